@@ -1,0 +1,66 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QIODevice>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace hub::inbound {
+
+// One CSV record and the physical line (1-based) where it starts.
+struct CsvRecord
+{
+    QStringList fields;
+    qint64 line = 0;
+};
+
+// An RFC 4180 reader that streams UTF-8 text from a device.
+//
+// It accepts CRLF, LF or a lone CR as the record separator, a missing final line break and a
+// UTF-8 byte order mark at the start (which is dropped). Quoted fields may contain commas,
+// doubled quotes and line breaks, which are kept as they appear in the file. Blank lines
+// between records are skipped. An unterminated quote, a character after a closing quote, a
+// quote inside an unquoted field and invalid UTF-8 are errors that name the line.
+class CsvReader
+{
+public:
+    // The device must be open for reading and outlive the reader. The reader takes an empty
+    // read() as the end of the input, so a socket must hold all its data first.
+    explicit CsvReader(QIODevice *device);
+
+    // Reads the next record into record. Returns true when it read one, false at the end of
+    // the input, and an error for malformed input. Every call after an error fails again.
+    hub::Result<bool> readRecord(CsvRecord &record);
+
+    // Bytes consumed from the device so far, including a byte order mark.
+    qint64 bytesRead() const { return m_bytesRead; }
+
+    // Reads every record of the device.
+    static hub::Result<QList<CsvRecord>> readAll(QIODevice *device);
+
+private:
+    bool fillBuffer();
+    hub::Result<void> finishField(qint64 fieldLine);
+    hub::Result<bool> fail(QString message);
+
+    QIODevice *m_device;
+    QByteArray m_buffer;
+    qsizetype m_position = 0;
+    qint64 m_bytesRead = 0;
+    qint64 m_line = 1;
+    bool m_started = false;
+    bool m_afterCarriageReturn = false;
+    bool m_failed = false;
+    QString m_failure;
+
+    QByteArray m_field;
+    QStringList m_fields;
+};
+
+} // namespace hub::inbound
