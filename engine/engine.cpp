@@ -1,0 +1,246 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engine.h"
+
+#include "api/adminapi.h"
+#include "catalog/catalog.h"
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "demo/demodistrict.h"
+#include "http/httpserver.h"
+#include "runs/runqueue.h"
+#include "runs/workerpool.h"
+#include "store/store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace hub {
+
+Engine::Engine(EngineOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_schedulerTimer.setInterval(m_options.schedulerIntervalMs);
+    connect(&m_schedulerTimer, &QTimer::timeout, this, &Engine::schedulerTick);
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+Result<quint16> Engine::start()
+{
+    if (m_options.dataDir.isEmpty())
+        return failure(QStringLiteral("No data folder was given."));
+    if (!QDir().mkpath(m_options.dataDir))
+        return failure(QStringLiteral("Cannot create the data folder %1.").arg(m_options.dataDir));
+
+    m_store = std::make_unique<Store>(QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite")));
+    if (auto opened = m_store->open(); !opened)
+        return failure(opened.error());
+    if (auto synced = catalog::syncDefaultCatalog(m_store->connection()); !synced)
+        return failure(synced.error());
+    if (auto prepared = prepareDistrict(); !prepared)
+        return failure(prepared.error());
+    if (m_options.demo) {
+        if (auto demo = prepareDemo(); !demo)
+            return failure(demo.error());
+    }
+
+    // A single SQLite engine holds every lease itself, so runs still marked running were
+    // cut off when it last stopped.
+    auto orphaned = execute(m_store->connection(),
+                            QStringLiteral("UPDATE runs SET lease_expires_at = NULL WHERE status = 1"));
+    if (!orphaned)
+        return failure(orphaned.error());
+    if (auto failed = runs::queue::failExpiredLeases(m_store->connection()); failed && *failed > 0)
+        qCWarning(lcRuns) << "Failed" << *failed << "runs that were running when the engine stopped";
+
+    m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers);
+    m_workers->start();
+
+    m_server = std::make_unique<http::HttpServer>(m_options.adminToken);
+    api::ApiContext context;
+    context.store = m_store.get();
+    context.dataDir = m_options.dataDir;
+    context.districtId = m_districtId;
+    context.version = QCoreApplication::applicationVersion();
+    context.wakeWorkers = [workers = m_workers.get()] { workers->wake(); };
+    api::registerAdminApi(m_server->router(), context);
+
+    m_port = m_server->start(m_options.address, m_options.port);
+    if (m_port == 0)
+        return failure(QStringLiteral("Cannot listen on %1 port %2; is the port in use?")
+                           .arg(m_options.address.toString())
+                           .arg(m_options.port));
+
+    m_schedulerTimer.start();
+    schedulerTick();
+    qCInfo(lcRuns) << "Engine started on" << baseUrl().toString() << "with data in" << m_options.dataDir;
+    return m_port;
+}
+
+void Engine::stop()
+{
+    m_schedulerTimer.stop();
+    if (m_server) {
+        m_server.reset();
+        qCInfo(lcHttp) << "Stopped listening";
+    }
+    if (m_workers) {
+        m_workers->stop();
+        m_workers.reset();
+    }
+    if (m_store)
+        m_store.reset();
+}
+
+QUrl Engine::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.address.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+void Engine::schedulerTick()
+{
+    if (!m_store)
+        return;
+    const QSqlDatabase db = m_store->connection();
+    // TODO: compute due times from each integration's schedule; only "Run at next available
+    // cycle" is honoured so far.
+    auto due = execute(db, QStringLiteral("SELECT id FROM integrations WHERE district_id = ? AND "
+                                          "active = 1 AND run_at_next_cycle = 1 AND "
+                                          "integration_type = 'outbound'"),
+                       {m_districtId});
+    if (!due) {
+        qCWarning(lcScheduler) << "Cannot read due integrations:" << due.error();
+        return;
+    }
+    QList<qint64> ids;
+    while (due->next())
+        ids.append(due->value(0).toLongLong());
+    for (qint64 id : std::as_const(ids)) {
+        runs::RunRequest request;
+        request.integrationId = id;
+        request.trigger = QStringLiteral("manual");
+        auto runId = runs::queue::enqueue(db, request);
+        if (!runId) {
+            qCWarning(lcScheduler) << "Cannot queue a run of integration" << id << runId.error();
+            continue;
+        }
+        (void)execute(db, QStringLiteral("UPDATE integrations SET run_at_next_cycle = 0 WHERE id = ?"),
+                      {id});
+        qCInfo(lcScheduler) << "Queued run" << *runId << "of integration" << id
+                            << "at the next available cycle";
+    }
+    if (!ids.isEmpty() && m_workers)
+        m_workers->wake();
+}
+
+Result<void> Engine::prepareDistrict()
+{
+    const QSqlDatabase db = m_store->connection();
+    auto existing = selectValue(db, QStringLiteral("SELECT min(id) FROM districts WHERE active = 1"));
+    if (!existing)
+        return failure(existing.error());
+    if (!existing->isNull()) {
+        m_districtId = existing->toLongLong();
+        return {};
+    }
+    const QString name = m_options.demo ? QStringLiteral("Demo Public Schools") : m_options.districtName;
+    auto inserted = execute(db,
+                            QStringLiteral("INSERT INTO districts(name, time_zone, created_at) "
+                                           "VALUES (?, ?, ?)"),
+                            {name, m_options.timeZone, nowIsoUtc()});
+    if (!inserted)
+        return failure(inserted.error());
+    m_districtId = inserted->lastInsertId().toLongLong();
+    qCInfo(lcStore) << "Created district" << m_districtId << name << "in" << m_options.timeZone;
+    return {};
+}
+
+Result<void> Engine::prepareDemo()
+{
+    const QSqlDatabase db = m_store->connection();
+    auto rosterRows = selectValue(db, QStringLiteral("SELECT count(*) FROM orgs WHERE district_id = ?"),
+                                  {m_districtId});
+    if (!rosterRows)
+        return failure(rosterRows.error());
+    if (rosterRows->toLongLong() > 0) {
+        qCInfo(lcDemo) << "District" << m_districtId << "already has roster data; the demo is not loaded again";
+        return {};
+    }
+
+    const QString workDir = QDir(m_options.dataDir).filePath(QStringLiteral("demo-bundle"));
+    auto loaded = demo::loadDemoDistrict(db, m_districtId, workDir);
+    if (!loaded)
+        return failure(QStringLiteral("Cannot load the demo district: %1").arg(loaded.error()));
+    qCInfo(lcDemo) << "Loaded the demo district for school year" << loaded->schoolYear << "in"
+                   << loaded->elapsedMs << "ms";
+
+    const QString outboxPath = QDir(m_options.dataDir).filePath(QStringLiteral("outbound"));
+    const QString now = nowIsoUtc();
+    const QJsonObject settings{{QStringLiteral("path"), outboxPath}};
+    auto destination = execute(db,
+                               QStringLiteral("INSERT INTO destinations(district_id, name, kind, "
+                                              "settings, created_at, updated_at) "
+                                              "VALUES (?, ?, 'folder', ?, ?, ?)"),
+                               {m_districtId, QStringLiteral("Demo Outbound Folder"),
+                                QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact)),
+                                now, now});
+    if (!destination)
+        return failure(destination.error());
+    const qint64 destinationId = destination->lastInsertId().toLongLong();
+
+    const QJsonObject schedule{
+        {QStringLiteral("type"), QStringLiteral("daily")},
+        {QStringLiteral("startDate"), QDate::currentDate().toString(Qt::ISODate)},
+        {QStringLiteral("startTime"), QStringLiteral("02:00")},
+        {QStringLiteral("repeatEvery"), 1},
+        {QStringLiteral("active"), false},
+    };
+    const QString outputs[] = {QStringLiteral("milearn-sections"),
+                               QStringLiteral("milearn-authorizations")};
+    for (const QString &outputKey : outputs) {
+        auto integration = execute(
+            db,
+            QStringLiteral("INSERT INTO integrations(district_id, product_id, output_id, "
+                           "integration_type, notes, query_timeout_seconds, format, schedule, "
+                           "created_at, updated_at) "
+                           "SELECT ?, o.product_id, o.id, 'outbound', ?, 300, 'csv', ?, ?, ? "
+                           "FROM product_outputs o WHERE o.output_key = ?"),
+            {m_districtId, QStringLiteral("Demo integration: sends the file to a folder under the data folder."),
+             QString::fromUtf8(QJsonDocument(schedule).toJson(QJsonDocument::Compact)), now, now,
+             outputKey});
+        if (!integration)
+            return failure(integration.error());
+        auto link = execute(db,
+                            QStringLiteral("INSERT INTO integration_destinations(integration_id, "
+                                           "position, destination_id, active) VALUES (?, 1, ?, 1)"),
+                            {integration->lastInsertId(), destinationId});
+        if (!link)
+            return failure(link.error());
+    }
+
+    auto inbound = execute(db,
+                           QStringLiteral("INSERT INTO integrations(district_id, product_id, "
+                                          "integration_type, notes, created_at, updated_at) "
+                                          "SELECT ?, id, 'inbound', ?, ?, ? FROM products "
+                                          "WHERE product_key = 'oneroster-bundle'"),
+                           {m_districtId, QStringLiteral("Demo integration: upload a OneRoster bundle."),
+                            now, now});
+    if (!inbound)
+        return failure(inbound.error());
+    qCInfo(lcDemo) << "Created the demo integrations and the folder destination" << outboxPath;
+    return {};
+}
+
+} // namespace hub

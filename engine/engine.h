@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "core/result.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <memory>
+
+namespace hub {
+
+class Store;
+namespace http {
+class HttpServer;
+}
+namespace runs {
+class WorkerPool;
+}
+
+struct EngineOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;
+    QString dataDir;
+    QByteArray adminToken;
+    bool demo = false;
+    int workers = 2;
+    // How often the scheduler looks for due runs.
+    int schedulerIntervalMs = 15000;
+    QString districtName = QStringLiteral("My District");
+    QString timeZone = QStringLiteral("America/Detroit");
+};
+
+// hubd's parts put together: the store, the catalog, the worker pool, the scheduler and the
+// HTTP server with the admin API.
+class Engine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Engine)
+
+public:
+    explicit Engine(EngineOptions options, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Opens the store, prepares the district (and the demo when asked), starts the workers and
+    // listens. Returns the port.
+    Result<quint16> start();
+    // Stops listening and waits for running runs to finish.
+    void stop();
+
+    QUrl baseUrl() const;
+    qint64 districtId() const { return m_districtId; }
+    const Store &store() const { return *m_store; }
+    runs::WorkerPool &workers() { return *m_workers; }
+
+    // Queues the runs that are due now; the scheduler timer calls it.
+    void schedulerTick();
+
+private:
+    Result<void> prepareDistrict();
+    Result<void> prepareDemo();
+
+    EngineOptions m_options;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<runs::WorkerPool> m_workers;
+    std::unique_ptr<http::HttpServer> m_server;
+    QTimer m_schedulerTimer;
+    qint64 m_districtId = 0;
+    quint16 m_port = 0;
+};
+
+} // namespace hub

@@ -1,1 +1,233 @@
-int main() { return 0; }
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// hubd: the Hubdesk engine. Serves the admin API, runs integrations and stores the district's
+// data. "hubd generate-district" writes a synthetic district as a OneRoster bundle instead.
+
+#include "core/logging.h"
+#include "demo/districtgenerator.h"
+#include "engine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int)
+{
+    const char byte = 1;
+    // write() is async-signal-safe; the event loop reads the byte and quits.
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+}
+
+void installSignalHandlers(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(signalPipe[0], &byte, 1);
+        qCInfo(lcHttp) << "Received a termination signal; stopping";
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+// Reads the admin token from HUBD_ADMIN_TOKEN. Without it, a random token is written to
+// admin-token in the data folder, readable by the owner only, and never printed.
+hub::Result<QByteArray> adminToken(const QString &dataDir)
+{
+    const QByteArray fromEnvironment = qgetenv("HUBD_ADMIN_TOKEN");
+    if (!fromEnvironment.isEmpty()) {
+        if (fromEnvironment.size() < 16)
+            return hub::failure(QStringLiteral("HUBD_ADMIN_TOKEN must have at least 16 characters."));
+        return fromEnvironment;
+    }
+    const QString path = QDir(dataDir).filePath(QStringLiteral("admin-token"));
+    QFile file(path);
+    if (file.exists() && file.open(QIODevice::ReadOnly))
+        return file.readAll().trimmed();
+    QByteArray token(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(token.data()), token.size() / 4);
+    token = token.toHex();
+    QDir().mkpath(dataDir);
+    if (!file.open(QIODevice::WriteOnly)
+        || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner) || file.write(token) != token.size())
+        return hub::failure(QStringLiteral("Cannot write the admin token to %1: %2")
+                                .arg(path, file.errorString()));
+    qCInfo(lcHttp) << "HUBD_ADMIN_TOKEN is not set; wrote a new admin token to" << path;
+    return token;
+}
+
+int generateDistrict(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Writes a synthetic school district as a OneRoster 1.1 CSV bundle."));
+    parser.addHelpOption();
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write the bundle to."),
+                                 QStringLiteral("dir"));
+    const QCommandLineOption schools(QStringLiteral("schools"), QStringLiteral("Number of schools."),
+                                     QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption students(QStringLiteral("students-per-school"),
+                                      QStringLiteral("Students in each school."), QStringLiteral("n"),
+                                      QStringLiteral("200"));
+    const QCommandLineOption teachers(QStringLiteral("teachers-per-school"),
+                                      QStringLiteral("Teachers in each school."), QStringLiteral("n"),
+                                      QStringLiteral("10"));
+    const QCommandLineOption year(QStringLiteral("school-year"),
+                                  QStringLiteral("Ending calendar year of the school year, such as 2027."),
+                                  QStringLiteral("year"), QStringLiteral("2027"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Random seed; the same seed gives the same files."),
+                                  QStringLiteral("n"), QStringLiteral("1"));
+    parser.addOptions({out, schools, students, teachers, year, seed});
+    parser.process(arguments);
+
+    if (!parser.isSet(out)) {
+        QTextStream(stderr) << "hubd generate-district: --out is required.\n";
+        return 2;
+    }
+    hub::demo::DistrictOptions options;
+    options.schools = parser.value(schools).toInt();
+    options.studentsPerSchool = parser.value(students).toInt();
+    options.teachersPerSchool = parser.value(teachers).toInt();
+    options.schoolYear = parser.value(year).toInt();
+    options.seed = parser.value(seed).toUInt();
+    hub::demo::DistrictGenerator generator(options);
+    if (auto valid = generator.validate(); !valid) {
+        QTextStream(stderr) << "hubd generate-district: " << valid.error() << "\n";
+        return 2;
+    }
+    auto report = generator.writeBundle(parser.value(out));
+    if (!report) {
+        QTextStream(stderr) << "hubd generate-district: " << report.error() << "\n";
+        return 1;
+    }
+    QTextStream output(stdout);
+    for (const auto &file : report->files)
+        output << file.fileName << ": " << file.rows << " rows\n";
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Hubdesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("hubd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HUBDESK_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("generate-district")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        return generateDistrict(rest);
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The Hubdesk engine: stores the district's data, runs its integrations and "
+                       "serves the admin API under /api/v1.\n"
+                       "The admin token comes from the environment variable HUBD_ADMIN_TOKEN; "
+                       "without it hubd writes a random token to DIR/admin-token.\n"
+                       "Subcommand: hubd generate-district --help"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port to listen on; port 0 picks a "
+                                                   "free port. Default 127.0.0.1:8470."),
+                                    QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8470"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Folder for the store (hub.sqlite), uploads and "
+                                                    "output files. Default: %1.")
+                                         .arg(defaultDataDir()),
+                                     QStringLiteral("dir"), defaultDataDir());
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Load the demo district into an empty store, with "
+                                                 "demo outbound integrations to a folder."));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+                                     QStringLiteral("Number of runs executed at the same time."),
+                                     QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption timeZone(QStringLiteral("time-zone"),
+                                      QStringLiteral("IANA time zone of a new district."),
+                                      QStringLiteral("zone"), QStringLiteral("America/Detroit"));
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
+                                     QStringLiteral("Log debug messages of every hub.* category."));
+    parser.addOptions({listen, dataDir, demo, workers, timeZone, verbose});
+    parser.process(app);
+
+    if (parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("hub.*.debug=true"));
+
+    const QString listenValue = parser.value(listen);
+    const qsizetype colon = listenValue.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? listenValue.mid(colon + 1).toUInt(&portOk) : 0;
+    const QHostAddress address(colon > 0 ? listenValue.left(colon) : QString());
+    if (colon <= 0 || !portOk || port > 65535 || address.isNull()) {
+        QTextStream(stderr) << "hubd: --listen must be HOST:PORT with an IP address, such as "
+                               "127.0.0.1:0; \"" << listenValue << "\" is not.\n";
+        return 2;
+    }
+    bool workersOk = false;
+    const int workerCount = parser.value(workers).toInt(&workersOk);
+    if (!workersOk || workerCount < 1 || workerCount > 64) {
+        QTextStream(stderr) << "hubd: --workers must be a whole number from 1 to 64.\n";
+        return 2;
+    }
+
+    hub::EngineOptions options;
+    options.address = address;
+    options.port = quint16(port);
+    options.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    options.demo = parser.isSet(demo);
+    options.workers = workerCount;
+    options.timeZone = parser.value(timeZone);
+
+    auto token = adminToken(options.dataDir);
+    if (!token) {
+        QTextStream(stderr) << "hubd: " << token.error() << "\n";
+        return 1;
+    }
+    options.adminToken = *token;
+
+    installSignalHandlers(app);
+    hub::Engine engine(options);
+    auto started = engine.start();
+    if (!started) {
+        QTextStream(stderr) << "hubd: " << started.error() << "\n";
+        return 1;
+    }
+    QTextStream(stdout) << "hubd listening on " << engine.baseUrl().toString() << Qt::endl;
+
+    const int code = app.exec();
+    engine.stop();
+    qCInfo(lcHttp) << "hubd stopped";
+    return code;
+}

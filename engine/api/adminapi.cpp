@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "adminapi.h"
+
+#include "api/jsonutil.h"
+#include "catalog/catalog.h"
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace hub::api {
+
+namespace {
+
+http::Response health(const ApiContext &context, const http::Request &)
+{
+    const QSqlDatabase db = context.store->connection();
+    auto district = execute(db, QStringLiteral("SELECT id, name, time_zone FROM districts WHERE id = ?"),
+                            {context.districtId});
+    if (!district)
+        return storeFailed(district.error());
+    QJsonObject districtJson;
+    if (district->next()) {
+        districtJson = {{QStringLiteral("id"), district->value(0).toLongLong()},
+                        {QStringLiteral("name"), district->value(1).toString()},
+                        {QStringLiteral("timeZone"), district->value(2).toString()}};
+    }
+    return http::Response::json(QJsonObject{
+        {QStringLiteral("status"), QStringLiteral("ok")},
+        {QStringLiteral("version"), context.version},
+        {QStringLiteral("schemaVersion"), context.store->schemaVersion()},
+        {QStringLiteral("district"), districtJson},
+    });
+}
+
+http::Response openApi(const http::Request &)
+{
+    QFile file(QStringLiteral(":/hub/openapi.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return http::Response::error(500, QStringLiteral("internal"),
+                                     QStringLiteral("The OpenAPI document is missing."));
+    http::Response response;
+    response.body = file.readAll();
+    return response;
+}
+
+} // namespace
+
+void registerAdminApi(http::Router &router, const ApiContext &context)
+{
+    router.addRoute("GET", QStringLiteral("/api/v1/health"),
+                    [context](const http::Request &request) { return health(context, request); });
+    router.addRoute("GET", QStringLiteral("/api/v1/openapi.json"), openApi);
+    registerCatalogRoutes(router, context);
+    registerDestinationRoutes(router, context);
+    registerIntegrationRoutes(router, context);
+    registerRunRoutes(router, context);
+}
+
+void registerCatalogRoutes(http::Router &router, const ApiContext &context)
+{
+    router.addRoute("GET", QStringLiteral("/api/v1/catalog/products"),
+                    [context](const http::Request &) {
+                        auto products = catalog::listProducts(context.store->connection());
+                        if (!products)
+                            return storeFailed(products.error());
+                        return http::Response::json(
+                            QJsonObject{{QStringLiteral("products"), *products}});
+                    });
+}
+
+void writeAudit(const ApiContext &context, const QString &action, const QString &entity,
+                qint64 entityId, const QJsonObject &before, const QJsonObject &after)
+{
+    const auto toText = [](const QJsonObject &object) {
+        return object.isEmpty() ? QVariant()
+                                : QVariant(QString::fromUtf8(
+                                    QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    };
+    auto written = execute(context.store->connection(),
+                           QStringLiteral("INSERT INTO audit_log(district_id, logged_at, actor, "
+                                          "action, entity, entity_id, before_json, after_json) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                           {context.districtId, nowIsoUtc(), QStringLiteral("local administrator"),
+                            action, entity, entityId, toText(before), toText(after)});
+    if (!written)
+        qCWarning(lcApi) << "Cannot write the audit log for" << action << entity << entityId
+                         << written.error();
+    else
+        qCInfo(lcApi) << "Audit:" << action << entity << entityId;
+}
+
+} // namespace hub::api

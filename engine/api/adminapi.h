@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "http/router.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <functional>
+
+namespace hub {
+class Store;
+}
+
+namespace hub::api {
+
+struct ApiContext
+{
+    const Store *store = nullptr;
+    QString dataDir;
+    qint64 districtId = 0;
+    QString version;
+    // Called after a run was queued so an idle worker picks it up at once.
+    std::function<void()> wakeWorkers;
+};
+
+// Registers every /api/v1 route on the router. The routes assume the caller is the district's
+// administrator; the HTTP server has already checked the bearer token.
+void registerAdminApi(http::Router &router, const ApiContext &context);
+
+// Route groups, one file each.
+void registerCatalogRoutes(http::Router &router, const ApiContext &context);
+void registerDestinationRoutes(http::Router &router, const ApiContext &context);
+void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
+void registerRunRoutes(http::Router &router, const ApiContext &context);
+
+// Records a configuration change in the audit log; secrets must already be masked.
+void writeAudit(const ApiContext &context, const QString &action, const QString &entity,
+                qint64 entityId, const QJsonObject &before, const QJsonObject &after);
+
+} // namespace hub::api

@@ -1,0 +1,71 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "jsonutil.h"
+
+#include "core/logging.h"
+
+#include <QJsonDocument>
+
+namespace hub::api {
+
+Result<QJsonObject> parseObject(const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (document.isNull())
+        return failure(QStringLiteral("The request body is not valid JSON: %1 at offset %2.")
+                           .arg(error.errorString())
+                           .arg(error.offset));
+    if (!document.isObject())
+        return failure(QStringLiteral("The request body must be a JSON object."));
+    return document.object();
+}
+
+http::Response validationFailed(const QJsonObject &fieldErrors)
+{
+    QJsonObject body{
+        {QStringLiteral("error"), QStringLiteral("validation_failed")},
+        {QStringLiteral("message"),
+         fieldErrors.size() == 1 ? QStringLiteral("1 field is invalid.")
+                                 : QStringLiteral("%1 fields are invalid.").arg(fieldErrors.size())},
+        {QStringLiteral("fields"), fieldErrors},
+    };
+    return http::Response::json(body, 422);
+}
+
+http::Response badRequest(const QString &message)
+{
+    return http::Response::error(400, QStringLiteral("bad_request"), message);
+}
+
+http::Response notFound(const QString &what, qint64 id)
+{
+    return http::Response::error(404, QStringLiteral("not_found"),
+                                 QStringLiteral("%1 %2 not found.").arg(what).arg(id));
+}
+
+http::Response storeFailed(const QString &error)
+{
+    qCWarning(lcApi) << "Store error:" << error;
+    return http::Response::error(500, QStringLiteral("store_error"),
+                                 QStringLiteral("The engine could not read or write its store. "
+                                                "See the engine log for details."));
+}
+
+QJsonValue jsonValue(const QVariant &value)
+{
+    if (value.isNull())
+        return QJsonValue::Null;
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        return value.toLongLong();
+    case QMetaType::Double:
+        return value.toDouble();
+    default:
+        return value.toString();
+    }
+}
+
+} // namespace hub::api

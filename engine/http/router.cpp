@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "router.h"
+
+#include <QJsonObject>
+
+namespace hub::http {
+
+namespace {
+
+bool matchSegments(const QStringList &pattern, const QStringList &path,
+                   QHash<QString, QString> *parameters)
+{
+    if (pattern.size() != path.size())
+        return false;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QString &expected = pattern.at(i);
+        if (expected.startsWith(QLatin1Char('{')) && expected.endsWith(QLatin1Char('}'))) {
+            if (path.at(i).isEmpty())
+                return false;
+            parameters->insert(expected.mid(1, expected.size() - 2), path.at(i));
+        } else if (expected != path.at(i)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QStringList splitPath(const QString &path)
+{
+    QStringList segments = path.split(QLatin1Char('/'));
+    if (!segments.isEmpty() && segments.first().isEmpty())
+        segments.removeFirst();
+    if (segments.size() > 1 && segments.last().isEmpty())
+        segments.removeLast();
+    return segments;
+}
+
+} // namespace
+
+Request::Request(const QHttpServerRequest &request, QHash<QString, QString> pathParameters)
+    : m_request(request)
+    , m_method(methodName(request.method()))
+    , m_pathParameters(std::move(pathParameters))
+{}
+
+QByteArray Request::header(const QByteArray &name) const
+{
+    const auto headers = m_request.headers();
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+qint64 Request::idParameter(const QString &name) const
+{
+    bool ok = false;
+    const qint64 id = m_pathParameters.value(name).toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
+Response Response::json(const QJsonDocument &document, int status)
+{
+    Response response;
+    response.status = status;
+    response.body = document.toJson(QJsonDocument::Compact);
+    return response;
+}
+
+Response Response::json(const QJsonObject &object, int status)
+{
+    return json(QJsonDocument(object), status);
+}
+
+Response Response::error(int status, const QString &code, const QString &message)
+{
+    return json(QJsonObject{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}},
+                status);
+}
+
+Response Response::noContent()
+{
+    Response response;
+    response.status = 204;
+    response.contentType.clear();
+    return response;
+}
+
+void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
+{
+    m_routes.append(Route{method, pattern, splitPath(pattern), std::move(handler)});
+}
+
+Response Router::dispatch(const QHttpServerRequest &request) const
+{
+    const QStringList path = splitPath(request.url().path());
+    const QByteArray method = methodName(request.method());
+    QList<QByteArray> allowed;
+
+    for (const Route &route : m_routes) {
+        QHash<QString, QString> parameters;
+        if (!matchSegments(route.segments, path, &parameters))
+            continue;
+        if (route.method != method) {
+            allowed.append(route.method);
+            continue;
+        }
+        return route.handler(Request(request, std::move(parameters)));
+    }
+
+    if (!allowed.isEmpty()) {
+        Response response = Response::error(
+            405, QStringLiteral("method_not_allowed"),
+            QStringLiteral("%1 is not allowed on %2; allowed: %3.")
+                .arg(QString::fromLatin1(method), request.url().path(),
+                     QString::fromLatin1(allowed.join(", "))));
+        response.headers.append(qMakePair(QByteArray("Allow"), allowed.join(", ")));
+        return response;
+    }
+    return Response::error(404, QStringLiteral("not_found"),
+                           QStringLiteral("No resource at %1.").arg(request.url().path()));
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+} // namespace hub::http

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+#include <optional>
+
+namespace hub::outbound {
+
+// An outbound output: a SQL query over the store whose two positional parameters are the
+// district id and the school year (OneRoster's ending calendar year, such as 2027).
+struct Report
+{
+    QString outputKey;
+    QString fileStem;
+    QStringList columns;
+    QString sql;
+
+    QVariantList bindings(qint64 districtId, int schoolYear) const { return {districtId, schoolYear}; }
+};
+
+// The report behind a catalog output key, or nothing for an unknown key.
+std::optional<Report> reportForOutput(const QString &outputKey);
+QStringList reportOutputKeys();
+
+} // namespace hub::outbound

@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "xmlwriter.h"
+
+namespace hub::outbound {
+
+XmlWriter::XmlWriter(QIODevice *device, const QString &outputName, int schoolYear,
+                     const QStringList &columns)
+    : m_writer(device)
+    , m_columns(columns)
+{
+    m_writer.setAutoFormatting(true);
+    m_writer.setAutoFormattingIndent(2);
+    m_writer.writeStartDocument();
+    m_writer.writeStartElement(QStringLiteral("report"));
+    m_writer.writeAttribute(QStringLiteral("output"), clean(outputName));
+    m_writer.writeAttribute(QStringLiteral("schoolYear"), QString::number(schoolYear));
+}
+
+QString XmlWriter::clean(const QString &text)
+{
+    QString result = text;
+    for (QChar &character : result) {
+        const char16_t code = character.unicode();
+        const bool allowed = code >= 0x20 || code == 0x09 || code == 0x0A || code == 0x0D;
+        if (!allowed || code == 0xFFFE || code == 0xFFFF) {
+            character = QChar(0xFFFD);
+            ++m_replaced;
+        }
+    }
+    return result;
+}
+
+bool XmlWriter::writeRow(const QVariantList &values)
+{
+    m_writer.writeStartElement(QStringLiteral("row"));
+    for (qsizetype i = 0; i < m_columns.size() && i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        if (value.isNull())
+            m_writer.writeEmptyElement(m_columns.at(i));
+        else
+            m_writer.writeTextElement(m_columns.at(i), clean(value.toString()));
+    }
+    m_writer.writeEndElement();
+    return !m_writer.hasError();
+}
+
+bool XmlWriter::finish()
+{
+    m_writer.writeEndElement();
+    m_writer.writeEndDocument();
+    return !m_writer.hasError();
+}
+
+} // namespace hub::outbound

@@ -1,0 +1,435 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "runexecutor.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "destinations/folderdestination.h"
+#include "inbound/onerosterbundle.h"
+#include "outbound/csvwriter.h"
+#include "outbound/querytimeout.h"
+#include "outbound/reports.h"
+#include "outbound/xmlwriter.h"
+#include "runs/runrecorder.h"
+#include "store/store.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace hub::runs {
+
+struct RunContext
+{
+    qint64 runId = 0;
+    qint64 districtId = 0;
+    qint64 integrationId = 0;
+    QString integrationType;
+    QString productKey;
+    QString outputKey;
+    QString outputName;
+    QString format;
+    int queryTimeoutSeconds = 300;
+    int schoolYear = 0;
+    QString inputFile;
+    QString timeZone;
+};
+
+namespace {
+
+struct DestinationTarget
+{
+    qint64 id = 0;
+    int position = 0;
+    bool active = true;
+    QString name;
+    QString kind;
+    QJsonObject settings;
+};
+
+Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
+{
+    auto query = execute(
+        db,
+        QStringLiteral("SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
+                       "o.output_key, o.name, i.format, i.query_timeout_seconds, "
+                       "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone "
+                       "FROM runs r JOIN integrations i ON i.id = r.integration_id "
+                       "JOIN products p ON p.id = i.product_id "
+                       "LEFT JOIN product_outputs o ON o.id = i.output_id "
+                       "JOIN districts d ON d.id = r.district_id WHERE r.id = ?"),
+        {runId});
+    if (!query)
+        return failure(query.error());
+    if (!query->next())
+        return failure(QStringLiteral("Run %1 or its integration no longer exists.").arg(runId));
+
+    RunContext context;
+    context.runId = runId;
+    context.districtId = query->value(0).toLongLong();
+    context.integrationId = query->value(1).toLongLong();
+    context.integrationType = query->value(2).toString();
+    context.productKey = query->value(3).toString();
+    context.outputKey = query->value(4).toString();
+    context.outputName = query->value(5).toString();
+    context.format = query->value(6).toString();
+    context.queryTimeoutSeconds = query->value(7).toInt();
+    const QVariant schoolYear = query->value(8);
+    context.inputFile = query->value(9).toString();
+    context.timeZone = query->value(10).toString();
+    query->finish();
+    context.schoolYear = schoolYear.isNull()
+                             ? currentSchoolYear(db, context.districtId, context.timeZone)
+                             : schoolYear.toInt();
+    return context;
+}
+
+Result<QList<DestinationTarget>> loadDestinations(const QSqlDatabase &db, qint64 integrationId)
+{
+    auto query = execute(db,
+                         QStringLiteral("SELECT d.id, l.position, l.active, d.name, d.kind, "
+                                        "d.settings FROM integration_destinations l "
+                                        "JOIN destinations d ON d.id = l.destination_id "
+                                        "WHERE l.integration_id = ? ORDER BY l.position"),
+                         {integrationId});
+    if (!query)
+        return failure(query.error());
+    QList<DestinationTarget> targets;
+    while (query->next()) {
+        targets.append(DestinationTarget{
+            query->value(0).toLongLong(), query->value(1).toInt(), query->value(2).toBool(),
+            query->value(3).toString(), query->value(4).toString(),
+            QJsonDocument::fromJson(query->value(5).toByteArray()).object()});
+    }
+    return targets;
+}
+
+QString outputFileName(const RunContext &context, const QString &stem)
+{
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString extension = context.format == QLatin1String("xml") ? QStringLiteral("xml")
+                                                                     : QStringLiteral("csv");
+    return QStringLiteral("%1_%2_%3_run%4.%5")
+        .arg(stem)
+        .arg(context.schoolYear)
+        .arg(stamp)
+        .arg(context.runId)
+        .arg(extension);
+}
+
+Result<QByteArray> sha256OfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+} // namespace
+
+int currentSchoolYear(const QSqlDatabase &db, qint64 districtId, const QString &timeZone)
+{
+    QTimeZone zone(timeZone.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone(QByteArrayLiteral("America/Detroit"));
+    const QString today = QDateTime::currentDateTime().toTimeZone(zone).date().toString(Qt::ISODate);
+    auto year = selectValue(db,
+                            QStringLiteral("SELECT school_year FROM academic_sessions "
+                                           "WHERE district_id = ? AND type = 'schoolYear' "
+                                           "AND status = 'active' AND start_date <= ? "
+                                           "AND end_date >= ? ORDER BY start_date DESC LIMIT 1"),
+                            {districtId, today, today});
+    if (year && !year->isNull())
+        return year->toInt();
+    return schoolYearForDate(QDate::fromString(today, Qt::ISODate));
+}
+
+RunExecutor::RunExecutor(const Store &store, QString dataDir)
+    : m_store(store)
+    , m_dataDir(std::move(dataDir))
+{}
+
+void RunExecutor::execute(qint64 runId)
+{
+    const QSqlDatabase db = m_store.connection();
+    RunRecorder recorder(db, runId);
+
+    auto context = loadContext(db, runId);
+    if (!context) {
+        recorder.log(LogLevel::Error, context.error());
+        recorder.finishRun(RunStatus::Failed, context.error());
+        return;
+    }
+
+    if (context->integrationType == QLatin1String("outbound")) {
+        executeOutbound(db, recorder, *context);
+    } else if (context->integrationType == QLatin1String("inbound")) {
+        executeInbound(db, recorder, *context);
+    } else {
+        // TODO: API and OneRoster integrations run through connectors that do not exist yet.
+        const QString message = QStringLiteral("Runs of %1 integrations are not supported yet.")
+                                    .arg(context->integrationType);
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+    }
+}
+
+void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
+                                  const RunContext &context)
+{
+    const auto report = outbound::reportForOutput(context.outputKey);
+    if (!report) {
+        const QString message = QStringLiteral("The output %1 has no report.").arg(context.outputKey);
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+        return;
+    }
+
+    const QString workDir = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
+    QDir().mkpath(workDir);
+    const QString fileName = outputFileName(context, report->fileStem);
+    const QString spoolPath = QDir(workDir).filePath(fileName);
+    const auto removeWork = [&] { QDir(workDir).removeRecursively(); };
+
+    recorder.startPhase(QStringLiteral("Query"));
+    recorder.log(LogLevel::Info,
+                 QStringLiteral("Running %1 for school year %2 with a query timeout of %3 s.")
+                     .arg(context.outputName)
+                     .arg(context.schoolYear)
+                     .arg(context.queryTimeoutSeconds));
+
+    QFile spool(spoolPath);
+    if (!spool.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        const QString message = QStringLiteral("Cannot create %1: %2").arg(spoolPath, spool.errorString());
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+        return;
+    }
+
+    PhaseCounts queryCounts;
+    std::optional<outbound::XmlWriter> xml;
+    outbound::CsvWriter csv(&spool);
+    const bool asXml = context.format == QLatin1String("xml");
+    if (asXml)
+        xml.emplace(&spool, context.outputName, context.schoolYear, report->columns);
+    else
+        csv.writeRow(report->columns);
+
+    QString failureMessage;
+    {
+        outbound::QueryTimeout timeout(db, context.queryTimeoutSeconds);
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        const bool started = query.prepare(report->sql) && [&] {
+            for (const QVariant &value : report->bindings(context.districtId, context.schoolYear))
+                query.addBindValue(value);
+            return query.exec();
+        }();
+        if (!started) {
+            failureMessage = timeout.expired()
+                                 ? QStringLiteral("The query timed out after %1 s (the "
+                                                  "integration's query timeout).")
+                                       .arg(context.queryTimeoutSeconds)
+                                 : QStringLiteral("The query failed: %1").arg(query.lastError().text());
+        }
+        const int columns = int(report->columns.size());
+        while (failureMessage.isEmpty() && query.next()) {
+            QVariantList values;
+            values.reserve(columns);
+            for (int i = 0; i < columns; ++i)
+                values.append(query.value(i));
+            const bool written = asXml ? xml->writeRow(values) : csv.writeRow(values);
+            if (!written)
+                failureMessage = QStringLiteral("Cannot write %1: %2").arg(spoolPath, spool.errorString());
+            ++queryCounts.rowsRead;
+            if (timeout.expired())
+                failureMessage = QStringLiteral("The query timed out after %1 s (the integration's "
+                                                "query timeout) with %2 rows read.")
+                                     .arg(context.queryTimeoutSeconds)
+                                     .arg(queryCounts.rowsRead);
+        }
+        if (failureMessage.isEmpty() && query.lastError().isValid()) {
+            failureMessage = timeout.expired()
+                                 ? QStringLiteral("The query timed out after %1 s (the "
+                                                  "integration's query timeout).")
+                                       .arg(context.queryTimeoutSeconds)
+                                 : QStringLiteral("The query failed: %1").arg(query.lastError().text());
+        }
+    }
+    if (!failureMessage.isEmpty()) {
+        spool.close();
+        removeWork();
+        recorder.log(LogLevel::Error, failureMessage);
+        recorder.finishPhase(RunStatus::Failed, queryCounts);
+        recorder.finishRun(RunStatus::Failed, failureMessage);
+        return;
+    }
+    recorder.log(LogLevel::Info, QStringLiteral("%1 rows read.").arg(queryCounts.rowsRead));
+    recorder.finishPhase(RunStatus::Succeeded, queryCounts);
+
+    recorder.startPhase(QStringLiteral("Format"));
+    if (asXml) {
+        xml->finish();
+        if (xml->replacedCharacters() > 0)
+            recorder.log(LogLevel::Warning,
+                         QStringLiteral("%1 control characters that XML cannot carry were replaced "
+                                        "with U+FFFD.")
+                             .arg(xml->replacedCharacters()));
+    }
+    spool.close();
+    auto digest = sha256OfFile(spoolPath);
+    PhaseCounts formatCounts{queryCounts.rowsRead, queryCounts.rowsRead, 0, QFileInfo(spoolPath).size()};
+    recorder.log(LogLevel::Info, QStringLiteral("Wrote %1 (%2 bytes, SHA-256 %3).")
+                                     .arg(fileName)
+                                     .arg(formatCounts.bytes)
+                                     .arg(digest ? QString::fromLatin1(*digest) : digest.error()));
+    recorder.finishPhase(RunStatus::Succeeded, formatCounts);
+    (void)hub::execute(db, QStringLiteral("UPDATE runs SET output_file = ? WHERE id = ?"),
+                  {fileName, context.runId});
+
+    auto destinations = loadDestinations(db, context.integrationId);
+    if (!destinations) {
+        recorder.log(LogLevel::Error, destinations.error());
+        recorder.finishRun(RunStatus::Failed, destinations.error());
+        removeWork();
+        return;
+    }
+    int delivered = 0;
+    int failed = 0;
+    for (const DestinationTarget &target : std::as_const(*destinations)) {
+        const QString label = QStringLiteral("Destination %1 (%2)").arg(target.position).arg(target.name);
+        if (!target.active) {
+            recorder.log(LogLevel::Info, QStringLiteral("%1 is Inactive; skipped.").arg(label));
+            continue;
+        }
+        recorder.startPhase(QStringLiteral("Deliver to %1").arg(target.name));
+        if (target.kind != QLatin1String("folder")) {
+            // TODO: SFTP, Azure Blob Storage and HTTPS destinations.
+            ++failed;
+            const QString message = QStringLiteral("%1: %2 destinations are not supported yet.")
+                                        .arg(label, target.kind);
+            recorder.log(LogLevel::Error, message);
+            recorder.finishPhase(RunStatus::Failed);
+            continue;
+        }
+        destinations::FolderDestination folder(target.settings.value(QStringLiteral("path")).toString());
+        auto result = folder.deliver(spoolPath, fileName);
+        if (!result) {
+            ++failed;
+            recorder.log(LogLevel::Error, QStringLiteral("%1: %2").arg(label, result.error()));
+            recorder.finishPhase(RunStatus::Failed);
+            continue;
+        }
+        ++delivered;
+        recorder.log(LogLevel::Info, QStringLiteral("Delivered to %1.").arg(*result));
+        recorder.finishPhase(RunStatus::Succeeded,
+                             PhaseCounts{0, formatCounts.rowsWritten, 0, formatCounts.bytes});
+    }
+    removeWork();
+
+    if (failed > 0) {
+        recorder.finishRun(RunStatus::Failed,
+                           QStringLiteral("%1 of %2 active destinations failed.")
+                               .arg(failed)
+                               .arg(failed + delivered));
+        return;
+    }
+    if (delivered == 0) {
+        recorder.log(LogLevel::Warning, QStringLiteral("No active destination; the file was not delivered."));
+        recorder.finishRun(RunStatus::SucceededWithWarnings,
+                           QStringLiteral("%1 rows written; no active destination.")
+                               .arg(formatCounts.rowsWritten));
+        return;
+    }
+    const RunStatus status = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings
+                                                    : RunStatus::Succeeded;
+    recorder.finishRun(status, QStringLiteral("%1 rows delivered to %2 destination(s).")
+                                   .arg(formatCounts.rowsWritten)
+                                   .arg(delivered));
+}
+
+void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
+                                 const RunContext &context)
+{
+    if (context.productKey != QLatin1String("oneroster-bundle")) {
+        // TODO: assessment results and attendance files.
+        const QString message = QStringLiteral("Inbound %1 files are not supported yet.")
+                                    .arg(context.productKey);
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+        return;
+    }
+    if (context.inputFile.isEmpty()) {
+        const QString message = QStringLiteral("No file was uploaded for this run.");
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+        return;
+    }
+
+    const QString workDir = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
+    const auto removeWork = [&] { QDir(workDir).removeRecursively(); };
+    const auto toCounts = [](const inbound::PhaseCounts &counts) {
+        return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
+    };
+
+    recorder.startPhase(QStringLiteral("Receive"));
+    recorder.log(LogLevel::Info, QStringLiteral("Reading %1.").arg(QFileInfo(context.inputFile).fileName()));
+    auto bundle = inbound::OneRosterBundle::open(context.inputFile, workDir);
+    if (!bundle) {
+        removeWork();
+        recorder.log(LogLevel::Error, bundle.error());
+        recorder.finishRun(RunStatus::Failed, bundle.error());
+        return;
+    }
+    recorder.log(LogLevel::Info, QStringLiteral("OneRoster %1 bundle.").arg(bundle->version()));
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->receiveCounts()));
+
+    recorder.startPhase(QStringLiteral("Validate"));
+    const QList<inbound::Issue> issues = bundle->validate(db, context.districtId);
+    int errors = 0;
+    constexpr int maxLoggedIssues = 500;
+    for (const inbound::Issue &issue : issues) {
+        const bool isError = issue.severity == inbound::Issue::Severity::Error;
+        errors += isError ? 1 : 0;
+        if (recorder.warningCount() + errors <= maxLoggedIssues)
+            recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issue.toString());
+    }
+    if (issues.size() > maxLoggedIssues)
+        recorder.log(LogLevel::Warning, QStringLiteral("%1 more findings were not logged.")
+                                            .arg(issues.size() - maxLoggedIssues));
+    if (errors > 0) {
+        removeWork();
+        const QString message = QStringLiteral("The bundle was rejected with %1 error(s); nothing "
+                                               "was loaded.")
+                                    .arg(errors);
+        recorder.finishPhase(RunStatus::Failed, toCounts(bundle->validateCounts()));
+        recorder.finishRun(RunStatus::Failed, message);
+        return;
+    }
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->validateCounts()));
+
+    recorder.startPhase(QStringLiteral("Load"));
+    auto loaded = bundle->load(db, context.districtId);
+    removeWork();
+    if (!loaded) {
+        recorder.log(LogLevel::Error, loaded.error());
+        recorder.finishRun(RunStatus::Failed, loaded.error());
+        return;
+    }
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
+    const RunStatus status = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings
+                                                    : RunStatus::Succeeded;
+    recorder.finishRun(status, QStringLiteral("%1 rows loaded.").arg(loaded->rowsWritten));
+}
+
+} // namespace hub::runs

@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "runqueue.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "runs/runstatus.h"
+#include "store/store.h"
+
+namespace hub::runs::queue {
+
+namespace {
+
+QString leaseExpiry(int leaseSeconds)
+{
+    return toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(leaseSeconds));
+}
+
+} // namespace
+
+Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request)
+{
+    auto inserted = execute(
+        db,
+        QStringLiteral("INSERT INTO runs(district_id, integration_id, trigger, status, school_year, "
+                       "input_file, retry_of, queued_at) "
+                       "SELECT district_id, id, ?, ?, ?, ?, ?, ? FROM integrations WHERE id = ?"),
+        {request.trigger, int(RunStatus::Queued),
+         request.schoolYear ? QVariant(*request.schoolYear) : QVariant(),
+         request.inputFile.isEmpty() ? QVariant() : QVariant(request.inputFile),
+         request.retryOf ? QVariant(request.retryOf) : QVariant(), nowIsoUtc(),
+         request.integrationId});
+    if (!inserted)
+        return failure(inserted.error());
+    if (inserted->numRowsAffected() != 1)
+        return failure(QStringLiteral("Integration %1 not found.").arg(request.integrationId));
+    const qint64 runId = inserted->lastInsertId().toLongLong();
+    qCInfo(lcRuns) << "Queued run" << runId << "of integration" << request.integrationId
+                   << "trigger" << request.trigger;
+    return runId;
+}
+
+Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &worker,
+                                        int leaseSeconds)
+{
+    // One statement, so the check for a running run of the same integration and the claim are
+    // atomic under SQLite's single writer.
+    auto claimed = execute(
+        db,
+        QStringLiteral("UPDATE runs SET status = ?, started_at = ?, worker = ?, lease_expires_at = ? "
+                       "WHERE id = (SELECT r.id FROM runs r WHERE r.status = ? AND NOT EXISTS "
+                       "(SELECT 1 FROM runs o WHERE o.integration_id = r.integration_id "
+                       "AND o.status = ?) ORDER BY r.id LIMIT 1) AND status = ? RETURNING id"),
+        {int(RunStatus::Running), nowIsoUtc(), worker, leaseExpiry(leaseSeconds),
+         int(RunStatus::Queued), int(RunStatus::Running), int(RunStatus::Queued)});
+    if (!claimed)
+        return failure(claimed.error());
+    if (!claimed->next())
+        return std::optional<qint64>();
+    const qint64 runId = claimed->value(0).toLongLong();
+    claimed->finish();
+    qCInfo(lcRuns) << "Worker" << worker << "claimed run" << runId;
+    return std::optional<qint64>(runId);
+}
+
+Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId, int leaseSeconds)
+{
+    auto renewed = execute(db,
+                           QStringLiteral("UPDATE runs SET lease_expires_at = ? WHERE status = ? "
+                                          "AND substr(worker, 1, length(?)) = ?"),
+                           {leaseExpiry(leaseSeconds), int(RunStatus::Running), nodeId, nodeId});
+    if (!renewed)
+        return failure(renewed.error());
+    return renewed->numRowsAffected();
+}
+
+Result<int> failExpiredLeases(const QSqlDatabase &db)
+{
+    const QString now = nowIsoUtc();
+    const QString message =
+        QStringLiteral("The worker stopped before the run finished (its lease expired).");
+    auto expired = execute(db,
+                           QStringLiteral("SELECT id FROM runs WHERE status = ? AND "
+                                          "(lease_expires_at IS NULL OR lease_expires_at < ?)"),
+                           {int(RunStatus::Running), now});
+    if (!expired)
+        return failure(expired.error());
+    QList<qint64> ids;
+    while (expired->next())
+        ids.append(expired->value(0).toLongLong());
+    for (qint64 id : std::as_const(ids)) {
+        auto done = execute(db,
+                            QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
+                                           "lease_expires_at = NULL WHERE id = ? AND status = ?"),
+                            {int(RunStatus::Failed), now, message, id, int(RunStatus::Running)});
+        if (!done)
+            return failure(done.error());
+        (void)execute(db,
+                QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
+                               "AND status = ?"),
+                {int(RunStatus::Failed), now, id, int(RunStatus::Running)});
+        (void)execute(db,
+                QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
+                               "VALUES (?, ?, 'error', ?)"),
+                {id, now, message});
+        qCWarning(lcRuns) << "Run" << id << "failed: its lease expired";
+    }
+    return int(ids.size());
+}
+
+} // namespace hub::runs::queue

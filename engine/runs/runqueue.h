@@ -1,0 +1,44 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace hub::runs {
+
+struct RunRequest
+{
+    qint64 integrationId = 0;
+    QString trigger = QStringLiteral("manual");
+    std::optional<int> schoolYear;
+    QString inputFile;
+    qint64 retryOf = 0;
+};
+
+// The queue of runs is the runs table itself: status 2 rows wait, and a worker claims one by
+// setting it to running with a lease that must be renewed. A claim skips integrations that
+// already have a running run, so two runs of one integration never overlap.
+namespace queue {
+
+// Inserts a queued run and returns its id.
+Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request);
+
+// Claims the oldest queued run that may start now, or returns no id when none may.
+Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &worker,
+                                        int leaseSeconds);
+
+// Extends the leases of every running run that a worker of this node holds.
+Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId, int leaseSeconds);
+
+// Fails running runs whose lease has expired, because their worker died or the engine was
+// stopped before they finished. Returns how many were failed.
+Result<int> failExpiredLeases(const QSqlDatabase &db);
+
+} // namespace queue
+} // namespace hub::runs

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "runrecorder.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "store/store.h"
+
+namespace hub::runs {
+
+namespace {
+
+QString levelName(LogLevel level)
+{
+    switch (level) {
+    case LogLevel::Info:
+        return QStringLiteral("info");
+    case LogLevel::Warning:
+        return QStringLiteral("warning");
+    case LogLevel::Error:
+        return QStringLiteral("error");
+    }
+    return QStringLiteral("info");
+}
+
+void reportStoreError(qint64 runId, const QString &error)
+{
+    qCWarning(lcRuns) << "Run" << runId << "cannot record its progress:" << error;
+}
+
+} // namespace
+
+RunRecorder::RunRecorder(QSqlDatabase db, qint64 runId)
+    : m_db(std::move(db))
+    , m_runId(runId)
+{}
+
+void RunRecorder::startPhase(const QString &name)
+{
+    if (m_phaseId != 0)
+        finishPhase(RunStatus::Succeeded);
+    ++m_phasePosition;
+    auto inserted = execute(m_db,
+                            QStringLiteral("INSERT INTO run_phases(run_id, position, name, status, "
+                                           "started_at) VALUES (?, ?, ?, ?, ?)"),
+                            {m_runId, m_phasePosition, name, int(RunStatus::Running), nowIsoUtc()});
+    if (!inserted) {
+        reportStoreError(m_runId, inserted.error());
+        return;
+    }
+    m_phaseId = inserted->lastInsertId().toLongLong();
+    qCInfo(lcRuns) << "Run" << m_runId << "phase" << name << "started";
+}
+
+void RunRecorder::finishPhase(RunStatus status, const PhaseCounts &counts)
+{
+    if (m_phaseId == 0)
+        return;
+    auto updated = execute(m_db,
+                           QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ?, "
+                                          "rows_read = ?, rows_written = ?, rows_rejected = ?, "
+                                          "bytes = ? WHERE id = ?"),
+                           {int(status), nowIsoUtc(), counts.rowsRead, counts.rowsWritten,
+                            counts.rowsRejected, counts.bytes, m_phaseId});
+    if (!updated)
+        reportStoreError(m_runId, updated.error());
+    m_phaseId = 0;
+}
+
+void RunRecorder::log(LogLevel level, const QString &message)
+{
+    if (level == LogLevel::Warning)
+        ++m_warnings;
+    switch (level) {
+    case LogLevel::Info:
+        qCInfo(lcRuns).noquote() << "Run" << m_runId << message;
+        break;
+    case LogLevel::Warning:
+        qCWarning(lcRuns).noquote() << "Run" << m_runId << message;
+        break;
+    case LogLevel::Error:
+        qCWarning(lcRuns).noquote() << "Run" << m_runId << "error:" << message;
+        break;
+    }
+    auto inserted = execute(m_db,
+                            QStringLiteral("INSERT INTO run_logs(run_id, phase_id, logged_at, level, "
+                                           "message) VALUES (?, ?, ?, ?, ?)"),
+                            {m_runId, m_phaseId == 0 ? QVariant() : QVariant(m_phaseId),
+                             nowIsoUtc(), levelName(level), message});
+    if (!inserted)
+        reportStoreError(m_runId, inserted.error());
+}
+
+void RunRecorder::finishRun(RunStatus status, const QString &message)
+{
+    if (m_phaseId != 0)
+        finishPhase(status == RunStatus::SucceededWithWarnings ? RunStatus::Succeeded : status);
+    auto updated = execute(m_db,
+                           QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
+                                          "lease_expires_at = NULL WHERE id = ?"),
+                           {int(status), nowIsoUtc(), message, m_runId});
+    if (!updated)
+        reportStoreError(m_runId, updated.error());
+    qCInfo(lcRuns).noquote() << "Run" << m_runId << "finished:" << runStatusText(int(status))
+                             << message;
+}
+
+} // namespace hub::runs

@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "runs/runstatus.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace hub::runs {
+
+struct PhaseCounts
+{
+    qint64 rowsRead = 0;
+    qint64 rowsWritten = 0;
+    qint64 rowsRejected = 0;
+    qint64 bytes = 0;
+};
+
+enum class LogLevel { Info, Warning, Error };
+
+// Writes one run's phases and log lines as they happen, each in its own short transaction, so
+// the runbook shows progress while the run goes on. Every line also goes to the hub.runs log
+// with the run id.
+class RunRecorder
+{
+public:
+    RunRecorder(QSqlDatabase db, qint64 runId);
+
+    qint64 runId() const { return m_runId; }
+
+    // Starts a phase with status Running; later log lines belong to it.
+    void startPhase(const QString &name);
+    void finishPhase(RunStatus status, const PhaseCounts &counts = {});
+    void log(LogLevel level, const QString &message);
+
+    // Ends the run. A running phase ends with the same status.
+    void finishRun(RunStatus status, const QString &message);
+
+    bool hasWarnings() const { return m_warnings > 0; }
+    qint64 warningCount() const { return m_warnings; }
+
+private:
+    QSqlDatabase m_db;
+    qint64 m_runId;
+    qint64 m_phaseId = 0;
+    int m_phasePosition = 0;
+    qint64 m_warnings = 0;
+};
+
+} // namespace hub::runs

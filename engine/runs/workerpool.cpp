@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "workerpool.h"
+
+#include "core/logging.h"
+#include "runs/runexecutor.h"
+#include "runs/runqueue.h"
+#include "store/store.h"
+
+#include <QUuid>
+
+namespace hub::runs {
+
+namespace {
+
+// How long an idle worker sleeps before it looks at the queue again without being woken.
+constexpr unsigned long kPollMilliseconds = 2000;
+constexpr int kLeaseRenewMilliseconds = 15000;
+
+} // namespace
+
+WorkerPool::WorkerPool(const Store &store, QString dataDir, int workerCount, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_dataDir(std::move(dataDir))
+    , m_workerCount(qMax(1, workerCount))
+    , m_nodeId(QStringLiteral("node-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(12)))
+{
+    m_leaseTimer.setInterval(kLeaseRenewMilliseconds);
+    connect(&m_leaseTimer, &QTimer::timeout, this, &WorkerPool::maintainLeases);
+}
+
+WorkerPool::~WorkerPool()
+{
+    stop();
+}
+
+void WorkerPool::start()
+{
+    m_stopping = false;
+    for (int i = 0; i < m_workerCount; ++i) {
+        std::unique_ptr<QThread> thread(QThread::create([this, i] { workerLoop(i); }));
+        thread->setObjectName(QStringLiteral("hub-worker-%1").arg(i + 1));
+        thread->start();
+        m_threads.push_back(std::move(thread));
+    }
+    m_leaseTimer.start();
+    qCInfo(lcRuns) << "Started" << m_workerCount << "workers on" << m_nodeId;
+}
+
+void WorkerPool::stop()
+{
+    if (m_threads.empty())
+        return;
+    m_stopping = true;
+    m_leaseTimer.stop();
+    wake();
+    for (const auto &thread : m_threads)
+        thread->wait();
+    m_threads.clear();
+    qCInfo(lcRuns) << "Stopped the workers of" << m_nodeId;
+}
+
+void WorkerPool::wake()
+{
+    QMutexLocker locker(&m_mutex);
+    m_wakeCondition.wakeAll();
+}
+
+void WorkerPool::workerLoop(int index)
+{
+    const QString worker = QStringLiteral("%1/worker-%2").arg(m_nodeId).arg(index + 1);
+    RunExecutor executor(m_store, m_dataDir);
+
+    while (!m_stopping) {
+        auto claimed = queue::claimNext(m_store.connection(), worker, leaseSeconds);
+        if (!claimed)
+            qCWarning(lcRuns) << worker << "cannot claim a run:" << claimed.error();
+        if (claimed && claimed->has_value()) {
+            const qint64 runId = **claimed;
+            executor.execute(runId);
+            emit runFinished(runId);
+            continue;
+        }
+        QMutexLocker locker(&m_mutex);
+        if (!m_stopping)
+            m_wakeCondition.wait(&m_mutex, kPollMilliseconds);
+    }
+    m_store.releaseThreadConnection();
+}
+
+void WorkerPool::maintainLeases()
+{
+    const QSqlDatabase db = m_store.connection();
+    if (auto renewed = queue::renewLeases(db, m_nodeId, leaseSeconds); !renewed)
+        qCWarning(lcRuns) << "Cannot renew run leases:" << renewed.error();
+    if (auto failed = queue::failExpiredLeases(db); !failed)
+        qCWarning(lcRuns) << "Cannot check run leases:" << failed.error();
+}
+
+} // namespace hub::runs

@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace hub {
+class Store;
+}
+
+namespace hub::runs {
+
+// Worker threads that claim queued runs and execute them. Workers sleep until wake() is called
+// or a poll interval passes. A timer on the owning thread renews the leases of running runs
+// and fails runs whose lease has expired.
+class WorkerPool final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkerPool)
+
+public:
+    WorkerPool(const Store &store, QString dataDir, int workerCount, QObject *parent = nullptr);
+    ~WorkerPool() override;
+
+    void start();
+    // Stops claiming new runs and waits for running ones to finish.
+    void stop();
+    // Wakes idle workers, for example after a run was queued.
+    void wake();
+
+    QString nodeId() const { return m_nodeId; }
+
+    static constexpr int leaseSeconds = 60;
+
+signals:
+    // Emitted from a worker thread after a run ended.
+    void runFinished(qint64 runId);
+
+private:
+    void workerLoop(int index);
+    void maintainLeases();
+
+    const Store &m_store;
+    QString m_dataDir;
+    int m_workerCount;
+    QString m_nodeId;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+    QMutex m_mutex;
+    QWaitCondition m_wakeCondition;
+    std::atomic_bool m_stopping = false;
+    QTimer m_leaseTimer;
+};
+
+} // namespace hub::runs

@@ -204,6 +204,8 @@ CREATE TABLE products (
     system_type TEXT NOT NULL,
     vendor TEXT NOT NULL,
     system TEXT NOT NULL,
+    -- The short name in integration titles, such as MiLEARN.
+    name TEXT NOT NULL,
     description TEXT
 );
 

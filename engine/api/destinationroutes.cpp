@@ -1,0 +1,231 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "api/adminapi.h"
+#include "api/jsonutil.h"
+#include "core/timeutil.h"
+#include "destinations/folderdestination.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace hub::api {
+
+namespace {
+
+const QString kSelect = QStringLiteral("SELECT id, name, kind, settings, created_at, updated_at "
+                                       "FROM destinations");
+
+QJsonObject destinationJson(const QSqlQuery &query)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), query.value(0).toLongLong()},
+        {QStringLiteral("name"), query.value(1).toString()},
+        {QStringLiteral("kind"), query.value(2).toString()},
+        {QStringLiteral("settings"), QJsonDocument::fromJson(query.value(3).toByteArray()).object()},
+        {QStringLiteral("createdAt"), query.value(4).toString()},
+        {QStringLiteral("updatedAt"), query.value(5).toString()},
+    };
+}
+
+Result<QJsonObject> findDestination(const ApiContext &context, qint64 id)
+{
+    auto query = execute(context.store->connection(),
+                         kSelect + QStringLiteral(" WHERE id = ? AND district_id = ?"),
+                         {id, context.districtId});
+    if (!query)
+        return failure(query.error());
+    if (!query->next())
+        return QJsonObject();
+    return destinationJson(*query);
+}
+
+// Validates a destination body and returns field errors; an empty object means valid.
+QJsonObject validateDestination(const ApiContext &context, const QJsonObject &body, qint64 selfId)
+{
+    QJsonObject errors;
+    const QString name = body.value(QStringLiteral("name")).toString().trimmed();
+    if (name.isEmpty()) {
+        errors.insert(QStringLiteral("name"), QStringLiteral("Enter a name."));
+    } else if (name.size() > 200) {
+        errors.insert(QStringLiteral("name"), QStringLiteral("Use at most 200 characters."));
+    } else {
+        auto clash = selectValue(context.store->connection(),
+                                 QStringLiteral("SELECT id FROM destinations WHERE district_id = ? "
+                                                "AND name = ? AND id <> ?"),
+                                 {context.districtId, name, selfId});
+        if (clash && !clash->isNull())
+            errors.insert(QStringLiteral("name"),
+                          QStringLiteral("Another destination is already named \"%1\".").arg(name));
+    }
+
+    const QString kind = body.value(QStringLiteral("kind")).toString();
+    const QJsonObject settings = body.value(QStringLiteral("settings")).toObject();
+    if (kind == QLatin1String("folder")) {
+        const QJsonObject settingErrors = destinations::FolderDestination::validateSettings(settings);
+        for (auto it = settingErrors.begin(); it != settingErrors.end(); ++it)
+            errors.insert(it.key(), it.value());
+    } else if (kind.isEmpty()) {
+        errors.insert(QStringLiteral("kind"), QStringLiteral("Choose the kind of destination."));
+    } else {
+        // TODO: SFTP, Azure Blob Storage and HTTPS destinations.
+        errors.insert(QStringLiteral("kind"),
+                      QStringLiteral("\"%1\" is not a supported destination kind; use folder.").arg(kind));
+    }
+    return errors;
+}
+
+http::Response list(const ApiContext &context)
+{
+    auto query = execute(context.store->connection(),
+                         kSelect + QStringLiteral(" WHERE district_id = ? ORDER BY name"),
+                         {context.districtId});
+    if (!query)
+        return storeFailed(query.error());
+    QJsonArray destinations;
+    while (query->next())
+        destinations.append(destinationJson(*query));
+    return http::Response::json(QJsonObject{{QStringLiteral("destinations"), destinations}});
+}
+
+http::Response get(const ApiContext &context, qint64 id)
+{
+    auto destination = findDestination(context, id);
+    if (!destination)
+        return storeFailed(destination.error());
+    if (destination->isEmpty())
+        return notFound(QStringLiteral("Destination"), id);
+    return http::Response::json(*destination);
+}
+
+http::Response save(const ApiContext &context, const http::Request &request, qint64 id)
+{
+    auto body = parseObject(request.body());
+    if (!body)
+        return badRequest(body.error());
+
+    QJsonObject before;
+    if (id != 0) {
+        auto existing = findDestination(context, id);
+        if (!existing)
+            return storeFailed(existing.error());
+        if (existing->isEmpty())
+            return notFound(QStringLiteral("Destination"), id);
+        before = *existing;
+    }
+
+    const QJsonObject errors = validateDestination(context, *body, id);
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+
+    const QString name = body->value(QStringLiteral("name")).toString().trimmed();
+    const QString kind = body->value(QStringLiteral("kind")).toString();
+    const QString settings = QString::fromUtf8(
+        QJsonDocument(body->value(QStringLiteral("settings")).toObject()).toJson(QJsonDocument::Compact));
+    const QString now = nowIsoUtc();
+    const QSqlDatabase db = context.store->connection();
+
+    if (id == 0) {
+        auto inserted = execute(db,
+                                QStringLiteral("INSERT INTO destinations(district_id, name, kind, "
+                                               "settings, created_at, updated_at) "
+                                               "VALUES (?, ?, ?, ?, ?, ?)"),
+                                {context.districtId, name, kind, settings, now, now});
+        if (!inserted)
+            return storeFailed(inserted.error());
+        id = inserted->lastInsertId().toLongLong();
+    } else {
+        auto updated = execute(db,
+                               QStringLiteral("UPDATE destinations SET name = ?, kind = ?, "
+                                              "settings = ?, updated_at = ? WHERE id = ?"),
+                               {name, kind, settings, now, id});
+        if (!updated)
+            return storeFailed(updated.error());
+    }
+
+    auto after = findDestination(context, id);
+    if (!after)
+        return storeFailed(after.error());
+    writeAudit(context, before.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"),
+               QStringLiteral("destination"), id, before, *after);
+    return http::Response::json(*after, before.isEmpty() ? 201 : 200);
+}
+
+http::Response remove(const ApiContext &context, qint64 id)
+{
+    auto existing = findDestination(context, id);
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->isEmpty())
+        return notFound(QStringLiteral("Destination"), id);
+
+    const QSqlDatabase db = context.store->connection();
+    auto users = selectValue(db,
+                             QStringLiteral("SELECT group_concat(integration_id, ', ') FROM "
+                                            "integration_destinations WHERE destination_id = ?"),
+                             {id});
+    if (!users)
+        return storeFailed(users.error());
+    if (!users->isNull())
+        return http::Response::error(
+            409, QStringLiteral("in_use"),
+            QStringLiteral("Destination %1 is used by integration(s) %2; remove it there first.")
+                .arg(id)
+                .arg(users->toString()));
+
+    auto deleted = execute(db, QStringLiteral("DELETE FROM destinations WHERE id = ?"), {id});
+    if (!deleted)
+        return storeFailed(deleted.error());
+    writeAudit(context, QStringLiteral("delete"), QStringLiteral("destination"), id, *existing, {});
+    return http::Response::noContent();
+}
+
+http::Response testConnection(const ApiContext &context, qint64 id)
+{
+    auto destination = findDestination(context, id);
+    if (!destination)
+        return storeFailed(destination.error());
+    if (destination->isEmpty())
+        return notFound(QStringLiteral("Destination"), id);
+    const QString path = destination->value(QStringLiteral("settings")).toObject()
+                             .value(QStringLiteral("path")).toString();
+    const auto tested = destinations::FolderDestination(path).testConnection();
+    return http::Response::json(QJsonObject{
+        {QStringLiteral("ok"), tested.ok()},
+        {QStringLiteral("message"), tested.ok() ? QStringLiteral("The folder %1 is writable.").arg(path)
+                                                : tested.error()},
+    });
+}
+
+} // namespace
+
+void registerDestinationRoutes(http::Router &router, const ApiContext &context)
+{
+    const QString collection = QStringLiteral("/api/v1/destinations");
+    const QString item = QStringLiteral("/api/v1/destinations/{id}");
+    const auto withId = [](const http::Request &request, auto handler) {
+        const qint64 id = request.idParameter(QStringLiteral("id"));
+        return id == 0 ? badRequest(QStringLiteral("The destination id must be a positive integer."))
+                       : handler(id);
+    };
+
+    router.addRoute("GET", collection, [context](const http::Request &) { return list(context); });
+    router.addRoute("POST", collection,
+                    [context](const http::Request &request) { return save(context, request, 0); });
+    router.addRoute("GET", item, [context, withId](const http::Request &request) {
+        return withId(request, [&](qint64 id) { return get(context, id); });
+    });
+    router.addRoute("PUT", item, [context, withId](const http::Request &request) {
+        return withId(request, [&](qint64 id) { return save(context, request, id); });
+    });
+    router.addRoute("DELETE", item, [context, withId](const http::Request &request) {
+        return withId(request, [&](qint64 id) { return remove(context, id); });
+    });
+    router.addRoute("POST", QStringLiteral("/api/v1/destinations/{id}/test"),
+                    [context, withId](const http::Request &request) {
+                        return withId(request, [&](qint64 id) { return testConnection(context, id); });
+                    });
+}
+
+} // namespace hub::api

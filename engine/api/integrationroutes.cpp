@@ -1,0 +1,538 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "api/adminapi.h"
+#include "api/jsonutil.h"
+#include "api/runjson.h"
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "runs/runqueue.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTime>
+
+namespace hub::api {
+
+namespace {
+
+constexpr int kMaxQueryTimeoutSeconds = 24 * 60 * 60;
+constexpr int kMaxNotesLength = 4000;
+
+const QString kSelect = QStringLiteral(
+    "SELECT i.id, i.integration_type, i.product_id, i.output_id, p.system_type, p.vendor, "
+    "p.system, p.name, o.name, o.output_type, i.school_year, i.notes, i.query_timeout_seconds, "
+    "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
+    + integrationDisplayNameSql()
+    + QStringLiteral(" FROM integrations i JOIN products p ON p.id = i.product_id "
+                     "LEFT JOIN product_outputs o ON o.id = i.output_id");
+
+Result<QJsonArray> destinationsOf(const QSqlDatabase &db, qint64 integrationId)
+{
+    auto query = execute(db,
+                         QStringLiteral("SELECT l.position, l.destination_id, l.active, d.name, d.kind "
+                                        "FROM integration_destinations l JOIN destinations d "
+                                        "ON d.id = l.destination_id WHERE l.integration_id = ? "
+                                        "ORDER BY l.position"),
+                         {integrationId});
+    if (!query)
+        return failure(query.error());
+    QJsonArray destinations;
+    while (query->next()) {
+        destinations.append(QJsonObject{
+            {QStringLiteral("position"), query->value(0).toInt()},
+            {QStringLiteral("destinationId"), query->value(1).toLongLong()},
+            {QStringLiteral("active"), query->value(2).toBool()},
+            {QStringLiteral("destinationName"), query->value(3).toString()},
+            {QStringLiteral("destinationKind"), query->value(4).toString()},
+        });
+    }
+    return destinations;
+}
+
+Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &query)
+{
+    const qint64 id = query.value(0).toLongLong();
+    const QString outputName = query.value(8).toString();
+    const QString displayName = query.value(19).toString();
+
+    auto destinations = destinationsOf(db, id);
+    if (!destinations)
+        return failure(destinations.error());
+    auto lastRun = latestRunOf(db, id);
+    if (!lastRun)
+        return failure(lastRun.error());
+
+    const QJsonDocument schedule = QJsonDocument::fromJson(query.value(15).toByteArray());
+    return QJsonObject{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("integrationType"), query.value(1).toString()},
+        {QStringLiteral("productId"), query.value(2).toLongLong()},
+        {QStringLiteral("outputId"), jsonValue(query.value(3))},
+        {QStringLiteral("systemType"), query.value(4).toString()},
+        {QStringLiteral("vendor"), query.value(5).toString()},
+        {QStringLiteral("system"), query.value(6).toString()},
+        {QStringLiteral("productName"), query.value(7).toString()},
+        {QStringLiteral("outputName"), outputName.isEmpty() ? QJsonValue() : QJsonValue(outputName)},
+        {QStringLiteral("outputType"), jsonValue(query.value(9))},
+        {QStringLiteral("displayName"), displayName},
+        {QStringLiteral("schoolYear"), jsonValue(query.value(10))},
+        {QStringLiteral("notes"), query.value(11).toString()},
+        {QStringLiteral("queryTimeoutSeconds"), query.value(12).toInt()},
+        {QStringLiteral("format"), query.value(13).toString()},
+        {QStringLiteral("runAtNextCycle"), query.value(14).toBool()},
+        {QStringLiteral("schedule"), schedule.isObject() ? QJsonValue(schedule.object()) : QJsonValue()},
+        {QStringLiteral("active"), query.value(16).toBool()},
+        {QStringLiteral("createdAt"), query.value(17).toString()},
+        {QStringLiteral("updatedAt"), query.value(18).toString()},
+        {QStringLiteral("destinations"), *destinations},
+        {QStringLiteral("lastRun"), lastRun->isEmpty() ? QJsonValue() : QJsonValue(*lastRun)},
+    };
+}
+
+Result<QJsonObject> findIntegration(const ApiContext &context, qint64 id)
+{
+    const QSqlDatabase db = context.store->connection();
+    auto query = execute(db, kSelect + QStringLiteral(" WHERE i.id = ? AND i.district_id = ?"),
+                         {id, context.districtId});
+    if (!query)
+        return failure(query.error());
+    if (!query->next())
+        return QJsonObject();
+    return integrationJson(db, *query);
+}
+
+void validateSchedule(const QJsonValue &value, QJsonObject &errors)
+{
+    if (value.isNull() || value.isUndefined())
+        return;
+    if (!value.isObject()) {
+        errors.insert(QStringLiteral("schedule"), QStringLiteral("Must be an object or null."));
+        return;
+    }
+    const QJsonObject schedule = value.toObject();
+    static const QStringList types = {QStringLiteral("once"), QStringLiteral("hourly"),
+                                      QStringLiteral("daily"), QStringLiteral("weekly"),
+                                      QStringLiteral("monthly")};
+    const QString type = schedule.value(QStringLiteral("type")).toString();
+    if (!types.contains(type))
+        errors.insert(QStringLiteral("schedule.type"),
+                      QStringLiteral("Choose one of %1; \"%2\" is not a schedule type.")
+                          .arg(types.join(QStringLiteral(", ")), type));
+
+    const QDate startDate = QDate::fromString(schedule.value(QStringLiteral("startDate")).toString(),
+                                              Qt::ISODate);
+    if (!startDate.isValid())
+        errors.insert(QStringLiteral("schedule.startDate"),
+                      QStringLiteral("Enter a start date as YYYY-MM-DD."));
+    const QString startTime = schedule.value(QStringLiteral("startTime")).toString();
+    if (!QTime::fromString(startTime, QStringLiteral("HH:mm")).isValid())
+        errors.insert(QStringLiteral("schedule.startTime"),
+                      QStringLiteral("Enter a start time as HH:MM in 24-hour time; \"%1\" is not one.")
+                          .arg(startTime));
+    const int repeatEvery = schedule.value(QStringLiteral("repeatEvery")).toInt(1);
+    if (repeatEvery < 1 || repeatEvery > 999)
+        errors.insert(QStringLiteral("schedule.repeatEvery"),
+                      QStringLiteral("Enter a whole number from 1 to 999."));
+    const QString endText = schedule.value(QStringLiteral("endDate")).toString();
+    if (!endText.isEmpty()) {
+        const QDate endDate = QDate::fromString(endText, Qt::ISODate);
+        if (!endDate.isValid())
+            errors.insert(QStringLiteral("schedule.endDate"),
+                          QStringLiteral("Enter an end date as YYYY-MM-DD or leave it empty."));
+        else if (startDate.isValid() && endDate < startDate)
+            errors.insert(QStringLiteral("schedule.endDate"),
+                          QStringLiteral("The end date is before the start date."));
+    }
+    const QJsonObject advanced = schedule.value(QStringLiteral("advanced")).toObject();
+    if (advanced.value(QStringLiteral("enabled")).toBool()) {
+        const int every = advanced.value(QStringLiteral("everyMinutes")).toInt();
+        const int duration = advanced.value(QStringLiteral("durationMinutes")).toInt();
+        if (every < 1 || every > 24 * 60)
+            errors.insert(QStringLiteral("schedule.advanced.everyMinutes"),
+                          QStringLiteral("Enter a whole number of minutes from 1 to 1440."));
+        if (duration < every || duration > 24 * 60)
+            errors.insert(QStringLiteral("schedule.advanced.durationMinutes"),
+                          QStringLiteral("Enter a duration from the repeat interval up to 1440 "
+                                         "minutes."));
+    }
+}
+
+struct ValidIntegration
+{
+    QString integrationType;
+    qint64 productId = 0;
+    QVariant outputId;
+    QVariant schoolYear;
+    QString notes;
+    int queryTimeoutSeconds = 300;
+    QString format;
+    bool runAtNextCycle = false;
+    QVariant schedule;
+    bool active = true;
+    QList<QPair<qint64, bool>> destinations;
+};
+
+// Checks every field and collects one message per invalid field.
+ValidIntegration validateIntegration(const ApiContext &context, const QJsonObject &body,
+                                     QJsonObject &errors)
+{
+    const QSqlDatabase db = context.store->connection();
+    ValidIntegration result;
+
+    result.productId = body.value(QStringLiteral("productId")).toInteger();
+    auto product = execute(db, QStringLiteral("SELECT integration_type FROM products WHERE id = ?"),
+                           {result.productId});
+    if (product && product->next())
+        result.integrationType = product->value(0).toString();
+    else
+        errors.insert(QStringLiteral("productId"),
+                      QStringLiteral("Choose a product from the catalog; %1 is not one.")
+                          .arg(result.productId));
+
+    const QJsonValue output = body.value(QStringLiteral("outputId"));
+    if (!output.isNull() && !output.isUndefined()) {
+        result.outputId = output.toInteger();
+        auto owner = selectValue(db, QStringLiteral("SELECT product_id FROM product_outputs WHERE id = ?"),
+                                 {result.outputId});
+        if (!owner || owner->isNull() || owner->toLongLong() != result.productId)
+            errors.insert(QStringLiteral("outputId"),
+                          QStringLiteral("Choose an output of the selected product."));
+    } else if (result.integrationType == QLatin1String("outbound")) {
+        errors.insert(QStringLiteral("outputId"), QStringLiteral("Choose the output to send."));
+    }
+
+    const QJsonValue year = body.value(QStringLiteral("schoolYear"));
+    if (!year.isNull() && !year.isUndefined()) {
+        const int value = year.toInt();
+        if (!year.isDouble() || value < 2000 || value > 2100)
+            errors.insert(QStringLiteral("schoolYear"),
+                          QStringLiteral("Enter a school year from 2000 to 2100, or null for the "
+                                         "current year."));
+        result.schoolYear = value;
+    }
+
+    result.notes = body.value(QStringLiteral("notes")).toString();
+    if (result.notes.size() > kMaxNotesLength)
+        errors.insert(QStringLiteral("notes"),
+                      QStringLiteral("Use at most %1 characters.").arg(kMaxNotesLength));
+
+    const QJsonValue timeout = body.value(QStringLiteral("queryTimeoutSeconds"));
+    result.queryTimeoutSeconds = timeout.isUndefined() ? 300 : timeout.toInt(-1);
+    if (!timeout.isUndefined() && (!timeout.isDouble() || result.queryTimeoutSeconds < 1
+                                   || result.queryTimeoutSeconds > kMaxQueryTimeoutSeconds))
+        errors.insert(QStringLiteral("queryTimeoutSeconds"),
+                      QStringLiteral("Enter a whole number of seconds from 1 to %1.")
+                          .arg(kMaxQueryTimeoutSeconds));
+
+    result.format = body.value(QStringLiteral("format")).toString(QStringLiteral("csv"));
+    if (result.format != QLatin1String("csv") && result.format != QLatin1String("xml"))
+        errors.insert(QStringLiteral("format"),
+                      QStringLiteral("Choose csv or xml; \"%1\" is not a format.").arg(result.format));
+
+    result.runAtNextCycle = body.value(QStringLiteral("runAtNextCycle")).toBool(false);
+    result.active = body.value(QStringLiteral("active")).toBool(true);
+
+    validateSchedule(body.value(QStringLiteral("schedule")), errors);
+    if (body.value(QStringLiteral("schedule")).isObject())
+        result.schedule = QString::fromUtf8(
+            QJsonDocument(body.value(QStringLiteral("schedule")).toObject()).toJson(QJsonDocument::Compact));
+
+    const QJsonArray destinations = body.value(QStringLiteral("destinations")).toArray();
+    for (qsizetype i = 0; i < destinations.size(); ++i) {
+        const QJsonObject destination = destinations.at(i).toObject();
+        const qint64 destinationId = destination.value(QStringLiteral("destinationId")).toInteger();
+        auto exists = selectValue(db,
+                                  QStringLiteral("SELECT id FROM destinations WHERE id = ? AND "
+                                                 "district_id = ?"),
+                                  {destinationId, context.districtId});
+        if (!exists || exists->isNull())
+            errors.insert(QStringLiteral("destinations[%1].destinationId").arg(i),
+                          QStringLiteral("Destination %1: choose a saved destination.").arg(i + 1));
+        result.destinations.append({destinationId,
+                                    destination.value(QStringLiteral("active")).toBool(true)});
+    }
+    if (result.integrationType == QLatin1String("outbound") && destinations.isEmpty())
+        errors.insert(QStringLiteral("destinations"),
+                      QStringLiteral("Add at least one destination for the file."));
+    return result;
+}
+
+Result<void> writeDestinations(const QSqlDatabase &db, qint64 integrationId,
+                               const QList<QPair<qint64, bool>> &destinations)
+{
+    auto cleared = execute(db, QStringLiteral("DELETE FROM integration_destinations WHERE "
+                                              "integration_id = ?"),
+                           {integrationId});
+    if (!cleared)
+        return failure(cleared.error());
+    int position = 0;
+    for (const auto &[destinationId, active] : destinations) {
+        auto inserted = execute(db,
+                                QStringLiteral("INSERT INTO integration_destinations(integration_id, "
+                                               "position, destination_id, active) VALUES (?, ?, ?, ?)"),
+                                {integrationId, ++position, destinationId, active});
+        if (!inserted)
+            return failure(inserted.error());
+    }
+    return {};
+}
+
+http::Response list(const ApiContext &context, const http::Request &request)
+{
+    const QString type = request.query().queryItemValue(QStringLiteral("type"));
+    static const QStringList types = {QStringLiteral("outbound"), QStringLiteral("inbound"),
+                                      QStringLiteral("api"), QStringLiteral("oneroster")};
+    if (!type.isEmpty() && !types.contains(type))
+        return badRequest(QStringLiteral("Unknown integration type \"%1\"; use one of %2.")
+                              .arg(type, types.join(QStringLiteral(", "))));
+    const QSqlDatabase db = context.store->connection();
+    QString sql = kSelect + QStringLiteral(" WHERE i.district_id = ?");
+    QVariantList bindings{context.districtId};
+    if (!type.isEmpty()) {
+        sql += QStringLiteral(" AND i.integration_type = ?");
+        bindings.append(type);
+    }
+    auto query = execute(db, sql + QStringLiteral(" ORDER BY i.integration_type, p.system_type, "
+                                                  "p.name, i.id"),
+                         bindings);
+    if (!query)
+        return storeFailed(query.error());
+    QJsonArray integrations;
+    while (query->next()) {
+        auto integration = integrationJson(db, *query);
+        if (!integration)
+            return storeFailed(integration.error());
+        integrations.append(*integration);
+    }
+    return http::Response::json(QJsonObject{{QStringLiteral("integrations"), integrations}});
+}
+
+http::Response get(const ApiContext &context, qint64 id)
+{
+    auto integration = findIntegration(context, id);
+    if (!integration)
+        return storeFailed(integration.error());
+    if (integration->isEmpty())
+        return notFound(QStringLiteral("Integration"), id);
+    return http::Response::json(*integration);
+}
+
+http::Response save(const ApiContext &context, const http::Request &request, qint64 id)
+{
+    auto body = parseObject(request.body());
+    if (!body)
+        return badRequest(body.error());
+
+    QJsonObject before;
+    if (id != 0) {
+        auto existing = findIntegration(context, id);
+        if (!existing)
+            return storeFailed(existing.error());
+        if (existing->isEmpty())
+            return notFound(QStringLiteral("Integration"), id);
+        before = *existing;
+    }
+
+    QJsonObject errors;
+    const ValidIntegration valid = validateIntegration(context, *body, errors);
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+
+    const QSqlDatabase db = context.store->connection();
+    Transaction transaction(db);
+    const QString now = nowIsoUtc();
+    const QVariantList values = {valid.productId,      valid.outputId,
+                                 valid.integrationType, valid.schoolYear,
+                                 valid.notes,          valid.queryTimeoutSeconds,
+                                 valid.format,         valid.runAtNextCycle,
+                                 valid.schedule,       valid.active,
+                                 now};
+    if (id == 0) {
+        auto inserted = execute(db,
+                                QStringLiteral("INSERT INTO integrations(product_id, output_id, "
+                                               "integration_type, school_year, notes, "
+                                               "query_timeout_seconds, format, run_at_next_cycle, "
+                                               "schedule, active, updated_at, created_at, "
+                                               "district_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                               "?, ?, ?)"),
+                                values + QVariantList{now, context.districtId});
+        if (!inserted)
+            return storeFailed(inserted.error());
+        id = inserted->lastInsertId().toLongLong();
+    } else {
+        auto updated = execute(db,
+                               QStringLiteral("UPDATE integrations SET product_id = ?, output_id = ?, "
+                                              "integration_type = ?, school_year = ?, notes = ?, "
+                                              "query_timeout_seconds = ?, format = ?, "
+                                              "run_at_next_cycle = ?, schedule = ?, active = ?, "
+                                              "updated_at = ? WHERE id = ?"),
+                               values + QVariantList{id});
+        if (!updated)
+            return storeFailed(updated.error());
+    }
+    if (auto written = writeDestinations(db, id, valid.destinations); !written)
+        return storeFailed(written.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storeFailed(committed.error());
+
+    auto after = findIntegration(context, id);
+    if (!after)
+        return storeFailed(after.error());
+    writeAudit(context, before.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"),
+               QStringLiteral("integration"), id, before, *after);
+    return http::Response::json(*after, before.isEmpty() ? 201 : 200);
+}
+
+http::Response remove(const ApiContext &context, qint64 id)
+{
+    auto existing = findIntegration(context, id);
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->isEmpty())
+        return notFound(QStringLiteral("Integration"), id);
+    const QSqlDatabase db = context.store->connection();
+    auto active = selectValue(db, QStringLiteral("SELECT count(*) FROM runs WHERE integration_id = ? "
+                                                 "AND status IN (1, 2)"),
+                              {id});
+    if (!active)
+        return storeFailed(active.error());
+    if (active->toInt() > 0)
+        return http::Response::error(409, QStringLiteral("runs_active"),
+                                     QStringLiteral("Integration %1 has a queued or running run; "
+                                                    "wait for it to finish.")
+                                         .arg(id));
+    auto deleted = execute(db, QStringLiteral("DELETE FROM integrations WHERE id = ?"), {id});
+    if (!deleted)
+        return storeFailed(deleted.error());
+    writeAudit(context, QStringLiteral("delete"), QStringLiteral("integration"), id, *existing, {});
+    return http::Response::noContent();
+}
+
+http::Response queueRun(const ApiContext &context, const http::Request &request, qint64 id,
+                        const QString &inputFile = {})
+{
+    auto existing = findIntegration(context, id);
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->isEmpty())
+        return notFound(QStringLiteral("Integration"), id);
+
+    runs::RunRequest runRequest;
+    runRequest.integrationId = id;
+    runRequest.trigger = QStringLiteral("manual");
+    runRequest.inputFile = inputFile;
+    if (inputFile.isEmpty() && !request.body().trimmed().isEmpty()) {
+        auto body = parseObject(request.body());
+        if (!body)
+            return badRequest(body.error());
+        const QJsonValue year = body->value(QStringLiteral("schoolYear"));
+        if (!year.isUndefined() && !year.isNull()) {
+            if (!year.isDouble() || year.toInt() < 2000 || year.toInt() > 2100)
+                return validationFailed(QJsonObject{
+                    {QStringLiteral("schoolYear"),
+                     QStringLiteral("Enter a school year from 2000 to 2100.")}});
+            runRequest.schoolYear = year.toInt();
+        }
+    }
+    if (existing->value(QStringLiteral("integrationType")).toString() == QLatin1String("inbound")
+        && inputFile.isEmpty())
+        return http::Response::error(409, QStringLiteral("file_required"),
+                                     QStringLiteral("Integration %1 is inbound; upload a file to "
+                                                    "/api/v1/integrations/%1/files to run it.")
+                                         .arg(id));
+
+    const QSqlDatabase db = context.store->connection();
+    auto runId = runs::queue::enqueue(db, runRequest);
+    if (!runId)
+        return storeFailed(runId.error());
+    if (context.wakeWorkers)
+        context.wakeWorkers();
+    auto run = findRun(db, context.districtId, *runId);
+    if (!run)
+        return storeFailed(run.error());
+    return http::Response::json(*run, 202);
+}
+
+http::Response uploadFile(const ApiContext &context, const http::Request &request, qint64 id)
+{
+    auto existing = findIntegration(context, id);
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->isEmpty())
+        return notFound(QStringLiteral("Integration"), id);
+    if (existing->value(QStringLiteral("integrationType")).toString() != QLatin1String("inbound"))
+        return http::Response::error(409, QStringLiteral("not_inbound"),
+                                     QStringLiteral("Integration %1 is not inbound; files can be "
+                                                    "uploaded to inbound integrations only.")
+                                         .arg(id));
+
+    const QByteArray body = request.body();
+    if (body.isEmpty())
+        return validationFailed(QJsonObject{{QStringLiteral("file"), QStringLiteral("The uploaded file is empty.")}});
+
+    QString fileName = request.query().queryItemValue(QStringLiteral("fileName"));
+    if (fileName.isEmpty())
+        fileName = QString::fromUtf8(request.header("X-File-Name"));
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
+    fileName = QFileInfo(fileName).fileName().replace(unsafe, QStringLiteral("_"));
+    if (fileName.isEmpty() || fileName.startsWith(QLatin1Char('.')))
+        fileName = QStringLiteral("upload.bin");
+
+    const QString folder = QDir(context.dataDir)
+                               .filePath(QStringLiteral("inbound/integration-%1").arg(id));
+    QDir().mkpath(folder);
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString path = QDir(folder).filePath(stamp + QLatin1Char('-') + fileName);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size()) {
+        qCWarning(lcApi) << "Cannot store the upload for integration" << id << file.errorString();
+        return http::Response::error(500, QStringLiteral("upload_failed"),
+                                     QStringLiteral("The engine could not store the file: %1")
+                                         .arg(file.errorString()));
+    }
+    file.close();
+    qCInfo(lcApi) << "Stored upload" << path << "for integration" << id << body.size() << "bytes";
+    return queueRun(context, request, id, path);
+}
+
+} // namespace
+
+void registerIntegrationRoutes(http::Router &router, const ApiContext &context)
+{
+    const QString collection = QStringLiteral("/api/v1/integrations");
+    const QString item = QStringLiteral("/api/v1/integrations/{id}");
+    const auto withId = [](const http::Request &request, auto handler) {
+        const qint64 id = request.idParameter(QStringLiteral("id"));
+        return id == 0 ? badRequest(QStringLiteral("The integration id must be a positive integer."))
+                       : handler(id);
+    };
+
+    router.addRoute("GET", collection,
+                    [context](const http::Request &request) { return list(context, request); });
+    router.addRoute("POST", collection,
+                    [context](const http::Request &request) { return save(context, request, 0); });
+    router.addRoute("GET", item, [context, withId](const http::Request &request) {
+        return withId(request, [&](qint64 id) { return get(context, id); });
+    });
+    router.addRoute("PUT", item, [context, withId](const http::Request &request) {
+        return withId(request, [&](qint64 id) { return save(context, request, id); });
+    });
+    router.addRoute("DELETE", item, [context, withId](const http::Request &request) {
+        return withId(request, [&](qint64 id) { return remove(context, id); });
+    });
+    router.addRoute("POST", QStringLiteral("/api/v1/integrations/{id}/runs"),
+                    [context, withId](const http::Request &request) {
+                        return withId(request, [&](qint64 id) { return queueRun(context, request, id); });
+                    });
+    router.addRoute("POST", QStringLiteral("/api/v1/integrations/{id}/files"),
+                    [context, withId](const http::Request &request) {
+                        return withId(request, [&](qint64 id) { return uploadFile(context, request, id); });
+                    });
+}
+
+} // namespace hub::api
