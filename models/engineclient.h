@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+#include <QUrlQuery>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace hubdesk {
+
+// The outcome of one admin API request.
+struct ApiResult
+{
+    // 0 when no HTTP response arrived (connection refused, timeout, aborted).
+    int httpStatus = 0;
+    QJsonDocument body;
+    // A translated sentence for the user; empty on success.
+    QString errorMessage;
+    // For 422 responses: field name -> message, as the engine returned them.
+    QJsonObject fieldErrors;
+
+    bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
+};
+
+// One request to the engine. The job owns its reply, aborts it when destroyed, and deletes
+// itself after emitting finished() once.
+class ApiJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiJob)
+
+public:
+    explicit ApiJob(QNetworkReply *reply, QObject *parent = nullptr);
+    ~ApiJob() override;
+
+    void abort();
+
+signals:
+    void finished(const hubdesk::ApiResult &result);
+
+private:
+    void onReplyFinished();
+
+    QNetworkReply *m_reply = nullptr;
+};
+
+// The console's connection to one engine, local or remote, over the admin API. Every request
+// carries the bearer token. The QNetworkAccessManager is shared and not owned.
+class EngineClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineClient)
+
+public:
+    enum class ConnectionState { Disconnected, Connecting, Connected, Failed };
+    Q_ENUM(ConnectionState)
+
+    explicit EngineClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &baseUrl);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QByteArray &token);
+
+    ConnectionState connectionState() const { return m_state; }
+    // The district's IANA time zone from the last health check (America/Detroit until then).
+    QByteArray districtTimeZone() const { return m_timeZone; }
+    QString districtName() const { return m_districtName; }
+
+    // Calls GET /api/v1/health and updates the connection state, district name and zone.
+    ApiJob *checkHealth();
+
+    // Generic requests; path starts with /api/v1/.
+    ApiJob *get(const QString &path, const QUrlQuery &query = {});
+    ApiJob *post(const QString &path, const QJsonObject &body = {});
+    ApiJob *put(const QString &path, const QJsonObject &body);
+    ApiJob *deleteResource(const QString &path);
+    ApiJob *upload(const QString &path, const QByteArray &data, const QString &fileName);
+
+    // Convenience calls for the routes the console uses.
+    ApiJob *fetchProducts();
+    ApiJob *fetchIntegrations(const QString &type = {});
+    ApiJob *fetchIntegration(qint64 id);
+    // Creates the integration when id is 0, updates it otherwise.
+    ApiJob *saveIntegration(qint64 id, const QJsonObject &integration);
+    ApiJob *fetchDestinations();
+    ApiJob *saveDestination(qint64 id, const QJsonObject &destination);
+    ApiJob *runNow(qint64 integrationId);
+    // Runs that started on or before date in the district's zone, newest first.
+    ApiJob *fetchRuns(const QDate &date, int limit, int offset);
+    ApiJob *fetchRun(qint64 runId);
+
+signals:
+    void connectionStateChanged(hubdesk::EngineClient::ConnectionState state);
+
+private:
+    ApiJob *send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                 const QByteArray &body, const QByteArray &contentType);
+    void setConnectionState(ConnectionState state);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QByteArray m_timeZone = QByteArrayLiteral("America/Detroit");
+    QString m_districtName;
+};
+
+} // namespace hubdesk
+
+Q_DECLARE_METATYPE(hubdesk::ApiResult)

@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QAbstractItemModel>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace hubdesk {
+
+// Runbook Activities as a tree: each top-level row is a run, and its children are the run's
+// phases once setRunDetail() has supplied them. Columns: Status, Phase Name, Start Time,
+// End Time, Duration. Times show in the district's zone with its abbreviation.
+// Top-level Phase Name reads "Integration Instance Id N" (N is the run id) followed by the
+// integration's display name; a phase row shows the phase name.
+class RunbookModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunbookModel)
+
+public:
+    enum Column { StatusColumn, PhaseNameColumn, StartTimeColumn, EndTimeColumn, DurationColumn, ColumnCount };
+    enum Role {
+        RunIdRole = Qt::UserRole + 1,
+        IntegrationIdRole,
+        StatusCodeRole,
+        IsPhaseRole,
+        // The run's log lines (QJsonArray) once its detail is loaded; on run rows only.
+        LogRole,
+        RunJsonRole
+    };
+
+    explicit RunbookModel(QObject *parent = nullptr);
+
+    void setTimeZone(const QTimeZone &zone);
+    // Replaces the runs with the "runs" array of GET /api/v1/runs.
+    void setRuns(const QJsonArray &runs);
+    // Appends a further page, skipping runs already present.
+    void appendRuns(const QJsonArray &runs);
+    // Updates a run and its phases from GET /api/v1/runs/{id}; inserts or replaces child rows.
+    void setRunDetail(const QJsonObject &detail);
+    QModelIndex indexOfRun(qint64 runId) const;
+    bool hasActiveRuns() const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+
+private:
+    struct Run
+    {
+        QJsonObject json;
+        QJsonArray phases;
+        QJsonArray log;
+        bool detailLoaded = false;
+    };
+
+    QList<Run> m_runs;
+    QTimeZone m_zone;
+};
+
+// The word the runbook shows for a status code (0 Succeeded, 1 Running, 2 Queued, 3 Cancelled,
+// 8 Succeeded with warnings, 9 Failed).
+QString statusText(int status);
+
+} // namespace hubdesk

@@ -1,0 +1,20 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QTimeZone>
+
+namespace hubdesk {
+
+// Formats a UTC instant in the district's zone with the zone's abbreviation, such as
+// "12/04/2026 02:00:13 AM EST". An invalid instant gives an empty string.
+QString formatDistrictTime(const QDateTime &utc, const QTimeZone &zone);
+// Parses the engine's ISO 8601 UTC text (2026-12-04T07:00:13.120Z).
+QDateTime parseEngineTime(const QString &text);
+// Formats whole seconds as HH:MM:SS (hours may exceed 24); negative values give 00:00:00.
+QString formatDuration(qint64 seconds);
+
+} // namespace hubdesk

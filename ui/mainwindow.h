@@ -1,0 +1,39 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QMainWindow>
+
+namespace hubdesk {
+
+class EngineClient;
+class CatalogPage;
+class IntegrationsPage;
+class OutboundIntegrationForm;
+class RunbookPage;
+
+// The console's main window: a navigation list on the left (Product Catalog, Integrations,
+// Runbook Activities) and the pages on the right; the status bar shows the engine connection.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum class Page { Catalog, Integrations, OutboundForm, Runbook };
+
+    explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    // Reloads every page from the engine.
+    void refreshAll();
+
+    CatalogPage *catalogPage() const;
+    IntegrationsPage *integrationsPage() const;
+    OutboundIntegrationForm *outboundForm() const;
+    RunbookPage *runbookPage() const;
+};
+
+} // namespace hubdesk
