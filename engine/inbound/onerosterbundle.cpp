@@ -101,8 +101,8 @@ int editDistance(const QString &a, const QString &b)
         current[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int substitution = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
-                                   previous[j - 1] + substitution});
+            current[j]
+                = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + substitution});
         }
         std::swap(previous, current);
     }
@@ -141,13 +141,13 @@ hub::Result<void> checkEntryName(const QString &name)
         return hub::failure(QStringLiteral("The zip has an entry without a name."));
     if (name.startsWith(QLatin1Char('/')) || name.contains(QLatin1Char('\\'))
         || drive.match(name).hasMatch())
-        return hub::failure(QStringLiteral("The zip entry \"%1\" is an absolute or Windows path; "
-                                           "entries must be relative paths inside the zip.")
+        return hub::failure(QStringLiteral("The zip entry \"%1\" is an absolute or Windows path, "
+                                           "but entries must be relative paths inside the zip.")
                                 .arg(name));
     const QStringList parts = name.split(QLatin1Char('/'));
     if (parts.contains(QLatin1String("..")))
         return hub::failure(QStringLiteral("The zip entry \"%1\" points outside the extraction "
-                                           "folder; the bundle was rejected.")
+                                           "folder, so the bundle was rejected.")
                                 .arg(name));
     return {};
 }
@@ -157,9 +157,9 @@ hub::Result<void> openArchive(ArchiveReader &reader, const QString &zipPath)
     archive_read_support_format_zip(reader.handle);
     if (archive_read_open_filename(reader.handle, QFile::encodeName(zipPath).constData(), 65536)
         != ARCHIVE_OK)
-        return hub::failure(QStringLiteral("Cannot read %1 as a zip file: %2")
-                                .arg(zipPath, QString::fromUtf8(
-                                                  archive_error_string(reader.handle))));
+        return hub::failure(
+            QStringLiteral("Cannot read %1 as a zip file: %2")
+                .arg(zipPath, QString::fromUtf8(archive_error_string(reader.handle))));
     return {};
 }
 
@@ -178,8 +178,8 @@ hub::Result<void> inspectArchive(const QString &zipPath, const ArchiveLimits &li
     while ((status = archive_read_next_header(reader.handle, &entry)) == ARCHIVE_OK) {
         ++entries;
         if (entries > limits.maxEntries)
-            return hub::failure(QStringLiteral("The zip %1 has more than %2 entries; a OneRoster "
-                                               "bundle has a few dozen files at most.")
+            return hub::failure(QStringLiteral("The zip %1 has more than %2 entries, but a "
+                                               "OneRoster bundle has a few dozen files at most.")
                                     .arg(zipPath)
                                     .arg(limits.maxEntries));
         const QString name = entryName(entry);
@@ -197,14 +197,14 @@ hub::Result<void> inspectArchive(const QString &zipPath, const ArchiveLimits &li
                                     .arg(zipPath)
                                     .arg(limits.maxTotalBytes));
         if (archive_read_data_skip(reader.handle) != ARCHIVE_OK)
-            return hub::failure(QStringLiteral("Cannot read the zip entry \"%1\": %2")
-                                    .arg(name, QString::fromUtf8(
-                                                   archive_error_string(reader.handle))));
+            return hub::failure(
+                QStringLiteral("Cannot read the zip entry \"%1\": %2")
+                    .arg(name, QString::fromUtf8(archive_error_string(reader.handle))));
     }
     if (status != ARCHIVE_EOF)
-        return hub::failure(QStringLiteral("Cannot read %1 as a zip file: %2")
-                                .arg(zipPath,
-                                     QString::fromUtf8(archive_error_string(reader.handle))));
+        return hub::failure(
+            QStringLiteral("Cannot read %1 as a zip file: %2")
+                .arg(zipPath, QString::fromUtf8(archive_error_string(reader.handle))));
     return {};
 }
 
@@ -240,7 +240,7 @@ hub::Result<void> extractArchive(const QString &zipPath, const QString &workDir,
         if (!target.startsWith(root + QLatin1Char('/'))) {
             removeWritten();
             return hub::failure(QStringLiteral("The zip entry \"%1\" points outside the "
-                                               "extraction folder; the bundle was rejected.")
+                                               "extraction folder, so the bundle was rejected.")
                                     .arg(name));
         }
         if (archive_entry_filetype(entry) == AE_IFDIR) {
@@ -262,9 +262,9 @@ hub::Result<void> extractArchive(const QString &zipPath, const QString &workDir,
             if (count < 0) {
                 out.close();
                 removeWritten();
-                return hub::failure(QStringLiteral("Cannot extract the zip entry \"%1\": %2")
-                                        .arg(name, QString::fromUtf8(
-                                                       archive_error_string(reader.handle))));
+                return hub::failure(
+                    QStringLiteral("Cannot extract the zip entry \"%1\": %2")
+                        .arg(name, QString::fromUtf8(archive_error_string(reader.handle))));
             }
             totalBytes += count;
             if (totalBytes > limits.maxTotalBytes) {
@@ -280,7 +280,7 @@ hub::Result<void> extractArchive(const QString &zipPath, const QString &workDir,
                 out.close();
                 removeWritten();
                 return hub::failure(QStringLiteral("The zip %1 expands more than %2 times its "
-                                                   "size; the bundle was rejected as a possible "
+                                                   "size, so the bundle was rejected as a possible "
                                                    "zip bomb.")
                                         .arg(zipPath)
                                         .arg(limits.maxCompressionRatio));
@@ -302,7 +302,7 @@ QString Issue::toString() const
         parts.append(line > 0 ? QStringLiteral("%1 line %2").arg(file).arg(line) : file);
     if (!column.isEmpty())
         parts.append(QStringLiteral("column %1").arg(column));
-    if (!value.isNull())
+    if (!value.isEmpty())
         parts.append(QStringLiteral("value \"%1\"").arg(value));
     if (parts.isEmpty())
         return message;
@@ -371,7 +371,8 @@ struct ValidationState
 } // namespace
 
 struct OneRosterBundle::Validation : ValidationState
-{};
+{
+};
 
 OneRosterBundle::OneRosterBundle() = default;
 OneRosterBundle::OneRosterBundle(OneRosterBundle &&other) noexcept = default;
@@ -394,8 +395,8 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
         folder = QDir(workDir).absolutePath();
         // A zip may hold the bundle in one top folder instead of at its root.
         if (!QFileInfo::exists(QDir(folder).filePath(QStringLiteral("manifest.csv")))) {
-            const QStringList subfolders = QDir(folder).entryList(QDir::Dirs
-                                                                  | QDir::NoDotAndDotDot);
+            const QStringList subfolders
+                = QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
             if (subfolders.size() == 1)
                 folder = QDir(folder).filePath(subfolders.first());
         }
@@ -406,8 +407,8 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
 
     // Index the CSV files by lower-case name, because real bundles differ in case.
     QHash<QString, QString> csvByLowerName;
-    const QFileInfoList entries = QDir(folder).entryInfoList({QStringLiteral("*.csv")},
-                                                             QDir::Files, QDir::Name);
+    const QFileInfoList entries
+        = QDir(folder).entryInfoList({QStringLiteral("*.csv")}, QDir::Files, QDir::Name);
     for (const QFileInfo &file : entries) {
         csvByLowerName.insert(file.fileName().toLower(), file.fileName());
         bundle.m_receiveCounts.rowsRead += 1;
@@ -416,34 +417,35 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
 
     const QString manifestName = csvByLowerName.value(QStringLiteral("manifest.csv"));
     if (manifestName.isEmpty())
-        return hub::failure(QStringLiteral("The bundle %1 has no manifest.csv; a OneRoster CSV "
-                                           "bundle must declare its version and files in it.")
+        return hub::failure(QStringLiteral("The bundle %1 has no manifest.csv, but a OneRoster "
+                                           "CSV bundle must declare its version and files in it.")
                                 .arg(path));
     QFile manifest(QDir(folder).filePath(manifestName));
     if (!manifest.open(QIODevice::ReadOnly))
-        return hub::failure(QStringLiteral("Cannot read %1: %2")
-                                .arg(manifest.fileName(), manifest.errorString()));
+        return hub::failure(
+            QStringLiteral("Cannot read %1: %2").arg(manifest.fileName(), manifest.errorString()));
     auto records = CsvReader::readAll(&manifest);
     if (!records)
-        return hub::failure(QStringLiteral("manifest.csv is not valid CSV: %1").arg(records.error()));
+        return hub::failure(
+            QStringLiteral("manifest.csv is not valid CSV: %1").arg(records.error()));
 
-    QHash<QString, QString> properties;
+    QMap<QString, QString> properties;
     for (qsizetype i = 1; i < records->size(); ++i) {
         const CsvRecord &record = records->at(i);
         if (record.fields.size() < 2) {
-            return hub::failure(QStringLiteral("manifest.csv line %1 has no value; each line is "
-                                               "propertyName,value.")
+            return hub::failure(QStringLiteral("manifest.csv line %1 has no value, but each line "
+                                               "must be propertyName,value.")
                                     .arg(record.line));
         }
         properties.insert(record.fields.at(0).trimmed(), record.fields.at(1).trimmed());
     }
 
     const QString version = properties.value(QStringLiteral("oneroster.version"));
-    static const QStringList versions = {QStringLiteral("1.0"), QStringLiteral("1.1"),
-                                         QStringLiteral("1.2")};
+    static const QStringList versions
+        = {QStringLiteral("1.0"), QStringLiteral("1.1"), QStringLiteral("1.2")};
     if (!versions.contains(version))
-        return hub::failure(QStringLiteral("manifest.csv has oneroster.version \"%1\"; the hub "
-                                           "reads OneRoster 1.0, 1.1 and 1.2.")
+        return hub::failure(QStringLiteral("manifest.csv has oneroster.version \"%1\", but the "
+                                           "hub reads OneRoster 1.0, 1.1 and 1.2.")
                                 .arg(version));
     bundle.m_version = version;
 
@@ -453,22 +455,22 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
     for (const char *key : schema::unstoredFileKeys())
         knownKeys.append(latin1(key));
 
-    static const QStringList modes = {QStringLiteral("bulk"), QStringLiteral("delta"),
-                                      QStringLiteral("absent"), QString()};
+    static const QStringList modes
+        = {QStringLiteral("bulk"), QStringLiteral("delta"), QStringLiteral("absent"), QString()};
     for (auto it = properties.cbegin(); it != properties.cend(); ++it) {
         if (!it.key().startsWith(QLatin1String("file.")))
             continue;
         const QString key = it.key().mid(5);
         const QString mode = it.value();
         if (!modes.contains(mode))
-            return hub::failure(QStringLiteral("manifest.csv gives %1 the mode \"%2\"; expected "
-                                               "bulk, delta or absent.")
+            return hub::failure(QStringLiteral("manifest.csv gives %1 the invalid mode \"%2\". "
+                                               "Use bulk, delta or absent.")
                                     .arg(it.key(), mode));
         if (mode == QLatin1String("delta")) {
             // TODO: load delta bundles: upsert the listed rows, apply tobedeleted rows, and
             // leave the rest of the district's records alone.
-            return hub::failure(QStringLiteral("manifest.csv declares %1 as delta; delta bundles "
-                                               "are not supported yet, so send a bulk bundle.")
+            return hub::failure(QStringLiteral("manifest.csv declares %1 as delta, but delta "
+                                               "bundles are not supported yet. Send a bulk bundle.")
                                     .arg(it.key()));
         }
         if (!knownKeys.contains(key)) {
@@ -499,11 +501,10 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
         if (!present)
             continue;
         if (mode != QLatin1String("bulk")) {
-            const QString declared = mode.isEmpty()
-                                         ? (bundle.m_manifestModes.contains(key)
-                                                ? QStringLiteral("with an empty value")
-                                                : QStringLiteral("nowhere"))
-                                         : QStringLiteral("as %1").arg(mode);
+            const QString declared = mode.isEmpty() ? (bundle.m_manifestModes.contains(key)
+                                                           ? QStringLiteral("with an empty value")
+                                                           : QStringLiteral("nowhere"))
+                                                    : QStringLiteral("as %1").arg(mode);
             bundle.m_openIssues.append(
                 makeIssue(Issue::Severity::Warning, actualName, 0, {}, {},
                           QStringLiteral("manifest.csv declares file.%1 %2, so the file is "
@@ -683,13 +684,11 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     if (m_spec.entity == Entity::Users && m_version < 12) {
         m_derivedRoles = &m_state.tables[Entity::Roles];
         m_derivedRoles->table = QStringLiteral("user_roles");
-        m_derivedRoles->columns = {QStringLiteral("sourced_id"),
-                                   QStringLiteral("status"),
-                                   QStringLiteral("date_last_modified"),
-                                   QStringLiteral("user_sourced_id"),
-                                   QStringLiteral("role_type"),
-                                   QStringLiteral("role"),
-                                   QStringLiteral("org_sourced_id")};
+        m_derivedRoles->columns
+            = {QStringLiteral("sourced_id"),         QStringLiteral("status"),
+               QStringLiteral("date_last_modified"), QStringLiteral("user_sourced_id"),
+               QStringLiteral("role_type"),          QStringLiteral("role"),
+               QStringLiteral("org_sourced_id")};
     }
 
     CsvReader reader(&file);
@@ -701,7 +700,7 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     }
     if (!*first) {
         issue(Issue::Severity::Error, 0, {}, {},
-              QStringLiteral("The file is empty; a bulk file needs at least its header line."));
+              QStringLiteral("The file is empty, but a bulk file needs at least its header line."));
         return reader.bytesRead();
     }
     mapHeader(record.fields);
@@ -804,14 +803,15 @@ void FileValidator::mapHeader(const QStringList &headers)
         }
         m_extensionAt[i] = true;
         const QString kept = m_spec.hasExtensions
-                                 ? QStringLiteral("its values are kept in extensions.")
-                                 : QStringLiteral("its values are dropped, because %1 has no "
+                                 ? QStringLiteral("so its values are kept in extensions.")
+                                 : QStringLiteral("so its values are dropped, because %1 has no "
                                                   "extensions column.")
                                        .arg(m_table->table);
         issue(Issue::Severity::Warning, 1, name, {},
-              otherVersion ? QStringLiteral("The column is not part of OneRoster %1 %2; %3")
-                                 .arg(QString::number(m_version / 10.0, 'f', 1), m_fileName, kept)
-                           : QStringLiteral("The column is not defined by OneRoster; %1").arg(kept));
+              otherVersion
+                  ? QStringLiteral("The column is not part of OneRoster %1 %2, %3")
+                        .arg(QString::number(m_version / 10.0, 'f', 1), m_fileName, kept)
+                  : QStringLiteral("The column is not defined by OneRoster, %1").arg(kept));
     }
 
     for (const Field *field : std::as_const(m_fields)) {
@@ -893,12 +893,11 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
 
     if (m_spec.entity == Entity::AcademicSessions && !hasSchoolYear && endDate.isValid()
         && (m_deriveSchoolYear || m_version < 11)) {
-        row.values[m_columnIndex.value(QStringLiteral("school_year"))] = schoolYearForDate(
-            endDate);
+        row.values[m_columnIndex.value(QStringLiteral("school_year"))] = schoolYearForDate(endDate);
     }
     if (m_spec.hasExtensions && !extensions.isEmpty()) {
-        row.values[m_columnIndex.value(QStringLiteral("extensions"))] = QString::fromUtf8(
-            QJsonDocument(extensions).toJson(QJsonDocument::Compact));
+        row.values[m_columnIndex.value(QStringLiteral("extensions"))]
+            = QString::fromUtf8(QJsonDocument(extensions).toJson(QJsonDocument::Compact));
     }
 
     if (!row.sourcedId.isEmpty()) {
@@ -927,27 +926,27 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
             ParsedRow derived;
             derived.line = row.line;
             derived.sourcedId = id;
-            derived.values = {id,
-                              row.values.at(m_columnIndex.value(QStringLiteral("status"))),
-                              row.values.at(m_columnIndex.value(
-                                  QStringLiteral("date_last_modified"))),
-                              row.sourcedId,
-                              QStringLiteral("primary"),
-                              role,
-                              orgId};
+            derived.values
+                = {id,
+                   row.values.at(m_columnIndex.value(QStringLiteral("status"))),
+                   row.values.at(m_columnIndex.value(QStringLiteral("date_last_modified"))),
+                   row.sourcedId,
+                   QStringLiteral("primary"),
+                   role,
+                   orgId};
             m_derivedRoles->rows.append(derived);
         }
     }
     if (m_spec.entity == Entity::Roles) {
-        const QString user = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id")))
-                                 .toString();
+        const QString user
+            = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id"))).toString();
         m_state.rolesByUser[user].insert(role);
     }
     if (m_spec.entity == Entity::Enrollments) {
-        const QString user = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id")))
-                                 .toString();
-        m_state.enrollmentRoles.append({user, role, m_fileName, record.line,
-                                        QStringLiteral("role")});
+        const QString user
+            = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id"))).toString();
+        m_state.enrollmentRoles.append(
+            {user, role, m_fileName, record.line, QStringLiteral("role")});
     }
     m_table->rows.append(std::move(row));
 }
@@ -1065,8 +1064,8 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
     case FieldType::Year: {
         static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
         if (!year.match(raw).hasMatch())
-            return error(QStringLiteral("Invalid %1; expected a four-digit year such as 2024.")
-                             .arg(name));
+            return error(
+                QStringLiteral("Invalid %1; expected a four-digit year such as 2024.").arg(name));
         out = raw.toInt();
         return true;
     }
@@ -1104,9 +1103,9 @@ QString describeTarget(Entity target)
 
 Result<QSet<QString>> storedIds(const QSqlDatabase &db, const QString &table, qint64 districtId)
 {
-    auto query = execute(db,
-                         QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ?").arg(table),
-                         {districtId});
+    auto query
+        = execute(db, QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ?").arg(table),
+                  {districtId});
     if (!query)
         return hub::failure(query.error());
     QSet<QString> ids;
@@ -1126,8 +1125,8 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
     for (const Issue &issue : std::as_const(m_openIssues))
         state.add(issue);
 
-    auto district = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
-                                {districtId});
+    auto district
+        = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"), {districtId});
     if (!district || district->isNull()) {
         state.add(makeIssue(Issue::Severity::Error, {}, 0, {}, {},
                             district ? QStringLiteral("District %1 was not found.").arg(districtId)
@@ -1146,8 +1145,7 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
                                     .arg(m_version)));
             continue;
         }
-        FileValidator validator(spec, version, QFileInfo(m_filePaths.value(key)).fileName(),
-                                state);
+        FileValidator validator(spec, version, QFileInfo(m_filePaths.value(key)).fileName(), state);
         m_validateCounts.bytes += validator.run(m_filePaths.value(key), m_validateCounts.rowsRead,
                                                 m_validateCounts.rowsRejected);
     }
@@ -1198,17 +1196,17 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
             continue;
         QStringList sorted(roles.cbegin(), roles.cend());
         sorted.sort();
-        state.add(makeIssue(Issue::Severity::Warning, enrollment.file, enrollment.line,
-                            enrollment.column, enrollment.role,
-                            QStringLiteral("User %1 has the role %2 in the bundle, not %3.")
-                                .arg(enrollment.userId, sorted.join(QLatin1String(", ")),
-                                     enrollment.role)));
+        state.add(makeIssue(
+            Issue::Severity::Warning, enrollment.file, enrollment.line, enrollment.column,
+            enrollment.role,
+            QStringLiteral("User %1 has the role %2 in the bundle, not %3.")
+                .arg(enrollment.userId, sorted.join(QLatin1String(", ")), enrollment.role)));
     }
 
     if (state.unlistedIssues > 0) {
-        state.issues.append(makeIssue(Issue::Severity::Warning, {}, 0, {}, {},
-                                      QStringLiteral("%1 more findings are not listed.")
-                                          .arg(state.unlistedIssues)));
+        state.issues.append(makeIssue(
+            Issue::Severity::Warning, {}, 0, {}, {},
+            QStringLiteral("%1 more findings are not listed.").arg(state.unlistedIssues)));
     }
 
     m_errorCount = state.errorCount;
@@ -1224,18 +1222,18 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
 hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 districtId)
 {
     if (!m_validation || m_validatedDistrictId != districtId)
-        return hub::failure(QStringLiteral("The bundle was not validated for district %1; call "
+        return hub::failure(QStringLiteral("The bundle was not validated for district %1. Call "
                                            "validate() before load().")
                                 .arg(districtId));
     if (m_errorCount > 0)
-        return hub::failure(QStringLiteral("Validation found %1 errors, so nothing was loaded; "
-                                           "fix the bundle and send it again.")
+        return hub::failure(QStringLiteral("Validation found %1 errors, so nothing was loaded. "
+                                           "Fix the bundle and send it again.")
                                 .arg(m_errorCount));
 
     Transaction transaction(db);
     if (!transaction.begun())
-        return hub::failure(QStringLiteral("Cannot start the load transaction: %1")
-                                .arg(db.lastError().text()));
+        return hub::failure(
+            QStringLiteral("Cannot start the load transaction: %1").arg(db.lastError().text()));
 
     const QString loadTime = nowIsoUtc();
     PhaseCounts counts;
@@ -1243,9 +1241,10 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
         const qsizetype dateColumn = table.columns.indexOf(QStringLiteral("date_last_modified"));
         QStringList placeholders(table.columns.size() + 1, QStringLiteral("?"));
         QSqlQuery insert(db);
-        const QString sql = QStringLiteral("INSERT OR REPLACE INTO %1 (district_id, %2) VALUES (%3)")
-                                .arg(table.table, table.columns.join(QLatin1String(", ")),
-                                     placeholders.join(QLatin1String(", ")));
+        const QString sql
+            = QStringLiteral("INSERT OR REPLACE INTO %1 (district_id, %2) VALUES (%3)")
+                  .arg(table.table, table.columns.join(QLatin1String(", ")),
+                       placeholders.join(QLatin1String(", ")));
         if (!insert.prepare(sql))
             return hub::failure(QStringLiteral("Cannot prepare the insert into %1: %2")
                                     .arg(table.table, insert.lastError().text()));

@@ -28,7 +28,7 @@ struct Issue
     QString message;
 
     // Formats the finding as: users.csv line 4, column dateLastModified, value "15/06/2023":
-    // message. Parts that are empty or 0 are left out.
+    // message. Parts that are empty or 0 are left out, so an empty value is not shown.
     QString toString() const;
 };
 

@@ -67,11 +67,11 @@ struct FileSpec
     std::vector<Field> fields;
 };
 
-inline constexpr const char *userRoles11 =
-    "administrator|aide|guardian|parent|proctor|relative|student|teacher";
-inline constexpr const char *userRoles12 =
-    "aide|counselor|districtAdministrator|guardian|parent|principal|proctor|relative|"
-    "siteAdministrator|student|systemAdministrator|teacher";
+inline constexpr const char *userRoles11
+    = "administrator|aide|guardian|parent|proctor|relative|student|teacher";
+inline constexpr const char *userRoles12
+    = "aide|counselor|districtAdministrator|guardian|parent|principal|proctor|relative|"
+      "siteAdministrator|student|systemAdministrator|teacher";
 
 // The files the hub stores, in the order they are validated and loaded.
 inline const std::vector<FileSpec> &storedFiles()
@@ -79,7 +79,10 @@ inline const std::vector<FileSpec> &storedFiles()
     using T = FieldType;
     using E = Entity;
     static const std::vector<FileSpec> files = {
-        {E::Orgs, "orgs", "orgs", true,
+        {E::Orgs,
+         "orgs",
+         "orgs",
+         true,
          {
              {"sourcedId", "sourced_id", T::Text, 10},
              {"status", "status", T::Status},
@@ -90,7 +93,10 @@ inline const std::vector<FileSpec> &storedFiles()
              {"identifier", "identifier"},
              {"parentSourcedId", "parent_sourced_id", T::Text, 0, 10, 12, E::Orgs},
          }},
-        {E::AcademicSessions, "academicSessions", "academic_sessions", true,
+        {E::AcademicSessions,
+         "academicSessions",
+         "academic_sessions",
+         true,
          {
              {"sourcedId", "sourced_id", T::Text, 10},
              {"status", "status", T::Status},
@@ -103,7 +109,10 @@ inline const std::vector<FileSpec> &storedFiles()
              {"parentSourcedId", "parent_sourced_id", T::Text, 0, 10, 12, E::AcademicSessions},
              {"schoolYear", "school_year", T::Year, 11, 10, 12, E::None, nullptr, nullptr, true},
          }},
-        {E::Courses, "courses", "courses", true,
+        {E::Courses,
+         "courses",
+         "courses",
+         true,
          {
              {"sourcedId", "sourced_id", T::Text, 10},
              {"status", "status", T::Status},
@@ -117,7 +126,10 @@ inline const std::vector<FileSpec> &storedFiles()
              {"subjects", "subjects", T::List},
              {"subjectCodes", "subject_codes", T::List, 0, 11},
          }},
-        {E::Classes, "classes", "classes", true,
+        {E::Classes,
+         "classes",
+         "classes",
+         true,
          {
              {"sourcedId", "sourced_id", T::Text, 10},
              {"status", "status", T::Status},
@@ -135,7 +147,10 @@ inline const std::vector<FileSpec> &storedFiles()
              {"subjectCodes", "subject_codes", T::List, 0, 11},
              {"periods", "periods", T::List, 0, 11},
          }},
-        {E::Users, "users", "users", true,
+        {E::Users,
+         "users",
+         "users",
+         true,
          {
              {"sourcedId", "sourced_id", T::Text, 10},
              {"status", "status", T::Status},
@@ -164,7 +179,10 @@ inline const std::vector<FileSpec> &storedFiles()
              {"primaryOrgSourcedId", "primary_org_sourced_id", T::Text, 0, 12, 12, E::Orgs},
              {"pronouns", "pronouns", T::Text, 0, 12},
          }},
-        {E::Roles, "roles", "user_roles", false,
+        {E::Roles,
+         "roles",
+         "user_roles",
+         false,
          {
              {"sourcedId", "sourced_id", T::Text, 12, 12},
              {"status", "status", T::Status, 0, 12},
@@ -177,7 +195,10 @@ inline const std::vector<FileSpec> &storedFiles()
              {"orgSourcedId", "org_sourced_id", T::Text, 12, 12, 12, E::Orgs},
              {"userProfileSourcedId", "user_profile_sourced_id", T::Text, 0, 12},
          }},
-        {E::Enrollments, "enrollments", "enrollments", true,
+        {E::Enrollments,
+         "enrollments",
+         "enrollments",
+         true,
          {
              {"sourcedId", "sourced_id", T::Text, 10},
              {"status", "status", T::Status},
@@ -193,10 +214,12 @@ inline const std::vector<FileSpec> &storedFiles()
              {"beginDate", "begin_date", T::Date, 0, 11},
              {"endDate", "end_date", T::Date, 0, 11},
          }},
-        {E::Demographics, "demographics", "demographics", true,
+        {E::Demographics,
+         "demographics",
+         "demographics",
+         true,
          {
-             {"sourcedId", "sourced_id", T::Text, 10, 10, 12, E::Users, nullptr,
-              "userSourcedId"},
+             {"sourcedId", "sourced_id", T::Text, 10, 10, 12, E::Users, nullptr, "userSourcedId"},
              {"status", "status", T::Status},
              {"dateLastModified", "date_last_modified", T::DateTime},
              {"birthDate", "birth_date", T::Date},
@@ -223,11 +246,13 @@ inline const std::vector<FileSpec> &storedFiles()
 inline const std::vector<const char *> &unstoredFileKeys()
 {
     static const std::vector<const char *> keys = {
-        "categories",         "classResources",  "courseResources",
-        "resources",          "lineItems",       "results",
-        "userProfiles",       "userResources",   "scoreScales",
-        "lineItemLearningObjectiveIds",          "lineItemScoreScales",
-        "resultLearningObjectiveIds",            "resultScoreScales",
+        "categories",          "classResources",
+        "courseResources",     "resources",
+        "lineItems",           "results",
+        "userProfiles",        "userResources",
+        "scoreScales",         "lineItemLearningObjectiveIds",
+        "lineItemScoreScales", "resultLearningObjectiveIds",
+        "resultScoreScales",
     };
     return keys;
 }

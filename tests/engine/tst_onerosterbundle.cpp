@@ -1,0 +1,1270 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "../testdata.h"
+#include "core/timeutil.h"
+#include "inbound/onerosterbundle.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <memory>
+
+using hub::inbound::ArchiveLimits;
+using hub::inbound::Issue;
+using hub::inbound::OneRosterBundle;
+using hub::inbound::PhaseCounts;
+
+using FileMap = QMap<QString, QByteArray>;
+
+namespace {
+
+constexpr qint64 districtId = 1;
+
+// A small valid OneRoster 1.1 bundle; each crafted case changes one piece of it.
+FileMap validBundle()
+{
+    FileMap files;
+    files.insert(QStringLiteral("manifest.csv"), "propertyName,value\r\n"
+                                                 "manifest.version,1.0\r\n"
+                                                 "oneroster.version,1.1\r\n"
+                                                 "file.academicSessions,bulk\r\n"
+                                                 "file.orgs,bulk\r\n"
+                                                 "file.courses,bulk\r\n"
+                                                 "file.classes,bulk\r\n"
+                                                 "file.users,bulk\r\n"
+                                                 "file.enrollments,bulk\r\n"
+                                                 "file.demographics,absent\r\n");
+    files.insert(QStringLiteral("orgs.csv"),
+                 "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+                 "org-d,active,2024-01-02T03:04:05.000Z,District,district,D1,\r\n"
+                 "org-s,active,2024-01-02T03:04:05.000Z,School,school,S1,org-d\r\n");
+    files.insert(QStringLiteral("academicSessions.csv"),
+                 "sourcedId,status,dateLastModified,title,type,startDate,endDate,"
+                 "parentSourcedId,schoolYear\r\n"
+                 "as-y,active,2024-01-02T03:04:05.000Z,2024,schoolYear,2023-07-01,2024-06-30,,"
+                 "2024\r\n"
+                 "as-t,active,2024-01-02T03:04:05.000Z,Fall,term,2023-09-01,2023-12-20,as-y,"
+                 "2024\r\n");
+    files.insert(
+        QStringLiteral("courses.csv"),
+        "sourcedId,status,dateLastModified,schoolYearSourcedId,title,courseCode,grades,"
+        "orgSourcedId,subjects,subjectCodes\r\n"
+        "crs-1,active,2024-01-02T03:04:05.000Z,as-y,Algebra,ALG,\"09,10\",org-s,Math,\r\n");
+    files.insert(
+        QStringLiteral("classes.csv"),
+        "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,"
+        "classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods\r\n"
+        "cls-1,active,2024-01-02T03:04:05.000Z,Algebra 1,09,crs-1,ALG-1,scheduled,Room 1,"
+        "org-s,as-t,Math,,1\r\n");
+    files.insert(QStringLiteral("users.csv"),
+                 "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+                 "userIds,givenName,familyName,middleName,identifier,email,sms,phone,"
+                 "agentSourcedIds,grades,password\r\n"
+                 "usr-t,active,2024-01-02T03:04:05.000Z,true,org-s,teacher,tina,,Tina,Teach,,T1,"
+                 "t@example.org,,,,,\r\n"
+                 "usr-s,active,2024-01-02T03:04:05.000Z,true,\"org-s,org-d\",student,sam,"
+                 "{LDAP:1},Sam,Study,,S1,,,,,09,secret\r\n");
+    files.insert(QStringLiteral("enrollments.csv"),
+                 "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,"
+                 "role,primary,beginDate,endDate\r\n"
+                 "enr-t,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-t,teacher,true,2023-09-01,"
+                 "2023-12-20\r\n"
+                 "enr-s,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,false,,\r\n");
+    return files;
+}
+
+void writeFiles(const QString &folder, const FileMap &files)
+{
+    QDir().mkpath(folder);
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        QFile file(QDir(folder).filePath(it.key()));
+        QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(file.errorString()));
+        file.write(it.value());
+    }
+}
+
+struct ZipEntry
+{
+    QByteArray name;
+    QByteArray data;
+    bool symlink = false;
+};
+
+// Writes a zip with libarchive, so hostile names and sizes need no external tool.
+bool writeZip(const QString &path, const QList<ZipEntry> &entries)
+{
+    archive *zip = archive_write_new();
+    archive_write_set_format_zip(zip);
+    if (archive_write_open_filename(zip, QFile::encodeName(path).constData()) != ARCHIVE_OK) {
+        archive_write_free(zip);
+        return false;
+    }
+    for (const ZipEntry &item : entries) {
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname(entry, item.name.constData());
+        if (item.symlink) {
+            archive_entry_set_filetype(entry, AE_IFLNK);
+            archive_entry_set_symlink(entry, item.data.constData());
+            archive_entry_set_size(entry, 0);
+        } else {
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_size(entry, item.data.size());
+        }
+        archive_entry_set_perm(entry, 0644);
+        archive_write_header(zip, entry);
+        if (!item.symlink)
+            archive_write_data(zip, item.data.constData(), size_t(item.data.size()));
+        archive_entry_free(entry);
+    }
+    archive_write_close(zip);
+    archive_write_free(zip);
+    return true;
+}
+
+QList<ZipEntry> zipEntriesOf(const FileMap &files)
+{
+    QList<ZipEntry> entries;
+    for (auto it = files.cbegin(); it != files.cend(); ++it)
+        entries.append(ZipEntry{it.key().toUtf8(), it.value()});
+    return entries;
+}
+
+QStringList issueTexts(const QList<Issue> &issues, Issue::Severity severity)
+{
+    QStringList texts;
+    for (const Issue &issue : issues) {
+        if (issue.severity == severity)
+            texts.append(issue.toString());
+    }
+    return texts;
+}
+
+// Every file under a folder, relative to it, to prove that nothing was written.
+QStringList filesUnder(const QString &folder)
+{
+    QStringList files;
+    QDir dir(folder);
+    const QFileInfoList entries
+        = dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QFileInfo &entry : entries) {
+        files.append(entry.fileName());
+        if (entry.isDir()) {
+            const QStringList inner = filesUnder(entry.absoluteFilePath());
+            for (const QString &name : inner)
+                files.append(entry.fileName() + QLatin1Char('/') + name);
+        }
+    }
+    files.sort();
+    return files;
+}
+
+const QStringList rosterTables
+    = {QStringLiteral("orgs"),        QStringLiteral("academic_sessions"),
+       QStringLiteral("courses"),     QStringLiteral("classes"),
+       QStringLiteral("users"),       QStringLiteral("user_roles"),
+       QStringLiteral("enrollments"), QStringLiteral("demographics")};
+
+} // namespace
+
+class TestOneRosterBundle : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void loadsCatalystV11Folder();
+    void loadsCatalystV11Zip();
+    void loadsOatSaV11();
+    void rejectsCatalystV12Full();
+    void rejectedLoadKeepsStoredRows();
+    void rejectsDeltaBundle();
+
+    void loadsCraftedBundle();
+    void marksMissingRecordsToBeDeleted();
+    void loadsRolesFileOfV12();
+    void reportsCraftedErrors_data();
+    void reportsCraftedErrors();
+    void toleratesCraftedQuirks_data();
+    void toleratesCraftedQuirks();
+    void storesLoadTimeForEmptyDate();
+    void rejectsUnknownDistrict();
+    void rejectsLoadWithoutValidate();
+    void rejectsOpenFailures_data();
+    void rejectsOpenFailures();
+
+    void rejectsHostileZip_data();
+    void rejectsHostileZip();
+    void opensZipWithTopFolder();
+
+private:
+    QSqlDatabase db() const { return m_store->connection(); }
+    qint64 count(const QString &table, qint64 district = districtId) const;
+    QVariant field(const QString &table, const QString &sourcedId, const QString &column) const;
+    QString snapshot() const;
+    QString newFolder();
+    QList<Issue> openAndValidate(const QString &path, std::unique_ptr<OneRosterBundle> &bundle);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<hub::Store> m_store;
+    int m_folders = 0;
+};
+
+void TestOneRosterBundle::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<hub::Store>(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    auto opened = m_store->open();
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    for (const qint64 id : {districtId, districtId + 1}) {
+        auto inserted = hub::execute(db(),
+                                     QStringLiteral("INSERT INTO districts (id, name, created_at) "
+                                                    "VALUES (?, ?, ?)"),
+                                     {id, QStringLiteral("District %1").arg(id), hub::nowIsoUtc()});
+        QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
+    }
+}
+
+void TestOneRosterBundle::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+qint64 TestOneRosterBundle::count(const QString &table, qint64 district) const
+{
+    auto value = hub::selectValue(
+        db(), QStringLiteral("SELECT COUNT(*) FROM %1 WHERE district_id = ?").arg(table),
+        {district});
+    return value ? value->toLongLong() : -1;
+}
+
+QVariant TestOneRosterBundle::field(const QString &table, const QString &sourcedId,
+                                    const QString &column) const
+{
+    auto value = hub::selectValue(db(),
+                                  QStringLiteral("SELECT %1 FROM %2 WHERE district_id = ? AND "
+                                                 "sourced_id = ?")
+                                      .arg(column, table),
+                                  {districtId, sourcedId});
+    return value ? *value : QVariant(QStringLiteral("<query failed>"));
+}
+
+// Every stored roster row as text, to compare the store before and after a rejected load.
+QString TestOneRosterBundle::snapshot() const
+{
+    QString text;
+    for (const QString &table : rosterTables) {
+        QSqlQuery query(db());
+        query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY district_id, sourced_id").arg(table));
+        while (query.next()) {
+            text += table;
+            for (int i = 0; i < query.record().count(); ++i)
+                text += QLatin1Char('|') + query.value(i).toString();
+            text += QLatin1Char('\n');
+        }
+    }
+    return text;
+}
+
+QString TestOneRosterBundle::newFolder()
+{
+    return m_dir->filePath(QStringLiteral("folder%1").arg(++m_folders));
+}
+
+QList<Issue> TestOneRosterBundle::openAndValidate(const QString &path,
+                                                  std::unique_ptr<OneRosterBundle> &bundle)
+{
+    auto opened = OneRosterBundle::open(path, newFolder());
+    if (!opened) {
+        qWarning("open() failed: %s", qPrintable(opened.error()));
+        return {};
+    }
+    bundle = std::make_unique<OneRosterBundle>(std::move(opened).value());
+    return bundle->validate(db(), districtId);
+}
+
+// ---- Real sample bundles -------------------------------------------------------------------
+
+void TestOneRosterBundle::loadsCatalystV11Folder()
+{
+    HUB_REQUIRE_SAMPLE(folder, "catalyst-moodle-v1p1-full");
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->version(), QStringLiteral("1.1"));
+    QCOMPARE(bundle->receiveCounts().rowsRead, 6);
+    QCOMPARE(bundle->receiveCounts().bytes, 641 + 554 + 945 + 413 + 174 + 1304);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QVERIFY2(
+        warnings.contains(QStringLiteral(
+            "orgs.csv line 2, column parentSourcedId, value \"org-sch-222-3456\": No record of "
+            "orgs.csv has this sourcedId; the reference is stored as given.")),
+        qPrintable(warnings.join(QLatin1Char('\n'))));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "academicSessions.csv line 3, column parentSourcedId, value \"as-syr-222-2023\": No record "
+        "of academicSessions.csv has this sourcedId; the reference is stored as given.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "academicSessions.csv line 4, column status, value \"inactive\": status inactive is "
+        "OneRoster 1.0; stored as tobedeleted.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "academicSessions.csv line 4, column dateLastModified, value \"2023-05-01\": "
+        "dateLastModified is a date without a time; stored as midnight UTC.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "classes.csv line 2, column classType, value \"Scheduled\": classType differs in case "
+        "from scheduled; stored as scheduled.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "classes.csv line 2, column courseSourcedId, value \"crs-222-2023-456-12345\": The bundle "
+        "has no courses.csv and the district has no stored record with this sourcedId; the "
+        "reference is stored as given.")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("users.csv line 3, column status: status is empty; stored as active.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "users.csv line 3, column dateLastModified: dateLastModified is empty; the load time is "
+        "stored.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "users.csv line 1, column password: The hub never stores this column; its values are "
+        "dropped.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "enrollments.csv line 3, column role, value \"student\": User usr-222-987654 has the "
+        "role teacher in the bundle, not student.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "enrollments.csv line 6, column role, value \"student\": User usr-222-987654 has the "
+        "role teacher in the bundle, not student.")));
+
+    QCOMPARE(bundle->validateCounts().rowsRead, 1 + 5 + 2 + 6 + 6);
+    QCOMPARE(bundle->validateCounts().rowsRejected, 0);
+    QCOMPARE(bundle->validateCounts().rowsWritten, 20);
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 20 + 6);
+    QCOMPARE(count(QStringLiteral("orgs")), 1);
+    QCOMPARE(count(QStringLiteral("academic_sessions")), 5);
+    QCOMPARE(count(QStringLiteral("classes")), 2);
+    QCOMPARE(count(QStringLiteral("users")), 6);
+    QCOMPARE(count(QStringLiteral("enrollments")), 6);
+    QCOMPARE(count(QStringLiteral("user_roles")), 6);
+    QCOMPARE(count(QStringLiteral("courses")), 0);
+    QCOMPARE(count(QStringLiteral("users"), districtId + 1), 0);
+
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-sch-222-456"),
+                   QStringLiteral("parent_sourced_id")),
+             QVariant(QStringLiteral("org-sch-222-3456")));
+    QCOMPARE(field(QStringLiteral("academic_sessions"), QStringLiteral("as-grp-222-2345"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    QCOMPARE(field(QStringLiteral("academic_sessions"), QStringLiteral("as-grp-222-2345"),
+                   QStringLiteral("date_last_modified")),
+             QVariant(QStringLiteral("2023-05-01T00:00:00.000Z")));
+    QCOMPARE(field(QStringLiteral("academic_sessions"), QStringLiteral("as-trm-222-1234"),
+                   QStringLiteral("school_year")),
+             QVariant(2023));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("cls-222-123456"),
+                   QStringLiteral("class_type")),
+             QVariant(QStringLiteral("scheduled")));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("cls-222-123456"),
+                   QStringLiteral("grades")),
+             QVariant(QStringLiteral("[\"09\",\"10\",\"11\"]")));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("cls-222-123456"),
+                   QStringLiteral("subjects")),
+             QVariant(QStringLiteral("[\"Science\",\"Physics\",\"Biology\"]")));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("cls-222-123456"),
+                   QStringLiteral("subject_codes")),
+             QVariant(QStringLiteral("[\"PHY123\",\"ASV120\"]")));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("cls-222-123478"),
+                   QStringLiteral("term_sourced_ids")),
+             QVariant(QStringLiteral("[\"as-trm-222-1234\",\"as-trm-222-1235\"]")));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("cls-222-123478"),
+                   QStringLiteral("periods")),
+             QVariant(QStringLiteral("[\"1\",\"2\",\"3\"]")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-222-1234561"),
+                   QStringLiteral("user_ids")),
+             QVariant(QStringLiteral("[\"{LDAP:12}\",\"{LTI:15}\",\"{Fed:23}\"]")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-222-66778899"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-222-66778899"),
+                   QStringLiteral("agent_sourced_ids")),
+             QVariant(QStringLiteral("[\"usr-222-123456\"]")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-222-123456"),
+                   QStringLiteral("enabled_user")),
+             QVariant(1));
+    QVERIFY(field(QStringLiteral("users"), QStringLiteral("usr-222-123456"),
+                  QStringLiteral("extensions"))
+                .isNull());
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-222-987654:org-sch-222-456"),
+                   QStringLiteral("role")),
+             QVariant(QStringLiteral("teacher")));
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-222-987654:org-sch-222-456"),
+                   QStringLiteral("role_type")),
+             QVariant(QStringLiteral("primary")));
+    QCOMPARE(field(QStringLiteral("enrollments"), QStringLiteral("enr-s-222-12345-987654"),
+                   QStringLiteral("is_primary")),
+             QVariant(0));
+    QCOMPARE(field(QStringLiteral("enrollments"), QStringLiteral("enr-s-222-12345-987654"),
+                   QStringLiteral("begin_date")),
+             QVariant(QStringLiteral("2022-03-15")));
+}
+
+void TestOneRosterBundle::loadsCatalystV11Zip()
+{
+    HUB_REQUIRE_SAMPLE(zip, "catalyst-moodle-v1p1-full/Test_full_data_set.zip");
+    const QString workDir = newFolder();
+    auto opened = OneRosterBundle::open(zip, workDir);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    QCOMPARE(opened->version(), QStringLiteral("1.1"));
+    QCOMPARE(opened->folder(), QDir(workDir).absolutePath());
+    QCOMPARE(opened->receiveCounts().rowsRead, 6);
+    QCOMPARE(opened->receiveCounts().bytes, 641 + 554 + 945 + 413 + 174 + 1304);
+
+    const QList<Issue> issues = opened->validate(db(), districtId);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    auto loaded = opened->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 26);
+    QCOMPARE(count(QStringLiteral("users")), 6);
+    QCOMPARE(count(QStringLiteral("enrollments")), 6);
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-222-567891"),
+                   QStringLiteral("given_name")),
+             QVariant(QStringLiteral("Anna")));
+}
+
+void TestOneRosterBundle::loadsOatSaV11()
+{
+    HUB_REQUIRE_SAMPLE(folder, "oat-sa-v1p1");
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->version(), QStringLiteral("1.1"));
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QVERIFY2(warnings.contains(QStringLiteral(
+                 "academicSessions.csv line 1, column schoolYear: The column is missing; each "
+                 "school year is derived from endDate.")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "classes.csv line 1, column grade: grade is a legacy column name; read as grades.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "courses.csv line 1, column schoolYearId: schoolYearId is a legacy column name; read as "
+        "schoolYearSourcedId.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "users.csv line 1, column userId: userId is a legacy column name; read as userIds.")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("users.csv line 1, column agents: agents is a legacy column name; read as "
+                       "agentSourcedIds.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "demographics.csv line 1, column userSourcedId: userSourcedId is a legacy column name; "
+        "read as sourcedId.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "orgs.csv line 2, column dateLastModified, value \"2017-05-06 08:01:05\": "
+        "dateLastModified has a space instead of T between date and time; read as UTC.")));
+    QVERIFY(warnings.contains(QStringLiteral(
+        "classes.csv line 2, column termSourcedIds, value \"1\": No record of "
+        "academicSessions.csv has this sourcedId; the reference is stored as given.")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("classes.csv line 2, column courseSourcedId: courseSourcedId is empty, "
+                       "although OneRoster requires it.")));
+
+    QCOMPARE(bundle->validateCounts().rowsRead, 2 + 3 + 2 + 3);
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 2 + 3 + 2 + 2 + 3);
+    QCOMPARE(count(QStringLiteral("orgs")), 2);
+    QCOMPARE(count(QStringLiteral("classes")), 3);
+    QCOMPARE(count(QStringLiteral("users")), 2);
+    QCOMPARE(count(QStringLiteral("user_roles")), 2);
+    QCOMPARE(count(QStringLiteral("enrollments")), 3);
+    QCOMPARE(count(QStringLiteral("academic_sessions")), 0);
+    QCOMPARE(count(QStringLiteral("courses")), 0);
+    QCOMPARE(count(QStringLiteral("demographics")), 0);
+
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("12345"),
+                   QStringLiteral("date_last_modified")),
+             QVariant(QStringLiteral("2017-05-06T08:01:05.000Z")));
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("12345"), QStringLiteral("extensions")),
+             QVariant(QStringLiteral("{\"metadata.boarding\":\"FALSE\",\"metadata.classification\":"
+                                     "\"Classification 1\",\"metadata.gender\":\"mixed\"}")));
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("54321"), QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("class1"), QStringLiteral("grades")),
+             QVariant(QStringLiteral("[\"2\"]")));
+    QVERIFY(field(QStringLiteral("classes"), QStringLiteral("class1"),
+                  QStringLiteral("course_sourced_id"))
+                .isNull());
+    QCOMPARE(field(QStringLiteral("classes"), QStringLiteral("class1"),
+                   QStringLiteral("term_sourced_ids")),
+             QVariant(QStringLiteral("[\"1\"]")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("user1"), QStringLiteral("user_ids")),
+             QVariant(QStringLiteral("[\"abc\"]")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("user1"), QStringLiteral("extensions")),
+             QVariant(QStringLiteral("{\"ext_tao_userFatherName\":\"metadata.value2\","
+                                     "\"ext_tao_userMotherName\":\"metadata.value1\"}")));
+    QCOMPARE(
+        field(QStringLiteral("user_roles"), QStringLiteral("user2:54321"), QStringLiteral("role")),
+        QVariant(QStringLiteral("student")));
+    QVERIFY(
+        field(QStringLiteral("enrollments"), QStringLiteral("enrol1"), QStringLiteral("is_primary"))
+            .isNull());
+    QCOMPARE(field(QStringLiteral("enrollments"), QStringLiteral("enrol1"),
+                   QStringLiteral("user_sourced_id")),
+             QVariant(QStringLiteral("user1")));
+}
+
+void TestOneRosterBundle::rejectsCatalystV12Full()
+{
+    HUB_REQUIRE_SAMPLE(folder, "catalyst-moodle-v1p2-full");
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->version(), QStringLiteral("1.2"));
+
+    const QStringList errors = issueTexts(issues, Issue::Severity::Error);
+    QVERIFY2(errors.contains(QStringLiteral(
+                 "users.csv line 2, column dateLastModified, value \"1/05/2023\": Invalid "
+                 "dateLastModified; expected an ISO 8601 UTC date and time such as "
+                 "2023-05-01T18:25:43.511Z. Day and month are never guessed.")),
+             qPrintable(errors.join(QLatin1Char('\n'))));
+    QVERIFY(errors.contains(
+        QStringLiteral("users.csv line 7, column dateLastModified, value \"15/06/2023\": Invalid "
+                       "dateLastModified; expected an ISO 8601 UTC date and time such as "
+                       "2023-05-01T18:25:43.511Z. Day and month are never guessed.")));
+    QVERIFY(errors.contains(
+        QStringLiteral("users.csv line 1, column prefferedGivenName: Unknown column; did you mean "
+                       "preferredGivenName? Fix the header of users.csv.")));
+    QVERIFY(errors.contains(
+        QStringLiteral("users.csv line 1, column prefferedMiddleName: Unknown column; did you mean "
+                       "preferredMiddleName? Fix the header of users.csv.")));
+    QVERIFY(errors.contains(
+        QStringLiteral("users.csv line 1, column prefferedFamilyName: Unknown column; did you mean "
+                       "preferredFamilyName? Fix the header of users.csv.")));
+    QVERIFY(errors.contains(
+        QStringLiteral("roles.csv line 1, column dataLastModified: Unknown column; did you mean "
+                       "dateLastModified? Fix the header of roles.csv.")));
+
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QVERIFY2(warnings.contains(QStringLiteral(
+                 "userprofiles.csv: manifest.csv declares file.userProfiles with an empty value, "
+                 "so the file is ignored.")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    QVERIFY(bundle->errorCount() > 0);
+
+    const QString before = snapshot();
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(loaded.error(), QStringLiteral("Validation found %1 errors, so nothing was loaded. "
+                                            "Fix the bundle and send it again.")
+                                 .arg(bundle->errorCount()));
+    QCOMPARE(snapshot(), before);
+}
+
+void TestOneRosterBundle::rejectedLoadKeepsStoredRows()
+{
+    HUB_REQUIRE_SAMPLE(goodFolder, "catalyst-moodle-v1p1-full");
+    HUB_REQUIRE_SAMPLE(badFolder, "catalyst-moodle-v1p2-full");
+
+    std::unique_ptr<OneRosterBundle> good;
+    openAndValidate(goodFolder, good);
+    QVERIFY(good);
+    auto loaded = good->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const QString before = snapshot();
+
+    std::unique_ptr<OneRosterBundle> bad;
+    openAndValidate(badFolder, bad);
+    QVERIFY(bad);
+    QVERIFY(bad->errorCount() > 0);
+    QVERIFY(!bad->load(db(), districtId).ok());
+
+    QCOMPARE(count(QStringLiteral("users")), 6);
+    QCOMPARE(count(QStringLiteral("user_roles")), 6);
+    QCOMPARE(count(QStringLiteral("enrollments")), 6);
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-222-123456"),
+                   QStringLiteral("date_last_modified")),
+             QVariant(QStringLiteral("2023-05-01T00:00:00.000Z")));
+    QVERIFY(field(QStringLiteral("users"), QStringLiteral("usr-222-1234561"),
+                  QStringLiteral("preferred_given_name"))
+                .isNull());
+    QCOMPARE(snapshot(), before);
+}
+
+void TestOneRosterBundle::rejectsDeltaBundle()
+{
+    HUB_REQUIRE_SAMPLE(folder, "catalyst-moodle-v1p2-delta");
+    auto opened = OneRosterBundle::open(folder, newFolder());
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error(), QStringLiteral("manifest.csv declares file.academicSessions as delta, "
+                                            "but delta bundles are not supported yet. Send a bulk "
+                                            "bundle."));
+}
+
+// ---- Crafted bundles -----------------------------------------------------------------------
+
+void TestOneRosterBundle::loadsCraftedBundle()
+{
+    const QString folder = newFolder();
+    writeFiles(folder, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    QCOMPARE(issueTexts(issues, Issue::Severity::Warning),
+             QStringList{QStringLiteral("users.csv line 1, column password: The hub never stores "
+                                        "this column; its values are dropped.")});
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsRead, 13);
+    QCOMPARE(loaded->rowsWritten, 13);
+    QCOMPARE(count(QStringLiteral("user_roles")), 3);
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-d"),
+                   QStringLiteral("user_sourced_id")),
+             QVariant(QStringLiteral("usr-s")));
+    QCOMPARE(field(QStringLiteral("courses"), QStringLiteral("crs-1"), QStringLiteral("grades")),
+             QVariant(QStringLiteral("[\"09\",\"10\"]")));
+    QVERIFY(
+        field(QStringLiteral("courses"), QStringLiteral("crs-1"), QStringLiteral("subject_codes"))
+            .isNull());
+    QCOMPARE(
+        field(QStringLiteral("enrollments"), QStringLiteral("enr-t"), QStringLiteral("is_primary")),
+        QVariant(1));
+}
+
+void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
+{
+    const QString first = newFolder();
+    writeFiles(first, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+
+    // The second bundle drops org-d and usr-s, and leaves courses out.
+    FileMap files = validBundle();
+    files[QStringLiteral("orgs.csv")].replace(
+        "org-d,active,2024-01-02T03:04:05.000Z,District,district,D1,\r\n", "");
+    files[QStringLiteral("users.csv")].truncate(
+        files.value(QStringLiteral("users.csv")).indexOf("usr-s,"));
+    files[QStringLiteral("enrollments.csv")].truncate(
+        files.value(QStringLiteral("enrollments.csv")).indexOf("enr-s,"));
+    files[QStringLiteral("manifest.csv")].replace("file.courses,bulk", "file.courses,absent");
+    files.remove(QStringLiteral("courses.csv"));
+    const QString second = newFolder();
+    writeFiles(second, files);
+
+    const QString startedAt = hub::nowIsoUtc();
+    openAndValidate(second, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    // Written: 1 org, 2 sessions, 1 class, 1 user, 1 user role, 1 enrollment; marked: org-d,
+    // usr-s, its two user roles and enr-s.
+    QCOMPARE(loaded->rowsWritten, 7 + 5);
+
+    QCOMPARE(count(QStringLiteral("orgs")), 2);
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    QVERIFY(
+        field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("date_last_modified"))
+            .toString()
+        >= startedAt);
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-s"), QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-s"), QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-s"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    QCOMPARE(
+        field(QStringLiteral("enrollments"), QStringLiteral("enr-s"), QStringLiteral("status")),
+        QVariant(QStringLiteral("tobedeleted")));
+    // Courses were absent from the manifest, so the stored course stays as it was.
+    QCOMPARE(field(QStringLiteral("courses"), QStringLiteral("crs-1"), QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+}
+
+void TestOneRosterBundle::loadsRolesFileOfV12()
+{
+    FileMap files = validBundle();
+    files[QStringLiteral("manifest.csv")].replace("oneroster.version,1.1", "oneroster.version,1.2");
+    files[QStringLiteral("manifest.csv")].append("file.roles,bulk\r\nfile.userProfiles,absent\r\n");
+    files.insert(QStringLiteral("users.csv"),
+                 "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,"
+                 "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,"
+                 "userMasterIdentifier,preferredGivenName,preferredMiddleName,preferredFamilyName,"
+                 "primaryOrgSourcedId,pronouns\r\n"
+                 "usr-t,active,2024-01-02T03:04:05.000Z,true,tina,,Tina,Teach,,T1,,,,,,,,Tee,,,"
+                 "org-s,she/her\r\n"
+                 "usr-s,active,2024-01-02T03:04:05.000Z,false,sam,,Sam,Study,,S1,,,,,09,,,,,,"
+                 "org-s,\r\n");
+    files.insert(
+        QStringLiteral("roles.csv"),
+        "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,"
+        "orgSourcedId,userProfileSourcedId\r\n"
+        "rol-1,active,2024-01-02T03:04:05.000Z,usr-t,primary,teacher,2023-09-01,,org-s,\r\n"
+        "rol-2,active,2024-01-02T03:04:05.000Z,usr-s,primary,student,,,org-s,\r\n"
+        "rol-3,active,2024-01-02T03:04:05.000Z,usr-t,secondary,siteAdministrator,,,org-d,"
+        "\r\n");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(count(QStringLiteral("user_roles")), 3);
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("rol-3"), QStringLiteral("role")),
+             QVariant(QStringLiteral("siteAdministrator")));
+    QCOMPARE(
+        field(QStringLiteral("user_roles"), QStringLiteral("rol-3"), QStringLiteral("role_type")),
+        QVariant(QStringLiteral("secondary")));
+    QCOMPARE(
+        field(QStringLiteral("user_roles"), QStringLiteral("rol-1"), QStringLiteral("begin_date")),
+        QVariant(QStringLiteral("2023-09-01")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-t"),
+                   QStringLiteral("preferred_given_name")),
+             QVariant(QStringLiteral("Tee")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-t"), QStringLiteral("pronouns")),
+             QVariant(QStringLiteral("she/her")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-t"),
+                   QStringLiteral("primary_org_sourced_id")),
+             QVariant(QStringLiteral("org-s")));
+    QCOMPARE(
+        field(QStringLiteral("users"), QStringLiteral("usr-s"), QStringLiteral("enabled_user")),
+        QVariant(0));
+}
+
+void TestOneRosterBundle::reportsCraftedErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("expectedError");
+
+    const QString orgs = QStringLiteral("orgs.csv");
+    const QString sessions = QStringLiteral("academicSessions.csv");
+    const QString classes = QStringLiteral("classes.csv");
+    const QString users = QStringLiteral("users.csv");
+    const QString enrollments = QStringLiteral("enrollments.csv");
+    const QString manifest = QStringLiteral("manifest.csv");
+
+    QTest::newRow("day-first date")
+        << sessions << QByteArray("Fall,term,2023-09-01") << QByteArray("Fall,term,1/09/2023")
+        << QStringLiteral("academicSessions.csv line 3, column startDate, value \"1/09/2023\": "
+                          "Invalid startDate; expected an ISO 8601 date YYYY-MM-DD. Day and month "
+                          "are never guessed.");
+    QTest::newRow("impossible date")
+        << enrollments << QByteArray("2023-12-20") << QByteArray("2023-02-30")
+        << QStringLiteral("enrollments.csv line 2, column endDate, value \"2023-02-30\": Invalid "
+                          "endDate; expected an ISO 8601 date YYYY-MM-DD. Day and month are never "
+                          "guessed.");
+    QTest::newRow("day-first date and time")
+        << users << QByteArray("usr-s,active,2024-01-02T03:04:05.000Z")
+        << QByteArray("usr-s,active,15/06/2023")
+        << QStringLiteral("users.csv line 3, column dateLastModified, value \"15/06/2023\": "
+                          "Invalid dateLastModified; expected an ISO 8601 UTC date and time such "
+                          "as 2023-05-01T18:25:43.511Z. Day and month are never guessed.");
+    QTest::newRow("missing required column")
+        << orgs << QByteArray("dateLastModified,name,") << QByteArray("dateLastModified,nombre,")
+        << QStringLiteral("orgs.csv line 1, column name: The required column is missing from the "
+                          "header of orgs.csv.");
+    QTest::newRow("misspelled required column")
+        << users << QByteArray(",familyName,") << QByteArray(",familyNmae,")
+        << QStringLiteral("users.csv line 1, column familyNmae: Unknown column; did you mean "
+                          "familyName? Fix the header of users.csv.");
+    QTest::newRow("duplicate header column")
+        << classes << QByteArray(",location,") << QByteArray(",title,")
+        << QStringLiteral("classes.csv line 1, column title: The column title appears twice in "
+                          "the header.");
+    QTest::newRow("wrong schema")
+        << users << QByteArray("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,")
+        << QByteArray("sourcedId,status,dateLastModified,userSourcedId,roleType,role,")
+        << QStringLiteral("users.csv line 1, column enabledUser: The required column is missing "
+                          "from the header of users.csv.");
+    QTest::newRow("duplicate sourcedId")
+        << orgs << QByteArray("org-s,active") << QByteArray("org-d,active")
+        << QStringLiteral("orgs.csv line 3, column sourcedId, value \"org-d\": Duplicate "
+                          "sourcedId; line 2 has it too.");
+    QTest::newRow("bad enum") << classes << QByteArray("ALG-1,scheduled")
+                              << QByteArray("ALG-1,lecture")
+                              << QStringLiteral("classes.csv line 2, column classType, value "
+                                                "\"lecture\": Invalid classType; expected one of "
+                                                "homeroom, scheduled.");
+    QTest::newRow("bad user role")
+        << users << QByteArray("org-s,teacher,") << QByteArray("org-s,principal,")
+        << QStringLiteral("users.csv line 2, column role, value \"principal\": Invalid role; "
+                          "expected one of administrator, aide, guardian, parent, proctor, "
+                          "relative, student, teacher.");
+    QTest::newRow("bad status") << orgs << QByteArray("org-s,active") << QByteArray("org-s,deleted")
+                                << QStringLiteral("orgs.csv line 3, column status, value "
+                                                  "\"deleted\": Invalid status; expected active "
+                                                  "or tobedeleted.");
+    QTest::newRow("bad boolean") << users << QByteArray("000Z,true,org-s,teacher")
+                                 << QByteArray("000Z,yes,org-s,teacher")
+                                 << QStringLiteral("users.csv line 2, column enabledUser, value "
+                                                   "\"yes\": Invalid enabledUser; expected true "
+                                                   "or false.");
+    QTest::newRow("bad year") << sessions << QByteArray("2023-12-20,as-y,2024")
+                              << QByteArray("2023-12-20,as-y,24")
+                              << QStringLiteral("academicSessions.csv line 3, column schoolYear, "
+                                                "value \"24\": Invalid schoolYear; expected a "
+                                                "four-digit year such as 2024.");
+    QTest::newRow("bad date and time")
+        << orgs << QByteArray("org-s,active,2024-01-02T03:04:05.000Z")
+        << QByteArray("org-s,active,yesterday")
+        << QStringLiteral("orgs.csv line 3, column dateLastModified, value \"yesterday\": Invalid "
+                          "dateLastModified; expected an ISO 8601 UTC date and time such as "
+                          "2023-05-01T18:25:43.511Z. Day and month are never guessed.");
+    QTest::newRow("empty required value")
+        << users << QByteArray("tina,,Tina,") << QByteArray("tina,,,")
+        << QStringLiteral("users.csv line 2, column givenName: givenName is required "
+                          "but empty.");
+    QTest::newRow("empty required list")
+        << classes << QByteArray("org-s,as-t,") << QByteArray("org-s,\" , \",")
+        << QStringLiteral("classes.csv line 2, column termSourcedIds, value \",\": termSourcedIds "
+                          "is required but lists no value.");
+    QTest::newRow("extra value in row")
+        << orgs << QByteArray("S1,org-d") << QByteArray("S1,org-d,extra")
+        << QStringLiteral("orgs.csv line 3: The row has 8 values but the header has 7 columns.");
+    QTest::newRow("missing value in row")
+        << orgs << QByteArray("S1,org-d") << QByteArray("S1")
+        << QStringLiteral("orgs.csv line 3: The row has 6 values but the header has 7 columns.");
+    QTest::newRow("unterminated quote")
+        << classes << QByteArray("Algebra 1,") << QByteArray("\"Algebra 1,")
+        << QStringLiteral("classes.csv: Line 2 starts a quoted field that is never closed.");
+    QTest::newRow("invalid utf-8") << orgs << QByteArray("School")
+                                   << QByteArray("\xC9"
+                                                 "cole")
+                                   << QStringLiteral("orgs.csv: Line 3 is not valid UTF-8 (byte "
+                                                     "0xc9). Save the file as UTF-8.");
+    QTest::newRow("bulk file missing")
+        << manifest << QByteArray("file.demographics,absent")
+        << QByteArray("file.demographics,bulk")
+        << QStringLiteral("demographics.csv: manifest.csv declares file.demographics as bulk but "
+                          "the bundle has no demographics.csv.");
+    QTest::newRow("empty bulk file")
+        << orgs << QByteArray() << QByteArray()
+        << QStringLiteral("orgs.csv: The file is empty, but a bulk file needs at least its header "
+                          "line.");
+}
+
+void TestOneRosterBundle::reportsCraftedErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, expectedError);
+
+    // Store the valid bundle first, so that a rejected load has rows to leave alone.
+    const QString validFolder = newFolder();
+    writeFiles(validFolder, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(validFolder, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    FileMap files = validBundle();
+    if (from.isEmpty())
+        files[file].clear();
+    else {
+        QVERIFY2(files.value(file).contains(from), from.constData());
+        files[file].replace(from, to);
+    }
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    const QStringList errors = issueTexts(issues, Issue::Severity::Error);
+    QVERIFY2(errors.contains(expectedError), qPrintable(errors.join(QLatin1Char('\n'))));
+    QVERIFY(bundle->validateCounts().rowsRejected + (errors.size() > 0 ? 1 : 0) > 0);
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QVERIFY(loaded.error().startsWith(QStringLiteral("Validation found ")));
+    QCOMPARE(snapshot(), before);
+    QCOMPARE(count(QStringLiteral("users")), 2);
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-s"), QStringLiteral("name")),
+             QVariant(QStringLiteral("School")));
+}
+
+void TestOneRosterBundle::toleratesCraftedQuirks_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("expectedWarning");
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("sourcedId");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QVariant>("expectedValue");
+
+    const QString orgs = QStringLiteral("orgs.csv");
+    const QString classes = QStringLiteral("classes.csv");
+    const QString users = QStringLiteral("users.csv");
+    const QString enrollments = QStringLiteral("enrollments.csv");
+
+    QTest::newRow("inactive status")
+        << orgs << QByteArray("org-s,active") << QByteArray("org-s,inactive")
+        << QStringLiteral("orgs.csv line 3, column status, value \"inactive\": status inactive is "
+                          "OneRoster 1.0; stored as tobedeleted.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("status")
+        << QVariant(QStringLiteral("tobedeleted"));
+    QTest::newRow("status in wrong case")
+        << orgs << QByteArray("org-s,active") << QByteArray("org-s,Active")
+        << QStringLiteral("orgs.csv line 3, column status, value \"Active\": status differs in "
+                          "case; stored as active.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("status")
+        << QVariant(QStringLiteral("active"));
+    QTest::newRow("enum in wrong case")
+        << classes << QByteArray("ALG-1,scheduled") << QByteArray("ALG-1,Scheduled")
+        << QStringLiteral("classes.csv line 2, column classType, value \"Scheduled\": classType "
+                          "differs in case from scheduled; stored as scheduled.")
+        << QStringLiteral("classes") << QStringLiteral("cls-1") << QStringLiteral("class_type")
+        << QVariant(QStringLiteral("scheduled"));
+    QTest::newRow("date without time")
+        << orgs << QByteArray("org-s,active,2024-01-02T03:04:05.000Z")
+        << QByteArray("org-s,active,2024-01-02")
+        << QStringLiteral("orgs.csv line 3, column dateLastModified, value \"2024-01-02\": "
+                          "dateLastModified is a date without a time; stored as midnight UTC.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("date_last_modified")
+        << QVariant(QStringLiteral("2024-01-02T00:00:00.000Z"));
+    QTest::newRow("space instead of T")
+        << orgs << QByteArray("org-s,active,2024-01-02T03:04:05.000Z")
+        << QByteArray("org-s,active,\"2017-05-06 08:01:05\"")
+        << QStringLiteral(
+               "orgs.csv line 3, column dateLastModified, value \"2017-05-06 08:01:05\": "
+               "dateLastModified has a space instead of T between date and time; read "
+               "as UTC.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("date_last_modified")
+        << QVariant(QStringLiteral("2017-05-06T08:01:05.000Z"));
+    QTest::newRow("time without zone")
+        << orgs << QByteArray("org-s,active,2024-01-02T03:04:05.000Z")
+        << QByteArray("org-s,active,2024-01-02T03:04:05")
+        << QStringLiteral(
+               "orgs.csv line 3, column dateLastModified, value \"2024-01-02T03:04:05\": "
+               "dateLastModified has no time zone; read as UTC.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("date_last_modified")
+        << QVariant(QStringLiteral("2024-01-02T03:04:05.000Z"));
+    QTest::newRow("time with offset")
+        << orgs << QByteArray("org-s,active,2024-01-02T03:04:05.000Z")
+        << QByteArray("org-s,active,2024-01-02T03:04:05.25+02:00") << QString()
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("date_last_modified")
+        << QVariant(QStringLiteral("2024-01-02T01:04:05.250Z"));
+    QTest::newRow("empty status")
+        << orgs << QByteArray("org-s,active") << QByteArray("org-s,")
+        << QStringLiteral("orgs.csv line 3, column status: status is empty; stored as "
+                          "active.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("status")
+        << QVariant(QStringLiteral("active"));
+    QTest::newRow("unknown parent org")
+        << orgs << QByteArray("S1,org-d") << QByteArray("S1,org-x")
+        << QStringLiteral("orgs.csv line 3, column parentSourcedId, value \"org-x\": No record of "
+                          "orgs.csv has this sourcedId; the reference is stored as given.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("parent_sourced_id")
+        << QVariant(QStringLiteral("org-x"));
+    QTest::newRow("enrollment role differs")
+        << enrollments << QByteArray("usr-s,student") << QByteArray("usr-s,teacher")
+        << QStringLiteral("enrollments.csv line 3, column role, value \"teacher\": User usr-s has "
+                          "the role student in the bundle, not teacher.")
+        << QStringLiteral("enrollments") << QStringLiteral("enr-s") << QStringLiteral("role")
+        << QVariant(QStringLiteral("teacher"));
+    QTest::newRow("legacy column name")
+        << classes << QByteArray(",title,grades,") << QByteArray(",title,grade,")
+        << QStringLiteral("classes.csv line 1, column grade: grade is a legacy column name; read "
+                          "as grades.")
+        << QStringLiteral("classes") << QStringLiteral("cls-1") << QStringLiteral("grades")
+        << QVariant(QStringLiteral("[\"09\"]"));
+    QTest::newRow("column name in wrong case")
+        << users << QByteArray(",username,") << QByteArray(",userName,")
+        << QStringLiteral("users.csv line 1, column userName: The column name differs in case "
+                          "from username; read as username.")
+        << QStringLiteral("users") << QStringLiteral("usr-t") << QStringLiteral("username")
+        << QVariant(QStringLiteral("tina"));
+    QTest::newRow("unknown column")
+        << orgs << QByteArray("parentSourcedId\r\n") << QByteArray("parentSourcedId,mascot\r\n")
+        << QStringLiteral("orgs.csv line 1, column mascot: The column is not defined by "
+                          "OneRoster, so its values are kept in extensions.")
+        << QStringLiteral("orgs") << QStringLiteral("org-d") << QStringLiteral("extensions")
+        << QVariant();
+    QTest::newRow("extension column")
+        << classes << QByteArray("periods\r\n") << QByteArray("periods,ext_vendor_room\r\n")
+        << QString() << QStringLiteral("classes") << QStringLiteral("cls-1")
+        << QStringLiteral("extensions") << QVariant();
+    QTest::newRow("metadata column")
+        << orgs << QByteArray("parentSourcedId\r\n")
+        << QByteArray("parentSourcedId,metadata.size\r\n") << QString() << QStringLiteral("orgs")
+        << QStringLiteral("org-d") << QStringLiteral("extensions") << QVariant();
+}
+
+void TestOneRosterBundle::toleratesCraftedQuirks()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(QString, expectedWarning);
+    QFETCH(QString, table);
+    QFETCH(QString, sourcedId);
+    QFETCH(QString, column);
+    QFETCH(QVariant, expectedValue);
+
+    FileMap files = validBundle();
+    QVERIFY2(files.value(file).contains(from), from.constData());
+    files[file].replace(from, to);
+    // Added columns need a value in each row; the first row gets one, the others stay empty.
+    if (to.endsWith(",mascot\r\n") || to.endsWith(",metadata.size\r\n")) {
+        files[file].replace(",D1,\r\n", ",D1,,lion\r\n");
+        files[file].replace("S1,org-d\r\n", "S1,org-d,\r\n");
+        expectedValue = QVariant(to.contains("mascot") ? QStringLiteral("{\"mascot\":\"lion\"}")
+                                                       : QStringLiteral("{\"metadata.size\":"
+                                                                        "\"lion\"}"));
+    }
+    if (to.endsWith(",ext_vendor_room\r\n")) {
+        files[file].replace("Math,,1\r\n", "Math,,1,R-12\r\n");
+        expectedValue = QVariant(QStringLiteral("{\"ext_vendor_room\":\"R-12\"}"));
+    }
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QStringList expectedWarnings = {QStringLiteral("users.csv line 1, column password: The hub "
+                                                   "never stores this column; its values are "
+                                                   "dropped.")};
+    if (!expectedWarning.isEmpty())
+        expectedWarnings.append(expectedWarning);
+    expectedWarnings.sort();
+    QStringList sortedWarnings = warnings;
+    sortedWarnings.sort();
+    QCOMPARE(sortedWarnings, expectedWarnings);
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(field(table, sourcedId, column), expectedValue);
+}
+
+void TestOneRosterBundle::storesLoadTimeForEmptyDate()
+{
+    FileMap files = validBundle();
+    files[QStringLiteral("orgs.csv")].replace("org-s,active,2024-01-02T03:04:05.000Z",
+                                              "org-s,active,");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+
+    const QString before = hub::nowIsoUtc();
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const QString after = hub::nowIsoUtc();
+    const QString stored = field(QStringLiteral("orgs"), QStringLiteral("org-s"),
+                                 QStringLiteral("date_last_modified"))
+                               .toString();
+    QVERIFY2(stored >= before, qPrintable(stored));
+    QVERIFY2(stored <= after, qPrintable(stored));
+}
+
+void TestOneRosterBundle::rejectsUnknownDistrict()
+{
+    const QString folder = newFolder();
+    writeFiles(folder, validBundle());
+    auto opened = OneRosterBundle::open(folder, newFolder());
+    QVERIFY(opened.ok());
+    const QList<Issue> issues = opened->validate(db(), 99);
+    QVERIFY(issueTexts(issues, Issue::Severity::Error)
+                .contains(QStringLiteral("District 99 was not found.")));
+    auto loaded = opened->load(db(), 99);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(snapshot(), QString());
+}
+
+void TestOneRosterBundle::rejectsLoadWithoutValidate()
+{
+    const QString folder = newFolder();
+    writeFiles(folder, validBundle());
+    auto opened = OneRosterBundle::open(folder, newFolder());
+    QVERIFY(opened.ok());
+    auto loaded = opened->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(loaded.error(), QStringLiteral("The bundle was not validated for district 1. Call "
+                                            "validate() before load()."));
+
+    opened->validate(db(), districtId + 1);
+    loaded = opened->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(count(QStringLiteral("orgs")), 0);
+}
+
+void TestOneRosterBundle::rejectsOpenFailures_data()
+{
+    QTest::addColumn<QByteArray>("manifest");
+    QTest::addColumn<QString>("expectedError");
+
+    QTest::newRow("missing manifest")
+        << QByteArray()
+        << QStringLiteral("has no manifest.csv, but a OneRoster CSV bundle must "
+                          "declare its version and files in it.");
+    QTest::newRow("unknown version")
+        << QByteArray("propertyName,value\noneroster.version,2.0\n")
+        << QStringLiteral("manifest.csv has oneroster.version \"2.0\", but the hub reads "
+                          "OneRoster 1.0, 1.1 and 1.2.");
+    QTest::newRow("missing version")
+        << QByteArray("propertyName,value\nfile.orgs,bulk\n")
+        << QStringLiteral("manifest.csv has oneroster.version \"\", but the hub reads OneRoster "
+                          "1.0, 1.1 and 1.2.");
+    QTest::newRow("unknown mode")
+        << QByteArray("propertyName,value\noneroster.version,1.1\nfile.orgs,full\n")
+        << QStringLiteral("manifest.csv gives file.orgs the invalid mode \"full\". Use bulk, "
+                          "delta or absent.");
+    QTest::newRow("delta mode")
+        << QByteArray("propertyName,value\noneroster.version,1.1\nfile.orgs,delta\n")
+        << QStringLiteral("manifest.csv declares file.orgs as delta, but delta bundles are not "
+                          "supported yet. Send a bulk bundle.");
+    QTest::newRow("manifest line without value")
+        << QByteArray("propertyName,value\noneroster.version\n")
+        << QStringLiteral("manifest.csv line 2 has no value, but each line must be "
+                          "propertyName,value.");
+    QTest::newRow("malformed manifest")
+        << QByteArray("propertyName,value\n\"oneroster.version,1.1\n")
+        << QStringLiteral("manifest.csv is not valid CSV: Line 2 starts a quoted field that is "
+                          "never closed.");
+}
+
+void TestOneRosterBundle::rejectsOpenFailures()
+{
+    QFETCH(QByteArray, manifest);
+    QFETCH(QString, expectedError);
+
+    FileMap files = validBundle();
+    if (manifest.isEmpty())
+        files.remove(QStringLiteral("manifest.csv"));
+    else
+        files.insert(QStringLiteral("manifest.csv"), manifest);
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+    auto opened = OneRosterBundle::open(folder, newFolder());
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().endsWith(expectedError), qPrintable(opened.error()));
+}
+
+// ---- Zip safety ----------------------------------------------------------------------------
+
+void TestOneRosterBundle::rejectsHostileZip_data()
+{
+    QTest::addColumn<QList<ZipEntry>>("entries");
+    QTest::addColumn<QString>("expectedError");
+
+    QList<ZipEntry> parent = zipEntriesOf(validBundle());
+    parent.append(ZipEntry{"../evil.csv", "sourcedId\nx\n"});
+    QTest::newRow("parent path") << parent
+                                 << QStringLiteral("The zip entry \"../evil.csv\" points outside "
+                                                   "the extraction folder, so the bundle was "
+                                                   "rejected.");
+
+    QList<ZipEntry> nested = zipEntriesOf(validBundle());
+    nested.append(ZipEntry{"bundle/../../evil.csv", "x"});
+    QTest::newRow("nested parent path")
+        << nested
+        << QStringLiteral("The zip entry \"bundle/../../evil.csv\" points outside the extraction "
+                          "folder, so the bundle was rejected.");
+
+    QTest::newRow("absolute path") << QList<ZipEntry>{{"/tmp/evil.csv", "x"}}
+                                   << QStringLiteral("The zip entry \"/tmp/evil.csv\" is an "
+                                                     "absolute or Windows path, but entries must "
+                                                     "be relative paths inside the zip.");
+    QTest::newRow("symbolic link")
+        << QList<ZipEntry>{{"orgs.csv", "/etc/passwd", true}}
+        << QStringLiteral("The zip entry \"orgs.csv\" is not a regular file or folder (for "
+                          "example a symbolic link).");
+
+    QList<ZipEntry> many;
+    for (int i = 0; i < 1001; ++i)
+        many.append(ZipEntry{QByteArray("file") + QByteArray::number(i) + ".csv", "a\n"});
+    QTest::newRow("too many entries")
+        << many
+        << QStringLiteral("has more than 1000 entries, but a OneRoster bundle has a few "
+                          "dozen files at most.");
+
+    QList<ZipEntry> bomb = zipEntriesOf(validBundle());
+    bomb.append(ZipEntry{"users_padding.csv", QByteArray(16 * 1024 * 1024, 'a')});
+    QTest::newRow("huge compression ratio")
+        << bomb
+        << QStringLiteral("times its size, so the bundle was rejected as a possible zip "
+                          "bomb.");
+
+    QTest::newRow("not a zip") << QList<ZipEntry>{} << QStringLiteral("as a zip file: ");
+}
+
+void TestOneRosterBundle::rejectsHostileZip()
+{
+    QFETCH(QList<ZipEntry>, entries);
+    QFETCH(QString, expectedError);
+
+    const QString zipFolder = newFolder();
+    QDir().mkpath(zipFolder);
+    const QString zipPath = QDir(zipFolder).filePath(QStringLiteral("bundle.zip"));
+    if (entries.isEmpty()) {
+        QFile garbage(zipPath);
+        QVERIFY(garbage.open(QIODevice::WriteOnly));
+        garbage.write("this is not a zip file");
+    } else {
+        QVERIFY(writeZip(zipPath, entries));
+    }
+
+    // The work folder sits two levels down, so an escape of one or two levels would land in a
+    // folder that the test can inspect.
+    const QString outer = newFolder();
+    const QString workDir = QDir(outer).filePath(QStringLiteral("inner/work"));
+    QDir().mkpath(workDir);
+    auto opened = OneRosterBundle::open(zipPath, workDir);
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().contains(expectedError), qPrintable(opened.error()));
+    QCOMPARE(filesUnder(outer),
+             (QStringList{QStringLiteral("inner"), QStringLiteral("inner/work")}));
+    QVERIFY(!QFileInfo::exists(QStringLiteral("/tmp/evil.csv")));
+}
+
+void TestOneRosterBundle::opensZipWithTopFolder()
+{
+    QList<ZipEntry> entries;
+    const FileMap files = validBundle();
+    for (auto it = files.cbegin(); it != files.cend(); ++it)
+        entries.append(ZipEntry{"export/" + it.key().toUtf8(), it.value()});
+    const QString zipFolder = newFolder();
+    QDir().mkpath(zipFolder);
+    const QString zipPath = QDir(zipFolder).filePath(QStringLiteral("export.zip"));
+    QVERIFY(writeZip(zipPath, entries));
+
+    const QString workDir = newFolder();
+    auto opened = OneRosterBundle::open(zipPath, workDir);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    QCOMPARE(opened->folder(), QDir(workDir).filePath(QStringLiteral("export")));
+    QCOMPARE(opened->receiveCounts().rowsRead, 7);
+    const QList<Issue> issues = opened->validate(db(), districtId);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    QVERIFY(opened->load(db(), districtId).ok());
+    QCOMPARE(count(QStringLiteral("users")), 2);
+}
+
+QTEST_GUILESS_MAIN(TestOneRosterBundle)
+#include "tst_onerosterbundle.moc"
