@@ -237,13 +237,13 @@ hub::Result<void> extractArchive(const QString &zipPath, const QString &workDir,
     while (archive_read_next_header(reader.handle, &entry) == ARCHIVE_OK) {
         const QString name = entryName(entry);
         const QString target = QDir::cleanPath(root + QLatin1Char('/') + name);
-        if (!target.startsWith(root + QLatin1Char('/'))) {
+        if (target != root && !target.startsWith(root + QLatin1Char('/'))) {
             removeWritten();
             return hub::failure(QStringLiteral("The zip entry \"%1\" points outside the "
                                                "extraction folder, so the bundle was rejected.")
                                     .arg(name));
         }
-        if (archive_entry_filetype(entry) == AE_IFDIR) {
+        if (archive_entry_filetype(entry) == AE_IFDIR || target == root) {
             QDir().mkpath(target);
             continue;
         }
@@ -1150,8 +1150,8 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
                                                 m_validateCounts.rowsRejected);
     }
 
-    // References: a target file in the bundle replaces the stored records, so only its own
-    // rows count; otherwise the records already stored for the district do.
+    // A target file in the bundle replaces the stored records, so only its own rows resolve a
+    // reference. Without the file, the records already stored for the district do.
     QHash<Entity, QSet<QString>> knownIds;
     QSet<QString> reported;
     for (const Reference &reference : std::as_const(state.references)) {

@@ -61,8 +61,9 @@ struct ArchiveLimits
 //
 // Decisions on messy input, each reported as a Warning on the row that still loads:
 // - References to records that are neither in the bundle nor stored for the district.
-// - Status inactive (OneRoster 1.0) is stored as tobedeleted; an empty status in a bulk file is
-//   stored as active, and an empty dateLastModified as the load time.
+// - Status inactive (OneRoster 1.0) is stored as tobedeleted.
+// - An empty status in a bulk file is stored as active, and an empty dateLastModified as the
+//   load time.
 // - Enum values in the wrong case are stored in the spelling of the standard.
 // - dateLastModified given as a date only, with a space instead of T, or without a time zone
 //   is read as UTC.
@@ -93,7 +94,7 @@ public:
     PhaseCounts receiveCounts() const { return m_receiveCounts; }
     // "1.0", "1.1" or "1.2", from the oneroster.version of manifest.csv.
     QString version() const { return m_version; }
-    // The folder that holds manifest.csv.
+    // The folder that contains manifest.csv.
     QString folder() const { return m_folder; }
     // The manifest's mode ("bulk", "delta", "absent" or "") of each file, by file key.
     QMap<QString, QString> manifestModes() const { return m_manifestModes; }
@@ -102,15 +103,16 @@ public:
     // types, enums, dates, duplicate sourcedIds and references between records. It only reads
     // the store, for references to records already stored for the district. Fills
     // validateCounts(): rowsRead data rows, rowsRejected rows with an Error, rowsWritten rows
-    // ready to load, bytes read.
+    // ready to load, bytes read. Lists at most 1000 findings and then one summary Warning, but
+    // errorCount() counts every Error.
     QList<Issue> validate(const QSqlDatabase &db, qint64 districtId);
     PhaseCounts validateCounts() const { return m_validateCounts; }
     qint64 errorCount() const { return m_errorCount; }
 
-    // Replaces the district's records of each bulk file in one transaction. rowsRead is the
-    // number of validated rows, rowsWritten the rows inserted or replaced (with the user_roles
-    // rows that OneRoster 1.0 and 1.1 users.csv implies) plus the stored rows marked
-    // tobedeleted. Fails when validate() has not run for this district or found an Error.
+    // Replaces the district's records of each bulk file in one transaction. rowsRead counts the
+    // rows to store, including the user_roles rows that OneRoster 1.0 and 1.1 users.csv implies.
+    // rowsWritten counts those rows plus the stored rows newly marked tobedeleted. Fails when
+    // validate() has not run for this district or found an Error.
     hub::Result<PhaseCounts> load(const QSqlDatabase &db, qint64 districtId);
 
 private:

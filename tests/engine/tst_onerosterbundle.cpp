@@ -670,7 +670,7 @@ void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
     QCOMPARE(bundle->errorCount(), 0);
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    // Written: 1 org, 2 sessions, 1 class, 1 user, 1 user role, 1 enrollment; marked: org-d,
+    // Written: 1 org, 2 sessions, 1 class, 1 user, 1 user role, 1 enrollment. Marked: org-d,
     // usr-s, its two user roles and enr-s.
     QCOMPARE(loaded->rowsWritten, 7 + 5);
 
@@ -893,7 +893,6 @@ void TestOneRosterBundle::reportsCraftedErrors()
     QVERIFY(bundle);
     const QStringList errors = issueTexts(issues, Issue::Severity::Error);
     QVERIFY2(errors.contains(expectedError), qPrintable(errors.join(QLatin1Char('\n'))));
-    QVERIFY(bundle->validateCounts().rowsRejected + (errors.size() > 0 ? 1 : 0) > 0);
 
     auto loaded = bundle->load(db(), districtId);
     QVERIFY(!loaded.ok());
@@ -1027,7 +1026,7 @@ void TestOneRosterBundle::toleratesCraftedQuirks()
     FileMap files = validBundle();
     QVERIFY2(files.value(file).contains(from), from.constData());
     files[file].replace(from, to);
-    // Added columns need a value in each row; the first row gets one, the others stay empty.
+    // An added column gets a value in the row of org-d or cls-1 and stays empty elsewhere.
     if (to.endsWith(",mascot\r\n") || to.endsWith(",metadata.size\r\n")) {
         files[file].replace(",D1,\r\n", ",D1,,lion\r\n");
         files[file].replace("S1,org-d\r\n", "S1,org-d,\r\n");
