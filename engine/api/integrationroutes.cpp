@@ -216,7 +216,8 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
         result.schoolYear = value;
     }
 
-    result.notes = body.value(QStringLiteral("notes")).toString();
+    // A missing notes field is an empty text, not NULL.
+    result.notes = body.value(QStringLiteral("notes")).toString(QLatin1String(""));
     if (result.notes.size() > kMaxNotesLength)
         errors.insert(QStringLiteral("notes"),
                       QStringLiteral("Use at most %1 characters.").arg(kMaxNotesLength));

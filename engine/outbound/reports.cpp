@@ -3,6 +3,9 @@
 
 #include "reports.h"
 
+#include <QHash>
+#include <QMutex>
+
 namespace hub::outbound {
 
 namespace {
@@ -135,10 +138,29 @@ WHERE u.status = 'active'
 ORDER BY o.name, u.family_name, u.given_name, u.sourced_id
 )sql";
 
+QMutex registeredMutex;
+QHash<QString, Report> &registeredReports()
+{
+    static QHash<QString, Report> reports;
+    return reports;
+}
+
 } // namespace
+
+void registerReport(const Report &report)
+{
+    QMutexLocker locker(&registeredMutex);
+    registeredReports().insert(report.outputKey, report);
+}
 
 std::optional<Report> reportForOutput(const QString &outputKey)
 {
+    {
+        QMutexLocker locker(&registeredMutex);
+        const auto found = registeredReports().constFind(outputKey);
+        if (found != registeredReports().constEnd())
+            return *found;
+    }
     if (outputKey == QLatin1String("milearn-sections")) {
         return Report{outputKey,
                       QStringLiteral("MiLEARN-Sections"),

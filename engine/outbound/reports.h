@@ -27,4 +27,8 @@ struct Report
 std::optional<Report> reportForOutput(const QString &outputKey);
 QStringList reportOutputKeys();
 
+// Adds or replaces the report behind an output key, for outputs defined outside the built-in
+// catalog. Safe to call from any thread.
+void registerReport(const Report &report);
+
 } // namespace hub::outbound

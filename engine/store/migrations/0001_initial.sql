@@ -218,7 +218,7 @@ CREATE TABLE product_outputs (
 );
 
 CREATE TABLE destinations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     district_id INTEGER NOT NULL REFERENCES districts(id),
     name TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('folder', 'sftp', 'azure-blob', 'https')),
@@ -229,7 +229,7 @@ CREATE TABLE destinations (
 );
 
 CREATE TABLE integrations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     district_id INTEGER NOT NULL REFERENCES districts(id),
     product_id INTEGER NOT NULL REFERENCES products(id),
     output_id INTEGER REFERENCES product_outputs(id),
@@ -254,10 +254,13 @@ CREATE TABLE integration_destinations (
     PRIMARY KEY (integration_id, position)
 );
 
+-- Ids of integrations, destinations, runs and audit entries are never reused, so a run id
+-- or an audit entry keeps naming one thing after deletions.
+--
 -- Status codes: 0 succeeded, 1 running, 2 queued, 3 cancelled, 8 succeeded with warnings,
 -- 9 failed.
 CREATE TABLE runs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     district_id INTEGER NOT NULL REFERENCES districts(id),
     integration_id INTEGER NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
     trigger TEXT NOT NULL CHECK (trigger IN ('schedule', 'manual', 'catch-up', 'retry')),
@@ -303,7 +306,7 @@ CREATE TABLE run_logs (
 CREATE INDEX run_logs_run ON run_logs(run_id, id);
 
 CREATE TABLE audit_log (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     district_id INTEGER REFERENCES districts(id),
     logged_at TEXT NOT NULL,
     actor TEXT NOT NULL,

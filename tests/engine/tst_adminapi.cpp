@@ -1,0 +1,623 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "apitestclient.h"
+
+#include "api/adminapi.h"
+#include "engine.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using hubtest::ApiReply;
+
+class tst_AdminApi final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void requestWithoutTokenIsRejected_data();
+    void requestWithoutTokenIsRejected();
+    void healthReportsDistrict();
+    void unknownPathIsNotFound();
+    void wrongMethodIsNotAllowed();
+    void openApiDocumentsEveryRoute();
+    void catalogHoldsEverySystem_data();
+    void catalogHoldsEverySystem();
+
+    void destinationLifecycle();
+    void destinationValidation_data();
+    void destinationValidation();
+    void destinationInUseCannotBeDeleted();
+
+    void integrationLifecycle();
+    void integrationValidation_data();
+    void integrationValidation();
+    void integrationBodyMustBeJson();
+    void integrationChangesAreAudited();
+
+    void manualRunSucceeds();
+    void runsFilteredByDistrictDate();
+    void runsQueryValidation_data();
+    void runsQueryValidation();
+    void inboundRunNeedsFile();
+    void uploadToOutboundIsRejected();
+    void unknownRunIsNotFound();
+
+private:
+    qint64 productIdOf(const QString &key);
+    qint64 outputIdOf(const QString &key);
+    QJsonObject validIntegration();
+    QJsonObject waitForRun(qint64 runId);
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<hub::Engine> m_engine;
+    std::unique_ptr<hubtest::ApiTestClient> m_api;
+    QJsonArray m_products;
+    const QByteArray m_token = "admin-api-test-token-0123456789";
+};
+
+void tst_AdminApi::initTestCase()
+{
+    QVERIFY(m_dataDir.isValid());
+    hub::EngineOptions options;
+    options.dataDir = m_dataDir.path();
+    options.adminToken = m_token;
+    options.demo = true;
+    options.workers = 2;
+    m_engine = std::make_unique<hub::Engine>(options);
+    auto started = m_engine->start();
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    m_api = std::make_unique<hubtest::ApiTestClient>(m_engine->baseUrl(), m_token);
+
+    const ApiReply catalog = m_api->get(QStringLiteral("/api/v1/catalog/products"));
+    QCOMPARE(catalog.status, 200);
+    m_products = catalog.json.value(QStringLiteral("products")).toArray();
+}
+
+void tst_AdminApi::cleanupTestCase()
+{
+    m_api.reset();
+    m_engine.reset();
+}
+
+qint64 tst_AdminApi::productIdOf(const QString &key)
+{
+    for (const QJsonValue &product : std::as_const(m_products)) {
+        if (product[QStringLiteral("key")].toString() == key)
+            return product[QStringLiteral("id")].toInteger();
+    }
+    return 0;
+}
+
+qint64 tst_AdminApi::outputIdOf(const QString &key)
+{
+    for (const QJsonValue &product : std::as_const(m_products)) {
+        const QJsonArray outputs = product[QStringLiteral("outputs")].toArray();
+        for (const QJsonValue &output : outputs) {
+            if (output[QStringLiteral("key")].toString() == key)
+                return output[QStringLiteral("id")].toInteger();
+        }
+    }
+    return 0;
+}
+
+QJsonObject tst_AdminApi::validIntegration()
+{
+    return QJsonObject{
+        {QStringLiteral("productId"), productIdOf(QStringLiteral("milearn"))},
+        {QStringLiteral("outputId"), outputIdOf(QStringLiteral("milearn-authorizations"))},
+        {QStringLiteral("schoolYear"), QJsonValue::Null},
+        {QStringLiteral("notes"), QStringLiteral("Nightly authorizations for the state platform")},
+        {QStringLiteral("queryTimeoutSeconds"), 120},
+        {QStringLiteral("format"), QStringLiteral("xml")},
+        {QStringLiteral("destinations"),
+         QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1},
+                                {QStringLiteral("active"), true}}}},
+        {QStringLiteral("schedule"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                     {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                     {QStringLiteral("startTime"), QStringLiteral("02:30")},
+                     {QStringLiteral("repeatEvery"), 1},
+                     {QStringLiteral("active"), true}}},
+    };
+}
+
+QJsonObject tst_AdminApi::waitForRun(qint64 runId)
+{
+    QJsonObject run;
+    const QString path = QStringLiteral("/api/v1/runs/%1").arg(runId);
+    for (int attempt = 0; attempt < 300; ++attempt) {
+        run = m_api->get(path).json;
+        const int status = run.value(QStringLiteral("status")).toInt(-1);
+        if (status != 1 && status != 2)
+            return run;
+        QTest::qWait(100);
+    }
+    return run;
+}
+
+void tst_AdminApi::requestWithoutTokenIsRejected_data()
+{
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::newRow("missing") << QByteArray();
+    QTest::newRow("wrong token") << QByteArray("Bearer not-the-token");
+    QTest::newRow("basic scheme") << QByteArray("Basic YWRtaW46YWRtaW4=");
+    QTest::newRow("token prefix only") << QByteArray("Bearer admin-api-test-token");
+}
+
+void tst_AdminApi::requestWithoutTokenIsRejected()
+{
+    QFETCH(QByteArray, authorization);
+    QNetworkAccessManager network;
+    QUrl url = m_engine->baseUrl();
+    url.setPath(QStringLiteral("/api/v1/integrations"));
+    QNetworkRequest request(url);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QCOMPARE(reply->rawHeader("WWW-Authenticate"), QByteArray("Bearer realm=\"hubd\""));
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    QCOMPARE(body.value(QStringLiteral("error")).toString(), QStringLiteral("unauthorized"));
+}
+
+void tst_AdminApi::healthReportsDistrict()
+{
+    const ApiReply health = m_api->get(QStringLiteral("/api/v1/health"));
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(health.json.value(QStringLiteral("schemaVersion")).toInt(), 1);
+    const QJsonObject district = health.json.value(QStringLiteral("district")).toObject();
+    QCOMPARE(district.value(QStringLiteral("name")).toString(), QStringLiteral("Demo Public Schools"));
+    QCOMPARE(district.value(QStringLiteral("timeZone")).toString(), QStringLiteral("America/Detroit"));
+}
+
+void tst_AdminApi::unknownPathIsNotFound()
+{
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/no-such-thing"));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_found"));
+}
+
+void tst_AdminApi::wrongMethodIsNotAllowed()
+{
+    const ApiReply reply = m_api->send("PATCH", QStringLiteral("/api/v1/integrations/1"), "{}");
+    QCOMPARE(reply.status, 405);
+    QCOMPARE(reply.header("Allow"), QByteArray("GET, PUT, DELETE"));
+}
+
+void tst_AdminApi::openApiDocumentsEveryRoute()
+{
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/openapi.json"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.0.3"));
+
+    QSet<QString> documented;
+    const QJsonObject paths = reply.json.value(QStringLiteral("paths")).toObject();
+    for (auto path = paths.begin(); path != paths.end(); ++path) {
+        const QJsonObject operations = path.value().toObject();
+        for (auto operation = operations.begin(); operation != operations.end(); ++operation)
+            documented.insert(operation.key().toUpper() + QLatin1Char(' ') + path.key());
+    }
+
+    hub::http::Router router;
+    hub::api::ApiContext context;
+    context.store = &m_engine->store();
+    hub::api::registerAdminApi(router, context);
+    QSet<QString> served;
+    for (const auto &route : router.routes())
+        served.insert(QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern);
+
+    QCOMPARE(QStringList(served.begin(), served.end()).join(QLatin1Char('\n')).size() > 0, true);
+    const QSet<QString> undocumented = served - documented;
+    const QSet<QString> unserved = documented - served;
+    QVERIFY2(undocumented.isEmpty(), qPrintable(QStringList(undocumented.begin(), undocumented.end()).join(QStringLiteral(", "))));
+    QVERIFY2(unserved.isEmpty(), qPrintable(QStringList(unserved.begin(), unserved.end()).join(QStringLiteral(", "))));
+}
+
+void tst_AdminApi::catalogHoldsEverySystem_data()
+{
+    QTest::addColumn<QString>("integrationType");
+    QTest::addColumn<QString>("systemType");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("outputs");
+
+    QTest::newRow("Assessment Importer outbound")
+        << "outbound" << "State-Sourced System" << "Assessment Importer"
+        << QStringList{QStringLiteral("Request Assessment for Students without Assessments")};
+    QTest::newRow("MiLEARN") << "outbound" << "External System" << "MiLEARN"
+                             << QStringList{QStringLiteral("MiLEARN-Authorizations Data"),
+                                            QStringLiteral("MiLEARN-Sections Data")};
+    QTest::newRow("PowerSchool") << "api" << "Student Information System" << "PowerSchool" << QStringList();
+    QTest::newRow("EEM") << "api" << "State-Sourced System" << "EEM" << QStringList();
+    QTest::newRow("Assessment Importer API") << "api" << "State-Sourced System" << "Assessment Importer" << QStringList();
+    QTest::newRow("Delta Math") << "api" << "Assessment System" << "Delta Math" << QStringList();
+    QTest::newRow("Read by Grade 3") << "api" << "Educational Analytics" << "Read by Grade 3 Research" << QStringList();
+    QTest::newRow("BHWorks") << "api" << "Behavior Tracking System" << "BHWorks" << QStringList();
+    QTest::newRow("Extended Benchmark") << "api" << "Educational Analytics" << "Extended Benchmark Studies" << QStringList();
+    QTest::newRow("EVAAS") << "api" << "Data Warehouse" << "EVAAS" << QStringList();
+    QTest::newRow("OneRoster bundle") << "inbound" << "Student Information System" << "OneRoster Bundle" << QStringList();
+    QTest::newRow("assessment results") << "inbound" << "Assessment System" << "Assessment Results" << QStringList();
+    QTest::newRow("attendance") << "inbound" << "Student Information System" << "Attendance" << QStringList();
+    QTest::newRow("OneRoster API") << "oneroster" << "Vendor Application" << "OneRoster API" << QStringList();
+}
+
+void tst_AdminApi::catalogHoldsEverySystem()
+{
+    QFETCH(QString, integrationType);
+    QFETCH(QString, systemType);
+    QFETCH(QString, name);
+    QFETCH(QStringList, outputs);
+
+    QJsonObject found;
+    for (const QJsonValue &product : std::as_const(m_products)) {
+        if (product[QStringLiteral("integrationType")].toString() == integrationType
+            && product[QStringLiteral("systemType")].toString() == systemType
+            && product[QStringLiteral("name")].toString() == name)
+            found = product.toObject();
+    }
+    QVERIFY2(!found.isEmpty(), qPrintable(name));
+    QStringList outputNames;
+    const QJsonArray outputArray = found.value(QStringLiteral("outputs")).toArray();
+    for (const QJsonValue &output : outputArray)
+        outputNames.append(output[QStringLiteral("name")].toString());
+    QCOMPARE(outputNames, outputs);
+}
+
+void tst_AdminApi::destinationLifecycle()
+{
+    const QString path = QDir(m_dataDir.path()).filePath(QStringLiteral("state-drop"));
+    const QJsonObject body{{QStringLiteral("name"), QStringLiteral("State Drop Folder")},
+                           {QStringLiteral("kind"), QStringLiteral("folder")},
+                           {QStringLiteral("settings"), QJsonObject{{QStringLiteral("path"), path}}}};
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/destinations"), body);
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(created.json.value(QStringLiteral("settings"))[QStringLiteral("path")].toString(), path);
+
+    const ApiReply tested = m_api->post(QStringLiteral("/api/v1/destinations/%1/test").arg(id));
+    QCOMPARE(tested.status, 200);
+    QCOMPARE(tested.json.value(QStringLiteral("ok")).toBool(), true);
+    QVERIFY(QFileInfo(path).isDir());
+
+    QJsonObject renamed = body;
+    renamed.insert(QStringLiteral("name"), QStringLiteral("State Drop"));
+    const ApiReply updated = m_api->put(QStringLiteral("/api/v1/destinations/%1").arg(id), renamed);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(updated.json.value(QStringLiteral("name")).toString(), QStringLiteral("State Drop"));
+
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/destinations/%1").arg(id)).status, 204);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/destinations/%1").arg(id)).status, 404);
+}
+
+void tst_AdminApi::destinationValidation_data()
+{
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+
+    const QJsonObject folder{{QStringLiteral("path"), QStringLiteral("/tmp/hubdesk-test-drop")}};
+    QTest::newRow("empty name") << QJsonObject{{QStringLiteral("name"), QStringLiteral(" ")},
+                                               {QStringLiteral("kind"), QStringLiteral("folder")},
+                                               {QStringLiteral("settings"), folder}}
+                                << "name" << "Enter a name";
+    QTest::newRow("duplicate name")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Demo Outbound Folder")},
+                       {QStringLiteral("kind"), QStringLiteral("folder")},
+                       {QStringLiteral("settings"), folder}}
+        << "name" << "already named";
+    QTest::newRow("relative path")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Relative")},
+                       {QStringLiteral("kind"), QStringLiteral("folder")},
+                       {QStringLiteral("settings"), QJsonObject{{QStringLiteral("path"), QStringLiteral("out/files")}}}}
+        << "settings.path" << "\"out/files\" is relative";
+    QTest::newRow("unknown kind")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Carrier Pigeon")},
+                       {QStringLiteral("kind"), QStringLiteral("pigeon")},
+                       {QStringLiteral("settings"), folder}}
+        << "kind" << "\"pigeon\" is not a supported destination kind";
+}
+
+void tst_AdminApi::destinationValidation()
+{
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+
+    const qint64 before = m_api->get(QStringLiteral("/api/v1/destinations")).json
+                              .value(QStringLiteral("destinations")).toArray().size();
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/destinations"), body);
+    QCOMPARE(reply.status, 422);
+    const QString message = reply.json.value(QStringLiteral("fields")).toObject().value(field).toString();
+    QVERIFY2(message.contains(messagePart), qPrintable(message));
+    const qint64 after = m_api->get(QStringLiteral("/api/v1/destinations")).json
+                             .value(QStringLiteral("destinations")).toArray().size();
+    QCOMPARE(after, before);
+}
+
+void tst_AdminApi::destinationInUseCannotBeDeleted()
+{
+    const ApiReply reply = m_api->remove(QStringLiteral("/api/v1/destinations/1"));
+    QCOMPARE(reply.status, 409);
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("is used by")));
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/destinations/1")).status, 200);
+}
+
+void tst_AdminApi::integrationLifecycle()
+{
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"), validIntegration());
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(created.json.value(QStringLiteral("displayName")).toString(),
+             QStringLiteral("External System: MiLEARN 3: MiLEARN-Authorizations Data (current)"));
+    QCOMPARE(created.json.value(QStringLiteral("integrationType")).toString(), QStringLiteral("outbound"));
+    QCOMPARE(created.json.value(QStringLiteral("format")).toString(), QStringLiteral("xml"));
+    QCOMPARE(created.json.value(QStringLiteral("queryTimeoutSeconds")).toInt(), 120);
+    QCOMPARE(created.json.value(QStringLiteral("vendor")).toString(), QStringLiteral("State of Michigan - MDE"));
+    QCOMPARE(created.json.value(QStringLiteral("system")).toString(), QStringLiteral("MILEARN - v1"));
+    QCOMPARE(created.json.value(QStringLiteral("schedule"))[QStringLiteral("startTime")].toString(),
+             QStringLiteral("02:30"));
+    const QJsonArray destinations = created.json.value(QStringLiteral("destinations")).toArray();
+    QCOMPARE(destinations.size(), 1);
+    QCOMPARE(destinations.at(0)[QStringLiteral("destinationName")].toString(),
+             QStringLiteral("Demo Outbound Folder"));
+
+    QJsonObject changed = validIntegration();
+    changed.insert(QStringLiteral("schoolYear"), 2026);
+    changed.insert(QStringLiteral("destinations"),
+                   QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1},
+                                          {QStringLiteral("active"), false}}});
+    const ApiReply updated = m_api->put(QStringLiteral("/api/v1/integrations/%1").arg(id), changed);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(updated.json.value(QStringLiteral("displayName")).toString(),
+             QStringLiteral("External System: MiLEARN 3: MiLEARN-Authorizations Data (2025-2026)"));
+    QCOMPARE(updated.json.value(QStringLiteral("destinations"))[0][QStringLiteral("active")].toBool(), false);
+
+    const ApiReply listed = m_api->get(QStringLiteral("/api/v1/integrations?type=outbound"));
+    QCOMPARE(listed.status, 200);
+    QCOMPARE(listed.json.value(QStringLiteral("integrations")).toArray().size(), 3);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations?type=ftp")).status, 400);
+
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/integrations/%1").arg(id)).status, 204);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/%1").arg(id)).status, 404);
+    QCOMPARE(m_api->put(QStringLiteral("/api/v1/integrations/%1").arg(id), changed).status, 404);
+}
+
+void tst_AdminApi::integrationValidation_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("timeout zero") << "queryTimeoutSeconds" << QJsonValue(0) << "queryTimeoutSeconds" << "from 1 to 86400";
+    QTest::newRow("timeout too long") << "queryTimeoutSeconds" << QJsonValue(90000) << "queryTimeoutSeconds" << "from 1 to 86400";
+    QTest::newRow("timeout text") << "queryTimeoutSeconds" << QJsonValue(QStringLiteral("60")) << "queryTimeoutSeconds" << "whole number";
+    QTest::newRow("format pdf") << "format" << QJsonValue(QStringLiteral("pdf")) << "format" << "\"pdf\" is not a format";
+    QTest::newRow("unknown product") << "productId" << QJsonValue(9999) << "productId" << "9999 is not one";
+    QTest::newRow("output of another product") << "outputId" << QJsonValue(0) << "outputId" << "output of the selected product";
+    QTest::newRow("no output") << "outputId" << QJsonValue(QJsonValue::Null) << "outputId" << "Choose the output";
+    QTest::newRow("school year 1999") << "schoolYear" << QJsonValue(1999) << "schoolYear" << "from 2000 to 2100";
+    QTest::newRow("no destinations") << "destinations" << QJsonValue(QJsonArray()) << "destinations" << "at least one destination";
+    QTest::newRow("unknown destination")
+        << "destinations" << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 777}}})
+        << "destinations[0].destinationId" << "choose a saved destination";
+    QTest::newRow("notes too long") << "notes" << QJsonValue(QString(4001, QLatin1Char('x'))) << "notes" << "at most 4000";
+    QTest::newRow("schedule time 25:00")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                                {QStringLiteral("startTime"), QStringLiteral("25:00")}})
+        << "schedule.startTime" << "\"25:00\" is not one";
+    QTest::newRow("schedule type yearly")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("yearly")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")}})
+        << "schedule.type" << "\"yearly\" is not a schedule type";
+    QTest::newRow("schedule ends before start")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")},
+                                                {QStringLiteral("endDate"), QStringLiteral("2026-12-01")}})
+        << "schedule.endDate" << "before the start date";
+    QTest::newRow("schedule start date day first")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("05/12/2026")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")}})
+        << "schedule.startDate" << "YYYY-MM-DD";
+}
+
+void tst_AdminApi::integrationValidation()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+
+    QJsonObject body = validIntegration();
+    if (key == QLatin1String("outputId") && value.toInt(-1) == 0)
+        value = outputIdOf(QStringLiteral("request-assessment"));
+    body.insert(key, value);
+
+    const qint64 before = m_api->get(QStringLiteral("/api/v1/integrations")).json
+                              .value(QStringLiteral("integrations")).toArray().size();
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"), body);
+    QCOMPARE(created.status, 422);
+    QCOMPARE(created.json.value(QStringLiteral("error")).toString(), QStringLiteral("validation_failed"));
+    const QJsonObject fields = created.json.value(QStringLiteral("fields")).toObject();
+    QVERIFY2(fields.contains(field), qPrintable(QString::fromUtf8(created.body)));
+    QVERIFY2(fields.value(field).toString().contains(messagePart),
+             qPrintable(fields.value(field).toString()));
+
+    const ApiReply updated = m_api->put(QStringLiteral("/api/v1/integrations/1"), body);
+    QCOMPARE(updated.status, 422);
+    const qint64 after = m_api->get(QStringLiteral("/api/v1/integrations")).json
+                             .value(QStringLiteral("integrations")).toArray().size();
+    QCOMPARE(after, before);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1")).json
+                 .value(QStringLiteral("outputName")).toString(),
+             QStringLiteral("MiLEARN-Sections Data"));
+}
+
+void tst_AdminApi::integrationBodyMustBeJson()
+{
+    const ApiReply broken = m_api->send("POST", QStringLiteral("/api/v1/integrations"), "{\"productId\": ");
+    QCOMPARE(broken.status, 400);
+    QVERIFY(broken.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("not valid JSON")));
+    const ApiReply array = m_api->send("POST", QStringLiteral("/api/v1/integrations"), "[1, 2]");
+    QCOMPARE(array.status, 400);
+    QVERIFY(array.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("JSON object")));
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/abc")).status, 400);
+}
+
+void tst_AdminApi::integrationChangesAreAudited()
+{
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"), validIntegration());
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/integrations/%1").arg(id)).status, 204);
+
+    auto actions = hub::execute(m_engine->store().connection(),
+                                QStringLiteral("SELECT action, before_json IS NULL, after_json IS NULL "
+                                               "FROM audit_log WHERE entity = 'integration' AND "
+                                               "entity_id = ? ORDER BY id"),
+                                {id});
+    QVERIFY(actions.ok());
+    QVERIFY(actions->next());
+    QCOMPARE(actions->value(0).toString(), QStringLiteral("create"));
+    QCOMPARE(actions->value(1).toBool(), true);
+    QCOMPARE(actions->value(2).toBool(), false);
+    QVERIFY(actions->next());
+    QCOMPARE(actions->value(0).toString(), QStringLiteral("delete"));
+    QCOMPARE(actions->value(1).toBool(), false);
+    QCOMPARE(actions->value(2).toBool(), true);
+}
+
+void tst_AdminApi::manualRunSucceeds()
+{
+    const ApiReply queued = m_api->post(QStringLiteral("/api/v1/integrations/1/runs"));
+    QCOMPARE(queued.status, 202);
+    QCOMPARE(queued.json.value(QStringLiteral("trigger")).toString(), QStringLiteral("manual"));
+    const int queuedStatus = queued.json.value(QStringLiteral("status")).toInt();
+    QVERIFY(queuedStatus == 2 || queuedStatus == 1);
+
+    const QJsonObject run = waitForRun(queued.json.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(run.value(QStringLiteral("statusText")).toString(), QStringLiteral("Succeeded"));
+    QVERIFY(run.value(QStringLiteral("durationSeconds")).isDouble());
+
+    QStringList phases;
+    const QJsonArray phaseArray = run.value(QStringLiteral("phases")).toArray();
+    for (const QJsonValue &phase : phaseArray) {
+        phases.append(phase[QStringLiteral("name")].toString());
+        QCOMPARE(phase[QStringLiteral("status")].toInt(), 0);
+    }
+    QCOMPARE(phases, (QStringList{QStringLiteral("Query"), QStringLiteral("Format"),
+                                  QStringLiteral("Deliver to Demo Outbound Folder")}));
+    const qint64 rows = phaseArray.at(0)[QStringLiteral("rowsRead")].toInteger();
+    QCOMPARE(phaseArray.at(1)[QStringLiteral("rowsWritten")].toInteger(), rows);
+    QVERIFY(rows > 0);
+
+    const QString delivered = QDir(m_dataDir.path())
+                                  .filePath(QStringLiteral("outbound/")
+                                            + run.value(QStringLiteral("outputFile")).toString());
+    QFile file(delivered);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(delivered));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QVERIFY(lines.first().startsWith("SchoolYear,SectionId,SectionCode,SectionTitle"));
+    QCOMPARE(lines.size() - 2, rows);
+    QCOMPARE(phaseArray.at(1)[QStringLiteral("bytes")].toInteger(), QFileInfo(delivered).size());
+    QVERIFY(!QFileInfo::exists(QDir(m_dataDir.path()).filePath(
+        QStringLiteral("work/run-%1").arg(run.value(QStringLiteral("id")).toInteger()))));
+}
+
+void tst_AdminApi::runsFilteredByDistrictDate()
+{
+    const ApiReply queued = m_api->post(QStringLiteral("/api/v1/integrations/2/runs"),
+                                        QJsonObject{{QStringLiteral("schoolYear"), 2027}});
+    QCOMPARE(queued.status, 202);
+    const qint64 runId = queued.json.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("schoolYear")).toInt(), 2027);
+
+    const QTimeZone zone("America/Detroit");
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+    const ApiReply todays = m_api->get(QStringLiteral("/api/v1/runs?date=%1").arg(today.toString(Qt::ISODate)));
+    QCOMPARE(todays.status, 200);
+    QCOMPARE(todays.json.value(QStringLiteral("timeZone")).toString(), QStringLiteral("America/Detroit"));
+    const QJsonArray runs = todays.json.value(QStringLiteral("runs")).toArray();
+    QVERIFY(!runs.isEmpty());
+    QCOMPARE(runs.first()[QStringLiteral("id")].toInteger(), runId);
+    QCOMPARE(runs.first()[QStringLiteral("integrationName")].toString(),
+             QStringLiteral("External System: MiLEARN 2: MiLEARN-Authorizations Data (current)"));
+
+    const ApiReply yesterday = m_api->get(
+        QStringLiteral("/api/v1/runs?date=%1").arg(today.addDays(-1).toString(Qt::ISODate)));
+    QCOMPARE(yesterday.json.value(QStringLiteral("total")).toInt(), 0);
+
+    const ApiReply paged = m_api->get(QStringLiteral("/api/v1/runs?limit=1&offset=1"));
+    QCOMPARE(paged.json.value(QStringLiteral("runs")).toArray().size(), 1);
+    QVERIFY(paged.json.value(QStringLiteral("total")).toInt() >= 2);
+    QVERIFY(paged.json.value(QStringLiteral("runs"))[0][QStringLiteral("id")].toInteger() < runId);
+}
+
+void tst_AdminApi::runsQueryValidation_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("day first date") << "date=04/12/2026" << "date";
+    QTest::newRow("no such day") << "date=2026-02-30" << "date";
+    QTest::newRow("limit zero") << "limit=0" << "limit";
+    QTest::newRow("limit too big") << "limit=501" << "limit";
+    QTest::newRow("negative offset") << "offset=-1" << "offset";
+    QTest::newRow("unknown status") << "status=5" << "status";
+    QTest::newRow("integration text") << "integrationId=abc" << "integrationId";
+}
+
+void tst_AdminApi::runsQueryValidation()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/runs?") + query);
+    QCOMPARE(reply.status, 422);
+    QVERIFY2(reply.json.value(QStringLiteral("fields")).toObject().contains(field),
+             reply.body.constData());
+}
+
+void tst_AdminApi::inboundRunNeedsFile()
+{
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations/3/runs"));
+    QCOMPARE(reply.status, 409);
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("upload a file")));
+    const ApiReply empty = m_api->send("POST", QStringLiteral("/api/v1/integrations/3/files?fileName=a.zip"),
+                                       QByteArray(), "application/zip");
+    QCOMPARE(empty.status, 422);
+}
+
+void tst_AdminApi::uploadToOutboundIsRejected()
+{
+    const ApiReply reply = m_api->send("POST", QStringLiteral("/api/v1/integrations/1/files?fileName=a.csv"),
+                                       "a,b\r\n", "text/csv");
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_inbound"));
+}
+
+void tst_AdminApi::unknownRunIsNotFound()
+{
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/99999")).status, 404);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/integrations/99999/runs")).status, 404);
+}
+
+QTEST_GUILESS_MAIN(tst_AdminApi)
+#include "tst_adminapi.moc"
