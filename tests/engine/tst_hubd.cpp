@@ -1,0 +1,175 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The hubd executable as an operator meets it: command line, start-up line, token handling and
+// a clean stop on SIGTERM.
+
+#include <QDir>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+class tst_Hubd final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpDocumentsEveryOption();
+    void invalidListenIsRejected_data();
+    void invalidListenIsRejected();
+    void startsServesAndStopsOnSigterm();
+    void writesTokenFileWhenUnset();
+    void generatesDistrictBundle();
+
+private:
+    static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
+    static int httpStatus(const QUrl &url, const QByteArray &token);
+};
+
+int tst_Hubd::httpStatus(const QUrl &url, const QByteArray &token)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(10000);
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+void tst_Hubd::helpDocumentsEveryOption()
+{
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("--help")});
+    QVERIFY(hubd.waitForFinished(10000));
+    QCOMPARE(hubd.exitCode(), 0);
+    const QString help = QString::fromUtf8(hubd.readAllStandardOutput());
+    const QStringList options = {QStringLiteral("--listen"), QStringLiteral("--data-dir"),
+                                 QStringLiteral("--demo"), QStringLiteral("--workers"),
+                                 QStringLiteral("--time-zone"), QStringLiteral("--verbose"),
+                                 QStringLiteral("HUBD_ADMIN_TOKEN"),
+                                 QStringLiteral("generate-district")};
+    for (const QString &option : options)
+        QVERIFY2(help.contains(option), qPrintable(option));
+}
+
+void tst_Hubd::invalidListenIsRejected_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::newRow("no port") << "127.0.0.1";
+    QTest::newRow("port too large") << "127.0.0.1:70000";
+    QTest::newRow("host name") << "localhost:0";
+    QTest::newRow("port text") << "127.0.0.1:http";
+}
+
+void tst_Hubd::invalidListenIsRejected()
+{
+    QFETCH(QString, listen);
+    QTemporaryDir dir;
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("--listen"), listen, QStringLiteral("--data-dir"), dir.path()});
+    QVERIFY(hubd.waitForFinished(10000));
+    QCOMPARE(hubd.exitCode(), 2);
+    const QString error = QString::fromUtf8(hubd.readAllStandardError());
+    QVERIFY2(error.contains(QStringLiteral("--listen must be HOST:PORT")), qPrintable(error));
+    QVERIFY(error.contains(listen));
+}
+
+void tst_Hubd::startsServesAndStopsOnSigterm()
+{
+    QTemporaryDir dir;
+    const QByteArray token = "process-test-token-0123456789";
+    QProcess hubd;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QString::fromLatin1(token));
+    hubd.setProcessEnvironment(environment);
+    hubd.start(hubdPath(), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo")});
+    QVERIFY(hubd.waitForStarted(10000));
+
+    QByteArray output;
+    static const QRegularExpression listening(QStringLiteral("^hubd listening on (http://127\\.0\\.0\\.1:\\d+)$"));
+    QRegularExpressionMatch match;
+    for (int attempt = 0; attempt < 100 && !match.hasMatch(); ++attempt) {
+        hubd.waitForReadyRead(300);
+        output += hubd.readAllStandardOutput();
+        match = listening.match(QString::fromUtf8(output).trimmed());
+    }
+    QVERIFY2(match.hasMatch(), output.constData());
+    const QUrl base(match.captured(1));
+
+    QUrl health = base;
+    health.setPath(QStringLiteral("/api/v1/health"));
+    QCOMPARE(httpStatus(health, {}), 401);
+    QCOMPARE(httpStatus(health, token), 200);
+
+    ::kill(pid_t(hubd.processId()), SIGTERM);
+    QVERIFY(hubd.waitForFinished(15000));
+    QCOMPARE(hubd.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(hubd.exitCode(), 0);
+    const QByteArray log = hubd.readAllStandardError();
+    QVERIFY2(log.contains("hubd stopped"), log.constData());
+    QVERIFY(!log.contains(token));
+    QVERIFY(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"))));
+}
+
+void tst_Hubd::writesTokenFileWhenUnset()
+{
+    QTemporaryDir dir;
+    QProcess hubd;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("HUBD_ADMIN_TOKEN"));
+    hubd.setProcessEnvironment(environment);
+    hubd.start(hubdPath(), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--data-dir"), dir.path()});
+    QVERIFY(hubd.waitForStarted(10000));
+    QByteArray output;
+    for (int attempt = 0; attempt < 100 && !output.contains("listening"); ++attempt) {
+        hubd.waitForReadyRead(300);
+        output += hubd.readAllStandardOutput();
+    }
+    hubd.terminate();
+    QVERIFY(hubd.waitForFinished(15000));
+
+    QFile tokenFile(QDir(dir.path()).filePath(QStringLiteral("admin-token")));
+    QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+    const QByteArray token = tokenFile.readAll().trimmed();
+    QCOMPARE(token.size(), 64);
+    QCOMPARE(tokenFile.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+    const QByteArray everything = output + hubd.readAllStandardOutput() + hubd.readAllStandardError();
+    QVERIFY(!everything.contains(token));
+}
+
+void tst_Hubd::generatesDistrictBundle()
+{
+    QTemporaryDir dir;
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("generate-district"), QStringLiteral("--out"), dir.path(),
+                            QStringLiteral("--schools"), QStringLiteral("2"),
+                            QStringLiteral("--students-per-school"), QStringLiteral("50")});
+    QVERIFY(hubd.waitForFinished(30000));
+    QCOMPARE(hubd.exitCode(), 0);
+    const QString output = QString::fromUtf8(hubd.readAllStandardOutput());
+    QVERIFY2(output.contains(QStringLiteral("users.csv: ")), qPrintable(output));
+    QVERIFY(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("manifest.csv"))));
+    QVERIFY(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("enrollments.csv"))));
+
+    QProcess missing;
+    missing.start(hubdPath(), {QStringLiteral("generate-district")});
+    QVERIFY(missing.waitForFinished(10000));
+    QCOMPARE(missing.exitCode(), 2);
+    QVERIFY(missing.readAllStandardError().contains("--out is required"));
+}
+
+QTEST_GUILESS_MAIN(tst_Hubd)
+#include "tst_hubd.moc"
