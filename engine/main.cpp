@@ -138,6 +138,13 @@ int generateDistrict(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    // Timestamped log lines with level and category, unless QT_MESSAGE_PATTERN says otherwise.
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral(
+            "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+            "%{if-warning}warning%{endif}%{if-critical}critical%{endif}%{if-fatal}fatal%{endif} "
+            "%{category}: %{message}"));
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Hubdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("hubd"));
