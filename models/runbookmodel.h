@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTimeZone>
@@ -51,6 +52,13 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
+    // A run row whose detail is not loaded yet can fetch more: fetchMore() emits
+    // runDetailRequested() once, and the owner then calls setRunDetail().
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+signals:
+    void runDetailRequested(qint64 runId);
 
 private:
     struct Run
@@ -59,10 +67,16 @@ private:
         QJsonArray phases;
         QJsonArray log;
         bool detailLoaded = false;
+        bool detailRequested = false;
     };
+
+    void updatePhases(int row, const QJsonArray &phases);
+    void rebuildRowIndex();
 
     QList<Run> m_runs;
     QTimeZone m_zone;
+    // Run id to top-level row; phase indexes carry their run's id as internal id.
+    QHash<qint64, int> m_rowOfRun;
 };
 
 // The word the runbook shows for a status code (0 Succeeded, 1 Running, 2 Queued, 3 Cancelled,

@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "settings.h"
+
+namespace hubdesk {
+
+namespace {
+
+const QString kModeKey = QStringLiteral("engine/mode");
+const QString kRemoteUrlKey = QStringLiteral("engine/remoteUrl");
+const QString kWindowGeometryKey = QStringLiteral("window/geometry");
+const QString kWindowStateKey = QStringLiteral("window/state");
+
+} // namespace
+
+Settings::Settings() = default;
+
+Settings::Settings(const QString &iniFile)
+    : m_settings(iniFile, QSettings::IniFormat)
+{}
+
+Settings::Mode Settings::mode() const
+{
+    return m_settings.value(kModeKey).toString() == QLatin1String("remote") ? Mode::Remote
+                                                                            : Mode::Local;
+}
+
+void Settings::setMode(Mode mode)
+{
+    m_settings.setValue(kModeKey,
+                        mode == Mode::Remote ? QStringLiteral("remote") : QStringLiteral("local"));
+}
+
+QUrl Settings::remoteUrl() const
+{
+    return QUrl(m_settings.value(kRemoteUrlKey).toString());
+}
+
+void Settings::setRemoteUrl(const QUrl &url)
+{
+    m_settings.setValue(kRemoteUrlKey, url.toString());
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(kWindowGeometryKey).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(kWindowGeometryKey, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(kWindowStateKey).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(kWindowStateKey, state);
+}
+
+void Settings::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace hubdesk

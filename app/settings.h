@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QUrl>
+
+namespace hubdesk {
+
+// The console's persistent settings with their types and defaults, so no other code spells a
+// QSettings key.
+class Settings final
+{
+    Q_DISABLE_COPY_MOVE(Settings)
+
+public:
+    // Local: hubdesk starts its own engine. Remote: it connects to an engine at remoteUrl().
+    enum class Mode { Local, Remote };
+
+    // The user's settings under the application's organization and name.
+    Settings();
+    // Settings in an INI file, for tests.
+    explicit Settings(const QString &iniFile);
+
+    Mode mode() const;
+    void setMode(Mode mode);
+    // The remote engine's base URL; empty until the user enters one.
+    QUrl remoteUrl() const;
+    void setRemoteUrl(const QUrl &url);
+    // QWidget::saveGeometry() and QMainWindow::saveState() of the main window; empty at first.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    // Writes pending changes to storage; QSettings also does so on its own.
+    void sync();
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace hubdesk

@@ -1,0 +1,383 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "engineclient.h"
+
+#include "clientlogging.h"
+
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace hubdesk {
+
+Q_LOGGING_CATEGORY(lcClient, "hubdesk.client", QtWarningMsg)
+
+namespace {
+
+// Requests that take longer fail with TimeoutError instead of waiting forever.
+constexpr int kTransferTimeoutMs = 60 * 1000;
+
+// A sentence for the user per network error, for replies that carry no HTTP status.
+QString networkErrorMessage(QNetworkReply::NetworkError error, const QUrl &url)
+{
+    const QString host = url.authority();
+    switch (error) {
+    case QNetworkReply::NoError:
+        return {};
+    case QNetworkReply::ConnectionRefusedError:
+        return EngineClient::tr(
+                   "The engine at %1 refused the connection. Check that it is running and "
+                   "that the address is right.")
+            .arg(host);
+    case QNetworkReply::RemoteHostClosedError:
+        return EngineClient::tr(
+                   "The engine at %1 closed the connection before it answered. Check that "
+                   "it is still running, then try again.")
+            .arg(host);
+    case QNetworkReply::HostNotFoundError:
+        return EngineClient::tr("The host name of %1 was not found. Check the engine address.")
+            .arg(host);
+    case QNetworkReply::TimeoutError:
+        return EngineClient::tr("The engine at %1 did not answer in time. Try again; if it keeps "
+                                "happening, check the engine log.")
+            .arg(host);
+    case QNetworkReply::OperationCanceledError:
+        return EngineClient::tr("The request was cancelled.");
+    case QNetworkReply::SslHandshakeFailedError:
+        return EngineClient::tr(
+                   "The secure connection to %1 failed. Check the engine's certificate.")
+            .arg(host);
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+        return EngineClient::tr(
+            "The network connection was lost. Check the network, then try again.");
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+        return EngineClient::tr("The system does not allow network requests in the background.");
+    case QNetworkReply::TooManyRedirectsError:
+        return EngineClient::tr("The engine at %1 redirected the request too many times. Check the "
+                                "engine address.")
+            .arg(host);
+    case QNetworkReply::InsecureRedirectError:
+        return EngineClient::tr(
+                   "The engine at %1 redirected a secure request to an insecure address; "
+                   "the request was stopped.")
+            .arg(host);
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownProxyError:
+        return EngineClient::tr(
+                   "The proxy server failed to reach the engine at %1. Check the proxy "
+                   "settings.")
+            .arg(host);
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return EngineClient::tr("The proxy server requires a sign-in. Check the proxy settings.");
+    case QNetworkReply::ContentAccessDenied:
+    case QNetworkReply::ContentOperationNotPermittedError:
+    case QNetworkReply::AuthenticationRequiredError:
+        return EngineClient::tr("The engine at %1 denied access.").arg(host);
+    case QNetworkReply::ContentNotFoundError:
+        return EngineClient::tr("The engine at %1 has no resource at %2.").arg(host, url.path());
+    case QNetworkReply::ContentReSendError:
+        return EngineClient::tr("The request to %1 could not be sent again. Try again.").arg(host);
+    case QNetworkReply::ContentConflictError:
+        return EngineClient::tr("The engine at %1 reported a conflict with the current state.")
+            .arg(host);
+    case QNetworkReply::ContentGoneError:
+        return EngineClient::tr("The resource %1 no longer exists on the engine.").arg(url.path());
+    case QNetworkReply::ProtocolUnknownError:
+        return EngineClient::tr("The address %1 does not use http or https.")
+            .arg(url.toDisplayString());
+    case QNetworkReply::ProtocolInvalidOperationError:
+    case QNetworkReply::ProtocolFailure:
+        return EngineClient::tr(
+                   "The answer from %1 was not valid HTTP. Check that the address belongs "
+                   "to a Hubdesk engine.")
+            .arg(host);
+    case QNetworkReply::InternalServerError:
+    case QNetworkReply::OperationNotImplementedError:
+    case QNetworkReply::ServiceUnavailableError:
+    case QNetworkReply::UnknownServerError:
+        return EngineClient::tr(
+                   "The engine at %1 failed to process the request. See the engine log.")
+            .arg(host);
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::UnknownContentError:
+        break;
+    }
+    return EngineClient::tr("The request to %1 failed with network error %2.")
+        .arg(host, QString::number(int(error)));
+}
+
+// A sentence for the user per HTTP error status, around the engine's own message.
+QString httpErrorMessage(int status, const QString &engineMessage)
+{
+    if (status == 401)
+        return EngineClient::tr("The engine rejected the admin token (HTTP 401). Reconnect to the "
+                                "engine to get a new token.");
+    if (status == 403)
+        return EngineClient::tr("The engine does not allow this action (HTTP 403): %1")
+            .arg(engineMessage);
+    if (status == 404)
+        return EngineClient::tr(
+                   "Not found (HTTP 404): %1 It may have been deleted; refresh the page.")
+            .arg(engineMessage);
+    if (status == 409)
+        return EngineClient::tr("The engine cannot do this now (HTTP 409): %1").arg(engineMessage);
+    if (status == 422)
+        return EngineClient::tr(
+                   "The engine rejected the values (HTTP 422): %1 Correct the marked fields "
+                   "and try again.")
+            .arg(engineMessage);
+    if (status >= 500)
+        return EngineClient::tr(
+                   "The engine failed to process the request (HTTP %1): %2 See the engine "
+                   "log for details.")
+            .arg(QString::number(status), engineMessage);
+    return EngineClient::tr("The engine rejected the request (HTTP %1): %2")
+        .arg(QString::number(status), engineMessage);
+}
+
+} // namespace
+
+ApiJob::ApiJob(QNetworkReply *reply, QObject *parent)
+    : QObject(parent)
+    , m_reply(reply)
+{
+    connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+}
+
+ApiJob::~ApiJob()
+{
+    if (!m_reply)
+        return;
+    // Disconnect first: abort() emits finished() synchronously, and this job must not report.
+    disconnect(m_reply, nullptr, this, nullptr);
+    m_reply->abort();
+    // Deleted later because the job may be destroyed while the reply emits a signal.
+    m_reply->deleteLater();
+    m_reply = nullptr;
+}
+
+void ApiJob::abort()
+{
+    // The reply then emits finished() with OperationCanceledError, and the job reports that.
+    if (m_reply && m_reply->isRunning())
+        m_reply->abort();
+}
+
+void ApiJob::onReplyFinished()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    ApiResult result;
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray data = reply->readAll();
+    const QUrl url = reply->url();
+
+    QJsonParseError parseError;
+    if (!data.isEmpty())
+        result.body = QJsonDocument::fromJson(data, &parseError);
+    const QJsonObject object = result.body.object();
+
+    if (result.httpStatus == 0) {
+        result.errorMessage = networkErrorMessage(reply->error(), url);
+        if (result.errorMessage.isEmpty())
+            result.errorMessage
+                = EngineClient::tr("The engine at %1 sent no HTTP status.").arg(url.authority());
+    } else if (!result.ok()) {
+        QString engineMessage = object.value(QStringLiteral("message")).toString();
+        if (engineMessage.isEmpty())
+            engineMessage = reply->errorString();
+        result.errorMessage = httpErrorMessage(result.httpStatus, engineMessage);
+        result.fieldErrors = object.value(QStringLiteral("fields")).toObject();
+    } else if (!data.isEmpty() && result.body.isNull()) {
+        result.errorMessage = EngineClient::tr("The engine's answer to %1 is not valid JSON: %2")
+                                  .arg(url.path(), parseError.errorString());
+        // A success status with an unreadable body is still a failure for the caller.
+        result.httpStatus = 0;
+    }
+
+    if (result.ok())
+        qCDebug(lcClient) << url.path() << result.httpStatus;
+    else
+        qCWarning(lcClient).noquote() << url.path() << "failed:" << result.httpStatus
+                                      << reply->error() << result.errorMessage;
+
+    emit finished(result);
+    deleteLater();
+}
+
+EngineClient::EngineClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{}
+
+void EngineClient::setBaseUrl(const QUrl &baseUrl)
+{
+    if (m_baseUrl == baseUrl)
+        return;
+    m_baseUrl = baseUrl;
+    setConnectionState(ConnectionState::Disconnected);
+}
+
+void EngineClient::setToken(const QByteArray &token)
+{
+    m_token = token;
+}
+
+ApiJob *EngineClient::checkHealth()
+{
+    if (m_state != ConnectionState::Connected)
+        setConnectionState(ConnectionState::Connecting);
+
+    ApiJob *job = get(QStringLiteral("/api/v1/health"));
+    // Connected before the caller's own connection, so the state is updated when it runs.
+    connect(job, &ApiJob::finished, this, [this](const ApiResult &result) {
+        const QJsonObject district
+            = result.body.object().value(QStringLiteral("district")).toObject();
+        if (!result.ok()) {
+            setConnectionState(ConnectionState::Failed);
+            return;
+        }
+        m_districtName = district.value(QStringLiteral("name")).toString();
+        const QString zone = district.value(QStringLiteral("timeZone")).toString();
+        if (!zone.isEmpty())
+            m_timeZone = zone.toUtf8();
+        setConnectionState(ConnectionState::Connected);
+    });
+    return job;
+}
+
+ApiJob *EngineClient::get(const QString &path, const QUrlQuery &query)
+{
+    return send(QByteArrayLiteral("GET"), path, query, {}, {});
+}
+
+ApiJob *EngineClient::post(const QString &path, const QJsonObject &body)
+{
+    return send(QByteArrayLiteral("POST"), path, {},
+                QJsonDocument(body).toJson(QJsonDocument::Compact),
+                QByteArrayLiteral("application/json"));
+}
+
+ApiJob *EngineClient::put(const QString &path, const QJsonObject &body)
+{
+    return send(QByteArrayLiteral("PUT"), path, {},
+                QJsonDocument(body).toJson(QJsonDocument::Compact),
+                QByteArrayLiteral("application/json"));
+}
+
+ApiJob *EngineClient::deleteResource(const QString &path)
+{
+    return send(QByteArrayLiteral("DELETE"), path, {}, {}, {});
+}
+
+ApiJob *EngineClient::upload(const QString &path, const QByteArray &data, const QString &fileName)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("fileName"), fileName);
+    return send(QByteArrayLiteral("POST"), path, query, data,
+                QByteArrayLiteral("application/octet-stream"));
+}
+
+ApiJob *EngineClient::fetchProducts()
+{
+    return get(QStringLiteral("/api/v1/catalog/products"));
+}
+
+ApiJob *EngineClient::fetchIntegrations(const QString &type)
+{
+    QUrlQuery query;
+    if (!type.isEmpty())
+        query.addQueryItem(QStringLiteral("type"), type);
+    return get(QStringLiteral("/api/v1/integrations"), query);
+}
+
+ApiJob *EngineClient::fetchIntegration(qint64 id)
+{
+    return get(QStringLiteral("/api/v1/integrations/%1").arg(id));
+}
+
+ApiJob *EngineClient::saveIntegration(qint64 id, const QJsonObject &integration)
+{
+    if (id == 0)
+        return post(QStringLiteral("/api/v1/integrations"), integration);
+    return put(QStringLiteral("/api/v1/integrations/%1").arg(id), integration);
+}
+
+ApiJob *EngineClient::fetchDestinations()
+{
+    return get(QStringLiteral("/api/v1/destinations"));
+}
+
+ApiJob *EngineClient::saveDestination(qint64 id, const QJsonObject &destination)
+{
+    if (id == 0)
+        return post(QStringLiteral("/api/v1/destinations"), destination);
+    return put(QStringLiteral("/api/v1/destinations/%1").arg(id), destination);
+}
+
+ApiJob *EngineClient::runNow(qint64 integrationId)
+{
+    return post(QStringLiteral("/api/v1/integrations/%1/runs").arg(integrationId));
+}
+
+ApiJob *EngineClient::fetchRuns(const QDate &date, int limit, int offset)
+{
+    QUrlQuery query;
+    if (date.isValid())
+        query.addQueryItem(QStringLiteral("date"), date.toString(QStringLiteral("yyyy-MM-dd")));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    return get(QStringLiteral("/api/v1/runs"), query);
+}
+
+ApiJob *EngineClient::fetchRun(qint64 runId)
+{
+    return get(QStringLiteral("/api/v1/runs/%1").arg(runId));
+}
+
+ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                           const QByteArray &body, const QByteArray &contentType)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(path);
+    url.setQuery(query);
+
+    QNetworkRequest request(url);
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token);
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setTransferTimeout(kTransferTimeoutMs);
+
+    qCDebug(lcClient) << method << url.path() << body.size() << "bytes";
+    QNetworkReply *reply = nullptr;
+    if (method == "GET")
+        reply = m_network->get(request);
+    else if (method == "DELETE")
+        reply = m_network->deleteResource(request);
+    else
+        reply = m_network->sendCustomRequest(request, method, body);
+    return new ApiJob(reply, this);
+}
+
+void EngineClient::setConnectionState(ConnectionState state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    qCInfo(lcClient) << "Engine" << m_baseUrl.toDisplayString() << "is now" << state;
+    emit connectionStateChanged(state);
+}
+
+} // namespace hubdesk

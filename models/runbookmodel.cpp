@@ -1,0 +1,364 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "runbookmodel.h"
+
+#include "clientlogging.h"
+#include "timeformat.h"
+
+#include <QSet>
+
+#include <cmath>
+
+namespace hubdesk {
+
+namespace {
+
+// The internal id of top-level (run) indexes. Phase indexes carry their run's id, which the
+// engine numbers from 1.
+constexpr quintptr kRunRowId = 0;
+
+constexpr int kRunning = 1;
+constexpr int kQueued = 2;
+
+qint64 idOf(const QJsonObject &object)
+{
+    return object.value(QStringLiteral("id")).toInteger();
+}
+
+// Whole seconds, truncated, from durationSeconds or else from the start and end times.
+QString durationText(const QJsonObject &item)
+{
+    const QJsonValue seconds = item.value(QStringLiteral("durationSeconds"));
+    if (seconds.isDouble())
+        return formatDuration(qint64(std::floor(seconds.toDouble())));
+    const QDateTime start = parseEngineTime(item.value(QStringLiteral("startedAt")).toString());
+    const QDateTime end = parseEngineTime(item.value(QStringLiteral("endedAt")).toString());
+    if (start.isValid() && end.isValid())
+        return formatDuration(start.msecsTo(end) / 1000);
+    return {};
+}
+
+QString phaseToolTip(const QJsonObject &phase)
+{
+    return RunbookModel::tr("Rows read: %1, written: %2, rejected: %3; bytes: %4")
+        .arg(QString::number(phase.value(QStringLiteral("rowsRead")).toInteger()),
+             QString::number(phase.value(QStringLiteral("rowsWritten")).toInteger()),
+             QString::number(phase.value(QStringLiteral("rowsRejected")).toInteger()),
+             QString::number(phase.value(QStringLiteral("bytes")).toInteger()));
+}
+
+const QList<int> kChangedRoles = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole,
+                                  RunbookModel::LogRole, RunbookModel::RunJsonRole};
+
+} // namespace
+
+QString statusText(int status)
+{
+    switch (status) {
+    case 0:
+        return RunbookModel::tr("Succeeded");
+    case 1:
+        return RunbookModel::tr("Running");
+    case 2:
+        return RunbookModel::tr("Queued");
+    case 3:
+        return RunbookModel::tr("Cancelled");
+    case 8:
+        return RunbookModel::tr("Succeeded with warnings");
+    case 9:
+        return RunbookModel::tr("Failed");
+    }
+    return RunbookModel::tr("Unknown status");
+}
+
+RunbookModel::RunbookModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_zone(QByteArrayLiteral("America/Detroit"))
+{}
+
+void RunbookModel::setTimeZone(const QTimeZone &zone)
+{
+    if (zone == m_zone)
+        return;
+    m_zone = zone;
+    if (m_runs.isEmpty())
+        return;
+
+    const QList<int> roles = {Qt::DisplayRole};
+    emit dataChanged(index(0, StartTimeColumn), index(rowCount() - 1, EndTimeColumn), roles);
+    for (int row = 0; row < m_runs.size(); ++row) {
+        const int phaseCount = int(m_runs.at(row).phases.size());
+        if (phaseCount == 0)
+            continue;
+        const QModelIndex parent = index(row, 0);
+        emit dataChanged(index(0, StartTimeColumn, parent),
+                         index(phaseCount - 1, EndTimeColumn, parent), roles);
+    }
+}
+
+void RunbookModel::setRuns(const QJsonArray &runs)
+{
+    beginResetModel();
+    m_runs.clear();
+    m_rowOfRun.clear();
+    for (const QJsonValue &value : runs) {
+        const QJsonObject run = value.toObject();
+        const qint64 id = idOf(run);
+        if (id <= 0 || m_rowOfRun.contains(id)) {
+            qCWarning(lcClient) << "Runbook: skipped a run with a missing or repeated id" << id;
+            continue;
+        }
+        m_rowOfRun.insert(id, int(m_runs.size()));
+        m_runs.append(Run{run, {}, {}, false, false});
+    }
+    endResetModel();
+}
+
+void RunbookModel::appendRuns(const QJsonArray &runs)
+{
+    QList<QJsonObject> added;
+    QSet<qint64> addedIds;
+    for (const QJsonValue &value : runs) {
+        const QJsonObject run = value.toObject();
+        const qint64 id = idOf(run);
+        // Pages overlap when new runs start between two requests; keep the first copy.
+        if (id <= 0 || m_rowOfRun.contains(id) || addedIds.contains(id))
+            continue;
+        addedIds.insert(id);
+        added.append(run);
+    }
+    if (added.isEmpty())
+        return;
+
+    const int first = int(m_runs.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    for (const QJsonObject &run : std::as_const(added)) {
+        m_rowOfRun.insert(idOf(run), int(m_runs.size()));
+        m_runs.append(Run{run, {}, {}, false, false});
+    }
+    endInsertRows();
+}
+
+void RunbookModel::setRunDetail(const QJsonObject &detail)
+{
+    const qint64 id = idOf(detail);
+    if (id <= 0) {
+        qCWarning(lcClient) << "Runbook: ignored run detail without an id";
+        return;
+    }
+    QJsonObject json = detail;
+    json.remove(QStringLiteral("phases"));
+    json.remove(QStringLiteral("log"));
+    const QJsonArray phases = detail.value(QStringLiteral("phases")).toArray();
+    const QJsonArray log = detail.value(QStringLiteral("log")).toArray();
+
+    const int row = m_rowOfRun.value(id, -1);
+    if (row < 0) {
+        // A run that the list does not show yet, such as one just started with Run now: it is
+        // the newest, so it goes on top, with its phases.
+        beginInsertRows({}, 0, 0);
+        m_runs.prepend(Run{json, phases, log, true, true});
+        rebuildRowIndex();
+        endInsertRows();
+        return;
+    }
+
+    Run &run = m_runs[row];
+    run.json = json;
+    run.log = log;
+    run.detailLoaded = true;
+    run.detailRequested = true;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1), kChangedRoles);
+    updatePhases(row, phases);
+}
+
+void RunbookModel::updatePhases(int row, const QJsonArray &phases)
+{
+    Run &run = m_runs[row];
+    const QModelIndex parent = index(row, 0);
+    const int oldCount = int(run.phases.size());
+    const int newCount = int(phases.size());
+
+    if (newCount < oldCount) {
+        beginRemoveRows(parent, newCount, oldCount - 1);
+        run.phases = phases;
+        endRemoveRows();
+    } else if (newCount > oldCount) {
+        beginInsertRows(parent, oldCount, newCount - 1);
+        run.phases = phases;
+        endInsertRows();
+    } else {
+        run.phases = phases;
+    }
+
+    // The phases both lists have may have changed status, times and counts.
+    const int common = qMin(oldCount, newCount);
+    if (common > 0)
+        emit dataChanged(index(0, 0, parent), index(common - 1, ColumnCount - 1, parent),
+                         kChangedRoles);
+}
+
+void RunbookModel::rebuildRowIndex()
+{
+    m_rowOfRun.clear();
+    for (int row = 0; row < m_runs.size(); ++row)
+        m_rowOfRun.insert(idOf(m_runs.at(row).json), row);
+}
+
+QModelIndex RunbookModel::indexOfRun(qint64 runId) const
+{
+    const int row = m_rowOfRun.value(runId, -1);
+    return row < 0 ? QModelIndex() : index(row, 0);
+}
+
+bool RunbookModel::hasActiveRuns() const
+{
+    for (const Run &run : m_runs) {
+        const int status = run.json.value(QStringLiteral("status")).toInt();
+        if (status == kRunning || status == kQueued)
+            return true;
+    }
+    return false;
+}
+
+QModelIndex RunbookModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    if (!parent.isValid())
+        return createIndex(row, column, kRunRowId);
+    // hasIndex() already rejected phase parents and columns other than 0, which have no rows.
+    return createIndex(row, column, quintptr(idOf(m_runs.at(parent.row()).json)));
+}
+
+QModelIndex RunbookModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kRunRowId)
+        return {};
+    const int row = m_rowOfRun.value(qint64(child.internalId()), -1);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, kRunRowId);
+}
+
+int RunbookModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_runs.size());
+    if (parent.column() != 0 || parent.internalId() != kRunRowId || parent.row() < 0
+        || parent.row() >= m_runs.size())
+        return 0;
+    return int(m_runs.at(parent.row()).phases.size());
+}
+
+int RunbookModel::columnCount(const QModelIndex &parent) const
+{
+    Q_UNUSED(parent)
+    return ColumnCount;
+}
+
+QVariant RunbookModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const bool isPhase = index.internalId() != kRunRowId;
+    const int runRow = isPhase ? m_rowOfRun.value(qint64(index.internalId()), -1) : index.row();
+    if (runRow < 0)
+        return {};
+    const Run &run = m_runs.at(runRow);
+    const QJsonObject item = isPhase ? run.phases.at(index.row()).toObject() : run.json;
+    const int status = item.value(QStringLiteral("status")).toInt();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        break;
+    case Qt::ToolTipRole:
+        return isPhase ? phaseToolTip(item) : item.value(QStringLiteral("message")).toString();
+    case RunIdRole:
+        return idOf(run.json);
+    case IntegrationIdRole:
+        return run.json.value(QStringLiteral("integrationId")).toInteger();
+    case StatusCodeRole:
+        return status;
+    case IsPhaseRole:
+        return isPhase;
+    case LogRole:
+        return isPhase || !run.detailLoaded ? QVariant() : QVariant(run.log);
+    case RunJsonRole:
+        // The run object on run rows, the phase object on phase rows.
+        return item;
+    default:
+        return {};
+    }
+
+    switch (index.column()) {
+    case StatusColumn:
+        return tr("%1 - %2").arg(QString::number(status), statusText(status));
+    case PhaseNameColumn: {
+        if (isPhase)
+            return item.value(QStringLiteral("name")).toString();
+        const QString name = item.value(QStringLiteral("integrationName")).toString();
+        if (name.isEmpty())
+            return tr("Integration Instance Id %1").arg(idOf(item));
+        return tr("Integration Instance Id %1 - %2").arg(QString::number(idOf(item)), name);
+    }
+    case StartTimeColumn:
+        return formatDistrictTime(
+            parseEngineTime(item.value(QStringLiteral("startedAt")).toString()), m_zone);
+    case EndTimeColumn:
+        return formatDistrictTime(parseEngineTime(item.value(QStringLiteral("endedAt")).toString()),
+                                  m_zone);
+    case DurationColumn:
+        return durationText(item);
+    }
+    return {};
+}
+
+QVariant RunbookModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractItemModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case PhaseNameColumn:
+        return tr("Phase Name");
+    case StartTimeColumn:
+        return tr("Start Time");
+    case EndTimeColumn:
+        return tr("End Time");
+    case DurationColumn:
+        return tr("Duration");
+    }
+    return {};
+}
+
+bool RunbookModel::hasChildren(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return !m_runs.isEmpty();
+    if (parent.column() != 0 || parent.internalId() != kRunRowId)
+        return false;
+    // A run whose detail is not loaded may have phases; the view shows an expander, and
+    // expanding it calls fetchMore().
+    const Run &run = m_runs.at(parent.row());
+    return !run.detailLoaded || !run.phases.isEmpty();
+}
+
+bool RunbookModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (!parent.isValid() || parent.column() != 0 || parent.internalId() != kRunRowId)
+        return false;
+    const Run &run = m_runs.at(parent.row());
+    return !run.detailLoaded && !run.detailRequested;
+}
+
+void RunbookModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    Run &run = m_runs[parent.row()];
+    run.detailRequested = true;
+    emit runDetailRequested(idOf(run.json));
+}
+
+} // namespace hubdesk

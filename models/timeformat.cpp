@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "timeformat.h"
+
+#include <QLocale>
+
+namespace hubdesk {
+
+QString formatDistrictTime(const QDateTime &utc, const QTimeZone &zone)
+{
+    if (!utc.isValid())
+        return {};
+    const QTimeZone effectiveZone = zone.isValid() ? zone : QTimeZone::utc();
+    const QDateTime local = utc.toTimeZone(effectiveZone);
+
+    // The abbreviation belongs to the instant, so the repeated hour of a fall-back day reads
+    // EDT the first time and EST the second time.
+    const QString abbreviation = effectiveZone.abbreviation(utc);
+    const QString text = QLocale::c().toString(local, QStringLiteral("MM/dd/yyyy hh:mm:ss AP"));
+    return abbreviation.isEmpty() ? text : text + QLatin1Char(' ') + abbreviation;
+}
+
+QDateTime parseEngineTime(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime dateTime = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dateTime.isValid())
+        return {};
+    // The engine always writes UTC; text without an offset is read as UTC, not local time.
+    if (dateTime.timeSpec() == Qt::LocalTime)
+        dateTime.setTimeZone(QTimeZone::utc());
+    return dateTime.toUTC();
+}
+
+QString formatDuration(qint64 seconds)
+{
+    const qint64 total = qMax<qint64>(0, seconds);
+    const qint64 hours = total / 3600;
+    const qint64 minutes = (total % 3600) / 60;
+    const qint64 remainder = total % 60;
+    return QStringLiteral("%1:%2:%3")
+        .arg(hours, 2, 10, QLatin1Char('0'))
+        .arg(minutes, 2, 10, QLatin1Char('0'))
+        .arg(remainder, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace hubdesk

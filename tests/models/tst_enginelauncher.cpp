@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// EngineLauncher with the hubd of this build (HUBD_EXECUTABLE), in temporary data folders.
+
+#include "engineclient.h"
+#include "enginelauncher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace hubdesk;
+
+namespace {
+
+constexpr int kStartTimeoutMs = 60000;
+
+ApiResult resultOf(ApiJob *job)
+{
+    std::optional<ApiResult> result;
+    QObject::connect(job, &ApiJob::finished, job,
+                     [&result](const ApiResult &finished) { result = finished; });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 30000)) {
+        ApiResult timedOut;
+        timedOut.httpStatus = -1;
+        return timedOut;
+    }
+    return *result;
+}
+
+// The command line of a process from /proc, arguments separated by NUL bytes.
+QList<QByteArray> commandLineOf(qint64 processId)
+{
+    QFile file(QStringLiteral("/proc/%1/cmdline").arg(processId));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray data = file.readAll();
+    if (data.endsWith('\0'))
+        data.chop(1);
+    return data.split('\0');
+}
+
+bool processExists(qint64 processId)
+{
+    return QFile::exists(QStringLiteral("/proc/%1").arg(processId));
+}
+
+} // namespace
+
+class tst_EngineLauncher final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void startsAndStops();
+    void badPathFails();
+    void earlyExitReportsStandardError();
+    void uncreatableDataDirFails();
+    void generatedTokensDiffer();
+};
+
+void tst_EngineLauncher::startsAndStops()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    EngineLauncher launcher;
+    launcher.setHubdPath(QStringLiteral(HUBD_EXECUTABLE));
+    launcher.setDataDir(dataDir.path());
+    QSignalSpy ready(&launcher, &EngineLauncher::ready);
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+
+    launcher.start();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size() + failed.size(), 1, kStartTimeoutMs);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
+
+    const QUrl baseUrl = ready.at(0).at(0).toUrl();
+    const QByteArray token = ready.at(0).at(1).toByteArray();
+    QCOMPARE(baseUrl.scheme(), QStringLiteral("http"));
+    QCOMPARE(QHostAddress(baseUrl.host()), QHostAddress(QHostAddress::LocalHost));
+    QVERIFY(baseUrl.port() > 0);
+    QCOMPARE(token.size(), 64);
+
+    // The token reaches hubd through its environment only.
+    const qint64 processId = launcher.processId();
+    QVERIFY(processId > 0);
+    const QList<QByteArray> arguments = commandLineOf(processId);
+    QVERIFY(arguments.contains(QByteArrayLiteral("--listen")));
+    QVERIFY(arguments.contains(QByteArrayLiteral("127.0.0.1:0")));
+    QVERIFY(arguments.contains(dataDir.path().toUtf8()));
+    QVERIFY(!arguments.contains(QByteArrayLiteral("--demo")));
+    for (const QByteArray &argument : arguments)
+        QVERIFY2(!argument.contains(token), argument.constData());
+
+    QNetworkAccessManager network;
+    EngineClient client(&network);
+    client.setBaseUrl(baseUrl);
+    client.setToken(token);
+    const ApiResult health = resultOf(client.checkHealth());
+    QCOMPARE(health.httpStatus, 200);
+    QCOMPARE(health.body.object().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(client.connectionState(), EngineClient::ConnectionState::Connected);
+
+    launcher.stop();
+    QVERIFY(!launcher.isRunning());
+    QVERIFY(!processExists(processId));
+}
+
+void tst_EngineLauncher::badPathFails()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    const QString missing = dataDir.filePath(QStringLiteral("no-such-hubd"));
+    EngineLauncher launcher;
+    launcher.setHubdPath(missing);
+    launcher.setDataDir(dataDir.path());
+    QSignalSpy ready(&launcher, &EngineLauncher::ready);
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+
+    launcher.start();
+    // failed() comes after start() has returned.
+    QCOMPARE(failed.size(), 0);
+
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains(missing));
+    QCOMPARE(ready.size(), 0);
+    QVERIFY(!launcher.isRunning());
+}
+
+void tst_EngineLauncher::earlyExitReportsStandardError()
+{
+    // A folder where the store file should be: hubd cannot open its store and exits at once.
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    QVERIFY(QDir(dataDir.path()).mkdir(QStringLiteral("hub.sqlite")));
+
+    EngineLauncher launcher;
+    launcher.setHubdPath(QStringLiteral(HUBD_EXECUTABLE));
+    launcher.setDataDir(dataDir.path());
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+
+    launcher.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kStartTimeoutMs);
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.contains(QStringLiteral("exited with code 1 before it was ready")),
+             qPrintable(message));
+    // The tail of hubd's standard error names the cause.
+    QVERIFY2(message.contains(QStringLiteral("Cannot open the database")), qPrintable(message));
+}
+
+void tst_EngineLauncher::uncreatableDataDirFails()
+{
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString file = parent.filePath(QStringLiteral("file"));
+    QFile placeholder(file);
+    QVERIFY(placeholder.open(QIODevice::WriteOnly));
+    placeholder.close();
+
+    EngineLauncher launcher;
+    launcher.setHubdPath(QStringLiteral(HUBD_EXECUTABLE));
+    launcher.setDataDir(file + QStringLiteral("/engine"));
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+
+    launcher.start();
+
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.at(0).at(0).toString().contains(file + QStringLiteral("/engine")));
+    QVERIFY(!launcher.isRunning());
+}
+
+void tst_EngineLauncher::generatedTokensDiffer()
+{
+    const QByteArray first = EngineLauncher::generateToken();
+    const QByteArray second = EngineLauncher::generateToken();
+
+    QCOMPARE(first.size(), 64);
+    QVERIFY(first != second);
+    QCOMPARE(QByteArray::fromHex(first).toHex(), first);
+}
+
+QTEST_GUILESS_MAIN(tst_EngineLauncher)
+
+#include "tst_enginelauncher.moc"

@@ -1,0 +1,431 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "destinationmodel.h"
+#include "integrationmodel.h"
+#include "productmodel.h"
+#include "runbookmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace hubdesk;
+
+namespace {
+
+// One of the sample files in data/, which hold JSON as the engine's routes return it.
+QJsonArray sample(const char *fileName)
+{
+    QFile file(QStringLiteral(":/samples/") + QLatin1String(fileName));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("Cannot read the sample %s", fileName);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!document.isArray())
+        qFatal("The sample %s is not a JSON array: %s", fileName, qPrintable(error.errorString()));
+    return document.array();
+}
+
+// GET /api/v1/runs/11 (the second run of runs.json) with its first phaseCount phases, of
+// three, and one log line.
+QJsonObject runDetail(int phaseCount)
+{
+    const QJsonArray allPhases = sample("phases.json");
+    QJsonObject detail = sample("runs.json").at(1).toObject();
+    QJsonArray phases;
+    for (int i = 0; i < phaseCount; ++i)
+        phases.append(allPhases.at(i));
+    detail.insert(QStringLiteral("phases"), phases);
+    detail.insert(
+        QStringLiteral("log"),
+        QJsonArray{QJsonObject{{QStringLiteral("at"), QStringLiteral("2026-07-15T06:00:14.000Z")},
+                               {QStringLiteral("level"), QStringLiteral("info")},
+                               {QStringLiteral("message"), QStringLiteral("634 rows read.")},
+                               {QStringLiteral("phaseId"), 31}}});
+    return detail;
+}
+
+// The elements from index first on, at most count of them (all when count is -1).
+QJsonArray slice(const QJsonArray &array, qsizetype first, qsizetype count = -1)
+{
+    QJsonArray result;
+    for (qsizetype i = first; i < array.size() && (count < 0 || i < first + count); ++i)
+        result.append(array.at(i));
+    return result;
+}
+
+QString display(const QAbstractItemModel &model, int row, int column,
+                const QModelIndex &parent = {})
+{
+    return model.index(row, column, parent).data().toString();
+}
+
+} // namespace
+
+class tst_Models final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void productModel();
+    void productModelHeaders();
+    void integrationModel();
+    void destinationModel();
+    void runbookRunRows_data();
+    void runbookRunRows();
+    void runbookTimesFollowZone();
+    void runbookDetailInsertsPhases();
+    void runbookDetailUpdatesPhases();
+    void runbookDetailOfUnknownRunInsertsIt();
+    void runbookAppendSkipsDuplicates();
+    void runbookFetchMoreRequestsDetail();
+    void runbookActiveRuns();
+    void statusWords_data();
+    void statusWords();
+};
+
+void tst_Models::productModel()
+{
+    ProductModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setProducts(sample("products.json"));
+
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), int(ProductModel::ColumnCount));
+    QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+    QCOMPARE(display(model, 0, ProductModel::TypeColumn), QStringLiteral("Outbound"));
+    QCOMPARE(display(model, 0, ProductModel::SystemTypeColumn), QStringLiteral("External System"));
+    QCOMPARE(display(model, 0, ProductModel::VendorColumn),
+             QStringLiteral("State of Michigan - MDE"));
+    QCOMPARE(display(model, 0, ProductModel::SystemColumn), QStringLiteral("MILEARN - v1"));
+    QCOMPARE(display(model, 0, ProductModel::OutputsColumn),
+             QStringLiteral("MiLEARN-Authorizations Data, MiLEARN-Sections Data"));
+    QCOMPARE(display(model, 1, ProductModel::TypeColumn), QStringLiteral("Inbound"));
+    QCOMPARE(display(model, 1, ProductModel::OutputsColumn), QString());
+
+    const QModelIndex first = model.index(0, ProductModel::VendorColumn);
+    QCOMPARE(first.data(ProductModel::IdRole).toLongLong(), 2);
+    QCOMPARE(first.data(ProductModel::IntegrationTypeRole).toString(), QStringLiteral("outbound"));
+    QCOMPARE(first.data(ProductModel::ProductJsonRole).toJsonObject().value(QStringLiteral("key")),
+             QJsonValue(QStringLiteral("milearn")));
+    QVERIFY(first.data(ProductModel::SearchTextRole)
+                .toString()
+                .contains(QStringLiteral("MiLEARN-Sections Data")));
+    QCOMPARE(first.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Sends sections and user authorizations to the state's learning "
+                            "platform."));
+
+    QCOMPARE(model.product(1).value(QStringLiteral("id")).toInteger(), 9);
+    QVERIFY(model.product(2).isEmpty());
+    QVERIFY(model.product(-1).isEmpty());
+    QVERIFY(!model.index(2, 0).isValid());
+    QVERIFY(!model.index(0, ProductModel::ColumnCount).isValid());
+
+    model.setProducts({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_Models::productModelHeaders()
+{
+    ProductModel model;
+    const QStringList expected
+        = {QStringLiteral("Integration Type"), QStringLiteral("System Type"),
+           QStringLiteral("Vendor"), QStringLiteral("System"), QStringLiteral("Outputs")};
+    for (int column = 0; column < ProductModel::ColumnCount; ++column)
+        QCOMPARE(model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 expected.at(column));
+}
+
+void tst_Models::integrationModel()
+{
+    IntegrationModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setIntegrations(sample("integrations.json"));
+
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(model.index(0)), 0);
+    QCOMPARE(display(model, 0, 0),
+             QStringLiteral("External System: MiLEARN 1: MiLEARN-Sections Data (current)"));
+    QCOMPARE(model.index(0).data(IntegrationModel::IdRole).toLongLong(), 1);
+    QCOMPARE(model.index(0).data(IntegrationModel::IntegrationTypeRole).toString(),
+             QStringLiteral("outbound"));
+    QCOMPARE(model.index(0).data(IntegrationModel::ActiveRole).toBool(), true);
+    QCOMPARE(model.index(1).data(IntegrationModel::ActiveRole).toBool(), false);
+    QCOMPARE(model.index(0).data(IntegrationModel::LastRunStatusRole).toInt(), 9);
+    QVERIFY(!model.index(1).data(IntegrationModel::LastRunStatusRole).isValid());
+    QCOMPARE(model.index(1)
+                 .data(IntegrationModel::IntegrationJsonRole)
+                 .toJsonObject()
+                 .value(QStringLiteral("outputName")),
+             QJsonValue(QStringLiteral("MiLEARN-Authorizations Data")));
+    QCOMPARE(model.index(0).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Sends sections nightly."));
+
+    QCOMPARE(model.rowOfId(2), 1);
+    QCOMPARE(model.rowOfId(99), -1);
+    QCOMPARE(model.integration(0).value(QStringLiteral("id")).toInteger(), 1);
+    QVERIFY(model.integration(5).isEmpty());
+}
+
+void tst_Models::destinationModel()
+{
+    DestinationModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setDestinations(sample("destinations.json"));
+
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(model.index(0)), 0);
+    QCOMPARE(display(model, 0, 0), QStringLiteral("Demo Outbound Folder"));
+    QCOMPARE(model.index(0).data(DestinationModel::IdRole).toLongLong(), 1);
+    QCOMPARE(model.index(1).data(DestinationModel::KindRole).toString(), QStringLiteral("sftp"));
+    QCOMPARE(model.index(0).data(Qt::ToolTipRole).toString(), QStringLiteral("/srv/hub/outbound"));
+    QCOMPARE(model.index(1)
+                 .data(DestinationModel::DestinationJsonRole)
+                 .toJsonObject()
+                 .value(QStringLiteral("name")),
+             QJsonValue(QStringLiteral("State SFTP")));
+    QCOMPARE(model.rowOfId(4), 1);
+    QCOMPARE(model.rowOfId(3), -1);
+    QVERIFY(!model.index(2).data().isValid());
+}
+
+void tst_Models::runbookRunRows_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("expected");
+
+    const QString sections
+        = QStringLiteral("External System: MiLEARN 1: MiLEARN-Sections Data (current)");
+    QTest::newRow("queued status")
+        << 0 << int(RunbookModel::StatusColumn) << QStringLiteral("2 - Queued");
+    QTest::newRow("queued has no start") << 0 << int(RunbookModel::StartTimeColumn) << QString();
+    QTest::newRow("queued has no duration") << 0 << int(RunbookModel::DurationColumn) << QString();
+    QTest::newRow("succeeded status")
+        << 1 << int(RunbookModel::StatusColumn) << QStringLiteral("0 - Succeeded");
+    QTest::newRow("phase name of a run")
+        << 1 << int(RunbookModel::PhaseNameColumn)
+        << QStringLiteral("Integration Instance Id 11 - ") + sections;
+    QTest::newRow("July start is EDT")
+        << 1 << int(RunbookModel::StartTimeColumn) << QStringLiteral("07/15/2026 02:00:13 AM EDT");
+    QTest::newRow("July end is EDT")
+        << 1 << int(RunbookModel::EndTimeColumn) << QStringLiteral("07/15/2026 02:01:13 AM EDT");
+    QTest::newRow("59.9 s truncates to 59")
+        << 1 << int(RunbookModel::DurationColumn) << QStringLiteral("00:00:59");
+    QTest::newRow("failed status")
+        << 2 << int(RunbookModel::StatusColumn) << QStringLiteral("9 - Failed");
+    QTest::newRow("January start is EST")
+        << 2 << int(RunbookModel::StartTimeColumn) << QStringLiteral("01/15/2026 02:00:13 AM EST");
+    QTest::newRow("3600 s is one hour")
+        << 2 << int(RunbookModel::DurationColumn) << QStringLiteral("01:00:00");
+}
+
+void tst_Models::runbookRunRows()
+{
+    QFETCH(int, row);
+    QFETCH(int, column);
+    QFETCH(QString, expected);
+
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setTimeZone(QTimeZone("America/Detroit"));
+    model.setRuns(sample("runs.json"));
+
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(display(model, row, column), expected);
+}
+
+void tst_Models::runbookTimesFollowZone()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRuns(sample("runs.json"));
+    model.setRunDetail(runDetail(3));
+    QCOMPARE(display(model, 1, RunbookModel::StartTimeColumn),
+             QStringLiteral("07/15/2026 02:00:13 AM EDT"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setTimeZone(QTimeZone("America/Los_Angeles"));
+
+    // One change for the run rows and one for the phases of the run with detail.
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.at(0).at(2).value<QList<int>>(), QList<int>{Qt::DisplayRole});
+    QCOMPARE(display(model, 1, RunbookModel::StartTimeColumn),
+             QStringLiteral("07/14/2026 11:00:13 PM PDT"));
+    const QModelIndex run = model.indexOfRun(11);
+    QCOMPARE(display(model, 0, RunbookModel::StartTimeColumn, run),
+             QStringLiteral("07/14/2026 11:00:13 PM PDT"));
+
+    model.setTimeZone(QTimeZone("America/Los_Angeles"));
+    QCOMPARE(changed.size(), 2);
+}
+
+void tst_Models::runbookDetailInsertsPhases()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRuns(sample("runs.json"));
+    const QModelIndex run = model.indexOfRun(11);
+    QCOMPARE(run.row(), 1);
+    QCOMPARE(model.rowCount(run), 0);
+    QVERIFY(!run.data(RunbookModel::LogRole).isValid());
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.setRunDetail(runDetail(3));
+
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(0).value<QModelIndex>(), run);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(model.rowCount(run), 3);
+    QVERIFY(model.hasChildren(run));
+
+    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run), QStringLiteral("Query"));
+    QCOMPARE(display(model, 2, RunbookModel::PhaseNameColumn, run),
+             QStringLiteral("Deliver to Demo Outbound Folder"));
+    QCOMPARE(display(model, 0, RunbookModel::StatusColumn, run), QStringLiteral("0 - Succeeded"));
+    QCOMPARE(display(model, 0, RunbookModel::DurationColumn, run), QStringLiteral("00:59:59"));
+    QCOMPARE(display(model, 1, RunbookModel::EndTimeColumn, run),
+             QStringLiteral("07/15/2026 02:00:14 AM EDT"));
+
+    const QModelIndex phase = model.index(1, 0, run);
+    QCOMPARE(model.parent(phase), run);
+    QCOMPARE(phase.data(RunbookModel::IsPhaseRole).toBool(), true);
+    QCOMPARE(run.data(RunbookModel::IsPhaseRole).toBool(), false);
+    QCOMPARE(phase.data(RunbookModel::RunIdRole).toLongLong(), 11);
+    QCOMPARE(phase.data(RunbookModel::IntegrationIdRole).toLongLong(), 1);
+    QCOMPARE(phase.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Rows read: 634, written: 634, rejected: 0; bytes: 84571"));
+    QCOMPARE(model.rowCount(phase), 0);
+    QVERIFY(!model.hasChildren(phase));
+    QCOMPARE(run.data(RunbookModel::LogRole).toJsonArray().size(), 1);
+    QCOMPARE(run.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("634 rows delivered to 1 destination(s)."));
+}
+
+void tst_Models::runbookDetailUpdatesPhases()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRuns(sample("runs.json"));
+    model.setRunDetail(runDetail(1));
+    const QModelIndex run = model.indexOfRun(11);
+    QCOMPARE(model.rowCount(run), 1);
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    // The run moves on: two more phases appear, the first one is updated in place.
+    model.setRunDetail(runDetail(3));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(Qt::DisplayRole));
+    QCOMPARE(model.rowCount(run), 3);
+
+    // A detail with fewer phases removes the rows it no longer has.
+    model.setRunDetail(runDetail(2));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 2);
+    QCOMPARE(removed.at(0).at(2).toInt(), 2);
+    QCOMPARE(model.rowCount(run), 2);
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void tst_Models::runbookDetailOfUnknownRunInsertsIt()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRuns(slice(sample("runs.json"), 2)); // Only run 10.
+
+    model.setRunDetail(runDetail(3));
+
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.indexOfRun(11).row(), 0);
+    QCOMPARE(model.indexOfRun(10).row(), 1);
+    QCOMPARE(model.rowCount(model.indexOfRun(11)), 3);
+    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, model.indexOfRun(11)),
+             QStringLiteral("Query"));
+}
+
+void tst_Models::runbookAppendSkipsDuplicates()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const QJsonArray runs = sample("runs.json");
+    model.setRuns(slice(runs, 0, 2));
+
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    // The next page overlaps the first by one run and repeats a run within itself.
+    model.appendRuns(QJsonArray{runs.at(1), runs.at(2), runs.at(2)});
+
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(2, 0).data(RunbookModel::RunIdRole).toLongLong(), 10);
+
+    model.appendRuns(runs);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.indexOfRun(99).isValid());
+}
+
+void tst_Models::runbookFetchMoreRequestsDetail()
+{
+    RunbookModel model;
+    model.setRuns(sample("runs.json"));
+    const QModelIndex run = model.indexOfRun(10);
+    QVERIFY(model.hasChildren(run));
+    QVERIFY(model.canFetchMore(run));
+
+    QSignalSpy requested(&model, &RunbookModel::runDetailRequested);
+    model.fetchMore(run);
+    model.fetchMore(run);
+
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toLongLong(), 10);
+    QVERIFY(!model.canFetchMore(run));
+    QVERIFY(!model.canFetchMore(QModelIndex()));
+}
+
+void tst_Models::runbookActiveRuns()
+{
+    RunbookModel model;
+    model.setRuns(sample("runs.json"));
+    QVERIFY(model.hasActiveRuns());
+
+    model.setRuns(slice(sample("runs.json"), 1));
+    QVERIFY(!model.hasActiveRuns());
+}
+
+void tst_Models::statusWords_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("0") << 0 << QStringLiteral("Succeeded");
+    QTest::newRow("1") << 1 << QStringLiteral("Running");
+    QTest::newRow("2") << 2 << QStringLiteral("Queued");
+    QTest::newRow("3") << 3 << QStringLiteral("Cancelled");
+    QTest::newRow("8") << 8 << QStringLiteral("Succeeded with warnings");
+    QTest::newRow("9") << 9 << QStringLiteral("Failed");
+    QTest::newRow("unknown") << 5 << QStringLiteral("Unknown status");
+}
+
+void tst_Models::statusWords()
+{
+    QFETCH(int, status);
+    QFETCH(QString, expected);
+
+    QCOMPARE(statusText(status), expected);
+}
+
+QTEST_GUILESS_MAIN(tst_Models)
+
+#include "tst_models.moc"
