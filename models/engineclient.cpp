@@ -16,7 +16,7 @@ Q_LOGGING_CATEGORY(lcClient, "hubdesk.client", QtWarningMsg)
 
 namespace {
 
-// Requests that take longer fail with TimeoutError instead of waiting forever.
+// A request with no network activity for this long fails with TimeoutError.
 constexpr int kTransferTimeoutMs = 60 * 1000;
 
 // A sentence for the user per network error, for replies that carry no HTTP status.
@@ -148,13 +148,15 @@ ApiJob::ApiJob(QNetworkReply *reply, QObject *parent)
     , m_reply(reply)
 {
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    // The reply is a child of the QNetworkAccessManager, which may be destroyed first.
+    connect(m_reply, &QObject::destroyed, this, [this] { m_reply = nullptr; });
 }
 
 ApiJob::~ApiJob()
 {
     if (!m_reply)
         return;
-    // Disconnect first: abort() emits finished() synchronously, and this job must not report.
+    // Disconnect first, because abort() may emit finished() at once and this job must not report.
     disconnect(m_reply, nullptr, this, nullptr);
     m_reply->abort();
     // Deleted later because the job may be destroyed while the reply emits a signal.

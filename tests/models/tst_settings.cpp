@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "settings.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace hubdesk;
+
+class tst_Settings final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaults();
+    void valuesPersist();
+};
+
+void tst_Settings::defaults()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Settings settings(dir.filePath(QStringLiteral("hubdesk.ini")));
+
+    QCOMPARE(settings.mode(), Settings::Mode::Local);
+    QVERIFY(settings.remoteUrl().isEmpty());
+    QVERIFY(settings.windowGeometry().isEmpty());
+    QVERIFY(settings.windowState().isEmpty());
+}
+
+void tst_Settings::valuesPersist()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("hubdesk.ini"));
+    const QByteArray geometry("\x01\xd9\xd0\xcb\x00\x03", 6);
+    {
+        Settings settings(file);
+        settings.setMode(Settings::Mode::Remote);
+        settings.setRemoteUrl(QUrl(QStringLiteral("https://hub.example.org:8470")));
+        settings.setWindowGeometry(geometry);
+        settings.setWindowState(QByteArrayLiteral("state"));
+        settings.sync();
+    }
+
+    const Settings reopened(file);
+    QCOMPARE(reopened.mode(), Settings::Mode::Remote);
+    QCOMPARE(reopened.remoteUrl(), QUrl(QStringLiteral("https://hub.example.org:8470")));
+    QCOMPARE(reopened.windowGeometry(), geometry);
+    QCOMPARE(reopened.windowState(), QByteArrayLiteral("state"));
+}
+
+QTEST_GUILESS_MAIN(tst_Settings)
+
+#include "tst_settings.moc"
