@@ -132,8 +132,9 @@ void HeadlessDemo::startEngine()
     connect(m_launcher.get(), &EngineLauncher::failed, this, &HeadlessDemo::fail);
     connect(m_launcher.get(), &EngineLauncher::exitedUnexpectedly, this, &HeadlessDemo::fail);
 
-    print(tr("Starting the local engine %1 with the demo district in %2.")
-              .arg(m_launcher->hubdPath(), dataDir));
+    const QString hubdPath
+        = m_launcher->hubdPath().isEmpty() ? QStringLiteral("hubd") : m_launcher->hubdPath();
+    print(tr("Starting the local engine %1 with the demo district in %2.").arg(hubdPath, dataDir));
     m_launcher->start();
 }
 
