@@ -4,6 +4,11 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace hubdesk {
 
@@ -12,6 +17,7 @@ class CatalogPage;
 class IntegrationsPage;
 class OutboundIntegrationForm;
 class RunbookPage;
+class ApiJob;
 
 // The console's main window: a navigation list on the left (Product Catalog, Integrations,
 // Runbook Activities) and the pages on the right; the status bar shows the engine connection.
@@ -34,6 +40,23 @@ public:
     IntegrationsPage *integrationsPage() const;
     OutboundIntegrationForm *outboundForm() const;
     RunbookPage *runbookPage() const;
+
+private:
+    void createPages();
+    void connectPages();
+    void updateStatus();
+    void onNavigationChanged(int row);
+
+    EngineClient *m_client;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    CatalogPage *m_catalogPage;
+    IntegrationsPage *m_integrationsPage;
+    OutboundIntegrationForm *m_outboundForm;
+    RunbookPage *m_runbookPage;
+    QLabel *m_connectionLabel;
+    QLabel *m_districtLabel;
+    QPointer<ApiJob> m_healthJob;
 };
 
 } // namespace hubdesk

@@ -1,0 +1,329 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "uitestengine.h"
+
+#include "catalogpage.h"
+#include "integrationmodel.h"
+#include "integrationspage.h"
+#include "mainwindow.h"
+#include "outboundintegrationform.h"
+#include "productmodel.h"
+#include "runbookmodel.h"
+#include "runbookpage.h"
+#include "statusdelegate.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTableView>
+
+using hubdesk::IntegrationModel;
+using hubdesk::IntegrationsPage;
+using hubdesk::MainWindow;
+using hubtest::UiTestEngine;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 30000;
+
+QStringList displayNames(const QAbstractItemModel *model)
+{
+    QStringList names;
+    for (int row = 0; row < model->rowCount(); ++row)
+        names.append(model->index(row, 0).data().toString());
+    return names;
+}
+
+} // namespace
+
+class tst_MainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void titleAndStatusShowDistrict();
+    void navigationSwitchesPages();
+    void catalogSearchFilters();
+    void outboundProductOpensForm();
+    void otherProductIsCreatedDirectly();
+    void integrationsListDemo();
+    void showAllListsInactive();
+    void editOpensForm();
+    void runNowShowsRunbook();
+    void refreshShortcutReloads();
+
+private:
+    MainWindow::Page currentPage() const;
+    QListView *integrationList(IntegrationsPage::Group group) const
+    {
+        return m_window->integrationsPage()->view(group);
+    }
+    bool selectIntegration(const QString &displayNamePart) const;
+
+    UiTestEngine m_engine;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(m_engine.client());
+    m_window->resize(1280, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QSignalSpy catalog(m_window->catalogPage(), &hubdesk::CatalogPage::refreshed);
+    QSignalSpy integrations(m_window->integrationsPage(), &IntegrationsPage::refreshed);
+    m_window->refreshAll();
+    QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!integrations.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+}
+
+void tst_MainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_engine.stop();
+}
+
+MainWindow::Page tst_MainWindow::currentPage() const
+{
+    auto stack = m_window->findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+    return MainWindow::Page(stack->currentIndex());
+}
+
+bool tst_MainWindow::selectIntegration(const QString &displayNamePart) const
+{
+    for (int group = 0; group < IntegrationsPage::GroupCount; ++group) {
+        QListView *view = integrationList(IntegrationsPage::Group(group));
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QModelIndex index = view->model()->index(row, 0);
+            if (index.data().toString().contains(displayNamePart)) {
+                view->setCurrentIndex(index);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void tst_MainWindow::titleAndStatusShowDistrict()
+{
+    QTRY_COMPARE(m_window->windowTitle(), QStringLiteral("Hubdesk — Demo Public Schools"));
+    auto connection = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QVERIFY(connection->text().startsWith(u"Connected to the engine at http://127.0.0.1:"_s));
+    auto district = m_window->findChild<QLabel *>(QStringLiteral("districtLabel"));
+    QVERIFY(district->text().contains(u"Demo Public Schools"_s));
+    QVERIFY(district->text().contains(u"America/Detroit"_s));
+}
+
+void tst_MainWindow::navigationSwitchesPages()
+{
+    auto navigation = m_window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    QCOMPARE(navigation->count(), 3);
+    QCOMPARE(navigation->item(0)->text(), u"Product Catalog"_s);
+    QCOMPARE(navigation->item(1)->text(), u"Integrations"_s);
+    QCOMPARE(navigation->item(2)->text(), u"Runbook Activities"_s);
+
+    navigation->setCurrentRow(2);
+    QCOMPARE(currentPage(), MainWindow::Page::Runbook);
+    navigation->setCurrentRow(1);
+    QCOMPARE(currentPage(), MainWindow::Page::Integrations);
+    navigation->setCurrentRow(0);
+    QCOMPARE(currentPage(), MainWindow::Page::Catalog);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-catalog"));
+}
+
+void tst_MainWindow::catalogSearchFilters()
+{
+    hubdesk::CatalogPage *catalog = m_window->catalogPage();
+    const int all = catalog->proxyModel()->rowCount();
+    QVERIFY(all > 5);
+
+    auto search = catalog->findChild<QLineEdit *>(QStringLiteral("catalogSearchEdit"));
+    QTest::keyClicks(search, QStringLiteral("milearn"));
+    const QAbstractItemModel *shown = catalog->proxyModel();
+    QVERIFY(shown->rowCount() >= 1);
+    QVERIFY(shown->rowCount() < all);
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        const QString text
+            = shown->index(row, 0).data(hubdesk::ProductModel::SearchTextRole).toString();
+        QVERIFY2(text.contains(u"milearn"_s, Qt::CaseInsensitive), qPrintable(text));
+    }
+    search->clear();
+    QCOMPARE(shown->rowCount(), all);
+}
+
+void tst_MainWindow::outboundProductOpensForm()
+{
+    m_window->showPage(MainWindow::Page::Catalog);
+    hubdesk::CatalogPage *catalog = m_window->catalogPage();
+    QVERIFY(catalog->selectProduct(QStringLiteral("MiLEARN")));
+    QSignalSpy loaded(m_window->outboundForm(), &hubdesk::OutboundIntegrationForm::loaded);
+    QTest::mouseClick(catalog->findChild<QPushButton *>(QStringLiteral("addIntegrationButton")),
+                      Qt::LeftButton);
+    QCOMPARE(currentPage(), MainWindow::Page::OutboundForm);
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    hubdesk::OutboundIntegrationForm *form = m_window->outboundForm();
+    QCOMPARE(form->findChild<QLineEdit *>(QStringLiteral("systemEdit"))->text(), u"MILEARN - v1"_s);
+    QCOMPARE(form->findChild<QComboBox *>(QStringLiteral("outputCombo"))->count(), 2);
+    QCOMPARE(form->integrationId(), 0);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-outbound-form"));
+
+    QTest::mouseClick(form->findChild<QPushButton *>(QStringLiteral("cancelButton")),
+                      Qt::LeftButton);
+    QCOMPARE(currentPage(), MainWindow::Page::Integrations);
+}
+
+void tst_MainWindow::otherProductIsCreatedDirectly()
+{
+    m_window->showPage(MainWindow::Page::Catalog);
+    hubdesk::CatalogPage *catalog = m_window->catalogPage();
+    QVERIFY(catalog->selectProduct(QStringLiteral("PowerSchool")));
+    QSignalSpy refreshed(m_window->integrationsPage(), &IntegrationsPage::refreshed);
+    catalog->addIntegration();
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(currentPage(), MainWindow::Page::Integrations);
+
+    const QJsonArray api = UiTestEngine::wait(m_engine.client()->fetchIntegrations(u"api"_s))
+                               .body.object()
+                               .value(QStringLiteral("integrations"))
+                               .toArray();
+    QCOMPARE(api.size(), 1);
+    QCOMPARE(api[0][QStringLiteral("productName")].toString(), u"PowerSchool"_s);
+    QCOMPARE(integrationList(IntegrationsPage::Api)->model()->rowCount(), 1);
+    // The new integration is selected.
+    QCOMPARE(m_window->integrationsPage()->selectedIntegration()[QStringLiteral("id")],
+             api[0][QStringLiteral("id")]);
+}
+
+void tst_MainWindow::integrationsListDemo()
+{
+    m_window->showPage(MainWindow::Page::Integrations);
+    const QStringList outbound = displayNames(integrationList(IntegrationsPage::Outbound)->model());
+    QVERIFY2(outbound.contains(u"External System: MiLEARN 1: MiLEARN-Sections Data (current)"_s),
+             qPrintable(outbound.join(u", "_s)));
+    QVERIFY2(
+        outbound.contains(u"External System: MiLEARN 2: MiLEARN-Authorizations Data (current)"_s),
+        qPrintable(outbound.join(u", "_s)));
+    QCOMPARE(integrationList(IntegrationsPage::Inbound)->model()->rowCount(), 1);
+
+    // Buttons follow the selected integration's type.
+    auto edit = m_window->findChild<QPushButton *>(QStringLiteral("editIntegrationButton"));
+    auto run = m_window->findChild<QPushButton *>(QStringLiteral("runNowButton"));
+    auto upload = m_window->findChild<QPushButton *>(QStringLiteral("uploadFileButton"));
+    QVERIFY(selectIntegration(QStringLiteral("MiLEARN-Sections Data")));
+    QVERIFY(edit->isEnabled());
+    QVERIFY(run->isEnabled());
+    QVERIFY(!upload->isEnabled());
+    integrationList(IntegrationsPage::Inbound)
+        ->setCurrentIndex(integrationList(IntegrationsPage::Inbound)->model()->index(0, 0));
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(!run->isEnabled());
+    QVERIFY(upload->isEnabled());
+    // Only one list has a selection at a time.
+    QVERIFY(!integrationList(IntegrationsPage::Outbound)->selectionModel()->hasSelection());
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-integrations"));
+}
+
+void tst_MainWindow::showAllListsInactive()
+{
+    const qint64 id = m_engine.integrationIdNamed(QStringLiteral("PowerSchool"));
+    QVERIFY(id > 0);
+    const hubdesk::ApiResult updated = UiTestEngine::wait(m_engine.client()->saveIntegration(
+        id, QJsonObject{{QStringLiteral("productId"), m_engine.productNamed(QStringLiteral(
+                                                          "PowerSchool"))[QStringLiteral("id")]},
+                        {QStringLiteral("active"), false}}));
+    QCOMPARE(updated.httpStatus, 200);
+
+    QSignalSpy refreshed(m_window->integrationsPage(), &IntegrationsPage::refreshed);
+    m_window->integrationsPage()->refresh();
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+    auto showAll = m_window->findChild<QCheckBox *>(QStringLiteral("showAllCheck"));
+    QVERIFY(!showAll->isChecked());
+    QCOMPARE(integrationList(IntegrationsPage::Api)->model()->rowCount(), 0);
+    showAll->setChecked(true);
+    QCOMPARE(integrationList(IntegrationsPage::Api)->model()->rowCount(), 1);
+    showAll->setChecked(false);
+}
+
+void tst_MainWindow::editOpensForm()
+{
+    m_window->showPage(MainWindow::Page::Integrations);
+    QVERIFY(selectIntegration(QStringLiteral("MiLEARN-Sections Data")));
+    QSignalSpy loaded(m_window->outboundForm(), &hubdesk::OutboundIntegrationForm::loaded);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("editIntegrationButton")),
+                      Qt::LeftButton);
+    QCOMPARE(currentPage(), MainWindow::Page::OutboundForm);
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    hubdesk::OutboundIntegrationForm *form = m_window->outboundForm();
+    QCOMPARE(form->findChild<QComboBox *>(QStringLiteral("outputCombo"))->currentText(),
+             u"MiLEARN-Sections Data"_s);
+    QCOMPARE(form->findChild<QSpinBox *>(QStringLiteral("queryTimeoutSpin"))->value(), 300);
+    QCOMPARE(form->findChild<QComboBox *>(QStringLiteral("destinationCombo0"))->currentText(),
+             u"Demo Outbound Folder"_s);
+
+    // Saving unchanged returns to the list with the integration selected.
+    QSignalSpy refreshed(m_window->integrationsPage(), &IntegrationsPage::refreshed);
+    QTest::mouseClick(form->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(currentPage(), MainWindow::Page::Integrations);
+    QCOMPARE(m_window->integrationsPage()->selectedIntegration()[QStringLiteral("id")].toInteger(),
+             form->integrationId());
+}
+
+void tst_MainWindow::runNowShowsRunbook()
+{
+    m_window->showPage(MainWindow::Page::Integrations);
+    QVERIFY(selectIntegration(QStringLiteral("MiLEARN-Sections Data")));
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("runNowButton")),
+                      Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), MainWindow::Page::Runbook,
+                              UiTestEngine::kRequestTimeoutMs);
+    const QString message = m_window->integrationsPage()->message();
+    QVERIFY2(message.startsWith(u"Run "_s) && message.endsWith(u" is queued."_s),
+             qPrintable(message));
+
+    hubdesk::RunbookPage *runbook = m_window->runbookPage();
+    QTRY_VERIFY_WITH_TIMEOUT(runbook->selectedRunId() > 0, UiTestEngine::kRequestTimeoutMs);
+    const qint64 runId = runbook->selectedRunId();
+    QCOMPARE(message, QStringLiteral("Run %1 is queued.").arg(runId));
+    const QModelIndex run = runbook->model()->indexOfRun(runId);
+    QVERIFY(run.siblingAtColumn(hubdesk::RunbookModel::PhaseNameColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Integration Instance Id %1").arg(runId)));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        hubdesk::StatusDelegate::statusLabel(
+            runbook->model()->indexOfRun(runId).data(hubdesk::RunbookModel::StatusCodeRole)),
+        QStringLiteral("0 Succeeded"), kRunTimeoutMs);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-runbook"));
+}
+
+void tst_MainWindow::refreshShortcutReloads()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QSignalSpy catalog(m_window->catalogPage(), &hubdesk::CatalogPage::refreshed);
+    QSignalSpy runs(m_window->runbookPage(), &hubdesk::RunbookPage::runsLoaded);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!runs.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+}
+
+QTEST_MAIN(tst_MainWindow)
+
+#include "tst_mainwindow.moc"

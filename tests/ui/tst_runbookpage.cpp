@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "uitestengine.h"
+
+#include "runbookmodel.h"
+#include "runbookpage.h"
+#include "runlogview.h"
+#include "statusdelegate.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTimeZone>
+#include <QTreeView>
+
+using hubdesk::RunbookModel;
+using hubdesk::RunbookPage;
+using hubdesk::StatusDelegate;
+using hubtest::UiTestEngine;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Outbound runs of the demo district finish in well under a second; the margin covers slow
+// machines and sanitizer builds.
+constexpr int kRunTimeoutMs = 30000;
+
+} // namespace
+
+class tst_RunbookPage final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void statusLabelShowsCodeAndWord_data();
+    void statusLabelShowsCodeAndWord();
+    void statusIconsDiffer();
+    void queuedRunSucceeds();
+    void expandedRunShowsPhases();
+    void runNowKeepsExpansion();
+
+private:
+    qint64 queueRun();
+    QModelIndex runIndex(qint64 runId) const;
+    QString statusOf(qint64 runId) const;
+    QStringList phaseNames(qint64 runId) const;
+
+    UiTestEngine m_engine;
+    std::unique_ptr<RunbookPage> m_page;
+    qint64 m_integrationId = 0;
+    qint64 m_firstRunId = 0;
+};
+
+void tst_RunbookPage::initTestCase()
+{
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_integrationId = m_engine.integrationIdNamed(QStringLiteral("MiLEARN-Sections Data"));
+    QVERIFY(m_integrationId > 0);
+
+    m_page = std::make_unique<RunbookPage>(m_engine.client());
+    m_page->setTimeZone(QTimeZone(m_engine.client()->districtTimeZone()));
+    m_page->resize(1200, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void tst_RunbookPage::cleanupTestCase()
+{
+    m_page.reset();
+    m_engine.stop();
+}
+
+qint64 tst_RunbookPage::queueRun()
+{
+    const hubdesk::ApiResult queued
+        = UiTestEngine::wait(m_engine.client()->runNow(m_integrationId));
+    if (queued.httpStatus != 202)
+        return 0;
+    return queued.body.object()[QStringLiteral("id")].toInteger();
+}
+
+QModelIndex tst_RunbookPage::runIndex(qint64 runId) const
+{
+    return m_page->model()->indexOfRun(runId);
+}
+
+QString tst_RunbookPage::statusOf(qint64 runId) const
+{
+    const QModelIndex run = runIndex(runId);
+    return StatusDelegate::statusLabel(
+        run.siblingAtColumn(RunbookModel::StatusColumn).data(RunbookModel::StatusCodeRole));
+}
+
+QStringList tst_RunbookPage::phaseNames(qint64 runId) const
+{
+    const QModelIndex run = runIndex(runId).siblingAtColumn(0);
+    QStringList names;
+    for (int row = 0; row < m_page->model()->rowCount(run); ++row)
+        names.append(
+            m_page->model()->index(row, RunbookModel::PhaseNameColumn, run).data().toString());
+    return names;
+}
+
+void tst_RunbookPage::statusLabelShowsCodeAndWord_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("succeeded") << 0 << QStringLiteral("0 Succeeded");
+    QTest::newRow("running") << 1 << QStringLiteral("1 Running");
+    QTest::newRow("queued") << 2 << QStringLiteral("2 Queued");
+    QTest::newRow("cancelled") << 3 << QStringLiteral("3 Cancelled");
+    QTest::newRow("warnings") << 8 << QStringLiteral("8 Succeeded with warnings");
+    QTest::newRow("failed") << 9 << QStringLiteral("9 Failed");
+}
+
+void tst_RunbookPage::statusLabelShowsCodeAndWord()
+{
+    QFETCH(int, status);
+    QFETCH(QString, label);
+    QCOMPARE(StatusDelegate::statusLabel(status), label);
+}
+
+void tst_RunbookPage::statusIconsDiffer()
+{
+    // Each status has its own glyph, so the icons differ in shape and not only in colour:
+    // the glyphs alone, white pixels against everything else, are all different.
+    QList<QImage> glyphs;
+    for (int status : {0, 1, 2, 3, 8, 9}) {
+        const QImage icon = StatusDelegate::statusIcon(status).pixmap(16, 16).toImage();
+        QVERIFY(!icon.isNull());
+        QImage glyph(icon.size(), QImage::Format_Mono);
+        for (int y = 0; y < icon.height(); ++y) {
+            for (int x = 0; x < icon.width(); ++x) {
+                const QColor color = icon.pixelColor(x, y);
+                const bool white = color.alpha() > 128 && color.red() > 200 && color.green() > 200
+                                   && color.blue() > 200;
+                glyph.setPixel(x, y, white ? 1 : 0);
+            }
+        }
+        for (const QImage &other : std::as_const(glyphs))
+            QVERIFY2(other != glyph, qPrintable(QStringLiteral("status %1").arg(status)));
+        glyphs.append(glyph);
+    }
+}
+
+void tst_RunbookPage::queuedRunSucceeds()
+{
+    m_firstRunId = queueRun();
+    QVERIFY(m_firstRunId > 0);
+    m_page->showRun(m_firstRunId);
+
+    const QString name = QStringLiteral("Integration Instance Id %1").arg(m_firstRunId);
+    QTRY_VERIFY_WITH_TIMEOUT(runIndex(m_firstRunId).isValid(), kRunTimeoutMs);
+    QVERIFY(runIndex(m_firstRunId)
+                .siblingAtColumn(RunbookModel::PhaseNameColumn)
+                .data()
+                .toString()
+                .startsWith(name));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_firstRunId), QStringLiteral("0 Succeeded"), kRunTimeoutMs);
+    QCOMPARE(m_page->selectedRunId(), m_firstRunId);
+
+    // December in Detroit is Eastern Standard Time.
+    const QModelIndex run = runIndex(m_firstRunId);
+    QVERIFY(
+        run.siblingAtColumn(RunbookModel::StartTimeColumn).data().toString().endsWith(u" EST"_s));
+    QVERIFY(run.siblingAtColumn(RunbookModel::EndTimeColumn).data().toString().endsWith(u" EST"_s));
+    QVERIFY(run.siblingAtColumn(RunbookModel::DurationColumn)
+                .data()
+                .toString()
+                .startsWith(u"00:00:"_s));
+
+    // The selected run's log is shown below, and refreshing stops once nothing is active.
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->logView()->lineCount() > 0, kRunTimeoutMs);
+    QVERIFY(m_page->logView()->text().contains(u" EST\t"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->isRefreshing(), kRunTimeoutMs);
+}
+
+void tst_RunbookPage::expandedRunShowsPhases()
+{
+    QVERIFY(m_firstRunId > 0);
+    m_page->view()->expand(runIndex(m_firstRunId).siblingAtColumn(0));
+    const QStringList expected{QStringLiteral("Query"), QStringLiteral("Format"),
+                               QStringLiteral("Deliver to Demo Outbound Folder")};
+    QTRY_COMPARE_WITH_TIMEOUT(phaseNames(m_firstRunId), expected, kRunTimeoutMs);
+
+    const QModelIndex query = m_page->model()->index(0, RunbookModel::StatusColumn,
+                                                     runIndex(m_firstRunId).siblingAtColumn(0));
+    QCOMPARE(StatusDelegate::statusLabel(query.data(RunbookModel::StatusCodeRole)),
+             u"0 Succeeded"_s);
+    hubtest::saveScreenshot(m_page.get(), QStringLiteral("runbook-expanded"));
+}
+
+void tst_RunbookPage::runNowKeepsExpansion()
+{
+    QVERIFY(m_firstRunId > 0);
+    const QModelIndex first = runIndex(m_firstRunId).siblingAtColumn(0);
+    QVERIFY(m_page->view()->isExpanded(first));
+    m_page->view()->setCurrentIndex(first);
+
+    QSignalSpy rows(m_page->model(), &QAbstractItemModel::rowsInserted);
+    QTest::mouseClick(m_page->findChild<QPushButton *>(QStringLiteral("runbookRunNowButton")),
+                      Qt::LeftButton);
+
+    // The new run goes on top and is selected; the earlier run stays expanded.
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->selectedRunId() > m_firstRunId, kRunTimeoutMs);
+    const qint64 secondRunId = m_page->selectedRunId();
+    QCOMPARE(runIndex(secondRunId).row(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(secondRunId), QStringLiteral("0 Succeeded"), kRunTimeoutMs);
+    QVERIFY(m_page->view()->isExpanded(runIndex(m_firstRunId).siblingAtColumn(0)));
+    QCOMPARE(phaseNames(m_firstRunId).size(), 3);
+    QVERIFY(!rows.isEmpty());
+    hubtest::saveScreenshot(m_page.get(), QStringLiteral("runbook-run-now"));
+}
+
+QTEST_MAIN(tst_RunbookPage)
+
+#include "tst_runbookpage.moc"

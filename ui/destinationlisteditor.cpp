@@ -1,0 +1,202 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "destinationlisteditor.h"
+
+#include "destinationmodel.h"
+#include "fielderrors.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace hubdesk {
+
+DestinationListEditor::DestinationListEditor(DestinationModel *model, FieldErrors *errors,
+                                             QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_errors(errors)
+    , m_rowsLayout(new QVBoxLayout)
+    , m_buttons(new QHBoxLayout)
+    , m_addButton(new QPushButton(tr("+ Destination")))
+    , m_sectionError(FieldErrors::createLabel(QStringLiteral("destinationsError")))
+{
+    m_addButton->setObjectName(QStringLiteral("addDestinationButton"));
+    m_addButton->setAccessibleName(tr("Add destination row"));
+    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
+
+    m_buttons->addWidget(m_addButton);
+    m_buttons->addStretch();
+
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_rowsLayout);
+    layout->addWidget(m_sectionError);
+    layout->addLayout(m_buttons);
+    m_errors->add(QStringLiteral("destinations"), m_addButton, m_sectionError);
+
+    connect(m_addButton, &QPushButton::clicked, this, [this] { addRow(); });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &DestinationListEditor::rememberSelections);
+}
+
+void DestinationListEditor::setDestinations(const QJsonArray &destinations)
+{
+    while (!m_rows.isEmpty())
+        removeRow(rowCount() - 1);
+    for (const QJsonValue &value : destinations) {
+        const QJsonObject destination = value.toObject();
+        addRow(destination.value(QStringLiteral("destinationId")).toInteger(),
+               destination.value(QStringLiteral("active")).toBool(true));
+    }
+}
+
+QJsonArray DestinationListEditor::destinations() const
+{
+    QJsonArray destinations;
+    for (const Row &row : m_rows) {
+        destinations.append(QJsonObject{
+            {QStringLiteral("destinationId"), destinationIdOf(row)},
+            {QStringLiteral("active"), row.status->currentData().toBool()},
+        });
+    }
+    return destinations;
+}
+
+void DestinationListEditor::addRow(qint64 destinationId, bool active)
+{
+    Row row;
+    row.container = new QWidget;
+    row.title = new QLabel;
+    row.status = new QComboBox;
+    row.status->addItem(tr("Active"), true);
+    row.status->addItem(tr("Inactive"), false);
+    row.status->setCurrentIndex(active ? 0 : 1);
+    row.picker = new QComboBox;
+    row.picker->setPlaceholderText(tr("Choose a destination"));
+    row.picker->setModel(m_model);
+    // Connected after setModel(), so that this runs after the combo box's own reset handling,
+    // which would otherwise pick the first destination.
+    connect(m_model, &QAbstractItemModel::modelReset, row.picker, [this] { restoreSelections(); });
+    row.picker->setMinimumContentsLength(24);
+    row.picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    row.remove = new QPushButton(tr("Remove"));
+    row.error = FieldErrors::createLabel({});
+    row.pendingId = destinationId;
+    const int modelRow = destinationId > 0 ? m_model->rowOfId(destinationId) : -1;
+    row.picker->setCurrentIndex(modelRow);
+
+    auto grid = new QGridLayout(row.container);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(row.title, 0, 0);
+    grid->addWidget(new QLabel(tr("Status:")), 0, 1);
+    grid->addWidget(row.status, 0, 2);
+    grid->addWidget(row.picker, 0, 3);
+    grid->addWidget(row.remove, 0, 4);
+    grid->addWidget(row.error, 1, 3, 1, 2);
+    grid->setColumnStretch(3, 1);
+    grid->setColumnMinimumWidth(0,
+                                row.title->fontMetrics().horizontalAdvance(tr("Destination 99")));
+
+    QWidget *container = row.container;
+    connect(row.remove, &QPushButton::clicked, this, [this, container] {
+        for (int i = 0; i < rowCount(); ++i) {
+            if (m_rows.at(i).container == container) {
+                removeRow(i);
+                return;
+            }
+        }
+    });
+
+    m_rows.append(row);
+    m_rowsLayout->addWidget(row.container);
+    renumber();
+}
+
+void DestinationListEditor::addButton(QPushButton *button)
+{
+    m_buttons->insertWidget(m_buttons->count() - 1, button);
+}
+
+void DestinationListEditor::removeRow(int row)
+{
+    if (row < 0 || row >= rowCount())
+        return;
+    const Row removed = m_rows.takeAt(row);
+    m_errors->removeKeysStartingWith(QStringLiteral("destinations["));
+    delete removed.container;
+    renumber();
+}
+
+void DestinationListEditor::selectDestination(qint64 destinationId)
+{
+    for (Row &row : m_rows) {
+        if (destinationIdOf(row) == 0) {
+            row.pendingId = destinationId;
+            row.picker->setCurrentIndex(m_model->rowOfId(destinationId));
+            return;
+        }
+    }
+    addRow(destinationId);
+}
+
+QComboBox *DestinationListEditor::statusCombo(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows.at(row).status : nullptr;
+}
+
+QComboBox *DestinationListEditor::destinationCombo(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows.at(row).picker : nullptr;
+}
+
+QPushButton *DestinationListEditor::removeButton(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows.at(row).remove : nullptr;
+}
+
+qint64 DestinationListEditor::destinationIdOf(const Row &row) const
+{
+    const int index = row.picker->currentIndex();
+    if (index >= 0)
+        return m_model->index(index, 0).data(DestinationModel::IdRole).toLongLong();
+    return row.pendingId;
+}
+
+void DestinationListEditor::rememberSelections()
+{
+    for (Row &row : m_rows)
+        row.pendingId = destinationIdOf(row);
+}
+
+void DestinationListEditor::restoreSelections()
+{
+    for (const Row &row : std::as_const(m_rows))
+        row.picker->setCurrentIndex(row.pendingId > 0 ? m_model->rowOfId(row.pendingId) : -1);
+}
+
+void DestinationListEditor::renumber()
+{
+    m_errors->removeKeysStartingWith(QStringLiteral("destinations["));
+    for (int i = 0; i < rowCount(); ++i) {
+        const Row &row = m_rows.at(i);
+        const QString title = tr("Destination %1").arg(i + 1);
+        row.title->setText(title);
+        row.status->setObjectName(QStringLiteral("destinationStatusCombo%1").arg(i));
+        row.status->setAccessibleName(tr("%1 status").arg(title));
+        row.picker->setObjectName(QStringLiteral("destinationCombo%1").arg(i));
+        row.picker->setAccessibleName(title);
+        row.remove->setObjectName(QStringLiteral("removeDestinationButton%1").arg(i));
+        row.remove->setAccessibleName(tr("Remove %1").arg(title));
+        row.error->setObjectName(QStringLiteral("destinationCombo%1Error").arg(i));
+        m_errors->add(QStringLiteral("destinations[%1].destinationId").arg(i), row.picker,
+                      row.error);
+    }
+}
+
+} // namespace hubdesk

@@ -1,0 +1,340 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "integrationspage.h"
+
+#include "engineclient.h"
+#include "integrationmodel.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QVBoxLayout>
+
+namespace hubdesk {
+
+namespace {
+
+// An upload is read into memory and sent as one request body.
+// NOTE: this limit is a guess; the engine sets no request size limit for uploads yet.
+constexpr qint64 kMaxUploadBytes = qint64(512) * 1024 * 1024;
+
+} // namespace
+
+IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_showAll(new QCheckBox(tr("Show all")))
+    , m_addButton(new QPushButton(tr("Add Integration")))
+    , m_editButton(new QPushButton(tr("Edit")))
+    , m_runButton(new QPushButton(tr("Run Now")))
+    , m_uploadButton(new QPushButton(tr("Upload File…")))
+    , m_message(new QLabel)
+{
+    setObjectName(QStringLiteral("integrationsPage"));
+    const struct
+    {
+        QString type;
+        QString title;
+        QString objectName;
+    } groups[] = {
+        {QStringLiteral("inbound"), tr("Inbound"), QStringLiteral("inboundList")},
+        {QStringLiteral("outbound"), tr("Outbound"), QStringLiteral("outboundList")},
+        {QStringLiteral("api"), tr("API"), QStringLiteral("apiList")},
+        {QStringLiteral("oneroster"), tr("OneRoster"), QStringLiteral("oneRosterList")},
+    };
+
+    auto grid = new QGridLayout;
+    for (int i = 0; i < GroupCount; ++i) {
+        GroupView group;
+        group.type = groups[i].type;
+        group.model = new IntegrationModel(this);
+        group.proxy = new QSortFilterProxyModel(this);
+        group.proxy->setSourceModel(group.model);
+        group.proxy->setFilterRole(IntegrationModel::ActiveRole);
+        group.view = new QListView;
+        group.view->setObjectName(groups[i].objectName);
+        group.view->setAccessibleName(tr("%1 integrations").arg(groups[i].title));
+        group.view->setModel(group.proxy);
+        group.view->setSelectionMode(QAbstractItemView::SingleSelection);
+        group.view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        group.view->setUniformItemSizes(true);
+        group.view->setSpacing(2);
+        group.emptyLabel = new QLabel(
+            tr("No %1 integrations to show. Use Add Integration to add one from the catalog.")
+                .arg(groups[i].title));
+        group.emptyLabel->setObjectName(groups[i].objectName + QStringLiteral("EmptyLabel"));
+        group.emptyLabel->setWordWrap(true);
+        group.emptyLabel->setAlignment(Qt::AlignCenter);
+
+        auto box = new QGroupBox(groups[i].title);
+        box->setObjectName(groups[i].objectName + QStringLiteral("Group"));
+        auto boxLayout = new QVBoxLayout(box);
+        boxLayout->addWidget(group.view);
+        boxLayout->addWidget(group.emptyLabel);
+        grid->addWidget(box, i / 2, i % 2);
+
+        connect(group.view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, i] { onSelected(i); });
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(group.proxy, signal, this, [this, i] { updateEmptyLabel(i); });
+        connect(group.proxy, &QAbstractItemModel::modelReset, this,
+                [this, i] { updateEmptyLabel(i); });
+        connect(group.proxy, &QAbstractItemModel::layoutChanged, this,
+                [this, i] { updateEmptyLabel(i); });
+        connect(group.view, &QListView::doubleClicked, this, [this, i] {
+            onSelected(i);
+            if (m_editButton->isEnabled())
+                m_editButton->click();
+        });
+        m_groups.append(group);
+    }
+
+    const QList<QPair<QWidget *, QString>> names = {
+        {m_showAll, QStringLiteral("showAllCheck")},
+        {m_addButton, QStringLiteral("addIntegrationButton")},
+        {m_editButton, QStringLiteral("editIntegrationButton")},
+        {m_runButton, QStringLiteral("runNowButton")},
+        {m_uploadButton, QStringLiteral("uploadFileButton")},
+        {m_message, QStringLiteral("integrationsMessage")},
+    };
+    for (const auto &[widget, name] : names)
+        widget->setObjectName(name);
+    m_showAll->setAccessibleName(tr("Show inactive integrations too"));
+    m_addButton->setAccessibleName(tr("Add integration"));
+    m_editButton->setAccessibleName(tr("Edit the selected integration"));
+    m_runButton->setAccessibleName(tr("Run the selected integration now"));
+    m_uploadButton->setAccessibleName(tr("Upload a file to the selected inbound integration"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto title = new QLabel(tr("Integrations"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto buttons = new QHBoxLayout;
+    buttons->addWidget(m_showAll);
+    buttons->addStretch();
+    for (QPushButton *button : {m_addButton, m_editButton, m_runButton, m_uploadButton})
+        buttons->addWidget(button);
+
+    auto layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addLayout(buttons);
+    layout->addLayout(grid, 1);
+    layout->addWidget(m_message);
+
+    connect(m_showAll, &QCheckBox::toggled, this, &IntegrationsPage::updateFilter);
+    connect(m_addButton, &QPushButton::clicked, this, &IntegrationsPage::addIntegrationRequested);
+    connect(m_editButton, &QPushButton::clicked, this, [this] {
+        const QJsonObject integration = selectedIntegration();
+        if (!integration.isEmpty())
+            emit editRequested(integration.value(QStringLiteral("id")).toInteger());
+    });
+    connect(m_runButton, &QPushButton::clicked, this, &IntegrationsPage::runSelected);
+    connect(m_uploadButton, &QPushButton::clicked, this, &IntegrationsPage::chooseFile);
+
+    updateFilter();
+    updateButtons();
+    for (int i = 0; i < GroupCount; ++i)
+        updateEmptyLabel(i);
+}
+
+IntegrationsPage::~IntegrationsPage()
+{
+    for (const QPointer<ApiJob> &job : m_jobs + m_refreshJobs) {
+        if (job)
+            job->abort();
+    }
+}
+
+void IntegrationsPage::refresh()
+{
+    const qint64 selectedId = selectedIntegration().value(QStringLiteral("id")).toInteger();
+    // A newer refresh replaces a running one; disconnect first, because an aborted job still
+    // reports a result.
+    for (const QPointer<ApiJob> &job : std::as_const(m_refreshJobs)) {
+        if (job) {
+            disconnect(job, nullptr, this, nullptr);
+            job->abort();
+        }
+    }
+    m_refreshJobs.clear();
+    m_jobs.removeAll(nullptr);
+    m_pendingRefreshes = GroupCount;
+    for (int i = 0; i < GroupCount; ++i) {
+        ApiJob *job = m_client->fetchIntegrations(m_groups.at(i).type);
+        m_refreshJobs.append(job);
+        connect(job, &ApiJob::finished, this, [this, i, selectedId](const ApiResult &result) {
+            if (result.ok()) {
+                m_groups.at(i).model->setIntegrations(
+                    result.body.object().value(QStringLiteral("integrations")).toArray());
+            } else {
+                showMessage(result.errorMessage, true);
+            }
+            if (--m_pendingRefreshes == 0) {
+                if (selectedId > 0)
+                    selectIntegration(selectedId);
+                updateButtons();
+                emit refreshed();
+            }
+        });
+    }
+}
+
+bool IntegrationsPage::selectIntegration(qint64 id)
+{
+    for (int i = 0; i < GroupCount; ++i) {
+        const GroupView &group = m_groups.at(i);
+        const int row = group.model->rowOfId(id);
+        if (row < 0)
+            continue;
+        const QModelIndex index = group.proxy->mapFromSource(group.model->index(row, 0));
+        if (!index.isValid())
+            continue;
+        group.view->setCurrentIndex(index);
+        group.view->scrollTo(index);
+        onSelected(i);
+        return true;
+    }
+    return false;
+}
+
+QJsonObject IntegrationsPage::selectedIntegration() const
+{
+    for (const GroupView &group : m_groups) {
+        const QModelIndex index = group.view->currentIndex();
+        if (index.isValid() && group.view->selectionModel()->isSelected(index))
+            return index.data(IntegrationModel::IntegrationJsonRole).toJsonObject();
+    }
+    return {};
+}
+
+QString IntegrationsPage::message() const
+{
+    return m_message->text();
+}
+
+void IntegrationsPage::runSelected()
+{
+    const qint64 id = selectedIntegration().value(QStringLiteral("id")).toInteger();
+    if (id <= 0)
+        return;
+    ApiJob *job = m_client->runNow(id);
+    m_jobs.append(job);
+    connect(job, &ApiJob::finished, this, &IntegrationsPage::handleQueued);
+}
+
+void IntegrationsPage::uploadFile(const QString &filePath)
+{
+    const qint64 id = selectedIntegration().value(QStringLiteral("id")).toInteger();
+    if (id <= 0)
+        return;
+    QFile file(filePath);
+    if (file.size() > kMaxUploadBytes) {
+        showMessage(tr("The file %1 is larger than %2 MB; split it or load it on the engine's "
+                       "computer.")
+                        .arg(QDir::toNativeSeparators(filePath))
+                        .arg(kMaxUploadBytes / (1024 * 1024)),
+                    true);
+        return;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        showMessage(
+            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(filePath), file.errorString()),
+            true);
+        return;
+    }
+    const QString fileName = QFileInfo(filePath).fileName();
+    ApiJob *job = m_client->upload(QStringLiteral("/api/v1/integrations/%1/files").arg(id),
+                                   file.readAll(), fileName);
+    m_jobs.append(job);
+    showMessage(tr("Uploading %1…").arg(fileName), false);
+    connect(job, &ApiJob::finished, this, &IntegrationsPage::handleQueued);
+}
+
+void IntegrationsPage::handleQueued(const ApiResult &result)
+{
+    if (!result.ok()) {
+        showMessage(result.errorMessage, true);
+        return;
+    }
+    const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
+    showMessage(tr("Run %1 is queued.").arg(runId), false);
+    emit runQueued(runId);
+}
+
+void IntegrationsPage::updateFilter()
+{
+    // ActiveRole returns a bool, which the proxy compares as the text "true".
+    for (const GroupView &group : std::as_const(m_groups)) {
+        if (m_showAll->isChecked())
+            group.proxy->setFilterFixedString({});
+        else
+            group.proxy->setFilterRegularExpression(QStringLiteral("^true$"));
+    }
+    updateButtons();
+}
+
+void IntegrationsPage::updateEmptyLabel(int group)
+{
+    const GroupView &view = m_groups.at(group);
+    const bool empty = view.proxy->rowCount() == 0;
+    view.view->setVisible(!empty);
+    view.emptyLabel->setVisible(empty);
+}
+
+void IntegrationsPage::updateButtons()
+{
+    const QString type = selectedIntegration().value(QStringLiteral("integrationType")).toString();
+    m_editButton->setEnabled(type == QLatin1String("outbound"));
+    // Inbound runs start from a file, so they are run by Upload File.
+    m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound"));
+    m_uploadButton->setEnabled(type == QLatin1String("inbound"));
+}
+
+void IntegrationsPage::onSelected(int group)
+{
+    // Clearing the other lists changes their current index too, which calls this again.
+    if (!m_groups.at(group).view->currentIndex().isValid()) {
+        updateButtons();
+        return;
+    }
+    for (int i = 0; i < GroupCount; ++i) {
+        if (i != group)
+            m_groups.at(i).view->selectionModel()->clear();
+    }
+    updateButtons();
+}
+
+void IntegrationsPage::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Upload File"), {}, tr("Data files (*.csv *.xml *.zip);;All files (*)"));
+    if (!path.isEmpty())
+        uploadFile(path);
+}
+
+void IntegrationsPage::showMessage(const QString &text, bool error)
+{
+    QPalette palette = this->palette();
+    if (error)
+        palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+    m_message->setPalette(palette);
+    m_message->setText(text);
+    m_message->setAccessibleDescription(text);
+}
+
+} // namespace hubdesk

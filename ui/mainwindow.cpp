@@ -1,0 +1,236 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "mainwindow.h"
+
+#include "catalogpage.h"
+#include "engineclient.h"
+#include "integrationspage.h"
+#include "outboundintegrationform.h"
+#include "runbookpage.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimeZone>
+#include <QToolBar>
+
+namespace hubdesk {
+
+namespace {
+
+// The navigation list's rows; the outbound form belongs to Integrations.
+enum NavigationRow { CatalogRow, IntegrationsRow, RunbookRow };
+
+NavigationRow navigationRowOf(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Page::Catalog:
+        return CatalogRow;
+    case MainWindow::Page::Integrations:
+    case MainWindow::Page::OutboundForm:
+        return IntegrationsRow;
+    case MainWindow::Page::Runbook:
+        return RunbookRow;
+    }
+    return CatalogRow;
+}
+
+} // namespace
+
+MainWindow::MainWindow(EngineClient *client, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_navigation(new QListWidget)
+    , m_pages(new QStackedWidget)
+    , m_catalogPage(new CatalogPage(client))
+    , m_integrationsPage(new IntegrationsPage(client))
+    , m_outboundForm(new OutboundIntegrationForm(client))
+    , m_runbookPage(new RunbookPage(client))
+    , m_connectionLabel(new QLabel)
+    , m_districtLabel(new QLabel)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createPages();
+    connectPages();
+
+    auto refresh = new QAction(tr("Refresh"), this);
+    refresh->setObjectName(QStringLiteral("refreshAction"));
+    refresh->setShortcut(QKeySequence(Qt::Key_F5));
+    refresh->setToolTip(tr("Reload every page from the engine (F5)"));
+    connect(refresh, &QAction::triggered, this, &MainWindow::refreshAll);
+    auto toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->addAction(refresh);
+
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    m_districtLabel->setObjectName(QStringLiteral("districtLabel"));
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_districtLabel);
+
+    connect(m_client, &EngineClient::connectionStateChanged, this, &MainWindow::updateStatus);
+    updateStatus();
+    resize(1280, 820);
+    showPage(Page::Catalog);
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_healthJob)
+        m_healthJob->abort();
+}
+
+void MainWindow::createPages()
+{
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->addItems({tr("Product Catalog"), tr("Integrations"), tr("Runbook Activities")});
+    m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) + 32);
+    m_navigation->setSpacing(2);
+
+    // The stack's order follows MainWindow::Page.
+    m_pages->setObjectName(QStringLiteral("pageStack"));
+    m_pages->addWidget(m_catalogPage);
+    m_pages->addWidget(m_integrationsPage);
+    m_pages->addWidget(m_outboundForm);
+    m_pages->addWidget(m_runbookPage);
+
+    auto central = new QWidget;
+    auto layout = new QHBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::onNavigationChanged);
+}
+
+void MainWindow::connectPages()
+{
+    connect(m_catalogPage, &CatalogPage::outboundIntegrationRequested, this,
+            [this](const QJsonObject &product) {
+                m_outboundForm->startNew(product);
+                showPage(Page::OutboundForm);
+            });
+    const auto showIntegration = [this](qint64 integrationId) {
+        connect(
+            m_integrationsPage, &IntegrationsPage::refreshed, this,
+            [this, integrationId] { m_integrationsPage->selectIntegration(integrationId); },
+            Qt::SingleShotConnection);
+        m_integrationsPage->refresh();
+        showPage(Page::Integrations);
+    };
+    connect(m_catalogPage, &CatalogPage::integrationCreated, this, showIntegration);
+    connect(m_outboundForm, &OutboundIntegrationForm::saved, this, showIntegration);
+    connect(m_outboundForm, &OutboundIntegrationForm::cancelled, this,
+            [this] { showPage(Page::Integrations); });
+
+    connect(m_integrationsPage, &IntegrationsPage::addIntegrationRequested, this,
+            [this] { showPage(Page::Catalog); });
+    connect(m_integrationsPage, &IntegrationsPage::editRequested, this, [this](qint64 id) {
+        m_outboundForm->loadIntegration(id);
+        showPage(Page::OutboundForm);
+    });
+    connect(m_integrationsPage, &IntegrationsPage::runQueued, this, [this](qint64 runId) {
+        m_runbookPage->showRun(runId);
+        showPage(Page::Runbook);
+    });
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+    const QSignalBlocker blocker(m_navigation);
+    m_navigation->setCurrentRow(navigationRowOf(page));
+}
+
+void MainWindow::refreshAll()
+{
+    if (!m_healthJob) {
+        m_healthJob = m_client->checkHealth();
+        connect(m_healthJob, &ApiJob::finished, this, [this] {
+            m_healthJob.clear();
+            m_runbookPage->setTimeZone(QTimeZone(m_client->districtTimeZone()));
+            updateStatus();
+        });
+    }
+    m_catalogPage->refresh();
+    m_integrationsPage->refresh();
+    m_runbookPage->search();
+}
+
+CatalogPage *MainWindow::catalogPage() const
+{
+    return m_catalogPage;
+}
+
+IntegrationsPage *MainWindow::integrationsPage() const
+{
+    return m_integrationsPage;
+}
+
+OutboundIntegrationForm *MainWindow::outboundForm() const
+{
+    return m_outboundForm;
+}
+
+RunbookPage *MainWindow::runbookPage() const
+{
+    return m_runbookPage;
+}
+
+void MainWindow::updateStatus()
+{
+    const QString engine = m_client->baseUrl().toDisplayString();
+    switch (m_client->connectionState()) {
+    case EngineClient::ConnectionState::Disconnected:
+        m_connectionLabel->setText(tr("Not connected to an engine"));
+        break;
+    case EngineClient::ConnectionState::Connecting:
+        m_connectionLabel->setText(tr("Connecting to the engine at %1…").arg(engine));
+        break;
+    case EngineClient::ConnectionState::Connected:
+        m_connectionLabel->setText(tr("Connected to the engine at %1").arg(engine));
+        break;
+    case EngineClient::ConnectionState::Failed:
+        m_connectionLabel->setText(
+            tr("Cannot reach the engine at %1; press F5 to try again").arg(engine));
+        break;
+    }
+
+    const QString district = m_client->districtName();
+    const QTimeZone zone(m_client->districtTimeZone());
+    const QString abbreviation
+        = zone.isValid() ? zone.abbreviation(QDateTime::currentDateTimeUtc()) : QString();
+    //: The district's name, its IANA time zone and the zone's abbreviation now.
+    m_districtLabel->setText(
+        district.isEmpty()
+            ? QString()
+            : tr("%1 · %2 (%3)")
+                  .arg(district, QString::fromUtf8(m_client->districtTimeZone()), abbreviation));
+    setWindowTitle(district.isEmpty() ? tr("Hubdesk") : tr("Hubdesk — %1").arg(district));
+}
+
+void MainWindow::onNavigationChanged(int row)
+{
+    switch (row) {
+    case CatalogRow:
+        showPage(Page::Catalog);
+        break;
+    case IntegrationsRow:
+        showPage(Page::Integrations);
+        break;
+    case RunbookRow:
+        showPage(Page::Runbook);
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace hubdesk

@@ -1,0 +1,397 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "outboundintegrationform.h"
+
+#include "destinationlisteditor.h"
+#include "destinationmodel.h"
+#include "engineclient.h"
+#include "newdestinationdialog.h"
+#include "scheduleeditor.h"
+#include "schoolyear.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace hubdesk {
+
+namespace {
+
+// The engine accepts query timeouts from 1 second to one day.
+constexpr int kMaxQueryTimeoutSeconds = 24 * 60 * 60;
+constexpr int kDefaultQueryTimeoutSeconds = 300;
+constexpr int kPastSchoolYears = 5;
+
+template<typename Widget>
+Widget *named(Widget *widget, const QString &objectName, const QString &accessibleName)
+{
+    widget->setObjectName(objectName);
+    widget->setAccessibleName(accessibleName);
+    return widget;
+}
+
+QLineEdit *readOnlyEdit(const QString &objectName, const QString &accessibleName)
+{
+    auto edit = named(new QLineEdit, objectName, accessibleName);
+    edit->setReadOnly(true);
+    return edit;
+}
+
+} // namespace
+
+OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_destinationModel(new DestinationModel(this))
+    , m_title(new QLabel(tr("Manage Outbound Integration")))
+    , m_scroll(new QScrollArea)
+    , m_generalError(FieldErrors::createLabel(QStringLiteral("formError")))
+    , m_systemType(readOnlyEdit(QStringLiteral("systemTypeEdit"), tr("System type")))
+    , m_vendor(readOnlyEdit(QStringLiteral("vendorEdit"), tr("Vendor")))
+    , m_system(readOnlyEdit(QStringLiteral("systemEdit"), tr("System")))
+    , m_outputType(readOnlyEdit(QStringLiteral("outputTypeEdit"), tr("Output type")))
+    , m_output(named(new QComboBox, QStringLiteral("outputCombo"), tr("Output")))
+    , m_year(named(new QComboBox, QStringLiteral("yearCombo"), tr("Year")))
+    , m_notes(named(new QPlainTextEdit, QStringLiteral("notesEdit"), tr("System notes")))
+    , m_queryTimeout(named(new QSpinBox, QStringLiteral("queryTimeoutSpin"), tr("Query timeout")))
+    , m_format(named(new QComboBox, QStringLiteral("formatCombo"), tr("Format")))
+    , m_status(named(new QComboBox, QStringLiteral("integrationStatusCombo"), tr("Status")))
+    , m_destinations(new DestinationListEditor(m_destinationModel, &m_errors))
+    , m_newDestinationButton(named(new QPushButton(tr("New Destination…")),
+                                   QStringLiteral("newDestinationButton"), tr("New destination")))
+    , m_schedule(new ScheduleEditor(&m_errors))
+    , m_saveButton(named(new QPushButton(tr("Save")), QStringLiteral("saveButton"), tr("Save")))
+    , m_cancelButton(
+          named(new QPushButton(tr("Cancel")), QStringLiteral("cancelButton"), tr("Cancel")))
+    , m_newDestinationDialog(new NewDestinationDialog(client, this))
+{
+    setObjectName(QStringLiteral("outboundIntegrationForm"));
+    m_title->setObjectName(QStringLiteral("formTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_errors.setFallbackLabel(m_generalError);
+    m_destinations->setObjectName(QStringLiteral("destinationEditor"));
+    m_schedule->setObjectName(QStringLiteral("scheduleEditor"));
+
+    auto content = new QWidget;
+    auto contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(createGeneralSection());
+    contentLayout->addWidget(createDestinationsSection());
+    auto scheduleBox = new QGroupBox(tr("Schedule"));
+    scheduleBox->setObjectName(QStringLiteral("scheduleGroup"));
+    (new QVBoxLayout(scheduleBox))->addWidget(m_schedule);
+    contentLayout->addWidget(scheduleBox);
+    contentLayout->addStretch();
+
+    m_scroll->setObjectName(QStringLiteral("formScrollArea"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
+
+    auto buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(m_cancelButton);
+    m_saveButton->setDefault(true);
+
+    auto layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_generalError);
+    layout->addWidget(m_scroll, 1);
+    layout->addLayout(buttons);
+
+    connect(m_output, &QComboBox::currentIndexChanged, this,
+            &OutboundIntegrationForm::updateOutputType);
+    connect(m_saveButton, &QPushButton::clicked, this, &OutboundIntegrationForm::save);
+    connect(m_cancelButton, &QPushButton::clicked, this, &OutboundIntegrationForm::cancelled);
+    connect(m_newDestinationButton, &QPushButton::clicked, this,
+            &OutboundIntegrationForm::openNewDestinationDialog);
+    connect(m_newDestinationDialog, &QDialog::accepted, this,
+            [this] { refreshDestinations(m_newDestinationDialog->createdId()); });
+}
+
+OutboundIntegrationForm::~OutboundIntegrationForm()
+{
+    abortLoads();
+    if (m_saveJob)
+        m_saveJob->abort();
+}
+
+QWidget *OutboundIntegrationForm::createGeneralSection()
+{
+    m_notes->setTabChangesFocus(true);
+    m_notes->setFixedHeight(m_notes->fontMetrics().lineSpacing() * 4 + 12);
+    m_queryTimeout->setRange(1, kMaxQueryTimeoutSeconds);
+    m_queryTimeout->setSuffix(tr(" seconds"));
+    m_format->addItem(tr("CSV"), QStringLiteral("csv"));
+    m_format->addItem(tr("XML"), QStringLiteral("xml"));
+    m_status->addItem(tr("Active"), true);
+    m_status->addItem(tr("Inactive"), false);
+    m_output->setMinimumContentsLength(30);
+    // The combo boxes are refilled for each integration, so their width follows their items.
+    for (QComboBox *combo : {m_output, m_year, m_format, m_status})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    auto box = new QGroupBox(tr("Integration"));
+    box->setObjectName(QStringLiteral("integrationGroup"));
+    auto form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("System type:"), m_systemType);
+    form->addRow(tr("Vendor:"), m_vendor);
+    form->addRow(tr("System:"), m_system);
+    form->addRow(tr("Output type:"), m_outputType);
+    form->addRow(tr("Output:"), m_errors.wrap(QStringLiteral("outputId"), m_output));
+    form->addRow(tr("Year:"), m_errors.wrap(QStringLiteral("schoolYear"), m_year));
+    form->addRow(tr("System notes:"), m_errors.wrap(QStringLiteral("notes"), m_notes));
+    form->addRow(tr("Query timeout:"),
+                 m_errors.wrap(QStringLiteral("queryTimeoutSeconds"), m_queryTimeout));
+    form->addRow(tr("Format:"), m_errors.wrap(QStringLiteral("format"), m_format));
+    form->addRow(tr("Status:"), m_errors.wrap(QStringLiteral("active"), m_status));
+    return box;
+}
+
+QWidget *OutboundIntegrationForm::createDestinationsSection()
+{
+    auto box = new QGroupBox(tr("Destinations"));
+    box->setObjectName(QStringLiteral("destinationsGroup"));
+    m_destinations->addButton(m_newDestinationButton);
+    (new QVBoxLayout(box))->addWidget(m_destinations);
+    return box;
+}
+
+void OutboundIntegrationForm::startNew(const QJsonObject &product)
+{
+    abortLoads();
+    m_integrationId = 0;
+    m_errors.clear();
+    m_title->setText(tr("Manage Outbound Integration"));
+    setProduct(product);
+    fillYears(QJsonValue::Null);
+    m_notes->clear();
+    m_queryTimeout->setValue(kDefaultQueryTimeoutSeconds);
+    m_format->setCurrentIndex(0);
+    m_status->setCurrentIndex(0);
+    m_destinations->setDestinations({});
+    m_destinations->addRow();
+    m_schedule->reset(QDate::currentDate());
+
+    m_pendingLoads = 1;
+    refreshDestinations();
+}
+
+void OutboundIntegrationForm::loadIntegration(qint64 id)
+{
+    abortLoads();
+    m_integrationId = id;
+    m_errors.clear();
+    m_title->setText(tr("Manage Outbound Integration"));
+    m_pendingLoads = 2;
+    refreshDestinations();
+
+    ApiJob *job = m_client->fetchIntegration(id);
+    m_jobs.append(job);
+    connect(job, &ApiJob::finished, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            showGeneralError(result.errorMessage);
+            finishLoadStep();
+            return;
+        }
+        const QJsonObject integration = result.body.object();
+        // The catalog entry supplies the product's outputs, which the integration lacks.
+        ApiJob *products = m_client->fetchProducts();
+        m_jobs.append(products);
+        connect(products, &ApiJob::finished, this, [this, integration](const ApiResult &result) {
+            const qint64 productId = integration.value(QStringLiteral("productId")).toInteger();
+            const QJsonArray list
+                = result.body.object().value(QStringLiteral("products")).toArray();
+            for (const QJsonValue &product : list) {
+                if (product.toObject().value(QStringLiteral("id")).toInteger() == productId)
+                    setProduct(product.toObject());
+            }
+            if (!result.ok())
+                showGeneralError(result.errorMessage);
+            fillFromIntegration(integration);
+            finishLoadStep();
+        });
+    });
+}
+
+void OutboundIntegrationForm::setProduct(const QJsonObject &product)
+{
+    m_product = product;
+    m_systemType->setText(product.value(QStringLiteral("systemType")).toString());
+    m_vendor->setText(product.value(QStringLiteral("vendor")).toString());
+    m_system->setText(product.value(QStringLiteral("system")).toString());
+
+    m_output->clear();
+    const QJsonArray outputs = product.value(QStringLiteral("outputs")).toArray();
+    for (const QJsonValue &value : outputs) {
+        const QJsonObject output = value.toObject();
+        m_output->addItem(output.value(QStringLiteral("name")).toString(),
+                          output.value(QStringLiteral("id")).toInteger());
+        m_output->setItemData(m_output->count() - 1,
+                              output.value(QStringLiteral("outputType")).toString(),
+                              Qt::UserRole + 1);
+    }
+    updateOutputType();
+}
+
+void OutboundIntegrationForm::fillYears(const QJsonValue &schoolYear)
+{
+    m_year->clear();
+    m_year->addItem(tr("Current Year"), QVariant());
+    const int current = schoolYearEnding(QDate::currentDate());
+    for (int year = current + 1; year >= current - kPastSchoolYears; --year)
+        m_year->addItem(schoolYearLabel(year), year);
+
+    if (schoolYear.isNull() || schoolYear.isUndefined()) {
+        m_year->setCurrentIndex(0);
+        return;
+    }
+    const int year = schoolYear.toInt();
+    int index = m_year->findData(year);
+    if (index < 0) {
+        m_year->addItem(schoolYearLabel(year), year);
+        index = m_year->count() - 1;
+    }
+    m_year->setCurrentIndex(index);
+}
+
+void OutboundIntegrationForm::fillFromIntegration(const QJsonObject &integration)
+{
+    const int output
+        = m_output->findData(integration.value(QStringLiteral("outputId")).toInteger());
+    m_output->setCurrentIndex(output);
+    fillYears(integration.value(QStringLiteral("schoolYear")));
+    m_notes->setPlainText(integration.value(QStringLiteral("notes")).toString());
+    m_queryTimeout->setValue(integration.value(QStringLiteral("queryTimeoutSeconds"))
+                                 .toInt(kDefaultQueryTimeoutSeconds));
+    m_format->setCurrentIndex(
+        qMax(0, m_format->findData(integration.value(QStringLiteral("format")).toString())));
+    m_status->setCurrentIndex(integration.value(QStringLiteral("active")).toBool(true) ? 0 : 1);
+    m_destinations->setDestinations(integration.value(QStringLiteral("destinations")).toArray());
+    m_schedule->setSchedule(integration.value(QStringLiteral("schedule")),
+                            integration.value(QStringLiteral("runAtNextCycle")).toBool());
+    m_title->setText(tr("Manage Outbound Integration: %1")
+                         .arg(integration.value(QStringLiteral("displayName")).toString()));
+}
+
+void OutboundIntegrationForm::updateOutputType()
+{
+    m_outputType->setText(m_output->currentData(Qt::UserRole + 1).toString());
+}
+
+void OutboundIntegrationForm::refreshDestinations(qint64 selectId)
+{
+    ApiJob *job = m_client->fetchDestinations();
+    m_jobs.append(job);
+    connect(job, &ApiJob::finished, this, [this, selectId](const ApiResult &result) {
+        if (result.ok()) {
+            m_destinationModel->setDestinations(
+                result.body.object().value(QStringLiteral("destinations")).toArray());
+        } else {
+            showGeneralError(result.errorMessage);
+        }
+        if (selectId > 0)
+            m_destinations->selectDestination(selectId);
+        else
+            finishLoadStep();
+    });
+}
+
+void OutboundIntegrationForm::abortLoads()
+{
+    // Disconnect first, because an aborted job still reports a result.
+    for (const QPointer<ApiJob> &job : std::as_const(m_jobs)) {
+        if (job) {
+            disconnect(job, nullptr, this, nullptr);
+            job->abort();
+        }
+    }
+    m_jobs.clear();
+    m_pendingLoads = 0;
+}
+
+void OutboundIntegrationForm::finishLoadStep()
+{
+    m_jobs.removeAll(nullptr);
+    if (m_pendingLoads > 0 && --m_pendingLoads == 0)
+        emit loaded();
+}
+
+QJsonObject OutboundIntegrationForm::toJson() const
+{
+    const QVariant output = m_output->currentData();
+    const QVariant year = m_year->currentData();
+    return QJsonObject{
+        {QStringLiteral("productId"), m_product.value(QStringLiteral("id")).toInteger()},
+        {QStringLiteral("outputId"),
+         output.isValid() ? QJsonValue(output.toLongLong()) : QJsonValue()},
+        {QStringLiteral("schoolYear"), year.isValid() ? QJsonValue(year.toInt()) : QJsonValue()},
+        {QStringLiteral("notes"), m_notes->toPlainText()},
+        {QStringLiteral("queryTimeoutSeconds"), m_queryTimeout->value()},
+        {QStringLiteral("format"), m_format->currentData().toString()},
+        {QStringLiteral("active"), m_status->currentData().toBool()},
+        {QStringLiteral("destinations"), m_destinations->destinations()},
+        {QStringLiteral("runAtNextCycle"), m_schedule->runAtNextCycle()},
+        {QStringLiteral("schedule"), m_schedule->schedule()},
+    };
+}
+
+void OutboundIntegrationForm::save()
+{
+    if (m_saveJob)
+        return;
+    m_errors.clear();
+    m_saveButton->setEnabled(false);
+
+    m_saveJob = m_client->saveIntegration(m_integrationId, toJson());
+    connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        // The job deletes itself later; a save from a slot of saved() must not see it.
+        m_saveJob.clear();
+        m_saveButton->setEnabled(true);
+        if (result.ok()) {
+            m_integrationId = result.body.object().value(QStringLiteral("id")).toInteger();
+            emit saved(m_integrationId);
+            return;
+        }
+        if (!result.fieldErrors.isEmpty()) {
+            if (QWidget *first = m_errors.show(result.fieldErrors, m_scroll->widget())) {
+                m_scroll->ensureWidgetVisible(first);
+                first->setFocus(Qt::OtherFocusReason);
+            }
+        } else {
+            showGeneralError(result.errorMessage);
+        }
+        emit saveFailed();
+    });
+}
+
+void OutboundIntegrationForm::showGeneralError(const QString &message)
+{
+    if (message.isEmpty())
+        return;
+    m_generalError->setText(message);
+    m_generalError->show();
+}
+
+void OutboundIntegrationForm::openNewDestinationDialog()
+{
+    m_newDestinationDialog->reset();
+    m_newDestinationDialog->open();
+}
+
+} // namespace hubdesk

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "runlogview.h"
+
+#include "timeformat.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace hubdesk {
+
+namespace {
+
+enum Column { TimeColumn, LevelColumn, MessageColumn };
+
+} // namespace
+
+RunLogView::RunLogView(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("Select a run to see its log.")))
+    , m_lines(new QTreeWidget)
+    , m_copyButton(new QPushButton(tr("Copy Log")))
+{
+    setObjectName(QStringLiteral("runLogView"));
+    m_title->setObjectName(QStringLiteral("runLogTitle"));
+    m_lines->setObjectName(QStringLiteral("runLogLines"));
+    m_lines->setAccessibleName(tr("Run log"));
+    m_lines->setHeaderLabels({tr("Time"), tr("Level"), tr("Message")});
+    m_lines->setRootIsDecorated(false);
+    m_lines->setUniformRowHeights(true);
+    m_lines->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_lines->header()->setStretchLastSection(true);
+    m_copyButton->setObjectName(QStringLiteral("copyLogButton"));
+    m_copyButton->setAccessibleName(tr("Copy the log to the clipboard"));
+    m_copyButton->setEnabled(false);
+
+    auto top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_copyButton);
+
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_lines, 1);
+
+    connect(m_copyButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(text()); });
+}
+
+void RunLogView::setLog(const QString &title, const QJsonArray &log, const QTimeZone &zone)
+{
+    m_title->setText(title);
+    // The runbook refreshes active runs every few seconds; an unchanged log keeps its scroll
+    // position and selection.
+    if (log == m_log && m_lines->topLevelItemCount() == log.size())
+        return;
+    m_log = log;
+    m_lines->clear();
+    QList<QTreeWidgetItem *> items;
+    items.reserve(log.size());
+    for (const QJsonValue &value : log) {
+        const QJsonObject line = value.toObject();
+        const QDateTime at = parseEngineTime(line.value(QStringLiteral("at")).toString());
+        items.append(new QTreeWidgetItem(QStringList{
+            formatDistrictTime(at, zone),
+            line.value(QStringLiteral("level")).toString(),
+            line.value(QStringLiteral("message")).toString(),
+        }));
+    }
+    m_lines->addTopLevelItems(items);
+    m_lines->resizeColumnToContents(TimeColumn);
+    m_lines->resizeColumnToContents(LevelColumn);
+    m_copyButton->setEnabled(!items.isEmpty());
+}
+
+void RunLogView::clear()
+{
+    m_title->setText(tr("Select a run to see its log."));
+    m_log = {};
+    m_lines->clear();
+    m_copyButton->setEnabled(false);
+}
+
+QString RunLogView::text() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_lines->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_lines->topLevelItem(i);
+        lines.append(
+            QStringList{item->text(TimeColumn), item->text(LevelColumn), item->text(MessageColumn)}
+                .join(QLatin1Char('\t')));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+int RunLogView::lineCount() const
+{
+    return m_lines->topLevelItemCount();
+}
+
+} // namespace hubdesk
