@@ -137,7 +137,11 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     connect(m_model, &RunbookModel::runDetailRequested, this, &RunbookPage::fetchDetail);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RunbookPage::onCurrentChanged);
+    // The range changes once the view has laid out new rows, which is when a page that does
+    // not fill the view needs the next one.
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &RunbookPage::fetchMoreIfAtEnd);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &RunbookPage::fetchMoreIfAtEnd);
 }
 
@@ -253,7 +257,6 @@ void RunbookPage::onPageLoaded(const ApiResult &result, int offset)
     selectPendingRun();
     updateRefreshTimer();
     emit runsLoaded();
-    fetchMoreIfAtEnd();
 }
 
 void RunbookPage::selectPendingRun()

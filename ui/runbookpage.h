@@ -53,6 +53,8 @@ public:
     RunLogView *logView() const { return m_log; }
     qint64 selectedRunId() const;
     bool isRefreshing() const { return m_refreshTimer.isActive(); }
+    // True while a page of runs is requested.
+    bool isLoading() const { return !m_pageJob.isNull(); }
 
 signals:
     // A page of runs arrived and is shown.

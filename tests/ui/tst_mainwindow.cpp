@@ -15,6 +15,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -63,6 +64,7 @@ private slots:
     void showAllListsInactive();
     void editOpensForm();
     void runNowShowsRunbook();
+    void uploadQueuesInboundRun();
     void refreshShortcutReloads();
 
 private:
@@ -311,6 +313,36 @@ void tst_MainWindow::runNowShowsRunbook()
             runbook->model()->indexOfRun(runId).data(hubdesk::RunbookModel::StatusCodeRole)),
         QStringLiteral("0 Succeeded"), kRunTimeoutMs);
     hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-runbook"));
+}
+
+void tst_MainWindow::uploadQueuesInboundRun()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QFile file(folder.filePath(QStringLiteral("orgs.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\n");
+    file.close();
+
+    m_window->showPage(MainWindow::Page::Integrations);
+    QVERIFY(selectIntegration(QStringLiteral("OneRoster Bundle")));
+    m_window->integrationsPage()->uploadFile(file.fileName());
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), MainWindow::Page::Runbook,
+                              UiTestEngine::kRequestTimeoutMs);
+
+    const QString message = m_window->integrationsPage()->message();
+    hubdesk::RunbookPage *runbook = m_window->runbookPage();
+    QTRY_VERIFY_WITH_TIMEOUT(runbook->selectedRunId() > 0, UiTestEngine::kRequestTimeoutMs);
+    const qint64 runId = runbook->selectedRunId();
+    QCOMPARE(message, QStringLiteral("Run %1 is queued.").arg(runId));
+    const QModelIndex run = runbook->model()->indexOfRun(runId);
+    QCOMPARE(run.data(hubdesk::RunbookModel::IntegrationIdRole).toLongLong(),
+             m_engine.integrationIdNamed(QStringLiteral("OneRoster Bundle")));
+    // The run ends one way or the other, and the page stops refreshing.
+    QTRY_VERIFY_WITH_TIMEOUT(!runbook->isRefreshing(), kRunTimeoutMs);
+    const int status
+        = runbook->model()->indexOfRun(runId).data(hubdesk::RunbookModel::StatusCodeRole).toInt();
+    QVERIFY2(status == 0 || status == 8 || status == 9, qPrintable(QString::number(status)));
 }
 
 void tst_MainWindow::refreshShortcutReloads()

@@ -9,6 +9,7 @@
 #include "statusdelegate.h"
 
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimeZone>
 #include <QTreeView>
@@ -41,9 +42,11 @@ private slots:
     void queuedRunSucceeds();
     void expandedRunShowsPhases();
     void runNowKeepsExpansion();
+    void scrollingLoadsNextPage();
 
 private:
     qint64 queueRun();
+    qint64 countRuns(int status) const;
     QModelIndex runIndex(qint64 runId) const;
     QString statusOf(qint64 runId) const;
     QStringList phaseNames(qint64 runId) const;
@@ -81,6 +84,16 @@ qint64 tst_RunbookPage::queueRun()
     if (queued.httpStatus != 202)
         return 0;
     return queued.body.object()[QStringLiteral("id")].toInteger();
+}
+
+qint64 tst_RunbookPage::countRuns(int status) const
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("status"), QString::number(status));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    const hubdesk::ApiResult result
+        = UiTestEngine::wait(m_engine.client()->get(QStringLiteral("/api/v1/runs"), query));
+    return result.ok() ? result.body.object()[QStringLiteral("total")].toInteger() : -1;
 }
 
 QModelIndex tst_RunbookPage::runIndex(qint64 runId) const
@@ -214,6 +227,32 @@ void tst_RunbookPage::runNowKeepsExpansion()
     QCOMPARE(phaseNames(m_firstRunId).size(), 3);
     QVERIFY(!rows.isEmpty());
     hubtest::saveScreenshot(m_page.get(), QStringLiteral("runbook-run-now"));
+}
+
+void tst_RunbookPage::scrollingLoadsNextPage()
+{
+    const int wanted = RunbookPage::kPageSize + 5;
+    for (qint64 total = countRuns(0); total < wanted; ++total)
+        QVERIFY(queueRun() > 0);
+    constexpr int kQueued = 2;
+    constexpr int kRunning = 1;
+    QTRY_COMPARE_WITH_TIMEOUT(countRuns(kQueued) + countRuns(kRunning), 0, kRunTimeoutMs);
+    const qint64 total = countRuns(0);
+    QVERIFY(total >= wanted);
+
+    // The first page fills the view beyond its height, so nothing more loads until the end.
+    QSignalSpy loaded(m_page.get(), &RunbookPage::runsLoaded);
+    m_page->search();
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(m_page->model()->rowCount(), RunbookPage::kPageSize);
+
+    QScrollBar *bar = m_page->view()->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QVERIFY(!m_page->isLoading());
+    QCOMPARE(m_page->model()->rowCount(), RunbookPage::kPageSize);
+    bar->setValue(bar->maximum());
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->rowCount(), int(total), kRunTimeoutMs);
+    QVERIFY(!m_page->isRefreshing());
 }
 
 QTEST_MAIN(tst_RunbookPage)
