@@ -87,6 +87,8 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     m_schedule->setObjectName(QStringLiteral("scheduleEditor"));
 
     auto content = new QWidget;
+    // Lines of form fields stay readable on wide windows.
+    content->setMaximumWidth(1000);
     auto contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(createGeneralSection());
     contentLayout->addWidget(createDestinationsSection());
