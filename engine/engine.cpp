@@ -11,6 +11,7 @@
 #include "http/httpserver.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
+#include "schedule/scheduler.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -24,8 +25,8 @@ Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
 {
-    m_schedulerTimer.setInterval(m_options.schedulerIntervalMs);
-    connect(&m_schedulerTimer, &QTimer::timeout, this, &Engine::schedulerTick);
+    if (!m_options.clock)
+        m_options.clock = &QDateTime::currentDateTimeUtc;
 }
 
 Engine::~Engine()
@@ -64,6 +65,13 @@ Result<quint16> Engine::start()
     m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers);
     m_workers->start();
 
+    m_scheduler = std::make_unique<schedule::Scheduler>(*m_store, m_options.clock,
+                                                        m_options.schedulerIntervalMs);
+    connect(m_scheduler.get(), &schedule::Scheduler::runsQueued, this, [this] {
+        if (m_workers)
+            m_workers->wake();
+    });
+
     m_server = std::make_unique<http::HttpServer>(m_options.adminToken);
     api::ApiContext context;
     context.store = m_store.get();
@@ -71,6 +79,10 @@ Result<quint16> Engine::start()
     context.districtId = m_districtId;
     context.version = QCoreApplication::applicationVersion();
     context.wakeWorkers = [workers = m_workers.get()] { workers->wake(); };
+    context.clock = m_options.clock;
+    context.scheduleChanged = [scheduler = m_scheduler.get()] {
+        scheduler->requestTick();
+    };
     api::registerAdminApi(m_server->router(), context);
 
     m_port = m_server->start(m_options.address, m_options.port);
@@ -79,15 +91,17 @@ Result<quint16> Engine::start()
                            .arg(m_options.address.toString())
                            .arg(m_options.port));
 
-    m_schedulerTimer.start();
-    schedulerTick();
+    m_scheduler->start();
     qCInfo(lcRuns) << "Engine started on" << baseUrl().toString() << "with data in" << m_options.dataDir;
     return m_port;
 }
 
 void Engine::stop()
 {
-    m_schedulerTimer.stop();
+    if (m_scheduler) {
+        m_scheduler->stop();
+        m_scheduler.reset();
+    }
     if (m_server) {
         m_server.reset();
         qCInfo(lcHttp) << "Stopped listening";
@@ -111,38 +125,8 @@ QUrl Engine::baseUrl() const
 
 void Engine::schedulerTick()
 {
-    if (!m_store)
-        return;
-    const QSqlDatabase db = m_store->connection();
-    // TODO: compute due times from each integration's schedule; only "Run at next available
-    // cycle" is honoured so far.
-    auto due = execute(db, QStringLiteral("SELECT id FROM integrations WHERE district_id = ? AND "
-                                          "active = 1 AND run_at_next_cycle = 1 AND "
-                                          "integration_type = 'outbound'"),
-                       {m_districtId});
-    if (!due) {
-        qCWarning(lcScheduler) << "Cannot read due integrations:" << due.error();
-        return;
-    }
-    QList<qint64> ids;
-    while (due->next())
-        ids.append(due->value(0).toLongLong());
-    for (qint64 id : std::as_const(ids)) {
-        runs::RunRequest request;
-        request.integrationId = id;
-        request.trigger = QStringLiteral("manual");
-        auto runId = runs::queue::enqueue(db, request);
-        if (!runId) {
-            qCWarning(lcScheduler) << "Cannot queue a run of integration" << id << runId.error();
-            continue;
-        }
-        (void)execute(db, QStringLiteral("UPDATE integrations SET run_at_next_cycle = 0 WHERE id = ?"),
-                      {id});
-        qCInfo(lcScheduler) << "Queued run" << *runId << "of integration" << id
-                            << "at the next available cycle";
-    }
-    if (!ids.isEmpty() && m_workers)
-        m_workers->wake();
+    if (m_scheduler)
+        m_scheduler->tick();
 }
 
 Result<void> Engine::prepareDistrict()

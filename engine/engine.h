@@ -5,11 +5,12 @@
 
 #include "core/result.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
-#include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace hub {
@@ -21,6 +22,9 @@ class HttpServer;
 namespace runs {
 class WorkerPool;
 }
+namespace schedule {
+class Scheduler;
+}
 
 struct EngineOptions
 {
@@ -30,8 +34,12 @@ struct EngineOptions
     QByteArray adminToken;
     bool demo = false;
     int workers = 2;
-    // How often the scheduler looks for due runs.
-    int schedulerIntervalMs = 15000;
+    // The maximum time the scheduler sleeps between checks, so that a changed wall clock is
+    // noticed. It wakes earlier for a due occurrence.
+    int schedulerIntervalMs = 60000;
+    // Returns the current UTC time for the scheduler and the schedule routes; the system clock
+    // when empty. Tests inject one to drive time.
+    std::function<QDateTime()> clock;
     QString districtName = QStringLiteral("My District");
     QString timeZone = QStringLiteral("America/Detroit");
 };
@@ -57,8 +65,9 @@ public:
     qint64 districtId() const { return m_districtId; }
     const Store &store() const { return *m_store; }
     runs::WorkerPool &workers() { return *m_workers; }
+    schedule::Scheduler &scheduler() { return *m_scheduler; }
 
-    // Queues the runs that are due now; the scheduler timer calls it.
+    // Queues the runs that are due at the clock's current time.
     void schedulerTick();
 
 private:
@@ -68,8 +77,8 @@ private:
     EngineOptions m_options;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<runs::WorkerPool> m_workers;
+    std::unique_ptr<schedule::Scheduler> m_scheduler;
     std::unique_ptr<http::HttpServer> m_server;
-    QTimer m_schedulerTimer;
     qint64 m_districtId = 0;
     quint16 m_port = 0;
 };

@@ -59,6 +59,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerDestinationRoutes(router, context);
     registerIntegrationRoutes(router, context);
     registerRunRoutes(router, context);
+    registerScheduleRoutes(router, context);
 }
 
 void registerCatalogRoutes(http::Router &router, const ApiContext &context)

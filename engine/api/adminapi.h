@@ -5,6 +5,7 @@
 
 #include "http/router.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -24,6 +25,13 @@ struct ApiContext
     QString version;
     // Called after a run was queued so an idle worker picks it up at once.
     std::function<void()> wakeWorkers;
+    // Returns the current UTC time; the system clock when empty.
+    std::function<QDateTime()> clock;
+    // Called after a schedule, a "run at next available cycle" flag or a blackout window
+    // changed, so the scheduler looks again at once.
+    std::function<void()> scheduleChanged;
+
+    QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 };
 
 // Registers every /api/v1 route on the router. The routes assume the caller is the district's
@@ -35,6 +43,7 @@ void registerCatalogRoutes(http::Router &router, const ApiContext &context);
 void registerDestinationRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);
+void registerScheduleRoutes(http::Router &router, const ApiContext &context);
 
 // Records a configuration change in the audit log; secrets must already be masked.
 void writeAudit(const ApiContext &context, const QString &action, const QString &entity,

@@ -7,6 +7,7 @@
 #include "core/logging.h"
 #include "core/timeutil.h"
 #include "runs/runqueue.h"
+#include "schedule/schedule.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -14,7 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QTime>
 
 namespace hub::api {
 
@@ -106,62 +106,6 @@ Result<QJsonObject> findIntegration(const ApiContext &context, qint64 id)
     return integrationJson(db, *query);
 }
 
-void validateSchedule(const QJsonValue &value, QJsonObject &errors)
-{
-    if (value.isNull() || value.isUndefined())
-        return;
-    if (!value.isObject()) {
-        errors.insert(QStringLiteral("schedule"), QStringLiteral("Must be an object or null."));
-        return;
-    }
-    const QJsonObject schedule = value.toObject();
-    static const QStringList types = {QStringLiteral("once"), QStringLiteral("hourly"),
-                                      QStringLiteral("daily"), QStringLiteral("weekly"),
-                                      QStringLiteral("monthly")};
-    const QString type = schedule.value(QStringLiteral("type")).toString();
-    if (!types.contains(type))
-        errors.insert(QStringLiteral("schedule.type"),
-                      QStringLiteral("Choose one of %1; \"%2\" is not a schedule type.")
-                          .arg(types.join(QStringLiteral(", ")), type));
-
-    const QDate startDate = QDate::fromString(schedule.value(QStringLiteral("startDate")).toString(),
-                                              Qt::ISODate);
-    if (!startDate.isValid())
-        errors.insert(QStringLiteral("schedule.startDate"),
-                      QStringLiteral("Enter a start date as YYYY-MM-DD."));
-    const QString startTime = schedule.value(QStringLiteral("startTime")).toString();
-    if (!QTime::fromString(startTime, QStringLiteral("HH:mm")).isValid())
-        errors.insert(QStringLiteral("schedule.startTime"),
-                      QStringLiteral("Enter a start time as HH:MM in 24-hour time; \"%1\" is not one.")
-                          .arg(startTime));
-    const int repeatEvery = schedule.value(QStringLiteral("repeatEvery")).toInt(1);
-    if (repeatEvery < 1 || repeatEvery > 999)
-        errors.insert(QStringLiteral("schedule.repeatEvery"),
-                      QStringLiteral("Enter a whole number from 1 to 999."));
-    const QString endText = schedule.value(QStringLiteral("endDate")).toString();
-    if (!endText.isEmpty()) {
-        const QDate endDate = QDate::fromString(endText, Qt::ISODate);
-        if (!endDate.isValid())
-            errors.insert(QStringLiteral("schedule.endDate"),
-                          QStringLiteral("Enter an end date as YYYY-MM-DD or leave it empty."));
-        else if (startDate.isValid() && endDate < startDate)
-            errors.insert(QStringLiteral("schedule.endDate"),
-                          QStringLiteral("The end date is before the start date."));
-    }
-    const QJsonObject advanced = schedule.value(QStringLiteral("advanced")).toObject();
-    if (advanced.value(QStringLiteral("enabled")).toBool()) {
-        const int every = advanced.value(QStringLiteral("everyMinutes")).toInt();
-        const int duration = advanced.value(QStringLiteral("durationMinutes")).toInt();
-        if (every < 1 || every > 24 * 60)
-            errors.insert(QStringLiteral("schedule.advanced.everyMinutes"),
-                          QStringLiteral("Enter a whole number of minutes from 1 to 1440."));
-        if (duration < every || duration > 24 * 60)
-            errors.insert(QStringLiteral("schedule.advanced.durationMinutes"),
-                          QStringLiteral("Enter a duration from the repeat interval up to 1440 "
-                                         "minutes."));
-    }
-}
-
 struct ValidIntegration
 {
     QString integrationType;
@@ -238,7 +182,10 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     result.runAtNextCycle = body.value(QStringLiteral("runAtNextCycle")).toBool(false);
     result.active = body.value(QStringLiteral("active")).toBool(true);
 
-    validateSchedule(body.value(QStringLiteral("schedule")), errors);
+    const QJsonObject scheduleErrors
+        = schedule::validateSchedule(body.value(QStringLiteral("schedule")));
+    for (auto error = scheduleErrors.begin(); error != scheduleErrors.end(); ++error)
+        errors.insert(error.key(), error.value());
     if (body.value(QStringLiteral("schedule")).isObject())
         result.schedule = QString::fromUtf8(
             QJsonDocument(body.value(QStringLiteral("schedule")).toObject()).toJson(QJsonDocument::Compact));
@@ -386,6 +333,8 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
         return storeFailed(after.error());
     writeAudit(context, before.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"),
                QStringLiteral("integration"), id, before, *after);
+    if (context.scheduleChanged)
+        context.scheduleChanged();
     return http::Response::json(*after, before.isEmpty() ? 201 : 200);
 }
 

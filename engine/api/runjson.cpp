@@ -44,7 +44,7 @@ QString runSelectSql()
                "r.output_file, ")
            + integrationDisplayNameSql()
            + QStringLiteral(", (SELECT name FROM run_phases ph WHERE ph.run_id = r.id "
-                            "ORDER BY ph.position DESC LIMIT 1) "
+                            "ORDER BY ph.position DESC LIMIT 1), r.scheduled_for "
                             "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                             "JOIN products p ON p.id = i.product_id "
                             "LEFT JOIN product_outputs o ON o.id = i.output_id");
@@ -70,6 +70,7 @@ QJsonObject runJson(const QSqlQuery &query)
         {QStringLiteral("outputFile"), jsonValue(query.value(11))},
         {QStringLiteral("integrationName"), query.value(12).toString()},
         {QStringLiteral("currentPhase"), jsonValue(query.value(13))},
+        {QStringLiteral("scheduledFor"), jsonValue(query.value(14))},
     };
 }
 

@@ -17,27 +17,52 @@ QString leaseExpiry(int leaseSeconds)
     return toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(leaseSeconds));
 }
 
-} // namespace
-
-Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request)
+Result<qint64> insertRun(const QSqlDatabase &db, const RunRequest &request, RunStatus status,
+                         const QString &message)
 {
+    const QString queuedAt = request.queuedAt.isValid() ? toIsoUtc(request.queuedAt) : nowIsoUtc();
+    const bool ended = status != RunStatus::Queued;
     auto inserted = execute(
         db,
-        QStringLiteral("INSERT INTO runs(district_id, integration_id, trigger, status, school_year, "
-                       "input_file, retry_of, queued_at) "
-                       "SELECT district_id, id, ?, ?, ?, ?, ?, ? FROM integrations WHERE id = ?"),
-        {request.trigger, int(RunStatus::Queued),
+        QStringLiteral(
+            "INSERT INTO runs(district_id, integration_id, trigger, status, school_year, "
+            "input_file, retry_of, queued_at, scheduled_for, ended_at, message) "
+            "SELECT district_id, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM integrations "
+            "WHERE id = ?"),
+        {request.trigger, int(status),
          request.schoolYear ? QVariant(*request.schoolYear) : QVariant(),
          request.inputFile.isEmpty() ? QVariant() : QVariant(request.inputFile),
-         request.retryOf ? QVariant(request.retryOf) : QVariant(), nowIsoUtc(),
-         request.integrationId});
+         request.retryOf ? QVariant(request.retryOf) : QVariant(), queuedAt,
+         request.scheduledFor.isValid() ? QVariant(toIsoUtc(request.scheduledFor)) : QVariant(),
+         ended ? QVariant(queuedAt) : QVariant(),
+         message.isEmpty() ? QVariant() : QVariant(message), request.integrationId});
     if (!inserted)
         return failure(inserted.error());
     if (inserted->numRowsAffected() != 1)
         return failure(QStringLiteral("Integration %1 not found.").arg(request.integrationId));
-    const qint64 runId = inserted->lastInsertId().toLongLong();
-    qCInfo(lcRuns) << "Queued run" << runId << "of integration" << request.integrationId
+    return inserted->lastInsertId().toLongLong();
+}
+
+} // namespace
+
+Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request)
+{
+    auto runId = insertRun(db, request, RunStatus::Queued, {});
+    if (!runId)
+        return runId;
+    qCInfo(lcRuns) << "Queued run" << *runId << "of integration" << request.integrationId
                    << "trigger" << request.trigger;
+    return runId;
+}
+
+Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request,
+                               const QString &message)
+{
+    auto runId = insertRun(db, request, RunStatus::Cancelled, message);
+    if (!runId)
+        return runId;
+    qCInfo(lcRuns) << "Recorded cancelled run" << *runId << "of integration"
+                   << request.integrationId << "trigger" << request.trigger << message;
     return runId;
 }
 

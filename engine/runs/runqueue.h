@@ -5,6 +5,7 @@
 
 #include "core/result.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -19,6 +20,10 @@ struct RunRequest
     std::optional<int> schoolYear;
     QString inputFile;
     qint64 retryOf = 0;
+    // The occurrence (UTC) that a scheduled or catch-up run represents.
+    QDateTime scheduledFor;
+    // When the run was queued; the current time when invalid. The scheduler passes its clock.
+    QDateTime queuedAt;
 };
 
 // The queue of runs is the runs table itself: status 2 rows wait, and a worker claims one by
@@ -28,6 +33,11 @@ namespace queue {
 
 // Inserts a queued run and returns its id.
 Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request);
+
+// Records a run that was never started, with status cancelled and the reason as its message,
+// so the runbook shows a scheduled time that was skipped or held. Returns its id.
+Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request,
+                               const QString &message);
 
 // Claims the oldest queued run that may start now, or returns no id when none may.
 Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &worker,

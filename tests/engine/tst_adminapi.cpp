@@ -54,6 +54,14 @@ private slots:
     void uploadToOutboundIsRejected();
     void unknownRunIsNotFound();
 
+    void schedulePreviewListsRuns();
+    void schedulePreviewStartsNow();
+    void schedulePreviewValidation_data();
+    void schedulePreviewValidation();
+    void blackoutLifecycle();
+    void blackoutValidation_data();
+    void blackoutValidation();
+
 private:
     qint64 productIdOf(const QString &key);
     qint64 outputIdOf(const QString &key);
@@ -178,7 +186,7 @@ void tst_AdminApi::healthReportsDistrict()
     const ApiReply health = m_api->get(QStringLiteral("/api/v1/health"));
     QCOMPARE(health.status, 200);
     QCOMPARE(health.json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
-    QCOMPARE(health.json.value(QStringLiteral("schemaVersion")).toInt(), 1);
+    QCOMPARE(health.json.value(QStringLiteral("schemaVersion")).toInt(), 2);
     const QJsonObject district = health.json.value(QStringLiteral("district")).toObject();
     QCOMPARE(district.value(QStringLiteral("name")).toString(), QStringLiteral("Demo Public Schools"));
     QCOMPARE(district.value(QStringLiteral("timeZone")).toString(), QStringLiteral("America/Detroit"));
@@ -437,6 +445,14 @@ void tst_AdminApi::integrationValidation_data()
                                                 {QStringLiteral("startDate"), QStringLiteral("05/12/2026")},
                                                 {QStringLiteral("startTime"), QStringLiteral("02:00")}})
         << "schedule.startDate" << "YYYY-MM-DD";
+    QTest::newRow("schedule day of week 8")
+        << "schedule"
+        << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("weekly")},
+                                  {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                  {QStringLiteral("startTime"), QStringLiteral("02:00")},
+                                  {QStringLiteral("daysOfWeek"), QJsonArray{1, 8}}})
+        << "schedule.daysOfWeek"
+        << "item 2 of the list";
 }
 
 void tst_AdminApi::integrationValidation()
@@ -617,6 +633,240 @@ void tst_AdminApi::unknownRunIsNotFound()
 {
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/99999")).status, 404);
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/integrations/99999/runs")).status, 404);
+}
+
+namespace {
+
+QJsonObject previewSchedule()
+{
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                       {QStringLiteral("startDate"), QStringLiteral("2026-10-31")},
+                       {QStringLiteral("startTime"), QStringLiteral("01:30")},
+                       {QStringLiteral("repeatEvery"), 1}};
+}
+
+} // namespace
+
+void tst_AdminApi::schedulePreviewListsRuns()
+{
+    const ApiReply reply = m_api->post(
+        QStringLiteral("/api/v1/schedules/preview"),
+        QJsonObject{{QStringLiteral("schedule"), previewSchedule()},
+                    {QStringLiteral("count"), 3},
+                    {QStringLiteral("after"), QStringLiteral("2026-10-31T00:00:00Z")}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("timeZone")).toString(),
+             QStringLiteral("America/Detroit"));
+    const QJsonArray occurrences = reply.json.value(QStringLiteral("occurrences")).toArray();
+    QCOMPARE(occurrences.size(), 3);
+    // 01:30 occurs twice on 2026-11-01 and runs once, at 01:30 EDT.
+    QCOMPARE(occurrences.at(0)[QStringLiteral("at")].toString(),
+             QStringLiteral("2026-10-31T05:30:00.000Z"));
+    QCOMPARE(occurrences.at(1)[QStringLiteral("at")].toString(),
+             QStringLiteral("2026-11-01T05:30:00.000Z"));
+    QCOMPARE(occurrences.at(1)[QStringLiteral("local")].toString(),
+             QStringLiteral("2026-11-01T01:30:00"));
+    QCOMPARE(occurrences.at(1)[QStringLiteral("abbreviation")].toString(), QStringLiteral("EDT"));
+    QCOMPARE(occurrences.at(1)[QStringLiteral("shifted")].toBool(), false);
+    QCOMPARE(occurrences.at(1)[QStringLiteral("note")].toString(),
+             QStringLiteral("01:30 occurs twice on 2026-11-01 because clocks move back to EST; "
+                            "runs once, at the first (01:30 EDT)."));
+    QVERIFY(occurrences.at(1)[QStringLiteral("heldBy")].isNull());
+    QCOMPARE(occurrences.at(2)[QStringLiteral("at")].toString(),
+             QStringLiteral("2026-11-02T06:30:00.000Z"));
+    QCOMPARE(occurrences.at(2)[QStringLiteral("abbreviation")].toString(), QStringLiteral("EST"));
+
+    // A start time in the spring-forward gap is shifted to 03:00 EDT.
+    QJsonObject gap = previewSchedule();
+    gap.insert(QStringLiteral("startDate"), QStringLiteral("2027-03-14"));
+    gap.insert(QStringLiteral("startTime"), QStringLiteral("02:30"));
+    const ApiReply shifted = m_api->post(
+        QStringLiteral("/api/v1/schedules/preview"),
+        QJsonObject{{QStringLiteral("schedule"), gap},
+                    {QStringLiteral("count"), 1},
+                    {QStringLiteral("after"), QStringLiteral("2027-03-01T00:00:00Z")}});
+    QCOMPARE(shifted.status, 200);
+    const QJsonObject first
+        = shifted.json.value(QStringLiteral("occurrences")).toArray().at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("at")).toString(),
+             QStringLiteral("2027-03-14T07:00:00.000Z"));
+    QCOMPARE(first.value(QStringLiteral("local")).toString(),
+             QStringLiteral("2027-03-14T03:00:00"));
+    QCOMPARE(first.value(QStringLiteral("shifted")).toBool(), true);
+}
+
+void tst_AdminApi::schedulePreviewStartsNow()
+{
+    QJsonObject schedule = previewSchedule();
+    schedule.insert(QStringLiteral("startDate"), QStringLiteral("2099-01-01"));
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/schedules/preview"),
+                                       QJsonObject{{QStringLiteral("schedule"), schedule}});
+    QCOMPARE(reply.status, 200);
+    const QJsonArray occurrences = reply.json.value(QStringLiteral("occurrences")).toArray();
+    QCOMPARE(occurrences.size(), 5);
+    QCOMPARE(occurrences.at(0)[QStringLiteral("at")].toString(),
+             QStringLiteral("2099-01-01T06:30:00.000Z"));
+    QCOMPARE(occurrences.at(4)[QStringLiteral("at")].toString(),
+             QStringLiteral("2099-01-05T06:30:00.000Z"));
+}
+
+void tst_AdminApi::schedulePreviewValidation_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("day of week 8")
+        << "daysOfWeek" << QJsonValue(QJsonArray{8}) << "schedule.daysOfWeek"
+        << "1 (Monday) to 7 (Sunday)";
+    QTest::newRow("day of month 0") << "dayOfMonth" << QJsonValue(0) << "schedule.dayOfMonth"
+                                    << "from 1 to 31";
+    QTest::newRow("skip catch-up text")
+        << "skipCatchUp" << QJsonValue(QStringLiteral("no")) << "schedule.skipCatchUp"
+        << "true or false";
+    QTest::newRow("start time 24:00")
+        << "startTime" << QJsonValue(QStringLiteral("24:00")) << "schedule.startTime"
+        << "\"24:00\" is not one";
+    QTest::newRow("count 0") << "count" << QJsonValue(0) << "count"
+                             << "from 1 to 50";
+    QTest::newRow("count 51") << "count" << QJsonValue(51) << "count"
+                              << "from 1 to 50";
+    QTest::newRow("count text") << "count" << QJsonValue(QStringLiteral("5")) << "count"
+                                << "from 1 to 50";
+    QTest::newRow("after without offset")
+        << "after" << QJsonValue(QStringLiteral("2026-11-01T00:00:00")) << "after"
+        << "with its offset";
+    QTest::newRow("schedule missing") << "schedule" << QJsonValue(QJsonValue::Null) << "schedule"
+                                      << "as an object";
+}
+
+void tst_AdminApi::schedulePreviewValidation()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+
+    QJsonObject schedule = previewSchedule();
+    QJsonObject body{{QStringLiteral("schedule"), schedule}};
+    if (field.startsWith(QLatin1String("schedule."))) {
+        schedule.insert(key, value);
+        body.insert(QStringLiteral("schedule"), schedule);
+    } else {
+        body.insert(key, value);
+    }
+
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/schedules/preview"), body);
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("validation_failed"));
+    const QJsonObject fields = reply.json.value(QStringLiteral("fields")).toObject();
+    QVERIFY2(fields.contains(field), reply.body.constData());
+    QVERIFY2(fields.value(field).toString().contains(messagePart),
+             qPrintable(fields.value(field).toString()));
+}
+
+void tst_AdminApi::blackoutLifecycle()
+{
+    const ApiReply created
+        = m_api->post(QStringLiteral("/api/v1/blackouts"),
+                      QJsonObject{{QStringLiteral("startsOn"), QStringLiteral("2026-11-01")},
+                                  {QStringLiteral("endsOn"), QStringLiteral("2026-11-01")},
+                                  {QStringLiteral("reason"), QStringLiteral(" State testing ")}});
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(id > 0);
+    QCOMPARE(created.json.value(QStringLiteral("reason")).toString(),
+             QStringLiteral("State testing"));
+
+    const QJsonArray listed = m_api->get(QStringLiteral("/api/v1/blackouts"))
+                                  .json.value(QStringLiteral("blackouts"))
+                                  .toArray();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.at(0)[QStringLiteral("startsOn")].toString(), QStringLiteral("2026-11-01"));
+
+    // The preview marks the run on the held date.
+    const ApiReply preview = m_api->post(
+        QStringLiteral("/api/v1/schedules/preview"),
+        QJsonObject{{QStringLiteral("schedule"), previewSchedule()},
+                    {QStringLiteral("count"), 3},
+                    {QStringLiteral("after"), QStringLiteral("2026-10-31T00:00:00Z")}});
+    const QJsonArray occurrences = preview.json.value(QStringLiteral("occurrences")).toArray();
+    QVERIFY(occurrences.at(0)[QStringLiteral("heldBy")].isNull());
+    QCOMPARE(occurrences.at(1)[QStringLiteral("heldBy")].toString(),
+             QStringLiteral("State testing"));
+    QVERIFY(occurrences.at(2)[QStringLiteral("heldBy")].isNull());
+
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/blackouts/%1").arg(id)).status, 204);
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/blackouts/%1").arg(id)).status, 404);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/blackouts"))
+                 .json.value(QStringLiteral("blackouts"))
+                 .toArray()
+                 .size(),
+             0);
+}
+
+void tst_AdminApi::blackoutValidation_data()
+{
+    QTest::addColumn<QString>("startsOn");
+    QTest::addColumn<QString>("endsOn");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("start day first") << "21/12/2026"
+                                     << "2026-12-23"
+                                     << "Break"
+                                     << "startsOn"
+                                     << "YYYY-MM-DD";
+    QTest::newRow("end missing") << "2026-12-21"
+                                 << ""
+                                 << "Break"
+                                 << "endsOn"
+                                 << "YYYY-MM-DD";
+    QTest::newRow("end before start") << "2026-12-21"
+                                      << "2026-12-20"
+                                      << "Break"
+                                      << "endsOn"
+                                      << "before the first date";
+    QTest::newRow("longer than a year") << "2026-01-01"
+                                        << "2027-01-02"
+                                        << "Break"
+                                        << "endsOn"
+                                        << "at most 366 days";
+    QTest::newRow("no reason") << "2026-12-21"
+                               << "2026-12-23"
+                               << "  "
+                               << "reason"
+                               << "1 to 200 characters";
+    QTest::newRow("reason too long") << "2026-12-21"
+                                     << "2026-12-23" << QString(201, QLatin1Char('x')) << "reason"
+                                     << "1 to 200 characters";
+}
+
+void tst_AdminApi::blackoutValidation()
+{
+    QFETCH(QString, startsOn);
+    QFETCH(QString, endsOn);
+    QFETCH(QString, reason);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/blackouts"),
+                                       QJsonObject{{QStringLiteral("startsOn"), startsOn},
+                                                   {QStringLiteral("endsOn"), endsOn},
+                                                   {QStringLiteral("reason"), reason}});
+    QCOMPARE(reply.status, 422);
+    const QJsonObject fields = reply.json.value(QStringLiteral("fields")).toObject();
+    QVERIFY2(fields.contains(field), reply.body.constData());
+    QVERIFY2(fields.value(field).toString().contains(messagePart),
+             qPrintable(fields.value(field).toString()));
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/blackouts"))
+                 .json.value(QStringLiteral("blackouts"))
+                 .toArray()
+                 .size(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(tst_AdminApi)
