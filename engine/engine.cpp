@@ -6,8 +6,10 @@
 #include "api/adminapi.h"
 #include "catalog/catalog.h"
 #include "core/logging.h"
+#include "core/secretbox.h"
 #include "core/timeutil.h"
 #include "demo/demodistrict.h"
+#include "destinations/demodestinations.h"
 #include "http/httpserver.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
@@ -40,6 +42,11 @@ Result<quint16> Engine::start()
         return failure(QStringLiteral("No data folder was given."));
     if (!QDir().mkpath(m_options.dataDir))
         return failure(QStringLiteral("Cannot create the data folder %1.").arg(m_options.dataDir));
+
+    // The key that encrypts destination secrets is created on first start, before any
+    // destination can be saved.
+    if (auto box = SecretBox::openOrCreate(m_options.dataDir); !box)
+        return failure(box.error());
 
     m_store = std::make_unique<Store>(QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite")));
     if (auto opened = m_store->open(); !opened)
@@ -213,6 +220,14 @@ Result<void> Engine::prepareDemo()
         if (!link)
             return failure(link.error());
     }
+
+    // The Azure demo destinations point at a local Azurite and are attached to no integration,
+    // so the demo's runs succeed whether or not Azurite is running.
+    auto box = SecretBox::openOrCreate(m_options.dataDir);
+    if (!box)
+        return failure(box.error());
+    if (auto azure = destinations::addDemoAzureDestinations(db, m_districtId, *box); !azure)
+        return failure(azure.error());
 
     auto inbound = execute(db,
                            QStringLiteral("INSERT INTO integrations(district_id, product_id, "

@@ -10,10 +10,15 @@ build_packages="
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libarchive-dev"
+    libqt6sql6-sqlite libarchive-dev libssh-dev libsodium-dev"
 
+# openssh-server, nodejs and npm run the SFTP and Azurite fixtures of tests/fixtures; openssl
+# makes the HTTPS test server's certificate. A Node.js that came from elsewhere (with its own
+# npm) is used as it is, because Debian's npm package conflicts with it.
 test_packages="
-    xvfb xauth sqlite3 unzip"
+    xvfb xauth sqlite3 unzip openssh-server openssl"
+command -v node >/dev/null 2>&1 || test_packages="$test_packages nodejs"
+command -v npm >/dev/null 2>&1 || test_packages="$test_packages npm"
 
 missing=""
 for package in $build_packages $test_packages; do
@@ -30,4 +35,19 @@ if [ -n "$missing" ]; then
     apt-get install -y -qq --no-install-recommends $missing
 else
     echo "install-deps: all packages present"
+fi
+
+# Azurite, the Azure Storage emulator, for the Azure Blob destination tests. It goes into its own
+# prefix, pinned, and only when that version is not there yet.
+azurite_version=3.35.0
+azurite_prefix=/opt/hubdesk/azurite
+installed_version=$(node -p "require('$azurite_prefix/node_modules/azurite/package.json').version" \
+    2>/dev/null || true)
+if [ "$installed_version" != "$azurite_version" ]; then
+    echo "install-deps: installing azurite@$azurite_version into $azurite_prefix"
+    mkdir -p "$azurite_prefix"
+    npm install --prefix "$azurite_prefix" --no-audit --no-fund --loglevel=error \
+        "azurite@$azurite_version"
+else
+    echo "install-deps: azurite $azurite_version present"
 fi

@@ -5,10 +5,30 @@
 # Installs what is missing, builds Hubdesk with its tests and runs every test with CTest, two
 # at a time. Tests that read the public sample files look in ../shared/data beside the
 # checkout unless HUBDESK_TEST_DATA_DIR names another folder; without them those tests skip.
+# Azurite and a second sshd start on 127.0.0.1 before the tests and stop when this script exits.
+# The destination tests skip the cases whose fixture could not start.
 set -eu
 
 cd "$(dirname "$0")/.."
 sh packaging/install-deps.sh
 cmake --preset default
 cmake --build --preset default
+
+HUBDESK_FIXTURE_DIR=${HUBDESK_FIXTURE_DIR:-/tmp/hubdesk-fixtures}
+export HUBDESK_FIXTURE_DIR
+stop_fixtures() {
+    sh tests/fixtures/azurite.sh stop || true
+    sh tests/fixtures/sshd.sh stop || true
+}
+trap stop_fixtures EXIT INT TERM
+sh tests/fixtures/azurite.sh start || echo "run-tests: Azurite did not start; its tests will skip"
+sh tests/fixtures/sshd.sh start || echo "run-tests: sshd did not start; its tests will skip"
+for env_file in "$HUBDESK_FIXTURE_DIR/azurite.env" "$HUBDESK_FIXTURE_DIR/sshd.env"; do
+    if [ -f "$env_file" ]; then
+        set -a
+        . "$env_file"
+        set +a
+    fi
+done
+
 ctest --preset default "$@"

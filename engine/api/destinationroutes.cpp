@@ -3,8 +3,11 @@
 
 #include "api/adminapi.h"
 #include "api/jsonutil.h"
+#include "core/logging.h"
+#include "core/secretbox.h"
 #include "core/timeutil.h"
-#include "destinations/folderdestination.h"
+#include "destinations/destination.h"
+#include "destinations/destinationsecrets.h"
 #include "store/store.h"
 
 #include <QJsonArray>
@@ -14,22 +17,48 @@ namespace hub::api {
 
 namespace {
 
-const QString kSelect = QStringLiteral("SELECT id, name, kind, settings, created_at, updated_at "
-                                       "FROM destinations");
+const QString kSelect = QStringLiteral("SELECT id, name, kind, settings, created_at, updated_at, "
+                                       "secrets FROM destinations");
 
-QJsonObject destinationJson(const QSqlQuery &query)
+// A destination as the API returns it. Secret values never leave the engine: each stored
+// secret appears as {"stored": true}.
+QJsonObject destinationJson(const QSqlQuery &query, const QJsonObject &secrets)
 {
+    const QString kind = query.value(2).toString();
+    const QJsonObject settings = QJsonDocument::fromJson(query.value(3).toByteArray()).object();
     return QJsonObject{
         {QStringLiteral("id"), query.value(0).toLongLong()},
         {QStringLiteral("name"), query.value(1).toString()},
-        {QStringLiteral("kind"), query.value(2).toString()},
-        {QStringLiteral("settings"), QJsonDocument::fromJson(query.value(3).toByteArray()).object()},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("settings"), destinations::maskedSettings(kind, settings, secrets)},
         {QStringLiteral("createdAt"), query.value(4).toString()},
         {QStringLiteral("updatedAt"), query.value(5).toString()},
     };
 }
 
-Result<QJsonObject> findDestination(const ApiContext &context, qint64 id)
+// The stored record: its API form and its decrypted secrets, for the routes that need both.
+struct StoredDestination
+{
+    QJsonObject json;
+    QJsonObject secrets;
+};
+
+Result<SecretBox> secretBox(const ApiContext &context)
+{
+    return SecretBox::openOrCreate(context.dataDir);
+}
+
+Result<QJsonObject> decryptSecrets(const ApiContext &context, const QByteArray &sealed)
+{
+    if (sealed.isEmpty())
+        return QJsonObject();
+    auto box = secretBox(context);
+    if (!box)
+        return failure(box.error());
+    return destinations::openSecrets(*box, sealed);
+}
+
+Result<StoredDestination> findStoredDestination(const ApiContext &context, qint64 id)
 {
     auto query = execute(context.store->connection(),
                          kSelect + QStringLiteral(" WHERE id = ? AND district_id = ?"),
@@ -37,12 +66,24 @@ Result<QJsonObject> findDestination(const ApiContext &context, qint64 id)
     if (!query)
         return failure(query.error());
     if (!query->next())
-        return QJsonObject();
-    return destinationJson(*query);
+        return StoredDestination();
+    auto secrets = decryptSecrets(context, query->value(6).toByteArray());
+    if (!secrets)
+        return failure(secrets.error());
+    return StoredDestination{destinationJson(*query, *secrets), *secrets};
+}
+
+Result<QJsonObject> findDestination(const ApiContext &context, qint64 id)
+{
+    auto stored = findStoredDestination(context, id);
+    if (!stored)
+        return failure(stored.error());
+    return stored->json;
 }
 
 // Validates a destination body and returns field errors; an empty object means valid.
-QJsonObject validateDestination(const ApiContext &context, const QJsonObject &body, qint64 selfId)
+QJsonObject validateDestination(const ApiContext &context, const QJsonObject &body,
+                                const QJsonObject &secrets, qint64 selfId)
 {
     QJsonObject errors;
     const QString name = body.value(QStringLiteral("name")).toString().trimmed();
@@ -62,16 +103,16 @@ QJsonObject validateDestination(const ApiContext &context, const QJsonObject &bo
 
     const QString kind = body.value(QStringLiteral("kind")).toString();
     const QJsonObject settings = body.value(QStringLiteral("settings")).toObject();
-    if (kind == QLatin1String("folder")) {
-        const QJsonObject settingErrors = destinations::FolderDestination::validateSettings(settings);
+    if (destinations::destinationKinds().contains(kind)) {
+        const QJsonObject settingErrors = destinations::validateDestination(kind, settings, secrets);
         for (auto it = settingErrors.begin(); it != settingErrors.end(); ++it)
             errors.insert(it.key(), it.value());
     } else if (kind.isEmpty()) {
         errors.insert(QStringLiteral("kind"), QStringLiteral("Choose the kind of destination."));
     } else {
-        // TODO: SFTP, Azure Blob Storage and HTTPS destinations.
         errors.insert(QStringLiteral("kind"),
-                      QStringLiteral("\"%1\" is not a supported destination kind; use folder.").arg(kind));
+                      QStringLiteral("\"%1\" is not a supported destination kind; use %2.")
+                          .arg(kind, destinations::destinationKinds().join(QStringLiteral(", "))));
     }
     return errors;
 }
@@ -84,8 +125,12 @@ http::Response list(const ApiContext &context)
     if (!query)
         return storeFailed(query.error());
     QJsonArray destinations;
-    while (query->next())
-        destinations.append(destinationJson(*query));
+    while (query->next()) {
+        auto secrets = decryptSecrets(context, query->value(6).toByteArray());
+        if (!secrets)
+            return storeFailed(secrets.error());
+        destinations.append(destinationJson(*query, *secrets));
+    }
     return http::Response::json(QJsonObject{{QStringLiteral("destinations"), destinations}});
 }
 
@@ -106,40 +151,54 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
         return badRequest(body.error());
 
     QJsonObject before;
+    QJsonObject storedSecrets;
     if (id != 0) {
-        auto existing = findDestination(context, id);
+        auto existing = findStoredDestination(context, id);
         if (!existing)
             return storeFailed(existing.error());
-        if (existing->isEmpty())
+        if (existing->json.isEmpty())
             return notFound(QStringLiteral("Destination"), id);
-        before = *existing;
+        before = existing->json;
+        storedSecrets = existing->secrets;
     }
 
-    const QJsonObject errors = validateDestination(context, *body, id);
+    // Secrets arrive among the settings; they are split off here, kept when the request sends
+    // {"stored": true} or leaves them out, and stored only in encrypted form.
+    const QString kind = body->value(QStringLiteral("kind")).toString();
+    const destinations::SplitSettings split = destinations::splitSettings(
+        kind, body->value(QStringLiteral("settings")).toObject(), storedSecrets);
+    QJsonObject checked = *body;
+    checked.insert(QStringLiteral("settings"), split.settings);
+    const QJsonObject errors = validateDestination(context, checked, split.secrets, id);
     if (!errors.isEmpty())
         return validationFailed(errors);
 
+    auto box = secretBox(context);
+    if (!box)
+        return storeFailed(box.error());
+    const QByteArray sealed = destinations::sealSecrets(*box, split.secrets);
+    const QVariant secrets = sealed.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(sealed));
     const QString name = body->value(QStringLiteral("name")).toString().trimmed();
-    const QString kind = body->value(QStringLiteral("kind")).toString();
     const QString settings = QString::fromUtf8(
-        QJsonDocument(body->value(QStringLiteral("settings")).toObject()).toJson(QJsonDocument::Compact));
+        QJsonDocument(split.settings).toJson(QJsonDocument::Compact));
     const QString now = nowIsoUtc();
     const QSqlDatabase db = context.store->connection();
 
     if (id == 0) {
         auto inserted = execute(db,
                                 QStringLiteral("INSERT INTO destinations(district_id, name, kind, "
-                                               "settings, created_at, updated_at) "
-                                               "VALUES (?, ?, ?, ?, ?, ?)"),
-                                {context.districtId, name, kind, settings, now, now});
+                                               "settings, secrets, created_at, updated_at) "
+                                               "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                {context.districtId, name, kind, settings, secrets, now, now});
         if (!inserted)
             return storeFailed(inserted.error());
         id = inserted->lastInsertId().toLongLong();
     } else {
         auto updated = execute(db,
                                QStringLiteral("UPDATE destinations SET name = ?, kind = ?, "
-                                              "settings = ?, updated_at = ? WHERE id = ?"),
-                               {name, kind, settings, now, id});
+                                              "settings = ?, secrets = ?, updated_at = ? "
+                                              "WHERE id = ?"),
+                               {name, kind, settings, secrets, now, id});
         if (!updated)
             return storeFailed(updated.error());
     }
@@ -181,20 +240,38 @@ http::Response remove(const ApiContext &context, qint64 id)
     return http::Response::noContent();
 }
 
+// Runs on the HTTP thread and blocks it for at most the destination's time-out; Test Connection
+// is a rare, user-triggered action, so the server does not hand it to a worker.
 http::Response testConnection(const ApiContext &context, qint64 id)
 {
-    auto destination = findDestination(context, id);
-    if (!destination)
-        return storeFailed(destination.error());
-    if (destination->isEmpty())
+    auto stored = findStoredDestination(context, id);
+    if (!stored)
+        return storeFailed(stored.error());
+    if (stored->json.isEmpty())
         return notFound(QStringLiteral("Destination"), id);
-    const QString path = destination->value(QStringLiteral("settings")).toObject()
-                             .value(QStringLiteral("path")).toString();
-    const auto tested = destinations::FolderDestination(path).testConnection();
+
+    const QString kind = stored->json.value(QStringLiteral("kind")).toString();
+    auto settings = selectValue(context.store->connection(),
+                                QStringLiteral("SELECT settings FROM destinations WHERE id = ?"), {id});
+    if (!settings)
+        return storeFailed(settings.error());
+    const QJsonObject settingsObject = QJsonDocument::fromJson(settings->toByteArray()).object();
+    auto destination = destinations::createDestination(kind, settingsObject, stored->secrets);
+    if (!destination)
+        return badRequest(destination.error());
+
+    qCInfo(lcDestinations) << "Testing the connection of destination" << id << "of kind" << kind;
+    const destinations::Attempt tested = (*destination)->testConnection();
+    if (!tested.ok())
+        qCWarning(lcDestinations).noquote()
+            << QStringLiteral("Test Connection of destination %1 failed: %2").arg(id).arg(tested.message);
+    QString message = tested.message;
+    if (tested.ok() && kind == QLatin1String("folder"))
+        message = QStringLiteral("The folder %1 is writable.")
+                      .arg(settingsObject.value(QStringLiteral("path")).toString());
     return http::Response::json(QJsonObject{
         {QStringLiteral("ok"), tested.ok()},
-        {QStringLiteral("message"), tested.ok() ? QStringLiteral("The folder %1 is writable.").arg(path)
-                                                : tested.error()},
+        {QStringLiteral("message"), message},
     });
 }
 

@@ -105,7 +105,7 @@ Result<QJsonObject> runDetail(const QSqlDatabase &db, qint64 districtId, qint64 
 
     auto phases = execute(db,
                           QStringLiteral("SELECT id, position, name, status, started_at, ended_at, "
-                                         "rows_read, rows_written, rows_rejected, bytes "
+                                         "rows_read, rows_written, rows_rejected, bytes, target "
                                          "FROM run_phases WHERE run_id = ? ORDER BY position"),
                           {runId});
     if (!phases)
@@ -126,6 +126,7 @@ Result<QJsonObject> runDetail(const QSqlDatabase &db, qint64 districtId, qint64 
             {QStringLiteral("rowsWritten"), phases->value(7).toLongLong()},
             {QStringLiteral("rowsRejected"), phases->value(8).toLongLong()},
             {QStringLiteral("bytes"), phases->value(9).toLongLong()},
+            {QStringLiteral("target"), jsonValue(phases->value(10))},
         });
     }
 

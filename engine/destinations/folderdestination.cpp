@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace hub::destinations {
 
 FolderDestination::FolderDestination(QString path)
@@ -43,16 +45,21 @@ Result<void> FolderDestination::testConnection() const
 
 Result<QString> FolderDestination::deliver(const QString &sourceFile, const QString &fileName) const
 {
-    if (fileName.contains(QLatin1Char('/')) || fileName.startsWith(QLatin1Char('.')))
+    // fileName may name subfolders ("2025/sections.csv") but must stay inside the folder.
+    const QStringList segments = fileName.split(QLatin1Char('/'));
+    const bool escapes = std::any_of(segments.begin(), segments.end(), [](const QString &segment) {
+        return segment.isEmpty() || segment == QLatin1String(".") || segment == QLatin1String("..");
+    });
+    if (escapes || fileName.contains(QLatin1Char('\\')) || segments.last().startsWith(QLatin1Char('.')))
         return failure(QStringLiteral("Invalid file name %1.").arg(fileName));
-    if (!QDir().mkpath(m_path))
-        return failure(QStringLiteral("Cannot create the folder %1.").arg(m_path));
+    const QString target = QDir(m_path).filePath(fileName);
+    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
+        return failure(QStringLiteral("Cannot create the folder %1.").arg(QFileInfo(target).absolutePath()));
 
     QFile source(sourceFile);
     if (!source.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("Cannot read %1: %2").arg(sourceFile, source.errorString()));
 
-    const QString target = QDir(m_path).filePath(fileName);
     QSaveFile output(target);
     if (!output.open(QIODevice::WriteOnly))
         return failure(QStringLiteral("Cannot write %1: %2").arg(target, output.errorString()));

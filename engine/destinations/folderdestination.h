@@ -24,7 +24,8 @@ public:
     // Creates the folder when missing and checks that a file can be written there.
     Result<void> testConnection() const;
 
-    // Copies sourceFile into the folder as fileName; returns the delivered path.
+    // Copies sourceFile into the folder as fileName, a relative path that may name subfolders;
+    // returns the delivered path.
     Result<QString> deliver(const QString &sourceFile, const QString &fileName) const;
 
 private:

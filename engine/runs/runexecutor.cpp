@@ -5,7 +5,10 @@
 
 #include "core/logging.h"
 #include "core/timeutil.h"
-#include "destinations/folderdestination.h"
+#include "core/secretbox.h"
+#include "destinations/destination.h"
+#include "destinations/destinationsecrets.h"
+#include "destinations/filenametemplate.h"
 #include "inbound/onerosterbundle.h"
 #include "outbound/csvwriter.h"
 #include "outbound/querytimeout.h"
@@ -41,9 +44,8 @@ struct RunContext
     int schoolYear = 0;
     QString inputFile;
     QString timeZone;
+    QDateTime startedAt;
 };
-
-namespace {
 
 struct DestinationTarget
 {
@@ -53,7 +55,10 @@ struct DestinationTarget
     QString name;
     QString kind;
     QJsonObject settings;
+    QByteArray sealedSecrets;
 };
+
+namespace {
 
 Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
 {
@@ -61,7 +66,8 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
         db,
         QStringLiteral("SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
                        "o.output_key, o.name, i.format, i.query_timeout_seconds, "
-                       "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone "
+                       "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
+                       "r.started_at "
                        "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id "
@@ -85,6 +91,9 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
     const QVariant schoolYear = query->value(8);
     context.inputFile = query->value(9).toString();
     context.timeZone = query->value(10).toString();
+    context.startedAt = QDateTime::fromString(query->value(11).toString(), Qt::ISODate);
+    if (!context.startedAt.isValid())
+        context.startedAt = QDateTime::currentDateTimeUtc();
     query->finish();
     context.schoolYear = schoolYear.isNull()
                              ? currentSchoolYear(db, context.districtId, context.timeZone)
@@ -96,7 +105,7 @@ Result<QList<DestinationTarget>> loadDestinations(const QSqlDatabase &db, qint64
 {
     auto query = execute(db,
                          QStringLiteral("SELECT d.id, l.position, l.active, d.name, d.kind, "
-                                        "d.settings FROM integration_destinations l "
+                                        "d.settings, d.secrets FROM integration_destinations l "
                                         "JOIN destinations d ON d.id = l.destination_id "
                                         "WHERE l.integration_id = ? ORDER BY l.position"),
                          {integrationId});
@@ -107,7 +116,8 @@ Result<QList<DestinationTarget>> loadDestinations(const QSqlDatabase &db, qint64
         targets.append(DestinationTarget{
             query->value(0).toLongLong(), query->value(1).toInt(), query->value(2).toBool(),
             query->value(3).toString(), query->value(4).toString(),
-            QJsonDocument::fromJson(query->value(5).toByteArray()).object()});
+            QJsonDocument::fromJson(query->value(5).toByteArray()).object(),
+            query->value(6).toByteArray()});
     }
     return targets;
 }
@@ -305,7 +315,7 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     int delivered = 0;
-    int failed = 0;
+    QStringList failedNames;
     for (const DestinationTarget &target : std::as_const(*destinations)) {
         const QString label = QStringLiteral("Destination %1 (%2)").arg(target.position).arg(target.name);
         if (!target.active) {
@@ -313,35 +323,24 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
             continue;
         }
         recorder.startPhase(QStringLiteral("Deliver to %1").arg(target.name));
-        if (target.kind != QLatin1String("folder")) {
-            // TODO: SFTP, Azure Blob Storage and HTTPS destinations.
-            ++failed;
-            const QString message = QStringLiteral("%1: %2 destinations are not supported yet.")
-                                        .arg(label, target.kind);
-            recorder.log(LogLevel::Error, message);
-            recorder.finishPhase(RunStatus::Failed);
-            continue;
-        }
-        destinations::FolderDestination folder(target.settings.value(QStringLiteral("path")).toString());
-        auto result = folder.deliver(spoolPath, fileName);
-        if (!result) {
-            ++failed;
-            recorder.log(LogLevel::Error, QStringLiteral("%1: %2").arg(label, result.error()));
+        const DeliveryOutcome outcome = deliverTo(recorder, context, target, spoolPath, fileName);
+        if (!outcome.ok) {
+            failedNames.append(target.name);
             recorder.finishPhase(RunStatus::Failed);
             continue;
         }
         ++delivered;
-        recorder.log(LogLevel::Info, QStringLiteral("Delivered to %1.").arg(*result));
         recorder.finishPhase(RunStatus::Succeeded,
-                             PhaseCounts{0, formatCounts.rowsWritten, 0, formatCounts.bytes});
+                             PhaseCounts{0, formatCounts.rowsWritten, 0, outcome.bytes});
     }
     removeWork();
 
-    if (failed > 0) {
+    if (!failedNames.isEmpty()) {
         recorder.finishRun(RunStatus::Failed,
-                           QStringLiteral("%1 of %2 active destinations failed.")
-                               .arg(failed)
-                               .arg(failed + delivered));
+                           QStringLiteral("%1 of %2 active destinations failed: %3.")
+                               .arg(failedNames.size())
+                               .arg(failedNames.size() + delivered)
+                               .arg(failedNames.join(QStringLiteral(", "))));
         return;
     }
     if (delivered == 0) {
@@ -356,6 +355,82 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.finishRun(status, QStringLiteral("%1 rows delivered to %2 destination(s).")
                                    .arg(formatCounts.rowsWritten)
                                    .arg(delivered));
+}
+
+RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const RunContext &context,
+                                                    const DestinationTarget &target,
+                                                    const QString &spoolPath,
+                                                    const QString &fileName)
+{
+    const destinations::DeliveryIds ids{context.runId, target.id};
+    const auto fail = [&](const QString &message) {
+        recorder.log(LogLevel::Error, QStringLiteral("Destination %1 (%2): %3")
+                                          .arg(target.position)
+                                          .arg(target.name, message));
+        qCWarning(lcDestinations).noquote()
+            << QStringLiteral("Run %1 destination %2: %3").arg(context.runId).arg(target.id).arg(message);
+        return DeliveryOutcome{};
+    };
+
+    destinations::TemplateValues values;
+    values.output = fileName;
+    values.schoolYear = context.schoolYear;
+    values.startedAt = context.startedAt;
+    values.timeZone = context.timeZone;
+    values.runId = context.runId;
+    values.integrationId = context.integrationId;
+    auto remotePath = destinations::FileNameTemplate::expand(
+        destinations::fileNameTemplate(target.settings), values);
+    if (!remotePath)
+        return fail(remotePath.error());
+
+    QJsonObject secrets;
+    if (!target.sealedSecrets.isEmpty()) {
+        auto box = SecretBox::openOrCreate(m_dataDir);
+        if (!box)
+            return fail(box.error());
+        auto opened = destinations::openSecrets(*box, target.sealedSecrets);
+        if (!opened)
+            return fail(opened.error());
+        secrets = *opened;
+    }
+    auto destination = destinations::createDestination(target.kind, target.settings, secrets);
+    if (!destination)
+        return fail(destination.error());
+
+    const destinations::RetryPolicy policy = destinations::RetryPolicy::fromSettings(target.settings);
+    recorder.log(LogLevel::Info, QStringLiteral("Delivering %1 to %2 destination %3 as %4 (at most "
+                                                "%5 attempts).")
+                                     .arg(fileName, target.kind, target.name, *remotePath)
+                                     .arg(policy.maxAttempts));
+    qCInfo(lcDestinations).noquote() << QStringLiteral("Run %1 destination %2: delivery started")
+                                            .arg(context.runId)
+                                            .arg(target.id);
+    const auto attemptLog = [&](bool isError, const QString &message) {
+        recorder.log(isError ? LogLevel::Error : LogLevel::Warning, message);
+        qCWarning(lcDestinations).noquote()
+            << QStringLiteral("Run %1 destination %2: %3").arg(context.runId).arg(target.id).arg(message);
+    };
+    const destinations::Attempt outcome = destinations::runWithRetries(
+        policy,
+        [&](int) { return (*destination)->deliver(spoolPath, *remotePath, ids); },
+        attemptLog);
+    if (!outcome.ok())
+        return fail(outcome.message);
+
+    if (!outcome.message.isEmpty())
+        recorder.log(LogLevel::Info, outcome.message);
+    recorder.setPhaseTarget(outcome.remoteName);
+    recorder.log(LogLevel::Info, QStringLiteral("Wrote %1 (%2 bytes) to %3.")
+                                     .arg(outcome.remoteName)
+                                     .arg(outcome.bytes)
+                                     .arg(target.name));
+    qCInfo(lcDestinations).noquote() << QStringLiteral("Run %1 destination %2: wrote %3 (%4 bytes)")
+                                            .arg(context.runId)
+                                            .arg(target.id)
+                                            .arg(outcome.remoteName)
+                                            .arg(outcome.bytes);
+    return DeliveryOutcome{true, outcome.bytes};
 }
 
 void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,

@@ -14,6 +14,7 @@ namespace hub::runs {
 
 class RunRecorder;
 struct RunContext;
+struct DestinationTarget;
 
 // Carries out one claimed run on the calling thread: reads the integration, runs its phases and
 // records their status, counts and log lines. Every failure ends the run with status 9 and a
@@ -28,6 +29,17 @@ public:
 private:
     void executeOutbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeInbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
+
+    struct DeliveryOutcome
+    {
+        bool ok = false;
+        qint64 bytes = 0;
+    };
+    // Delivers the spooled file to one destination with retries, logging each attempt, within
+    // the phase that the caller started.
+    DeliveryOutcome deliverTo(RunRecorder &recorder, const RunContext &context,
+                              const DestinationTarget &target, const QString &spoolPath,
+                              const QString &fileName);
 
     const Store &m_store;
     QString m_dataDir;

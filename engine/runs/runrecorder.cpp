@@ -68,6 +68,16 @@ void RunRecorder::finishPhase(RunStatus status, const PhaseCounts &counts)
     m_phaseId = 0;
 }
 
+void RunRecorder::setPhaseTarget(const QString &target)
+{
+    if (m_phaseId == 0)
+        return;
+    auto updated = execute(m_db, QStringLiteral("UPDATE run_phases SET target = ? WHERE id = ?"),
+                           {target, m_phaseId});
+    if (!updated)
+        reportStoreError(m_runId, updated.error());
+}
+
 void RunRecorder::log(LogLevel level, const QString &message)
 {
     if (level == LogLevel::Warning)

@@ -198,7 +198,7 @@ void tst_Runs::unwritableDestinationFailsRun()
     const QJsonObject run = runAndWait(integrationId);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
     QCOMPARE(run.value(QStringLiteral("message")).toString(),
-             QStringLiteral("1 of 1 active destinations failed."));
+             QStringLiteral("1 of 1 active destinations failed: Broken Share."));
     const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
     QCOMPARE(phases.size(), 3);
     QCOMPARE(phases.at(2)[QStringLiteral("name")].toString(), QStringLiteral("Deliver to Broken Share"));
