@@ -347,6 +347,13 @@ ApiJob *EngineClient::fetchRun(qint64 runId)
     return get(QStringLiteral("/api/v1/runs/%1").arg(runId));
 }
 
+ApiJob *EngineClient::previewSchedule(const QJsonObject &schedule, int count)
+{
+    return post(QStringLiteral("/api/v1/schedules/preview"),
+                QJsonObject{{QStringLiteral("schedule"), schedule},
+                            {QStringLiteral("count"), count}});
+}
+
 ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
                            const QByteArray &body, const QByteArray &contentType)
 {

@@ -97,6 +97,8 @@ public:
     // Runs that started on or before date in the district's zone, newest first.
     ApiJob *fetchRuns(const QDate &date, int limit, int offset);
     ApiJob *fetchRun(qint64 runId);
+    // Lists the next count run times of a draft schedule (POST /api/v1/schedules/preview).
+    ApiJob *previewSchedule(const QJsonObject &schedule, int count);
 
 signals:
     void connectionStateChanged(hubdesk::EngineClient::ConnectionState state);

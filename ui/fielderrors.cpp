@@ -80,17 +80,24 @@ void FieldErrors::setFallbackLabel(QLabel *label)
 
 void FieldErrors::clear()
 {
-    for (const Entry &entry : std::as_const(m_entries)) {
-        if (entry.label) {
-            entry.label->clear();
-            entry.label->hide();
-        }
-        if (entry.field)
-            describedWidget(entry.field)->setAccessibleDescription({});
-    }
+    clearKeysStartingWith({});
     if (m_fallback) {
         m_fallback->clear();
         m_fallback->hide();
+    }
+}
+
+void FieldErrors::clearKeysStartingWith(const QString &prefix)
+{
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        if (it->label) {
+            it->label->clear();
+            it->label->hide();
+        }
+        if (it->field)
+            describedWidget(it->field)->setAccessibleDescription({});
     }
 }
 

@@ -36,6 +36,8 @@ public:
     void setFallbackLabel(QLabel *label);
 
     void clear();
+    // Hides the messages whose key starts with prefix; the others and the fallback stay.
+    void clearKeysStartingWith(const QString &prefix);
     // Shows each message under its field and sets it as the field's accessible description.
     // Returns the invalid field nearest the top of form, or nullptr when none is registered.
     QWidget *show(const QJsonObject &fields, const QWidget *form);

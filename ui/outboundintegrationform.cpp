@@ -69,7 +69,7 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     , m_destinations(new DestinationListEditor(m_destinationModel, &m_errors))
     , m_newDestinationButton(named(new QPushButton(tr("New Destination…")),
                                    QStringLiteral("newDestinationButton"), tr("New destination")))
-    , m_schedule(new ScheduleEditor(&m_errors))
+    , m_schedule(new ScheduleEditor(client, &m_errors))
     , m_saveButton(named(new QPushButton(tr("Save")), QStringLiteral("saveButton"), tr("Save")))
     , m_cancelButton(
           named(new QPushButton(tr("Cancel")), QStringLiteral("cancelButton"), tr("Cancel")))

@@ -4,13 +4,16 @@
 #include "scheduleeditor.h"
 
 #include "fielderrors.h"
+#include "schedulepreview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QTimeEdit>
 #include <QVBoxLayout>
@@ -22,6 +25,8 @@ namespace hubdesk {
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
+constexpr int kDaysPerWeek = 7;
+constexpr int kMaxDayOfMonth = 31;
 const QTime kDefaultStartTime(2, 0);
 
 template<typename Widget>
@@ -32,9 +37,10 @@ Widget *named(Widget *widget, const QString &objectName, const QString &accessib
     return widget;
 }
 
-QWidget *row(std::initializer_list<QWidget *> widgets)
+QWidget *row(const QString &objectName, std::initializer_list<QWidget *> widgets)
 {
     auto container = new QWidget;
+    container->setObjectName(objectName);
     auto layout = new QHBoxLayout(container);
     layout->setContentsMargins(0, 0, 0, 0);
     for (QWidget *widget : widgets)
@@ -47,7 +53,7 @@ QWidget *row(std::initializer_list<QWidget *> widgets)
 
 } // namespace
 
-ScheduleEditor::ScheduleEditor(FieldErrors *errors, QWidget *parent)
+ScheduleEditor::ScheduleEditor(EngineClient *client, FieldErrors *errors, QWidget *parent)
     : QWidget(parent)
     , m_runAtNextCycle(named(new QCheckBox(tr("Run at next available cycle")),
                              QStringLiteral("runAtNextCycleCheck"),
@@ -57,6 +63,11 @@ ScheduleEditor::ScheduleEditor(FieldErrors *errors, QWidget *parent)
     , m_startTime(named(new QTimeEdit, QStringLiteral("startTimeEdit"), tr("Start time")))
     , m_repeatEvery(named(new QSpinBox, QStringLiteral("repeatEverySpin"), tr("Repeat every")))
     , m_repeatUnits(new QLabel)
+    , m_dayOfMonthChoice(named(new QRadioButton(tr("Day")), QStringLiteral("dayOfMonthRadio"),
+                               tr("On a day of the month")))
+    , m_dayOfMonth(named(new QSpinBox, QStringLiteral("dayOfMonthSpin"), tr("Day of the month")))
+    , m_lastDayChoice(named(new QRadioButton(tr("Last day")), QStringLiteral("lastDayRadio"),
+                            tr("On the last day of the month")))
     , m_advanced(named(new QCheckBox(tr("Advanced")), QStringLiteral("advancedCheck"),
                        tr("Advanced repetition")))
     , m_advancedRow(new QWidget)
@@ -67,7 +78,10 @@ ScheduleEditor::ScheduleEditor(FieldErrors *errors, QWidget *parent)
     , m_hasEndDate(named(new QCheckBox(tr("End date")), QStringLiteral("endDateCheck"),
                          tr("Use an end date")))
     , m_endDate(named(new QDateEdit, QStringLiteral("endDateEdit"), tr("End date")))
+    , m_skipCatchUp(named(new QCheckBox(tr("Skip catch-up after downtime")),
+                          QStringLiteral("skipCatchUpCheck"), tr("Skip catch-up after downtime")))
     , m_status(named(new QComboBox, QStringLiteral("scheduleStatusCombo"), tr("Schedule status")))
+    , m_preview(new SchedulePreview(client, errors))
 {
     m_type->addItem(tr("Once"), QStringLiteral("once"));
     m_type->addItem(tr("Hourly"), QStringLiteral("hourly"));
@@ -83,13 +97,87 @@ ScheduleEditor::ScheduleEditor(FieldErrors *errors, QWidget *parent)
 
     m_repeatEvery->setRange(1, 999);
     m_repeatUnits->setObjectName(QStringLiteral("repeatUnitsLabel"));
-    m_everyMinutes->setRange(1, kMinutesPerDay);
-    m_durationMinutes->setRange(1, kMinutesPerDay);
+    m_skipCatchUp->setToolTip(tr("Drop the runs missed while the engine was stopped, instead "
+                                 "of making one catch-up run when it starts again."));
 
     for (QComboBox *combo : {m_type, m_status})
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_status->addItem(tr("Active"), true);
     m_status->addItem(tr("Inactive"), false);
+
+    m_form = new QFormLayout(this);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->addRow(m_runAtNextCycle);
+    m_form->addRow(tr("Schedule type:"), errors->wrap(QStringLiteral("schedule.type"), m_type));
+    m_form->addRow(tr("Start date:"),
+                   errors->wrap(QStringLiteral("schedule.startDate"),
+                                row(QStringLiteral("startDateRow"), {m_startDate})));
+    m_form->addRow(tr("Start time:"),
+                   errors->wrap(QStringLiteral("schedule.startTime"),
+                                row(QStringLiteral("startTimeRow"), {m_startTime})));
+    m_form->addRow(tr("Repeat every:"), errors->wrap(QStringLiteral("schedule.repeatEvery"),
+                                                     row(QStringLiteral("repeatEveryRow"),
+                                                         {m_repeatEvery, m_repeatUnits})));
+    m_daysField = createDaysOfWeek(errors);
+    m_form->addRow(tr("On days:"), m_daysField);
+    m_dayOfMonthField = createDayOfMonth(errors);
+    m_form->addRow(tr("On day:"), m_dayOfMonthField);
+    m_advancedField = errors->wrap(QStringLiteral("schedule.advanced.enabled"), m_advanced);
+    m_form->addRow(m_advancedField);
+    m_form->addRow(createAdvancedRow(errors));
+    m_form->addRow(errors->wrap(QStringLiteral("schedule.endDate"),
+                                row(QStringLiteral("endDateRow"), {m_hasEndDate, m_endDate})));
+    m_form->addRow(errors->wrap(QStringLiteral("schedule.skipCatchUp"), m_skipCatchUp));
+    m_form->addRow(tr("Schedule status:"),
+                   errors->wrap(QStringLiteral("schedule.active"), m_status));
+    m_form->addRow(tr("Next runs:"), m_preview);
+
+    connect(m_type, &QComboBox::currentIndexChanged, this, &ScheduleEditor::updateTypeFields);
+    connect(m_advanced, &QCheckBox::toggled, this, &ScheduleEditor::updateTypeFields);
+    connect(m_hasEndDate, &QCheckBox::toggled, m_endDate, &QWidget::setEnabled);
+    connect(m_dayOfMonthChoice, &QRadioButton::toggled, m_dayOfMonth, &QWidget::setEnabled);
+    connect(m_startDate, &QDateEdit::dateChanged, this, &ScheduleEditor::followStartDate);
+    connectDraftChanges();
+
+    reset(QDate::currentDate());
+}
+
+QWidget *ScheduleEditor::createDaysOfWeek(FieldErrors *errors)
+{
+    //: Check boxes for the days of a weekly schedule, Monday first.
+    const QStringList shortNames
+        = {tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")};
+    const QStringList names = {tr("Monday"), tr("Tuesday"),  tr("Wednesday"), tr("Thursday"),
+                               tr("Friday"), tr("Saturday"), tr("Sunday")};
+    auto days = new QWidget;
+    auto layout = new QHBoxLayout(days);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (int day = 1; day <= kDaysPerWeek; ++day) {
+        auto check = named(new QCheckBox(shortNames.at(day - 1)),
+                           QStringLiteral("dayOfWeekCheck%1").arg(day), names.at(day - 1));
+        layout->addWidget(check);
+        m_daysOfWeek.append(check);
+    }
+    layout->addStretch();
+    days->setObjectName(QStringLiteral("daysOfWeekRow"));
+    days->setFocusProxy(m_daysOfWeek.first());
+    return errors->wrap(QStringLiteral("schedule.daysOfWeek"), days);
+}
+
+QWidget *ScheduleEditor::createDayOfMonth(FieldErrors *errors)
+{
+    m_dayOfMonth->setRange(1, kMaxDayOfMonth);
+    QWidget *day
+        = row(QStringLiteral("dayOfMonthRow"), {m_dayOfMonthChoice, m_dayOfMonth, m_lastDayChoice});
+    m_lastDayChoice->setToolTip(tr("Runs on the 31st, 30th, 29th or 28th, by month."));
+    return errors->wrap(QStringLiteral("schedule.dayOfMonth"), day);
+}
+
+QWidget *ScheduleEditor::createAdvancedRow(FieldErrors *errors)
+{
+    m_everyMinutes->setRange(1, kMinutesPerDay);
+    m_durationMinutes->setRange(1, kMinutesPerDay);
 
     auto sentence = new QHBoxLayout;
     //: The advanced repetition reads as one sentence: Repeat task every [15] minutes for a
@@ -112,28 +200,24 @@ ScheduleEditor::ScheduleEditor(FieldErrors *errors, QWidget *parent)
     }
     m_advancedRow->setObjectName(QStringLiteral("advancedRow"));
     m_advancedRow->setVisible(false);
+    return m_advancedRow;
+}
 
-    auto form = new QFormLayout(this);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(m_runAtNextCycle);
-    form->addRow(tr("Schedule type:"), errors->wrap(QStringLiteral("schedule.type"), m_type));
-    form->addRow(tr("Start date:"),
-                 errors->wrap(QStringLiteral("schedule.startDate"), row({m_startDate})));
-    form->addRow(tr("Start time:"),
-                 errors->wrap(QStringLiteral("schedule.startTime"), row({m_startTime})));
-    form->addRow(tr("Repeat every:"), errors->wrap(QStringLiteral("schedule.repeatEvery"),
-                                                   row({m_repeatEvery, m_repeatUnits})));
-    form->addRow(m_advanced);
-    form->addRow(m_advancedRow);
-    form->addRow(errors->wrap(QStringLiteral("schedule.endDate"), row({m_hasEndDate, m_endDate})));
-    form->addRow(tr("Schedule status:"), errors->wrap(QStringLiteral("schedule.active"), m_status));
-
-    connect(m_type, &QComboBox::currentIndexChanged, this, &ScheduleEditor::updateRepeatUnits);
-    connect(m_advanced, &QCheckBox::toggled, m_advancedRow, &QWidget::setVisible);
-    connect(m_hasEndDate, &QCheckBox::toggled, m_endDate, &QWidget::setEnabled);
-
-    reset(QDate::currentDate());
+void ScheduleEditor::connectDraftChanges()
+{
+    for (QComboBox *combo : {m_type, m_status})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ScheduleEditor::updatePreview);
+    for (QDateEdit *date : {m_startDate, m_endDate})
+        connect(date, &QDateEdit::dateChanged, this, &ScheduleEditor::updatePreview);
+    connect(m_startTime, &QTimeEdit::timeChanged, this, &ScheduleEditor::updatePreview);
+    for (QSpinBox *spin : {m_repeatEvery, m_dayOfMonth, m_everyMinutes, m_durationMinutes})
+        connect(spin, &QSpinBox::valueChanged, this, &ScheduleEditor::updatePreview);
+    QList<QAbstractButton *> buttons{m_dayOfMonthChoice, m_lastDayChoice, m_advanced, m_hasEndDate,
+                                     m_skipCatchUp};
+    for (QCheckBox *check : std::as_const(m_daysOfWeek))
+        buttons.append(check);
+    for (QAbstractButton *button : std::as_const(buttons))
+        connect(button, &QAbstractButton::toggled, this, &ScheduleEditor::updatePreview);
 }
 
 void ScheduleEditor::reset(const QDate &today)
@@ -143,14 +227,19 @@ void ScheduleEditor::reset(const QDate &today)
     m_startDate->setDate(today);
     m_startTime->setTime(kDefaultStartTime);
     m_repeatEvery->setValue(1);
+    setDaysOfWeek({today.dayOfWeek()});
+    setDayOfMonth(QJsonValue(), today);
+    m_shownStartDate = today;
     m_advanced->setChecked(false);
     m_everyMinutes->setValue(60);
     m_durationMinutes->setValue(kMinutesPerDay - 60);
     m_hasEndDate->setChecked(false);
     m_endDate->setEnabled(false);
     m_endDate->setDate(today.addYears(1));
+    m_skipCatchUp->setChecked(false);
     m_status->setCurrentIndex(0);
-    updateRepeatUnits();
+    updateTypeFields();
+    updatePreview();
 }
 
 void ScheduleEditor::setSchedule(const QJsonValue &value, bool runAtNextCycle)
@@ -175,6 +264,14 @@ void ScheduleEditor::setSchedule(const QJsonValue &value, bool runAtNextCycle)
         m_startTime->setTime(time);
     m_repeatEvery->setValue(schedule.value(QStringLiteral("repeatEvery")).toInt(1));
 
+    // Without a list of days the engine runs a weekly schedule on the start date's day.
+    QList<int> days;
+    const QJsonArray dayArray = schedule.value(QStringLiteral("daysOfWeek")).toArray();
+    for (const QJsonValue &day : dayArray)
+        days.append(day.toInt());
+    setDaysOfWeek(days.isEmpty() ? QList<int>{m_startDate->date().dayOfWeek()} : days);
+    setDayOfMonth(schedule.value(QStringLiteral("dayOfMonth")), m_startDate->date());
+
     const QJsonObject advanced = schedule.value(QStringLiteral("advanced")).toObject();
     m_advanced->setChecked(advanced.value(QStringLiteral("enabled")).toBool());
     m_everyMinutes->setValue(advanced.value(QStringLiteral("everyMinutes")).toInt(60));
@@ -186,26 +283,41 @@ void ScheduleEditor::setSchedule(const QJsonValue &value, bool runAtNextCycle)
     m_hasEndDate->setChecked(end.isValid());
     if (end.isValid())
         m_endDate->setDate(end);
+    m_skipCatchUp->setChecked(schedule.value(QStringLiteral("skipCatchUp")).toBool(false));
     const bool active = schedule.value(QStringLiteral("active")).toBool(true);
     m_status->setCurrentIndex(m_status->findData(active));
 }
 
 QJsonObject ScheduleEditor::schedule() const
 {
+    const QString scheduleType = type();
+    // The engine rejects the advanced repetition for hourly schedules, where it is hidden.
+    const bool advanced = m_advanced->isChecked() && scheduleType != QLatin1String("hourly");
     QJsonObject schedule{
-        {QStringLiteral("type"), m_type->currentData().toString()},
+        {QStringLiteral("type"), scheduleType},
         {QStringLiteral("startDate"), m_startDate->date().toString(Qt::ISODate)},
         {QStringLiteral("startTime"), m_startTime->time().toString(QStringLiteral("HH:mm"))},
         {QStringLiteral("repeatEvery"), m_repeatEvery->value()},
         {QStringLiteral("advanced"),
-         QJsonObject{{QStringLiteral("enabled"), m_advanced->isChecked()},
+         QJsonObject{{QStringLiteral("enabled"), advanced},
                      {QStringLiteral("everyMinutes"), m_everyMinutes->value()},
                      {QStringLiteral("durationMinutes"), m_durationMinutes->value()}}},
         {QStringLiteral("active"), m_status->currentData().toBool()},
+        {QStringLiteral("skipCatchUp"), m_skipCatchUp->isChecked()},
     };
     schedule.insert(QStringLiteral("endDate"),
                     m_hasEndDate->isChecked() ? QJsonValue(m_endDate->date().toString(Qt::ISODate))
                                               : QJsonValue());
+    if (scheduleType == QLatin1String("weekly")) {
+        QJsonArray days;
+        for (int day : daysOfWeek())
+            days.append(day);
+        schedule.insert(QStringLiteral("daysOfWeek"), days);
+    } else if (scheduleType == QLatin1String("monthly")) {
+        schedule.insert(QStringLiteral("dayOfMonth"), m_lastDayChoice->isChecked()
+                                                          ? QJsonValue(QStringLiteral("last"))
+                                                          : QJsonValue(m_dayOfMonth->value()));
+    }
     return schedule;
 }
 
@@ -214,21 +326,74 @@ bool ScheduleEditor::runAtNextCycle() const
     return m_runAtNextCycle->isChecked();
 }
 
-void ScheduleEditor::updateRepeatUnits()
+void ScheduleEditor::followStartDate(const QDate &date)
 {
-    const QString type = m_type->currentData().toString();
+    // A day that the user did not choose follows the start date, as the engine's default does.
+    if (daysOfWeek() == QList<int>{m_shownStartDate.dayOfWeek()})
+        setDaysOfWeek({date.dayOfWeek()});
+    if (m_dayOfMonth->value() == m_shownStartDate.day())
+        m_dayOfMonth->setValue(date.day());
+    m_shownStartDate = date;
+}
+
+QList<int> ScheduleEditor::daysOfWeek() const
+{
+    QList<int> days;
+    for (int day = 1; day <= kDaysPerWeek; ++day) {
+        if (m_daysOfWeek.at(day - 1)->isChecked())
+            days.append(day);
+    }
+    return days;
+}
+
+void ScheduleEditor::setDaysOfWeek(const QList<int> &days)
+{
+    for (int day = 1; day <= kDaysPerWeek; ++day)
+        m_daysOfWeek.at(day - 1)->setChecked(days.contains(day));
+}
+
+void ScheduleEditor::setDayOfMonth(const QJsonValue &day, const QDate &startDate)
+{
+    // Without a day the engine runs a monthly schedule on the start date's day.
+    const bool last = day.toString() == QLatin1String("last");
+    m_dayOfMonth->setValue(day.isDouble() ? day.toInt() : startDate.day());
+    m_dayOfMonth->setEnabled(!last);
+    m_lastDayChoice->setChecked(last);
+    m_dayOfMonthChoice->setChecked(!last);
+}
+
+QString ScheduleEditor::type() const
+{
+    return m_type->currentData().toString();
+}
+
+void ScheduleEditor::updateTypeFields()
+{
+    const QString scheduleType = type();
     QString units;
-    if (type == QLatin1String("hourly"))
+    if (scheduleType == QLatin1String("hourly"))
         units = tr("Hours");
-    else if (type == QLatin1String("daily"))
+    else if (scheduleType == QLatin1String("daily"))
         units = tr("Days");
-    else if (type == QLatin1String("weekly"))
+    else if (scheduleType == QLatin1String("weekly"))
         units = tr("Weeks");
-    else if (type == QLatin1String("monthly"))
+    else if (scheduleType == QLatin1String("monthly"))
         units = tr("Months");
     m_repeatUnits->setText(units);
     // A schedule of type once has nothing to repeat.
     m_repeatEvery->setEnabled(!units.isEmpty());
+
+    m_form->setRowVisible(m_daysField, scheduleType == QLatin1String("weekly"));
+    m_form->setRowVisible(m_dayOfMonthField, scheduleType == QLatin1String("monthly"));
+    // The engine repeats within the day only for schedules that run on dates.
+    const bool hourly = scheduleType == QLatin1String("hourly");
+    m_form->setRowVisible(m_advancedField, !hourly);
+    m_form->setRowVisible(m_advancedRow, !hourly && m_advanced->isChecked());
+}
+
+void ScheduleEditor::updatePreview()
+{
+    m_preview->setDraft(schedule());
 }
 
 } // namespace hubdesk

@@ -3,6 +3,7 @@
 
 #include "destinationmodel.h"
 #include "integrationmodel.h"
+#include "occurrencemodel.h"
 #include "productmodel.h"
 #include "runbookmodel.h"
 
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace hubdesk;
 
@@ -74,6 +76,7 @@ private slots:
     void productModelHeaders();
     void integrationModel();
     void destinationModel();
+    void occurrenceModel();
     void runbookRunRows_data();
     void runbookRunRows();
     void runbookTimesFollowZone();
@@ -190,6 +193,54 @@ void tst_Models::destinationModel()
     QCOMPARE(model.rowOfId(4), 1);
     QCOMPARE(model.rowOfId(3), -1);
     QVERIFY(!model.index(2).data().isValid());
+}
+
+void tst_Models::occurrenceModel()
+{
+    OccurrenceModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Occurrences as POST /api/v1/schedules/preview returns them for America/Detroit.
+    const QJsonArray occurrences{
+        QJsonObject{{QStringLiteral("at"), QStringLiteral("2026-11-01T05:30:00.000Z")},
+                    {QStringLiteral("local"), QStringLiteral("2026-11-01T01:30:00")},
+                    {QStringLiteral("abbreviation"), QStringLiteral("EDT")},
+                    {QStringLiteral("shifted"), false},
+                    {QStringLiteral("note"), QStringLiteral("01:30 occurs twice on 2026-11-01.")},
+                    {QStringLiteral("heldBy"), QJsonValue()}},
+        QJsonObject{{QStringLiteral("at"), QStringLiteral("2026-11-01T07:00:00.000Z")},
+                    {QStringLiteral("local"), QStringLiteral("2026-11-01T02:00:00")},
+                    {QStringLiteral("abbreviation"), QStringLiteral("EST")},
+                    {QStringLiteral("shifted"), true},
+                    {QStringLiteral("note"), QString()},
+                    {QStringLiteral("heldBy"), QStringLiteral("Winter break")}},
+    };
+    model.setOccurrences(occurrences);
+
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(model.index(0)), 0);
+    QCOMPARE(display(model, 0, 0), QStringLiteral("Sun 11/01/2026 01:30 AM EDT"));
+    QCOMPARE(display(model, 1, 0), QStringLiteral("Sun 11/01/2026 02:00 AM EST"));
+    QCOMPARE(model.index(0).data(OccurrenceModel::InstantRole).toDateTime(),
+             QDateTime(QDate(2026, 11, 1), QTime(5, 30), QTimeZone::utc()));
+    QCOMPARE(model.index(0).data(OccurrenceModel::ShiftedRole).toBool(), false);
+    QCOMPARE(model.index(0).data(OccurrenceModel::NoteRole).toString(),
+             QStringLiteral("01:30 occurs twice on 2026-11-01."));
+    QVERIFY(model.index(0).data(OccurrenceModel::HeldByRole).toString().isEmpty());
+    // A shift without the engine's note still gets a sentence.
+    QCOMPARE(model.index(1).data(OccurrenceModel::ShiftedRole).toBool(), true);
+    QVERIFY(!model.index(1).data(OccurrenceModel::NoteRole).toString().isEmpty());
+    QCOMPARE(model.index(1).data(OccurrenceModel::HeldByRole).toString(),
+             QStringLiteral("Winter break"));
+    QVERIFY(!model.index(2).data().isValid());
+
+    // A local time that is no date-time is shown as the engine sent it.
+    QCOMPARE(OccurrenceModel::formatLocalTime(QStringLiteral("soon"), QStringLiteral("EST")),
+             QStringLiteral("soon"));
+    QCOMPARE(OccurrenceModel::formatLocalTime(QStringLiteral("2026-03-08T15:05:00"), {}),
+             QStringLiteral("Sun 03/08/2026 03:05 PM"));
+
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void tst_Models::runbookRunRows_data()

@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -30,6 +31,10 @@ public:
 
     UiTestEngine() = default;
 
+    // Makes the engine's scheduler and schedule routes read the time from clock; call it
+    // before start().
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
     // Starts the engine and runs the client's health check; returns an error message or an
     // empty string.
     QString start()
@@ -43,6 +48,7 @@ public:
         options.adminToken = QByteArrayLiteral("test-token-0123456789");
         options.demo = true;
         options.schedulerIntervalMs = 200;
+        options.clock = m_clock;
         m_engine = std::make_unique<hub::Engine>(options);
         auto started = m_engine->start();
         if (!started.ok())
@@ -113,6 +119,7 @@ public:
 
 private:
     QTemporaryDir m_dataDir;
+    std::function<QDateTime()> m_clock;
     QNetworkAccessManager m_network;
     std::unique_ptr<hub::Engine> m_engine;
     std::unique_ptr<hubdesk::EngineClient> m_client;
