@@ -44,7 +44,8 @@ QString runSelectSql()
                "r.output_file, ")
            + integrationDisplayNameSql()
            + QStringLiteral(", (SELECT name FROM run_phases ph WHERE ph.run_id = r.id "
-                            "ORDER BY ph.position DESC LIMIT 1), r.scheduled_for "
+                            "ORDER BY ph.position DESC LIMIT 1), r.scheduled_for, "
+                            "r.change_version, r.cancel_requested "
                             "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                             "JOIN products p ON p.id = i.product_id "
                             "LEFT JOIN product_outputs o ON o.id = i.output_id");
@@ -71,6 +72,8 @@ QJsonObject runJson(const QSqlQuery &query)
         {QStringLiteral("integrationName"), query.value(12).toString()},
         {QStringLiteral("currentPhase"), jsonValue(query.value(13))},
         {QStringLiteral("scheduledFor"), jsonValue(query.value(14))},
+        {QStringLiteral("changeVersion"), query.value(15).toLongLong()},
+        {QStringLiteral("cancelRequested"), query.value(16).toBool()},
     };
 }
 

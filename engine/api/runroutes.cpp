@@ -4,7 +4,10 @@
 #include "api/adminapi.h"
 #include "api/jsonutil.h"
 #include "api/runjson.h"
+#include "core/logging.h"
 #include "core/timeutil.h"
+#include "runs/runqueue.h"
+#include "runs/runstatus.h"
 #include "store/store.h"
 
 #include <QJsonArray>
@@ -16,6 +19,7 @@ namespace {
 
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
+constexpr int kMaxChanges = 500;
 
 Result<QString> districtTimeZone(const ApiContext &context)
 {
@@ -27,35 +31,59 @@ Result<QString> districtTimeZone(const ApiContext &context)
     return zone->toString();
 }
 
-// GET /api/v1/runs?date=YYYY-MM-DD&integrationId=&status=&limit=&offset=
-// Lists runs that started (or, while queued, were queued) on or before the date in the
-// district's time zone, newest first.
-http::Response list(const ApiContext &context, const http::Request &request)
+Result<qint64> currentChangeVersion(const QSqlDatabase &db)
 {
-    const QUrlQuery query = request.query();
+    auto version = selectValue(db, QStringLiteral("SELECT value FROM run_change_counter WHERE id = 1"));
+    if (!version)
+        return failure(version.error());
+    return version->toLongLong();
+}
+
+// A run filter built from query parameters: the WHERE clause, its bindings and the errors.
+struct RunFilter
+{
+    QString where;
+    QVariantList bindings;
     QJsonObject errors;
+};
 
-    auto zoneName = districtTimeZone(context);
-    if (!zoneName)
-        return storeFailed(zoneName.error());
-    const QTimeZone zone(zoneName->toUtf8());
+QDate parseDay(const QUrlQuery &query, const QString &name, RunFilter &filter)
+{
+    const QString text = query.queryItemValue(name);
+    if (text.isEmpty())
+        return {};
+    const QDate date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
+    if (!date.isValid())
+        filter.errors.insert(name, QStringLiteral("Enter the date as YYYY-MM-DD; \"%1\" is not one.").arg(text));
+    return date;
+}
 
-    QString where = QStringLiteral(" WHERE r.district_id = ?");
-    QVariantList bindings{context.districtId};
+// Filters on the start of each run (its queue time while it has not started), with day bounds
+// taken in the district's zone so days of 23 or 25 hours come out right:
+// date=D lists runs on or before D; from=D1&to=D2 lists runs from D1 through D2.
+RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const QTimeZone &zone)
+{
+    RunFilter filter;
+    filter.where = QStringLiteral(" WHERE r.district_id = ?");
+    filter.bindings.append(context.districtId);
+    const QString start = QStringLiteral("coalesce(r.started_at, r.queued_at)");
 
-    const QString dateText = query.queryItemValue(QStringLiteral("date"));
-    if (!dateText.isEmpty()) {
-        const QDate date = QDate::fromString(dateText, QStringLiteral("yyyy-MM-dd"));
-        if (!date.isValid()) {
-            errors.insert(QStringLiteral("date"),
-                          QStringLiteral("Enter the date as YYYY-MM-DD; \"%1\" is not one.").arg(dateText));
-        } else {
-            // The first instant of the next day in the district's zone is the exclusive bound,
-            // which stays right on days of 23 or 25 hours.
-            const QDateTime nextDay = date.addDays(1).startOfDay(zone);
-            where += QStringLiteral(" AND coalesce(r.started_at, r.queued_at) < ?");
-            bindings.append(toIsoUtc(nextDay));
-        }
+    const QDate date = parseDay(query, QStringLiteral("date"), filter);
+    const QDate from = parseDay(query, QStringLiteral("from"), filter);
+    const QDate to = parseDay(query, QStringLiteral("to"), filter);
+    if (date.isValid() && (from.isValid() || to.isValid()))
+        filter.errors.insert(QStringLiteral("date"),
+                             QStringLiteral("Use either date or from and to, not both."));
+    if (from.isValid() && to.isValid() && to < from)
+        filter.errors.insert(QStringLiteral("to"), QStringLiteral("The end date is before the start date."));
+    const QDate last = date.isValid() ? date : to;
+    if (last.isValid()) {
+        filter.where += QStringLiteral(" AND ") + start + QStringLiteral(" < ?");
+        filter.bindings.append(toIsoUtc(last.addDays(1).startOfDay(zone)));
+    }
+    if (from.isValid()) {
+        filter.where += QStringLiteral(" AND ") + start + QStringLiteral(" >= ?");
+        filter.bindings.append(toIsoUtc(from.startOfDay(zone)));
     }
 
     const QString integrationText = query.queryItemValue(QStringLiteral("integrationId"));
@@ -63,22 +91,102 @@ http::Response list(const ApiContext &context, const http::Request &request)
         bool ok = false;
         const qint64 integrationId = integrationText.toLongLong(&ok);
         if (!ok || integrationId <= 0)
-            errors.insert(QStringLiteral("integrationId"), QStringLiteral("Must be a positive integer."));
-        where += QStringLiteral(" AND r.integration_id = ?");
-        bindings.append(integrationId);
+            filter.errors.insert(QStringLiteral("integrationId"), QStringLiteral("Must be a positive integer."));
+        filter.where += QStringLiteral(" AND r.integration_id = ?");
+        filter.bindings.append(integrationId);
     }
 
+    // maxId pins a listing to the runs that existed when its first page was read, so later pages
+    // neither repeat nor skip runs while new ones arrive.
+    const QString maxIdText = query.queryItemValue(QStringLiteral("maxId"));
+    if (!maxIdText.isEmpty()) {
+        bool ok = false;
+        const qint64 maxId = maxIdText.toLongLong(&ok);
+        if (!ok || maxId < 0)
+            filter.errors.insert(QStringLiteral("maxId"), QStringLiteral("Must be 0 or a positive integer."));
+        filter.where += QStringLiteral(" AND r.id <= ?");
+        filter.bindings.append(maxId);
+    }
+
+    const QString type = query.queryItemValue(QStringLiteral("type"));
+    if (!type.isEmpty()) {
+        static const QStringList types = {QStringLiteral("outbound"), QStringLiteral("inbound"),
+                                          QStringLiteral("api"), QStringLiteral("oneroster")};
+        if (!types.contains(type))
+            filter.errors.insert(QStringLiteral("type"),
+                                 QStringLiteral("Use one of %1.").arg(types.join(QStringLiteral(", "))));
+        filter.where += QStringLiteral(" AND i.integration_type = ?");
+        filter.bindings.append(type);
+    }
+
+    // status may list several codes: status=9,3
     const QString statusText = query.queryItemValue(QStringLiteral("status"));
     if (!statusText.isEmpty()) {
-        bool ok = false;
-        const int status = statusText.toInt(&ok);
         static const QList<int> statuses = {0, 1, 2, 3, 8, 9};
-        if (!ok || !statuses.contains(status))
-            errors.insert(QStringLiteral("status"),
-                          QStringLiteral("Use one of the status codes 0, 1, 2, 3, 8 and 9."));
-        where += QStringLiteral(" AND r.status = ?");
-        bindings.append(status);
+        QStringList placeholders;
+        const QStringList parts = statusText.split(QLatin1Char(','));
+        for (const QString &part : parts) {
+            bool ok = false;
+            const int status = part.trimmed().toInt(&ok);
+            if (!ok || !statuses.contains(status)) {
+                filter.errors.insert(QStringLiteral("status"),
+                                     QStringLiteral("Use the status codes 0, 1, 2, 3, 8 and 9, "
+                                                    "separated by commas."));
+                break;
+            }
+            placeholders.append(QStringLiteral("?"));
+            filter.bindings.append(status);
+        }
+        filter.where += QStringLiteral(" AND r.status IN (%1)").arg(placeholders.join(QStringLiteral(", ")));
     }
+
+    const QString trigger = query.queryItemValue(QStringLiteral("trigger"));
+    if (!trigger.isEmpty()) {
+        static const QStringList triggers = {QStringLiteral("schedule"), QStringLiteral("manual"),
+                                             QStringLiteral("catch-up"), QStringLiteral("retry")};
+        if (!triggers.contains(trigger))
+            filter.errors.insert(QStringLiteral("trigger"),
+                                 QStringLiteral("Use one of %1.").arg(triggers.join(QStringLiteral(", "))));
+        filter.where += QStringLiteral(" AND r.trigger = ?");
+        filter.bindings.append(trigger);
+    }
+    return filter;
+}
+
+QString orderBy(const QUrlQuery &query, QJsonObject &errors)
+{
+    static const QHash<QString, QString> columns = {
+        {QStringLiteral("start"), QStringLiteral("coalesce(r.started_at, r.queued_at)")},
+        {QStringLiteral("end"), QStringLiteral("r.ended_at")},
+        {QStringLiteral("duration"),
+         QStringLiteral("(julianday(r.ended_at) - julianday(r.started_at))")},
+        {QStringLiteral("status"), QStringLiteral("r.status")},
+        {QStringLiteral("id"), QStringLiteral("r.id")},
+    };
+    const QString sort = query.queryItemValue(QStringLiteral("sort"));
+    const QString order = query.queryItemValue(QStringLiteral("order"));
+    if (!sort.isEmpty() && !columns.contains(sort))
+        errors.insert(QStringLiteral("sort"),
+                      QStringLiteral("Sort by start, end, duration, status or id; \"%1\" is not one.").arg(sort));
+    if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
+        errors.insert(QStringLiteral("order"), QStringLiteral("Use asc or desc."));
+    const QString direction = order == QLatin1String("asc") ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    const QString column = columns.value(sort.isEmpty() ? QStringLiteral("start") : sort,
+                                         columns.value(QStringLiteral("start")));
+    // The id breaks ties, so pages neither repeat nor skip runs with equal sort values.
+    return QStringLiteral(" ORDER BY %1 %2 NULLS LAST, r.id %2").arg(column, direction);
+}
+
+// GET /api/v1/runs: filters as in buildFilter(), plus sort, order, limit and offset.
+http::Response list(const ApiContext &context, const http::Request &request)
+{
+    const QUrlQuery query = request.query();
+    auto zoneName = districtTimeZone(context);
+    if (!zoneName)
+        return storeFailed(zoneName.error());
+
+    RunFilter filter = buildFilter(context, query, QTimeZone(zoneName->toUtf8()));
+    const QString order = orderBy(query, filter.errors);
 
     bool limitOk = true;
     bool offsetOk = true;
@@ -87,24 +195,27 @@ http::Response list(const ApiContext &context, const http::Request &request)
     const int limit = limitText.isEmpty() ? kDefaultPageSize : limitText.toInt(&limitOk);
     const qint64 offset = offsetText.isEmpty() ? 0 : offsetText.toLongLong(&offsetOk);
     if (!limitOk || limit < 1 || limit > kMaxPageSize)
-        errors.insert(QStringLiteral("limit"),
-                      QStringLiteral("Enter a page size from 1 to %1.").arg(kMaxPageSize));
+        filter.errors.insert(QStringLiteral("limit"),
+                             QStringLiteral("Enter a page size from 1 to %1.").arg(kMaxPageSize));
     if (!offsetOk || offset < 0)
-        errors.insert(QStringLiteral("offset"), QStringLiteral("Enter an offset of 0 or more."));
-
-    if (!errors.isEmpty())
-        return validationFailed(errors);
+        filter.errors.insert(QStringLiteral("offset"), QStringLiteral("Enter an offset of 0 or more."));
+    if (!filter.errors.isEmpty())
+        return validationFailed(filter.errors);
 
     const QSqlDatabase db = context.store->connection();
-    auto total = selectValue(db, QStringLiteral("SELECT count(*) FROM runs r") + where, bindings);
+    const QString joins = QStringLiteral(" FROM runs r JOIN integrations i ON i.id = r.integration_id");
+    auto total = selectValue(db, QStringLiteral("SELECT count(*)") + joins + filter.where, filter.bindings);
     if (!total)
         return storeFailed(total.error());
+    auto version = currentChangeVersion(db);
+    if (!version)
+        return storeFailed(version.error());
+    auto maxId = selectValue(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM runs"));
+    if (!maxId)
+        return storeFailed(maxId.error());
 
-    auto rows = execute(db,
-                        runSelectSql() + where
-                            + QStringLiteral(" ORDER BY coalesce(r.started_at, r.queued_at) DESC, "
-                                             "r.id DESC LIMIT ? OFFSET ?"),
-                        bindings + QVariantList{limit, offset});
+    auto rows = execute(db, runSelectSql() + filter.where + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+                        filter.bindings + QVariantList{limit, offset});
     if (!rows)
         return storeFailed(rows.error());
     QJsonArray runs;
@@ -117,6 +228,50 @@ http::Response list(const ApiContext &context, const http::Request &request)
         {QStringLiteral("limit"), limit},
         {QStringLiteral("offset"), offset},
         {QStringLiteral("timeZone"), *zoneName},
+        {QStringLiteral("version"), *version},
+        {QStringLiteral("maxId"), maxId->toLongLong()},
+    });
+}
+
+// GET /api/v1/runs/changes?since=N: runs inserted or changed after version N, oldest change
+// first, at most kMaxChanges; "more" says whether the client should ask again at once.
+http::Response changes(const ApiContext &context, const http::Request &request)
+{
+    const QString sinceText = request.query().queryItemValue(QStringLiteral("since"));
+    bool ok = false;
+    const qint64 since = sinceText.toLongLong(&ok);
+    if (!ok || since < 0)
+        return validationFailed(QJsonObject{
+            {QStringLiteral("since"),
+             QStringLiteral("Enter the version from an earlier runs response, 0 or more.")}});
+
+    const QSqlDatabase db = context.store->connection();
+    auto version = currentChangeVersion(db);
+    if (!version)
+        return storeFailed(version.error());
+    auto rows = execute(db,
+                        runSelectSql()
+                            + QStringLiteral(" WHERE r.district_id = ? AND r.change_version > ? "
+                                             "ORDER BY r.change_version LIMIT ?"),
+                        {context.districtId, since, kMaxChanges + 1});
+    if (!rows)
+        return storeFailed(rows.error());
+    QJsonArray runs;
+    qint64 last = since;
+    bool more = false;
+    while (rows->next()) {
+        if (runs.size() == kMaxChanges) {
+            more = true;
+            break;
+        }
+        const QJsonObject run = runJson(*rows);
+        last = run.value(QStringLiteral("changeVersion")).toInteger();
+        runs.append(run);
+    }
+    return http::Response::json(QJsonObject{
+        {QStringLiteral("runs"), runs},
+        {QStringLiteral("version"), more ? last : *version},
+        {QStringLiteral("more"), more},
     });
 }
 
@@ -133,14 +288,117 @@ http::Response get(const ApiContext &context, const http::Request &request)
     return http::Response::json(*detail);
 }
 
+// POST /api/v1/runs/{id}/cancel: a queued run ends at once with status 3; a running run is
+// asked to stop, and its worker ends it with status 3 at the next safe point.
+http::Response cancel(const ApiContext &context, const http::Request &request)
+{
+    const qint64 id = request.idParameter(QStringLiteral("id"));
+    if (id == 0)
+        return badRequest(QStringLiteral("The run id must be a positive integer."));
+    const QSqlDatabase db = context.store->connection();
+    auto run = findRun(db, context.districtId, id);
+    if (!run)
+        return storeFailed(run.error());
+    if (run->isEmpty())
+        return notFound(QStringLiteral("Run"), id);
+
+    const QString now = nowIsoUtc();
+    auto queued = execute(db,
+                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ? "
+                                         "WHERE id = ? AND status = ?"),
+                          {int(RunStatus::Cancelled), now,
+                           QStringLiteral("Cancelled before it started."), id, int(RunStatus::Queued)});
+    if (!queued)
+        return storeFailed(queued.error());
+    if (queued->numRowsAffected() == 0) {
+        auto running = execute(db,
+                               QStringLiteral("UPDATE runs SET cancel_requested = 1 WHERE id = ? "
+                                              "AND status = ?"),
+                               {id, int(RunStatus::Running)});
+        if (!running)
+            return storeFailed(running.error());
+        if (running->numRowsAffected() == 0)
+            return http::Response::error(
+                409, QStringLiteral("run_finished"),
+                QStringLiteral("Run %1 has already finished (%2); only queued or running runs can "
+                               "be cancelled.")
+                    .arg(id)
+                    .arg(run->value(QStringLiteral("statusText")).toString()));
+        qCInfo(lcRuns) << "Cancel requested for running run" << id;
+    } else {
+        (void)execute(db,
+                      QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
+                                     "VALUES (?, ?, 'info', ?)"),
+                      {id, now, QStringLiteral("Cancelled before it started.")});
+        qCInfo(lcRuns) << "Cancelled queued run" << id;
+    }
+    writeAudit(context, QStringLiteral("cancel"), QStringLiteral("run"), id, {}, {});
+    auto after = findRun(db, context.districtId, id);
+    if (!after)
+        return storeFailed(after.error());
+    return http::Response::json(*after, 202);
+}
+
+// POST /api/v1/runs/{id}/retry: queues a new run of the same integration, school year and
+// uploaded file, with trigger "retry" and a link to the failed or cancelled run.
+http::Response retry(const ApiContext &context, const http::Request &request)
+{
+    const qint64 id = request.idParameter(QStringLiteral("id"));
+    if (id == 0)
+        return badRequest(QStringLiteral("The run id must be a positive integer."));
+    const QSqlDatabase db = context.store->connection();
+    auto original = execute(db,
+                            QStringLiteral("SELECT integration_id, status, school_year, input_file "
+                                           "FROM runs WHERE id = ? AND district_id = ?"),
+                            {id, context.districtId});
+    if (!original)
+        return storeFailed(original.error());
+    if (!original->next())
+        return notFound(QStringLiteral("Run"), id);
+    const int status = original->value(1).toInt();
+    if (status != int(RunStatus::Failed) && status != int(RunStatus::Cancelled))
+        return http::Response::error(
+            409, QStringLiteral("not_retryable"),
+            QStringLiteral("Run %1 is %2; only failed or cancelled runs can be retried. Use Run "
+                           "Now to run the integration again.")
+                .arg(id)
+                .arg(runStatusText(status)));
+
+    runs::RunRequest retryRequest;
+    retryRequest.integrationId = original->value(0).toLongLong();
+    retryRequest.trigger = QStringLiteral("retry");
+    retryRequest.retryOf = id;
+    if (!original->value(2).isNull())
+        retryRequest.schoolYear = original->value(2).toInt();
+    retryRequest.inputFile = original->value(3).toString();
+    original->finish();
+
+    auto runId = runs::queue::enqueue(db, retryRequest);
+    if (!runId)
+        return storeFailed(runId.error());
+    qCInfo(lcRuns) << "Queued run" << *runId << "as a retry of run" << id;
+    if (context.wakeWorkers)
+        context.wakeWorkers();
+    auto run = findRun(db, context.districtId, *runId);
+    if (!run)
+        return storeFailed(run.error());
+    return http::Response::json(*run, 202);
+}
+
 } // namespace
 
 void registerRunRoutes(http::Router &router, const ApiContext &context)
 {
     router.addRoute("GET", QStringLiteral("/api/v1/runs"),
                     [context](const http::Request &request) { return list(context, request); });
+    router.addRoute("GET", QStringLiteral("/api/v1/runs/changes"),
+                    [context](const http::Request &request) { return changes(context, request); });
     router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}"),
                     [context](const http::Request &request) { return get(context, request); });
+    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/cancel"),
+                    [context](const http::Request &request) { return cancel(context, request); });
+    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/retry"),
+                    [context](const http::Request &request) { return retry(context, request); });
 }
 
 } // namespace hub::api

@@ -105,7 +105,8 @@ Response Router::dispatch(const QHttpServerRequest &request) const
         if (!matchSegments(route.segments, path, &parameters))
             continue;
         if (route.method != method) {
-            allowed.append(route.method);
+            if (!allowed.contains(route.method))
+                allowed.append(route.method);
             continue;
         }
         return route.handler(Request(request, std::move(parameters)));

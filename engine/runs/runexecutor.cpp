@@ -210,6 +210,17 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     const QString fileName = outputFileName(context, report->fileStem);
     const QString spoolPath = QDir(workDir).filePath(fileName);
     const auto removeWork = [&] { QDir(workDir).removeRecursively(); };
+    // Ends the run with status 3 when a cancel was requested; nothing has been delivered yet to
+    // the destinations that follow.
+    const auto stopIfCancelled = [&](const QString &where) {
+        if (!recorder.cancelRequested())
+            return false;
+        removeWork();
+        const QString message = QStringLiteral("Cancelled by request %1.").arg(where);
+        recorder.log(LogLevel::Info, message);
+        recorder.finishRun(RunStatus::Cancelled, message);
+        return true;
+    };
 
     recorder.startPhase(QStringLiteral("Query"));
     recorder.log(LogLevel::Info,
@@ -236,6 +247,7 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         csv.writeRow(report->columns);
 
     QString failureMessage;
+    bool cancelled = false;
     {
         outbound::QueryTimeout timeout(db, context.queryTimeoutSeconds);
         QSqlQuery query(db);
@@ -262,6 +274,13 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
             if (!written)
                 failureMessage = QStringLiteral("Cannot write %1: %2").arg(spoolPath, spool.errorString());
             ++queryCounts.rowsRead;
+            // TODO: a statement that works long before its first row (a sort or an aggregate)
+            // sees a cancel only when rows flow; the query timeout still bounds it.
+            constexpr qint64 cancelCheckRows = 5000;
+            if (queryCounts.rowsRead % cancelCheckRows == 0 && recorder.cancelRequested()) {
+                cancelled = true;
+                break;
+            }
             if (timeout.expired())
                 failureMessage = QStringLiteral("The query timed out after %1 s (the integration's "
                                                 "query timeout) with %2 rows read.")
@@ -276,6 +295,12 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
                                  : QStringLiteral("The query failed: %1").arg(query.lastError().text());
         }
     }
+    if (cancelled) {
+        spool.close();
+        recorder.finishPhase(RunStatus::Cancelled, queryCounts);
+        stopIfCancelled(QStringLiteral("after %1 rows of the query").arg(queryCounts.rowsRead));
+        return;
+    }
     if (!failureMessage.isEmpty()) {
         spool.close();
         removeWork();
@@ -286,6 +311,8 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.log(LogLevel::Info, QStringLiteral("%1 rows read.").arg(queryCounts.rowsRead));
     recorder.finishPhase(RunStatus::Succeeded, queryCounts);
+    if (stopIfCancelled(QStringLiteral("before the Format phase")))
+        return;
 
     recorder.startPhase(QStringLiteral("Format"));
     if (asXml) {
@@ -322,6 +349,10 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
             recorder.log(LogLevel::Info, QStringLiteral("%1 is Inactive; skipped.").arg(label));
             continue;
         }
+        if (stopIfCancelled(QStringLiteral("before delivery to %1; %2 destination(s) had the file")
+                                .arg(target.name)
+                                .arg(delivered)))
+            return;
         recorder.startPhase(QStringLiteral("Deliver to %1").arg(target.name));
         const DeliveryOutcome outcome = deliverTo(recorder, context, target, spoolPath, fileName);
         if (!outcome.ok) {
@@ -469,6 +500,12 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.log(LogLevel::Info, QStringLiteral("OneRoster %1 bundle.").arg(bundle->version()));
     recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->receiveCounts()));
 
+    if (recorder.cancelRequested()) {
+        removeWork();
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request before the Validate phase."));
+        return;
+    }
     recorder.startPhase(QStringLiteral("Validate"));
     const QList<inbound::Issue> issues = bundle->validate(db, context.districtId);
     int errors = 0;
@@ -493,6 +530,13 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->validateCounts()));
 
+    if (recorder.cancelRequested()) {
+        removeWork();
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request before the Load phase; nothing "
+                                          "was loaded."));
+        return;
+    }
     recorder.startPhase(QStringLiteral("Load"));
     auto loaded = bundle->load(db, context.districtId);
     removeWork();

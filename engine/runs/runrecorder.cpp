@@ -102,6 +102,17 @@ void RunRecorder::log(LogLevel level, const QString &message)
         reportStoreError(m_runId, inserted.error());
 }
 
+bool RunRecorder::cancelRequested() const
+{
+    auto requested = selectValue(m_db, QStringLiteral("SELECT cancel_requested FROM runs WHERE id = ?"),
+                                 {m_runId});
+    if (!requested) {
+        reportStoreError(m_runId, requested.error());
+        return false;
+    }
+    return requested->toBool();
+}
+
 void RunRecorder::finishRun(RunStatus status, const QString &message)
 {
     if (m_phaseId != 0)

@@ -40,6 +40,10 @@ public:
     // Ends the run. A running phase ends with the same status.
     void finishRun(RunStatus status, const QString &message);
 
+    // Whether someone asked to cancel the run (POST /api/v1/runs/{id}/cancel). The executor asks
+    // at safe points: between phases, between destinations and every few thousand rows.
+    bool cancelRequested() const;
+
     bool hasWarnings() const { return m_warnings > 0; }
     qint64 warningCount() const { return m_warnings; }
 

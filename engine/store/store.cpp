@@ -23,7 +23,8 @@ QString connectionName(const QString &prefix)
     return prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
 }
 
-// Splits a migration script into statements at semicolons that end a line.
+// Splits a migration script into statements at semicolons that end a line. A CREATE TRIGGER
+// statement has semicolons inside its body, so it ends only at a line that reads "END;".
 QStringList splitStatements(const QString &script)
 {
     QStringList statements;
@@ -34,7 +35,11 @@ QStringList splitStatements(const QString &script)
         if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
             continue;
         current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
+        const bool inTrigger = current.trimmed().startsWith(QLatin1String("CREATE TRIGGER"),
+                                                            Qt::CaseInsensitive);
+        const bool ends = inTrigger ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                    : trimmed.endsWith(QLatin1Char(';'));
+        if (ends) {
             statements.append(current.trimmed());
             current.clear();
         }

@@ -29,6 +29,7 @@ private slots:
     void brokenQueryFailsRun();
     void unwritableDestinationFailsRun();
     void inactiveDestinationIsSkipped();
+    void cancelStopsRunningExport();
     void runAtNextCycleQueuesOnce();
     void runsOfOneIntegrationNeverOverlap();
     void expiredLeaseFailsRun();
@@ -222,6 +223,40 @@ void tst_Runs::inactiveDestinationIsSkipped()
         QStringLiteral("info: Destination 1 (Demo Outbound Folder) is Inactive; skipped.")));
     QVERIFY(QDir(QDir(m_dataDir->path()).filePath(QStringLiteral("outbound")))
                 .entryList(QDir::Files).isEmpty());
+}
+
+void tst_Runs::cancelStopsRunningExport()
+{
+    startEngine();
+    // Fifty million rows take far longer to write than the test waits, so the run is still in
+    // its Query phase when the cancel arrives.
+    const qint64 outputId = addOutput(
+        QStringLiteral("long-export"),
+        QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + 1 UNION ALL "
+                       "SELECT n + 1 FROM counter WHERE n < 50000000) SELECT n FROM counter"));
+    const qint64 integrationId = createIntegration(outputId, 600, 1, true);
+    QVERIFY(integrationId > 0);
+
+    const ApiReply queued = m_api->post(QStringLiteral("/api/v1/integrations/%1/runs").arg(integrationId));
+    const qint64 runId = queued.json.value(QStringLiteral("id")).toInteger();
+    const QString path = QStringLiteral("/api/v1/runs/%1").arg(runId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_api->get(path).json.value(QStringLiteral("status")).toInt(), 1, 20000);
+
+    const ApiReply cancelled = m_api->post(path + QStringLiteral("/cancel"));
+    QCOMPARE(cancelled.status, 202);
+    QCOMPARE(cancelled.json.value(QStringLiteral("cancelRequested")).toBool(), true);
+    QTRY_COMPARE_WITH_TIMEOUT(m_api->get(path).json.value(QStringLiteral("status")).toInt(), 3, 20000);
+
+    const QJsonObject run = m_api->get(path).json;
+    QVERIFY2(run.value(QStringLiteral("message")).toString().startsWith(
+                 QStringLiteral("Cancelled by request after ")),
+             qPrintable(run.value(QStringLiteral("message")).toString()));
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 1);
+    QCOMPARE(phases.at(0)[QStringLiteral("status")].toInt(), 3);
+    QVERIFY(QDir(QDir(m_dataDir->path()).filePath(QStringLiteral("outbound")))
+                .entryList(QDir::Files | QDir::Hidden).isEmpty());
+    QVERIFY(!QFileInfo::exists(QDir(m_dataDir->path()).filePath(QStringLiteral("work/run-%1").arg(runId))));
 }
 
 void tst_Runs::runAtNextCycleQueuesOnce()

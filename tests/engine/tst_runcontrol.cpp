@@ -1,0 +1,239 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// Runbook queries and run control over the admin API: filters against a fixture with known
+// counts, paging while runs arrive, the change feed, cancel and retry.
+
+#include "apitestclient.h"
+
+#include "core/timeutil.h"
+#include "engine.h"
+#include "runs/runqueue.h"
+#include "runs/workerpool.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using hubtest::ApiReply;
+
+class tst_RunControl final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void filtersMatchFixture_data();
+    void filtersMatchFixture();
+    void sortByDuration();
+    void pagingWhileRunsArrive();
+    void changeFeedListsChangedRuns();
+    void cancelQueuedRun();
+    void cancelFinishedRunConflicts();
+    void retryLinksFailedRun();
+    void retryOfSuccessConflicts();
+
+private:
+    qint64 insertRun(qint64 integrationId, int status, const QString &trigger,
+                     const QString &startedAt, int durationSeconds);
+    QSet<qint64> idsOf(const ApiReply &reply) const;
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<hub::Engine> m_engine;
+    std::unique_ptr<hubtest::ApiTestClient> m_api;
+    const QByteArray m_token = "run-control-token-0123456789";
+};
+
+qint64 tst_RunControl::insertRun(qint64 integrationId, int status, const QString &trigger,
+                                 const QString &startedAt, int durationSeconds)
+{
+    const QDateTime start = hub::fromIsoUtc(startedAt);
+    auto inserted = hub::execute(
+        m_engine->store().connection(),
+        QStringLiteral("INSERT INTO runs(district_id, integration_id, trigger, status, queued_at, "
+                       "started_at, ended_at, message) VALUES (1, ?, ?, ?, ?, ?, ?, 'fixture')"),
+        {integrationId, trigger, status, startedAt, startedAt,
+         status == 2 ? QVariant() : QVariant(hub::toIsoUtc(start.addSecs(durationSeconds)))});
+    return inserted ? inserted->lastInsertId().toLongLong() : 0;
+}
+
+QSet<qint64> tst_RunControl::idsOf(const ApiReply &reply) const
+{
+    QSet<qint64> ids;
+    const QJsonArray runs = reply.json.value(QStringLiteral("runs")).toArray();
+    for (const QJsonValue &run : runs)
+        ids.insert(run[QStringLiteral("id")].toInteger());
+    return ids;
+}
+
+void tst_RunControl::initTestCase()
+{
+    hub::EngineOptions options;
+    options.dataDir = m_dataDir.path();
+    options.adminToken = m_token;
+    options.demo = true;
+    m_engine = std::make_unique<hub::Engine>(options);
+    auto started = m_engine->start();
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    // The fixture's runs must keep their statuses, so no worker may pick them up.
+    m_engine->workers().stop();
+    m_api = std::make_unique<hubtest::ApiTestClient>(m_engine->baseUrl(), m_token);
+
+    // Integration 1 and 2 are outbound, 3 is inbound. Times are UTC; America/Detroit is UTC-5
+    // in November after the 1st and UTC-4 before.
+    QVERIFY(insertRun(1, 0, QStringLiteral("schedule"), QStringLiteral("2026-10-31T06:00:00.000Z"), 60));  // Oct 31 02:00 EDT
+    QVERIFY(insertRun(1, 9, QStringLiteral("schedule"), QStringLiteral("2026-11-01T05:30:00.000Z"), 600)); // Nov 1 01:30 EDT
+    QVERIFY(insertRun(1, 0, QStringLiteral("retry"), QStringLiteral("2026-11-01T06:30:00.000Z"), 120));   // Nov 1 01:30 EST
+    QVERIFY(insertRun(2, 8, QStringLiteral("manual"), QStringLiteral("2026-11-02T04:59:00.000Z"), 30));   // Nov 1 23:59 EST
+    QVERIFY(insertRun(2, 9, QStringLiteral("catch-up"), QStringLiteral("2026-11-02T05:00:00.000Z"), 5));  // Nov 2 00:00 EST
+    QVERIFY(insertRun(3, 3, QStringLiteral("manual"), QStringLiteral("2026-11-03T15:00:00.000Z"), 1));
+    QVERIFY(insertRun(3, 0, QStringLiteral("manual"), QStringLiteral("2026-11-04T15:00:00.000Z"), 3600));
+}
+
+void tst_RunControl::cleanupTestCase()
+{
+    m_api.reset();
+    m_engine.reset();
+}
+
+void tst_RunControl::filtersMatchFixture_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("total");
+
+    QTest::newRow("everything") << "" << 7;
+    QTest::newRow("on or before Oct 31") << "date=2026-10-31" << 1;
+    // November 1 has 25 hours in Detroit; both 01:30 runs and the 23:59 run belong to it.
+    QTest::newRow("on or before Nov 1") << "date=2026-11-01" << 4;
+    QTest::newRow("range Nov 1 only") << "from=2026-11-01&to=2026-11-01" << 3;
+    QTest::newRow("range Nov 2 to Nov 3") << "from=2026-11-02&to=2026-11-03" << 2;
+    QTest::newRow("from Nov 3") << "from=2026-11-03" << 2;
+    QTest::newRow("failed") << "status=9" << 2;
+    QTest::newRow("failed or cancelled") << "status=9,3" << 3;
+    QTest::newRow("integration 1") << "integrationId=1" << 3;
+    QTest::newRow("inbound") << "type=inbound" << 2;
+    QTest::newRow("outbound failed") << "type=outbound&status=9" << 2;
+    QTest::newRow("trigger schedule") << "trigger=schedule" << 2;
+    QTest::newRow("trigger catch-up") << "trigger=catch-up" << 1;
+    QTest::newRow("retry on Nov 1") << "trigger=retry&from=2026-11-01&to=2026-11-01" << 1;
+    QTest::newRow("nothing matches") << "integrationId=2&trigger=retry" << 0;
+}
+
+void tst_RunControl::filtersMatchFixture()
+{
+    QFETCH(QString, query);
+    QFETCH(int, total);
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/runs?limit=500&") + query);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("total")).toInt(), total);
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), total);
+}
+
+void tst_RunControl::sortByDuration()
+{
+    const ApiReply longest = m_api->get(QStringLiteral("/api/v1/runs?sort=duration&order=desc&limit=2"));
+    QCOMPARE(longest.status, 200);
+    const QJsonArray runs = longest.json.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.at(0)[QStringLiteral("durationSeconds")].toInt(), 3600);
+    QCOMPARE(runs.at(1)[QStringLiteral("durationSeconds")].toInt(), 600);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?sort=name")).status, 422);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?order=up")).status, 422);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?date=2026-11-01&from=2026-10-01")).status, 422);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?from=2026-11-05&to=2026-11-01")).status, 422);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?trigger=cron")).status, 422);
+}
+
+void tst_RunControl::pagingWhileRunsArrive()
+{
+    const ApiReply first = m_api->get(QStringLiteral("/api/v1/runs?limit=3"));
+    const qint64 maxId = first.json.value(QStringLiteral("maxId")).toInteger();
+    const int total = first.json.value(QStringLiteral("total")).toInt();
+    QSet<qint64> seen = idsOf(first);
+    QCOMPARE(seen.size(), 3);
+
+    // Two newer runs arrive between pages; with maxId they shift nothing.
+    QVERIFY(insertRun(1, 0, QStringLiteral("manual"), hub::nowIsoUtc(), 1));
+    QVERIFY(insertRun(2, 0, QStringLiteral("manual"), hub::nowIsoUtc(), 1));
+
+    for (int offset = 3; offset < total; offset += 3) {
+        const ApiReply page = m_api->get(
+            QStringLiteral("/api/v1/runs?limit=3&offset=%1&maxId=%2").arg(offset).arg(maxId));
+        const QSet<qint64> ids = idsOf(page);
+        QVERIFY2(!seen.intersects(ids), "a run appeared on two pages");
+        seen.unite(ids);
+    }
+    QCOMPARE(seen.size(), total);
+}
+
+void tst_RunControl::changeFeedListsChangedRuns()
+{
+    const qint64 version = m_api->get(QStringLiteral("/api/v1/runs?limit=1"))
+                               .json.value(QStringLiteral("version")).toInteger();
+    QVERIFY(version > 0);
+    const ApiReply nothing = m_api->get(QStringLiteral("/api/v1/runs/changes?since=%1").arg(version));
+    QCOMPARE(nothing.status, 200);
+    QCOMPARE(nothing.json.value(QStringLiteral("runs")).toArray().size(), 0);
+    QCOMPARE(nothing.json.value(QStringLiteral("version")).toInteger(), version);
+
+    const qint64 changed = insertRun(2, 2, QStringLiteral("manual"), hub::nowIsoUtc(), 0);
+    QVERIFY(hub::execute(m_engine->store().connection(),
+                         QStringLiteral("UPDATE runs SET message = 'touched' WHERE id = 1")).ok());
+
+    const ApiReply feed = m_api->get(QStringLiteral("/api/v1/runs/changes?since=%1").arg(version));
+    const QJsonArray runs = feed.json.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0)[QStringLiteral("id")].toInteger(), changed);
+    QCOMPARE(runs.at(1)[QStringLiteral("id")].toInteger(), 1);
+    QCOMPARE(feed.json.value(QStringLiteral("version")).toInteger(), version + 2);
+    QCOMPARE(feed.json.value(QStringLiteral("more")).toBool(), false);
+
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/changes")).status, 422);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/changes?since=-1")).status, 422);
+}
+
+void tst_RunControl::cancelQueuedRun()
+{
+    const qint64 runId = insertRun(1, 2, QStringLiteral("manual"), hub::nowIsoUtc(), 0);
+    const ApiReply cancelled = m_api->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId));
+    QCOMPARE(cancelled.status, 202);
+    QCOMPARE(cancelled.json.value(QStringLiteral("status")).toInt(), 3);
+    QCOMPARE(cancelled.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Cancelled before it started."));
+    // A cancelled run is never claimed.
+    auto claimed = hub::runs::queue::claimNext(m_engine->store().connection(),
+                                               QStringLiteral("test/worker"), 60);
+    QVERIFY(claimed.ok());
+    QVERIFY(!claimed->has_value() || **claimed != runId);
+}
+
+void tst_RunControl::cancelFinishedRunConflicts()
+{
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/runs/1/cancel"));
+    QCOMPARE(reply.status, 409);
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("already finished")));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/cancel")).status, 404);
+}
+
+void tst_RunControl::retryLinksFailedRun()
+{
+    const ApiReply retried = m_api->post(QStringLiteral("/api/v1/runs/2/retry"));
+    QCOMPARE(retried.status, 202);
+    QCOMPARE(retried.json.value(QStringLiteral("trigger")).toString(), QStringLiteral("retry"));
+    QCOMPARE(retried.json.value(QStringLiteral("retryOf")).toInteger(), 2);
+    QCOMPARE(retried.json.value(QStringLiteral("integrationId")).toInteger(), 1);
+    QCOMPARE(retried.json.value(QStringLiteral("status")).toInt(), 2);
+}
+
+void tst_RunControl::retryOfSuccessConflicts()
+{
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/runs/1/retry"));
+    QCOMPARE(reply.status, 409);
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("Run Now")));
+}
+
+QTEST_GUILESS_MAIN(tst_RunControl)
+#include "tst_runcontrol.moc"
