@@ -58,6 +58,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerCatalogRoutes(router, context);
     registerDestinationRoutes(router, context);
     registerIntegrationRoutes(router, context);
+    registerPreviewRoutes(router, context);
     registerRunRoutes(router, context);
     registerScheduleRoutes(router, context);
 }

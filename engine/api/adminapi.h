@@ -42,6 +42,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context);
 void registerCatalogRoutes(http::Router &router, const ApiContext &context);
 void registerDestinationRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
+void registerPreviewRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);
 void registerScheduleRoutes(http::Router &router, const ApiContext &context);
 

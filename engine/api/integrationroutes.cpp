@@ -6,6 +6,7 @@
 #include "api/runjson.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
+#include "outbound/outputoptions.h"
 #include "runs/runqueue.h"
 #include "schedule/schedule.h"
 #include "store/store.h"
@@ -28,7 +29,8 @@ const QString kSelect = QStringLiteral(
     "p.system, p.name, o.name, o.output_type, i.school_year, i.notes, i.query_timeout_seconds, "
     "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
     + integrationDisplayNameSql()
-    + QStringLiteral(" FROM integrations i JOIN products p ON p.id = i.product_id "
+    + QStringLiteral(", i.output_options FROM integrations i "
+                     "JOIN products p ON p.id = i.product_id "
                      "LEFT JOIN product_outputs o ON o.id = i.output_id");
 
 Result<QJsonArray> destinationsOf(const QSqlDatabase &db, qint64 integrationId)
@@ -84,6 +86,8 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("notes"), query.value(11).toString()},
         {QStringLiteral("queryTimeoutSeconds"), query.value(12).toInt()},
         {QStringLiteral("format"), query.value(13).toString()},
+        {QStringLiteral("outputOptions"),
+         outbound::OutputOptions::fromStoredJson(query.value(20).toByteArray()).toJson()},
         {QStringLiteral("runAtNextCycle"), query.value(14).toBool()},
         {QStringLiteral("schedule"), schedule.isObject() ? QJsonValue(schedule.object()) : QJsonValue()},
         {QStringLiteral("active"), query.value(16).toBool()},
@@ -119,6 +123,7 @@ struct ValidIntegration
     QVariant schedule;
     bool active = true;
     QList<QPair<qint64, bool>> destinations;
+    outbound::OutputOptions outputOptions;
 };
 
 // Checks every field and collects one message per invalid field.
@@ -207,6 +212,8 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     if (result.integrationType == QLatin1String("outbound") && destinations.isEmpty())
         errors.insert(QStringLiteral("destinations"),
                       QStringLiteral("Add at least one destination for the file."));
+    result.outputOptions
+        = outbound::OutputOptions::fromJson(body.value(QStringLiteral("outputOptions")), errors);
     return result;
 }
 
@@ -325,6 +332,14 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
     }
     if (auto written = writeDestinations(db, id, valid.destinations); !written)
         return storeFailed(written.error());
+    auto optionsWritten = execute(db,
+                                  QStringLiteral("UPDATE integrations SET output_options = ? "
+                                                 "WHERE id = ?"),
+                                  {QString::fromUtf8(QJsonDocument(valid.outputOptions.toJson())
+                                                         .toJson(QJsonDocument::Compact)),
+                                   id});
+    if (!optionsWritten)
+        return storeFailed(optionsWritten.error());
     if (auto committed = transaction.commit(); !committed)
         return storeFailed(committed.error());
 

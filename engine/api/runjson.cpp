@@ -45,7 +45,8 @@ QString runSelectSql()
            + integrationDisplayNameSql()
            + QStringLiteral(", (SELECT name FROM run_phases ph WHERE ph.run_id = r.id "
                             "ORDER BY ph.position DESC LIMIT 1), r.scheduled_for, "
-                            "r.change_version, r.cancel_requested "
+                            "r.change_version, r.cancel_requested, r.row_count, r.output_digest, "
+                            "r.rows_added, r.rows_removed, r.previous_run_id "
                             "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                             "JOIN products p ON p.id = i.product_id "
                             "LEFT JOIN product_outputs o ON o.id = i.output_id");
@@ -74,6 +75,12 @@ QJsonObject runJson(const QSqlQuery &query)
         {QStringLiteral("scheduledFor"), jsonValue(query.value(14))},
         {QStringLiteral("changeVersion"), query.value(15).toLongLong()},
         {QStringLiteral("cancelRequested"), query.value(16).toBool()},
+        // The change summary of an outbound run; null until its Format phase ends.
+        {QStringLiteral("rowCount"), jsonValue(query.value(17))},
+        {QStringLiteral("digest"), jsonValue(query.value(18))},
+        {QStringLiteral("rowsAdded"), jsonValue(query.value(19))},
+        {QStringLiteral("rowsRemoved"), jsonValue(query.value(20))},
+        {QStringLiteral("previousRunId"), jsonValue(query.value(21))},
     };
 }
 

@@ -14,11 +14,11 @@ XmlWriter::XmlWriter(QIODevice *device, const QString &outputName, int schoolYea
     m_writer.setAutoFormattingIndent(2);
     m_writer.writeStartDocument();
     m_writer.writeStartElement(QStringLiteral("report"));
-    m_writer.writeAttribute(QStringLiteral("output"), clean(outputName));
+    m_writer.writeAttribute(QStringLiteral("output"), clean(outputName, QStringLiteral("output")));
     m_writer.writeAttribute(QStringLiteral("schoolYear"), QString::number(schoolYear));
 }
 
-QString XmlWriter::clean(const QString &text)
+QString XmlWriter::clean(const QString &text, const QString &column)
 {
     QString result = text;
     for (QChar &character : result) {
@@ -26,7 +26,10 @@ QString XmlWriter::clean(const QString &text)
         const bool allowed = code >= 0x20 || code == 0x09 || code == 0x0A || code == 0x0D;
         if (!allowed || code == 0xFFFE || code == 0xFFFF) {
             character = QChar(0xFFFD);
-            ++m_replaced;
+            if (m_replaced++ == 0) {
+                m_firstReplacedColumn = column;
+                m_firstReplacedRow = m_dataRows + 1;
+            }
         }
     }
     return result;
@@ -40,9 +43,10 @@ bool XmlWriter::writeRow(const QVariantList &values)
         if (value.isNull())
             m_writer.writeEmptyElement(m_columns.at(i));
         else
-            m_writer.writeTextElement(m_columns.at(i), clean(value.toString()));
+            m_writer.writeTextElement(m_columns.at(i), clean(value.toString(), m_columns.at(i)));
     }
     m_writer.writeEndElement();
+    ++m_dataRows;
     return !m_writer.hasError();
 }
 

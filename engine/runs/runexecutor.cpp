@@ -10,10 +10,9 @@
 #include "destinations/destinationsecrets.h"
 #include "destinations/filenametemplate.h"
 #include "inbound/onerosterbundle.h"
-#include "outbound/csvwriter.h"
-#include "outbound/querytimeout.h"
+#include "outbound/reportexport.h"
 #include "outbound/reports.h"
-#include "outbound/xmlwriter.h"
+#include "runs/rowhashes.h"
 #include "runs/runrecorder.h"
 #include "store/store.h"
 
@@ -40,6 +39,7 @@ struct RunContext
     QString outputKey;
     QString outputName;
     QString format;
+    outbound::OutputOptions outputOptions;
     int queryTimeoutSeconds = 300;
     int schoolYear = 0;
     QString inputFile;
@@ -67,7 +67,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
         QStringLiteral("SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
                        "o.output_key, o.name, i.format, i.query_timeout_seconds, "
                        "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
-                       "r.started_at "
+                       "r.started_at, i.output_options "
                        "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id "
@@ -94,6 +94,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
     context.startedAt = QDateTime::fromString(query->value(11).toString(), Qt::ISODate);
     if (!context.startedAt.isValid())
         context.startedAt = QDateTime::currentDateTimeUtc();
+    context.outputOptions = outbound::OutputOptions::fromStoredJson(query->value(12).toByteArray());
     query->finish();
     context.schoolYear = schoolYear.isNull()
                              ? currentSchoolYear(db, context.districtId, context.timeZone)
@@ -199,17 +200,25 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
 {
     const auto report = outbound::reportForOutput(context.outputKey);
     if (!report) {
-        const QString message = QStringLiteral("The output %1 has no report.").arg(context.outputKey);
+        const QString message
+            = QStringLiteral("The output %1 has no report.").arg(context.outputKey);
         recorder.log(LogLevel::Error, message);
         recorder.finishRun(RunStatus::Failed, message);
         return;
     }
 
-    const QString workDir = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
+    const QString workDir
+        = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
     QDir().mkpath(workDir);
     const QString fileName = outputFileName(context, report->fileStem);
     const QString spoolPath = QDir(workDir).filePath(fileName);
-    const auto removeWork = [&] { QDir(workDir).removeRecursively(); };
+    const QString hashPath = RowHashes::path(m_dataDir, context.integrationId, context.runId);
+    // A run that does not succeed leaves no row hashes, so the next run compares with the last
+    // successful one.
+    const auto removeWork = [&] {
+        QDir(workDir).removeRecursively();
+        QFile::remove(hashPath);
+    };
     // Ends the run with status 3 when a cancel was requested; nothing has been delivered yet to
     // the destinations that follow.
     const auto stopIfCancelled = [&](const QString &where) {
@@ -231,82 +240,42 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
 
     QFile spool(spoolPath);
     if (!spool.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        const QString message = QStringLiteral("Cannot create %1: %2").arg(spoolPath, spool.errorString());
+        const QString message
+            = QStringLiteral("Cannot create %1: %2").arg(spoolPath, spool.errorString());
         recorder.log(LogLevel::Error, message);
         recorder.finishRun(RunStatus::Failed, message);
         return;
     }
 
+    const outbound::ExportRequest request{
+        *report,        context.districtId,    context.schoolYear,         context.outputName,
+        context.format, context.outputOptions, context.queryTimeoutSeconds};
+    RowHashes hashes;
+    // TODO: a statement that works long before its first row (a sort or an aggregate) sees a
+    // cancel only when rows flow; the query timeout still bounds it.
+    constexpr qint64 cancelCheckRows = 5000;
+    auto exported
+        = outbound::exportReport(db, request, &spool, [&](const QVariantList &values, qint64 row) {
+              hashes.add(values);
+              return row % cancelCheckRows != 0 || !recorder.cancelRequested();
+          });
+    const bool flushed = spool.flush();
+    spool.close();
     PhaseCounts queryCounts;
-    std::optional<outbound::XmlWriter> xml;
-    outbound::CsvWriter csv(&spool);
-    const bool asXml = context.format == QLatin1String("xml");
-    if (asXml)
-        xml.emplace(&spool, context.outputName, context.schoolYear, report->columns);
-    else
-        csv.writeRow(report->columns);
-
-    QString failureMessage;
-    bool cancelled = false;
-    {
-        outbound::QueryTimeout timeout(db, context.queryTimeoutSeconds);
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        const bool started = query.prepare(report->sql) && [&] {
-            for (const QVariant &value : report->bindings(context.districtId, context.schoolYear))
-                query.addBindValue(value);
-            return query.exec();
-        }();
-        if (!started) {
-            failureMessage = timeout.expired()
-                                 ? QStringLiteral("The query timed out after %1 s (the "
-                                                  "integration's query timeout).")
-                                       .arg(context.queryTimeoutSeconds)
-                                 : QStringLiteral("The query failed: %1").arg(query.lastError().text());
-        }
-        const int columns = int(report->columns.size());
-        while (failureMessage.isEmpty() && query.next()) {
-            QVariantList values;
-            values.reserve(columns);
-            for (int i = 0; i < columns; ++i)
-                values.append(query.value(i));
-            const bool written = asXml ? xml->writeRow(values) : csv.writeRow(values);
-            if (!written)
-                failureMessage = QStringLiteral("Cannot write %1: %2").arg(spoolPath, spool.errorString());
-            ++queryCounts.rowsRead;
-            // TODO: a statement that works long before its first row (a sort or an aggregate)
-            // sees a cancel only when rows flow; the query timeout still bounds it.
-            constexpr qint64 cancelCheckRows = 5000;
-            if (queryCounts.rowsRead % cancelCheckRows == 0 && recorder.cancelRequested()) {
-                cancelled = true;
-                break;
-            }
-            if (timeout.expired())
-                failureMessage = QStringLiteral("The query timed out after %1 s (the integration's "
-                                                "query timeout) with %2 rows read.")
-                                     .arg(context.queryTimeoutSeconds)
-                                     .arg(queryCounts.rowsRead);
-        }
-        if (failureMessage.isEmpty() && query.lastError().isValid()) {
-            failureMessage = timeout.expired()
-                                 ? QStringLiteral("The query timed out after %1 s (the "
-                                                  "integration's query timeout).")
-                                       .arg(context.queryTimeoutSeconds)
-                                 : QStringLiteral("The query failed: %1").arg(query.lastError().text());
-        }
-    }
-    if (cancelled) {
-        spool.close();
+    queryCounts.rowsRead = hashes.size();
+    if (exported && exported->cancelled) {
         recorder.finishPhase(RunStatus::Cancelled, queryCounts);
         stopIfCancelled(QStringLiteral("after %1 rows of the query").arg(queryCounts.rowsRead));
         return;
     }
-    if (!failureMessage.isEmpty()) {
-        spool.close();
+    if (exported && !flushed)
+        exported
+            = failure(QStringLiteral("Cannot write %1: %2").arg(spoolPath, spool.errorString()));
+    if (!exported) {
         removeWork();
-        recorder.log(LogLevel::Error, failureMessage);
+        recorder.log(LogLevel::Error, exported.error());
         recorder.finishPhase(RunStatus::Failed, queryCounts);
-        recorder.finishRun(RunStatus::Failed, failureMessage);
+        recorder.finishRun(RunStatus::Failed, exported.error());
         return;
     }
     recorder.log(LogLevel::Info, QStringLiteral("%1 rows read.").arg(queryCounts.rowsRead));
@@ -315,24 +284,18 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
 
     recorder.startPhase(QStringLiteral("Format"));
-    if (asXml) {
-        xml->finish();
-        if (xml->replacedCharacters() > 0)
-            recorder.log(LogLevel::Warning,
-                         QStringLiteral("%1 control characters that XML cannot carry were replaced "
-                                        "with U+FFFD.")
-                             .arg(xml->replacedCharacters()));
-    }
-    spool.close();
+    logFormatWarnings(recorder, context, *exported);
     auto digest = sha256OfFile(spoolPath);
-    PhaseCounts formatCounts{queryCounts.rowsRead, queryCounts.rowsRead, 0, QFileInfo(spoolPath).size()};
+    PhaseCounts formatCounts{queryCounts.rowsRead, queryCounts.rowsRead, 0,
+                             QFileInfo(spoolPath).size()};
     recorder.log(LogLevel::Info, QStringLiteral("Wrote %1 (%2 bytes, SHA-256 %3).")
                                      .arg(fileName)
                                      .arg(formatCounts.bytes)
                                      .arg(digest ? QString::fromLatin1(*digest) : digest.error()));
+    recordChanges(db, recorder, context, hashes, digest ? QString::fromLatin1(*digest) : QString());
     recorder.finishPhase(RunStatus::Succeeded, formatCounts);
     (void)hub::execute(db, QStringLiteral("UPDATE runs SET output_file = ? WHERE id = ?"),
-                  {fileName, context.runId});
+                       {fileName, context.runId});
 
     auto destinations = loadDestinations(db, context.integrationId);
     if (!destinations) {
@@ -344,7 +307,8 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     int delivered = 0;
     QStringList failedNames;
     for (const DestinationTarget &target : std::as_const(*destinations)) {
-        const QString label = QStringLiteral("Destination %1 (%2)").arg(target.position).arg(target.name);
+        const QString label
+            = QStringLiteral("Destination %1 (%2)").arg(target.position).arg(target.name);
         if (!target.active) {
             recorder.log(LogLevel::Info, QStringLiteral("%1 is Inactive; skipped.").arg(label));
             continue;
@@ -364,9 +328,10 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.finishPhase(RunStatus::Succeeded,
                              PhaseCounts{0, formatCounts.rowsWritten, 0, outcome.bytes});
     }
-    removeWork();
+    QDir(workDir).removeRecursively();
 
     if (!failedNames.isEmpty()) {
+        QFile::remove(hashPath);
         recorder.finishRun(RunStatus::Failed,
                            QStringLiteral("%1 of %2 active destinations failed: %3.")
                                .arg(failedNames.size())
@@ -374,18 +339,105 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
                                .arg(failedNames.join(QStringLiteral(", "))));
         return;
     }
+    // This run is now the one that the next run compares with.
+    RowHashes::removeOthers(m_dataDir, context.integrationId, context.runId);
     if (delivered == 0) {
-        recorder.log(LogLevel::Warning, QStringLiteral("No active destination; the file was not delivered."));
+        recorder.log(LogLevel::Warning,
+                     QStringLiteral("No active destination; the file was not delivered."));
         recorder.finishRun(RunStatus::SucceededWithWarnings,
                            QStringLiteral("%1 rows written; no active destination.")
                                .arg(formatCounts.rowsWritten));
         return;
     }
-    const RunStatus status = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings
-                                                    : RunStatus::Succeeded;
+    const RunStatus status
+        = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
     recorder.finishRun(status, QStringLiteral("%1 rows delivered to %2 destination(s).")
                                    .arg(formatCounts.rowsWritten)
                                    .arg(delivered));
+}
+
+void RunExecutor::logFormatWarnings(RunRecorder &recorder, const RunContext &context,
+                                    const outbound::ExportSummary &summary)
+{
+    if (summary.replacedCharacters > 0) {
+        recorder.log(LogLevel::Warning,
+                     QStringLiteral("%1 control characters were replaced with U+FFFD; the first "
+                                    "was in column %2 of data row %3.")
+                         .arg(summary.replacedCharacters)
+                         .arg(summary.firstReplacementColumn)
+                         .arg(summary.firstReplacementRow));
+    }
+    if (summary.rows == 0) {
+        recorder.log(LogLevel::Warning,
+                     QStringLiteral("The report has no rows for school year %1; an empty file "
+                                    "was delivered.")
+                         .arg(context.schoolYear));
+    }
+}
+
+void RunExecutor::recordChanges(const QSqlDatabase &db, RunRecorder &recorder,
+                                const RunContext &context, RowHashes &hashes, const QString &digest)
+{
+    const QString path = RowHashes::path(m_dataDir, context.integrationId, context.runId);
+    if (auto written = hashes.write(path); !written)
+        recorder.log(LogLevel::Warning, QStringLiteral("The row hashes were not saved, so the next "
+                                                       "run cannot count changed rows: %1")
+                                            .arg(written.error()));
+
+    QVariant previousId;
+    QVariant added;
+    QVariant removed;
+    auto previous = hub::execute(db,
+                                 QStringLiteral("SELECT id, row_count FROM runs WHERE "
+                                                "integration_id = ? AND id < ? AND status IN "
+                                                "(0, 8) AND row_count IS NOT NULL ORDER BY id "
+                                                "DESC LIMIT 1"),
+                                 {context.integrationId, context.runId});
+    if (previous && previous->next()) {
+        previousId = previous->value(0);
+        const qint64 previousRows = previous->value(1).toLongLong();
+        previous->finish();
+        const QString previousPath
+            = RowHashes::path(m_dataDir, context.integrationId, previousId.toLongLong());
+        auto changes
+            = QFileInfo::exists(previousPath)
+                  ? hashes.compareWith(previousPath)
+                  : Result<RowHashes::Changes>(failure(
+                      QStringLiteral("run %1 kept no row hashes").arg(previousId.toLongLong())));
+        if (changes) {
+            added = changes->added;
+            removed = changes->removed;
+            recorder.log(LogLevel::Info, QStringLiteral("Rows compared with run %1: +%2 / -%3.")
+                                             .arg(previousId.toLongLong())
+                                             .arg(changes->added)
+                                             .arg(changes->removed));
+        } else {
+            recorder.log(LogLevel::Info,
+                         QStringLiteral("Rows added and removed since run %1 are not counted: %2.")
+                             .arg(previousId.toLongLong())
+                             .arg(changes.error()));
+        }
+        if (hashes.size() * 2 < previousRows) {
+            recorder.log(LogLevel::Warning, QStringLiteral("Rows fell from %1 to %2 since run %3.")
+                                                .arg(previousRows)
+                                                .arg(hashes.size())
+                                                .arg(previousId.toLongLong()));
+        }
+    } else if (!previous) {
+        recorder.log(LogLevel::Warning, previous.error());
+    } else {
+        recorder.log(LogLevel::Info, QStringLiteral("No earlier successful run to compare rows "
+                                                    "with."));
+    }
+
+    auto updated = hub::execute(db,
+                                QStringLiteral("UPDATE runs SET row_count = ?, output_digest = ?, "
+                                               "rows_added = ?, rows_removed = ?, "
+                                               "previous_run_id = ? WHERE id = ?"),
+                                {hashes.size(), digest.isEmpty() ? QVariant() : QVariant(digest),
+                                 added, removed, previousId, context.runId});
+    if (!updated)
+        recorder.log(LogLevel::Warning, updated.error());
 }
 
 RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const RunContext &context,

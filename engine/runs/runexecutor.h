@@ -10,8 +10,13 @@ namespace hub {
 class Store;
 }
 
+namespace hub::outbound {
+struct ExportSummary;
+}
+
 namespace hub::runs {
 
+class RowHashes;
 class RunRecorder;
 struct RunContext;
 struct DestinationTarget;
@@ -29,6 +34,14 @@ public:
 private:
     void executeOutbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeInbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
+    // Logs replaced control characters and an empty report as warnings of the Format phase.
+    void logFormatWarnings(RunRecorder &recorder, const RunContext &context,
+                           const outbound::ExportSummary &summary);
+    // Saves the run's row hashes, compares them with the previous successful run of the
+    // integration, logs "+added / -removed" and a warning when rows fell by more than half,
+    // and stores row count, digest and changes in the run.
+    void recordChanges(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context,
+                       RowHashes &hashes, const QString &digest);
 
     struct DeliveryOutcome
     {

@@ -6,11 +6,14 @@
 #include "core/timeutil.h"
 #include "engine.h"
 #include "outbound/reports.h"
+#include "runs/runexecutor.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
 #include "store/store.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,11 +37,23 @@ private slots:
     void runsOfOneIntegrationNeverOverlap();
     void expiredLeaseFailsRun();
     void restartFailsInterruptedRun();
+    void emptyReportWarnsAndDelivers();
+    void slowWritePastTimeoutFailsRun();
+    void changeSummaryComparesRuns();
+    void outputOptionsShapeFile();
+    void outputOptionsRejectInvalid();
+    void previewCreatesNoRun();
+    void previewReportsInvalidFields();
+    void previewTimeoutIsFieldError();
 
 private:
     void startEngine();
     qint64 addOutput(const QString &key, const QString &sql);
-    qint64 createIntegration(qint64 outputId, int timeoutSeconds, qint64 destinationId, bool active);
+    qint64 createIntegration(qint64 outputId, int timeoutSeconds, qint64 destinationId, bool active,
+                             const QJsonObject &extra = {});
+    qint64 productId();
+    qint64 outputIdOf(const QString &outputKey);
+    QStringList outboxFiles() const;
     qint64 createFolderDestination(const QString &name, const QString &path);
     QJsonObject runAndWait(qint64 integrationId);
     QStringList logMessages(const QJsonObject &run) const;
@@ -97,19 +112,46 @@ qint64 tst_Runs::createFolderDestination(const QString &name, const QString &pat
     return reply.status == 201 ? reply.json.value(QStringLiteral("id")).toInteger() : 0;
 }
 
-qint64 tst_Runs::createIntegration(qint64 outputId, int timeoutSeconds, qint64 destinationId,
-                                   bool active)
+qint64 tst_Runs::productId()
 {
-    auto product = hub::selectValue(m_engine->store().connection(),
-                                    QStringLiteral("SELECT id FROM products WHERE product_key = 'milearn'"));
-    const ApiReply reply = m_api->post(
-        QStringLiteral("/api/v1/integrations"),
-        QJsonObject{{QStringLiteral("productId"), product->toLongLong()},
-                    {QStringLiteral("outputId"), outputId},
-                    {QStringLiteral("queryTimeoutSeconds"), timeoutSeconds},
-                    {QStringLiteral("destinations"),
-                     QJsonArray{QJsonObject{{QStringLiteral("destinationId"), destinationId},
-                                            {QStringLiteral("active"), active}}}}});
+    auto product
+        = hub::selectValue(m_engine->store().connection(),
+                           QStringLiteral("SELECT id FROM products WHERE product_key = 'milearn'"));
+    return product ? product->toLongLong() : 0;
+}
+
+qint64 tst_Runs::outputIdOf(const QString &outputKey)
+{
+    auto output = hub::selectValue(
+        m_engine->store().connection(),
+        QStringLiteral("SELECT id FROM product_outputs WHERE output_key = ?"), {outputKey});
+    return output ? output->toLongLong() : 0;
+}
+
+// Every file in the demo folder destination, hidden and temporary files included.
+QStringList tst_Runs::outboxFiles() const
+{
+    QStringList files;
+    QDirIterator it(QDir(m_dataDir->path()).filePath(QStringLiteral("outbound")),
+                    QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    return files;
+}
+
+qint64 tst_Runs::createIntegration(qint64 outputId, int timeoutSeconds, qint64 destinationId,
+                                   bool active, const QJsonObject &extra)
+{
+    QJsonObject body{{QStringLiteral("productId"), productId()},
+                     {QStringLiteral("outputId"), outputId},
+                     {QStringLiteral("queryTimeoutSeconds"), timeoutSeconds},
+                     {QStringLiteral("destinations"),
+                      QJsonArray{QJsonObject{{QStringLiteral("destinationId"), destinationId},
+                                             {QStringLiteral("active"), active}}}}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        body.insert(it.key(), it.value());
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations"), body);
     if (reply.status != 201)
         qWarning("%s", reply.body.constData());
     return reply.status == 201 ? reply.json.value(QStringLiteral("id")).toInteger() : 0;
@@ -333,8 +375,12 @@ void tst_Runs::restartFailsInterruptedRun()
     }
     m_api.reset();
     m_engine.reset();
+    // The interrupted run's work files stay behind when an engine dies.
+    const QString leftover = QDir(m_dataDir->path()).filePath(QStringLiteral("work/run-%1").arg(runId));
+    QVERIFY(QDir().mkpath(leftover));
 
     startEngine();
+    QVERIFY(!QFileInfo::exists(leftover));
     const ApiReply run = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId));
     QCOMPARE(run.json.value(QStringLiteral("status")).toInt(), 9);
     auto districts = hub::selectValue(m_engine->store().connection(),
@@ -343,6 +389,292 @@ void tst_Runs::restartFailsInterruptedRun()
     auto integrations = hub::selectValue(m_engine->store().connection(),
                                          QStringLiteral("SELECT count(*) FROM integrations"));
     QCOMPARE(integrations->toInt(), 3);
+}
+
+void tst_Runs::emptyReportWarnsAndDelivers()
+{
+    startEngine();
+    const qint64 outputId = addOutput(QStringLiteral("empty-report"),
+                                      QStringLiteral("SELECT 'x' WHERE ? < 0 AND ? < 0"));
+    const qint64 integrationId = createIntegration(outputId, 30, 1, true);
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject run = runAndWait(integrationId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+    // The integration has no school year, so the run used the current one.
+    const int schoolYear = hub::runs::currentSchoolYear(
+        m_engine->store().connection(), m_engine->districtId(), QStringLiteral("America/Detroit"));
+    QVERIFY2(logMessages(run).contains(
+                 QStringLiteral("warning: The report has no rows for school year %1; an empty "
+                                "file was delivered.")
+                     .arg(schoolYear)),
+             qPrintable(logMessages(run).join(QLatin1Char('\n'))));
+    QCOMPARE(run.value(QStringLiteral("rowCount")).toInt(-1), 0);
+
+    const QStringList files = outboxFiles();
+    QCOMPARE(files.size(), 1);
+    QFile delivered(files.first());
+    QVERIFY(delivered.open(QIODevice::ReadOnly));
+    QCOMPARE(delivered.readAll(), QByteArray("Value\r\n"));
+}
+
+void tst_Runs::slowWritePastTimeoutFailsRun()
+{
+    startEngine();
+    // Each row takes SQLite a few milliseconds in one function call, so the statement runs
+    // only a handful of instructions per row and SQLite's progress handler seldom fires. The
+    // rows keep flowing to the file until the check after a written row sees the deadline.
+    const qint64 outputId = addOutput(
+        QStringLiteral("slow-rows"),
+        QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + 1 UNION ALL "
+                       "SELECT n + 1 FROM counter WHERE n < 100000) "
+                       "SELECT length(hex(randomblob(2000000))) || hex(randomblob(2000)) "
+                       "FROM counter"));
+    const qint64 integrationId = createIntegration(outputId, 1, 1, true);
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject run = runAndWait(integrationId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    const QString message = run.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.startsWith(QStringLiteral("The query timed out after 1 s (the integration's "
+                                               "query timeout)")),
+             qPrintable(message));
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 1);
+    QCOMPARE(phases.at(0)[QStringLiteral("status")].toInt(), 9);
+    QVERIFY2(phases.at(0)[QStringLiteral("rowsRead")].toInteger() > 0,
+             "no row was written before the deadline, so the test did not exercise streaming");
+    QVERIFY(run.value(QStringLiteral("rowCount")).isNull());
+
+    // Nothing partial anywhere: not at the destination, not in the work folder, no row hashes.
+    QVERIFY2(outboxFiles().isEmpty(), qPrintable(outboxFiles().join(QLatin1Char('\n'))));
+    const qint64 runId = run.value(QStringLiteral("id")).toInteger();
+    QVERIFY(!QFileInfo::exists(
+        QDir(m_dataDir->path()).filePath(QStringLiteral("work/run-%1").arg(runId))));
+    QVERIFY(!QFileInfo::exists(QDir(m_dataDir->path())
+                                   .filePath(QStringLiteral("row-hashes/integration-%1/run-%2.u64")
+                                                 .arg(integrationId)
+                                                 .arg(runId))));
+}
+
+void tst_Runs::changeSummaryComparesRuns()
+{
+    startEngine();
+    const QSqlDatabase db = m_engine->store().connection();
+    QVERIFY(hub::execute(db, QStringLiteral("CREATE TABLE test_rows(v TEXT)")).ok());
+    for (int i = 1; i <= 150; ++i)
+        QVERIFY(hub::execute(db, QStringLiteral("INSERT INTO test_rows(v) VALUES (?)"),
+                             {QStringLiteral("row-%1").arg(i, 3, 10, QLatin1Char('0'))})
+                    .ok());
+    const qint64 outputId = addOutput(QStringLiteral("changing"),
+                                      QStringLiteral("SELECT v FROM test_rows WHERE ? > 0 AND "
+                                                     "? > 0 ORDER BY v"));
+    const qint64 integrationId = createIntegration(outputId, 30, 1, true);
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject first = runAndWait(integrationId);
+    const qint64 firstId = first.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(first.value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(first.value(QStringLiteral("rowCount")).toInt(), 150);
+    QVERIFY(first.value(QStringLiteral("previousRunId")).isNull());
+    QVERIFY(first.value(QStringLiteral("rowsAdded")).isNull());
+    QVERIFY(first.value(QStringLiteral("rowsRemoved")).isNull());
+    const QStringList firstFiles = outboxFiles().filter(QStringLiteral("_run%1.").arg(firstId));
+    QCOMPARE(firstFiles.size(), 1);
+    QFile delivered(firstFiles.first());
+    QVERIFY(delivered.open(QIODevice::ReadOnly));
+    QCOMPARE(
+        first.value(QStringLiteral("digest")).toString(),
+        QString::fromLatin1(
+            QCryptographicHash::hash(delivered.readAll(), QCryptographicHash::Sha256).toHex()));
+
+    // 100 rows leave and 10 arrive: 60 rows, fewer than half of 150.
+    QVERIFY(hub::execute(db, QStringLiteral("DELETE FROM test_rows WHERE v <= 'row-100'")).ok());
+    for (int i = 151; i <= 160; ++i)
+        QVERIFY(hub::execute(db, QStringLiteral("INSERT INTO test_rows(v) VALUES (?)"),
+                             {QStringLiteral("row-%1").arg(i)})
+                    .ok());
+    const QJsonObject second = runAndWait(integrationId);
+    const qint64 secondId = second.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(second.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(second.value(QStringLiteral("rowCount")).toInt(), 60);
+    QCOMPARE(second.value(QStringLiteral("previousRunId")).toInteger(), firstId);
+    QCOMPARE(second.value(QStringLiteral("rowsAdded")).toInt(), 10);
+    QCOMPARE(second.value(QStringLiteral("rowsRemoved")).toInt(), 100);
+    const QStringList log = logMessages(second);
+    QVERIFY2(
+        log.contains(QStringLiteral("info: Rows compared with run %1: +10 / -100.").arg(firstId)),
+        qPrintable(log.join(QLatin1Char('\n'))));
+    QVERIFY(log.contains(
+        QStringLiteral("warning: Rows fell from 150 to 60 since run %1.").arg(firstId)));
+
+    // Only the newest successful run keeps its row hashes.
+    const QDir hashes(
+        QDir(m_dataDir->path())
+            .filePath(QStringLiteral("row-hashes/integration-%1").arg(integrationId)));
+    QCOMPARE(hashes.entryList(QDir::Files),
+             QStringList{QStringLiteral("run-%1.u64").arg(secondId)});
+    QCOMPARE(QFileInfo(hashes.filePath(QStringLiteral("run-%1.u64").arg(secondId))).size(), 60 * 8);
+}
+
+void tst_Runs::outputOptionsShapeFile()
+{
+    startEngine();
+    const qint64 outputId = addOutput(QStringLiteral("formula"),
+                                      QStringLiteral("SELECT '=cmd|''/c calc''!A0' WHERE ? > 0 "
+                                                     "AND ? > 0"));
+    const QJsonObject options{{QStringLiteral("delimiter"), QStringLiteral("semicolon")},
+                              {QStringLiteral("quoting"), QStringLiteral("all")},
+                              {QStringLiteral("lineEnding"), QStringLiteral("LF")},
+                              {QStringLiteral("byteOrderMark"), true}};
+    const qint64 integrationId
+        = createIntegration(outputId, 30, 1, true, {{QStringLiteral("outputOptions"), options}});
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject stored
+        = m_api->get(QStringLiteral("/api/v1/integrations/%1").arg(integrationId))
+              .json.value(QStringLiteral("outputOptions"))
+              .toObject();
+    QCOMPARE(stored.value(QStringLiteral("delimiter")).toString(), QStringLiteral("semicolon"));
+    QCOMPARE(stored.value(QStringLiteral("quoting")).toString(), QStringLiteral("all"));
+    QCOMPARE(stored.value(QStringLiteral("lineEnding")).toString(), QStringLiteral("LF"));
+    QCOMPARE(stored.value(QStringLiteral("byteOrderMark")).toBool(), true);
+    QCOMPARE(stored.value(QStringLiteral("header")).toBool(), true);
+    QCOMPARE(stored.value(QStringLiteral("formulaProtection")).toBool(), true);
+
+    const QJsonObject run = runAndWait(integrationId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    const QStringList files = outboxFiles();
+    QCOMPARE(files.size(), 1);
+    QFile delivered(files.first());
+    QVERIFY(delivered.open(QIODevice::ReadOnly));
+    QCOMPARE(delivered.readAll(), QByteArray("\xEF\xBB\xBF\"Value\"\n\"'=cmd|'/c calc'!A0\"\n"));
+}
+
+void tst_Runs::outputOptionsRejectInvalid()
+{
+    startEngine();
+    const QJsonObject options{{QStringLiteral("delimiter"), QStringLiteral("colon")},
+                              {QStringLiteral("quoting"), QStringLiteral("some")},
+                              {QStringLiteral("lineEnding"), QStringLiteral("CR")},
+                              {QStringLiteral("header"), QStringLiteral("yes")},
+                              {QStringLiteral("escape"), QStringLiteral("\\")}};
+    const ApiReply reply = m_api->post(
+        QStringLiteral("/api/v1/integrations"),
+        QJsonObject{{QStringLiteral("productId"), productId()},
+                    {QStringLiteral("outputId"), outputIdOf(QStringLiteral("milearn-sections"))},
+                    {QStringLiteral("destinations"),
+                     QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1}}}},
+                    {QStringLiteral("outputOptions"), options}});
+    QCOMPARE(reply.status, 422);
+    const QJsonObject fields = reply.json.value(QStringLiteral("fields")).toObject();
+    QCOMPARE(fields.value(QStringLiteral("outputOptions.delimiter")).toString(),
+             QStringLiteral("Choose comma, semicolon, tab or pipe; \"colon\" is not a delimiter."));
+    QVERIFY(fields.contains(QStringLiteral("outputOptions.quoting")));
+    QVERIFY(fields.contains(QStringLiteral("outputOptions.lineEnding")));
+    QCOMPARE(fields.value(QStringLiteral("outputOptions.header")).toString(),
+             QStringLiteral("Use true or false."));
+    QVERIFY(fields.contains(QStringLiteral("outputOptions.escape")));
+    QCOMPARE(fields.size(), 5);
+}
+
+void tst_Runs::previewCreatesNoRun()
+{
+    startEngine();
+    const QSqlDatabase db = m_engine->store().connection();
+    auto schoolYear = hub::selectValue(db, QStringLiteral("SELECT max(school_year) FROM "
+                                                          "academic_sessions"));
+    QVERIFY(schoolYear && !schoolYear->isNull());
+    auto runsBefore = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM runs"));
+    const QStringList outboxBefore = outboxFiles();
+
+    const auto report = hub::outbound::reportForOutput(QStringLiteral("milearn-authorizations"));
+    QVERIFY(report.has_value());
+    auto query = hub::execute(db, QStringLiteral("SELECT count(*) FROM (%1)").arg(report->sql),
+                              report->bindings(m_engine->districtId(), schoolYear->toInt()));
+    QVERIFY(query && query->next());
+    const qint64 expectedRows = query->value(0).toLongLong();
+    query->finish();
+    QVERIFY2(expectedRows > 100, "the demo district should have more than one page of rows");
+
+    const ApiReply reply
+        = m_api->post(QStringLiteral("/api/v1/integrations/preview"),
+                      QJsonObject{{QStringLiteral("productId"), productId()},
+                                  {QStringLiteral("outputId"),
+                                   outputIdOf(QStringLiteral("milearn-authorizations"))},
+                                  {QStringLiteral("schoolYear"), schoolYear->toInt()},
+                                  {QStringLiteral("queryTimeoutSeconds"), 60},
+                                  {QStringLiteral("outputOptions"), QJsonObject{}}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("columns")).toArray().size(), report->columns.size());
+    QCOMPARE(reply.json.value(QStringLiteral("columns")).toArray().at(1).toString(),
+             QStringLiteral("UserId"));
+    const QJsonArray rows = reply.json.value(QStringLiteral("rows")).toArray();
+    QCOMPARE(rows.size(), 100);
+    QCOMPARE(rows.at(0).toArray().size(), report->columns.size());
+    QCOMPARE(rows.at(0).toArray().at(0).toString(), QString::number(schoolYear->toInt()));
+    QCOMPARE(reply.json.value(QStringLiteral("totalRows")).toInteger(), expectedRows);
+    QCOMPARE(reply.json.value(QStringLiteral("schoolYear")).toInt(), schoolYear->toInt());
+    QVERIFY(reply.json.value(QStringLiteral("elapsedMs")).toInteger() >= 0);
+
+    // A draft without a school year previews the current one.
+    const ApiReply current = m_api->post(
+        QStringLiteral("/api/v1/integrations/preview"),
+        QJsonObject{{QStringLiteral("productId"), productId()},
+                    {QStringLiteral("outputId"), outputIdOf(QStringLiteral("milearn-sections"))},
+                    {QStringLiteral("schoolYear"), QJsonValue()}});
+    QCOMPARE(current.status, 200);
+    QCOMPARE(current.json.value(QStringLiteral("schoolYear")).toInt(),
+             hub::runs::currentSchoolYear(db, m_engine->districtId(),
+                                          QStringLiteral("America/Detroit")));
+
+    auto runsAfter = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM runs"));
+    QCOMPARE(runsAfter->toInt(), runsBefore->toInt());
+    QCOMPARE(outboxFiles(), outboxBefore);
+}
+
+void tst_Runs::previewReportsInvalidFields()
+{
+    startEngine();
+    const ApiReply reply = m_api->post(
+        QStringLiteral("/api/v1/integrations/preview"),
+        QJsonObject{{QStringLiteral("productId"), productId()},
+                    {QStringLiteral("outputId"), 99999},
+                    {QStringLiteral("schoolYear"), 1990},
+                    {QStringLiteral("queryTimeoutSeconds"), 0},
+                    {QStringLiteral("outputOptions"),
+                     QJsonObject{{QStringLiteral("delimiter"), QStringLiteral("space")}}}});
+    QCOMPARE(reply.status, 422);
+    const QJsonObject fields = reply.json.value(QStringLiteral("fields")).toObject();
+    QCOMPARE(fields.value(QStringLiteral("outputId")).toString(),
+             QStringLiteral("Choose the output to preview."));
+    QVERIFY(fields.contains(QStringLiteral("schoolYear")));
+    QVERIFY(fields.contains(QStringLiteral("queryTimeoutSeconds")));
+    QVERIFY(fields.contains(QStringLiteral("outputOptions.delimiter")));
+}
+
+void tst_Runs::previewTimeoutIsFieldError()
+{
+    startEngine();
+    const qint64 outputId = addOutput(
+        QStringLiteral("slow-preview"),
+        QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + 1 UNION ALL "
+                       "SELECT n + 1 FROM counter WHERE n < 10000000000) SELECT count(*) FROM "
+                       "counter"));
+    auto runsBefore = hub::selectValue(m_engine->store().connection(),
+                                       QStringLiteral("SELECT count(*) FROM runs"));
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations/preview"),
+                                       QJsonObject{{QStringLiteral("productId"), productId()},
+                                                   {QStringLiteral("outputId"), outputId},
+                                                   {QStringLiteral("queryTimeoutSeconds"), 1}});
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(reply.json.value(QStringLiteral("fields"))[QStringLiteral("queryTimeoutSeconds")]
+                 .toString(),
+             QStringLiteral("The query timed out after 1 s (the integration's query timeout). "
+                            "Raise the query timeout and preview again."));
+    auto runsAfter = hub::selectValue(m_engine->store().connection(),
+                                      QStringLiteral("SELECT count(*) FROM runs"));
+    QCOMPARE(runsAfter->toInt(), runsBefore->toInt());
 }
 
 QTEST_GUILESS_MAIN(tst_Runs)
