@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 
 #include <map>
+#include <optional>
 
 namespace hub::demo {
 
@@ -296,8 +297,12 @@ DistrictOptions demoDistrictOptions(const QString &districtName, const QDate &to
     return options;
 }
 
-Result<DemoSummary> loadDemoDistrict(const QSqlDatabase &db, qint64 districtId,
-                                     const QString &workDir)
+namespace {
+
+// Loads the district that options describe, or the demo district of the store's district name
+// when options is empty.
+Result<DemoSummary> loadGenerated(const QSqlDatabase &db, qint64 districtId, const QString &workDir,
+                                  std::optional<DistrictOptions> options)
 {
     QElapsedTimer timer;
     timer.start();
@@ -320,8 +325,11 @@ Result<DemoSummary> loadDemoDistrict(const QSqlDatabase &db, qint64 districtId,
     if (auto prepared = sink.prepare(); !prepared)
         return failure(prepared.error());
 
-    const DistrictOptions options = demoDistrictOptions(districtName.value(), QDate::currentDate());
-    DistrictGenerator generator(options);
+    if (!options)
+        options = demoDistrictOptions(districtName.value(), QDate::currentDate());
+    DistrictGenerator generator(*options);
+    if (auto valid = generator.validate(); !valid)
+        return failure(valid.error());
     auto bundle = generator.writeBundle(workDir, &sink);
     if (!bundle) {
         qCWarning(lcDemo) << "Demo district load into district" << districtId
@@ -336,7 +344,7 @@ Result<DemoSummary> loadDemoDistrict(const QSqlDatabase &db, qint64 districtId,
 
     DemoSummary summary;
     summary.districtId = districtId;
-    summary.schoolYear = options.schoolYear;
+    summary.schoolYear = options->schoolYear;
     summary.bundle = bundle.value();
     summary.tables = sink.counts();
     summary.elapsedMs = timer.elapsed();
@@ -345,6 +353,20 @@ Result<DemoSummary> loadDemoDistrict(const QSqlDatabase &db, qint64 districtId,
                    << "ms:" << summary.rows(QStringLiteral("users")) << "users,"
                    << summary.rows(QStringLiteral("enrollments")) << "enrollments";
     return summary;
+}
+
+} // namespace
+
+Result<DemoSummary> loadDemoDistrict(const QSqlDatabase &db, qint64 districtId,
+                                     const QString &workDir)
+{
+    return loadGenerated(db, districtId, workDir, std::nullopt);
+}
+
+Result<DemoSummary> loadDistrict(const QSqlDatabase &db, qint64 districtId, const QString &workDir,
+                                 const DistrictOptions &options)
+{
+    return loadGenerated(db, districtId, workDir, options);
 }
 
 Result<DemoSummary> loadDemoDistrict(const Store &store, qint64 districtId, const QString &workDir)

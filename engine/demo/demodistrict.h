@@ -52,4 +52,9 @@ Result<DemoSummary> loadDemoDistrict(const QSqlDatabase &db, qint64 districtId,
                                      const QString &workDir);
 Result<DemoSummary> loadDemoDistrict(const Store &store, qint64 districtId, const QString &workDir);
 
+// Loads a generated district of any size and seed the same way, for tests and benchmarks that
+// need fixed data.
+Result<DemoSummary> loadDistrict(const QSqlDatabase &db, qint64 districtId, const QString &workDir,
+                                 const DistrictOptions &options);
+
 } // namespace hub::demo

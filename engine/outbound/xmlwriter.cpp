@@ -35,6 +35,24 @@ QString XmlWriter::clean(const QString &text, const QString &column)
     return result;
 }
 
+void XmlWriter::writeTextElement(const QString &name, const QString &text)
+{
+    if (!text.contains(QLatin1Char('\r'))) {
+        m_writer.writeTextElement(name, text);
+        return;
+    }
+    // QXmlStreamWriter (Qt 6.4) writes CR as it is, and XML 1.0 parsers turn a raw CR LF into LF,
+    // so CR goes out as a character reference to reach the reader unchanged.
+    m_writer.writeStartElement(name);
+    const QStringList parts = text.split(QLatin1Char('\r'));
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (i > 0)
+            m_writer.writeEntityReference(QStringLiteral("#13"));
+        m_writer.writeCharacters(parts.at(i));
+    }
+    m_writer.writeEndElement();
+}
+
 bool XmlWriter::writeRow(const QVariantList &values)
 {
     m_writer.writeStartElement(QStringLiteral("row"));
@@ -43,7 +61,7 @@ bool XmlWriter::writeRow(const QVariantList &values)
         if (value.isNull())
             m_writer.writeEmptyElement(m_columns.at(i));
         else
-            m_writer.writeTextElement(m_columns.at(i), clean(value.toString(), m_columns.at(i)));
+            writeTextElement(m_columns.at(i), clean(value.toString(), m_columns.at(i)));
     }
     m_writer.writeEndElement();
     ++m_dataRows;

@@ -27,7 +27,8 @@ namespace hub::outbound {
 // row is one <row> with one element per report column, in column order, named after the
 // column; a NULL value is an empty element. Column names become element names, so a report's
 // columns must be valid XML names. Characters that XML 1.0 cannot carry (control characters
-// other than tab, line feed and carriage return) are replaced with U+FFFD and counted.
+// other than tab, line feed and carriage return) are replaced with U+FFFD and counted. A
+// carriage return is written as &#13; so that parsers do not normalize it away.
 class XmlWriter
 {
 public:
@@ -45,6 +46,7 @@ public:
 
 private:
     QString clean(const QString &text, const QString &column);
+    void writeTextElement(const QString &name, const QString &text);
 
     QXmlStreamWriter m_writer;
     QStringList m_columns;

@@ -2,18 +2,23 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "outbound/csvwriter.h"
+#include "outbound/outputoptions.h"
 #include "outbound/querytimeout.h"
+#include "outbound/reportexport.h"
 #include "outbound/xmlwriter.h"
+#include "runs/rowhashes.h"
 #include "store/store.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
 using hub::outbound::CsvWriter;
+using hub::outbound::OutputOptions;
 using hub::outbound::XmlWriter;
 
 class tst_Outbound final : public QObject
@@ -30,6 +35,14 @@ private slots:
     void xmlReplacesControlCharacters();
     void queryTimeoutInterruptsSlowQuery();
     void queryTimeoutLeavesFastQueryAlone();
+    void csvFormulaProtection_data();
+    void csvFormulaProtection();
+    void csvCountsReplacedControls();
+    void csvOptionsBytes();
+    void outputOptionsRoundTrip();
+    void xmlKeepsCarriageReturn();
+    void rowHashesCountChanges();
+    void sqlWithBindingsIsLiteral();
 };
 
 void tst_Outbound::csvField_data()
@@ -168,6 +181,168 @@ void tst_Outbound::queryTimeoutLeavesFastQueryAlone()
         "WHERE n < 200000) SELECT count(*) FROM counter"));
     QVERIFY(value.ok());
     QCOMPARE(value->toInt(), 200000);
+}
+
+void tst_Outbound::csvFormulaProtection_data()
+{
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("protection");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("equals") << QVariant(QStringLiteral("=1+2")) << true << "'=1+2";
+    QTest::newRow("plus") << QVariant(QStringLiteral("+1")) << true << "'+1";
+    QTest::newRow("minus text") << QVariant(QStringLiteral("-2+3")) << true << "'-2+3";
+    QTest::newRow("at") << QVariant(QStringLiteral("@SUM(A1)")) << true << "'@SUM(A1)";
+    QTest::newRow("tab") << QVariant(QStringLiteral("\t=1")) << true << "'\t=1";
+    QTest::newRow("carriage return") << QVariant(QStringLiteral("\r=1")) << true << "'\r=1";
+    QTest::newRow("negative number") << QVariant(qlonglong(-5)) << true << "-5";
+    QTest::newRow("negative real") << QVariant(-2.5) << true << "-2.5";
+    QTest::newRow("inner equals") << QVariant(QStringLiteral("a=b")) << true << "a=b";
+    QTest::newRow("off") << QVariant(QStringLiteral("=1+2")) << false << "=1+2";
+}
+
+void tst_Outbound::csvFormulaProtection()
+{
+    QFETCH(QVariant, value);
+    QFETCH(bool, protection);
+    QFETCH(QString, expected);
+    OutputOptions options;
+    options.formulaProtection = protection;
+    CsvWriter writer(nullptr, options);
+    QCOMPARE(writer.cellText(value, 0), expected);
+}
+
+void tst_Outbound::csvCountsReplacedControls()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    CsvWriter writer(&buffer);
+    QVERIFY(writer.writeStart({QStringLiteral("Id"), QStringLiteral("Name")}));
+    QVERIFY(writer.writeRow(QVariantList{1, QStringLiteral("clean\ttab")}));
+    QVERIFY(writer.writeRow(QVariantList{2, QStringLiteral("bell\u0007 and\u001b")}));
+    QCOMPARE(writer.replacedCharacters(), 2);
+    QCOMPARE(writer.firstReplacementColumn(), QStringLiteral("Name"));
+    QCOMPARE(writer.firstReplacementRow(), 2);
+    QCOMPARE(writer.dataRows(), 2);
+    QCOMPARE(buffer.data(),
+             QStringLiteral("Id,Name\r\n1,clean\ttab\r\n2,bell\uFFFD and\uFFFD\r\n").toUtf8());
+}
+
+void tst_Outbound::csvOptionsBytes()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    OutputOptions options;
+    options.delimiter = QLatin1Char('\t');
+    options.quoting = OutputOptions::Quoting::All;
+    options.crlf = false;
+    options.byteOrderMark = true;
+    CsvWriter writer(&buffer, options);
+    QVERIFY(writer.writeStart({QStringLiteral("A"), QStringLiteral("B")}));
+    QVERIFY(writer.writeRow(QVariantList{QStringLiteral("x\ty"), QVariant()}));
+    QCOMPARE(buffer.data(), QByteArray("\xEF\xBB\xBF\"A\"\t\"B\"\n\"x\ty\"\t\"\"\n"));
+
+    QBuffer headerless;
+    headerless.open(QIODevice::WriteOnly);
+    options = OutputOptions();
+    options.header = false;
+    options.delimiter = QLatin1Char('|');
+    CsvWriter second(&headerless, options);
+    QVERIFY(second.writeStart({QStringLiteral("A"), QStringLiteral("B")}));
+    QVERIFY(second.writeRow(QVariantList{QStringLiteral("a|b"), QStringLiteral("c,d")}));
+    QCOMPARE(headerless.data(), QByteArray("\"a|b\"|c,d\r\n"));
+}
+
+void tst_Outbound::outputOptionsRoundTrip()
+{
+    QJsonObject errors;
+    const OutputOptions defaults = OutputOptions::fromJson(QJsonValue(), errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(defaults.delimiter, QLatin1Char(','));
+    QVERIFY(defaults.formulaProtection);
+    QVERIFY(defaults.header);
+    QVERIFY(defaults.crlf);
+    QVERIFY(!defaults.byteOrderMark);
+
+    const QJsonObject json{{QStringLiteral("delimiter"), QStringLiteral("pipe")},
+                           {QStringLiteral("quoting"), QStringLiteral("all")},
+                           {QStringLiteral("header"), false},
+                           {QStringLiteral("lineEnding"), QStringLiteral("LF")},
+                           {QStringLiteral("byteOrderMark"), true},
+                           {QStringLiteral("formulaProtection"), false}};
+    const OutputOptions options = OutputOptions::fromJson(json, errors);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(options.toJson(), json);
+
+    OutputOptions::fromJson(QJsonValue(QStringLiteral("comma")), errors);
+    QVERIFY(errors.contains(QStringLiteral("outputOptions")));
+}
+
+void tst_Outbound::xmlKeepsCarriageReturn()
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    XmlWriter writer(&buffer, QStringLiteral("Test"), 2027, {QStringLiteral("Name")});
+    QVERIFY(writer.writeRow(QVariantList{QStringLiteral("line 1\r\nline 2\r")}));
+    QVERIFY(writer.finish());
+    QVERIFY(buffer.data().contains("line 1&#13;\nline 2&#13;</Name>"));
+
+    QXmlStreamReader reader(buffer.data());
+    QString name;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement() && reader.name() == QLatin1String("Name"))
+            name = reader.readElementText();
+    }
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(name, QStringLiteral("line 1\r\nline 2\r"));
+}
+
+void tst_Outbound::rowHashesCountChanges()
+{
+    QTemporaryDir dir;
+    const auto row = [](const QString &value) {
+        return QVariantList{2027, value};
+    };
+    QCOMPARE(hub::runs::RowHashes::hashRow(QVariantList{QString()}),
+             hub::runs::RowHashes::hashRow(QVariantList{QStringLiteral("")}));
+    QVERIFY(hub::runs::RowHashes::hashRow(QVariantList{QVariant()})
+            != hub::runs::RowHashes::hashRow(QVariantList{QStringLiteral("")}));
+    QVERIFY(hub::runs::RowHashes::hashRow({QStringLiteral("ab"), QStringLiteral("c")})
+            != hub::runs::RowHashes::hashRow({QStringLiteral("a"), QStringLiteral("bc")}));
+
+    hub::runs::RowHashes previous;
+    for (const QString &value :
+         {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("b"), QStringLiteral("c")})
+        previous.add(row(value));
+    const QString previousPath = hub::runs::RowHashes::path(dir.path(), 7, 1);
+    QVERIFY(previous.write(previousPath).ok());
+    QCOMPARE(QFileInfo(previousPath).size(), 4 * 8);
+
+    // A duplicate row counts once per copy: one "b" of two is removed.
+    hub::runs::RowHashes current;
+    for (const QString &value :
+         {QStringLiteral("c"), QStringLiteral("b"), QStringLiteral("d"), QStringLiteral("e")})
+        current.add(row(value));
+    const QString currentPath = hub::runs::RowHashes::path(dir.path(), 7, 2);
+    QVERIFY(current.write(currentPath).ok());
+    auto changes = current.compareWith(previousPath);
+    QVERIFY2(changes.ok(), qPrintable(changes.error()));
+    QCOMPARE(changes->added, 2);
+    QCOMPARE(changes->removed, 2);
+
+    hub::runs::RowHashes::removeOthers(dir.path(), 7, 2);
+    QVERIFY(!QFileInfo::exists(previousPath));
+    QVERIFY(QFileInfo::exists(currentPath));
+}
+
+void tst_Outbound::sqlWithBindingsIsLiteral()
+{
+    const hub::outbound::Report report{QStringLiteral("k"),
+                                       QStringLiteral("K"),
+                                       {QStringLiteral("V")},
+                                       QStringLiteral("SELECT ? AS d, ? AS y")};
+    QCOMPARE(hub::outbound::reportSqlWithBindings(report, 3, 2027),
+             QStringLiteral("SELECT 3 AS d, 2027 AS y"));
 }
 
 QTEST_GUILESS_MAIN(tst_Outbound)
