@@ -17,6 +17,9 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
+#include <QLockFile>
+#include <QThread>
+#include <QTimeZone>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,7 +44,39 @@ Result<quint16> Engine::start()
     if (m_options.dataDir.isEmpty())
         return failure(QStringLiteral("No data folder was given."));
     if (!QDir().mkpath(m_options.dataDir))
-        return failure(QStringLiteral("Cannot create the data folder %1.").arg(m_options.dataDir));
+        return failure(QStringLiteral("Cannot create the data folder %1; check that its parent "
+                                      "exists and that this user may write there.")
+                           .arg(m_options.dataDir));
+    if (!QTimeZone::isTimeZoneIdAvailable(m_options.timeZone.toUtf8()))
+        return failure(QStringLiteral("Unknown time zone \"%1\"; use an IANA zone such as "
+                                      "America/Detroit.")
+                           .arg(m_options.timeZone));
+
+    // One engine per data folder: a second one would fail the first one's running runs as
+    // orphans and break the rule that runs of one integration never overlap. QLockFile removes
+    // a lock whose process has died.
+    m_dataLock = std::make_unique<QLockFile>(QDir(m_options.dataDir).filePath(QStringLiteral("hubd.lock")));
+    m_dataLock->setStaleLockTime(0);
+    if (!m_dataLock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        m_dataLock->getLockInfo(&pid, &host, &application);
+        const QString message = m_dataLock->error() == QLockFile::LockFailedError
+                                    ? QStringLiteral("The data folder %1 is in use by another hubd "
+                                                     "(process %2 on %3). Stop that engine or "
+                                                     "choose another --data-dir.")
+                                          .arg(m_options.dataDir)
+                                          .arg(pid)
+                                          .arg(host)
+                                    : QStringLiteral("Cannot lock the data folder %1; check that "
+                                                     "this user may write there.")
+                                          .arg(m_options.dataDir);
+        m_dataLock.reset();
+        return failure(message);
+    }
+    // Work files of runs that an earlier engine did not finish are of no use to anyone.
+    QDir(QDir(m_options.dataDir).filePath(QStringLiteral("work"))).removeRecursively();
 
     // The key that encrypts destination secrets is created on first start, before any
     // destination can be saved.
@@ -49,6 +84,9 @@ Result<quint16> Engine::start()
         return failure(box.error());
 
     m_store = std::make_unique<Store>(QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite")));
+    // The HTTP handlers run on this thread; they wait only briefly for the write lock, so a
+    // long load delays a request by seconds, not minutes, and it gets 503 instead.
+    m_store->setShortBusyTimeoutThread(QThread::currentThread());
     if (auto opened = m_store->open(); !opened)
         return failure(opened.error());
     if (auto synced = catalog::syncDefaultCatalog(m_store->connection()); !synced)
@@ -119,6 +157,7 @@ void Engine::stop()
     }
     if (m_store)
         m_store.reset();
+    m_dataLock.reset();
 }
 
 QUrl Engine::baseUrl() const

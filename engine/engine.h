@@ -13,6 +13,8 @@
 #include <functional>
 #include <memory>
 
+class QLockFile;
+
 namespace hub {
 
 class Store;
@@ -75,6 +77,7 @@ private:
     Result<void> prepareDemo();
 
     EngineOptions m_options;
+    std::unique_ptr<QLockFile> m_dataLock;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<runs::WorkerPool> m_workers;
     std::unique_ptr<schedule::Scheduler> m_scheduler;

@@ -87,7 +87,8 @@ int generateDistrict(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Writes a synthetic school district as a OneRoster 1.1 CSV bundle."));
+        QStringLiteral("Usage: hubd generate-district --out DIR [options]\n"
+                       "Writes a synthetic school district as a OneRoster 1.1 CSV bundle."));
     parser.addHelpOption();
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write the bundle to."),
                                  QStringLiteral("dir"));
@@ -112,12 +113,31 @@ int generateDistrict(const QStringList &arguments)
         QTextStream(stderr) << "hubd generate-district: --out is required.\n";
         return 2;
     }
+    // Every number must parse as a whole; "abc" must not become 0 and then a confusing error.
+    QStringList invalid;
+    const auto number = [&](const QCommandLineOption &option) {
+        bool ok = false;
+        const uint value = parser.value(option).toUInt(&ok);
+        if (!ok)
+            invalid.append(QStringLiteral("--%1 \"%2\"").arg(option.names().constFirst(),
+                                                             parser.value(option)));
+        return value;
+    };
     hub::demo::DistrictOptions options;
-    options.schools = parser.value(schools).toInt();
-    options.studentsPerSchool = parser.value(students).toInt();
-    options.teachersPerSchool = parser.value(teachers).toInt();
-    options.schoolYear = parser.value(year).toInt();
-    options.seed = parser.value(seed).toUInt();
+    options.schools = int(number(schools));
+    options.studentsPerSchool = int(number(students));
+    options.teachersPerSchool = int(number(teachers));
+    options.schoolYear = int(number(year));
+    options.seed = number(seed);
+    if (!invalid.isEmpty()) {
+        QTextStream(stderr) << "hubd generate-district: not a whole number: "
+                            << invalid.join(QStringLiteral(", ")) << "\n";
+        return 2;
+    }
+    if (options.schoolYear < 2000 || options.schoolYear > 2100) {
+        QTextStream(stderr) << "hubd generate-district: --school-year must be from 2000 to 2100.\n";
+        return 2;
+    }
     hub::demo::DistrictGenerator generator(options);
     if (auto valid = generator.validate(); !valid) {
         QTextStream(stderr) << "hubd generate-district: " << valid.error() << "\n";
@@ -161,7 +181,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         QStringLiteral("The Hubdesk engine: stores the district's data, runs its integrations and "
                        "serves the admin API under /api/v1.\n"
-                       "The admin token comes from the environment variable HUBD_ADMIN_TOKEN; "
+                       "The admin token (at least 16 characters) comes from the environment "
+                       "variable HUBD_ADMIN_TOKEN; "
                        "without it hubd writes a random token to DIR/admin-token.\n"
                        "Subcommand: hubd generate-district --help"));
     parser.addHelpOption();
@@ -179,10 +200,12 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Load the demo district into an empty store, with "
                                                  "demo outbound integrations to a folder."));
     const QCommandLineOption workers(QStringLiteral("workers"),
-                                     QStringLiteral("Number of runs executed at the same time."),
+                                     QStringLiteral("Number of runs executed at the same time "
+                                                    "(default 2)."),
                                      QStringLiteral("n"), QStringLiteral("2"));
     const QCommandLineOption timeZone(QStringLiteral("time-zone"),
-                                      QStringLiteral("IANA time zone of a new district."),
+                                      QStringLiteral("IANA time zone of a new district "
+                                                     "(default America/Detroit)."),
                                       QStringLiteral("zone"), QStringLiteral("America/Detroit"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QStringLiteral("Log debug messages of every hub.* category."));
@@ -223,6 +246,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     options.adminToken = *token;
+
+    if (!address.isLoopback())
+        qCWarning(lcHttp).noquote()
+            << "The admin API listens on" << address.toString()
+            << "over plain HTTP; anyone who can reach that address and learns the token can "
+               "change this engine. Listen on 127.0.0.1 unless a TLS proxy fronts it.";
 
     installSignalHandlers(app);
     hub::Engine engine(options);

@@ -101,7 +101,8 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
 Result<QJsonObject> findIntegration(const ApiContext &context, qint64 id)
 {
     const QSqlDatabase db = context.store->connection();
-    auto query = execute(db, kSelect + QStringLiteral(" WHERE i.id = ? AND i.district_id = ?"),
+    auto query = execute(db, kSelect + QStringLiteral(" WHERE i.id = ? AND i.district_id = ? "
+                                                      "AND i.deleted_at IS NULL"),
                          {id, context.districtId});
     if (!query)
         return failure(query.error());
@@ -127,28 +128,66 @@ struct ValidIntegration
 };
 
 // Checks every field and collects one message per invalid field.
+bool isWholeNumber(const QJsonValue &value)
+{
+    return value.isDouble() && value.toDouble() == double(value.toInteger());
+}
+
+bool isPresent(const QJsonValue &value)
+{
+    return !value.isUndefined() && !value.isNull();
+}
+
+// Reads an optional true/false field; any other JSON type is a field error, never a guess.
+bool readFlag(const QJsonObject &body, const QString &name, bool fallback, const QString &errorKey,
+              QJsonObject &errors)
+{
+    const QJsonValue value = body.value(name);
+    if (!isPresent(value))
+        return fallback;
+    if (!value.isBool()) {
+        errors.insert(errorKey, QStringLiteral("Use true or false."));
+        return fallback;
+    }
+    return value.toBool();
+}
+
+// Checks every field and collects one message per invalid field. existingProductId is the
+// product of the integration being replaced, or 0 for a new one.
 ValidIntegration validateIntegration(const ApiContext &context, const QJsonObject &body,
-                                     QJsonObject &errors)
+                                     qint64 existingProductId, QJsonObject &errors)
 {
     const QSqlDatabase db = context.store->connection();
     ValidIntegration result;
 
-    result.productId = body.value(QStringLiteral("productId")).toInteger();
-    auto product = execute(db, QStringLiteral("SELECT integration_type FROM products WHERE id = ?"),
-                           {result.productId});
-    if (product && product->next())
-        result.integrationType = product->value(0).toString();
-    else
+    const QJsonValue productValue = body.value(QStringLiteral("productId"));
+    if (!isWholeNumber(productValue)) {
         errors.insert(QStringLiteral("productId"),
-                      QStringLiteral("Choose a product from the catalog; %1 is not one.")
+                      QStringLiteral("Enter the id of a product from the catalog as a whole number."));
+    } else {
+        result.productId = productValue.toInteger();
+        auto product = execute(db, QStringLiteral("SELECT integration_type FROM products WHERE id = ?"),
+                               {result.productId});
+        if (product && product->next())
+            result.integrationType = product->value(0).toString();
+        else
+            errors.insert(QStringLiteral("productId"),
+                          QStringLiteral("Choose a product from the catalog; %1 is not one.")
+                              .arg(result.productId));
+    }
+    if (existingProductId != 0 && result.productId != existingProductId && !errors.contains(QStringLiteral("productId")))
+        errors.insert(QStringLiteral("productId"),
+                      QStringLiteral("The product of an integration cannot change; add a new "
+                                     "integration for product %1 instead.")
                           .arg(result.productId));
 
     const QJsonValue output = body.value(QStringLiteral("outputId"));
-    if (!output.isNull() && !output.isUndefined()) {
+    if (isPresent(output)) {
         result.outputId = output.toInteger();
         auto owner = selectValue(db, QStringLiteral("SELECT product_id FROM product_outputs WHERE id = ?"),
                                  {result.outputId});
-        if (!owner || owner->isNull() || owner->toLongLong() != result.productId)
+        if (!isWholeNumber(output) || !owner || owner->isNull()
+            || owner->toLongLong() != result.productId)
             errors.insert(QStringLiteral("outputId"),
                           QStringLiteral("Choose an output of the selected product."));
     } else if (result.integrationType == QLatin1String("outbound")) {
@@ -156,9 +195,9 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     }
 
     const QJsonValue year = body.value(QStringLiteral("schoolYear"));
-    if (!year.isNull() && !year.isUndefined()) {
-        const int value = year.toInt();
-        if (!year.isDouble() || value < 2000 || value > 2100)
+    if (isPresent(year)) {
+        const qint64 value = isWholeNumber(year) ? year.toInteger() : 0;
+        if (value < 2000 || value > 2100)
             errors.insert(QStringLiteral("schoolYear"),
                           QStringLiteral("Enter a school year from 2000 to 2100, or null for the "
                                          "current year."));
@@ -166,26 +205,34 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     }
 
     // A missing notes field is an empty text, not NULL.
-    result.notes = body.value(QStringLiteral("notes")).toString(QLatin1String(""));
+    const QJsonValue notes = body.value(QStringLiteral("notes"));
+    if (isPresent(notes) && !notes.isString())
+        errors.insert(QStringLiteral("notes"), QStringLiteral("Enter the notes as text."));
+    result.notes = notes.toString(QLatin1String(""));
     if (result.notes.size() > kMaxNotesLength)
         errors.insert(QStringLiteral("notes"),
                       QStringLiteral("Use at most %1 characters.").arg(kMaxNotesLength));
 
     const QJsonValue timeout = body.value(QStringLiteral("queryTimeoutSeconds"));
     result.queryTimeoutSeconds = timeout.isUndefined() ? 300 : timeout.toInt(-1);
-    if (!timeout.isUndefined() && (!timeout.isDouble() || result.queryTimeoutSeconds < 1
+    if (!timeout.isUndefined() && (!isWholeNumber(timeout) || result.queryTimeoutSeconds < 1
                                    || result.queryTimeoutSeconds > kMaxQueryTimeoutSeconds))
         errors.insert(QStringLiteral("queryTimeoutSeconds"),
                       QStringLiteral("Enter a whole number of seconds from 1 to %1.")
                           .arg(kMaxQueryTimeoutSeconds));
 
-    result.format = body.value(QStringLiteral("format")).toString(QStringLiteral("csv"));
+    const QJsonValue format = body.value(QStringLiteral("format"));
+    result.format = isPresent(format) ? (format.isString() ? format.toString() : QString())
+                                      : QStringLiteral("csv");
     if (result.format != QLatin1String("csv") && result.format != QLatin1String("xml"))
         errors.insert(QStringLiteral("format"),
-                      QStringLiteral("Choose csv or xml; \"%1\" is not a format.").arg(result.format));
+                      format.isString() ? QStringLiteral("Choose csv or xml; \"%1\" is not a format.")
+                                              .arg(result.format)
+                                        : QStringLiteral("Choose csv or xml, as text."));
 
-    result.runAtNextCycle = body.value(QStringLiteral("runAtNextCycle")).toBool(false);
-    result.active = body.value(QStringLiteral("active")).toBool(true);
+    result.runAtNextCycle = readFlag(body, QStringLiteral("runAtNextCycle"), false,
+                                     QStringLiteral("runAtNextCycle"), errors);
+    result.active = readFlag(body, QStringLiteral("active"), true, QStringLiteral("active"), errors);
 
     const QJsonObject scheduleErrors
         = schedule::validateSchedule(body.value(QStringLiteral("schedule")));
@@ -195,19 +242,33 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
         result.schedule = QString::fromUtf8(
             QJsonDocument(body.value(QStringLiteral("schedule")).toObject()).toJson(QJsonDocument::Compact));
 
-    const QJsonArray destinations = body.value(QStringLiteral("destinations")).toArray();
+    const QJsonValue destinationsValue = body.value(QStringLiteral("destinations"));
+    if (isPresent(destinationsValue) && !destinationsValue.isArray())
+        errors.insert(QStringLiteral("destinations"), QStringLiteral("Send the destinations as a list."));
+    const QJsonArray destinations = destinationsValue.toArray();
+    QHash<qint64, qsizetype> positions;
     for (qsizetype i = 0; i < destinations.size(); ++i) {
+        const QString key = QStringLiteral("destinations[%1]").arg(i);
         const QJsonObject destination = destinations.at(i).toObject();
-        const qint64 destinationId = destination.value(QStringLiteral("destinationId")).toInteger();
+        const QJsonValue idValue = destination.value(QStringLiteral("destinationId"));
+        const qint64 destinationId = isWholeNumber(idValue) ? idValue.toInteger() : 0;
         auto exists = selectValue(db,
                                   QStringLiteral("SELECT id FROM destinations WHERE id = ? AND "
                                                  "district_id = ?"),
                                   {destinationId, context.districtId});
         if (!exists || exists->isNull())
-            errors.insert(QStringLiteral("destinations[%1].destinationId").arg(i),
+            errors.insert(key + QStringLiteral(".destinationId"),
                           QStringLiteral("Destination %1: choose a saved destination.").arg(i + 1));
-        result.destinations.append({destinationId,
-                                    destination.value(QStringLiteral("active")).toBool(true)});
+        else if (positions.contains(destinationId))
+            errors.insert(key + QStringLiteral(".destinationId"),
+                          QStringLiteral("Destination %1 repeats Destination %2; each destination "
+                                         "receives the file once.")
+                              .arg(i + 1)
+                              .arg(positions.value(destinationId) + 1));
+        positions.insert(destinationId, i);
+        const bool active = readFlag(destination, QStringLiteral("active"), true,
+                                     key + QStringLiteral(".active"), errors);
+        result.destinations.append({destinationId, active});
     }
     if (result.integrationType == QLatin1String("outbound") && destinations.isEmpty())
         errors.insert(QStringLiteral("destinations"),
@@ -246,7 +307,7 @@ http::Response list(const ApiContext &context, const http::Request &request)
         return badRequest(QStringLiteral("Unknown integration type \"%1\"; use one of %2.")
                               .arg(type, types.join(QStringLiteral(", "))));
     const QSqlDatabase db = context.store->connection();
-    QString sql = kSelect + QStringLiteral(" WHERE i.district_id = ?");
+    QString sql = kSelect + QStringLiteral(" WHERE i.district_id = ? AND i.deleted_at IS NULL");
     QVariantList bindings{context.districtId};
     if (!type.isEmpty()) {
         sql += QStringLiteral(" AND i.integration_type = ?");
@@ -294,7 +355,8 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
     }
 
     QJsonObject errors;
-    const ValidIntegration valid = validateIntegration(context, *body, errors);
+    const qint64 existingProductId = before.value(QStringLiteral("productId")).toInteger();
+    const ValidIntegration valid = validateIntegration(context, *body, existingProductId, errors);
     if (!errors.isEmpty())
         return validationFailed(errors);
 
@@ -371,9 +433,21 @@ http::Response remove(const ApiContext &context, qint64 id)
                                      QStringLiteral("Integration %1 has a queued or running run; "
                                                     "wait for it to finish.")
                                          .arg(id));
-    auto deleted = execute(db, QStringLiteral("DELETE FROM integrations WHERE id = ?"), {id});
+    // The integration is hidden rather than removed, so its runs keep their history and names.
+    Transaction transaction(db);
+    auto deleted = execute(db,
+                           QStringLiteral("UPDATE integrations SET deleted_at = ?, active = 0, "
+                                          "run_at_next_cycle = 0 WHERE id = ?"),
+                           {nowIsoUtc(), id});
     if (!deleted)
         return storeFailed(deleted.error());
+    auto unlinked = execute(db, QStringLiteral("DELETE FROM integration_destinations WHERE "
+                                               "integration_id = ?"),
+                            {id});
+    if (!unlinked)
+        return storeFailed(unlinked.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storeFailed(committed.error());
     writeAudit(context, QStringLiteral("delete"), QStringLiteral("integration"), id, *existing, {});
     return http::Response::noContent();
 }
@@ -447,6 +521,10 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     fileName = QFileInfo(fileName).fileName().replace(unsafe, QStringLiteral("_"));
     if (fileName.isEmpty() || fileName.startsWith(QLatin1Char('.')))
         fileName = QStringLiteral("upload.bin");
+    // File systems allow 255 bytes per name; the time stamp prefix takes 24 of them.
+    constexpr int maxNameLength = 200;
+    if (fileName.size() > maxNameLength)
+        fileName = fileName.right(maxNameLength);
 
     const QString folder = QDir(context.dataDir)
                                .filePath(QStringLiteral("inbound/integration-%1").arg(id));
@@ -462,7 +540,14 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     }
     file.close();
     qCInfo(lcApi) << "Stored upload" << path << "for integration" << id << body.size() << "bytes";
-    return queueRun(context, request, id, path);
+    http::Response queued = queueRun(context, request, id, path);
+    if (queued.status != 202) {
+        // No run will read the file, so it must not stay behind.
+        QFile::remove(path);
+        qCWarning(lcApi) << "Removed the upload" << path << "because its run was not queued:"
+                         << queued.status;
+    }
+    return queued;
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "jsonutil.h"
 
 #include "core/logging.h"
+#include "store/store.h"
 
 #include <QJsonDocument>
 
@@ -11,6 +12,8 @@ namespace hub::api {
 
 Result<QJsonObject> parseObject(const QByteArray &body)
 {
+    if (body.trimmed() == "null")
+        return failure(QStringLiteral("The request body must be a JSON object, not null."));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (document.isNull())
@@ -47,6 +50,15 @@ http::Response notFound(const QString &what, qint64 id)
 
 http::Response storeFailed(const QString &error)
 {
+    if (isBusyError(error)) {
+        qCWarning(lcApi) << "Store busy; answered 503:" << error;
+        http::Response response = http::Response::error(
+            503, QStringLiteral("store_busy"),
+            QStringLiteral("The engine's store is busy with a long write, such as a large "
+                           "inbound load. Try again in a few seconds."));
+        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
+        return response;
+    }
     qCWarning(lcApi) << "Store error:" << error;
     return http::Response::error(500, QStringLiteral("store_error"),
                                  QStringLiteral("The engine could not read or write its store. "

@@ -82,8 +82,10 @@ bool HttpServer::isAuthorized(const QHttpServerRequest &request) const
         if (key.compare("authorization", Qt::CaseInsensitive) == 0)
             authorization = value;
     }
-    const QByteArray prefix = "Bearer ";
-    if (m_adminToken.isEmpty() || !authorization.startsWith(prefix))
+    // The scheme name is case-insensitive (RFC 9110, section 11.1); the token is not.
+    const QByteArray prefix = "bearer ";
+    if (m_adminToken.isEmpty() || authorization.size() <= prefix.size()
+        || authorization.left(prefix.size()).toLower() != prefix)
         return false;
     return constantTimeEquals(authorization.mid(prefix.size()).trimmed(), m_adminToken);
 }

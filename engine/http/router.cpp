@@ -57,9 +57,17 @@ QByteArray Request::header(const QByteArray &name) const
 
 qint64 Request::idParameter(const QString &name) const
 {
-    bool ok = false;
-    const qint64 id = m_pathParameters.value(name).toLongLong(&ok);
-    return ok && id > 0 ? id : 0;
+    // Digits only: toLongLong() would also take signs, spaces and a trailing NUL.
+    const QString text = m_pathParameters.value(name);
+    constexpr qsizetype maxDigits = 18;
+    if (text.isEmpty() || text.size() > maxDigits)
+        return 0;
+    for (const QChar character : text) {
+        if (character < QLatin1Char('0') || character > QLatin1Char('9'))
+            return 0;
+    }
+    const qint64 id = text.toLongLong();
+    return id > 0 ? id : 0;
 }
 
 Response Response::json(const QJsonDocument &document, int status)

@@ -451,6 +451,8 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         return true;
 
     if (raw.isEmpty()) {
+        // TODO: bulk files may leave status and dateLastModified empty, so these two per-row
+        // warnings are noise for a valid bundle; report them once per file instead.
         if (field.type == FieldType::Status) {
             warning(QStringLiteral("status is empty; stored as active."));
             out = QStringLiteral("active");

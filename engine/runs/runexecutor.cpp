@@ -560,17 +560,23 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.startPhase(QStringLiteral("Validate"));
     const QList<inbound::Issue> issues = bundle->validate(db, context.districtId);
-    int errors = 0;
-    constexpr int maxLoggedIssues = 500;
+    // The run log keeps the first findings; the bundle itself lists a bounded number and ends
+    // with a summary of what it left out, and errorCount() counts every error.
+    constexpr qsizetype maxLoggedIssues = 500;
+    qsizetype logged = 0;
     for (const inbound::Issue &issue : issues) {
+        if (logged == maxLoggedIssues)
+            break;
         const bool isError = issue.severity == inbound::Issue::Severity::Error;
-        errors += isError ? 1 : 0;
-        if (recorder.warningCount() + errors <= maxLoggedIssues)
-            recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issue.toString());
+        recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issue.toString());
+        ++logged;
     }
-    if (issues.size() > maxLoggedIssues)
-        recorder.log(LogLevel::Warning, QStringLiteral("%1 more findings were not logged.")
-                                            .arg(issues.size() - maxLoggedIssues));
+    if (issues.size() > logged)
+        recorder.log(LogLevel::Warning,
+                     QStringLiteral("The run log shows the first %1 of %2 listed findings.")
+                         .arg(logged)
+                         .arg(issues.size()));
+    const qint64 errors = bundle->errorCount();
     if (errors > 0) {
         removeWork();
         const QString message = QStringLiteral("The bundle was rejected with %1 error(s); nothing "
@@ -600,7 +606,15 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
     const RunStatus status = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings
                                                     : RunStatus::Succeeded;
-    recorder.finishRun(status, QStringLiteral("%1 rows loaded.").arg(loaded->rowsWritten));
+    // rowsWritten counts the bundle's rows and the stored rows that bulk files left out and the
+    // load marked tobedeleted; the message names both.
+    const qint64 bundleRows = bundle->validateCounts().rowsWritten;
+    const qint64 markedDeleted = qMax<qint64>(0, loaded->rowsWritten - bundleRows);
+    recorder.finishRun(status,
+                       QStringLiteral("%1 rows loaded; %2 stored rows missing from bulk files "
+                                      "were marked tobedeleted.")
+                           .arg(bundleRows)
+                           .arg(markedDeleted));
 }
 
 } // namespace hub::runs

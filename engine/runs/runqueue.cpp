@@ -28,7 +28,7 @@ Result<qint64> insertRun(const QSqlDatabase &db, const RunRequest &request, RunS
             "INSERT INTO runs(district_id, integration_id, trigger, status, school_year, "
             "input_file, retry_of, queued_at, scheduled_for, ended_at, message) "
             "SELECT district_id, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM integrations "
-            "WHERE id = ?"),
+            "WHERE id = ? AND deleted_at IS NULL"),
         {request.trigger, int(status),
          request.schoolYear ? QVariant(*request.schoolYear) : QVariant(),
          request.inputFile.isEmpty() ? QVariant() : QVariant(request.inputFile),

@@ -72,8 +72,10 @@ void validateAdvanced(const QJsonObject &schedule, const QString &type, QJsonObj
                       QStringLiteral("Repeating within the day applies to one-time, daily, "
                                      "weekly and monthly schedules; turn it off for an hourly "
                                      "one."));
-    const int every = advanced.value(QStringLiteral("everyMinutes")).toInt();
-    const int duration = advanced.value(QStringLiteral("durationMinutes")).toInt();
+    const QJsonValue everyValue = advanced.value(QStringLiteral("everyMinutes"));
+    const QJsonValue durationValue = advanced.value(QStringLiteral("durationMinutes"));
+    const qint64 every = isWholeNumber(everyValue) ? everyValue.toInteger() : -1;
+    const qint64 duration = isWholeNumber(durationValue) ? durationValue.toInteger() : -1;
     if (every < 1 || every > kMinutesPerDay)
         errors.insert(QStringLiteral("schedule.advanced.everyMinutes"),
                       QStringLiteral("Enter a whole number of minutes from 1 to 1440."));
@@ -119,7 +121,11 @@ QJsonObject validateSchedule(const QJsonValue &value)
                       QStringLiteral("Enter a start time as HH:MM in 24-hour time; \"%1\" is not "
                                      "one.")
                           .arg(startTime));
-    const int repeatEvery = schedule.value(QStringLiteral("repeatEvery")).toInt(1);
+    // A missing repeatEvery means 1; a present one must be a whole number, not text.
+    const QJsonValue repeatValue = schedule.value(QStringLiteral("repeatEvery"));
+    const bool repeatGiven = !repeatValue.isUndefined() && !repeatValue.isNull();
+    const qint64 repeatEvery = repeatGiven ? (isWholeNumber(repeatValue) ? repeatValue.toInteger() : -1)
+                                           : 1;
     if (repeatEvery < 1 || repeatEvery > kMaxRepeatEvery)
         errors.insert(QStringLiteral("schedule.repeatEvery"),
                       QStringLiteral("Enter a whole number from 1 to 999."));

@@ -92,7 +92,8 @@ QSqlDatabase Store::connection() const
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    const int busyTimeoutMs = QThread::currentThread() == m_shortBusyTimeoutThread ? 3000 : 30000;
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!db.open()) {
         qCWarning(lcStore) << "Cannot open" << m_path << db.lastError().text();
         return db;
@@ -160,6 +161,12 @@ Result<void> Store::applyMigrations()
         qCInfo(lcStore) << "Applied migration" << file;
     }
     return {};
+}
+
+bool isBusyError(const QString &error)
+{
+    return error.contains(QLatin1String("database is locked"))
+           || error.contains(QLatin1String("database table is locked"));
 }
 
 Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql, const QVariantList &bindings)

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QVariant>
 
+class QThread;
+
 namespace hub {
 
 // The engine's database. Each thread that touches it gets its own QSqlDatabase connection,
@@ -25,8 +27,12 @@ public:
     // migrations, each in its own transaction.
     Result<void> open();
 
-    // The calling thread's connection, opened on first use.
+    // The calling thread's connection, opened on first use. It waits up to 30 s for another
+    // connection's write lock, or 3 s on the thread given to setShortBusyTimeoutThread().
     QSqlDatabase connection() const;
+    // Names the thread that serves HTTP requests, whose writes should fail fast while a long
+    // load holds the lock. Call it before that thread's first connection().
+    void setShortBusyTimeoutThread(QThread *thread) { m_shortBusyTimeoutThread = thread; }
     // Closes the calling thread's connection; worker threads call it before they finish.
     void releaseThreadConnection() const;
 
@@ -38,7 +44,11 @@ private:
 
     QString m_path;
     QString m_connectionPrefix;
+    QThread *m_shortBusyTimeoutThread = nullptr;
 };
+
+// Whether a store error means another connection held the write lock past the busy timeout.
+bool isBusyError(const QString &error);
 
 // Runs one statement with positional bindings.
 Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql,

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -44,6 +45,14 @@ private slots:
     void integrationValidation_data();
     void integrationValidation();
     void integrationBodyMustBeJson();
+    void integrationFieldTypesAreStrict_data();
+    void integrationFieldTypesAreStrict();
+    void integrationProductCannotChange();
+    void deletedIntegrationKeepsRuns();
+    void busyStoreAnswers503();
+    void bearerSchemeIgnoresCase();
+    void idWithTrailingBytesIsRejected();
+    void longUploadNameIsShortened();
     void integrationChangesAreAudited();
 
     void manualRunSucceeds();
@@ -523,6 +532,154 @@ void tst_AdminApi::integrationChangesAreAudited()
     QCOMPARE(actions->value(0).toString(), QStringLiteral("delete"));
     QCOMPARE(actions->value(1).toBool(), false);
     QCOMPARE(actions->value(2).toBool(), true);
+}
+
+void tst_AdminApi::integrationFieldTypesAreStrict_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("field");
+
+    QTest::newRow("active as text") << "active" << QJsonValue(QStringLiteral("false")) << "active";
+    QTest::newRow("active as number") << "active" << QJsonValue(0) << "active";
+    QTest::newRow("next cycle as number") << "runAtNextCycle" << QJsonValue(1) << "runAtNextCycle";
+    QTest::newRow("notes as number") << "notes" << QJsonValue(123) << "notes";
+    QTest::newRow("notes as list") << "notes" << QJsonValue(QJsonArray{QStringLiteral("a")}) << "notes";
+    QTest::newRow("format as number") << "format" << QJsonValue(1) << "format";
+    QTest::newRow("product as text") << "productId" << QJsonValue(QStringLiteral("2")) << "productId";
+    QTest::newRow("timeout fraction") << "queryTimeoutSeconds" << QJsonValue(1.5) << "queryTimeoutSeconds";
+    QTest::newRow("destinations as object") << "destinations" << QJsonValue(QJsonObject()) << "destinations";
+    QTest::newRow("destination active as text")
+        << "destinations"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1},
+                                             {QStringLiteral("active"), QStringLiteral("no")}}})
+        << "destinations[0].active";
+    QTest::newRow("destination twice")
+        << "destinations"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1}},
+                                 QJsonObject{{QStringLiteral("destinationId"), 1}}})
+        << "destinations[1].destinationId";
+    const auto schedule = [](const QJsonValue &repeatEvery) {
+        return QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                      {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                      {QStringLiteral("startTime"), QStringLiteral("02:00")},
+                                      {QStringLiteral("repeatEvery"), repeatEvery}});
+    };
+    QTest::newRow("repeat as text") << "schedule" << schedule(QStringLiteral("abc")) << "schedule.repeatEvery";
+    QTest::newRow("repeat as numeric text") << "schedule" << schedule(QStringLiteral("2")) << "schedule.repeatEvery";
+    QTest::newRow("repeat as list") << "schedule" << schedule(QJsonArray()) << "schedule.repeatEvery";
+    QTest::newRow("repeat 1000") << "schedule" << schedule(1000) << "schedule.repeatEvery";
+}
+
+void tst_AdminApi::integrationFieldTypesAreStrict()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, field);
+
+    QJsonObject body = validIntegration();
+    body.insert(key, value);
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations"), body);
+    QCOMPARE(reply.status, 422);
+    QVERIFY2(reply.json.value(QStringLiteral("fields")).toObject().contains(field),
+             reply.body.constData());
+}
+
+void tst_AdminApi::integrationProductCannotChange()
+{
+    QJsonObject body = validIntegration();
+    body.insert(QStringLiteral("productId"), productIdOf(QStringLiteral("oneroster-bundle")));
+    body.remove(QStringLiteral("outputId"));
+    const ApiReply reply = m_api->put(QStringLiteral("/api/v1/integrations/1"), body);
+    QCOMPARE(reply.status, 422);
+    QVERIFY(reply.json.value(QStringLiteral("fields"))[QStringLiteral("productId")].toString()
+                .contains(QStringLiteral("cannot change")));
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1")).json
+                 .value(QStringLiteral("integrationType")).toString(),
+             QStringLiteral("outbound"));
+}
+
+void tst_AdminApi::deletedIntegrationKeepsRuns()
+{
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"), validIntegration());
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    const QString name = created.json.value(QStringLiteral("displayName")).toString();
+    const ApiReply queued = m_api->post(QStringLiteral("/api/v1/integrations/%1/runs").arg(id));
+    QCOMPARE(queued.status, 202);
+    const qint64 runId = queued.json.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 0);
+
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/integrations/%1").arg(id)).status, 204);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/%1").arg(id)).status, 404);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/integrations/%1/runs").arg(id)).status, 404);
+
+    const ApiReply history = m_api->get(QStringLiteral("/api/v1/runs?integrationId=%1").arg(id));
+    QCOMPARE(history.json.value(QStringLiteral("total")).toInt(), 1);
+    QCOMPARE(history.json.value(QStringLiteral("runs"))[0][QStringLiteral("integrationName")].toString(), name);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/retry").arg(runId)).status, 409);
+    // The destination is free again: only the deleted integration used it besides the demo.
+    auto links = hub::selectValue(m_engine->store().connection(),
+                                  QStringLiteral("SELECT count(*) FROM integration_destinations "
+                                                 "WHERE integration_id = ?"),
+                                  {id});
+    QCOMPARE(links->toInt(), 0);
+}
+
+void tst_AdminApi::busyStoreAnswers503()
+{
+    // Another connection holds the write lock, as a long inbound load does.
+    QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+    blocker.setDatabaseName(QDir(m_dataDir.path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(blocker.open());
+    QSqlQuery lock(blocker);
+    QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+    const ApiReply busy = m_api->post(QStringLiteral("/api/v1/integrations/1/runs"));
+    QCOMPARE(busy.status, 503);
+    QCOMPARE(busy.header("Retry-After"), QByteArray("5"));
+    QCOMPARE(busy.json.value(QStringLiteral("error")).toString(), QStringLiteral("store_busy"));
+    // Reads go on while the lock is held.
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1")).status, 200);
+
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    lock = QSqlQuery();
+    blocker.close();
+    blocker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+    const ApiReply after = m_api->post(QStringLiteral("/api/v1/integrations/1/runs"));
+    QCOMPARE(after.status, 202);
+    waitForRun(after.json.value(QStringLiteral("id")).toInteger());
+}
+
+void tst_AdminApi::bearerSchemeIgnoresCase()
+{
+    QNetworkAccessManager network;
+    QUrl url = m_engine->baseUrl();
+    url.setPath(QStringLiteral("/api/v1/health"));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "bEARER " + m_token);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+}
+
+void tst_AdminApi::idWithTrailingBytesIsRejected()
+{
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1%00")).status, 400);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/+1")).status, 400);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/01")).status, 200);
+}
+
+void tst_AdminApi::longUploadNameIsShortened()
+{
+    const QString name = QString(300, QLatin1Char('n')) + QStringLiteral(".zip");
+    const ApiReply reply = m_api->send("POST",
+                                       QStringLiteral("/api/v1/integrations/3/files?fileName=") + name,
+                                       "not a zip", "application/zip");
+    QCOMPARE(reply.status, 202);
+    const QJsonObject run = waitForRun(reply.json.value(QStringLiteral("id")).toInteger());
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
 }
 
 void tst_AdminApi::manualRunSucceeds()

@@ -27,6 +27,9 @@ private slots:
     void startsServesAndStopsOnSigterm();
     void writesTokenFileWhenUnset();
     void generatesDistrictBundle();
+    void secondEngineOnSameFolderIsRejected();
+    void unknownTimeZoneIsRejected();
+    void generatorRejectsNonNumbers();
 
 private:
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
@@ -169,6 +172,74 @@ void tst_Hubd::generatesDistrictBundle()
     QVERIFY(missing.waitForFinished(10000));
     QCOMPARE(missing.exitCode(), 2);
     QVERIFY(missing.readAllStandardError().contains("--out is required"));
+}
+
+void tst_Hubd::secondEngineOnSameFolderIsRejected()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QStringLiteral("lock-test-token-0123456789"));
+    const QStringList arguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--data-dir"), dir.path()};
+    QProcess first;
+    first.setProcessEnvironment(environment);
+    first.start(hubdPath(), arguments);
+    QByteArray output;
+    for (int attempt = 0; attempt < 100 && !output.contains("listening"); ++attempt) {
+        first.waitForReadyRead(300);
+        output += first.readAllStandardOutput();
+    }
+    QVERIFY(output.contains("listening"));
+
+    QProcess second;
+    second.setProcessEnvironment(environment);
+    second.start(hubdPath(), arguments);
+    QVERIFY(second.waitForFinished(15000));
+    QCOMPARE(second.exitCode(), 1);
+    const QString error = QString::fromUtf8(second.readAllStandardError());
+    QVERIFY2(error.contains(QStringLiteral("is in use by another hubd (process %1").arg(first.processId())),
+             qPrintable(error));
+
+    first.terminate();
+    QVERIFY(first.waitForFinished(15000));
+    // With the first engine gone, the folder is free again.
+    QProcess third;
+    third.setProcessEnvironment(environment);
+    third.start(hubdPath(), arguments);
+    output.clear();
+    for (int attempt = 0; attempt < 100 && !output.contains("listening"); ++attempt) {
+        third.waitForReadyRead(300);
+        output += third.readAllStandardOutput();
+    }
+    QVERIFY(output.contains("listening"));
+    third.terminate();
+    QVERIFY(third.waitForFinished(15000));
+}
+
+void tst_Hubd::unknownTimeZoneIsRejected()
+{
+    QTemporaryDir dir;
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--time-zone"),
+                            QStringLiteral("Mars/Olympus")});
+    QVERIFY(hubd.waitForFinished(15000));
+    QCOMPARE(hubd.exitCode(), 1);
+    QVERIFY(hubd.readAllStandardError().contains("Unknown time zone \"Mars/Olympus\""));
+    QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"))));
+}
+
+void tst_Hubd::generatorRejectsNonNumbers()
+{
+    QTemporaryDir dir;
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("generate-district"), QStringLiteral("--out"), dir.path(),
+                            QStringLiteral("--schools"), QStringLiteral("abc"),
+                            QStringLiteral("--seed"), QStringLiteral("-1")});
+    QVERIFY(hubd.waitForFinished(15000));
+    QCOMPARE(hubd.exitCode(), 2);
+    const QByteArray error = hubd.readAllStandardError();
+    QVERIFY2(error.contains("not a whole number: --schools \"abc\", --seed \"-1\""), error.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_Hubd)
