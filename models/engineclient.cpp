@@ -320,11 +320,21 @@ ApiJob *EngineClient::fetchDestinations()
     return get(QStringLiteral("/api/v1/destinations"));
 }
 
+ApiJob *EngineClient::fetchDestination(qint64 id)
+{
+    return get(QStringLiteral("/api/v1/destinations/%1").arg(id));
+}
+
 ApiJob *EngineClient::saveDestination(qint64 id, const QJsonObject &destination)
 {
     if (id == 0)
         return post(QStringLiteral("/api/v1/destinations"), destination);
     return put(QStringLiteral("/api/v1/destinations/%1").arg(id), destination);
+}
+
+ApiJob *EngineClient::testDestination(qint64 id)
+{
+    return post(QStringLiteral("/api/v1/destinations/%1/test").arg(id));
 }
 
 ApiJob *EngineClient::runNow(qint64 integrationId)

@@ -92,7 +92,12 @@ public:
     // Creates the integration when id is 0, updates it otherwise.
     ApiJob *saveIntegration(qint64 id, const QJsonObject &integration);
     ApiJob *fetchDestinations();
+    ApiJob *fetchDestination(qint64 id);
+    // Creates the destination when id is 0, updates it otherwise.
     ApiJob *saveDestination(qint64 id, const QJsonObject &destination);
+    // Requests a connection test of the saved destination (POST
+    // /api/v1/destinations/{id}/test). The response body is {"ok", "message"}.
+    ApiJob *testDestination(qint64 id);
     ApiJob *runNow(qint64 integrationId);
     // Runs that started on or before date in the district's zone, newest first.
     ApiJob *fetchRuns(const QDate &date, int limit, int offset);

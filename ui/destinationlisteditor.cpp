@@ -5,6 +5,7 @@
 
 #include "destinationmodel.h"
 #include "fielderrors.h"
+#include "newdestinationdialog.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -85,6 +86,8 @@ void DestinationListEditor::addRow(qint64 destinationId, bool active)
     connect(m_model, &QAbstractItemModel::modelReset, row.picker, [this] { restoreSelections(); });
     row.picker->setMinimumContentsLength(24);
     row.picker->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    row.edit = new QPushButton(tr("Edit…"));
+    row.edit->setToolTip(tr("Change the chosen destination's settings or test its connection."));
     row.remove = new QPushButton(tr("Remove"));
     row.error = FieldErrors::createLabel({});
     row.pendingId = destinationId;
@@ -97,13 +100,24 @@ void DestinationListEditor::addRow(qint64 destinationId, bool active)
     grid->addWidget(new QLabel(tr("Status:")), 0, 1);
     grid->addWidget(row.status, 0, 2);
     grid->addWidget(row.picker, 0, 3);
-    grid->addWidget(row.remove, 0, 4);
-    grid->addWidget(row.error, 1, 3, 1, 2);
+    grid->addWidget(row.edit, 0, 4);
+    grid->addWidget(row.remove, 0, 5);
+    grid->addWidget(row.error, 1, 3, 1, 3);
     grid->setColumnStretch(3, 1);
     grid->setColumnMinimumWidth(0,
                                 row.title->fontMetrics().horizontalAdvance(tr("Destination 99")));
 
     QWidget *container = row.container;
+    connect(row.edit, &QPushButton::clicked, this, [this, container] {
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.container == container) {
+                editDestination(row);
+                return;
+            }
+        }
+    });
+    connect(row.picker, &QComboBox::currentIndexChanged, this,
+            &DestinationListEditor::updateEditButtons);
     connect(row.remove, &QPushButton::clicked, this, [this, container] {
         for (int i = 0; i < rowCount(); ++i) {
             if (m_rows.at(i).container == container) {
@@ -116,11 +130,20 @@ void DestinationListEditor::addRow(qint64 destinationId, bool active)
     m_rows.append(row);
     m_rowsLayout->addWidget(row.container);
     renumber();
+    updateEditButtons();
 }
 
 void DestinationListEditor::addButton(QPushButton *button)
 {
     m_buttons->insertWidget(m_buttons->count() - 1, button);
+}
+
+void DestinationListEditor::showEvent(QShowEvent *event)
+{
+    // The form may give the editor its parent after adding rows, so the dialog is looked up
+    // again once the editor is part of a window.
+    updateEditButtons();
+    QWidget::showEvent(event);
 }
 
 void DestinationListEditor::removeRow(int row)
@@ -155,6 +178,11 @@ QComboBox *DestinationListEditor::destinationCombo(int row) const
     return row >= 0 && row < rowCount() ? m_rows.at(row).picker : nullptr;
 }
 
+QPushButton *DestinationListEditor::editButton(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_rows.at(row).edit : nullptr;
+}
+
 QPushButton *DestinationListEditor::removeButton(int row) const
 {
     return row >= 0 && row < rowCount() ? m_rows.at(row).remove : nullptr;
@@ -166,6 +194,51 @@ qint64 DestinationListEditor::destinationIdOf(const Row &row) const
     if (index >= 0)
         return m_model->index(index, 0).data(DestinationModel::IdRole).toLongLong();
     return row.pendingId;
+}
+
+NewDestinationDialog *DestinationListEditor::destinationDialog() const
+{
+    for (QWidget *ancestor = parentWidget(); ancestor; ancestor = ancestor->parentWidget()) {
+        if (auto dialog
+            = ancestor->findChild<NewDestinationDialog *>(QString(), Qt::FindDirectChildrenOnly))
+            return dialog;
+    }
+    return nullptr;
+}
+
+void DestinationListEditor::editDestination(const Row &row)
+{
+    const qint64 id = destinationIdOf(row);
+    NewDestinationDialog *dialog = destinationDialog();
+    if (id <= 0 || !dialog)
+        return;
+    connect(dialog, &NewDestinationDialog::destinationSaved, this,
+            &DestinationListEditor::updateDestination, Qt::UniqueConnection);
+    dialog->editDestination(id);
+}
+
+void DestinationListEditor::updateDestination(const QJsonObject &destination)
+{
+    const qint64 id = destination.value(QStringLiteral("id")).toInteger();
+    const int modelRow = m_model->rowOfId(id);
+    // A new destination is not in the model yet; the form adds it when the dialog closes.
+    if (modelRow < 0)
+        return;
+    QJsonArray destinations;
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        destinations.append(
+            i == modelRow
+                ? destination
+                : m_model->index(i, 0).data(DestinationModel::DestinationJsonRole).toJsonObject());
+    }
+    m_model->setDestinations(destinations);
+}
+
+void DestinationListEditor::updateEditButtons()
+{
+    const bool hasDialog = destinationDialog() != nullptr;
+    for (const Row &row : std::as_const(m_rows))
+        row.edit->setEnabled(hasDialog && row.picker->currentIndex() >= 0);
 }
 
 void DestinationListEditor::rememberSelections()
@@ -191,6 +264,8 @@ void DestinationListEditor::renumber()
         row.status->setAccessibleName(tr("%1 status").arg(title));
         row.picker->setObjectName(QStringLiteral("destinationCombo%1").arg(i));
         row.picker->setAccessibleName(title);
+        row.edit->setObjectName(QStringLiteral("editDestinationButton%1").arg(i));
+        row.edit->setAccessibleName(tr("Edit %1").arg(title));
         row.remove->setObjectName(QStringLiteral("removeDestinationButton%1").arg(i));
         row.remove->setAccessibleName(tr("Remove %1").arg(title));
         row.error->setObjectName(QStringLiteral("destinationCombo%1Error").arg(i));

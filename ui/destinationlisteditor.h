@@ -17,10 +17,15 @@ namespace hubdesk {
 
 class DestinationModel;
 class FieldErrors;
+class NewDestinationDialog;
 
 // The Destinations section of the outbound form: rows "Destination 1..n", each with a status
-// (Active or Inactive), a saved destination and a Remove button, plus "+ Destination". It
-// reads and writes the engine's [{destinationId, active}] array.
+// (Active or Inactive), a saved destination, an Edit button and a Remove button, plus
+// "+ Destination". It reads and writes the engine's [{destinationId, active}] array.
+//
+// Edit opens the destination dialog that the hosting form owns. The editor finds it among the
+// direct children of its ancestors, so the form needs no extra wiring. Without such a dialog
+// the Edit buttons stay disabled.
 class DestinationListEditor final : public QWidget
 {
     Q_OBJECT
@@ -43,10 +48,14 @@ public:
     int rowCount() const { return int(m_rows.size()); }
     QComboBox *statusCombo(int row) const;
     QComboBox *destinationCombo(int row) const;
+    QPushButton *editButton(int row) const;
     QPushButton *removeButton(int row) const;
     QPushButton *addButton() const { return m_addButton; }
     // Adds button to the row of buttons under the destinations, after "+ Destination".
     void addButton(QPushButton *button);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Row
@@ -55,6 +64,7 @@ private:
         QLabel *title = nullptr;
         QComboBox *status = nullptr;
         QComboBox *picker = nullptr;
+        QPushButton *edit = nullptr;
         QPushButton *remove = nullptr;
         QLabel *error = nullptr;
         // The destination to pick once the model has it, for rows filled before it loaded.
@@ -62,6 +72,11 @@ private:
     };
 
     qint64 destinationIdOf(const Row &row) const;
+    NewDestinationDialog *destinationDialog() const;
+    void editDestination(const Row &row);
+    // Replaces the saved destination in the model, so that the pickers show its new name.
+    void updateDestination(const QJsonObject &destination);
+    void updateEditButtons();
     void rememberSelections();
     void restoreSelections();
     void renumber();

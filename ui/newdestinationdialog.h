@@ -6,52 +6,120 @@
 #include "fielderrors.h"
 
 #include <QDialog>
+#include <QJsonObject>
 #include <QPointer>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
+class QToolButton;
 
 namespace hubdesk {
 
+class AdvancedDestinationSettings;
 class ApiJob;
+class DestinationPage;
 class EngineClient;
+struct ApiResult;
 
-// "New Destination": a name, a kind (Folder) and a folder path. Save posts the destination to
-// /api/v1/destinations and closes the dialog once the engine accepts it; field errors show
-// under their fields.
+// "New Destination" or "Edit Destination": a name, a kind (Folder, SFTP, Azure Blob Storage or
+// HTTPS), the kind's settings and, under Advanced, the time-out and retry settings. Save posts
+// or puts the destination to /api/v1/destinations, and field errors show under their fields.
+// Test Connection saves unsaved changes first, then requests a connection test from the engine
+// and shows the outcome in the dialog.
 class NewDestinationDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NewDestinationDialog)
 
 public:
+    // The result code when the dialog saved changes to an existing destination. A new
+    // destination ends with Accepted, so a form that picks new destinations on accepted()
+    // does not pick an edited one a second time.
+    static constexpr int Edited = 2;
+
+    enum class TestState { None, Running, Succeeded, Failed };
+
     explicit NewDestinationDialog(EngineClient *client, QWidget *parent = nullptr);
     ~NewDestinationDialog() override;
 
-    // Clears the fields for another destination.
+    // Clears the fields for another new destination.
     void reset();
-    // The id of the destination the engine created, once the dialog is accepted.
-    qint64 createdId() const { return m_createdId; }
-    QString fieldError(const QString &key) const { return m_errors.message(key); }
+    // Loads the saved destination id from the engine and opens the dialog to edit it.
+    void editDestination(qint64 id);
 
-    // Posts the destination; accept() follows when the engine saves it.
+    // The id of the destination the engine created, once the dialog is accepted; 0 when the
+    // dialog edited an existing one.
+    qint64 createdId() const { return m_createdId; }
+    // The id of the saved destination the dialog shows; 0 while a new one is unsaved.
+    qint64 destinationId() const { return m_id; }
+    QString fieldError(const QString &key) const { return m_errors.message(key); }
+    // Whether a load, save or test request is running.
+    bool isBusy() const { return !m_job.isNull(); }
+    TestState testState() const { return m_testState; }
+    QString testMessage() const;
+
+    // Saves the destination; the dialog closes when the engine accepts it.
     void save();
+    // Saves unsaved changes, then tests the saved destination.
+    void testConnection();
+
+    // Closes the dialog. After a save during this session (by Test Connection, say), it ends
+    // as a save does, without the changes made since, so that the host receives that
+    // destination.
+    void reject() override;
+
+signals:
+    // The engine saved the destination; destination is the API's object, secrets masked.
+    void destinationSaved(const QJsonObject &destination);
 
 private:
-    void browse();
+    enum class AfterSave { Close, Test };
+
+    void createLayout();
+    void setEditing(qint64 id);
+    void load(const QJsonObject &destination);
+    void showPage(int index);
+    void setAdvancedVisible(bool visible);
+    DestinationPage *currentPage() const;
+    QJsonObject destinationJson() const;
+    bool hasUnsavedChanges() const;
+    void saveThen(AfterSave next);
+    void startTest();
+    void finish();
+    void showFailure(const ApiResult &result);
+    void showTestResult(TestState state, const QString &message);
+    void showMessage(const QString &message);
+    void updateButtons();
 
     EngineClient *m_client;
     FieldErrors m_errors;
     QLineEdit *m_name;
     QComboBox *m_kind;
-    QLineEdit *m_path;
-    QPushButton *m_browse;
-    QPushButton *m_saveButton;
+    QGroupBox *m_settingsGroup;
+    QStackedWidget *m_pages;
+    QToolButton *m_advancedButton;
+    AdvancedDestinationSettings *m_advanced;
+    QLabel *m_testIcon;
+    QLabel *m_testLabel;
+    QPushButton *m_testButton;
+    QPushButton *m_saveButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
     QLabel *m_generalError;
     QPointer<ApiJob> m_job;
+    // The saved destination's id, 0 until a new one is saved.
+    qint64 m_id = 0;
     qint64 m_createdId = 0;
+    bool m_savedThisSession = false;
+    // The settings as loaded, the base that the pages write over, so that settings the dialog
+    // does not show keep their values.
+    QJsonObject m_loadedSettings;
+    // destinationJson() right after the last load or save, to tell whether anything changed.
+    QJsonObject m_savedJson;
+    TestState m_testState = TestState::None;
 };
 
 } // namespace hubdesk
