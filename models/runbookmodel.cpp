@@ -8,7 +8,9 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace hubdesk {
 
@@ -50,6 +52,19 @@ QString phaseToolTip(const QJsonObject &phase)
 
 const QList<int> kChangedRoles = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole,
                                   RunbookModel::LogRole, RunbookModel::RunJsonRole};
+// A change from the feed carries the run without its log.
+const QList<int> kFeedChangedRoles
+    = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole, RunbookModel::RunJsonRole};
+
+QString runToolTip(const QJsonObject &run)
+{
+    const QString message = run.value(QStringLiteral("message")).toString();
+    const qint64 retryOf = run.value(QStringLiteral("retryOf")).toInteger();
+    if (retryOf <= 0)
+        return message;
+    const QString origin = RunbookModel::tr("Retry of Integration Instance Id %1").arg(retryOf);
+    return message.isEmpty() ? origin : origin + QLatin1Char('\n') + message;
+}
 
 } // namespace
 
@@ -173,6 +188,42 @@ void RunbookModel::setRunDetail(const QJsonObject &detail)
     updatePhases(row, phases);
 }
 
+RunbookModel::RunChanges
+RunbookModel::applyRunChanges(const QJsonArray &runs,
+                              const std::function<bool(const QJsonObject &)> &acceptNew)
+{
+    RunChanges changes;
+    QHash<qint64, QJsonObject> added;
+    for (const QJsonValue &value : runs) {
+        const QJsonObject run = value.toObject();
+        const qint64 id = idOf(run);
+        if (id <= 0)
+            continue;
+        const int row = m_rowOfRun.value(id, -1);
+        if (row < 0) {
+            if (!acceptNew || acceptNew(run))
+                added.insert(id, run);
+            continue;
+        }
+        if (m_runs.at(row).json == run)
+            continue;
+        m_runs[row].json = run;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1), kFeedChangedRoles);
+        changes.updated.append(id);
+    }
+    if (added.isEmpty())
+        return changes;
+
+    changes.inserted = added.keys();
+    std::sort(changes.inserted.begin(), changes.inserted.end(), std::greater<qint64>());
+    beginInsertRows({}, 0, int(added.size()) - 1);
+    for (int i = 0; i < changes.inserted.size(); ++i)
+        m_runs.insert(i, Run{added.value(changes.inserted.at(i)), {}, {}, false, false});
+    rebuildRowIndex();
+    endInsertRows();
+    return changes;
+}
+
 void RunbookModel::updatePhases(int row, const QJsonArray &phases)
 {
     Run &run = m_runs[row];
@@ -272,7 +323,7 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         break;
     case Qt::ToolTipRole:
-        return isPhase ? phaseToolTip(item) : item.value(QStringLiteral("message")).toString();
+        return isPhase ? phaseToolTip(item) : runToolTip(item);
     case RunIdRole:
         return idOf(run.json);
     case IntegrationIdRole:
@@ -297,9 +348,15 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
         if (isPhase)
             return item.value(QStringLiteral("name")).toString();
         const QString name = item.value(QStringLiteral("integrationName")).toString();
-        if (name.isEmpty())
-            return tr("Integration Instance Id %1").arg(idOf(item));
-        return tr("Integration Instance Id %1 - %2").arg(QString::number(idOf(item)), name);
+        const QString run
+            = name.isEmpty()
+                  ? tr("Integration Instance Id %1").arg(idOf(item))
+                  : tr("Integration Instance Id %1 - %2").arg(QString::number(idOf(item)), name);
+        const QString phase = item.value(QStringLiteral("currentPhase")).toString();
+        if (status != kRunning || phase.isEmpty())
+            return run;
+        //: A running run's name, then the phase it is in, such as "... (Query)".
+        return tr("%1 (%2)").arg(run, phase);
     }
     case StartTimeColumn:
         return formatDistrictTime(

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
+#include <functional>
+
 namespace hubdesk {
 
 // Runbook Activities as a tree: each top-level row is a run, and its children are the run's
@@ -42,6 +44,18 @@ public:
     void appendRuns(const QJsonArray &runs);
     // Updates a run and its phases from GET /api/v1/runs/{id}; inserts or replaces child rows.
     void setRunDetail(const QJsonObject &detail);
+    // The outcome of applyRunChanges(): ids of runs updated in place and of runs inserted.
+    struct RunChanges
+    {
+        QList<qint64> updated;
+        QList<qint64> inserted;
+    };
+    // Applies a batch of changed runs, as GET /api/v1/runs/changes returns them. Listed runs
+    // change in place with dataChanged() and keep their phases and log until setRunDetail().
+    // Runs the model does not list are inserted on top, newest first, when acceptNew is empty
+    // or returns true for them. The model ignores the others.
+    RunChanges applyRunChanges(const QJsonArray &runs,
+                               const std::function<bool(const QJsonObject &)> &acceptNew = {});
     QModelIndex indexOfRun(qint64 runId) const;
     bool hasActiveRuns() const;
 

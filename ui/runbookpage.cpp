@@ -5,14 +5,15 @@
 
 #include "engineclient.h"
 #include "runbookmodel.h"
+#include "runfilterbar.h"
 #include "runlogview.h"
 #include "statusdelegate.h"
 
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
@@ -23,25 +24,41 @@ namespace hubdesk {
 
 namespace {
 
-// The engine returns at most 500 runs per request.
-constexpr int kMaxRefreshRows = 500;
-constexpr int kStatusQueued = 2;
 constexpr int kStatusRunning = 1;
+constexpr int kStatusQueued = 2;
+constexpr int kStatusCancelled = 3;
+constexpr int kStatusFailed = 9;
 
 bool isActive(int status)
 {
     return status == kStatusQueued || status == kStatusRunning;
 }
 
-// True when the fields that the runbook shows differ between two versions of a run.
-bool runChanged(const QJsonObject &before, const QJsonObject &after)
+// The sort key of GET /api/v1/runs for a column, or an empty string for one the engine cannot
+// sort by.
+QString sortKey(int column)
 {
-    for (const char *key : {"status", "startedAt", "endedAt", "currentPhase"}) {
-        const QString name = QString::fromLatin1(key);
-        if (before.value(name) != after.value(name))
-            return true;
+    switch (column) {
+    case RunbookModel::StartTimeColumn:
+        return QStringLiteral("start");
+    case RunbookModel::EndTimeColumn:
+        return QStringLiteral("end");
+    case RunbookModel::DurationColumn:
+        return QStringLiteral("duration");
+    case RunbookModel::StatusColumn:
+        return QStringLiteral("status");
     }
-    return false;
+    return {};
+}
+
+QPushButton *newButton(const QString &text, const QString &objectName,
+                       const QString &accessibleName)
+{
+    auto button = new QPushButton(text);
+    button->setObjectName(objectName);
+    button->setAccessibleName(accessibleName);
+    button->setEnabled(false);
+    return button;
 }
 
 } // namespace
@@ -51,26 +68,26 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     , m_client(client)
     , m_model(new RunbookModel(this))
     , m_zone(QTimeZone(client->districtTimeZone()))
-    , m_date(new QDateEdit)
+    , m_filters(new RunFilterBar)
     , m_searchButton(new QPushButton(tr("Search")))
-    , m_runButton(new QPushButton(tr("Run Now")))
+    , m_cancelButton(newButton(tr("Cancel Run"), QStringLiteral("runbookCancelButton"),
+                               tr("Cancel the selected run")))
+    , m_retryButton(newButton(tr("Retry"), QStringLiteral("runbookRetryButton"),
+                              tr("Retry the selected failed or cancelled run")))
+    , m_runButton(newButton(tr("Run Now"), QStringLiteral("runbookRunNowButton"),
+                            tr("Run the selected run's integration now")))
     , m_view(new QTreeView)
     , m_log(new RunLogView)
     , m_message(new QLabel)
+    , m_sortColumn(RunbookModel::StartTimeColumn)
 {
     setObjectName(QStringLiteral("runbookPage"));
     m_model->setTimeZone(m_zone);
 
-    m_date->setObjectName(QStringLiteral("runbookDateEdit"));
-    m_date->setAccessibleName(tr("Show runs up to this date"));
-    m_date->setCalendarPopup(true);
-    m_date->setDisplayFormat(QStringLiteral("MM/dd/yyyy"));
-    m_date->setDate(today());
+    m_filters->setDate(today());
     m_searchButton->setObjectName(QStringLiteral("runbookSearchButton"));
-    m_searchButton->setAccessibleName(tr("Search runs"));
-    m_runButton->setObjectName(QStringLiteral("runbookRunNowButton"));
-    m_runButton->setAccessibleName(tr("Run the selected run's integration now"));
-    m_runButton->setEnabled(false);
+    m_searchButton->setAccessibleName(tr("Search runs with these filters"));
+    m_searchButton->setDefault(true);
     m_message->setObjectName(QStringLiteral("runbookMessage"));
     m_message->setWordWrap(true);
 
@@ -86,6 +103,9 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(m_sortColumn, m_sortOrder);
     header->setSectionResizeMode(RunbookModel::PhaseNameColumn, QHeaderView::Stretch);
     const int timeWidth
         = fontMetrics().horizontalAdvance(QStringLiteral("12/04/2026 02:00:13 AM EST"));
@@ -103,14 +123,14 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     titleFont.setBold(true);
     title->setFont(titleFont);
 
-    auto dateLabel = new QLabel(tr("&Date:"));
-    dateLabel->setBuddy(m_date);
+    // The filters with Search on the left, the actions on the selected run on the right, all
+    // on the line of the lower row of filters.
     auto top = new QHBoxLayout;
-    top->addWidget(dateLabel);
-    top->addWidget(m_date);
-    top->addWidget(m_searchButton);
+    top->addWidget(m_filters);
+    top->addWidget(m_searchButton, 0, Qt::AlignBottom);
     top->addStretch();
-    top->addWidget(m_runButton);
+    for (QPushButton *button : {m_cancelButton, m_retryButton, m_runButton})
+        top->addWidget(button, 0, Qt::AlignBottom);
 
     auto splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("runbookSplitter"));
@@ -123,13 +143,16 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     auto layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(top);
-    layout->addWidget(splitter, 1);
     layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
 
-    m_refreshTimer.setInterval(kRefreshIntervalMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &RunbookPage::refreshActiveRuns);
+    m_refreshTimer.setInterval(kIdleRefreshIntervalMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &RunbookPage::pollChanges);
     connect(m_searchButton, &QPushButton::clicked, this, &RunbookPage::search);
+    connect(m_cancelButton, &QPushButton::clicked, this, &RunbookPage::cancelSelectedRun);
+    connect(m_retryButton, &QPushButton::clicked, this, &RunbookPage::retrySelectedRun);
     connect(m_runButton, &QPushButton::clicked, this, &RunbookPage::runSelectedAgain);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, &RunbookPage::onSortIndicatorChanged);
     connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
         if (!index.parent().isValid())
             fetchDetail(index.data(RunbookModel::RunIdRole).toLongLong());
@@ -143,11 +166,19 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
             &RunbookPage::fetchMoreIfAtEnd);
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &RunbookPage::fetchMoreIfAtEnd);
+
+    m_integrationsJob = m_client->fetchIntegrations();
+    connect(m_integrationsJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        if (result.ok())
+            m_filters->setIntegrations(
+                result.body.object().value(QStringLiteral("integrations")).toArray());
+    });
 }
 
 RunbookPage::~RunbookPage()
 {
-    QList<QPointer<ApiJob>> jobs{m_pageJob, m_refreshJob, m_runJob};
+    QList<QPointer<ApiJob>> jobs{m_pageJob, m_refreshJob, m_runJob, m_controlJob,
+                                 m_integrationsJob};
     jobs.append(m_detailJobs.values());
     for (const QPointer<ApiJob> &job : std::as_const(jobs)) {
         if (job)
@@ -159,11 +190,11 @@ void RunbookPage::setTimeZone(const QTimeZone &zone)
 {
     if (!zone.isValid() || zone == m_zone)
         return;
-    const bool showingToday = m_date->date() == today();
+    const bool showingToday = !m_filters->isDateRange() && m_filters->date() == today();
     m_zone = zone;
     m_model->setTimeZone(zone);
     if (showingToday)
-        m_date->setDate(today());
+        m_filters->setDate(today());
 }
 
 void RunbookPage::search()
@@ -173,6 +204,11 @@ void RunbookPage::search()
         m_pageJob.clear();
         previous->abort();
     }
+    // Changes read before the new page would be older than it.
+    if (ApiJob *changes = m_refreshJob) {
+        m_refreshJob.clear();
+        changes->abort();
+    }
     fetchPage(0);
 }
 
@@ -180,11 +216,12 @@ void RunbookPage::showRun(qint64 runId)
 {
     m_pendingSelection = runId;
     // A run of today goes on top of today's list in place, which keeps expanded runs open.
-    if (m_date->date() == today() && m_model->rowCount() > 0 && !m_pageJob) {
+    if (!m_filters->isDateRange() && m_filters->date() == today() && m_model->rowCount() > 0
+        && !m_pageJob) {
         fetchDetail(runId);
         return;
     }
-    m_date->setDate(today());
+    m_filters->setDate(today());
     search();
 }
 
@@ -209,6 +246,68 @@ void RunbookPage::runSelectedAgain()
     });
 }
 
+void RunbookPage::cancelSelectedRun()
+{
+    const qint64 runId = selectedRunId();
+    const QModelIndex run = m_model->indexOfRun(runId);
+    const int status = run.data(RunbookModel::StatusCodeRole).toInt();
+    if (!run.isValid() || !isActive(status) || m_controlJob)
+        return;
+    if (status == kStatusRunning) {
+        const auto answer = QMessageBox::question(
+            this, tr("Cancel Run"),
+            tr("Run %1 is running. It stops at the next safe point, and the phases it has "
+               "finished stay as they are. Cancel it?")
+                .arg(runId),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    m_controlJob = m_client->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId));
+    connect(m_controlJob, &ApiJob::finished, this,
+            [this, runId](const ApiResult &result) { onControlFinished(result, runId, false); });
+    updateRunButtons();
+}
+
+void RunbookPage::retrySelectedRun()
+{
+    const qint64 runId = selectedRunId();
+    if (runId <= 0 || m_controlJob)
+        return;
+    m_controlJob = m_client->post(QStringLiteral("/api/v1/runs/%1/retry").arg(runId));
+    connect(m_controlJob, &ApiJob::finished, this,
+            [this, runId](const ApiResult &result) { onControlFinished(result, runId, true); });
+    updateRunButtons();
+}
+
+void RunbookPage::onControlFinished(const ApiResult &result, qint64 runId, bool retry)
+{
+    m_controlJob.clear();
+    if (!result.ok()) {
+        showMessage(result.errorMessage);
+        updateRunButtons();
+        return;
+    }
+    const QJsonObject run = result.body.object();
+    const qint64 newRunId = run.value(QStringLiteral("id")).toInteger();
+    if (retry) {
+        // The retry is shown whatever the filters, because the user asked for it.
+        m_model->applyRunChanges(QJsonArray{run});
+        m_pendingSelection = newRunId;
+        selectPendingRun();
+        showMessage(tr("Run %1 is queued as a retry of run %2.").arg(newRunId).arg(runId));
+    } else {
+        m_model->applyRunChanges(QJsonArray{run}, [](const QJsonObject &) { return false; });
+        const bool stopping = run.value(QStringLiteral("status")).toInt() == kStatusRunning;
+        showMessage(stopping ? tr("Run %1 stops at the next safe point.").arg(runId)
+                             : tr("Run %1 is cancelled.").arg(runId));
+        if (runId == selectedRunId())
+            fetchDetail(runId);
+    }
+    updateRunButtons();
+    updateRefreshTimer();
+}
+
 qint64 RunbookPage::selectedRunId() const
 {
     QModelIndex run = m_view->currentIndex();
@@ -222,9 +321,23 @@ QDate RunbookPage::today() const
     return QDateTime::currentDateTimeUtc().toTimeZone(m_zone).date();
 }
 
+QString RunbookPage::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
 void RunbookPage::fetchPage(int offset)
 {
-    ApiJob *job = m_client->fetchRuns(m_date->date(), kPageSize, offset);
+    QUrlQuery query = m_filters->query();
+    query.addQueryItem(QStringLiteral("sort"), sortKey(m_sortColumn));
+    query.addQueryItem(QStringLiteral("order"), m_sortOrder == Qt::AscendingOrder
+                                                    ? QStringLiteral("asc")
+                                                    : QStringLiteral("desc"));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(kPageSize));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    if (offset > 0)
+        query.addQueryItem(QStringLiteral("maxId"), QString::number(m_maxId));
+    ApiJob *job = m_client->get(QStringLiteral("/api/v1/runs"), query);
     m_pageJob = job;
     connect(job, &ApiJob::finished, this, [this, job, offset](const ApiResult &result) {
         // An aborted search reports too; only the latest request counts.
@@ -246,11 +359,15 @@ void RunbookPage::onPageLoaded(const ApiResult &result, int offset)
     m_total = body.value(QStringLiteral("total")).toInteger();
 
     if (offset == 0) {
+        m_maxId = body.value(QStringLiteral("maxId")).toInteger();
+        m_version = body.value(QStringLiteral("version")).toInteger();
+        m_pagedRows = int(runs.size());
         const QSet<qint64> expanded = expandedRunIds();
         const qint64 selected = selectedRunId();
         m_model->setRuns(runs);
         restoreView(expanded, selected);
     } else {
+        m_pagedRows += int(runs.size());
         m_model->appendRuns(runs);
     }
 
@@ -275,66 +392,83 @@ void RunbookPage::selectPendingRun()
 void RunbookPage::fetchMoreIfAtEnd()
 {
     const QScrollBar *bar = m_view->verticalScrollBar();
-    if (m_pageJob || bar->value() < bar->maximum() || m_model->rowCount() >= m_total)
+    if (m_pageJob || bar->value() < bar->maximum() || m_pagedRows >= m_total)
         return;
-    fetchPage(m_model->rowCount());
+    fetchPage(m_pagedRows);
 }
 
-void RunbookPage::refreshActiveRuns()
+void RunbookPage::pollChanges()
 {
-    if (m_refreshJob || m_pageJob)
+    if (m_refreshJob || m_pageJob || m_version < 0)
         return;
-    const int limit = qBound(kPageSize, m_model->rowCount(), kMaxRefreshRows);
-    m_refreshJob = m_client->fetchRuns(m_date->date(), limit, 0);
-    connect(m_refreshJob, &ApiJob::finished, this, &RunbookPage::onRefreshLoaded);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("since"), QString::number(m_version));
+    m_refreshJob = m_client->get(QStringLiteral("/api/v1/runs/changes"), query);
+    connect(m_refreshJob, &ApiJob::finished, this, &RunbookPage::onChangesLoaded);
+
+    // Log lines do not change a run's version, so the selected active run's log is asked for
+    // on each poll.
+    const qint64 selected = selectedRunId();
+    if (isActive(m_model->indexOfRun(selected).data(RunbookModel::StatusCodeRole).toInt()))
+        fetchDetail(selected);
 }
 
-void RunbookPage::onRefreshLoaded(const ApiResult &result)
+void RunbookPage::onChangesLoaded(const ApiResult &result)
 {
     m_refreshJob.clear();
+    // A search in flight replaces the rows and the version.
     if (!result.ok() || m_pageJob)
         return;
     const QJsonObject body = result.body.object();
     const QJsonArray runs = body.value(QStringLiteral("runs")).toArray();
-    if (runs.isEmpty()) {
-        updateRefreshTimer();
-        return;
-    }
-    m_total = body.value(QStringLiteral("total")).toInteger();
+    m_version = body.value(QStringLiteral("version")).toInteger(m_version);
 
-    QList<qint64> newRuns;
-    for (const QJsonValue &run : runs) {
-        const qint64 id = run.toObject().value(QStringLiteral("id")).toInteger();
-        if (!m_model->indexOfRun(id).isValid())
-            newRuns.append(id);
-    }
-    const qint64 newest = runs.first().toObject().value(QStringLiteral("id")).toInteger();
-    if (newRuns.size() == 1 && newRuns.first() == newest) {
-        // The model puts a run it does not list yet on top, so one new run needs no reset.
-        fetchDetail(newest);
-    } else if (!newRuns.isEmpty()) {
-        // New runs go on top, which needs a reset; the expanded and selected runs come back.
-        const QSet<qint64> expanded = expandedRunIds();
-        const qint64 selected = selectedRunId();
-        m_model->setRuns(runs);
-        restoreView(expanded, selected);
-        updateRefreshTimer();
-        return;
-    }
+    // Runs up to maxId belong to the pages, loaded or not; newer ones go on top when they
+    // match the filters.
+    RunbookModel::RunChanges changes;
+    keepScrollPosition([this, &runs, &changes] {
+        changes = m_model->applyRunChanges(runs, [this](const QJsonObject &run) {
+            return run.value(QStringLiteral("id")).toInteger() > m_maxId
+                   && m_filters->matches(run, m_zone);
+        });
+    });
 
-    // Known runs change in place, one detail request per changed or watched active run.
     const qint64 selected = selectedRunId();
-    for (const QJsonValue &value : runs) {
-        const QJsonObject run = value.toObject();
-        const qint64 id = run.value(QStringLiteral("id")).toInteger();
-        const QModelIndex index = m_model->indexOfRun(id);
-        const QJsonObject before = index.data(RunbookModel::RunJsonRole).toJsonObject();
-        const bool watched = m_view->isExpanded(index) || id == selected;
-        if (runChanged(before, run)
-            || (watched && isActive(run.value(QStringLiteral("status")).toInt())))
+    for (qint64 id : changes.updated) {
+        if (id == selected || m_view->isExpanded(m_model->indexOfRun(id)))
             fetchDetail(id);
     }
+    if (changes.updated.contains(selected))
+        updateRunButtons();
     updateRefreshTimer();
+    if (body.value(QStringLiteral("more")).toBool())
+        QTimer::singleShot(0, this, &RunbookPage::pollChanges);
+}
+
+void RunbookPage::keepScrollPosition(const std::function<void()> &change)
+{
+    // Rows inserted above a scrolled view would push the rows the user reads down; the row at
+    // the top stays at the top instead. A view at the very top shows the new rows.
+    const QPersistentModelIndex top
+        = m_view->verticalScrollBar()->value() > 0 ? m_view->indexAt(QPoint(1, 1)) : QModelIndex();
+    change();
+    if (top.isValid())
+        m_view->scrollTo(top, QAbstractItemView::PositionAtTop);
+}
+
+void RunbookPage::onSortIndicatorChanged(int column, Qt::SortOrder order)
+{
+    if (sortKey(column).isEmpty()) {
+        // Phase Name is not a sort key of the engine; the indicator stays where it was.
+        const QSignalBlocker blocker(m_view->header());
+        m_view->header()->setSortIndicator(m_sortColumn, m_sortOrder);
+        return;
+    }
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    search();
 }
 
 void RunbookPage::fetchDetail(qint64 runId)
@@ -361,7 +495,7 @@ void RunbookPage::fetchDetail(qint64 runId)
 void RunbookPage::onCurrentChanged()
 {
     const qint64 runId = selectedRunId();
-    m_runButton->setEnabled(runId > 0);
+    updateRunButtons();
     if (runId <= 0) {
         m_log->clear();
         return;
@@ -378,18 +512,44 @@ void RunbookPage::showSelectedLog()
         m_log->clear();
         return;
     }
+    m_log->setSuggestedFileName(QStringLiteral("run-%1-log.txt").arg(runId));
+    const QModelIndex current = m_view->currentIndex();
+    if (current.data(RunbookModel::IsPhaseRole).toBool()) {
+        const QJsonObject phase = current.data(RunbookModel::RunJsonRole).toJsonObject();
+        m_log->setLog(
+            tr("Log of Integration Instance Id %1, phase %2")
+                .arg(QString::number(runId), phase.value(QStringLiteral("name")).toString()),
+            run.data(RunbookModel::LogRole).toJsonArray(), m_zone,
+            phase.value(QStringLiteral("id")).toInteger());
+        return;
+    }
     m_log->setLog(tr("Log of Integration Instance Id %1").arg(runId),
                   run.data(RunbookModel::LogRole).toJsonArray(), m_zone);
 }
 
+void RunbookPage::updateRunButtons()
+{
+    const QModelIndex run = m_model->indexOfRun(selectedRunId());
+    const QJsonObject json = run.data(RunbookModel::RunJsonRole).toJsonObject();
+    const int status = run.data(RunbookModel::StatusCodeRole).toInt();
+    const bool idle = m_controlJob.isNull();
+    m_cancelButton->setEnabled(run.isValid() && idle && isActive(status)
+                               && !json.value(QStringLiteral("cancelRequested")).toBool());
+    m_retryButton->setEnabled(run.isValid() && idle
+                              && (status == kStatusFailed || status == kStatusCancelled));
+    m_runButton->setEnabled(run.isValid());
+}
+
 void RunbookPage::updateRefreshTimer()
 {
-    if (m_model->hasActiveRuns()) {
-        if (!m_refreshTimer.isActive())
-            m_refreshTimer.start();
-    } else {
+    if (m_version < 0) {
         m_refreshTimer.stop();
+        return;
     }
+    const int interval = m_model->hasActiveRuns() ? kRefreshIntervalMs : kIdleRefreshIntervalMs;
+    // Setting the interval restarts an active timer, so it is set only when it changes.
+    if (m_refreshTimer.interval() != interval || !m_refreshTimer.isActive())
+        m_refreshTimer.start(interval);
 }
 
 QSet<qint64> RunbookPage::expandedRunIds() const

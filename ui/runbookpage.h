@@ -11,7 +11,8 @@
 #include <QTimer>
 #include <QWidget>
 
-class QDateEdit;
+#include <functional>
+
 class QLabel;
 class QPushButton;
 class QTreeView;
@@ -20,13 +21,16 @@ namespace hubdesk {
 
 class ApiJob;
 class EngineClient;
+class RunFilterBar;
 class RunLogView;
 class RunbookModel;
 struct ApiResult;
 
-// Runbook Activities: the runs up to a date, newest first, with their phases, log and Run Now.
-// The page loads more runs when scrolled to the end and refreshes queued and running runs
-// every 2 seconds without resetting the view.
+// Runbook Activities: the runs that match the filters, newest first or sorted by a clicked
+// column, with their phases, log, Run Now, Cancel and Retry. The engine evaluates filters and
+// sort order. The page loads more runs when scrolled to the end, pinned to the first page's
+// maxId. It polls GET /api/v1/runs/changes every 2 seconds while a run is queued or running and
+// every 10 seconds otherwise, and updates rows in place without resetting the view.
 class RunbookPage final : public QWidget
 {
     Q_OBJECT
@@ -35,24 +39,37 @@ class RunbookPage final : public QWidget
 public:
     static constexpr int kPageSize = 100;
     static constexpr int kRefreshIntervalMs = 2000;
+    static constexpr int kIdleRefreshIntervalMs = 10000;
 
     explicit RunbookPage(EngineClient *client, QWidget *parent = nullptr);
     ~RunbookPage() override;
 
     // The district's zone for times and for "today".
     void setTimeZone(const QTimeZone &zone);
-    // Loads the runs up to the date in the date picker.
+    // Loads the first page of runs that match the filters.
     void search();
     // Shows today's runs and selects runId once it is loaded.
     void showRun(qint64 runId);
     // Queues a run of the selected run's integration and selects the new run.
     void runSelectedAgain();
+    // Cancels the selected queued or running run. A running run needs the user's confirmation.
+    void cancelSelectedRun();
+    // Queues a retry of the selected failed or cancelled run and selects the new run.
+    void retrySelectedRun();
 
     RunbookModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     RunLogView *logView() const { return m_log; }
+    RunFilterBar *filterBar() const { return m_filters; }
     qint64 selectedRunId() const;
-    bool isRefreshing() const { return m_refreshTimer.isActive(); }
+    // True while the page polls for changes every kRefreshIntervalMs, which it does while a
+    // listed run is queued or running.
+    bool isRefreshing() const
+    {
+        return m_refreshTimer.isActive() && m_refreshTimer.interval() == kRefreshIntervalMs;
+    }
+    // The text of the message line below the runs; empty when it is hidden.
+    QString message() const;
     // True while a page of runs is requested.
     bool isLoading() const { return !m_pageJob.isNull(); }
 
@@ -66,8 +83,12 @@ private:
     void onPageLoaded(const ApiResult &result, int offset);
     void selectPendingRun();
     void fetchMoreIfAtEnd();
-    void refreshActiveRuns();
-    void onRefreshLoaded(const ApiResult &result);
+    void pollChanges();
+    void onChangesLoaded(const ApiResult &result);
+    void keepScrollPosition(const std::function<void()> &change);
+    void onSortIndicatorChanged(int column, Qt::SortOrder order);
+    void onControlFinished(const ApiResult &result, qint64 runId, bool retry);
+    void updateRunButtons();
     void fetchDetail(qint64 runId);
     void onCurrentChanged();
     void showSelectedLog();
@@ -79,8 +100,10 @@ private:
     EngineClient *m_client;
     RunbookModel *m_model;
     QTimeZone m_zone;
-    QDateEdit *m_date;
+    RunFilterBar *m_filters;
     QPushButton *m_searchButton;
+    QPushButton *m_cancelButton;
+    QPushButton *m_retryButton;
     QPushButton *m_runButton;
     QTreeView *m_view;
     RunLogView *m_log;
@@ -89,8 +112,19 @@ private:
     QPointer<ApiJob> m_pageJob;
     QPointer<ApiJob> m_refreshJob;
     QPointer<ApiJob> m_runJob;
+    QPointer<ApiJob> m_controlJob;
+    QPointer<ApiJob> m_integrationsJob;
     QHash<qint64, QPointer<ApiJob>> m_detailJobs;
     qint64 m_total = 0;
+    // Rows that came from pages, as opposed to runs the change feed put on top: the offset of
+    // the next page.
+    int m_pagedRows = 0;
+    // The first page's maxId, which later pages pass on, and the change version to poll from
+    // (-1 before the first page).
+    qint64 m_maxId = 0;
+    qint64 m_version = -1;
+    int m_sortColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     // The run to select once a page that contains it arrives.
     qint64 m_pendingSelection = 0;
 };

@@ -6,12 +6,15 @@
 #include "timeformat.h"
 
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +31,7 @@ RunLogView::RunLogView(QWidget *parent)
     , m_title(new QLabel(tr("Select a run to see its log.")))
     , m_lines(new QTreeWidget)
     , m_copyButton(new QPushButton(tr("Copy Log")))
+    , m_saveButton(new QPushButton(tr("Save Log...")))
 {
     setObjectName(QStringLiteral("runLogView"));
     m_title->setObjectName(QStringLiteral("runLogTitle"));
@@ -41,10 +45,14 @@ RunLogView::RunLogView(QWidget *parent)
     m_copyButton->setObjectName(QStringLiteral("copyLogButton"));
     m_copyButton->setAccessibleName(tr("Copy the log to the clipboard"));
     m_copyButton->setEnabled(false);
+    m_saveButton->setObjectName(QStringLiteral("saveLogButton"));
+    m_saveButton->setAccessibleName(tr("Save the log to a text file"));
+    m_saveButton->setEnabled(false);
 
     auto top = new QHBoxLayout;
     top->addWidget(m_title, 1);
     top->addWidget(m_copyButton);
+    top->addWidget(m_saveButton);
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -53,21 +61,27 @@ RunLogView::RunLogView(QWidget *parent)
 
     connect(m_copyButton, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(text()); });
+    connect(m_saveButton, &QPushButton::clicked, this, &RunLogView::saveWithDialog);
 }
 
-void RunLogView::setLog(const QString &title, const QJsonArray &log, const QTimeZone &zone)
+void RunLogView::setLog(const QString &title, const QJsonArray &log, const QTimeZone &zone,
+                        qint64 phaseId)
 {
     m_title->setText(title);
+    m_heading = title;
     // The runbook refreshes active runs every few seconds; an unchanged log keeps its scroll
     // position and selection.
-    if (log == m_log && m_lines->topLevelItemCount() == log.size())
+    if (log == m_log && phaseId == m_phaseId && !log.isEmpty())
         return;
     m_log = log;
+    m_phaseId = phaseId;
     m_lines->clear();
     QList<QTreeWidgetItem *> items;
     items.reserve(log.size());
     for (const QJsonValue &value : log) {
         const QJsonObject line = value.toObject();
+        if (phaseId > 0 && line.value(QStringLiteral("phaseId")).toInteger() != phaseId)
+            continue;
         const QDateTime at = parseEngineTime(line.value(QStringLiteral("at")).toString());
         items.append(new QTreeWidgetItem(QStringList{
             formatDistrictTime(at, zone),
@@ -79,14 +93,18 @@ void RunLogView::setLog(const QString &title, const QJsonArray &log, const QTime
     m_lines->resizeColumnToContents(TimeColumn);
     m_lines->resizeColumnToContents(LevelColumn);
     m_copyButton->setEnabled(!items.isEmpty());
+    m_saveButton->setEnabled(!items.isEmpty());
 }
 
 void RunLogView::clear()
 {
     m_title->setText(tr("Select a run to see its log."));
     m_log = {};
+    m_phaseId = 0;
+    m_heading.clear();
     m_lines->clear();
     m_copyButton->setEnabled(false);
+    m_saveButton->setEnabled(false);
 }
 
 QString RunLogView::text() const
@@ -104,6 +122,33 @@ QString RunLogView::text() const
 int RunLogView::lineCount() const
 {
     return m_lines->topLevelItemCount();
+}
+
+void RunLogView::setSuggestedFileName(const QString &fileName)
+{
+    m_suggestedFileName = fileName;
+}
+
+QString RunLogView::saveLog(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    file.write((m_heading + QLatin1String("\n\n") + text() + QLatin1Char('\n')).toUtf8());
+    if (!file.commit())
+        return tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    return {};
+}
+
+void RunLogView::saveWithDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Log"), m_suggestedFileName,
+                                                      tr("Text files (*.txt)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveLog(path);
+    m_title->setText(
+        error.isEmpty() ? tr("Saved the log to %1.").arg(QDir::toNativeSeparators(path)) : error);
 }
 
 } // namespace hubdesk

@@ -72,6 +72,8 @@ public:
     }
 
     hubdesk::EngineClient *client() const { return m_client.get(); }
+    // The engine itself, for fixtures written to its store and for stopping its workers.
+    hub::Engine *engine() const { return m_engine.get(); }
     QString dataDir() const { return m_dataDir.path(); }
 
     // Waits for job's result; a job that does not finish in time gives httpStatus 0.
