@@ -8,6 +8,7 @@
 #include "engineclient.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSignalSpy>
@@ -249,9 +250,18 @@ void tst_EngineClient::fetchDestinations()
     QCOMPARE(result.httpStatus, 200);
     const QJsonArray destinations
         = result.body.object().value(QStringLiteral("destinations")).toArray();
-    QCOMPARE(destinations.size(), 1);
-    QCOMPARE(destinations.at(0).toObject().value(QStringLiteral("kind")).toString(),
-             QStringLiteral("folder"));
+    // The demo district's folder and its two Azure Blob Storage containers, by name.
+    QMap<QString, QString> kinds;
+    for (const QJsonValue &destination : destinations)
+        kinds.insert(destination[QStringLiteral("name")].toString(),
+                     destination[QStringLiteral("kind")].toString());
+    const QMap<QString, QString> expected = {
+        {QStringLiteral("Demo Outbound Folder"), QStringLiteral("folder")},
+        {QStringLiteral("MiLearn Azure Storage - Prod"), QStringLiteral("azure-blob")},
+        {QStringLiteral("MiLearn Azure Storage - QA"), QStringLiteral("azure-blob")},
+    };
+    QCOMPARE(kinds, expected);
+    QCOMPARE(destinations.size(), expected.size());
 }
 
 void tst_EngineClient::invalidTimeoutGives422()

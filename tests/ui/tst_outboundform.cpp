@@ -133,9 +133,19 @@ void tst_OutboundForm::newIntegrationShowsProduct()
     QCOMPARE(year->itemData(1).toInt(), current + 1);
     QCOMPARE(year->itemText(year->count() - 1), hubdesk::schoolYearLabel(current - 5));
 
+    // One empty destination row, whose picker offers the demo district's three destinations.
     QCOMPARE(m_form->destinationEditor()->rowCount(), 1);
-    QCOMPARE(m_form->destinationModel()->rowCount(), 1);
-    QCOMPARE(control<QComboBox>(QStringLiteral("destinationCombo0"))->currentIndex(), -1);
+    auto picker = control<QComboBox>(QStringLiteral("destinationCombo0"));
+    QCOMPARE(picker->currentIndex(), -1);
+    QStringList offered;
+    for (int row = 0; row < picker->count(); ++row)
+        offered.append(picker->itemText(row));
+    offered.sort();
+    const QStringList demoDestinations
+        = {u"Demo Outbound Folder"_s, u"MiLearn Azure Storage - Prod"_s,
+           u"MiLearn Azure Storage - QA"_s};
+    QCOMPARE(offered, demoDestinations);
+    QCOMPARE(m_form->destinationModel()->rowCount(), demoDestinations.size());
     QCOMPARE(control<QLabel>(QStringLiteral("repeatUnitsLabel"))->text(), u"Days"_s);
     hubtest::saveScreenshot(m_form.get(), QStringLiteral("outbound-form-new"));
 }
