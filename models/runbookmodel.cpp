@@ -87,6 +87,12 @@ QString statusText(int status)
     return RunbookModel::tr("Unknown status");
 }
 
+QString statusLabel(int status)
+{
+    //: A run status: the numeric code, then its word, such as "0 Succeeded".
+    return RunbookModel::tr("%1 %2").arg(QString::number(status), statusText(status));
+}
+
 RunbookModel::RunbookModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_zone(QByteArrayLiteral("America/Detroit"))
@@ -343,7 +349,7 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
 
     switch (index.column()) {
     case StatusColumn:
-        return tr("%1 - %2").arg(QString::number(status), statusText(status));
+        return statusLabel(status);
     case PhaseNameColumn: {
         if (isPhase)
             return item.value(QStringLiteral("name")).toString();

@@ -96,5 +96,8 @@ private:
 // The word the runbook shows for a status code (0 Succeeded, 1 Running, 2 Queued, 3 Cancelled,
 // 8 Succeeded with warnings, 9 Failed).
 QString statusText(int status);
+// The code and its word, such as "0 Succeeded": the runbook's Status text in the model, in the
+// painted cell and in the headless demo's output.
+QString statusLabel(int status);
 
 } // namespace hubdesk

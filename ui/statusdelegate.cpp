@@ -93,9 +93,7 @@ QString StatusDelegate::statusLabel(const QVariant &status)
 {
     if (!status.isValid() || status.isNull())
         return {};
-    const int code = status.toInt();
-    //: A run status: the numeric code, then its word, such as "0 Succeeded".
-    return tr("%1 %2").arg(code).arg(statusText(code));
+    return hubdesk::statusLabel(status.toInt());
 }
 
 QIcon StatusDelegate::statusIcon(int status)

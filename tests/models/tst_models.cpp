@@ -252,11 +252,11 @@ void tst_Models::runbookRunRows_data()
     const QString sections
         = QStringLiteral("External System: MiLEARN 1: MiLEARN-Sections Data (current)");
     QTest::newRow("queued status")
-        << 0 << int(RunbookModel::StatusColumn) << QStringLiteral("2 - Queued");
+        << 0 << int(RunbookModel::StatusColumn) << QStringLiteral("2 Queued");
     QTest::newRow("queued has no start") << 0 << int(RunbookModel::StartTimeColumn) << QString();
     QTest::newRow("queued has no duration") << 0 << int(RunbookModel::DurationColumn) << QString();
     QTest::newRow("succeeded status")
-        << 1 << int(RunbookModel::StatusColumn) << QStringLiteral("0 - Succeeded");
+        << 1 << int(RunbookModel::StatusColumn) << QStringLiteral("0 Succeeded");
     QTest::newRow("phase name of a run")
         << 1 << int(RunbookModel::PhaseNameColumn)
         << QStringLiteral("Integration Instance Id 11 - ") + sections;
@@ -267,7 +267,7 @@ void tst_Models::runbookRunRows_data()
     QTest::newRow("59.9 s truncates to 59")
         << 1 << int(RunbookModel::DurationColumn) << QStringLiteral("00:00:59");
     QTest::newRow("failed status")
-        << 2 << int(RunbookModel::StatusColumn) << QStringLiteral("9 - Failed");
+        << 2 << int(RunbookModel::StatusColumn) << QStringLiteral("9 Failed");
     QTest::newRow("January start is EST")
         << 2 << int(RunbookModel::StartTimeColumn) << QStringLiteral("01/15/2026 02:00:13 AM EST");
     QTest::newRow("3600 s is one hour")
@@ -337,7 +337,7 @@ void tst_Models::runbookDetailInsertsPhases()
     QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run), QStringLiteral("Query"));
     QCOMPARE(display(model, 2, RunbookModel::PhaseNameColumn, run),
              QStringLiteral("Deliver to Demo Outbound Folder"));
-    QCOMPARE(display(model, 0, RunbookModel::StatusColumn, run), QStringLiteral("0 - Succeeded"));
+    QCOMPARE(display(model, 0, RunbookModel::StatusColumn, run), QStringLiteral("0 Succeeded"));
     QCOMPARE(display(model, 0, RunbookModel::DurationColumn, run), QStringLiteral("00:59:59"));
     QCOMPARE(display(model, 1, RunbookModel::EndTimeColumn, run),
              QStringLiteral("07/15/2026 02:00:14 AM EDT"));

@@ -8,6 +8,7 @@
 #include "runlogview.h"
 #include "statusdelegate.h"
 
+#include <QAccessible>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -40,6 +41,7 @@ private slots:
     void statusLabelShowsCodeAndWord();
     void statusIconsDiffer();
     void queuedRunSucceeds();
+    void statusCellReadsAsPainted();
     void expandedRunShowsPhases();
     void runNowKeepsExpansion();
     void scrollingLoadsNextPage();
@@ -190,6 +192,32 @@ void tst_RunbookPage::queuedRunSucceeds()
     QTRY_VERIFY_WITH_TIMEOUT(m_page->logView()->lineCount() > 0, kRunTimeoutMs);
     QVERIFY(m_page->logView()->text().contains(u" EST\t"_s));
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->isRefreshing(), kRunTimeoutMs);
+}
+
+void tst_RunbookPage::statusCellReadsAsPainted()
+{
+    QVERIFY(m_firstRunId > 0);
+    const QAbstractItemModel *model = m_page->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex status = model->index(row, RunbookModel::StatusColumn);
+        QCOMPARE(status.data().toString(),
+                 StatusDelegate::statusLabel(status.data(RunbookModel::StatusCodeRole)));
+    }
+
+    // Screen readers read the cell's accessible name, which comes from the model.
+    QAccessibleInterface *tree = QAccessible::queryAccessibleInterface(m_page->view());
+    QVERIFY(tree);
+    QAccessibleTableInterface *table = tree->tableInterface();
+    QVERIFY(table);
+    QStringList names;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QAccessibleInterface *cell = table->cellAt(row, RunbookModel::StatusColumn);
+        QVERIFY(cell);
+        names.append(cell->text(QAccessible::Name));
+    }
+    QVERIFY2(names.contains(u"0 Succeeded"_s), qPrintable(names.join(u", "_s)));
+    for (const QString &name : std::as_const(names))
+        QVERIFY2(!name.contains(u" - "_s), qPrintable(name));
 }
 
 void tst_RunbookPage::expandedRunShowsPhases()
