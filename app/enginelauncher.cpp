@@ -249,6 +249,10 @@ void EngineLauncher::onProcessFinished(int exitCode, QProcess::ExitStatus exitSt
 
     const State previous = m_state;
     if (previous == State::Starting) {
+        if (const QString inUse = dataDirInUseMessage(); !inUse.isEmpty()) {
+            fail(inUse, Failure::DataDirInUse);
+            return;
+        }
         fail(tr("The engine %1 %2 before it was ready.").arg(m_hubdPath, exitDescription)
              + tailText);
         return;
@@ -271,7 +275,7 @@ void EngineLauncher::onStartTimeout()
              .arg(m_hubdPath, QString::number(m_startTimeout.count() / 1000.0)));
 }
 
-void EngineLauncher::fail(const QString &message)
+void EngineLauncher::fail(const QString &message, Failure failure)
 {
     if (m_state != State::Starting)
         return;
@@ -281,7 +285,7 @@ void EngineLauncher::fail(const QString &message)
     if (m_process.state() != QProcess::NotRunning)
         m_process.kill();
     qCWarning(lcApp).noquote() << message;
-    emit failed(message);
+    emit failed(message, failure);
 }
 
 void EngineLauncher::failLater(const QString &message)
@@ -295,6 +299,28 @@ QString EngineLauncher::standardErrorTail() const
     if (lines.size() > kStandardErrorTailLines)
         lines = lines.mid(lines.size() - kStandardErrorTailLines);
     return lines.join(QLatin1Char('\n')).trimmed();
+}
+
+QString EngineLauncher::dataDirInUseMessage() const
+{
+    // hubd locks its data folder and, when another hubd holds the lock, exits after printing
+    // "hubd: The data folder DIR is in use by another hubd (process PID)." to standard error.
+    // Newer engines may add the host after the process id.
+    static const QRegularExpression inUse(
+        QStringLiteral("The data folder (.+) is in use by another hubd \\(process (\\d+)"));
+    const QStringList lines = standardErrorTail().split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QRegularExpressionMatch match = inUse.match(line);
+        if (!match.hasMatch())
+            continue;
+        return tr("The engine's data folder %1 is in use by another engine (hubd, process %2), "
+                  "probably started by another Hubdesk console.\n\n"
+                  "Close that console or stop that process, then start Hubdesk again. To run "
+                  "a second console at the same time, start it with --data-dir and another "
+                  "folder.")
+            .arg(match.captured(1), match.captured(2));
+    }
+    return {};
 }
 
 } // namespace hubdesk

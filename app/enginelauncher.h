@@ -23,6 +23,14 @@ class EngineLauncher final : public QObject
     Q_DISABLE_COPY_MOVE(EngineLauncher)
 
 public:
+    enum class Failure {
+        // hubd is missing, could not start, exited early or never reported its address.
+        StartFailed,
+        // hubd exited because another hubd uses the same data folder.
+        DataDirInUse
+    };
+    Q_ENUM(Failure)
+
     explicit EngineLauncher(QObject *parent = nullptr);
     // Stops hubd when it still runs.
     ~EngineLauncher() override;
@@ -62,7 +70,7 @@ public:
 
 signals:
     void ready(const QUrl &baseUrl, const QByteArray &token);
-    void failed(const QString &message);
+    void failed(const QString &message, hubdesk::EngineLauncher::Failure failure);
     // hubd exited by itself after ready(), such as after a crash.
     void exitedUnexpectedly(const QString &message);
 
@@ -74,9 +82,10 @@ private:
     void onProcessError(QProcess::ProcessError error);
     void onProcessFinished(int exitCode, QProcess::ExitStatus exitStatus);
     void onStartTimeout();
-    void fail(const QString &message);
+    void fail(const QString &message, Failure failure = Failure::StartFailed);
     void failLater(const QString &message);
     QString standardErrorTail() const;
+    QString dataDirInUseMessage() const;
 
     QProcess m_process;
     QTimer m_startTimer;

@@ -97,6 +97,12 @@ HeadlessDemo::~HeadlessDemo() = default;
 void HeadlessDemo::start()
 {
     if (m_options.engineUrl.isValid()) {
+        if (!m_options.allowRemoteEngine) {
+            fail(tr("The demo runs only against the local demo engine that it starts, not "
+                    "against the engine at %1, because its run delivers a real report.")
+                     .arg(m_options.engineUrl.toDisplayString()));
+            return;
+        }
         print(tr("Using the engine at %1.").arg(m_options.engineUrl.toDisplayString()));
         connectToEngine(m_options.engineUrl, m_options.token);
         return;
@@ -219,8 +225,8 @@ void HeadlessDemo::onRunDetail(const ApiResult &result)
     const QJsonObject detail = result.body.object();
     const int status = detail.value(QStringLiteral("status")).toInt();
     const QString phase = detail.value(QStringLiteral("currentPhase")).toString();
-    const QString progress
-        = phase.isEmpty() ? statusText(status) : tr("%1, phase %2").arg(statusText(status), phase);
+    const QString progress = phase.isEmpty() ? statusLabel(status)
+                                             : tr("%1, phase %2").arg(statusLabel(status), phase);
     if (progress != m_lastProgress) {
         print(tr("Run %1: %2").arg(QString::number(m_runId), progress));
         m_lastProgress = progress;

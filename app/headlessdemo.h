@@ -30,9 +30,12 @@ struct HeadlessDemoOptions
     // The local engine's data folder; empty means a new temporary folder, which is kept so that
     // the delivered file can be read afterwards.
     QString dataDir;
-    // When set, the demo uses this running engine and token instead of starting hubd.
+    // When set, the demo uses this running engine and token instead of starting hubd, but only
+    // with allowRemoteEngine, because the run delivers a real report to the integration's
+    // destinations.
     QUrl engineUrl;
     QByteArray token;
+    bool allowRemoteEngine = false;
     // The output of the outbound integration to run.
     QString outputName = QStringLiteral("MiLEARN-Sections Data");
     std::chrono::milliseconds pollInterval{500};

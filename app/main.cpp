@@ -5,6 +5,7 @@
 // the main window. Without a display it runs the demo headless and prints what it did.
 
 #include "applogging.h"
+#include "displayprobe.h"
 #include "engineclient.h"
 #include "enginelauncher.h"
 #include "headlessdemo.h"
@@ -18,16 +19,24 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <optional>
 
 namespace {
 
+// How long the display check may take; a forwarded X display over a slow link is the slow case.
+constexpr std::chrono::seconds kDisplayProbeTimeout{10};
+
+// The reason hubdesk runs the demo headless.
+enum class HeadlessReason { Requested, NoDisplay, DisplayFailed };
+
 struct CommandLine
 {
     bool demo = false;
     bool headless = false;
+    bool allowRemoteDemo = false;
     QString dataDir;
     QUrl engineUrl;
     QByteArray token;
@@ -46,7 +55,9 @@ std::optional<CommandLine> parseCommandLine()
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "The Hubdesk console. By default it starts a local engine (hubd) with its data "
-                "in the application-data folder. Without a display it runs the demo headless."));
+                "in the application-data folder. Without a display it runs the demo headless "
+                "against a local demo engine that it starts, and so does --demo when the display "
+                "cannot be opened."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(
@@ -68,16 +79,29 @@ std::optional<CommandLine> parseCommandLine()
     const QCommandLineOption headless(
         QStringLiteral("headless"),
         QCoreApplication::translate("main", "Run the demo without widgets and print the "
-                                            "results, even when a display is available."));
-    parser.addOptions({demo, dataDir, engineUrl, tokenFile, headless});
+                                            "results, even when a display is available. The demo "
+                                            "starts its own local engine; with --engine-url it "
+                                            "needs --allow-remote-demo."));
+    const QCommandLineOption allowRemoteDemo(
+        QStringLiteral("allow-remote-demo"),
+        QCoreApplication::translate("main", "Let the headless demo run against the engine at "
+                                            "--engine-url. The demo runs an outbound integration "
+                                            "there, which delivers a real report to that "
+                                            "integration's destinations."));
+    parser.addOptions({demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo});
     parser.process(QCoreApplication::arguments());
 
     CommandLine result;
     result.demo = parser.isSet(demo);
     result.headless = parser.isSet(headless);
+    result.allowRemoteDemo = parser.isSet(allowRemoteDemo);
     result.dataDir = parser.value(dataDir);
     if (parser.isSet(engineUrl) != parser.isSet(tokenFile)) {
         std::fputs("hubdesk: --engine-url and --token-file must be given together.\n", stderr);
+        return std::nullopt;
+    }
+    if (result.allowRemoteDemo && !parser.isSet(engineUrl)) {
+        std::fputs("hubdesk: --allow-remote-demo needs --engine-url and --token-file.\n", stderr);
         return std::nullopt;
     }
     if (!parser.isSet(engineUrl))
@@ -114,7 +138,23 @@ bool hasArgument(int argc, char *argv[], const char *argument)
     return false;
 }
 
-int runHeadless(int argc, char *argv[], bool noDisplay)
+QString headlessStartLine(HeadlessReason reason)
+{
+    switch (reason) {
+    case HeadlessReason::Requested:
+        return QStringLiteral("Running the demo headless (--headless).");
+    case HeadlessReason::NoDisplay:
+        return QStringLiteral(
+            "No display found (DISPLAY and WAYLAND_DISPLAY are unset); running the demo headless.");
+    case HeadlessReason::DisplayFailed:
+        return QStringLiteral("Cannot open the display %1; running the demo headless. Use "
+                              "--headless to skip this check.")
+            .arg(hubdesk::displayName());
+    }
+    return {};
+}
+
+int runHeadless(int argc, char *argv[], HeadlessReason reason)
 {
     QCoreApplication app(argc, argv);
     setApplicationNames();
@@ -122,20 +162,36 @@ int runHeadless(int argc, char *argv[], bool noDisplay)
     if (!commandLine)
         return 2;
 
+    if (reason == HeadlessReason::DisplayFailed && !commandLine->demo) {
+        std::fprintf(stderr,
+                     "hubdesk: Cannot open the display %s. Check that DISPLAY or WAYLAND_DISPLAY "
+                     "names a running display server, or use --headless to run the demo "
+                     "without a display.\n",
+                     qPrintable(hubdesk::displayName()));
+        return 1;
+    }
+    // The demo runs an integration and delivers its report, which is harmless only on the
+    // demo engine that it starts itself.
+    if (commandLine->engineUrl.isValid() && !commandLine->allowRemoteDemo) {
+        std::fprintf(stderr,
+                     "hubdesk: The headless demo runs only against the local demo engine that it "
+                     "starts, because it runs an integration and delivers a real report. To run "
+                     "it against the engine at %s, add --allow-remote-demo.\n",
+                     qPrintable(commandLine->engineUrl.toDisplayString()));
+        return 2;
+    }
+
     QFile output;
     if (!output.open(stdout, QIODevice::WriteOnly))
         return 1;
-    if (noDisplay)
-        output.write("No display found (DISPLAY and WAYLAND_DISPLAY are unset); running the demo "
-                     "headless.\n");
-    else
-        output.write("Running the demo headless (--headless).\n");
+    output.write(headlessStartLine(reason).toUtf8() + '\n');
     output.flush();
 
     hubdesk::HeadlessDemoOptions options;
     options.dataDir = commandLine->dataDir;
     options.engineUrl = commandLine->engineUrl;
     options.token = commandLine->token;
+    options.allowRemoteEngine = commandLine->allowRemoteDemo;
     hubdesk::HeadlessDemo demo(options, &output);
     QObject::connect(&demo, &hubdesk::HeadlessDemo::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });
@@ -183,13 +239,15 @@ int runConsole(int argc, char *argv[])
         launcher.setDataDir(commandLine->dataDir);
         launcher.setDemo(commandLine->demo);
         QObject::connect(&launcher, &hubdesk::EngineLauncher::ready, &window, connectTo);
-        const auto showFailure = [&window](const QString &message) {
-            QMessageBox::critical(
-                &window, QCoreApplication::translate("main", "Local Engine Failed"), message);
-        };
-        QObject::connect(&launcher, &hubdesk::EngineLauncher::failed, &window, showFailure);
-        QObject::connect(&launcher, &hubdesk::EngineLauncher::exitedUnexpectedly, &window,
-                         showFailure);
+        QObject::connect(
+            &launcher, &hubdesk::EngineLauncher::failed, &window,
+            [&window](const QString &message, hubdesk::EngineLauncher::Failure failure) {
+                window.showLocalEngineFailure(
+                    message, failure == hubdesk::EngineLauncher::Failure::DataDirInUse);
+            });
+        QObject::connect(
+            &launcher, &hubdesk::EngineLauncher::exitedUnexpectedly, &window,
+            [&window](const QString &message) { window.showLocalEngineFailure(message, false); });
         launcher.start();
     }
 
@@ -211,7 +269,11 @@ int main(int argc, char *argv[])
     const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY")
                            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
                            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-    if (noDisplay || hasArgument(argc, argv, "--headless"))
-        return runHeadless(argc, argv, noDisplay);
+    if (noDisplay)
+        return runHeadless(argc, argv, HeadlessReason::NoDisplay);
+    if (hasArgument(argc, argv, "--headless"))
+        return runHeadless(argc, argv, HeadlessReason::Requested);
+    if (!hubdesk::canOpenDisplay(argc, argv, kDisplayProbeTimeout))
+        return runHeadless(argc, argv, HeadlessReason::DisplayFailed);
     return runConsole(argc, argv);
 }

@@ -84,7 +84,9 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         boxLayout->addWidget(group.emptyLabel);
         grid->addWidget(box, i / 2, i % 2);
 
-        connect(group.view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        // A mouse press sets the current index before it selects, so the buttons follow the
+        // selection, not the current index.
+        connect(group.view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 [this, i] { onSelected(i); });
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
             connect(group.proxy, signal, this, [this, i] { updateEmptyLabel(i); });
@@ -215,9 +217,9 @@ bool IntegrationsPage::selectIntegration(qint64 id)
 QJsonObject IntegrationsPage::selectedIntegration() const
 {
     for (const GroupView &group : m_groups) {
-        const QModelIndex index = group.view->currentIndex();
-        if (index.isValid() && group.view->selectionModel()->isSelected(index))
-            return index.data(IntegrationModel::IntegrationJsonRole).toJsonObject();
+        const QModelIndexList selected = group.view->selectionModel()->selectedIndexes();
+        if (!selected.isEmpty())
+            return selected.constFirst().data(IntegrationModel::IntegrationJsonRole).toJsonObject();
     }
     return {};
 }
@@ -307,8 +309,8 @@ void IntegrationsPage::updateButtons()
 
 void IntegrationsPage::onSelected(int group)
 {
-    // Clearing the other lists changes their current index too, which calls this again.
-    if (!m_groups.at(group).view->currentIndex().isValid()) {
+    // Clearing the other lists changes their selection too, which calls this again.
+    if (!m_groups.at(group).view->selectionModel()->hasSelection()) {
         updateButtons();
         return;
     }

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -162,6 +163,15 @@ void MainWindow::refreshAll()
     m_catalogPage->refresh();
     m_integrationsPage->refresh();
     m_runbookPage->search();
+}
+
+void MainWindow::showLocalEngineFailure(const QString &message, bool dataDirInUse)
+{
+    const QString title = dataDirInUse ? tr("Engine Already Running") : tr("Local Engine Failed");
+    auto box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("localEngineFailureBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 CatalogPage *MainWindow::catalogPage() const

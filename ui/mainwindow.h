@@ -35,6 +35,9 @@ public:
     void showPage(Page page);
     // Reloads every page from the engine.
     void refreshAll();
+    // Opens a window-modal message box with a failure of the local engine. A data folder that
+    // another engine uses gets the title "Engine Already Running".
+    void showLocalEngineFailure(const QString &message, bool dataDirInUse);
 
     CatalogPage *catalogPage() const;
     IntegrationsPage *integrationsPage() const;

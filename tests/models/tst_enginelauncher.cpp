@@ -62,6 +62,8 @@ private slots:
     void startsAndStops();
     void badPathFails();
     void earlyExitReportsStandardError();
+    void dataDirInUseIsRecognized();
+    void earlyExitIsStartFailure();
     void uncreatableDataDirFails();
     void generatedTokensDiffer();
 };
@@ -153,6 +155,56 @@ void tst_EngineLauncher::earlyExitReportsStandardError()
              qPrintable(message));
     // The tail of hubd's standard error names the cause.
     QVERIFY2(message.contains(QStringLiteral("Cannot open the database")), qPrintable(message));
+}
+
+void tst_EngineLauncher::dataDirInUseIsRecognized()
+{
+    // A stand-in for hubd that prints hubd's message for a locked data folder and exits.
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString fakeHubd = folder.filePath(QStringLiteral("hubd"));
+    QFile script(fakeHubd);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\n"
+                 "echo \"hubd: The data folder $4 is in use by another hubd (process 4242).\" >&2\n"
+                 "exit 1\n");
+    script.close();
+    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString dataDir = folder.filePath(QStringLiteral("engine"));
+
+    EngineLauncher launcher;
+    launcher.setHubdPath(fakeHubd);
+    launcher.setDataDir(dataDir);
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+
+    launcher.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kStartTimeoutMs);
+    QCOMPARE(failed.at(0).at(1).value<EngineLauncher::Failure>(),
+             EngineLauncher::Failure::DataDirInUse);
+    const QString message = failed.at(0).at(0).toString();
+    QVERIFY2(message.startsWith(QStringLiteral("The engine's data folder %1 is in use by another "
+                                               "engine (hubd, process 4242)")
+                                    .arg(dataDir)),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("--data-dir")), qPrintable(message));
+    QVERIFY(!launcher.isRunning());
+}
+
+void tst_EngineLauncher::earlyExitIsStartFailure()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    EngineLauncher launcher;
+    launcher.setHubdPath(QStringLiteral("/bin/false"));
+    launcher.setDataDir(dataDir.path());
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+
+    launcher.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kStartTimeoutMs);
+    QCOMPARE(failed.at(0).at(1).value<EngineLauncher::Failure>(),
+             EngineLauncher::Failure::StartFailed);
 }
 
 void tst_EngineLauncher::uncreatableDataDirFails()

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -61,11 +62,13 @@ private slots:
     void outboundProductOpensForm();
     void otherProductIsCreatedDirectly();
     void integrationsListDemo();
+    void mouseClickEnablesButtons();
     void showAllListsInactive();
     void editOpensForm();
     void runNowShowsRunbook();
     void uploadQueuesInboundRun();
     void refreshShortcutReloads();
+    void engineInUseShowsMessageBox();
 
 private:
     MainWindow::Page currentPage() const;
@@ -74,6 +77,8 @@ private:
         return m_window->integrationsPage()->view(group);
     }
     bool selectIntegration(const QString &displayNamePart) const;
+    // Clicks the left mouse button on the middle of the list item with this display name part.
+    bool clickIntegration(IntegrationsPage::Group group, const QString &displayNamePart) const;
 
     UiTestEngine m_engine;
     std::unique_ptr<MainWindow> m_window;
@@ -118,6 +123,21 @@ bool tst_MainWindow::selectIntegration(const QString &displayNamePart) const
                 return true;
             }
         }
+    }
+    return false;
+}
+
+bool tst_MainWindow::clickIntegration(IntegrationsPage::Group group,
+                                      const QString &displayNamePart) const
+{
+    QListView *view = integrationList(group);
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex index = view->model()->index(row, 0);
+        if (!index.data().toString().contains(displayNamePart))
+            continue;
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+        return true;
     }
     return false;
 }
@@ -241,6 +261,47 @@ void tst_MainWindow::integrationsListDemo()
     hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-integrations"));
 }
 
+void tst_MainWindow::mouseClickEnablesButtons()
+{
+    m_window->showPage(MainWindow::Page::Integrations);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    for (int group = 0; group < IntegrationsPage::GroupCount; ++group)
+        integrationList(IntegrationsPage::Group(group))->selectionModel()->clear();
+    auto edit = m_window->findChild<QPushButton *>(QStringLiteral("editIntegrationButton"));
+    auto run = m_window->findChild<QPushButton *>(QStringLiteral("runNowButton"));
+    auto upload = m_window->findChild<QPushButton *>(QStringLiteral("uploadFileButton"));
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(!run->isEnabled());
+    QVERIFY(!upload->isEnabled());
+
+    QVERIFY(clickIntegration(IntegrationsPage::Outbound, QStringLiteral("MiLEARN-Sections Data")));
+    QCOMPARE(m_window->integrationsPage()
+                 ->selectedIntegration()[QStringLiteral("outputName")]
+                 .toString(),
+             u"MiLEARN-Sections Data"_s);
+    QVERIFY(edit->isEnabled());
+    QVERIFY(run->isEnabled());
+    QVERIFY(!upload->isEnabled());
+
+    QVERIFY(clickIntegration(IntegrationsPage::Inbound, QStringLiteral("OneRoster Bundle")));
+    QVERIFY(!edit->isEnabled());
+    QVERIFY(!run->isEnabled());
+    QVERIFY(upload->isEnabled());
+    QVERIFY(!integrationList(IntegrationsPage::Outbound)->selectionModel()->hasSelection());
+
+    // Control-click on the selected item deselects it, and the buttons follow.
+    QListView *inbound = integrationList(IntegrationsPage::Inbound);
+    const QModelIndex bundle = inbound->selectionModel()->selectedIndexes().value(0);
+    QVERIFY(bundle.isValid());
+    QTest::mouseClick(inbound->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      inbound->visualRect(bundle).center());
+    QVERIFY(!inbound->selectionModel()->hasSelection());
+    QVERIFY(m_window->integrationsPage()->selectedIntegration().isEmpty());
+    QVERIFY(!upload->isEnabled());
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-integrations-clicked"));
+}
+
 void tst_MainWindow::showAllListsInactive()
 {
     const qint64 id = m_engine.integrationIdNamed(QStringLiteral("PowerSchool"));
@@ -354,6 +415,31 @@ void tst_MainWindow::refreshShortcutReloads()
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
     QTRY_VERIFY_WITH_TIMEOUT(!runs.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+}
+
+void tst_MainWindow::engineInUseShowsMessageBox()
+{
+    const QString message = u"The engine's data folder /tmp/engine is in use by another engine."_s;
+    m_window->showLocalEngineFailure(message, true);
+
+    QPointer<QMessageBox> box
+        = m_window->findChild<QMessageBox *>(QStringLiteral("localEngineFailureBox"));
+    QVERIFY(box);
+    QVERIFY(QTest::qWaitForWindowExposed(box));
+    QCOMPARE(box->windowTitle(), u"Engine Already Running"_s);
+    QCOMPARE(box->text(), message);
+    QCOMPARE(box->icon(), QMessageBox::Critical);
+    QVERIFY(box->isModal());
+    hubtest::saveScreenshot(box, QStringLiteral("main-engine-in-use"));
+    box->accept();
+    QTRY_VERIFY(box.isNull());
+
+    m_window->showLocalEngineFailure(u"hubd crashed."_s, false);
+    box = m_window->findChild<QMessageBox *>(QStringLiteral("localEngineFailureBox"));
+    QVERIFY(box);
+    QCOMPARE(box->windowTitle(), u"Local Engine Failed"_s);
+    box->accept();
+    QTRY_VERIFY(box.isNull());
 }
 
 QTEST_MAIN(tst_MainWindow)
