@@ -21,12 +21,14 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimeZone>
+#include <QTimer>
 #include <QTreeView>
 
 using hubdesk::RunbookModel;
@@ -69,6 +71,7 @@ private slots:
     void phaseSelectionFiltersLog();
     void saveLogWritesDistrictTimes();
     void cancelQueuedRunInPlace();
+    void cancelRunningRunAsksFirst();
     void retryFailedRunAddsTopRow();
     void retryConflictShowsMessage();
     void changeFeedUpdatesRowInPlace();
@@ -496,6 +499,48 @@ void tst_RunbookFilters::cancelQueuedRunInPlace()
     QCOMPARE(m_page->message(), u"Run %1 is cancelled."_s.arg(queued));
     QVERIFY(!button(u"runbookCancelButton"_s)->isEnabled());
     QVERIFY(button(u"runbookRetryButton"_s)->isEnabled());
+}
+
+void tst_RunbookFilters::cancelRunningRunAsksFirst()
+{
+    const qint64 running = insertRun(1, kRunning, u"manual"_s, QDateTime::currentDateTimeUtc(), 0);
+    QVERIFY(running > 0);
+    QVERIFY(searchAndWait());
+    select(running);
+    QVERIFY(button(u"runbookCancelButton"_s)->isEnabled());
+
+    // The confirmation runs its own event loop, so a timer in that loop clicks its button. The
+    // first attempt is declined and sends nothing; the second is confirmed.
+    QString question;
+    const auto reply = [&question](QMessageBox::StandardButton choice) {
+        QTimer::singleShot(0, qApp, [&question, choice] {
+            auto box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            box->button(choice)->click();
+        });
+    };
+    reply(QMessageBox::No);
+    QTest::mouseClick(button(u"runbookCancelButton"_s), Qt::LeftButton);
+    QVERIFY2(question.contains(u"stops at the next safe point"_s), qPrintable(question));
+    QVERIFY(!m_page->isLoading());
+    QCOMPARE(statusOf(running), u"1 Running"_s);
+
+    reply(QMessageBox::Yes);
+    QTest::mouseClick(button(u"runbookCancelButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(m_page->message(), u"Run %1 stops at the next safe point."_s.arg(running));
+    // No worker runs, so the run stays running with the request recorded.
+    QCOMPARE(statusOf(running), u"1 Running"_s);
+    QVERIFY(runIndex(running)
+                .data(RunbookModel::RunJsonRole)
+                .toJsonObject()[u"cancelRequested"_s]
+                .toBool());
+    QVERIFY(!button(u"runbookCancelButton"_s)->isEnabled());
+
+    // The run ends as a worker would end it, and the change feed shows it.
+    QVERIFY(execute(u"UPDATE runs SET status = 3, ended_at = ? WHERE id = ?"_s,
+                    {hub::nowIsoUtc(), running}));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(running), u"3 Cancelled"_s, kFeedTimeoutMs);
 }
 
 void tst_RunbookFilters::retryFailedRunAddsTopRow()
