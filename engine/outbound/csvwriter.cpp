@@ -7,34 +7,23 @@ namespace hub::outbound {
 
 namespace {
 
-bool needsQuotes(QStringView field, QChar delimiter)
-{
-    if (field.isEmpty())
-        return false;
-    if (field.front() == QLatin1Char(' ') || field.back() == QLatin1Char(' '))
-        return true;
-    for (const QChar character : field) {
-        if (character == delimiter || character == QLatin1Char('"')
-            || character == QLatin1Char('\n') || character == QLatin1Char('\r'))
-            return true;
-    }
-    return false;
-}
+constexpr qsizetype kBufferSize = 64 * 1024;
+// Classes of bytes in CsvWriter::m_byteClass.
+constexpr unsigned char kQuote = 1;
+constexpr unsigned char kControl = 2;
+// U+FFFD REPLACEMENT CHARACTER in UTF-8.
+constexpr char kReplacement[] = "\xEF\xBF\xBD";
 
-bool isReplacedControl(char16_t code)
+bool isReplacedControl(unsigned char byte)
 {
-    return code < 0x20 && code != u'\t' && code != u'\n' && code != u'\r';
+    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
 }
 
 // The first characters that make a spreadsheet read a cell as a formula. Tab and CR are
 // included because some spreadsheet programs skip them before looking for a formula.
-bool startsLikeFormula(const QString &text)
+bool isFormulaStart(char byte)
 {
-    if (text.isEmpty())
-        return false;
-    const char16_t first = text.front().unicode();
-    return first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t'
-           || first == u'\r';
+    return byte == '=' || byte == '+' || byte == '-' || byte == '@' || byte == '\t' || byte == '\r';
 }
 
 bool isNumber(const QVariant &value)
@@ -56,96 +45,157 @@ bool isNumber(const QVariant &value)
 CsvWriter::CsvWriter(QIODevice *device, OutputOptions options)
     : m_device(device)
     , m_options(options)
-{}
+    , m_delimiter(options.delimiter.toLatin1())
+{
+    m_buffer.reserve(kBufferSize + 4096);
+    for (int byte = 0; byte < 0x20; ++byte)
+        m_byteClass[byte] = isReplacedControl(uchar(byte)) ? kControl : 0;
+    for (const char special : {m_delimiter, '"', '\n', '\r'})
+        m_byteClass[uchar(special)] = kQuote;
+}
 
 QString CsvWriter::escapeField(const QString &field, QChar delimiter, bool quoteAll)
 {
-    if (!quoteAll && !needsQuotes(field, delimiter))
+    const bool needsQuotes
+        = !field.isEmpty()
+          && (field.contains(delimiter) || field.contains(QLatin1Char('"'))
+              || field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'))
+              || field.front() == QLatin1Char(' ') || field.back() == QLatin1Char(' '));
+    if (!quoteAll && !needsQuotes)
         return field;
     QString quoted = field;
     quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+QString CsvWriter::firstReplacementColumn() const
+{
+    if (m_firstReplacedColumn < 0)
+        return {};
+    return m_firstReplacedColumn < m_columns.size() ? m_columns.at(m_firstReplacedColumn)
+                                                    : QString::number(m_firstReplacedColumn + 1);
+}
+
 bool CsvWriter::writeStart(const QStringList &columns)
 {
     m_columns = columns;
-    if (m_options.byteOrderMark) {
-        static const QByteArray bom("\xEF\xBB\xBF");
-        if (m_device->write(bom) != bom.size())
-            return false;
-    }
-    return m_options.header ? writeRow(columns) : true;
+    if (m_options.byteOrderMark)
+        m_buffer.append("\xEF\xBB\xBF");
+    if (m_options.header)
+        return writeRow(columns);
+    return writeBuffer();
 }
 
-void CsvWriter::appendField(const QString &text)
+void CsvWriter::appendDelimiterIfNeeded()
 {
-    const bool quote = m_options.quoting == OutputOptions::Quoting::All
-                       || needsQuotes(text, m_options.delimiter);
-    if (!quote) {
-        m_line += text;
+    if (m_column++ > 0)
+        m_buffer.append(m_delimiter);
+}
+
+void CsvWriter::appendLiteral(const QByteArray &field)
+{
+    appendDelimiterIfNeeded();
+    const QString text = QString::fromUtf8(field);
+    m_buffer.append(
+        escapeField(text, m_options.delimiter, m_options.quoting == OutputOptions::Quoting::All)
+            .toUtf8());
+}
+
+void CsvWriter::appendField(const char *utf8, qsizetype size, bool isText)
+{
+    appendDelimiterIfNeeded();
+    const auto *bytes = reinterpret_cast<const unsigned char *>(utf8);
+    // One table lookup per byte, ORed together, tells whether the value needs quotes or has a
+    // control character to replace.
+    unsigned char found = 0;
+    for (qsizetype i = 0; i < size; ++i)
+        found |= m_byteClass[bytes[i]];
+    const bool quote = m_options.quoting == OutputOptions::Quoting::All || (found & kQuote)
+                       || (size > 0 && (bytes[0] == ' ' || bytes[size - 1] == ' '));
+    const bool plain = found == 0;
+    const bool prefix
+        = m_options.formulaProtection && isText && size > 0 && isFormulaStart(utf8[0]);
+
+    // Most values need no change, and go to the buffer in one copy.
+    if (plain && !quote && !prefix) {
+        m_buffer.append(utf8, size);
         return;
     }
-    m_line += QLatin1Char('"');
-    for (const QChar character : text) {
-        if (character == QLatin1Char('"'))
-            m_line += QLatin1Char('"');
-        m_line += character;
+    if (quote)
+        m_buffer.append('"');
+    if (prefix)
+        m_buffer.append('\'');
+    for (qsizetype i = 0; i < size; ++i) {
+        const unsigned char byte = bytes[i];
+        if (isReplacedControl(byte)) {
+            m_buffer.append(kReplacement, 3);
+            if (m_replaced++ == 0) {
+                m_firstReplacedColumn = m_column - 1;
+                m_firstReplacedRow = m_dataRows + 1;
+            }
+            continue;
+        }
+        if (byte == '"')
+            m_buffer.append('"');
+        m_buffer.append(char(byte));
     }
-    m_line += QLatin1Char('"');
+    if (quote)
+        m_buffer.append('"');
 }
 
-bool CsvWriter::writeLine()
+bool CsvWriter::endRow()
 {
-    m_line += m_options.crlf ? QLatin1String("\r\n") : QLatin1String("\n");
-    // The encoder writes into a buffer that keeps its capacity, so encoding a row allocates
-    // nothing once the buffer has grown.
-    m_bytes.resize(m_encoder.requiredSpace(m_line.size()));
-    char *end = m_encoder.appendToBuffer(m_bytes.data(), m_line);
-    m_bytes.resize(end - m_bytes.constData());
-    m_line.resize(0);
-    return m_device->write(m_bytes) == m_bytes.size();
+    m_buffer.append(m_options.crlf ? "\r\n" : "\n");
+    m_column = 0;
+    ++m_dataRows;
+    return m_buffer.size() < kBufferSize || writeBuffer();
+}
+
+bool CsvWriter::writeBuffer()
+{
+    if (m_buffer.isEmpty())
+        return true;
+    const bool written = m_device->write(m_buffer) == m_buffer.size();
+    m_buffer.resize(0);
+    return written;
+}
+
+bool CsvWriter::finish()
+{
+    return writeBuffer();
 }
 
 bool CsvWriter::writeRow(const QStringList &fields)
 {
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        if (i > 0)
-            m_line += m_options.delimiter;
-        appendField(fields.at(i));
-    }
-    return writeLine();
+    for (const QString &field : fields)
+        appendLiteral(field.toUtf8());
+    m_buffer.append(m_options.crlf ? "\r\n" : "\n");
+    m_column = 0;
+    return writeBuffer();
 }
 
-QString CsvWriter::cellText(const QVariant &value, qsizetype column)
+bool CsvWriter::writeRow(const QVariantList &values)
+{
+    for (const QVariant &value : values) {
+        const QByteArray utf8 = value.isNull() ? QByteArray() : value.toString().toUtf8();
+        appendField(utf8.constData(), utf8.size(), !isNumber(value));
+    }
+    return endRow() && writeBuffer();
+}
+
+QString CsvWriter::cellText(const QVariant &value)
 {
     if (value.isNull())
         return {};
     QString text = value.toString();
     for (QChar &character : text) {
-        if (!isReplacedControl(character.unicode()))
-            continue;
-        character = QChar(QChar::ReplacementCharacter);
-        if (m_replaced++ == 0) {
-            m_firstReplacedColumn
-                = column < m_columns.size() ? m_columns.at(column) : QString::number(column + 1);
-            m_firstReplacedRow = m_dataRows + 1;
-        }
+        if (character.unicode() < 0x80 && isReplacedControl(uchar(character.unicode())))
+            character = QChar(QChar::ReplacementCharacter);
     }
-    if (m_options.formulaProtection && !isNumber(value) && startsLikeFormula(text))
+    if (m_options.formulaProtection && !isNumber(value) && !text.isEmpty()
+        && text.front().unicode() < 0x80 && isFormulaStart(char(text.front().unicode())))
         text.prepend(QLatin1Char('\''));
     return text;
-}
-
-bool CsvWriter::writeRow(const QVariantList &values)
-{
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        if (i > 0)
-            m_line += m_options.delimiter;
-        appendField(cellText(values.at(i), i));
-    }
-    ++m_dataRows;
-    return writeLine();
 }
 
 } // namespace hub::outbound

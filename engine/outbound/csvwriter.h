@@ -5,10 +5,12 @@
 
 #include "outbound/outputoptions.h"
 
+#include <QByteArray>
 #include <QIODevice>
-#include <QStringEncoder>
 #include <QStringList>
 #include <QVariantList>
+
+#include <array>
 
 namespace hub::outbound {
 
@@ -17,8 +19,12 @@ namespace hub::outbound {
 // formula protection on). Quotes inside a quoted field are doubled.
 //
 // Control characters other than tab, CR and LF are replaced with U+FFFD in data rows, because
-// programs that read CSV handle them badly; replacedCharacters() counts them and
-// firstReplacement() names the first column and data row where one was found.
+// programs that read CSV handle them badly. replacedCharacters() counts them, and
+// firstReplacementColumn() and firstReplacementRow() locate the first one.
+//
+// The writer works on UTF-8 bytes, so a caller that has them (the SQLite export path) appends
+// fields with appendField() and endRow() without any conversion. Those rows are buffered and
+// reach the device in blocks of 64 KiB and at finish(); writeRow() writes at once.
 class CsvWriter
 {
 public:
@@ -33,15 +39,23 @@ public:
     // Writes one data row. NULL is an empty field.
     bool writeRow(const QVariantList &values);
 
+    // Appends the next field of the current data row from UTF-8 bytes. isText is false for
+    // numbers, which formula protection leaves alone.
+    void appendField(const char *utf8, qsizetype size, bool isText);
+    // Ends the current data row; returns false when writing a full buffer failed.
+    bool endRow();
+    // Writes what is buffered to the device.
+    bool finish();
+
     // The text of one data cell as it goes to the file before quoting: control characters
     // replaced and, with formula protection on, an apostrophe before a risky first character.
     // Numbers are never prefixed, because a spreadsheet reads "-5" as a number, not a formula.
-    QString cellText(const QVariant &value, qsizetype column);
+    QString cellText(const QVariant &value);
 
     qint64 dataRows() const { return m_dataRows; }
     qint64 replacedCharacters() const { return m_replaced; }
     // The column name (or 1-based number) and the 1-based data row of the first replacement.
-    QString firstReplacementColumn() const { return m_firstReplacedColumn; }
+    QString firstReplacementColumn() const;
     qint64 firstReplacementRow() const { return m_firstReplacedRow; }
 
     // Formats one field as it would be written: quoted when it contains the delimiter, a quote,
@@ -50,18 +64,21 @@ public:
                                bool quoteAll = false);
 
 private:
-    void appendField(const QString &text);
-    bool writeLine();
+    void appendLiteral(const QByteArray &field);
+    void appendDelimiterIfNeeded();
+    bool writeBuffer();
 
     QIODevice *m_device;
     OutputOptions m_options;
+    char m_delimiter;
+    // For each byte value: whether it needs quotes (1) or is a control character to replace (2).
+    std::array<unsigned char, 256> m_byteClass{};
     QStringList m_columns;
-    QString m_line;
-    QByteArray m_bytes;
-    QStringEncoder m_encoder{QStringEncoder::Utf8};
+    QByteArray m_buffer;
+    qsizetype m_column = 0;
     qint64 m_dataRows = 0;
     qint64 m_replaced = 0;
-    QString m_firstReplacedColumn;
+    qsizetype m_firstReplacedColumn = -1;
     qint64 m_firstReplacedRow = 0;
 };
 

@@ -17,7 +17,9 @@ namespace {
 // SQLite calls the progress handler after this many virtual machine instructions.
 constexpr int kProgressInstructions = 10000;
 
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
+} // namespace
+
+void *sqliteHandle(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
@@ -25,13 +27,11 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-} // namespace
-
 QueryTimeout::QueryTimeout(const QSqlDatabase &db, int seconds)
     : m_seconds(seconds)
     , m_deadline(std::chrono::seconds(seconds))
 {
-    sqlite3 *handle = sqliteHandle(db);
+    auto *handle = static_cast<sqlite3 *>(sqliteHandle(db));
     if (!handle) {
         qCWarning(lcOutbound) << "The query timeout cannot interrupt statements of driver"
                               << db.driverName() << "; it is checked between rows only";

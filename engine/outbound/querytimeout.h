@@ -30,4 +30,7 @@ private:
     QDeadlineTimer m_deadline;
 };
 
+// Returns the connection's sqlite3 handle, or nullptr for another driver.
+void *sqliteHandle(const QSqlDatabase &db);
+
 } // namespace hub::outbound

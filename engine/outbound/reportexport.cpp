@@ -5,14 +5,19 @@
 
 #include "core/logging.h"
 #include "outbound/csvwriter.h"
+#include "outbound/digestdevice.h"
 #include "outbound/querytimeout.h"
+#include "outbound/rowhasher.h"
 #include "outbound/xmlwriter.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <memory>
 #include <optional>
+
+#include <sqlite3.h>
 
 namespace hub::outbound {
 
@@ -53,19 +58,108 @@ Result<void> finishQuery(const QSqlQuery &query, const ExportRequest &request,
     return failure(QStringLiteral("The query failed: %1").arg(query.lastError().text()));
 }
 
-QVariantList rowValues(const QSqlQuery &query, int columns)
+QString timeoutAfterRowsMessage(int seconds, qint64 rows)
 {
-    QVariantList values;
-    values.reserve(columns);
-    for (int i = 0; i < columns; ++i)
-        values.append(query.value(i));
-    return values;
+    return QStringLiteral("The query timed out after %1 s (the integration's query timeout) "
+                          "with %2 rows read.")
+        .arg(seconds)
+        .arg(rows);
 }
 
-} // namespace
+QString writeFailedMessage(const QIODevice *device)
+{
+    return QStringLiteral("Cannot write the file: %1").arg(device->errorString());
+}
 
-Result<ExportSummary> exportReport(const QSqlDatabase &db, const ExportRequest &request,
-                                   QIODevice *device, const RowObserver &observer)
+quint64 hashValues(const QSqlQuery &query, int columns, QVariantList &values)
+{
+    RowHasher hasher;
+    values.resize(0);
+    for (int i = 0; i < columns; ++i) {
+        const QVariant value = query.value(i);
+        values.append(value);
+        if (value.isNull()) {
+            hasher.addNull();
+        } else {
+            // NOTE: SQLite and Qt may write a REAL with different digits, so a report with REAL
+            // columns hashes differently here than on the SQLite CSV path.
+            const QByteArray utf8 = value.toString().toUtf8();
+            hasher.addText(utf8.constData(), utf8.size());
+        }
+    }
+    return hasher.finish();
+}
+
+// The CSV export straight from SQLite: no QVariant or QString per value.
+Result<ExportSummary> exportCsvFromSqlite(sqlite3 *handle, const ExportRequest &request,
+                                          QIODevice *device, const RowObserver &observer,
+                                          const QueryTimeout &timeout)
+{
+    const auto failed = [&](int code) {
+        if (code == SQLITE_INTERRUPT || timeout.expired())
+            return failure(timeoutMessage(request.queryTimeoutSeconds));
+        return failure(
+            QStringLiteral("The query failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+    };
+    const QByteArray sql = request.report.sql.toUtf8();
+    sqlite3_stmt *prepared = nullptr;
+    const int code
+        = sqlite3_prepare_v2(handle, sql.constData(), int(sql.size()), &prepared, nullptr);
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> statement(prepared, sqlite3_finalize);
+    if (code != SQLITE_OK)
+        return failed(code);
+    const QVariantList bindings = request.report.bindings(request.districtId, request.schoolYear);
+    for (int i = 0; i < bindings.size(); ++i)
+        sqlite3_bind_int64(statement.get(), i + 1, bindings.at(i).toLongLong());
+
+    CsvWriter csv(device, request.options);
+    if (!csv.writeStart(request.report.columns))
+        return failure(writeFailedMessage(device));
+    const int columns
+        = qMin(int(request.report.columns.size()), sqlite3_column_count(statement.get()));
+    RowHasher hasher;
+    ExportSummary summary;
+    while (true) {
+        const int step = sqlite3_step(statement.get());
+        if (step == SQLITE_DONE)
+            break;
+        if (step != SQLITE_ROW)
+            return failed(step);
+        for (int i = 0; i < columns; ++i) {
+            const int type = sqlite3_column_type(statement.get(), i);
+            if (type == SQLITE_NULL) {
+                csv.appendField(nullptr, 0, true);
+                hasher.addNull();
+                continue;
+            }
+            const auto *text
+                = reinterpret_cast<const char *>(sqlite3_column_text(statement.get(), i));
+            const int size = sqlite3_column_bytes(statement.get(), i);
+            csv.appendField(text, size, type == SQLITE_TEXT || type == SQLITE_BLOB);
+            hasher.addText(text, size);
+        }
+        if (!csv.endRow())
+            return failure(writeFailedMessage(device));
+        ++summary.rows;
+        if (observer && !observer(hasher.finish(), summary.rows)) {
+            summary.cancelled = true;
+            return summary;
+        }
+        if (timeout.expired())
+            return failure(timeoutAfterRowsMessage(request.queryTimeoutSeconds, summary.rows));
+    }
+    if (!csv.finish())
+        return failure(writeFailedMessage(device));
+    summary.replacedCharacters = csv.replacedCharacters();
+    summary.firstReplacementColumn = csv.firstReplacementColumn();
+    summary.firstReplacementRow = csv.firstReplacementRow();
+    return summary;
+}
+
+// The export through QSqlQuery, for XML and for drivers other than SQLite.
+Result<ExportSummary> exportWithQuery(const QSqlDatabase &db, const ExportRequest &request,
+                                      QIODevice *device, const RowObserver &observer,
+                                      const QueryTimeout &timeout)
 {
     const bool asXml = request.format == QLatin1String("xml");
     std::optional<XmlWriter> xml;
@@ -75,50 +169,61 @@ Result<ExportSummary> exportReport(const QSqlDatabase &db, const ExportRequest &
     } else {
         csv.emplace(device, request.options);
         if (!csv->writeStart(request.report.columns))
-            return failure(QStringLiteral("Cannot write the file: %1").arg(device->errorString()));
+            return failure(writeFailedMessage(device));
     }
 
+    QSqlQuery query(db);
+    if (auto started = startQuery(query, request, timeout); !started)
+        return failure(started.error());
+    const int columns = int(request.report.columns.size());
+    QVariantList values;
     ExportSummary summary;
-    {
-        QueryTimeout timeout(db, request.queryTimeoutSeconds);
-        QSqlQuery query(db);
-        if (auto started = startQuery(query, request, timeout); !started)
-            return failure(started.error());
-
-        const int columns = int(request.report.columns.size());
-        while (query.next()) {
-            const QVariantList values = rowValues(query, columns);
-            const bool written = asXml ? xml->writeRow(values) : csv->writeRow(values);
-            if (!written)
-                return failure(
-                    QStringLiteral("Cannot write the file: %1").arg(device->errorString()));
-            ++summary.rows;
-            if (observer && !observer(values, summary.rows)) {
-                summary.cancelled = true;
-                return summary;
-            }
-            if (timeout.expired())
-                return failure(QStringLiteral("The query timed out after %1 s (the "
-                                              "integration's query timeout) with %2 rows read.")
-                                   .arg(request.queryTimeoutSeconds)
-                                   .arg(summary.rows));
+    while (query.next()) {
+        const quint64 rowHash = hashValues(query, columns, values);
+        const bool written = asXml ? xml->writeRow(values) : csv->writeRow(values);
+        if (!written)
+            return failure(writeFailedMessage(device));
+        ++summary.rows;
+        if (observer && !observer(rowHash, summary.rows)) {
+            summary.cancelled = true;
+            return summary;
         }
-        if (auto finished = finishQuery(query, request, timeout); !finished)
-            return failure(finished.error());
+        if (timeout.expired())
+            return failure(timeoutAfterRowsMessage(request.queryTimeoutSeconds, summary.rows));
     }
+    if (auto finished = finishQuery(query, request, timeout); !finished)
+        return failure(finished.error());
 
-    if (asXml) {
-        if (!xml->finish())
-            return failure(QStringLiteral("Cannot write the file: %1").arg(device->errorString()));
-        summary.replacedCharacters = xml->replacedCharacters();
-        summary.firstReplacementColumn = xml->firstReplacementColumn();
-        summary.firstReplacementRow = xml->firstReplacementRow();
-    } else {
-        summary.replacedCharacters = csv->replacedCharacters();
-        summary.firstReplacementColumn = csv->firstReplacementColumn();
-        summary.firstReplacementRow = csv->firstReplacementRow();
-    }
+    const bool finished = asXml ? xml->finish() : csv->finish();
+    if (!finished)
+        return failure(writeFailedMessage(device));
+    summary.replacedCharacters = asXml ? xml->replacedCharacters() : csv->replacedCharacters();
+    summary.firstReplacementColumn
+        = asXml ? xml->firstReplacementColumn() : csv->firstReplacementColumn();
+    summary.firstReplacementRow = asXml ? xml->firstReplacementRow() : csv->firstReplacementRow();
     return summary;
+}
+
+} // namespace
+
+Result<ExportSummary> exportReport(const QSqlDatabase &db, const ExportRequest &request,
+                                   QIODevice *device, const RowObserver &observer)
+{
+    DigestDevice digest(device);
+    auto *handle = static_cast<sqlite3 *>(sqliteHandle(db));
+    auto exported = [&] {
+        QueryTimeout timeout(db, request.queryTimeoutSeconds);
+        if (handle && request.format != QLatin1String("xml"))
+            return exportCsvFromSqlite(handle, request, &digest, observer, timeout);
+        return exportWithQuery(db, request, &digest, observer, timeout);
+    }();
+    const QByteArray sha256 = digest.finish();
+    if (!exported)
+        return exported;
+    if (sha256.isEmpty())
+        return failure(writeFailedMessage(device));
+    exported->digest = sha256;
+    return exported;
 }
 
 Result<ReportPreview> previewReport(const QSqlDatabase &db, const ExportRequest &request,
@@ -141,7 +246,7 @@ Result<ReportPreview> previewReport(const QSqlDatabase &db, const ExportRequest 
             QStringList cells;
             cells.reserve(columns);
             for (int i = 0; i < columns; ++i)
-                cells.append(formatter.cellText(query.value(i), i));
+                cells.append(formatter.cellText(query.value(i)));
             preview.rows.append(cells);
         }
         ++preview.totalRows;

@@ -39,17 +39,23 @@ struct ExportSummary
     qint64 replacedCharacters = 0;
     QString firstReplacementColumn;
     qint64 firstReplacementRow = 0;
+    // SHA-256 of the bytes written, in hexadecimal.
+    QByteArray digest;
 };
 
-// Receives each data row after it was written, with its 1-based number. Returning false stops
-// the export, which then reports cancelled.
-using RowObserver = std::function<bool(const QVariantList &values, qint64 row)>;
+// Receives each data row's RowHasher hash after the row was written, with the row's 1-based
+// number. Returning false stops the export, which then reports cancelled.
+using RowObserver = std::function<bool(quint64 rowHash, qint64 row)>;
 
 // Runs the report's query and streams its rows to device as they come from the cursor, so
-// memory does not grow with the report. The query timeout covers both the statement and the
-// writing: SQLite's progress handler interrupts a slow statement, and the deadline is checked
-// after every row. Fails with a message for a timeout, a query error or a write error; the
-// caller then discards what was written.
+// memory does not grow with the report, and computes the SHA-256 of the output on a second
+// thread. A CSV export from SQLite reads each value's UTF-8 text straight from SQLite and writes
+// it without converting it to QString; XML and other drivers go through QSqlQuery.
+//
+// The query timeout covers both the statement and the writing: SQLite's progress handler
+// interrupts a slow statement, and the deadline is checked after every row. Fails with a
+// message for a timeout, a query error or a write error; the caller then discards what was
+// written.
 Result<ExportSummary> exportReport(const QSqlDatabase &db, const ExportRequest &request,
                                    QIODevice *device, const RowObserver &observer = {});
 

@@ -16,36 +16,9 @@ namespace hub::runs {
 
 namespace {
 
-// The 64-bit FNV-1a parameters (Fowler, Noll and Vo).
-constexpr quint64 kOffsetBasis = 14695981039346656037ULL;
-constexpr quint64 kPrime = 1099511628211ULL;
-
-void mix(quint64 &hash, char16_t unit)
-{
-    hash ^= unit & 0xFF;
-    hash *= kPrime;
-    hash ^= unit >> 8;
-    hash *= kPrime;
-}
-
 constexpr qint64 kChunkValues = 64 * 1024;
 
 } // namespace
-
-quint64 RowHashes::hashRow(const QVariantList &values)
-{
-    quint64 hash = kOffsetBasis;
-    for (const QVariant &value : values) {
-        // U+FFFF never occurs in text, so it separates fields; U+FFFE marks NULL.
-        mix(hash, value.isNull() ? u'\xFFFE' : u'\xFFFF');
-        if (value.isNull())
-            continue;
-        const QString text = value.toString();
-        for (const QChar character : text)
-            mix(hash, character.unicode());
-    }
-    return hash;
-}
 
 Result<void> RowHashes::write(const QString &path)
 {

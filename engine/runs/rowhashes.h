@@ -6,7 +6,6 @@
 #include "core/result.h"
 
 #include <QString>
-#include <QVariantList>
 
 #include <vector>
 
@@ -26,12 +25,9 @@ namespace hub::runs {
 class RowHashes
 {
 public:
-    // FNV-1a over each value's UTF-16 text, with a marker that tells NULL from an empty text.
-    // The values are hashed as the query returns them, so changing the CSV options does not
-    // change the hashes.
-    static quint64 hashRow(const QVariantList &values);
-
-    void add(const QVariantList &values) { m_hashes.push_back(hashRow(values)); }
+    // Adds one row's outbound::RowHasher hash. The values are hashed as the query returns
+    // them, so changing the CSV options or the format does not change the hashes.
+    void add(quint64 rowHash) { m_hashes.push_back(rowHash); }
     qint64 size() const { return qint64(m_hashes.size()); }
 
     // Sorts the hashes and writes them to path, creating its folder.

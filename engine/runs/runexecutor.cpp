@@ -16,7 +16,6 @@
 #include "runs/runrecorder.h"
 #include "store/store.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -136,16 +135,6 @@ QString outputFileName(const RunContext &context, const QString &stem)
         .arg(extension);
 }
 
-Result<QByteArray> sha256OfFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
-
 } // namespace
 
 int currentSchoolYear(const QSqlDatabase &db, qint64 districtId, const QString &timeZone)
@@ -255,8 +244,8 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     // cancel only when rows flow; the query timeout still bounds it.
     constexpr qint64 cancelCheckRows = 5000;
     auto exported
-        = outbound::exportReport(db, request, &spool, [&](const QVariantList &values, qint64 row) {
-              hashes.add(values);
+        = outbound::exportReport(db, request, &spool, [&](quint64 rowHash, qint64 row) {
+              hashes.add(rowHash);
               return row % cancelCheckRows != 0 || !recorder.cancelRequested();
           });
     const bool flushed = spool.flush();
@@ -285,14 +274,14 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
 
     recorder.startPhase(QStringLiteral("Format"));
     logFormatWarnings(recorder, context, *exported);
-    auto digest = sha256OfFile(spoolPath);
+    const QString digest = QString::fromLatin1(exported->digest);
     PhaseCounts formatCounts{queryCounts.rowsRead, queryCounts.rowsRead, 0,
                              QFileInfo(spoolPath).size()};
     recorder.log(LogLevel::Info, QStringLiteral("Wrote %1 (%2 bytes, SHA-256 %3).")
                                      .arg(fileName)
                                      .arg(formatCounts.bytes)
-                                     .arg(digest ? QString::fromLatin1(*digest) : digest.error()));
-    recordChanges(db, recorder, context, hashes, digest ? QString::fromLatin1(*digest) : QString());
+                                     .arg(digest));
+    recordChanges(db, recorder, context, hashes, digest);
     recorder.finishPhase(RunStatus::Succeeded, formatCounts);
     (void)hub::execute(db, QStringLiteral("UPDATE runs SET output_file = ? WHERE id = ?"),
                        {fileName, context.runId});
