@@ -364,6 +364,11 @@ ApiJob *EngineClient::previewSchedule(const QJsonObject &schedule, int count)
                             {QStringLiteral("count"), count}});
 }
 
+ApiJob *EngineClient::previewIntegration(const QJsonObject &draft)
+{
+    return post(QStringLiteral("/api/v1/integrations/preview"), draft);
+}
+
 ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
                            const QByteArray &body, const QByteArray &contentType)
 {

@@ -104,6 +104,9 @@ public:
     ApiJob *fetchRun(qint64 runId);
     // Lists the next count run times of a draft schedule (POST /api/v1/schedules/preview).
     ApiJob *previewSchedule(const QJsonObject &schedule, int count);
+    // Runs a draft outbound integration's report and returns its first 100 rows and the total
+    // (POST /api/v1/integrations/preview); creates no run.
+    ApiJob *previewIntegration(const QJsonObject &draft);
 
 signals:
     void connectionStateChanged(hubdesk::EngineClient::ConnectionState state);

@@ -7,9 +7,11 @@
 #include "destinationmodel.h"
 #include "engineclient.h"
 #include "newdestinationdialog.h"
+#include "previewdialog.h"
 #include "scheduleeditor.h"
 #include "schoolyear.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -66,14 +68,29 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     , m_queryTimeout(named(new QSpinBox, QStringLiteral("queryTimeoutSpin"), tr("Query timeout")))
     , m_format(named(new QComboBox, QStringLiteral("formatCombo"), tr("Format")))
     , m_status(named(new QComboBox, QStringLiteral("integrationStatusCombo"), tr("Status")))
+    , m_delimiter(named(new QComboBox, QStringLiteral("delimiterCombo"), tr("Delimiter")))
+    , m_quoting(named(new QComboBox, QStringLiteral("quotingCombo"), tr("Quoting")))
+    , m_lineEnding(named(new QComboBox, QStringLiteral("lineEndingCombo"), tr("Line ending")))
+    , m_header(named(new QCheckBox(tr("Write the column names as the first row")),
+                     QStringLiteral("headerCheck"), tr("Header row")))
+    , m_byteOrderMark(named(new QCheckBox(tr("Start with a UTF-8 byte-order mark, so that "
+                                             "spreadsheets detect the encoding")),
+                            QStringLiteral("byteOrderMarkCheck"), tr("Byte-order mark")))
+    , m_formulaProtection(named(new QCheckBox(tr("Put an apostrophe before text that starts "
+                                                 "with =, +, -, @, tab or CR, so that "
+                                                 "spreadsheets do not run it as a formula")),
+                                QStringLiteral("formulaProtectionCheck"), tr("Formula protection")))
     , m_destinations(new DestinationListEditor(m_destinationModel, &m_errors))
     , m_newDestinationButton(named(new QPushButton(tr("New Destination…")),
                                    QStringLiteral("newDestinationButton"), tr("New destination")))
     , m_schedule(new ScheduleEditor(client, &m_errors))
+    , m_previewButton(
+          named(new QPushButton(tr("Preview…")), QStringLiteral("previewButton"), tr("Preview")))
     , m_saveButton(named(new QPushButton(tr("Save")), QStringLiteral("saveButton"), tr("Save")))
     , m_cancelButton(
           named(new QPushButton(tr("Cancel")), QStringLiteral("cancelButton"), tr("Cancel")))
     , m_newDestinationDialog(new NewDestinationDialog(client, this))
+    , m_previewDialog(new PreviewDialog(this))
 {
     setObjectName(QStringLiteral("outboundIntegrationForm"));
     m_title->setObjectName(QStringLiteral("formTitle"));
@@ -91,6 +108,7 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     content->setMaximumWidth(1000);
     auto contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(createGeneralSection());
+    contentLayout->addWidget(createFileOptionsSection());
     contentLayout->addWidget(createDestinationsSection());
     auto scheduleBox = new QGroupBox(tr("Schedule"));
     scheduleBox->setObjectName(QStringLiteral("scheduleGroup"));
@@ -104,6 +122,7 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     m_scroll->setWidget(content);
 
     auto buttons = new QHBoxLayout;
+    buttons->addWidget(m_previewButton);
     buttons->addStretch();
     buttons->addWidget(m_saveButton);
     buttons->addWidget(m_cancelButton);
@@ -118,6 +137,9 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     connect(m_output, &QComboBox::currentIndexChanged, this,
             &OutboundIntegrationForm::updateOutputType);
     connect(m_saveButton, &QPushButton::clicked, this, &OutboundIntegrationForm::save);
+    connect(m_previewButton, &QPushButton::clicked, this, &OutboundIntegrationForm::preview);
+    connect(m_format, &QComboBox::currentIndexChanged, this,
+            &OutboundIntegrationForm::updateFileOptions);
     connect(m_cancelButton, &QPushButton::clicked, this, &OutboundIntegrationForm::cancelled);
     connect(m_newDestinationButton, &QPushButton::clicked, this,
             &OutboundIntegrationForm::openNewDestinationDialog);
@@ -130,6 +152,8 @@ OutboundIntegrationForm::~OutboundIntegrationForm()
     abortLoads();
     if (m_saveJob)
         m_saveJob->abort();
+    if (m_previewJob)
+        m_previewJob->abort();
 }
 
 QWidget *OutboundIntegrationForm::createGeneralSection()
@@ -165,6 +189,73 @@ QWidget *OutboundIntegrationForm::createGeneralSection()
     return box;
 }
 
+QWidget *OutboundIntegrationForm::createFileOptionsSection()
+{
+    m_delimiter->addItem(tr("Comma (,)"), QStringLiteral("comma"));
+    m_delimiter->addItem(tr("Semicolon (;)"), QStringLiteral("semicolon"));
+    m_delimiter->addItem(tr("Tab"), QStringLiteral("tab"));
+    m_delimiter->addItem(tr("Pipe (|)"), QStringLiteral("pipe"));
+    m_quoting->addItem(tr("Only where needed"), QStringLiteral("minimal"));
+    m_quoting->addItem(tr("Every field"), QStringLiteral("all"));
+    m_lineEnding->addItem(tr("CRLF (Windows)"), QStringLiteral("CRLF"));
+    m_lineEnding->addItem(tr("LF (Linux, macOS)"), QStringLiteral("LF"));
+    for (QComboBox *combo : {m_delimiter, m_quoting, m_lineEnding})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    fillOutputOptions({});
+
+    auto box = new QGroupBox(tr("CSV File"));
+    box->setObjectName(QStringLiteral("csvOptionsGroup"));
+    auto form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(tr("Delimiter:"),
+                 m_errors.wrap(QStringLiteral("outputOptions.delimiter"), m_delimiter));
+    form->addRow(tr("Quoting:"), m_errors.wrap(QStringLiteral("outputOptions.quoting"), m_quoting));
+    form->addRow(tr("Line ending:"),
+                 m_errors.wrap(QStringLiteral("outputOptions.lineEnding"), m_lineEnding));
+    form->addRow(tr("Header:"), m_errors.wrap(QStringLiteral("outputOptions.header"), m_header));
+    form->addRow(tr("Encoding:"),
+                 m_errors.wrap(QStringLiteral("outputOptions.byteOrderMark"), m_byteOrderMark));
+    form->addRow(tr("Formulas:"), m_errors.wrap(QStringLiteral("outputOptions.formulaProtection"),
+                                                m_formulaProtection));
+    return box;
+}
+
+QJsonObject OutboundIntegrationForm::outputOptionsJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("delimiter"), m_delimiter->currentData().toString()},
+        {QStringLiteral("quoting"), m_quoting->currentData().toString()},
+        {QStringLiteral("lineEnding"), m_lineEnding->currentData().toString()},
+        {QStringLiteral("header"), m_header->isChecked()},
+        {QStringLiteral("byteOrderMark"), m_byteOrderMark->isChecked()},
+        {QStringLiteral("formulaProtection"), m_formulaProtection->isChecked()},
+    };
+}
+
+void OutboundIntegrationForm::fillOutputOptions(const QJsonObject &options)
+{
+    // Missing keys take the engine's defaults.
+    const auto select = [](QComboBox *combo, const QJsonValue &value) {
+        combo->setCurrentIndex(qMax(0, combo->findData(value.toString())));
+    };
+    select(m_delimiter, options.value(QStringLiteral("delimiter")));
+    select(m_quoting, options.value(QStringLiteral("quoting")));
+    select(m_lineEnding, options.value(QStringLiteral("lineEnding")));
+    m_header->setChecked(options.value(QStringLiteral("header")).toBool(true));
+    m_byteOrderMark->setChecked(options.value(QStringLiteral("byteOrderMark")).toBool(false));
+    m_formulaProtection->setChecked(
+        options.value(QStringLiteral("formulaProtection")).toBool(true));
+}
+
+void OutboundIntegrationForm::updateFileOptions()
+{
+    // XML files ignore the CSV options.
+    const bool csv = m_format->currentData().toString() == QLatin1String("csv");
+    for (QWidget *widget : std::initializer_list<QWidget *>{
+             m_delimiter, m_quoting, m_lineEnding, m_header, m_byteOrderMark, m_formulaProtection})
+        widget->setEnabled(csv);
+}
+
 QWidget *OutboundIntegrationForm::createDestinationsSection()
 {
     auto box = new QGroupBox(tr("Destinations"));
@@ -185,6 +276,7 @@ void OutboundIntegrationForm::startNew(const QJsonObject &product)
     m_notes->clear();
     m_queryTimeout->setValue(kDefaultQueryTimeoutSeconds);
     m_format->setCurrentIndex(0);
+    fillOutputOptions({});
     m_status->setCurrentIndex(0);
     m_destinations->setDestinations({});
     m_destinations->addRow();
@@ -283,6 +375,7 @@ void OutboundIntegrationForm::fillFromIntegration(const QJsonObject &integration
                                  .toInt(kDefaultQueryTimeoutSeconds));
     m_format->setCurrentIndex(
         qMax(0, m_format->findData(integration.value(QStringLiteral("format")).toString())));
+    fillOutputOptions(integration.value(QStringLiteral("outputOptions")).toObject());
     m_status->setCurrentIndex(integration.value(QStringLiteral("active")).toBool(true) ? 0 : 1);
     m_destinations->setDestinations(integration.value(QStringLiteral("destinations")).toArray());
     m_schedule->setSchedule(integration.value(QStringLiteral("schedule")),
@@ -346,6 +439,7 @@ QJsonObject OutboundIntegrationForm::toJson() const
         {QStringLiteral("notes"), m_notes->toPlainText()},
         {QStringLiteral("queryTimeoutSeconds"), m_queryTimeout->value()},
         {QStringLiteral("format"), m_format->currentData().toString()},
+        {QStringLiteral("outputOptions"), outputOptionsJson()},
         {QStringLiteral("active"), m_status->currentData().toBool()},
         {QStringLiteral("destinations"), m_destinations->destinations()},
         {QStringLiteral("runAtNextCycle"), m_schedule->runAtNextCycle()},
@@ -370,15 +464,48 @@ void OutboundIntegrationForm::save()
             emit saved(m_integrationId);
             return;
         }
-        if (!result.fieldErrors.isEmpty()) {
-            if (QWidget *first = m_errors.show(result.fieldErrors, m_scroll->widget())) {
-                m_scroll->ensureWidgetVisible(first);
-                first->setFocus(Qt::OtherFocusReason);
-            }
-        } else {
-            showGeneralError(result.errorMessage);
-        }
+        showFieldErrors(result);
         emit saveFailed();
+    });
+}
+
+void OutboundIntegrationForm::showFieldErrors(const ApiResult &result)
+{
+    if (result.fieldErrors.isEmpty()) {
+        showGeneralError(result.errorMessage);
+        return;
+    }
+    if (QWidget *first = m_errors.show(result.fieldErrors, m_scroll->widget())) {
+        m_scroll->ensureWidgetVisible(first);
+        first->setFocus(Qt::OtherFocusReason);
+    }
+}
+
+void OutboundIntegrationForm::preview()
+{
+    if (m_previewJob)
+        return;
+    m_errors.clear();
+    m_previewButton->setEnabled(false);
+
+    const QJsonObject draft = toJson();
+    QJsonObject body;
+    for (const QString &key :
+         {QStringLiteral("productId"), QStringLiteral("outputId"), QStringLiteral("schoolYear"),
+          QStringLiteral("queryTimeoutSeconds"), QStringLiteral("outputOptions")})
+        body.insert(key, draft.value(key));
+    m_previewJob = m_client->previewIntegration(body);
+    connect(m_previewJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_previewJob.clear();
+        m_previewButton->setEnabled(true);
+        if (!result.ok()) {
+            showFieldErrors(result);
+            emit previewFailed();
+            return;
+        }
+        m_previewDialog->setPreview(result.body.object());
+        m_previewDialog->open();
+        emit previewShown();
     });
 }
 

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -20,15 +21,18 @@ class QSpinBox;
 namespace hubdesk {
 
 class ApiJob;
+struct ApiResult;
 class DestinationListEditor;
 class DestinationModel;
 class EngineClient;
 class NewDestinationDialog;
+class PreviewDialog;
 class ScheduleEditor;
 
 // "Manage Outbound Integration": the product's system, the output and school year, notes,
-// query timeout, file format, destinations and schedule of one outbound integration. Save
-// sends the integration JSON to the engine and shows each rejected field's message under it.
+// query timeout, file format and CSV options, destinations and schedule of one outbound
+// integration. Save sends the integration JSON to the engine and shows each rejected field's
+// message under it. Preview runs the draft's report on the engine and shows its first rows.
 // Every control has an objectName, such as "queryTimeoutSpin" and "saveButton".
 class OutboundIntegrationForm final : public QWidget
 {
@@ -49,6 +53,9 @@ public:
     // The integration JSON that Save sends.
     QJsonObject toJson() const;
     void save();
+    // Sends the draft's output, school year, query timeout and CSV options to
+    // POST /api/v1/integrations/preview and opens the preview dialog with the result.
+    void preview();
 
     // The message under a field after a rejected save, by the engine's field key.
     QString fieldError(const QString &key) const { return m_errors.message(key); }
@@ -56,17 +63,26 @@ public:
     DestinationListEditor *destinationEditor() const { return m_destinations; }
     ScheduleEditor *scheduleEditor() const { return m_schedule; }
     NewDestinationDialog *newDestinationDialog() const { return m_newDestinationDialog; }
+    PreviewDialog *previewDialog() const { return m_previewDialog; }
 
 signals:
     // The product, the integration and the destinations are shown.
     void loaded();
     void saved(qint64 integrationId);
     void saveFailed();
+    // The preview dialog is open with a new result.
+    void previewShown();
+    void previewFailed();
     void cancelled();
 
 private:
     QWidget *createGeneralSection();
+    QWidget *createFileOptionsSection();
     QWidget *createDestinationsSection();
+    QJsonObject outputOptionsJson() const;
+    void fillOutputOptions(const QJsonObject &options);
+    void updateFileOptions();
+    void showFieldErrors(const ApiResult &result);
     void setProduct(const QJsonObject &product);
     void fillYears(const QJsonValue &schoolYear);
     void fillFromIntegration(const QJsonObject &integration);
@@ -85,6 +101,7 @@ private:
     int m_pendingLoads = 0;
     QList<QPointer<ApiJob>> m_jobs;
     QPointer<ApiJob> m_saveJob;
+    QPointer<ApiJob> m_previewJob;
 
     QLabel *m_title;
     QScrollArea *m_scroll;
@@ -99,12 +116,20 @@ private:
     QSpinBox *m_queryTimeout;
     QComboBox *m_format;
     QComboBox *m_status;
+    QComboBox *m_delimiter;
+    QComboBox *m_quoting;
+    QComboBox *m_lineEnding;
+    QCheckBox *m_header;
+    QCheckBox *m_byteOrderMark;
+    QCheckBox *m_formulaProtection;
     DestinationListEditor *m_destinations;
     QPushButton *m_newDestinationButton;
     ScheduleEditor *m_schedule;
+    QPushButton *m_previewButton;
     QPushButton *m_saveButton;
     QPushButton *m_cancelButton;
     NewDestinationDialog *m_newDestinationDialog;
+    PreviewDialog *m_previewDialog;
 };
 
 } // namespace hubdesk
