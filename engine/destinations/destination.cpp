@@ -10,6 +10,8 @@
 #include "destinations/sftpdestination.h"
 
 #include <QFileInfo>
+#include <QHash>
+#include <QUrl>
 
 namespace hub::destinations {
 
@@ -80,6 +82,44 @@ QJsonObject validateDestination(const QString &kind, const QJsonObject &settings
                                 const QJsonObject &secrets)
 {
     QJsonObject errors;
+
+    // An unknown key is rejected rather than stored: a misspelled secret name such as
+    // bearer_token would otherwise be kept in plain text and returned by the API.
+    static const QStringList common = {QStringLiteral("pathTemplate"), QStringLiteral("timeoutSeconds"),
+                                       QStringLiteral("retry")};
+    static const QHash<QString, QStringList> allowed = {
+        {QStringLiteral("folder"), {QStringLiteral("path")}},
+        {QStringLiteral("sftp"),
+         {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("username"),
+          QStringLiteral("authentication"), QStringLiteral("hostKey"), QStringLiteral("remoteFolder"),
+          QStringLiteral("password"), QStringLiteral("privateKey"),
+          QStringLiteral("privateKeyPassphrase")}},
+        {QStringLiteral("azure-blob"),
+         {QStringLiteral("accountUrl"), QStringLiteral("container"), QStringLiteral("authentication"),
+          QStringLiteral("blockSizeBytes"), QStringLiteral("accountKey"), QStringLiteral("sasToken")}},
+        {QStringLiteral("https"),
+         {QStringLiteral("url"), QStringLiteral("method"), QStringLiteral("authentication"),
+          QStringLiteral("username"), QStringLiteral("caFile"), QStringLiteral("clientCertificate"),
+          QStringLiteral("bearerToken"), QStringLiteral("password"), QStringLiteral("clientKey"),
+          QStringLiteral("clientKeyPassphrase")}},
+    };
+    if (allowed.contains(kind)) {
+        const QStringList known = allowed.value(kind) + common;
+        const QStringList keys = settings.keys() + secrets.keys();
+        for (const QString &key : keys) {
+            if (!known.contains(key))
+                errors.insert(QStringLiteral("settings.") + key,
+                              QStringLiteral("%1 destinations have no setting \"%2\"; check the "
+                                             "spelling. Known settings: %3.")
+                                  .arg(kind, key, known.join(QStringLiteral(", "))));
+        }
+    }
+    if (kind == QLatin1String("https")
+        && !QUrl(settings.value(QStringLiteral("url")).toString()).userInfo().isEmpty())
+        errors.insert(QStringLiteral("settings.url"),
+                      QStringLiteral("Remove the user name and password from the URL; use the "
+                                     "authentication settings, which are stored encrypted."));
+
     if (kind == QLatin1String("folder"))
         insertAll(errors, FolderDestination::validateSettings(settings));
     else if (kind == QLatin1String("sftp"))

@@ -308,6 +308,13 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
             return;
         recorder.startPhase(QStringLiteral("Deliver to %1").arg(target.name));
         const DeliveryOutcome outcome = deliverTo(recorder, context, target, spoolPath, fileName);
+        if (outcome.cancelled) {
+            recorder.finishPhase(RunStatus::Cancelled);
+            stopIfCancelled(QStringLiteral("during delivery to %1; %2 destination(s) had the file")
+                                .arg(target.name)
+                                .arg(delivered));
+            return;
+        }
         if (!outcome.ok) {
             failedNames.append(target.name);
             recorder.finishPhase(RunStatus::Failed);
@@ -483,10 +490,24 @@ RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const
         qCWarning(lcDestinations).noquote()
             << QStringLiteral("Run %1 destination %2: %3").arg(context.runId).arg(target.id).arg(message);
     };
+    // A cancel request stops the retries before the next attempt; an attempt in flight runs to
+    // its own time-out.
+    bool cancelled = false;
     const destinations::Attempt outcome = destinations::runWithRetries(
         policy,
-        [&](int) { return (*destination)->deliver(spoolPath, *remotePath, ids); },
+        [&](int attempt) {
+            if (attempt > 1 && recorder.cancelRequested()) {
+                cancelled = true;
+                return destinations::Attempt::permanent(
+                    QStringLiteral("Cancelled by request before attempt %1.").arg(attempt));
+            }
+            return (*destination)->deliver(spoolPath, *remotePath, ids);
+        },
         attemptLog);
+    if (cancelled) {
+        recorder.log(LogLevel::Info, outcome.message);
+        return DeliveryOutcome{false, 0, true};
+    }
     if (!outcome.ok())
         return fail(outcome.message);
 

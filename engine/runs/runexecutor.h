@@ -47,6 +47,8 @@ private:
     {
         bool ok = false;
         qint64 bytes = 0;
+        // A cancel request stopped the retries; the run ends as cancelled.
+        bool cancelled = false;
     };
     // Delivers the spooled file to one destination with retries, logging each attempt, within
     // the phase that the caller started.

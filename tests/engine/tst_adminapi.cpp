@@ -345,6 +345,21 @@ void tst_AdminApi::destinationValidation_data()
                        {QStringLiteral("kind"), QStringLiteral("folder")},
                        {QStringLiteral("settings"), QJsonObject{{QStringLiteral("path"), QStringLiteral("out/files")}}}}
         << "settings.path" << "\"out/files\" is relative";
+    QTest::newRow("misspelled secret")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Vendor")},
+                       {QStringLiteral("kind"), QStringLiteral("https")},
+                       {QStringLiteral("settings"),
+                        QJsonObject{{QStringLiteral("url"), QStringLiteral("https://127.0.0.1/in")},
+                                    {QStringLiteral("authentication"), QStringLiteral("bearer")},
+                                    {QStringLiteral("bearerToken"), QStringLiteral("token-1")},
+                                    {QStringLiteral("bearer_token"), QStringLiteral("token-2")}}}}
+        << "settings.bearer_token" << "no setting \"bearer_token\"";
+    QTest::newRow("password in url")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Vendor")},
+                       {QStringLiteral("kind"), QStringLiteral("https")},
+                       {QStringLiteral("settings"),
+                        QJsonObject{{QStringLiteral("url"), QStringLiteral("https://user:secret@127.0.0.1/in")}}}}
+        << "settings.url" << "Remove the user name and password from the URL";
     QTest::newRow("unknown kind")
         << QJsonObject{{QStringLiteral("name"), QStringLiteral("Carrier Pigeon")},
                        {QStringLiteral("kind"), QStringLiteral("pigeon")},

@@ -68,6 +68,7 @@ private slots:
     void secretsNeverLeaveEngine();
     void demoHasAzureDestinations();
     void oneDestinationDownFailsRun();
+    void cancelStopsRetries();
     void runDeliversToThreeDestinations();
 
 private:
@@ -319,6 +320,37 @@ void tst_DeliveryRun::demoHasAzureDestinations()
                                           "JOIN destinations d ON d.id = l.destination_id "
                                           "WHERE d.kind = 'azure-blob'"));
     QCOMPARE(attached->toInt(), 0);
+}
+
+void tst_DeliveryRun::cancelStopsRetries()
+{
+    startEngine(false);
+    hubtest::TcpProxy down(1); // reserves a port where nothing listens
+    // Ten attempts a second apart would take about ten seconds without the cancel.
+    const qint64 https = createDestination(
+        QStringLiteral("Vendor Down"), QStringLiteral("https"),
+        {{QStringLiteral("url"), QStringLiteral("https://127.0.0.1:%1/in").arg(down.port())},
+         {QStringLiteral("retry"), QJsonObject{{QStringLiteral("maxAttempts"), 10},
+                                               {QStringLiteral("initialDelayMs"), 1000},
+                                               {QStringLiteral("maxDelayMs"), 1000}}}});
+    const qint64 integration = createIntegration({https});
+    QVERIFY(integration > 0);
+
+    const ApiReply queued = m_api->post(QStringLiteral("/api/v1/integrations/%1/runs").arg(integration));
+    const QString path = QStringLiteral("/api/v1/runs/%1").arg(queued.json.value(QStringLiteral("id")).toInteger());
+    // Wait until the delivery phase has failed at least once, then cancel.
+    QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(m_api->get(path).body).contains(QLatin1String("Attempt 2 of 10")),
+                             20000);
+    QCOMPARE(m_api->post(path + QStringLiteral("/cancel")).status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(m_api->get(path).json.value(QStringLiteral("status")).toInt(), 3, 10000);
+
+    const QJsonObject run = m_api->get(path).json;
+    QVERIFY2(run.value(QStringLiteral("message")).toString().startsWith(
+                 QStringLiteral("Cancelled by request during delivery to Vendor Down")),
+             qPrintable(run.value(QStringLiteral("message")).toString()));
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.last().toObject().value(QStringLiteral("status")).toInt(), 3);
+    QVERIFY(!QString::fromUtf8(m_api->get(path).body).contains(QLatin1String("Attempt 10 of 10")));
 }
 
 void tst_DeliveryRun::oneDestinationDownFailsRun()
