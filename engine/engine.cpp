@@ -84,8 +84,8 @@ Result<quint16> Engine::start()
         return failure(box.error());
 
     m_store = std::make_unique<Store>(QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite")));
-    // The HTTP handlers run on this thread; they wait only briefly for the write lock, so a
-    // long load delays a request by seconds, not minutes, and it gets 503 instead.
+    // The HTTP handlers run on this thread and wait only briefly for the write lock. A long load
+    // then delays a write request by seconds, not minutes, and the request gets 503.
     m_store->setShortBusyTimeoutThread(QThread::currentThread());
     if (auto opened = m_store->open(); !opened)
         return failure(opened.error());

@@ -234,7 +234,8 @@ http::Response list(const ApiContext &context, const http::Request &request)
 }
 
 // GET /api/v1/runs/changes?since=N: runs inserted or changed after version N, oldest change
-// first, at most kMaxChanges; "more" says whether the client should ask again at once.
+// first, at most kMaxChanges. When "more" is true, further changes wait and the client should
+// ask again at once.
 http::Response changes(const ApiContext &context, const http::Request &request)
 {
     const QString sinceText = request.query().queryItemValue(QStringLiteral("since"));
