@@ -3,9 +3,9 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # Installs what is missing, builds Hubdesk and starts the console in local mode with the demo
-# district. Without a display, hubdesk says so and runs the same job headless: it starts the
-# engine, loads the demo district, runs the demo outbound integration and prints the Runbook
-# Activities rows. Extra arguments go to hubdesk.
+# district. Without a display, hubdesk prints a notice and runs the same job headless. It
+# starts the engine, loads the demo district, runs the demo outbound integration and prints the
+# Runbook Activities rows. Extra arguments go to hubdesk.
 set -eu
 
 cd "$(dirname "$0")/.."

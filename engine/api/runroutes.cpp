@@ -365,14 +365,32 @@ http::Response retry(const ApiContext &context, const http::Request &request)
                 .arg(id)
                 .arg(runStatusText(status)));
 
+    const qint64 integrationId = original->value(0).toLongLong();
+    const QVariant schoolYear = original->value(2);
+    const QString inputFile = original->value(3).toString();
+    original->finish();
+
+    // A second press of Retry must not queue a second copy while the first is still waiting.
+    auto pending = selectValue(db,
+                               QStringLiteral("SELECT min(id) FROM runs WHERE retry_of = ? AND "
+                                              "status IN (?, ?)"),
+                               {id, int(RunStatus::Queued), int(RunStatus::Running)});
+    if (!pending)
+        return storeFailed(pending.error());
+    if (!pending->isNull())
+        return http::Response::error(
+            409, QStringLiteral("retry_pending"),
+            QStringLiteral("Run %1 is already being retried as run %2; wait for it to finish.")
+                .arg(id)
+                .arg(pending->toLongLong()));
+
     runs::RunRequest retryRequest;
-    retryRequest.integrationId = original->value(0).toLongLong();
+    retryRequest.integrationId = integrationId;
     retryRequest.trigger = QStringLiteral("retry");
     retryRequest.retryOf = id;
-    if (!original->value(2).isNull())
-        retryRequest.schoolYear = original->value(2).toInt();
-    retryRequest.inputFile = original->value(3).toString();
-    original->finish();
+    if (!schoolYear.isNull())
+        retryRequest.schoolYear = schoolYear.toInt();
+    retryRequest.inputFile = inputFile;
 
     auto runId = runs::queue::enqueue(db, retryRequest);
     if (!runId)

@@ -226,6 +226,11 @@ void tst_RunControl::retryLinksFailedRun()
     QCOMPARE(retried.json.value(QStringLiteral("retryOf")).toInteger(), 2);
     QCOMPARE(retried.json.value(QStringLiteral("integrationId")).toInteger(), 1);
     QCOMPARE(retried.json.value(QStringLiteral("status")).toInt(), 2);
+
+    // The workers are stopped, so the retry stays queued and a second one is refused.
+    const ApiReply again = m_api->post(QStringLiteral("/api/v1/runs/2/retry"));
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.json.value(QStringLiteral("error")).toString(), QStringLiteral("retry_pending"));
 }
 
 void tst_RunControl::retryOfSuccessConflicts()
