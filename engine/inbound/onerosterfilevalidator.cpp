@@ -451,17 +451,14 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         return true;
 
     if (raw.isEmpty()) {
-        // TODO: bulk files may leave status and dateLastModified empty, so these two per-row
-        // warnings are noise for a valid bundle; report them once per file instead.
+        // Bulk files may leave status and dateLastModified empty, so an empty value is no
+        // finding: the record is stored as active with the load time.
         if (field.type == FieldType::Status) {
-            warning(QStringLiteral("status is empty; stored as active."));
             out = QStringLiteral("active");
             return true;
         }
-        if (field.type == FieldType::DateTime) {
-            warning(QStringLiteral("dateLastModified is empty; the load time is stored."));
+        if (field.type == FieldType::DateTime)
             return true;
-        }
         if (isRequired(field, m_version) && !(field.derivable && m_version < 11))
             return error(QStringLiteral("%1 is required but empty.").arg(name));
         if (field.warnWhenEmpty)
