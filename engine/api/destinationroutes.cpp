@@ -282,9 +282,7 @@ void registerDestinationRoutes(http::Router &router, const ApiContext &context)
     const QString collection = QStringLiteral("/api/v1/destinations");
     const QString item = QStringLiteral("/api/v1/destinations/{id}");
     const auto withId = [](const http::Request &request, auto handler) {
-        const qint64 id = request.idParameter(QStringLiteral("id"));
-        return id == 0 ? badRequest(QStringLiteral("The destination id must be a positive integer."))
-                       : handler(id);
+        return withPathId(request, QStringLiteral("destination"), handler);
     };
 
     router.addRoute("GET", collection, [context](const http::Request &) { return list(context); });

@@ -557,9 +557,7 @@ void registerIntegrationRoutes(http::Router &router, const ApiContext &context)
     const QString collection = QStringLiteral("/api/v1/integrations");
     const QString item = QStringLiteral("/api/v1/integrations/{id}");
     const auto withId = [](const http::Request &request, auto handler) {
-        const qint64 id = request.idParameter(QStringLiteral("id"));
-        return id == 0 ? badRequest(QStringLiteral("The integration id must be a positive integer."))
-                       : handler(id);
+        return withPathId(request, QStringLiteral("integration"), handler);
     };
 
     router.addRoute("GET", collection,

@@ -21,6 +21,17 @@ http::Response badRequest(const QString &message);
 http::Response notFound(const QString &what, qint64 id);
 http::Response storeFailed(const QString &error);
 
+// Calls handler with the {id} path parameter, or returns 400 naming the resource, such as
+// "The run id must be a positive integer.", when the parameter is not a positive integer.
+template<typename Handler>
+http::Response withPathId(const http::Request &request, const QString &resource, Handler handler)
+{
+    const qint64 id = request.idParameter(QStringLiteral("id"));
+    if (id == 0)
+        return badRequest(QStringLiteral("The %1 id must be a positive integer.").arg(resource));
+    return handler(id);
+}
+
 // The value of a nullable column as JSON (null stays null).
 QJsonValue jsonValue(const QVariant &value);
 

@@ -276,11 +276,8 @@ http::Response changes(const ApiContext &context, const http::Request &request)
     });
 }
 
-http::Response get(const ApiContext &context, const http::Request &request)
+http::Response get(const ApiContext &context, qint64 id)
 {
-    const qint64 id = request.idParameter(QStringLiteral("id"));
-    if (id == 0)
-        return badRequest(QStringLiteral("The run id must be a positive integer."));
     auto detail = runDetail(context.store->connection(), context.districtId, id);
     if (!detail)
         return storeFailed(detail.error());
@@ -291,11 +288,8 @@ http::Response get(const ApiContext &context, const http::Request &request)
 
 // POST /api/v1/runs/{id}/cancel: a queued run ends at once with status 3; a running run is
 // asked to stop, and its worker ends it with status 3 at the next safe point.
-http::Response cancel(const ApiContext &context, const http::Request &request)
+http::Response cancel(const ApiContext &context, qint64 id)
 {
-    const qint64 id = request.idParameter(QStringLiteral("id"));
-    if (id == 0)
-        return badRequest(QStringLiteral("The run id must be a positive integer."));
     const QSqlDatabase db = context.store->connection();
     auto run = findRun(db, context.districtId, id);
     if (!run)
@@ -342,11 +336,8 @@ http::Response cancel(const ApiContext &context, const http::Request &request)
 
 // POST /api/v1/runs/{id}/retry: queues a new run of the same integration, school year and
 // uploaded file, with trigger "retry" and a link to the failed or cancelled run.
-http::Response retry(const ApiContext &context, const http::Request &request)
+http::Response retry(const ApiContext &context, qint64 id)
 {
-    const qint64 id = request.idParameter(QStringLiteral("id"));
-    if (id == 0)
-        return badRequest(QStringLiteral("The run id must be a positive integer."));
     const QSqlDatabase db = context.store->connection();
     auto original = execute(db,
                             QStringLiteral("SELECT integration_id, status, school_year, input_file "
@@ -413,11 +404,20 @@ void registerRunRoutes(http::Router &router, const ApiContext &context)
     router.addRoute("GET", QStringLiteral("/api/v1/runs/changes"),
                     [context](const http::Request &request) { return changes(context, request); });
     router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}"),
-                    [context](const http::Request &request) { return get(context, request); });
+                    [context](const http::Request &request) {
+                        return withPathId(request, QStringLiteral("run"),
+                                          [&](qint64 id) { return get(context, id); });
+                    });
     router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/cancel"),
-                    [context](const http::Request &request) { return cancel(context, request); });
+                    [context](const http::Request &request) {
+                        return withPathId(request, QStringLiteral("run"),
+                                          [&](qint64 id) { return cancel(context, id); });
+                    });
     router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/retry"),
-                    [context](const http::Request &request) { return retry(context, request); });
+                    [context](const http::Request &request) {
+                        return withPathId(request, QStringLiteral("run"),
+                                          [&](qint64 id) { return retry(context, id); });
+                    });
 }
 
 } // namespace hub::api

@@ -301,11 +301,9 @@ void registerScheduleRoutes(http::Router &router, const ApiContext &context)
 {
     router.addRoute("GET", QStringLiteral("/api/v1/integrations/{id}/schedule/next"),
                     [context](const http::Request &request) {
-                        const qint64 id = request.idParameter(QStringLiteral("id"));
-                        if (id == 0)
-                            return badRequest(QStringLiteral("The integration id must be a "
-                                                             "positive integer."));
-                        return nextOfIntegration(context, request, id);
+                        return withPathId(request, QStringLiteral("integration"), [&](qint64 id) {
+                            return nextOfIntegration(context, request, id);
+                        });
                     });
     router.addRoute("POST", QStringLiteral("/api/v1/schedules/preview"),
                     [context](const http::Request &request) { return preview(context, request); });
@@ -316,11 +314,8 @@ void registerScheduleRoutes(http::Router &router, const ApiContext &context)
         [context](const http::Request &request) { return createBlackout(context, request); });
     router.addRoute("DELETE", QStringLiteral("/api/v1/blackouts/{id}"),
                     [context](const http::Request &request) {
-                        const qint64 id = request.idParameter(QStringLiteral("id"));
-                        if (id == 0)
-                            return badRequest(QStringLiteral("The blackout window id must be a "
-                                                             "positive integer."));
-                        return deleteBlackout(context, id);
+                        return withPathId(request, QStringLiteral("blackout window"),
+                                          [&](qint64 id) { return deleteBlackout(context, id); });
                     });
 }
 
