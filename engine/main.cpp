@@ -158,7 +158,7 @@ int generateDistrict(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
-    // Timestamped log lines with level and category, unless QT_MESSAGE_PATTERN says otherwise.
+    // Timestamped log lines with level and category, unless QT_MESSAGE_PATTERN sets another pattern.
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(QStringLiteral(
             "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"

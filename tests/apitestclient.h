@@ -33,7 +33,7 @@ struct ApiReply
 };
 
 // Sends requests to an engine in the same process over a real QNetworkAccessManager and waits
-// for each reply while the event loop runs, so the in-process server can answer.
+// for each reply while the event loop runs, so the in-process server can reply.
 class ApiTestClient
 {
 public:

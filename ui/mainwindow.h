@@ -20,7 +20,7 @@ class RunbookPage;
 class ApiJob;
 
 // The console's main window: a navigation list on the left (Product Catalog, Integrations,
-// Runbook Activities) and the pages on the right; the status bar shows the engine connection.
+// Runbook Activities) and the pages on the right. The status bar shows the engine connection.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT

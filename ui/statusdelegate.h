@@ -10,7 +10,7 @@
 namespace hubdesk {
 
 // Shows a run status as its code, its word and an icon whose shape differs per status, such as
-// "0 Succeeded" with a green check, so that no status is told apart by colour alone.
+// "0 Succeeded" with a green check, so that no status is distinguished by colour alone.
 class StatusDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

@@ -75,7 +75,7 @@ struct ArchiveLimits
 // - Columns that OneRoster does not define are kept in the extensions JSON object, and so are
 //   ext_* and metadata.* columns (without a Warning). The password column is never stored.
 // Dates that are not ISO 8601 (such as 1/05/2023) are Errors, because day and month cannot be
-// told apart. Boolean values are read case-insensitively (TRUE, false).
+// distinguished. Boolean values are read case-insensitively (TRUE, false).
 class OneRosterBundle
 {
 public:

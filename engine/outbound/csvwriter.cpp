@@ -105,7 +105,7 @@ void CsvWriter::appendField(const char *utf8, qsizetype size, bool isText)
 {
     appendDelimiterIfNeeded();
     const auto *bytes = reinterpret_cast<const unsigned char *>(utf8);
-    // One table lookup per byte, ORed together, tells whether the value needs quotes or has a
+    // One table lookup per byte, ORed together, shows whether the value needs quotes or has a
     // control character to replace.
     unsigned char found = 0;
     for (qsizetype i = 0; i < size; ++i)

@@ -9,7 +9,7 @@
 
 namespace hub::outbound {
 
-// How an integration's CSV file is written, stored as JSON in integrations.output_options:
+// The layout of an integration's CSV file, stored as JSON in integrations.output_options:
 //
 //   {"delimiter": "comma" | "semicolon" | "tab" | "pipe",
 //    "quoting": "minimal" | "all",

@@ -240,8 +240,8 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         *report,        context.districtId,    context.schoolYear,         context.outputName,
         context.format, context.outputOptions, context.queryTimeoutSeconds};
     RowHashes hashes;
-    // TODO: a statement that works long before its first row (a sort or an aggregate) sees a
-    // cancel only when rows flow; the query timeout still bounds it.
+    // TODO: a statement that computes long before its first row (a sort or an aggregate) checks
+    // for a cancel only once rows flow. The query timeout still bounds it.
     constexpr qint64 cancelCheckRows = 5000;
     auto exported
         = outbound::exportReport(db, request, &spool, [&](quint64 rowHash, qint64 row) {
@@ -570,8 +570,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.startPhase(QStringLiteral("Validate"));
     const QList<inbound::Issue> issues = bundle->validate(db, context.districtId);
-    // The run log keeps the first findings; the bundle itself lists a bounded number and ends
-    // with a summary of what it left out, and errorCount() counts every error.
+    // The run log keeps the first findings. The bundle lists a bounded number and ends with a
+    // summary of what it left out, while errorCount() counts every error.
     constexpr qsizetype maxLoggedIssues = 500;
     qsizetype logged = 0;
     for (const inbound::Issue &issue : issues) {

@@ -40,7 +40,7 @@ public:
     // Ends the run. A running phase ends with the same status.
     void finishRun(RunStatus status, const QString &message);
 
-    // Whether someone asked to cancel the run (POST /api/v1/runs/{id}/cancel). The executor asks
+    // Returns whether a cancel was requested (POST /api/v1/runs/{id}/cancel). The executor checks
     // at safe points: between phases, between destinations and every few thousand rows.
     bool cancelRequested() const;
 

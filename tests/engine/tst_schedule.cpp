@@ -10,8 +10,8 @@
 
 // Every expected instant below was worked out by hand from the zone rules, not computed with
 // the code under test. The US changes at 02:00 local on the second Sunday of March and the
-// first Sunday of November, the EU at 01:00 UTC on the last Sundays of March and October, and
-// Sydney on the first Sundays of April and October.
+// first Sunday of November. The EU changes at 01:00 UTC on the last Sundays of March and
+// October. Sydney changes on the first Sundays of April and October.
 class tst_Schedule final : public QObject
 {
     Q_OBJECT
