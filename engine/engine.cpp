@@ -117,7 +117,7 @@ Result<quint16> Engine::start()
             m_workers->wake();
     });
 
-    m_server = std::make_unique<http::HttpServer>(m_options.adminToken);
+    m_server = std::make_unique<http::HttpServer>(m_options.adminToken, m_districtId);
     api::ApiContext context;
     context.store = m_store.get();
     context.dataDir = m_options.dataDir;

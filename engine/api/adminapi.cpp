@@ -19,8 +19,9 @@ namespace {
 http::Response health(const ApiContext &context, const http::Request &)
 {
     const QSqlDatabase db = context.store->connection();
-    auto district = execute(db, QStringLiteral("SELECT id, name, time_zone FROM districts WHERE id = ?"),
-                            {context.districtId});
+    auto district
+        = execute(db, QStringLiteral("SELECT id, name, time_zone FROM districts WHERE id = ?"),
+                  {context.districtId});
     if (!district)
         return storeFailed(district.error());
     QJsonObject districtJson;
@@ -52,9 +53,12 @@ http::Response openApi(const http::Request &)
 
 void registerAdminApi(http::Router &router, const ApiContext &context)
 {
-    router.addRoute("GET", QStringLiteral("/api/v1/health"),
-                    [context](const http::Request &request) { return health(context, request); });
-    router.addRoute("GET", QStringLiteral("/api/v1/openapi.json"), openApi);
+    router.addRoute("GET", QStringLiteral("/api/v1/health"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return health(context, request);
+                    });
+    router.addRoute("GET", QStringLiteral("/api/v1/openapi.json"), http::Access::View, openApi);
     registerCatalogRoutes(router, context);
     registerDestinationRoutes(router, context);
     registerIntegrationRoutes(router, context);
@@ -65,14 +69,15 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
 
 void registerCatalogRoutes(http::Router &router, const ApiContext &context)
 {
-    router.addRoute("GET", QStringLiteral("/api/v1/catalog/products"),
-                    [context](const http::Request &) {
-                        auto products = catalog::listProducts(context.store->connection());
-                        if (!products)
-                            return storeFailed(products.error());
-                        return http::Response::json(
-                            QJsonObject{{QStringLiteral("products"), *products}});
-                    });
+    router.addRoute(
+        "GET", QStringLiteral("/api/v1/catalog/products"), http::Access::View,
+        [base = context](const http::Request &request) {
+            const ApiContext context = base.forRequest(request);
+            auto products = catalog::listProducts(context.store->connection());
+            if (!products)
+                return storeFailed(products.error());
+            return http::Response::json(QJsonObject{{QStringLiteral("products"), *products}});
+        });
 }
 
 void writeAudit(const ApiContext &context, const QString &action, const QString &entity,
@@ -83,12 +88,14 @@ void writeAudit(const ApiContext &context, const QString &action, const QString 
                                 : QVariant(QString::fromUtf8(
                                     QJsonDocument(object).toJson(QJsonDocument::Compact)));
     };
-    auto written = execute(context.store->connection(),
-                           QStringLiteral("INSERT INTO audit_log(district_id, logged_at, actor, "
-                                          "action, entity, entity_id, before_json, after_json) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {context.districtId, nowIsoUtc(), QStringLiteral("local administrator"),
-                            action, entity, entityId, toText(before), toText(after)});
+    auto written
+        = execute(context.store->connection(),
+                  QStringLiteral("INSERT INTO audit_log(district_id, logged_at, actor, "
+                                 "action, entity, entity_id, before_json, after_json) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {context.districtId, nowIsoUtc(),
+                   context.actor.isEmpty() ? QStringLiteral("local administrator") : context.actor,
+                   action, entity, entityId, toText(before), toText(after)});
     if (!written)
         qCWarning(lcApi) << "Cannot write the audit log for" << action << entity << entityId
                          << written.error();

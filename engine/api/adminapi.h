@@ -21,7 +21,9 @@ struct ApiContext
 {
     const Store *store = nullptr;
     QString dataDir;
+    // The district and the caller of the request being handled; forRequest() fills them in.
     qint64 districtId = 0;
+    QString actor;
     QString version;
     // Called after a run was queued so an idle worker picks it up at once.
     std::function<void()> wakeWorkers;
@@ -32,10 +34,19 @@ struct ApiContext
     std::function<void()> scheduleChanged;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
+
+    // This context scoped to the request's district and caller.
+    ApiContext forRequest(const http::Request &request) const
+    {
+        ApiContext scoped = *this;
+        scoped.districtId = request.districtId();
+        scoped.actor = request.principal().actor;
+        return scoped;
+    }
 };
 
-// Registers every /api/v1 route on the router. The routes assume the caller is the district's
-// administrator; the HTTP server has already checked the bearer token.
+// Registers every /api/v1 route on the router. Each route declares the access level it needs;
+// the router checks it, and handlers scope every query to the request's district.
 void registerAdminApi(http::Router &router, const ApiContext &context);
 
 // Route groups, one file each.

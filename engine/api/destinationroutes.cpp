@@ -104,7 +104,8 @@ QJsonObject validateDestination(const ApiContext &context, const QJsonObject &bo
     const QString kind = body.value(QStringLiteral("kind")).toString();
     const QJsonObject settings = body.value(QStringLiteral("settings")).toObject();
     if (destinations::destinationKinds().contains(kind)) {
-        const QJsonObject settingErrors = destinations::validateDestination(kind, settings, secrets);
+        const QJsonObject settingErrors
+            = destinations::validateDestination(kind, settings, secrets);
         for (auto it = settingErrors.begin(); it != settingErrors.end(); ++it)
             errors.insert(it.key(), it.value());
     } else if (kind.isEmpty()) {
@@ -179,8 +180,8 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
     const QByteArray sealed = destinations::sealSecrets(*box, split.secrets);
     const QVariant secrets = sealed.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(sealed));
     const QString name = body->value(QStringLiteral("name")).toString().trimmed();
-    const QString settings = QString::fromUtf8(
-        QJsonDocument(split.settings).toJson(QJsonDocument::Compact));
+    const QString settings
+        = QString::fromUtf8(QJsonDocument(split.settings).toJson(QJsonDocument::Compact));
     const QString now = nowIsoUtc();
     const QSqlDatabase db = context.store->connection();
 
@@ -251,8 +252,9 @@ http::Response testConnection(const ApiContext &context, qint64 id)
         return notFound(QStringLiteral("Destination"), id);
 
     const QString kind = stored->json.value(QStringLiteral("kind")).toString();
-    auto settings = selectValue(context.store->connection(),
-                                QStringLiteral("SELECT settings FROM destinations WHERE id = ?"), {id});
+    auto settings
+        = selectValue(context.store->connection(),
+                      QStringLiteral("SELECT settings FROM destinations WHERE id = ?"), {id});
     if (!settings)
         return storeFailed(settings.error());
     const QJsonObject settingsObject = QJsonDocument::fromJson(settings->toByteArray()).object();
@@ -264,7 +266,9 @@ http::Response testConnection(const ApiContext &context, qint64 id)
     const destinations::Attempt tested = (*destination)->testConnection();
     if (!tested.ok())
         qCWarning(lcDestinations).noquote()
-            << QStringLiteral("Test Connection of destination %1 failed: %2").arg(id).arg(tested.message);
+            << QStringLiteral("Test Connection of destination %1 failed: %2")
+                   .arg(id)
+                   .arg(tested.message);
     QString message = tested.message;
     if (tested.ok() && kind == QLatin1String("folder"))
         message = QStringLiteral("The folder %1 is writable.")
@@ -285,22 +289,38 @@ void registerDestinationRoutes(http::Router &router, const ApiContext &context)
         return withPathId(request, QStringLiteral("destination"), handler);
     };
 
-    router.addRoute("GET", collection, [context](const http::Request &) { return list(context); });
-    router.addRoute("POST", collection,
-                    [context](const http::Request &request) { return save(context, request, 0); });
-    router.addRoute("GET", item, [context, withId](const http::Request &request) {
-        return withId(request, [&](qint64 id) { return get(context, id); });
-    });
-    router.addRoute("PUT", item, [context, withId](const http::Request &request) {
-        return withId(request, [&](qint64 id) { return save(context, request, id); });
-    });
-    router.addRoute("DELETE", item, [context, withId](const http::Request &request) {
-        return withId(request, [&](qint64 id) { return remove(context, id); });
-    });
-    router.addRoute("POST", QStringLiteral("/api/v1/destinations/{id}/test"),
-                    [context, withId](const http::Request &request) {
-                        return withId(request, [&](qint64 id) { return testConnection(context, id); });
+    router.addRoute("GET", collection, http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return list(context);
                     });
+    router.addRoute("POST", collection, http::Access::Configure,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return save(context, request, 0);
+                    });
+    router.addRoute("GET", item, http::Access::View,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request, [&](qint64 id) { return get(context, id); });
+                    });
+    router.addRoute("PUT", item, http::Access::Configure,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request,
+                                      [&](qint64 id) { return save(context, request, id); });
+                    });
+    router.addRoute("DELETE", item, http::Access::Configure,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request, [&](qint64 id) { return remove(context, id); });
+                    });
+    router.addRoute(
+        "POST", QStringLiteral("/api/v1/destinations/{id}/test"), http::Access::Configure,
+        [base = context, withId](const http::Request &request) {
+            const ApiContext context = base.forRequest(request);
+            return withId(request, [&](qint64 id) { return testConnection(context, id); });
+        });
 }
 
 } // namespace hub::api

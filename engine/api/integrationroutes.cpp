@@ -24,23 +24,26 @@ namespace {
 constexpr int kMaxQueryTimeoutSeconds = 24 * 60 * 60;
 constexpr int kMaxNotesLength = 4000;
 
-const QString kSelect = QStringLiteral(
-    "SELECT i.id, i.integration_type, i.product_id, i.output_id, p.system_type, p.vendor, "
-    "p.system, p.name, o.name, o.output_type, i.school_year, i.notes, i.query_timeout_seconds, "
-    "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
-    + integrationDisplayNameSql()
-    + QStringLiteral(", i.output_options FROM integrations i "
-                     "JOIN products p ON p.id = i.product_id "
-                     "LEFT JOIN product_outputs o ON o.id = i.output_id");
+const QString kSelect
+    = QStringLiteral(
+          "SELECT i.id, i.integration_type, i.product_id, i.output_id, p.system_type, p.vendor, "
+          "p.system, p.name, o.name, o.output_type, i.school_year, i.notes, "
+          "i.query_timeout_seconds, "
+          "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
+      + integrationDisplayNameSql()
+      + QStringLiteral(", i.output_options FROM integrations i "
+                       "JOIN products p ON p.id = i.product_id "
+                       "LEFT JOIN product_outputs o ON o.id = i.output_id");
 
 Result<QJsonArray> destinationsOf(const QSqlDatabase &db, qint64 integrationId)
 {
-    auto query = execute(db,
-                         QStringLiteral("SELECT l.position, l.destination_id, l.active, d.name, d.kind "
-                                        "FROM integration_destinations l JOIN destinations d "
-                                        "ON d.id = l.destination_id WHERE l.integration_id = ? "
-                                        "ORDER BY l.position"),
-                         {integrationId});
+    auto query
+        = execute(db,
+                  QStringLiteral("SELECT l.position, l.destination_id, l.active, d.name, d.kind "
+                                 "FROM integration_destinations l JOIN destinations d "
+                                 "ON d.id = l.destination_id WHERE l.integration_id = ? "
+                                 "ORDER BY l.position"),
+                  {integrationId});
     if (!query)
         return failure(query.error());
     QJsonArray destinations;
@@ -79,7 +82,8 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("vendor"), query.value(5).toString()},
         {QStringLiteral("system"), query.value(6).toString()},
         {QStringLiteral("productName"), query.value(7).toString()},
-        {QStringLiteral("outputName"), outputName.isEmpty() ? QJsonValue() : QJsonValue(outputName)},
+        {QStringLiteral("outputName"),
+         outputName.isEmpty() ? QJsonValue() : QJsonValue(outputName)},
         {QStringLiteral("outputType"), jsonValue(query.value(9))},
         {QStringLiteral("displayName"), displayName},
         {QStringLiteral("schoolYear"), jsonValue(query.value(10))},
@@ -89,7 +93,8 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("outputOptions"),
          outbound::OutputOptions::fromStoredJson(query.value(20).toByteArray()).toJson()},
         {QStringLiteral("runAtNextCycle"), query.value(14).toBool()},
-        {QStringLiteral("schedule"), schedule.isObject() ? QJsonValue(schedule.object()) : QJsonValue()},
+        {QStringLiteral("schedule"),
+         schedule.isObject() ? QJsonValue(schedule.object()) : QJsonValue()},
         {QStringLiteral("active"), query.value(16).toBool()},
         {QStringLiteral("createdAt"), query.value(17).toString()},
         {QStringLiteral("updatedAt"), query.value(18).toString()},
@@ -101,8 +106,10 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
 Result<QJsonObject> findIntegration(const ApiContext &context, qint64 id)
 {
     const QSqlDatabase db = context.store->connection();
-    auto query = execute(db, kSelect + QStringLiteral(" WHERE i.id = ? AND i.district_id = ? "
-                                                      "AND i.deleted_at IS NULL"),
+    auto query = execute(db,
+                         kSelect
+                             + QStringLiteral(" WHERE i.id = ? AND i.district_id = ? "
+                                              "AND i.deleted_at IS NULL"),
                          {id, context.districtId});
     if (!query)
         return failure(query.error());
@@ -162,12 +169,14 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
 
     const QJsonValue productValue = body.value(QStringLiteral("productId"));
     if (!isWholeNumber(productValue)) {
-        errors.insert(QStringLiteral("productId"),
-                      QStringLiteral("Enter the id of a product from the catalog as a whole number."));
+        errors.insert(
+            QStringLiteral("productId"),
+            QStringLiteral("Enter the id of a product from the catalog as a whole number."));
     } else {
         result.productId = productValue.toInteger();
-        auto product = execute(db, QStringLiteral("SELECT integration_type FROM products WHERE id = ?"),
-                               {result.productId});
+        auto product
+            = execute(db, QStringLiteral("SELECT integration_type FROM products WHERE id = ?"),
+                      {result.productId});
         if (product && product->next())
             result.integrationType = product->value(0).toString();
         else
@@ -175,7 +184,8 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
                           QStringLiteral("Choose a product from the catalog; %1 is not one.")
                               .arg(result.productId));
     }
-    if (existingProductId != 0 && result.productId != existingProductId && !errors.contains(QStringLiteral("productId")))
+    if (existingProductId != 0 && result.productId != existingProductId
+        && !errors.contains(QStringLiteral("productId")))
         errors.insert(QStringLiteral("productId"),
                       QStringLiteral("The product of an integration cannot change; add a new "
                                      "integration for product %1 instead.")
@@ -184,8 +194,9 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     const QJsonValue output = body.value(QStringLiteral("outputId"));
     if (isPresent(output)) {
         result.outputId = output.toInteger();
-        auto owner = selectValue(db, QStringLiteral("SELECT product_id FROM product_outputs WHERE id = ?"),
-                                 {result.outputId});
+        auto owner
+            = selectValue(db, QStringLiteral("SELECT product_id FROM product_outputs WHERE id = ?"),
+                          {result.outputId});
         if (!isWholeNumber(output) || !owner || owner->isNull()
             || owner->toLongLong() != result.productId)
             errors.insert(QStringLiteral("outputId"),
@@ -215,8 +226,9 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
 
     const QJsonValue timeout = body.value(QStringLiteral("queryTimeoutSeconds"));
     result.queryTimeoutSeconds = timeout.isUndefined() ? 300 : timeout.toInt(-1);
-    if (!timeout.isUndefined() && (!isWholeNumber(timeout) || result.queryTimeoutSeconds < 1
-                                   || result.queryTimeoutSeconds > kMaxQueryTimeoutSeconds))
+    if (!timeout.isUndefined()
+        && (!isWholeNumber(timeout) || result.queryTimeoutSeconds < 1
+            || result.queryTimeoutSeconds > kMaxQueryTimeoutSeconds))
         errors.insert(QStringLiteral("queryTimeoutSeconds"),
                       QStringLiteral("Enter a whole number of seconds from 1 to %1.")
                           .arg(kMaxQueryTimeoutSeconds));
@@ -225,26 +237,30 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     result.format = isPresent(format) ? (format.isString() ? format.toString() : QString())
                                       : QStringLiteral("csv");
     if (result.format != QLatin1String("csv") && result.format != QLatin1String("xml"))
-        errors.insert(QStringLiteral("format"),
-                      format.isString() ? QStringLiteral("Choose csv or xml; \"%1\" is not a format.")
-                                              .arg(result.format)
-                                        : QStringLiteral("Choose csv or xml, as text."));
+        errors.insert(
+            QStringLiteral("format"),
+            format.isString()
+                ? QStringLiteral("Choose csv or xml; \"%1\" is not a format.").arg(result.format)
+                : QStringLiteral("Choose csv or xml, as text."));
 
     result.runAtNextCycle = readFlag(body, QStringLiteral("runAtNextCycle"), false,
                                      QStringLiteral("runAtNextCycle"), errors);
-    result.active = readFlag(body, QStringLiteral("active"), true, QStringLiteral("active"), errors);
+    result.active
+        = readFlag(body, QStringLiteral("active"), true, QStringLiteral("active"), errors);
 
     const QJsonObject scheduleErrors
         = schedule::validateSchedule(body.value(QStringLiteral("schedule")));
     for (auto error = scheduleErrors.begin(); error != scheduleErrors.end(); ++error)
         errors.insert(error.key(), error.value());
     if (body.value(QStringLiteral("schedule")).isObject())
-        result.schedule = QString::fromUtf8(
-            QJsonDocument(body.value(QStringLiteral("schedule")).toObject()).toJson(QJsonDocument::Compact));
+        result.schedule
+            = QString::fromUtf8(QJsonDocument(body.value(QStringLiteral("schedule")).toObject())
+                                    .toJson(QJsonDocument::Compact));
 
     const QJsonValue destinationsValue = body.value(QStringLiteral("destinations"));
     if (isPresent(destinationsValue) && !destinationsValue.isArray())
-        errors.insert(QStringLiteral("destinations"), QStringLiteral("Send the destinations as a list."));
+        errors.insert(QStringLiteral("destinations"),
+                      QStringLiteral("Send the destinations as a list."));
     const QJsonArray destinations = destinationsValue.toArray();
     QHash<qint64, qsizetype> positions;
     for (qsizetype i = 0; i < destinations.size(); ++i) {
@@ -281,17 +297,19 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
 Result<void> writeDestinations(const QSqlDatabase &db, qint64 integrationId,
                                const QList<QPair<qint64, bool>> &destinations)
 {
-    auto cleared = execute(db, QStringLiteral("DELETE FROM integration_destinations WHERE "
-                                              "integration_id = ?"),
+    auto cleared = execute(db,
+                           QStringLiteral("DELETE FROM integration_destinations WHERE "
+                                          "integration_id = ?"),
                            {integrationId});
     if (!cleared)
         return failure(cleared.error());
     int position = 0;
     for (const auto &[destinationId, active] : destinations) {
-        auto inserted = execute(db,
-                                QStringLiteral("INSERT INTO integration_destinations(integration_id, "
-                                               "position, destination_id, active) VALUES (?, ?, ?, ?)"),
-                                {integrationId, ++position, destinationId, active});
+        auto inserted
+            = execute(db,
+                      QStringLiteral("INSERT INTO integration_destinations(integration_id, "
+                                     "position, destination_id, active) VALUES (?, ?, ?, ?)"),
+                      {integrationId, ++position, destinationId, active});
         if (!inserted)
             return failure(inserted.error());
     }
@@ -313,8 +331,10 @@ http::Response list(const ApiContext &context, const http::Request &request)
         sql += QStringLiteral(" AND i.integration_type = ?");
         bindings.append(type);
     }
-    auto query = execute(db, sql + QStringLiteral(" ORDER BY i.integration_type, p.system_type, "
-                                                  "p.name, i.id"),
+    auto query = execute(db,
+                         sql
+                             + QStringLiteral(" ORDER BY i.integration_type, p.system_type, "
+                                              "p.name, i.id"),
                          bindings);
     if (!query)
         return storeFailed(query.error());
@@ -363,11 +383,16 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
     const QSqlDatabase db = context.store->connection();
     Transaction transaction(db);
     const QString now = nowIsoUtc();
-    const QVariantList values = {valid.productId,      valid.outputId,
-                                 valid.integrationType, valid.schoolYear,
-                                 valid.notes,          valid.queryTimeoutSeconds,
-                                 valid.format,         valid.runAtNextCycle,
-                                 valid.schedule,       valid.active,
+    const QVariantList values = {valid.productId,
+                                 valid.outputId,
+                                 valid.integrationType,
+                                 valid.schoolYear,
+                                 valid.notes,
+                                 valid.queryTimeoutSeconds,
+                                 valid.format,
+                                 valid.runAtNextCycle,
+                                 valid.schedule,
+                                 valid.active,
                                  now};
     if (id == 0) {
         auto inserted = execute(db,
@@ -382,24 +407,26 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
             return storeFailed(inserted.error());
         id = inserted->lastInsertId().toLongLong();
     } else {
-        auto updated = execute(db,
-                               QStringLiteral("UPDATE integrations SET product_id = ?, output_id = ?, "
-                                              "integration_type = ?, school_year = ?, notes = ?, "
-                                              "query_timeout_seconds = ?, format = ?, "
-                                              "run_at_next_cycle = ?, schedule = ?, active = ?, "
-                                              "updated_at = ? WHERE id = ?"),
-                               values + QVariantList{id});
+        auto updated
+            = execute(db,
+                      QStringLiteral("UPDATE integrations SET product_id = ?, output_id = ?, "
+                                     "integration_type = ?, school_year = ?, notes = ?, "
+                                     "query_timeout_seconds = ?, format = ?, "
+                                     "run_at_next_cycle = ?, schedule = ?, active = ?, "
+                                     "updated_at = ? WHERE id = ?"),
+                      values + QVariantList{id});
         if (!updated)
             return storeFailed(updated.error());
     }
     if (auto written = writeDestinations(db, id, valid.destinations); !written)
         return storeFailed(written.error());
-    auto optionsWritten = execute(db,
-                                  QStringLiteral("UPDATE integrations SET output_options = ? "
-                                                 "WHERE id = ?"),
-                                  {QString::fromUtf8(QJsonDocument(valid.outputOptions.toJson())
-                                                         .toJson(QJsonDocument::Compact)),
-                                   id});
+    auto optionsWritten
+        = execute(db,
+                  QStringLiteral("UPDATE integrations SET output_options = ? "
+                                 "WHERE id = ?"),
+                  {QString::fromUtf8(
+                       QJsonDocument(valid.outputOptions.toJson()).toJson(QJsonDocument::Compact)),
+                   id});
     if (!optionsWritten)
         return storeFailed(optionsWritten.error());
     if (auto committed = transaction.commit(); !committed)
@@ -423,8 +450,9 @@ http::Response remove(const ApiContext &context, qint64 id)
     if (existing->isEmpty())
         return notFound(QStringLiteral("Integration"), id);
     const QSqlDatabase db = context.store->connection();
-    auto active = selectValue(db, QStringLiteral("SELECT count(*) FROM runs WHERE integration_id = ? "
-                                                 "AND status IN (1, 2)"),
+    auto active = selectValue(db,
+                              QStringLiteral("SELECT count(*) FROM runs WHERE integration_id = ? "
+                                             "AND status IN (1, 2)"),
                               {id});
     if (!active)
         return storeFailed(active.error());
@@ -441,8 +469,9 @@ http::Response remove(const ApiContext &context, qint64 id)
                            {nowIsoUtc(), id});
     if (!deleted)
         return storeFailed(deleted.error());
-    auto unlinked = execute(db, QStringLiteral("DELETE FROM integration_destinations WHERE "
-                                               "integration_id = ?"),
+    auto unlinked = execute(db,
+                            QStringLiteral("DELETE FROM integration_destinations WHERE "
+                                           "integration_id = ?"),
                             {id});
     if (!unlinked)
         return storeFailed(unlinked.error());
@@ -472,9 +501,9 @@ http::Response queueRun(const ApiContext &context, const http::Request &request,
         const QJsonValue year = body->value(QStringLiteral("schoolYear"));
         if (!year.isUndefined() && !year.isNull()) {
             if (!year.isDouble() || year.toInt() < 2000 || year.toInt() > 2100)
-                return validationFailed(QJsonObject{
-                    {QStringLiteral("schoolYear"),
-                     QStringLiteral("Enter a school year from 2000 to 2100.")}});
+                return validationFailed(
+                    QJsonObject{{QStringLiteral("schoolYear"),
+                                 QStringLiteral("Enter a school year from 2000 to 2100.")}});
             runRequest.schoolYear = year.toInt();
         }
     }
@@ -512,7 +541,8 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
 
     const QByteArray body = request.body();
     if (body.isEmpty())
-        return validationFailed(QJsonObject{{QStringLiteral("file"), QStringLiteral("The uploaded file is empty.")}});
+        return validationFailed(
+            QJsonObject{{QStringLiteral("file"), QStringLiteral("The uploaded file is empty.")}});
 
     QString fileName = request.query().queryItemValue(QStringLiteral("fileName"));
     if (fileName.isEmpty())
@@ -526,17 +556,18 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     if (fileName.size() > maxNameLength)
         fileName = fileName.right(maxNameLength);
 
-    const QString folder = QDir(context.dataDir)
-                               .filePath(QStringLiteral("inbound/integration-%1").arg(id));
+    const QString folder
+        = QDir(context.dataDir).filePath(QStringLiteral("inbound/integration-%1").arg(id));
     QDir().mkpath(folder);
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
     const QString path = QDir(folder).filePath(stamp + QLatin1Char('-') + fileName);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size()) {
         qCWarning(lcApi) << "Cannot store the upload for integration" << id << file.errorString();
-        return http::Response::error(500, QStringLiteral("upload_failed"),
-                                     QStringLiteral("The engine could not store the file: %1")
-                                         .arg(file.errorString()));
+        return http::Response::error(
+            500, QStringLiteral("upload_failed"),
+            QStringLiteral("The engine could not store the file: %1").arg(file.errorString()));
     }
     file.close();
     qCInfo(lcApi) << "Stored upload" << path << "for integration" << id << body.size() << "bytes";
@@ -544,8 +575,8 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     if (queued.status != 202) {
         // No run will read the file, so it must not stay behind.
         QFile::remove(path);
-        qCWarning(lcApi) << "Removed the upload" << path << "because its run was not queued:"
-                         << queued.status;
+        qCWarning(lcApi) << "Removed the upload" << path
+                         << "because its run was not queued:" << queued.status;
     }
     return queued;
 }
@@ -560,26 +591,43 @@ void registerIntegrationRoutes(http::Router &router, const ApiContext &context)
         return withPathId(request, QStringLiteral("integration"), handler);
     };
 
-    router.addRoute("GET", collection,
-                    [context](const http::Request &request) { return list(context, request); });
-    router.addRoute("POST", collection,
-                    [context](const http::Request &request) { return save(context, request, 0); });
-    router.addRoute("GET", item, [context, withId](const http::Request &request) {
-        return withId(request, [&](qint64 id) { return get(context, id); });
-    });
-    router.addRoute("PUT", item, [context, withId](const http::Request &request) {
-        return withId(request, [&](qint64 id) { return save(context, request, id); });
-    });
-    router.addRoute("DELETE", item, [context, withId](const http::Request &request) {
-        return withId(request, [&](qint64 id) { return remove(context, id); });
-    });
-    router.addRoute("POST", QStringLiteral("/api/v1/integrations/{id}/runs"),
-                    [context, withId](const http::Request &request) {
-                        return withId(request, [&](qint64 id) { return queueRun(context, request, id); });
+    router.addRoute("GET", collection, http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return list(context, request);
+                    });
+    router.addRoute("POST", collection, http::Access::Configure,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return save(context, request, 0);
+                    });
+    router.addRoute("GET", item, http::Access::View,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request, [&](qint64 id) { return get(context, id); });
+                    });
+    router.addRoute("PUT", item, http::Access::Configure,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request,
+                                      [&](qint64 id) { return save(context, request, id); });
+                    });
+    router.addRoute("DELETE", item, http::Access::Configure,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request, [&](qint64 id) { return remove(context, id); });
+                    });
+    router.addRoute("POST", QStringLiteral("/api/v1/integrations/{id}/runs"), http::Access::Operate,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request,
+                                      [&](qint64 id) { return queueRun(context, request, id); });
                     });
     router.addRoute("POST", QStringLiteral("/api/v1/integrations/{id}/files"),
-                    [context, withId](const http::Request &request) {
-                        return withId(request, [&](qint64 id) { return uploadFile(context, request, id); });
+                    http::Access::Operate, [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request,
+                                      [&](qint64 id) { return uploadFile(context, request, id); });
                     });
 }
 

@@ -30,8 +30,9 @@ http::Response validationFailed(const QJsonObject &fieldErrors)
     QJsonObject body{
         {QStringLiteral("error"), QStringLiteral("validation_failed")},
         {QStringLiteral("message"),
-         fieldErrors.size() == 1 ? QStringLiteral("1 field is invalid.")
-                                 : QStringLiteral("%1 fields are invalid.").arg(fieldErrors.size())},
+         fieldErrors.size() == 1
+             ? QStringLiteral("1 field is invalid.")
+             : QStringLiteral("%1 fields are invalid.").arg(fieldErrors.size())},
         {QStringLiteral("fields"), fieldErrors},
     };
     return http::Response::json(body, 422);

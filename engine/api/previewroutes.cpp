@@ -129,8 +129,11 @@ http::Response preview(const ApiContext &context, const http::Request &request)
 
 void registerPreviewRoutes(http::Router &router, const ApiContext &context)
 {
-    router.addRoute("POST", QStringLiteral("/api/v1/integrations/preview"),
-                    [context](const http::Request &request) { return preview(context, request); });
+    router.addRoute("POST", QStringLiteral("/api/v1/integrations/preview"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return preview(context, request);
+                    });
 }
 
 } // namespace hub::api

@@ -86,8 +86,9 @@ QJsonObject runJson(const QSqlQuery &query)
 
 Result<QJsonObject> findRun(const QSqlDatabase &db, qint64 districtId, qint64 runId)
 {
-    auto query = execute(db, runSelectSql() + QStringLiteral(" WHERE r.id = ? AND r.district_id = ?"),
-                         {runId, districtId});
+    auto query
+        = execute(db, runSelectSql() + QStringLiteral(" WHERE r.id = ? AND r.district_id = ?"),
+                  {runId, districtId});
     if (!query)
         return failure(query.error());
     if (!query->next())
@@ -97,8 +98,10 @@ Result<QJsonObject> findRun(const QSqlDatabase &db, qint64 districtId, qint64 ru
 
 Result<QJsonObject> latestRunOf(const QSqlDatabase &db, qint64 integrationId)
 {
-    auto query = execute(db, runSelectSql() + QStringLiteral(" WHERE r.integration_id = ? "
-                                                             "ORDER BY r.id DESC LIMIT 1"),
+    auto query = execute(db,
+                         runSelectSql()
+                             + QStringLiteral(" WHERE r.integration_id = ? "
+                                              "ORDER BY r.id DESC LIMIT 1"),
                          {integrationId});
     if (!query)
         return failure(query.error());
@@ -131,7 +134,8 @@ Result<QJsonObject> runDetail(const QSqlDatabase &db, qint64 districtId, qint64 
             {QStringLiteral("statusText"), runStatusText(status)},
             {QStringLiteral("startedAt"), jsonValue(phases->value(4))},
             {QStringLiteral("endedAt"), jsonValue(phases->value(5))},
-            {QStringLiteral("durationSeconds"), durationSeconds(phases->value(4), phases->value(5))},
+            {QStringLiteral("durationSeconds"),
+             durationSeconds(phases->value(4), phases->value(5))},
             {QStringLiteral("rowsRead"), phases->value(6).toLongLong()},
             {QStringLiteral("rowsWritten"), phases->value(7).toLongLong()},
             {QStringLiteral("rowsRejected"), phases->value(8).toLongLong()},

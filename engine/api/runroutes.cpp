@@ -33,7 +33,8 @@ Result<QString> districtTimeZone(const ApiContext &context)
 
 Result<qint64> currentChangeVersion(const QSqlDatabase &db)
 {
-    auto version = selectValue(db, QStringLiteral("SELECT value FROM run_change_counter WHERE id = 1"));
+    auto version
+        = selectValue(db, QStringLiteral("SELECT value FROM run_change_counter WHERE id = 1"));
     if (!version)
         return failure(version.error());
     return version->toLongLong();
@@ -54,7 +55,8 @@ QDate parseDay(const QUrlQuery &query, const QString &name, RunFilter &filter)
         return {};
     const QDate date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
     if (!date.isValid())
-        filter.errors.insert(name, QStringLiteral("Enter the date as YYYY-MM-DD; \"%1\" is not one.").arg(text));
+        filter.errors.insert(
+            name, QStringLiteral("Enter the date as YYYY-MM-DD; \"%1\" is not one.").arg(text));
     return date;
 }
 
@@ -75,7 +77,8 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
         filter.errors.insert(QStringLiteral("date"),
                              QStringLiteral("Use either date or from and to, not both."));
     if (from.isValid() && to.isValid() && to < from)
-        filter.errors.insert(QStringLiteral("to"), QStringLiteral("The end date is before the start date."));
+        filter.errors.insert(QStringLiteral("to"),
+                             QStringLiteral("The end date is before the start date."));
     const QDate last = date.isValid() ? date : to;
     if (last.isValid()) {
         filter.where += QStringLiteral(" AND ") + start + QStringLiteral(" < ?");
@@ -91,7 +94,8 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
         bool ok = false;
         const qint64 integrationId = integrationText.toLongLong(&ok);
         if (!ok || integrationId <= 0)
-            filter.errors.insert(QStringLiteral("integrationId"), QStringLiteral("Must be a positive integer."));
+            filter.errors.insert(QStringLiteral("integrationId"),
+                                 QStringLiteral("Must be a positive integer."));
         filter.where += QStringLiteral(" AND r.integration_id = ?");
         filter.bindings.append(integrationId);
     }
@@ -103,7 +107,8 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
         bool ok = false;
         const qint64 maxId = maxIdText.toLongLong(&ok);
         if (!ok || maxId < 0)
-            filter.errors.insert(QStringLiteral("maxId"), QStringLiteral("Must be 0 or a positive integer."));
+            filter.errors.insert(QStringLiteral("maxId"),
+                                 QStringLiteral("Must be 0 or a positive integer."));
         filter.where += QStringLiteral(" AND r.id <= ?");
         filter.bindings.append(maxId);
     }
@@ -113,8 +118,9 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
         static const QStringList types = {QStringLiteral("outbound"), QStringLiteral("inbound"),
                                           QStringLiteral("api"), QStringLiteral("oneroster")};
         if (!types.contains(type))
-            filter.errors.insert(QStringLiteral("type"),
-                                 QStringLiteral("Use one of %1.").arg(types.join(QStringLiteral(", "))));
+            filter.errors.insert(
+                QStringLiteral("type"),
+                QStringLiteral("Use one of %1.").arg(types.join(QStringLiteral(", "))));
         filter.where += QStringLiteral(" AND i.integration_type = ?");
         filter.bindings.append(type);
     }
@@ -137,7 +143,8 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
             placeholders.append(QStringLiteral("?"));
             filter.bindings.append(status);
         }
-        filter.where += QStringLiteral(" AND r.status IN (%1)").arg(placeholders.join(QStringLiteral(", ")));
+        filter.where
+            += QStringLiteral(" AND r.status IN (%1)").arg(placeholders.join(QStringLiteral(", ")));
     }
 
     const QString trigger = query.queryItemValue(QStringLiteral("trigger"));
@@ -145,8 +152,9 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
         static const QStringList triggers = {QStringLiteral("schedule"), QStringLiteral("manual"),
                                              QStringLiteral("catch-up"), QStringLiteral("retry")};
         if (!triggers.contains(trigger))
-            filter.errors.insert(QStringLiteral("trigger"),
-                                 QStringLiteral("Use one of %1.").arg(triggers.join(QStringLiteral(", "))));
+            filter.errors.insert(
+                QStringLiteral("trigger"),
+                QStringLiteral("Use one of %1.").arg(triggers.join(QStringLiteral(", "))));
         filter.where += QStringLiteral(" AND r.trigger = ?");
         filter.bindings.append(trigger);
     }
@@ -166,11 +174,14 @@ QString orderBy(const QUrlQuery &query, QJsonObject &errors)
     const QString sort = query.queryItemValue(QStringLiteral("sort"));
     const QString order = query.queryItemValue(QStringLiteral("order"));
     if (!sort.isEmpty() && !columns.contains(sort))
-        errors.insert(QStringLiteral("sort"),
-                      QStringLiteral("Sort by start, end, duration, status or id; \"%1\" is not one.").arg(sort));
+        errors.insert(
+            QStringLiteral("sort"),
+            QStringLiteral("Sort by start, end, duration, status or id; \"%1\" is not one.")
+                .arg(sort));
     if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
         errors.insert(QStringLiteral("order"), QStringLiteral("Use asc or desc."));
-    const QString direction = order == QLatin1String("asc") ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    const QString direction
+        = order == QLatin1String("asc") ? QStringLiteral("ASC") : QStringLiteral("DESC");
     const QString column = columns.value(sort.isEmpty() ? QStringLiteral("start") : sort,
                                          columns.value(QStringLiteral("start")));
     // The id breaks ties, so pages neither repeat nor skip runs with equal sort values.
@@ -198,13 +209,16 @@ http::Response list(const ApiContext &context, const http::Request &request)
         filter.errors.insert(QStringLiteral("limit"),
                              QStringLiteral("Enter a page size from 1 to %1.").arg(kMaxPageSize));
     if (!offsetOk || offset < 0)
-        filter.errors.insert(QStringLiteral("offset"), QStringLiteral("Enter an offset of 0 or more."));
+        filter.errors.insert(QStringLiteral("offset"),
+                             QStringLiteral("Enter an offset of 0 or more."));
     if (!filter.errors.isEmpty())
         return validationFailed(filter.errors);
 
     const QSqlDatabase db = context.store->connection();
-    const QString joins = QStringLiteral(" FROM runs r JOIN integrations i ON i.id = r.integration_id");
-    auto total = selectValue(db, QStringLiteral("SELECT count(*)") + joins + filter.where, filter.bindings);
+    const QString joins
+        = QStringLiteral(" FROM runs r JOIN integrations i ON i.id = r.integration_id");
+    auto total = selectValue(db, QStringLiteral("SELECT count(*)") + joins + filter.where,
+                             filter.bindings);
     if (!total)
         return storeFailed(total.error());
     auto version = currentChangeVersion(db);
@@ -214,8 +228,9 @@ http::Response list(const ApiContext &context, const http::Request &request)
     if (!maxId)
         return storeFailed(maxId.error());
 
-    auto rows = execute(db, runSelectSql() + filter.where + order + QStringLiteral(" LIMIT ? OFFSET ?"),
-                        filter.bindings + QVariantList{limit, offset});
+    auto rows
+        = execute(db, runSelectSql() + filter.where + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+                  filter.bindings + QVariantList{limit, offset});
     if (!rows)
         return storeFailed(rows.error());
     QJsonArray runs;
@@ -298,11 +313,12 @@ http::Response cancel(const ApiContext &context, qint64 id)
         return notFound(QStringLiteral("Run"), id);
 
     const QString now = nowIsoUtc();
-    auto queued = execute(db,
-                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ? "
-                                         "WHERE id = ? AND status = ?"),
-                          {int(RunStatus::Cancelled), now,
-                           QStringLiteral("Cancelled before it started."), id, int(RunStatus::Queued)});
+    auto queued
+        = execute(db,
+                  QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ? "
+                                 "WHERE id = ? AND status = ?"),
+                  {int(RunStatus::Cancelled), now, QStringLiteral("Cancelled before it started."),
+                   id, int(RunStatus::Queued)});
     if (!queued)
         return storeFailed(queued.error());
     if (queued->numRowsAffected() == 0) {
@@ -399,22 +415,31 @@ http::Response retry(const ApiContext &context, qint64 id)
 
 void registerRunRoutes(http::Router &router, const ApiContext &context)
 {
-    router.addRoute("GET", QStringLiteral("/api/v1/runs"),
-                    [context](const http::Request &request) { return list(context, request); });
-    router.addRoute("GET", QStringLiteral("/api/v1/runs/changes"),
-                    [context](const http::Request &request) { return changes(context, request); });
-    router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}"),
-                    [context](const http::Request &request) {
+    router.addRoute("GET", QStringLiteral("/api/v1/runs"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return list(context, request);
+                    });
+    router.addRoute("GET", QStringLiteral("/api/v1/runs/changes"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return changes(context, request);
+                    });
+    router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("run"),
                                           [&](qint64 id) { return get(context, id); });
                     });
-    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/cancel"),
-                    [context](const http::Request &request) {
+    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/cancel"), http::Access::Operate,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("run"),
                                           [&](qint64 id) { return cancel(context, id); });
                     });
-    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/retry"),
-                    [context](const http::Request &request) {
+    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/retry"), http::Access::Operate,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("run"),
                                           [&](qint64 id) { return retry(context, id); });
                     });

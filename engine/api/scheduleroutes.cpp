@@ -300,20 +300,30 @@ http::Response deleteBlackout(const ApiContext &context, qint64 id)
 void registerScheduleRoutes(http::Router &router, const ApiContext &context)
 {
     router.addRoute("GET", QStringLiteral("/api/v1/integrations/{id}/schedule/next"),
-                    [context](const http::Request &request) {
+                    http::Access::View, [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("integration"), [&](qint64 id) {
                             return nextOfIntegration(context, request, id);
                         });
                     });
-    router.addRoute("POST", QStringLiteral("/api/v1/schedules/preview"),
-                    [context](const http::Request &request) { return preview(context, request); });
-    router.addRoute("GET", QStringLiteral("/api/v1/blackouts"),
-                    [context](const http::Request &) { return listBlackouts(context); });
-    router.addRoute(
-        "POST", QStringLiteral("/api/v1/blackouts"),
-        [context](const http::Request &request) { return createBlackout(context, request); });
-    router.addRoute("DELETE", QStringLiteral("/api/v1/blackouts/{id}"),
-                    [context](const http::Request &request) {
+    router.addRoute("POST", QStringLiteral("/api/v1/schedules/preview"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return preview(context, request);
+                    });
+    router.addRoute("GET", QStringLiteral("/api/v1/blackouts"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return listBlackouts(context);
+                    });
+    router.addRoute("POST", QStringLiteral("/api/v1/blackouts"), http::Access::Configure,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return createBlackout(context, request);
+                    });
+    router.addRoute("DELETE", QStringLiteral("/api/v1/blackouts/{id}"), http::Access::Configure,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("blackout window"),
                                           [&](qint64 id) { return deleteBlackout(context, id); });
                     });

@@ -28,9 +28,10 @@ bool constantTimeEquals(const QByteArray &left, const QByteArray &right)
 
 } // namespace
 
-HttpServer::HttpServer(QByteArray adminToken, QObject *parent)
+HttpServer::HttpServer(QByteArray adminToken, qint64 adminDistrictId, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_adminToken(std::move(adminToken))
+    , m_adminDistrictId(adminDistrictId)
 {}
 
 quint16 HttpServer::start(const QHostAddress &address, quint16 port)
@@ -50,10 +51,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
     Response response;
     const QString path = request.url().path();
-    if (path.startsWith(QLatin1String("/api/")) && !isAuthorized(request)) {
-        response = Response::error(401, QStringLiteral("unauthorized"),
-                                   QStringLiteral("A valid bearer token is required."));
-        response.headers.append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"hubd\"")));
+    if (path.startsWith(QLatin1String("/api/"))) {
+        const std::optional<Principal> principal = authenticate(request);
+        response = principal ? m_router.dispatch(request, &*principal) : unauthorized();
     } else {
         response = m_router.dispatch(request);
     }
@@ -74,7 +74,7 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
                           QStringLiteral("No resource at %1.").arg(request.url().path())));
 }
 
-bool HttpServer::isAuthorized(const QHttpServerRequest &request) const
+std::optional<Principal> HttpServer::authenticate(const QHttpServerRequest &request) const
 {
     QByteArray authorization;
     const auto headers = request.headers();
@@ -84,10 +84,16 @@ bool HttpServer::isAuthorized(const QHttpServerRequest &request) const
     }
     // The scheme name is case-insensitive (RFC 9110, section 11.1); the token is not.
     const QByteArray prefix = "bearer ";
-    if (m_adminToken.isEmpty() || authorization.size() <= prefix.size()
+    if (authorization.size() <= prefix.size()
         || authorization.left(prefix.size()).toLower() != prefix)
-        return false;
-    return constantTimeEquals(authorization.mid(prefix.size()).trimmed(), m_adminToken);
+        return std::nullopt;
+    const QByteArray token = authorization.mid(prefix.size()).trimmed();
+    if (!m_adminToken.isEmpty() && constantTimeEquals(token, m_adminToken))
+        return Principal{QStringLiteral("local administrator"), m_adminDistrictId,
+                         Access::Statewide};
+    if (m_authenticator)
+        return m_authenticator(token);
+    return std::nullopt;
 }
 
 void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,

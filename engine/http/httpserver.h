@@ -8,19 +8,35 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 
+#include <functional>
+#include <optional>
+
 namespace hub::http {
 
-// The engine's HTTP server. Requests under /api/v1 must carry the admin bearer token; the
-// router decides the rest. Handlers run on the thread that owns the server.
+// The engine's HTTP server. Requests under /api/ must carry a bearer token that an
+// authenticator turns into a principal; the router checks the route's access level against it.
+// Other paths reach their routes without a principal. Handlers run on the thread that owns
+// the server.
 class HttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpServer)
 
 public:
-    explicit HttpServer(QByteArray adminToken, QObject *parent = nullptr);
+    // Turns a bearer token into a principal, or nothing when the token is unknown or expired.
+    using Authenticator = std::function<std::optional<Principal>(const QByteArray &token)>;
+
+    // The admin token stands for a statewide administrator acting on adminDistrictId.
+    explicit HttpServer(QByteArray adminToken, qint64 adminDistrictId = 0,
+                        QObject *parent = nullptr);
 
     Router &router() { return m_router; }
+
+    // Consulted for bearer tokens other than the admin token.
+    void setAuthenticator(Authenticator authenticator)
+    {
+        m_authenticator = std::move(authenticator);
+    }
 
     // Listens on the address and port (0 picks a free port) and returns the port, or 0.
     quint16 start(const QHostAddress &address, quint16 port);
@@ -30,10 +46,12 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    bool isAuthorized(const QHttpServerRequest &request) const;
+    std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const Response &response);
 
     QByteArray m_adminToken;
+    qint64 m_adminDistrictId = 0;
+    Authenticator m_authenticator;
     Router m_router;
 };
 

@@ -39,10 +39,12 @@ QStringList splitPath(const QString &path)
 
 } // namespace
 
-Request::Request(const QHttpServerRequest &request, QHash<QString, QString> pathParameters)
+Request::Request(const QHttpServerRequest &request, QHash<QString, QString> pathParameters,
+                 Principal principal)
     : m_request(request)
     , m_method(methodName(request.method()))
     , m_pathParameters(std::move(pathParameters))
+    , m_principal(std::move(principal))
 {}
 
 QByteArray Request::header(const QByteArray &name) const
@@ -97,12 +99,22 @@ Response Response::noContent()
     return response;
 }
 
-void Router::addRoute(const QByteArray &method, const QString &pattern, Handler handler)
+void Router::addRoute(const QByteArray &method, const QString &pattern, Access access,
+                      Handler handler)
 {
-    m_routes.append(Route{method, pattern, splitPath(pattern), std::move(handler)});
+    m_routes.append(Route{method, pattern, splitPath(pattern), access, std::move(handler)});
 }
 
-Response Router::dispatch(const QHttpServerRequest &request) const
+Response unauthorized()
+{
+    Response response = Response::error(401, QStringLiteral("unauthorized"),
+                                        QStringLiteral("A valid bearer token is required."));
+    response.headers.append(
+        qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"hubd\"")));
+    return response;
+}
+
+Response Router::dispatch(const QHttpServerRequest &request, const Principal *principal) const
 {
     const QStringList path = splitPath(request.url().path());
     const QByteArray method = methodName(request.method());
@@ -117,15 +129,25 @@ Response Router::dispatch(const QHttpServerRequest &request) const
                 allowed.append(route.method);
             continue;
         }
-        return route.handler(Request(request, std::move(parameters)));
+        if (route.access != Access::Public) {
+            if (!principal)
+                return unauthorized();
+            if (!principal->allows(route.access))
+                return Response::error(403, QStringLiteral("forbidden"),
+                                       QStringLiteral("Your role does not allow %1 %2.")
+                                           .arg(QString::fromLatin1(method), request.url().path()));
+            return route.handler(Request(request, std::move(parameters), *principal));
+        }
+        return route.handler(
+            Request(request, std::move(parameters), principal ? *principal : Principal{}));
     }
 
     if (!allowed.isEmpty()) {
-        Response response = Response::error(
-            405, QStringLiteral("method_not_allowed"),
-            QStringLiteral("%1 is not allowed on %2; allowed: %3.")
-                .arg(QString::fromLatin1(method), request.url().path(),
-                     QString::fromLatin1(allowed.join(", "))));
+        Response response
+            = Response::error(405, QStringLiteral("method_not_allowed"),
+                              QStringLiteral("%1 is not allowed on %2; allowed: %3.")
+                                  .arg(QString::fromLatin1(method), request.url().path(),
+                                       QString::fromLatin1(allowed.join(", "))));
         response.headers.append(qMakePair(QByteArray("Allow"), allowed.join(", ")));
         return response;
     }

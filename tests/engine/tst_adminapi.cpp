@@ -5,6 +5,7 @@
 
 #include "api/adminapi.h"
 #include "engine.h"
+#include "http/httpserver.h"
 #include "http/router.h"
 #include "store/store.h"
 
@@ -33,6 +34,8 @@ private slots:
     void unknownPathIsNotFound();
     void wrongMethodIsNotAllowed();
     void openApiDocumentsEveryRoute();
+    void routesDeclareAccessLevels();
+    void accessLevelBelowRouteIsForbidden();
     void catalogHoldsEverySystem_data();
     void catalogHoldsEverySystem();
 
@@ -246,6 +249,63 @@ void tst_AdminApi::openApiDocumentsEveryRoute()
     const QSet<QString> unserved = documented - served;
     QVERIFY2(undocumented.isEmpty(), qPrintable(QStringList(undocumented.begin(), undocumented.end()).join(QStringLiteral(", "))));
     QVERIFY2(unserved.isEmpty(), qPrintable(QStringList(unserved.begin(), unserved.end()).join(QStringLiteral(", "))));
+}
+
+void tst_AdminApi::routesDeclareAccessLevels()
+{
+    hub::http::Router router;
+    hub::api::ApiContext context;
+    context.store = &m_engine->store();
+    hub::api::registerAdminApi(router, context);
+    for (const auto &route : router.routes()) {
+        const QString name = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
+        QVERIFY2(route.access != hub::http::Access::Public, qPrintable(name));
+        if (route.method == "GET")
+            QVERIFY2(route.access == hub::http::Access::View, qPrintable(name));
+        else
+            QVERIFY2(route.access >= hub::http::Access::Operate || name.endsWith(QLatin1String("/preview")),
+                     qPrintable(name));
+    }
+}
+
+void tst_AdminApi::accessLevelBelowRouteIsForbidden()
+{
+    hub::http::HttpServer server("admin-token-0123456789", 7);
+    server.setAuthenticator([](const QByteArray &token) -> std::optional<hub::http::Principal> {
+        if (token == "viewer-token")
+            return hub::http::Principal{QStringLiteral("viewer"), 9, hub::http::Access::View};
+        return std::nullopt;
+    });
+    const auto echoDistrict = [](const hub::http::Request &request) {
+        return hub::http::Response::json(QJsonObject{{QStringLiteral("district"), request.districtId()},
+                                                     {QStringLiteral("actor"), request.principal().actor}});
+    };
+    server.router().addRoute("GET", QStringLiteral("/api/v1/thing"), hub::http::Access::View, echoDistrict);
+    server.router().addRoute("PUT", QStringLiteral("/api/v1/thing"), hub::http::Access::Configure, echoDistrict);
+    server.router().addRoute("GET", QStringLiteral("/open"), hub::http::Access::Public, echoDistrict);
+    const quint16 port = server.start(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+
+    hubtest::ApiTestClient viewer(base, "viewer-token");
+    ApiReply reply = viewer.get(QStringLiteral("/api/v1/thing"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("district")).toInteger(), 9);
+    QCOMPARE(reply.json.value(QStringLiteral("actor")).toString(), QStringLiteral("viewer"));
+    reply = viewer.put(QStringLiteral("/api/v1/thing"), {});
+    QCOMPARE(reply.status, 403);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
+
+    hubtest::ApiTestClient admin(base, "admin-token-0123456789");
+    reply = admin.put(QStringLiteral("/api/v1/thing"), {});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("district")).toInteger(), 7);
+
+    hubtest::ApiTestClient stranger(base, "unknown-token");
+    QCOMPARE(stranger.get(QStringLiteral("/api/v1/thing")).status, 401);
+    reply = stranger.get(QStringLiteral("/open"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("district")).toInteger(), 0);
 }
 
 void tst_AdminApi::catalogHoldsEverySystem_data()
