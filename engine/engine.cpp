@@ -11,6 +11,7 @@
 #include "demo/demodistrict.h"
 #include "destinations/demodestinations.h"
 #include "http/httpserver.h"
+#include "http/tls.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
 #include "schedule/scheduler.h"
@@ -51,6 +52,16 @@ Result<quint16> Engine::start()
         return failure(QStringLiteral("Unknown time zone \"%1\"; use an IANA zone such as "
                                       "America/Detroit.")
                            .arg(m_options.timeZone));
+
+    // A wrong certificate or key stops the start before anything else happens.
+    QSslConfiguration tls;
+    if (!m_options.tlsCertificateFile.isEmpty() || !m_options.tlsKeyFile.isEmpty()) {
+        auto loaded
+            = http::loadTlsConfiguration(m_options.tlsCertificateFile, m_options.tlsKeyFile);
+        if (!loaded)
+            return failure(loaded.error());
+        tls = *loaded;
+    }
 
     // One engine per data folder: a second one would fail the first one's running runs as
     // orphans and break the rule that runs of one integration never overlap. QLockFile removes
@@ -118,6 +129,9 @@ Result<quint16> Engine::start()
     });
 
     m_server = std::make_unique<http::HttpServer>(m_options.adminToken, m_districtId);
+    m_server->setLimits(m_options.httpLimits);
+    if (!tls.isNull())
+        m_server->setTlsConfiguration(tls);
     api::ApiContext context;
     context.store = m_store.get();
     context.dataDir = m_options.dataDir;
@@ -128,6 +142,7 @@ Result<quint16> Engine::start()
     context.scheduleChanged = [scheduler = m_scheduler.get()] {
         scheduler->requestTick();
     };
+    context.maxUploadBytes = m_options.maxUploadBytes;
     api::registerAdminApi(m_server->router(), context);
 
     m_port = m_server->start(m_options.address, m_options.port);
@@ -163,7 +178,8 @@ void Engine::stop()
 QUrl Engine::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    const bool tls = !m_options.tlsCertificateFile.isEmpty();
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_options.address.toString());
     url.setPort(m_port);
     return url;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "http/limits.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -44,6 +45,11 @@ struct EngineOptions
     std::function<QDateTime()> clock;
     QString districtName = QStringLiteral("My District");
     QString timeZone = QStringLiteral("America/Detroit");
+    // Limits of the HTTP layer, the upload size, and TLS: both files or none.
+    http::Limits httpLimits;
+    qint64 maxUploadBytes = 512LL * 1024 * 1024;
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
 };
 
 // hubd's parts put together: the store, the catalog, the worker pool, the scheduler and the

@@ -209,7 +209,23 @@ int main(int argc, char *argv[])
                                       QStringLiteral("zone"), QStringLiteral("America/Detroit"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
                                      QStringLiteral("Log debug messages of every hub.* category."));
-    parser.addOptions({listen, dataDir, demo, workers, timeZone, verbose});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate (then its chain) to serve "
+                                                    "HTTPS with; needs --tls-key."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("Unencrypted PEM private key of --tls-cert."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Maximum open HTTP connections; more are rejected (default 256)."),
+        QStringLiteral("n"), QStringLiteral("256"));
+    const QCommandLineOption maxUpload(QStringLiteral("max-upload-mib"),
+                                       QStringLiteral("Largest file upload in MiB (default 512); "
+                                                      "other requests take 1 MiB at most."),
+                                       QStringLiteral("n"), QStringLiteral("512"));
+    parser.addOptions({listen, dataDir, demo, workers, timeZone, verbose, tlsCert, tlsKey,
+                       maxConnections, maxUpload});
     parser.process(app);
 
     if (parser.isSet(verbose))
@@ -232,7 +248,28 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    bool connectionsOk = false;
+    const int connectionLimit = parser.value(maxConnections).toInt(&connectionsOk);
+    if (!connectionsOk || connectionLimit < 1 || connectionLimit > 100000) {
+        QTextStream(stderr) << "hubd: --max-connections must be a whole number from 1 to 100000.\n";
+        return 2;
+    }
+    bool uploadOk = false;
+    const qint64 uploadMib = parser.value(maxUpload).toLongLong(&uploadOk);
+    if (!uploadOk || uploadMib < 1 || uploadMib > 16384) {
+        QTextStream(stderr) << "hubd: --max-upload-mib must be a whole number from 1 to 16384.\n";
+        return 2;
+    }
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        QTextStream(stderr) << "hubd: HTTPS needs both --tls-cert and --tls-key.\n";
+        return 2;
+    }
+
     hub::EngineOptions options;
+    options.httpLimits.maxConnections = connectionLimit;
+    options.maxUploadBytes = uploadMib * 1024 * 1024;
+    options.tlsCertificateFile = parser.value(tlsCert);
+    options.tlsKeyFile = parser.value(tlsKey);
     options.address = address;
     options.port = quint16(port);
     options.dataDir = QDir(parser.value(dataDir)).absolutePath();
@@ -247,11 +284,11 @@ int main(int argc, char *argv[])
     }
     options.adminToken = *token;
 
-    if (!address.isLoopback())
+    if (!address.isLoopback() && options.tlsCertificateFile.isEmpty())
         qCWarning(lcHttp).noquote()
             << "The admin API listens on" << address.toString()
             << "over plain HTTP; anyone who can reach that address and learns the token can "
-               "change this engine. Listen on 127.0.0.1 unless a TLS proxy fronts it.";
+               "change this engine. Give --tls-cert and --tls-key, or listen on 127.0.0.1.";
 
     installSignalHandlers(app);
     hub::Engine engine(options);

@@ -32,6 +32,8 @@ struct ApiContext
     // Called after a schedule, a "run at next available cycle" flag or a blackout window
     // changed, so the scheduler looks again at once.
     std::function<void()> scheduleChanged;
+    // The largest file that the upload route accepts; other routes take the server's default.
+    qint64 maxUploadBytes = 512LL * 1024 * 1024;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 

@@ -629,6 +629,8 @@ void registerIntegrationRoutes(http::Router &router, const ApiContext &context)
                         return withId(request,
                                       [&](qint64 id) { return uploadFile(context, request, id); });
                     });
+    router.setBodyLimit("POST", QStringLiteral("/api/v1/integrations/{id}/files"),
+                        context.maxUploadBytes);
 }
 
 } // namespace hub::api

@@ -4,11 +4,18 @@
 #include "httpserver.h"
 
 #include "core/logging.h"
+#include "http/connectionguard.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QHttpServerResponder>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrl>
+
+#include <type_traits>
 
 namespace hub::http {
 
@@ -26,7 +33,47 @@ bool constantTimeEquals(const QByteArray &left, const QByteArray &right)
     return difference == 0;
 }
 
+// Rejected connections are logged at most this often, with a count, so that a connection flood
+// does not flood the log too.
+constexpr qint64 rejectionLogIntervalMs = 10 * 1000;
+
 } // namespace
+
+// The listening socket. It counts connections against the limit and puts a ConnectionGuard on
+// each socket before the HTTP server connects to it. Over TLS, QSslServer does the handshake and
+// hands the socket over once it is encrypted.
+template<typename Base>
+class GuardedServer final : public Base
+{
+public:
+    explicit GuardedServer(HttpServer *owner)
+        : Base(owner)
+        , m_owner(owner)
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        if (!m_owner->admit(descriptor))
+            return;
+        if constexpr (std::is_same_v<Base, QSslServer>) {
+            // startedEncryptionHandshake gives the socket to HttpServer::guard.
+            Base::incomingConnection(descriptor);
+        } else {
+            auto *socket = new QTcpSocket(this);
+            if (!socket->setSocketDescriptor(descriptor)) {
+                qCWarning(lcHttp) << "Cannot take an accepted connection:" << socket->errorString();
+                delete socket;
+                return;
+            }
+            m_owner->guard(socket);
+            this->addPendingConnection(socket);
+        }
+    }
+
+private:
+    HttpServer *m_owner;
+};
 
 HttpServer::HttpServer(QByteArray adminToken, qint64 adminDistrictId, QObject *parent)
     : QAbstractHttpServer(parent)
@@ -36,12 +83,95 @@ HttpServer::HttpServer(QByteArray adminToken, qint64 adminDistrictId, QObject *p
 
 quint16 HttpServer::start(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = listen(address, port);
-    if (bound == 0)
-        qCWarning(lcHttp) << "Cannot listen on" << address.toString() << port;
-    else
-        qCInfo(lcHttp) << "Listening on" << address.toString() << bound;
-    return bound;
+    QTcpServer *server = nullptr;
+    if (usesTls()) {
+        auto *sslServer = new GuardedServer<QSslServer>(this);
+        sslServer->setSslConfiguration(m_tls);
+        sslServer->setHandshakeTimeout(m_limits.headTimeoutMs);
+        connect(sslServer, &QSslServer::startedEncryptionHandshake, this,
+                [this](QSslSocket *socket) { guard(socket); });
+        connect(sslServer, &QSslServer::errorOccurred, this,
+                [](QSslSocket *socket, QAbstractSocket::SocketError) {
+                    qCInfo(lcHttp) << "TLS connection from" << socket->peerAddress().toString()
+                                   << "failed:" << socket->errorString();
+                });
+        server = sslServer;
+    } else {
+        server = new GuardedServer<QTcpServer>(this);
+    }
+    // Connections are counted and limited here, not by the listen backlog.
+    server->setMaxPendingConnections(qMax(1, m_limits.maxConnections));
+
+    if (!server->listen(address, port)) {
+        qCWarning(lcHttp) << "Cannot listen on" << address.toString() << port << ":"
+                          << server->errorString();
+        delete server;
+        return 0;
+    }
+    bind(server);
+    // Connected after bind(), so it runs after the HTTP server has taken the new sockets.
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::attachHandedOver);
+    qCInfo(lcHttp) << "Listening on" << address.toString() << server->serverPort()
+                   << (usesTls() ? "over TLS" : "over plain HTTP") << "with at most"
+                   << m_limits.maxConnections << "connections";
+    return server->serverPort();
+}
+
+bool HttpServer::admit(qintptr descriptor)
+{
+    if (m_openConnections < m_limits.maxConnections)
+        return true;
+
+    auto *socket = new QTcpSocket(this);
+    socket->setSocketDescriptor(descriptor);
+    ++m_rejectedSinceLog;
+    if (!m_rejectionLogClock.isValid() || m_rejectionLogClock.elapsed() >= rejectionLogIntervalMs) {
+        qCWarning(lcHttp).noquote()
+            << "Rejected" << m_rejectedSinceLog << "connection(s), the last from"
+            << socket->peerAddress().toString() << ":" << m_openConnections
+            << "connections are open, the limit (hubd --max-connections)";
+        m_rejectedSinceLog = 0;
+        m_rejectionLogClock.start();
+    }
+    if (usesTls()) {
+        socket->abort();
+        socket->deleteLater();
+        return false;
+    }
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->write(closingErrorResponse(
+        503, QStringLiteral("The engine has too many open connections; try again shortly."), false,
+        {{"Retry-After", "1"}}));
+    socket->disconnectFromHost();
+    return false;
+}
+
+void HttpServer::guard(QTcpSocket *socket)
+{
+    ++m_openConnections;
+    connect(socket, &QObject::destroyed, this, [this] { --m_openConnections; });
+    auto *guard = new ConnectionGuard(socket, this, m_limits,
+                                      [this](const QByteArray &method, const QByteArray &target) {
+                                          const QString path = QUrl::fromEncoded(target).path();
+                                          const qint64 limit = m_router.bodyLimit(method, path);
+                                          return limit >= 0 ? limit : m_limits.maxBodyBytes;
+                                      });
+    m_awaitingHandover.append(guard);
+}
+
+void HttpServer::attachHandedOver()
+{
+    for (auto it = m_awaitingHandover.begin(); it != m_awaitingHandover.end();) {
+        ConnectionGuard *guard = *it;
+        auto *tlsSocket = guard ? qobject_cast<QSslSocket *>(guard->parent()) : nullptr;
+        if (guard && tlsSocket && !tlsSocket->isEncrypted()) {
+            ++it;
+            continue;
+        }
+        if (guard)
+            guard->attachAfterServer();
+        it = m_awaitingHandover.erase(it);
+    }
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -104,6 +234,8 @@ void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,
     if (!response.contentType.isEmpty())
         responder.writeHeader("Content-Type", response.contentType);
     responder.writeHeader("Cache-Control", "no-store");
+    for (const auto &[name, value] : securityHeaders(qobject_cast<QSslSocket *>(socket) != nullptr))
+        responder.writeHeader(name, value);
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));

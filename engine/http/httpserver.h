@@ -3,20 +3,28 @@
 
 #pragma once
 
+#include "http/limits.h"
 #include "http/router.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QHostAddress>
+#include <QList>
+#include <QPointer>
+#include <QSslConfiguration>
 
 #include <functional>
 #include <optional>
 
 namespace hub::http {
 
+class ConnectionGuard;
+
 // The engine's HTTP server. Requests under /api/ must carry a bearer token that an
 // authenticator turns into a principal; the router checks the route's access level against it.
 // Other paths reach their routes without a principal. Handlers run on the thread that owns
-// the server.
+// the server. Every connection has a ConnectionGuard that enforces the Limits before Qt reads
+// a request; with a TLS configuration the server speaks HTTPS only.
 class HttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -38,14 +46,29 @@ public:
         m_authenticator = std::move(authenticator);
     }
 
+    // Call these before start().
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool usesTls() const { return !m_tls.isNull(); }
+
     // Listens on the address and port (0 picks a free port) and returns the port, or 0.
     quint16 start(const QHostAddress &address, quint16 port);
+
+    int openConnections() const { return m_openConnections; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    template<typename Base>
+    friend class GuardedServer;
+
+    // Called for each accepted socket; false when the connection was rejected.
+    bool admit(qintptr descriptor);
+    void guard(QTcpSocket *socket);
+    void attachHandedOver();
     std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const Response &response);
 
@@ -53,6 +76,12 @@ private:
     qint64 m_adminDistrictId = 0;
     Authenticator m_authenticator;
     Router m_router;
+    Limits m_limits;
+    QSslConfiguration m_tls;
+    int m_openConnections = 0;
+    int m_rejectedSinceLog = 0;
+    QElapsedTimer m_rejectionLogClock;
+    QList<QPointer<ConnectionGuard>> m_awaitingHandover;
 };
 
 } // namespace hub::http

@@ -3,6 +3,8 @@
 
 #include "router.h"
 
+#include "core/logging.h"
+
 #include <QJsonObject>
 
 namespace hub::http {
@@ -105,6 +107,57 @@ void Router::addRoute(const QByteArray &method, const QString &pattern, Access a
     m_routes.append(Route{method, pattern, splitPath(pattern), access, std::move(handler)});
 }
 
+void Router::setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes)
+{
+    for (Route &route : m_routes) {
+        if (route.method == method && route.pattern == pattern)
+            route.bodyLimit = bytes;
+    }
+}
+
+qint64 Router::bodyLimit(const QByteArray &method, const QString &path) const
+{
+    const QStringList segments = splitPath(path);
+    for (const Route &route : m_routes) {
+        QHash<QString, QString> parameters;
+        if (route.method == method && matchSegments(route.segments, segments, &parameters))
+            return route.bodyLimit;
+    }
+    return -1;
+}
+
+void Router::limitRate(const QString &pattern, RateLimiter::Policy policy,
+                       std::function<qint64()> clockMs)
+{
+    m_rateLimits.append(
+        RateLimit{splitPath(pattern), std::make_shared<RateLimiter>(policy, std::move(clockMs))});
+}
+
+std::optional<Response> Router::checkRate(const QStringList &path,
+                                          const QHttpServerRequest &request) const
+{
+    for (const RateLimit &limit : m_rateLimits) {
+        QHash<QString, QString> parameters;
+        if (!matchSegments(limit.segments, path, &parameters))
+            continue;
+        const int retryAfter = limit.limiter->take(request.remoteAddress());
+        if (retryAfter == 0)
+            continue;
+        qCInfo(lcHttp).noquote() << "Rate limit reached by" << request.remoteAddress().toString()
+                                 << "on" << request.url().path() << "; retry after" << retryAfter
+                                 << "s";
+        Response response
+            = Response::error(429, QStringLiteral("too_many_requests"),
+                              QStringLiteral("Too many requests to %1; try again in %2 s.")
+                                  .arg(request.url().path())
+                                  .arg(retryAfter));
+        response.headers.append(
+            qMakePair(QByteArray("Retry-After"), QByteArray::number(retryAfter)));
+        return response;
+    }
+    return std::nullopt;
+}
+
 Response unauthorized()
 {
     Response response = Response::error(401, QStringLiteral("unauthorized"),
@@ -129,6 +182,8 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
                 allowed.append(route.method);
             continue;
         }
+        if (std::optional<Response> limited = checkRate(path, request))
+            return *limited;
         if (route.access != Access::Public) {
             if (!principal)
                 return unauthorized();
@@ -153,6 +208,54 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
     }
     return Response::error(404, QStringLiteral("not_found"),
                            QStringLiteral("No resource at %1.").arg(request.url().path()));
+}
+
+QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls)
+{
+    QList<QPair<QByteArray, QByteArray>> headers = {
+        {"X-Content-Type-Options", "nosniff"},
+        {"X-Frame-Options", "DENY"},
+        {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+        {"Referrer-Policy", "no-referrer"},
+    };
+    if (tls)
+        headers.append(
+            qMakePair(QByteArray("Strict-Transport-Security"), QByteArray("max-age=31536000")));
+    return headers;
+}
+
+QByteArray closingErrorResponse(int status, const QString &message, bool tls,
+                                const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
+{
+    struct Kind
+    {
+        int status;
+        const char *reason;
+        const char *code;
+    };
+    static const Kind kinds[] = {
+        {400, "Bad Request", "bad_request"},
+        {408, "Request Timeout", "request_timeout"},
+        {413, "Content Too Large", "body_too_large"},
+        {414, "URI Too Long", "uri_too_long"},
+        {431, "Request Header Fields Too Large", "headers_too_large"},
+        {501, "Not Implemented", "not_implemented"},
+        {503, "Service Unavailable", "unavailable"},
+        {505, "HTTP Version Not Supported", "version_not_supported"},
+    };
+    Kind kind = {status, "Error", "error"};
+    for (const Kind &known : kinds) {
+        if (known.status == status)
+            kind = known;
+    }
+    const QByteArray body = Response::error(status, QString::fromLatin1(kind.code), message).body;
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + kind.reason + "\r\n";
+    response += "Content-Type: application/json\r\n";
+    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    response += "Connection: close\r\nCache-Control: no-store\r\n";
+    for (const auto &[name, value] : securityHeaders(tls) + extraHeaders)
+        response += name + ": " + value + "\r\n";
+    return response + "\r\n" + body;
 }
 
 QByteArray methodName(QHttpServerRequest::Method method)

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "http/ratelimiter.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QHttpServerRequest>
@@ -12,6 +14,8 @@
 #include <QUrlQuery>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace hub::http {
 
@@ -56,6 +60,7 @@ public:
     const Principal &principal() const { return m_principal; }
     qint64 districtId() const { return m_principal.districtId; }
     const QHttpServerRequest &raw() const { return m_request; }
+    QHostAddress peerAddress() const { return m_request.remoteAddress(); }
 
 private:
     const QHttpServerRequest &m_request;
@@ -83,12 +88,24 @@ using Handler = std::function<Response(const Request &)>;
 // Matches a method and a path pattern such as /api/v1/integrations/{id} to a handler. A path
 // that matches with another method gets 405 with an Allow header, an unknown path 404. A route
 // above Access::Public needs a principal: none gives 401, one below the route's level 403.
+//
+// A route may accept a larger body than the server's default (file uploads), and a path may
+// have a rate limit per peer address (429 with Retry-After once a peer has used its tokens).
 class Router
 {
 public:
     void addRoute(const QByteArray &method, const QString &pattern, Access access, Handler handler);
     Response dispatch(const QHttpServerRequest &request,
                       const Principal *principal = nullptr) const;
+
+    // The largest request body of the route with this method and pattern, added before.
+    void setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes);
+    // The body limit of the route that the method and path reach, or -1 for the default.
+    qint64 bodyLimit(const QByteArray &method, const QString &path) const;
+
+    // Every method on paths that match the pattern shares one token bucket per peer.
+    void limitRate(const QString &pattern, RateLimiter::Policy policy,
+                   std::function<qint64()> clockMs = {});
 
     struct Route
     {
@@ -97,16 +114,35 @@ public:
         QStringList segments;
         Access access = Access::View;
         Handler handler;
+        qint64 bodyLimit = -1;
     };
     const QList<Route> &routes() const { return m_routes; }
 
 private:
+    struct RateLimit
+    {
+        QStringList segments;
+        std::shared_ptr<RateLimiter> limiter;
+    };
+
+    std::optional<Response> checkRate(const QStringList &path,
+                                      const QHttpServerRequest &request) const;
+
     QList<Route> m_routes;
+    QList<RateLimit> m_rateLimits;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method);
 
 // 401 with a WWW-Authenticate challenge for the admin API.
 Response unauthorized();
+
+// Headers on every response: no sniffing, no framing, no referrer; over TLS also HSTS.
+QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls);
+
+// A complete HTTP/1.1 error response with a JSON body that closes the connection, for errors
+// found before a request reaches the router.
+QByteArray closingErrorResponse(int status, const QString &message, bool tls,
+                                const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
 
 } // namespace hub::http

@@ -4,6 +4,8 @@
 // The hubd executable as an operator meets it: command line, start-up line, token handling and
 // a clean stop on SIGTERM.
 
+#include "tlsfixture.h"
+
 #include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -11,6 +13,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +34,9 @@ private slots:
     void secondEngineOnSameFolderIsRejected();
     void unknownTimeZoneIsRejected();
     void generatorRejectsNonNumbers();
+    void servesHttpsWithCertificate();
+    void tlsStartErrors_data();
+    void tlsStartErrors();
 
 private:
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
@@ -59,6 +66,9 @@ void tst_Hubd::helpDocumentsEveryOption()
     const QStringList options = {QStringLiteral("--listen"), QStringLiteral("--data-dir"),
                                  QStringLiteral("--demo"), QStringLiteral("--workers"),
                                  QStringLiteral("--time-zone"), QStringLiteral("--verbose"),
+                                 QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
+                                 QStringLiteral("--max-connections"),
+                                 QStringLiteral("--max-upload-mib"),
                                  QStringLiteral("HUBD_ADMIN_TOKEN"),
                                  QStringLiteral("generate-district")};
     for (const QString &option : options)
@@ -240,6 +250,100 @@ void tst_Hubd::generatorRejectsNonNumbers()
     QCOMPARE(hubd.exitCode(), 2);
     const QByteArray error = hubd.readAllStandardError();
     QVERIFY2(error.contains("not a whole number: --schools \"abc\", --seed \"-1\""), error.constData());
+}
+
+void tst_Hubd::servesHttpsWithCertificate()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend on this system.");
+    QTemporaryDir dir;
+    const hubtest::TestPki pki = hubtest::makeTestPki(dir);
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+
+    const QByteArray token = "tls-test-token-0123456789";
+    QProcess hubd;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QString::fromLatin1(token));
+    hubd.setProcessEnvironment(environment);
+    hubd.start(hubdPath(), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
+                            QStringLiteral("--tls-cert"), pki.serverCertificateFile,
+                            QStringLiteral("--tls-key"), pki.serverKeyFile});
+    QVERIFY(hubd.waitForStarted(10000));
+
+    QByteArray output;
+    static const QRegularExpression listening(
+        QStringLiteral("^hubd listening on (https://127\\.0\\.0\\.1:\\d+)$"));
+    QRegularExpressionMatch match;
+    for (int attempt = 0; attempt < 100 && !match.hasMatch(); ++attempt) {
+        hubd.waitForReadyRead(300);
+        output += hubd.readAllStandardOutput();
+        match = listening.match(QString::fromUtf8(output).trimmed());
+    }
+    QVERIFY2(match.hasMatch(), output.constData());
+
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(match.captured(1) + QStringLiteral("/api/v1/health")));
+    request.setRawHeader("Authorization", "Bearer " + token);
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setCaCertificates({pki.caCertificate});
+    request.setSslConfiguration(configuration);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(reply->isFinished() || finished.wait(10000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    ::kill(pid_t(hubd.processId()), SIGTERM);
+    QVERIFY(hubd.waitForFinished(15000));
+    QCOMPARE(hubd.exitCode(), 0);
+}
+
+void tst_Hubd::tlsStartErrors_data()
+{
+    QTest::addColumn<QString>("certificate");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("key of another certificate")
+        << QStringLiteral("server.crt") << QStringLiteral("other.key") << 1
+        << QStringLiteral("does not belong to the certificate");
+    QTest::newRow("unreadable certificate") << QStringLiteral("missing.crt")
+                                            << QStringLiteral("server.key") << 1
+                                            << QStringLiteral("Cannot read the TLS certificate");
+    QTest::newRow("certificate without key")
+        << QStringLiteral("server.crt") << QString() << 2
+        << QStringLiteral("HTTPS needs both --tls-cert and --tls-key");
+}
+
+void tst_Hubd::tlsStartErrors()
+{
+    QFETCH(QString, certificate);
+    QFETCH(QString, key);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+
+    QTemporaryDir dir;
+    const hubtest::TestPki pki = hubtest::makeTestPki(dir);
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    QStringList arguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                             QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
+                             QStringLiteral("--tls-cert"), dir.filePath(certificate)};
+    if (!key.isEmpty())
+        arguments << QStringLiteral("--tls-key") << dir.filePath(key);
+
+    QProcess hubd;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"),
+                       QStringLiteral("tls-test-token-0123456789"));
+    hubd.setProcessEnvironment(environment);
+    hubd.start(hubdPath(), arguments);
+    QVERIFY(hubd.waitForFinished(15000));
+    QCOMPARE(hubd.exitCode(), exitCode);
+    const QString error = QString::fromUtf8(hubd.readAllStandardError());
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QVERIFY(!hubd.readAllStandardOutput().contains("listening"));
 }
 
 QTEST_GUILESS_MAIN(tst_Hubd)

@@ -1,0 +1,564 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The HTTP layer against hostile and broken clients, over raw sockets: oversized bodies and
+// headers, slow clients, idle connections, garbage, pipelining and rate limits. Each case
+// checks the status or the closed connection, and that the server still serves others.
+
+#include "api/adminapi.h"
+#include "http/httpserver.h"
+#include "http/requestscanner.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTimer>
+
+using hub::http::Access;
+using hub::http::HttpServer;
+using hub::http::Request;
+using hub::http::RequestScanner;
+using hub::http::Response;
+
+namespace {
+
+// What a raw client got back: the bytes, and whether the server closed the connection.
+struct Exchange
+{
+    QByteArray bytes;
+    bool closed = false;
+
+    int status() const
+    {
+        static const QRegularExpression statusLine(QStringLiteral("^HTTP/1\\.1 (\\d{3}) "));
+        const auto match = statusLine.match(QString::fromLatin1(bytes));
+        return match.hasMatch() ? match.captured(1).toInt() : 0;
+    }
+    int responseCount() const { return int(bytes.count("HTTP/1.1 ")); }
+};
+
+} // namespace
+
+class tst_HttpHardening final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void scannerFramesRequests_data();
+    void scannerFramesRequests();
+    void oversizedBodyRejectedEarly();
+    void uploadRouteTakesItsOwnLimit();
+    void chunkedBodiesAreMeasured();
+    void oversizedHeadersRejected();
+    void garbageIsRejected_data();
+    void garbageIsRejected();
+    void oneByteASecondTimesOut();
+    void slowBodyTimesOut();
+    void idleConnectionsAreCappedAndClosed();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void pipelinedOversizedRequestAfterAGoodOne();
+    void rateLimitAnswers429WithRetryAfter();
+    void responsesCarrySecurityHeaders();
+    void wrongMethodGets405WithAllowOnEveryAdminRoute();
+
+private:
+    // Sends bytes on a new connection and collects the reply until the server closes or
+    // expectedResponses responses have arrived.
+    Exchange exchange(const QByteArray &request, int expectedResponses = 1,
+                      bool waitForClose = true, quint16 port = 0);
+    bool servesOthers();
+
+    std::unique_ptr<HttpServer> m_server;
+    quint16 m_port = 0;
+    int m_echoCalls = 0;
+    qint64 m_clockMs = 0;
+};
+
+void tst_HttpHardening::init()
+{
+    hub::http::Limits limits;
+    limits.maxConnections = 8;
+    limits.maxHeadBytes = 1024;
+    limits.maxBodyBytes = 1024;
+    limits.idleTimeoutMs = 1500;
+    limits.headTimeoutMs = 1500;
+    limits.bodyIdleTimeoutMs = 3000;
+    limits.minBodyBytesPerSecond = 1000;
+    limits.bodyGraceMs = 500;
+
+    m_echoCalls = 0;
+    m_clockMs = 0;
+    m_server = std::make_unique<HttpServer>(QByteArray("test-admin-token-0123456789"));
+    m_server->setLimits(limits);
+    hub::http::Router &router = m_server->router();
+    router.addRoute("GET", QStringLiteral("/hello"), Access::Public, [](const Request &) {
+        return Response::json(QJsonObject{{QStringLiteral("hello"), 1}});
+    });
+    router.addRoute(
+        "POST", QStringLiteral("/echo"), Access::Public, [this](const Request &request) {
+            ++m_echoCalls;
+            return Response::json(QJsonObject{{QStringLiteral("size"), request.body().size()}});
+        });
+    router.addRoute("POST", QStringLiteral("/upload"), Access::Public, [](const Request &request) {
+        return Response::json(QJsonObject{{QStringLiteral("size"), request.body().size()}});
+    });
+    router.setBodyLimit("POST", QStringLiteral("/upload"), 64 * 1024);
+    router.addRoute("POST", QStringLiteral("/sign-in"), Access::Public, [](const Request &) {
+        return Response::json(QJsonObject{{QStringLiteral("ok"), true}});
+    });
+    router.limitRate(QStringLiteral("/sign-in"), {2, 1.0}, [this] { return m_clockMs; });
+
+    m_port = m_server->start(QHostAddress::LocalHost, 0);
+    QVERIFY(m_port != 0);
+}
+
+void tst_HttpHardening::cleanup()
+{
+    m_server.reset();
+}
+
+Exchange tst_HttpHardening::exchange(const QByteArray &request, int expectedResponses,
+                                     bool waitForClose, quint16 port)
+{
+    // The server runs on this thread, so the client waits with the event loop running.
+    QTcpSocket socket;
+    Exchange result;
+    connect(&socket, &QTcpSocket::connected, &socket, [&] { socket.write(request); });
+    connect(&socket, &QTcpSocket::readyRead, &socket, [&] { result.bytes += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, port != 0 ? port : m_port);
+    const auto answered = [&] {
+        return result.responseCount() >= expectedResponses && result.bytes.endsWith('}');
+    };
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 8000 && socket.state() != QAbstractSocket::UnconnectedState
+           && !answered())
+        QTest::qWait(5);
+    // A rejected request closes the connection shortly after its response.
+    clock.restart();
+    while (waitForClose && clock.elapsed() < 3000
+           && socket.state() != QAbstractSocket::UnconnectedState)
+        QTest::qWait(5);
+    result.closed = socket.state() == QAbstractSocket::UnconnectedState;
+    return result;
+}
+
+bool tst_HttpHardening::servesOthers()
+{
+    const Exchange reply = exchange("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 1, false);
+    return reply.status() == 200 && reply.bytes.endsWith("{\"hello\":1}");
+}
+
+void tst_HttpHardening::scannerFramesRequests_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<int>("requests");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("get") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\n\r\n") << 1 << 0;
+    QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.0\nHost: a\n\n") << 1 << 0;
+    QTest::newRow("body and pipelined get")
+        << QByteArray("POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\r\n\r\n") << 2
+        << 0;
+    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                           "3\r\nabc\r\n2;x=y\r\nde\r\n0\r\n\r\n")
+                             << 1 << 0;
+    QTest::newRow("chunk without CRLF")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX") << 0 << 400;
+    QTest::newRow("chunk size not hex")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 0 << 400;
+    QTest::newRow("trailer") << QByteArray(
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: y\r\n\r\n")
+                             << 0 << 400;
+    QTest::newRow("head too long")
+        << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(300, 'a')) << 0 << 431;
+    QTest::newRow("request line too long")
+        << QByteArray("GET /" + QByteArray(300, 'a')) << 0 << 414;
+    QTest::newRow("negative length")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 0 << 400;
+    QTest::newRow("length with sign")
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: +1\r\n\r\n") << 0 << 400;
+    QTest::newRow("bare CR in header")
+        << QByteArray("GET / HTTP/1.1\r\nX: a\rb\r\n\r\n") << 0 << 400;
+    QTest::newRow("two hosts") << QByteArray("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 0
+                               << 400;
+    QTest::newRow("space before colon")
+        << QByteArray("GET / HTTP/1.1\r\nHost : a\r\n\r\n") << 0 << 400;
+    QTest::newRow("control character in target")
+        << QByteArray("GET /\x01 HTTP/1.1\r\n\r\n") << 0 << 400;
+}
+
+void tst_HttpHardening::scannerFramesRequests()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(int, requests);
+    QFETCH(int, status);
+
+    // Byte by byte, so that every state meets a boundary.
+    RequestScanner scanner(256);
+    int complete = 0;
+    int failed = 0;
+    for (qsizetype i = 0; i < bytes.size() && failed == 0; ++i) {
+        QByteArrayView rest = QByteArrayView(bytes).sliced(i, 1);
+        for (;;) {
+            const RequestScanner::Step step = scanner.feed(rest);
+            rest = rest.sliced(step.consumed);
+            if (step.event == RequestScanner::Event::RequestComplete)
+                ++complete;
+            if (step.event == RequestScanner::Event::HeadComplete)
+                scanner.setBodyLimit(100);
+            if (step.event == RequestScanner::Event::Failed) {
+                failed = scanner.failure().status;
+                break;
+            }
+            if (step.event == RequestScanner::Event::NeedMore && rest.isEmpty())
+                break;
+        }
+    }
+    // A request without a body completes on the next feed.
+    if (failed == 0 && scanner.feed({}).event == RequestScanner::Event::RequestComplete)
+        ++complete;
+    QCOMPARE(failed, status);
+    QCOMPARE(complete, requests);
+}
+
+void tst_HttpHardening::oversizedBodyRejectedEarly()
+{
+    // Only the head is sent: the refusal must come before any of the 100 MB body.
+    const Exchange reply = exchange("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    "Content-Type: application/json\r\n"
+                                    "Content-Length: 100000000\r\n\r\n");
+    QCOMPARE(reply.status(), 413);
+    QVERIFY(reply.bytes.contains("Connection: close"));
+    QVERIFY(reply.bytes.contains("\"error\":\"body_too_large\""));
+    QVERIFY(reply.closed);
+    QCOMPARE(m_echoCalls, 0);
+    QVERIFY(servesOthers());
+
+    // At the limit is fine.
+    const Exchange atLimit = exchange("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                      "Content-Length: 1024\r\n\r\n"
+                                          + QByteArray(1024, 'x'),
+                                      1, false);
+    QCOMPARE(atLimit.status(), 200);
+    QVERIFY(atLimit.bytes.endsWith("{\"size\":1024}"));
+}
+
+void tst_HttpHardening::uploadRouteTakesItsOwnLimit()
+{
+    const QByteArray file(40 * 1024, 'f');
+    const Exchange accepted = exchange("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                       "Content-Length: "
+                                           + QByteArray::number(file.size()) + "\r\n\r\n" + file,
+                                       1, false);
+    QCOMPARE(accepted.status(), 200);
+    QVERIFY(accepted.bytes.endsWith("{\"size\":40960}"));
+
+    const Exchange rejected = exchange("POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                       "Content-Length: 65537\r\n\r\n");
+    QCOMPARE(rejected.status(), 413);
+    QVERIFY(rejected.closed);
+
+    // The same 40 KiB on a JSON route is too much.
+    const Exchange json = exchange("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                                   + QByteArray::number(file.size()) + "\r\n\r\n");
+    QCOMPARE(json.status(), 413);
+}
+
+void tst_HttpHardening::chunkedBodiesAreMeasured()
+{
+    const Exchange small = exchange("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    "Transfer-Encoding: chunked\r\n\r\n"
+                                    "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n",
+                                    1, false);
+    QCOMPARE(small.status(), 200);
+    QVERIFY2(small.bytes.endsWith("{\"size\":11}"), small.bytes.constData());
+
+    // 2 KiB in chunks of 256 bytes against a 1 KiB limit; the chunks stop coming at the limit.
+    QByteArray chunks;
+    for (int i = 0; i < 8; ++i)
+        chunks += "100\r\n" + QByteArray(256, 'c') + "\r\n";
+    const Exchange large = exchange("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    "Transfer-Encoding: chunked\r\n\r\n"
+                                    + chunks + "0\r\n\r\n");
+    QCOMPARE(large.status(), 413);
+    QVERIFY(large.closed);
+    QCOMPARE(m_echoCalls, 1);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::oversizedHeadersRejected()
+{
+    QByteArray headers;
+    for (int i = 0; i < 40; ++i)
+        headers += "X-Filler-" + QByteArray::number(i) + ": " + QByteArray(40, 'h') + "\r\n";
+    const Exchange reply
+        = exchange("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n");
+    QCOMPARE(reply.status(), 431);
+    QVERIFY(reply.closed);
+
+    const Exchange longLine = exchange("GET /" + QByteArray(2000, 'p') + " HTTP/1.1\r\n\r\n");
+    QCOMPARE(longLine.status(), 414);
+    QVERIFY(longLine.closed);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::garbageIsRejected_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+
+    QTest::newRow("words") << QByteArray("HELLO THERE\r\n\r\n") << 400;
+    QTest::newRow("binary") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n", 13)
+                            << 400;
+    QTest::newRow("http/2 version") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 505;
+    QTest::newRow("unknown method") << QByteArray("BREW /pot HTTP/1.1\r\n\r\n") << 501;
+    QTest::newRow("header without colon")
+        << QByteArray("GET /hello HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n") << 400;
+    QTest::newRow("length and chunked") << QByteArray("POST /echo HTTP/1.1\r\nContent-Length: 3\r\n"
+                                                      "Transfer-Encoding: chunked\r\n\r\n")
+                                        << 400;
+    QTest::newRow("two lengths") << QByteArray(
+        "POST /echo HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n")
+                                 << 400;
+    QTest::newRow("gzip transfer coding")
+        << QByteArray("POST /echo HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n") << 501;
+    QTest::newRow("folded header")
+        << QByteArray("GET /hello HTTP/1.1\r\nX-A: 1\r\n  continued\r\n\r\n") << 400;
+    QTest::newRow("target without slash") << QByteArray("GET hello HTTP/1.1\r\n\r\n") << 400;
+}
+
+void tst_HttpHardening::garbageIsRejected()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+
+    const Exchange reply = exchange(request);
+    QCOMPARE(reply.status(), status);
+    QVERIFY(reply.closed);
+    QCOMPARE(m_echoCalls, 0);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::oneByteASecondTimesOut()
+{
+    // A slowloris client: a valid head, one byte a second. The head must be in within 1.5 s.
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, m_port);
+    QTRY_COMPARE(slow.state(), QAbstractSocket::ConnectedState);
+    const QByteArray head = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    qsizetype sent = 0;
+    QTimer drip;
+    drip.setInterval(1000);
+    connect(&drip, &QTimer::timeout, &slow, [&] {
+        if (slow.state() == QAbstractSocket::ConnectedState)
+            slow.write(head.mid(sent++ % head.size(), 1));
+    });
+    slow.write(head.left(1));
+    ++sent;
+    drip.start();
+
+    // Others are served while it drips.
+    QVERIFY(servesOthers());
+
+    QByteArray received;
+    connect(&slow, &QTcpSocket::readyRead, &slow, [&] { received += slow.readAll(); });
+    QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 6000);
+    QVERIFY2(received.startsWith("HTTP/1.1 408 "), received.constData());
+    QVERIFY(sent <= 4);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::slowBodyTimesOut()
+{
+    // The head is fine, the body comes at 5 bytes a second against a minimum of 1000.
+    QTcpSocket slow;
+    slow.connectToHost(QHostAddress::LocalHost, m_port);
+    QTRY_COMPARE(slow.state(), QAbstractSocket::ConnectedState);
+    slow.write("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n");
+    QTimer drip;
+    drip.setInterval(200);
+    connect(&drip, &QTimer::timeout, &slow, [&] {
+        if (slow.state() == QAbstractSocket::ConnectedState)
+            slow.write("x");
+    });
+    drip.start();
+
+    QByteArray received;
+    connect(&slow, &QTcpSocket::readyRead, &slow, [&] { received += slow.readAll(); });
+    QTRY_COMPARE_WITH_TIMEOUT(slow.state(), QAbstractSocket::UnconnectedState, 6000);
+    QVERIFY2(received.startsWith("HTTP/1.1 408 "), received.constData());
+    QCOMPARE(m_echoCalls, 0);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::idleConnectionsAreCappedAndClosed()
+{
+    // Seven idle connections leave room for one more client.
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 7; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QHostAddress::LocalHost, m_port);
+        QTRY_COMPARE(idle.back()->state(), QAbstractSocket::ConnectedState);
+    }
+    QTRY_COMPARE(m_server->openConnections(), 7);
+    QVERIFY(servesOthers());
+    QTRY_COMPARE(m_server->openConnections(), 7);
+
+    // The eighth fills the limit. The ninth gets 503, and a warning names the limit.
+    idle.push_back(std::make_unique<QTcpSocket>());
+    idle.back()->connectToHost(QHostAddress::LocalHost, m_port);
+    QTRY_COMPARE(idle.back()->state(), QAbstractSocket::ConnectedState);
+    QTRY_COMPARE(m_server->openConnections(), 8);
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Rejected 1 connection\\(s\\).*8 "
+                                                           "connections are open, the limit")));
+    const Exchange rejected = exchange("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QCOMPARE(rejected.status(), 503);
+    QVERIFY(rejected.bytes.contains("Retry-After: 1"));
+    QVERIFY(rejected.closed);
+
+    // The idle timeout closes them all, and then clients are served again.
+    for (const auto &socket : idle)
+        QTRY_COMPARE_WITH_TIMEOUT(socket->state(), QAbstractSocket::UnconnectedState, 5000);
+    QTRY_COMPARE(m_server->openConnections(), 0);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::pipelinedRequestsAreAnsweredInOrder()
+{
+    const QByteArray one = "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    const QByteArray two = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\nab";
+    const QByteArray three
+        = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n\r\nabc";
+    const Exchange reply = exchange(one + two + three, 3, false);
+    QCOMPARE(reply.responseCount(), 3);
+    const qsizetype first = reply.bytes.indexOf("{\"hello\":1}");
+    const qsizetype second = reply.bytes.indexOf("{\"size\":2}");
+    const qsizetype third = reply.bytes.indexOf("{\"size\":3}");
+    QVERIFY(first > 0);
+    QVERIFY(second > first);
+    QVERIFY(third > second);
+    QCOMPARE(m_echoCalls, 2);
+}
+
+void tst_HttpHardening::pipelinedOversizedRequestAfterAGoodOne()
+{
+    // The server responds to the good request before it rejects the oversized one.
+    const Exchange reply = exchange("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                    "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    "Content-Length: 5000\r\n\r\n",
+                                    2);
+    QCOMPARE(reply.responseCount(), 2);
+    QVERIFY(reply.bytes.startsWith("HTTP/1.1 200 "));
+    QVERIFY(reply.bytes.contains("HTTP/1.1 413 "));
+    QVERIFY(reply.closed);
+}
+
+void tst_HttpHardening::rateLimitAnswers429WithRetryAfter()
+{
+    const QByteArray signIn = "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+                              "\r\n{}";
+    QCOMPARE(exchange(signIn, 1, false).status(), 200);
+    QCOMPARE(exchange(signIn, 1, false).status(), 200);
+    const Exchange limited = exchange(signIn, 1, false);
+    QCOMPARE(limited.status(), 429);
+    QVERIFY(limited.bytes.contains("Retry-After: 1"));
+    QVERIFY(limited.bytes.contains("\"error\":\"too_many_requests\""));
+
+    // Other paths are not limited, and a second later one token is back.
+    QVERIFY(servesOthers());
+    m_clockMs += 1000;
+    QCOMPARE(exchange(signIn, 1, false).status(), 200);
+    QCOMPARE(exchange(signIn, 1, false).status(), 429);
+}
+
+void tst_HttpHardening::responsesCarrySecurityHeaders()
+{
+    const Exchange reply = exchange("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 1, false);
+    QCOMPARE(reply.status(), 200);
+    QVERIFY(reply.bytes.contains("X-Content-Type-Options: nosniff"));
+    QVERIFY(reply.bytes.contains("X-Frame-Options: DENY"));
+    QVERIFY(reply.bytes.contains("Content-Security-Policy: default-src 'none'"));
+    // Plain HTTP must not claim HSTS.
+    QVERIFY(!reply.bytes.contains("Strict-Transport-Security"));
+}
+
+void tst_HttpHardening::wrongMethodGets405WithAllowOnEveryAdminRoute()
+{
+    // The real admin routes. A wrong method gets 405 before any handler touches the store.
+    HttpServer server(QByteArray("test-admin-token-0123456789"));
+    hub::api::ApiContext context;
+    hub::api::registerAdminApi(server.router(), context);
+    const quint16 port = server.start(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+
+    // Each concrete path, with {id} as 1, and the methods of every pattern that matches it.
+    const auto matches = [](const QString &pattern, const QString &path) {
+        const QStringList patternSegments = pattern.split(QLatin1Char('/'));
+        const QStringList pathSegments = path.split(QLatin1Char('/'));
+        if (patternSegments.size() != pathSegments.size())
+            return false;
+        for (qsizetype i = 0; i < patternSegments.size(); ++i) {
+            if (!patternSegments.at(i).startsWith(QLatin1Char('{'))
+                && patternSegments.at(i) != pathSegments.at(i))
+                return false;
+        }
+        return true;
+    };
+    QMap<QString, QList<QByteArray>> methodsByPath;
+    for (const auto &route : server.router().routes()) {
+        QString path = route.pattern;
+        path.replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("1"));
+        methodsByPath.insert(path, {});
+    }
+    for (auto it = methodsByPath.begin(); it != methodsByPath.end(); ++it) {
+        for (const auto &route : server.router().routes()) {
+            if (matches(route.pattern, it.key()) && !it.value().contains(route.method))
+                it.value().append(route.method);
+        }
+    }
+    QVERIFY(methodsByPath.size() > 10);
+
+    const QList<QByteArray> methods = {"GET", "POST", "PUT", "DELETE", "PATCH"};
+    int checked = 0;
+    for (auto it = methodsByPath.cbegin(); it != methodsByPath.cend(); ++it) {
+        const QString &path = it.key();
+        for (const QByteArray &method : methods) {
+            if (it.value().contains(method))
+                continue;
+            const QByteArray reply = exchange(method + ' ' + path.toUtf8()
+                                                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                    "Authorization: Bearer "
+                                                    "test-admin-token-0123456789\r\n"
+                                                    "Content-Length: 0\r\n\r\n",
+                                              1, false, port)
+                                         .bytes;
+            const QByteArray requestLine = method + ' ' + path.toUtf8();
+            QVERIFY2(reply.startsWith("HTTP/1.1 405 "), requestLine.constData());
+            const QRegularExpression allowHeader(QStringLiteral("\r\nAllow: ([^\r]*)\r\n"));
+            const auto match = allowHeader.match(QString::fromLatin1(reply));
+            QVERIFY2(match.hasMatch(), requestLine.constData());
+            QStringList allowed = match.captured(1).split(QStringLiteral(", "));
+            QStringList expected;
+            for (const QByteArray &registered : it.value())
+                expected.append(QString::fromLatin1(registered));
+            allowed.sort();
+            expected.sort();
+            QCOMPARE(allowed, expected);
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 30);
+}
+
+QTEST_GUILESS_MAIN(tst_HttpHardening)
+
+#include "tst_httphardening.moc"
