@@ -65,6 +65,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerPreviewRoutes(router, context);
     registerRunRoutes(router, context);
     registerScheduleRoutes(router, context);
+    registerValidationRoutes(router, context);
 }
 
 void registerCatalogRoutes(http::Router &router, const ApiContext &context)

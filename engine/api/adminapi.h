@@ -58,6 +58,7 @@ void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
 void registerPreviewRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);
 void registerScheduleRoutes(http::Router &router, const ApiContext &context);
+void registerValidationRoutes(http::Router &router, const ApiContext &context);
 
 // Records a configuration change in the audit log; secrets must already be masked.
 void writeAudit(const ApiContext &context, const QString &action, const QString &entity,

@@ -46,7 +46,7 @@ QString runSelectSql()
            + QStringLiteral(", (SELECT name FROM run_phases ph WHERE ph.run_id = r.id "
                             "ORDER BY ph.position DESC LIMIT 1), r.scheduled_for, "
                             "r.change_version, r.cancel_requested, r.row_count, r.output_digest, "
-                            "r.rows_added, r.rows_removed, r.previous_run_id "
+                            "r.rows_added, r.rows_removed, r.previous_run_id, r.hold "
                             "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                             "JOIN products p ON p.id = i.product_id "
                             "LEFT JOIN product_outputs o ON o.id = i.output_id");
@@ -61,7 +61,10 @@ QJsonObject runJson(const QSqlQuery &query)
         {QStringLiteral("integrationType"), query.value(2).toString()},
         {QStringLiteral("trigger"), query.value(3).toString()},
         {QStringLiteral("status"), status},
-        {QStringLiteral("statusText"), runStatusText(status)},
+        {QStringLiteral("statusText"),
+         query.value(22).toString() == QLatin1String("held") && status == int(RunStatus::Queued)
+             ? QStringLiteral("Held for approval")
+             : runStatusText(status)},
         {QStringLiteral("schoolYear"), jsonValue(query.value(5))},
         {QStringLiteral("queuedAt"), query.value(6).toString()},
         {QStringLiteral("startedAt"), jsonValue(query.value(7))},
@@ -81,6 +84,8 @@ QJsonObject runJson(const QSqlQuery &query)
         {QStringLiteral("rowsAdded"), jsonValue(query.value(19))},
         {QStringLiteral("rowsRemoved"), jsonValue(query.value(20))},
         {QStringLiteral("previousRunId"), jsonValue(query.value(21))},
+        // "held" while an inbound load waits for approval, "approved" after it, else null.
+        {QStringLiteral("hold"), jsonValue(query.value(22))},
     };
 }
 

@@ -411,6 +411,95 @@ http::Response retry(const ApiContext &context, qint64 id)
     return http::Response::json(*run, 202);
 }
 
+// Reads a run that must be held for approval; returns the error response otherwise.
+std::optional<http::Response> checkHeld(const ApiContext &context, qint64 id)
+{
+    auto held = execute(context.store->connection(),
+                        QStringLiteral("SELECT status, hold FROM runs WHERE id = ? AND "
+                                       "district_id = ?"),
+                        {id, context.districtId});
+    if (!held)
+        return storeFailed(held.error());
+    if (!held->next())
+        return notFound(QStringLiteral("Run"), id);
+    if (held->value(1).toString() != QLatin1String("held")
+        || held->value(0).toInt() != int(RunStatus::Queued))
+        return http::Response::error(409, QStringLiteral("not_held"),
+                                     QStringLiteral("Run %1 is not held for approval; only a held "
+                                                    "load can be approved or rejected.")
+                                         .arg(id));
+    return std::nullopt;
+}
+
+void logRunLine(const QSqlDatabase &db, qint64 runId, const QString &level, const QString &text)
+{
+    (void)execute(db,
+                  QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
+                                 "VALUES (?, ?, ?, ?)"),
+                  {runId, nowIsoUtc(), level, text});
+}
+
+// POST /api/v1/runs/{id}/approve: lets a held load go on. A worker validates the file again
+// and loads it without holding it a second time.
+http::Response approve(const ApiContext &context, qint64 id)
+{
+    if (auto refused = checkHeld(context, id))
+        return *refused;
+    const QSqlDatabase db = context.store->connection();
+    const QString now = nowIsoUtc();
+    auto approved
+        = execute(db,
+                  QStringLiteral("UPDATE runs SET hold = 'approved', message = ? "
+                                 "WHERE id = ? AND hold = 'held' AND status = ?"),
+                  {QStringLiteral("Approved by %1; waiting for a worker.").arg(context.actor), id,
+                   int(RunStatus::Queued)});
+    if (!approved)
+        return storeFailed(approved.error());
+    (void)execute(db,
+                  QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
+                                 "AND name = 'Approval' AND status = ?"),
+                  {int(RunStatus::Succeeded), now, id, int(RunStatus::Queued)});
+    logRunLine(db, id, QStringLiteral("info"),
+               QStringLiteral("Load approved by %1.").arg(context.actor));
+    writeAudit(context, QStringLiteral("approve"), QStringLiteral("run"), id, {}, {});
+    qCInfo(lcRuns) << "Run" << id << "approved by" << context.actor;
+    if (context.wakeWorkers)
+        context.wakeWorkers();
+    auto run = findRun(db, context.districtId, id);
+    if (!run)
+        return storeFailed(run.error());
+    return http::Response::json(*run, 202);
+}
+
+// POST /api/v1/runs/{id}/reject: cancels a held load; nothing is loaded.
+http::Response reject(const ApiContext &context, qint64 id)
+{
+    if (auto refused = checkHeld(context, id))
+        return *refused;
+    const QSqlDatabase db = context.store->connection();
+    const QString now = nowIsoUtc();
+    const QString message
+        = QStringLiteral("Load rejected by %1; nothing was loaded.").arg(context.actor);
+    auto rejected = execute(db,
+                            QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
+                                           "hold = NULL WHERE id = ? AND hold = 'held' AND "
+                                           "status = ?"),
+                            {int(RunStatus::Cancelled), now, message, id, int(RunStatus::Queued)});
+    if (!rejected)
+        return storeFailed(rejected.error());
+    (void)execute(db,
+                  QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
+                                 "AND name = 'Approval' AND status = ?"),
+                  {int(RunStatus::Cancelled), now, id, int(RunStatus::Queued)});
+    logRunLine(db, id, QStringLiteral("info"), message);
+    writeAudit(context, QStringLiteral("reject"), QStringLiteral("run"), id, {}, {});
+    qCInfo(lcRuns) << "Run" << id << "rejected by" << context.actor;
+    auto run = findRun(db, context.districtId, id);
+    if (!run)
+        return storeFailed(run.error());
+    return http::Response::json(*run);
+}
+
 } // namespace
 
 void registerRunRoutes(http::Router &router, const ApiContext &context)
@@ -436,6 +525,18 @@ void registerRunRoutes(http::Router &router, const ApiContext &context)
                         const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("run"),
                                           [&](qint64 id) { return cancel(context, id); });
+                    });
+    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/approve"), http::Access::Operate,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withPathId(request, QStringLiteral("run"),
+                                          [&](qint64 id) { return approve(context, id); });
+                    });
+    router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/reject"), http::Access::Operate,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withPathId(request, QStringLiteral("run"),
+                                          [&](qint64 id) { return reject(context, id); });
                     });
     router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/retry"), http::Access::Operate,
                     [base = context](const http::Request &request) {

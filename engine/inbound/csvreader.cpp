@@ -123,6 +123,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
     State state = State::FieldStart;
     qint64 recordLine = 0;
     qint64 fieldLine = 0;
+    qint64 recordBytes = 0;
 
     auto endRecord = [&]() -> hub::Result<bool> {
         if (auto finished = finishField(fieldLine); !finished)
@@ -136,6 +137,14 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
         if (m_position >= m_buffer.size() && !fillBuffer())
             break;
         const char byte = m_buffer.at(m_position++);
+        if (++recordBytes > m_maxRecordBytes) {
+            m_recordTooLong = true;
+            return fail(QStringLiteral("Line %1 starts a record longer than %2 bytes, the most "
+                                       "the hub reads. Check for a quote that is never closed, "
+                                       "or split the long value.")
+                            .arg(recordLine > 0 ? recordLine : m_line)
+                            .arg(m_maxRecordBytes));
+        }
 
         if (m_afterCarriageReturn) {
             m_afterCarriageReturn = false;
@@ -152,8 +161,10 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
             const qint64 breakLine = m_line;
             ++m_line;
             m_afterCarriageReturn = byte == '\r';
-            if (state == State::FieldStart && recordLine == 0)
+            if (state == State::FieldStart && recordLine == 0) {
+                recordBytes = 0;
                 continue; // a blank line between records
+            }
             if (recordLine == 0)
                 recordLine = breakLine;
             return endRecord();

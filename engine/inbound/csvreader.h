@@ -26,10 +26,13 @@ struct CsvRecord
 // UTF-8 byte order mark at the start (which is dropped). Quoted fields may contain commas,
 // doubled quotes and line breaks, which are kept as they appear in the file. Blank lines
 // between records are skipped. An unterminated quote, a character after a closing quote, a
-// quote inside an unquoted field and invalid UTF-8 are errors that name the line.
+// quote inside an unquoted field, invalid UTF-8 and a record longer than maxRecordBytes() are
+// errors that name the line. The length limit also bounds the memory one record can take.
 class CsvReader
 {
 public:
+    static constexpr qint64 defaultMaxRecordBytes = 1024 * 1024;
+
     // The device must be open for reading and outlive the reader. The reader takes an empty
     // read() as the end of the input, so a socket must hold all its data first.
     explicit CsvReader(QIODevice *device);
@@ -40,6 +43,11 @@ public:
 
     // Bytes consumed from the device so far, including a byte order mark.
     qint64 bytesRead() const { return m_bytesRead; }
+
+    qint64 maxRecordBytes() const { return m_maxRecordBytes; }
+    void setMaxRecordBytes(qint64 bytes) { m_maxRecordBytes = bytes; }
+    // Whether the last error was a record longer than maxRecordBytes().
+    bool recordTooLong() const { return m_recordTooLong; }
 
     // Reads every record of the device.
     static hub::Result<QList<CsvRecord>> readAll(QIODevice *device);
@@ -54,6 +62,8 @@ private:
     qsizetype m_position = 0;
     qint64 m_bytesRead = 0;
     qint64 m_line = 1;
+    qint64 m_maxRecordBytes = defaultMaxRecordBytes;
+    bool m_recordTooLong = false;
     bool m_started = false;
     bool m_afterCarriageReturn = false;
     bool m_failed = false;

@@ -19,6 +19,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace hub::inbound {
 
 using schema::Entity;
@@ -179,15 +181,9 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
             return hub::failure(QStringLiteral("manifest.csv gives %1 the invalid mode \"%2\". "
                                                "Use bulk, delta or absent.")
                                     .arg(it.key(), mode));
-        if (mode == QLatin1String("delta")) {
-            // TODO: load delta bundles: upsert the listed rows, apply tobedeleted rows, and
-            // leave the rest of the district's records alone.
-            return hub::failure(QStringLiteral("manifest.csv declares %1 as delta, but delta "
-                                               "bundles are not supported yet. Send a bulk bundle.")
-                                    .arg(it.key()));
-        }
         if (!knownKeys.contains(key)) {
             bundle.m_openIssues.append(makeIssue(Issue::Severity::Warning,
+                                                 QStringLiteral("unknown-file"),
                                                  QStringLiteral("manifest.csv"), 0, {}, {},
                                                  QStringLiteral("%1 is not a OneRoster %2 file; "
                                                                 "it is ignored.")
@@ -203,47 +199,48 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
         const QString actualName = csvByLowerName.take(expectedName.toLower());
         const bool present = !actualName.isEmpty();
 
-        if (mode == QLatin1String("bulk") && !present) {
-            bundle.m_openIssues.append(
-                makeIssue(Issue::Severity::Error, expectedName, 0, {}, {},
-                          QStringLiteral("manifest.csv declares file.%1 as bulk but the bundle "
-                                         "has no %2.")
-                              .arg(key, expectedName)));
+        if ((mode == QLatin1String("bulk") || mode == QLatin1String("delta")) && !present) {
+            bundle.m_openIssues.append(makeIssue(
+                Issue::Severity::Error, QStringLiteral("missing-file"), expectedName, 0, {}, {},
+                QStringLiteral("manifest.csv declares file.%1 as %2 but the bundle has no %3. "
+                               "Add the file or declare it absent.")
+                    .arg(key, mode, expectedName)));
             continue;
         }
         if (!present)
             continue;
-        if (mode != QLatin1String("bulk")) {
+        if (mode != QLatin1String("bulk") && mode != QLatin1String("delta")) {
             const QString declared = mode.isEmpty() ? (bundle.m_manifestModes.contains(key)
                                                            ? QStringLiteral("with an empty value")
                                                            : QStringLiteral("nowhere"))
                                                     : QStringLiteral("as %1").arg(mode);
-            bundle.m_openIssues.append(
-                makeIssue(Issue::Severity::Warning, actualName, 0, {}, {},
-                          QStringLiteral("manifest.csv declares file.%1 %2, so the file is "
-                                         "ignored.")
-                              .arg(key, declared)));
+            bundle.m_openIssues.append(makeIssue(
+                Issue::Severity::Warning, QStringLiteral("ignored-file"), actualName, 0, {}, {},
+                QStringLiteral("manifest.csv declares file.%1 %2, so the file is "
+                               "ignored.")
+                    .arg(key, declared)));
             continue;
         }
         if (actualName != expectedName) {
-            bundle.m_openIssues.append(
-                makeIssue(Issue::Severity::Warning, actualName, 0, {}, {},
-                          QStringLiteral("The file name differs in case from %1; it is read as "
-                                         "that file.")
-                              .arg(expectedName)));
+            bundle.m_openIssues.append(makeIssue(
+                Issue::Severity::Warning, QStringLiteral("file-name-case"), actualName, 0, {}, {},
+                QStringLiteral("The file name differs in case from %1; it is read as "
+                               "that file.")
+                    .arg(expectedName)));
         }
         if (!specForKey(key)) {
-            bundle.m_openIssues.append(
-                makeIssue(Issue::Severity::Warning, actualName, 0, {}, {},
-                          QStringLiteral("The hub does not store %1; the file is ignored.")
-                              .arg(expectedName)));
+            bundle.m_openIssues.append(makeIssue(
+                Issue::Severity::Warning, QStringLiteral("unstored-file"), actualName, 0, {}, {},
+                QStringLiteral("The hub does not store %1; the file is ignored.")
+                    .arg(expectedName)));
             continue;
         }
         bundle.m_filePaths.insert(key, QDir(folder).filePath(actualName));
     }
     csvByLowerName.remove(QStringLiteral("manifest.csv"));
     for (const QString &name : std::as_const(csvByLowerName)) {
-        bundle.m_openIssues.append(makeIssue(Issue::Severity::Warning, name, 0, {}, {},
+        bundle.m_openIssues.append(makeIssue(Issue::Severity::Warning,
+                                             QStringLiteral("unknown-file"), name, 0, {}, {},
                                              QStringLiteral("The file is not part of OneRoster "
                                                             "%1; it is ignored.")
                                                  .arg(version)));
@@ -278,6 +275,57 @@ Result<QSet<QString>> storedIds(const QSqlDatabase &db, const QString &table, qi
     return ids;
 }
 
+// Reports each cycle of parentSourcedId links among the rows of one file once, on the row of
+// the cycle that comes first in the file. A record that is its own parent is a cycle too.
+void checkParentCycles(ValidationState &state, Entity entity, const QString &fileName)
+{
+    const auto found = state.tables.find(entity);
+    if (found == state.tables.end())
+        return;
+    const detail::ParsedTable &table = found->second;
+    const qsizetype parentColumn = table.columns.indexOf(QStringLiteral("parent_sourced_id"));
+    if (parentColumn < 0)
+        return;
+
+    QHash<QString, QString> parentOf;
+    for (const ParsedRow &row : table.rows) {
+        const QString parent = row.values.at(parentColumn).toString();
+        if (!parent.isEmpty())
+            parentOf.insert(row.sourcedId, parent);
+    }
+
+    enum Mark { OnPath = 1, Done = 2 };
+    QHash<QString, int> marks;
+    for (const ParsedRow &row : table.rows) {
+        QStringList path;
+        QString id = row.sourcedId;
+        while (!id.isEmpty() && !marks.contains(id)) {
+            marks.insert(id, OnPath);
+            path.append(id);
+            id = parentOf.value(id);
+        }
+        if (!id.isEmpty() && marks.value(id) == OnPath) {
+            QStringList cycle = path.mid(path.indexOf(id));
+            qsizetype first = 0;
+            for (qsizetype i = 1; i < cycle.size(); ++i) {
+                if (table.lineById.value(cycle.at(i)) < table.lineById.value(cycle.at(first)))
+                    first = i;
+            }
+            std::rotate(cycle.begin(), cycle.begin() + first, cycle.end());
+            const QString start = cycle.first();
+            cycle.append(start);
+            state.add(makeIssue(Issue::Severity::Error, QStringLiteral("parent-cycle"), fileName,
+                                table.lineById.value(start), QStringLiteral("parentSourcedId"),
+                                parentOf.value(start),
+                                QStringLiteral("The parents form a cycle (%1). Give one of these "
+                                               "records a parent outside the cycle, or none.")
+                                    .arg(cycle.join(QLatin1String(" -> ")))));
+        }
+        for (const QString &visited : std::as_const(path))
+            marks.insert(visited, Done);
+    }
+}
+
 } // namespace
 
 QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId)
@@ -292,7 +340,8 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
     auto district
         = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"), {districtId});
     if (!district || district->isNull()) {
-        state.add(makeIssue(Issue::Severity::Error, {}, 0, {}, {},
+        state.add(makeIssue(Issue::Severity::Error, QStringLiteral("unknown-district"), {}, 0, {},
+                            {},
                             district ? QStringLiteral("District %1 was not found.").arg(districtId)
                                      : district.error()));
     }
@@ -303,19 +352,30 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
         if (!m_filePaths.contains(key))
             continue;
         if (spec.entity == Entity::Roles && version < 12) {
-            state.add(makeIssue(Issue::Severity::Warning, csvName(key), 0, {}, {},
+            state.add(makeIssue(Issue::Severity::Warning, QStringLiteral("ignored-file"),
+                                csvName(key), 0, {}, {},
                                 QStringLiteral("roles.csv is OneRoster 1.2; in a %1 bundle the "
                                                "roles come from users.csv, so it is ignored.")
                                     .arg(m_version)));
             continue;
         }
-        FileValidator validator(spec, version, QFileInfo(m_filePaths.value(key)).fileName(), state);
+        const bool delta = m_manifestModes.value(key) == QLatin1String("delta");
+        FileValidator validator(spec, version, QFileInfo(m_filePaths.value(key)).fileName(), delta,
+                                state);
         m_validateCounts.bytes += validator.run(m_filePaths.value(key), m_validateCounts.rowsRead,
                                                 m_validateCounts.rowsRejected);
     }
 
-    // A target file in the bundle replaces the stored records, so only its own rows resolve a
-    // reference. Without the file, the records already stored for the district do.
+    for (const Entity entity : {Entity::Orgs, Entity::AcademicSessions}) {
+        const FileSpec *spec = specForEntity(entity);
+        const QString key = latin1(spec->key);
+        if (m_filePaths.contains(key))
+            checkParentCycles(state, entity, QFileInfo(m_filePaths.value(key)).fileName());
+    }
+
+    // A bulk target file replaces the stored records, so only its own rows resolve a reference.
+    // A delta target file adds to them, so its rows and the stored records do; without the
+    // file, the stored records alone do.
     QHash<Entity, QSet<QString>> knownIds;
     QSet<QString> reported;
     for (const Reference &reference : std::as_const(state.references)) {
@@ -326,12 +386,15 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
             if (inBundle) {
                 const QList<QString> keys = table->second.lineById.keys();
                 ids = QSet<QString>(keys.cbegin(), keys.cend());
-            } else if (const FileSpec *spec = specForEntity(reference.target)) {
+            }
+            const FileSpec *spec = specForEntity(reference.target);
+            if ((!inBundle || table->second.delta) && spec) {
                 auto stored = storedIds(db, latin1(spec->table), districtId);
                 if (!stored)
-                    state.add(makeIssue(Issue::Severity::Error, {}, 0, {}, {}, stored.error()));
+                    state.add(makeIssue(Issue::Severity::Error, QStringLiteral("store"), {}, 0, {},
+                                        {}, stored.error()));
                 else
-                    ids = *stored;
+                    ids.unite(*stored);
             }
             knownIds.insert(reference.target, ids);
         }
@@ -343,8 +406,8 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
             continue;
         reported.insert(key);
         const QString target = describeTarget(reference.target);
-        state.add(makeIssue(Issue::Severity::Warning, reference.file, reference.line,
-                            reference.column, reference.id,
+        state.add(makeIssue(Issue::Severity::Warning, QStringLiteral("unknown-reference"),
+                            reference.file, reference.line, reference.column, reference.id,
                             inBundle ? QStringLiteral("No record of %1 has this sourcedId; the "
                                                       "reference is stored as given.")
                                            .arg(target)
@@ -361,15 +424,15 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
         QStringList sorted(roles.cbegin(), roles.cend());
         sorted.sort();
         state.add(makeIssue(
-            Issue::Severity::Warning, enrollment.file, enrollment.line, enrollment.column,
-            enrollment.role,
+            Issue::Severity::Warning, QStringLiteral("role-mismatch"), enrollment.file,
+            enrollment.line, enrollment.column, enrollment.role,
             QStringLiteral("User %1 has the role %2 in the bundle, not %3.")
                 .arg(enrollment.userId, sorted.join(QLatin1String(", ")), enrollment.role)));
     }
 
     if (state.unlistedIssues > 0) {
         state.issues.append(makeIssue(
-            Issue::Severity::Warning, {}, 0, {}, {},
+            Issue::Severity::Warning, QStringLiteral("unlisted-findings"), {}, 0, {}, {},
             QStringLiteral("%1 more findings are not listed.").arg(state.unlistedIssues)));
     }
 
@@ -427,6 +490,11 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
             ++counts.rowsWritten;
         }
 
+        if (table.delta) {
+            qCInfo(lcInbound) << "Loaded" << table.rows.size() << "delta rows into" << table.table
+                              << "for district" << districtId;
+            continue;
+        }
         auto stored = storedIds(db, table.table, districtId);
         if (!stored)
             return hub::failure(stored.error());
@@ -454,4 +522,44 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
         return hub::failure(committed.error());
     return counts;
 }
+hub::Result<QList<Retirement>> OneRosterBundle::retirements(const QSqlDatabase &db,
+                                                            qint64 districtId) const
+{
+    if (!m_validation || m_validatedDistrictId != districtId)
+        return hub::failure(
+            QStringLiteral("The bundle was not validated for district %1.").arg(districtId));
+
+    QList<Retirement> result;
+    for (const auto &[entity, table] : m_validation->tables) {
+        auto query = execute(db,
+                             QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ? AND "
+                                            "status <> 'tobedeleted'")
+                                 .arg(table.table),
+                             {districtId});
+        if (!query)
+            return hub::failure(query.error());
+        Retirement retirement;
+        retirement.table = table.table;
+        QSet<QString> retiredByDelta;
+        if (table.delta) {
+            const qsizetype statusColumn = table.columns.indexOf(QStringLiteral("status"));
+            for (const ParsedRow &row : table.rows) {
+                if (statusColumn >= 0
+                    && row.values.at(statusColumn).toString() == QLatin1String("tobedeleted"))
+                    retiredByDelta.insert(row.sourcedId);
+            }
+        }
+        while (query->next()) {
+            const QString id = query->value(0).toString();
+            ++retirement.stored;
+            const bool retired
+                = table.delta ? retiredByDelta.contains(id) : !table.lineById.contains(id);
+            if (retired)
+                ++retirement.retiring;
+        }
+        result.append(retirement);
+    }
+    return result;
+}
+
 } // namespace hub::inbound

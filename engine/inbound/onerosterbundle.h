@@ -15,12 +15,21 @@
 namespace hub::inbound {
 
 // One validation finding about a bundle. Line 0 means the finding is about the whole file,
-// and line 1 is the header.
+// and line 1 is the header. An Error stops the load; a Warning does not.
+//
+// rule names the check in lower-case words joined by hyphens, stable for filters and scripts:
+// receive (the upload is no readable bundle: not a zip, unsafe, or without a manifest),
+// csv-syntax, line-length, empty-file, unreadable-file, missing-file, unknown-file, ignored-file,
+// unstored-file, file-name-case, missing-column, misspelled-column, unknown-column,
+// renamed-column, duplicate-column, dropped-column, derived-column, row-width, required,
+// date-format, enum, enum-case, boolean, year, inactive-status, duplicate-id, unknown-reference,
+// parent-cycle, delta-status, role-mismatch, unknown-district, store, unlisted-findings.
 struct Issue
 {
     enum class Severity { Warning, Error };
 
     Severity severity = Severity::Error;
+    QString rule;
     QString file;
     qint64 line = 0;
     QString column;
@@ -41,6 +50,15 @@ struct PhaseCounts
     qint64 bytes = 0;
 };
 
+// What a load would retire in one table: records stored for the district that are not yet
+// tobedeleted, and how many of them the load would mark tobedeleted.
+struct Retirement
+{
+    QString table;
+    qint64 stored = 0;
+    qint64 retiring = 0;
+};
+
 // Limits that open() enforces on a zip before and while it extracts it.
 struct ArchiveLimits
 {
@@ -52,12 +70,19 @@ struct ArchiveLimits
     qint64 ratioGraceBytes = 1024 * 1024;
 };
 
-// A OneRoster 1.0, 1.1 or 1.2 CSV bulk bundle on its way into the store for one district.
+// A OneRoster 1.0, 1.1 or 1.2 CSV bundle on its way into the store for one district.
 //
-// The run executor calls open() (the receive phase), validate() and load() in that order. A
-// bulk file replaces the district's records of its entity: stored records missing from the file
-// become status tobedeleted with a new dateLastModified, and they are not deleted. The load is
-// all or nothing, and it is rejected when validate() found any Error.
+// The run executor calls open() (the receive phase), validate() and load() in that order. The
+// manifest declares each file bulk or delta. A bulk file replaces the district's records of its
+// entity: stored records missing from the file become status tobedeleted with a new
+// dateLastModified, and they are not deleted. A delta file only adds or changes the records it
+// lists, and every row gives its status and dateLastModified: a row with status tobedeleted
+// retires its record, and records that the file does not list stay as they are. The load is all
+// or nothing, and it is rejected when validate() found any Error.
+//
+// Errors besides wrong values: duplicate sourcedIds (also ones that differ only in case), parent
+// cycles among orgs and among academic sessions, a misspelled required header, an empty status
+// or dateLastModified in a delta file, and a record longer than the CSV reader's limit.
 //
 // Decisions on messy input, each reported as a Warning on the row that still loads:
 // - References to records that are neither in the bundle nor stored for the district.
@@ -68,8 +93,9 @@ struct ArchiveLimits
 // - dateLastModified given as a date only, with a space instead of T, or without a time zone
 //   is read as UTC.
 // - Legacy column names (grade, userId, agents, schoolYearId, and userSourcedId in
-//   demographics.csv) are read as the current column, and header names in the wrong case as
-//   the standard name.
+//   demographics.csv) and the REST names of 1.2 (preferredFirstName, preferredLastName) are read
+//   as the CSV column, header names in the wrong case as the standard name, and a misspelled
+//   optional header (such as prefferedGivenName) as the column it resembles.
 // - An academicSessions.csv without a schoolYear column gets the school year of each endDate.
 // - An enrollment role that differs from the user's roles, and a class without a course.
 // - Columns that OneRoster does not define are kept in the extensions JSON object, and so are
@@ -82,7 +108,7 @@ public:
     // Receives a bundle: a folder, or a zip that is extracted into workDir after checking the
     // entry count, the total uncompressed size, the compression ratio and every entry name.
     // Fails for a missing path, an unsafe or unreadable zip, a missing or unreadable
-    // manifest.csv, an unknown oneroster.version and a delta bundle.
+    // manifest.csv, an unknown oneroster.version and an unknown file mode.
     static hub::Result<OneRosterBundle> open(const QString &path, const QString &workDir,
                                              const ArchiveLimits &limits = {});
 
@@ -99,21 +125,27 @@ public:
     // The manifest's mode ("bulk", "delta", "absent" or "") of each file, by file key.
     QMap<QString, QString> manifestModes() const { return m_manifestModes; }
 
-    // Parses every bulk file that the hub stores and checks column names, required values,
-    // types, enums, dates, duplicate sourcedIds and references between records. It only reads
-    // the store, for references to records already stored for the district. Fills
+    // Parses every bulk and delta file that the hub stores and checks column names, required
+    // values, types, enums, dates, duplicate sourcedIds and references between records. It only
+    // reads the store, for references to records already stored for the district. Fills
     // validateCounts(): rowsRead data rows, rowsRejected rows with an Error, rowsWritten rows
-    // ready to load, bytes read. Lists at most 1000 findings and then one summary Warning, but
+    // ready to load, bytes read. Lists at most 10000 findings and then one summary Warning, but
     // errorCount() counts every Error.
     QList<Issue> validate(const QSqlDatabase &db, qint64 districtId);
     PhaseCounts validateCounts() const { return m_validateCounts; }
     qint64 errorCount() const { return m_errorCount; }
 
-    // Replaces the district's records of each bulk file in one transaction. rowsRead counts the
+    // Replaces the district's records of each bulk file and applies each delta file, in one
+    // transaction. rowsRead counts the
     // rows to store, including the user_roles rows that OneRoster 1.0 and 1.1 users.csv implies.
     // rowsWritten counts those rows plus the stored rows newly marked tobedeleted. Fails when
     // validate() has not run for this district or found an Error.
     hub::Result<PhaseCounts> load(const QSqlDatabase &db, qint64 districtId);
+
+    // Counts, per table, the stored records that load() would mark tobedeleted: those missing
+    // from a bulk file and those a delta row retires. Only reads the store; call it after
+    // validate() for the same district.
+    hub::Result<QList<Retirement>> retirements(const QSqlDatabase &db, qint64 districtId) const;
 
 private:
     struct Validation;

@@ -29,11 +29,12 @@ QString latin1(const char *text)
     return QString::fromLatin1(text);
 }
 
-Issue makeIssue(Issue::Severity severity, const QString &file, qint64 line, const QString &column,
-                const QString &value, const QString &message)
+Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &file, qint64 line,
+                const QString &column, const QString &value, const QString &message)
 {
     Issue issue;
     issue.severity = severity;
+    issue.rule = rule;
     issue.file = file;
     issue.line = line;
     issue.column = column;
@@ -148,13 +149,14 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        issue(Issue::Severity::Error, 0, {}, {},
+        issue(Issue::Severity::Error, QStringLiteral("unreadable-file"), 0, {}, {},
               QStringLiteral("Cannot read the file: %1").arg(file.errorString()));
         return 0;
     }
 
     m_table = &m_state.tables[m_spec.entity];
     m_table->table = latin1(m_spec.table);
+    m_table->delta = m_delta;
     for (const Field *field : std::as_const(m_fields)) {
         if (field->column)
             addColumn(latin1(field->column));
@@ -164,6 +166,7 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     if (m_spec.entity == Entity::Users && m_version < 12) {
         m_derivedRoles = &m_state.tables[Entity::Roles];
         m_derivedRoles->table = QStringLiteral("user_roles");
+        m_derivedRoles->delta = m_delta;
         m_derivedRoles->columns
             = {QStringLiteral("sourced_id"),         QStringLiteral("status"),
                QStringLiteral("date_last_modified"), QStringLiteral("user_sourced_id"),
@@ -175,11 +178,13 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     CsvRecord record;
     auto first = reader.readRecord(record);
     if (!first) {
-        issue(Issue::Severity::Error, 0, {}, {}, first.error());
+        issue(Issue::Severity::Error,
+              reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("csv-syntax"),
+              0, {}, {}, first.error());
         return reader.bytesRead();
     }
     if (!*first) {
-        issue(Issue::Severity::Error, 0, {}, {},
+        issue(Issue::Severity::Error, QStringLiteral("empty-file"), 0, {}, {},
               QStringLiteral("The file is empty, but a bulk file needs at least its header line."));
         return reader.bytesRead();
     }
@@ -188,7 +193,10 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     for (;;) {
         auto read = reader.readRecord(record);
         if (!read) {
-            issue(Issue::Severity::Error, 0, {}, {}, read.error());
+            issue(Issue::Severity::Error,
+                  reader.recordTooLong() ? QStringLiteral("line-length")
+                                         : QStringLiteral("csv-syntax"),
+                  0, {}, {}, read.error());
             ++rowsRejected;
             break;
         }
@@ -241,15 +249,15 @@ void FileValidator::mapHeader(const QStringList &headers)
             continue;
         }
         if (mapped.contains(match)) {
-            issue(Issue::Severity::Error, 1, name, {},
+            issue(Issue::Severity::Error, QStringLiteral("duplicate-column"), 1, name, {},
                   QStringLiteral("The column %1 appears twice in the header.")
                       .arg(latin1(match->name)));
             continue;
         }
         if (!note.isEmpty())
-            issue(Issue::Severity::Warning, 1, name, {}, note);
+            issue(Issue::Severity::Warning, QStringLiteral("renamed-column"), 1, name, {}, note);
         if (match->type == FieldType::Secret)
-            issue(Issue::Severity::Warning, 1, name, {},
+            issue(Issue::Severity::Warning, QStringLiteral("dropped-column"), 1, name, {},
                   QStringLiteral("The hub never stores this column; its values are dropped."));
         mapped.insert(match);
         m_fieldAt[i] = match;
@@ -269,9 +277,18 @@ void FileValidator::mapHeader(const QStringList &headers)
                 break;
             }
         }
+        if (suggestion && !isRequired(*suggestion, m_version) && !suggestion->derivable) {
+            // An optional column is read under the name it resembles, so the load goes on.
+            mapped.insert(suggestion);
+            m_fieldAt[i] = suggestion;
+            issue(Issue::Severity::Warning, QStringLiteral("misspelled-column"), 1, name, {},
+                  QStringLiteral("Unknown column, read as %1. Correct the header of %2 to %1.")
+                      .arg(latin1(suggestion->name), m_fileName));
+            continue;
+        }
         if (suggestion) {
             misspelled.insert(suggestion);
-            issue(Issue::Severity::Error, 1, name, {},
+            issue(Issue::Severity::Error, QStringLiteral("misspelled-column"), 1, name, {},
                   QStringLiteral("Unknown column; did you mean %1? Fix the header of %2.")
                       .arg(latin1(suggestion->name), m_fileName));
             continue;
@@ -287,7 +304,7 @@ void FileValidator::mapHeader(const QStringList &headers)
                                  : QStringLiteral("so its values are dropped, because %1 has no "
                                                   "extensions column.")
                                        .arg(m_table->table);
-        issue(Issue::Severity::Warning, 1, name, {},
+        issue(Issue::Severity::Warning, QStringLiteral("unknown-column"), 1, name, {},
               otherVersion
                   ? QStringLiteral("The column is not part of OneRoster %1 %2, %3")
                         .arg(QString::number(m_version / 10.0, 'f', 1), m_fileName, kept)
@@ -300,13 +317,15 @@ void FileValidator::mapHeader(const QStringList &headers)
         if (field->derivable) {
             m_deriveSchoolYear = true;
             if (isRequired(*field, m_version))
-                issue(Issue::Severity::Warning, 1, latin1(field->name), {},
+                issue(Issue::Severity::Warning, QStringLiteral("derived-column"), 1,
+                      latin1(field->name), {},
                       QStringLiteral("The column is missing; each school year is derived from "
                                      "endDate."));
             continue;
         }
         if (isRequired(*field, m_version))
-            issue(Issue::Severity::Error, 1, latin1(field->name), {},
+            issue(Issue::Severity::Error, QStringLiteral("missing-column"), 1, latin1(field->name),
+                  {},
                   QStringLiteral("The required column is missing from the header of %1.")
                       .arg(m_fileName));
     }
@@ -323,7 +342,7 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         for (qsizetype i = values.size(); onlyUnnamedMissing && i < m_headers.size(); ++i)
             onlyUnnamedMissing = m_headers.at(i).isEmpty();
         if (!onlyUnnamedMissing) {
-            issue(Issue::Severity::Error, record.line, {}, {},
+            issue(Issue::Severity::Error, QStringLiteral("row-width"), record.line, {}, {},
                   QStringLiteral("The row has %1 values but the header has %2 columns.")
                       .arg(values.size())
                       .arg(m_headers.size()));
@@ -383,8 +402,18 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
     if (!row.sourcedId.isEmpty()) {
         const qint64 firstLine = m_table->lineById.value(row.sourcedId, 0);
         if (firstLine > 0) {
-            issue(Issue::Severity::Error, record.line, QStringLiteral("sourcedId"), row.sourcedId,
+            issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), record.line,
+                  QStringLiteral("sourcedId"), row.sourcedId,
                   QStringLiteral("Duplicate sourcedId; line %1 has it too.").arg(firstLine));
+        } else if (const auto other = m_table->idByFoldedId.constFind(row.sourcedId.toCaseFolded());
+                   other != m_table->idByFoldedId.cend()) {
+            issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), record.line,
+                  QStringLiteral("sourcedId"), row.sourcedId,
+                  QStringLiteral("The sourcedId differs only in case from %1 on line %2, and "
+                                 "systems that ignore case would merge the two records. Give "
+                                 "each record a sourcedId that differs in more than case.")
+                      .arg(*other)
+                      .arg(m_table->lineById.value(*other)));
         }
     }
 
@@ -393,6 +422,7 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         return;
     }
     m_table->lineById.insert(row.sourcedId, row.line);
+    m_table->idByFoldedId.insert(row.sourcedId.toCaseFolded(), row.sourcedId);
 
     if (m_spec.entity == Entity::Users && m_derivedRoles) {
         if (!role.isEmpty())
@@ -435,12 +465,12 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
                             qint64 line, QVariant &out)
 {
     const QString name = latin1(field.name);
-    auto error = [&](const QString &message) {
-        issue(Issue::Severity::Error, line, header, raw, message);
+    auto error = [&](const QString &rule, const QString &message) {
+        issue(Issue::Severity::Error, rule, line, header, raw, message);
         return false;
     };
-    auto warning = [&](const QString &message) {
-        issue(Issue::Severity::Warning, line, header, raw, message);
+    auto warning = [&](const QString &rule, const QString &message) {
+        issue(Issue::Severity::Warning, rule, line, header, raw, message);
     };
     auto addReference = [&](const QString &id) {
         if (field.references != Entity::None)
@@ -451,6 +481,15 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         return true;
 
     if (raw.isEmpty()) {
+        // A delta row says whether it adds, changes or retires a record, and when.
+        if (m_delta && (field.type == FieldType::Status || field.type == FieldType::DateTime))
+            return error(QStringLiteral("delta-status"),
+                         QStringLiteral("%1 is empty, but every row of a delta file needs it. "
+                                        "Enter %2.")
+                             .arg(name, field.type == FieldType::Status
+                                            ? QStringLiteral("active or tobedeleted")
+                                            : QStringLiteral("the time of the change, such as "
+                                                             "2023-05-01T18:25:43.511Z")));
         // Bulk files may leave status and dateLastModified empty, so an empty value is no
         // finding: the record is stored as active with the load time.
         if (field.type == FieldType::Status) {
@@ -460,9 +499,11 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         if (field.type == FieldType::DateTime)
             return true;
         if (isRequired(field, m_version) && !(field.derivable && m_version < 11))
-            return error(QStringLiteral("%1 is required but empty.").arg(name));
+            return error(QStringLiteral("required"),
+                         QStringLiteral("%1 is required but empty.").arg(name));
         if (field.warnWhenEmpty)
-            warning(QStringLiteral("%1 is empty, although OneRoster requires it.").arg(name));
+            warning(QStringLiteral("required"),
+                    QStringLiteral("%1 is empty, although OneRoster requires it.").arg(name));
         return true;
     }
 
@@ -479,36 +520,41 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
             return true;
         }
         if (raw.compare(QLatin1String("inactive"), Qt::CaseInsensitive) == 0) {
-            warning(QStringLiteral("status inactive is OneRoster 1.0; stored as tobedeleted."));
+            warning(QStringLiteral("inactive-status"),
+                    QStringLiteral("status inactive is OneRoster 1.0; stored as tobedeleted."));
             out = QStringLiteral("tobedeleted");
             return true;
         }
         for (const QLatin1String canonical :
              {QLatin1String("active"), QLatin1String("tobedeleted")}) {
             if (raw.compare(canonical, Qt::CaseInsensitive) == 0) {
-                warning(QStringLiteral("status differs in case; stored as %1.").arg(canonical));
+                warning(QStringLiteral("enum-case"),
+                        QStringLiteral("status differs in case; stored as %1.").arg(canonical));
                 out = QString(canonical);
                 return true;
             }
         }
-        return error(QStringLiteral("Invalid status; expected active or tobedeleted."));
+        return error(QStringLiteral("enum"),
+                     QStringLiteral("Invalid status; expected active or tobedeleted."));
     }
     case FieldType::DateTime: {
         QString note;
         const QDateTime dateTime = parseDateTime(raw, note);
         if (!dateTime.isValid())
-            return error(QStringLiteral("Invalid %1; expected an ISO 8601 UTC date and time such "
+            return error(QStringLiteral("date-format"),
+                         QStringLiteral("Invalid %1; expected an ISO 8601 UTC date and time such "
                                         "as 2023-05-01T18:25:43.511Z. Day and month are never "
                                         "guessed.")
                              .arg(name));
         if (!note.isEmpty())
-            warning(note);
+            warning(QStringLiteral("date-format"), note);
         out = toIsoUtc(dateTime);
         return true;
     }
     case FieldType::Date:
         if (!parseIsoDate(raw).isValid())
-            return error(QStringLiteral("Invalid %1; expected an ISO 8601 date YYYY-MM-DD. Day "
+            return error(QStringLiteral("date-format"),
+                         QStringLiteral("Invalid %1; expected an ISO 8601 date YYYY-MM-DD. Day "
                                         "and month are never guessed.")
                              .arg(name));
         out = raw;
@@ -521,14 +567,15 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         }
         for (const QString &canonical : allowed) {
             if (raw.compare(canonical, Qt::CaseInsensitive) == 0) {
-                warning(QStringLiteral("%1 differs in case from %2; stored as %2.")
+                warning(QStringLiteral("enum-case"),
+                        QStringLiteral("%1 differs in case from %2; stored as %2.")
                             .arg(name, canonical));
                 out = canonical;
                 return true;
             }
         }
-        return error(QStringLiteral("Invalid %1; expected one of %2.")
-                         .arg(name, allowed.join(QLatin1String(", "))));
+        return error(QStringLiteral("enum"), QStringLiteral("Invalid %1; expected one of %2.")
+                                                 .arg(name, allowed.join(QLatin1String(", "))));
     }
     case FieldType::Boolean:
         if (raw.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0) {
@@ -539,11 +586,13 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
             out = 0;
             return true;
         }
-        return error(QStringLiteral("Invalid %1; expected true or false.").arg(name));
+        return error(QStringLiteral("boolean"),
+                     QStringLiteral("Invalid %1; expected true or false.").arg(name));
     case FieldType::Year: {
         static const QRegularExpression year(QStringLiteral("^\\d{4}$"));
         if (!year.match(raw).hasMatch())
             return error(
+                QStringLiteral("year"),
                 QStringLiteral("Invalid %1; expected a four-digit year such as 2024.").arg(name));
         out = raw.toInt();
         return true;
@@ -560,7 +609,8 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         }
         if (items.isEmpty()) {
             if (isRequired(field, m_version))
-                return error(QStringLiteral("%1 is required but lists no value.").arg(name));
+                return error(QStringLiteral("required"),
+                             QStringLiteral("%1 is required but lists no value.").arg(name));
             return true;
         }
         out = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));

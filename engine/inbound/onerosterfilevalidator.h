@@ -23,12 +23,12 @@ namespace hub::inbound::detail {
 
 // Findings past this count are counted but not listed, so a broken file of a million rows
 // cannot fill the memory with messages.
-constexpr qsizetype maxListedIssues = 1000;
+constexpr qsizetype maxListedIssues = 10000;
 
 QString latin1(const char *text);
 
-Issue makeIssue(Issue::Severity severity, const QString &file, qint64 line, const QString &column,
-                const QString &value, const QString &message);
+Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &file, qint64 line,
+                const QString &column, const QString &value, const QString &message);
 
 struct ParsedRow
 {
@@ -40,9 +40,13 @@ struct ParsedRow
 struct ParsedTable
 {
     QString table;
+    // A delta file updates the rows it lists and leaves the other stored records alone.
+    bool delta = false;
     QStringList columns;
     QList<ParsedRow> rows;
     QHash<QString, qint64> lineById;
+    // The case-folded sourcedId of each accepted row, to the sourcedId as written.
+    QHash<QString, QString> idByFoldedId;
 };
 
 struct Reference
@@ -89,11 +93,12 @@ struct ValidationState
 class FileValidator
 {
 public:
-    FileValidator(const schema::FileSpec &spec, int version, QString fileName,
+    FileValidator(const schema::FileSpec &spec, int version, QString fileName, bool delta,
                   ValidationState &state)
         : m_spec(spec)
         , m_version(version)
         , m_fileName(std::move(fileName))
+        , m_delta(delta)
         , m_state(state)
     {
         for (const schema::Field &field : m_spec.fields) {
@@ -111,15 +116,16 @@ private:
     void readRow(const CsvRecord &record, qint64 &rowsRejected);
     bool convert(const schema::Field &field, const QString &header, const QString &raw, qint64 line,
                  QVariant &out);
-    void issue(Issue::Severity severity, qint64 line, const QString &column, const QString &value,
-               const QString &message)
+    void issue(Issue::Severity severity, const QString &rule, qint64 line, const QString &column,
+               const QString &value, const QString &message)
     {
-        m_state.add(makeIssue(severity, m_fileName, line, column, value, message));
+        m_state.add(makeIssue(severity, rule, m_fileName, line, column, value, message));
     }
 
     const schema::FileSpec &m_spec;
     int m_version;
     QString m_fileName;
+    bool m_delta;
     ValidationState &m_state;
     QList<const schema::Field *> m_fields;
 

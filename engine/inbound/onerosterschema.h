@@ -173,9 +173,13 @@ inline const std::vector<FileSpec> &storedFiles()
              {"grades", "grades", T::List, 0, 11},
              {"password", nullptr, T::Secret, 0, 11},
              {"userMasterIdentifier", "user_master_identifier", T::Text, 0, 12},
-             {"preferredGivenName", "preferred_given_name", T::Text, 0, 12},
+             // The REST binding of 1.2 names two of these preferredFirstName and
+             // preferredLastName; CSV files written from it are read as the CSV names.
+             {"preferredGivenName", "preferred_given_name", T::Text, 0, 12, 12, E::None, nullptr,
+              "preferredFirstName"},
              {"preferredMiddleName", "preferred_middle_name", T::Text, 0, 12},
-             {"preferredFamilyName", "preferred_family_name", T::Text, 0, 12},
+             {"preferredFamilyName", "preferred_family_name", T::Text, 0, 12, 12, E::None, nullptr,
+              "preferredLastName"},
              {"primaryOrgSourcedId", "primary_org_sourced_id", T::Text, 0, 12, 12, E::Orgs},
              {"pronouns", "pronouns", T::Text, 0, 12},
          }},

@@ -4,8 +4,8 @@
 #include "runexecutor.h"
 
 #include "core/logging.h"
-#include "core/timeutil.h"
 #include "core/secretbox.h"
+#include "core/timeutil.h"
 #include "destinations/destination.h"
 #include "destinations/destinationsecrets.h"
 #include "destinations/filenametemplate.h"
@@ -13,7 +13,9 @@
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
 #include "runs/rowhashes.h"
+#include "runs/runqueue.h"
 #include "runs/runrecorder.h"
+#include "runs/validationreport.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -44,6 +46,9 @@ struct RunContext
     QString inputFile;
     QString timeZone;
     QDateTime startedAt;
+    // 'held', 'approved' or empty; see runs.hold.
+    QString hold;
+    int deleteLimitPercent = 10;
 };
 
 struct DestinationTarget
@@ -66,7 +71,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
         QStringLiteral("SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
                        "o.output_key, o.name, i.format, i.query_timeout_seconds, "
                        "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
-                       "r.started_at, i.output_options "
+                       "r.started_at, i.output_options, r.hold, i.delete_limit_percent "
                        "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id "
@@ -94,6 +99,9 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
     if (!context.startedAt.isValid())
         context.startedAt = QDateTime::currentDateTimeUtc();
     context.outputOptions = outbound::OutputOptions::fromStoredJson(query->value(12).toByteArray());
+    context.hold = query->value(13).toString();
+    if (!query->value(14).isNull())
+        context.deleteLimitPercent = query->value(14).toInt();
     query->finish();
     context.schoolYear = schoolYear.isNull()
                              ? currentSchoolYear(db, context.districtId, context.timeZone)
@@ -122,11 +130,34 @@ Result<QList<DestinationTarget>> loadDestinations(const QSqlDatabase &db, qint64
     return targets;
 }
 
+// Says why a load must wait for approval: the share of some table's stored records that it
+// would mark tobedeleted is above the limit. Empty when the load may go on.
+QString massChangeReason(const QList<inbound::Retirement> &retirements, int limitPercent)
+{
+    QStringList over;
+    for (const inbound::Retirement &retirement : retirements) {
+        if (retirement.stored == 0 || retirement.retiring * 100 <= limitPercent * retirement.stored)
+            continue;
+        over.append(QStringLiteral("%1 %2 of %3")
+                        .arg(retirement.table)
+                        .arg(retirement.retiring)
+                        .arg(retirement.stored));
+    }
+    if (over.isEmpty())
+        return {};
+    return QStringLiteral("Held for approval: the load would mark more than %1% of the "
+                          "district's stored records tobedeleted (%2). Check that the file is "
+                          "complete, then approve or reject the load.")
+        .arg(limitPercent)
+        .arg(over.join(QLatin1String(", ")));
+}
+
 QString outputFileName(const RunContext &context, const QString &stem)
 {
-    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString extension = context.format == QLatin1String("xml") ? QStringLiteral("xml")
-                                                                     : QStringLiteral("csv");
+    const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString extension
+        = context.format == QLatin1String("xml") ? QStringLiteral("xml") : QStringLiteral("csv");
     return QStringLiteral("%1_%2_%3_run%4.%5")
         .arg(stem)
         .arg(context.schoolYear)
@@ -142,7 +173,8 @@ int currentSchoolYear(const QSqlDatabase &db, qint64 districtId, const QString &
     QTimeZone zone(timeZone.toUtf8());
     if (!zone.isValid())
         zone = QTimeZone(QByteArrayLiteral("America/Detroit"));
-    const QString today = QDateTime::currentDateTime().toTimeZone(zone).date().toString(Qt::ISODate);
+    const QString today
+        = QDateTime::currentDateTime().toTimeZone(zone).date().toString(Qt::ISODate);
     auto year = selectValue(db,
                             QStringLiteral("SELECT school_year FROM academic_sessions "
                                            "WHERE district_id = ? AND type = 'schoolYear' "
@@ -243,11 +275,10 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     // TODO: a statement that computes long before its first row (a sort or an aggregate) checks
     // for a cancel only once rows flow. The query timeout still bounds it.
     constexpr qint64 cancelCheckRows = 5000;
-    auto exported
-        = outbound::exportReport(db, request, &spool, [&](quint64 rowHash, qint64 row) {
-              hashes.add(rowHash);
-              return row % cancelCheckRows != 0 || !recorder.cancelRequested();
-          });
+    auto exported = outbound::exportReport(db, request, &spool, [&](quint64 rowHash, qint64 row) {
+        hashes.add(rowHash);
+        return row % cancelCheckRows != 0 || !recorder.cancelRequested();
+    });
     const bool flushed = spool.flush();
     spool.close();
     PhaseCounts queryCounts;
@@ -436,7 +467,8 @@ void RunExecutor::recordChanges(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.log(LogLevel::Warning, updated.error());
 }
 
-RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const RunContext &context,
+RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder,
+                                                    const RunContext &context,
                                                     const DestinationTarget &target,
                                                     const QString &spoolPath,
                                                     const QString &fileName)
@@ -446,8 +478,10 @@ RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const
         recorder.log(LogLevel::Error, QStringLiteral("Destination %1 (%2): %3")
                                           .arg(target.position)
                                           .arg(target.name, message));
-        qCWarning(lcDestinations).noquote()
-            << QStringLiteral("Run %1 destination %2: %3").arg(context.runId).arg(target.id).arg(message);
+        qCWarning(lcDestinations).noquote() << QStringLiteral("Run %1 destination %2: %3")
+                                                   .arg(context.runId)
+                                                   .arg(target.id)
+                                                   .arg(message);
         return DeliveryOutcome{};
     };
 
@@ -477,7 +511,8 @@ RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const
     if (!destination)
         return fail(destination.error());
 
-    const destinations::RetryPolicy policy = destinations::RetryPolicy::fromSettings(target.settings);
+    const destinations::RetryPolicy policy
+        = destinations::RetryPolicy::fromSettings(target.settings);
     recorder.log(LogLevel::Info, QStringLiteral("Delivering %1 to %2 destination %3 as %4 (at most "
                                                 "%5 attempts).")
                                      .arg(fileName, target.kind, target.name, *remotePath)
@@ -487,8 +522,10 @@ RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder, const
                                             .arg(target.id);
     const auto attemptLog = [&](bool isError, const QString &message) {
         recorder.log(isError ? LogLevel::Error : LogLevel::Warning, message);
-        qCWarning(lcDestinations).noquote()
-            << QStringLiteral("Run %1 destination %2: %3").arg(context.runId).arg(target.id).arg(message);
+        qCWarning(lcDestinations).noquote() << QStringLiteral("Run %1 destination %2: %3")
+                                                   .arg(context.runId)
+                                                   .arg(target.id)
+                                                   .arg(message);
     };
     // A cancel request stops the retries before the next attempt; an attempt in flight runs to
     // its own time-out.
@@ -531,8 +568,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
 {
     if (context.productKey != QLatin1String("oneroster-bundle")) {
         // TODO: assessment results and attendance files.
-        const QString message = QStringLiteral("Inbound %1 files are not supported yet.")
-                                    .arg(context.productKey);
+        const QString message
+            = QStringLiteral("Inbound %1 files are not supported yet.").arg(context.productKey);
         recorder.log(LogLevel::Error, message);
         recorder.finishRun(RunStatus::Failed, message);
         return;
@@ -544,17 +581,30 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
 
-    const QString workDir = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
-    const auto removeWork = [&] { QDir(workDir).removeRecursively(); };
+    const QString workDir
+        = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
+    const auto removeWork = [&] {
+        QDir(workDir).removeRecursively();
+    };
     const auto toCounts = [](const inbound::PhaseCounts &counts) {
         return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
     };
 
     recorder.startPhase(QStringLiteral("Receive"));
-    recorder.log(LogLevel::Info, QStringLiteral("Reading %1.").arg(QFileInfo(context.inputFile).fileName()));
+    recorder.log(LogLevel::Info,
+                 QStringLiteral("Reading %1.").arg(QFileInfo(context.inputFile).fileName()));
     auto bundle = inbound::OneRosterBundle::open(context.inputFile, workDir);
     if (!bundle) {
         removeWork();
+        // The report names the upload, so a rejected file always has at least one row.
+        inbound::Issue issue;
+        issue.rule = QStringLiteral("receive");
+        issue.file = QFileInfo(context.inputFile).fileName();
+        issue.message = bundle.error();
+        if (auto stored = storeValidationIssues(db, context.runId, {issue}); !stored)
+            recorder.log(LogLevel::Warning,
+                         QStringLiteral("The validation report could not be stored: %1")
+                             .arg(stored.error()));
         recorder.log(LogLevel::Error, bundle.error());
         recorder.finishRun(RunStatus::Failed, bundle.error());
         return;
@@ -570,6 +620,10 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.startPhase(QStringLiteral("Validate"));
     const QList<inbound::Issue> issues = bundle->validate(db, context.districtId);
+    if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
+        recorder.log(
+            LogLevel::Warning,
+            QStringLiteral("The validation report could not be stored: %1").arg(stored.error()));
     // The run log keeps the first findings. The bundle lists a bounded number and ends with a
     // summary of what it left out, while errorCount() counts every error.
     constexpr qsizetype maxLoggedIssues = 500;
@@ -598,6 +652,28 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->validateCounts()));
 
+    if (context.hold != QLatin1String("approved")) {
+        auto retirements = bundle->retirements(db, context.districtId);
+        if (!retirements) {
+            removeWork();
+            recorder.log(LogLevel::Error, retirements.error());
+            recorder.finishRun(RunStatus::Failed, retirements.error());
+            return;
+        }
+        const QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
+        if (!reason.isEmpty()) {
+            removeWork();
+            recorder.startPhase(QStringLiteral("Approval"));
+            recorder.log(LogLevel::Warning, reason);
+            recorder.holdPhase();
+            if (auto held = queue::holdRun(db, context.runId, reason); !held) {
+                recorder.log(LogLevel::Error, held.error());
+                recorder.finishRun(RunStatus::Failed, held.error());
+            }
+            return;
+        }
+    }
+
     if (recorder.cancelRequested()) {
         removeWork();
         recorder.finishRun(RunStatus::Cancelled,
@@ -614,8 +690,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
-    const RunStatus status = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings
-                                                    : RunStatus::Succeeded;
+    const RunStatus status
+        = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
     // rowsWritten counts the bundle's rows and the stored rows that bulk files left out and the
     // load marked tobedeleted; the message names both.
     const qint64 bundleRows = bundle->validateCounts().rowsWritten;

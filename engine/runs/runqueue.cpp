@@ -73,10 +73,12 @@ Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &w
     // atomic under SQLite's single writer.
     auto claimed = execute(
         db,
-        QStringLiteral("UPDATE runs SET status = ?, started_at = ?, worker = ?, lease_expires_at = ? "
-                       "WHERE id = (SELECT r.id FROM runs r WHERE r.status = ? AND NOT EXISTS "
-                       "(SELECT 1 FROM runs o WHERE o.integration_id = r.integration_id "
-                       "AND o.status = ?) ORDER BY r.id LIMIT 1) AND status = ? RETURNING id"),
+        QStringLiteral(
+            "UPDATE runs SET status = ?, started_at = ?, worker = ?, lease_expires_at = ? "
+            "WHERE id = (SELECT r.id FROM runs r WHERE r.status = ? "
+            "AND coalesce(r.hold, '') <> 'held' AND NOT EXISTS "
+            "(SELECT 1 FROM runs o WHERE o.integration_id = r.integration_id "
+            "AND o.status = ?) ORDER BY r.id LIMIT 1) AND status = ? RETURNING id"),
         {int(RunStatus::Running), nowIsoUtc(), worker, leaseExpiry(leaseSeconds),
          int(RunStatus::Queued), int(RunStatus::Running), int(RunStatus::Queued)});
     if (!claimed)
@@ -103,8 +105,8 @@ Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId, int lease
 Result<int> failExpiredLeases(const QSqlDatabase &db)
 {
     const QString now = nowIsoUtc();
-    const QString message =
-        QStringLiteral("The worker stopped before the run finished (its lease expired).");
+    const QString message
+        = QStringLiteral("The worker stopped before the run finished (its lease expired).");
     auto expired = execute(db,
                            QStringLiteral("SELECT id FROM runs WHERE status = ? AND "
                                           "(lease_expires_at IS NULL OR lease_expires_at < ?)"),
@@ -121,17 +123,35 @@ Result<int> failExpiredLeases(const QSqlDatabase &db)
                             {int(RunStatus::Failed), now, message, id, int(RunStatus::Running)});
         if (!done)
             return failure(done.error());
+        (void)execute(
+            db,
+            QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
+                           "AND status = ?"),
+            {int(RunStatus::Failed), now, id, int(RunStatus::Running)});
         (void)execute(db,
-                QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
-                               "AND status = ?"),
-                {int(RunStatus::Failed), now, id, int(RunStatus::Running)});
-        (void)execute(db,
-                QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
-                               "VALUES (?, ?, 'error', ?)"),
-                {id, now, message});
+                      QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
+                                     "VALUES (?, ?, 'error', ?)"),
+                      {id, now, message});
         qCWarning(lcRuns) << "Run" << id << "failed: its lease expired";
     }
     return int(ids.size());
+}
+
+Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &message)
+{
+    auto held
+        = execute(db,
+                  QStringLiteral("UPDATE runs SET status = ?, hold = 'held', hold_reason = ?, "
+                                 "message = ?, worker = NULL, lease_expires_at = NULL "
+                                 "WHERE id = ? AND status = ?"),
+                  {int(RunStatus::Queued), message, message, runId, int(RunStatus::Running)});
+    if (!held)
+        return failure(held.error());
+    if (held->numRowsAffected() != 1)
+        return failure(
+            QStringLiteral("Run %1 is no longer running, so it was not held.").arg(runId));
+    qCInfo(lcRuns) << "Held run" << runId << "for approval:" << message;
+    return {};
 }
 
 } // namespace hub::runs::queue

@@ -50,5 +50,10 @@ Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId, int lease
 // stopped before they finished. Returns how many were failed.
 Result<int> failExpiredLeases(const QSqlDatabase &db);
 
+// Puts a running run back in the queue on hold (runs.hold = 'held'): no worker claims it until
+// someone approves it, which sets hold to 'approved', or rejects it, which cancels it. The
+// message says why and what to do.
+Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &message);
+
 } // namespace queue
 } // namespace hub::runs

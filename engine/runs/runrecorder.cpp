@@ -34,7 +34,17 @@ void reportStoreError(qint64 runId, const QString &error)
 RunRecorder::RunRecorder(QSqlDatabase db, qint64 runId)
     : m_db(std::move(db))
     , m_runId(runId)
-{}
+{
+    // A run that resumes after a hold keeps the phases of its first attempt.
+    auto last = selectValue(m_db,
+                            QStringLiteral("SELECT coalesce(max(position), 0) FROM run_phases "
+                                           "WHERE run_id = ?"),
+                            {m_runId});
+    if (last)
+        m_phasePosition = last->toInt();
+    else
+        reportStoreError(m_runId, last.error());
+}
 
 void RunRecorder::startPhase(const QString &name)
 {
@@ -93,24 +103,36 @@ void RunRecorder::log(LogLevel level, const QString &message)
         qCWarning(lcRuns).noquote() << "Run" << m_runId << "error:" << message;
         break;
     }
-    auto inserted = execute(m_db,
-                            QStringLiteral("INSERT INTO run_logs(run_id, phase_id, logged_at, level, "
-                                           "message) VALUES (?, ?, ?, ?, ?)"),
-                            {m_runId, m_phaseId == 0 ? QVariant() : QVariant(m_phaseId),
-                             nowIsoUtc(), levelName(level), message});
+    auto inserted
+        = execute(m_db,
+                  QStringLiteral("INSERT INTO run_logs(run_id, phase_id, logged_at, level, "
+                                 "message) VALUES (?, ?, ?, ?, ?)"),
+                  {m_runId, m_phaseId == 0 ? QVariant() : QVariant(m_phaseId), nowIsoUtc(),
+                   levelName(level), message});
     if (!inserted)
         reportStoreError(m_runId, inserted.error());
 }
 
 bool RunRecorder::cancelRequested() const
 {
-    auto requested = selectValue(m_db, QStringLiteral("SELECT cancel_requested FROM runs WHERE id = ?"),
-                                 {m_runId});
+    auto requested = selectValue(
+        m_db, QStringLiteral("SELECT cancel_requested FROM runs WHERE id = ?"), {m_runId});
     if (!requested) {
         reportStoreError(m_runId, requested.error());
         return false;
     }
     return requested->toBool();
+}
+
+void RunRecorder::holdPhase()
+{
+    if (m_phaseId == 0)
+        return;
+    auto updated = execute(m_db, QStringLiteral("UPDATE run_phases SET status = ? WHERE id = ?"),
+                           {int(RunStatus::Queued), m_phaseId});
+    if (!updated)
+        reportStoreError(m_runId, updated.error());
+    m_phaseId = 0;
 }
 
 void RunRecorder::finishRun(RunStatus status, const QString &message)

@@ -33,6 +33,8 @@ public:
     // Starts a phase with status Running; later log lines belong to it.
     void startPhase(const QString &name);
     void finishPhase(RunStatus status, const PhaseCounts &counts = {});
+    // Leaves the running phase queued, without an end time, for a run that waits on hold.
+    void holdPhase();
     // Records what the running phase wrote at a destination: a remote path or blob name.
     void setPhaseTarget(const QString &target);
     void log(LogLevel level, const QString &message);

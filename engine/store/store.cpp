@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QThread>
 #include <QUuid>
@@ -131,14 +132,23 @@ Result<void> Store::applyMigrations()
     if (!created)
         return failure(created.error());
 
-    const int current = schemaVersion();
+    // Each migration that has not run yet runs now, also one numbered below the highest applied,
+    // since migrations written side by side may be merged in any order.
+    auto applied = execute(db, QStringLiteral("SELECT version FROM schema_migrations"));
+    if (!applied)
+        return failure(applied.error());
+    QSet<int> appliedVersions;
+    while (applied->next())
+        appliedVersions.insert(applied->value(0).toInt());
+    applied->finish();
+
     QDir dir(QStringLiteral(":/hub/migrations"));
     const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     static const QRegularExpression number(QStringLiteral("^(\\d+)_"));
 
     for (const QString &file : files) {
         const int version = number.match(file).captured(1).toInt();
-        if (version <= current)
+        if (appliedVersions.contains(version))
             continue;
 
         QFile script(dir.filePath(file));

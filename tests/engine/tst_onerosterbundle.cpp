@@ -188,11 +188,14 @@ private slots:
     void loadsOatSaV11();
     void rejectsCatalystV12Full();
     void rejectedLoadKeepsStoredRows();
-    void rejectsDeltaBundle();
+    void loadsCatalystV12Delta();
+    void appliesDeltaChanges();
+    void deltaRowsNeedStatusAndDate();
 
     void loadsCraftedBundle();
     void marksMissingRecordsToBeDeleted();
     void loadsRolesFileOfV12();
+    void readsRestNamesOfV12();
     void reportsCraftedErrors_data();
     void reportsCraftedErrors();
     void toleratesCraftedQuirks_data();
@@ -541,20 +544,27 @@ void TestOneRosterBundle::rejectsCatalystV12Full()
         QStringLiteral("users.csv line 7, column dateLastModified, value \"15/06/2023\": Invalid "
                        "dateLastModified; expected an ISO 8601 UTC date and time such as "
                        "2023-05-01T18:25:43.511Z. Day and month are never guessed.")));
-    QVERIFY(errors.contains(
-        QStringLiteral("users.csv line 1, column prefferedGivenName: Unknown column; did you mean "
-                       "preferredGivenName? Fix the header of users.csv.")));
-    QVERIFY(errors.contains(
-        QStringLiteral("users.csv line 1, column prefferedMiddleName: Unknown column; did you mean "
-                       "preferredMiddleName? Fix the header of users.csv.")));
-    QVERIFY(errors.contains(
-        QStringLiteral("users.csv line 1, column prefferedFamilyName: Unknown column; did you mean "
-                       "preferredFamilyName? Fix the header of users.csv.")));
-    QVERIFY(errors.contains(
-        QStringLiteral("roles.csv line 1, column dataLastModified: Unknown column; did you mean "
-                       "dateLastModified? Fix the header of roles.csv.")));
-
+    // Misspelled optional headers are read as the column they resemble, with a Warning.
     const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QVERIFY(warnings.contains(
+        QStringLiteral("users.csv line 1, column prefferedGivenName: Unknown column, read as "
+                       "preferredGivenName. Correct the header of users.csv to "
+                       "preferredGivenName.")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("users.csv line 1, column prefferedMiddleName: Unknown column, read as "
+                       "preferredMiddleName. Correct the header of users.csv to "
+                       "preferredMiddleName.")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("users.csv line 1, column prefferedFamilyName: Unknown column, read as "
+                       "preferredFamilyName. Correct the header of users.csv to "
+                       "preferredFamilyName.")));
+    QVERIFY(warnings.contains(
+        QStringLiteral("roles.csv line 1, column dataLastModified: Unknown column, read as "
+                       "dateLastModified. Correct the header of roles.csv to dateLastModified.")));
+    // Only the day-first dates of lines 2 and 4 to 7 remain errors.
+    QCOMPARE(errors.filter(QStringLiteral("column dateLastModified")).size(), 5);
+    QCOMPARE(errors.size(), 5);
+
     QVERIFY2(warnings.contains(QStringLiteral(
                  "userprofiles.csv: manifest.csv declares file.userProfiles with an empty value, "
                  "so the file is ignored.")),
@@ -600,14 +610,132 @@ void TestOneRosterBundle::rejectedLoadKeepsStoredRows()
     QCOMPARE(snapshot(), before);
 }
 
-void TestOneRosterBundle::rejectsDeltaBundle()
+void TestOneRosterBundle::loadsCatalystV12Delta()
 {
     HUB_REQUIRE_SAMPLE(folder, "catalyst-moodle-v1p2-delta");
-    auto opened = OneRosterBundle::open(folder, newFolder());
-    QVERIFY(!opened.ok());
-    QCOMPARE(opened.error(), QStringLiteral("manifest.csv declares file.academicSessions as delta, "
-                                            "but delta bundles are not supported yet. Send a bulk "
-                                            "bundle."));
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->version(), QStringLiteral("1.2"));
+    QCOMPARE(bundle->manifestModes().value(QStringLiteral("users")), QStringLiteral("delta"));
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QVERIFY2(warnings.contains(QStringLiteral("userProfiles.csv: The hub does not store "
+                                              "userProfiles.csv; the file is ignored.")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(bundle->validateCounts().rowsRead, 8);
+
+    // A stored user that the delta does not list stays as it was.
+    QVERIFY(hub::execute(db(),
+                         QStringLiteral("INSERT INTO users (district_id, sourced_id, status, "
+                                        "date_last_modified, username, given_name, family_name) "
+                                        "VALUES (?, 'USER_9', 'active', "
+                                        "'2023-01-01T00:00:00.000Z', 'u9', 'Una', 'Nine')"),
+                         {districtId})
+                .ok());
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 8);
+    for (const QString &table : rosterTables)
+        QCOMPARE(count(table), table == QLatin1String("users") ? 2 : 1);
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("USER_9"), QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("USER_0"), QStringLiteral("given_name")),
+             QVariant(QStringLiteral("Bruce")));
+    QCOMPARE(
+        field(QStringLiteral("users"), QStringLiteral("USER_0"), QStringLiteral("enabled_user")),
+        QVariant(1));
+    QCOMPARE(field(QStringLiteral("courses"), QStringLiteral("COURSE_001"),
+                   QStringLiteral("subject_codes")),
+             QVariant(QStringLiteral("[\"0101\"]")));
+}
+
+void TestOneRosterBundle::appliesDeltaChanges()
+{
+    const QString first = newFolder();
+    writeFiles(first, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+
+    // The delta renames one user, retires the other's enrollment and adds a school; the rows it
+    // does not list stay active.
+    FileMap files;
+    files.insert(QStringLiteral("manifest.csv"), "propertyName,value\r\n"
+                                                 "oneroster.version,1.1\r\n"
+                                                 "file.orgs,delta\r\n"
+                                                 "file.users,delta\r\n"
+                                                 "file.enrollments,delta\r\n");
+    files.insert(QStringLiteral("orgs.csv"),
+                 "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+                 "org-2,active,2024-02-01T00:00:00.000Z,School 2,school,S2,org-d\r\n");
+    files.insert(QStringLiteral("users.csv"),
+                 "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+                 "userIds,givenName,familyName\r\n"
+                 "usr-t,active,2024-02-01T00:00:00.000Z,true,org-2,teacher,tina,,Tina,Newname\r\n");
+    files.insert(QStringLiteral("enrollments.csv"),
+                 "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,"
+                 "role\r\n"
+                 "enr-s,tobedeleted,2024-02-01T00:00:00.000Z,cls-1,org-s,usr-s,student\r\n");
+    const QString second = newFolder();
+    writeFiles(second, files);
+    const QList<Issue> issues = openAndValidate(second, bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 4);
+
+    QCOMPARE(count(QStringLiteral("orgs")), 3);
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-t"), QStringLiteral("family_name")),
+             QVariant(QStringLiteral("Newname")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-s"), QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(
+        field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-2"), QStringLiteral("role")),
+        QVariant(QStringLiteral("teacher")));
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+    QCOMPARE(
+        field(QStringLiteral("enrollments"), QStringLiteral("enr-s"), QStringLiteral("status")),
+        QVariant(QStringLiteral("tobedeleted")));
+    QCOMPARE(field(QStringLiteral("enrollments"), QStringLiteral("enr-s"),
+                   QStringLiteral("date_last_modified")),
+             QVariant(QStringLiteral("2024-02-01T00:00:00.000Z")));
+    QCOMPARE(
+        field(QStringLiteral("enrollments"), QStringLiteral("enr-t"), QStringLiteral("status")),
+        QVariant(QStringLiteral("active")));
+}
+
+void TestOneRosterBundle::deltaRowsNeedStatusAndDate()
+{
+    FileMap files;
+    files.insert(QStringLiteral("manifest.csv"),
+                 "propertyName,value\r\noneroster.version,1.1\r\nfile.orgs,delta\r\n");
+    files.insert(QStringLiteral("orgs.csv"),
+                 "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+                 "org-a,,2024-02-01T00:00:00.000Z,A,school,,\r\n"
+                 "org-b,active,,B,school,,\r\n");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error),
+             (QStringList{QStringLiteral("orgs.csv line 2, column status: status is empty, but "
+                                         "every row of a delta file needs it. Enter active or "
+                                         "tobedeleted."),
+                          QStringLiteral("orgs.csv line 3, column dateLastModified: "
+                                         "dateLastModified is empty, but every row of a delta "
+                                         "file needs it. Enter the time of the change, such as "
+                                         "2023-05-01T18:25:43.511Z.")}));
+    QCOMPARE(issues.first().rule, QStringLiteral("delta-status"));
+    const QString before = snapshot();
+    QVERIFY(!bundle->load(db(), districtId).ok());
+    QCOMPARE(snapshot(), before);
 }
 
 // ---- Crafted bundles -----------------------------------------------------------------------
@@ -747,6 +875,39 @@ void TestOneRosterBundle::loadsRolesFileOfV12()
         QVariant(0));
 }
 
+void TestOneRosterBundle::readsRestNamesOfV12()
+{
+    FileMap files = validBundle();
+    files[QStringLiteral("manifest.csv")].replace("oneroster.version,1.1", "oneroster.version,1.2");
+    files[QStringLiteral("manifest.csv")].replace("file.users,bulk", "file.users,delta");
+    files[QStringLiteral("manifest.csv")].replace("file.enrollments,bulk",
+                                                  "file.enrollments,absent");
+    files.remove(QStringLiteral("enrollments.csv"));
+    files.insert(QStringLiteral("users.csv"),
+                 "sourcedId,status,dateLastModified,enabledUser,username,givenName,familyName,"
+                 "preferredFirstName,preferredMiddleName,preferredLastName\r\n"
+                 "usr-t,active,2024-01-02T03:04:05.000Z,true,tina,Tina,Teach,Tee,M,Tea\r\n");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QVERIFY2(warnings.contains(QStringLiteral("users.csv line 1, column preferredFirstName: "
+                                              "preferredFirstName is a legacy column name; read "
+                                              "as preferredGivenName.")),
+             qPrintable(warnings.join(QLatin1Char('\n'))));
+    QVERIFY(bundle->load(db(), districtId).ok());
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-t"),
+                   QStringLiteral("preferred_given_name")),
+             QVariant(QStringLiteral("Tee")));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-t"),
+                   QStringLiteral("preferred_family_name")),
+             QVariant(QStringLiteral("Tea")));
+}
+
 void TestOneRosterBundle::reportsCraftedErrors_data()
 {
     QTest::addColumn<QString>("file");
@@ -854,7 +1015,29 @@ void TestOneRosterBundle::reportsCraftedErrors_data()
         << manifest << QByteArray("file.demographics,absent")
         << QByteArray("file.demographics,bulk")
         << QStringLiteral("demographics.csv: manifest.csv declares file.demographics as bulk but "
-                          "the bundle has no demographics.csv.");
+                          "the bundle has no demographics.csv. Add the file or declare it "
+                          "absent.");
+    QTest::newRow("sourcedId differing only in case")
+        << orgs << QByteArray("org-s,active") << QByteArray("ORG-D,active")
+        << QStringLiteral("orgs.csv line 3, column sourcedId, value \"ORG-D\": The sourcedId "
+                          "differs only in case from org-d on line 2, and systems that ignore "
+                          "case would merge the two records. Give each record a sourcedId that "
+                          "differs in more than case.");
+    QTest::newRow("org parent cycle")
+        << orgs << QByteArray("District,district,D1,") << QByteArray("District,district,D1,org-s")
+        << QStringLiteral("orgs.csv line 2, column parentSourcedId, value \"org-s\": The parents "
+                          "form a cycle (org-d -> org-s -> org-d). Give one of these records a "
+                          "parent outside the cycle, or none.");
+    QTest::newRow("session is its own parent")
+        << sessions << QByteArray("2024-06-30,,") << QByteArray("2024-06-30,as-y,")
+        << QStringLiteral("academicSessions.csv line 2, column parentSourcedId, value \"as-y\": "
+                          "The parents form a cycle (as-y -> as-y). Give one of these records a "
+                          "parent outside the cycle, or none.");
+    QTest::newRow("line too long")
+        << classes << QByteArray("Room 1") << QByteArray(1024 * 1024 + 1, 'x')
+        << QStringLiteral("classes.csv: Line 2 starts a record longer than 1048576 bytes, the "
+                          "most the hub reads. Check for a quote that is never closed, or split "
+                          "the long value.");
     QTest::newRow("empty bulk file")
         << orgs << QByteArray() << QByteArray()
         << QStringLiteral("orgs.csv: The file is empty, but a bulk file needs at least its header "
@@ -923,6 +1106,12 @@ void TestOneRosterBundle::toleratesCraftedQuirks_data()
                           "OneRoster 1.0; stored as tobedeleted.")
         << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("status")
         << QVariant(QStringLiteral("tobedeleted"));
+    QTest::newRow("misspelled optional column")
+        << orgs << QByteArray(",identifier,") << QByteArray(",identifer,")
+        << QStringLiteral("orgs.csv line 1, column identifer: Unknown column, read as identifier. "
+                          "Correct the header of orgs.csv to identifier.")
+        << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("identifier")
+        << QVariant(QStringLiteral("S1"));
     QTest::newRow("status in wrong case")
         << orgs << QByteArray("org-s,active") << QByteArray("org-s,Active")
         << QStringLiteral("orgs.csv line 3, column status, value \"Active\": status differs in "
@@ -964,10 +1153,9 @@ void TestOneRosterBundle::toleratesCraftedQuirks_data()
         << QByteArray("org-s,active,2024-01-02T03:04:05.25+02:00") << QString()
         << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("date_last_modified")
         << QVariant(QStringLiteral("2024-01-02T01:04:05.250Z"));
-    QTest::newRow("empty status")
-        << orgs << QByteArray("org-s,active") << QByteArray("org-s,")
-        << QString() << QStringLiteral("orgs") << QStringLiteral("org-s") << QStringLiteral("status")
-        << QVariant(QStringLiteral("active"));
+    QTest::newRow("empty status") << orgs << QByteArray("org-s,active") << QByteArray("org-s,")
+                                  << QString() << QStringLiteral("orgs") << QStringLiteral("org-s")
+                                  << QStringLiteral("status") << QVariant(QStringLiteral("active"));
     QTest::newRow("unknown parent org")
         << orgs << QByteArray("S1,org-d") << QByteArray("S1,org-x")
         << QStringLiteral("orgs.csv line 3, column parentSourcedId, value \"org-x\": No record of "
@@ -1131,10 +1319,6 @@ void TestOneRosterBundle::rejectsOpenFailures_data()
         << QByteArray("propertyName,value\noneroster.version,1.1\nfile.orgs,full\n")
         << QStringLiteral("manifest.csv gives file.orgs the invalid mode \"full\". Use bulk, "
                           "delta or absent.");
-    QTest::newRow("delta mode")
-        << QByteArray("propertyName,value\noneroster.version,1.1\nfile.orgs,delta\n")
-        << QStringLiteral("manifest.csv declares file.orgs as delta, but delta bundles are not "
-                          "supported yet. Send a bulk bundle.");
     QTest::newRow("manifest line without value")
         << QByteArray("propertyName,value\noneroster.version\n")
         << QStringLiteral("manifest.csv line 2 has no value, but each line must be "

@@ -1,0 +1,417 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// Inbound runs through the admin API: the stored validation report and its CSV export, and the
+// hold on loads that would retire many records.
+
+#include "../apitestclient.h"
+
+#include "engine.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+using hubtest::ApiReply;
+using FileMap = QMap<QString, QByteArray>;
+
+namespace {
+
+// The demo's inbound OneRoster bundle integration.
+constexpr qint64 inboundIntegration = 3;
+
+QByteArray zipBytes(const FileMap &files)
+{
+    QByteArray bytes(1024 * 1024, '\0');
+    size_t used = 0;
+    archive *zip = archive_write_new();
+    archive_write_set_format_zip(zip);
+    archive_write_open_memory(zip, bytes.data(), size_t(bytes.size()), &used);
+    for (auto it = files.cbegin(); it != files.cend(); ++it) {
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname(entry, it.key().toUtf8().constData());
+        archive_entry_set_filetype(entry, AE_IFREG);
+        archive_entry_set_perm(entry, 0644);
+        archive_entry_set_size(entry, it.value().size());
+        archive_write_header(zip, entry);
+        archive_write_data(zip, it.value().constData(), size_t(it.value().size()));
+        archive_entry_free(entry);
+    }
+    archive_write_close(zip);
+    archive_write_free(zip);
+    bytes.truncate(qsizetype(used));
+    return bytes;
+}
+
+FileMap orgsBundle(const QByteArray &orgRows)
+{
+    return FileMap{
+        {QStringLiteral("manifest.csv"), "propertyName,value\r\n"
+                                         "manifest.version,1.0\r\n"
+                                         "oneroster.version,1.1\r\n"
+                                         "file.orgs,bulk\r\n"},
+        {QStringLiteral("orgs.csv"),
+         "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n" + orgRows},
+    };
+}
+
+} // namespace
+
+class tst_InboundRuns final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void rejectedUploadHasReport();
+    void reportFiltersAndPages();
+    void reportAsCsv();
+    void reportQueryValidation_data();
+    void reportQueryValidation();
+    void reportOfUnknownRunIsNotFound();
+    void warningsDoNotStopLoad();
+    void massChangeIsHeldUntilApproved();
+    void rejectedLoadChangesNothing();
+    void holdLimitIsPerIntegration();
+    void onlyHeldRunsAreApproved();
+
+private:
+    qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
+    QJsonObject waitForRun(qint64 runId);
+    QJsonObject waitForHold(qint64 runId);
+    qint64 activeOrgs();
+
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<hub::Engine> m_engine;
+    std::unique_ptr<hubtest::ApiTestClient> m_api;
+    qint64 m_rejectedRun = 0;
+    const QByteArray m_token = "inbound-runs-test-token-0123456789";
+};
+
+void tst_InboundRuns::initTestCase()
+{
+    QVERIFY(m_dataDir.isValid());
+    hub::EngineOptions options;
+    options.dataDir = m_dataDir.path();
+    options.adminToken = m_token;
+    options.demo = true;
+    options.workers = 1;
+    m_engine = std::make_unique<hub::Engine>(options);
+    auto started = m_engine->start();
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    m_api = std::make_unique<hubtest::ApiTestClient>(m_engine->baseUrl(), m_token);
+
+    // Two errors in orgs.csv (a day-first date and a duplicate id) and one warning (an
+    // unknown column), so the report has rows of both severities.
+    FileMap files = orgsBundle("org-d,active,2024-01-02T03:04:05Z,District,district,D1,\r\n"
+                               "org-s,active,02/01/2024,School,school,S1,org-d\r\n"
+                               "org-d,active,2024-01-02T03:04:05Z,Again,district,D2,\r\n");
+    files[QStringLiteral("orgs.csv")].replace("parentSourcedId\r\n", "parentSourcedId,color\r\n");
+    files[QStringLiteral("orgs.csv")].replace(",\r\n", ",,blue\r\n");
+    files[QStringLiteral("orgs.csv")].replace(",org-d\r\n", ",org-d,blue\r\n");
+    m_rejectedRun = upload(files);
+    QVERIFY(m_rejectedRun > 0);
+    const QJsonObject run = waitForRun(m_rejectedRun);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+}
+
+void tst_InboundRuns::cleanupTestCase()
+{
+    m_api.reset();
+    m_engine.reset();
+}
+
+qint64 tst_InboundRuns::upload(const FileMap &files, const QString &name)
+{
+    const ApiReply reply = m_api->send("POST",
+                                       QStringLiteral("/api/v1/integrations/%1/files?fileName=%2")
+                                           .arg(inboundIntegration)
+                                           .arg(name),
+                                       zipBytes(files), "application/zip");
+    if (reply.status != 202) {
+        qWarning("Upload failed: %d %s", reply.status, reply.body.constData());
+        return 0;
+    }
+    return reply.json.value(QStringLiteral("id")).toInteger();
+}
+
+QJsonObject tst_InboundRuns::waitForRun(qint64 runId)
+{
+    QJsonObject run;
+    const QString path = QStringLiteral("/api/v1/runs/%1").arg(runId);
+    for (int attempt = 0; attempt < 300; ++attempt) {
+        run = m_api->get(path).json;
+        const int status = run.value(QStringLiteral("status")).toInt(-1);
+        if (status != 1 && status != 2)
+            return run;
+        QTest::qWait(100);
+    }
+    return run;
+}
+
+void tst_InboundRuns::rejectedUploadHasReport()
+{
+    const ApiReply reply
+        = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(m_rejectedRun));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("errors")).toInt(), 2);
+    QCOMPARE(reply.json.value(QStringLiteral("warnings")).toInt(), 1);
+    QCOMPARE(reply.json.value(QStringLiteral("total")).toInt(), 3);
+    QCOMPARE(reply.json.value(QStringLiteral("files")).toArray(),
+             QJsonArray{QStringLiteral("orgs.csv")});
+
+    const QJsonArray issues = reply.json.value(QStringLiteral("issues")).toArray();
+    QCOMPARE(issues.size(), 3);
+    const QJsonObject unknown = issues.at(0).toObject();
+    QCOMPARE(unknown.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+    QCOMPARE(unknown.value(QStringLiteral("rule")).toString(), QStringLiteral("unknown-column"));
+    QCOMPARE(unknown.value(QStringLiteral("line")).toInt(), 1);
+    QCOMPARE(unknown.value(QStringLiteral("column")).toString(), QStringLiteral("color"));
+
+    const QJsonObject date = issues.at(1).toObject();
+    QCOMPARE(date.value(QStringLiteral("position")).toInt(), 2);
+    QCOMPARE(date.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+    QCOMPARE(date.value(QStringLiteral("rule")).toString(), QStringLiteral("date-format"));
+    QCOMPARE(date.value(QStringLiteral("file")).toString(), QStringLiteral("orgs.csv"));
+    QCOMPARE(date.value(QStringLiteral("line")).toInt(), 3);
+    QCOMPARE(date.value(QStringLiteral("column")).toString(), QStringLiteral("dateLastModified"));
+    QCOMPARE(date.value(QStringLiteral("value")).toString(), QStringLiteral("02/01/2024"));
+    QVERIFY2(date.value(QStringLiteral("message")).toString().contains(QStringLiteral("ISO 8601")),
+             qPrintable(date.value(QStringLiteral("message")).toString()));
+
+    const QJsonObject duplicate = issues.at(2).toObject();
+    QCOMPARE(duplicate.value(QStringLiteral("rule")).toString(), QStringLiteral("duplicate-id"));
+    QCOMPARE(duplicate.value(QStringLiteral("line")).toInt(), 4);
+    QCOMPARE(duplicate.value(QStringLiteral("value")).toString(), QStringLiteral("org-d"));
+
+    // Nothing of the rejected bundle reached the store.
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT count(*) FROM orgs WHERE sourced_id "
+                                                  "IN ('org-d', 'org-s')"));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->toInt(), 0);
+}
+
+void tst_InboundRuns::reportFiltersAndPages()
+{
+    const QString base = QStringLiteral("/api/v1/runs/%1/validation").arg(m_rejectedRun);
+    const ApiReply errors = m_api->get(base + QStringLiteral("?severity=error"));
+    QCOMPARE(errors.status, 200);
+    QCOMPARE(errors.json.value(QStringLiteral("total")).toInt(), 2);
+    // The counts of the whole report stay, so a filter control can show them.
+    QCOMPARE(errors.json.value(QStringLiteral("warnings")).toInt(), 1);
+    for (const QJsonValue &issue : errors.json.value(QStringLiteral("issues")).toArray())
+        QCOMPARE(issue[QStringLiteral("severity")].toString(), QStringLiteral("error"));
+
+    const ApiReply page = m_api->get(base + QStringLiteral("?severity=error&limit=1&offset=1"));
+    QCOMPARE(page.json.value(QStringLiteral("issues")).toArray().size(), 1);
+    QCOMPARE(page.json.value(QStringLiteral("issues"))[0][QStringLiteral("rule")].toString(),
+             QStringLiteral("duplicate-id"));
+
+    const ApiReply orgs = m_api->get(base + QStringLiteral("?file=orgs.csv"));
+    QCOMPARE(orgs.json.value(QStringLiteral("total")).toInt(), 3);
+    const ApiReply users = m_api->get(base + QStringLiteral("?file=users.csv"));
+    QCOMPARE(users.json.value(QStringLiteral("total")).toInt(), 0);
+}
+
+void tst_InboundRuns::reportAsCsv()
+{
+    const ApiReply reply = m_api->get(
+        QStringLiteral("/api/v1/runs/%1/validation.csv?severity=error").arg(m_rejectedRun));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(reply.header("Content-Type").startsWith("text/csv"));
+    QVERIFY(reply.header("Content-Disposition").contains("validation.csv"));
+    const QList<QByteArray> lines = reply.body.split('\n');
+    QCOMPARE(lines.size(), 4); // header, two rows, and the empty text after the last CRLF
+    QCOMPARE(lines.at(0), QByteArray("severity,rule,file,line,column,value,message\r"));
+    QVERIFY2(lines.at(1).startsWith("error,date-format,orgs.csv,3,dateLastModified,02/01/2024,"),
+             lines.at(1).constData());
+    QVERIFY2(lines.at(2).startsWith("error,duplicate-id,orgs.csv,4,sourcedId,org-d,"),
+             lines.at(2).constData());
+}
+
+void tst_InboundRuns::reportQueryValidation_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("unknown severity") << "severity=fatal"
+                                      << "severity";
+    QTest::newRow("limit zero") << "limit=0"
+                                << "limit";
+    QTest::newRow("limit too big") << "limit=1001"
+                                   << "limit";
+    QTest::newRow("negative offset") << "offset=-3"
+                                     << "offset";
+}
+
+void tst_InboundRuns::reportQueryValidation()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    const ApiReply reply
+        = m_api->get(QStringLiteral("/api/v1/runs/%1/validation?%2").arg(m_rejectedRun).arg(query));
+    QCOMPARE(reply.status, 422);
+    QVERIFY2(reply.json.value(QStringLiteral("fields")).toObject().contains(field),
+             reply.body.constData());
+}
+
+void tst_InboundRuns::reportOfUnknownRunIsNotFound()
+{
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/99999/validation")).status, 404);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/99999/validation.csv")).status, 404);
+}
+
+void tst_InboundRuns::warningsDoNotStopLoad()
+{
+    // A delta file adds to the stored orgs, so nothing is retired and nothing held.
+    FileMap files = orgsBundle("org-w,active,2024-01-02T03:04:05Z,District W,DISTRICT,W1,\r\n");
+    files[QStringLiteral("manifest.csv")].replace("file.orgs,bulk", "file.orgs,delta");
+    const qint64 runId = upload(files);
+    QVERIFY(runId > 0);
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(reply.json.value(QStringLiteral("errors")).toInt(), 0);
+    QCOMPARE(reply.json.value(QStringLiteral("warnings")).toInt(), 1);
+    QCOMPARE(reply.json.value(QStringLiteral("issues"))[0][QStringLiteral("rule")].toString(),
+             QStringLiteral("enum-case"));
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT type FROM orgs WHERE sourced_id = ?"),
+                                   {QStringLiteral("org-w")});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->toString(), QStringLiteral("district"));
+}
+
+qint64 tst_InboundRuns::activeOrgs()
+{
+    auto count = hub::selectValue(m_engine->store().connection(),
+                                  QStringLiteral("SELECT count(*) FROM orgs WHERE district_id = 1 "
+                                                 "AND status = 'active'"));
+    return count ? count->toLongLong() : -1;
+}
+
+QJsonObject tst_InboundRuns::waitForHold(qint64 runId)
+{
+    QJsonObject run;
+    const QString path = QStringLiteral("/api/v1/runs/%1").arg(runId);
+    for (int attempt = 0; attempt < 300; ++attempt) {
+        run = m_api->get(path).json;
+        const int status = run.value(QStringLiteral("status")).toInt(-1);
+        if (run.value(QStringLiteral("hold")).toString() == QLatin1String("held")
+            || (status != 1 && status != 2))
+            return run;
+        QTest::qWait(100);
+    }
+    return run;
+}
+
+void tst_InboundRuns::massChangeIsHeldUntilApproved()
+{
+    const qint64 before = activeOrgs();
+    QVERIFY(before > 1);
+    const qint64 runId
+        = upload(orgsBundle("org-n,active,2024-01-02T03:04:05Z,New District,district,N1,\r\n"));
+    QVERIFY(runId > 0);
+    const QJsonObject held = waitForHold(runId);
+    QCOMPARE(held.value(QStringLiteral("status")).toInt(), 2);
+    QCOMPARE(held.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QCOMPARE(held.value(QStringLiteral("statusText")).toString(),
+             QStringLiteral("Held for approval"));
+    QCOMPARE(held.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Held for approval: the load would mark more than 10% of the "
+                            "district's stored records tobedeleted (orgs %1 of %1). Check that "
+                            "the file is complete, then approve or reject the load.")
+                 .arg(before));
+    const QJsonArray phases = held.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 3);
+    QCOMPARE(phases.at(2)[QStringLiteral("name")].toString(), QStringLiteral("Approval"));
+    QCOMPARE(phases.at(2)[QStringLiteral("status")].toInt(), 2);
+    // A held run stays in the queue, and nothing was stored.
+    QTest::qWait(300);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId))
+                 .json.value(QStringLiteral("status"))
+                 .toInt(),
+             2);
+    QCOMPARE(activeOrgs(), before);
+
+    const ApiReply approved = m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId));
+    QCOMPARE(approved.status, 202);
+    QCOMPARE(approved.json.value(QStringLiteral("hold")).toString(), QStringLiteral("approved"));
+    const QJsonObject done = waitForRun(runId);
+    QCOMPARE(done.value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(activeOrgs(), 1);
+    QStringList names;
+    for (const QJsonValue &phase : done.value(QStringLiteral("phases")).toArray())
+        names.append(phase[QStringLiteral("name")].toString());
+    QCOMPARE(names, (QStringList{QStringLiteral("Receive"), QStringLiteral("Validate"),
+                                 QStringLiteral("Approval"), QStringLiteral("Receive"),
+                                 QStringLiteral("Validate"), QStringLiteral("Load")}));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId)).status, 409);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)).status, 409);
+}
+
+void tst_InboundRuns::rejectedLoadChangesNothing()
+{
+    // org-n is the one active org now; a bulk file without it would retire all of them.
+    const qint64 runId = upload(orgsBundle("org-m,active,2024-01-02T03:04:05Z,M,district,M1,\r\n"));
+    QVERIFY(runId > 0);
+    QCOMPARE(waitForHold(runId).value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    const qint64 before = activeOrgs();
+
+    const ApiReply rejected = m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId));
+    QCOMPARE(rejected.status, 200);
+    QCOMPARE(rejected.json.value(QStringLiteral("status")).toInt(), 3);
+    QVERIFY(rejected.json.value(QStringLiteral("message"))
+                .toString()
+                .startsWith(QStringLiteral("Load rejected by ")));
+    QTest::qWait(300);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId))
+                 .json.value(QStringLiteral("status"))
+                 .toInt(),
+             3);
+    QCOMPARE(activeOrgs(), before);
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT count(*) FROM orgs WHERE sourced_id = "
+                                                  "'org-m'"));
+    QCOMPARE(stored->toInt(), 0);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)).status, 409);
+}
+
+void tst_InboundRuns::holdLimitIsPerIntegration()
+{
+    auto raised = hub::execute(m_engine->store().connection(),
+                               QStringLiteral("UPDATE integrations SET delete_limit_percent = 100 "
+                                              "WHERE id = ?"),
+                               {inboundIntegration});
+    QVERIFY(raised.ok());
+    const qint64 runId = upload(orgsBundle("org-k,active,2024-01-02T03:04:05Z,K,district,K1,\r\n"));
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    QVERIFY(run.value(QStringLiteral("hold")).isNull());
+    QCOMPARE(activeOrgs(), 1);
+    auto reset = hub::execute(m_engine->store().connection(),
+                              QStringLiteral("UPDATE integrations SET delete_limit_percent = NULL "
+                                             "WHERE id = ?"),
+                              {inboundIntegration});
+    QVERIFY(reset.ok());
+}
+
+void tst_InboundRuns::onlyHeldRunsAreApproved()
+{
+    const ApiReply approve
+        = m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(m_rejectedRun));
+    QCOMPARE(approve.status, 409);
+    QCOMPARE(approve.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_held"));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/approve")).status, 404);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/reject")).status, 404);
+}
+
+QTEST_GUILESS_MAIN(tst_InboundRuns)
+#include "tst_inboundruns.moc"
