@@ -88,6 +88,7 @@ HeadlessDemo::HeadlessDemo(HeadlessDemoOptions options, QIODevice *output, QObje
     , m_output(output)
     , m_client(&m_network)
 {
+    m_client.setCaCertificates(m_options.caCertificates);
     m_pollTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &HeadlessDemo::pollRun);
 }

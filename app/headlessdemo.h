@@ -35,6 +35,8 @@ struct HeadlessDemoOptions
     // destinations.
     QUrl engineUrl;
     QByteArray token;
+    // CA certificates to trust for the remote engine, besides the system's.
+    QList<QSslCertificate> caCertificates;
     bool allowRemoteEngine = false;
     // The output of the outbound integration to run.
     QString outputName = QStringLiteral("MiLEARN-Sections Data");

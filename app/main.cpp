@@ -40,6 +40,7 @@ struct CommandLine
     QString dataDir;
     QUrl engineUrl;
     QByteArray token;
+    QString caFile;
 };
 
 void setApplicationNames()
@@ -88,7 +89,13 @@ std::optional<CommandLine> parseCommandLine()
                                             "--engine-url. The demo runs an outbound integration "
                                             "there, which delivers a real report to that "
                                             "integration's destinations."));
-    parser.addOptions({demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo});
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QCoreApplication::translate("main", "PEM file of CA certificates to trust for a remote "
+                                            "engine's certificate, besides the system's. The "
+                                            "console remembers it."),
+        QStringLiteral("file"));
+    parser.addOptions({demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo, caFile});
     parser.process(QCoreApplication::arguments());
 
     CommandLine result;
@@ -96,6 +103,7 @@ std::optional<CommandLine> parseCommandLine()
     result.headless = parser.isSet(headless);
     result.allowRemoteDemo = parser.isSet(allowRemoteDemo);
     result.dataDir = parser.value(dataDir);
+    result.caFile = parser.value(caFile);
     if (parser.isSet(engineUrl) != parser.isSet(tokenFile)) {
         std::fputs("hubdesk: --engine-url and --token-file must be given together.\n", stderr);
         return std::nullopt;
@@ -192,6 +200,14 @@ int runHeadless(int argc, char *argv[], HeadlessReason reason)
     options.engineUrl = commandLine->engineUrl;
     options.token = commandLine->token;
     options.allowRemoteEngine = commandLine->allowRemoteDemo;
+    if (!commandLine->caFile.isEmpty()) {
+        const hubdesk::CaFile ca = hubdesk::EngineClient::readCaFile(commandLine->caFile);
+        if (!ca.error.isEmpty()) {
+            std::fprintf(stderr, "hubdesk: %s\n", qPrintable(ca.error));
+            return 2;
+        }
+        options.caCertificates = ca.certificates;
+    }
     hubdesk::HeadlessDemo demo(options, &output);
     QObject::connect(&demo, &hubdesk::HeadlessDemo::finished, &app,
                      [](int exitCode) { QCoreApplication::exit(exitCode); });
@@ -210,6 +226,18 @@ int runConsole(int argc, char *argv[])
     hubdesk::Settings settings;
     QNetworkAccessManager network;
     hubdesk::EngineClient client(&network);
+    if (!commandLine->caFile.isEmpty())
+        settings.setCaFile(commandLine->caFile);
+    if (!settings.caFile().isEmpty()) {
+        const hubdesk::CaFile ca = hubdesk::EngineClient::readCaFile(settings.caFile());
+        if (!ca.error.isEmpty()) {
+            std::fprintf(stderr, "hubdesk: %s\n", qPrintable(ca.error));
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("main", "Cannot Read the CA File"), ca.error);
+            return 2;
+        }
+        client.setCaCertificates(ca.certificates);
+    }
     hubdesk::MainWindow window(&client);
     window.restoreGeometry(settings.windowGeometry());
     window.restoreState(settings.windowState());

@@ -9,6 +9,7 @@ namespace {
 
 const QString kModeKey = QStringLiteral("engine/mode");
 const QString kRemoteUrlKey = QStringLiteral("engine/remoteUrl");
+const QString kCaFileKey = QStringLiteral("engine/caFile");
 const QString kWindowGeometryKey = QStringLiteral("window/geometry");
 const QString kWindowStateKey = QStringLiteral("window/state");
 
@@ -40,6 +41,16 @@ QUrl Settings::remoteUrl() const
 void Settings::setRemoteUrl(const QUrl &url)
 {
     m_settings.setValue(kRemoteUrlKey, url.toString());
+}
+
+QString Settings::caFile() const
+{
+    return m_settings.value(kCaFileKey).toString();
+}
+
+void Settings::setCaFile(const QString &path)
+{
+    m_settings.setValue(kCaFileKey, path);
 }
 
 QByteArray Settings::windowGeometry() const

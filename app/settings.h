@@ -29,6 +29,9 @@ public:
     // The remote engine's base URL; empty until the user enters one.
     QUrl remoteUrl() const;
     void setRemoteUrl(const QUrl &url);
+    // A PEM file of CA certificates that the console trusts for remote engines; empty for none.
+    QString caFile() const;
+    void setCaFile(const QString &path);
     // QWidget::saveGeometry() and QMainWindow::saveState() of the main window; empty at first.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

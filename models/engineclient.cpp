@@ -5,6 +5,7 @@
 
 #include "clientlogging.h"
 
+#include <QFile>
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -112,6 +113,60 @@ QString networkErrorMessage(QNetworkReply::NetworkError error, const QUrl &url)
         .arg(host, QString::number(int(error)));
 }
 
+// A sentence for the user about a certificate that failed verification, with the fix. The
+// request has already failed: certificate errors are never ignored.
+QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url)
+{
+    const QString host = url.host();
+    for (const QSslError &error : errors) {
+        const QSslCertificate certificate = error.certificate();
+        switch (error.error()) {
+        case QSslError::HostNameMismatch: {
+            QStringList names = certificate.subjectAlternativeNames().values(QSsl::DnsEntry);
+            names += certificate.subjectAlternativeNames().values(QSsl::IpAddressEntry);
+            if (names.isEmpty())
+                names = certificate.subjectInfo(QSslCertificate::CommonName);
+            return EngineClient::tr(
+                       "The certificate of the engine at %1 is for %2, not for %1. Connect with "
+                       "a name that the certificate lists, or ask the engine's administrator for "
+                       "a certificate that includes %1.")
+                .arg(host, names.join(QStringLiteral(", ")));
+        }
+        case QSslError::CertificateExpired:
+            return EngineClient::tr("The certificate of the engine at %1 expired on %2. Ask the "
+                                    "engine's administrator to renew it.")
+                .arg(host, certificate.expiryDate().toString(Qt::ISODate));
+        case QSslError::CertificateNotYetValid:
+            return EngineClient::tr("The certificate of the engine at %1 is not valid before %2. "
+                                    "Check the date and time of this computer.")
+                .arg(host, certificate.effectiveDate().toString(Qt::ISODate));
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::CertificateUntrusted:
+        case QSslError::InvalidCaCertificate: {
+            const QString issuer
+                = certificate.issuerInfo(QSslCertificate::CommonName).join(QStringLiteral(", "));
+            return EngineClient::tr(
+                       "This computer does not trust the certificate of the engine at %1 (issued "
+                       "by %2). If the district has its own certificate authority, choose its CA "
+                       "file: start hubdesk with --ca-file FILE. Otherwise ask the engine's "
+                       "administrator for a certificate from a trusted authority.")
+                .arg(host, issuer.isEmpty() ? EngineClient::tr("an unknown issuer") : issuer);
+        }
+        default:
+            break;
+        }
+    }
+    const QString details
+        = errors.isEmpty() ? EngineClient::tr("no details") : errors.constFirst().errorString();
+    return EngineClient::tr("The secure connection to the engine at %1 failed: %2. Check the "
+                            "engine's certificate.")
+        .arg(host, details);
+}
+
 // A sentence for the user per HTTP error status, around the engine's own message.
 QString httpErrorMessage(int status, const QString &engineMessage)
 {
@@ -148,6 +203,8 @@ ApiJob::ApiJob(QNetworkReply *reply, QObject *parent)
     , m_reply(reply)
 {
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    connect(m_reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     // The reply is a child of the QNetworkAccessManager, which may be destroyed first.
     connect(m_reply, &QObject::destroyed, this, [this] { m_reply = nullptr; });
 }
@@ -189,7 +246,9 @@ void ApiJob::onReplyFinished()
         result.body = QJsonDocument::fromJson(data, &parseError);
     const QJsonObject object = result.body.object();
 
-    if (result.httpStatus == 0) {
+    if (result.httpStatus == 0 && !m_sslErrors.isEmpty()) {
+        result.errorMessage = sslErrorMessage(m_sslErrors, url);
+    } else if (result.httpStatus == 0) {
         result.errorMessage = networkErrorMessage(reply->error(), url);
         if (result.errorMessage.isEmpty())
             result.errorMessage
@@ -233,6 +292,32 @@ void EngineClient::setBaseUrl(const QUrl &baseUrl)
 void EngineClient::setToken(const QByteArray &token)
 {
     m_token = token;
+}
+
+void EngineClient::setCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_sslConfiguration = QSslConfiguration::defaultConfiguration();
+    m_sslConfiguration.addCaCertificates(certificates);
+    // A cached connection keeps the TLS configuration that it was opened with, so a retry after
+    // choosing a CA file would fail again without this.
+    m_network->clearConnectionCache();
+}
+
+CaFile EngineClient::readCaFile(const QString &path)
+{
+    CaFile result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error
+            = tr("Cannot read the CA file %1: %2. Check the path.").arg(path, file.errorString());
+        return result;
+    }
+    result.certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (result.certificates.isEmpty())
+        result.error = tr("The CA file %1 contains no PEM certificate (a block that begins with "
+                          "\"-----BEGIN CERTIFICATE-----\").")
+                           .arg(path);
+    return result;
 }
 
 ApiJob *EngineClient::checkHealth()
@@ -383,6 +468,7 @@ ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const 
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setTransferTimeout(kTransferTimeoutMs);
+    request.setSslConfiguration(m_sslConfiguration);
 
     qCDebug(lcClient) << method << url.path() << body.size() << "bytes";
     QNetworkReply *reply = nullptr;

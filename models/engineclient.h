@@ -7,8 +7,12 @@
 #include <QDate>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -31,6 +35,13 @@ struct ApiResult
     bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
 };
 
+// The certificates of a CA file, or the reason it cannot be used.
+struct CaFile
+{
+    QList<QSslCertificate> certificates;
+    QString error;
+};
+
 // One request to the engine. The job owns its reply, aborts it when destroyed, and deletes
 // itself after emitting finished() once.
 class ApiJob final : public QObject
@@ -51,6 +62,8 @@ private:
     void onReplyFinished();
 
     QNetworkReply *m_reply = nullptr;
+    // The certificate problems of a failed TLS handshake; they are reported, never ignored.
+    QList<QSslError> m_sslErrors;
 };
 
 // The console's connection to one engine, local or remote, over the admin API. Every request
@@ -69,6 +82,11 @@ public:
     void setBaseUrl(const QUrl &baseUrl);
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QByteArray &token);
+    // Trusts these CA certificates as well as the system's, for an engine whose certificate a
+    // district's own certificate authority issued.
+    void setCaCertificates(const QList<QSslCertificate> &certificates);
+    // Reads the PEM certificates of a CA file.
+    static CaFile readCaFile(const QString &path);
 
     ConnectionState connectionState() const { return m_state; }
     // The district's IANA time zone from the last health check (America/Detroit until then).
@@ -119,6 +137,7 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QByteArray m_token;
+    QSslConfiguration m_sslConfiguration = QSslConfiguration::defaultConfiguration();
     ConnectionState m_state = ConnectionState::Disconnected;
     QByteArray m_timeZone = QByteArrayLiteral("America/Detroit");
     QString m_districtName;

@@ -13,13 +13,16 @@
 namespace hubtest {
 
 // A throwaway certificate authority and a server certificate that it signed for 127.0.0.1 and
-// localhost, made with the openssl command, plus a key that belongs to neither.
+// localhost, made with the openssl command. Also a certificate from the same CA for the host
+// wrong.example only, and a key that belongs to no certificate.
 struct TestPki
 {
     QString caCertificateFile;
     QString serverCertificateFile;
     QString serverKeyFile;
     QString otherKeyFile;
+    QString wrongNameCertificateFile;
+    QString wrongNameKeyFile;
     QSslCertificate caCertificate;
     QString error;
 };
@@ -38,7 +41,7 @@ inline bool runOpenssl(const QStringList &arguments, QString *error)
     return true;
 }
 
-// Writes the files into dir. On failure, error says which openssl step failed.
+// Writes the files into dir. On failure, error names the openssl step that failed.
 inline TestPki makeTestPki(const QTemporaryDir &dir)
 {
     TestPki pki;
@@ -49,6 +52,10 @@ inline TestPki makeTestPki(const QTemporaryDir &dir)
     pki.serverCertificateFile = path("server.crt");
     pki.serverKeyFile = path("server.key");
     pki.otherKeyFile = path("other.key");
+    pki.wrongNameCertificateFile = path("wrong-name.crt");
+    pki.wrongNameKeyFile = path("wrong-name.key");
+    const QString wrongNameRequest = path("wrong-name.csr");
+    const QString wrongNameExtensions = path("wrong-name.ext");
     const QString caKey = path("ca.key");
     const QString request = path("server.csr");
     const QString extensions = path("server.ext");
@@ -62,6 +69,15 @@ inline TestPki makeTestPki(const QTemporaryDir &dir)
                         "basicConstraints=critical,CA:FALSE\n"
                         "extendedKeyUsage=serverAuth\n");
     extensionFile.close();
+    QFile wrongNameExtensionFile(wrongNameExtensions);
+    if (!wrongNameExtensionFile.open(QIODevice::WriteOnly)) {
+        pki.error = wrongNameExtensionFile.errorString();
+        return pki;
+    }
+    wrongNameExtensionFile.write("subjectAltName=DNS:wrong.example\n"
+                                 "basicConstraints=critical,CA:FALSE\n"
+                                 "extendedKeyUsage=serverAuth\n");
+    wrongNameExtensionFile.close();
 
     const QStringList ecKey
         = {QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
@@ -92,6 +108,19 @@ inline TestPki makeTestPki(const QTemporaryDir &dir)
                          QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
                          QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-out"),
                          pki.otherKeyFile},
+                        &pki.error)
+          && runOpenssl(QStringList{QStringLiteral("req")} + ecKey
+                            + QStringList{QStringLiteral("-keyout"), pki.wrongNameKeyFile,
+                                          QStringLiteral("-out"), wrongNameRequest,
+                                          QStringLiteral("-subj"),
+                                          QStringLiteral("/CN=wrong.example")},
+                        &pki.error)
+          && runOpenssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                         wrongNameRequest, QStringLiteral("-CA"), pki.caCertificateFile,
+                         QStringLiteral("-CAkey"), caKey, QStringLiteral("-CAcreateserial"),
+                         QStringLiteral("-out"), pki.wrongNameCertificateFile,
+                         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                         wrongNameExtensions},
                         &pki.error);
     if (!made)
         return pki;

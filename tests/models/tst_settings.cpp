@@ -25,6 +25,7 @@ void tst_Settings::defaults()
 
     QCOMPARE(settings.mode(), Settings::Mode::Local);
     QVERIFY(settings.remoteUrl().isEmpty());
+    QVERIFY(settings.caFile().isEmpty());
     QVERIFY(settings.windowGeometry().isEmpty());
     QVERIFY(settings.windowState().isEmpty());
 }
@@ -39,6 +40,7 @@ void tst_Settings::valuesPersist()
         Settings settings(file);
         settings.setMode(Settings::Mode::Remote);
         settings.setRemoteUrl(QUrl(QStringLiteral("https://hub.example.org:8470")));
+        settings.setCaFile(QStringLiteral("/etc/hubdesk/district-ca.pem"));
         settings.setWindowGeometry(geometry);
         settings.setWindowState(QByteArrayLiteral("state"));
         settings.sync();
@@ -47,6 +49,7 @@ void tst_Settings::valuesPersist()
     const Settings reopened(file);
     QCOMPARE(reopened.mode(), Settings::Mode::Remote);
     QCOMPARE(reopened.remoteUrl(), QUrl(QStringLiteral("https://hub.example.org:8470")));
+    QCOMPARE(reopened.caFile(), QStringLiteral("/etc/hubdesk/district-ca.pem"));
     QCOMPARE(reopened.windowGeometry(), geometry);
     QCOMPARE(reopened.windowState(), QByteArrayLiteral("state"));
 }
