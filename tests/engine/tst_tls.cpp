@@ -151,6 +151,8 @@ void tst_Tls::untrustedClientFailsHandshake()
     QNetworkAccessManager network;
     const auto untrusted = get(network, port, {});
     QCOMPARE(untrusted->error(), QNetworkReply::SslHandshakeFailedError);
+    // The failed handshake no longer counts against the connection limit.
+    QTRY_COMPARE(server->openConnections(), 0);
 
     // The server goes on serving clients that trust it.
     QNetworkAccessManager other;
