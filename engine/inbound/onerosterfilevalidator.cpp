@@ -43,10 +43,8 @@ Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &fi
     return issue;
 }
 
-namespace {
-
 // The Levenshtein distance, for suggesting the column that a misspelled header meant.
-int editDistance(const QString &a, const QString &b)
+static int editDistance(const QString &a, const QString &b)
 {
     QList<int> previous(b.size() + 1);
     QList<int> current(b.size() + 1);
@@ -70,6 +68,8 @@ bool looksMisspelled(const QString &header, const QString &expected)
     const int allowed = expected.size() >= 8 ? 2 : (expected.size() >= 5 ? 1 : 0);
     return editDistance(header.toLower(), expected.toLower()) <= allowed;
 }
+
+namespace {
 
 const QRegularExpression &isoDatePattern()
 {

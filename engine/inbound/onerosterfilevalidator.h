@@ -30,6 +30,10 @@ QString latin1(const char *text);
 Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &file, qint64 line,
                 const QString &column, const QString &value, const QString &message);
 
+// Returns true when a header looks like a misspelling of the expected column name: at most one
+// edit for names of 5 to 7 characters and two for longer ones, ignoring case.
+bool looksMisspelled(const QString &header, const QString &expected);
+
 struct ParsedRow
 {
     qint64 line = 0;

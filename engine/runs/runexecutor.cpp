@@ -9,6 +9,8 @@
 #include "destinations/destination.h"
 #include "destinations/destinationsecrets.h"
 #include "destinations/filenametemplate.h"
+#include "inbound/filespec.h"
+#include "inbound/flatfile.h"
 #include "inbound/onerosterbundle.h"
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
@@ -49,6 +51,8 @@ struct RunContext
     // 'held', 'approved' or empty; see runs.hold.
     QString hold;
     int deleteLimitPercent = 10;
+    // The key of the file specification the integration names; empty to detect it.
+    QString fileSpec;
 };
 
 struct DestinationTarget
@@ -66,17 +70,18 @@ namespace {
 
 Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
 {
-    auto query = execute(
-        db,
-        QStringLiteral("SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
-                       "o.output_key, o.name, i.format, i.query_timeout_seconds, "
-                       "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
-                       "r.started_at, i.output_options, r.hold, i.delete_limit_percent "
-                       "FROM runs r JOIN integrations i ON i.id = r.integration_id "
-                       "JOIN products p ON p.id = i.product_id "
-                       "LEFT JOIN product_outputs o ON o.id = i.output_id "
-                       "JOIN districts d ON d.id = r.district_id WHERE r.id = ?"),
-        {runId});
+    auto query
+        = execute(db,
+                  QStringLiteral(
+                      "SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
+                      "o.output_key, o.name, i.format, i.query_timeout_seconds, "
+                      "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
+                      "r.started_at, i.output_options, r.hold, i.delete_limit_percent, i.file_spec "
+                      "FROM runs r JOIN integrations i ON i.id = r.integration_id "
+                      "JOIN products p ON p.id = i.product_id "
+                      "LEFT JOIN product_outputs o ON o.id = i.output_id "
+                      "JOIN districts d ON d.id = r.district_id WHERE r.id = ?"),
+                  {runId});
     if (!query)
         return failure(query.error());
     if (!query->next())
@@ -102,6 +107,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
     context.hold = query->value(13).toString();
     if (!query->value(14).isNull())
         context.deleteLimitPercent = query->value(14).toInt();
+    context.fileSpec = query->value(15).toString();
     query->finish();
     context.schoolYear = schoolYear.isNull()
                              ? currentSchoolYear(db, context.districtId, context.timeZone)
@@ -563,15 +569,121 @@ RunExecutor::DeliveryOutcome RunExecutor::deliverTo(RunRecorder &recorder,
     return DeliveryOutcome{true, outcome.bytes};
 }
 
+// The specifications an inbound integration may read its files with: the one it names, or else
+// the district's and the built-in specifications of its product.
+static Result<QList<inbound::FileSpec>> candidateSpecs(const QSqlDatabase &db,
+                                                       const RunContext &context)
+{
+    auto stored = execute(db,
+                          QStringLiteral("SELECT definition FROM file_specs WHERE district_id = ? "
+                                         "ORDER BY id"),
+                          {context.districtId});
+    if (!stored)
+        return failure(stored.error());
+    QList<inbound::FileSpec> all;
+    while (stored->next()) {
+        auto spec = inbound::FileSpec::fromJson(
+            QJsonDocument::fromJson(stored->value(0).toByteArray()).object());
+        if (spec)
+            all.append(*spec);
+    }
+    all += inbound::builtInFileSpecs();
+
+    QList<inbound::FileSpec> candidates;
+    for (const inbound::FileSpec &spec : std::as_const(all)) {
+        if (!context.fileSpec.isEmpty() && spec.key == context.fileSpec)
+            return QList<inbound::FileSpec>{spec};
+        if (context.fileSpec.isEmpty() && spec.product == context.productKey)
+            candidates.append(spec);
+    }
+    if (!context.fileSpec.isEmpty())
+        return failure(QStringLiteral("The file specification %1 of this integration was not "
+                                      "found. Choose another in the integration.")
+                           .arg(context.fileSpec));
+    return candidates;
+}
+
+void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
+                                  const RunContext &context)
+{
+    const auto toCounts = [](const inbound::PhaseCounts &counts) {
+        return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
+    };
+    const auto fail = [&](const QString &message) {
+        inbound::Issue issue;
+        issue.rule = QStringLiteral("receive");
+        issue.file = QFileInfo(context.inputFile).fileName();
+        issue.message = message;
+        if (auto stored = storeValidationIssues(db, context.runId, {issue}); !stored)
+            recorder.log(LogLevel::Warning,
+                         QStringLiteral("The validation report could not be stored: %1")
+                             .arg(stored.error()));
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+    };
+
+    recorder.startPhase(QStringLiteral("Receive"));
+    recorder.log(LogLevel::Info,
+                 QStringLiteral("Reading %1.").arg(QFileInfo(context.inputFile).fileName()));
+    auto candidates = candidateSpecs(db, context);
+    if (!candidates)
+        return fail(candidates.error());
+    auto spec = inbound::FlatFile::detectSpec(context.inputFile, *candidates);
+    if (!spec)
+        return fail(spec.error());
+    recorder.log(
+        LogLevel::Info,
+        QStringLiteral("Read with the file specification %1 (%2).").arg(spec->name, spec->key));
+    recorder.finishPhase(RunStatus::Succeeded,
+                         PhaseCounts{1, 0, 0, QFileInfo(context.inputFile).size()});
+
+    recorder.startPhase(QStringLiteral("Validate"));
+    inbound::FlatFile file(context.inputFile, *spec);
+    const QList<inbound::Issue> issues = file.validate(db, context.districtId);
+    if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
+        recorder.log(
+            LogLevel::Warning,
+            QStringLiteral("The validation report could not be stored: %1").arg(stored.error()));
+    // The run log keeps the first findings; the validation report has them all.
+    constexpr qsizetype maxLoggedIssues = 500;
+    for (qsizetype i = 0; i < issues.size() && i < maxLoggedIssues; ++i) {
+        const bool isError = issues.at(i).severity == inbound::Issue::Severity::Error;
+        recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issues.at(i).toString());
+    }
+    if (file.errorCount() > 0) {
+        recorder.finishPhase(RunStatus::Failed, toCounts(file.validateCounts()));
+        recorder.finishRun(RunStatus::Failed,
+                           QStringLiteral("The file was rejected with %1 error(s); nothing was "
+                                          "loaded. See the validation report.")
+                               .arg(file.errorCount()));
+        return;
+    }
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(file.validateCounts()));
+
+    if (recorder.cancelRequested()) {
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request before the Load phase; nothing "
+                                          "was loaded."));
+        return;
+    }
+    recorder.startPhase(QStringLiteral("Load"));
+    auto loaded = file.load(db, context.districtId);
+    if (!loaded) {
+        recorder.log(LogLevel::Error, loaded.error());
+        recorder.finishRun(RunStatus::Failed, loaded.error());
+        return;
+    }
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
+    recorder.finishRun(
+        recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded,
+        QStringLiteral("%1 rows loaded into %2.").arg(loaded->rowsWritten).arg(spec->table));
+}
+
 void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
                                  const RunContext &context)
 {
-    if (context.productKey != QLatin1String("oneroster-bundle")) {
-        // TODO: assessment results and attendance files.
-        const QString message
-            = QStringLiteral("Inbound %1 files are not supported yet.").arg(context.productKey);
-        recorder.log(LogLevel::Error, message);
-        recorder.finishRun(RunStatus::Failed, message);
+    if (context.productKey != QLatin1String("oneroster-bundle") && !context.inputFile.isEmpty()) {
+        executeFlatFile(db, recorder, context);
         return;
     }
     if (context.inputFile.isEmpty()) {

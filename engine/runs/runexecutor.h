@@ -33,6 +33,7 @@ public:
 
 private:
     void executeOutbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
+    void executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeInbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     // Logs replaced control characters and an empty report as warnings of the Format phase.
     void logFormatWarnings(RunRecorder &recorder, const RunContext &context,

@@ -5,10 +5,12 @@
 // hold on loads that would retire many records.
 
 #include "../apitestclient.h"
+#include "../testdata.h"
 
 #include "engine.h"
 #include "store/store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +82,7 @@ private slots:
     void rejectedLoadChangesNothing();
     void holdLimitIsPerIntegration();
     void onlyHeldRunsAreApproved();
+    void loadsAttendanceFile();
 
 private:
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
@@ -411,6 +414,63 @@ void tst_InboundRuns::onlyHeldRunsAreApproved()
     QCOMPARE(approve.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_held"));
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/approve")).status, 404);
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/reject")).status, 404);
+}
+
+void tst_InboundRuns::loadsAttendanceFile()
+{
+    HUB_REQUIRE_SAMPLE(path, "oea-contoso-sis-attendance/day2/studentattendance.csv");
+    qint64 productId = 0;
+    const QJsonArray products = m_api->get(QStringLiteral("/api/v1/catalog/products"))
+                                    .json.value(QStringLiteral("products"))
+                                    .toArray();
+    for (const QJsonValue &product : products) {
+        if (product[QStringLiteral("key")].toString() == QLatin1String("attendance"))
+            productId = product[QStringLiteral("id")].toInteger();
+    }
+    QVERIFY(productId > 0);
+    const ApiReply created = m_api->post(
+        QStringLiteral("/api/v1/integrations"),
+        QJsonObject{{QStringLiteral("productId"), productId},
+                    {QStringLiteral("notes"), QStringLiteral("Daily attendance drop")}});
+    QVERIFY2(created.status == 201, created.body.constData());
+    const qint64 integrationId = created.json.value(QStringLiteral("id")).toInteger();
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const ApiReply reply = m_api->send(
+        "POST",
+        QStringLiteral("/api/v1/integrations/%1/files?fileName=attendance.csv").arg(integrationId),
+        file.readAll(), "text/csv");
+    QCOMPARE(reply.status, 202);
+    const qint64 runId = reply.json.value(QStringLiteral("id")).toInteger();
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(),
+             QStringLiteral("1467 rows loaded into attendance."));
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT count(*) FROM attendance WHERE "
+                                                  "district_id = 1"));
+    QCOMPARE(stored->toInt(), 1467);
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(report.json.value(QStringLiteral("warnings")).toInt(), 1);
+    QCOMPARE(report.json.value(QStringLiteral("issues"))[0][QStringLiteral("rule")].toString(),
+             QStringLiteral("unknown-reference"));
+
+    // A file that matches no specification of the product is rejected with one report row.
+    const ApiReply other = m_api->send(
+        "POST",
+        QStringLiteral("/api/v1/integrations/%1/files?fileName=students.csv").arg(integrationId),
+        "SIS ID,First Name\r\nst1,Al\r\n", "text/csv");
+    const qint64 otherRun = other.json.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(waitForRun(otherRun).value(QStringLiteral("status")).toInt(), 9);
+    const ApiReply rejected
+        = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(otherRun));
+    QCOMPARE(rejected.json.value(QStringLiteral("errors")).toInt(), 1);
+    QCOMPARE(rejected.json.value(QStringLiteral("issues"))[0][QStringLiteral("rule")].toString(),
+             QStringLiteral("receive"));
+    QVERIFY(rejected.json.value(QStringLiteral("issues"))[0][QStringLiteral("message")]
+                .toString()
+                .startsWith(QStringLiteral("The header matches no file specification")));
 }
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)

@@ -1,0 +1,255 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "filespec.h"
+
+#include "core/logging.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace hub::inbound {
+
+namespace {
+
+using Type = SpecColumn::Type;
+
+const QList<QPair<QString, Type>> &typeNames()
+{
+    static const QList<QPair<QString, Type>> names = {
+        {QStringLiteral("text"), Type::Text},
+        {QStringLiteral("integer"), Type::Integer},
+        {QStringLiteral("number"), Type::Number},
+        {QStringLiteral("date"), Type::Date},
+        {QStringLiteral("enum"), Type::Enum},
+        {QStringLiteral("boolean"), Type::Boolean},
+        {QStringLiteral("schoolYear"), Type::SchoolYear},
+    };
+    return names;
+}
+
+// The store columns a specification may fill, and the ones every row needs.
+struct TableColumns
+{
+    QStringList all;
+    QStringList required;
+};
+
+const QMap<QString, TableColumns> &tableColumns()
+{
+    static const QMap<QString, TableColumns> tables = {
+        {QStringLiteral("assessment_results"),
+         {{QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
+           QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date"),
+           QStringLiteral("scale_score"), QStringLiteral("performance_level")},
+          {QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
+           QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date")}}},
+        {QStringLiteral("attendance"),
+         {{QStringLiteral("student_sourced_id"), QStringLiteral("school_sourced_id"),
+           QStringLiteral("class_sourced_id"), QStringLiteral("attendance_date"),
+           QStringLiteral("code"), QStringLiteral("minutes")},
+          {QStringLiteral("student_sourced_id"), QStringLiteral("attendance_date"),
+           QStringLiteral("code")}}},
+    };
+    return tables;
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array)
+        list.append(item.toString());
+    return list;
+}
+
+QJsonArray jsonArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+} // namespace
+
+Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
+{
+    FileSpec spec;
+    spec.key = object.value(QStringLiteral("key")).toString();
+    spec.product = object.value(QStringLiteral("product")).toString();
+    spec.name = object.value(QStringLiteral("name")).toString();
+    spec.table = object.value(QStringLiteral("table")).toString();
+    spec.keepOtherColumns = object.value(QStringLiteral("keepOtherColumns")).toBool();
+    spec.naturalKey = stringList(object.value(QStringLiteral("naturalKey")));
+    const QJsonObject constants = object.value(QStringLiteral("constants")).toObject();
+    for (auto it = constants.begin(); it != constants.end(); ++it)
+        spec.constants.insert(it.key(), it.value().toString());
+
+    static const QRegularExpression keyPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    if (!keyPattern.match(spec.key).hasMatch())
+        return failure(QStringLiteral("key: use 1 to 63 lower-case letters, digits and hyphens; "
+                                      "\"%1\" is not one.")
+                           .arg(spec.key));
+    if (spec.name.trimmed().isEmpty())
+        return failure(QStringLiteral("name: enter a name."));
+    if (!tableColumns().contains(spec.table))
+        return failure(QStringLiteral("table: use assessment_results or attendance; \"%1\" is "
+                                      "not one.")
+                           .arg(spec.table));
+    const TableColumns &table = tableColumns().value(spec.table);
+
+    QStringList mapped;
+    for (auto it = spec.constants.cbegin(); it != spec.constants.cend(); ++it) {
+        if (!table.all.contains(it.key()))
+            return failure(
+                QStringLiteral("constants: %1 has no column %2.").arg(spec.table, it.key()));
+        mapped.append(it.key());
+    }
+
+    const QJsonArray columns = object.value(QStringLiteral("columns")).toArray();
+    QStringList names;
+    for (const QJsonValue &value : columns) {
+        const QJsonObject item = value.toObject();
+        SpecColumn column;
+        column.name = item.value(QStringLiteral("name")).toString().trimmed();
+        const QString typeName = item.value(QStringLiteral("type")).toString();
+        bool knownType = false;
+        for (const auto &[name, type] : typeNames()) {
+            if (name == typeName) {
+                column.type = type;
+                knownType = true;
+            }
+        }
+        column.required = item.value(QStringLiteral("required")).toBool();
+        column.target = item.value(QStringLiteral("target")).toString();
+        column.format = item.value(QStringLiteral("format")).toString();
+        column.values = stringList(item.value(QStringLiteral("values")));
+        column.caseInsensitive = item.value(QStringLiteral("caseInsensitive")).toBool();
+        column.trueValues = stringList(item.value(QStringLiteral("trueValues")));
+        column.falseValues = stringList(item.value(QStringLiteral("falseValues")));
+
+        if (column.name.isEmpty())
+            return failure(QStringLiteral("columns: every column needs a name."));
+        if (names.contains(column.name, Qt::CaseInsensitive))
+            return failure(QStringLiteral("columns: %1 is declared twice.").arg(column.name));
+        names.append(column.name);
+        if (!knownType)
+            return failure(QStringLiteral("columns: %1 has the unknown type \"%2\". Use text, "
+                                          "integer, number, date, enum, boolean or schoolYear.")
+                               .arg(column.name, typeName));
+        if (column.type == Type::Date) {
+            if (column.format.isEmpty())
+                column.format = QStringLiteral("yyyy-MM-dd");
+            static const QStringList formats
+                = {QStringLiteral("yyyy-MM-dd"), QStringLiteral("M/d/yyyy"),
+                   QStringLiteral("d/M/yyyy"),   QStringLiteral("MM/dd/yyyy"),
+                   QStringLiteral("dd/MM/yyyy"), QStringLiteral("d.M.yyyy"),
+                   QStringLiteral("yyyyMMdd")};
+            if (!formats.contains(column.format))
+                return failure(
+                    QStringLiteral("columns: %1 has the date format \"%2\"; use one of "
+                                   "%3.")
+                        .arg(column.name, column.format, formats.join(QLatin1String(", "))));
+        }
+        if (column.type == Type::Enum && column.values.isEmpty())
+            return failure(
+                QStringLiteral("columns: %1 is an enum without values.").arg(column.name));
+        if (column.type == Type::Boolean
+            && (column.trueValues.isEmpty() || column.falseValues.isEmpty()))
+            return failure(
+                QStringLiteral("columns: %1 needs trueValues and falseValues.").arg(column.name));
+        if (!column.target.isEmpty()) {
+            if (!table.all.contains(column.target))
+                return failure(QStringLiteral("columns: %1 maps to %2, but %3 has no such "
+                                              "column.")
+                                   .arg(column.name, column.target, spec.table));
+            if (mapped.contains(column.target))
+                return failure(QStringLiteral("columns: %1 maps to %2, which another column or a "
+                                              "constant fills already.")
+                                   .arg(column.name, column.target));
+            mapped.append(column.target);
+        }
+        spec.columns.append(column);
+    }
+    for (const QString &required : table.required) {
+        if (!mapped.contains(required))
+            return failure(QStringLiteral("columns: no column or constant fills %1, which %2 "
+                                          "needs.")
+                               .arg(required, spec.table));
+    }
+    if (spec.naturalKey.isEmpty())
+        return failure(QStringLiteral("naturalKey: name the columns that identify a row."));
+    for (const QString &name : std::as_const(spec.naturalKey)) {
+        if (!names.contains(name))
+            return failure(QStringLiteral("naturalKey: %1 is not a declared column.").arg(name));
+    }
+    return spec;
+}
+
+QJsonObject FileSpec::toJson() const
+{
+    QJsonObject constantsObject;
+    for (auto it = constants.cbegin(); it != constants.cend(); ++it)
+        constantsObject.insert(it.key(), it.value());
+    QJsonArray columnArray;
+    for (const SpecColumn &column : columns) {
+        QJsonObject item{{QStringLiteral("name"), column.name}};
+        for (const auto &[name, type] : typeNames()) {
+            if (type == column.type)
+                item.insert(QStringLiteral("type"), name);
+        }
+        if (column.required)
+            item.insert(QStringLiteral("required"), true);
+        if (!column.target.isEmpty())
+            item.insert(QStringLiteral("target"), column.target);
+        if (column.type == Type::Date)
+            item.insert(QStringLiteral("format"), column.format);
+        if (!column.values.isEmpty())
+            item.insert(QStringLiteral("values"), jsonArray(column.values));
+        if (column.caseInsensitive)
+            item.insert(QStringLiteral("caseInsensitive"), true);
+        if (!column.trueValues.isEmpty())
+            item.insert(QStringLiteral("trueValues"), jsonArray(column.trueValues));
+        if (!column.falseValues.isEmpty())
+            item.insert(QStringLiteral("falseValues"), jsonArray(column.falseValues));
+        columnArray.append(item);
+    }
+    return QJsonObject{
+        {QStringLiteral("key"), key},
+        {QStringLiteral("product"), product},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("table"), table},
+        {QStringLiteral("constants"), constantsObject},
+        {QStringLiteral("keepOtherColumns"), keepOtherColumns},
+        {QStringLiteral("naturalKey"), jsonArray(naturalKey)},
+        {QStringLiteral("columns"), columnArray},
+    };
+}
+
+const QList<FileSpec> &builtInFileSpecs()
+{
+    static const QList<FileSpec> specs = [] {
+        QList<FileSpec> list;
+        QFile file(QStringLiteral(":/hub/catalog/filespecs.json"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCWarning(lcInbound) << "Cannot read the built-in file specifications:"
+                                 << file.errorString();
+            return list;
+        }
+        const QJsonArray array = QJsonDocument::fromJson(file.readAll())
+                                     .object()
+                                     .value(QStringLiteral("specs"))
+                                     .toArray();
+        for (const QJsonValue &value : array) {
+            auto spec = FileSpec::fromJson(value.toObject());
+            if (spec)
+                list.append(*spec);
+            else
+                qCWarning(lcInbound) << "Invalid built-in file specification:" << spec.error();
+        }
+        return list;
+    }();
+    return specs;
+}
+
+} // namespace hub::inbound

@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace hub::inbound {
+
+// One column of a flat file as a specification declares it.
+struct SpecColumn
+{
+    enum class Type { Text, Integer, Number, Date, Enum, Boolean, SchoolYear };
+
+    QString name;
+    Type type = Type::Text;
+    bool required = false;
+    // The store column the value goes to; empty keeps the value in the extensions JSON.
+    QString target;
+    // The QDate format of a Date column, such as d/M/yyyy.
+    QString format;
+    QStringList values;
+    bool caseInsensitive = false;
+    QStringList trueValues;
+    QStringList falseValues;
+};
+
+// A file specification for assessment results or attendance: the columns of the file, their
+// types and date formats, the natural key, and how each column maps to the store.
+//
+// The JSON layout (resources/catalog/filespecs.json and the file_specs table):
+//   key, product (assessment-results or attendance), name, table (assessment_results or
+//   attendance), constants (store column to a fixed value, such as subject), keepOtherColumns
+//   (columns the spec does not declare are kept in extensions without a Warning), naturalKey
+//   (column names), and columns: name, type (text, integer, number, date, enum, boolean,
+//   schoolYear), required, target, format (dates), values and caseInsensitive (enums),
+//   trueValues and falseValues (booleans).
+struct FileSpec
+{
+    QString key;
+    QString product;
+    QString name;
+    QString table;
+    QMap<QString, QString> constants;
+    bool keepOtherColumns = false;
+    QStringList naturalKey;
+    QList<SpecColumn> columns;
+
+    // Reads and checks a specification: known types and targets, a format for every date,
+    // every required store column mapped, and a natural key of declared columns.
+    static Result<FileSpec> fromJson(const QJsonObject &object);
+    QJsonObject toJson() const;
+};
+
+// The built-in specifications, from the catalog resource.
+const QList<FileSpec> &builtInFileSpecs();
+
+} // namespace hub::inbound

@@ -1,0 +1,433 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// Assessment results and attendance files read with file specifications: the sample exports,
+// and a handmade file per fault kind that must leave the store unchanged.
+
+#include "../testdata.h"
+#include "core/timeutil.h"
+#include "inbound/filespec.h"
+#include "inbound/flatfile.h"
+#include "store/store.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+using hub::inbound::FileSpec;
+using hub::inbound::FlatFile;
+using hub::inbound::Issue;
+
+namespace {
+
+constexpr qint64 districtId = 1;
+
+const FileSpec &builtIn(const QString &key)
+{
+    for (const FileSpec &spec : hub::inbound::builtInFileSpecs()) {
+        if (spec.key == key)
+            return spec;
+    }
+    qFatal("No built-in file specification %s", qPrintable(key));
+}
+
+QStringList texts(const QList<Issue> &issues, Issue::Severity severity)
+{
+    QStringList list;
+    for (const Issue &issue : issues) {
+        if (issue.severity == severity)
+            list.append(issue.toString());
+    }
+    return list;
+}
+
+const QByteArray attendanceHeader
+    = "id,student_id,school_year,school_id,attendance_date,all_day,Period,section_id,"
+      "AttendanceCode,PresenceFlag,attendance_status,attendance_type,attendance_sequence\r\n";
+
+} // namespace
+
+class tst_FlatFile final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void builtInSpecsAreValid();
+    void loadsContosoDay2();
+    void skipsRepeatedRowOfDay1();
+    void detectsIReadyLayouts();
+    void rejectsIReadyDuplicateKeys_data();
+    void rejectsIReadyDuplicateKeys();
+    void loadsIReadyWithoutDuplicates();
+    void reportsFaults_data();
+    void reportsFaults();
+    void rejectsInvalidSpecs_data();
+    void rejectsInvalidSpecs();
+    void mapsCopiedSpec();
+
+private:
+    QSqlDatabase db() const { return m_store->connection(); }
+    qint64 count(const QString &table) const;
+    QString snapshot() const;
+    QString writeFile(const QByteArray &content);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<hub::Store> m_store;
+    int m_files = 0;
+};
+
+void tst_FlatFile::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<hub::Store>(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    auto opened = m_store->open();
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    auto inserted = hub::execute(db(),
+                                 QStringLiteral("INSERT INTO districts (id, name, created_at) "
+                                                "VALUES (?, 'District', ?)"),
+                                 {districtId, hub::nowIsoUtc()});
+    QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
+}
+
+void tst_FlatFile::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+qint64 tst_FlatFile::count(const QString &table) const
+{
+    auto value = hub::selectValue(db(), QStringLiteral("SELECT count(*) FROM %1").arg(table));
+    return value ? value->toLongLong() : -1;
+}
+
+QString tst_FlatFile::snapshot() const
+{
+    QString text;
+    for (const QString &table :
+         {QStringLiteral("attendance"), QStringLiteral("assessment_results")}) {
+        QSqlQuery query(db());
+        query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(table));
+        while (query.next()) {
+            for (int i = 0; i < query.record().count(); ++i)
+                text += query.value(i).toString() + QLatin1Char('|');
+            text += QLatin1Char('\n');
+        }
+    }
+    return text;
+}
+
+QString tst_FlatFile::writeFile(const QByteArray &content)
+{
+    const QString path = m_dir->filePath(QStringLiteral("file%1.csv").arg(++m_files));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(content);
+    return path;
+}
+
+void tst_FlatFile::builtInSpecsAreValid()
+{
+    QStringList keys;
+    for (const FileSpec &spec : hub::inbound::builtInFileSpecs()) {
+        keys.append(spec.key);
+        auto again = FileSpec::fromJson(spec.toJson());
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(again->toJson(), spec.toJson());
+    }
+    QCOMPARE(keys, (QStringList{QStringLiteral("iready-diagnostic-ela"),
+                                QStringLiteral("iready-diagnostic-math"),
+                                QStringLiteral("contoso-daily-attendance")}));
+}
+
+void tst_FlatFile::loadsContosoDay2()
+{
+    HUB_REQUIRE_SAMPLE(path, "oea-contoso-sis-attendance/day2/studentattendance.csv");
+    FlatFile file(path, builtIn(QStringLiteral("contoso-daily-attendance")));
+    const QList<Issue> issues = file.validate(db(), districtId);
+    QCOMPARE(texts(issues, Issue::Severity::Error), QStringList());
+    QCOMPARE(texts(issues, Issue::Severity::Warning),
+             QStringList{QStringLiteral("studentattendance.csv: 2 students are not among the "
+                                        "district's users (such as st1, st2); their rows are "
+                                        "stored as given. Load the roster to link them.")});
+    QCOMPARE(file.validateCounts().rowsRead, 1467);
+    auto loaded = file.load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 1467);
+    QCOMPARE(count(QStringLiteral("attendance")), 1467);
+
+    // Day-first dates: 1/10/2019 is October 1, never January 10.
+    auto october = hub::selectValue(db(), QStringLiteral("SELECT count(*) FROM attendance WHERE "
+                                                         "attendance_date = '2019-10-01'"));
+    QVERIFY(october->toInt() > 0);
+    auto january = hub::selectValue(db(), QStringLiteral("SELECT count(*) FROM attendance WHERE "
+                                                         "attendance_date = '2019-01-10'"));
+    QCOMPARE(january->toInt(), 0);
+    auto row
+        = hub::execute(db(), QStringLiteral("SELECT code, school_sourced_id, class_sourced_id, "
+                                            "extensions FROM attendance WHERE student_sourced_id = "
+                                            "'st1' ORDER BY attendance_date LIMIT 1"));
+    QVERIFY(row.ok() && row->next());
+    QVERIFY(row->value(0).toString() == QLatin1String("P")
+            || row->value(0).toString() == QLatin1String("A"));
+    QCOMPARE(row->value(1).toString(), QStringLiteral("sch0"));
+    QVERIFY(row->value(3).toString().contains(QStringLiteral("\"school_year\":2021")));
+}
+
+void tst_FlatFile::skipsRepeatedRowOfDay1()
+{
+    HUB_REQUIRE_SAMPLE(path, "oea-contoso-sis-attendance/day1/studentattendance.csv");
+    FlatFile file(path, builtIn(QStringLiteral("contoso-daily-attendance")));
+    const QList<Issue> issues = file.validate(db(), districtId);
+    QCOMPARE(texts(issues, Issue::Severity::Error), QStringList());
+    QVERIFY2(texts(issues, Issue::Severity::Warning)
+                 .contains(QStringLiteral("studentattendance.csv line 3: The row repeats line 2 "
+                                          "exactly; it is loaded once.")),
+             qPrintable(texts(issues, Issue::Severity::Warning).join(QLatin1Char('\n'))));
+    QVERIFY(file.load(db(), districtId).ok());
+    QCOMPARE(count(QStringLiteral("attendance")), 1461);
+}
+
+void tst_FlatFile::detectsIReadyLayouts()
+{
+    HUB_REQUIRE_SAMPLE(ela, "oea-iready-diagnostic/diagnostic_results_ela.csv");
+    HUB_REQUIRE_SAMPLE(math, "oea-iready-diagnostic/diagnostic_results_math.csv");
+    QList<FileSpec> assessments;
+    for (const FileSpec &spec : hub::inbound::builtInFileSpecs()) {
+        if (spec.product == QLatin1String("assessment-results"))
+            assessments.append(spec);
+    }
+    QCOMPARE(FlatFile::detectSpec(ela, assessments)->key, QStringLiteral("iready-diagnostic-ela"));
+    QCOMPARE(FlatFile::detectSpec(math, assessments)->key,
+             QStringLiteral("iready-diagnostic-math"));
+
+    HUB_REQUIRE_SAMPLE(attendance, "oea-contoso-sis-attendance/day1/studentattendance.csv");
+    auto none = FlatFile::detectSpec(attendance, assessments);
+    QVERIFY(!none.ok());
+    QVERIFY2(none.error().startsWith(QStringLiteral("The header matches no file specification")),
+             qPrintable(none.error()));
+}
+
+void tst_FlatFile::rejectsIReadyDuplicateKeys_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QList<qint64>>("lines");
+    // Each repeats a student and start date with another result, such as a second sitting.
+    QTest::newRow("ELA") << "oea-iready-diagnostic/diagnostic_results_ela.csv"
+                         << "iready-diagnostic-ela" << QList<qint64>{31, 260, 386, 473, 811, 988};
+    QTest::newRow("Math") << "oea-iready-diagnostic/diagnostic_results_math.csv"
+                          << "iready-diagnostic-math"
+                          << QList<qint64>{174, 327, 488, 683, 685, 793};
+}
+
+void tst_FlatFile::rejectsIReadyDuplicateKeys()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, spec);
+    QFETCH(QList<qint64>, lines);
+    const QString path = hubtest::samplePath(file);
+    if (path.isEmpty())
+        QSKIP("The i-Ready sample files are absent; set HUBDESK_TEST_DATA_DIR.");
+
+    FlatFile flat(path, builtIn(spec));
+    const QList<Issue> issues = flat.validate(db(), districtId);
+    QList<qint64> errorLines;
+    for (const Issue &issue : issues) {
+        if (issue.severity != Issue::Severity::Error)
+            continue;
+        QCOMPARE(issue.rule, QStringLiteral("duplicate-key"));
+        QCOMPARE(issue.column, QStringLiteral("Student ID, Start Date"));
+        errorLines.append(issue.line);
+    }
+    QCOMPARE(errorLines, lines);
+    QCOMPARE(flat.validateCounts().rowsRejected, 6);
+    QVERIFY(!flat.load(db(), districtId).ok());
+    QCOMPARE(count(QStringLiteral("assessment_results")), 0);
+}
+
+void tst_FlatFile::loadsIReadyWithoutDuplicates()
+{
+    HUB_REQUIRE_SAMPLE(source, "oea-iready-diagnostic/diagnostic_results_ela.csv");
+    QFile in(source);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = in.readAll().split('\n');
+    for (const int line : {988, 811, 473, 386, 260, 31})
+        lines.removeAt(line - 1);
+    const QString path = writeFile(lines.join('\n'));
+
+    FlatFile file(path, builtIn(QStringLiteral("iready-diagnostic-ela")));
+    const QList<Issue> issues = file.validate(db(), districtId);
+    QCOMPARE(texts(issues, Issue::Severity::Error), QStringList());
+    auto loaded = file.load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 1016);
+    QCOMPARE(count(QStringLiteral("assessment_results")), 1016);
+
+    auto row = hub::execute(db(),
+                            QStringLiteral("SELECT school_year, assessment, subject, test_date, "
+                                           "scale_score, performance_level, extensions FROM "
+                                           "assessment_results WHERE student_sourced_id = ? "
+                                           "AND test_date = '2021-08-27'"),
+                            {QStringLiteral("f3888dd2fa3811ec97c8c4bde5bbed5f")});
+    QVERIFY(row.ok() && row->next());
+    QCOMPARE(row->value(0).toInt(), 2022);
+    QCOMPARE(row->value(1).toString(), QStringLiteral("i-Ready Diagnostic"));
+    QCOMPARE(row->value(2).toString(), QStringLiteral("ELA"));
+    QCOMPARE(row->value(3).toString(), QStringLiteral("2021-08-27"));
+    QCOMPARE(row->value(4).toDouble(), 613.0);
+    QCOMPARE(row->value(5).toString(), QStringLiteral("Early On Grade Level"));
+    const QString extensions = row->value(6).toString();
+    QVERIFY2(extensions.contains(QStringLiteral("\"Lexile Measure\":\"1070L\"")),
+             qPrintable(extensions));
+    QVERIFY(extensions.contains(QStringLiteral("\"Completion Date\":\"2021-08-27\"")));
+    QVERIFY(extensions.contains(QStringLiteral("\"Last Name\":\"Parsons\"")));
+}
+
+void tst_FlatFile::reportsFaults_data()
+{
+    QTest::addColumn<QByteArray>("rows");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("rule");
+
+    const QByteArray good = "7,st1,2021,sch0,1/9/2019,No,1,sec1,P,1,Present,Class,0\r\n";
+    QTest::newRow("month-first date")
+        << good + "8,st1,2021,sch0,2019-09-02,No,1,sec1,P,1,Present,Class,0\r\n"
+        << QStringLiteral("line 3, column attendance_date, value \"2019-09-02\": Invalid "
+                          "attendance_date; expected a date in the format d/M/yyyy, such as "
+                          "30/9/2024. Day and month are never guessed.")
+        << "date-format";
+    QTest::newRow("impossible date")
+        << good + "8,st1,2021,sch0,31/9/2019,No,1,sec1,P,1,Present,Class,0\r\n"
+        << QStringLiteral("line 3, column attendance_date, value \"31/9/2019\": Invalid "
+                          "attendance_date; expected a date in the format d/M/yyyy, such as "
+                          "30/9/2024. Day and month are never guessed.")
+        << "date-format";
+    QTest::newRow("unknown code")
+        << good + "8,st1,2021,sch0,2/9/2019,No,1,sec1,Q,1,Present,Class,0\r\n"
+        << QStringLiteral("line 3, column AttendanceCode, value \"Q\": Invalid AttendanceCode; "
+                          "expected one of P, A, T, E.")
+        << "enum";
+    QTest::newRow("empty student")
+        << good + "8,,2021,sch0,2/9/2019,No,1,sec1,P,1,Present,Class,0\r\n"
+        << QStringLiteral("line 3, column student_id: student_id is required but empty.")
+        << "required";
+    QTest::newRow("period not a number")
+        << good + "8,st1,2021,sch0,2/9/2019,No,first,sec1,P,1,Present,Class,0\r\n"
+        << QStringLiteral("line 3, column Period, value \"first\": Invalid Period; expected a "
+                          "whole number.")
+        << "integer";
+    QTest::newRow("bad flag")
+        << good + "8,st1,2021,sch0,2/9/2019,No,1,sec1,P,yes,Present,Class,0\r\n"
+        << QStringLiteral("line 3, column PresenceFlag, value \"yes\": Invalid PresenceFlag; "
+                          "expected 1 or 0.")
+        << "boolean";
+    QTest::newRow("same key, other values")
+        << good + "8,st1,2021,sch0,1/9/2019,No,1,sec1,A,0,Absent,Class,0\r\n"
+        << QStringLiteral("line 3, column student_id, section_id, attendance_date, value \"st1, "
+                          "sec1, 1/9/2019\": Line 2 has the same student_id, section_id, "
+                          "attendance_date with other values. Remove one of the rows or correct "
+                          "its key.")
+        << "duplicate-key";
+    QTest::newRow("short row") << good + "8,st1,2021\r\n"
+                               << QStringLiteral("line 3: The row has 3 values but the header "
+                                                 "has 13 columns.")
+                               << "row-width";
+    QTest::newRow("unterminated quote")
+        << good + "8,st1,2021,sch0,\"2/9/2019,No,1,sec1,P,1,Present,Class,0\r\n"
+        << QStringLiteral("Line 3 starts a quoted field that is never closed.") << "csv-syntax";
+}
+
+void tst_FlatFile::reportsFaults()
+{
+    QFETCH(QByteArray, rows);
+    QFETCH(QString, expected);
+    QFETCH(QString, rule);
+
+    HUB_REQUIRE_SAMPLE(day2, "oea-contoso-sis-attendance/day2/studentattendance.csv");
+    FlatFile first(day2, builtIn(QStringLiteral("contoso-daily-attendance")));
+    first.validate(db(), districtId);
+    QVERIFY(first.load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    FlatFile file(writeFile(attendanceHeader + rows),
+                  builtIn(QStringLiteral("contoso-daily-attendance")));
+    const QList<Issue> issues = file.validate(db(), districtId);
+    const QStringList errors = texts(issues, Issue::Severity::Error);
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().endsWith(expected), qPrintable(errors.first()));
+    bool ruleFound = false;
+    for (const Issue &issue : issues)
+        ruleFound = ruleFound || (issue.severity == Issue::Severity::Error && issue.rule == rule);
+    QVERIFY(ruleFound);
+    QVERIFY(!file.load(db(), districtId).ok());
+    QCOMPARE(snapshot(), before);
+}
+
+void tst_FlatFile::rejectsInvalidSpecs_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown table") << "table" << QJsonValue(QStringLiteral("grades"))
+                                   << "table: use assessment_results or attendance";
+    QTest::newRow("bad key") << "key" << QJsonValue(QStringLiteral("My Spec"))
+                             << "key: use 1 to 63 lower-case letters";
+    QTest::newRow("key column undeclared")
+        << "naturalKey" << QJsonValue(QJsonArray{QStringLiteral("Student")})
+        << "naturalKey: Student is not a declared column.";
+    QTest::newRow("constant of unknown column")
+        << "constants" << QJsonValue(QJsonObject{{QStringLiteral("grade"), QStringLiteral("5")}})
+        << "constants: attendance has no column grade.";
+}
+
+void tst_FlatFile::rejectsInvalidSpecs()
+{
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, error);
+    QJsonObject json = builtIn(QStringLiteral("contoso-daily-attendance")).toJson();
+    json.insert(field, value);
+    auto spec = FileSpec::fromJson(json);
+    QVERIFY(!spec.ok());
+    QVERIFY2(spec.error().startsWith(error), qPrintable(spec.error()));
+}
+
+void tst_FlatFile::mapsCopiedSpec()
+{
+    // A copy that reads the status word as the code and unmaps the date's target is invalid;
+    // one that only moves the code to attendance_status loads the words.
+    QJsonObject json = builtIn(QStringLiteral("contoso-daily-attendance")).toJson();
+    json.insert(QStringLiteral("key"), QStringLiteral("contoso-status-words"));
+    QJsonArray columns = json.value(QStringLiteral("columns")).toArray();
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        QJsonObject column = columns.at(i).toObject();
+        const QString name = column.value(QStringLiteral("name")).toString();
+        if (name == QLatin1String("AttendanceCode"))
+            column.remove(QStringLiteral("target"));
+        if (name == QLatin1String("attendance_status"))
+            column.insert(QStringLiteral("target"), QStringLiteral("code"));
+        columns[i] = column;
+    }
+    json.insert(QStringLiteral("columns"), columns);
+    auto spec = FileSpec::fromJson(json);
+    QVERIFY2(spec.ok(), qPrintable(spec.error()));
+
+    FlatFile file(
+        writeFile(attendanceHeader + "7,st1,2021,sch0,1/9/2019,No,1,sec1,P,1,Present,Class,0\r\n"),
+        *spec);
+    file.validate(db(), districtId);
+    QVERIFY(file.load(db(), districtId).ok());
+    auto code = hub::selectValue(db(), QStringLiteral("SELECT code FROM attendance"));
+    QCOMPARE(code->toString(), QStringLiteral("Present"));
+}
+
+QTEST_GUILESS_MAIN(tst_FlatFile)
+#include "tst_flatfile.moc"
