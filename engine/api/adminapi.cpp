@@ -61,6 +61,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     router.addRoute("GET", QStringLiteral("/api/v1/openapi.json"), http::Access::View, openApi);
     registerCatalogRoutes(router, context);
     registerDestinationRoutes(router, context);
+    registerFileSpecRoutes(router, context);
     registerIntegrationRoutes(router, context);
     registerPreviewRoutes(router, context);
     registerRunRoutes(router, context);

@@ -54,6 +54,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context);
 // Route groups, one file each.
 void registerCatalogRoutes(http::Router &router, const ApiContext &context);
 void registerDestinationRoutes(http::Router &router, const ApiContext &context);
+void registerFileSpecRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
 void registerPreviewRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);

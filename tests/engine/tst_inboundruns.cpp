@@ -83,6 +83,7 @@ private slots:
     void holdLimitIsPerIntegration();
     void onlyHeldRunsAreApproved();
     void loadsAttendanceFile();
+    void copiesFileSpecWithNewMapping();
 
 private:
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
@@ -471,6 +472,71 @@ void tst_InboundRuns::loadsAttendanceFile()
     QVERIFY(rejected.json.value(QStringLiteral("issues"))[0][QStringLiteral("message")]
                 .toString()
                 .startsWith(QStringLiteral("The header matches no file specification")));
+}
+
+void tst_InboundRuns::copiesFileSpecWithNewMapping()
+{
+    const ApiReply listed = m_api->get(QStringLiteral("/api/v1/file-specs"));
+    QCOMPARE(listed.status, 200);
+    QCOMPARE(listed.json.value(QStringLiteral("fileSpecs")).toArray().size(), 3);
+
+    QJsonObject contoso;
+    for (const QJsonValue &spec : listed.json.value(QStringLiteral("fileSpecs")).toArray()) {
+        if (spec[QStringLiteral("key")].toString() == QLatin1String("contoso-daily-attendance"))
+            contoso = spec.toObject();
+    }
+    QVERIFY(contoso.value(QStringLiteral("builtIn")).toBool());
+    QJsonArray columns = contoso.value(QStringLiteral("columns")).toArray();
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        QJsonObject column = columns.at(i).toObject();
+        if (column.value(QStringLiteral("name")).toString() == QLatin1String("Period"))
+            column.insert(QStringLiteral("target"), QStringLiteral("minutes"));
+        columns[i] = column;
+    }
+    const ApiReply created = m_api->post(
+        QStringLiteral("/api/v1/file-specs"),
+        QJsonObject{{QStringLiteral("basedOn"), QStringLiteral("contoso-daily-attendance")},
+                    {QStringLiteral("key"), QStringLiteral("contoso-periods")},
+                    {QStringLiteral("name"), QStringLiteral("Contoso with periods")},
+                    {QStringLiteral("columns"), columns}});
+    QVERIFY2(created.status == 201, created.body.constData());
+    QCOMPARE(created.json.value(QStringLiteral("basedOn")).toString(),
+             QStringLiteral("contoso-daily-attendance"));
+    QCOMPARE(created.json.value(QStringLiteral("builtIn")).toBool(), false);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+
+    const ApiReply taken = m_api->post(
+        QStringLiteral("/api/v1/file-specs"),
+        QJsonObject{{QStringLiteral("basedOn"), QStringLiteral("contoso-periods")},
+                    {QStringLiteral("key"), QStringLiteral("iready-diagnostic-ela")}});
+    QCOMPARE(taken.status, 422);
+    QVERIFY(taken.json.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("key")));
+    const ApiReply unknownBase
+        = m_api->post(QStringLiteral("/api/v1/file-specs"),
+                      QJsonObject{{QStringLiteral("basedOn"), QStringLiteral("nothing")},
+                                  {QStringLiteral("key"), QStringLiteral("x")}});
+    QCOMPARE(unknownBase.status, 422);
+    const ApiReply invalid = m_api->put(
+        QStringLiteral("/api/v1/file-specs/%1").arg(id),
+        QJsonObject{{QStringLiteral("naturalKey"), QJsonArray{QStringLiteral("nope")}}});
+    QCOMPARE(invalid.status, 422);
+    QVERIFY(invalid.json.value(QStringLiteral("fields"))[QStringLiteral("definition")]
+                .toString()
+                .startsWith(QStringLiteral("naturalKey:")));
+    const ApiReply renamed
+        = m_api->put(QStringLiteral("/api/v1/file-specs/%1").arg(id),
+                     QJsonObject{{QStringLiteral("name"), QStringLiteral("Contoso periods")}});
+    QCOMPARE(renamed.status, 200);
+    QCOMPARE(renamed.json.value(QStringLiteral("name")).toString(),
+             QStringLiteral("Contoso periods"));
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/file-specs"))
+                 .json.value(QStringLiteral("fileSpecs"))
+                 .toArray()
+                 .size(),
+             4);
+
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/file-specs/%1").arg(id)).status, 204);
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/file-specs/%1").arg(id)).status, 404);
 }
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)
