@@ -33,6 +33,7 @@ struct ApiContext
     // changed, so the scheduler looks again at once.
     std::function<void()> scheduleChanged;
     // The largest file that the upload route accepts; other routes take the server's default.
+    // TODO: stream uploads to disk; Qt HTTP Server 6.4 keeps a body in memory several times over.
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }

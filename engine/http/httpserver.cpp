@@ -57,8 +57,14 @@ protected:
         if (!m_owner->admit(descriptor))
             return;
         if constexpr (std::is_same_v<Base, QSslServer>) {
-            // startedEncryptionHandshake gives the socket to HttpServer::guard.
+            // QSslServer makes the socket its newest child. It counts from now, because a client
+            // may stay silent until the handshake times out; startedEncryptionHandshake gives
+            // the socket to HttpServer::guard once the client speaks.
             Base::incomingConnection(descriptor);
+            const auto sockets
+                = this->template findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly);
+            if (!sockets.isEmpty())
+                m_owner->track(sockets.constLast());
         } else {
             auto *socket = new QTcpSocket(this);
             if (!socket->setSocketDescriptor(descriptor)) {
@@ -66,6 +72,7 @@ protected:
                 delete socket;
                 return;
             }
+            m_owner->track(socket);
             m_owner->guard(socket);
             this->addPendingConnection(socket);
         }
@@ -91,16 +98,18 @@ quint16 HttpServer::start(const QHostAddress &address, quint16 port)
         connect(sslServer, &QSslServer::startedEncryptionHandshake, this,
                 [this](QSslSocket *socket) { guard(socket); });
         connect(sslServer, &QSslServer::errorOccurred, this,
-                [](QSslSocket *socket, QAbstractSocket::SocketError) {
-                    qCInfo(lcHttp) << "TLS connection from" << socket->peerAddress().toString()
-                                   << "failed:" << socket->errorString();
+                [](QSslSocket *socket, QAbstractSocket::SocketError error) {
+                    qCInfo(lcHttp)
+                        << "A TLS connection failed before its handshake completed:" << error
+                        << socket->errorString();
                 });
         server = sslServer;
     } else {
         server = new GuardedServer<QTcpServer>(this);
     }
-    // Connections are counted and limited here, not by the listen backlog.
-    server->setMaxPendingConnections(qMax(1, m_limits.maxConnections));
+    // QTcpServer stops accepting silently when this many connections wait, TLS handshakes
+    // included. Above the limit, admit() closes the connection with a log line instead.
+    server->setMaxPendingConnections(qMax(1, m_limits.maxConnections) + 1);
 
     if (!server->listen(address, port)) {
         qCWarning(lcHttp) << "Cannot listen on" << address.toString() << port << ":"
@@ -146,10 +155,19 @@ bool HttpServer::admit(qintptr descriptor)
     return false;
 }
 
-void HttpServer::guard(QTcpSocket *socket)
+void HttpServer::track(QTcpSocket *socket)
 {
+    // A socket is counted once, until it is destroyed.
+    static const char trackedProperty[] = "hubTracked";
+    if (socket->property(trackedProperty).toBool())
+        return;
+    socket->setProperty(trackedProperty, true);
     ++m_openConnections;
     connect(socket, &QObject::destroyed, this, [this] { --m_openConnections; });
+}
+
+void HttpServer::guard(QTcpSocket *socket)
+{
     auto *guard = new ConnectionGuard(socket, this, m_limits,
                                       [this](const QByteArray &method, const QByteArray &target) {
                                           const QString path = QUrl::fromEncoded(target).path();

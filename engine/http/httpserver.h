@@ -67,6 +67,8 @@ private:
 
     // Called for each accepted socket; false when the connection was rejected.
     bool admit(qintptr descriptor);
+    // Counts the socket as open until it is destroyed.
+    void track(QTcpSocket *socket);
     void guard(QTcpSocket *socket);
     void attachHandedOver();
     std::optional<Principal> authenticate(const QHttpServerRequest &request) const;

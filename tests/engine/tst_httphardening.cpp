@@ -7,6 +7,7 @@
 
 #include "api/adminapi.h"
 #include "http/httpserver.h"
+#include "http/ratelimiter.h"
 #include "http/requestscanner.h"
 
 #include <QElapsedTimer>
@@ -65,6 +66,7 @@ private slots:
     void pipelinedRequestsAreAnsweredInOrder();
     void pipelinedOversizedRequestAfterAGoodOne();
     void rateLimitAnswers429WithRetryAfter();
+    void rateLimiterForgetsRefilledPeers();
     void responsesCarrySecurityHeaders();
     void wrongMethodGets405WithAllowOnEveryAdminRoute();
 
@@ -478,6 +480,25 @@ void tst_HttpHardening::rateLimitAnswers429WithRetryAfter()
     m_clockMs += 1000;
     QCOMPARE(exchange(signIn, 1, false).status(), 200);
     QCOMPARE(exchange(signIn, 1, false).status(), 429);
+}
+
+void tst_HttpHardening::rateLimiterForgetsRefilledPeers()
+{
+    qint64 nowMs = 0;
+    hub::http::RateLimiter limiter({2, 1.0}, [&nowMs] { return nowMs; });
+
+    // An IPv4 peer on a dual-stack socket is the same peer as its plain address.
+    QCOMPARE(limiter.take(QHostAddress(QStringLiteral("192.0.2.7"))), 0);
+    QCOMPARE(limiter.take(QHostAddress(QStringLiteral("::ffff:192.0.2.7"))), 0);
+    QCOMPARE(limiter.take(QHostAddress(QStringLiteral("192.0.2.7"))), 1);
+
+    // A scan from many addresses does not grow the table once their buckets have refilled.
+    for (quint32 i = 0; i < 5000; ++i)
+        QCOMPARE(limiter.take(QHostAddress(0x0a000000 + i)), 0);
+    QCOMPARE(limiter.trackedPeers(), 5001);
+    nowMs += 5000;
+    QCOMPARE(limiter.take(QHostAddress(QStringLiteral("198.51.100.1"))), 0);
+    QCOMPARE(limiter.trackedPeers(), 1);
 }
 
 void tst_HttpHardening::responsesCarrySecurityHeaders()

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@ private slots:
     void servesClientThatTrustsCa();
     void untrustedClientFailsHandshake();
     void limitsHoldOverTls();
+    void silentClientTimesOutInHandshake();
 
 private:
     std::unique_ptr<HttpServer> startServer();
@@ -180,6 +182,36 @@ void tst_Tls::limitsHoldOverTls()
     QVERIFY2(received.startsWith("HTTP/1.1 413 "), received.constData());
     QVERIFY(received.contains("Strict-Transport-Security: max-age=31536000"));
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+}
+
+void tst_Tls::silentClientTimesOutInHandshake()
+{
+    auto loaded = hub::http::loadTlsConfiguration(m_pki.serverCertificateFile, m_pki.serverKeyFile);
+    QVERIFY(loaded.ok());
+    HttpServer server(QByteArray("test-admin-token-0123456789"));
+    hub::http::Limits limits;
+    limits.headTimeoutMs = 1500;
+    limits.maxConnections = 1;
+    server.setLimits(limits);
+    server.setTlsConfiguration(*loaded);
+    const quint16 port = server.start(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+
+    // A client that connects and never starts the handshake takes a place until the timeout.
+    QTcpSocket silent;
+    silent.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE(server.openConnections(), 1);
+
+    // It fills the limit of one, so the next client is closed at once.
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("Rejected 1 connection\\(s\\)")));
+    QTcpSocket second;
+    second.connectToHost(QHostAddress::LocalHost, port);
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), QAbstractSocket::UnconnectedState, 2000);
+    QCOMPARE(server.openConnections(), 1);
+
+    QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 5000);
+    QTRY_COMPARE(server.openConnections(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Tls)
