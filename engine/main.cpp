@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // hubd: the Hubdesk engine. Serves the admin API, runs integrations and stores the district's
-// data. "hubd generate-district" writes a synthetic district as a OneRoster bundle instead.
+// data. "hubd generate-district" writes a synthetic district as a OneRoster bundle instead;
+// "hubd backup" and "hubd restore" copy the store out and back.
 
+#include "core/configfile.h"
 #include "core/logging.h"
 #include "demo/districtgenerator.h"
 #include "engine.h"
+#include "store/backup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -154,6 +157,123 @@ int generateDistrict(const QStringList &arguments)
     return 0;
 }
 
+// The keys of the configuration file that --config names; each one is also an option.
+const QStringList kConfigKeys = {QStringLiteral("listen"),          QStringLiteral("data-dir"),
+                                 QStringLiteral("time-zone"),       QStringLiteral("workers"),
+                                 QStringLiteral("tls-cert"),        QStringLiteral("tls-key"),
+                                 QStringLiteral("max-connections"), QStringLiteral("max-upload-mib")};
+
+// The value of option: from the command line when given there, else from the configuration
+// file, else the option's default.
+QString optionValue(const QCommandLineParser &parser, const QCommandLineOption &option,
+                    const QHash<QString, QString> &config)
+{
+    const QString key = option.names().constFirst();
+    if (!parser.isSet(option) && config.contains(key))
+        return config.value(key);
+    return parser.value(option);
+}
+
+QCommandLineOption configOption()
+{
+    return QCommandLineOption(QStringLiteral("config"),
+                              QStringLiteral("Read options from FILE, \"key = value\" lines with "
+                                             "the keys %1; options on the command line win.")
+                                  .arg(kConfigKeys.join(QStringLiteral(", "))),
+                              QStringLiteral("file"));
+}
+
+// The data folder of a backup or restore: --data-dir, else data-dir in --config.
+hub::Result<QString> commandDataDir(const QCommandLineParser &parser,
+                                    const QCommandLineOption &dataDir,
+                                    const QCommandLineOption &config)
+{
+    QHash<QString, QString> values;
+    if (parser.isSet(config)) {
+        auto read = hub::readConfigFile(parser.value(config), kConfigKeys);
+        if (!read)
+            return hub::failure(read.error());
+        values = *read;
+    }
+    const QString dir = optionValue(parser, dataDir, values);
+    if (dir.isEmpty())
+        return hub::failure(QStringLiteral("--data-dir or --config is required."));
+    return QDir(dir).absolutePath();
+}
+
+int backupCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Usage: hubd backup --data-dir DIR --out FILE\n"
+                       "Copies the store (DIR/hub.sqlite) to FILE, a new SQLite file readable by "
+                       "its owner only. The copy is consistent while hubd runs. Keep a copy of "
+                       "DIR/secret.key apart from it: destination secrets need that key."));
+    parser.addHelpOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Data folder of the engine."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption config = configOption();
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("File to write; it must not exist yet."),
+                                 QStringLiteral("file"));
+    parser.addOptions({dataDir, config, out});
+    parser.process(arguments);
+
+    auto dir = commandDataDir(parser, dataDir, config);
+    if (!dir || !parser.isSet(out)) {
+        QTextStream(stderr) << "hubd backup: " << (dir ? QStringLiteral("--out is required.") : dir.error())
+                            << "\n";
+        return 2;
+    }
+    auto info = hub::backup::backupStore(QDir(*dir).filePath(QStringLiteral("hub.sqlite")),
+                                         QDir(parser.value(out)).absolutePath());
+    if (!info) {
+        QTextStream(stderr) << "hubd backup: " << info.error() << "\n";
+        return 1;
+    }
+    QTextStream(stdout) << "Wrote " << parser.value(out) << ": schema version "
+                        << info->schemaVersion << ", " << info->bytes << " bytes\n";
+    return 0;
+}
+
+int restoreCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Usage: hubd restore --data-dir DIR --from FILE\n"
+                       "Replaces the store in DIR with a backup that \"hubd backup\" wrote. Stop "
+                       "hubd first. The replaced store stays beside it as "
+                       "hub.sqlite.replaced-TIME."));
+    parser.addHelpOption();
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Data folder of the engine."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption config = configOption();
+    const QCommandLineOption from(QStringLiteral("from"),
+                                  QStringLiteral("Backup file to restore."), QStringLiteral("file"));
+    parser.addOptions({dataDir, config, from});
+    parser.process(arguments);
+
+    auto dir = commandDataDir(parser, dataDir, config);
+    if (!dir || !parser.isSet(from)) {
+        QTextStream(stderr) << "hubd restore: "
+                            << (dir ? QStringLiteral("--from is required.") : dir.error()) << "\n";
+        return 2;
+    }
+    auto replaced = hub::backup::restoreStore(parser.value(from), *dir,
+                                              hub::backup::latestSchemaVersion());
+    if (!replaced) {
+        QTextStream(stderr) << "hubd restore: " << replaced.error() << "\n";
+        return 1;
+    }
+    QTextStream output(stdout);
+    output << "Restored " << parser.value(from) << " into " << *dir << "\n";
+    if (!replaced->isEmpty())
+        output << "The previous store is in " << *replaced << "\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -171,10 +291,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(HUBDESK_VERSION));
 
     const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("generate-district")) {
+    const QHash<QString, int (*)(const QStringList &)> subcommands = {
+        {QStringLiteral("generate-district"), &generateDistrict},
+        {QStringLiteral("backup"), &backupCommand},
+        {QStringLiteral("restore"), &restoreCommand}};
+    if (arguments.size() > 1 && subcommands.contains(arguments.at(1))) {
         QStringList rest = arguments;
         rest.removeAt(1);
-        return generateDistrict(rest);
+        return subcommands.value(arguments.at(1))(rest);
     }
 
     QCommandLineParser parser;
@@ -184,7 +308,8 @@ int main(int argc, char *argv[])
                        "The admin token (at least 16 characters) comes from the environment "
                        "variable HUBD_ADMIN_TOKEN; "
                        "without it hubd writes a random token to DIR/admin-token.\n"
-                       "Subcommand: hubd generate-district --help"));
+                       "Subcommands: hubd generate-district --help, hubd backup --help, "
+                       "hubd restore --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),
@@ -224,14 +349,25 @@ int main(int argc, char *argv[])
                                        QStringLiteral("Largest file upload in MiB (default 512); "
                                                       "other requests take 1 MiB at most."),
                                        QStringLiteral("n"), QStringLiteral("512"));
+    const QCommandLineOption config = configOption();
     parser.addOptions({listen, dataDir, demo, workers, timeZone, verbose, tlsCert, tlsKey,
-                       maxConnections, maxUpload});
+                       maxConnections, maxUpload, config});
     parser.process(app);
 
     if (parser.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("hub.*.debug=true"));
 
-    const QString listenValue = parser.value(listen);
+    QHash<QString, QString> configValues;
+    if (parser.isSet(config)) {
+        auto read = hub::readConfigFile(parser.value(config), kConfigKeys);
+        if (!read) {
+            QTextStream(stderr) << "hubd: " << read.error() << "\n";
+            return 2;
+        }
+        configValues = *read;
+    }
+
+    const QString listenValue = optionValue(parser, listen, configValues);
     const qsizetype colon = listenValue.lastIndexOf(QLatin1Char(':'));
     bool portOk = false;
     const uint port = colon > 0 ? listenValue.mid(colon + 1).toUInt(&portOk) : 0;
@@ -242,25 +378,27 @@ int main(int argc, char *argv[])
         return 2;
     }
     bool workersOk = false;
-    const int workerCount = parser.value(workers).toInt(&workersOk);
+    const int workerCount = optionValue(parser, workers, configValues).toInt(&workersOk);
     if (!workersOk || workerCount < 1 || workerCount > 64) {
         QTextStream(stderr) << "hubd: --workers must be a whole number from 1 to 64.\n";
         return 2;
     }
 
     bool connectionsOk = false;
-    const int connectionLimit = parser.value(maxConnections).toInt(&connectionsOk);
+    const int connectionLimit = optionValue(parser, maxConnections, configValues).toInt(&connectionsOk);
     if (!connectionsOk || connectionLimit < 1 || connectionLimit > 100000) {
         QTextStream(stderr) << "hubd: --max-connections must be a whole number from 1 to 100000.\n";
         return 2;
     }
     bool uploadOk = false;
-    const qint64 uploadMib = parser.value(maxUpload).toLongLong(&uploadOk);
+    const qint64 uploadMib = optionValue(parser, maxUpload, configValues).toLongLong(&uploadOk);
     if (!uploadOk || uploadMib < 1 || uploadMib > 16384) {
         QTextStream(stderr) << "hubd: --max-upload-mib must be a whole number from 1 to 16384.\n";
         return 2;
     }
-    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+    const QString tlsCertFile = optionValue(parser, tlsCert, configValues);
+    const QString tlsKeyFile = optionValue(parser, tlsKey, configValues);
+    if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty()) {
         QTextStream(stderr) << "hubd: HTTPS needs both --tls-cert and --tls-key.\n";
         return 2;
     }
@@ -268,14 +406,14 @@ int main(int argc, char *argv[])
     hub::EngineOptions options;
     options.httpLimits.maxConnections = connectionLimit;
     options.maxUploadBytes = uploadMib * 1024 * 1024;
-    options.tlsCertificateFile = parser.value(tlsCert);
-    options.tlsKeyFile = parser.value(tlsKey);
+    options.tlsCertificateFile = tlsCertFile;
+    options.tlsKeyFile = tlsKeyFile;
     options.address = address;
     options.port = quint16(port);
-    options.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    options.dataDir = QDir(optionValue(parser, dataDir, configValues)).absolutePath();
     options.demo = parser.isSet(demo);
     options.workers = workerCount;
-    options.timeZone = parser.value(timeZone);
+    options.timeZone = optionValue(parser, timeZone, configValues);
 
     auto token = adminToken(options.dataDir);
     if (!token) {

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Hubdesk contributors
 // SPDX-License-Identifier: Apache-2.0
 
-// The hubd executable as an operator meets it: command line, start-up line, token handling and
-// a clean stop on SIGTERM.
+// The hubd executable as an operator meets it: command line, configuration file, start-up line,
+// token handling, a clean stop on SIGTERM, and the backup and restore commands.
 
 #include "tlsfixture.h"
 
@@ -37,11 +37,63 @@ private slots:
     void servesHttpsWithCertificate();
     void tlsStartErrors_data();
     void tlsStartErrors();
+    void configFileSetsOptions();
+    void badConfigFileIsRejected_data();
+    void badConfigFileIsRejected();
+    void backupAndRestoreAroundRunningEngine();
+    void backupAndRestoreNeedTheirOptions_data();
+    void backupAndRestoreNeedTheirOptions();
 
 private:
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
     static int httpStatus(const QUrl &url, const QByteArray &token);
+    // Starts hubd with arguments and returns its base URL once it listens; empty on failure.
+    static QUrl startEngine(QProcess &hubd, const QStringList &arguments);
+    // Runs hubd to completion and returns its exit code; output receives stdout and stderr.
+    static int runHubd(const QStringList &arguments, QString *output = nullptr);
+    static void writeFile(const QString &path, const QByteArray &contents);
 };
+
+QUrl tst_Hubd::startEngine(QProcess &hubd, const QStringList &arguments)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QStringLiteral("backup-test-token-0123456789"));
+    hubd.setProcessEnvironment(environment);
+    hubd.start(hubdPath(), arguments);
+    if (!hubd.waitForStarted(10000))
+        return {};
+    static const QRegularExpression listening(QStringLiteral("hubd listening on (http://[0-9.:]+)"));
+    QByteArray output;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        hubd.waitForReadyRead(300);
+        output += hubd.readAllStandardOutput();
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));
+        if (match.hasMatch())
+            return QUrl(match.captured(1));
+        if (hubd.state() == QProcess::NotRunning)
+            break;
+    }
+    qWarning() << "hubd did not start:" << output << hubd.readAllStandardError();
+    return {};
+}
+
+int tst_Hubd::runHubd(const QStringList &arguments, QString *output)
+{
+    QProcess hubd;
+    hubd.start(hubdPath(), arguments);
+    if (!hubd.waitForFinished(60000))
+        return -1;
+    if (output)
+        *output = QString::fromUtf8(hubd.readAllStandardOutput() + hubd.readAllStandardError());
+    return hubd.exitStatus() == QProcess::NormalExit ? hubd.exitCode() : -1;
+}
+
+void tst_Hubd::writeFile(const QString &path, const QByteArray &contents)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(contents);
+}
 
 int tst_Hubd::httpStatus(const QUrl &url, const QByteArray &token)
 {
@@ -68,9 +120,10 @@ void tst_Hubd::helpDocumentsEveryOption()
                                  QStringLiteral("--time-zone"), QStringLiteral("--verbose"),
                                  QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
                                  QStringLiteral("--max-connections"),
-                                 QStringLiteral("--max-upload-mib"),
+                                 QStringLiteral("--max-upload-mib"), QStringLiteral("--config"),
                                  QStringLiteral("HUBD_ADMIN_TOKEN"),
-                                 QStringLiteral("generate-district")};
+                                 QStringLiteral("generate-district"), QStringLiteral("hubd backup"),
+                                 QStringLiteral("hubd restore")};
     for (const QString &option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
 }
@@ -344,6 +397,138 @@ void tst_Hubd::tlsStartErrors()
     const QString error = QString::fromUtf8(hubd.readAllStandardError());
     QVERIFY2(error.contains(message), qPrintable(error));
     QVERIFY(!hubd.readAllStandardOutput().contains("listening"));
+}
+
+void tst_Hubd::configFileSetsOptions()
+{
+    QTemporaryDir dir;
+    const QString dataDir = QDir(dir.path()).filePath(QStringLiteral("data"));
+    const QString config = QDir(dir.path()).filePath(QStringLiteral("hubd.conf"));
+    writeFile(config, "# comment line\n\nlisten = 127.0.0.1:0\n  data-dir =  " + dataDir.toUtf8()
+                          + "  \nworkers=1\ntime-zone = America/Chicago\n");
+
+    QProcess hubd;
+    const QUrl base = startEngine(hubd, {QStringLiteral("--config"), config});
+    QVERIFY(base.isValid());
+    QVERIFY(QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("hub.sqlite"))));
+    hubd.terminate();
+    QVERIFY(hubd.waitForFinished(15000));
+
+    // An option on the command line wins over the file.
+    QString output;
+    QCOMPARE(runHubd({QStringLiteral("--config"), config, QStringLiteral("--workers"),
+                      QStringLiteral("0")},
+                     &output),
+             2);
+    QVERIFY2(output.contains(QStringLiteral("--workers must be")), qPrintable(output));
+}
+
+void tst_Hubd::badConfigFileIsRejected_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown key") << QByteArray("listen = 127.0.0.1:0\nport = 80\n")
+                                 << QStringLiteral(":2: unknown key \"port\"");
+    QTest::newRow("no equals sign") << QByteArray("# hubd\nworkers 4\n")
+                                    << QStringLiteral(":2: expected \"key = value\"");
+    QTest::newRow("key twice") << QByteArray("workers = 1\nworkers = 2\n")
+                               << QStringLiteral(":2: \"workers\" is set a second time");
+    QTest::newRow("bad value") << QByteArray("listen = localhost\n")
+                               << QStringLiteral("--listen must be HOST:PORT");
+    QTest::newRow("missing file") << QByteArray() << QStringLiteral("Cannot read the configuration file");
+}
+
+void tst_Hubd::badConfigFileIsRejected()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString config = QDir(dir.path()).filePath(QStringLiteral("hubd.conf"));
+    if (!contents.isEmpty())
+        writeFile(config, contents);
+
+    QString output;
+    QCOMPARE(runHubd({QStringLiteral("--config"), config, QStringLiteral("--data-dir"), dir.path()},
+                     &output),
+             2);
+    QVERIFY2(output.contains(message), qPrintable(output));
+    QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"))));
+}
+
+void tst_Hubd::backupAndRestoreAroundRunningEngine()
+{
+    QTemporaryDir dir;
+    const QString dataDir = QDir(dir.path()).filePath(QStringLiteral("data"));
+    const QString backupFile = QDir(dir.path()).filePath(QStringLiteral("hub-backup.sqlite"));
+    const QStringList engineArguments = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                         QStringLiteral("--data-dir"), dataDir, QStringLiteral("--demo")};
+    QProcess hubd;
+    QVERIFY(startEngine(hubd, engineArguments).isValid());
+
+    // A backup while the engine runs.
+    QString output;
+    QCOMPARE(runHubd({QStringLiteral("backup"), QStringLiteral("--data-dir"), dataDir,
+                      QStringLiteral("--out"), backupFile},
+                     &output),
+             0);
+    QVERIFY2(output.contains(QStringLiteral("schema version")), qPrintable(output));
+    QVERIFY(QFileInfo(backupFile).size() > 0);
+    QCOMPARE(QFileInfo(backupFile).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+             QFile::Permissions());
+
+    // The same file name a second time is refused, and so is a restore under a running engine.
+    QCOMPARE(runHubd({QStringLiteral("backup"), QStringLiteral("--data-dir"), dataDir,
+                      QStringLiteral("--out"), backupFile},
+                     &output),
+             1);
+    QVERIFY2(output.contains(QStringLiteral("exists already")), qPrintable(output));
+    QCOMPARE(runHubd({QStringLiteral("restore"), QStringLiteral("--data-dir"), dataDir,
+                      QStringLiteral("--from"), backupFile},
+                     &output),
+             1);
+    QVERIFY2(output.contains(QStringLiteral("stop it before restoring")), qPrintable(output));
+
+    hubd.terminate();
+    QVERIFY(hubd.waitForFinished(15000));
+    QCOMPARE(runHubd({QStringLiteral("restore"), QStringLiteral("--data-dir"), dataDir,
+                      QStringLiteral("--from"), backupFile},
+                     &output),
+             0);
+    QVERIFY2(output.contains(QStringLiteral("The previous store is in")), qPrintable(output));
+
+    // The engine starts on the restored store and responds.
+    QProcess restarted;
+    const QUrl base = startEngine(restarted, engineArguments);
+    QVERIFY(base.isValid());
+    QUrl health = base;
+    health.setPath(QStringLiteral("/api/v1/health"));
+    QCOMPARE(httpStatus(health, "backup-test-token-0123456789"), 200);
+    restarted.terminate();
+    QVERIFY(restarted.waitForFinished(15000));
+}
+
+void tst_Hubd::backupAndRestoreNeedTheirOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("backup without --out")
+        << QStringList{QStringLiteral("backup"), QStringLiteral("--data-dir"), QStringLiteral("/tmp")}
+        << QStringLiteral("--out is required");
+    QTest::newRow("backup without a folder")
+        << QStringList{QStringLiteral("backup"), QStringLiteral("--out"), QStringLiteral("/tmp/x")}
+        << QStringLiteral("--data-dir or --config is required");
+    QTest::newRow("restore without --from")
+        << QStringList{QStringLiteral("restore"), QStringLiteral("--data-dir"), QStringLiteral("/tmp")}
+        << QStringLiteral("--from is required");
+}
+
+void tst_Hubd::backupAndRestoreNeedTheirOptions()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QString output;
+    QCOMPARE(runHubd(arguments, &output), 2);
+    QVERIFY2(output.contains(message), qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(tst_Hubd)
