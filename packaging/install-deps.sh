@@ -17,11 +17,15 @@ build_packages="
 # npm) is used as it is, because Debian's npm package conflicts with it.
 test_packages="
     xvfb xauth sqlite3 unzip openssh-server openssl"
+# dpkg-dev computes the packages' dependencies (dpkg-shlibdeps); the rest serve
+# packaging/test-packages.sh: a clean Debian root, and the checks of the packaged files.
+package_packages="
+    dpkg-dev fakeroot debootstrap curl lintian appstream desktop-file-utils"
 command -v node >/dev/null 2>&1 || test_packages="$test_packages nodejs"
 command -v npm >/dev/null 2>&1 || test_packages="$test_packages npm"
 
 missing=""
-for package in $build_packages $test_packages; do
+for package in $build_packages $test_packages $package_packages; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then
         missing="$missing $package"
     fi
