@@ -9,6 +9,9 @@
 #include "engineclient.h"
 #include "enginelauncher.h"
 #include "headlessdemo.h"
+#include "highcontrast.h"
+#include "language.h"
+#include "languagemenu.h"
 #include "mainwindow.h"
 #include "settings.h"
 
@@ -17,7 +20,11 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 
 #include <chrono>
 #include <cstdio>
@@ -42,6 +49,28 @@ struct CommandLine
     QByteArray token;
     QString caFile;
 };
+
+// The value of --language, read before the application object parses the command line, so
+// that the help text is already translated.
+QString languageArgument(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument == QLatin1String("--language") && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (argument.startsWith(QLatin1String("--language=")))
+            return argument.mid(int(std::strlen("--language=")));
+    }
+    return {};
+}
+
+// Installs the language from --language, else from the settings, else the system's.
+QLocale installConsoleLanguage(QCoreApplication &app, int argc, char *argv[])
+{
+    const QString argument = languageArgument(argc, argv);
+    const QString setting = argument.isEmpty() ? hubdesk::Settings().language() : argument;
+    return hubdesk::installLanguage(app, hubdesk::resolveLanguage(setting));
+}
 
 void setApplicationNames()
 {
@@ -95,7 +124,14 @@ std::optional<CommandLine> parseCommandLine()
                                             "engine's certificate, besides the system's. The "
                                             "console remembers it."),
         QStringLiteral("file"));
-    parser.addOptions({demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo, caFile});
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QCoreApplication::translate("main", "Language of the console: en, es or ar. The default "
+                                            "is the one chosen in the Language menu, else the "
+                                            "system's."),
+        QStringLiteral("code"));
+    parser.addOptions(
+        {demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo, caFile, language});
     parser.process(QCoreApplication::arguments());
 
     CommandLine result;
@@ -150,13 +186,15 @@ QString headlessStartLine(HeadlessReason reason)
 {
     switch (reason) {
     case HeadlessReason::Requested:
-        return QStringLiteral("Running the demo headless (--headless).");
+        return QCoreApplication::translate("main", "Running the demo headless (--headless).");
     case HeadlessReason::NoDisplay:
-        return QStringLiteral(
+        return QCoreApplication::translate(
+            "main",
             "No display found (DISPLAY and WAYLAND_DISPLAY are unset); running the demo headless.");
     case HeadlessReason::DisplayFailed:
-        return QStringLiteral("Cannot open the display %1; running the demo headless. Use "
-                              "--headless to skip this check.")
+        return QCoreApplication::translate("main",
+                                           "Cannot open the display %1; running the demo "
+                                           "headless. Use --headless to skip this check.")
             .arg(hubdesk::displayName());
     }
     return {};
@@ -166,6 +204,7 @@ int runHeadless(int argc, char *argv[], HeadlessReason reason)
 {
     QCoreApplication app(argc, argv);
     setApplicationNames();
+    installConsoleLanguage(app, argc, argv);
     const std::optional<CommandLine> commandLine = parseCommandLine();
     if (!commandLine)
         return 2;
@@ -215,10 +254,59 @@ int runHeadless(int argc, char *argv[], HeadlessReason reason)
     return app.exec();
 }
 
+// Adds the Language menu to the main tool bar; a choice is saved and applies at the next start.
+void addLanguageMenu(hubdesk::MainWindow &window, hubdesk::Settings &settings)
+{
+    QList<std::pair<QString, QString>> languages;
+    for (const hubdesk::Language &language : hubdesk::supportedLanguages())
+        languages.append({language.code, language.nativeName});
+    auto *menu = new hubdesk::LanguageMenu(languages, settings.language(), &window);
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    if (!toolBar)
+        return;
+    toolBar->addAction(menu->menuAction());
+    if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(menu->menuAction())))
+        button->setPopupMode(QToolButton::InstantPopup);
+    QObject::connect(menu, &hubdesk::LanguageMenu::languageChosen, &window,
+                     [&window, &settings](const QString &code) {
+                         settings.setLanguage(code);
+                         window.statusBar()->showMessage(
+                             QCoreApplication::translate(
+                                 "main", "Hubdesk shows the chosen language from its next start."),
+                             10000);
+                     });
+}
+
+// Adds the High Contrast switch to the main tool bar; it applies at once and is saved.
+void addHighContrastAction(hubdesk::MainWindow &window, hubdesk::Settings &settings)
+{
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    if (!toolBar)
+        return;
+    QAction *action = toolBar->addAction(QCoreApplication::translate("main", "High Contrast"));
+    action->setObjectName(QStringLiteral("highContrastAction"));
+    action->setCheckable(true);
+    action->setToolTip(
+        QCoreApplication::translate("main", "Show the console in white and yellow on black"));
+    const QPalette standardPalette = QApplication::palette();
+    const QString standardStyle = QApplication::style()->name();
+    QObject::connect(action, &QAction::toggled, &window,
+                     [&settings, standardPalette, standardStyle](bool on) {
+                         settings.setHighContrast(on);
+                         // Fusion draws every frame with the palette, so no edge disappears.
+                         QApplication::setStyle(on ? QStringLiteral("Fusion") : standardStyle);
+                         QApplication::setPalette(on ? hubdesk::highContrastPalette()
+                                                     : standardPalette);
+                     });
+    action->setChecked(settings.highContrast());
+}
+
 int runConsole(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     setApplicationNames();
+    // Arabic lays the whole window out right to left.
+    QGuiApplication::setLayoutDirection(installConsoleLanguage(app, argc, argv).textDirection());
     const std::optional<CommandLine> commandLine = parseCommandLine();
     if (!commandLine)
         return 2;
@@ -241,6 +329,8 @@ int runConsole(int argc, char *argv[])
     hubdesk::MainWindow window(&client);
     window.restoreGeometry(settings.windowGeometry());
     window.restoreState(settings.windowState());
+    addLanguageMenu(window, settings);
+    addHighContrastAction(window, settings);
 
     const auto connectTo = [&client, &window](const QUrl &baseUrl, const QByteArray &token) {
         client.setBaseUrl(baseUrl);

@@ -10,6 +10,8 @@ namespace {
 const QString kModeKey = QStringLiteral("engine/mode");
 const QString kRemoteUrlKey = QStringLiteral("engine/remoteUrl");
 const QString kCaFileKey = QStringLiteral("engine/caFile");
+const QString kLanguageKey = QStringLiteral("ui/language");
+const QString kHighContrastKey = QStringLiteral("ui/highContrast");
 const QString kWindowGeometryKey = QStringLiteral("window/geometry");
 const QString kWindowStateKey = QStringLiteral("window/state");
 
@@ -51,6 +53,29 @@ QString Settings::caFile() const
 void Settings::setCaFile(const QString &path)
 {
     m_settings.setValue(kCaFileKey, path);
+}
+
+QString Settings::language() const
+{
+    return m_settings.value(kLanguageKey).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    if (code.isEmpty())
+        m_settings.remove(kLanguageKey);
+    else
+        m_settings.setValue(kLanguageKey, code);
+}
+
+bool Settings::highContrast() const
+{
+    return m_settings.value(kHighContrastKey, false).toBool();
+}
+
+void Settings::setHighContrast(bool on)
+{
+    m_settings.setValue(kHighContrastKey, on);
 }
 
 QByteArray Settings::windowGeometry() const

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QSettings>
+#include <QString>
 #include <QUrl>
 
 namespace hubdesk {
@@ -32,6 +33,12 @@ public:
     // A PEM file of CA certificates that the console trusts for remote engines; empty for none.
     QString caFile() const;
     void setCaFile(const QString &path);
+    // The console's language code ("es"), or an empty string to follow the system locale.
+    QString language() const;
+    void setLanguage(const QString &code);
+    // Whether the console uses its high-contrast palette; off by default.
+    bool highContrast() const;
+    void setHighContrast(bool on);
     // QWidget::saveGeometry() and QMainWindow::saveState() of the main window; empty at first.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

@@ -6,6 +6,7 @@
 #include "clientlogging.h"
 #include "timeformat.h"
 
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -44,10 +45,10 @@ QString durationText(const QJsonObject &item)
 QString phaseToolTip(const QJsonObject &phase)
 {
     return RunbookModel::tr("Rows read: %1, written: %2, rejected: %3; bytes: %4")
-        .arg(QString::number(phase.value(QStringLiteral("rowsRead")).toInteger()),
-             QString::number(phase.value(QStringLiteral("rowsWritten")).toInteger()),
-             QString::number(phase.value(QStringLiteral("rowsRejected")).toInteger()),
-             QString::number(phase.value(QStringLiteral("bytes")).toInteger()));
+        .arg(QLocale().toString(phase.value(QStringLiteral("rowsRead")).toInteger()),
+             QLocale().toString(phase.value(QStringLiteral("rowsWritten")).toInteger()),
+             QLocale().toString(phase.value(QStringLiteral("rowsRejected")).toInteger()),
+             QLocale().toString(phase.value(QStringLiteral("bytes")).toInteger()));
 }
 
 const QList<int> kChangedRoles = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole,
@@ -376,8 +377,29 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+// The description that a screen reader reads for each column besides its title.
+QString RunbookModel::headerDescription(int section)
+{
+    switch (section) {
+    case StatusColumn:
+        return tr("Status code and word: 0 Succeeded, 1 Running, 2 Queued, 3 Cancelled, "
+                  "8 Succeeded with warnings, 9 Failed");
+    case PhaseNameColumn:
+        return tr("Integration Instance Id and integration of a run, or the name of a phase");
+    case StartTimeColumn:
+        return tr("When the run or phase started, in the district's time zone");
+    case EndTimeColumn:
+        return tr("When the run or phase ended, in the district's time zone");
+    case DurationColumn:
+        return tr("How long the run or phase took, as hours, minutes and seconds");
+    }
+    return {};
+}
+
 QVariant RunbookModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::AccessibleDescriptionRole)
+        return headerDescription(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractItemModel::headerData(section, orientation, role);
     switch (section) {

@@ -65,6 +65,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // The accessible description of a column header (Qt::AccessibleDescriptionRole).
+    static QString headerDescription(int section);
     bool hasChildren(const QModelIndex &parent = {}) const override;
     // A run row whose detail is not loaded yet can fetch more: fetchMore() emits
     // runDetailRequested() once, and the owner then calls setRunDetail().

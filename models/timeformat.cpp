@@ -7,6 +7,24 @@
 
 namespace hubdesk {
 
+namespace {
+
+// English (and the C locale of a bare system) keeps the United States form that district staff
+// know from their other systems. Other languages use their locale's short date, its digits and
+// its 12- or 24-hour clock, with seconds.
+QString localeDateTime(const QDateTime &local, const QLocale &locale)
+{
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return QLocale::c().toString(local, QStringLiteral("MM/dd/yyyy hh:mm:ss AP"));
+    const bool twelveHour = locale.timeFormat(QLocale::ShortFormat).contains(QLatin1Char('a'),
+                                                                             Qt::CaseInsensitive);
+    const QString time = locale.toString(local.time(), twelveHour ? QStringLiteral("h:mm:ss AP")
+                                                                  : QStringLiteral("HH:mm:ss"));
+    return locale.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + time;
+}
+
+} // namespace
+
 QString formatDistrictTime(const QDateTime &utc, const QTimeZone &zone)
 {
     if (!utc.isValid())
@@ -17,7 +35,7 @@ QString formatDistrictTime(const QDateTime &utc, const QTimeZone &zone)
     // The abbreviation belongs to the instant, so the repeated hour of a fall-back day reads
     // EDT the first time and EST the second time.
     const QString abbreviation = effectiveZone.abbreviation(utc);
-    const QString text = QLocale::c().toString(local, QStringLiteral("MM/dd/yyyy hh:mm:ss AP"));
+    const QString text = localeDateTime(local, QLocale());
     return abbreviation.isEmpty() ? text : text + QLatin1Char(' ') + abbreviation;
 }
 

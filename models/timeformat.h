@@ -10,7 +10,8 @@
 namespace hubdesk {
 
 // Formats a UTC instant in the district's zone with the zone's abbreviation, such as
-// "12/04/2026 02:00:13 AM EST". An invalid instant gives an empty string.
+// "12/04/2026 02:00:13 AM EST" in English. Other languages follow the default QLocale's date,
+// digits and clock; the zone stays the district's. An invalid instant gives an empty string.
 QString formatDistrictTime(const QDateTime &utc, const QTimeZone &zone);
 // Parses the engine's ISO 8601 UTC text (2026-12-04T07:00:13.120Z).
 QDateTime parseEngineTime(const QString &text);

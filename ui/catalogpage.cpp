@@ -47,6 +47,8 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab leaves the table for the next control; the arrow keys move between products.
+    m_view->setTabKeyNavigation(false);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);
     m_view->setWordWrap(false);
@@ -123,7 +125,10 @@ bool CatalogPage::selectProduct(const QString &name)
         const QModelIndex index = m_proxy->index(row, 0);
         const QJsonObject product = index.data(ProductModel::ProductJsonRole).toJsonObject();
         if (product.value(QStringLiteral("name")).toString() == name) {
-            m_view->selectRow(row);
+            // Not QTableView::selectRow(): right to left, it looks for the column at the
+            // viewport's right edge, finds none when the columns are narrower, and selects nothing.
+            m_view->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             m_view->scrollTo(index);
             return true;
         }

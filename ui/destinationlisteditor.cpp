@@ -129,6 +129,17 @@ void DestinationListEditor::addRow(qint64 destinationId, bool active)
 
     m_rows.append(row);
     m_rowsLayout->addWidget(row.container);
+    // A row added after the window was built would come last in the tab order, after the
+    // form's buttons; it belongs just before "+ Destination". setTabOrder() ignores a first
+    // widget that takes no focus, so the chain is joined at the previous one that does.
+    QWidget *previous = m_addButton->previousInFocusChain();
+    while (previous != m_addButton && previous->focusPolicy() == Qt::NoFocus)
+        previous = previous->previousInFocusChain();
+    for (QWidget *control : {static_cast<QWidget *>(row.status), static_cast<QWidget *>(row.picker),
+                             static_cast<QWidget *>(row.edit), static_cast<QWidget *>(row.remove)}) {
+        QWidget::setTabOrder(previous, control);
+        previous = control;
+    }
     renumber();
     updateEditButtons();
 }

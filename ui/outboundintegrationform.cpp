@@ -119,6 +119,8 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     m_scroll->setObjectName(QStringLiteral("formScrollArea"));
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
+    // Tab goes straight to the fields; the area scrolls to the field that takes the focus.
+    m_scroll->setFocusPolicy(Qt::NoFocus);
     m_scroll->setWidget(content);
 
     auto buttons = new QHBoxLayout;

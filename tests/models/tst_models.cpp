@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -349,7 +350,7 @@ void tst_Models::runbookDetailInsertsPhases()
     QCOMPARE(phase.data(RunbookModel::RunIdRole).toLongLong(), 11);
     QCOMPARE(phase.data(RunbookModel::IntegrationIdRole).toLongLong(), 1);
     QCOMPARE(phase.data(Qt::ToolTipRole).toString(),
-             QStringLiteral("Rows read: 634, written: 634, rejected: 0; bytes: 84571"));
+             QStringLiteral("Rows read: 634, written: 634, rejected: 0; bytes: %1").arg(QLocale().toString(84571)));
     QCOMPARE(model.rowCount(phase), 0);
     QVERIFY(!model.hasChildren(phase));
     QCOMPARE(run.data(RunbookModel::LogRole).toJsonArray().size(), 1);

@@ -15,6 +15,7 @@ class tst_Settings final : public QObject
 private slots:
     void defaults();
     void valuesPersist();
+    void emptyLanguageFollowsSystem();
 };
 
 void tst_Settings::defaults()
@@ -28,6 +29,8 @@ void tst_Settings::defaults()
     QVERIFY(settings.caFile().isEmpty());
     QVERIFY(settings.windowGeometry().isEmpty());
     QVERIFY(settings.windowState().isEmpty());
+    QVERIFY(settings.language().isEmpty());
+    QVERIFY(!settings.highContrast());
 }
 
 void tst_Settings::valuesPersist()
@@ -43,6 +46,8 @@ void tst_Settings::valuesPersist()
         settings.setCaFile(QStringLiteral("/etc/hubdesk/district-ca.pem"));
         settings.setWindowGeometry(geometry);
         settings.setWindowState(QByteArrayLiteral("state"));
+        settings.setLanguage(QStringLiteral("ar"));
+        settings.setHighContrast(true);
         settings.sync();
     }
 
@@ -52,6 +57,20 @@ void tst_Settings::valuesPersist()
     QCOMPARE(reopened.caFile(), QStringLiteral("/etc/hubdesk/district-ca.pem"));
     QCOMPARE(reopened.windowGeometry(), geometry);
     QCOMPARE(reopened.windowState(), QByteArrayLiteral("state"));
+    QCOMPARE(reopened.language(), QStringLiteral("ar"));
+    QVERIFY(reopened.highContrast());
+}
+
+void tst_Settings::emptyLanguageFollowsSystem()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Settings settings(dir.filePath(QStringLiteral("hubdesk.ini")));
+    settings.setLanguage(QStringLiteral("es"));
+    QCOMPARE(settings.language(), QStringLiteral("es"));
+    // Choosing the system language again removes the setting.
+    settings.setLanguage(QString());
+    QVERIFY(settings.language().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)

@@ -15,6 +15,8 @@ private slots:
     void districtTime_data();
     void districtTime();
     void invalidInstantIsEmpty();
+    void districtTimeInLocale_data();
+    void districtTimeInLocale();
     void parseEngineTime_data();
     void parseEngineTime();
     void duration_data();
@@ -65,7 +67,41 @@ void tst_TimeFormat::districtTime()
 
     const QDateTime instant = QDateTime::fromString(utc, Qt::ISODate);
     QVERIFY(instant.isValid());
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QCOMPARE(formatDistrictTime(instant, QTimeZone(zone)), expected);
+}
+
+void tst_TimeFormat::districtTimeInLocale_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("expected");
+
+    // 14:05:09 EST on 15 January 2026 in Detroit, whatever the language.
+    QTest::newRow("C locale keeps the US form") << QLocale::c()
+                                                << QStringLiteral("01/15/2026 02:05:09 PM EST");
+    QTest::newRow("Spanish: day first, 24-hour clock")
+        << QLocale(QLocale::Spanish, QLocale::Spain) << QStringLiteral("15/1/26 14:05:09 EST");
+    const QLocale arabic(QLocale::Arabic, QLocale::Egypt);
+    QTest::newRow("Arabic: Arabic-Indic digits, 12-hour clock")
+        << arabic
+        << arabic.toString(QDate(2026, 1, 15), QLocale::ShortFormat) + QLatin1Char(' ')
+               + arabic.toString(QTime(14, 5, 9), QStringLiteral("h:mm:ss AP"))
+               + QStringLiteral(" EST");
+}
+
+void tst_TimeFormat::districtTimeInLocale()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, expected);
+
+    QLocale::setDefault(locale);
+    const QString text = formatDistrictTime(QDateTime::fromString(QStringLiteral("2026-01-15T19:05:09Z"),
+                                                                  Qt::ISODate),
+                                            QTimeZone("America/Detroit"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(text, expected);
+    if (locale.language() == QLocale::Arabic)
+        QVERIFY2(text.contains(QChar(0x0661)), qPrintable(text)); // Arabic-Indic digit one
 }
 
 void tst_TimeFormat::invalidInstantIsEmpty()

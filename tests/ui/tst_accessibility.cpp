@@ -1,0 +1,249 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// Accessibility of the main window against the demo engine: Tab reaches every control of each
+// page in reading order, every control and table header has an accessible name, and the
+// high-contrast palette keeps text readable.
+
+#include "uitestengine.h"
+
+#include "catalogpage.h"
+#include "highcontrast.h"
+#include "integrationspage.h"
+#include "mainwindow.h"
+#include "outboundintegrationform.h"
+#include "runbookpage.h"
+
+#include <QAbstractButton>
+#include <QAccessible>
+#include <QApplication>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTreeView>
+
+using hubdesk::MainWindow;
+using hubtest::UiTestEngine;
+
+class tst_Accessibility final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void highContrastPaletteIsReadable_data();
+    void highContrastPaletteIsReadable();
+    void tabReachesEveryControl_data();
+    void tabReachesEveryControl();
+    void controlsHaveAccessibleNames_data();
+    void controlsHaveAccessibleNames();
+    void runbookHeadersHaveNames();
+
+private:
+    void addPageRows();
+    QWidget *showPage(MainWindow::Page page);
+    // The page's controls that Tab should reach: visible, enabled, accepting Tab focus.
+    static QList<QWidget *> tabControls(QWidget *page);
+    static QString describe(const QWidget *widget);
+
+    UiTestEngine m_engine;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_Accessibility::initTestCase()
+{
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(m_engine.client());
+    m_window->resize(1280, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Xvfb runs no window manager, so the test makes the window active itself.
+    m_window->activateWindow();
+    QApplication::setActiveWindow(m_window.get());
+    QTRY_COMPARE(QApplication::activeWindow(), m_window.get());
+
+    QSignalSpy catalog(m_window->catalogPage(), &hubdesk::CatalogPage::refreshed);
+    QSignalSpy integrations(m_window->integrationsPage(), &hubdesk::IntegrationsPage::refreshed);
+    m_window->refreshAll();
+    QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!integrations.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+
+    // The outbound form with a product loaded, as a user opens it from the catalog.
+    QVERIFY(m_window->catalogPage()->selectProduct(QStringLiteral("MiLEARN")));
+    QSignalSpy loaded(m_window->outboundForm(), &hubdesk::OutboundIntegrationForm::loaded);
+    m_window->catalogPage()->addIntegration();
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+}
+
+void tst_Accessibility::cleanupTestCase()
+{
+    m_window.reset();
+    m_engine.stop();
+}
+
+void tst_Accessibility::highContrastPaletteIsReadable_data()
+{
+    QTest::addColumn<int>("group");
+    QTest::addColumn<int>("foreground");
+    QTest::addColumn<int>("background");
+    QTest::addColumn<double>("minimum");
+    for (const auto group : {QPalette::Active, QPalette::Inactive}) {
+        const char *name = group == QPalette::Active ? "active" : "inactive";
+        QTest::addRow("%s text", name) << int(group) << int(QPalette::Text) << int(QPalette::Base) << 7.0;
+        QTest::addRow("%s window text", name)
+            << int(group) << int(QPalette::WindowText) << int(QPalette::Window) << 7.0;
+        QTest::addRow("%s button text", name)
+            << int(group) << int(QPalette::ButtonText) << int(QPalette::Button) << 7.0;
+        QTest::addRow("%s selection", name)
+            << int(group) << int(QPalette::HighlightedText) << int(QPalette::Highlight) << 7.0;
+        QTest::addRow("%s tool tip", name)
+            << int(group) << int(QPalette::ToolTipText) << int(QPalette::ToolTipBase) << 7.0;
+        QTest::addRow("%s placeholder", name)
+            << int(group) << int(QPalette::PlaceholderText) << int(QPalette::Base) << 4.5;
+    }
+    QTest::newRow("disabled text") << int(QPalette::Disabled) << int(QPalette::Text)
+                                   << int(QPalette::Base) << 4.5;
+    QTest::newRow("disabled button text") << int(QPalette::Disabled) << int(QPalette::ButtonText)
+                                          << int(QPalette::Button) << 4.5;
+}
+
+void tst_Accessibility::highContrastPaletteIsReadable()
+{
+    QFETCH(int, group);
+    QFETCH(int, foreground);
+    QFETCH(int, background);
+    QFETCH(double, minimum);
+
+    QCOMPARE(qRound(hubdesk::contrastRatio(Qt::black, Qt::white)), 21);
+    const QPalette palette = hubdesk::highContrastPalette();
+    const double ratio = hubdesk::contrastRatio(
+        palette.color(QPalette::ColorGroup(group), QPalette::ColorRole(foreground)),
+        palette.color(QPalette::ColorGroup(group), QPalette::ColorRole(background)));
+    QVERIFY2(ratio >= minimum, qPrintable(QString::number(ratio)));
+}
+
+void tst_Accessibility::addPageRows()
+{
+    QTest::addColumn<int>("page");
+    QTest::newRow("Product Catalog") << int(MainWindow::Page::Catalog);
+    QTest::newRow("Integrations") << int(MainWindow::Page::Integrations);
+    QTest::newRow("Manage Outbound Integration") << int(MainWindow::Page::OutboundForm);
+    QTest::newRow("Runbook Activities") << int(MainWindow::Page::Runbook);
+}
+
+QWidget *tst_Accessibility::showPage(MainWindow::Page page)
+{
+    m_window->showPage(page);
+    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+    QCoreApplication::processEvents();
+    return stack->currentWidget();
+}
+
+QList<QWidget *> tst_Accessibility::tabControls(QWidget *page)
+{
+    QList<QWidget *> controls;
+    const QList<QWidget *> widgets = page->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (widget->isVisibleTo(page) && widget->isEnabled()
+            && (widget->focusPolicy() & Qt::TabFocus) == Qt::TabFocus && !widget->focusProxy())
+            controls.append(widget);
+    }
+    return controls;
+}
+
+QString tst_Accessibility::describe(const QWidget *widget)
+{
+    return QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(widget->metaObject()->className()),
+                                           widget->objectName());
+}
+
+void tst_Accessibility::tabReachesEveryControl_data()
+{
+    addPageRows();
+}
+
+void tst_Accessibility::tabReachesEveryControl()
+{
+    QFETCH(int, page);
+    QWidget *current = showPage(MainWindow::Page(page));
+    const QList<QWidget *> controls = tabControls(current);
+    QVERIFY(!controls.isEmpty());
+
+    // Tab from the navigation list and record each control that takes the focus, until the
+    // focus comes back to the list.
+    auto *navigation = m_window->findChild<QListWidget *>(QStringLiteral("navigationList"));
+    navigation->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(navigation->hasFocus());
+    QList<QWidget *> order;
+    for (int step = 0; step < 300; ++step) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QWidget *focused = QApplication::focusWidget();
+        if (!focused || focused == navigation)
+            break;
+        if (current->isAncestorOf(focused) && !order.contains(focused))
+            order.append(focused);
+    }
+    QCOMPARE(QApplication::focusWidget(), navigation);
+
+    QStringList missing;
+    for (QWidget *control : controls) {
+        if (!order.contains(control))
+            missing.append(describe(control));
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("Not reached by Tab: ")
+                                           + missing.join(QStringLiteral(", "))));
+
+    // Reading order: no control sits clearly above the one before it.
+    for (qsizetype i = 1; i < order.size(); ++i) {
+        const int previousTop = order.at(i - 1)->mapTo(m_window.get(), QPoint(0, 0)).y();
+        const int top = order.at(i)->mapTo(m_window.get(), QPoint(0, 0)).y();
+        const int previousBottom = previousTop + order.at(i - 1)->height();
+        QVERIFY2(top + 4 >= previousTop || top >= previousBottom,
+                 qPrintable(describe(order.at(i)) + QStringLiteral(" comes after ")
+                            + describe(order.at(i - 1)) + QStringLiteral(" but sits above it")));
+    }
+}
+
+void tst_Accessibility::controlsHaveAccessibleNames_data()
+{
+    addPageRows();
+}
+
+void tst_Accessibility::controlsHaveAccessibleNames()
+{
+    QFETCH(int, page);
+    QWidget *current = showPage(MainWindow::Page(page));
+
+    QStringList unnamed;
+    for (QWidget *control : tabControls(current)) {
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(control);
+        QVERIFY(accessible);
+        if (accessible->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed.append(describe(control));
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("No accessible name: ")
+                                           + unnamed.join(QStringLiteral(", "))));
+}
+
+void tst_Accessibility::runbookHeadersHaveNames()
+{
+    showPage(MainWindow::Page::Runbook);
+    QTreeView *view = m_window->runbookPage()->view();
+    QAbstractItemModel *model = view->model();
+    QVERIFY(model->columnCount() > 0);
+    for (int column = 0; column < model->columnCount(); ++column) {
+        if (view->isColumnHidden(column))
+            continue;
+        const QString name = model->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(!name.isEmpty(), qPrintable(QString::number(column)));
+        const QString description =
+            model->headerData(column, Qt::Horizontal, Qt::AccessibleDescriptionRole).toString();
+        QVERIFY2(!description.isEmpty(), qPrintable(name));
+    }
+}
+
+QTEST_MAIN(tst_Accessibility)
+#include "tst_accessibility.moc"

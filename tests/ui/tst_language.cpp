@@ -1,0 +1,176 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The console's languages: which one is chosen, the Language menu, and the main window in
+// Spanish and in Arabic (right to left) against the demo engine. With HUBDESK_SCREENSHOT_DIR
+// set, each main page is saved as es-PAGE.png and ar-PAGE.png.
+
+#include "uitestengine.h"
+
+#include "catalogpage.h"
+#include "integrationspage.h"
+#include "language.h"
+#include "languagemenu.h"
+#include "mainwindow.h"
+#include "outboundintegrationform.h"
+#include "runbookmodel.h"
+#include "runbookpage.h"
+#include "statusdelegate.h"
+
+#include <QApplication>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTranslator>
+
+using hubdesk::MainWindow;
+using hubtest::UiTestEngine;
+
+class tst_Language final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void resolveLanguage_data();
+    void resolveLanguage();
+    void menuEmitsChosenLanguage();
+    void translatedWindow_data();
+    void translatedWindow();
+    void cleanup();
+
+private:
+    static constexpr int kRunTimeoutMs = 60000;
+};
+
+void tst_Language::resolveLanguage_data()
+{
+    QTest::addColumn<QString>("setting");
+    QTest::addColumn<QLocale>("system");
+    QTest::addColumn<QString>("expected");
+    const QLocale mexico(QLocale::Spanish, QLocale::Mexico);
+    const QLocale france(QLocale::French, QLocale::France);
+    const QLocale saudi(QLocale::Arabic, QLocale::SaudiArabia);
+    QTest::newRow("setting wins") << "ar" << mexico << "ar";
+    QTest::newRow("system Spanish") << "" << mexico << "es";
+    QTest::newRow("system Arabic") << "" << saudi << "ar";
+    QTest::newRow("unsupported system is English") << "" << france << "en";
+    QTest::newRow("unsupported setting follows system") << "fr" << saudi << "ar";
+    QTest::newRow("C locale is English") << "" << QLocale::c() << "en";
+}
+
+void tst_Language::resolveLanguage()
+{
+    QFETCH(QString, setting);
+    QFETCH(QLocale, system);
+    QFETCH(QString, expected);
+    QCOMPARE(hubdesk::resolveLanguage(setting, system), expected);
+}
+
+void tst_Language::menuEmitsChosenLanguage()
+{
+    hubdesk::LanguageMenu menu({{QStringLiteral("en"), QStringLiteral("English")},
+                                {QStringLiteral("es"), QStringLiteral("Español")}},
+                               QStringLiteral("es"));
+    QAction *system = menu.findChild<QAction *>(QStringLiteral("language-system"));
+    QAction *spanish = menu.findChild<QAction *>(QStringLiteral("language-es"));
+    QAction *english = menu.findChild<QAction *>(QStringLiteral("language-en"));
+    QVERIFY(system && spanish && english);
+    QVERIFY(spanish->isChecked());
+    QVERIFY(!english->isChecked());
+    QCOMPARE(spanish->text(), QStringLiteral("Español"));
+
+    QSignalSpy chosen(&menu, &hubdesk::LanguageMenu::languageChosen);
+    english->trigger();
+    system->trigger();
+    QCOMPARE(chosen.size(), 2);
+    QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("en"));
+    QCOMPARE(chosen.at(1).at(0).toString(), QString());
+    QVERIFY(system->isChecked());
+    QVERIFY(!spanish->isChecked());
+}
+
+void tst_Language::translatedWindow_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("catalogTitle");
+    QTest::addColumn<QString>("runNow");
+    QTest::addColumn<QString>("succeeded");
+    QTest::addColumn<bool>("rightToLeft");
+    QTest::newRow("Spanish") << "es" << QStringLiteral("Catálogo de productos")
+                             << QStringLiteral("Ejecutar ahora") << QStringLiteral("0 Correcta")
+                             << false;
+    QTest::newRow("Arabic") << "ar" << QStringLiteral("كتالوج المنتجات")
+                            << QStringLiteral("تشغيل الآن") << QStringLiteral("0 نجح") << true;
+}
+
+void tst_Language::translatedWindow()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, catalogTitle);
+    QFETCH(QString, runNow);
+    QFETCH(QString, succeeded);
+    QFETCH(bool, rightToLeft);
+
+    const QLocale locale = hubdesk::installLanguage(*qApp, code);
+    QCOMPARE(QLocale::languageToCode(QLocale().language()), code);
+    QApplication::setLayoutDirection(locale.textDirection());
+
+    UiTestEngine engine;
+    const QString error = engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    MainWindow window(engine.client());
+    window.resize(1280, 820);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.isRightToLeft(), rightToLeft);
+
+    QSignalSpy catalog(window.catalogPage(), &hubdesk::CatalogPage::refreshed);
+    QSignalSpy integrations(window.integrationsPage(), &hubdesk::IntegrationsPage::refreshed);
+    window.refreshAll();
+    QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!integrations.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+    auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+    QCOMPARE(navigation->item(0)->text(), catalogTitle);
+    hubtest::saveScreenshot(&window, code + QStringLiteral("-catalog"));
+
+    window.showPage(MainWindow::Page::Integrations);
+    QCOMPARE(window.findChild<QPushButton *>(QStringLiteral("runNowButton"))->text(), runNow);
+    hubtest::saveScreenshot(&window, code + QStringLiteral("-integrations"));
+
+    window.showPage(MainWindow::Page::Catalog);
+    QVERIFY(window.catalogPage()->selectProduct(QStringLiteral("MiLEARN")));
+    QSignalSpy loaded(window.outboundForm(), &hubdesk::OutboundIntegrationForm::loaded);
+    window.catalogPage()->addIntegration();
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    hubtest::saveScreenshot(&window, code + QStringLiteral("-outbound-form"));
+
+    // A run of the demo report, shown in Runbook Activities with its translated status.
+    const qint64 integrationId = engine.integrationIdNamed(QStringLiteral("MiLEARN-Sections Data"));
+    QVERIFY(integrationId > 0);
+    const hubdesk::ApiResult started = UiTestEngine::wait(engine.client()->runNow(integrationId));
+    QVERIFY2(started.ok(), qPrintable(started.errorMessage));
+    const qint64 runId = started.body.object().value(QStringLiteral("id")).toInteger();
+    QVERIFY(runId > 0);
+    window.showPage(MainWindow::Page::Runbook);
+    hubdesk::RunbookPage *runbook = window.runbookPage();
+    runbook->showRun(runId);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        hubdesk::StatusDelegate::statusLabel(
+            runbook->model()->indexOfRun(runId).data(hubdesk::RunbookModel::StatusCodeRole)),
+        succeeded, kRunTimeoutMs);
+    hubtest::saveScreenshot(&window, code + QStringLiteral("-runbook"));
+}
+
+void tst_Language::cleanup()
+{
+    const QList<QTranslator *> translators = qApp->findChildren<QTranslator *>();
+    for (QTranslator *translator : translators) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QApplication::setLayoutDirection(Qt::LeftToRight);
+}
+
+QTEST_MAIN(tst_Language)
+#include "tst_language.moc"

@@ -1,0 +1,2286 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar_EG">
+<context>
+    <name>hubdesk::AdvancedDestinationSettings</name>
+    <message>
+        <source>Time-out</source>
+        <translation>مهلة الانتظار</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> ث</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>الافتراضي</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>المحاولات</translation>
+    </message>
+    <message>
+        <source>Default (4)</source>
+        <translation>الافتراضي (4)</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>أول إعادة محاولة بعد</translation>
+    </message>
+    <message>
+        <source>Default (2 s)</source>
+        <translation>الافتراضي (2 ث)</translation>
+    </message>
+    <message>
+        <source>Longest pause</source>
+        <translation>أطول توقف</translation>
+    </message>
+    <message>
+        <source>Default (60 s)</source>
+        <translation>الافتراضي (60 ث)</translation>
+    </message>
+    <message>
+        <source>Give up after</source>
+        <translation>التوقف بعد</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> د</translation>
+    </message>
+    <message>
+        <source>Default (15 min)</source>
+        <translation>الافتراضي (15 د)</translation>
+    </message>
+    <message>
+        <source>How long the engine waits for the server before an attempt fails.</source>
+        <translation>المدة التي ينتظر فيها المحرك الخادم قبل أن تفشل المحاولة.</translation>
+    </message>
+    <message>
+        <source>How many times a delivery is tried when the failure may be temporary, such as a time-out. Test Connection tries once.</source>
+        <translation>عدد مرات محاولة التسليم عندما قد يكون الفشل مؤقتًا، مثل انتهاء المهلة. اختبار الاتصال يحاول مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>The pause before the second attempt; each later pause is about twice as long.</source>
+        <translation>التوقف قبل المحاولة الثانية؛ كل توقف لاحق أطول بنحو الضعف.</translation>
+    </message>
+    <message>
+        <source>No pause between attempts is longer than this.</source>
+        <translation>لا يطول أي توقف بين المحاولات عن هذه المدة.</translation>
+    </message>
+    <message>
+        <source>No new attempt starts this long after the first one.</source>
+        <translation>لا تبدأ أي محاولة جديدة بعد مرور هذه المدة على الأولى.</translation>
+    </message>
+    <message>
+        <source>Time-out:</source>
+        <translation>مهلة الانتظار:</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>المحاولات:</translation>
+    </message>
+    <message>
+        <source>First retry after:</source>
+        <translation>أول إعادة محاولة بعد:</translation>
+    </message>
+    <message>
+        <source>Longest pause:</source>
+        <translation>أطول توقف:</translation>
+    </message>
+    <message>
+        <source>Give up after:</source>
+        <translation>التوقف بعد:</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::AzureBlobPage</name>
+    <message>
+        <source>Storage account URL</source>
+        <translation>عنوان URL لحساب التخزين</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>الحاوية</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and hyphens</source>
+        <translation>أحرف صغيرة وأرقام وشرطات</translation>
+    </message>
+    <message>
+        <source>Blob path template</source>
+        <translation>قالب مسار الكائن الثنائي</translation>
+    </message>
+    <message>
+        <source>Azure authentication</source>
+        <translation>مصادقة Azure</translation>
+    </message>
+    <message>
+        <source>Shared Key (account key)</source>
+        <translation>المفتاح المشترك (مفتاح الحساب)</translation>
+    </message>
+    <message>
+        <source>SAS token</source>
+        <translation>رمز SAS</translation>
+    </message>
+    <message>
+        <source>Account key</source>
+        <translation>مفتاح الحساب</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>حجم الكتلة</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> كيلوبايت</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>تلقائي</translation>
+    </message>
+    <message>
+        <source>Key 1 or key 2 from the storage account's Access keys</source>
+        <translation>المفتاح 1 أو المفتاح 2 من مفاتيح الوصول لحساب التخزين</translation>
+    </message>
+    <message>
+        <source>The query string, such as sv=…&amp;sig=…</source>
+        <translation>سلسلة الاستعلام، مثل sv=…&amp;sig=…</translation>
+    </message>
+    <message>
+        <source>Automatic chooses the block size from the file size. Set it only when a network or proxy needs smaller requests.</source>
+        <translation>الخيار التلقائي يحدد حجم الكتلة من حجم الملف. عيّنه فقط عندما تحتاج شبكة أو خادم وكيل إلى طلبات أصغر.</translation>
+    </message>
+    <message>
+        <source>Account URL:</source>
+        <translation>عنوان URL للحساب:</translation>
+    </message>
+    <message>
+        <source>Container:</source>
+        <translation>الحاوية:</translation>
+    </message>
+    <message>
+        <source>Blob path template:</source>
+        <translation>قالب مسار الكائن الثنائي:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>المصادقة:</translation>
+    </message>
+    <message>
+        <source>Account key:</source>
+        <translation>مفتاح الحساب:</translation>
+    </message>
+    <message>
+        <source>SAS token:</source>
+        <translation>رمز SAS:</translation>
+    </message>
+    <message>
+        <source>Block size:</source>
+        <translation>حجم الكتلة:</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::CatalogPage</name>
+    <message>
+        <source>Add Integration</source>
+        <translation>إضافة تكامل</translation>
+    </message>
+    <message>
+        <source>Search the catalog</source>
+        <translation>البحث في الكتالوج</translation>
+    </message>
+    <message>
+        <source>Search by system, vendor or output</source>
+        <translation>البحث حسب النظام أو المورّد أو المُخرَج</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>المنتجات</translation>
+    </message>
+    <message>
+        <source>Add an integration of the selected product</source>
+        <translation>إضافة تكامل للمنتج المحدد</translation>
+    </message>
+    <message>
+        <source>Product Catalog</source>
+        <translation>كتالوج المنتجات</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;بحث:</translation>
+    </message>
+    <message>
+        <source>Cannot add an integration of %1: %2</source>
+        <translation>تعذّرت إضافة تكامل لـ %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::DestinationListEditor</name>
+    <message>
+        <source>+ Destination</source>
+        <translation>+ وجهة</translation>
+    </message>
+    <message>
+        <source>Add destination row</source>
+        <translation>إضافة صف وجهة</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غير نشط</translation>
+    </message>
+    <message>
+        <source>Choose a destination</source>
+        <translation>اختر وجهة</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>Change the chosen destination's settings or test its connection.</source>
+        <translation>غيّر إعدادات الوجهة المختارة أو اختبر اتصالها.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>Destination 99</source>
+        <translation>الوجهة 99</translation>
+    </message>
+    <message>
+        <source>Destination %1</source>
+        <translation>الوجهة %1</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>حالة %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>تحرير %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>إزالة %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::EngineClient</name>
+    <message>
+        <source>The engine at %1 refused the connection. Check that it is running and that the address is right.</source>
+        <translation>رفض المحرك في %1 الاتصال. تحقق من أنه قيد التشغيل ومن صحة العنوان.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 closed the connection before it answered. Check that it is still running, then try again.</source>
+        <translation>أغلق المحرك في %1 الاتصال قبل أن يرد. تحقق من أنه ما زال قيد التشغيل، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The host name of %1 was not found. Check the engine address.</source>
+        <translation>لم يُعثر على اسم المضيف لـ %1. تحقق من عنوان المحرك.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 did not answer in time. Try again; if it keeps happening, check the engine log.</source>
+        <translation>لم يرد المحرك في %1 في الوقت المحدد. أعد المحاولة؛ وإذا تكرر ذلك، فراجع سجل المحرك.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>أُلغي الطلب.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed. Check the engine's certificate.</source>
+        <translation>فشل الاتصال الآمن بـ %1. تحقق من شهادة المحرك.</translation>
+    </message>
+    <message>
+        <source>The network connection was lost. Check the network, then try again.</source>
+        <translation>انقطع اتصال الشبكة. تحقق من الشبكة، ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The system does not allow network requests in the background.</source>
+        <translation>لا يسمح النظام بطلبات الشبكة في الخلفية.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 redirected the request too many times. Check the engine address.</source>
+        <translation>أعاد المحرك في %1 توجيه الطلب مرات كثيرة جدًا. تحقق من عنوان المحرك.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 redirected a secure request to an insecure address; the request was stopped.</source>
+        <translation>أعاد المحرك في %1 توجيه طلب آمن إلى عنوان غير آمن؛ فأُوقف الطلب.</translation>
+    </message>
+    <message>
+        <source>The proxy server failed to reach the engine at %1. Check the proxy settings.</source>
+        <translation>تعذّر على الخادم الوكيل الوصول إلى المحرك في %1. تحقق من إعدادات الخادم الوكيل.</translation>
+    </message>
+    <message>
+        <source>The proxy server requires a sign-in. Check the proxy settings.</source>
+        <translation>يتطلب الخادم الوكيل تسجيل الدخول. تحقق من إعدادات الخادم الوكيل.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 denied access.</source>
+        <translation>رفض المحرك في %1 الوصول.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 has no resource at %2.</source>
+        <translation>لا يوجد لدى المحرك في %1 مورد في %2.</translation>
+    </message>
+    <message>
+        <source>The request to %1 could not be sent again. Try again.</source>
+        <translation>تعذّر إرسال الطلب إلى %1 مرة أخرى. أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 reported a conflict with the current state.</source>
+        <translation>أبلغ المحرك في %1 عن تعارض مع الحالة الحالية.</translation>
+    </message>
+    <message>
+        <source>The resource %1 no longer exists on the engine.</source>
+        <translation>لم يعد المورد %1 موجودًا على المحرك.</translation>
+    </message>
+    <message>
+        <source>The address %1 does not use http or https.</source>
+        <translation>العنوان %1 لا يستخدم http أو https.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was not valid HTTP. Check that the address belongs to a Hubdesk engine.</source>
+        <translation>لم يكن الرد من %1 بصيغة HTTP صالحة. تحقق من أن العنوان يخص محرك Hubdesk.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 failed to process the request. See the engine log.</source>
+        <translation>فشل المحرك في %1 في معالجة الطلب. راجع سجل المحرك.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed with network error %2.</source>
+        <translation>فشل الطلب إلى %1 بخطأ الشبكة %2.</translation>
+    </message>
+    <message>
+        <source>The engine rejected the admin token (HTTP 401). Reconnect to the engine to get a new token.</source>
+        <translation>رفض المحرك رمز المسؤول (HTTP 401). أعد الاتصال بالمحرك للحصول على رمز جديد.</translation>
+    </message>
+    <message>
+        <source>The engine does not allow this action (HTTP 403): %1</source>
+        <translation>لا يسمح المحرك بهذا الإجراء (HTTP 403): %1</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP 404): %1 It may have been deleted; refresh the page.</source>
+        <translation>غير موجود (HTTP 404): %1 ربما حُذف؛ حدّث الصفحة.</translation>
+    </message>
+    <message>
+        <source>The engine cannot do this now (HTTP 409): %1</source>
+        <translation>لا يستطيع المحرك تنفيذ هذا الآن (HTTP 409): %1</translation>
+    </message>
+    <message>
+        <source>The engine rejected the values (HTTP 422): %1 Correct the marked fields and try again.</source>
+        <translation>رفض المحرك القيم (HTTP 422): %1 صحّح الحقول المميزة وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The engine failed to process the request (HTTP %1): %2 See the engine log for details.</source>
+        <translation>فشل المحرك في معالجة الطلب (HTTP %1): %2 راجع سجل المحرك للتفاصيل.</translation>
+    </message>
+    <message>
+        <source>The engine rejected the request (HTTP %1): %2</source>
+        <translation>رفض المحرك الطلب (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The engine at %1 sent no HTTP status.</source>
+        <translation>لم يرسل المحرك في %1 أي حالة HTTP.</translation>
+    </message>
+    <message>
+        <source>The engine's answer to %1 is not valid JSON: %2</source>
+        <translation>رد المحرك على %1 ليس JSON صالحًا: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::EngineLauncher</name>
+    <message>
+        <source>The engine executable hubd was not found in %1. Set HUBDESK_HUBD to its path.</source>
+        <translation>لم يُعثر على الملف التنفيذي للمحرك hubd في %1. عيّن HUBDESK_HUBD إلى مساره.</translation>
+    </message>
+    <message>
+        <source>The engine executable %1 does not exist or is not executable. Set HUBDESK_HUBD to the path of hubd.</source>
+        <translation>الملف التنفيذي للمحرك %1 غير موجود أو غير قابل للتنفيذ. عيّن HUBDESK_HUBD إلى مسار hubd.</translation>
+    </message>
+    <message>
+        <source>Cannot create the engine's data folder %1. Check its permissions or choose another folder with --data-dir.</source>
+        <translation>تعذّر إنشاء مجلد بيانات المحرك %1. تحقق من أذوناته أو اختر مجلدًا آخر باستخدام --data-dir.</translation>
+    </message>
+    <message>
+        <source>The engine reported the address %1, which is not a port on 127.0.0.1.</source>
+        <translation>أبلغ المحرك عن العنوان %1، وهو ليس منفذًا على 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Cannot start the engine %1: %2</source>
+        <translation>تعذّر تشغيل المحرك %1: %2</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>تعطّل</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>انتهى بالرمز %1</translation>
+    </message>
+    <message>
+        <source>Its last messages:</source>
+        <translation>آخر رسائله:</translation>
+    </message>
+    <message>
+        <source>The engine %1 %2 before it was ready.</source>
+        <translation>المحرك %1 %2 قبل أن يصبح جاهزًا.</translation>
+    </message>
+    <message>
+        <source>The engine %1 %2.</source>
+        <translation>المحرك %1 %2.</translation>
+    </message>
+    <message>
+        <source>The engine %1 did not report its address within %2 seconds.</source>
+        <translation>لم يُبلغ المحرك %1 عن عنوانه خلال %2 ثانية.</translation>
+    </message>
+    <message>
+        <source>The engine's data folder %1 is in use by another engine (hubd, process %2), probably started by another Hubdesk console.
+
+Close that console or stop that process, then start Hubdesk again. To run a second console at the same time, start it with --data-dir and another folder.</source>
+        <translation>مجلد بيانات المحرك %1 قيد الاستخدام من محرك آخر (hubd، العملية %2)، ربما شغّلته وحدة تحكم Hubdesk أخرى.
+
+أغلق وحدة التحكم تلك أو أوقف تلك العملية، ثم شغّل Hubdesk مرة أخرى. لتشغيل وحدة تحكم ثانية في الوقت نفسه، شغّلها باستخدام --data-dir ومجلد آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FieldErrors</name>
+    <message>
+        <source>Error</source>
+        <translation>خطأ</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FolderPage</name>
+    <message>
+        <source>Folder path</source>
+        <translation>مسار المجلد</translation>
+    </message>
+    <message>
+        <source>An absolute path on the engine's computer</source>
+        <translation>مسار مطلق على حاسوب المحرك</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>File name template</source>
+        <translation>قالب اسم الملف</translation>
+    </message>
+    <message>
+        <source>Browse for the folder</source>
+        <translation>استعراض المجلد</translation>
+    </message>
+    <message>
+        <source>Folder path:</source>
+        <translation>مسار المجلد:</translation>
+    </message>
+    <message>
+        <source>File name template:</source>
+        <translation>قالب اسم الملف:</translation>
+    </message>
+    <message>
+        <source>Choose the Folder</source>
+        <translation>اختيار المجلد</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::HeadlessDemo</name>
+    <message>
+        <source>The demo runs only against the local demo engine that it starts, not against the engine at %1, because its run delivers a real report.</source>
+        <translation>يعمل العرض التوضيحي فقط على محرك العرض المحلي الذي يشغّله، لا على المحرك في %1، لأن تشغيله يسلّم تقريرًا حقيقيًا.</translation>
+    </message>
+    <message>
+        <source>Using the engine at %1.</source>
+        <translation>استخدام المحرك في %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the engine: %1</source>
+        <translation>تعذّر إنشاء مجلد مؤقت للمحرك: %1</translation>
+    </message>
+    <message>
+        <source>The engine is ready at %1.</source>
+        <translation>المحرك جاهز في %1.</translation>
+    </message>
+    <message>
+        <source>Starting the local engine %1 with the demo district in %2.</source>
+        <translation>تشغيل المحرك المحلي %1 مع المنطقة التعليمية التجريبية في %2.</translation>
+    </message>
+    <message>
+        <source>The engine's health check failed: %1</source>
+        <translation>فشل فحص سلامة المحرك: %1</translation>
+    </message>
+    <message>
+        <source>The district's time zone %1 is not a known IANA zone.</source>
+        <translation>المنطقة الزمنية للمنطقة التعليمية %1 ليست منطقة IANA معروفة.</translation>
+    </message>
+    <message>
+        <source>Connected to the district "%1" in the time zone %2.</source>
+        <translation>متصل بالمنطقة التعليمية "%1" في المنطقة الزمنية %2.</translation>
+    </message>
+    <message>
+        <source>Cannot list the outbound integrations: %1</source>
+        <translation>تعذّر سرد التكاملات الصادرة: %1</translation>
+    </message>
+    <message>
+        <source>No outbound integration sends "%1"; the engine has %2 outbound integrations. Start the engine with --demo to create the demo integrations.</source>
+        <translation>لا يوجد تكامل صادر يرسل "%1"؛ لدى المحرك %2 من التكاملات الصادرة. شغّل المحرك باستخدام --demo لإنشاء تكاملات العرض التوضيحي.</translation>
+    </message>
+    <message>
+        <source>Running integration %1: %2.</source>
+        <translation>تشغيل التكامل %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot start the run: %1</source>
+        <translation>تعذّر بدء التشغيل: %1</translation>
+    </message>
+    <message>
+        <source>Queued Integration Instance Id %1.</source>
+        <translation>أُضيف إلى قائمة الانتظار معرّف مثيل التكامل %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>تعذّرت قراءة التشغيل %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, phase %2</source>
+        <translation>%1، المرحلة %2</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>التشغيل %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 did not finish within %2 seconds; it is still %3.</source>
+        <translation>لم ينتهِ التشغيل %1 خلال %2 ثانية؛ وما زال %3.</translation>
+    </message>
+    <message>
+        <source>Cannot list today's runs: %1</source>
+        <translation>تعذّر سرد تشغيلات اليوم: %1</translation>
+    </message>
+    <message>
+        <source>Runbook Activities for %1 (%2):</source>
+        <translation>أنشطة سجل التشغيل ليوم %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Phases of Integration Instance Id %1:</source>
+        <translation>مراحل معرّف مثيل التكامل %1:</translation>
+    </message>
+    <message>
+        <source>Phase Name</source>
+        <translation>اسم المرحلة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Rows Read</source>
+        <translation>الصفوف المقروءة</translation>
+    </message>
+    <message>
+        <source>Rows Written</source>
+        <translation>الصفوف المكتوبة</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>البايتات</translation>
+    </message>
+    <message>
+        <source>Run message: %1</source>
+        <translation>رسالة التشغيل: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the destinations: %1</source>
+        <translation>تعذّر سرد الوجهات: %1</translation>
+    </message>
+    <message>
+        <source>The run wrote no file.</source>
+        <translation>لم يكتب التشغيل أي ملف.</translation>
+    </message>
+    <message>
+        <source>The integration has no active folder destination, so there is no local file to show.</source>
+        <translation>ليس للتكامل وجهة مجلد نشطة، لذا لا يوجد ملف محلي لعرضه.</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivered file %1: %2</source>
+        <translation>تعذّرت قراءة الملف المسلَّم %1: %2</translation>
+    </message>
+    <message>
+        <source>Delivered file: %1</source>
+        <translation>الملف المسلَّم: %1</translation>
+    </message>
+    <message>
+        <source>First %1 lines:</source>
+        <translation>أول %1 من الأسطر:</translation>
+    </message>
+    <message>
+        <source>Rows after the header line: %1</source>
+        <translation>الصفوف بعد سطر العناوين: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>خطأ: %1</translation>
+    </message>
+    <message>
+        <source>Stopping the local engine.</source>
+        <translation>إيقاف المحرك المحلي.</translation>
+    </message>
+    <message>
+        <source>The engine's data stays in %1; delete that folder when done.</source>
+        <translation>تبقى بيانات المحرك في %1؛ احذف ذلك المجلد عند الانتهاء.</translation>
+    </message>
+    <message>
+        <source>Demo finished: the run succeeded.</source>
+        <translation>انتهى العرض التوضيحي: نجح التشغيل.</translation>
+    </message>
+    <message>
+        <source>Demo finished with errors (exit code %1).</source>
+        <translation>انتهى العرض التوضيحي بأخطاء (رمز الخروج %1).</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::HttpsPage</name>
+    <message>
+        <source>HTTPS URL</source>
+        <translation>عنوان URL لـ HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>طريقة HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS authentication</source>
+        <translation>مصادقة HTTPS</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>رمز الحامل</translation>
+    </message>
+    <message>
+        <source>Basic (user name and password)</source>
+        <translation>أساسية (اسم المستخدم وكلمة المرور)</translation>
+    </message>
+    <message>
+        <source>HTTPS user name</source>
+        <translation>اسم مستخدم HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTPS password</source>
+        <translation>كلمة مرور HTTPS</translation>
+    </message>
+    <message>
+        <source>CA certificates file</source>
+        <translation>ملف شهادات المرجع المصدق</translation>
+    </message>
+    <message>
+        <source>Optional: a PEM file on the engine's computer</source>
+        <translation>اختياري: ملف PEM على حاسوب المحرك</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>مفتاح العميل</translation>
+    </message>
+    <message>
+        <source>Client key passphrase</source>
+        <translation>عبارة مرور مفتاح العميل</translation>
+    </message>
+    <message>
+        <source>File name template</source>
+        <translation>قالب اسم الملف</translation>
+    </message>
+    <message>
+        <source>Extra certificate authorities to trust besides the system's, for a server with a private CA.</source>
+        <translation>مراجع تصديق إضافية موثوقة إلى جانب مراجع النظام، لخادم ذي مرجع تصديق خاص.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificates file</source>
+        <translation>استعراض ملف شهادات المرجع المصدق</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>شهادة العميل</translation>
+    </message>
+    <message>
+        <source>Optional: the PEM certificate that the server requires of the engine</source>
+        <translation>اختياري: شهادة PEM التي يطلبها الخادم من المحرك</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>تحميل من ملف…</translation>
+    </message>
+    <message>
+        <source>Load the client certificate from a file</source>
+        <translation>تحميل شهادة العميل من ملف</translation>
+    </message>
+    <message>
+        <source>The certificate's private key (PEM)</source>
+        <translation>المفتاح الخاص للشهادة (PEM)</translation>
+    </message>
+    <message>
+        <source>Load the Client Key</source>
+        <translation>تحميل مفتاح العميل</translation>
+    </message>
+    <message>
+        <source>Only if the key has one</source>
+        <translation>فقط إذا كان للمفتاح عبارة مرور</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>عنوان URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>الطريقة:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>المصادقة:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>الرمز:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>اسم المستخدم:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>CA certificates:</source>
+        <translation>شهادات المرجع المصدق:</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>شهادة العميل:</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>مفتاح العميل:</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>عبارة مرور المفتاح:</translation>
+    </message>
+    <message>
+        <source>File name template:</source>
+        <translation>قالب اسم الملف:</translation>
+    </message>
+    <message>
+        <source>Choose the CA Certificates File</source>
+        <translation>اختيار ملف شهادات المرجع المصدق</translation>
+    </message>
+    <message>
+        <source>Load the Client Certificate</source>
+        <translation>تحميل شهادة العميل</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 KiB, so it is not a certificate.</source>
+        <translation>الملف %1 أكبر من %2 كيلوبايت، لذا فهو ليس شهادة.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>تعذّرت قراءة %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::IntegrationsPage</name>
+    <message>
+        <source>Show all</source>
+        <translation>عرض الكل</translation>
+    </message>
+    <message>
+        <source>Add Integration</source>
+        <translation>إضافة تكامل</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>تشغيل الآن</translation>
+    </message>
+    <message>
+        <source>Upload File…</source>
+        <translation>رفع ملف…</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>الوارد</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>الصادر</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>واجهة API</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>%1 integrations</source>
+        <translation>تكاملات %1</translation>
+    </message>
+    <message>
+        <source>No %1 integrations to show. Use Add Integration to add one from the catalog.</source>
+        <translation>لا توجد تكاملات %1 لعرضها. استخدم إضافة تكامل لإضافة واحد من الكتالوج.</translation>
+    </message>
+    <message>
+        <source>Show inactive integrations too</source>
+        <translation>عرض التكاملات غير النشطة أيضًا</translation>
+    </message>
+    <message>
+        <source>Add integration</source>
+        <translation>إضافة تكامل</translation>
+    </message>
+    <message>
+        <source>Edit the selected integration</source>
+        <translation>تحرير التكامل المحدد</translation>
+    </message>
+    <message>
+        <source>Run the selected integration now</source>
+        <translation>تشغيل التكامل المحدد الآن</translation>
+    </message>
+    <message>
+        <source>Upload a file to the selected inbound integration</source>
+        <translation>رفع ملف إلى التكامل الوارد المحدد</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>التكاملات</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; split it or load it on the engine's computer.</source>
+        <translation>الملف %1 أكبر من %2 ميغابايت؛ قسّمه أو حمّله على حاسوب المحرك.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>تعذّرت قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>جارٍ رفع %1…</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued.</source>
+        <translation>التشغيل %1 في قائمة الانتظار.</translation>
+    </message>
+    <message>
+        <source>Upload File</source>
+        <translation>رفع ملف</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.xml *.zip);;All files (*)</source>
+        <translation>ملفات البيانات (*.csv *.xml *.zip);;كل الملفات (*)</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
+    </message>
+    <message>
+        <source>Choose the language of Hubdesk; it applies at the next start</source>
+        <translation>اختر لغة Hubdesk؛ تُطبَّق عند التشغيل التالي</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>لغة النظام</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::MainWindow</name>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Reload every page from the engine (F5)</source>
+        <translation>إعادة تحميل كل الصفحات من المحرك (F5)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>الرئيسي</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>الصفحات</translation>
+    </message>
+    <message>
+        <source>Product Catalog</source>
+        <translation>كتالوج المنتجات</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>التكاملات</translation>
+    </message>
+    <message>
+        <source>Runbook Activities</source>
+        <translation>أنشطة سجل التشغيل</translation>
+    </message>
+    <message>
+        <source>Engine Already Running</source>
+        <translation>المحرك قيد التشغيل بالفعل</translation>
+    </message>
+    <message>
+        <source>Local Engine Failed</source>
+        <translation>فشل المحرك المحلي</translation>
+    </message>
+    <message>
+        <source>Not connected to an engine</source>
+        <translation>غير متصل بمحرك</translation>
+    </message>
+    <message>
+        <source>Connecting to the engine at %1…</source>
+        <translation>جارٍ الاتصال بالمحرك في %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the engine at %1</source>
+        <translation>متصل بالمحرك في %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the engine at %1; press F5 to try again</source>
+        <translation>تعذّر الوصول إلى المحرك في %1؛ اضغط F5 لإعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <extracomment>The district's name, its IANA time zone and the zone's abbreviation now.</extracomment>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Hubdesk</source>
+        <translation>Hubdesk</translation>
+    </message>
+    <message>
+        <source>Hubdesk — %1</source>
+        <translation>Hubdesk — %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::NewDestinationDialog</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>اختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>New Destination</source>
+        <translation>وجهة جديدة</translation>
+    </message>
+    <message>
+        <source>Destination name</source>
+        <translation>اسم الوجهة</translation>
+    </message>
+    <message>
+        <source>A name that says where the files go</source>
+        <translation>اسم يوضح إلى أين تذهب الملفات</translation>
+    </message>
+    <message>
+        <source>Destination kind</source>
+        <translation>نوع الوجهة</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <source>SFTP</source>
+        <translation>SFTP</translation>
+    </message>
+    <message>
+        <source>Azure Blob Storage</source>
+        <translation>Azure Blob Storage</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>النوع:</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>عرض الإعدادات المتقدمة</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>متقدم</translation>
+    </message>
+    <message>
+        <source>Test Connection result</source>
+        <translation>نتيجة اختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>اختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>Saves the destination, then asks the engine to connect to it without writing a file.</source>
+        <translation>يحفظ الوجهة، ثم يطلب من المحرك الاتصال بها دون كتابة ملف.</translation>
+    </message>
+    <message>
+        <source>Edit Destination</source>
+        <translation>تحرير الوجهة</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>A saved destination keeps its kind. To deliver another way, create a new destination.</source>
+        <translation>تحتفظ الوجهة المحفوظة بنوعها. للتسليم بطريقة أخرى، أنشئ وجهة جديدة.</translation>
+    </message>
+    <message>
+        <source>%1 Settings</source>
+        <translation>إعدادات %1</translation>
+    </message>
+    <message>
+        <source>Hide advanced settings</source>
+        <translation>إخفاء الإعدادات المتقدمة</translation>
+    </message>
+    <message>
+        <source>Saving the destination…</source>
+        <translation>جارٍ حفظ الوجهة…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>جارٍ اختبار الاتصال…</translation>
+    </message>
+    <message>
+        <source>The engine reached the destination.</source>
+        <translation>وصل المحرك إلى الوجهة.</translation>
+    </message>
+    <message>
+        <source>The engine could not reach the destination.</source>
+        <translation>تعذّر على المحرك الوصول إلى الوجهة.</translation>
+    </message>
+    <message>
+        <source>Connection succeeded</source>
+        <translation>نجح الاتصال</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>فشل الاتصال</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::OccurrenceModel</name>
+    <message>
+        <source>A daylight-saving change moves this run off its usual time.</source>
+        <translation>يُزيح تغيير التوقيت الصيفي هذا التشغيل عن موعده المعتاد.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::OutboundIntegrationForm</name>
+    <message>
+        <source>Manage Outbound Integration</source>
+        <translation>إدارة التكامل الصادر</translation>
+    </message>
+    <message>
+        <source>System type</source>
+        <translation>نوع النظام</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>المورّد</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>النظام</translation>
+    </message>
+    <message>
+        <source>Output type</source>
+        <translation>نوع المُخرَج</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>المُخرَج</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>السنة</translation>
+    </message>
+    <message>
+        <source>System notes</source>
+        <translation>ملاحظات النظام</translation>
+    </message>
+    <message>
+        <source>Query timeout</source>
+        <translation>مهلة الاستعلام</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>التنسيق</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>الفاصل</translation>
+    </message>
+    <message>
+        <source>Quoting</source>
+        <translation>علامات الاقتباس</translation>
+    </message>
+    <message>
+        <source>Line ending</source>
+        <translation>نهاية السطر</translation>
+    </message>
+    <message>
+        <source>Write the column names as the first row</source>
+        <translation>كتابة أسماء الأعمدة في الصف الأول</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>صف العناوين</translation>
+    </message>
+    <message>
+        <source>Start with a UTF-8 byte-order mark, so that spreadsheets detect the encoding</source>
+        <translation>البدء بعلامة ترتيب البايتات UTF-8، لتتعرف جداول البيانات على الترميز</translation>
+    </message>
+    <message>
+        <source>Byte-order mark</source>
+        <translation>علامة ترتيب البايتات</translation>
+    </message>
+    <message>
+        <source>Put an apostrophe before text that starts with =, +, -, @, tab or CR, so that spreadsheets do not run it as a formula</source>
+        <translation>وضع فاصلة عليا قبل النص الذي يبدأ بـ = أو + أو - أو @ أو علامة جدولة أو CR، كي لا تنفّذه جداول البيانات كصيغة</translation>
+    </message>
+    <message>
+        <source>Formula protection</source>
+        <translation>الحماية من الصيغ</translation>
+    </message>
+    <message>
+        <source>New Destination…</source>
+        <translation>وجهة جديدة…</translation>
+    </message>
+    <message>
+        <source>New destination</source>
+        <translation>وجهة جديدة</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>معاينة…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>الجدولة</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> ثانية</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غير نشط</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>System type:</source>
+        <translation>نوع النظام:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>المورّد:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>النظام:</translation>
+    </message>
+    <message>
+        <source>Output type:</source>
+        <translation>نوع المُخرَج:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>المُخرَج:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>السنة:</translation>
+    </message>
+    <message>
+        <source>System notes:</source>
+        <translation>ملاحظات النظام:</translation>
+    </message>
+    <message>
+        <source>Query timeout:</source>
+        <translation>مهلة الاستعلام:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>التنسيق:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>فاصلة (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>فاصلة منقوطة (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>علامة جدولة</translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation>شريط عمودي (|)</translation>
+    </message>
+    <message>
+        <source>Only where needed</source>
+        <translation>عند الحاجة فقط</translation>
+    </message>
+    <message>
+        <source>Every field</source>
+        <translation>كل الحقول</translation>
+    </message>
+    <message>
+        <source>CRLF (Windows)</source>
+        <translation>CRLF (ويندوز)</translation>
+    </message>
+    <message>
+        <source>LF (Linux, macOS)</source>
+        <translation>LF (لينكس، macOS)</translation>
+    </message>
+    <message>
+        <source>CSV File</source>
+        <translation>ملف CSV</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>الفاصل:</translation>
+    </message>
+    <message>
+        <source>Quoting:</source>
+        <translation>علامات الاقتباس:</translation>
+    </message>
+    <message>
+        <source>Line ending:</source>
+        <translation>نهاية السطر:</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>العناوين:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>الترميز:</translation>
+    </message>
+    <message>
+        <source>Formulas:</source>
+        <translation>الصيغ:</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>الوجهات</translation>
+    </message>
+    <message>
+        <source>Current Year</source>
+        <translation>السنة الحالية</translation>
+    </message>
+    <message>
+        <source>Manage Outbound Integration: %1</source>
+        <translation>إدارة التكامل الصادر: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::PreviewDialog</name>
+    <message>
+        <source>Preview Output</source>
+        <translation>معاينة المُخرَج</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows in total for %1</source>
+        <translation><numerusform>لا صفوف لـ %1</numerusform><numerusform>صف واحد إجمالًا لـ %1</numerusform><numerusform>صفان إجمالًا لـ %1</numerusform><numerusform>%n صفوف إجمالًا لـ %1</numerusform><numerusform>%n صفًا إجمالًا لـ %1</numerusform><numerusform>%n صف إجمالًا لـ %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(the first %n are shown).</source>
+        <translation><numerusform>(لا يُعرض أي صف).</numerusform><numerusform>(يُعرض الأول).</numerusform><numerusform>(يُعرض الصفان الأولان).</numerusform><numerusform>(تُعرض أول %n صفوف).</numerusform><numerusform>(يُعرض أول %n صفًا).</numerusform><numerusform>(يُعرض أول %n صف).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ProductModel</name>
+    <message>
+        <source>Outbound</source>
+        <translation>الصادر</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>الوارد</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>واجهة API</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>Integration Type</source>
+        <translation>نوع التكامل</translation>
+    </message>
+    <message>
+        <source>System Type</source>
+        <translation>نوع النظام</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>المورّد</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>النظام</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>المُخرَجات</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunFilterBar</name>
+    <message>
+        <source>Date ran&amp;ge</source>
+        <translation>&amp;نطاق التاريخ</translation>
+    </message>
+    <message>
+        <source>Show runs up to this date</source>
+        <translation>عرض التشغيلات حتى هذا التاريخ</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Integration type</source>
+        <translation>نوع التكامل</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>حالة التشغيل</translation>
+    </message>
+    <message>
+        <source>Run trigger</source>
+        <translation>مُشغِّل التشغيل</translation>
+    </message>
+    <message>
+        <source>Show runs in a date range</source>
+        <translation>عرض التشغيلات في نطاق تاريخ</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>ال&amp;تاريخ:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>إ&amp;لى:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>الصادر</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>الوارد</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>واجهة API</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>نجح</translation>
+    </message>
+    <message>
+        <source>Succeeded with warnings</source>
+        <translation>نجح مع تحذيرات</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>قيد التشغيل</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <extracomment>A status filter: failed, cancelled and succeeded-with-warnings runs together.</extracomment>
+        <translation>يحتاج إلى انتباه</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>الجدولة</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>يدوي</translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <translation>تعويضي</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>ال&amp;حالة:</translation>
+    </message>
+    <message>
+        <source>T&amp;rigger:</source>
+        <translation>ال&amp;مُشغِّل:</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>ال&amp;تكامل:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>ال&amp;نوع:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;من:</translation>
+    </message>
+    <message>
+        <source>Show runs from this date</source>
+        <translation>عرض التشغيلات من هذا التاريخ</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunLogView</name>
+    <message>
+        <source>Select a run to see its log.</source>
+        <translation>حدد تشغيلًا لعرض سجله.</translation>
+    </message>
+    <message>
+        <source>Copy Log</source>
+        <translation>نسخ السجل</translation>
+    </message>
+    <message>
+        <source>Save Log...</source>
+        <translation>حفظ السجل...</translation>
+    </message>
+    <message>
+        <source>Run log</source>
+        <translation>سجل التشغيل</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <source>Copy the log to the clipboard</source>
+        <translation>نسخ السجل إلى الحافظة</translation>
+    </message>
+    <message>
+        <source>Save the log to a text file</source>
+        <translation>حفظ السجل في ملف نصي</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذّرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>حفظ السجل</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>ملفات نصية (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved the log to %1.</source>
+        <translation>حُفظ السجل في %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunbookModel</name>
+    <message>
+        <source>Rows read: %1, written: %2, rejected: %3; bytes: %4</source>
+        <translation>الصفوف المقروءة: %1، المكتوبة: %2، المرفوضة: %3؛ البايتات: %4</translation>
+    </message>
+    <message>
+        <source>Retry of Integration Instance Id %1</source>
+        <translation>إعادة محاولة لمعرّف مثيل التكامل %1</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>نجح</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>قيد التشغيل</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Succeeded with warnings</source>
+        <translation>نجح مع تحذيرات</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Unknown status</source>
+        <translation>حالة غير معروفة</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A run status: the numeric code, then its word, such as "0 Succeeded".</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id %1</source>
+        <translation>معرّف مثيل التكامل %1</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id %1 - %2</source>
+        <translation>معرّف مثيل التكامل %1 - %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A running run's name, then the phase it is in, such as "... (Query)".</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Phase Name</source>
+        <translation>اسم المرحلة</translation>
+    </message>
+    <message>
+        <source>Start Time</source>
+        <translation>وقت البدء</translation>
+    </message>
+    <message>
+        <source>End Time</source>
+        <translation>وقت الانتهاء</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Status code and word: 0 Succeeded, 1 Running, 2 Queued, 3 Cancelled, 8 Succeeded with warnings, 9 Failed</source>
+        <translation>رمز الحالة وكلمتها: 0 نجح، 1 قيد التشغيل، 2 في قائمة الانتظار، 3 أُلغي، 8 نجح مع تحذيرات، 9 فشل</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id and integration of a run, or the name of a phase</source>
+        <translation>معرّف مثيل التكامل وتكامل التشغيل، أو اسم المرحلة</translation>
+    </message>
+    <message>
+        <source>When the run or phase started, in the district's time zone</source>
+        <translation>وقت بدء التشغيل أو المرحلة، بالمنطقة الزمنية للمنطقة التعليمية</translation>
+    </message>
+    <message>
+        <source>When the run or phase ended, in the district's time zone</source>
+        <translation>وقت انتهاء التشغيل أو المرحلة، بالمنطقة الزمنية للمنطقة التعليمية</translation>
+    </message>
+    <message>
+        <source>How long the run or phase took, as hours, minutes and seconds</source>
+        <translation>مدة التشغيل أو المرحلة، بالساعات والدقائق والثواني</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunbookPage</name>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Cancel Run</source>
+        <translation>إلغاء التشغيل</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run</source>
+        <translation>إلغاء التشغيل المحدد</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>Retry the selected failed or cancelled run</source>
+        <translation>إعادة محاولة التشغيل المحدد الفاشل أو الملغى</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>تشغيل الآن</translation>
+    </message>
+    <message>
+        <source>Run the selected run's integration now</source>
+        <translation>تشغيل تكامل التشغيل المحدد الآن</translation>
+    </message>
+    <message>
+        <source>Search runs with these filters</source>
+        <translation>البحث عن التشغيلات بهذه المرشحات</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>التشغيلات</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Runbook Activities</source>
+        <translation>أنشطة سجل التشغيل</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued.</source>
+        <translation>التشغيل %1 في قائمة الانتظار.</translation>
+    </message>
+    <message>
+        <source>Run %1 is running. It stops at the next safe point, and the phases it has finished stay as they are. Cancel it?</source>
+        <translation>التشغيل %1 قيد التنفيذ. سيتوقف عند النقطة الآمنة التالية، وتبقى المراحل المنتهية كما هي. هل تريد إلغاءه؟</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued as a retry of run %2.</source>
+        <translation>التشغيل %1 في قائمة الانتظار كإعادة محاولة للتشغيل %2.</translation>
+    </message>
+    <message>
+        <source>Run %1 stops at the next safe point.</source>
+        <translation>سيتوقف التشغيل %1 عند النقطة الآمنة التالية.</translation>
+    </message>
+    <message>
+        <source>Run %1 is cancelled.</source>
+        <translation>أُلغي التشغيل %1.</translation>
+    </message>
+    <message>
+        <source>Log of Integration Instance Id %1, phase %2</source>
+        <translation>سجل معرّف مثيل التكامل %1، المرحلة %2</translation>
+    </message>
+    <message>
+        <source>Log of Integration Instance Id %1</source>
+        <translation>سجل معرّف مثيل التكامل %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ScheduleEditor</name>
+    <message>
+        <source>Run at next available cycle</source>
+        <translation>التشغيل في الدورة المتاحة التالية</translation>
+    </message>
+    <message>
+        <source>Schedule type</source>
+        <translation>نوع الجدولة</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>تاريخ البدء</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>وقت البدء</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>التكرار كل</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <source>On a day of the month</source>
+        <translation>في يوم من الشهر</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>يوم الشهر</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>آخر يوم</translation>
+    </message>
+    <message>
+        <source>On the last day of the month</source>
+        <translation>في آخر يوم من الشهر</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>متقدم</translation>
+    </message>
+    <message>
+        <source>Advanced repetition</source>
+        <translation>التكرار المتقدم</translation>
+    </message>
+    <message>
+        <source>Repeat task every, in minutes</source>
+        <translation>تكرار المهمة كل، بالدقائق</translation>
+    </message>
+    <message>
+        <source>For a duration of, in minutes</source>
+        <translation>لمدة، بالدقائق</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>تاريخ الانتهاء</translation>
+    </message>
+    <message>
+        <source>Use an end date</source>
+        <translation>استخدام تاريخ انتهاء</translation>
+    </message>
+    <message>
+        <source>Skip catch-up after downtime</source>
+        <translation>تخطي التشغيل التعويضي بعد التوقف</translation>
+    </message>
+    <message>
+        <source>Schedule status</source>
+        <translation>حالة الجدولة</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>مرة واحدة</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>كل ساعة</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>يوميًا</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>أسبوعيًا</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>شهريًا</translation>
+    </message>
+    <message>
+        <source>Drop the runs missed while the engine was stopped, instead of making one catch-up run when it starts again.</source>
+        <translation>إسقاط التشغيلات الفائتة أثناء توقف المحرك، بدلًا من إجراء تشغيل تعويضي واحد عند بدء تشغيله مجددًا.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غير نشط</translation>
+    </message>
+    <message>
+        <source>Schedule type:</source>
+        <translation>نوع الجدولة:</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>تاريخ البدء:</translation>
+    </message>
+    <message>
+        <source>Start time:</source>
+        <translation>وقت البدء:</translation>
+    </message>
+    <message>
+        <source>Repeat every:</source>
+        <translation>التكرار كل:</translation>
+    </message>
+    <message>
+        <source>On days:</source>
+        <translation>في الأيام:</translation>
+    </message>
+    <message>
+        <source>On day:</source>
+        <translation>في اليوم:</translation>
+    </message>
+    <message>
+        <source>Schedule status:</source>
+        <translation>حالة الجدولة:</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>التشغيلات التالية:</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <extracomment>Check boxes for the days of a weekly schedule, Monday first.</extracomment>
+        <translation>الاثنين</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>الثلاثاء</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>الأربعاء</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>الخميس</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>الجمعة</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>السبت</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>الأحد</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>الاثنين</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>الثلاثاء</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>الأربعاء</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>الخميس</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>الجمعة</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>السبت</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>الأحد</translation>
+    </message>
+    <message>
+        <source>Runs on the 31st, 30th, 29th or 28th, by month.</source>
+        <translation>يعمل في اليوم 31 أو 30 أو 29 أو 28، حسب الشهر.</translation>
+    </message>
+    <message>
+        <source>Repeat task every</source>
+        <extracomment>The advanced repetition reads as one sentence: Repeat task every [15] minutes for a duration of [120] minutes.</extracomment>
+        <translation>تكرار المهمة كل</translation>
+    </message>
+    <message>
+        <source>minutes for a duration of</source>
+        <translation>دقيقة لمدة</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>دقيقة</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>ساعات</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>أيام</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>أسابيع</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>أشهر</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SchedulePreview</name>
+    <message>
+        <source>Next runs</source>
+        <translation>التشغيلات التالية</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>تحذير</translation>
+    </message>
+    <message>
+        <source>Loading the next runs…</source>
+        <translation>جارٍ تحميل التشغيلات التالية…</translation>
+    </message>
+    <message>
+        <source>Correct the marked schedule fields to see the next runs.</source>
+        <translation>صحّح حقول الجدولة المميزة لعرض التشغيلات التالية.</translation>
+    </message>
+    <message>
+        <source>The next runs are not available: %1</source>
+        <translation>التشغيلات التالية غير متاحة: %1</translation>
+    </message>
+    <message>
+        <source>The schedule is inactive; nothing will run.</source>
+        <translation>الجدولة غير نشطة؛ لن يُشغَّل شيء.</translation>
+    </message>
+    <message>
+        <source>The schedule has no runs left; its end date or its only run has passed.</source>
+        <translation>لم يتبقَّ للجدولة أي تشغيل؛ فقد مضى تاريخ انتهائها أو تشغيلها الوحيد.</translation>
+    </message>
+    <message>
+        <source>Times are in the district's time zone, %1.</source>
+        <translation>الأوقات بالمنطقة الزمنية للمنطقة التعليمية، %1.</translation>
+    </message>
+    <message>
+        <source>Held by a blackout window: %1</source>
+        <translation>محجوز بفترة حظر: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SecretField</name>
+    <message>
+        <source>Stored</source>
+        <translation>محفوظ</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>استبدال</translation>
+    </message>
+    <message>
+        <source>%1 is stored</source>
+        <translation>%1 محفوظ</translation>
+    </message>
+    <message>
+        <source>The engine keeps this value encrypted and never shows it.</source>
+        <translation>يحتفظ المحرك بهذه القيمة مشفّرة ولا يعرضها أبدًا.</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>تحميل من ملف…</translation>
+    </message>
+    <message>
+        <source>Load %1 from a file</source>
+        <translation>تحميل %1 من ملف</translation>
+    </message>
+    <message>
+        <source>Reads the file on this computer and sends its text to the engine.</source>
+        <translation>يقرأ الملف على هذا الحاسوب ويرسل نصه إلى المحرك.</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 KiB, so it is not a key file.</source>
+        <translation>الملف %1 أكبر من %2 كيلوبايت، لذا فهو ليس ملف مفتاح.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>تعذّرت قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>Keep Stored</source>
+        <translation>الإبقاء على المحفوظ</translation>
+    </message>
+    <message>
+        <source>Keep the stored %1</source>
+        <translation>الإبقاء على %1 المحفوظ</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>استبدال %1</translation>
+    </message>
+    <message>
+        <source>Keeps the stored value and discards what you entered.</source>
+        <translation>يحتفظ بالقيمة المحفوظة ويتجاهل ما أدخلته.</translation>
+    </message>
+    <message>
+        <source>Enter a new value in place of the stored one.</source>
+        <translation>أدخل قيمة جديدة بدلًا من القيمة المحفوظة.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SettingsSection</name>
+    <message>
+        <source>Browses this computer. Use it only when the engine runs on this computer (local mode); for a remote engine, type the path as the engine's computer sees it.</source>
+        <translation>يستعرض هذا الحاسوب. استخدمه فقط عندما يعمل المحرك على هذا الحاسوب (الوضع المحلي)؛ أما للمحرك البعيد فاكتب المسار كما يراه حاسوب المحرك.</translation>
+    </message>
+    <message>
+        <source>The name of each delivered file. Placeholders: {output} (the output's file name), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} and {integrationId}. A "/" makes subfolders. Empty means {output}.</source>
+        <translation>اسم كل ملف مسلَّم. العناصر النائبة: {output} (اسم ملف المُخرَج)، و{schoolYear}، و{date} (yyyyMMdd)، و{time}، و{runId}، و{integrationId}. الشرطة المائلة "/" تنشئ مجلدات فرعية. الفراغ يعني {output}.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SftpPage</name>
+    <message>
+        <source>SFTP host</source>
+        <translation>مضيف SFTP</translation>
+    </message>
+    <message>
+        <source>sftp.example.org</source>
+        <translation>sftp.example.org</translation>
+    </message>
+    <message>
+        <source>SFTP user name</source>
+        <translation>اسم مستخدم SFTP</translation>
+    </message>
+    <message>
+        <source>SFTP authentication</source>
+        <translation>مصادقة SFTP</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>المفتاح الخاص</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>عبارة مرور المفتاح</translation>
+    </message>
+    <message>
+        <source>SFTP password</source>
+        <translation>كلمة مرور SFTP</translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation>مفتاح المضيف</translation>
+    </message>
+    <message>
+        <source>A known_hosts line or SHA256:… fingerprint</source>
+        <translation>سطر من known_hosts أو بصمة SHA256:…</translation>
+    </message>
+    <message>
+        <source>Remote folder</source>
+        <translation>المجلد البعيد</translation>
+    </message>
+    <message>
+        <source>The user's home folder when empty</source>
+        <translation>المجلد الرئيسي للمستخدم عند تركه فارغًا</translation>
+    </message>
+    <message>
+        <source>File name template</source>
+        <translation>قالب اسم الملف</translation>
+    </message>
+    <message>
+        <source>SFTP port</source>
+        <translation>منفذ SFTP</translation>
+    </message>
+    <message>
+        <source>Paste the key, from BEGIN to END</source>
+        <translation>الصق المفتاح، من BEGIN إلى END</translation>
+    </message>
+    <message>
+        <source>Load the Private Key</source>
+        <translation>تحميل المفتاح الخاص</translation>
+    </message>
+    <message>
+        <source>Only if the key has one</source>
+        <translation>فقط إذا كان للمفتاح عبارة مرور</translation>
+    </message>
+    <message>
+        <source>The engine connects only to a server with this key. Get it with ssh-keyscan on a trusted network, or ask the server's administrator for its SHA256 fingerprint.</source>
+        <translation>لا يتصل المحرك إلا بخادم يحمل هذا المفتاح. احصل عليه باستخدام ssh-keyscan على شبكة موثوقة، أو اطلب بصمة SHA256 من مسؤول الخادم.</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>المضيف:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>المنفذ:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>اسم المستخدم:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>المصادقة:</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>المفتاح الخاص:</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>عبارة مرور المفتاح:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Host key:</source>
+        <translation>مفتاح المضيف:</translation>
+    </message>
+    <message>
+        <source>Remote folder:</source>
+        <translation>المجلد البعيد:</translation>
+    </message>
+    <message>
+        <source>File name template:</source>
+        <translation>قالب اسم الملف:</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The Hubdesk console. By default it starts a local engine (hubd) with its data in the application-data folder. Without a display it runs the demo headless against a local demo engine that it starts, and so does --demo when the display cannot be opened.</source>
+        <translation>وحدة تحكم Hubdesk. تشغّل افتراضيًا محركًا محليًا (hubd) وبياناته في مجلد بيانات التطبيق. وبدون شاشة تشغّل العرض التوضيحي دون واجهة على محرك عرض محلي تشغّله، وكذلك يفعل --demo عندما يتعذر فتح الشاشة.</translation>
+    </message>
+    <message>
+        <source>Load the demo district into the local engine.</source>
+        <translation>تحميل المنطقة التعليمية التجريبية في المحرك المحلي.</translation>
+    </message>
+    <message>
+        <source>Data folder of the local engine.</source>
+        <translation>مجلد بيانات المحرك المحلي.</translation>
+    </message>
+    <message>
+        <source>Connect to a running engine at this URL instead of starting one; needs --token-file.</source>
+        <translation>الاتصال بمحرك قيد التشغيل على عنوان URL هذا بدلًا من تشغيل محرك؛ يتطلب --token-file.</translation>
+    </message>
+    <message>
+        <source>File that contains the engine's admin token.</source>
+        <translation>الملف الذي يحتوي على رمز المسؤول للمحرك.</translation>
+    </message>
+    <message>
+        <source>Run the demo without widgets and print the results, even when a display is available. The demo starts its own local engine; with --engine-url it needs --allow-remote-demo.</source>
+        <translation>تشغيل العرض التوضيحي دون واجهة وطباعة النتائج، حتى عند توفر شاشة. يشغّل العرض محركه المحلي الخاص؛ ومع --engine-url يتطلب --allow-remote-demo.</translation>
+    </message>
+    <message>
+        <source>Let the headless demo run against the engine at --engine-url. The demo runs an outbound integration there, which delivers a real report to that integration's destinations.</source>
+        <translation>السماح للعرض التوضيحي دون واجهة بالعمل على المحرك في --engine-url. يشغّل العرض هناك تكاملًا صادرًا يسلّم تقريرًا حقيقيًا إلى وجهات ذلك التكامل.</translation>
+    </message>
+    <message>
+        <source>Language of the console: en, es or ar. The default is the one chosen in the Language menu, else the system's.</source>
+        <translation>لغة وحدة التحكم: en أو es أو ar. الافتراضية هي المختارة في قائمة اللغة، وإلا فلغة النظام.</translation>
+    </message>
+    <message>
+        <source>Running the demo headless (--headless).</source>
+        <translation>تشغيل العرض التوضيحي دون واجهة (--headless).</translation>
+    </message>
+    <message>
+        <source>No display found (DISPLAY and WAYLAND_DISPLAY are unset); running the demo headless.</source>
+        <translation>لم يُعثر على شاشة (DISPLAY وWAYLAND_DISPLAY غير معيّنين)؛ تشغيل العرض التوضيحي دون واجهة.</translation>
+    </message>
+    <message>
+        <source>Cannot open the display %1; running the demo headless. Use --headless to skip this check.</source>
+        <translation>تعذّر فتح الشاشة %1؛ تشغيل العرض التوضيحي دون واجهة. استخدم --headless لتخطي هذا الفحص.</translation>
+    </message>
+    <message>
+        <source>Hubdesk shows the chosen language from its next start.</source>
+        <translation>سيعرض Hubdesk اللغة المختارة بدءًا من التشغيل التالي.</translation>
+    </message>
+    <message>
+        <source>Cannot Reach the Engine</source>
+        <translation>تعذّر الوصول إلى المحرك</translation>
+    </message>
+    <message>
+        <source>High Contrast</source>
+        <translation>تباين عالٍ</translation>
+    </message>
+    <message>
+        <source>Show the console in white and yellow on black</source>
+        <translation>عرض وحدة التحكم بالأبيض والأصفر على الأسود</translation>
+    </message>
+</context>
+</TS>

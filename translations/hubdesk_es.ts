@@ -1,0 +1,2286 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>hubdesk::AdvancedDestinationSettings</name>
+    <message>
+        <source>Time-out</source>
+        <translation>Tiempo de espera</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Default (4)</source>
+        <translation>Predeterminado (4)</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Primer reintento tras</translation>
+    </message>
+    <message>
+        <source>Default (2 s)</source>
+        <translation>Predeterminado (2 s)</translation>
+    </message>
+    <message>
+        <source>Longest pause</source>
+        <translation>Pausa más larga</translation>
+    </message>
+    <message>
+        <source>Default (60 s)</source>
+        <translation>Predeterminado (60 s)</translation>
+    </message>
+    <message>
+        <source>Give up after</source>
+        <translation>Abandonar tras</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Default (15 min)</source>
+        <translation>Predeterminado (15 min)</translation>
+    </message>
+    <message>
+        <source>How long the engine waits for the server before an attempt fails.</source>
+        <translation>Cuánto espera el motor al servidor antes de que falle un intento.</translation>
+    </message>
+    <message>
+        <source>How many times a delivery is tried when the failure may be temporary, such as a time-out. Test Connection tries once.</source>
+        <translation>Cuántas veces se intenta una entrega cuando el fallo puede ser temporal, como un tiempo de espera agotado. Probar conexión lo intenta una vez.</translation>
+    </message>
+    <message>
+        <source>The pause before the second attempt; each later pause is about twice as long.</source>
+        <translation>La pausa antes del segundo intento; cada pausa posterior dura aproximadamente el doble.</translation>
+    </message>
+    <message>
+        <source>No pause between attempts is longer than this.</source>
+        <translation>Ninguna pausa entre intentos dura más que esto.</translation>
+    </message>
+    <message>
+        <source>No new attempt starts this long after the first one.</source>
+        <translation>No empieza ningún intento nuevo pasado este tiempo desde el primero.</translation>
+    </message>
+    <message>
+        <source>Time-out:</source>
+        <translation>Tiempo de espera:</translation>
+    </message>
+    <message>
+        <source>Attempts:</source>
+        <translation>Intentos:</translation>
+    </message>
+    <message>
+        <source>First retry after:</source>
+        <translation>Primer reintento tras:</translation>
+    </message>
+    <message>
+        <source>Longest pause:</source>
+        <translation>Pausa más larga:</translation>
+    </message>
+    <message>
+        <source>Give up after:</source>
+        <translation>Abandonar tras:</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::AzureBlobPage</name>
+    <message>
+        <source>Storage account URL</source>
+        <translation>URL de la cuenta de almacenamiento</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Contenedor</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and hyphens</source>
+        <translation>Letras minúsculas, dígitos y guiones</translation>
+    </message>
+    <message>
+        <source>Blob path template</source>
+        <translation>Plantilla de ruta del blob</translation>
+    </message>
+    <message>
+        <source>Azure authentication</source>
+        <translation>Autenticación de Azure</translation>
+    </message>
+    <message>
+        <source>Shared Key (account key)</source>
+        <translation>Clave compartida (clave de cuenta)</translation>
+    </message>
+    <message>
+        <source>SAS token</source>
+        <translation>Token SAS</translation>
+    </message>
+    <message>
+        <source>Account key</source>
+        <translation>Clave de cuenta</translation>
+    </message>
+    <message>
+        <source>Block size</source>
+        <translation>Tamaño de bloque</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Key 1 or key 2 from the storage account's Access keys</source>
+        <translation>Clave 1 o clave 2 de las claves de acceso de la cuenta de almacenamiento</translation>
+    </message>
+    <message>
+        <source>The query string, such as sv=…&amp;sig=…</source>
+        <translation>La cadena de consulta, como sv=…&amp;sig=…</translation>
+    </message>
+    <message>
+        <source>Automatic chooses the block size from the file size. Set it only when a network or proxy needs smaller requests.</source>
+        <translation>Automático elige el tamaño de bloque según el tamaño del archivo. Indíquelo solo si una red o un proxy necesita solicitudes más pequeñas.</translation>
+    </message>
+    <message>
+        <source>Account URL:</source>
+        <translation>URL de la cuenta:</translation>
+    </message>
+    <message>
+        <source>Container:</source>
+        <translation>Contenedor:</translation>
+    </message>
+    <message>
+        <source>Blob path template:</source>
+        <translation>Plantilla de ruta del blob:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Autenticación:</translation>
+    </message>
+    <message>
+        <source>Account key:</source>
+        <translation>Clave de cuenta:</translation>
+    </message>
+    <message>
+        <source>SAS token:</source>
+        <translation>Token SAS:</translation>
+    </message>
+    <message>
+        <source>Block size:</source>
+        <translation>Tamaño de bloque:</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::CatalogPage</name>
+    <message>
+        <source>Add Integration</source>
+        <translation>Agregar integración</translation>
+    </message>
+    <message>
+        <source>Search the catalog</source>
+        <translation>Buscar en el catálogo</translation>
+    </message>
+    <message>
+        <source>Search by system, vendor or output</source>
+        <translation>Buscar por sistema, proveedor o salida</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>Add an integration of the selected product</source>
+        <translation>Agregar una integración del producto seleccionado</translation>
+    </message>
+    <message>
+        <source>Product Catalog</source>
+        <translation>Catálogo de productos</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>Cannot add an integration of %1: %2</source>
+        <translation>No se puede agregar una integración de %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::DestinationListEditor</name>
+    <message>
+        <source>+ Destination</source>
+        <translation>+ Destino</translation>
+    </message>
+    <message>
+        <source>Add destination row</source>
+        <translation>Agregar fila de destino</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Choose a destination</source>
+        <translation>Elija un destino</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Change the chosen destination's settings or test its connection.</source>
+        <translation>Cambie la configuración del destino elegido o pruebe su conexión.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Destination 99</source>
+        <translation>Destino 99</translation>
+    </message>
+    <message>
+        <source>Destination %1</source>
+        <translation>Destino %1</translation>
+    </message>
+    <message>
+        <source>%1 status</source>
+        <translation>Estado de %1</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::EngineClient</name>
+    <message>
+        <source>The engine at %1 refused the connection. Check that it is running and that the address is right.</source>
+        <translation>El motor en %1 rechazó la conexión. Compruebe que está en ejecución y que la dirección es correcta.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 closed the connection before it answered. Check that it is still running, then try again.</source>
+        <translation>El motor en %1 cerró la conexión antes de responder. Compruebe que sigue en ejecución y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The host name of %1 was not found. Check the engine address.</source>
+        <translation>No se encontró el nombre de host de %1. Compruebe la dirección del motor.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 did not answer in time. Try again; if it keeps happening, check the engine log.</source>
+        <translation>El motor en %1 no respondió a tiempo. Vuelva a intentarlo; si sigue ocurriendo, revise el registro del motor.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Se canceló la solicitud.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed. Check the engine's certificate.</source>
+        <translation>Falló la conexión segura con %1. Compruebe el certificado del motor.</translation>
+    </message>
+    <message>
+        <source>The network connection was lost. Check the network, then try again.</source>
+        <translation>Se perdió la conexión de red. Compruebe la red y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The system does not allow network requests in the background.</source>
+        <translation>El sistema no permite solicitudes de red en segundo plano.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 redirected the request too many times. Check the engine address.</source>
+        <translation>El motor en %1 redirigió la solicitud demasiadas veces. Compruebe la dirección del motor.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 redirected a secure request to an insecure address; the request was stopped.</source>
+        <translation>El motor en %1 redirigió una solicitud segura a una dirección no segura; se detuvo la solicitud.</translation>
+    </message>
+    <message>
+        <source>The proxy server failed to reach the engine at %1. Check the proxy settings.</source>
+        <translation>El servidor proxy no pudo llegar al motor en %1. Compruebe la configuración del proxy.</translation>
+    </message>
+    <message>
+        <source>The proxy server requires a sign-in. Check the proxy settings.</source>
+        <translation>El servidor proxy requiere iniciar sesión. Compruebe la configuración del proxy.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 denied access.</source>
+        <translation>El motor en %1 denegó el acceso.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 has no resource at %2.</source>
+        <translation>El motor en %1 no tiene ningún recurso en %2.</translation>
+    </message>
+    <message>
+        <source>The request to %1 could not be sent again. Try again.</source>
+        <translation>No se pudo volver a enviar la solicitud a %1. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 reported a conflict with the current state.</source>
+        <translation>El motor en %1 informó de un conflicto con el estado actual.</translation>
+    </message>
+    <message>
+        <source>The resource %1 no longer exists on the engine.</source>
+        <translation>El recurso %1 ya no existe en el motor.</translation>
+    </message>
+    <message>
+        <source>The address %1 does not use http or https.</source>
+        <translation>La dirección %1 no usa http ni https.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was not valid HTTP. Check that the address belongs to a Hubdesk engine.</source>
+        <translation>La respuesta de %1 no era HTTP válido. Compruebe que la dirección pertenece a un motor de Hubdesk.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 failed to process the request. See the engine log.</source>
+        <translation>El motor en %1 no pudo procesar la solicitud. Consulte el registro del motor.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed with network error %2.</source>
+        <translation>La solicitud a %1 falló con el error de red %2.</translation>
+    </message>
+    <message>
+        <source>The engine rejected the admin token (HTTP 401). Reconnect to the engine to get a new token.</source>
+        <translation>El motor rechazó el token de administración (HTTP 401). Vuelva a conectarse al motor para obtener un token nuevo.</translation>
+    </message>
+    <message>
+        <source>The engine does not allow this action (HTTP 403): %1</source>
+        <translation>El motor no permite esta acción (HTTP 403): %1</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP 404): %1 It may have been deleted; refresh the page.</source>
+        <translation>No encontrado (HTTP 404): %1 Puede que se haya eliminado; actualice la página.</translation>
+    </message>
+    <message>
+        <source>The engine cannot do this now (HTTP 409): %1</source>
+        <translation>El motor no puede hacer esto ahora (HTTP 409): %1</translation>
+    </message>
+    <message>
+        <source>The engine rejected the values (HTTP 422): %1 Correct the marked fields and try again.</source>
+        <translation>El motor rechazó los valores (HTTP 422): %1 Corrija los campos marcados y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The engine failed to process the request (HTTP %1): %2 See the engine log for details.</source>
+        <translation>El motor no pudo procesar la solicitud (HTTP %1): %2 Consulte el registro del motor para más detalles.</translation>
+    </message>
+    <message>
+        <source>The engine rejected the request (HTTP %1): %2</source>
+        <translation>El motor rechazó la solicitud (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The engine at %1 sent no HTTP status.</source>
+        <translation>El motor en %1 no envió ningún estado HTTP.</translation>
+    </message>
+    <message>
+        <source>The engine's answer to %1 is not valid JSON: %2</source>
+        <translation>La respuesta del motor a %1 no es JSON válido: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::EngineLauncher</name>
+    <message>
+        <source>The engine executable hubd was not found in %1. Set HUBDESK_HUBD to its path.</source>
+        <translation>No se encontró el ejecutable del motor hubd en %1. Defina HUBDESK_HUBD con su ruta.</translation>
+    </message>
+    <message>
+        <source>The engine executable %1 does not exist or is not executable. Set HUBDESK_HUBD to the path of hubd.</source>
+        <translation>El ejecutable del motor %1 no existe o no es ejecutable. Defina HUBDESK_HUBD con la ruta de hubd.</translation>
+    </message>
+    <message>
+        <source>Cannot create the engine's data folder %1. Check its permissions or choose another folder with --data-dir.</source>
+        <translation>No se puede crear la carpeta de datos del motor %1. Compruebe sus permisos o elija otra carpeta con --data-dir.</translation>
+    </message>
+    <message>
+        <source>The engine reported the address %1, which is not a port on 127.0.0.1.</source>
+        <translation>El motor informó la dirección %1, que no es un puerto en 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Cannot start the engine %1: %2</source>
+        <translation>No se puede iniciar el motor %1: %2</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>se bloqueó</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>terminó con el código %1</translation>
+    </message>
+    <message>
+        <source>Its last messages:</source>
+        <translation>Sus últimos mensajes:</translation>
+    </message>
+    <message>
+        <source>The engine %1 %2 before it was ready.</source>
+        <translation>El motor %1 %2 antes de estar listo.</translation>
+    </message>
+    <message>
+        <source>The engine %1 %2.</source>
+        <translation>El motor %1 %2.</translation>
+    </message>
+    <message>
+        <source>The engine %1 did not report its address within %2 seconds.</source>
+        <translation>El motor %1 no informó su dirección en %2 segundos.</translation>
+    </message>
+    <message>
+        <source>The engine's data folder %1 is in use by another engine (hubd, process %2), probably started by another Hubdesk console.
+
+Close that console or stop that process, then start Hubdesk again. To run a second console at the same time, start it with --data-dir and another folder.</source>
+        <translation>La carpeta de datos del motor %1 está en uso por otro motor (hubd, proceso %2), probablemente iniciado por otra consola de Hubdesk.
+
+Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecutar una segunda consola a la vez, iníciela con --data-dir y otra carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FieldErrors</name>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FolderPage</name>
+    <message>
+        <source>Folder path</source>
+        <translation>Ruta de la carpeta</translation>
+    </message>
+    <message>
+        <source>An absolute path on the engine's computer</source>
+        <translation>Una ruta absoluta en el equipo del motor</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>File name template</source>
+        <translation>Plantilla de nombre de archivo</translation>
+    </message>
+    <message>
+        <source>Browse for the folder</source>
+        <translation>Buscar la carpeta</translation>
+    </message>
+    <message>
+        <source>Folder path:</source>
+        <translation>Ruta de la carpeta:</translation>
+    </message>
+    <message>
+        <source>File name template:</source>
+        <translation>Plantilla de nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>Choose the Folder</source>
+        <translation>Elegir la carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::HeadlessDemo</name>
+    <message>
+        <source>The demo runs only against the local demo engine that it starts, not against the engine at %1, because its run delivers a real report.</source>
+        <translation>La demostración solo se ejecuta contra el motor de demostración local que inicia, no contra el motor en %1, porque su ejecución entrega un informe real.</translation>
+    </message>
+    <message>
+        <source>Using the engine at %1.</source>
+        <translation>Usando el motor en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the engine: %1</source>
+        <translation>No se puede crear una carpeta temporal para el motor: %1</translation>
+    </message>
+    <message>
+        <source>The engine is ready at %1.</source>
+        <translation>El motor está listo en %1.</translation>
+    </message>
+    <message>
+        <source>Starting the local engine %1 with the demo district in %2.</source>
+        <translation>Iniciando el motor local %1 con el distrito de demostración en %2.</translation>
+    </message>
+    <message>
+        <source>The engine's health check failed: %1</source>
+        <translation>Falló la comprobación de estado del motor: %1</translation>
+    </message>
+    <message>
+        <source>The district's time zone %1 is not a known IANA zone.</source>
+        <translation>La zona horaria del distrito %1 no es una zona IANA conocida.</translation>
+    </message>
+    <message>
+        <source>Connected to the district "%1" in the time zone %2.</source>
+        <translation>Conectado al distrito "%1" en la zona horaria %2.</translation>
+    </message>
+    <message>
+        <source>Cannot list the outbound integrations: %1</source>
+        <translation>No se pueden listar las integraciones de salida: %1</translation>
+    </message>
+    <message>
+        <source>No outbound integration sends "%1"; the engine has %2 outbound integrations. Start the engine with --demo to create the demo integrations.</source>
+        <translation>Ninguna integración de salida envía "%1"; el motor tiene %2 integraciones de salida. Inicie el motor con --demo para crear las integraciones de demostración.</translation>
+    </message>
+    <message>
+        <source>Running integration %1: %2.</source>
+        <translation>Ejecutando la integración %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot start the run: %1</source>
+        <translation>No se puede iniciar la ejecución: %1</translation>
+    </message>
+    <message>
+        <source>Queued Integration Instance Id %1.</source>
+        <translation>En cola: Id. de instancia de integración %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read run %1: %2</source>
+        <translation>No se puede leer la ejecución %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, phase %2</source>
+        <translation>%1, fase %2</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Ejecución %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 did not finish within %2 seconds; it is still %3.</source>
+        <translation>La ejecución %1 no terminó en %2 segundos; sigue en estado %3.</translation>
+    </message>
+    <message>
+        <source>Cannot list today's runs: %1</source>
+        <translation>No se pueden listar las ejecuciones de hoy: %1</translation>
+    </message>
+    <message>
+        <source>Runbook Activities for %1 (%2):</source>
+        <translation>Actividades del registro de ejecuciones del %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Phases of Integration Instance Id %1:</source>
+        <translation>Fases del Id. de instancia de integración %1:</translation>
+    </message>
+    <message>
+        <source>Phase Name</source>
+        <translation>Nombre de la fase</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Rows Read</source>
+        <translation>Filas leídas</translation>
+    </message>
+    <message>
+        <source>Rows Written</source>
+        <translation>Filas escritas</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Run message: %1</source>
+        <translation>Mensaje de la ejecución: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the destinations: %1</source>
+        <translation>No se pueden listar los destinos: %1</translation>
+    </message>
+    <message>
+        <source>The run wrote no file.</source>
+        <translation>La ejecución no escribió ningún archivo.</translation>
+    </message>
+    <message>
+        <source>The integration has no active folder destination, so there is no local file to show.</source>
+        <translation>La integración no tiene ningún destino de carpeta activo, así que no hay ningún archivo local que mostrar.</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivered file %1: %2</source>
+        <translation>No se puede leer el archivo entregado %1: %2</translation>
+    </message>
+    <message>
+        <source>Delivered file: %1</source>
+        <translation>Archivo entregado: %1</translation>
+    </message>
+    <message>
+        <source>First %1 lines:</source>
+        <translation>Primeras %1 líneas:</translation>
+    </message>
+    <message>
+        <source>Rows after the header line: %1</source>
+        <translation>Filas tras la línea de encabezado: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Stopping the local engine.</source>
+        <translation>Deteniendo el motor local.</translation>
+    </message>
+    <message>
+        <source>The engine's data stays in %1; delete that folder when done.</source>
+        <translation>Los datos del motor quedan en %1; elimine esa carpeta cuando termine.</translation>
+    </message>
+    <message>
+        <source>Demo finished: the run succeeded.</source>
+        <translation>Demostración terminada: la ejecución se completó correctamente.</translation>
+    </message>
+    <message>
+        <source>Demo finished with errors (exit code %1).</source>
+        <translation>Demostración terminada con errores (código de salida %1).</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::HttpsPage</name>
+    <message>
+        <source>HTTPS URL</source>
+        <translation>URL HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>Método HTTP</translation>
+    </message>
+    <message>
+        <source>HTTPS authentication</source>
+        <translation>Autenticación HTTPS</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Token de portador</translation>
+    </message>
+    <message>
+        <source>Basic (user name and password)</source>
+        <translation>Básica (nombre de usuario y contraseña)</translation>
+    </message>
+    <message>
+        <source>HTTPS user name</source>
+        <translation>Nombre de usuario HTTPS</translation>
+    </message>
+    <message>
+        <source>HTTPS password</source>
+        <translation>Contraseña HTTPS</translation>
+    </message>
+    <message>
+        <source>CA certificates file</source>
+        <translation>Archivo de certificados de CA</translation>
+    </message>
+    <message>
+        <source>Optional: a PEM file on the engine's computer</source>
+        <translation>Opcional: un archivo PEM en el equipo del motor</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Clave del cliente</translation>
+    </message>
+    <message>
+        <source>Client key passphrase</source>
+        <translation>Frase de contraseña de la clave del cliente</translation>
+    </message>
+    <message>
+        <source>File name template</source>
+        <translation>Plantilla de nombre de archivo</translation>
+    </message>
+    <message>
+        <source>Extra certificate authorities to trust besides the system's, for a server with a private CA.</source>
+        <translation>Autoridades de certificación adicionales en las que confiar además de las del sistema, para un servidor con una CA privada.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Browse for the CA certificates file</source>
+        <translation>Buscar el archivo de certificados de CA</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificado del cliente</translation>
+    </message>
+    <message>
+        <source>Optional: the PEM certificate that the server requires of the engine</source>
+        <translation>Opcional: el certificado PEM que el servidor exige al motor</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>Cargar desde archivo…</translation>
+    </message>
+    <message>
+        <source>Load the client certificate from a file</source>
+        <translation>Cargar el certificado del cliente desde un archivo</translation>
+    </message>
+    <message>
+        <source>The certificate's private key (PEM)</source>
+        <translation>La clave privada del certificado (PEM)</translation>
+    </message>
+    <message>
+        <source>Load the Client Key</source>
+        <translation>Cargar la clave del cliente</translation>
+    </message>
+    <message>
+        <source>Only if the key has one</source>
+        <translation>Solo si la clave tiene una</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Método:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Autenticación:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>CA certificates:</source>
+        <translation>Certificados de CA:</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Certificado del cliente:</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Clave del cliente:</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Frase de contraseña de la clave:</translation>
+    </message>
+    <message>
+        <source>File name template:</source>
+        <translation>Plantilla de nombre de archivo:</translation>
+    </message>
+    <message>
+        <source>Choose the CA Certificates File</source>
+        <translation>Elegir el archivo de certificados de CA</translation>
+    </message>
+    <message>
+        <source>Load the Client Certificate</source>
+        <translation>Cargar el certificado del cliente</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 KiB, so it is not a certificate.</source>
+        <translation>El archivo %1 supera los %2 KiB, así que no es un certificado.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::IntegrationsPage</name>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar todo</translation>
+    </message>
+    <message>
+        <source>Add Integration</source>
+        <translation>Agregar integración</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>Ejecutar ahora</translation>
+    </message>
+    <message>
+        <source>Upload File…</source>
+        <translation>Subir archivo…</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>%1 integrations</source>
+        <translation>Integraciones de %1</translation>
+    </message>
+    <message>
+        <source>No %1 integrations to show. Use Add Integration to add one from the catalog.</source>
+        <translation>No hay integraciones de %1 que mostrar. Use Agregar integración para agregar una desde el catálogo.</translation>
+    </message>
+    <message>
+        <source>Show inactive integrations too</source>
+        <translation>Mostrar también las integraciones inactivas</translation>
+    </message>
+    <message>
+        <source>Add integration</source>
+        <translation>Agregar integración</translation>
+    </message>
+    <message>
+        <source>Edit the selected integration</source>
+        <translation>Editar la integración seleccionada</translation>
+    </message>
+    <message>
+        <source>Run the selected integration now</source>
+        <translation>Ejecutar ahora la integración seleccionada</translation>
+    </message>
+    <message>
+        <source>Upload a file to the selected inbound integration</source>
+        <translation>Subir un archivo a la integración de entrada seleccionada</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB; split it or load it on the engine's computer.</source>
+        <translation>El archivo %1 supera los %2 MB; divídalo o cárguelo en el equipo del motor.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>Subiendo %1…</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued.</source>
+        <translation>La ejecución %1 está en cola.</translation>
+    </message>
+    <message>
+        <source>Upload File</source>
+        <translation>Subir archivo</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.xml *.zip);;All files (*)</source>
+        <translation>Archivos de datos (*.csv *.xml *.zip);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Choose the language of Hubdesk; it applies at the next start</source>
+        <translation>Elija el idioma de Hubdesk; se aplica en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::MainWindow</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Reload every page from the engine (F5)</source>
+        <translation>Volver a cargar todas las páginas desde el motor (F5)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+    <message>
+        <source>Product Catalog</source>
+        <translation>Catálogo de productos</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>Runbook Activities</source>
+        <translation>Actividades de ejecución</translation>
+    </message>
+    <message>
+        <source>Engine Already Running</source>
+        <translation>El motor ya está en ejecución</translation>
+    </message>
+    <message>
+        <source>Local Engine Failed</source>
+        <translation>Falló el motor local</translation>
+    </message>
+    <message>
+        <source>Not connected to an engine</source>
+        <translation>Sin conexión a un motor</translation>
+    </message>
+    <message>
+        <source>Connecting to the engine at %1…</source>
+        <translation>Conectando con el motor en %1…</translation>
+    </message>
+    <message>
+        <source>Connected to the engine at %1</source>
+        <translation>Conectado al motor en %1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the engine at %1; press F5 to try again</source>
+        <translation>No se puede llegar al motor en %1; pulse F5 para volver a intentarlo</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <extracomment>The district's name, its IANA time zone and the zone's abbreviation now.</extracomment>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Hubdesk</source>
+        <translation>Hubdesk</translation>
+    </message>
+    <message>
+        <source>Hubdesk — %1</source>
+        <translation>Hubdesk — %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::NewDestinationDialog</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>New Destination</source>
+        <translation>Nuevo destino</translation>
+    </message>
+    <message>
+        <source>Destination name</source>
+        <translation>Nombre del destino</translation>
+    </message>
+    <message>
+        <source>A name that says where the files go</source>
+        <translation>Un nombre que indique adónde van los archivos</translation>
+    </message>
+    <message>
+        <source>Destination kind</source>
+        <translation>Tipo de destino</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>SFTP</source>
+        <translation>SFTP</translation>
+    </message>
+    <message>
+        <source>Azure Blob Storage</source>
+        <translation>Azure Blob Storage</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Mostrar configuración avanzada</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>Test Connection result</source>
+        <translation>Resultado de Probar conexión</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Probar la conexión</translation>
+    </message>
+    <message>
+        <source>Saves the destination, then asks the engine to connect to it without writing a file.</source>
+        <translation>Guarda el destino y luego pide al motor que se conecte a él sin escribir ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Edit Destination</source>
+        <translation>Editar destino</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>A saved destination keeps its kind. To deliver another way, create a new destination.</source>
+        <translation>Un destino guardado conserva su tipo. Para entregar de otra forma, cree un destino nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 Settings</source>
+        <translation>Configuración de %1</translation>
+    </message>
+    <message>
+        <source>Hide advanced settings</source>
+        <translation>Ocultar configuración avanzada</translation>
+    </message>
+    <message>
+        <source>Saving the destination…</source>
+        <translation>Guardando el destino…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Probando la conexión…</translation>
+    </message>
+    <message>
+        <source>The engine reached the destination.</source>
+        <translation>El motor llegó al destino.</translation>
+    </message>
+    <message>
+        <source>The engine could not reach the destination.</source>
+        <translation>El motor no pudo llegar al destino.</translation>
+    </message>
+    <message>
+        <source>Connection succeeded</source>
+        <translation>La conexión se realizó correctamente</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>Falló la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::OccurrenceModel</name>
+    <message>
+        <source>A daylight-saving change moves this run off its usual time.</source>
+        <translation>Un cambio de horario de verano desplaza esta ejecución de su hora habitual.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::OutboundIntegrationForm</name>
+    <message>
+        <source>Manage Outbound Integration</source>
+        <translation>Administrar integración de salida</translation>
+    </message>
+    <message>
+        <source>System type</source>
+        <translation>Tipo de sistema</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Output type</source>
+        <translation>Tipo de salida</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>System notes</source>
+        <translation>Notas del sistema</translation>
+    </message>
+    <message>
+        <source>Query timeout</source>
+        <translation>Tiempo de espera de la consulta</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Delimitador</translation>
+    </message>
+    <message>
+        <source>Quoting</source>
+        <translation>Comillas</translation>
+    </message>
+    <message>
+        <source>Line ending</source>
+        <translation>Fin de línea</translation>
+    </message>
+    <message>
+        <source>Write the column names as the first row</source>
+        <translation>Escribir los nombres de columna como primera fila</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>Fila de encabezado</translation>
+    </message>
+    <message>
+        <source>Start with a UTF-8 byte-order mark, so that spreadsheets detect the encoding</source>
+        <translation>Empezar con una marca de orden de bytes UTF-8, para que las hojas de cálculo detecten la codificación</translation>
+    </message>
+    <message>
+        <source>Byte-order mark</source>
+        <translation>Marca de orden de bytes</translation>
+    </message>
+    <message>
+        <source>Put an apostrophe before text that starts with =, +, -, @, tab or CR, so that spreadsheets do not run it as a formula</source>
+        <translation>Poner un apóstrofo delante del texto que empieza por =, +, -, @, tabulador o CR, para que las hojas de cálculo no lo ejecuten como fórmula</translation>
+    </message>
+    <message>
+        <source>Formula protection</source>
+        <translation>Protección contra fórmulas</translation>
+    </message>
+    <message>
+        <source>New Destination…</source>
+        <translation>Nuevo destino…</translation>
+    </message>
+    <message>
+        <source>New destination</source>
+        <translation>Nuevo destino</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>Vista previa…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation> segundos</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>System type:</source>
+        <translation>Tipo de sistema:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Sistema:</translation>
+    </message>
+    <message>
+        <source>Output type:</source>
+        <translation>Tipo de salida:</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Salida:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <source>System notes:</source>
+        <translation>Notas del sistema:</translation>
+    </message>
+    <message>
+        <source>Query timeout:</source>
+        <translation>Tiempo de espera de la consulta:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Formato:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Coma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulador</translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation>Barra vertical (|)</translation>
+    </message>
+    <message>
+        <source>Only where needed</source>
+        <translation>Solo donde haga falta</translation>
+    </message>
+    <message>
+        <source>Every field</source>
+        <translation>Todos los campos</translation>
+    </message>
+    <message>
+        <source>CRLF (Windows)</source>
+        <translation>CRLF (Windows)</translation>
+    </message>
+    <message>
+        <source>LF (Linux, macOS)</source>
+        <translation>LF (Linux, macOS)</translation>
+    </message>
+    <message>
+        <source>CSV File</source>
+        <translation>Archivo CSV</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>Delimitador:</translation>
+    </message>
+    <message>
+        <source>Quoting:</source>
+        <translation>Comillas:</translation>
+    </message>
+    <message>
+        <source>Line ending:</source>
+        <translation>Fin de línea:</translation>
+    </message>
+    <message>
+        <source>Header:</source>
+        <translation>Encabezado:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Codificación:</translation>
+    </message>
+    <message>
+        <source>Formulas:</source>
+        <translation>Fórmulas:</translation>
+    </message>
+    <message>
+        <source>Destinations</source>
+        <translation>Destinos</translation>
+    </message>
+    <message>
+        <source>Current Year</source>
+        <translation>Año actual</translation>
+    </message>
+    <message>
+        <source>Manage Outbound Integration: %1</source>
+        <translation>Administrar integración de salida: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::PreviewDialog</name>
+    <message>
+        <source>Preview Output</source>
+        <translation>Vista previa de la salida</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows in total for %1</source>
+        <translation><numerusform>%n fila en total para %1</numerusform><numerusform>%n filas en total para %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>(the first %n are shown).</source>
+        <translation><numerusform>(se muestra la primera).</numerusform><numerusform>(se muestran las primeras %n).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ProductModel</name>
+    <message>
+        <source>Outbound</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>Integration Type</source>
+        <translation>Tipo de integración</translation>
+    </message>
+    <message>
+        <source>System Type</source>
+        <translation>Tipo de sistema</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Salidas</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunFilterBar</name>
+    <message>
+        <source>Date ran&amp;ge</source>
+        <translation>&amp;Rango de fechas</translation>
+    </message>
+    <message>
+        <source>Show runs up to this date</source>
+        <translation>Mostrar las ejecuciones hasta esta fecha</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Integration type</source>
+        <translation>Tipo de integración</translation>
+    </message>
+    <message>
+        <source>Run status</source>
+        <translation>Estado de la ejecución</translation>
+    </message>
+    <message>
+        <source>Run trigger</source>
+        <translation>Origen de la ejecución</translation>
+    </message>
+    <message>
+        <source>Show runs in a date range</source>
+        <translation>Mostrar las ejecuciones de un rango de fechas</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Con error</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <source>Succeeded with warnings</source>
+        <translation>Correcta con advertencias</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <extracomment>A status filter: failed, cancelled and succeeded-with-warnings runs together.</extracomment>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <translation>Recuperación</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <source>T&amp;rigger:</source>
+        <translation>&amp;Origen:</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>&amp;Integración:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>Show runs from this date</source>
+        <translation>Mostrar las ejecuciones desde esta fecha</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunLogView</name>
+    <message>
+        <source>Select a run to see its log.</source>
+        <translation>Seleccione una ejecución para ver su registro.</translation>
+    </message>
+    <message>
+        <source>Copy Log</source>
+        <translation>Copiar registro</translation>
+    </message>
+    <message>
+        <source>Save Log...</source>
+        <translation>Guardar registro...</translation>
+    </message>
+    <message>
+        <source>Run log</source>
+        <translation>Registro de la ejecución</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Copy the log to the clipboard</source>
+        <translation>Copiar el registro al portapapeles</translation>
+    </message>
+    <message>
+        <source>Save the log to a text file</source>
+        <translation>Guardar el registro en un archivo de texto</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Save Log</source>
+        <translation>Guardar registro</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Archivos de texto (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved the log to %1.</source>
+        <translation>Se guardó el registro en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunbookModel</name>
+    <message>
+        <source>Rows read: %1, written: %2, rejected: %3; bytes: %4</source>
+        <translation>Filas leídas: %1, escritas: %2, rechazadas: %3; bytes: %4</translation>
+    </message>
+    <message>
+        <source>Retry of Integration Instance Id %1</source>
+        <translation>Reintento del Id. de instancia de integración %1</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Succeeded with warnings</source>
+        <translation>Correcta con advertencias</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Con error</translation>
+    </message>
+    <message>
+        <source>Unknown status</source>
+        <translation>Estado desconocido</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A run status: the numeric code, then its word, such as "0 Succeeded".</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id %1</source>
+        <translation>Id. de instancia de integración %1</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id %1 - %2</source>
+        <translation>Id. de instancia de integración %1 - %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A running run's name, then the phase it is in, such as "... (Query)".</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Phase Name</source>
+        <translation>Nombre de la fase</translation>
+    </message>
+    <message>
+        <source>Start Time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>End Time</source>
+        <translation>Hora de fin</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Status code and word: 0 Succeeded, 1 Running, 2 Queued, 3 Cancelled, 8 Succeeded with warnings, 9 Failed</source>
+        <translation>Código y palabra de estado: 0 Correcta, 1 En ejecución, 2 En cola, 3 Cancelada, 8 Correcta con advertencias, 9 Con error</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id and integration of a run, or the name of a phase</source>
+        <translation>Id. de instancia de integración e integración de una ejecución, o el nombre de una fase</translation>
+    </message>
+    <message>
+        <source>When the run or phase started, in the district's time zone</source>
+        <translation>Cuándo empezó la ejecución o la fase, en la zona horaria del distrito</translation>
+    </message>
+    <message>
+        <source>When the run or phase ended, in the district's time zone</source>
+        <translation>Cuándo terminó la ejecución o la fase, en la zona horaria del distrito</translation>
+    </message>
+    <message>
+        <source>How long the run or phase took, as hours, minutes and seconds</source>
+        <translation>Cuánto duró la ejecución o la fase, en horas, minutos y segundos</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::RunbookPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Cancel Run</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run</source>
+        <translation>Cancelar la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Retry the selected failed or cancelled run</source>
+        <translation>Reintentar la ejecución seleccionada con error o cancelada</translation>
+    </message>
+    <message>
+        <source>Run Now</source>
+        <translation>Ejecutar ahora</translation>
+    </message>
+    <message>
+        <source>Run the selected run's integration now</source>
+        <translation>Ejecutar ahora la integración de la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <source>Search runs with these filters</source>
+        <translation>Buscar ejecuciones con estos filtros</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Runbook Activities</source>
+        <translation>Actividades de ejecución</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued.</source>
+        <translation>La ejecución %1 está en cola.</translation>
+    </message>
+    <message>
+        <source>Run %1 is running. It stops at the next safe point, and the phases it has finished stay as they are. Cancel it?</source>
+        <translation>La ejecución %1 está en curso. Se detendrá en el siguiente punto seguro y las fases terminadas quedarán como están. ¿Cancelarla?</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued as a retry of run %2.</source>
+        <translation>La ejecución %1 está en cola como reintento de la ejecución %2.</translation>
+    </message>
+    <message>
+        <source>Run %1 stops at the next safe point.</source>
+        <translation>La ejecución %1 se detendrá en el siguiente punto seguro.</translation>
+    </message>
+    <message>
+        <source>Run %1 is cancelled.</source>
+        <translation>La ejecución %1 está cancelada.</translation>
+    </message>
+    <message>
+        <source>Log of Integration Instance Id %1, phase %2</source>
+        <translation>Registro del Id. de instancia de integración %1, fase %2</translation>
+    </message>
+    <message>
+        <source>Log of Integration Instance Id %1</source>
+        <translation>Registro del Id. de instancia de integración %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ScheduleEditor</name>
+    <message>
+        <source>Run at next available cycle</source>
+        <translation>Ejecutar en el siguiente ciclo disponible</translation>
+    </message>
+    <message>
+        <source>Schedule type</source>
+        <translation>Tipo de programación</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>Repeat every</source>
+        <translation>Repetir cada</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>On a day of the month</source>
+        <translation>Un día del mes</translation>
+    </message>
+    <message>
+        <source>Day of the month</source>
+        <translation>Día del mes</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>On the last day of the month</source>
+        <translation>El último día del mes</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avanzado</translation>
+    </message>
+    <message>
+        <source>Advanced repetition</source>
+        <translation>Repetición avanzada</translation>
+    </message>
+    <message>
+        <source>Repeat task every, in minutes</source>
+        <translation>Repetir la tarea cada, en minutos</translation>
+    </message>
+    <message>
+        <source>For a duration of, in minutes</source>
+        <translation>Durante, en minutos</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Fecha de fin</translation>
+    </message>
+    <message>
+        <source>Use an end date</source>
+        <translation>Usar una fecha de fin</translation>
+    </message>
+    <message>
+        <source>Skip catch-up after downtime</source>
+        <translation>Omitir la recuperación tras una interrupción</translation>
+    </message>
+    <message>
+        <source>Schedule status</source>
+        <translation>Estado de la programación</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Una vez</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>Cada hora</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diaria</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Mensual</translation>
+    </message>
+    <message>
+        <source>Drop the runs missed while the engine was stopped, instead of making one catch-up run when it starts again.</source>
+        <translation>Descartar las ejecuciones perdidas mientras el motor estaba detenido, en lugar de hacer una ejecución de recuperación al volver a iniciarse.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Schedule type:</source>
+        <translation>Tipo de programación:</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>Fecha de inicio:</translation>
+    </message>
+    <message>
+        <source>Start time:</source>
+        <translation>Hora de inicio:</translation>
+    </message>
+    <message>
+        <source>Repeat every:</source>
+        <translation>Repetir cada:</translation>
+    </message>
+    <message>
+        <source>On days:</source>
+        <translation>Los días:</translation>
+    </message>
+    <message>
+        <source>On day:</source>
+        <translation>El día:</translation>
+    </message>
+    <message>
+        <source>Schedule status:</source>
+        <translation>Estado de la programación:</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Próximas ejecuciones:</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <extracomment>Check boxes for the days of a weekly schedule, Monday first.</extracomment>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>domingo</translation>
+    </message>
+    <message>
+        <source>Runs on the 31st, 30th, 29th or 28th, by month.</source>
+        <translation>Se ejecuta el día 31, 30, 29 o 28, según el mes.</translation>
+    </message>
+    <message>
+        <source>Repeat task every</source>
+        <extracomment>The advanced repetition reads as one sentence: Repeat task every [15] minutes for a duration of [120] minutes.</extracomment>
+        <translation>Repetir la tarea cada</translation>
+    </message>
+    <message>
+        <source>minutes for a duration of</source>
+        <translation>minutos durante</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Semanas</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Meses</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SchedulePreview</name>
+    <message>
+        <source>Next runs</source>
+        <translation>Próximas ejecuciones</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Loading the next runs…</source>
+        <translation>Cargando las próximas ejecuciones…</translation>
+    </message>
+    <message>
+        <source>Correct the marked schedule fields to see the next runs.</source>
+        <translation>Corrija los campos de programación marcados para ver las próximas ejecuciones.</translation>
+    </message>
+    <message>
+        <source>The next runs are not available: %1</source>
+        <translation>Las próximas ejecuciones no están disponibles: %1</translation>
+    </message>
+    <message>
+        <source>The schedule is inactive; nothing will run.</source>
+        <translation>La programación está inactiva; no se ejecutará nada.</translation>
+    </message>
+    <message>
+        <source>The schedule has no runs left; its end date or its only run has passed.</source>
+        <translation>A la programación no le quedan ejecuciones; ya pasó su fecha de fin o su única ejecución.</translation>
+    </message>
+    <message>
+        <source>Times are in the district's time zone, %1.</source>
+        <translation>Las horas están en la zona horaria del distrito, %1.</translation>
+    </message>
+    <message>
+        <source>Held by a blackout window: %1</source>
+        <translation>Retenida por un período de bloqueo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SecretField</name>
+    <message>
+        <source>Stored</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message>
+        <source>%1 is stored</source>
+        <translation>%1 está guardado</translation>
+    </message>
+    <message>
+        <source>The engine keeps this value encrypted and never shows it.</source>
+        <translation>El motor guarda este valor cifrado y nunca lo muestra.</translation>
+    </message>
+    <message>
+        <source>Load from File…</source>
+        <translation>Cargar desde archivo…</translation>
+    </message>
+    <message>
+        <source>Load %1 from a file</source>
+        <translation>Cargar %1 desde un archivo</translation>
+    </message>
+    <message>
+        <source>Reads the file on this computer and sends its text to the engine.</source>
+        <translation>Lee el archivo en este equipo y envía su texto al motor.</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 KiB, so it is not a key file.</source>
+        <translation>El archivo %1 supera los %2 KiB, así que no es un archivo de clave.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Keep Stored</source>
+        <translation>Conservar el guardado</translation>
+    </message>
+    <message>
+        <source>Keep the stored %1</source>
+        <translation>Conservar %1 guardado</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>Reemplazar %1</translation>
+    </message>
+    <message>
+        <source>Keeps the stored value and discards what you entered.</source>
+        <translation>Conserva el valor guardado y descarta lo que escribió.</translation>
+    </message>
+    <message>
+        <source>Enter a new value in place of the stored one.</source>
+        <translation>Escriba un valor nuevo en lugar del guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SettingsSection</name>
+    <message>
+        <source>Browses this computer. Use it only when the engine runs on this computer (local mode); for a remote engine, type the path as the engine's computer sees it.</source>
+        <translation>Examina este equipo. Úselo solo cuando el motor se ejecute en este equipo (modo local); para un motor remoto, escriba la ruta tal como la ve el equipo del motor.</translation>
+    </message>
+    <message>
+        <source>The name of each delivered file. Placeholders: {output} (the output's file name), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} and {integrationId}. A "/" makes subfolders. Empty means {output}.</source>
+        <translation>El nombre de cada archivo entregado. Marcadores: {output} (el nombre de archivo de la salida), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} e {integrationId}. Una "/" crea subcarpetas. Vacío equivale a {output}.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::SftpPage</name>
+    <message>
+        <source>SFTP host</source>
+        <translation>Host SFTP</translation>
+    </message>
+    <message>
+        <source>sftp.example.org</source>
+        <translation>sftp.example.org</translation>
+    </message>
+    <message>
+        <source>SFTP user name</source>
+        <translation>Nombre de usuario SFTP</translation>
+    </message>
+    <message>
+        <source>SFTP authentication</source>
+        <translation>Autenticación SFTP</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clave privada</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Frase de contraseña de la clave</translation>
+    </message>
+    <message>
+        <source>SFTP password</source>
+        <translation>Contraseña SFTP</translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation>Clave del host</translation>
+    </message>
+    <message>
+        <source>A known_hosts line or SHA256:… fingerprint</source>
+        <translation>Una línea de known_hosts o una huella SHA256:…</translation>
+    </message>
+    <message>
+        <source>Remote folder</source>
+        <translation>Carpeta remota</translation>
+    </message>
+    <message>
+        <source>The user's home folder when empty</source>
+        <translation>La carpeta personal del usuario si está vacío</translation>
+    </message>
+    <message>
+        <source>File name template</source>
+        <translation>Plantilla de nombre de archivo</translation>
+    </message>
+    <message>
+        <source>SFTP port</source>
+        <translation>Puerto SFTP</translation>
+    </message>
+    <message>
+        <source>Paste the key, from BEGIN to END</source>
+        <translation>Pegue la clave, de BEGIN a END</translation>
+    </message>
+    <message>
+        <source>Load the Private Key</source>
+        <translation>Cargar la clave privada</translation>
+    </message>
+    <message>
+        <source>Only if the key has one</source>
+        <translation>Solo si la clave tiene una</translation>
+    </message>
+    <message>
+        <source>The engine connects only to a server with this key. Get it with ssh-keyscan on a trusted network, or ask the server's administrator for its SHA256 fingerprint.</source>
+        <translation>El motor solo se conecta a un servidor con esta clave. Obténgala con ssh-keyscan en una red de confianza o pida al administrador del servidor su huella SHA256.</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Authentication:</source>
+        <translation>Autenticación:</translation>
+    </message>
+    <message>
+        <source>Private key:</source>
+        <translation>Clave privada:</translation>
+    </message>
+    <message>
+        <source>Key passphrase:</source>
+        <translation>Frase de contraseña de la clave:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Host key:</source>
+        <translation>Clave del host:</translation>
+    </message>
+    <message>
+        <source>Remote folder:</source>
+        <translation>Carpeta remota:</translation>
+    </message>
+    <message>
+        <source>File name template:</source>
+        <translation>Plantilla de nombre de archivo:</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The Hubdesk console. By default it starts a local engine (hubd) with its data in the application-data folder. Without a display it runs the demo headless against a local demo engine that it starts, and so does --demo when the display cannot be opened.</source>
+        <translation>La consola de Hubdesk. De forma predeterminada inicia un motor local (hubd) con sus datos en la carpeta de datos de la aplicación. Sin pantalla ejecuta la demostración sin interfaz contra un motor de demostración local que inicia, y lo mismo hace --demo cuando no se puede abrir la pantalla.</translation>
+    </message>
+    <message>
+        <source>Load the demo district into the local engine.</source>
+        <translation>Cargar el distrito de demostración en el motor local.</translation>
+    </message>
+    <message>
+        <source>Data folder of the local engine.</source>
+        <translation>Carpeta de datos del motor local.</translation>
+    </message>
+    <message>
+        <source>Connect to a running engine at this URL instead of starting one; needs --token-file.</source>
+        <translation>Conectarse a un motor en ejecución en esta URL en lugar de iniciar uno; requiere --token-file.</translation>
+    </message>
+    <message>
+        <source>File that contains the engine's admin token.</source>
+        <translation>Archivo que contiene el token de administración del motor.</translation>
+    </message>
+    <message>
+        <source>Run the demo without widgets and print the results, even when a display is available. The demo starts its own local engine; with --engine-url it needs --allow-remote-demo.</source>
+        <translation>Ejecutar la demostración sin interfaz e imprimir los resultados, aunque haya una pantalla disponible. La demostración inicia su propio motor local; con --engine-url requiere --allow-remote-demo.</translation>
+    </message>
+    <message>
+        <source>Let the headless demo run against the engine at --engine-url. The demo runs an outbound integration there, which delivers a real report to that integration's destinations.</source>
+        <translation>Permitir que la demostración sin interfaz se ejecute contra el motor de --engine-url. La demostración ejecuta allí una integración de salida, que entrega un informe real a los destinos de esa integración.</translation>
+    </message>
+    <message>
+        <source>Language of the console: en, es or ar. The default is the one chosen in the Language menu, else the system's.</source>
+        <translation>Idioma de la consola: en, es o ar. El predeterminado es el elegido en el menú Idioma o, si no, el del sistema.</translation>
+    </message>
+    <message>
+        <source>Running the demo headless (--headless).</source>
+        <translation>Ejecutando la demostración sin interfaz (--headless).</translation>
+    </message>
+    <message>
+        <source>No display found (DISPLAY and WAYLAND_DISPLAY are unset); running the demo headless.</source>
+        <translation>No se encontró ninguna pantalla (DISPLAY y WAYLAND_DISPLAY no están definidas); ejecutando la demostración sin interfaz.</translation>
+    </message>
+    <message>
+        <source>Cannot open the display %1; running the demo headless. Use --headless to skip this check.</source>
+        <translation>No se puede abrir la pantalla %1; ejecutando la demostración sin interfaz. Use --headless para omitir esta comprobación.</translation>
+    </message>
+    <message>
+        <source>Hubdesk shows the chosen language from its next start.</source>
+        <translation>Hubdesk mostrará el idioma elegido a partir del próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Cannot Reach the Engine</source>
+        <translation>No se puede llegar al motor</translation>
+    </message>
+    <message>
+        <source>High Contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Show the console in white and yellow on black</source>
+        <translation>Mostrar la consola en blanco y amarillo sobre negro</translation>
+    </message>
+</context>
+</TS>
