@@ -395,6 +395,42 @@
         <source>The engine's answer to %1 is not valid JSON: %2</source>
         <translation>رد المحرك على %1 ليس JSON صالحًا: %2</translation>
     </message>
+    <message>
+        <source>The certificate of the engine at %1 is for %2, not for %1. Connect with a name that the certificate lists, or ask the engine's administrator for a certificate that includes %1.</source>
+        <translation>شهادة المحرك في %1 صادرة لـ %2، لا لـ %1. اتصل باسم مُدرج في الشهادة، أو اطلب من مسؤول المحرك شهادة تتضمن %1.</translation>
+    </message>
+    <message>
+        <source>The certificate of the engine at %1 expired on %2. Ask the engine's administrator to renew it.</source>
+        <translation>انتهت صلاحية شهادة المحرك في %1 في %2. اطلب من مسؤول المحرك تجديدها.</translation>
+    </message>
+    <message>
+        <source>The certificate of the engine at %1 is not valid before %2. Check the date and time of this computer.</source>
+        <translation>شهادة المحرك في %1 غير صالحة قبل %2. تحقق من تاريخ هذا الحاسوب ووقته.</translation>
+    </message>
+    <message>
+        <source>This computer does not trust the certificate of the engine at %1 (issued by %2). If the district has its own certificate authority, choose its CA file: start hubdesk with --ca-file FILE. Otherwise ask the engine's administrator for a certificate from a trusted authority.</source>
+        <translation>لا يثق هذا الحاسوب بشهادة المحرك في %1 (الصادرة عن %2). إذا كان للمنطقة التعليمية مرجع تصديق خاص بها، فاختر ملف المرجع: شغّل hubdesk باستخدام --ca-file FILE. وإلا فاطلب من مسؤول المحرك شهادة من مرجع موثوق.</translation>
+    </message>
+    <message>
+        <source>an unknown issuer</source>
+        <translation>جهة إصدار غير معروفة</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>لا تفاصيل</translation>
+    </message>
+    <message>
+        <source>The secure connection to the engine at %1 failed: %2. Check the engine's certificate.</source>
+        <translation>فشل الاتصال الآمن بالمحرك في %1: %2. تحقق من شهادة المحرك.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2. Check the path.</source>
+        <translation>تعذّرت قراءة ملف المرجع المصدق %1: %2. تحقق من المسار.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 contains no PEM certificate (a block that begins with "-----BEGIN CERTIFICATE-----").</source>
+        <translation>لا يحتوي ملف المرجع المصدق %1 على شهادة PEM (كتلة تبدأ بـ "-----BEGIN CERTIFICATE-----").</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::EngineLauncher</name>
@@ -2281,6 +2317,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Show the console in white and yellow on black</source>
         <translation>عرض وحدة التحكم بالأبيض والأصفر على الأسود</translation>
+    </message>
+    <message>
+        <source>PEM file of CA certificates to trust for a remote engine's certificate, besides the system's. The console remembers it.</source>
+        <translation>ملف PEM لشهادات مراجع التصديق الموثوقة لشهادة محرك بعيد، إلى جانب شهادات النظام. تتذكره وحدة التحكم.</translation>
+    </message>
+    <message>
+        <source>Cannot Read the CA File</source>
+        <translation>تعذّرت قراءة ملف المرجع المصدق</translation>
     </message>
 </context>
 </TS>

@@ -395,6 +395,42 @@
         <source>The engine's answer to %1 is not valid JSON: %2</source>
         <translation>La respuesta del motor a %1 no es JSON válido: %2</translation>
     </message>
+    <message>
+        <source>The certificate of the engine at %1 is for %2, not for %1. Connect with a name that the certificate lists, or ask the engine's administrator for a certificate that includes %1.</source>
+        <translation>El certificado del motor en %1 es para %2, no para %1. Conéctese con un nombre que figure en el certificado o pida al administrador del motor un certificado que incluya %1.</translation>
+    </message>
+    <message>
+        <source>The certificate of the engine at %1 expired on %2. Ask the engine's administrator to renew it.</source>
+        <translation>El certificado del motor en %1 caducó el %2. Pida al administrador del motor que lo renueve.</translation>
+    </message>
+    <message>
+        <source>The certificate of the engine at %1 is not valid before %2. Check the date and time of this computer.</source>
+        <translation>El certificado del motor en %1 no es válido antes del %2. Compruebe la fecha y la hora de este equipo.</translation>
+    </message>
+    <message>
+        <source>This computer does not trust the certificate of the engine at %1 (issued by %2). If the district has its own certificate authority, choose its CA file: start hubdesk with --ca-file FILE. Otherwise ask the engine's administrator for a certificate from a trusted authority.</source>
+        <translation>Este equipo no confía en el certificado del motor en %1 (emitido por %2). Si el distrito tiene su propia autoridad de certificación, elija su archivo de CA: inicie hubdesk con --ca-file ARCHIVO. Si no, pida al administrador del motor un certificado de una autoridad de confianza.</translation>
+    </message>
+    <message>
+        <source>an unknown issuer</source>
+        <translation>un emisor desconocido</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>sin detalles</translation>
+    </message>
+    <message>
+        <source>The secure connection to the engine at %1 failed: %2. Check the engine's certificate.</source>
+        <translation>Falló la conexión segura con el motor en %1: %2. Compruebe el certificado del motor.</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2. Check the path.</source>
+        <translation>No se puede leer el archivo de CA %1: %2. Compruebe la ruta.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 contains no PEM certificate (a block that begins with "-----BEGIN CERTIFICATE-----").</source>
+        <translation>El archivo de CA %1 no contiene ningún certificado PEM (un bloque que empieza por "-----BEGIN CERTIFICATE-----").</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::EngineLauncher</name>
@@ -2281,6 +2317,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Show the console in white and yellow on black</source>
         <translation>Mostrar la consola en blanco y amarillo sobre negro</translation>
+    </message>
+    <message>
+        <source>PEM file of CA certificates to trust for a remote engine's certificate, besides the system's. The console remembers it.</source>
+        <translation>Archivo PEM de certificados de CA en los que confiar para el certificado de un motor remoto, además de los del sistema. La consola lo recuerda.</translation>
+    </message>
+    <message>
+        <source>Cannot Read the CA File</source>
+        <translation>No se puede leer el archivo de CA</translation>
     </message>
 </context>
 </TS>
