@@ -12,6 +12,7 @@
 #include "destinations/demodestinations.h"
 #include "http/httpserver.h"
 #include "http/tls.h"
+#include "oneroster/provider.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
 #include "schedule/scheduler.h"
@@ -145,6 +146,12 @@ Result<quint16> Engine::start()
     context.maxUploadBytes = m_options.maxUploadBytes;
     api::registerAdminApi(m_server->router(), context);
 
+    oneroster::ProviderOptions oneRosterOptions;
+    oneRosterOptions.store = m_store.get();
+    oneRosterOptions.clock = m_options.clock;
+    m_oneRoster = std::make_unique<oneroster::Provider>(oneRosterOptions);
+    m_oneRoster->registerRoutes(m_server->router());
+
     m_port = m_server->start(m_options.address, m_options.port);
     if (m_port == 0)
         return failure(QStringLiteral("Cannot listen on %1 port %2; is the port in use?")
@@ -166,6 +173,8 @@ void Engine::stop()
         m_server.reset();
         qCInfo(lcHttp) << "Stopped listening";
     }
+    // Writes the last counted OneRoster activity while the store is still open.
+    m_oneRoster.reset();
     if (m_workers) {
         m_workers->stop();
         m_workers.reset();

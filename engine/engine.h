@@ -22,6 +22,9 @@ class Store;
 namespace http {
 class HttpServer;
 }
+namespace oneroster {
+class Provider;
+}
 namespace runs {
 class WorkerPool;
 }
@@ -74,6 +77,7 @@ public:
     const Store &store() const { return *m_store; }
     runs::WorkerPool &workers() { return *m_workers; }
     schedule::Scheduler &scheduler() { return *m_scheduler; }
+    oneroster::Provider &oneRoster() { return *m_oneRoster; }
 
     // Queues the runs that are due at the clock's current time.
     void schedulerTick();
@@ -87,6 +91,8 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<runs::WorkerPool> m_workers;
     std::unique_ptr<schedule::Scheduler> m_scheduler;
+    // Declared before the server, whose routes call it, so that it is destroyed after it.
+    std::unique_ptr<oneroster::Provider> m_oneRoster;
     std::unique_ptr<http::HttpServer> m_server;
     qint64 m_districtId = 0;
     quint16 m_port = 0;

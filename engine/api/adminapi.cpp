@@ -63,6 +63,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerDestinationRoutes(router, context);
     registerFileSpecRoutes(router, context);
     registerIntegrationRoutes(router, context);
+    registerOneRosterRoutes(router, context);
     registerPreviewRoutes(router, context);
     registerRunRoutes(router, context);
     registerScheduleRoutes(router, context);

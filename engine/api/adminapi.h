@@ -57,6 +57,7 @@ void registerCatalogRoutes(http::Router &router, const ApiContext &context);
 void registerDestinationRoutes(http::Router &router, const ApiContext &context);
 void registerFileSpecRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
+void registerOneRosterRoutes(http::Router &router, const ApiContext &context);
 void registerPreviewRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);
 void registerScheduleRoutes(http::Router &router, const ApiContext &context);

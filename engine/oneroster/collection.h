@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "http/router.h"
+#include "oneroster/entities.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QVariant>
+
+namespace hub::oneroster {
+
+// The rows an application may see: its district and, when it has one, its school year.
+struct DataScope
+{
+    qint64 districtId = 0;
+    int schoolYear = 0; // 0 for every school year
+};
+
+// What a collection request reads: an entity and, for a relationship endpoint such as
+// /classes/{id}/students, an extra SQL condition over the row alias t with its bindings.
+struct CollectionSpec
+{
+    const Entity *entity = nullptr;
+    QString condition;
+    QVariantList bindings;
+};
+
+// Remembers where each page of a collection ended, so that the next page starts after that
+// row's sort key (keyset paging) instead of skipping offset rows, and caches total counts for a
+// short time. Not thread-safe: the HTTP handlers run on one thread.
+class PageCache
+{
+public:
+    struct PageEnd
+    {
+        QVariant sortValue;
+        QString sourcedId;
+    };
+
+    std::optional<PageEnd> pageEnd(const QString &key, qint64 offset, const QDateTime &now) const;
+    void storePageEnd(const QString &key, qint64 offset, const PageEnd &end, const QDateTime &now);
+    std::optional<qint64> count(const QString &key, const QDateTime &now) const;
+    void storeCount(const QString &key, qint64 count, const QDateTime &now);
+    // Forgets everything, after a write changed what collections hold.
+    void clear();
+
+private:
+    struct TimedPageEnd
+    {
+        PageEnd end;
+        QDateTime storedAt;
+    };
+    struct TimedCount
+    {
+        qint64 count = 0;
+        QDateTime storedAt;
+    };
+    QHash<QString, TimedPageEnd> m_pageEnds;
+    QHash<QString, TimedCount> m_counts;
+};
+
+struct ReadContext
+{
+    QSqlDatabase db;
+    Version version = Version::V1p1;
+    DataScope scope;
+    // scheme://host:port of the request, the start of every href.
+    QString origin;
+    PageCache *cache = nullptr;
+    QDateTime now;
+};
+
+// Reads a page of a collection with the request's limit, offset, sort, orderBy, filter and
+// fields, and returns the plural wrapper with X-Total-Count and Link headers.
+http::Response readCollection(const ReadContext &context, const CollectionSpec &spec,
+                              const http::Request &request);
+
+// Reads one object by sourced id with the request's fields, in the singular wrapper, or 404.
+http::Response readObject(const ReadContext &context, const Entity &entity,
+                          const QString &sourcedId, const http::Request &request);
+
+// Whether an object of the entity with this sourced id exists in the scope.
+Result<bool> objectExists(const ReadContext &context, const Entity &entity,
+                          const QString &sourcedId);
+
+// The href of an object: origin, service root and collection, such as
+// http://127.0.0.1:8470/ims/oneroster/v1p1/orgs/org-1.
+QString objectHref(const ReadContext &context, const QString &type, const QString &sourcedId);
+
+} // namespace hub::oneroster

@@ -1,0 +1,439 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "oneroster/routehelpers.h"
+#include "oneroster/statusinfo.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace hub::oneroster {
+
+namespace {
+
+const QString kRead = QStringLiteral("gradebook.readonly");
+const QString kCoreRead = QStringLiteral("gradebook-core.readonly");
+const QString kWrite = QStringLiteral("gradebook.createput");
+const QString kDelete = QStringLiteral("gradebook.delete");
+
+// The request body size a write accepts; a gradebook object is a few hundred bytes, and a 1.2
+// POST of many line items or results stays far below this.
+constexpr qsizetype kMaxBodyBytes = 4 * 1024 * 1024;
+
+// What a write of one gradebook type needs beyond its entity's fields.
+struct WriteRules
+{
+    EntityGetter entity;
+    QStringList required;
+    // GUIDRef fields whose target must exist, and the entity it must exist in.
+    QList<QPair<QString, EntityGetter>> references;
+};
+
+const QStringList kScoreStatuses{QStringLiteral("exempt"), QStringLiteral("fully graded"),
+                                 QStringLiteral("not submitted"),
+                                 QStringLiteral("partially graded"), QStringLiteral("submitted")};
+
+QString column(const EntityField &field)
+{
+    return field.sql.mid(2); // the sql of a stored field is "t.<column>"
+}
+
+http::Response invalidData(Version version, const QString &message)
+{
+    return statusInfo(version, 400, CodeMinor::InvalidData, message);
+}
+
+// Validates one object of a write and returns its column values, or a 400 response.
+std::variant<QList<QPair<QString, QVariant>>, http::Response>
+columnValues(ServiceRequest &request, const WriteRules &rules, const QJsonObject &object)
+{
+    const Version version = request.read.version;
+    const Entity &entity = rules.entity(version);
+    for (const QString &name : rules.required) {
+        const QJsonValue value = object.value(name);
+        if (value.isUndefined() || value.isNull()
+            || (value.isString() && value.toString().trimmed().isEmpty()))
+            return invalidData(version, QStringLiteral("The %1 has no %2; it is required.")
+                                            .arg(entity.singular, name));
+    }
+
+    QList<QPair<QString, QVariant>> values;
+    for (const EntityField &field : entity.fields) {
+        if (field.name == QLatin1String("sourcedId")
+            || field.name == QLatin1String("dateLastModified") || !field.sql.startsWith(QLatin1String("t.")))
+            continue;
+        const QJsonValue value = object.value(field.name);
+        const auto wrongType = [&](const QString &expected) {
+            return invalidData(version, QStringLiteral("%1.%2 must be %3.")
+                                            .arg(entity.singular, field.name, expected));
+        };
+        if (value.isUndefined() || value.isNull()) {
+            if (field.kind == ValueKind::Status)
+                values.append({column(field), QStringLiteral("active")});
+            else
+                values.append({column(field), QVariant()});
+            continue;
+        }
+        switch (field.kind) {
+        case ValueKind::Status:
+            if (value.toString() != QLatin1String("active")
+                && value.toString() != QLatin1String("tobedeleted"))
+                return wrongType(QStringLiteral("active or tobedeleted"));
+            values.append({column(field), value.toString()});
+            break;
+        case ValueKind::Text:
+            if (!value.isString())
+                return wrongType(QStringLiteral("a string"));
+            if (field.name == QLatin1String("scoreStatus") && !kScoreStatuses.contains(value.toString()))
+                return wrongType(QStringLiteral("one of ") + kScoreStatuses.join(QStringLiteral(", ")));
+            values.append({column(field), value.toString()});
+            break;
+        case ValueKind::DateTime: {
+            QDateTime dateTime = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+            if (!dateTime.isValid())
+                return wrongType(QStringLiteral("an ISO 8601 date and time such as "
+                                                "2026-09-01T08:00:00.000Z"));
+            if (dateTime.timeSpec() == Qt::LocalTime)
+                dateTime.setTimeZone(QTimeZone::utc());
+            values.append({column(field), toIsoUtc(dateTime)});
+            break;
+        }
+        case ValueKind::Date: {
+            const QDate date = QDate::fromString(value.toString().left(10), Qt::ISODate);
+            if (!date.isValid())
+                return wrongType(QStringLiteral("an ISO 8601 date such as 2026-09-01"));
+            values.append({column(field), date.toString(Qt::ISODate)});
+            break;
+        }
+        case ValueKind::Number:
+            if (!value.isDouble())
+                return wrongType(QStringLiteral("a number"));
+            values.append({column(field), value.toDouble()});
+            break;
+        case ValueKind::Ref: {
+            const QString id = value.isObject() ? value[QStringLiteral("sourcedId")].toString()
+                                                : value.toString();
+            if (id.isEmpty())
+                return wrongType(QStringLiteral("a GUIDRef with a sourcedId"));
+            values.append({column(field), id});
+            break;
+        }
+        case ValueKind::Json:
+        case ValueKind::TextList:
+            if (!value.isArray())
+                return wrongType(QStringLiteral("an array"));
+            values.append({column(field), QString::fromUtf8(QJsonDocument(value.toArray())
+                                                                .toJson(QJsonDocument::Compact))});
+            break;
+        default:
+            break;
+        }
+    }
+
+    for (const auto &[name, target] : rules.references) {
+        const QJsonValue value = object.value(name);
+        if (value.isUndefined() || value.isNull())
+            continue;
+        const QString id = value.isObject() ? value[QStringLiteral("sourcedId")].toString()
+                                            : value.toString();
+        auto exists = objectExists(request.read, target(version), id);
+        if (!exists)
+            return statusInfo(version, 500, CodeMinor::InternalServerError,
+                              QStringLiteral("The engine could not read its store."));
+        if (!*exists)
+            return invalidData(version, QStringLiteral("%1.%2 names the %3 \"%4\", which does not "
+                                                       "exist.")
+                                            .arg(entity.singular, name,
+                                                 target(version).singular, id));
+    }
+    return values;
+}
+
+// Inserts or replaces one object; returns whether it was created.
+Result<bool> upsert(ServiceRequest &request, const Entity &entity, const QString &sourcedId,
+                    const QList<QPair<QString, QVariant>> &values)
+{
+    const QSqlDatabase db = request.read.db;
+    auto existing = objectExists(request.read, entity, sourcedId);
+    if (!existing)
+        return failure(existing.error());
+    QStringList columns{QStringLiteral("district_id"), QStringLiteral("sourced_id"),
+                        QStringLiteral("date_last_modified")};
+    QVariantList bindings{request.read.scope.districtId, sourcedId, toIsoUtc(request.read.now)};
+    QStringList updates{QStringLiteral("date_last_modified = excluded.date_last_modified")};
+    for (const auto &[name, value] : values) {
+        columns.append(name);
+        bindings.append(value);
+        updates.append(QStringLiteral("%1 = excluded.%1").arg(name));
+    }
+    QStringList markers;
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        markers.append(QStringLiteral("?"));
+    auto written = execute(db,
+                           QStringLiteral("INSERT INTO %1(%2) VALUES (%3) ON CONFLICT (district_id, "
+                                          "sourced_id) DO UPDATE SET %4")
+                               .arg(entity.table, columns.join(QStringLiteral(", ")),
+                                    markers.join(QStringLiteral(", ")),
+                                    updates.join(QStringLiteral(", "))),
+                           bindings);
+    if (!written)
+        return failure(written.error());
+    return !*existing;
+}
+
+http::Response storeFailure(Version version, const QString &error)
+{
+    qCWarning(lcOneRoster) << "Gradebook write failed:" << error;
+    if (isBusyError(error))
+        return statusInfo(version, 503, CodeMinor::ServerBusy,
+                          QStringLiteral("The store is busy; retry shortly."));
+    return statusInfo(version, 500, CodeMinor::InternalServerError,
+                      QStringLiteral("The engine could not write its store."));
+}
+
+std::variant<QJsonObject, http::Response> bodyObject(ServiceRequest &request, const QString &wrapper)
+{
+    const Version version = request.read.version;
+    if (request.http.body().size() > kMaxBodyBytes)
+        return statusInfo(version, 413, CodeMinor::InvalidData,
+                          QStringLiteral("The request body is larger than %1 bytes.")
+                              .arg(kMaxBodyBytes));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.http.body(), &error);
+    if (!document.isObject())
+        return invalidData(version, QStringLiteral("The body must be a JSON object: %1.")
+                                        .arg(error.errorString()));
+    const QJsonValue wrapped = document.object().value(wrapper);
+    if (wrapper.isEmpty())
+        return document.object();
+    if (wrapped.isUndefined())
+        return invalidData(version,
+                           QStringLiteral("The body must hold the object under \"%1\".").arg(wrapper));
+    if (!wrapped.isObject() && !wrapped.isArray())
+        return invalidData(version, QStringLiteral("\"%1\" must be an object.").arg(wrapper));
+    return document.object();
+}
+
+void addPut(Provider &provider, http::Router &router, Version version, const QString &pattern,
+            const WriteRules &rules)
+{
+    provider.addServiceRoute(
+        router, "PUT", version, pattern, {kWrite}, [&provider, rules](ServiceRequest &request) {
+            const Version version = request.read.version;
+            const Entity &entity = rules.entity(version);
+            auto body = bodyObject(request, entity.singular);
+            if (auto *response = std::get_if<http::Response>(&body))
+                return *response;
+            const QJsonObject object = std::get<QJsonObject>(body).value(entity.singular).toObject();
+            const QString sourcedId = request.http.pathParameter(QStringLiteral("id"));
+            if (object.contains(QStringLiteral("sourcedId"))
+                && object.value(QStringLiteral("sourcedId")).toString() != sourcedId)
+                return invalidData(version, QStringLiteral("The body's sourcedId differs from "
+                                                           "the one in the path."));
+            auto values = columnValues(request, rules, object);
+            if (auto *response = std::get_if<http::Response>(&values))
+                return *response;
+            auto created = upsert(request, entity, sourcedId,
+                                  std::get<QList<QPair<QString, QVariant>>>(values));
+            if (!created)
+                return storeFailure(version, created.error());
+            provider.dataChanged();
+            qCInfo(lcOneRoster) << (*created ? "Created" : "Updated") << entity.singular
+                                << sourcedId << "for application" << request.caller.applicationId;
+            http::Response response = readObject(request.read, entity, sourcedId, request.http);
+            response.status = *created ? 201 : 200;
+            return response;
+        });
+}
+
+void addDelete(Provider &provider, http::Router &router, Version version, const QString &pattern,
+               EntityGetter entity)
+{
+    provider.addServiceRoute(
+        router, "DELETE", version, pattern, {kDelete}, [&provider, entity](ServiceRequest &request) {
+            const Entity &target = entity(request.read.version);
+            const QString sourcedId = request.http.pathParameter(QStringLiteral("id"));
+            auto removed = execute(request.read.db,
+                                   QStringLiteral("DELETE FROM %1 WHERE district_id = ? AND "
+                                                  "sourced_id = ?")
+                                       .arg(target.table),
+                                   {request.read.scope.districtId, sourcedId});
+            if (!removed)
+                return storeFailure(request.read.version, removed.error());
+            if (removed->numRowsAffected() == 0)
+                return statusInfo(request.read.version, 404, CodeMinor::UnknownObject,
+                                  QStringLiteral("No %1 has the sourcedId \"%2\".")
+                                      .arg(target.singular, sourcedId));
+            provider.dataChanged();
+            qCInfo(lcOneRoster) << "Deleted" << target.singular << sourcedId
+                                << "for application" << request.caller.applicationId;
+            return http::Response::noContent();
+        });
+}
+
+// A 1.2 POST that creates several objects under a parent, such as POST
+// /classes/{id}/lineItems; the parent's sourced id goes into parentField. Answers 201 with
+// the supplied and allocated sourced id of each.
+void addPost(Provider &provider, http::Router &router, const QString &pattern,
+             const WriteRules &rules, const Parent &parent, const QString &parentField)
+{
+    provider.addServiceRoute(
+        router, "POST", Version::V1p2, pattern, {kWrite},
+        [&provider, rules, parent, parentField](ServiceRequest &request) {
+            const Version version = request.read.version;
+            if (auto missing = missingParent(request, {parent}))
+                return *missing;
+            const Entity &entity = rules.entity(version);
+            auto body = bodyObject(request, entity.plural);
+            if (auto *response = std::get_if<http::Response>(&body))
+                return *response;
+            const QJsonValue listValue = std::get<QJsonObject>(body).value(entity.plural);
+            if (!listValue.isArray())
+                return invalidData(version, QStringLiteral("\"%1\" must be an array.")
+                                                .arg(entity.plural));
+            const QString parentId = request.http.pathParameter(parent.parameter);
+            Transaction transaction(request.read.db);
+            QJsonArray pairs;
+            const QJsonArray list = listValue.toArray();
+            for (const QJsonValue &item : list) {
+                QJsonObject object = item.toObject();
+                object.insert(parentField, QJsonObject{{QStringLiteral("sourcedId"), parentId}});
+                QString sourcedId = object.value(QStringLiteral("sourcedId")).toString();
+                if (sourcedId.isEmpty())
+                    return invalidData(version, QStringLiteral("Every %1 needs a sourcedId.")
+                                                    .arg(entity.singular));
+                auto values = columnValues(request, rules, object);
+                if (auto *response = std::get_if<http::Response>(&values))
+                    return *response;
+                auto created = upsert(request, entity, sourcedId,
+                                      std::get<QList<QPair<QString, QVariant>>>(values));
+                if (!created)
+                    return storeFailure(version, created.error());
+                pairs.append(QJsonObject{{QStringLiteral("suppliedSourcedId"), sourcedId},
+                                         {QStringLiteral("allocatedSourcedId"), sourcedId}});
+            }
+            if (auto committed = transaction.commit(); !committed)
+                return storeFailure(version, committed.error());
+            provider.dataChanged();
+            qCInfo(lcOneRoster) << "Stored" << list.size() << entity.plural << "under"
+                                << parentId << "for application" << request.caller.applicationId;
+            return http::Response::json(QJsonObject{{QStringLiteral("sourcedIdPairs"), pairs}},
+                                        201);
+        });
+}
+
+const QString kResultsOfClass = QStringLiteral(
+    "t.line_item_sourced_id IN (SELECT li.sourced_id FROM gradebook_line_items li "
+    "WHERE li.district_id = t.district_id AND li.class_sourced_id = ?)");
+
+} // namespace
+
+void registerGradebookRoutes(Provider &provider, http::Router &router, Version version)
+{
+    const QString root = serviceRoot(version, QStringLiteral("gradebook"));
+    const bool v1p2 = version == Version::V1p2;
+    const QStringList read = v1p2 ? QStringList{kRead, kCoreRead} : QStringList{kRead};
+    const QStringList relationRead{kRead};
+    const QString id = QStringLiteral("id");
+    const Parent classParent{id, classesEntity};
+
+    addCollectionRoutes(provider, router, version, root + QStringLiteral("/categories"),
+                        categoriesEntity, read);
+    addCollectionRoutes(provider, router, version, root + QStringLiteral("/lineItems"),
+                        lineItemsEntity, read);
+    addCollectionRoutes(provider, router, version, root + QStringLiteral("/results"),
+                        resultsEntity, read);
+    if (v1p2)
+        addCollectionRoutes(provider, router, version, root + QStringLiteral("/scoreScales"),
+                            scoreScalesEntity, read);
+
+    addRelationshipRoute(provider, router, version, root + QStringLiteral("/classes/{id}/lineItems"),
+                         relationRead, {classParent}, lineItemsEntity,
+                         QStringLiteral("t.class_sourced_id = ?"), {id});
+    addRelationshipRoute(provider, router, version, root + QStringLiteral("/classes/{id}/results"),
+                         relationRead, {classParent}, resultsEntity, kResultsOfClass, {id});
+    addRelationshipRoute(provider, router, version,
+                         root + QStringLiteral("/classes/{id}/lineItems/{lineItemId}/results"),
+                         relationRead,
+                         {classParent, {QStringLiteral("lineItemId"), lineItemsEntity}},
+                         resultsEntity,
+                         kResultsOfClass + QStringLiteral(" AND t.line_item_sourced_id = ?"),
+                         {id, QStringLiteral("lineItemId")});
+    addRelationshipRoute(provider, router, version,
+                         root + QStringLiteral("/classes/{id}/students/{studentId}/results"),
+                         relationRead,
+                         {classParent, {QStringLiteral("studentId"), studentsEntity}},
+                         resultsEntity,
+                         kResultsOfClass + QStringLiteral(" AND t.student_sourced_id = ?"),
+                         {id, QStringLiteral("studentId")});
+    if (v1p2) {
+        addRelationshipRoute(provider, router, version,
+                             root + QStringLiteral("/classes/{id}/categories"), relationRead,
+                             {classParent}, categoriesEntity,
+                             QStringLiteral("t.class_sourced_id = ?"), {id});
+        addRelationshipRoute(provider, router, version,
+                             root + QStringLiteral("/classes/{id}/scoreScales"), relationRead,
+                             {classParent}, scoreScalesEntity,
+                             QStringLiteral("t.class_sourced_id = ?"), {id});
+        addRelationshipRoute(provider, router, version,
+                             root + QStringLiteral("/schools/{id}/lineItems"), relationRead,
+                             {{id, schoolsEntity}}, lineItemsEntity,
+                             QStringLiteral("t.school_sourced_id = ?"), {id});
+        addRelationshipRoute(provider, router, version,
+                             root + QStringLiteral("/schools/{id}/scoreScales"), relationRead,
+                             {{id, schoolsEntity}}, scoreScalesEntity,
+                             QStringLiteral("t.class_sourced_id IN (SELECT c.sourced_id FROM "
+                                            "classes c WHERE c.district_id = t.district_id AND "
+                                            "c.school_sourced_id = ?)"),
+                             {id});
+    }
+
+    const WriteRules categories{categoriesEntity, {QStringLiteral("title")}, {}};
+    QStringList lineItemRequired{QStringLiteral("title"), QStringLiteral("class")};
+    if (!v1p2)
+        lineItemRequired += {QStringLiteral("assignDate"), QStringLiteral("dueDate"),
+                             QStringLiteral("category")};
+    const WriteRules lineItems{lineItemsEntity,
+                               lineItemRequired,
+                               {{QStringLiteral("class"), classesEntity},
+                                {QStringLiteral("category"), categoriesEntity},
+                                {QStringLiteral("gradingPeriod"), academicSessionsEntity},
+                                {QStringLiteral("school"), schoolsEntity},
+                                {QStringLiteral("scoreScale"), scoreScalesEntity}}};
+    const WriteRules results{resultsEntity,
+                             {QStringLiteral("lineItem"), QStringLiteral("student"),
+                              QStringLiteral("scoreStatus")},
+                             {{QStringLiteral("lineItem"), lineItemsEntity},
+                              {QStringLiteral("student"), usersEntity},
+                              {QStringLiteral("class"), classesEntity},
+                              {QStringLiteral("scoreScale"), scoreScalesEntity}}};
+    const WriteRules scoreScales{scoreScalesEntity,
+                                 {QStringLiteral("title")},
+                                 {{QStringLiteral("class"), classesEntity},
+                                  {QStringLiteral("course"), coursesEntity}}};
+
+    addPut(provider, router, version, root + QStringLiteral("/categories/{id}"), categories);
+    addPut(provider, router, version, root + QStringLiteral("/lineItems/{id}"), lineItems);
+    addPut(provider, router, version, root + QStringLiteral("/results/{id}"), results);
+    addDelete(provider, router, version, root + QStringLiteral("/categories/{id}"), categoriesEntity);
+    addDelete(provider, router, version, root + QStringLiteral("/lineItems/{id}"), lineItemsEntity);
+    addDelete(provider, router, version, root + QStringLiteral("/results/{id}"), resultsEntity);
+    if (v1p2) {
+        addPut(provider, router, version, root + QStringLiteral("/scoreScales/{id}"), scoreScales);
+        addDelete(provider, router, version, root + QStringLiteral("/scoreScales/{id}"),
+                  scoreScalesEntity);
+        addPost(provider, router, root + QStringLiteral("/classes/{id}/lineItems"), lineItems,
+                classParent, QStringLiteral("class"));
+        addPost(provider, router, root + QStringLiteral("/schools/{id}/lineItems"), lineItems,
+                {id, schoolsEntity}, QStringLiteral("school"));
+        addPost(provider, router, root + QStringLiteral("/lineItems/{id}/results"), results,
+                {id, lineItemsEntity}, QStringLiteral("lineItem"));
+    }
+}
+
+} // namespace hub::oneroster

@@ -1,0 +1,363 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "provider.h"
+
+#include "core/logging.h"
+#include "core/timeutil.h"
+#include "oneroster/credentials.h"
+#include "oneroster/statusinfo.h"
+#include "store/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace hub::oneroster {
+
+namespace {
+
+constexpr int kFlushIntervalMs = 60000;
+
+// An RFC 6749 section 5.2 error body.
+http::Response oauthError(int status, const QString &code, const QString &description)
+{
+    http::Response response = http::Response::json(
+        QJsonObject{{QStringLiteral("error"), code},
+                    {QStringLiteral("error_description"), description}},
+        status);
+    response.headers.append(qMakePair(QByteArray("Pragma"), QByteArray("no-cache")));
+    if (status == 401)
+        response.headers.append(
+            qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"oneroster\"")));
+    return response;
+}
+
+struct BasicCredentials
+{
+    QString clientId;
+    QByteArray secret;
+};
+
+// Reads RFC 6749 section 2.3.1 client authentication: HTTP Basic with the form-encoded client
+// id and secret.
+std::optional<BasicCredentials> basicCredentials(const http::Request &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    const QByteArray prefix = "basic ";
+    if (authorization.size() <= prefix.size() || authorization.left(prefix.size()).toLower() != prefix)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(prefix.size()).trimmed(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QByteArray pair = decoded.decoded;
+    const qsizetype colon = pair.indexOf(':');
+    if (colon <= 0)
+        return std::nullopt;
+    const auto formDecoded = [](QByteArray text) {
+        text.replace('+', ' ');
+        return QUrl::fromPercentEncoding(text);
+    };
+    return BasicCredentials{formDecoded(pair.left(colon)),
+                            formDecoded(pair.mid(colon + 1)).toUtf8()};
+}
+
+QSet<QString> scopeSet(const QString &json)
+{
+    QSet<QString> scopes;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        scopes.insert(value.toString());
+    return scopes;
+}
+
+QString scopeJson(const QSet<QString> &scopes)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(sortedScopes(scopes))).toJson(QJsonDocument::Compact));
+}
+
+QByteArray bearerToken(const http::Request &request)
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    const QByteArray prefix = "bearer ";
+    if (authorization.size() <= prefix.size() || authorization.left(prefix.size()).toLower() != prefix)
+        return {};
+    return authorization.mid(prefix.size()).trimmed();
+}
+
+QString originOf(const http::Request &request)
+{
+    const QUrl url = request.raw().url();
+    QString origin = url.scheme().isEmpty() ? QStringLiteral("http") : url.scheme();
+    origin += QStringLiteral("://") + url.host();
+    if (url.port() > 0)
+        origin += QLatin1Char(':') + QString::number(url.port());
+    return origin;
+}
+
+} // namespace
+
+QString serviceRoot(Version version, const QString &service)
+{
+    if (version == Version::V1p1)
+        return QStringLiteral("/ims/oneroster/v1p1");
+    return QStringLiteral("/ims/oneroster/%1/v1p2").arg(service);
+}
+
+Provider::Provider(ProviderOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clientFailures(m_options.maxFailuresPerClient, m_options.failureWindowSeconds)
+    , m_addressFailures(m_options.maxFailuresPerAddress, m_options.failureWindowSeconds)
+{
+    m_flushTimer.setInterval(kFlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Provider::flushActivity);
+    m_flushTimer.start();
+}
+
+Provider::~Provider()
+{
+    flushActivity();
+}
+
+void Provider::flushActivity()
+{
+    if (m_activity.isEmpty())
+        return;
+    if (auto flushed = m_activity.flush(m_options.store->connection()); !flushed)
+        qCWarning(lcOneRoster) << "Cannot write the OneRoster activity; will retry:"
+                               << flushed.error();
+}
+
+void Provider::registerRoutes(http::Router &router)
+{
+    router.addRoute("POST", QStringLiteral("/oauth/token"), http::Access::Public,
+                    [this](const http::Request &request) { return issueToken(request); });
+    for (const Version version : {Version::V1p1, Version::V1p2}) {
+        registerRosteringRoutes(*this, router, version);
+        registerGradebookRoutes(*this, router, version);
+        registerResourceRoutes(*this, router, version);
+    }
+}
+
+void Provider::addServiceRoute(http::Router &router, const QByteArray &method, Version version,
+                               const QString &pattern, const QStringList &scopes,
+                               ServiceHandler handler)
+{
+    router.addRoute(method, pattern, http::Access::Public,
+                    [this, version, scopes, handler = std::move(handler)](
+                        const http::Request &request) {
+                        auto authenticated = authenticate(request, version);
+                        if (auto *response = std::get_if<http::Response>(&authenticated))
+                            return *response;
+                        const Caller &caller = std::get<Caller>(authenticated);
+
+                        http::Response response;
+                        const bool allowed = std::any_of(scopes.cbegin(), scopes.cend(),
+                                                         [&caller](const QString &scope) {
+                                                             return caller.scopes.contains(scope);
+                                                         });
+                        if (!allowed) {
+                            QStringList uris;
+                            for (const QString &scope : scopes)
+                                uris.append(scopeUri(version, scope));
+                            response = statusInfo(version, 403, CodeMinor::Forbidden,
+                                                  QStringLiteral("The access token lacks the "
+                                                                 "scope this endpoint needs: %1.")
+                                                      .arg(uris.join(QStringLiteral(" or "))));
+                        } else {
+                            ServiceRequest serviceRequest{
+                                request, caller,
+                                ReadContext{m_options.store->connection(), version,
+                                            DataScope{caller.districtId, caller.schoolYear},
+                                            originOf(request), &m_cache, now()}};
+                            response = handler(serviceRequest);
+                        }
+                        m_activity.record(caller.applicationId, caller.districtId, now(),
+                                          response.status >= 400, response.body.size());
+                        return response;
+                    });
+}
+
+std::variant<Caller, http::Response> Provider::authenticate(const http::Request &request,
+                                                            Version version) const
+{
+    const QByteArray token = bearerToken(request);
+    if (token.isEmpty())
+        return statusInfo(version, 401, CodeMinor::Unauthorized,
+                          QStringLiteral("An OAuth 2 bearer token from /oauth/token is "
+                                         "required."));
+    auto row = execute(m_options.store->connection(),
+                       QStringLiteral("SELECT a.id, a.district_id, a.school_year, a.scopes, "
+                                      "k.scopes FROM oneroster_tokens k "
+                                      "JOIN oneroster_applications a ON a.id = k.application_id "
+                                      "WHERE k.token_hash = ? AND k.expires_at > ? "
+                                      "AND a.active = 1"),
+                       {accessTokenHash(token), toIsoUtc(now())});
+    if (!row) {
+        qCWarning(lcOneRoster) << "Cannot check an access token:" << row.error();
+        return statusInfo(version, isBusyError(row.error()) ? 503 : 500,
+                          isBusyError(row.error()) ? CodeMinor::ServerBusy
+                                                   : CodeMinor::InternalServerError,
+                          QStringLiteral("The engine could not check the access token."));
+    }
+    if (!row->next())
+        return statusInfo(version, 401, CodeMinor::Unauthorized,
+                          QStringLiteral("The access token is unknown, expired or belongs to an "
+                                         "inactive application; request a new one."));
+    Caller caller;
+    caller.applicationId = row->value(0).toLongLong();
+    caller.districtId = row->value(1).toLongLong();
+    caller.schoolYear = row->value(2).isNull() ? 0 : row->value(2).toInt();
+    // Scopes the district removed since the token was issued no longer count.
+    caller.scopes = scopeSet(row->value(3).toString()) & scopeSet(row->value(4).toString());
+    return caller;
+}
+
+http::Response Provider::issueToken(const http::Request &request)
+{
+    const QDateTime current = now();
+    const QString address = request.raw().remoteAddress().toString();
+    if (const int wait = m_addressFailures.blockedSeconds(address, current); wait > 0) {
+        qCWarning(lcOneRoster) << "Token request from" << address << "blocked for" << wait
+                               << "s after repeated failures";
+        http::Response response = oauthError(429, QStringLiteral("temporarily_unavailable"),
+                                             QStringLiteral("Too many failed token requests "
+                                                            "from this address; try again in "
+                                                            "%1 seconds.")
+                                                 .arg(wait));
+        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(wait)));
+        return response;
+    }
+
+    const QByteArray contentType = request.header("content-type").toLower();
+    if (!contentType.startsWith("application/x-www-form-urlencoded"))
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Send the parameters as "
+                                         "application/x-www-form-urlencoded."));
+    QByteArray body = request.body();
+    body.replace('+', ' ');
+    const QUrlQuery form(QString::fromUtf8(body));
+    const QString grantType = form.queryItemValue(QStringLiteral("grant_type"), QUrl::FullyDecoded);
+    if (grantType.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("grant_type is missing; use client_credentials."));
+    if (grantType != QLatin1String("client_credentials"))
+        return oauthError(400, QStringLiteral("unsupported_grant_type"),
+                          QStringLiteral("Only the client_credentials grant is supported."));
+
+    const auto credentials = basicCredentials(request);
+    if (!credentials) {
+        m_addressFailures.recordFailure(address, current);
+        return oauthError(401, QStringLiteral("invalid_client"),
+                          QStringLiteral("Authenticate with HTTP Basic: the client id and "
+                                         "secret that the district gave you."));
+    }
+    if (const int wait = m_clientFailures.blockedSeconds(credentials->clientId, current); wait > 0) {
+        qCWarning(lcOneRoster) << "Token request for client" << credentials->clientId
+                               << "blocked for" << wait << "s after repeated failures";
+        http::Response response = oauthError(429, QStringLiteral("temporarily_unavailable"),
+                                             QStringLiteral("Too many failed token requests for "
+                                                            "this client; try again in %1 "
+                                                            "seconds.")
+                                                 .arg(wait));
+        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray::number(wait)));
+        return response;
+    }
+
+    const QSqlDatabase db = m_options.store->connection();
+    auto application = execute(db,
+                               QStringLiteral("SELECT id, district_id, secret_hash, scopes, active "
+                                              "FROM oneroster_applications WHERE client_id = ?"),
+                               {credentials->clientId});
+    if (!application) {
+        qCWarning(lcOneRoster) << "Cannot read application" << credentials->clientId
+                               << application.error();
+        return oauthError(500, QStringLiteral("server_error"),
+                          QStringLiteral("The engine could not read its store."));
+    }
+    const bool found = application->next();
+    if (!found || !verifyClientSecret(credentials->secret, application->value(2).toString())
+        || application->value(4).toInt() != 1) {
+        m_clientFailures.recordFailure(credentials->clientId, current);
+        m_addressFailures.recordFailure(address, current);
+        qCInfo(lcOneRoster) << "Rejected a token request for client" << credentials->clientId
+                            << "from" << address
+                            << (found ? "(wrong secret or inactive)" : "(unknown client)");
+        return oauthError(401, QStringLiteral("invalid_client"),
+                          QStringLiteral("The client id or secret is wrong, or the application "
+                                         "is inactive."));
+    }
+    const qint64 applicationId = application->value(0).toLongLong();
+    const qint64 districtId = application->value(1).toLongLong();
+    const QSet<QString> granted = scopeSet(application->value(3).toString());
+
+    // The scope parameter lists 1.1 or 1.2 scope URIs; the token gets those the district
+    // granted. Without the parameter it gets every granted scope.
+    QSet<QString> scopes;
+    QStringList answered;
+    const QString requested = form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded);
+    if (requested.trimmed().isEmpty()) {
+        scopes = granted;
+        for (const QString &scope : sortedScopes(granted))
+            answered.append(scopeUri(Version::V1p2, scope));
+    } else {
+        const QStringList items = requested.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString &item : items) {
+            const auto name = shortScopeName(item);
+            if (name && granted.contains(*name) && !scopes.contains(*name)) {
+                scopes.insert(*name);
+                answered.append(item);
+            }
+        }
+    }
+    if (scopes.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_scope"),
+                          granted.isEmpty()
+                              ? QStringLiteral("The district granted this application no scope, "
+                                               "so it gets no data.")
+                              : QStringLiteral("None of the requested scopes is granted to this "
+                                               "application."));
+
+    const QByteArray token = newAccessToken();
+    const QDateTime expires = current.addSecs(m_options.tokenLifetimeSeconds);
+    // Expired tokens of the application go when it gets a new one.
+    auto purged = execute(db,
+                          QStringLiteral("DELETE FROM oneroster_tokens WHERE application_id = ? "
+                                         "AND expires_at <= ?"),
+                          {applicationId, toIsoUtc(current)});
+    if (!purged)
+        qCWarning(lcOneRoster) << "Cannot remove expired tokens of application" << applicationId
+                               << purged.error();
+    auto stored = execute(db,
+                          QStringLiteral("INSERT INTO oneroster_tokens(token_hash, application_id, "
+                                         "district_id, scopes, issued_at, expires_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"),
+                          {accessTokenHash(token), applicationId, districtId, scopeJson(scopes),
+                           toIsoUtc(current), toIsoUtc(expires)});
+    if (!stored) {
+        qCWarning(lcOneRoster) << "Cannot store a token for application" << applicationId
+                               << stored.error();
+        return oauthError(isBusyError(stored.error()) ? 503 : 500,
+                          QStringLiteral("temporarily_unavailable"),
+                          QStringLiteral("The engine could not store the token; try again."));
+    }
+    m_clientFailures.clear(credentials->clientId);
+    qCInfo(lcOneRoster) << "Issued a token to application" << applicationId << "of district"
+                        << districtId << "with scopes" << sortedScopes(scopes).join(QLatin1Char(' '));
+
+    http::Response response = http::Response::json(QJsonObject{
+        {QStringLiteral("access_token"), QString::fromLatin1(token)},
+        {QStringLiteral("token_type"), QStringLiteral("bearer")},
+        {QStringLiteral("expires_in"), m_options.tokenLifetimeSeconds},
+        {QStringLiteral("scope"), answered.join(QLatin1Char(' '))},
+    });
+    response.headers.append(qMakePair(QByteArray("Pragma"), QByteArray("no-cache")));
+    return response;
+}
+
+} // namespace hub::oneroster

@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "oneroster/failurelimiter.h"
+#include "oneroster/filter.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+using hub::oneroster::CompiledFilter;
+using hub::oneroster::FilterError;
+using hub::oneroster::FilterField;
+using hub::oneroster::FilterType;
+
+class tst_OneRosterFilter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void compilesToBoundSql_data();
+    void compilesToBoundSql();
+    void rejectsBadSyntax_data();
+    void rejectsBadSyntax();
+    void rejectsBadValues_data();
+    void rejectsBadValues();
+    void limiterBlocksAfterMaxFailures();
+};
+
+namespace {
+
+std::optional<FilterField> lookup(const QString &name)
+{
+    if (name == QLatin1String("givenName"))
+        return FilterField{QStringLiteral("t.given_name"), FilterType::Text};
+    if (name == QLatin1String("status"))
+        return FilterField{QStringLiteral("t.status"), FilterType::Text};
+    if (name == QLatin1String("dateLastModified"))
+        return FilterField{QStringLiteral("t.date_last_modified"), FilterType::DateTime};
+    if (name == QLatin1String("birthDate"))
+        return FilterField{QStringLiteral("t.birth_date"), FilterType::Date};
+    if (name == QLatin1String("primary"))
+        return FilterField{QStringLiteral("t.is_primary"), FilterType::Boolean};
+    if (name == QLatin1String("score"))
+        return FilterField{QStringLiteral("t.score"), FilterType::Number};
+    if (name == QLatin1String("grades"))
+        return FilterField{QStringLiteral("t.grades"), FilterType::List};
+    return std::nullopt;
+}
+
+std::variant<CompiledFilter, FilterError> compile(const QString &text)
+{
+    auto tree = hub::oneroster::parseFilter(text);
+    if (!tree)
+        return FilterError{false, tree.error()};
+    return hub::oneroster::compileFilter(**tree, lookup);
+}
+
+} // namespace
+
+void tst_OneRosterFilter::compilesToBoundSql_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QVariantList>("bindings");
+    QTest::newRow("equals") << QStringLiteral("givenName='Ann'") << QStringLiteral("(t.given_name = ?)")
+                            << QVariantList{QStringLiteral("Ann")};
+    QTest::newRow("spaces and not equals") << QStringLiteral("  givenName != 'Ann'  ")
+                                           << QStringLiteral("(t.given_name <> ?)") << QVariantList{QStringLiteral("Ann")};
+    QTest::newRow("doubled quote") << QStringLiteral("givenName='O''Neil'") << QStringLiteral("(t.given_name = ?)")
+                                   << QVariantList{QStringLiteral("O'Neil")};
+    QTest::newRow("typographic quotes") << QStringLiteral("givenName=\u2018Ann\u2019") << QStringLiteral("(t.given_name = ?)")
+                                        << QVariantList{QStringLiteral("Ann")};
+    QTest::newRow("bare word") << QStringLiteral("status=active") << QStringLiteral("(t.status = ?)")
+                               << QVariantList{QStringLiteral("active")};
+    QTest::newRow("and before or")
+        << QStringLiteral("status='active' OR givenName='A' AND givenName='B'")
+        << QStringLiteral("((t.status = ?) OR ((t.given_name = ?) AND (t.given_name = ?)))")
+        << QVariantList{QStringLiteral("active"), QStringLiteral("A"), QStringLiteral("B")};
+    QTest::newRow("parentheses") << QStringLiteral("(status='active' OR status='tobedeleted') and givenName='A'")
+                                 << QStringLiteral("(((t.status = ?) OR (t.status = ?)) AND (t.given_name = ?))")
+                                 << QVariantList{QStringLiteral("active"), QStringLiteral("tobedeleted"), QStringLiteral("A")};
+    QTest::newRow("contains escapes wildcards") << QStringLiteral("givenName~'5%_'")
+                                                << QStringLiteral("(lower(t.given_name) LIKE lower(?) ESCAPE '\\')")
+                                                << QVariantList{QStringLiteral("%5\\%\\_%")};
+    QTest::newRow("date only is midnight utc") << QStringLiteral("dateLastModified>'2026-09-01'")
+                                               << QStringLiteral("(t.date_last_modified > ?)")
+                                               << QVariantList{QStringLiteral("2026-09-01T00:00:00.000Z")};
+    QTest::newRow("offset becomes utc") << QStringLiteral("dateLastModified<='2026-09-01T08:00:00-04:00'")
+                                        << QStringLiteral("(t.date_last_modified <= ?)")
+                                        << QVariantList{QStringLiteral("2026-09-01T12:00:00.000Z")};
+    QTest::newRow("date") << QStringLiteral("birthDate>='2012-01-31'") << QStringLiteral("(t.birth_date >= ?)")
+                          << QVariantList{QStringLiteral("2012-01-31")};
+    QTest::newRow("boolean") << QStringLiteral("primary='TRUE'") << QStringLiteral("(t.is_primary = ?)") << QVariantList{1};
+    QTest::newRow("number") << QStringLiteral("score>='92.5'") << QStringLiteral("(t.score >= ?)") << QVariantList{92.5};
+    QTest::newRow("list holds value") << QStringLiteral("grades='09'")
+                                      << QStringLiteral("(COALESCE(t.grades, '') LIKE ? ESCAPE '\\')")
+                                      << QVariantList{QStringLiteral("%\"09\"%")};
+    QTest::newRow("field name ORG is no keyword") << QStringLiteral("givenName='ORG'")
+                                                  << QStringLiteral("(t.given_name = ?)") << QVariantList{QStringLiteral("ORG")};
+}
+
+void tst_OneRosterFilter::compilesToBoundSql()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, sql);
+    QFETCH(QVariantList, bindings);
+    const auto compiled = compile(filter);
+    const auto *error = std::get_if<FilterError>(&compiled);
+    QVERIFY2(!error, error ? qPrintable(error->message) : "");
+    QCOMPARE(std::get<CompiledFilter>(compiled).sql, sql);
+    QCOMPARE(std::get<CompiledFilter>(compiled).bindings, bindings);
+}
+
+void tst_OneRosterFilter::rejectsBadSyntax_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("no predicate") << QStringLiteral("givenName");
+    QTest::newRow("no value") << QStringLiteral("givenName=");
+    QTest::newRow("unclosed quote") << QStringLiteral("givenName='Ann");
+    QTest::newRow("dangling and") << QStringLiteral("givenName='Ann' AND");
+    QTest::newRow("unknown logical") << QStringLiteral("givenName='Ann' XOR status='active'");
+    QTest::newRow("unclosed parenthesis") << QStringLiteral("(givenName='Ann'");
+    QTest::newRow("semicolon") << QStringLiteral("givenName='Ann';");
+    QTest::newRow("too long") << QStringLiteral("givenName='%1'").arg(QString(2001, QLatin1Char('x')));
+    QTest::newRow("too many clauses") << QStringList(21, QStringLiteral("status='a'")).join(QStringLiteral(" AND "));
+    QTest::newRow("too deep") << QString(9, QLatin1Char('(')) + QStringLiteral("status='a'") + QString(9, QLatin1Char(')'));
+}
+
+void tst_OneRosterFilter::rejectsBadSyntax()
+{
+    QFETCH(QString, filter);
+    const auto tree = hub::oneroster::parseFilter(filter);
+    QVERIFY(!tree);
+    QVERIFY(!tree.error().isEmpty());
+}
+
+void tst_OneRosterFilter::rejectsBadValues_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<bool>("unknownField");
+    QTest::newRow("unknown field") << QStringLiteral("shoeSize='9'") << true;
+    QTest::newRow("bad date time") << QStringLiteral("dateLastModified>'last week'") << false;
+    QTest::newRow("bad date") << QStringLiteral("birthDate='2012-02-30'") << false;
+    QTest::newRow("bad boolean") << QStringLiteral("primary='yes'") << false;
+    QTest::newRow("boolean ordering") << QStringLiteral("primary>'true'") << false;
+    QTest::newRow("bad number") << QStringLiteral("score='high'") << false;
+    QTest::newRow("contains on number") << QStringLiteral("score~'9'") << false;
+    QTest::newRow("list ordering") << QStringLiteral("grades>'09'") << false;
+}
+
+void tst_OneRosterFilter::rejectsBadValues()
+{
+    QFETCH(QString, filter);
+    QFETCH(bool, unknownField);
+    const auto compiled = compile(filter);
+    QVERIFY(std::holds_alternative<FilterError>(compiled));
+    QCOMPARE(std::get<FilterError>(compiled).unknownField, unknownField);
+}
+
+void tst_OneRosterFilter::limiterBlocksAfterMaxFailures()
+{
+    hub::oneroster::FailureLimiter limiter(3, 60);
+    const QDateTime start(QDate(2026, 12, 4), QTime(10, 0), QTimeZone::utc());
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start), 0);
+    for (int i = 0; i < 3; ++i)
+        limiter.recordFailure(QStringLiteral("a"), start.addSecs(i));
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(10)), 50);
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("b"), start.addSecs(10)), 0);
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(60)), 0);
+    // A new window starts counting from zero.
+    limiter.recordFailure(QStringLiteral("a"), start.addSecs(61));
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(62)), 0);
+    limiter.clear(QStringLiteral("a"));
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(62)), 0);
+}
+
+QTEST_APPLESS_MAIN(tst_OneRosterFilter)
+#include "tst_onerosterfilter.moc"
