@@ -142,12 +142,46 @@ void Provider::registerRoutes(http::Router &router)
         registerGradebookRoutes(*this, router, version);
         registerResourceRoutes(*this, router, version);
     }
+
+    // Each service describes itself in an OpenAPI 3 document that needs no token.
+    const struct
+    {
+        Version version;
+        const char *service;
+        const char *title;
+    } services[] = {
+        {Version::V1p1, "rostering", "OneRoster 1.1 Rostering, Gradebook and Resources Services"},
+        {Version::V1p2, "rostering", "OneRoster 1.2 Rostering Service"},
+        {Version::V1p2, "gradebook", "OneRoster 1.2 Gradebook Service"},
+        {Version::V1p2, "resources", "OneRoster 1.2 Resources Service"},
+    };
+    for (const auto &service : services) {
+        const QString root = serviceRoot(service.version, QLatin1String(service.service));
+        const QString title = QLatin1String(service.title);
+        const QString version = service.version == Version::V1p1 ? QStringLiteral("1.1")
+                                                                 : QStringLiteral("1.2");
+        router.addRoute("GET", root + QStringLiteral("/discovery"), http::Access::Public,
+                        [this, root, title, version](const http::Request &request) {
+                            QList<DocumentedRoute> routes;
+                            for (const DocumentedRoute &route : std::as_const(m_documented)) {
+                                if (route.pattern.startsWith(root + QLatin1Char('/')))
+                                    routes.append(route);
+                            }
+                            return http::Response::json(discoveryDocument(
+                                title, version, originOf(request), root, routes));
+                        });
+    }
 }
 
 void Provider::addServiceRoute(http::Router &router, const QByteArray &method, Version version,
                                const QString &pattern, const QStringList &scopes,
                                ServiceHandler handler)
 {
+    QStringList scopeUris;
+    for (const QString &scope : scopes)
+        scopeUris.append(scopeUri(version, scope));
+    m_documented.append(DocumentedRoute{method, pattern, scopeUris});
+
     router.addRoute(method, pattern, http::Access::Public,
                     [this, version, scopes, handler = std::move(handler)](
                         const http::Request &request) {

@@ -6,6 +6,7 @@
 #include "http/router.h"
 #include "oneroster/activity.h"
 #include "oneroster/collection.h"
+#include "oneroster/discovery.h"
 #include "oneroster/failurelimiter.h"
 #include "oneroster/scopes.h"
 
@@ -93,6 +94,7 @@ private:
     FailureLimiter m_addressFailures;
     PageCache m_cache;
     ActivityCounter m_activity;
+    QList<DocumentedRoute> m_documented;
     QTimer m_flushTimer;
 };
 

@@ -123,6 +123,8 @@ private slots:
     void gradebookWriteValidation();
     void gradebookPostCreatesLineItems();
     void resourcesAreRead();
+    void discoveryDocumentsListRoutes_data();
+    void discoveryDocumentsListRoutes();
 
     void activityIsCountedPerHour();
     void failedTokenRequestsAreLimited();
@@ -1219,6 +1221,46 @@ void tst_OneRoster::resourcesAreRead()
     QCOMPARE(reply.json[QStringLiteral("resource")][QStringLiteral("roles")].toArray(), QJsonArray{QStringLiteral("student")});
     reply = read(m_allScopes, kV1p1 + QStringLiteral("/courses/%1/resources").arg(m_courseId));
     QCOMPARE(reply.header("X-Total-Count").toLongLong(), 0);
+}
+
+void tst_OneRoster::discoveryDocumentsListRoutes_data()
+{
+    QTest::addColumn<QString>("root");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("scope");
+    QTest::newRow("1.1") << kV1p1 << QStringLiteral("/classes/{id}/students") << QStringLiteral("get")
+                         << scopeUri("v1p1", "roster.readonly");
+    QTest::newRow("1.2 rostering") << kRoster12 << QStringLiteral("/users") << QStringLiteral("get")
+                                   << scopeUri("v1p2", "roster-core.readonly");
+    QTest::newRow("1.2 gradebook") << kGradebook12 << QStringLiteral("/results/{id}") << QStringLiteral("delete")
+                                   << scopeUri("v1p2", "gradebook.delete");
+    QTest::newRow("1.2 resources") << kResources12 << QStringLiteral("/resources") << QStringLiteral("get")
+                                   << scopeUri("v1p2", "resource.readonly");
+}
+
+void tst_OneRoster::discoveryDocumentsListRoutes()
+{
+    QFETCH(QString, root);
+    QFETCH(QString, path);
+    QFETCH(QString, method);
+    QFETCH(QString, scope);
+    const ApiReply reply = read({}, root + QStringLiteral("/discovery"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[QStringLiteral("openapi")].toString(), QStringLiteral("3.0.3"));
+    QCOMPARE(reply.json[QStringLiteral("servers")][0][QStringLiteral("url")].toString(), m_engine->baseUrl().toString() + root);
+    const QJsonObject operation = reply.json[QStringLiteral("paths")][path][method].toObject();
+    QVERIFY2(!operation.isEmpty(), reply.body.left(300).constData());
+    QVERIFY(operation[QStringLiteral("security")][0][QStringLiteral("OAuth2CC")].toArray().contains(scope));
+    QCOMPARE(reply.json[QStringLiteral("components")][QStringLiteral("securitySchemes")][QStringLiteral("OAuth2CC")]
+                       [QStringLiteral("flows")][QStringLiteral("clientCredentials")][QStringLiteral("tokenUrl")].toString(),
+             m_engine->baseUrl().toString() + QStringLiteral("/oauth/token"));
+    // Each document lists its own service only.
+    const QJsonObject paths = reply.json[QStringLiteral("paths")].toObject();
+    for (auto it = paths.begin(); it != paths.end(); ++it)
+        QVERIFY2(!it.key().startsWith(QLatin1String("/ims")), qPrintable(it.key()));
+    if (root == kRoster12)
+        QVERIFY(!paths.contains(QStringLiteral("/lineItems")));
 }
 
 void tst_OneRoster::activityIsCountedPerHour()
