@@ -6,6 +6,7 @@
 #include "catalogpage.h"
 #include "engineclient.h"
 #include "integrationspage.h"
+#include "onerosterpage.h"
 #include "outboundintegrationform.h"
 #include "runbookpage.h"
 
@@ -25,7 +26,7 @@ namespace hubdesk {
 namespace {
 
 // The navigation list's rows; the outbound form belongs to Integrations.
-enum NavigationRow { CatalogRow, IntegrationsRow, RunbookRow };
+enum NavigationRow { CatalogRow, IntegrationsRow, RunbookRow, OneRosterRow };
 
 NavigationRow navigationRowOf(MainWindow::Page page)
 {
@@ -37,6 +38,8 @@ NavigationRow navigationRowOf(MainWindow::Page page)
         return IntegrationsRow;
     case MainWindow::Page::Runbook:
         return RunbookRow;
+    case MainWindow::Page::OneRoster:
+        return OneRosterRow;
     }
     return CatalogRow;
 }
@@ -52,6 +55,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_integrationsPage(new IntegrationsPage(client))
     , m_outboundForm(new OutboundIntegrationForm(client))
     , m_runbookPage(new RunbookPage(client))
+    , m_oneRosterPage(new OneRosterPage(client))
     , m_connectionLabel(new QLabel)
     , m_districtLabel(new QLabel)
 {
@@ -90,7 +94,8 @@ void MainWindow::createPages()
 {
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->addItems({tr("Product Catalog"), tr("Integrations"), tr("Runbook Activities")});
+    m_navigation->addItems({tr("Product Catalog"), tr("Integrations"), tr("Runbook Activities"),
+                            tr("OneRoster")});
     m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) + 32);
     m_navigation->setSpacing(2);
 
@@ -100,6 +105,7 @@ void MainWindow::createPages()
     m_pages->addWidget(m_integrationsPage);
     m_pages->addWidget(m_outboundForm);
     m_pages->addWidget(m_runbookPage);
+    m_pages->addWidget(m_oneRosterPage);
 
     auto central = new QWidget;
     auto layout = new QHBoxLayout(central);
@@ -163,6 +169,7 @@ void MainWindow::refreshAll()
     m_catalogPage->refresh();
     m_integrationsPage->refresh();
     m_runbookPage->search();
+    m_oneRosterPage->refresh();
 }
 
 void MainWindow::showLocalEngineFailure(const QString &message, bool dataDirInUse)
@@ -237,6 +244,10 @@ void MainWindow::onNavigationChanged(int row)
         break;
     case RunbookRow:
         showPage(Page::Runbook);
+        break;
+    case OneRosterRow:
+        m_oneRosterPage->refresh();
+        showPage(Page::OneRoster);
         break;
     default:
         break;

@@ -17,17 +17,18 @@ class CatalogPage;
 class IntegrationsPage;
 class OutboundIntegrationForm;
 class RunbookPage;
+class OneRosterPage;
 class ApiJob;
 
 // The console's main window: a navigation list on the left (Product Catalog, Integrations,
-// Runbook Activities) and the pages on the right. The status bar shows the engine connection.
+// Runbook Activities, OneRoster) and the pages on the right. The status bar shows the engine connection.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Catalog, Integrations, OutboundForm, Runbook };
+    enum class Page { Catalog, Integrations, OutboundForm, Runbook, OneRoster };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -43,6 +44,7 @@ public:
     IntegrationsPage *integrationsPage() const;
     OutboundIntegrationForm *outboundForm() const;
     RunbookPage *runbookPage() const;
+    OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
 
 private:
     void createPages();
@@ -57,6 +59,7 @@ private:
     IntegrationsPage *m_integrationsPage;
     OutboundIntegrationForm *m_outboundForm;
     RunbookPage *m_runbookPage;
+    OneRosterPage *m_oneRosterPage;
     QLabel *m_connectionLabel;
     QLabel *m_districtLabel;
     QPointer<ApiJob> m_healthJob;

@@ -1,0 +1,196 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The OneRoster page against an in-process demo engine: register an application with scopes,
+// copy its client id and secret, reset the secret and delete it. With HUBDESK_SCREENSHOT_DIR
+// set, the main window on this page is saved as oneroster.png.
+
+#include "uitestengine.h"
+
+#include "mainwindow.h"
+#include "onerosterpage.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTreeWidget>
+
+using hubdesk::OneRosterPage;
+
+class tst_OneRosterPage final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void registerShowsSecretOnce();
+    void noScopeWarnsInWords();
+    void invalidFormShowsFieldErrors();
+    void editScopesAndStatus();
+    void resetSecretShowsNewSecret();
+    void deleteRemovesApplication();
+
+private:
+    OneRosterPage *page() const { return m_window->oneRosterPage(); }
+    template<typename T>
+    T *child(const char *name) const
+    {
+        return page()->findChild<T *>(QLatin1String(name));
+    }
+    bool waitForRefresh();
+
+    hubtest::UiTestEngine m_engine;
+    std::unique_ptr<hubdesk::MainWindow> m_window;
+};
+
+void tst_OneRosterPage::initTestCase()
+{
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_window = std::make_unique<hubdesk::MainWindow>(m_engine.client());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->showPage(hubdesk::MainWindow::Page::OneRoster);
+    QVERIFY(waitForRefresh());
+}
+
+void tst_OneRosterPage::cleanupTestCase()
+{
+    m_window.reset();
+    m_engine.stop();
+}
+
+bool tst_OneRosterPage::waitForRefresh()
+{
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    page()->refresh();
+    return refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs);
+}
+
+void tst_OneRosterPage::registerShowsSecretOnce()
+{
+    page()->startNew();
+    QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+    QCOMPARE(child<QPushButton>("saveApplicationButton")->text(), QStringLiteral("Register"));
+    QVERIFY(child<QCheckBox>("scope_roster-core.readonly")->isChecked());
+    child<QLineEdit>("applicationNameEdit")->setText(QStringLiteral("Reading Coach"));
+    child<QLineEdit>("applicationVendorEdit")->setText(QStringLiteral("Lexia Learning"));
+    child<QCheckBox>("scope_gradebook.createput")->setChecked(true);
+    child<QComboBox>("applicationSchoolYearCombo")->setCurrentIndex(2);
+
+    QSignalSpy saved(page(), &OneRosterPage::saved);
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    QTest::mouseClick(child<QPushButton>("saveApplicationButton"), Qt::LeftButton);
+    QVERIFY(saved.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+
+    QVERIFY(!child<QGroupBox>("credentialsBox")->isHidden());
+    const QString clientId = child<QLineEdit>("clientIdEdit")->text();
+    const QString secret = child<QLineEdit>("clientSecretEdit")->text();
+    QVERIFY(clientId.size() >= 20);
+    QVERIFY(secret.size() >= 40);
+    QTest::mouseClick(child<QPushButton>("copyClientSecretButton"), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), secret);
+    QTest::mouseClick(child<QPushButton>("copyClientIdButton"), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(), clientId);
+    QVERIFY(child<QLineEdit>("tokenUrlEdit")->text().endsWith(QLatin1String("/oauth/token")));
+    QVERIFY(child<QLineEdit>("baseUrl11Edit")->text().endsWith(QLatin1String("/ims/oneroster/v1p1")));
+
+    QCOMPARE(page()->list()->topLevelItemCount(), 1);
+    QTreeWidgetItem *item = page()->list()->topLevelItem(0);
+    QCOMPARE(item->text(0), QStringLiteral("Reading Coach"));
+    QCOMPARE(item->text(3), QStringLiteral("2"));
+    QCOMPARE(item->text(4), QStringLiteral("Active"));
+    QCOMPARE(page()->selectedId(), saved.first().first().toLongLong());
+    QCOMPARE(child<QPushButton>("saveApplicationButton")->text(), QStringLiteral("Save Changes"));
+
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster"));
+
+    // Selecting the application again shows no secret: the engine keeps only its hash.
+    const qint64 id = saved.first().first().toLongLong();
+    page()->startNew();
+    QVERIFY(page()->selectApplication(id));
+    QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+    QVERIFY(child<QLineEdit>("clientSecretEdit")->text().isEmpty());
+}
+
+void tst_OneRosterPage::noScopeWarnsInWords()
+{
+    page()->startNew();
+    QLabel *warning = child<QLabel>("scopeWarningLabel");
+    QVERIFY(warning->isHidden());
+    child<QCheckBox>("scope_roster-core.readonly")->setChecked(false);
+    QVERIFY(!warning->isHidden());
+    QVERIFY(warning->text().contains(QLatin1String("no data will transfer")));
+    QVERIFY(warning->text().contains(QLatin1String("roster-core.readonly")));
+    child<QCheckBox>("scope_resource.readonly")->setChecked(true);
+    QVERIFY(warning->isHidden());
+}
+
+void tst_OneRosterPage::invalidFormShowsFieldErrors()
+{
+    page()->startNew();
+    child<QLineEdit>("applicationNameEdit")->clear();
+    QTest::mouseClick(child<QPushButton>("saveApplicationButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("applicationFieldErrors")->text().isEmpty(),
+                             hubtest::UiTestEngine::kRequestTimeoutMs);
+    QVERIFY(page()->message().startsWith(QLatin1String("Cannot save")));
+    QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+}
+
+void tst_OneRosterPage::editScopesAndStatus()
+{
+    QVERIFY(waitForRefresh());
+    QVERIFY(page()->list()->topLevelItemCount() >= 1);
+    const qint64 id = page()->list()->topLevelItem(0)->data(0, Qt::UserRole).toLongLong();
+    page()->startNew();
+    QVERIFY(page()->selectApplication(id));
+    QCOMPARE(child<QLineEdit>("applicationNameEdit")->text(), QStringLiteral("Reading Coach"));
+    QVERIFY(child<QCheckBox>("scope_gradebook.createput")->isChecked());
+    child<QCheckBox>("scope_gradebook.createput")->setChecked(false);
+    child<QCheckBox>("scope_roster.readonly")->setChecked(true);
+    child<QCheckBox>("applicationActiveCheck")->setChecked(false);
+
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    QTest::mouseClick(child<QPushButton>("saveApplicationButton"), Qt::LeftButton);
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    const QJsonObject stored = m_engine.getObject(QStringLiteral("/api/v1/oneroster/applications/%1").arg(id));
+    QCOMPARE(stored[QStringLiteral("scopes")].toArray(),
+             (QJsonArray{QStringLiteral("roster-core.readonly"), QStringLiteral("roster.readonly")}));
+    QCOMPARE(stored[QStringLiteral("active")].toBool(), false);
+    QCOMPARE(page()->list()->topLevelItem(0)->text(4), QStringLiteral("Inactive"));
+}
+
+void tst_OneRosterPage::resetSecretShowsNewSecret()
+{
+    const qint64 id = page()->list()->topLevelItem(0)->data(0, Qt::UserRole).toLongLong();
+    QVERIFY(page()->selectApplication(id));
+    QVERIFY(child<QPushButton>("resetSecretButton")->isEnabled());
+    QTest::mouseClick(child<QPushButton>("resetSecretButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QGroupBox>("credentialsBox")->isHidden(),
+                             hubtest::UiTestEngine::kRequestTimeoutMs);
+    QVERIFY(child<QLineEdit>("clientSecretEdit")->text().size() >= 40);
+    QVERIFY(page()->message().contains(QLatin1String("new secret")));
+}
+
+void tst_OneRosterPage::deleteRemovesApplication()
+{
+    const qint64 id = page()->list()->topLevelItem(0)->data(0, Qt::UserRole).toLongLong();
+    QVERIFY(page()->selectApplication(id));
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    QTest::mouseClick(child<QPushButton>("deleteApplicationButton"), Qt::LeftButton);
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(page()->list()->topLevelItemCount(), 0);
+    QCOMPARE(page()->selectedId(), 0);
+    QVERIFY(!child<QPushButton>("deleteApplicationButton")->isEnabled());
+}
+
+QTEST_MAIN(tst_OneRosterPage)
+#include "tst_onerosterpage.moc"

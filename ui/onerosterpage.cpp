@@ -1,0 +1,426 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#include "onerosterpage.h"
+
+#include "engineclient.h"
+#include "schoolyear.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace hubdesk {
+
+namespace {
+
+const QString kApplications = QStringLiteral("/api/v1/oneroster/applications");
+
+struct ScopeText
+{
+    const char *name;
+    const char *description;
+};
+
+// The scopes in the order the engine lists them, with what each lets a vendor do.
+const ScopeText kScopeTexts[] = {
+    {"roster-core.readonly", QT_TRANSLATE_NOOP("hubdesk::OneRosterPage",
+                                               "Read orgs, schools, sessions, courses, classes, "
+                                               "users and enrollments")},
+    {"roster.readonly", QT_TRANSLATE_NOOP("hubdesk::OneRosterPage",
+                                          "Read all rostering data, with relationships such as "
+                                          "a class's students and demographics")},
+    {"roster-demographics.readonly",
+     QT_TRANSLATE_NOOP("hubdesk::OneRosterPage", "Read demographics only")},
+    {"gradebook-core.readonly", QT_TRANSLATE_NOOP("hubdesk::OneRosterPage",
+                                                  "Read categories, line items, results and "
+                                                  "score scales (OneRoster 1.2)")},
+    {"gradebook.readonly", QT_TRANSLATE_NOOP("hubdesk::OneRosterPage", "Read the gradebook")},
+    {"gradebook.createput",
+     QT_TRANSLATE_NOOP("hubdesk::OneRosterPage", "Create and update gradebook records")},
+    {"gradebook.delete", QT_TRANSLATE_NOOP("hubdesk::OneRosterPage", "Delete gradebook records")},
+    {"resource.readonly", QT_TRANSLATE_NOOP("hubdesk::OneRosterPage", "Read learning resources")},
+};
+
+QLineEdit *readOnlyField(const QString &objectName)
+{
+    auto field = new QLineEdit;
+    field->setObjectName(objectName);
+    field->setReadOnly(true);
+    return field;
+}
+
+} // namespace
+
+OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_list(new QTreeWidget)
+    , m_name(new QLineEdit)
+    , m_vendor(new QLineEdit)
+    , m_schoolYear(new QComboBox)
+    , m_active(new QCheckBox(tr("Active")))
+    , m_scopeWarning(new QLabel)
+    , m_fieldErrors(new QLabel)
+    , m_saveButton(new QPushButton)
+    , m_newButton(new QPushButton(tr("New Application")))
+    , m_resetButton(new QPushButton(tr("Reset Secret")))
+    , m_deleteButton(new QPushButton(tr("Delete")))
+    , m_credentials(new QGroupBox(tr("Client Credentials")))
+    , m_clientId(readOnlyField(QStringLiteral("clientIdEdit")))
+    , m_clientSecret(readOnlyField(QStringLiteral("clientSecretEdit")))
+    , m_tokenUrl(readOnlyField(QStringLiteral("tokenUrlEdit")))
+    , m_baseUrl11(readOnlyField(QStringLiteral("baseUrl11Edit")))
+    , m_baseUrl12(readOnlyField(QStringLiteral("baseUrl12Edit")))
+    , m_message(new QLabel)
+{
+    setObjectName(QStringLiteral("oneRosterPage"));
+
+    m_list->setObjectName(QStringLiteral("applicationList"));
+    m_list->setAccessibleName(tr("OneRoster applications"));
+    m_list->setRootIsDecorated(false);
+    m_list->setHeaderLabels({tr("Name"), tr("Vendor"), tr("School Year"), tr("Scopes"),
+                             tr("Status")});
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &OneRosterPage::onSelectionChanged);
+
+    auto title = new QLabel(tr("OneRoster"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto form = new QWidget;
+    buildForm(form);
+
+    auto top = new QHBoxLayout;
+    top->addWidget(m_list, 3);
+    top->addWidget(form, 4);
+
+    m_message->setObjectName(QStringLiteral("oneRosterMessage"));
+    m_message->setWordWrap(true);
+
+    auto layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addLayout(top, 1);
+    layout->addWidget(m_message);
+
+    startNew();
+}
+
+OneRosterPage::~OneRosterPage()
+{
+    if (m_fetchJob)
+        m_fetchJob->abort();
+    if (m_saveJob)
+        m_saveJob->abort();
+}
+
+void OneRosterPage::buildForm(QWidget *form)
+{
+    m_name->setObjectName(QStringLiteral("applicationNameEdit"));
+    m_vendor->setObjectName(QStringLiteral("applicationVendorEdit"));
+    m_schoolYear->setObjectName(QStringLiteral("applicationSchoolYearCombo"));
+    m_schoolYear->addItem(tr("Every school year"), QVariant());
+    const int current = schoolYearEnding(QDate::currentDate());
+    for (int year = current - 1; year <= current + 1; ++year)
+        m_schoolYear->addItem(schoolYearLabel(year), year);
+    m_active->setObjectName(QStringLiteral("applicationActiveCheck"));
+
+    auto fields = new QFormLayout;
+    fields->addRow(tr("&Name:"), m_name);
+    fields->addRow(tr("&Vendor:"), m_vendor);
+    fields->addRow(tr("School &year:"), m_schoolYear);
+    fields->addRow(QString(), m_active);
+
+    auto scopeBox = new QGroupBox(tr("Scopes"));
+    auto scopeLayout = new QVBoxLayout(scopeBox);
+    for (const ScopeText &scope : kScopeTexts) {
+        const QString name = QLatin1String(scope.name);
+        //: A scope's short name and what it allows.
+        auto check = new QCheckBox(tr("%1: %2").arg(name, tr(scope.description)));
+        check->setObjectName(QStringLiteral("scope_") + name);
+        connect(check, &QCheckBox::toggled, this, &OneRosterPage::updateScopeWarning);
+        scopeLayout->addWidget(check);
+        m_scopes.insert(name, check);
+    }
+    m_scopeWarning->setObjectName(QStringLiteral("scopeWarningLabel"));
+    m_scopeWarning->setWordWrap(true);
+    m_scopeWarning->setText(tr("No scope is chosen, so no data will transfer to this "
+                               "application. roster-core.readonly covers what most vendors "
+                               "need."));
+    m_scopeWarning->setStyleSheet(QStringLiteral("color: #a33;"));
+    scopeLayout->addWidget(m_scopeWarning);
+
+    m_fieldErrors->setObjectName(QStringLiteral("applicationFieldErrors"));
+    m_fieldErrors->setWordWrap(true);
+    m_fieldErrors->setStyleSheet(QStringLiteral("color: #a33;"));
+
+    m_saveButton->setObjectName(QStringLiteral("saveApplicationButton"));
+    m_newButton->setObjectName(QStringLiteral("newApplicationButton"));
+    m_resetButton->setObjectName(QStringLiteral("resetSecretButton"));
+    m_deleteButton->setObjectName(QStringLiteral("deleteApplicationButton"));
+    connect(m_saveButton, &QPushButton::clicked, this, &OneRosterPage::save);
+    connect(m_newButton, &QPushButton::clicked, this, &OneRosterPage::startNew);
+    connect(m_resetButton, &QPushButton::clicked, this, &OneRosterPage::resetSecret);
+    connect(m_deleteButton, &QPushButton::clicked, this, &OneRosterPage::deleteSelected);
+    auto buttons = new QHBoxLayout;
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(m_resetButton);
+    buttons->addWidget(m_deleteButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_newButton);
+
+    const auto copyRow = [this](QLineEdit *field, const QString &objectName) {
+        auto copy = new QPushButton(tr("Copy"));
+        copy->setObjectName(objectName);
+        connect(copy, &QPushButton::clicked, this, [this, field] {
+            QApplication::clipboard()->setText(field->text());
+            showMessage(tr("Copied to the clipboard."));
+        });
+        auto row = new QHBoxLayout;
+        row->addWidget(field, 1);
+        row->addWidget(copy);
+        return row;
+    };
+    m_credentials->setObjectName(QStringLiteral("credentialsBox"));
+    auto credentials = new QFormLayout(m_credentials);
+    auto once = new QLabel(tr("Copy the secret now: it is shown only once. Reset Secret issues "
+                              "a new one."));
+    once->setWordWrap(true);
+    credentials->addRow(once);
+    credentials->addRow(tr("Client ID:"), copyRow(m_clientId, QStringLiteral("copyClientIdButton")));
+    credentials->addRow(tr("Client secret:"),
+                        copyRow(m_clientSecret, QStringLiteral("copyClientSecretButton")));
+
+    auto urls = new QGroupBox(tr("Give the Vendor"));
+    auto urlLayout = new QFormLayout(urls);
+    urlLayout->addRow(tr("Token URL:"), copyRow(m_tokenUrl, QStringLiteral("copyTokenUrlButton")));
+    urlLayout->addRow(tr("OneRoster 1.1:"), copyRow(m_baseUrl11, QStringLiteral("copyBaseUrl11Button")));
+    urlLayout->addRow(tr("OneRoster 1.2:"), copyRow(m_baseUrl12, QStringLiteral("copyBaseUrl12Button")));
+
+    auto layout = new QVBoxLayout(form);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(fields);
+    layout->addWidget(scopeBox);
+    layout->addWidget(m_fieldErrors);
+    layout->addLayout(buttons);
+    layout->addWidget(m_credentials);
+    layout->addWidget(urls);
+    layout->addStretch(1);
+}
+
+void OneRosterPage::refresh()
+{
+    const QString origin = m_client->baseUrl().toString(QUrl::RemovePath | QUrl::StripTrailingSlash);
+    m_tokenUrl->setText(origin + QStringLiteral("/oauth/token"));
+    m_baseUrl11->setText(origin + QStringLiteral("/ims/oneroster/v1p1"));
+    // The vendor puts rostering, gradebook or resources in place of {service}.
+    m_baseUrl12->setText(origin + QStringLiteral("/ims/oneroster/{service}/v1p2"));
+
+    if (m_fetchJob)
+        m_fetchJob->abort();
+    m_fetchJob = m_client->get(kApplications);
+    connect(m_fetchJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            showMessage(tr("Cannot load the OneRoster applications: %1").arg(result.errorMessage));
+            emit refreshed();
+            return;
+        }
+        m_applications = result.body.object().value(QStringLiteral("applications")).toArray();
+        const qint64 keep = m_selectedId;
+        m_list->clear();
+        for (const QJsonValue &value : std::as_const(m_applications)) {
+            const QJsonObject application = value.toObject();
+            const QJsonValue year = application.value(QStringLiteral("schoolYear"));
+            auto item = new QTreeWidgetItem(
+                {application.value(QStringLiteral("name")).toString(),
+                 application.value(QStringLiteral("vendor")).toString(),
+                 year.isNull() ? tr("Every year") : schoolYearLabel(year.toInt()),
+                 QString::number(application.value(QStringLiteral("scopes")).toArray().size()),
+                 application.value(QStringLiteral("active")).toBool() ? tr("Active")
+                                                                      : tr("Inactive")});
+            item->setData(0, Qt::UserRole, application.value(QStringLiteral("id")).toInteger());
+            m_list->addTopLevelItem(item);
+        }
+        if (keep != 0)
+            selectApplication(keep);
+        emit refreshed();
+    });
+}
+
+void OneRosterPage::startNew()
+{
+    m_list->clearSelection();
+    m_selectedId = 0;
+    fillForm({});
+    m_credentials->hide();
+    m_clientSecret->clear();
+}
+
+bool OneRosterPage::selectApplication(qint64 id)
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toLongLong() == id) {
+            m_list->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+void OneRosterPage::onSelectionChanged()
+{
+    const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+    if (selected.isEmpty())
+        return;
+    const qint64 id = selected.first()->data(0, Qt::UserRole).toLongLong();
+    if (id == m_selectedId)
+        return;
+    m_selectedId = id;
+    for (const QJsonValue &value : std::as_const(m_applications)) {
+        if (value[QStringLiteral("id")].toInteger() == id)
+            fillForm(value.toObject());
+    }
+    m_credentials->hide();
+    m_clientSecret->clear();
+}
+
+void OneRosterPage::fillForm(const QJsonObject &application)
+{
+    const bool isNew = application.isEmpty();
+    m_name->setText(application.value(QStringLiteral("name")).toString());
+    m_vendor->setText(application.value(QStringLiteral("vendor")).toString());
+    const QJsonValue year = application.value(QStringLiteral("schoolYear"));
+    const int index = year.isDouble() ? m_schoolYear->findData(year.toInt()) : 0;
+    m_schoolYear->setCurrentIndex(index < 0 ? 0 : index);
+    m_active->setChecked(isNew || application.value(QStringLiteral("active")).toBool());
+    const QJsonArray scopes = application.value(QStringLiteral("scopes")).toArray();
+    for (auto it = m_scopes.cbegin(); it != m_scopes.cend(); ++it)
+        it.value()->setChecked(isNew ? it.key() == QLatin1String("roster-core.readonly")
+                                     : scopes.contains(it.key()));
+    m_saveButton->setText(isNew ? tr("Register") : tr("Save Changes"));
+    m_resetButton->setEnabled(!isNew);
+    m_deleteButton->setEnabled(!isNew);
+    m_fieldErrors->clear();
+    updateScopeWarning();
+}
+
+QJsonObject OneRosterPage::formBody() const
+{
+    QJsonArray scopes;
+    for (auto it = m_scopes.cbegin(); it != m_scopes.cend(); ++it) {
+        if (it.value()->isChecked())
+            scopes.append(it.key());
+    }
+    const QVariant year = m_schoolYear->currentData();
+    return QJsonObject{{QStringLiteral("name"), m_name->text()},
+                       {QStringLiteral("vendor"), m_vendor->text()},
+                       {QStringLiteral("schoolYear"),
+                        year.isValid() ? QJsonValue(year.toInt()) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("scopes"), scopes},
+                       {QStringLiteral("active"), m_active->isChecked()}};
+}
+
+void OneRosterPage::updateScopeWarning()
+{
+    const bool none = std::none_of(m_scopes.cbegin(), m_scopes.cend(),
+                                   [](const QCheckBox *check) { return check->isChecked(); });
+    m_scopeWarning->setVisible(none);
+}
+
+void OneRosterPage::save()
+{
+    if (m_saveJob)
+        return;
+    const bool isNew = m_selectedId == 0;
+    m_saveJob = isNew ? m_client->post(kApplications, formBody())
+                      : m_client->put(kApplications + QStringLiteral("/%1").arg(m_selectedId),
+                                      formBody());
+    connect(m_saveJob, &ApiJob::finished, this, [this, isNew](const ApiResult &result) {
+        if (!result.ok()) {
+            QStringList errors;
+            for (auto it = result.fieldErrors.begin(); it != result.fieldErrors.end(); ++it)
+                errors.append(it.value().toString());
+            m_fieldErrors->setText(errors.join(QLatin1Char('\n')));
+            showMessage(tr("Cannot save the application: %1").arg(result.errorMessage));
+            return;
+        }
+        const QJsonObject application = result.body.object();
+        m_selectedId = application.value(QStringLiteral("id")).toInteger();
+        fillForm(application);
+        if (isNew) {
+            showCredentials(application);
+            showMessage(tr("Registered %1. Give the vendor the client ID, the secret and the "
+                           "URLs below.")
+                            .arg(application.value(QStringLiteral("name")).toString()));
+        } else {
+            showMessage(tr("Saved %1.").arg(application.value(QStringLiteral("name")).toString()));
+        }
+        emit saved(m_selectedId);
+        refresh();
+    });
+}
+
+void OneRosterPage::resetSecret()
+{
+    if (m_selectedId == 0 || m_saveJob)
+        return;
+    m_saveJob = m_client->post(kApplications + QStringLiteral("/%1/secret").arg(m_selectedId));
+    connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            showMessage(tr("Cannot reset the secret: %1").arg(result.errorMessage));
+            return;
+        }
+        showCredentials(result.body.object());
+        showMessage(tr("Issued a new secret. The old one and its tokens no longer work."));
+    });
+}
+
+void OneRosterPage::deleteSelected()
+{
+    if (m_selectedId == 0 || m_saveJob)
+        return;
+    const qint64 id = m_selectedId;
+    m_saveJob = m_client->deleteResource(kApplications + QStringLiteral("/%1").arg(id));
+    connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        if (!result.ok()) {
+            showMessage(tr("Cannot delete the application: %1").arg(result.errorMessage));
+            return;
+        }
+        showMessage(tr("Deleted the application; its tokens no longer work."));
+        startNew();
+        refresh();
+    });
+}
+
+void OneRosterPage::showCredentials(const QJsonObject &application)
+{
+    m_clientId->setText(application.value(QStringLiteral("clientId")).toString());
+    m_clientSecret->setText(application.value(QStringLiteral("clientSecret")).toString());
+    m_credentials->show();
+}
+
+QString OneRosterPage::message() const
+{
+    return m_message->text();
+}
+
+void OneRosterPage::showMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+} // namespace hubdesk

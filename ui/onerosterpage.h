@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace hubdesk {
+
+class ApiJob;
+class EngineClient;
+
+// The OneRoster page: the district's vendor applications and a form to register or edit one
+// (name, vendor, school year, scopes as checkboxes, Active). After Register or Reset Secret it
+// shows the client id and secret, and it always shows the token and base URLs for the vendor.
+class OneRosterPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OneRosterPage)
+
+public:
+    explicit OneRosterPage(EngineClient *client, QWidget *parent = nullptr);
+    ~OneRosterPage() override;
+
+    void refresh();
+    // Clears the form for a new application.
+    void startNew();
+    // Selects the application with the id in the list, or returns false when it is not listed.
+    bool selectApplication(qint64 id);
+    // Registers the form as a new application, or saves the selected one.
+    void save();
+    void resetSecret();
+    void deleteSelected();
+
+    qint64 selectedId() const { return m_selectedId; }
+    QString message() const;
+    QTreeWidget *list() const { return m_list; }
+
+signals:
+    void refreshed();
+    void saved(qint64 id);
+
+private:
+    void buildForm(QWidget *form);
+    void fillForm(const QJsonObject &application);
+    QJsonObject formBody() const;
+    void updateScopeWarning();
+    void showCredentials(const QJsonObject &application);
+    void showMessage(const QString &text);
+    void onSelectionChanged();
+
+    EngineClient *m_client;
+    QTreeWidget *m_list;
+    QLineEdit *m_name;
+    QLineEdit *m_vendor;
+    QComboBox *m_schoolYear;
+    QCheckBox *m_active;
+    QMap<QString, QCheckBox *> m_scopes;
+    QLabel *m_scopeWarning;
+    QLabel *m_fieldErrors;
+    QPushButton *m_saveButton;
+    QPushButton *m_newButton;
+    QPushButton *m_resetButton;
+    QPushButton *m_deleteButton;
+    QGroupBox *m_credentials;
+    QLineEdit *m_clientId;
+    QLineEdit *m_clientSecret;
+    QLineEdit *m_tokenUrl;
+    QLineEdit *m_baseUrl11;
+    QLineEdit *m_baseUrl12;
+    QLabel *m_message;
+    QJsonArray m_applications;
+    qint64 m_selectedId = 0;
+    QPointer<ApiJob> m_fetchJob;
+    QPointer<ApiJob> m_saveJob;
+};
+
+} // namespace hubdesk
