@@ -325,6 +325,7 @@ void addPost(Provider &provider, http::Router &router, const QString &pattern,
             return http::Response::json(QJsonObject{{QStringLiteral("sourcedIdPairs"), pairs}},
                                         201);
         });
+    router.setBodyLimit("POST", pattern, kMaxBodyBytes);
 }
 
 const QString kResultsOfClass = QStringLiteral(

@@ -137,6 +137,10 @@ void Provider::registerRoutes(http::Router &router)
 {
     router.addRoute("POST", QStringLiteral("/oauth/token"), http::Access::Public,
                     [this](const http::Request &request) { return issueToken(request); });
+    // Every token request from a peer, good or bad, takes from one bucket. A vendor needs a
+    // token an hour, so this only slows a peer that guesses; failed attempts are limited
+    // further per client id in issueToken().
+    router.limitRate(QStringLiteral("/oauth/token"), http::RateLimiter::Policy{50, 10.0});
     for (const Version version : {Version::V1p1, Version::V1p2}) {
         registerRosteringRoutes(*this, router, version);
         registerGradebookRoutes(*this, router, version);
