@@ -91,6 +91,9 @@ done
 pages=$(wc -l <"$work/hubd-paths")
 
 nginx_port=$(free_port)
+# nginx's workers run as an unprivileged user, which must be able to read the pages.
+chmod 755 "$work"
+chmod -R a+rX "$work/www"
 mkdir -p "$work/nginx/logs"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
