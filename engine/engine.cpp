@@ -19,14 +19,41 @@
 #include "store/store.h"
 
 #include <QCoreApplication>
-#include <QLockFile>
-#include <QThread>
-#include <QTimeZone>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QThread>
+#include <QTimeZone>
+#include <QUuid>
 
 namespace hub {
+
+namespace {
+
+// The id of the node that works in this data folder, made on first start and kept in
+// DATA_DIR/node-id, so that a restarted engine knows its own runs.
+Result<QString> readNodeId(const QString &dataDir)
+{
+    QFile file(QDir(dataDir).filePath(QStringLiteral("node-id")));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QString id = QString::fromUtf8(file.readAll()).trimmed();
+        static const QRegularExpression valid(QStringLiteral("^node-[0-9a-f]{12}$"));
+        if (valid.match(id).hasMatch())
+            return id;
+        file.close();
+    }
+    const QString id = QStringLiteral("node-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(id.toUtf8()) != id.size())
+        return failure(QStringLiteral("Cannot write the node id to %1: %2")
+                           .arg(file.fileName(), file.errorString()));
+    return id;
+}
+
+} // namespace
 
 Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent)
@@ -95,7 +122,10 @@ Result<quint16> Engine::start()
     if (auto box = SecretBox::openOrCreate(m_options.dataDir); !box)
         return failure(box.error());
 
-    m_store = std::make_unique<Store>(QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite")));
+    const QString database = m_options.database.isEmpty()
+                                 ? QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite"))
+                                 : m_options.database;
+    m_store = std::make_unique<Store>(database, m_options.databasePassword);
     // The HTTP handlers run on this thread and wait only briefly for the write lock. A long load
     // then delays a write request by seconds, not minutes, and the request gets 503.
     m_store->setShortBusyTimeoutThread(QThread::currentThread());
@@ -110,17 +140,42 @@ Result<quint16> Engine::start()
             return failure(demo.error());
     }
 
+    auto nodeId = readNodeId(m_options.dataDir);
+    if (!nodeId)
+        return failure(nodeId.error());
     // A single SQLite engine holds every lease itself, so runs still marked running were
-    // cut off when it last stopped.
-    auto orphaned = execute(m_store->connection(),
-                            QStringLiteral("UPDATE runs SET lease_expires_at = NULL WHERE status = 1"));
+    // cut off when it last stopped. On PostgreSQL other nodes may hold running runs; only this
+    // node's own (its id belongs to its data folder) and expired leases are failed.
+    auto orphaned = m_store->isPostgres()
+                        ? execute(m_store->connection(),
+                                  QStringLiteral("UPDATE runs SET lease_expires_at = NULL "
+                                                 "WHERE status = 1 AND worker LIKE ?"),
+                                  {QVariant(*nodeId + QStringLiteral("/%"))})
+                        : execute(m_store->connection(),
+                                  QStringLiteral("UPDATE runs SET lease_expires_at = NULL WHERE status = 1"));
     if (!orphaned)
         return failure(orphaned.error());
     if (auto failed = runs::queue::failExpiredLeases(m_store->connection()); failed && *failed > 0)
         qCWarning(lcRuns) << "Failed" << *failed << "runs that were running when the engine stopped";
 
-    m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers);
+    m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers,
+                                                   m_options.runLeaseSeconds);
+    m_workers->setNodeId(*nodeId);
     m_workers->start();
+
+    if (m_store->isPostgres()) {
+        // Runs queued on another node wake this node's workers at once instead of at their
+        // next poll.
+        QSqlDriver *driver = m_store->connection().driver();
+        if (driver->subscribeToNotification(QLatin1String(runs::queue::kRunsQueuedChannel))) {
+            connect(driver, &QSqlDriver::notification, this, [this] {
+                if (m_workers)
+                    m_workers->wake();
+            });
+        } else {
+            qCWarning(lcRuns) << "Cannot listen for queued runs; workers poll the queue instead";
+        }
+    }
 
     m_scheduler = std::make_unique<schedule::Scheduler>(*m_store, m_options.clock,
                                                         m_options.schedulerIntervalMs);

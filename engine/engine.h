@@ -37,9 +37,17 @@ struct EngineOptions
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;
     QString dataDir;
+    // The store: empty for DATA_DIR/hub.sqlite, or a URL postgresql://user@host:port/name
+    // without a password. Several engines may share one PostgreSQL database.
+    QString database;
+    // The PostgreSQL password; when empty, libpq reads PGPASSWORD or ~/.pgpass.
+    QString databasePassword;
     QByteArray adminToken;
     bool demo = false;
     int workers = 2;
+    // How long a claimed run's lease lasts; a run whose node stops renewing it fails this long
+    // after the last renewal.
+    int runLeaseSeconds = 60;
     // The maximum time the scheduler sleeps between checks, so that a changed wall clock is
     // noticed. It wakes earlier for a due occurrence.
     int schedulerIntervalMs = 60000;

@@ -10,16 +10,20 @@
 #include "demo/districtgenerator.h"
 #include "engine.h"
 #include "store/backup.h"
+#include "store/store.h"
+#include "store/storecopy.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -84,6 +88,37 @@ hub::Result<QByteArray> adminToken(const QString &dataDir)
                                 .arg(path, file.errorString()));
     qCInfo(lcHttp) << "HUBD_ADMIN_TOKEN is not set; wrote a new admin token to" << path;
     return token;
+}
+
+// A --database value must be a PostgreSQL URL without a password, because the command line is
+// visible to every user of the machine.
+hub::Result<void> checkDatabaseUrl(const QString &value)
+{
+    if (!hub::isPostgresUrl(value))
+        return hub::failure(QStringLiteral("--database must be a URL postgresql://user@host:port/"
+                                           "database; \"%1\" is not.")
+                                .arg(value));
+    const QUrl url(value);
+    if (!url.password().isEmpty())
+        return hub::failure(QStringLiteral("--database may not hold a password; use "
+                                           "--database-password-file or PGPASSWORD."));
+    if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+        return hub::failure(QStringLiteral("--database must name a host and a database, such as "
+                                           "postgresql://hubd@127.0.0.1:5432/hubd."));
+    return {};
+}
+
+// Reads the first line of a password file.
+hub::Result<QString> readPasswordFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return hub::failure(QStringLiteral("Cannot read the database password file %1: %2")
+                                .arg(path, file.errorString()));
+    const QString password = QString::fromUtf8(file.readLine()).trimmed();
+    if (password.isEmpty())
+        return hub::failure(QStringLiteral("The database password file %1 is empty.").arg(path));
+    return password;
 }
 
 int generateDistrict(const QStringList &arguments)
@@ -274,6 +309,93 @@ int restoreCommand(const QStringList &arguments)
     return 0;
 }
 
+// hubd migrate-store --from FILE --to URL: copies a SQLite store into an empty PostgreSQL
+// database and checks every table by row count and checksum.
+int migrateStore(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Usage: hubd migrate-store --from FILE --to postgresql://user@host:port/db\n"
+                       "Copies every table of a SQLite store (hub.sqlite, with no hubd running on "
+                       "it) into an empty PostgreSQL database, then compares each table's row "
+                       "count and checksum. Exits 0 only when every table matches."));
+    parser.addHelpOption();
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("The SQLite store file."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption to(QStringLiteral("to"),
+                                QStringLiteral("The PostgreSQL URL, without a password."),
+                                QStringLiteral("url"));
+    const QCommandLineOption passwordFile(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("File whose first line is the PostgreSQL password. Without it, libpq reads "
+                       "PGPASSWORD or ~/.pgpass."),
+        QStringLiteral("file"));
+    parser.addOptions({from, to, passwordFile});
+    parser.process(arguments);
+
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    if (!parser.isSet(from) || !parser.isSet(to)) {
+        err << "hubd migrate-store: --from and --to are required.\n";
+        return 2;
+    }
+    if (!QFileInfo(parser.value(from)).isFile()) {
+        err << "hubd migrate-store: the SQLite store " << parser.value(from) << " does not exist.\n";
+        return 2;
+    }
+    if (auto checked = checkDatabaseUrl(parser.value(to)); !checked) {
+        err << "hubd migrate-store: " << checked.error() << "\n";
+        return 2;
+    }
+    QString password;
+    if (parser.isSet(passwordFile)) {
+        auto read = readPasswordFile(parser.value(passwordFile));
+        if (!read) {
+            err << "hubd migrate-store: " << read.error() << "\n";
+            return 2;
+        }
+        password = *read;
+    }
+
+    hub::Store source(parser.value(from));
+    if (auto opened = source.open(); !opened) {
+        err << "hubd migrate-store: " << opened.error() << "\n";
+        return 1;
+    }
+    hub::Store target(parser.value(to), password);
+    if (auto opened = target.open(); !opened) {
+        err << "hubd migrate-store: " << opened.error() << "\n";
+        return 1;
+    }
+    auto copied = hub::copyStore(source, target);
+    if (!copied) {
+        err << "hubd migrate-store: " << copied.error() << "\n";
+        return 1;
+    }
+    auto compared = hub::compareStores(source, target);
+    if (!compared) {
+        err << "hubd migrate-store: " << compared.error() << "\n";
+        return 1;
+    }
+    int mismatches = 0;
+    for (const hub::TableComparison &table : std::as_const(*compared)) {
+        out << table.table << ": " << table.sourceRows << " rows, checksum " << table.sourceChecksum;
+        if (table.matches()) {
+            out << ", matches\n";
+        } else {
+            ++mismatches;
+            out << "; target has " << table.targetRows << " rows, checksum " << table.targetChecksum
+                << ", DIFFERS\n";
+        }
+    }
+    if (mismatches > 0) {
+        err << "hubd migrate-store: " << mismatches << " tables differ after the copy.\n";
+        return 1;
+    }
+    out << "Copied " << compared->size() << " tables; every row count and checksum matches.\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -300,6 +422,11 @@ int main(int argc, char *argv[])
         rest.removeAt(1);
         return subcommands.value(arguments.at(1))(rest);
     }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("migrate-store")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        return migrateStore(rest);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -309,7 +436,7 @@ int main(int argc, char *argv[])
                        "variable HUBD_ADMIN_TOKEN; "
                        "without it hubd writes a random token to DIR/admin-token.\n"
                        "Subcommands: hubd generate-district --help, hubd backup --help, "
-                       "hubd restore --help"));
+                       "hubd restore --help, hubd migrate-store --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),
@@ -350,8 +477,23 @@ int main(int argc, char *argv[])
                                                       "other requests take 1 MiB at most."),
                                        QStringLiteral("n"), QStringLiteral("512"));
     const QCommandLineOption config = configOption();
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("The store: a PostgreSQL URL postgresql://user@host:port/database, without "
+                       "a password. Default: DIR/hub.sqlite."),
+        QStringLiteral("url"));
+    const QCommandLineOption passwordFile(
+        QStringLiteral("database-password-file"),
+        QStringLiteral("File whose first line is the PostgreSQL password. Without it, libpq reads "
+                       "PGPASSWORD or ~/.pgpass."),
+        QStringLiteral("file"));
+    const QCommandLineOption runLease(
+        QStringLiteral("run-lease"),
+        QStringLiteral("Seconds a worker's claim on a run lasts without renewal (default 60). A "
+                       "run whose node died fails this long after its last renewal."),
+        QStringLiteral("seconds"), QStringLiteral("60"));
     parser.addOptions({listen, dataDir, demo, workers, timeZone, verbose, tlsCert, tlsKey,
-                       maxConnections, maxUpload, config});
+                       maxConnections, maxUpload, config, database, passwordFile, runLease});
     parser.process(app);
 
     if (parser.isSet(verbose))
@@ -402,6 +544,12 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "hubd: HTTPS needs both --tls-cert and --tls-key.\n";
         return 2;
     }
+    bool leaseOk = false;
+    const int leaseSeconds = parser.value(runLease).toInt(&leaseOk);
+    if (!leaseOk || leaseSeconds < 4 || leaseSeconds > 3600) {
+        QTextStream(stderr) << "hubd: --run-lease must be a whole number of seconds from 4 to 3600.\n";
+        return 2;
+    }
 
     hub::EngineOptions options;
     options.httpLimits.maxConnections = connectionLimit;
@@ -409,11 +557,28 @@ int main(int argc, char *argv[])
     options.tlsCertificateFile = tlsCertFile;
     options.tlsKeyFile = tlsKeyFile;
     options.address = address;
+    options.runLeaseSeconds = leaseSeconds;
     options.port = quint16(port);
     options.dataDir = QDir(optionValue(parser, dataDir, configValues)).absolutePath();
     options.demo = parser.isSet(demo);
     options.workers = workerCount;
     options.timeZone = optionValue(parser, timeZone, configValues);
+    if (parser.isSet(database)) {
+        auto checked = checkDatabaseUrl(parser.value(database));
+        if (!checked) {
+            QTextStream(stderr) << "hubd: " << checked.error() << "\n";
+            return 2;
+        }
+        options.database = parser.value(database);
+    }
+    if (parser.isSet(passwordFile)) {
+        auto password = readPasswordFile(parser.value(passwordFile));
+        if (!password) {
+            QTextStream(stderr) << "hubd: " << password.error() << "\n";
+            return 2;
+        }
+        options.databasePassword = *password;
+    }
 
     auto token = adminToken(options.dataDir);
     if (!token) {

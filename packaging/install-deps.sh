@@ -10,13 +10,15 @@ build_packages="
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite qt6-translations-l10n libarchive-dev libssh-dev libsodium-dev libssl-dev"
+    libqt6sql6-sqlite libqt6sql6-psql qt6-translations-l10n libarchive-dev libssh-dev libsodium-dev
+    libssl-dev"
 
-# openssh-server, nodejs and npm run the SFTP and Azurite fixtures of tests/fixtures; openssl
-# makes the HTTPS test server's certificate. A Node.js that came from elsewhere (with its own
-# npm) is used as it is, because Debian's npm package conflicts with it.
+# openssh-server, nodejs and npm run the SFTP and Azurite fixtures of tests/fixtures, and
+# postgresql-15 runs the PostgreSQL fixture; openssl makes the HTTPS test server's certificate.
+# A Node.js that came from elsewhere (with its own npm) is used as it is, because Debian's npm
+# package conflicts with it.
 test_packages="
-    xvfb xauth sqlite3 unzip openssh-server openssl"
+    xvfb xauth sqlite3 unzip openssh-server openssl postgresql-15"
 # dpkg-dev computes the packages' dependencies (dpkg-shlibdeps); the rest serve
 # packaging/test-packages.sh: a clean Debian root, and the checks of the packaged files.
 package_packages="

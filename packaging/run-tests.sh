@@ -5,8 +5,9 @@
 # Installs what is missing, builds Hubdesk with its tests and runs every test with CTest, two
 # at a time. Tests that read the public sample files look in ../shared/data beside the
 # checkout unless HUBDESK_TEST_DATA_DIR names another folder; without them those tests skip.
-# Azurite and a second sshd start on 127.0.0.1 before the tests and stop when this script exits.
-# The destination tests skip the cases whose fixture could not start.
+# Azurite, a second sshd and a throwaway PostgreSQL cluster start on 127.0.0.1 before the tests
+# and stop when this script exits. The tests skip the cases whose fixture could not start; the
+# NAME_pg variants of the store suites need PostgreSQL.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -19,11 +20,14 @@ export HUBDESK_FIXTURE_DIR
 stop_fixtures() {
     sh tests/fixtures/azurite.sh stop || true
     sh tests/fixtures/sshd.sh stop || true
+    sh tests/fixtures/postgres.sh stop || true
 }
 trap stop_fixtures EXIT INT TERM
 sh tests/fixtures/azurite.sh start || echo "run-tests: Azurite did not start; its tests will skip"
 sh tests/fixtures/sshd.sh start || echo "run-tests: sshd did not start; its tests will skip"
-for env_file in "$HUBDESK_FIXTURE_DIR/azurite.env" "$HUBDESK_FIXTURE_DIR/sshd.env"; do
+sh tests/fixtures/postgres.sh start || echo "run-tests: PostgreSQL did not start; the _pg tests will skip"
+for env_file in "$HUBDESK_FIXTURE_DIR/azurite.env" "$HUBDESK_FIXTURE_DIR/sshd.env" \
+    "$HUBDESK_FIXTURE_DIR/postgres.env"; do
     if [ -f "$env_file" ]; then
         set -a
         . "$env_file"

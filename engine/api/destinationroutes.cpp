@@ -221,18 +221,21 @@ http::Response remove(const ApiContext &context, qint64 id)
         return notFound(QStringLiteral("Destination"), id);
 
     const QSqlDatabase db = context.store->connection();
-    auto users = selectValue(db,
-                             QStringLiteral("SELECT group_concat(integration_id, ', ') FROM "
-                                            "integration_destinations WHERE destination_id = ?"),
-                             {id});
+    auto users = execute(db,
+                         QStringLiteral("SELECT integration_id FROM integration_destinations "
+                                        "WHERE destination_id = ? ORDER BY integration_id"),
+                         {id});
     if (!users)
         return storeFailed(users.error());
-    if (!users->isNull())
+    QStringList userIds;
+    while (users->next())
+        userIds.append(users->value(0).toString());
+    if (!userIds.isEmpty())
         return http::Response::error(
             409, QStringLiteral("in_use"),
             QStringLiteral("Destination %1 is used by integration(s) %2; remove it there first.")
                 .arg(id)
-                .arg(users->toString()));
+                .arg(userIds.join(QStringLiteral(", "))));
 
     auto deleted = execute(db, QStringLiteral("DELETE FROM destinations WHERE id = ?"), {id});
     if (!deleted)

@@ -73,6 +73,9 @@ QJsonValue jsonValue(const QVariant &value)
     switch (value.typeId()) {
     case QMetaType::LongLong:
     case QMetaType::Int:
+    // The PostgreSQL driver reads a positive BIGINT as an unsigned value.
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
         return value.toLongLong();
     case QMetaType::Double:
         return value.toDouble();

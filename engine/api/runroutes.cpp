@@ -161,13 +161,14 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
     return filter;
 }
 
-QString orderBy(const QUrlQuery &query, QJsonObject &errors)
+QString orderBy(const QUrlQuery &query, QJsonObject &errors, bool postgres)
 {
-    static const QHash<QString, QString> columns = {
+    const QHash<QString, QString> columns = {
         {QStringLiteral("start"), QStringLiteral("coalesce(r.started_at, r.queued_at)")},
         {QStringLiteral("end"), QStringLiteral("r.ended_at")},
         {QStringLiteral("duration"),
-         QStringLiteral("(julianday(r.ended_at) - julianday(r.started_at))")},
+         postgres ? QStringLiteral("(CAST(r.ended_at AS TIMESTAMPTZ) - CAST(r.started_at AS TIMESTAMPTZ))")
+                  : QStringLiteral("(julianday(r.ended_at) - julianday(r.started_at))")},
         {QStringLiteral("status"), QStringLiteral("r.status")},
         {QStringLiteral("id"), QStringLiteral("r.id")},
     };
@@ -197,7 +198,7 @@ http::Response list(const ApiContext &context, const http::Request &request)
         return storeFailed(zoneName.error());
 
     RunFilter filter = buildFilter(context, query, QTimeZone(zoneName->toUtf8()));
-    const QString order = orderBy(query, filter.errors);
+    const QString order = orderBy(query, filter.errors, context.store->isPostgres());
 
     bool limitOk = true;
     bool offsetOk = true;

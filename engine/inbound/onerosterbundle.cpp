@@ -474,10 +474,19 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
         const qsizetype dateColumn = table.columns.indexOf(QStringLiteral("date_last_modified"));
         QStringList placeholders(table.columns.size() + 1, QStringLiteral("?"));
         QSqlQuery insert(db);
+        // Every column of the file is set again, as a replacement of the row would, in SQL that
+        // SQLite and PostgreSQL both accept.
+        QStringList assignments;
+        for (const QString &column : table.columns) {
+            if (column != QLatin1String("sourced_id"))
+                assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
+        }
         const QString sql
-            = QStringLiteral("INSERT OR REPLACE INTO %1 (district_id, %2) VALUES (%3)")
+            = QStringLiteral("INSERT INTO %1 (district_id, %2) VALUES (%3) "
+                             "ON CONFLICT (district_id, sourced_id) DO UPDATE SET %4")
                   .arg(table.table, table.columns.join(QLatin1String(", ")),
-                       placeholders.join(QLatin1String(", ")));
+                       placeholders.join(QLatin1String(", ")),
+                       assignments.join(QLatin1String(", ")));
         if (!insert.prepare(sql))
             return hub::failure(QStringLiteral("Cannot prepare the insert into %1: %2")
                                     .arg(table.table, insert.lastError().text()));
@@ -485,7 +494,8 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
             insert.addBindValue(districtId);
             for (qsizetype i = 0; i < row.values.size(); ++i) {
                 const QVariant &value = row.values.at(i);
-                insert.addBindValue(i == dateColumn && value.isNull() ? QVariant(loadTime) : value);
+                insert.addBindValue(i == dateColumn && value.isNull() ? QVariant(loadTime)
+                                                                      : hub::storableValue(value));
             }
             if (!insert.exec())
                 return hub::failure(QStringLiteral("Cannot store %1 %2 (line %3): %4")

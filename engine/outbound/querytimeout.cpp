@@ -6,6 +6,8 @@
 #include "core/logging.h"
 
 #include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -31,6 +33,14 @@ QueryTimeout::QueryTimeout(const QSqlDatabase &db, int seconds)
     : m_seconds(seconds)
     , m_deadline(std::chrono::seconds(seconds))
 {
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        QSqlQuery set(db);
+        if (set.exec(QStringLiteral("SET statement_timeout = %1").arg(qint64(seconds) * 1000)))
+            m_postgres = db;
+        else
+            qCWarning(lcOutbound) << "Cannot set the statement timeout:" << set.lastError().text();
+        return;
+    }
     auto *handle = static_cast<sqlite3 *>(sqliteHandle(db));
     if (!handle) {
         qCWarning(lcOutbound) << "The query timeout cannot interrupt statements of driver"
@@ -45,6 +55,8 @@ QueryTimeout::~QueryTimeout()
 {
     if (m_handle)
         sqlite3_progress_handler(static_cast<sqlite3 *>(m_handle), 0, nullptr, nullptr);
+    if (m_postgres.isValid())
+        QSqlQuery(m_postgres).exec(QStringLiteral("SET statement_timeout = 0"));
 }
 
 int QueryTimeout::onProgress(void *context)

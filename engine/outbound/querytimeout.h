@@ -8,10 +8,11 @@
 
 namespace hub::outbound {
 
-// Interrupts SQLite statements on a connection once a deadline passes, through SQLite's
-// progress handler; the statement then fails with "interrupted". The caller also checks
-// expired() between rows, so slow writing counts against the same deadline. Removes the
-// handler when destroyed.
+// Interrupts statements on a connection once a deadline passes. On SQLite it uses the progress
+// handler, and the statement fails with "interrupted"; on PostgreSQL it sets statement_timeout,
+// and the statement fails with "canceling statement due to statement timeout". The caller also
+// checks expired() between rows, so slow writing counts against the same deadline. Removes the
+// handler or resets the timeout when destroyed.
 class QueryTimeout
 {
 public:
@@ -26,6 +27,7 @@ private:
     static int onProgress(void *context);
 
     void *m_handle = nullptr;
+    QSqlDatabase m_postgres;
     int m_seconds;
     QDeadlineTimer m_deadline;
 };

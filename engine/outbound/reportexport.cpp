@@ -11,9 +11,11 @@
 #include "outbound/xmlwriter.h"
 
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -22,6 +24,21 @@
 namespace hub::outbound {
 
 namespace {
+
+// The bindings are integers, so writing them as decimal literals is safe. Each ? of a report's
+// SQL is a positional parameter; the reports have no ? inside string literals.
+QString inlineBindings(const QString &reportSql, const QVariantList &values)
+{
+    QString sql;
+    qsizetype next = 0;
+    for (const QChar character : reportSql) {
+        if (character == QLatin1Char('?') && next < values.size())
+            sql += QString::number(values.at(next++).toLongLong());
+        else
+            sql += character;
+    }
+    return sql;
+}
 
 QString timeoutMessage(int seconds)
 {
@@ -33,8 +50,15 @@ QString timeoutMessage(int seconds)
 Result<void> startQuery(QSqlQuery &query, const ExportRequest &request, const QueryTimeout &timeout)
 {
     query.setForwardOnly(true);
-    bool started = query.prepare(request.report.sql);
-    if (started) {
+    const bool postgres = query.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+    bool started = false;
+    if (postgres) {
+        // The PostgreSQL driver streams the rows of a forward-only query only when it is not
+        // prepared; the bindings are integers, written into the text.
+        started = query.exec(inlineBindings(request.report.sqlFor(true),
+                                            request.report.bindings(request.districtId,
+                                                                    request.schoolYear)));
+    } else if ((started = query.prepare(request.report.sql))) {
         for (const QVariant &value :
              request.report.bindings(request.districtId, request.schoolYear))
             query.addBindValue(value);
@@ -159,7 +183,8 @@ Result<ExportSummary> exportCsvFromSqlite(sqlite3 *handle, const ExportRequest &
 // The export through QSqlQuery, for XML and for drivers other than SQLite.
 Result<ExportSummary> exportWithQuery(const QSqlDatabase &db, const ExportRequest &request,
                                       QIODevice *device, const RowObserver &observer,
-                                      const QueryTimeout &timeout)
+                                      const QueryTimeout &timeout,
+                                      const std::function<void()> &abandon)
 {
     const bool asXml = request.format == QLatin1String("xml");
     std::optional<XmlWriter> xml;
@@ -185,11 +210,14 @@ Result<ExportSummary> exportWithQuery(const QSqlDatabase &db, const ExportReques
             return failure(writeFailedMessage(device));
         ++summary.rows;
         if (observer && !observer(rowHash, summary.rows)) {
+            abandon();
             summary.cancelled = true;
             return summary;
         }
-        if (timeout.expired())
+        if (timeout.expired()) {
+            abandon();
             return failure(timeoutAfterRowsMessage(request.queryTimeoutSeconds, summary.rows));
+        }
     }
     if (auto finished = finishQuery(query, request, timeout); !finished)
         return failure(finished.error());
@@ -204,18 +232,74 @@ Result<ExportSummary> exportWithQuery(const QSqlDatabase &db, const ExportReques
     return summary;
 }
 
+// On PostgreSQL, a connection of the export's own. The export streams its rows, and a
+// statement that the observer runs on the caller's connection (the cancel check) would discard
+// the rows not read yet. Closing it also stops a cancelled query at once. On SQLite, the
+// caller's connection.
+class ExportConnection
+{
+public:
+    explicit ExportConnection(const QSqlDatabase &db)
+    {
+        if (db.driverName() != QLatin1String("QPSQL")) {
+            m_db = db;
+            return;
+        }
+        m_name = QStringLiteral("hub-export-%1").arg(reinterpret_cast<quintptr>(this), 0, 16);
+        m_db = QSqlDatabase::cloneDatabase(db, m_name);
+        if (m_db.open()) {
+            QSqlQuery setup(m_db);
+            setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+            if (setup.exec(QStringLiteral("SELECT pg_backend_pid()")) && setup.next())
+                m_backendPid = setup.value(0).toLongLong();
+        } else
+            qCWarning(lcOutbound) << "Cannot open a connection for the export:"
+                                  << m_db.lastError().text();
+    }
+    ~ExportConnection()
+    {
+        if (m_name.isEmpty())
+            return;
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(ExportConnection)
+
+    const QSqlDatabase &db() const { return m_db; }
+
+    // Stops the export's statement from the caller's connection, so that dropping its unread
+    // rows does not wait for the server to send them all.
+    void cancelStatement(const QSqlDatabase &callerDb) const
+    {
+        if (m_name.isEmpty() || m_backendPid == 0)
+            return;
+        QSqlQuery cancel(callerDb);
+        if (!cancel.exec(QStringLiteral("SELECT pg_cancel_backend(%1)").arg(m_backendPid)))
+            qCWarning(lcOutbound) << "Cannot stop the export's statement:" << cancel.lastError().text();
+    }
+
+private:
+    qint64 m_backendPid = 0;
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
 } // namespace
 
-Result<ExportSummary> exportReport(const QSqlDatabase &db, const ExportRequest &request,
+Result<ExportSummary> exportReport(const QSqlDatabase &callerDb, const ExportRequest &request,
                                    QIODevice *device, const RowObserver &observer)
 {
     DigestDevice digest(device);
+    ExportConnection connection(callerDb);
+    const QSqlDatabase &db = connection.db();
     auto *handle = static_cast<sqlite3 *>(sqliteHandle(db));
     auto exported = [&] {
         QueryTimeout timeout(db, request.queryTimeoutSeconds);
         if (handle && request.format != QLatin1String("xml"))
             return exportCsvFromSqlite(handle, request, &digest, observer, timeout);
-        return exportWithQuery(db, request, &digest, observer, timeout);
+        return exportWithQuery(db, request, &digest, observer, timeout,
+                               [&] { connection.cancelStatement(callerDb); });
     }();
     const QByteArray sha256 = digest.finish();
     if (!exported)
@@ -267,18 +351,7 @@ Result<ReportPreview> previewReport(const QSqlDatabase &db, const ExportRequest 
 
 QString reportSqlWithBindings(const Report &report, qint64 districtId, int schoolYear)
 {
-    // The bindings are integers, so writing them as decimal literals is safe. Each ? of the
-    // report's SQL is a positional parameter; the reports have no ? inside string literals.
-    const QVariantList values = report.bindings(districtId, schoolYear);
-    QString sql;
-    qsizetype next = 0;
-    for (const QChar character : report.sql) {
-        if (character == QLatin1Char('?') && next < values.size())
-            sql += QString::number(values.at(next++).toLongLong());
-        else
-            sql += character;
-    }
-    return sql;
+    return inlineBindings(report.sql, report.bindings(districtId, schoolYear));
 }
 
 } // namespace hub::outbound

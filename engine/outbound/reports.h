@@ -19,6 +19,14 @@ struct Report
     QString fileStem;
     QStringList columns;
     QString sql;
+    // The same query in PostgreSQL's dialect, when sql uses SQLite-only functions; empty when
+    // sql runs on both.
+    QString postgresSql = {};
+
+    const QString &sqlFor(bool postgres) const
+    {
+        return postgres && !postgresSql.isEmpty() ? postgresSql : sql;
+    }
 
     QVariantList bindings(qint64 districtId, int schoolYear) const { return {districtId, schoolYear}; }
 };

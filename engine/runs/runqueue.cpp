@@ -8,9 +8,14 @@
 #include "runs/runstatus.h"
 #include "store/store.h"
 
+#include <QSqlError>
+
 namespace hub::runs::queue {
 
 namespace {
+
+// The first key of the advisory locks that serialise claims of one integration.
+constexpr int kClaimLockClass = 0x68756272;
 
 QString leaseExpiry(int leaseSeconds)
 {
@@ -43,6 +48,70 @@ Result<qint64> insertRun(const QSqlDatabase &db, const RunRequest &request, RunS
     return inserted->lastInsertId().toLongLong();
 }
 
+// Several nodes claim from one PostgreSQL database. The oldest claimable run is locked with
+// FOR UPDATE SKIP LOCKED, so nodes never wait for each other's candidate. A transaction-level
+// advisory lock on the integration then serialises claims of one integration, and a fresh
+// check after it sees a claim that another node committed meanwhile, so two runs of one
+// integration never overlap.
+Result<std::optional<qint64>> claimNextPostgres(const QSqlDatabase &db, const QString &worker,
+                                                int leaseSeconds)
+{
+    constexpr int kAttempts = 4;
+    QStringList contended;
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+        Transaction transaction(db);
+        if (!transaction.begun())
+            return failure(QStringLiteral("Cannot begin the claim: %1").arg(db.lastError().text()));
+        const QString exclude = contended.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" AND r.integration_id NOT IN (%1)")
+                                          .arg(contended.join(QLatin1Char(',')));
+        auto candidate = execute(
+            db,
+            QStringLiteral("SELECT r.id, r.integration_id FROM runs r WHERE r.status = ? AND NOT "
+                           "EXISTS (SELECT 1 FROM runs o WHERE o.integration_id = r.integration_id "
+                           "AND o.status = ?)%1 ORDER BY r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED")
+                .arg(exclude),
+            {int(RunStatus::Queued), int(RunStatus::Running)});
+        if (!candidate)
+            return failure(candidate.error());
+        if (!candidate->next())
+            return std::optional<qint64>();
+        const qint64 runId = candidate->value(0).toLongLong();
+        const qint64 integrationId = candidate->value(1).toLongLong();
+        candidate->finish();
+
+        auto locked = selectValue(db, QStringLiteral("SELECT pg_try_advisory_xact_lock(?, ?)"),
+                                  {kClaimLockClass, int(integrationId)});
+        if (!locked)
+            return failure(locked.error());
+        auto busy = selectValue(db,
+                                QStringLiteral("SELECT count(*) FROM runs WHERE integration_id = ? "
+                                               "AND status = ?"),
+                                {integrationId, int(RunStatus::Running)});
+        if (!busy)
+            return failure(busy.error());
+        if (!locked->toBool() || busy->toLongLong() > 0) {
+            qCDebug(lcRuns) << worker << "skips integration" << integrationId
+                            << "that another worker is claiming or running";
+            contended.append(QString::number(integrationId));
+            continue;
+        }
+        auto claimed = execute(db,
+                               QStringLiteral("UPDATE runs SET status = ?, started_at = ?, "
+                                              "worker = ?, lease_expires_at = ? WHERE id = ?"),
+                               {int(RunStatus::Running), nowIsoUtc(), worker,
+                                leaseExpiry(leaseSeconds), runId});
+        if (!claimed)
+            return failure(claimed.error());
+        if (auto committed = transaction.commit(); !committed)
+            return failure(committed.error());
+        qCInfo(lcRuns) << "Worker" << worker << "claimed run" << runId;
+        return std::optional<qint64>(runId);
+    }
+    return std::optional<qint64>();
+}
+
 } // namespace
 
 Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request)
@@ -50,6 +119,12 @@ Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request)
     auto runId = insertRun(db, request, RunStatus::Queued, {});
     if (!runId)
         return runId;
+    if (dialectOf(db) == Dialect::Postgres) {
+        // Wakes the workers of every node at commit; a lost notification costs one poll.
+        if (auto notified = execute(db, QStringLiteral("NOTIFY %1").arg(QLatin1String(kRunsQueuedChannel)));
+            !notified)
+            qCWarning(lcRuns) << "Cannot notify the nodes of run" << *runId << notified.error();
+    }
     qCInfo(lcRuns) << "Queued run" << *runId << "of integration" << request.integrationId
                    << "trigger" << request.trigger;
     return runId;
@@ -69,6 +144,9 @@ Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request
 Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &worker,
                                         int leaseSeconds)
 {
+    if (dialectOf(db) == Dialect::Postgres)
+        return claimNextPostgres(db, worker, leaseSeconds);
+
     // One statement, so the check for a running run of the same integration and the claim are
     // atomic under SQLite's single writer.
     auto claimed = execute(

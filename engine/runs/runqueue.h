@@ -31,6 +31,9 @@ struct RunRequest
 // already have a running run, so two runs of one integration never overlap.
 namespace queue {
 
+// The PostgreSQL channel on which enqueue() tells every node that a run was queued.
+inline constexpr char kRunsQueuedChannel[] = "hub_runs_queued";
+
 // Inserts a queued run and returns its id.
 Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request);
 
@@ -39,7 +42,8 @@ Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request);
 Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request,
                                const QString &message);
 
-// Claims the oldest queued run that may start now, or returns no id when none may.
+// Claims the oldest queued run that may start now, or returns no id when none may. On
+// PostgreSQL several nodes may claim at once; each run is claimed by one worker only.
 Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &worker,
                                         int leaseSeconds);
 

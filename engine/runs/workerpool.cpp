@@ -16,18 +16,19 @@ namespace {
 
 // How long an idle worker sleeps before it looks at the queue again without being woken.
 constexpr unsigned long kPollMilliseconds = 2000;
-constexpr int kLeaseRenewMilliseconds = 15000;
 
 } // namespace
 
-WorkerPool::WorkerPool(const Store &store, QString dataDir, int workerCount, QObject *parent)
+WorkerPool::WorkerPool(const Store &store, QString dataDir, int workerCount, int leaseSeconds,
+                       QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_dataDir(std::move(dataDir))
     , m_workerCount(qMax(1, workerCount))
+    , m_leaseSeconds(qMax(4, leaseSeconds))
     , m_nodeId(QStringLiteral("node-%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(12)))
 {
-    m_leaseTimer.setInterval(kLeaseRenewMilliseconds);
+    m_leaseTimer.setInterval(m_leaseSeconds * 1000 / 4);
     connect(&m_leaseTimer, &QTimer::timeout, this, &WorkerPool::maintainLeases);
 }
 
@@ -74,7 +75,7 @@ void WorkerPool::workerLoop(int index)
     RunExecutor executor(m_store, m_dataDir);
 
     while (!m_stopping) {
-        auto claimed = queue::claimNext(m_store.connection(), worker, leaseSeconds);
+        auto claimed = queue::claimNext(m_store.connection(), worker, m_leaseSeconds);
         if (!claimed)
             qCWarning(lcRuns) << worker << "cannot claim a run:" << claimed.error();
         if (claimed && claimed->has_value()) {
@@ -93,7 +94,7 @@ void WorkerPool::workerLoop(int index)
 void WorkerPool::maintainLeases()
 {
     const QSqlDatabase db = m_store.connection();
-    if (auto renewed = queue::renewLeases(db, m_nodeId, leaseSeconds); !renewed)
+    if (auto renewed = queue::renewLeases(db, m_nodeId, m_leaseSeconds); !renewed)
         qCWarning(lcRuns) << "Cannot renew run leases:" << renewed.error();
     if (auto failed = queue::failExpiredLeases(db); !failed)
         qCWarning(lcRuns) << "Cannot check run leases:" << failed.error();

@@ -28,7 +28,10 @@ class WorkerPool final : public QObject
     Q_DISABLE_COPY_MOVE(WorkerPool)
 
 public:
-    WorkerPool(const Store &store, QString dataDir, int workerCount, QObject *parent = nullptr);
+    // leaseSeconds is how long a claim lasts without renewal; the pool renews its leases four
+    // times per lease.
+    WorkerPool(const Store &store, QString dataDir, int workerCount,
+               int leaseSeconds = kDefaultLeaseSeconds, QObject *parent = nullptr);
     ~WorkerPool() override;
 
     void start();
@@ -38,8 +41,12 @@ public:
     void wake();
 
     QString nodeId() const { return m_nodeId; }
+    // Names this node's workers; call before start(). The engine keeps one id per data folder,
+    // so that after a restart it knows which running runs were its own.
+    void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
 
-    static constexpr int leaseSeconds = 60;
+    static constexpr int kDefaultLeaseSeconds = 60;
+    int leaseSeconds() const { return m_leaseSeconds; }
 
 signals:
     // Emitted from a worker thread after a run ended.
@@ -52,6 +59,7 @@ private:
     const Store &m_store;
     QString m_dataDir;
     int m_workerCount;
+    int m_leaseSeconds;
     QString m_nodeId;
     std::vector<std::unique_ptr<QThread>> m_threads;
     QMutex m_mutex;

@@ -35,6 +35,11 @@ struct Scheduler::Candidate
 
 namespace {
 
+// The key of the advisory lock that the node running the scheduler holds ("hubs").
+constexpr qint64 kSchedulerLockKey = 0x68756273;
+// How often a node without the scheduler lock tries to take it.
+constexpr int kStandbyCheckMs = 5000;
+
 // The most missed occurrences one tick counts; a longer outage is reported as "or more".
 constexpr int kMaxMissedCounted = 1000;
 constexpr int kBatchSize = 100;
@@ -258,10 +263,34 @@ void Scheduler::requestTick()
     QMetaObject::invokeMethod(this, &Scheduler::tick, Qt::QueuedConnection);
 }
 
+bool Scheduler::holdsSchedulerLock()
+{
+    if (!m_store.isPostgres() || m_leader)
+        return true;
+    // A session-level advisory lock: PostgreSQL releases it when this node's connection ends,
+    // so a standby node takes it over at its next check after the holder died.
+    auto locked = selectValue(m_store.connection(), QStringLiteral("SELECT pg_try_advisory_lock(?)"),
+                              {kSchedulerLockKey});
+    if (!locked) {
+        qCWarning(lcScheduler) << "Cannot ask for the scheduler lock:" << locked.error();
+        return false;
+    }
+    m_leader = locked->toBool();
+    if (m_leader)
+        qCInfo(lcScheduler) << "This node took the scheduler lock and runs the scheduler";
+    return m_leader;
+}
+
 void Scheduler::tick()
 {
     const QDateTime now = m_clock().toUTC();
     const QSqlDatabase db = m_store.connection();
+    if (!holdsSchedulerLock()) {
+        qCDebug(lcScheduler) << "Another node runs the scheduler; checking again in"
+                             << kStandbyCheckMs << "ms";
+        armTimer(now, now.addMSecs(kStandbyCheckMs));
+        return;
+    }
     bool queued = queueRunsAtNextCycle(now) > 0;
 
     auto query = execute(
@@ -374,9 +403,13 @@ QDateTime Scheduler::handleIntegration(const Candidate &candidate, const QDateTi
 
     if (!candidate.tracked || candidate.trackedSchedule != candidate.scheduleText) {
         auto saved = execute(db,
-                             QStringLiteral("INSERT OR REPLACE INTO schedule_state(integration_id, "
-                                            "schedule, handled_through, updated_at) "
-                                            "VALUES (?, ?, ?, ?)"),
+                             QStringLiteral("INSERT INTO schedule_state(integration_id, schedule, "
+                                            "handled_through, updated_at) VALUES (?, ?, ?, ?) "
+                                            "ON CONFLICT (integration_id) DO UPDATE SET "
+                                            "schedule = excluded.schedule, "
+                                            "handled_through = excluded.handled_through, "
+                                            "last_occurrence_at = NULL, held_on = NULL, "
+                                            "updated_at = excluded.updated_at"),
                              {id, candidate.scheduleText, toIsoUtc(now), toIsoUtc(now)});
         if (!saved) {
             qCWarning(lcScheduler)

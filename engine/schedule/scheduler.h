@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "store/store.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
@@ -60,6 +62,10 @@ public:
     // Asks for a tick from the event loop, after a schedule, flag or blackout changed.
     void requestTick();
 
+    // Whether this node runs the scheduler: always on SQLite; on PostgreSQL, the node that holds
+    // the scheduler's advisory lock.
+    bool isLeader() const { return m_leader || !m_store.isPostgres(); }
+
     // When the timer fires next; invalid when stopped.
     QDateTime nextWakeAt() const { return m_nextWakeAt; }
 
@@ -74,6 +80,7 @@ private:
     // Handles one integration and returns its next occurrence after now, or an invalid time.
     QDateTime handleIntegration(const Candidate &candidate, const QDateTime &now, bool &queued);
     void armTimer(const QDateTime &now, const QDateTime &nextOccurrence);
+    bool holdsSchedulerLock();
     void warnOnce(qint64 integrationId, const QString &message);
 
     const Store &m_store;
@@ -82,6 +89,7 @@ private:
     QTimer m_timer;
     QDateTime m_nextWakeAt;
     bool m_running = false;
+    bool m_leader = false;
     // Integrations already warned about, so a broken schedule is logged once, not each tick.
     QHash<qint64, QString> m_warned;
 };

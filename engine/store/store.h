@@ -14,18 +14,34 @@ class QThread;
 
 namespace hub {
 
+// The SQL dialects the store speaks. SQLite is the embedded default; PostgreSQL is the path
+// for many districts and several engine nodes on one database.
+enum class Dialect { Sqlite, Postgres };
+
+// The dialect of a connection, from its Qt driver.
+Dialect dialectOf(const QSqlDatabase &db);
+
+// Whether a --database value names a PostgreSQL server (postgresql:// or postgres://).
+bool isPostgresUrl(const QString &database);
+
 // The engine's database. Each thread that touches it gets its own QSqlDatabase connection,
 // because QtSql connections may only be used from the thread that opened them.
 class Store
 {
 public:
-    explicit Store(QString sqlitePath);
+    // database is a SQLite file path or a URL postgresql://user@host:port/name. The URL may not
+    // hold a password; a PostgreSQL password comes in password instead.
+    explicit Store(QString database, QString password = {});
     ~Store();
     Q_DISABLE_COPY_MOVE(Store)
 
     // Opens the database, switches SQLite to WAL with foreign keys on, and applies pending
-    // migrations, each in its own transaction.
+    // migrations, each in its own transaction. On PostgreSQL an advisory lock keeps nodes
+    // that start together from migrating at the same time.
     Result<void> open();
+
+    Dialect dialect() const { return m_dialect; }
+    bool isPostgres() const { return m_dialect == Dialect::Postgres; }
 
     // The calling thread's connection, opened on first use. It waits up to 30 s for another
     // connection's write lock, or 3 s on the thread given to setShortBusyTimeoutThread().
@@ -36,19 +52,37 @@ public:
     // Closes the calling thread's connection; worker threads call it before they finish.
     void releaseThreadConnection() const;
 
+    // The SQLite file path, or the PostgreSQL URL (which never holds a password).
     QString path() const { return m_path; }
     int schemaVersion() const;
 
+    // The migration scripts, in order, as statements of the given dialect.
+    static Result<QList<QPair<int, QStringList>>> migrations(Dialect dialect);
+
 private:
     Result<void> applyMigrations();
+    Result<void> openPostgres(QSqlDatabase &db) const;
 
     QString m_path;
+    QString m_password;
+    Dialect m_dialect = Dialect::Sqlite;
     QString m_connectionPrefix;
     QThread *m_shortBusyTimeoutThread = nullptr;
 };
 
-// Whether a store error means another connection held the write lock past the busy timeout.
+// Whether a store error means another connection held the write lock past the busy timeout
+// (SQLite's busy timeout or PostgreSQL's lock_timeout).
 bool isBusyError(const QString &error);
+
+// Turns a SQLite migration script into PostgreSQL: 64-bit integers, identity columns for
+// "id INTEGER PRIMARY KEY", DOUBLE PRECISION for REAL. Triggers need a .pg.sql variant.
+QString postgresFromSqlite(const QString &script);
+
+// Splits a migration script into statements (see store.cpp for the rules).
+QStringList splitStatements(const QString &script);
+
+// The value to bind for a C++ value: a bool becomes the integer 0 or 1.
+QVariant storableValue(const QVariant &value);
 
 // Runs one statement with positional bindings.
 Result<QSqlQuery> execute(const QSqlDatabase &db, const QString &sql,

@@ -6,6 +6,7 @@
 // compare the file with the rows the bundle implies.
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 #include "testdata.h"
 
 #include "engine.h"
@@ -48,8 +49,11 @@ private:
 
 void tst_EndToEnd::initTestCase()
 {
+    HUB_REQUIRE_TEST_DATABASE();
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database = hubtest::testDatabase(QDir(m_dataDir.path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!options.database.isEmpty());
     options.adminToken = m_token;
     options.districtName = QStringLiteral("Catalyst Test District");
     m_engine = std::make_unique<hub::Engine>(options);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "api/adminapi.h"
 #include "engine.h"
@@ -89,9 +90,12 @@ private:
 
 void tst_AdminApi::initTestCase()
 {
+    HUB_REQUIRE_TEST_DATABASE();
     QVERIFY(m_dataDir.isValid());
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database = hubtest::testDatabase(QDir(m_dataDir.path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!options.database.isEmpty());
     options.adminToken = m_token;
     options.demo = true;
     options.workers = 2;
@@ -703,6 +707,7 @@ void tst_AdminApi::deletedIntegrationKeepsRuns()
 
 void tst_AdminApi::busyStoreAnswers503()
 {
+    HUB_SQLITE_ONLY("the test holds SQLite's write lock on the file");
     // Another connection holds the write lock, as a long inbound load does.
     QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
     blocker.setDatabaseName(QDir(m_dataDir.path()).filePath(QStringLiteral("hub.sqlite")));

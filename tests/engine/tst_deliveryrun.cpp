@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 #include "destinationfixtures.h"
 
 #include "core/secretbox.h"
@@ -78,7 +79,20 @@ private:
     QJsonObject runAndWait(qint64 integrationId);
     void assertNoSecret(const QString &where, const QString &text);
 
+    // The first column of every row of a query, joined with spaces.
+    QString allRows(const QString &sql)
+    {
+        auto query = hub::execute(m_engine->store().connection(), sql);
+        if (!query)
+            return query.error();
+        QStringList values;
+        while (query->next())
+            values.append(query->value(0).toString());
+        return values.join(QLatin1Char(' '));
+    }
+
     std::unique_ptr<QTemporaryDir> m_dataDir;
+    QString m_database;
     std::unique_ptr<hub::Engine> m_engine;
     std::unique_ptr<hubtest::ApiTestClient> m_api;
     const QByteArray m_token = "delivery-run-test-token-0123456789";
@@ -98,6 +112,9 @@ void tst_DeliveryRun::init()
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dataDir->isValid());
+    HUB_REQUIRE_TEST_DATABASE();
+    m_database = hubtest::testDatabase(QDir(m_dataDir->path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!m_database.isEmpty());
 }
 
 void tst_DeliveryRun::cleanup()
@@ -111,6 +128,7 @@ void tst_DeliveryRun::startEngine(bool demo)
 {
     hub::EngineOptions options;
     options.dataDir = m_dataDir->path();
+    options.database = m_database;
     options.adminToken = m_token;
     options.demo = demo;
     options.schedulerIntervalMs = 3600 * 1000;
@@ -262,11 +280,8 @@ void tst_DeliveryRun::secretsNeverLeaveEngine()
     assertNoSecret(QStringLiteral("PUT response"), QString::fromUtf8(updated.body));
 
     // The database holds only ciphertext.
-    auto column = hub::selectValue(
-        m_engine->store().connection(),
-        QStringLiteral("SELECT group_concat(coalesce(secrets, '') || settings, ' ') "
-                       "FROM destinations"));
-    assertNoSecret(QStringLiteral("the destinations table"), column->toString());
+    assertNoSecret(QStringLiteral("the destinations table"),
+                   allRows(QStringLiteral("SELECT coalesce(secrets, '') || settings FROM destinations")));
 
     // Deliveries and connection tests that fail log their errors, never the secrets.
     for (const qint64 id : {https, sftp, azure})
@@ -285,10 +300,9 @@ void tst_DeliveryRun::secretsNeverLeaveEngine()
     assertNoSecret(QStringLiteral("the run"), QString::fromUtf8(QJsonDocument(run).toJson()));
     assertNoSecret(QStringLiteral("the destination list"),
                    QString::fromUtf8(m_api->get(QStringLiteral("/api/v1/destinations")).body));
-    auto audit = hub::selectValue(m_engine->store().connection(),
-                                  QStringLiteral("SELECT group_concat(coalesce(before_json, '') || "
-                                                 "coalesce(after_json, ''), ' ') FROM audit_log"));
-    assertNoSecret(QStringLiteral("the audit table"), audit->toString());
+    assertNoSecret(QStringLiteral("the audit table"),
+                   allRows(QStringLiteral("SELECT coalesce(before_json, '') || "
+                                          "coalesce(after_json, '') FROM audit_log")));
     QMutexLocker locker(&g_messagesMutex);
     QVERIFY(!g_messages.isEmpty());
     for (const QString &message : std::as_const(g_messages))

@@ -4,6 +4,7 @@
 #include "core/timeutil.h"
 #include "demo/demodistrict.h"
 #include "store/store.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -64,7 +65,10 @@ void TestDemoDistrict::init()
 {
     m_temp = std::make_unique<QTemporaryDir>();
     QVERIFY(m_temp->isValid());
-    m_store = std::make_unique<hub::Store>(m_temp->filePath(QStringLiteral("hub.sqlite")));
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database = hubtest::testDatabase(m_temp->filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
+    m_store = std::make_unique<hub::Store>(database);
     auto opened = m_store->open();
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     m_districtId = addDistrict(QStringLiteral("Maple Valley Schools"));

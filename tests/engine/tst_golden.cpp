@@ -17,6 +17,7 @@
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
 #include "store/store.h"
+#include "testdatabase.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -149,7 +150,10 @@ private:
 void tst_Golden::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_store = std::make_unique<hub::Store>(m_dir.filePath(QStringLiteral("hub.sqlite")));
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database = hubtest::testDatabase(m_dir.filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
+    m_store = std::make_unique<hub::Store>(database);
     QVERIFY(m_store->open().ok());
     const QSqlDatabase db = m_store->connection();
 

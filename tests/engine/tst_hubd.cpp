@@ -43,6 +43,10 @@ private slots:
     void backupAndRestoreAroundRunningEngine();
     void backupAndRestoreNeedTheirOptions_data();
     void backupAndRestoreNeedTheirOptions();
+    void invalidDatabaseIsRejected_data();
+    void invalidDatabaseIsRejected();
+    void migrateStoreRejectsBadArguments_data();
+    void migrateStoreRejectsBadArguments();
 
 private:
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
@@ -123,7 +127,9 @@ void tst_Hubd::helpDocumentsEveryOption()
                                  QStringLiteral("--max-upload-mib"), QStringLiteral("--config"),
                                  QStringLiteral("HUBD_ADMIN_TOKEN"),
                                  QStringLiteral("generate-district"), QStringLiteral("hubd backup"),
-                                 QStringLiteral("hubd restore")};
+                                 QStringLiteral("hubd restore"), QStringLiteral("--database"),
+                                 QStringLiteral("--database-password-file"),
+                                 QStringLiteral("--run-lease"), QStringLiteral("migrate-store")};
     for (const QString &option : options)
         QVERIFY2(help.contains(option), qPrintable(option));
 }
@@ -148,6 +154,67 @@ void tst_Hubd::invalidListenIsRejected()
     const QString error = QString::fromUtf8(hubd.readAllStandardError());
     QVERIFY2(error.contains(QStringLiteral("--listen must be HOST:PORT")), qPrintable(error));
     QVERIFY(error.contains(listen));
+}
+
+void tst_Hubd::invalidDatabaseIsRejected_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("not a URL") << QStringList{QStringLiteral("--database"), QStringLiteral("/tmp/x.sqlite")}
+                               << "--database must be a URL postgresql://";
+    QTest::newRow("password in URL")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("postgresql://u:secret@127.0.0.1:1/db")}
+        << "may not hold a password";
+    QTest::newRow("no database name")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("postgresql://u@127.0.0.1:1")}
+        << "must name a host and a database";
+    QTest::newRow("missing password file")
+        << QStringList{QStringLiteral("--database"), QStringLiteral("postgresql://u@127.0.0.1:1/db"),
+                       QStringLiteral("--database-password-file"), QStringLiteral("/nonexistent/pw")}
+        << "Cannot read the database password file";
+    QTest::newRow("lease too short") << QStringList{QStringLiteral("--run-lease"), QStringLiteral("1")}
+                                     << "--run-lease must be";
+}
+
+void tst_Hubd::invalidDatabaseIsRejected()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QProcess hubd;
+    hubd.start(hubdPath(), QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                       QStringLiteral("--data-dir"), dir.path()}
+                               + arguments);
+    QVERIFY(hubd.waitForFinished(10000));
+    QCOMPARE(hubd.exitCode(), 2);
+    const QString error = QString::fromUtf8(hubd.readAllStandardError());
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    // A password given in the URL is never echoed back.
+    QVERIFY(!error.contains(QStringLiteral("secret")));
+}
+
+void tst_Hubd::migrateStoreRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no target") << QStringList{QStringLiteral("--from"), QStringLiteral("x")}
+                               << "--from and --to are required";
+    QTest::newRow("missing source")
+        << QStringList{QStringLiteral("--from"), QStringLiteral("/nonexistent/hub.sqlite"),
+                       QStringLiteral("--to"), QStringLiteral("postgresql://u@127.0.0.1:1/db")}
+        << "does not exist";
+}
+
+void tst_Hubd::migrateStoreRejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    QProcess hubd;
+    hubd.start(hubdPath(), QStringList{QStringLiteral("migrate-store")} + arguments);
+    QVERIFY(hubd.waitForFinished(10000));
+    QCOMPARE(hubd.exitCode(), 2);
+    const QString error = QString::fromUtf8(hubd.readAllStandardError());
+    QVERIFY2(error.contains(expected), qPrintable(error));
 }
 
 void tst_Hubd::startsServesAndStopsOnSigterm()

@@ -5,6 +5,7 @@
 #include "core/timeutil.h"
 #include "inbound/onerosterbundle.h"
 #include "store/store.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -227,7 +228,10 @@ void TestOneRosterBundle::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<hub::Store>(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database = hubtest::testDatabase(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
+    m_store = std::make_unique<hub::Store>(database);
     auto opened = m_store->open();
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     for (const qint64 id : {districtId, districtId + 1}) {

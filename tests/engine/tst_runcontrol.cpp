@@ -5,6 +5,7 @@
 // counts, paging while runs arrive, the change feed, cancel and retry.
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "core/timeutil.h"
 #include "engine.h"
@@ -72,8 +73,11 @@ QSet<qint64> tst_RunControl::idsOf(const ApiReply &reply) const
 
 void tst_RunControl::initTestCase()
 {
+    HUB_REQUIRE_TEST_DATABASE();
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database = hubtest::testDatabase(QDir(m_dataDir.path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!options.database.isEmpty());
     options.adminToken = m_token;
     options.demo = true;
     m_engine = std::make_unique<hub::Engine>(options);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "core/timeutil.h"
 #include "engine.h"
@@ -48,7 +49,7 @@ private slots:
 
 private:
     void startEngine();
-    qint64 addOutput(const QString &key, const QString &sql);
+    qint64 addOutput(const QString &key, const QString &sql, const QString &postgresSql = {});
     qint64 createIntegration(qint64 outputId, int timeoutSeconds, qint64 destinationId, bool active,
                              const QJsonObject &extra = {});
     qint64 productId();
@@ -59,6 +60,7 @@ private:
     QStringList logMessages(const QJsonObject &run) const;
 
     std::unique_ptr<QTemporaryDir> m_dataDir;
+    QString m_database;
     std::unique_ptr<hub::Engine> m_engine;
     std::unique_ptr<hubtest::ApiTestClient> m_api;
     const QByteArray m_token = "runs-test-token-0123456789";
@@ -68,6 +70,9 @@ void tst_Runs::init()
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dataDir->isValid());
+    HUB_REQUIRE_TEST_DATABASE();
+    m_database = hubtest::testDatabase(QDir(m_dataDir->path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!m_database.isEmpty());
 }
 
 void tst_Runs::cleanup()
@@ -81,6 +86,7 @@ void tst_Runs::startEngine()
 {
     hub::EngineOptions options;
     options.dataDir = m_dataDir->path();
+    options.database = m_database;
     options.adminToken = m_token;
     options.demo = true;
     options.schedulerIntervalMs = 3600 * 1000;
@@ -90,10 +96,10 @@ void tst_Runs::startEngine()
     m_api = std::make_unique<hubtest::ApiTestClient>(m_engine->baseUrl(), m_token);
 }
 
-qint64 tst_Runs::addOutput(const QString &key, const QString &sql)
+qint64 tst_Runs::addOutput(const QString &key, const QString &sql, const QString &postgresSql)
 {
-    hub::outbound::registerReport(
-        hub::outbound::Report{key, QStringLiteral("Test"), {QStringLiteral("Value")}, sql});
+    hub::outbound::registerReport(hub::outbound::Report{key, QStringLiteral("Test"),
+                                                        {QStringLiteral("Value")}, sql, postgresSql});
     auto inserted = hub::execute(m_engine->store().connection(),
                                  QStringLiteral("INSERT INTO product_outputs(product_id, output_key, "
                                                 "name, output_type) SELECT id, ?, ?, 'Test' FROM "
@@ -190,7 +196,11 @@ void tst_Runs::queryTimeoutFailsRun()
         QStringLiteral("WITH params AS (SELECT ? AS district_id, ? AS school_year), "
                        "RECURSIVE_COUNTER AS (SELECT 1) SELECT count(*) FROM params, "
                        "(WITH RECURSIVE counter(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counter "
-                       "WHERE n < 10000000000) SELECT n FROM counter)"));
+                       "WHERE n < 10000000000) SELECT n FROM counter)"),
+        QStringLiteral("WITH params AS (SELECT CAST(? AS BIGINT) AS district_id, "
+                       "CAST(? AS BIGINT) AS school_year) SELECT count(*) FROM params, "
+                       "(WITH RECURSIVE counter(n) AS (SELECT CAST(1 AS BIGINT) UNION ALL "
+                       "SELECT n + 1 FROM counter WHERE n < 10000000000) SELECT n FROM counter) c"));
     const QString outbox = QDir(m_dataDir->path()).filePath(QStringLiteral("outbound"));
     const qint64 integrationId = createIntegration(outputId, 1, 1, true);
     QVERIFY(integrationId > 0);
@@ -370,7 +380,9 @@ void tst_Runs::restartFailsInterruptedRun()
         hub::runs::RunRequest request;
         request.integrationId = 1;
         runId = *hub::runs::queue::enqueue(db, request);
-        auto claimed = hub::runs::queue::claimNext(db, QStringLiteral("old/worker-1"), 3600);
+        // A worker of this node: on PostgreSQL a restarted node fails only its own runs.
+        const QString worker = m_engine->workers().nodeId() + QStringLiteral("/worker-1");
+        auto claimed = hub::runs::queue::claimNext(db, worker, 3600);
         QCOMPARE(claimed->value_or(0), runId);
     }
     m_api.reset();
@@ -429,7 +441,11 @@ void tst_Runs::slowWritePastTimeoutFailsRun()
         QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + 1 UNION ALL "
                        "SELECT n + 1 FROM counter WHERE n < 100000) "
                        "SELECT length(hex(randomblob(2000000))) || hex(randomblob(2000)) "
-                       "FROM counter"));
+                       "FROM counter"),
+        QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + 1 UNION ALL "
+                       "SELECT n + 1 FROM counter WHERE n < 100000) "
+                       "SELECT length(repeat(md5(random()::text), 250000)) "
+                       "|| repeat(md5(random()::text), 125) FROM counter"));
     const qint64 integrationId = createIntegration(outputId, 1, 1, true);
     QVERIFY(integrationId > 0);
 
@@ -590,7 +606,8 @@ void tst_Runs::previewCreatesNoRun()
 
     const auto report = hub::outbound::reportForOutput(QStringLiteral("milearn-authorizations"));
     QVERIFY(report.has_value());
-    auto query = hub::execute(db, QStringLiteral("SELECT count(*) FROM (%1)").arg(report->sql),
+    auto query = hub::execute(db, QStringLiteral("SELECT count(*) FROM (%1) report")
+                                  .arg(report->sqlFor(hubtest::onPostgres())),
                               report->bindings(m_engine->districtId(), schoolYear->toInt()));
     QVERIFY(query && query->next());
     const qint64 expectedRows = query->value(0).toLongLong();
@@ -660,7 +677,10 @@ void tst_Runs::previewTimeoutIsFieldError()
         QStringLiteral("slow-preview"),
         QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + 1 UNION ALL "
                        "SELECT n + 1 FROM counter WHERE n < 10000000000) SELECT count(*) FROM "
-                       "counter"));
+                       "counter"),
+        QStringLiteral("WITH RECURSIVE counter(n) AS (SELECT ? * 0 + ? * 0 + CAST(1 AS BIGINT) "
+                       "UNION ALL SELECT n + 1 FROM counter WHERE n < 10000000000) "
+                       "SELECT count(*) FROM counter"));
     auto runsBefore = hub::selectValue(m_engine->store().connection(),
                                        QStringLiteral("SELECT count(*) FROM runs"));
     const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations/preview"),

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "engine.h"
 #include "runs/workerpool.h"
@@ -88,6 +89,7 @@ private:
     void sql(const QString &statement, const QVariantList &bindings = {});
 
     std::unique_ptr<QTemporaryDir> m_dataDir;
+    QString m_database;
     std::unique_ptr<hub::Engine> m_engine;
     QDateTime m_now;
     const QByteArray m_token = "scheduler-test-token-0123456789";
@@ -97,6 +99,9 @@ void tst_Scheduler::init()
 {
     m_dataDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dataDir->isValid());
+    HUB_REQUIRE_TEST_DATABASE();
+    m_database = hubtest::testDatabase(QDir(m_dataDir->path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!m_database.isEmpty());
     m_now = utc("2026-06-01T12:00:00Z");
 }
 
@@ -111,6 +116,7 @@ void tst_Scheduler::startEngine()
     m_engine.reset();
     hub::EngineOptions options;
     options.dataDir = m_dataDir->path();
+    options.database = m_database;
     options.adminToken = m_token;
     options.demo = true;
     options.schedulerIntervalMs = 3600 * 1000;
