@@ -257,6 +257,8 @@ void Engine::schedulerTick()
 
 Result<void> Engine::prepareDistrict()
 {
+    // TODO: nodes that start together on an empty PostgreSQL database may each create a
+    // district; start one node first, then the others.
     const QSqlDatabase db = m_store->connection();
     auto existing = selectValue(db, QStringLiteral("SELECT min(id) FROM districts WHERE active = 1"));
     if (!existing)

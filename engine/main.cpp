@@ -100,7 +100,7 @@ hub::Result<void> checkDatabaseUrl(const QString &value)
                                 .arg(value));
     const QUrl url(value);
     if (!url.password().isEmpty())
-        return hub::failure(QStringLiteral("--database may not hold a password; use "
+        return hub::failure(QStringLiteral("--database must not contain a password; use "
                                            "--database-password-file or PGPASSWORD."));
     if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
         return hub::failure(QStringLiteral("--database must name a host and a database, such as "

@@ -110,7 +110,7 @@ Result<void> Store::open()
             return failure(QStringLiteral("The database URL must read "
                                           "postgresql://user@host:port/database."));
         if (!url.password().isEmpty())
-            return failure(QStringLiteral("The database URL may not hold a password; give it "
+            return failure(QStringLiteral("The database URL must not contain a password; give it "
                                           "in a file or in PGPASSWORD."));
         QSqlDatabase db = connection();
         if (!db.isOpen())

@@ -33,7 +33,7 @@ struct TableComparison
 
 // Copies every table of a SQLite store into an empty PostgreSQL store (both opened, so both
 // at the same schema version), in one transaction on the target, keeping every id. Identity
-// sequences continue after the largest copied id. Refuses a target that holds data. progress
+// sequences continue after the largest copied id. Rejects a target that contains data. progress
 // is called after each table with its name and row count.
 Result<void> copyStore(const Store &from, const Store &to,
                        const std::function<void(const QString &, qint64)> &progress = {});

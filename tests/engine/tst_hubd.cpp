@@ -164,7 +164,7 @@ void tst_Hubd::invalidDatabaseIsRejected_data()
                                << "--database must be a URL postgresql://";
     QTest::newRow("password in URL")
         << QStringList{QStringLiteral("--database"), QStringLiteral("postgresql://u:secret@127.0.0.1:1/db")}
-        << "may not hold a password";
+        << "must not contain a password";
     QTest::newRow("no database name")
         << QStringList{QStringLiteral("--database"), QStringLiteral("postgresql://u@127.0.0.1:1")}
         << "must name a host and a database";

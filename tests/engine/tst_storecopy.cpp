@@ -20,7 +20,7 @@ private slots:
     void init();
     void cleanup();
     void copiesEveryTable();
-    void refusesTargetWithData();
+    void rejectsTargetWithData();
     void compareFindsChangedRow();
 
 private:
@@ -130,7 +130,7 @@ void tst_StoreCopy::copiesEveryTable()
     QVERIFY(version->toLongLong() > sourceVersions->toLongLong());
 }
 
-void tst_StoreCopy::refusesTargetWithData()
+void tst_StoreCopy::rejectsTargetWithData()
 {
     fillSource();
     QVERIFY(hub::execute(m_target->connection(),
