@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
@@ -1020,6 +1020,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Hubdesk — %1</source>
         <translation>Hubdesk — %1</translation>
     </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::NewDestinationDialog</name>
@@ -1145,6 +1149,198 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>A daylight-saving change moves this run off its usual time.</source>
         <translation>يُزيح تغيير التوقيت الصيفي هذا التشغيل عن موعده المعتاد.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::OneRosterPage</name>
+    <message>
+        <source>Read orgs, schools, sessions, courses, classes, users and enrollments</source>
+        <translation>قراءة المؤسسات والمدارس والفترات والمقررات والفصول والمستخدمين والتسجيلات</translation>
+    </message>
+    <message>
+        <source>Read all rostering data, with relationships such as a class's students and demographics</source>
+        <translation>قراءة كل بيانات القوائم، مع العلاقات مثل طلاب الفصل والبيانات الديموغرافية</translation>
+    </message>
+    <message>
+        <source>Read demographics only</source>
+        <translation>قراءة البيانات الديموغرافية فقط</translation>
+    </message>
+    <message>
+        <source>Read categories, line items, results and score scales (OneRoster 1.2)</source>
+        <translation>قراءة الفئات وبنود التقييم والنتائج وسلالم الدرجات (OneRoster 1.2)</translation>
+    </message>
+    <message>
+        <source>Read the gradebook</source>
+        <translation>قراءة سجل الدرجات</translation>
+    </message>
+    <message>
+        <source>Create and update gradebook records</source>
+        <translation>إنشاء سجلات الدرجات وتحديثها</translation>
+    </message>
+    <message>
+        <source>Delete gradebook records</source>
+        <translation>حذف سجلات الدرجات</translation>
+    </message>
+    <message>
+        <source>Read learning resources</source>
+        <translation>قراءة موارد التعلّم</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>New Application</source>
+        <translation>تطبيق جديد</translation>
+    </message>
+    <message>
+        <source>Reset Secret</source>
+        <translation>إعادة تعيين السر</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Client Credentials</source>
+        <translation>بيانات اعتماد العميل</translation>
+    </message>
+    <message>
+        <source>OneRoster applications</source>
+        <translation>تطبيقات OneRoster</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>المورّد</translation>
+    </message>
+    <message>
+        <source>School Year</source>
+        <translation>العام الدراسي</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>النطاقات</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>Every school year</source>
+        <translation>كل الأعوام الدراسية</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>ال&amp;اسم:</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor:</source>
+        <translation>ال&amp;مورّد:</translation>
+    </message>
+    <message>
+        <source>School &amp;year:</source>
+        <translation>ال&amp;عام الدراسي:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A scope's short name and what it allows.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No scope is chosen, so no data will transfer to this application. roster-core.readonly covers what most vendors need.</source>
+        <translation>لم يُختر أي نطاق، لذلك لن تنتقل أي بيانات إلى هذا التطبيق. يغطي roster-core.readonly ما يحتاجه معظم المورّدين.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>نُسخ إلى الحافظة.</translation>
+    </message>
+    <message>
+        <source>Copy the secret now: it is shown only once. Reset Secret issues a new one.</source>
+        <translation>انسخ السر الآن: لا يُعرض إلا مرة واحدة. تُصدر إعادة تعيين السر سرًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>معرّف العميل:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>سر العميل:</translation>
+    </message>
+    <message>
+        <source>Give the Vendor</source>
+        <translation>أعطِ المورّد</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>عنوان الرمز المميز:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.1:</source>
+        <translation>OneRoster 1.1:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2:</source>
+        <translation>OneRoster 1.2:</translation>
+    </message>
+    <message>
+        <source>Cannot load the OneRoster applications: %1</source>
+        <translation>تعذّر تحميل تطبيقات OneRoster: %1</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>كل الأعوام</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غير نشط</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>تسجيل</translation>
+    </message>
+    <message>
+        <source>Save Changes</source>
+        <translation>حفظ التغييرات</translation>
+    </message>
+    <message>
+        <source>Cannot save the application: %1</source>
+        <translation>تعذّر حفظ التطبيق: %1</translation>
+    </message>
+    <message>
+        <source>Registered %1. Give the vendor the client ID, the secret and the URLs below.</source>
+        <translation>سُجّل %1. أعطِ المورّد معرّف العميل والسر والعناوين أدناه.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>حُفظ %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reset the secret: %1</source>
+        <translation>تعذّرت إعادة تعيين السر: %1</translation>
+    </message>
+    <message>
+        <source>Issued a new secret. The old one and its tokens no longer work.</source>
+        <translation>صدر سر جديد. لم يعد السر القديم ورموزه المميزة تعمل.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the application: %1</source>
+        <translation>تعذّر حذف التطبيق: %1</translation>
+    </message>
+    <message>
+        <source>Deleted the application; its tokens no longer work.</source>
+        <translation>حُذف التطبيق؛ لم تعد رموزه المميزة تعمل.</translation>
     </message>
 </context>
 <context>
@@ -1402,11 +1598,25 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message numerus="yes">
         <source>%n rows in total for %1</source>
-        <translation><numerusform>لا صفوف لـ %1</numerusform><numerusform>صف واحد إجمالًا لـ %1</numerusform><numerusform>صفان إجمالًا لـ %1</numerusform><numerusform>%n صفوف إجمالًا لـ %1</numerusform><numerusform>%n صفًا إجمالًا لـ %1</numerusform><numerusform>%n صف إجمالًا لـ %1</numerusform></translation>
+        <translation>
+            <numerusform>لا صفوف لـ %1</numerusform>
+            <numerusform>صف واحد إجمالًا لـ %1</numerusform>
+            <numerusform>صفان إجمالًا لـ %1</numerusform>
+            <numerusform>%n صفوف إجمالًا لـ %1</numerusform>
+            <numerusform>%n صفًا إجمالًا لـ %1</numerusform>
+            <numerusform>%n صف إجمالًا لـ %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(the first %n are shown).</source>
-        <translation><numerusform>(لا يُعرض أي صف).</numerusform><numerusform>(يُعرض الأول).</numerusform><numerusform>(يُعرض الصفان الأولان).</numerusform><numerusform>(تُعرض أول %n صفوف).</numerusform><numerusform>(يُعرض أول %n صفًا).</numerusform><numerusform>(يُعرض أول %n صف).</numerusform></translation>
+        <translation>
+            <numerusform>(لا يُعرض أي صف).</numerusform>
+            <numerusform>(يُعرض الأول).</numerusform>
+            <numerusform>(يُعرض الصفان الأولان).</numerusform>
+            <numerusform>(تُعرض أول %n صفوف).</numerusform>
+            <numerusform>(يُعرض أول %n صفًا).</numerusform>
+            <numerusform>(يُعرض أول %n صف).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

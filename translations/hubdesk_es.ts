@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
@@ -1020,6 +1020,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Hubdesk — %1</source>
         <translation>Hubdesk — %1</translation>
     </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::NewDestinationDialog</name>
@@ -1145,6 +1149,198 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>A daylight-saving change moves this run off its usual time.</source>
         <translation>Un cambio de horario de verano desplaza esta ejecución de su hora habitual.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::OneRosterPage</name>
+    <message>
+        <source>Read orgs, schools, sessions, courses, classes, users and enrollments</source>
+        <translation>Leer organizaciones, escuelas, periodos, cursos, clases, usuarios e inscripciones</translation>
+    </message>
+    <message>
+        <source>Read all rostering data, with relationships such as a class's students and demographics</source>
+        <translation>Leer todos los datos de matrícula, con relaciones como los estudiantes de una clase y los datos demográficos</translation>
+    </message>
+    <message>
+        <source>Read demographics only</source>
+        <translation>Leer solo los datos demográficos</translation>
+    </message>
+    <message>
+        <source>Read categories, line items, results and score scales (OneRoster 1.2)</source>
+        <translation>Leer categorías, elementos de calificación, resultados y escalas de puntuación (OneRoster 1.2)</translation>
+    </message>
+    <message>
+        <source>Read the gradebook</source>
+        <translation>Leer el libro de calificaciones</translation>
+    </message>
+    <message>
+        <source>Create and update gradebook records</source>
+        <translation>Crear y actualizar registros del libro de calificaciones</translation>
+    </message>
+    <message>
+        <source>Delete gradebook records</source>
+        <translation>Eliminar registros del libro de calificaciones</translation>
+    </message>
+    <message>
+        <source>Read learning resources</source>
+        <translation>Leer recursos de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>New Application</source>
+        <translation>Nueva aplicación</translation>
+    </message>
+    <message>
+        <source>Reset Secret</source>
+        <translation>Restablecer secreto</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Client Credentials</source>
+        <translation>Credenciales del cliente</translation>
+    </message>
+    <message>
+        <source>OneRoster applications</source>
+        <translation>Aplicaciones OneRoster</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>School Year</source>
+        <translation>Año escolar</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Ámbitos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>OneRoster</source>
+        <translation>OneRoster</translation>
+    </message>
+    <message>
+        <source>Every school year</source>
+        <translation>Todos los años escolares</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor:</source>
+        <translation>&amp;Proveedor:</translation>
+    </message>
+    <message>
+        <source>School &amp;year:</source>
+        <translation>&amp;Año escolar:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A scope's short name and what it allows.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No scope is chosen, so no data will transfer to this application. roster-core.readonly covers what most vendors need.</source>
+        <translation>No se eligió ningún ámbito, así que no se transferirán datos a esta aplicación. roster-core.readonly cubre lo que necesitan la mayoría de los proveedores.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Copy the secret now: it is shown only once. Reset Secret issues a new one.</source>
+        <translation>Copie el secreto ahora: solo se muestra una vez. Restablecer secreto emite uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>ID de cliente:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Secreto de cliente:</translation>
+    </message>
+    <message>
+        <source>Give the Vendor</source>
+        <translation>Para el proveedor</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>URL del token:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.1:</source>
+        <translation>OneRoster 1.1:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2:</source>
+        <translation>OneRoster 1.2:</translation>
+    </message>
+    <message>
+        <source>Cannot load the OneRoster applications: %1</source>
+        <translation>No se pueden cargar las aplicaciones OneRoster: %1</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Todos los años</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactiva</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrar</translation>
+    </message>
+    <message>
+        <source>Save Changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Cannot save the application: %1</source>
+        <translation>No se puede guardar la aplicación: %1</translation>
+    </message>
+    <message>
+        <source>Registered %1. Give the vendor the client ID, the secret and the URLs below.</source>
+        <translation>Se registró %1. Dé al proveedor el ID de cliente, el secreto y las URL de abajo.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Se guardó %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reset the secret: %1</source>
+        <translation>No se puede restablecer el secreto: %1</translation>
+    </message>
+    <message>
+        <source>Issued a new secret. The old one and its tokens no longer work.</source>
+        <translation>Se emitió un secreto nuevo. El anterior y sus tokens ya no funcionan.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the application: %1</source>
+        <translation>No se puede eliminar la aplicación: %1</translation>
+    </message>
+    <message>
+        <source>Deleted the application; its tokens no longer work.</source>
+        <translation>Se eliminó la aplicación; sus tokens ya no funcionan.</translation>
     </message>
 </context>
 <context>
@@ -1402,11 +1598,17 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message numerus="yes">
         <source>%n rows in total for %1</source>
-        <translation><numerusform>%n fila en total para %1</numerusform><numerusform>%n filas en total para %1</numerusform></translation>
+        <translation>
+            <numerusform>%n fila en total para %1</numerusform>
+            <numerusform>%n filas en total para %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>(the first %n are shown).</source>
-        <translation><numerusform>(se muestra la primera).</numerusform><numerusform>(se muestran las primeras %n).</numerusform></translation>
+        <translation>
+            <numerusform>(se muestra la primera).</numerusform>
+            <numerusform>(se muestran las primeras %n).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
