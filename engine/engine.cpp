@@ -188,6 +188,13 @@ Result<quint16> Engine::start()
     m_server->setLimits(m_options.httpLimits);
     if (!tls.isNull())
         m_server->setTlsConfiguration(tls);
+    m_server->setAuthenticator([store = m_store.get(), clock = m_options.clock](
+                                   const QByteArray &token, qint64 requestedDistrictId) {
+        return accounts::authenticate(store->connection(), token, requestedDistrictId, clock());
+    });
+    m_server->setDistrictCheck([store = m_store.get()](qint64 districtId) {
+        return accounts::districtIsActive(store->connection(), districtId);
+    });
     api::ApiContext context;
     context.store = m_store.get();
     context.dataDir = m_options.dataDir;
@@ -195,6 +202,7 @@ Result<quint16> Engine::start()
     context.version = QCoreApplication::applicationVersion();
     context.wakeWorkers = [workers = m_workers.get()] { workers->wake(); };
     context.clock = m_options.clock;
+    context.sessionPolicy = m_options.sessionPolicy;
     context.scheduleChanged = [scheduler = m_scheduler.get()] {
         scheduler->requestTick();
     };

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "accounts/sessions.h"
 #include "core/result.h"
 #include "http/limits.h"
 
@@ -61,6 +62,8 @@ struct EngineOptions
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
     QString tlsCertificateFile;
     QString tlsKeyFile;
+    // Token lifetimes and the answer to repeated failed sign-ins.
+    accounts::SessionPolicy sessionPolicy;
 };
 
 // hubd's parts put together: the store, the catalog, the worker pool, the scheduler and the

@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // hubd: the Hubdesk engine. Serves the admin API, runs integrations and stores the district's
-// data. "hubd generate-district" writes a synthetic district as a OneRoster bundle instead;
-// "hubd backup" and "hubd restore" copy the store out and back.
+// data. "hubd user" manages the accounts that sign in, "hubd generate-district" writes a
+// synthetic district as a OneRoster bundle, and "hubd backup" and "hubd restore" copy the store
+// out and back.
 
+#include "accounts/usercommand.h"
 #include "core/configfile.h"
 #include "core/logging.h"
 #include "demo/districtgenerator.h"
@@ -427,6 +429,11 @@ int main(int argc, char *argv[])
         rest.removeAt(1);
         return migrateStore(rest);
     }
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("user")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        return hub::accounts::runUserCommand(rest, defaultDataDir());
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -435,8 +442,8 @@ int main(int argc, char *argv[])
                        "The admin token (at least 16 characters) comes from the environment "
                        "variable HUBD_ADMIN_TOKEN; "
                        "without it hubd writes a random token to DIR/admin-token.\n"
-                       "Subcommands: hubd generate-district --help, hubd backup --help, "
-                       "hubd restore --help, hubd migrate-store --help"));
+                       "Subcommands: hubd user --help, hubd generate-district --help, "
+                       "hubd backup --help, hubd restore --help, hubd migrate-store --help"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),

@@ -53,6 +53,8 @@ public:
         QNetworkRequest request(url);
         if (withToken)
             request.setRawHeader("Authorization", "Bearer " + m_token);
+        if (!m_district.isEmpty())
+            request.setRawHeader("X-Hub-District", m_district);
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
@@ -78,10 +80,15 @@ public:
     }
     ApiReply remove(const QString &path) { return send("DELETE", path); }
 
+    void setToken(const QByteArray &token) { m_token = token; }
+    // Sends X-Hub-District with this value on every request; empty sends none.
+    void setDistrict(const QByteArray &district) { m_district = district; }
+
 private:
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QByteArray m_token;
+    QByteArray m_district;
 };
 
 } // namespace hubtest

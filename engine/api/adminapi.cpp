@@ -68,6 +68,9 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerRunRoutes(router, context);
     registerScheduleRoutes(router, context);
     registerValidationRoutes(router, context);
+    registerSessionRoutes(router, context);
+    registerUserRoutes(router, context);
+    registerDistrictRoutes(router, context);
 }
 
 void registerCatalogRoutes(http::Router &router, const ApiContext &context)
@@ -96,7 +99,8 @@ void writeAudit(const ApiContext &context, const QString &action, const QString 
                   QStringLiteral("INSERT INTO audit_log(district_id, logged_at, actor, "
                                  "action, entity, entity_id, before_json, after_json) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                  {context.districtId, nowIsoUtc(),
+                  {context.districtId > 0 ? QVariant(context.districtId) : QVariant(),
+                   toIsoUtc(context.now()),
                    context.actor.isEmpty() ? QStringLiteral("local administrator") : context.actor,
                    action, entity, entityId, toText(before), toText(after)});
     if (!written)

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "accounts/sessions.h"
 #include "http/router.h"
 
 #include <QDateTime>
@@ -35,6 +36,8 @@ struct ApiContext
     // The largest file that the upload route accepts; other routes take the server's default.
     // TODO: stream uploads to disk; Qt HTTP Server 6.4 keeps a body in memory several times over.
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
+    // Token lifetimes and the answer to repeated failed sign-ins.
+    accounts::SessionPolicy sessionPolicy;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 
@@ -62,8 +65,12 @@ void registerPreviewRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);
 void registerScheduleRoutes(http::Router &router, const ApiContext &context);
 void registerValidationRoutes(http::Router &router, const ApiContext &context);
+void registerSessionRoutes(http::Router &router, const ApiContext &context);
+void registerUserRoutes(http::Router &router, const ApiContext &context);
+void registerDistrictRoutes(http::Router &router, const ApiContext &context);
 
-// Records a configuration change in the audit log; secrets must already be masked.
+// Records a configuration change in the audit log; secrets must already be masked. A context
+// without a district (districtId 0) writes a row without one.
 void writeAudit(const ApiContext &context, const QString &action, const QString &entity,
                 qint64 entityId, const QJsonObject &before, const QJsonObject &after);
 

@@ -37,6 +37,18 @@ bool constantTimeEquals(const QByteArray &left, const QByteArray &right)
 // does not flood the log too.
 constexpr qint64 rejectionLogIntervalMs = 10 * 1000;
 
+QString errorCode(int status)
+{
+    switch (status) {
+    case 400:
+        return QStringLiteral("bad_request");
+    case 403:
+        return QStringLiteral("forbidden");
+    default:
+        return QStringLiteral("unavailable");
+    }
+}
+
 } // namespace
 
 // The listening socket. It counts connections against the limit and puts a ConnectionGuard on
@@ -200,8 +212,16 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     Response response;
     const QString path = request.url().path();
     if (path.startsWith(QLatin1String("/api/"))) {
-        const std::optional<Principal> principal = authenticate(request);
-        response = principal ? m_router.dispatch(request, &*principal) : unauthorized();
+        const Authentication authentication = authenticate(request);
+        if (authentication.principal)
+            response = m_router.dispatch(request, &*authentication.principal);
+        else if (m_router.isPublic(request))
+            response = m_router.dispatch(request);
+        else if (authentication.status == 401)
+            response = unauthorized(authentication.message);
+        else
+            response = Response::error(authentication.status,
+                                       errorCode(authentication.status), authentication.message);
     } else {
         response = m_router.dispatch(request);
     }
@@ -222,26 +242,49 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
                           QStringLiteral("No resource at %1.").arg(request.url().path())));
 }
 
-std::optional<Principal> HttpServer::authenticate(const QHttpServerRequest &request) const
+Authentication HttpServer::authenticate(const QHttpServerRequest &request) const
 {
     QByteArray authorization;
+    QByteArray districtHeader;
     const auto headers = request.headers();
     for (const auto &[key, value] : headers) {
         if (key.compare("authorization", Qt::CaseInsensitive) == 0)
             authorization = value;
+        else if (key.compare(kDistrictHeader, Qt::CaseInsensitive) == 0)
+            districtHeader = value.trimmed();
     }
     // The scheme name is case-insensitive (RFC 9110, section 11.1); the token is not.
     const QByteArray prefix = "bearer ";
     if (authorization.size() <= prefix.size()
         || authorization.left(prefix.size()).toLower() != prefix)
-        return std::nullopt;
+        return {};
     const QByteArray token = authorization.mid(prefix.size()).trimmed();
-    if (!m_adminToken.isEmpty() && constantTimeEquals(token, m_adminToken))
-        return Principal{QStringLiteral("local administrator"), m_adminDistrictId,
-                         Access::Statewide};
+
+    qint64 requestedDistrictId = 0;
+    if (!districtHeader.isEmpty()) {
+        bool ok = false;
+        requestedDistrictId = districtHeader.toLongLong(&ok);
+        if (!ok || requestedDistrictId <= 0 || districtHeader.size() > 18)
+            return {std::nullopt, 400,
+                    QStringLiteral("The %1 header must be a positive district id.")
+                        .arg(QLatin1String(kDistrictHeader))};
+    }
+
+    if (!m_adminToken.isEmpty() && constantTimeEquals(token, m_adminToken)) {
+        Principal admin{QStringLiteral("local administrator"), m_adminDistrictId,
+                        Access::Statewide};
+        if (requestedDistrictId == 0 || requestedDistrictId == m_adminDistrictId)
+            return Authentication::accepted(admin);
+        if (!m_districtCheck || !m_districtCheck(requestedDistrictId))
+            return {std::nullopt, 403,
+                    QStringLiteral("District %1 does not exist or is deactivated.")
+                        .arg(requestedDistrictId)};
+        admin.districtId = requestedDistrictId;
+        return Authentication::accepted(admin);
+    }
     if (m_authenticator)
-        return m_authenticator(token);
-    return std::nullopt;
+        return m_authenticator(token, requestedDistrictId);
+    return {};
 }
 
 void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,

@@ -20,21 +20,41 @@ namespace hub::http {
 
 class ConnectionGuard;
 
+// The outcome of authenticating a request: a principal, or the status and message that reject
+// the request (401 for an unknown token, 403 for a district the caller may not act on).
+struct Authentication
+{
+    std::optional<Principal> principal;
+    int status = 401;
+    QString message;
+
+    static Authentication accepted(Principal principal) { return {std::move(principal), 200, {}}; }
+};
+
+// The request header that names the district a request acts on, by id. Without it a request
+// acts on the caller's default district.
+inline constexpr char kDistrictHeader[] = "X-Hub-District";
+
 // The engine's HTTP server. Requests under /api/ must carry a bearer token that an
 // authenticator turns into a principal; the router checks the route's access level against it.
-// Other paths reach their routes without a principal. Handlers run on the thread that owns
-// the server. Every connection has a ConnectionGuard that enforces the Limits before Qt reads
-// a request; with a TLS configuration the server speaks HTTPS only.
+// Access::Public routes and paths outside /api/ are reached without a principal. Handlers run
+// on the thread that owns the server. Every connection has a ConnectionGuard that enforces the
+// Limits before Qt reads a request; with a TLS configuration the server speaks HTTPS only.
 class HttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpServer)
 
 public:
-    // Turns a bearer token into a principal, or nothing when the token is unknown or expired.
-    using Authenticator = std::function<std::optional<Principal>(const QByteArray &token)>;
+    // Turns a bearer token and the district id of the X-Hub-District header (0 when absent)
+    // into a principal.
+    using Authenticator
+        = std::function<Authentication(const QByteArray &token, qint64 requestedDistrictId)>;
+    // Returns whether a district exists and is active.
+    using DistrictCheck = std::function<bool(qint64 districtId)>;
 
-    // The admin token stands for a statewide administrator acting on adminDistrictId.
+    // The admin token stands for a statewide administrator acting on adminDistrictId, or on
+    // the district that X-Hub-District names when the district check accepts it.
     explicit HttpServer(QByteArray adminToken, qint64 adminDistrictId = 0,
                         QObject *parent = nullptr);
 
@@ -45,6 +65,7 @@ public:
     {
         m_authenticator = std::move(authenticator);
     }
+    void setDistrictCheck(DistrictCheck check) { m_districtCheck = std::move(check); }
 
     // Call these before start().
     void setLimits(const Limits &limits) { m_limits = limits; }
@@ -71,12 +92,13 @@ private:
     void track(QTcpSocket *socket);
     void guard(QTcpSocket *socket);
     void attachHandedOver();
-    std::optional<Principal> authenticate(const QHttpServerRequest &request) const;
+    Authentication authenticate(const QHttpServerRequest &request) const;
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const Response &response);
 
     QByteArray m_adminToken;
     qint64 m_adminDistrictId = 0;
     Authenticator m_authenticator;
+    DistrictCheck m_districtCheck;
     Router m_router;
     Limits m_limits;
     QSslConfiguration m_tls;

@@ -158,13 +158,27 @@ std::optional<Response> Router::checkRate(const QStringList &path,
     return std::nullopt;
 }
 
-Response unauthorized()
+Response unauthorized(const QString &message)
 {
     Response response = Response::error(401, QStringLiteral("unauthorized"),
-                                        QStringLiteral("A valid bearer token is required."));
+                                        message.isEmpty()
+                                            ? QStringLiteral("A valid bearer token is required.")
+                                            : message);
     response.headers.append(
         qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"hubd\"")));
     return response;
+}
+
+bool Router::isPublic(const QHttpServerRequest &request) const
+{
+    const QStringList path = splitPath(request.url().path());
+    const QByteArray method = methodName(request.method());
+    for (const Route &route : m_routes) {
+        QHash<QString, QString> parameters;
+        if (route.method == method && matchSegments(route.segments, path, &parameters))
+            return route.access == Access::Public;
+    }
+    return false;
 }
 
 Response Router::dispatch(const QHttpServerRequest &request, const Principal *principal) const

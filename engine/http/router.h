@@ -37,6 +37,7 @@ struct Principal
     QString actor;         // written to the audit log: a user name or "local administrator"
     qint64 districtId = 0; // the district every query of the request is scoped to
     Access level = Access::Public;
+    qint64 accountId = 0; // the signed-in account, or 0 for the admin token
 
     bool allows(Access required) const { return required <= level; }
 };
@@ -117,6 +118,8 @@ public:
         qint64 bodyLimit = -1;
     };
     const QList<Route> &routes() const { return m_routes; }
+    // Whether the request's method and path match an Access::Public route.
+    bool isPublic(const QHttpServerRequest &request) const;
 
 private:
     struct RateLimit
@@ -134,8 +137,8 @@ private:
 
 QByteArray methodName(QHttpServerRequest::Method method);
 
-// 401 with a WWW-Authenticate challenge for the admin API.
-Response unauthorized();
+// 401 with a WWW-Authenticate challenge for the admin API, and the message when one is given.
+Response unauthorized(const QString &message = {});
 
 // Headers on every response: no sniffing, no framing, no referrer; over TLS also HSTS.
 QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls);
