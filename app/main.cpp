@@ -13,7 +13,9 @@
 #include "language.h"
 #include "languagemenu.h"
 #include "mainwindow.h"
+#include "remotesignin.h"
 #include "settings.h"
+#include "tokenstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,6 +46,8 @@ struct CommandLine
     bool demo = false;
     bool headless = false;
     bool allowRemoteDemo = false;
+    // Sign in to a remote engine with a user name and password instead of an admin token.
+    bool signIn = false;
     QString dataDir;
     QUrl engineUrl;
     QByteArray token;
@@ -100,7 +104,8 @@ std::optional<CommandLine> parseCommandLine()
     const QCommandLineOption engineUrl(
         QStringLiteral("engine-url"),
         QCoreApplication::translate("main", "Connect to a running engine at this URL "
-                                            "instead of starting one; needs --token-file."),
+                                            "instead of starting one. With --token-file it uses "
+                                            "that admin token; without, it asks you to sign in."),
         QStringLiteral("url"));
     const QCommandLineOption tokenFile(
         QStringLiteral("token-file"),
@@ -130,8 +135,12 @@ std::optional<CommandLine> parseCommandLine()
                                             "is the one chosen in the Language menu, else the "
                                             "system's."),
         QStringLiteral("code"));
-    parser.addOptions(
-        {demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo, caFile, language});
+    const QCommandLineOption signIn(
+        QStringLiteral("sign-in"),
+        QCoreApplication::translate("main", "Sign in to the remote engine used last time, or to "
+                                            "the one that --engine-url names."));
+    parser.addOptions({demo, dataDir, engineUrl, tokenFile, headless, allowRemoteDemo, caFile,
+                       language, signIn});
     parser.process(QCoreApplication::arguments());
 
     CommandLine result;
@@ -140,10 +149,15 @@ std::optional<CommandLine> parseCommandLine()
     result.allowRemoteDemo = parser.isSet(allowRemoteDemo);
     result.dataDir = parser.value(dataDir);
     result.caFile = parser.value(caFile);
-    if (parser.isSet(engineUrl) != parser.isSet(tokenFile)) {
-        std::fputs("hubdesk: --engine-url and --token-file must be given together.\n", stderr);
+    if (parser.isSet(tokenFile) && !parser.isSet(engineUrl)) {
+        std::fputs("hubdesk: --token-file needs --engine-url.\n", stderr);
         return std::nullopt;
     }
+    if (parser.isSet(tokenFile) && parser.isSet(signIn)) {
+        std::fputs("hubdesk: use either --token-file or --sign-in.\n", stderr);
+        return std::nullopt;
+    }
+    result.signIn = parser.isSet(signIn) || (parser.isSet(engineUrl) && !parser.isSet(tokenFile));
     if (result.allowRemoteDemo && !parser.isSet(engineUrl)) {
         std::fputs("hubdesk: --allow-remote-demo needs --engine-url and --token-file.\n", stderr);
         return std::nullopt;
@@ -159,6 +173,8 @@ std::optional<CommandLine> parseCommandLine()
                      qPrintable(parser.value(engineUrl)));
         return std::nullopt;
     }
+    if (result.signIn)
+        return result;
     QFile file(parser.value(tokenFile));
     if (!file.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "hubdesk: cannot read the token file %s: %s\n",
@@ -216,6 +232,12 @@ int runHeadless(int argc, char *argv[], HeadlessReason reason)
                      "without a display.\n",
                      qPrintable(hubdesk::displayName()));
         return 1;
+    }
+    if (commandLine->signIn) {
+        std::fputs("hubdesk: the headless demo cannot sign in; give the engine's admin token "
+                   "with --token-file.\n",
+                   stderr);
+        return 2;
     }
     // The demo runs an integration and delivers its report, which is harmless only on the
     // demo engine that it starts itself.
@@ -348,7 +370,11 @@ int runConsole(int argc, char *argv[])
     };
 
     hubdesk::EngineLauncher launcher;
-    if (commandLine->engineUrl.isValid()) {
+    hubdesk::TokenStore tokens;
+    hubdesk::RemoteSignIn remote(&client, &window, &settings, &tokens);
+    if (commandLine->signIn) {
+        remote.start(commandLine->engineUrl);
+    } else if (commandLine->engineUrl.isValid()) {
         settings.setMode(hubdesk::Settings::Mode::Remote);
         settings.setRemoteUrl(commandLine->engineUrl);
         connectTo(commandLine->engineUrl, commandLine->token);
@@ -374,7 +400,9 @@ int runConsole(int argc, char *argv[])
         settings.setWindowState(window.saveState());
         launcher.stop();
     });
-    window.show();
+    // In sign-in mode the window shows once the user is signed in.
+    if (!commandLine->signIn)
+        window.show();
     return app.exec();
 }
 

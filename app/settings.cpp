@@ -12,6 +12,8 @@ const QString kRemoteUrlKey = QStringLiteral("engine/remoteUrl");
 const QString kCaFileKey = QStringLiteral("engine/caFile");
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kHighContrastKey = QStringLiteral("ui/highContrast");
+const QString kRemoteUserKey = QStringLiteral("engine/remoteUser");
+const QString kRememberSignInKey = QStringLiteral("engine/rememberSignIn");
 const QString kWindowGeometryKey = QStringLiteral("window/geometry");
 const QString kWindowStateKey = QStringLiteral("window/state");
 
@@ -76,6 +78,26 @@ bool Settings::highContrast() const
 void Settings::setHighContrast(bool on)
 {
     m_settings.setValue(kHighContrastKey, on);
+}
+
+QString Settings::remoteUser() const
+{
+    return m_settings.value(kRemoteUserKey).toString();
+}
+
+void Settings::setRemoteUser(const QString &user)
+{
+    m_settings.setValue(kRemoteUserKey, user);
+}
+
+bool Settings::rememberSignIn() const
+{
+    return m_settings.value(kRememberSignInKey, false).toBool();
+}
+
+void Settings::setRememberSignIn(bool remember)
+{
+    m_settings.setValue(kRememberSignInKey, remember);
 }
 
 QByteArray Settings::windowGeometry() const

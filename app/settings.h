@@ -39,6 +39,12 @@ public:
     // Whether the console uses its high-contrast palette; off by default.
     bool highContrast() const;
     void setHighContrast(bool on);
+    // The user name last signed in to the remote engine; empty at first.
+    QString remoteUser() const;
+    void setRemoteUser(const QString &user);
+    // Whether the refresh token is kept in the system keychain; false at first.
+    bool rememberSignIn() const;
+    void setRememberSignIn(bool remember);
     // QWidget::saveGeometry() and QMainWindow::saveState() of the main window; empty at first.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

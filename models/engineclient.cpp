@@ -11,6 +11,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <utility>
+
 namespace hubdesk {
 
 Q_LOGGING_CATEGORY(lcClient, "hubdesk.client", QtWarningMsg)
@@ -320,6 +322,41 @@ CaFile EngineClient::readCaFile(const QString &path)
     return result;
 }
 
+void EngineClient::setDistrict(qint64 districtId)
+{
+    m_districtId = districtId;
+}
+
+ApiJob *EngineClient::signIn(const QString &user, const QString &password)
+{
+    const QByteArray token = std::exchange(m_token, QByteArray());
+    ApiJob *job = post(QStringLiteral("/api/v1/session"),
+                       QJsonObject{{QStringLiteral("user"), user},
+                                   {QStringLiteral("password"), password}});
+    m_token = token;
+    return job;
+}
+
+ApiJob *EngineClient::refreshSession(const QByteArray &refreshToken)
+{
+    const QByteArray token = std::exchange(m_token, QByteArray());
+    ApiJob *job = post(QStringLiteral("/api/v1/session/refresh"),
+                       QJsonObject{{QStringLiteral("refreshToken"),
+                                    QString::fromLatin1(refreshToken)}});
+    m_token = token;
+    return job;
+}
+
+ApiJob *EngineClient::fetchSession()
+{
+    return get(QStringLiteral("/api/v1/session"));
+}
+
+ApiJob *EngineClient::signOut()
+{
+    return deleteResource(QStringLiteral("/api/v1/session"));
+}
+
 ApiJob *EngineClient::checkHealth()
 {
     if (m_state != ConnectionState::Connected)
@@ -465,6 +502,8 @@ ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const 
     request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token);
+    if (m_districtId > 0)
+        request.setRawHeader(QByteArrayLiteral("X-Hub-District"), QByteArray::number(m_districtId));
     if (!contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setTransferTimeout(kTransferTimeoutMs);

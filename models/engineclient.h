@@ -87,6 +87,10 @@ public:
     void setCaCertificates(const QList<QSslCertificate> &certificates);
     // Reads the PEM certificates of a CA file.
     static CaFile readCaFile(const QString &path);
+    // The district every request acts on, sent as X-Hub-District; 0 sends no header, so the
+    // engine uses the caller's first district.
+    void setDistrict(qint64 districtId);
+    qint64 district() const { return m_districtId; }
 
     ConnectionState connectionState() const { return m_state; }
     // The district's IANA time zone from the last health check (America/Detroit until then).
@@ -102,6 +106,16 @@ public:
     ApiJob *put(const QString &path, const QJsonObject &body);
     ApiJob *deleteResource(const QString &path);
     ApiJob *upload(const QString &path, const QByteArray &data, const QString &fileName);
+
+    // Signs in with a user name and password (POST /api/v1/session); the body holds
+    // accessToken, expiresAt and refreshToken. Sends no bearer token.
+    ApiJob *signIn(const QString &user, const QString &password);
+    // Exchanges a refresh token for new tokens (POST /api/v1/session/refresh).
+    ApiJob *refreshSession(const QByteArray &refreshToken);
+    // The signed-in user, the request's district and every district the user may choose.
+    ApiJob *fetchSession();
+    // Revokes the current access token's session (DELETE /api/v1/session).
+    ApiJob *signOut();
 
     // Convenience calls for the routes the console uses.
     ApiJob *fetchProducts();
@@ -138,6 +152,7 @@ private:
     QUrl m_baseUrl;
     QByteArray m_token;
     QSslConfiguration m_sslConfiguration = QSslConfiguration::defaultConfiguration();
+    qint64 m_districtId = 0;
     ConnectionState m_state = ConnectionState::Disconnected;
     QByteArray m_timeZone = QByteArrayLiteral("America/Detroit");
     QString m_districtName;

@@ -11,6 +11,8 @@
 #include "runbookpage.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QPushButton>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -58,6 +60,8 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_oneRosterPage(new OneRosterPage(client))
     , m_connectionLabel(new QLabel)
     , m_districtLabel(new QLabel)
+    , m_userLabel(new QLabel)
+    , m_districtPicker(new QComboBox)
 {
     setObjectName(QStringLiteral("mainWindow"));
     createPages();
@@ -73,9 +77,24 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     toolBar->setMovable(false);
     toolBar->addAction(refresh);
 
+    m_districtPicker->setObjectName(QStringLiteral("districtPicker"));
+    m_districtPicker->setAccessibleName(tr("District"));
+    m_districtPicker->setToolTip(tr("The district that every page shows and changes"));
+    m_districtPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_districtPickerAction = toolBar->addWidget(m_districtPicker);
+    m_districtPickerAction->setVisible(false);
+    connect(m_districtPicker, &QComboBox::currentIndexChanged, this, &MainWindow::onDistrictPicked);
+    m_signOutAction = new QAction(tr("Sign Out"), this);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    m_signOutAction->setVisible(false);
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+    toolBar->addAction(m_signOutAction);
+
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_districtLabel->setObjectName(QStringLiteral("districtLabel"));
+    m_userLabel->setObjectName(QStringLiteral("userLabel"));
     statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_districtLabel);
 
     connect(m_client, &EngineClient::connectionStateChanged, this, &MainWindow::updateStatus);
@@ -88,6 +107,70 @@ MainWindow::~MainWindow()
 {
     if (m_healthJob)
         m_healthJob->abort();
+    if (m_sessionJob)
+        m_sessionJob->abort();
+}
+
+void MainWindow::setSession(const SessionInfo &session)
+{
+    m_session = session;
+    {
+        const QSignalBlocker blocker(m_districtPicker);
+        m_districtPicker->clear();
+        for (const SessionInfo::District &district : session.districts)
+            m_districtPicker->addItem(district.name, district.id);
+        m_districtPicker->setCurrentIndex(m_districtPicker->findData(session.district.id));
+    }
+    m_districtPickerAction->setVisible(session.districts.size() > 1);
+    m_signOutAction->setVisible(session.isValid());
+    //: The signed-in user's name and their role in the current district.
+    m_userLabel->setText(session.isValid()
+                             ? tr("Signed in as %1 (%2)").arg(session.shownName(), session.district.role)
+                             : QString());
+    applyRole();
+}
+
+void MainWindow::applyRole()
+{
+    // The engine checks every request; hiding what the role cannot do spares the user a 403.
+    const bool operate = !m_session.isValid() || m_session.canOperate();
+    const bool configure = !m_session.isValid() || m_session.canConfigure();
+    const struct
+    {
+        const char *objectName;
+        bool visible;
+    } buttons[] = {
+        {"runbookCancelButton", operate}, {"runbookRetryButton", operate},
+        {"runbookRunNowButton", operate}, {"runNowButton", operate},
+        {"uploadFileButton", operate},    {"editIntegrationButton", configure},
+        {"addIntegrationButton", configure},
+    };
+    // The catalog and the integrations page each have an addIntegrationButton.
+    for (const auto &entry : buttons) {
+        const auto matches = findChildren<QPushButton *>(QLatin1String(entry.objectName));
+        for (QPushButton *button : matches)
+            button->setVisible(entry.visible);
+    }
+}
+
+void MainWindow::onDistrictPicked(int index)
+{
+    const qint64 districtId = m_districtPicker->itemData(index).toLongLong();
+    if (districtId <= 0 || districtId == m_session.district.id)
+        return;
+    if (m_sessionJob)
+        m_sessionJob->abort();
+    m_client->setDistrict(districtId);
+    m_sessionJob = m_client->fetchSession();
+    connect(m_sessionJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_sessionJob.clear();
+        if (!result.ok()) {
+            statusBar()->showMessage(result.errorMessage, 15000);
+            return;
+        }
+        setSession(SessionInfo::fromJson(result.body.object()));
+        refreshAll();
+    });
 }
 
 void MainWindow::createPages()

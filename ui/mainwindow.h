@@ -3,9 +3,13 @@
 
 #pragma once
 
+#include "sessioninfo.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -21,7 +25,9 @@ class OneRosterPage;
 class ApiJob;
 
 // The console's main window: a navigation list on the left (Product Catalog, Integrations,
-// Runbook Activities, OneRoster) and the pages on the right. The status bar shows the engine connection.
+// Runbook Activities, OneRoster) and the pages on the right. The status bar shows the engine
+// connection, and for a signed-in user the user's name and role. Actions the role does not allow
+// are hidden.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -40,14 +46,25 @@ public:
     // another engine uses gets the title "Engine Already Running".
     void showLocalEngineFailure(const QString &message, bool dataDirInUse);
 
+    // Shows the signed-in user, offers their districts in a picker when there are several, and
+    // hides the actions that the role in the current district does not allow. An invalid
+    // session (the local admin token) shows every action.
+    void setSession(const SessionInfo &session);
+    const SessionInfo &session() const { return m_session; }
+
     CatalogPage *catalogPage() const;
     IntegrationsPage *integrationsPage() const;
     OutboundIntegrationForm *outboundForm() const;
     RunbookPage *runbookPage() const;
     OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
 
+signals:
+    void signOutRequested();
+
 private:
     void createPages();
+    void applyRole();
+    void onDistrictPicked(int index);
     void connectPages();
     void updateStatus();
     void onNavigationChanged(int row);
@@ -62,7 +79,13 @@ private:
     OneRosterPage *m_oneRosterPage;
     QLabel *m_connectionLabel;
     QLabel *m_districtLabel;
+    QLabel *m_userLabel;
+    QComboBox *m_districtPicker;
+    QAction *m_districtPickerAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    SessionInfo m_session;
     QPointer<ApiJob> m_healthJob;
+    QPointer<ApiJob> m_sessionJob;
 };
 
 } // namespace hubdesk

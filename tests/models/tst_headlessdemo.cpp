@@ -99,6 +99,7 @@ private slots:
     void remoteEngineNeedsPermission();
     void remoteEngineUrlIsRejected();
     void allowRemoteDemoNeedsEngineUrl();
+    void headlessDemoCannotSignIn();
     void badDisplayRunsDemoHeadless();
     void badDisplayWithoutDemoFails();
     void engineInUseIsReported();
@@ -209,6 +210,18 @@ void tst_HeadlessDemo::allowRemoteDemoNeedsEngineUrl()
 
     QVERIFY2(result.exitCode == 2, qPrintable(describe(result)));
     QVERIFY2(result.errorOutput.contains(QStringLiteral("--allow-remote-demo needs --engine-url")),
+             qPrintable(describe(result)));
+}
+
+void tst_HeadlessDemo::headlessDemoCannotSignIn()
+{
+    // --engine-url without --token-file means "sign in", which needs the dialog.
+    const ProcessResult result = runHubdesk(
+        {QStringLiteral("--headless"), QStringLiteral("--engine-url"), QStringLiteral("http://127.0.0.1:9/")},
+        {}, 30000);
+
+    QVERIFY2(result.exitCode == 2, qPrintable(describe(result)));
+    QVERIFY2(result.errorOutput.contains(QStringLiteral("the headless demo cannot sign in")),
              qPrintable(describe(result)));
 }
 

@@ -1,0 +1,269 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The sign-in dialog and the signed-in main window against an in-process engine.
+
+#include "uitestengine.h"
+
+#include "accounts/accounts.h"
+#include "store/store.h"
+#include "engineclient.h"
+#include "mainwindow.h"
+#include "signindialog.h"
+#include "tokenstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTest>
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse battery staple");
+
+} // namespace
+
+class tst_SignInDialog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void wrongPasswordShowsError();
+    void plainHttpToNetworkIsRejected();
+    void signInSetsSession();
+    void rememberWithoutKeychainWarns();
+    void viewerSeesNoRunActions();
+    void districtPickerSwitchesDistrict();
+
+private:
+    qint64 createAccount(const QString &name, const QString &role, qint64 district);
+    void fill(hubdesk::SignInDialog &dialog, const QString &user, const QString &password);
+
+    hubtest::UiTestEngine m_engine;
+    QNetworkAccessManager m_network;
+    qint64 m_secondDistrict = 0;
+};
+
+void tst_SignInDialog::initTestCase()
+{
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const hubdesk::ApiResult district = hubtest::UiTestEngine::wait(m_engine.client()->post(
+        QStringLiteral("/api/v1/districts"),
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Lakeshore Schools")},
+                    {QStringLiteral("timeZone"), QStringLiteral("America/Chicago")}}));
+    QCOMPARE(district.httpStatus, 201);
+    m_secondDistrict = district.body.object().value(QStringLiteral("id")).toInteger();
+
+    const qint64 first = m_engine.engine()->districtId();
+    QVERIFY(createAccount(QStringLiteral("ada"), QStringLiteral("administrator"), first) > 0);
+    QVERIFY(createAccount(QStringLiteral("val"), QStringLiteral("viewer"), first) > 0);
+    const qint64 both = createAccount(QStringLiteral("pat"), QStringLiteral("viewer"), first);
+    QVERIFY(hub::execute(m_engine.engine()->store().connection(),
+                         QStringLiteral("INSERT INTO account_memberships(account_id, district_id, "
+                                        "role) VALUES (?, ?, 'operator')"),
+                         {both, m_secondDistrict})
+                .ok());
+}
+
+void tst_SignInDialog::cleanupTestCase()
+{
+    m_engine.stop();
+}
+
+qint64 tst_SignInDialog::createAccount(const QString &name, const QString &role, qint64 district)
+{
+    hub::accounts::NewAccount account;
+    account.name = name;
+    account.displayName = name == QLatin1String("ada") ? QStringLiteral("Ada Park") : QString();
+    account.password = kPassword;
+    account.districtId = district;
+    account.role = *hub::accounts::roleFromName(role);
+    auto id = hub::accounts::createAccount(m_engine.engine()->store().connection(), account,
+                                           QDateTime::currentDateTimeUtc());
+    return id ? *id : 0;
+}
+
+void tst_SignInDialog::fill(hubdesk::SignInDialog &dialog, const QString &user,
+                            const QString &password)
+{
+    dialog.findChild<QLineEdit *>(QStringLiteral("engineUrlEdit"))
+        ->setText(m_engine.engine()->baseUrl().toString());
+    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(user);
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(password);
+}
+
+void tst_SignInDialog::wrongPasswordShowsError()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("ada"), QStringLiteral("not the password"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+
+    auto error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), hubtest::UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(error->text(), QStringLiteral("The user name or password is wrong."));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled());
+}
+
+void tst_SignInDialog::plainHttpToNetworkIsRejected()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("ada"), kPassword);
+    dialog.setEngineUrl(QUrl(QStringLiteral("http://hub.example.org:8470")));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    auto error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QLatin1String("https://")), qPrintable(error->text()));
+    // No request was sent: the client still has no engine URL.
+    QVERIFY(client.baseUrl().isEmpty());
+
+    dialog.setEngineUrl(QUrl(QStringLiteral("ftp://hub.example.org")));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QCOMPARE(error->text(), QStringLiteral("Enter the engine's address as https://host:port."));
+}
+
+void tst_SignInDialog::signInSetsSession()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("ada"), kPassword);
+    hubtest::saveScreenshot(&dialog, QStringLiteral("sign-in"));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted),
+                              hubtest::UiTestEngine::kRequestTimeoutMs);
+
+    const hubdesk::SessionInfo session = dialog.session();
+    QCOMPARE(session.user, QStringLiteral("ada"));
+    QCOMPARE(session.shownName(), QStringLiteral("Ada Park"));
+    QCOMPARE(session.district.role, QStringLiteral("administrator"));
+    QCOMPARE(session.districts.size(), 1);
+    QVERIFY(session.canConfigure());
+    QVERIFY(!dialog.refreshToken().isEmpty());
+    QCOMPARE(dialog.expiresIn(), 3600);
+    QVERIFY(dialog.keychainWarning().isEmpty());
+    QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->text().isEmpty());
+
+    // The client now carries the user's token.
+    const hubdesk::ApiResult integrations = hubtest::UiTestEngine::wait(client.fetchIntegrations());
+    QVERIFY2(integrations.ok(), qPrintable(integrations.errorMessage));
+    const hubdesk::ApiResult me = hubtest::UiTestEngine::wait(client.fetchSession());
+    QCOMPARE(me.body.object().value(QStringLiteral("user")).toString(), QStringLiteral("ada"));
+}
+
+void tst_SignInDialog::rememberWithoutKeychainWarns()
+{
+    // No session bus, so no Secret Service or KWallet: the sign-in works but is not kept.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/hubdesk-test-bus");
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("ada"), kPassword);
+    dialog.setRemember(true);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 30000);
+    QVERIFY2(dialog.keychainWarning().contains(QLatin1String("not remembered")),
+             qPrintable(dialog.keychainWarning()));
+    QCOMPARE(dialog.session().user, QStringLiteral("ada"));
+}
+
+void tst_SignInDialog::viewerSeesNoRunActions()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("val"), kPassword);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted),
+                              hubtest::UiTestEngine::kRequestTimeoutMs);
+
+    hubdesk::MainWindow window(&client);
+    window.setSession(dialog.session());
+    window.show();
+    window.refreshAll();
+    // Pages that the stack does not show are hidden too, so the tests look at isHidden().
+    const QStringList hidden{QStringLiteral("runbookCancelButton"), QStringLiteral("runbookRetryButton"),
+                             QStringLiteral("runbookRunNowButton"), QStringLiteral("runNowButton"),
+                             QStringLiteral("uploadFileButton"), QStringLiteral("editIntegrationButton"),
+                             QStringLiteral("addIntegrationButton")};
+    for (const QString &name : hidden) {
+        const auto buttons = window.findChildren<QPushButton *>(name);
+        QVERIFY2(!buttons.isEmpty(), qPrintable(name));
+        for (QPushButton *button : buttons)
+            QVERIFY2(button->isHidden(), qPrintable(name));
+    }
+    // The catalog's and the integrations page's add buttons.
+    QCOMPARE(window.findChildren<QPushButton *>(QStringLiteral("addIntegrationButton")).size(), 2);
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("runbookSearchButton"))->isHidden());
+    auto user = window.findChild<QLabel *>(QStringLiteral("userLabel"));
+    QCOMPARE(user->text(), QStringLiteral("Signed in as val (viewer)"));
+    auto district = window.findChild<QLabel *>(QStringLiteral("districtLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(district->text().startsWith(QLatin1String("Demo Public Schools")),
+                             hubtest::UiTestEngine::kRequestTimeoutMs);
+    // One district: no picker.
+    QVERIFY(!window.findChild<QComboBox *>(QStringLiteral("districtPicker"))->isVisibleTo(&window));
+
+    // An administrator gets them back.
+    hubdesk::SessionInfo administrator = dialog.session();
+    administrator.district.role = QStringLiteral("administrator");
+    window.setSession(administrator);
+    for (const QString &name : hidden) {
+        const auto buttons = window.findChildren<QPushButton *>(name);
+        for (QPushButton *button : buttons)
+            QVERIFY2(!button->isHidden(), qPrintable(name));
+    }
+}
+
+void tst_SignInDialog::districtPickerSwitchesDistrict()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("pat"), kPassword);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted),
+                              hubtest::UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(dialog.session().districts.size(), 2);
+
+    hubdesk::MainWindow window(&client);
+    window.setSession(dialog.session());
+    window.show();
+    auto picker = window.findChild<QComboBox *>(QStringLiteral("districtPicker"));
+    QVERIFY(picker->isVisibleTo(&window));
+    QCOMPARE(picker->count(), 2);
+    QCOMPARE(picker->currentText(), QStringLiteral("Demo Public Schools"));
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("runbookRetryButton"))->isHidden());
+
+    picker->setCurrentIndex(1);
+    QTRY_COMPARE_WITH_TIMEOUT(client.district(), m_secondDistrict, hubtest::UiTestEngine::kRequestTimeoutMs);
+    auto user = window.findChild<QLabel *>(QStringLiteral("userLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(user->text(), QStringLiteral("Signed in as pat (operator)"),
+                              hubtest::UiTestEngine::kRequestTimeoutMs);
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("runbookRetryButton"))->isHidden());
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("editIntegrationButton"))->isHidden());
+    auto district = window.findChild<QLabel *>(QStringLiteral("districtLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(district->text().startsWith(QLatin1String("Lakeshore Schools")),
+                             hubtest::UiTestEngine::kRequestTimeoutMs);
+    QVERIFY(district->text().contains(QLatin1String("America/Chicago")));
+    hubtest::saveScreenshot(&window, QStringLiteral("signed-in"));
+}
+
+QTEST_MAIN(tst_SignInDialog)
+#include "tst_signindialog.moc"
