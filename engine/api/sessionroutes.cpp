@@ -193,6 +193,8 @@ void registerSessionRoutes(http::Router &router, const ApiContext &context)
 {
     const QString session = QStringLiteral("/api/v1/session");
     // Sign-in and refresh authenticate the caller from the request body.
+    // TODO: add a per-address Router::limitRate on these two routes; today only the per-account
+    // waits and lock slow down guessing, so many user names can be tried from one address.
     router.addRoute("POST", session, http::Access::Public,
                     [base = context](const http::Request &request) {
                         return signIn(base, request);
