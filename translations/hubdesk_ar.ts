@@ -1024,6 +1024,23 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>OneRoster</source>
         <translation>OneRoster</translation>
     </message>
+    <message>
+        <source>District</source>
+        <translation>المنطقة التعليمية</translation>
+    </message>
+    <message>
+        <source>The district that every page shows and changes</source>
+        <translation>المنطقة التعليمية التي تعرضها كل الصفحات وتغيّرها</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <extracomment>The signed-in user's name and their role in the current district.</extracomment>
+        <translation>تم تسجيل الدخول باسم %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::NewDestinationDialog</name>
@@ -2467,6 +2484,72 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::SignInDialog</name>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>تذكّرني على هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Sign In to an Engine</source>
+        <translation>تسجيل الدخول إلى محرك</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in in the system keychain, so Hubdesk signs in without the password until you sign out</source>
+        <translation>احفظ تسجيل الدخول في سلسلة مفاتيح النظام، ليسجّل Hubdesk الدخول دون كلمة المرور حتى تسجّل الخروج</translation>
+    </message>
+    <message>
+        <source>Enter the address of the Hubdesk engine and your account.</source>
+        <translation>أدخل عنوان محرك Hubdesk وحسابك.</translation>
+    </message>
+    <message>
+        <source>Engine URL:</source>
+        <translation>عنوان المحرك:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>اسم المستخدم:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Enter the engine's address as https://host:port.</source>
+        <translation>أدخل عنوان المحرك بالشكل https://host:port.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 must use https:// because the password would cross the network unencrypted.</source>
+        <translation>يجب أن يستخدم المحرك في %1 البروتوكول https:// لأن كلمة المرور ستعبر الشبكة دون تشفير.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>أدخل اسم المستخدم وكلمة المرور.</translation>
+    </message>
+    <message>
+        <source>Signing In…</source>
+        <translation>جارٍ تسجيل الدخول…</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::TokenStore</name>
+    <message>
+        <source>No sign-in is remembered for this engine and user.</source>
+        <translation>لا يوجد تسجيل دخول محفوظ لهذا المحرك وهذا المستخدم.</translation>
+    </message>
+    <message>
+        <source>The system keychain denied access (%1), so the sign-in is not remembered.</source>
+        <translation>رفضت سلسلة مفاتيح النظام الوصول (%1)، لذلك لن يُحفظ تسجيل الدخول.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1), so the sign-in is not remembered and you will enter your password next time. Start a Secret Service such as GNOME Keyring or KWallet to remember it.</source>
+        <translation>لا تتوفر سلسلة مفاتيح للنظام (%1)، لذلك لن يُحفظ تسجيل الدخول وستدخل كلمة المرور في المرة القادمة. شغّل خدمة أسرار مثل GNOME Keyring أو KWallet لحفظه.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The Hubdesk console. By default it starts a local engine (hubd) with its data in the application-data folder. Without a display it runs the demo headless against a local demo engine that it starts, and so does --demo when the display cannot be opened.</source>
@@ -2479,10 +2562,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Data folder of the local engine.</source>
         <translation>مجلد بيانات المحرك المحلي.</translation>
-    </message>
-    <message>
-        <source>Connect to a running engine at this URL instead of starting one; needs --token-file.</source>
-        <translation>الاتصال بمحرك قيد التشغيل على عنوان URL هذا بدلًا من تشغيل محرك؛ يتطلب --token-file.</translation>
     </message>
     <message>
         <source>File that contains the engine's admin token.</source>
@@ -2535,6 +2614,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Cannot Read the CA File</source>
         <translation>تعذّرت قراءة ملف المرجع المصدق</translation>
+    </message>
+    <message>
+        <source>Connect to a running engine at this URL instead of starting one. With --token-file it uses that admin token; without, it asks you to sign in.</source>
+        <translation>الاتصال بمحرك يعمل على هذا العنوان بدلًا من تشغيل محرك. مع --token-file يستخدم رمز المسؤول ذلك؛ ومن دونه يطلب منك تسجيل الدخول.</translation>
+    </message>
+    <message>
+        <source>Sign in to the remote engine used last time, or to the one that --engine-url names.</source>
+        <translation>تسجيل الدخول إلى المحرك البعيد المستخدم في المرة السابقة، أو إلى المحرك الذي يحدده --engine-url.</translation>
     </message>
 </context>
 </TS>

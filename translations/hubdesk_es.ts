@@ -1024,6 +1024,23 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>OneRoster</source>
         <translation>OneRoster</translation>
     </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>The district that every page shows and changes</source>
+        <translation>El distrito que muestran y cambian todas las páginas</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <extracomment>The signed-in user's name and their role in the current district.</extracomment>
+        <translation>Sesión iniciada como %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::NewDestinationDialog</name>
@@ -2459,6 +2476,72 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::SignInDialog</name>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Recordarme en este equipo</translation>
+    </message>
+    <message>
+        <source>Sign In to an Engine</source>
+        <translation>Iniciar sesión en un motor</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in in the system keychain, so Hubdesk signs in without the password until you sign out</source>
+        <translation>Guardar el inicio de sesión en el llavero del sistema, para que Hubdesk inicie sesión sin la contraseña hasta que cierre la sesión</translation>
+    </message>
+    <message>
+        <source>Enter the address of the Hubdesk engine and your account.</source>
+        <translation>Introduzca la dirección del motor de Hubdesk y su cuenta.</translation>
+    </message>
+    <message>
+        <source>Engine URL:</source>
+        <translation>URL del motor:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Enter the engine's address as https://host:port.</source>
+        <translation>Introduzca la dirección del motor como https://host:puerto.</translation>
+    </message>
+    <message>
+        <source>The engine at %1 must use https:// because the password would cross the network unencrypted.</source>
+        <translation>El motor en %1 debe usar https:// porque la contraseña cruzaría la red sin cifrar.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Introduzca su nombre de usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>Signing In…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::TokenStore</name>
+    <message>
+        <source>No sign-in is remembered for this engine and user.</source>
+        <translation>No hay ningún inicio de sesión recordado para este motor y usuario.</translation>
+    </message>
+    <message>
+        <source>The system keychain denied access (%1), so the sign-in is not remembered.</source>
+        <translation>El llavero del sistema denegó el acceso (%1), así que el inicio de sesión no se recuerda.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1), so the sign-in is not remembered and you will enter your password next time. Start a Secret Service such as GNOME Keyring or KWallet to remember it.</source>
+        <translation>No hay ningún llavero del sistema disponible (%1), así que el inicio de sesión no se recuerda y tendrá que introducir la contraseña la próxima vez. Inicie un Secret Service como GNOME Keyring o KWallet para recordarlo.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The Hubdesk console. By default it starts a local engine (hubd) with its data in the application-data folder. Without a display it runs the demo headless against a local demo engine that it starts, and so does --demo when the display cannot be opened.</source>
@@ -2471,10 +2554,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Data folder of the local engine.</source>
         <translation>Carpeta de datos del motor local.</translation>
-    </message>
-    <message>
-        <source>Connect to a running engine at this URL instead of starting one; needs --token-file.</source>
-        <translation>Conectarse a un motor en ejecución en esta URL en lugar de iniciar uno; requiere --token-file.</translation>
     </message>
     <message>
         <source>File that contains the engine's admin token.</source>
@@ -2527,6 +2606,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Cannot Read the CA File</source>
         <translation>No se puede leer el archivo de CA</translation>
+    </message>
+    <message>
+        <source>Connect to a running engine at this URL instead of starting one. With --token-file it uses that admin token; without, it asks you to sign in.</source>
+        <translation>Conectarse a un motor en ejecución en esta URL en lugar de iniciar uno. Con --token-file usa ese token de administrador; sin él, le pide iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Sign in to the remote engine used last time, or to the one that --engine-url names.</source>
+        <translation>Iniciar sesión en el motor remoto usado la última vez, o en el que indica --engine-url.</translation>
     </message>
 </context>
 </TS>
