@@ -62,7 +62,7 @@ struct EngineOptions
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
     QString tlsCertificateFile;
     QString tlsKeyFile;
-    // Token lifetimes and the answer to repeated failed sign-ins.
+    // Token lifetimes and the delays and lockout after repeated failed sign-ins.
     accounts::SessionPolicy sessionPolicy;
 };
 

@@ -14,8 +14,8 @@ build_packages="
     libssl-dev qtkeychain-qt6-dev"
 
 # openssh-server, nodejs and npm run the SFTP and Azurite fixtures of tests/fixtures, and
-# postgresql-15 runs the PostgreSQL fixture; openssl makes the HTTPS test server's certificate,
-# and jq reads the JSON answers in the README's examples.
+# postgresql-15 runs the PostgreSQL fixture. openssl makes the HTTPS test server's certificate,
+# and jq reads the JSON responses in the README's examples.
 # A Node.js that came from elsewhere (with its own npm) is used as it is, because Debian's npm
 # package conflicts with it.
 test_packages="

@@ -36,7 +36,7 @@ struct ApiContext
     // The largest file that the upload route accepts; other routes take the server's default.
     // TODO: stream uploads to disk; Qt HTTP Server 6.4 keeps a body in memory several times over.
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
-    // Token lifetimes and the answer to repeated failed sign-ins.
+    // Token lifetimes and the delays and lockout after repeated failed sign-ins.
     accounts::SessionPolicy sessionPolicy;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }

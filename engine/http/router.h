@@ -19,8 +19,8 @@
 
 namespace hub::http {
 
-// What a route demands of its caller, from least to most. A caller holds one level per
-// district and may use every route at or below it: a viewer has View, an operator Operate, a
+// Access level that a route requires of its caller, from least to most. A caller has one level
+// per district and may use every route at or below it: a viewer has View, an operator Operate, a
 // district administrator Administer, and a statewide administrator Statewide.
 enum class Access {
     Public,     // no admin credentials; the route authenticates its caller itself, if at all
@@ -31,7 +31,7 @@ enum class Access {
     Statewide,  // create, rename and deactivate districts
 };
 
-// Who sent a request and for which district, as the HTTP server established it.
+// Sender of a request and the district it acts on, as the HTTP server established them.
 struct Principal
 {
     QString actor;         // written to the audit log: a user name or "local administrator"
