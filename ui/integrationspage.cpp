@@ -37,6 +37,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     , m_showAll(new QCheckBox(tr("Show all")))
     , m_addButton(new QPushButton(tr("Add Integration")))
     , m_editButton(new QPushButton(tr("Edit")))
+    , m_activityButton(new QPushButton(tr("Activity")))
     , m_runButton(new QPushButton(tr("Run Now")))
     , m_uploadButton(new QPushButton(tr("Upload File…")))
     , m_message(new QLabel)
@@ -106,6 +107,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         {m_showAll, QStringLiteral("showAllCheck")},
         {m_addButton, QStringLiteral("addIntegrationButton")},
         {m_editButton, QStringLiteral("editIntegrationButton")},
+        {m_activityButton, QStringLiteral("integrationActivityButton")},
         {m_runButton, QStringLiteral("runNowButton")},
         {m_uploadButton, QStringLiteral("uploadFileButton")},
         {m_message, QStringLiteral("integrationsMessage")},
@@ -115,6 +117,8 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     m_showAll->setAccessibleName(tr("Show inactive integrations too"));
     m_addButton->setAccessibleName(tr("Add integration"));
     m_editButton->setAccessibleName(tr("Edit the selected integration"));
+    m_activityButton->setAccessibleName(
+        tr("Show the selected integration's activity, last runs and next run"));
     m_runButton->setAccessibleName(tr("Run the selected integration now"));
     m_uploadButton->setAccessibleName(tr("Upload a file to the selected inbound integration"));
     m_message->setWordWrap(true);
@@ -129,7 +133,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     auto buttons = new QHBoxLayout;
     buttons->addWidget(m_showAll);
     buttons->addStretch();
-    for (QPushButton *button : {m_addButton, m_editButton, m_runButton, m_uploadButton})
+    for (QPushButton *button : {m_addButton, m_editButton, m_activityButton, m_runButton, m_uploadButton})
         buttons->addWidget(button);
 
     auto layout = new QVBoxLayout(this);
@@ -144,6 +148,11 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         const QJsonObject integration = selectedIntegration();
         if (!integration.isEmpty())
             emit editRequested(integration.value(QStringLiteral("id")).toInteger());
+    });
+    connect(m_activityButton, &QPushButton::clicked, this, [this] {
+        const QJsonObject integration = selectedIntegration();
+        if (!integration.isEmpty())
+            emit activityRequested(integration.value(QStringLiteral("id")).toInteger());
     });
     connect(m_runButton, &QPushButton::clicked, this, &IntegrationsPage::runSelected);
     connect(m_uploadButton, &QPushButton::clicked, this, &IntegrationsPage::chooseFile);
@@ -302,6 +311,7 @@ void IntegrationsPage::updateButtons()
 {
     const QString type = selectedIntegration().value(QStringLiteral("integrationType")).toString();
     m_editButton->setEnabled(type == QLatin1String("outbound"));
+    m_activityButton->setEnabled(!type.isEmpty());
     // Inbound runs start from a file, so they are run by Upload File.
     m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound"));
     m_uploadButton->setEnabled(type == QLatin1String("inbound"));

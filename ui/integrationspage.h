@@ -22,7 +22,7 @@ class EngineClient;
 class IntegrationModel;
 
 // The district's integrations in four groups (Inbound, Outbound, API, OneRoster), with Add
-// Integration, Edit, Run Now and, for inbound ones, Upload File. "Show all" also lists
+// Integration, Edit, Activity, Run Now and, for inbound ones, Upload File. "Show all" also lists
 // inactive integrations.
 class IntegrationsPage final : public QWidget
 {
@@ -52,6 +52,8 @@ signals:
     void refreshed();
     void addIntegrationRequested();
     void editRequested(qint64 integrationId);
+    // The user asked for the integration's own page: its activity, last runs and next run.
+    void activityRequested(qint64 integrationId);
     // A run was queued, by Run Now or by an upload.
     void runQueued(qint64 runId);
 
@@ -82,6 +84,7 @@ private:
     QCheckBox *m_showAll;
     QPushButton *m_addButton;
     QPushButton *m_editButton;
+    QPushButton *m_activityButton;
     QPushButton *m_runButton;
     QPushButton *m_uploadButton;
     QLabel *m_message;

@@ -5,6 +5,7 @@
 
 #include "catalogpage.h"
 #include "engineclient.h"
+#include "integrationactivitypage.h"
 #include "integrationspage.h"
 #include "onerosterpage.h"
 #include "outboundintegrationform.h"
@@ -37,6 +38,7 @@ NavigationRow navigationRowOf(MainWindow::Page page)
         return CatalogRow;
     case MainWindow::Page::Integrations:
     case MainWindow::Page::OutboundForm:
+    case MainWindow::Page::IntegrationActivity:
         return IntegrationsRow;
     case MainWindow::Page::Runbook:
         return RunbookRow;
@@ -58,6 +60,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_outboundForm(new OutboundIntegrationForm(client))
     , m_runbookPage(new RunbookPage(client))
     , m_oneRosterPage(new OneRosterPage(client))
+    , m_activityPage(new IntegrationActivityPage(client))
     , m_connectionLabel(new QLabel)
     , m_districtLabel(new QLabel)
     , m_userLabel(new QLabel)
@@ -189,6 +192,7 @@ void MainWindow::createPages()
     m_pages->addWidget(m_outboundForm);
     m_pages->addWidget(m_runbookPage);
     m_pages->addWidget(m_oneRosterPage);
+    m_pages->addWidget(m_activityPage);
 
     auto central = new QWidget;
     auto layout = new QHBoxLayout(central);
@@ -226,6 +230,20 @@ void MainWindow::connectPages()
         m_outboundForm->loadIntegration(id);
         showPage(Page::OutboundForm);
     });
+    connect(m_integrationsPage, &IntegrationsPage::activityRequested, this, [this](qint64 id) {
+        m_activityPage->showIntegration(id);
+        showPage(Page::IntegrationActivity);
+    });
+    connect(m_activityPage, &IntegrationActivityPage::backRequested, this,
+            [this] { showPage(Page::Integrations); });
+    connect(m_activityPage, &IntegrationActivityPage::runbookRequested, this, [this](qint64 id) {
+        m_runbookPage->showIntegrationRuns(id);
+        showPage(Page::Runbook);
+    });
+    connect(m_activityPage, &IntegrationActivityPage::runActivated, this, [this](qint64 runId) {
+        m_runbookPage->showRun(runId);
+        showPage(Page::Runbook);
+    });
     connect(m_integrationsPage, &IntegrationsPage::runQueued, this, [this](qint64 runId) {
         m_runbookPage->showRun(runId);
         showPage(Page::Runbook);
@@ -246,6 +264,7 @@ void MainWindow::refreshAll()
         connect(m_healthJob, &ApiJob::finished, this, [this] {
             m_healthJob.clear();
             m_runbookPage->setTimeZone(QTimeZone(m_client->districtTimeZone()));
+            m_activityPage->setTimeZone(QTimeZone(m_client->districtTimeZone()));
             updateStatus();
         });
     }
@@ -253,6 +272,7 @@ void MainWindow::refreshAll()
     m_integrationsPage->refresh();
     m_runbookPage->search();
     m_oneRosterPage->refresh();
+    m_activityPage->reload();
 }
 
 void MainWindow::showLocalEngineFailure(const QString &message, bool dataDirInUse)
@@ -282,6 +302,11 @@ OutboundIntegrationForm *MainWindow::outboundForm() const
 RunbookPage *MainWindow::runbookPage() const
 {
     return m_runbookPage;
+}
+
+IntegrationActivityPage *MainWindow::integrationActivityPage() const
+{
+    return m_activityPage;
 }
 
 void MainWindow::updateStatus()

@@ -19,6 +19,7 @@ namespace hubdesk {
 class EngineClient;
 class CatalogPage;
 class IntegrationsPage;
+class IntegrationActivityPage;
 class OutboundIntegrationForm;
 class RunbookPage;
 class OneRosterPage;
@@ -34,7 +35,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Catalog, Integrations, OutboundForm, Runbook, OneRoster };
+    enum class Page { Catalog, Integrations, OutboundForm, Runbook, OneRoster, IntegrationActivity };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -57,6 +58,7 @@ public:
     OutboundIntegrationForm *outboundForm() const;
     RunbookPage *runbookPage() const;
     OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
+    IntegrationActivityPage *integrationActivityPage() const;
 
 signals:
     void signOutRequested();
@@ -77,6 +79,7 @@ private:
     OutboundIntegrationForm *m_outboundForm;
     RunbookPage *m_runbookPage;
     OneRosterPage *m_oneRosterPage;
+    IntegrationActivityPage *m_activityPage;
     QLabel *m_connectionLabel;
     QLabel *m_districtLabel;
     QLabel *m_userLabel;

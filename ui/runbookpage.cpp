@@ -225,6 +225,13 @@ void RunbookPage::showRun(qint64 runId)
     search();
 }
 
+void RunbookPage::showIntegrationRuns(qint64 integrationId)
+{
+    m_filters->setIntegrationId(integrationId);
+    m_filters->setDate(today());
+    search();
+}
+
 void RunbookPage::runSelectedAgain()
 {
     QModelIndex run = m_view->currentIndex();

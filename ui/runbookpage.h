@@ -50,6 +50,8 @@ public:
     void search();
     // Shows today's runs and selects runId once it is loaded.
     void showRun(qint64 runId);
+    // Shows the runs of one integration on or before today.
+    void showIntegrationRuns(qint64 integrationId);
     // Queues a run of the selected run's integration and selects the new run.
     void runSelectedAgain();
     // Cancels the selected queued or running run. A running run needs the user's confirmation.

@@ -139,6 +139,22 @@ void RunFilterBar::setIntegrations(const QJsonArray &integrations)
     m_integration->setCurrentIndex(qMax(0, m_integration->findData(selected)));
 }
 
+void RunFilterBar::setIntegrationId(qint64 integrationId)
+{
+    if (integrationId <= 0) {
+        m_integration->setCurrentIndex(0);
+        return;
+    }
+    const QString value = QString::number(integrationId);
+    int index = m_integration->findData(value);
+    if (index < 0) {
+        // The list has not arrived yet; setIntegrations() replaces this entry with the named one.
+        m_integration->addItem(tr("Integration %1").arg(integrationId), value);
+        index = m_integration->count() - 1;
+    }
+    m_integration->setCurrentIndex(index);
+}
+
 void RunFilterBar::setDate(const QDate &date)
 {
     m_range->setChecked(false);

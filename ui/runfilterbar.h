@@ -30,6 +30,8 @@ public:
 
     // Lists the integrations of GET /api/v1/integrations in the Integration box, after "All".
     void setIntegrations(const QJsonArray &integrations);
+    // Shows the runs of one integration, or of all when integrationId is 0.
+    void setIntegrationId(qint64 integrationId);
     // Shows runs on or before date.
     void setDate(const QDate &date);
     QDate date() const;

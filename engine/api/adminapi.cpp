@@ -59,6 +59,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
                         return health(context, request);
                     });
     router.addRoute("GET", QStringLiteral("/api/v1/openapi.json"), http::Access::View, openApi);
+    registerActivityRoutes(router, context);
     registerCatalogRoutes(router, context);
     registerDestinationRoutes(router, context);
     registerFileSpecRoutes(router, context);
