@@ -13,6 +13,7 @@
 #include "http/httpserver.h"
 #include "http/tls.h"
 #include "oneroster/provider.h"
+#include "notify/notifier.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
 #include "schedule/scheduler.h"
@@ -158,9 +159,13 @@ Result<quint16> Engine::start()
     if (auto failed = runs::queue::failExpiredLeases(m_store->connection()); failed && *failed > 0)
         qCWarning(lcRuns) << "Failed" << *failed << "runs that were running when the engine stopped";
 
+    m_notifier = std::make_unique<notify::Notifier>(*m_store, m_options.dataDir, m_options.clock);
     m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers,
                                                    m_options.runLeaseSeconds);
     m_workers->setNodeId(*nodeId);
+    // Workers emit from their own threads; the notifier works on this one.
+    connect(m_workers.get(), &runs::WorkerPool::runFinished, m_notifier.get(),
+            &notify::Notifier::runFinished, Qt::QueuedConnection);
     m_workers->start();
 
     if (m_store->isPostgres()) {
@@ -207,6 +212,9 @@ Result<quint16> Engine::start()
         scheduler->requestTick();
     };
     context.maxUploadBytes = m_options.maxUploadBytes;
+    context.notificationsQueued = [notifier = m_notifier.get()] {
+        QMetaObject::invokeMethod(notifier, &notify::Notifier::deliverPending, Qt::QueuedConnection);
+    };
     api::registerAdminApi(m_server->router(), context);
 
     oneroster::ProviderOptions oneRosterOptions;
@@ -222,6 +230,7 @@ Result<quint16> Engine::start()
                            .arg(m_options.port));
 
     m_scheduler->start();
+    m_notifier->start();
     qCInfo(lcRuns) << "Engine started on" << baseUrl().toString() << "with data in" << m_options.dataDir;
     return m_port;
 }
@@ -241,6 +250,10 @@ void Engine::stop()
     if (m_workers) {
         m_workers->stop();
         m_workers.reset();
+    }
+    if (m_notifier) {
+        m_notifier->stop();
+        m_notifier.reset();
     }
     if (m_store)
         m_store.reset();

@@ -32,6 +32,9 @@ class WorkerPool;
 namespace schedule {
 class Scheduler;
 }
+namespace notify {
+class Notifier;
+}
 
 struct EngineOptions
 {
@@ -89,6 +92,7 @@ public:
     runs::WorkerPool &workers() { return *m_workers; }
     schedule::Scheduler &scheduler() { return *m_scheduler; }
     oneroster::Provider &oneRoster() { return *m_oneRoster; }
+    notify::Notifier &notifier() { return *m_notifier; }
 
     // Queues the runs that are due at the clock's current time.
     void schedulerTick();
@@ -104,6 +108,7 @@ private:
     std::unique_ptr<schedule::Scheduler> m_scheduler;
     // Declared before the server, whose routes call it, so that it is destroyed after it.
     std::unique_ptr<oneroster::Provider> m_oneRoster;
+    std::unique_ptr<notify::Notifier> m_notifier;
     std::unique_ptr<http::HttpServer> m_server;
     qint64 m_districtId = 0;
     quint16 m_port = 0;

@@ -8,6 +8,7 @@
 #include "integrationactivitypage.h"
 #include "integrationspage.h"
 #include "onerosterpage.h"
+#include "notificationsettingsdialog.h"
 #include "outboundintegrationform.h"
 #include "runbookpage.h"
 
@@ -92,6 +93,11 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_signOutAction->setVisible(false);
     connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
     toolBar->addAction(m_signOutAction);
+    auto notifications = new QAction(tr("Notifications…"), this);
+    notifications->setObjectName(QStringLiteral("notificationsAction"));
+    notifications->setToolTip(tr("Choose who hears about failed, recovered and unusually long runs"));
+    connect(notifications, &QAction::triggered, this, &MainWindow::showNotificationSettings);
+    toolBar->addAction(notifications);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_districtLabel->setObjectName(QStringLiteral("districtLabel"));
@@ -273,6 +279,14 @@ void MainWindow::refreshAll()
     m_runbookPage->search();
     m_oneRosterPage->refresh();
     m_activityPage->reload();
+}
+
+void MainWindow::showNotificationSettings()
+{
+    auto dialog = new NotificationSettingsDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->load();
+    dialog->open();
 }
 
 void MainWindow::showLocalEngineFailure(const QString &message, bool dataDirInUse)

@@ -45,6 +45,8 @@ public:
     void refreshAll();
     // Opens a window-modal message box with a failure of the local engine. A data folder that
     // another engine uses gets the title "Engine Already Running".
+    // Opens the district's notification settings in a window-modal dialog.
+    void showNotificationSettings();
     void showLocalEngineFailure(const QString &message, bool dataDirInUse);
 
     // Shows the signed-in user, offers their districts in a picker when there are several, and

@@ -65,6 +65,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerFileSpecRoutes(router, context);
     registerIntegrationRoutes(router, context);
     registerOneRosterRoutes(router, context);
+    registerNotificationRoutes(router, context);
     registerPreviewRoutes(router, context);
     registerRunRoutes(router, context);
     registerScheduleRoutes(router, context);

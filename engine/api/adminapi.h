@@ -38,6 +38,8 @@ struct ApiContext
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
     // Token lifetimes and the delays and lockout after repeated failed sign-ins.
     accounts::SessionPolicy sessionPolicy;
+    // Called after notifications were queued (Send Test), so the notifier sends them at once.
+    std::function<void()> notificationsQueued;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 
@@ -62,6 +64,7 @@ void registerDestinationRoutes(http::Router &router, const ApiContext &context);
 void registerFileSpecRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
 void registerOneRosterRoutes(http::Router &router, const ApiContext &context);
+void registerNotificationRoutes(http::Router &router, const ApiContext &context);
 void registerPreviewRoutes(http::Router &router, const ApiContext &context);
 void registerRunRoutes(http::Router &router, const ApiContext &context);
 void registerScheduleRoutes(http::Router &router, const ApiContext &context);

@@ -96,6 +96,7 @@ void WorkerPool::maintainLeases()
     const QSqlDatabase db = m_store.connection();
     if (auto renewed = queue::renewLeases(db, m_nodeId, m_leaseSeconds); !renewed)
         qCWarning(lcRuns) << "Cannot renew run leases:" << renewed.error();
+    // TODO: runs failed here emit no runFinished(), so they cause no failure notification.
     if (auto failed = queue::failExpiredLeases(db); !failed)
         qCWarning(lcRuns) << "Cannot check run leases:" << failed.error();
 }

@@ -1,0 +1,148 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The Run Notifications dialog against an in-process demo engine and a webhook receiver on
+// 127.0.0.1: load, field errors, save and Send Test.
+
+#include "uitestengine.h"
+
+#include "mainwindow.h"
+#include "notificationsettingsdialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+
+using hubdesk::NotificationSettingsDialog;
+using hubtest::UiTestEngine;
+
+class tst_NotificationSettings final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void loadsDefaults();
+    void invalidFieldsShowErrors();
+    void sendTestReportsEachChannel();
+    void mainWindowOpensDialog();
+
+private:
+    template<typename Widget>
+    Widget *child(NotificationSettingsDialog &dialog, const QString &name) const
+    {
+        return dialog.findChild<Widget *>(name);
+    }
+
+    UiTestEngine m_engine;
+    QHttpServer m_webhook;
+    quint16 m_webhookPort = 0;
+    QList<QByteArray> m_received;
+};
+
+void tst_NotificationSettings::initTestCase()
+{
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_webhook.route(QStringLiteral("/hook"), [this](const QHttpServerRequest &request) {
+        m_received.append(request.body());
+        return QHttpServerResponse(QHttpServerResponder::StatusCode::NoContent);
+    });
+    m_webhookPort = m_webhook.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(m_webhookPort != 0);
+}
+
+void tst_NotificationSettings::cleanupTestCase()
+{
+    m_engine.stop();
+}
+
+void tst_NotificationSettings::loadsDefaults()
+{
+    NotificationSettingsDialog dialog(m_engine.client());
+    QSignalSpy loaded(&dialog, &NotificationSettingsDialog::loaded);
+    dialog.load();
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(child<QCheckBox>(dialog, QStringLiteral("notifyOnFailureCheck"))->isChecked());
+    QVERIFY(child<QCheckBox>(dialog, QStringLiteral("notifyOnLongRunCheck"))->isChecked());
+    QVERIFY(!child<QGroupBox>(dialog, QStringLiteral("emailGroup"))->isChecked());
+    QVERIFY(!child<QGroupBox>(dialog, QStringLiteral("webhookGroup"))->isChecked());
+    QCOMPARE(child<QSpinBox>(dialog, QStringLiteral("smtpPortSpin"))->value(), 587);
+    QCOMPARE(dialog.message(), QString());
+}
+
+void tst_NotificationSettings::invalidFieldsShowErrors()
+{
+    NotificationSettingsDialog dialog(m_engine.client());
+    dialog.show();
+    child<QGroupBox>(dialog, QStringLiteral("emailGroup"))->setChecked(true);
+    child<QLineEdit>(dialog, QStringLiteral("emailRecipientsEdit"))->setText(QStringLiteral("not-an-address"));
+    QSignalSpy saved(&dialog, &NotificationSettingsDialog::saved);
+    dialog.save();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.message().isEmpty(), UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(saved.size(), 0);
+    QVERIFY(!dialog.fieldErrors().message(QStringLiteral("email.host")).isEmpty());
+    QVERIFY(!dialog.fieldErrors().message(QStringLiteral("email.from")).isEmpty());
+    QVERIFY(dialog.fieldErrors().message(QStringLiteral("email.recipients")).contains(QStringLiteral("not-an-address")));
+}
+
+void tst_NotificationSettings::sendTestReportsEachChannel()
+{
+    NotificationSettingsDialog dialog(m_engine.client());
+    dialog.resize(640, 720);
+    dialog.show();
+    QSignalSpy loaded(&dialog, &NotificationSettingsDialog::loaded);
+    dialog.load();
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    auto webhook = child<QGroupBox>(dialog, QStringLiteral("webhookGroup"));
+    webhook->setChecked(true);
+    child<QLineEdit>(dialog, QStringLiteral("webhookUrlEdit"))
+        ->setText(QStringLiteral("http://127.0.0.1:%1/hook").arg(m_webhookPort));
+    QSignalSpy saved(&dialog, &NotificationSettingsDialog::saved);
+    child<QPushButton>(dialog, QStringLiteral("saveNotificationsButton"))->click();
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+
+    QSignalSpy finished(&dialog, &NotificationSettingsDialog::testFinished);
+    child<QPushButton>(dialog, QStringLiteral("sendTestButton"))->click();
+    QVERIFY(finished.wait(NotificationSettingsDialog::kTestTimeoutMs));
+    QCOMPARE(dialog.message(), QStringLiteral("Test webhook sent."));
+    QCOMPARE(m_received.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(m_received.first()).object()[QStringLiteral("event")].toString(),
+             QStringLiteral("test"));
+    hubtest::saveScreenshot(&dialog, QStringLiteral("notification-settings"));
+
+    // With every channel off, the engine rejects the test and the dialog shows why.
+    webhook->setChecked(false);
+    saved.clear();
+    dialog.save();
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    finished.clear();
+    dialog.sendTest();
+    QVERIFY(finished.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY2(dialog.message().contains(QStringLiteral("Turn on email or the webhook")),
+             qPrintable(dialog.message()));
+}
+
+void tst_NotificationSettings::mainWindowOpensDialog()
+{
+    hubdesk::MainWindow window(m_engine.client());
+    window.show();
+    auto action = window.findChild<QAction *>(QStringLiteral("notificationsAction"));
+    QVERIFY(action);
+    action->trigger();
+    QTRY_VERIFY(window.findChild<NotificationSettingsDialog *>() != nullptr);
+    QTRY_VERIFY(window.findChild<NotificationSettingsDialog *>()->isVisible());
+    window.findChild<NotificationSettingsDialog *>()->close();
+}
+
+QTEST_MAIN(tst_NotificationSettings)
+#include "tst_notificationsettings.moc"
