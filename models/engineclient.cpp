@@ -242,9 +242,11 @@ void ApiJob::onReplyFinished()
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray data = reply->readAll();
     const QUrl url = reply->url();
+    result.data = data;
 
     QJsonParseError parseError;
-    if (!data.isEmpty())
+    const bool isFile = m_expectsFile && result.ok();
+    if (!data.isEmpty() && !isFile)
         result.body = QJsonDocument::fromJson(data, &parseError);
     const QJsonObject object = result.body.object();
 
@@ -261,7 +263,7 @@ void ApiJob::onReplyFinished()
             engineMessage = reply->errorString();
         result.errorMessage = httpErrorMessage(result.httpStatus, engineMessage);
         result.fieldErrors = object.value(QStringLiteral("fields")).toObject();
-    } else if (!data.isEmpty() && result.body.isNull()) {
+    } else if (!data.isEmpty() && !isFile && result.body.isNull()) {
         result.errorMessage = EngineClient::tr("The engine's answer to %1 is not valid JSON: %2")
                                   .arg(url.path(), parseError.errorString());
         // A success status with an unreadable body is still a failure for the caller.
@@ -518,6 +520,13 @@ ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const 
     else
         reply = m_network->sendCustomRequest(request, method, body);
     return new ApiJob(reply, this);
+}
+
+ApiJob *EngineClient::download(const QString &path)
+{
+    ApiJob *job = send("GET", path, {}, {}, {});
+    job->setExpectsFile(true);
+    return job;
 }
 
 void EngineClient::setConnectionState(ConnectionState state)

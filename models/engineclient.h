@@ -31,6 +31,8 @@ struct ApiResult
     QString errorMessage;
     // For 422 responses: field name -> message, as the engine returned them.
     QJsonObject fieldErrors;
+    // The response body as received; for downloads, the file.
+    QByteArray data;
 
     bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
 };
@@ -54,6 +56,8 @@ public:
     ~ApiJob() override;
 
     void abort();
+    // A successful answer is a file, not JSON (EngineClient::download()).
+    void setExpectsFile(bool expectsFile) { m_expectsFile = expectsFile; }
 
 signals:
     void finished(const hubdesk::ApiResult &result);
@@ -64,6 +68,7 @@ private:
     QNetworkReply *m_reply = nullptr;
     // The certificate problems of a failed TLS handshake; they are reported, never ignored.
     QList<QSslError> m_sslErrors;
+    bool m_expectsFile = false;
 };
 
 // The console's connection to one engine, local or remote, over the admin API. Every request
@@ -106,6 +111,8 @@ public:
     ApiJob *put(const QString &path, const QJsonObject &body);
     ApiJob *deleteResource(const QString &path);
     ApiJob *upload(const QString &path, const QByteArray &data, const QString &fileName);
+    // GET of a file; the job's result carries it in ApiResult::data.
+    ApiJob *download(const QString &path);
 
     // Signs in with a user name and password (POST /api/v1/session); the body holds
     // accessToken, expiresAt and refreshToken. Sends no bearer token.

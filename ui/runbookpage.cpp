@@ -6,6 +6,7 @@
 #include "engineclient.h"
 #include "runbookmodel.h"
 #include "runfilterbar.h"
+#include "runfilesbutton.h"
 #include "runlogview.h"
 #include "statusdelegate.h"
 
@@ -76,6 +77,7 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
                               tr("Retry the selected failed or cancelled run")))
     , m_runButton(newButton(tr("Run Now"), QStringLiteral("runbookRunNowButton"),
                             tr("Run the selected run's integration now")))
+    , m_downloadButton(new RunFilesButton(client))
     , m_view(new QTreeView)
     , m_log(new RunLogView)
     , m_message(new QLabel)
@@ -129,7 +131,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     top->addWidget(m_filters);
     top->addWidget(m_searchButton, 0, Qt::AlignBottom);
     top->addStretch();
-    for (QPushButton *button : {m_cancelButton, m_retryButton, m_runButton})
+    for (QPushButton *button : {m_cancelButton, m_retryButton, m_runButton,
+                                static_cast<QPushButton *>(m_downloadButton)})
         top->addWidget(button, 0, Qt::AlignBottom);
 
     auto splitter = new QSplitter(Qt::Vertical);
@@ -545,6 +548,7 @@ void RunbookPage::updateRunButtons()
     m_retryButton->setEnabled(run.isValid() && idle
                               && (status == kStatusFailed || status == kStatusCancelled));
     m_runButton->setEnabled(run.isValid());
+    m_downloadButton->setRunId(run.isValid() ? selectedRunId() : 0);
 }
 
 void RunbookPage::updateRefreshTimer()

@@ -22,6 +22,7 @@ namespace hubdesk {
 class ApiJob;
 class EngineClient;
 class RunFilterBar;
+class RunFilesButton;
 class RunLogView;
 class RunbookModel;
 struct ApiResult;
@@ -63,6 +64,7 @@ public:
     QTreeView *view() const { return m_view; }
     RunLogView *logView() const { return m_log; }
     RunFilterBar *filterBar() const { return m_filters; }
+    RunFilesButton *downloadButton() const { return m_downloadButton; }
     qint64 selectedRunId() const;
     // True while the page polls for changes every kRefreshIntervalMs, which it does while a
     // listed run is queued or running.
@@ -107,6 +109,7 @@ private:
     QPushButton *m_cancelButton;
     QPushButton *m_retryButton;
     QPushButton *m_runButton;
+    RunFilesButton *m_downloadButton;
     QTreeView *m_view;
     RunLogView *m_log;
     QLabel *m_message;

@@ -6,10 +6,12 @@
 #include "api/runjson.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
+#include "runs/runfiles.h"
 #include "runs/runqueue.h"
 #include "runs/runstatus.h"
 #include "store/store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTimeZone>
 
@@ -20,6 +22,7 @@ namespace {
 constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 500;
 constexpr int kMaxChanges = 500;
+constexpr qint64 kMaxDownloadBytes = qint64(256) * 1024 * 1024;
 
 Result<QString> districtTimeZone(const ApiContext &context)
 {
@@ -46,6 +49,9 @@ struct RunFilter
     QString where;
     QVariantList bindings;
     QJsonObject errors;
+    // The type filter reads integrations i; the count joins it only then, so that it can count
+    // from the runs_start index alone.
+    bool readsIntegration = false;
 };
 
 QDate parseDay(const QUrlQuery &query, const QString &name, RunFilter &filter)
@@ -122,6 +128,7 @@ RunFilter buildFilter(const ApiContext &context, const QUrlQuery &query, const Q
                 QStringLiteral("type"),
                 QStringLiteral("Use one of %1.").arg(types.join(QStringLiteral(", "))));
         filter.where += QStringLiteral(" AND i.integration_type = ?");
+        filter.readsIntegration = true;
         filter.bindings.append(type);
     }
 
@@ -217,7 +224,9 @@ http::Response list(const ApiContext &context, const http::Request &request)
 
     const QSqlDatabase db = context.store->connection();
     const QString joins
-        = QStringLiteral(" FROM runs r JOIN integrations i ON i.id = r.integration_id");
+        = filter.readsIntegration
+              ? QStringLiteral(" FROM runs r JOIN integrations i ON i.id = r.integration_id")
+              : QStringLiteral(" FROM runs r");
     auto total = selectValue(db, QStringLiteral("SELECT count(*)") + joins + filter.where,
                              filter.bindings);
     if (!total)
@@ -501,6 +510,101 @@ http::Response reject(const ApiContext &context, qint64 id)
     return http::Response::json(*run);
 }
 
+// The files of a run in the request's district; nullopt when there is no such run.
+Result<std::optional<QList<runs::RunFile>>> filesOfRun(const ApiContext &context, qint64 id)
+{
+    auto input = execute(context.store->connection(),
+                         QStringLiteral("SELECT coalesce(input_file, '') FROM runs "
+                                        "WHERE id = ? AND district_id = ?"),
+                         {id, context.districtId});
+    if (!input)
+        return failure(input.error());
+    if (!input->next())
+        return std::optional<QList<runs::RunFile>>();
+    return std::optional(runs::listRunFiles(context.dataDir, id, input->value(0).toString()));
+}
+
+// GET /api/v1/runs/{id}/files: the output file, uploaded file and validation report of a run.
+http::Response listFiles(const ApiContext &context, qint64 id)
+{
+    auto files = filesOfRun(context, id);
+    if (!files)
+        return storeFailed(files.error());
+    if (!files->has_value())
+        return notFound(QStringLiteral("Run"), id);
+    QJsonArray list;
+    for (const runs::RunFile &file : std::as_const(**files)) {
+        list.append(QJsonObject{{QStringLiteral("name"), file.name},
+                                {QStringLiteral("kind"), file.kind},
+                                {QStringLiteral("bytes"), file.bytes}});
+    }
+    // An inbound run's findings are stored rows, served as CSV by the validation route.
+    auto type = selectValue(context.store->connection(),
+                            QStringLiteral("SELECT i.integration_type FROM runs r JOIN integrations i "
+                                           "ON i.id = r.integration_id WHERE r.id = ?"),
+                            {id});
+    if (!type)
+        return storeFailed(type.error());
+    if (type->toString() == QLatin1String("inbound"))
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("run-%1-validation.csv").arg(id)},
+            {QStringLiteral("kind"), QStringLiteral("validation-report")},
+            {QStringLiteral("url"), QStringLiteral("/api/v1/runs/%1/validation.csv").arg(id)}});
+    return http::Response::json(QJsonObject{{QStringLiteral("files"), list}});
+}
+
+QByteArray contentTypeOf(const QString &name)
+{
+    if (name.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return "text/csv; charset=utf-8";
+    if (name.endsWith(QLatin1String(".xml"), Qt::CaseInsensitive))
+        return "application/xml";
+    if (name.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        return "application/zip";
+    return "application/octet-stream";
+}
+
+// GET /api/v1/runs/{id}/files/{name}: one file that listFiles() names, as an attachment.
+http::Response downloadFile(const ApiContext &context, const http::Request &request, qint64 id)
+{
+    const QString name = request.pathParameter(QStringLiteral("name"));
+    auto files = filesOfRun(context, id);
+    if (!files)
+        return storeFailed(files.error());
+    if (!files->has_value())
+        return notFound(QStringLiteral("Run"), id);
+    // Only listed names are served, so a name can never reach outside the run's files.
+    const auto found = std::find_if((*files)->begin(), (*files)->end(),
+                                    [&](const runs::RunFile &file) { return file.name == name; });
+    if (found == (*files)->end())
+        return http::Response::error(
+            404, QStringLiteral("not_found"),
+            QStringLiteral("Run %1 has no file named \"%2\".").arg(id).arg(name));
+    // NOTE: the HTTP layer sends bodies from memory, so large files are refused, not streamed.
+    if (found->bytes > kMaxDownloadBytes)
+        return http::Response::error(
+            413, QStringLiteral("file_too_large"),
+            QStringLiteral("%1 has %2 bytes; files over %3 bytes cannot be downloaded through the "
+                           "API. Copy it from the engine's data folder.")
+                .arg(name)
+                .arg(found->bytes)
+                .arg(kMaxDownloadBytes));
+    QFile file(found->path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcApi) << "Cannot read" << found->path << "of run" << id << file.errorString();
+        return http::Response::error(500, QStringLiteral("read_failed"),
+                                     QStringLiteral("The engine cannot read %1: %2")
+                                         .arg(name, file.errorString()));
+    }
+    http::Response response;
+    response.contentType = contentTypeOf(name);
+    response.body = file.readAll();
+    QByteArray safeName = name.toUtf8();
+    safeName.replace('"', '_');
+    response.headers.append({"Content-Disposition", "attachment; filename=\"" + safeName + '"'});
+    return response;
+}
+
 } // namespace
 
 void registerRunRoutes(http::Router &router, const ApiContext &context)
@@ -520,6 +624,19 @@ void registerRunRoutes(http::Router &router, const ApiContext &context)
                         const ApiContext context = base.forRequest(request);
                         return withPathId(request, QStringLiteral("run"),
                                           [&](qint64 id) { return get(context, id); });
+                    });
+    router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}/files"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withPathId(request, QStringLiteral("run"),
+                                          [&](qint64 id) { return listFiles(context, id); });
+                    });
+    router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}/files/{name}"), http::Access::View,
+                    [base = context](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withPathId(request, QStringLiteral("run"), [&](qint64 id) {
+                            return downloadFile(context, request, id);
+                        });
                     });
     router.addRoute("POST", QStringLiteral("/api/v1/runs/{id}/cancel"), http::Access::Operate,
                     [base = context](const http::Request &request) {

@@ -15,6 +15,7 @@
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
 #include "runs/rowhashes.h"
+#include "runs/runfiles.h"
 #include "runs/runqueue.h"
 #include "runs/runrecorder.h"
 #include "runs/validationreport.h"
@@ -361,6 +362,9 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.finishPhase(RunStatus::Succeeded,
                              PhaseCounts{0, formatCounts.rowsWritten, 0, outcome.bytes});
     }
+    if (auto kept = keepRunFile(m_dataDir, context.runId, spoolPath, fileName); !kept)
+        recorder.log(LogLevel::Warning, kept.error());
+    pruneRunFiles(db, m_dataDir, context.integrationId);
     QDir(workDir).removeRecursively();
 
     if (!failedNames.isEmpty()) {

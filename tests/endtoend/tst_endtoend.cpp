@@ -224,6 +224,26 @@ void tst_EndToEnd::rejectedBundleChangesNothing()
     QVERIFY2(joined.contains(QStringLiteral("users.csv line 2, column dateLastModified, value \"1/05/2023\"")),
              qPrintable(joined));
 
+    // The run's files offer the uploaded bundle and the validation report, which lists the
+    // same finding.
+    const qint64 runId = run.value(QStringLiteral("id")).toInteger();
+    const ApiReply files = m_api->get(QStringLiteral("/api/v1/runs/%1/files").arg(runId));
+    QCOMPARE(files.status, 200);
+    const QJsonArray fileArray = files.json.value(QStringLiteral("files")).toArray();
+    QCOMPARE(fileArray.size(), 2);
+    QCOMPARE(fileArray.at(0)[QStringLiteral("kind")].toString(), QStringLiteral("input"));
+    QCOMPARE(fileArray.at(1)[QStringLiteral("kind")].toString(), QStringLiteral("validation-report"));
+    const QString reportUrl = fileArray.at(1)[QStringLiteral("url")].toString();
+    QCOMPARE(reportUrl, QStringLiteral("/api/v1/runs/%1/validation.csv").arg(runId));
+    const ApiReply report = m_api->get(reportUrl);
+    QCOMPARE(report.status, 200);
+    QVERIFY2(report.body.contains("1/05/2023"), report.body.left(400).constData());
+    const ApiReply input = m_api->get(QStringLiteral("/api/v1/runs/%1/files/%2")
+                                          .arg(runId)
+                                          .arg(fileArray.at(0)[QStringLiteral("name")].toString()));
+    QCOMPARE(input.status, 200);
+    QCOMPARE(input.body.size(), fileArray.at(0)[QStringLiteral("bytes")].toInteger());
+
     QCOMPARE(storeSnapshot(), before);
     QCOMPARE(runSections(), fileBefore);
 }

@@ -60,6 +60,8 @@ private slots:
     void integrationChangesAreAudited();
 
     void manualRunSucceeds();
+    void runFilesCanBeDownloaded();
+    void runFileNamesAreChecked();
     void runsFilteredByDistrictDate();
     void runsQueryValidation_data();
     void runsQueryValidation();
@@ -808,6 +810,46 @@ void tst_AdminApi::manualRunSucceeds()
     QCOMPARE(phaseArray.at(1)[QStringLiteral("bytes")].toInteger(), QFileInfo(delivered).size());
     QVERIFY(!QFileInfo::exists(QDir(m_dataDir.path()).filePath(
         QStringLiteral("work/run-%1").arg(run.value(QStringLiteral("id")).toInteger()))));
+}
+
+void tst_AdminApi::runFilesCanBeDownloaded()
+{
+    const ApiReply queued = m_api->post(QStringLiteral("/api/v1/integrations/1/runs"));
+    QCOMPARE(queued.status, 202);
+    const qint64 runId = queued.json.value(QStringLiteral("id")).toInteger();
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    const QString outputFile = run.value(QStringLiteral("outputFile")).toString();
+
+    const ApiReply listed = m_api->get(QStringLiteral("/api/v1/runs/%1/files").arg(runId));
+    QCOMPARE(listed.status, 200);
+    const QJsonArray files = listed.json.value(QStringLiteral("files")).toArray();
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files.at(0)[QStringLiteral("name")].toString(), outputFile);
+    QCOMPARE(files.at(0)[QStringLiteral("kind")].toString(), QStringLiteral("output"));
+
+    QFile delivered(QDir(m_dataDir.path()).filePath(QStringLiteral("outbound/") + outputFile));
+    QVERIFY(delivered.open(QIODevice::ReadOnly));
+    const QByteArray expected = delivered.readAll();
+    QCOMPARE(files.at(0)[QStringLiteral("bytes")].toInteger(), expected.size());
+
+    const ApiReply file = m_api->get(QStringLiteral("/api/v1/runs/%1/files/%2").arg(runId).arg(outputFile));
+    QCOMPARE(file.status, 200);
+    QCOMPARE(file.body, expected);
+    QCOMPARE(file.header("Content-Type"), QByteArray("text/csv; charset=utf-8"));
+    QCOMPARE(file.header("Content-Disposition"), "attachment; filename=\"" + outputFile.toUtf8() + '"');
+}
+
+void tst_AdminApi::runFileNamesAreChecked()
+{
+    const ApiReply run = m_api->post(QStringLiteral("/api/v1/integrations/1/runs"));
+    const qint64 runId = waitForRun(run.json.value(QStringLiteral("id")).toInteger())
+                             .value(QStringLiteral("id")).toInteger();
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1/files/missing.csv").arg(runId)).status, 404);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1/files/..%2secret.key").arg(runId).arg(QStringLiteral("%2F"))).status, 404);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1/files/secret.key").arg(runId)).status, 404);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/999999/files")).status, 404);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/999999/files/x.csv")).status, 404);
 }
 
 void tst_AdminApi::runsFilteredByDistrictDate()

@@ -3,12 +3,19 @@
 
 #include "uitestengine.h"
 
+#include "core/timeutil.h"
+#include "store/store.h"
+
 #include "runbookmodel.h"
 #include "runbookpage.h"
+#include "runfilesbutton.h"
 #include "runlogview.h"
 #include "statusdelegate.h"
 
 #include <QAccessible>
+#include <QFile>
+#include <QMenu>
+#include <QTemporaryDir>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -44,6 +51,8 @@ private slots:
     void statusCellReadsAsPainted();
     void expandedRunShowsPhases();
     void runNowKeepsExpansion();
+    void downloadSavesOutputFile();
+    void logLinesBumpChangeVersion();
     void scrollingLoadsNextPage();
 
 private:
@@ -255,6 +264,69 @@ void tst_RunbookPage::runNowKeepsExpansion()
     QCOMPARE(phaseNames(m_firstRunId).size(), 3);
     QVERIFY(!rows.isEmpty());
     hubtest::saveScreenshot(m_page.get(), QStringLiteral("runbook-run-now"));
+}
+
+void tst_RunbookPage::downloadSavesOutputFile()
+{
+    QVERIFY(m_firstRunId > 0);
+    m_page->view()->setCurrentIndex(runIndex(m_firstRunId).siblingAtColumn(0));
+    hubdesk::RunFilesButton *button = m_page->downloadButton();
+    QVERIFY(button->isEnabled());
+    QCOMPARE(button->runId(), m_firstRunId);
+
+    QSignalSpy listed(button, &hubdesk::RunFilesButton::filesLoaded);
+    button->fetchFiles();
+    QVERIFY(listed.wait(UiTestEngine::kRequestTimeoutMs));
+    const QJsonArray files = listed.first().at(0).toJsonArray();
+    QCOMPARE(listed.first().at(1).toString(), QString());
+    QCOMPARE(files.size(), 1);
+    const QString name = files.at(0)[QStringLiteral("name")].toString();
+    // A click shows the files in a menu.
+    QCOMPARE(button->menu()->actions().size(), 1);
+    QVERIFY(button->menu()->actions().first()->text().startsWith(name + QStringLiteral(" (output file, ")));
+    button->menu()->hide();
+
+    QTemporaryDir target;
+    const QString path = target.filePath(name);
+    QSignalSpy saved(button, &hubdesk::RunFilesButton::downloaded);
+    button->download(name, path);
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(saved.first().at(1).toString(), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QCOMPARE(content.size(), files.at(0)[QStringLiteral("bytes")].toInteger());
+    QVERIFY(content.startsWith("SchoolYear,SectionId,"));
+
+    // A name the run does not have reports the engine's message.
+    saved.clear();
+    button->download(QStringLiteral("missing.csv"), target.filePath(QStringLiteral("missing.csv")));
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY2(saved.first().at(1).toString().contains(QStringLiteral("no file named")),
+             qPrintable(saved.first().at(1).toString()));
+    QVERIFY(!QFile::exists(target.filePath(QStringLiteral("missing.csv"))));
+}
+
+void tst_RunbookPage::logLinesBumpChangeVersion()
+{
+    QVERIFY(m_firstRunId > 0);
+    const QString path = QStringLiteral("/api/v1/runs/%1").arg(m_firstRunId);
+    const qint64 before = m_engine.getObject(path)[QStringLiteral("changeVersion")].toInteger();
+    auto logged = hub::execute(m_engine.engine()->store().connection(),
+                               QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, "
+                                              "message) VALUES (?, ?, 'info', 'late line')"),
+                               {m_firstRunId, hub::nowIsoUtc()});
+    QVERIFY(logged);
+    const QJsonObject after = m_engine.getObject(path);
+    QVERIFY(after[QStringLiteral("changeVersion")].toInteger() > before);
+    // The change feed reports the run, so a live runbook reloads its log.
+    QUrlQuery since;
+    since.addQueryItem(QStringLiteral("since"), QString::number(before));
+    const QJsonObject changes
+        = UiTestEngine::wait(m_engine.client()->get(QStringLiteral("/api/v1/runs/changes"), since))
+              .body.object();
+    QCOMPARE(changes[QStringLiteral("runs")].toArray().last()[QStringLiteral("id")].toInteger(),
+             m_firstRunId);
 }
 
 void tst_RunbookPage::scrollingLoadsNextPage()
