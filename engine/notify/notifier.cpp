@@ -308,9 +308,21 @@ void Notifier::deliver(qint64 notificationId)
                     row->value(5).toLongLong(), row->value(6).toInt()};
     row->finish();
 
+    // Several nodes may share the store: the node whose update takes the lease sends the row.
+    const QDateTime claimedAt = now();
+    auto claimed = execute(db,
+                           QStringLiteral("UPDATE notifications SET attempts = attempts + 1, "
+                                          "lease_until = ? WHERE id = ? AND status = 'sending' "
+                                          "AND (lease_until IS NULL OR lease_until < ?)"),
+                           {toIsoUtc(claimedAt.addSecs(kLeaseSeconds)), notificationId,
+                            toIsoUtc(claimedAt)});
+    if (!claimed) {
+        qCWarning(lcNotify) << "Cannot claim notification" << notificationId << claimed.error();
+        return;
+    }
+    if (claimed->numRowsAffected() != 1)
+        return;
     m_inFlight.insert(notificationId);
-    (void)execute(db, QStringLiteral("UPDATE notifications SET attempts = attempts + 1 WHERE id = ?"),
-                  {notificationId});
 
     auto settings = loadEffectiveSettings(db, *m_box, pending.districtId, pending.integrationId);
     if (!settings)
@@ -496,7 +508,7 @@ void Notifier::deliveryDone(qint64 notificationId, const QString &error)
     if (error.isEmpty()) {
         (void)execute(db,
                       QStringLiteral("UPDATE notifications SET status = 'sent', sent_at = ?, "
-                                     "error = NULL WHERE id = ?"),
+                                     "error = NULL, lease_until = NULL WHERE id = ?"),
                       {nowIsoUtc(), notificationId});
         qCInfo(lcNotify) << "Sent notification" << notificationId;
         m_inFlight.remove(notificationId);
@@ -504,7 +516,9 @@ void Notifier::deliveryDone(qint64 notificationId, const QString &error)
         return;
     }
     if (attempt < kMaxAttempts && !m_stopped) {
-        (void)execute(db, QStringLiteral("UPDATE notifications SET error = ? WHERE id = ?"),
+        (void)execute(db,
+                      QStringLiteral("UPDATE notifications SET error = ?, lease_until = NULL "
+                                     "WHERE id = ?"),
                       {error, notificationId});
         const int delay = m_retryDelayMs * (1 << (attempt - 1));
         qCWarning(lcNotify) << "Notification" << notificationId << "attempt" << attempt
@@ -516,7 +530,8 @@ void Notifier::deliveryDone(qint64 notificationId, const QString &error)
         return;
     }
     (void)execute(db,
-                  QStringLiteral("UPDATE notifications SET status = 'failed', error = ? WHERE id = ?"),
+                  QStringLiteral("UPDATE notifications SET status = 'failed', error = ?, "
+                                 "lease_until = NULL WHERE id = ?"),
                   {error, notificationId});
     qCWarning(lcNotify) << "Notification" << notificationId << "failed after" << attempt
                         << "attempts:" << error;

@@ -44,12 +44,15 @@ class Notifier final : public QObject
 
 public:
     static constexpr int kMaxAttempts = 3;
+    // How long a node may take to send one notification before another node may send it.
+    static constexpr int kLeaseSeconds = 600;
 
     Notifier(const Store &store, QString dataDir, std::function<QDateTime()> clock,
              QObject *parent = nullptr);
     ~Notifier() override;
 
-    // Sends what an earlier process left unsent and starts the daily summary check.
+    // Sends what an earlier process left unsent, once that process's lease on it has expired,
+    // and starts the daily summary check.
     void start();
     void stop();
     // The wait before the second attempt; each further attempt waits twice as long.
@@ -57,7 +60,7 @@ public:
 
     // Decides which notifications the finished run causes and sends them.
     void runFinished(qint64 runId);
-    // Sends every notification with status sending that is not being sent already.
+    // Sends every notification with status sending that no node is sending already.
     void deliverPending();
     // Queues the daily summary when its time has come today and it was not sent yet.
     void checkDailySummary();

@@ -5,6 +5,7 @@
 // the engine from a fixture of runs with known times.
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "core/timeutil.h"
 #include "engine.h"
@@ -60,8 +61,12 @@ qint64 tst_Activity::insertRun(qint64 integrationId, int status, const QString &
 
 void tst_Activity::initTestCase()
 {
+    HUB_REQUIRE_TEST_DATABASE();
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database
+        = hubtest::testDatabase(QDir(m_dataDir.path()).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!options.database.isEmpty());
     options.adminToken = m_token;
     options.demo = true;
     m_engine = std::make_unique<hub::Engine>(options);

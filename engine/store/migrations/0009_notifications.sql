@@ -23,7 +23,8 @@ CREATE TABLE notification_settings (
 -- the row and sends nothing. event is failure, recovery, long-run, daily-summary or test;
 -- event_key names the occurrence: the first failed run of a failure streak for failure and
 -- recovery, the run id for long-run, the district-zone date for daily-summary, and a fresh
--- number for test. status is sending, sent or failed.
+-- number for test. status is sending, sent or failed. lease_until is set by the node that is
+-- sending a row, so that another node sharing the store does not send it too.
 CREATE TABLE notifications (
     id INTEGER PRIMARY KEY,
     district_id INTEGER NOT NULL REFERENCES districts(id),
@@ -35,6 +36,7 @@ CREATE TABLE notifications (
     status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
     attempts INTEGER NOT NULL DEFAULT 0,
     error TEXT,
+    lease_until TEXT,
     created_at TEXT NOT NULL,
     sent_at TEXT,
     UNIQUE (district_id, event, event_key, channel)
