@@ -541,8 +541,9 @@ http::Response listFiles(const ApiContext &context, qint64 id)
     // An inbound run's findings are stored rows, served as CSV by the validation route.
     auto type = selectValue(context.store->connection(),
                             QStringLiteral("SELECT i.integration_type FROM runs r JOIN integrations i "
-                                           "ON i.id = r.integration_id WHERE r.id = ?"),
-                            {id});
+                                           "ON i.id = r.integration_id WHERE r.id = ? "
+                                           "AND r.district_id = ?"),
+                            {id, context.districtId});
     if (!type)
         return storeFailed(type.error());
     if (type->toString() == QLatin1String("inbound"))

@@ -67,6 +67,7 @@ private slots:
     void otherDistrictIdsGiveNotFound_data();
     void otherDistrictIdsGiveNotFound();
     void listsShowOwnDistrictOnly();
+    void notificationSettingsStayInDistrict();
     void filtersCannotReachOtherDistrict();
     void bodiesCannotReachOtherDistrict();
     void districtAdministratorManagesUsers();
@@ -237,6 +238,31 @@ DistrictRecords tst_Accounts::seedDistrict(qint64 district, const QString &prefi
                     {QStringLiteral("endsOn"), QStringLiteral("2027-03-02")},
                     {QStringLiteral("reason"), QString(prefix + QStringLiteral(" testing"))}});
     records.blackout = blackout.json.value(QStringLiteral("id")).toInteger();
+
+    // Notification settings that name the district, with both channels off so nothing is sent.
+    const QString address = prefix + QStringLiteral("@example.org");
+    const ApiReply settings = api.put(
+        QStringLiteral("/api/v1/notifications/settings"),
+        QJsonObject{{QStringLiteral("email"),
+                     QJsonObject{{QStringLiteral("enabled"), false},
+                                 {QStringLiteral("host"), QString(prefix + QStringLiteral(".example.org"))},
+                                 {QStringLiteral("from"), address},
+                                 {QStringLiteral("recipients"), QJsonArray{address}},
+                                 {QStringLiteral("username"), prefix},
+                                 {QStringLiteral("password"), QString(prefix + QStringLiteral(" password"))}}},
+                    {QStringLiteral("webhook"),
+                     QJsonObject{{QStringLiteral("enabled"), false},
+                                 {QStringLiteral("url"), QString(QStringLiteral("https://example.org/") + prefix)},
+                                 {QStringLiteral("signingKey"), QString(prefix + QStringLiteral(" key"))}}}});
+    if (settings.status != 200)
+        qWarning() << "Cannot save the notification settings of" << prefix << settings.body;
+    const ApiReply integrationSettings = api.put(
+        QStringLiteral("/api/v1/integrations/%1/notifications").arg(records.integration),
+        QJsonObject{{QStringLiteral("inherit"), false},
+                    {QStringLiteral("recipients"), QJsonArray{address}}});
+    if (integrationSettings.status != 200)
+        qWarning() << "Cannot save the integration notifications of" << prefix
+                   << integrationSettings.body;
     return records;
 }
 
@@ -643,7 +669,12 @@ void tst_Accounts::listsShowOwnDistrictOnly()
                             QStringLiteral("/api/v1/blackouts"),
                             QStringLiteral("/api/v1/users"),
                             QStringLiteral("/api/v1/health"),
-                            QStringLiteral("/api/v1/session")};
+                            QStringLiteral("/api/v1/session"),
+                            QStringLiteral("/api/v1/notifications"),
+                            QStringLiteral("/api/v1/notifications/settings"),
+                            QStringLiteral("/api/v1/integrations/%1/notifications").arg(m_one.integration),
+                            QStringLiteral("/api/v1/integrations/%1/activity?to=2026-12-04").arg(m_one.integration),
+                            QStringLiteral("/api/v1/runs/%1/files").arg(m_one.run)};
     for (const QString &path : lists) {
         const ApiReply reply = api.get(path);
         QVERIFY2(reply.status == 200, qPrintable(path));
@@ -652,6 +683,38 @@ void tst_Accounts::listsShowOwnDistrictOnly()
     }
     const ApiReply own = api.get(QStringLiteral("/api/v1/integrations"));
     QVERIFY(own.body.contains("One secret notes"));
+}
+
+void tst_Accounts::notificationSettingsStayInDistrict()
+{
+    const QJsonObject settings{
+        {QStringLiteral("email"),
+         QJsonObject{{QStringLiteral("enabled"), false},
+                     {QStringLiteral("recipients"), QJsonArray{QStringLiteral("coordinator@one.example.org")}},
+                     {QStringLiteral("password"), QStringLiteral("one smtp password")}}},
+        {QStringLiteral("webhook"),
+         QJsonObject{{QStringLiteral("enabled"), false},
+                     {QStringLiteral("url"), QStringLiteral("https://one.example.org/hook")},
+                     {QStringLiteral("signingKey"), QStringLiteral("one signing key")}}}};
+    ApiTestClient &one = client(m_tokens.value(QStringLiteral("administrator")));
+    const ApiReply saved = one.put(QStringLiteral("/api/v1/notifications/settings"), settings);
+    QCOMPARE(saved.status, 200);
+    QVERIFY2(!saved.body.contains("one smtp password"), saved.body.constData());
+    QVERIFY2(!saved.body.contains("one signing key"), saved.body.constData());
+
+    const ApiReply read = one.get(QStringLiteral("/api/v1/notifications/settings"));
+    QCOMPARE(read.status, 200);
+    QVERIFY2(read.body.contains("coordinator@one.example.org"), read.body.constData());
+    QVERIFY2(!read.body.contains("one smtp password"), read.body.constData());
+
+    // District two's administrator sees district two's settings, never district one's.
+    ApiTestClient &two = client(signIn(QStringLiteral("two-admin")));
+    const ApiReply other = two.get(QStringLiteral("/api/v1/notifications/settings"));
+    QCOMPARE(other.status, 200);
+    QVERIFY2(other.body.contains("Two@example.org"), other.body.constData());
+    QVERIFY2(!other.body.contains("one.example.org"), other.body.constData());
+    const ApiReply otherTest = two.post(QStringLiteral("/api/v1/notifications/test"));
+    QCOMPARE(otherTest.status, 409);
 }
 
 void tst_Accounts::filtersCannotReachOtherDistrict()
