@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>hubdesk::ActivityCharts</name>
+    <message>
+        <source>Run duration, last %1 days</source>
+        <translation>مدة التشغيلات، آخر %1 يومًا</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Unusually long</source>
+        <translation>أطول من المعتاد</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Median (%1 min)</source>
+        <extracomment>The median run duration in minutes.</extracomment>
+        <translation>الوسيط (%1 دقيقة)</translation>
+    </message>
+    <message>
+        <source>Median (needs 3 successful runs)</source>
+        <translation>الوسيط (يتطلب 3 تشغيلات ناجحة)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>الدقائق</translation>
+    </message>
+    <message>
+        <source>Runs per day</source>
+        <translation>التشغيلات في اليوم</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>نجح</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>التشغيلات</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::AdvancedDestinationSettings</name>
     <message>
         <source>Time-out</source>
@@ -844,6 +892,82 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::IntegrationActivityPage</name>
+    <message>
+        <source>Back to Integrations</source>
+        <translation>العودة إلى عمليات التكامل</translation>
+    </message>
+    <message>
+        <source>Open in Runbook</source>
+        <translation>فتح في سجل التشغيل</translation>
+    </message>
+    <message>
+        <source>Run duration chart</source>
+        <translation>مخطط مدة التشغيلات</translation>
+    </message>
+    <message>
+        <source>Runs per day chart</source>
+        <translation>مخطط التشغيلات في اليوم</translation>
+    </message>
+    <message>
+        <source>Last runs</source>
+        <translation>آخر التشغيلات</translation>
+    </message>
+    <message>
+        <source>Last Runs</source>
+        <translation>آخر التشغيلات</translation>
+    </message>
+    <message>
+        <source>Integration Activity</source>
+        <translation>نشاط التكامل</translation>
+    </message>
+    <message>
+        <source>Cannot load the activity: %1</source>
+        <translation>تعذّر تحميل النشاط: %1</translation>
+    </message>
+    <message>
+        <source>Integration Activity: %1</source>
+        <translation>نشاط التكامل: %1</translation>
+    </message>
+    <message>
+        <source>Last %1 days: %2 succeeded, %3 failed.</source>
+        <translation>آخر %1 يومًا: نجح %2، وفشل %3.</translation>
+    </message>
+    <message>
+        <source>Median duration %1. Runs over %2 times the median: %3.</source>
+        <extracomment>%1 is a duration as HH:MM:SS, %2 the factor such as 3, %3 a number of runs.</extracomment>
+        <translation>المدة الوسيطة %1. التشغيلات التي تجاوزت %2 أضعاف الوسيط: %3.</translation>
+    </message>
+    <message>
+        <source>The median duration needs at least 3 successful runs.</source>
+        <translation>تتطلب المدة الوسيطة 3 تشغيلات ناجحة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Cannot load the last runs: %1</source>
+        <translation>تعذّر تحميل آخر التشغيلات: %1</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: unknown (%1)</source>
+        <translation>التشغيل المجدول التالي: غير معروف (%1)</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: none</source>
+        <translation>التشغيل المجدول التالي: لا يوجد</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: none. %1</source>
+        <translation>التشغيل المجدول التالي: لا يوجد. %1</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: %1</source>
+        <translation>التشغيل المجدول التالي: %1</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: %1, held by %2</source>
+        <translation>التشغيل المجدول التالي: %1، معلّق بسبب %2</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::IntegrationsPage</name>
     <message>
         <source>Show all</source>
@@ -936,6 +1060,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Data files (*.csv *.xml *.zip);;All files (*)</source>
         <translation>ملفات البيانات (*.csv *.xml *.zip);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>النشاط</translation>
+    </message>
+    <message>
+        <source>Show the selected integration's activity, last runs and next run</source>
+        <translation>عرض نشاط التكامل المحدد وآخر تشغيلاته وتشغيله التالي</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1172,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Signed in as %1 (%2)</source>
         <extracomment>The signed-in user's name and their role in the current district.</extracomment>
         <translation>تم تسجيل الدخول باسم %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Notifications…</source>
+        <translation>الإشعارات…</translation>
+    </message>
+    <message>
+        <source>Choose who hears about failed, recovered and unusually long runs</source>
+        <translation>اختيار من يُبلَّغ بالتشغيلات الفاشلة والمستعادة والأطول من المعتاد</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1299,153 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Connection failed</source>
         <translation>فشل الاتصال</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::NotificationSettingsDialog</name>
+    <message>
+        <source>A run fails</source>
+        <translation>فشل تشغيل</translation>
+    </message>
+    <message>
+        <source>A run succeeds after a failure</source>
+        <translation>نجاح تشغيل بعد فشل</translation>
+    </message>
+    <message>
+        <source>A run takes more than 3 times its median duration</source>
+        <translation>استغراق تشغيل أكثر من 3 أضعاف مدته الوسيطة</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>كلمة مرور SMTP</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>خطاف الويب</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>مفتاح التوقيع</translation>
+    </message>
+    <message>
+        <source>Email a summary of the previous day's runs at</source>
+        <translation>إرسال ملخص تشغيلات اليوم السابق بالبريد الإلكتروني في الساعة</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>إرسال اختبار</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Run Notifications</source>
+        <translation>إشعارات التشغيل</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None (no credentials)</source>
+        <translation>بلا تشفير (دون بيانات اعتماد)</translation>
+    </message>
+    <message>
+        <source>coordinator@district.org, data-team@district.org</source>
+        <translation>coordinator@district.org, data-team@district.org</translation>
+    </message>
+    <message>
+        <source>Notify When</source>
+        <translation>الإشعار عند</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;المستلمون:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;المرسل:</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>&amp;خادم SMTP:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;المنفذ:</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>&amp;الأمان:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;اسم المستخدم:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;عنوان URL:</translation>
+    </message>
+    <message>
+        <source>Signing &amp;key:</source>
+        <translation>&amp;مفتاح التوقيع:</translation>
+    </message>
+    <message>
+        <source>Cannot load the notification settings: %1</source>
+        <translation>تعذّر تحميل إعدادات الإشعارات: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>تم الحفظ.</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and save again.</source>
+        <translation>صحّح الحقول المعلَّمة ثم احفظ مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Cannot save the notification settings: %1</source>
+        <translation>تعذّر حفظ إعدادات الإشعارات: %1</translation>
+    </message>
+    <message>
+        <source>Sending a test through the saved settings…</source>
+        <translation>جارٍ إرسال اختبار عبر الإعدادات المحفوظة…</translation>
+    </message>
+    <message>
+        <source>Cannot send a test: %1</source>
+        <translation>تعذّر إرسال اختبار: %1</translation>
+    </message>
+    <message>
+        <source>The test is still being sent; see the notification list later.</source>
+        <translation>لا يزال الاختبار قيد الإرسال؛ راجع قائمة الإشعارات لاحقًا.</translation>
+    </message>
+    <message>
+        <source>Test email</source>
+        <translation>بريد الاختبار</translation>
+    </message>
+    <message>
+        <source>Test webhook</source>
+        <translation>خطاف ويب الاختبار</translation>
+    </message>
+    <message>
+        <source>%1 sent.</source>
+        <translation>أُرسل %1.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>فشل %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1963,58 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::RunFilesButton</name>
+    <message>
+        <source>Download</source>
+        <translation>تنزيل</translation>
+    </message>
+    <message>
+        <source>Download a file of the selected run</source>
+        <translation>تنزيل ملف من التشغيل المحدد</translation>
+    </message>
+    <message>
+        <source>Download the selected run's output file or validation report</source>
+        <translation>تنزيل ملف الإخراج أو تقرير التحقق للتشغيل المحدد</translation>
+    </message>
+    <message>
+        <source>Cannot list the files: %1</source>
+        <translation>تعذّر سرد الملفات: %1</translation>
+    </message>
+    <message>
+        <source>This run left no files</source>
+        <translation>لم يترك هذا التشغيل أي ملفات</translation>
+    </message>
+    <message>
+        <source>validation report</source>
+        <translation>تقرير التحقق</translation>
+    </message>
+    <message>
+        <source>uploaded file</source>
+        <translation>الملف المرفوع</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>ملف الإخراج</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <extracomment>A file name, what the file is and its size, such as "MiLEARN.csv (output file, 12 KB)".</extracomment>
+        <translation>%1 (%2، %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Save Run File</source>
+        <translation>حفظ ملف التشغيل</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>تعذّر حفظ %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::RunFilterBar</name>
     <message>
         <source>Date ran&amp;ge</source>
@@ -1801,6 +2140,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Show runs from this date</source>
         <translation>عرض التشغيلات من هذا التاريخ</translation>
+    </message>
+    <message>
+        <source>Integration %1</source>
+        <translation>التكامل %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>hubdesk::ActivityCharts</name>
+    <message>
+        <source>Run duration, last %1 days</source>
+        <translation>Duración de las ejecuciones, últimos %1 días</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Unusually long</source>
+        <translation>Inusualmente larga</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Median (%1 min)</source>
+        <extracomment>The median run duration in minutes.</extracomment>
+        <translation>Mediana (%1 min)</translation>
+    </message>
+    <message>
+        <source>Median (needs 3 successful runs)</source>
+        <translation>Mediana (requiere 3 ejecuciones correctas)</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Runs per day</source>
+        <translation>Ejecuciones por día</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Correcta</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::AdvancedDestinationSettings</name>
     <message>
         <source>Time-out</source>
@@ -844,6 +892,82 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::IntegrationActivityPage</name>
+    <message>
+        <source>Back to Integrations</source>
+        <translation>Volver a Integraciones</translation>
+    </message>
+    <message>
+        <source>Open in Runbook</source>
+        <translation>Abrir en Actividades de ejecución</translation>
+    </message>
+    <message>
+        <source>Run duration chart</source>
+        <translation>Gráfico de duración de las ejecuciones</translation>
+    </message>
+    <message>
+        <source>Runs per day chart</source>
+        <translation>Gráfico de ejecuciones por día</translation>
+    </message>
+    <message>
+        <source>Last runs</source>
+        <translation>Últimas ejecuciones</translation>
+    </message>
+    <message>
+        <source>Last Runs</source>
+        <translation>Últimas ejecuciones</translation>
+    </message>
+    <message>
+        <source>Integration Activity</source>
+        <translation>Actividad de la integración</translation>
+    </message>
+    <message>
+        <source>Cannot load the activity: %1</source>
+        <translation>No se puede cargar la actividad: %1</translation>
+    </message>
+    <message>
+        <source>Integration Activity: %1</source>
+        <translation>Actividad de la integración: %1</translation>
+    </message>
+    <message>
+        <source>Last %1 days: %2 succeeded, %3 failed.</source>
+        <translation>Últimos %1 días: %2 correctas, %3 fallidas.</translation>
+    </message>
+    <message>
+        <source>Median duration %1. Runs over %2 times the median: %3.</source>
+        <extracomment>%1 is a duration as HH:MM:SS, %2 the factor such as 3, %3 a number of runs.</extracomment>
+        <translation>Duración mediana %1. Ejecuciones de más de %2 veces la mediana: %3.</translation>
+    </message>
+    <message>
+        <source>The median duration needs at least 3 successful runs.</source>
+        <translation>La duración mediana requiere al menos 3 ejecuciones correctas.</translation>
+    </message>
+    <message>
+        <source>Cannot load the last runs: %1</source>
+        <translation>No se pueden cargar las últimas ejecuciones: %1</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: unknown (%1)</source>
+        <translation>Próxima ejecución programada: desconocida (%1)</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: none</source>
+        <translation>Próxima ejecución programada: ninguna</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: none. %1</source>
+        <translation>Próxima ejecución programada: ninguna. %1</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: %1</source>
+        <translation>Próxima ejecución programada: %1</translation>
+    </message>
+    <message>
+        <source>Next scheduled run: %1, held by %2</source>
+        <translation>Próxima ejecución programada: %1, retenida por %2</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::IntegrationsPage</name>
     <message>
         <source>Show all</source>
@@ -936,6 +1060,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Data files (*.csv *.xml *.zip);;All files (*)</source>
         <translation>Archivos de datos (*.csv *.xml *.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Show the selected integration's activity, last runs and next run</source>
+        <translation>Mostrar la actividad, las últimas ejecuciones y la próxima ejecución de la integración seleccionada</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1172,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Signed in as %1 (%2)</source>
         <extracomment>The signed-in user's name and their role in the current district.</extracomment>
         <translation>Sesión iniciada como %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Notifications…</source>
+        <translation>Notificaciones…</translation>
+    </message>
+    <message>
+        <source>Choose who hears about failed, recovered and unusually long runs</source>
+        <translation>Elegir a quién se avisa de las ejecuciones fallidas, recuperadas e inusualmente largas</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1299,153 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Connection failed</source>
         <translation>Falló la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::NotificationSettingsDialog</name>
+    <message>
+        <source>A run fails</source>
+        <translation>Una ejecución falla</translation>
+    </message>
+    <message>
+        <source>A run succeeds after a failure</source>
+        <translation>Una ejecución termina bien tras un fallo</translation>
+    </message>
+    <message>
+        <source>A run takes more than 3 times its median duration</source>
+        <translation>Una ejecución tarda más de 3 veces su duración mediana</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>Contraseña SMTP</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Clave de firma</translation>
+    </message>
+    <message>
+        <source>Email a summary of the previous day's runs at</source>
+        <translation>Enviar por correo un resumen de las ejecuciones del día anterior a las</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>Enviar prueba</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Run Notifications</source>
+        <translation>Notificaciones de ejecuciones</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None (no credentials)</source>
+        <translation>Ninguna (sin credenciales)</translation>
+    </message>
+    <message>
+        <source>coordinator@district.org, data-team@district.org</source>
+        <translation>coordinadora@distrito.org, equipo-datos@distrito.org</translation>
+    </message>
+    <message>
+        <source>Notify When</source>
+        <translation>Avisar cuando</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;Destinatarios:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Remitente:</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>&amp;Servidor SMTP:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>Se&amp;guridad:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contr&amp;aseña:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Signing &amp;key:</source>
+        <translation>&amp;Clave de firma:</translation>
+    </message>
+    <message>
+        <source>Cannot load the notification settings: %1</source>
+        <translation>No se puede cargar la configuración de notificaciones: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and save again.</source>
+        <translation>Corrija los campos marcados y vuelva a guardar.</translation>
+    </message>
+    <message>
+        <source>Cannot save the notification settings: %1</source>
+        <translation>No se puede guardar la configuración de notificaciones: %1</translation>
+    </message>
+    <message>
+        <source>Sending a test through the saved settings…</source>
+        <translation>Enviando una prueba con la configuración guardada…</translation>
+    </message>
+    <message>
+        <source>Cannot send a test: %1</source>
+        <translation>No se puede enviar una prueba: %1</translation>
+    </message>
+    <message>
+        <source>The test is still being sent; see the notification list later.</source>
+        <translation>La prueba aún se está enviando; consulte la lista de notificaciones más tarde.</translation>
+    </message>
+    <message>
+        <source>Test email</source>
+        <translation>Correo de prueba</translation>
+    </message>
+    <message>
+        <source>Test webhook</source>
+        <translation>Webhook de prueba</translation>
+    </message>
+    <message>
+        <source>%1 sent.</source>
+        <translation>%1 enviado.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 falló: %2</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1955,58 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::RunFilesButton</name>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>Download a file of the selected run</source>
+        <translation>Descargar un archivo de la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <source>Download the selected run's output file or validation report</source>
+        <translation>Descargar el archivo de salida o el informe de validación de la ejecución seleccionada</translation>
+    </message>
+    <message>
+        <source>Cannot list the files: %1</source>
+        <translation>No se pueden listar los archivos: %1</translation>
+    </message>
+    <message>
+        <source>This run left no files</source>
+        <translation>Esta ejecución no dejó archivos</translation>
+    </message>
+    <message>
+        <source>validation report</source>
+        <translation>informe de validación</translation>
+    </message>
+    <message>
+        <source>uploaded file</source>
+        <translation>archivo subido</translation>
+    </message>
+    <message>
+        <source>output file</source>
+        <translation>archivo de salida</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <extracomment>A file name, what the file is and its size, such as "MiLEARN.csv (output file, 12 KB)".</extracomment>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Save Run File</source>
+        <translation>Guardar archivo de la ejecución</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>No se puede guardar %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::RunFilterBar</name>
     <message>
         <source>Date ran&amp;ge</source>
@@ -1793,6 +2132,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Show runs from this date</source>
         <translation>Mostrar las ejecuciones desde esta fecha</translation>
+    </message>
+    <message>
+        <source>Integration %1</source>
+        <translation>Integración %1</translation>
     </message>
 </context>
 <context>

@@ -28,10 +28,11 @@ const QColor kCancelledColor(0x9e, 0x9e, 0x9e);
 const QColor kLongColor(0xef, 0x6c, 0x00);
 const QColor kMedianColor(0x37, 0x47, 0x4f);
 
-QString tr(const char *text)
+// The translation context of the chart texts.
+struct ActivityCharts
 {
-    return QCoreApplication::translate("hubdesk::ActivityCharts", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(hubdesk::ActivityCharts)
+};
 
 // QDateTimeAxis formats its labels in the machine's local time. The chart places each instant
 // at the same wall-clock time in local time as it has in the district's zone, so the labels
@@ -72,16 +73,16 @@ QScatterSeries *markerSeries(const QString &name, const QColor &color, qreal siz
 QChart *createDurationChart(const IntegrationActivity &activity, const QTimeZone &zone)
 {
     auto chart = new QChart;
-    styleChart(chart, tr("Run duration, last %1 days").arg(activity.days.size()));
+    styleChart(chart, ActivityCharts::tr("Run duration, last %1 days").arg(activity.days.size()));
 
     auto durations = new QLineSeries;
     durations->setObjectName(QStringLiteral("durationSeries"));
-    durations->setName(tr("Duration"));
+    durations->setName(ActivityCharts::tr("Duration"));
     durations->setPointsVisible(true);
-    auto longRuns = markerSeries(tr("Unusually long"), kLongColor, 14,
+    auto longRuns = markerSeries(ActivityCharts::tr("Unusually long"), kLongColor, 14,
                                  QScatterSeries::MarkerShapeCircle);
     longRuns->setObjectName(QStringLiteral("longRunSeries"));
-    auto failedRuns = markerSeries(tr("Failed"), kFailedColor, 10,
+    auto failedRuns = markerSeries(ActivityCharts::tr("Failed"), kFailedColor, 10,
                                    QScatterSeries::MarkerShapeRectangle);
     failedRuns->setObjectName(QStringLiteral("failedRunSeries"));
 
@@ -105,9 +106,9 @@ QChart *createDurationChart(const IntegrationActivity &activity, const QTimeZone
         median->append(start, minutes);
         median->append(end, minutes);
         //: The median run duration in minutes.
-        median->setName(tr("Median (%1 min)").arg(minutes, 0, 'f', 1));
+        median->setName(ActivityCharts::tr("Median (%1 min)").arg(minutes, 0, 'f', 1));
     } else {
-        median->setName(tr("Median (needs 3 successful runs)"));
+        median->setName(ActivityCharts::tr("Median (needs 3 successful runs)"));
     }
     QPen medianPen(kMedianColor);
     medianPen.setStyle(Qt::DashLine);
@@ -124,7 +125,7 @@ QChart *createDurationChart(const IntegrationActivity &activity, const QTimeZone
     xAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(start)),
                     QDateTime::fromMSecsSinceEpoch(qint64(end)));
     auto yAxis = new QValueAxis;
-    yAxis->setTitleText(tr("Minutes"));
+    yAxis->setTitleText(ActivityCharts::tr("Minutes"));
     yAxis->setRange(0, maxMinutes * 1.1);
     yAxis->applyNiceNumbers();
     yAxis->setLabelFormat(QStringLiteral("%g"));
@@ -140,11 +141,11 @@ QChart *createDurationChart(const IntegrationActivity &activity, const QTimeZone
 QChart *createDailyChart(const IntegrationActivity &activity)
 {
     auto chart = new QChart;
-    styleChart(chart, tr("Runs per day"));
+    styleChart(chart, ActivityCharts::tr("Runs per day"));
 
-    auto succeeded = new QBarSet(tr("Succeeded"));
-    auto failed = new QBarSet(tr("Failed"));
-    auto cancelled = new QBarSet(tr("Cancelled"));
+    auto succeeded = new QBarSet(ActivityCharts::tr("Succeeded"));
+    auto failed = new QBarSet(ActivityCharts::tr("Failed"));
+    auto cancelled = new QBarSet(ActivityCharts::tr("Cancelled"));
     succeeded->setColor(kSucceededColor);
     failed->setColor(kFailedColor);
     cancelled->setColor(kCancelledColor);
@@ -168,7 +169,7 @@ QChart *createDailyChart(const IntegrationActivity &activity)
     for (int i = 0; i < activity.days.size(); i += 14)
         xAxis->append(activity.days.at(i).date.toString(QStringLiteral("MMM d")), i);
     auto yAxis = new QValueAxis;
-    yAxis->setTitleText(tr("Runs"));
+    yAxis->setTitleText(ActivityCharts::tr("Runs"));
     yAxis->setRange(0, maxRuns);
     // Whole numbers only: one tick per run up to 10 runs a day.
     if (maxRuns <= 10)
