@@ -58,6 +58,7 @@ private slots:
     void missingStartTlsFails();
     void webhookErrorFailsAfterRetries();
     void dailySummarySentOnce();
+    void leasedNotificationIsLeftAlone();
 
 private:
     QJsonObject settings(bool email = true, bool webhook = true) const;
@@ -504,6 +505,38 @@ void tst_Notifications::dailySummarySentOnce()
     m_engine->notifier().checkDailySummary();
     QTest::qWait(200);
     QCOMPARE(m_smtp->messages.size(), before + 1);
+}
+
+void tst_Notifications::leasedNotificationIsLeftAlone()
+{
+    // A row that another node sharing the store is sending carries that node's lease.
+    const QSqlDatabase db = m_engine->store().connection();
+    auto inserted = hub::execute(
+        db,
+        QStringLiteral("INSERT INTO notifications(district_id, event, event_key, channel, status, "
+                       "created_at, lease_until) VALUES (1, 'test', 'leased-by-another-node', "
+                       "'webhook', 'sending', ?, '2999-01-01T00:00:00.000Z')"),
+        {hub::nowIsoUtc()});
+    QVERIFY(inserted);
+    const qint64 id = inserted->lastInsertId().toLongLong();
+    QVERIFY(id > 0);
+    const int before = int(m_webhookBodies.size());
+
+    // deliver() claims a row before it sends, so a row it left alone still has no attempt.
+    m_engine->notifier().deliverPending();
+    QCOMPARE(notification(id)[QStringLiteral("attempts")].toInt(), 0);
+    QCOMPARE(notification(id)[QStringLiteral("status")].toString(), QStringLiteral("sending"));
+
+    // Once the lease has expired, as when that node died, this node sends the row.
+    QVERIFY(hub::execute(db,
+                         QStringLiteral("UPDATE notifications SET lease_until = "
+                                        "'2000-01-01T00:00:00.000Z' WHERE id = ?"),
+                         {id}));
+    m_engine->notifier().deliverPending();
+    QTRY_COMPARE_WITH_TIMEOUT(notification(id)[QStringLiteral("status")].toString(),
+                              QStringLiteral("sent"), kDeliveryTimeoutMs);
+    QCOMPARE(notification(id)[QStringLiteral("attempts")].toInt(), 1);
+    QCOMPARE(m_webhookBodies.size(), before + 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Notifications)
