@@ -308,7 +308,7 @@ void Notifier::deliver(qint64 notificationId)
                     row->value(5).toLongLong(), row->value(6).toInt()};
     row->finish();
 
-    // Several nodes may share the store: the node whose update takes the lease sends the row.
+    // Several nodes may share the store, so only the node whose update takes the lease sends.
     const QDateTime claimedAt = now();
     auto claimed = execute(db,
                            QStringLiteral("UPDATE notifications SET attempts = attempts + 1, "

@@ -707,7 +707,7 @@ void tst_Accounts::notificationSettingsStayInDistrict()
     QVERIFY2(read.body.contains("coordinator@one.example.org"), read.body.constData());
     QVERIFY2(!read.body.contains("one smtp password"), read.body.constData());
 
-    // District two's administrator sees district two's settings, never district one's.
+    // District two's administrator reads district two's settings, never district one's.
     ApiTestClient &two = client(signIn(QStringLiteral("two-admin")));
     const ApiReply other = two.get(QStringLiteral("/api/v1/notifications/settings"));
     QCOMPARE(other.status, 200);
