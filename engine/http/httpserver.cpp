@@ -299,8 +299,10 @@ void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,
         responder.writeHeader(name, value);
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
+    // A response to HEAD carries the length of the body that GET would send, but no body.
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(response.body);
+    responder.writeBody(request.method() == QHttpServerRequest::Method::Head ? QByteArray()
+                                                                               : response.body);
 }
 
 } // namespace hub::http

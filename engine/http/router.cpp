@@ -39,6 +39,14 @@ QStringList splitPath(const QString &path)
     return segments;
 }
 
+// The method whose routes serve a request: HEAD is served by the GET route, and the server
+// then sends the headers without the body (RFC 9110, section 9.3.2).
+QByteArray routeMethod(const QHttpServerRequest &request)
+{
+    const QByteArray method = methodName(request.method());
+    return method == "HEAD" ? QByteArray("GET") : method;
+}
+
 } // namespace
 
 Request::Request(const QHttpServerRequest &request, QHash<QString, QString> pathParameters,
@@ -172,7 +180,7 @@ Response unauthorized(const QString &message)
 bool Router::isPublic(const QHttpServerRequest &request) const
 {
     const QStringList path = splitPath(request.url().path());
-    const QByteArray method = methodName(request.method());
+    const QByteArray method = routeMethod(request);
     for (const Route &route : m_routes) {
         QHash<QString, QString> parameters;
         if (route.method == method && matchSegments(route.segments, path, &parameters))
@@ -184,7 +192,7 @@ bool Router::isPublic(const QHttpServerRequest &request) const
 Response Router::dispatch(const QHttpServerRequest &request, const Principal *principal) const
 {
     const QStringList path = splitPath(request.url().path());
-    const QByteArray method = methodName(request.method());
+    const QByteArray method = routeMethod(request);
     QList<QByteArray> allowed;
 
     for (const Route &route : m_routes) {
@@ -204,7 +212,8 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
             if (!principal->allows(route.access))
                 return Response::error(403, QStringLiteral("forbidden"),
                                        QStringLiteral("Your role does not allow %1 %2.")
-                                           .arg(QString::fromLatin1(method), request.url().path()));
+                                           .arg(QString::fromLatin1(methodName(request.method())),
+                                                request.url().path()));
             return route.handler(Request(request, std::move(parameters), *principal));
         }
         return route.handler(
@@ -212,10 +221,13 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
     }
 
     if (!allowed.isEmpty()) {
+        if (allowed.contains("GET"))
+            allowed.insert(allowed.indexOf("GET") + 1, "HEAD");
         Response response
             = Response::error(405, QStringLiteral("method_not_allowed"),
                               QStringLiteral("%1 is not allowed on %2; allowed: %3.")
-                                  .arg(QString::fromLatin1(method), request.url().path(),
+                                  .arg(QString::fromLatin1(methodName(request.method())),
+                                       request.url().path(),
                                        QString::fromLatin1(allowed.join(", "))));
         response.headers.append(qMakePair(QByteArray("Allow"), allowed.join(", ")));
         return response;

@@ -69,6 +69,8 @@ private slots:
     void rateLimiterForgetsRefilledPeers();
     void responsesCarrySecurityHeaders();
     void wrongMethodGets405WithAllowOnEveryAdminRoute();
+    void headAnswersLikeGetWithoutBody();
+    void headFollowsGetRouteRules();
 
 private:
     // Sends bytes on a new connection and collects the reply until the server closes or
@@ -571,6 +573,9 @@ void tst_HttpHardening::wrongMethodGets405WithAllowOnEveryAdminRoute()
             QStringList expected;
             for (const QByteArray &registered : it.value())
                 expected.append(QString::fromLatin1(registered));
+            // A path with GET also answers HEAD.
+            if (it.value().contains("GET"))
+                expected.append(QStringLiteral("HEAD"));
             allowed.sort();
             expected.sort();
             QCOMPARE(allowed, expected);
@@ -578,6 +583,57 @@ void tst_HttpHardening::wrongMethodGets405WithAllowOnEveryAdminRoute()
         }
     }
     QVERIFY(checked > 30);
+}
+
+void tst_HttpHardening::headAnswersLikeGetWithoutBody()
+{
+    // HEAD and then GET on one connection: if HEAD sent a body, the second response would be
+    // read from the wrong place, and the body would appear twice.
+    const Exchange reply = exchange("HEAD /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                    "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                                    2, false);
+    QCOMPARE(reply.responseCount(), 2);
+    QCOMPARE(reply.status(), 200);
+    QCOMPARE(reply.bytes.count("Content-Length: 11\r\n"), 2);
+    QCOMPARE(reply.bytes.count("Content-Type: application/json\r\n"), 2);
+    QCOMPARE(reply.bytes.count("{\"hello\":1}"), 1);
+    QVERIFY(reply.bytes.endsWith("{\"hello\":1}"));
+    const qsizetype second = reply.bytes.indexOf("HTTP/1.1 ", 1);
+    QVERIFY(reply.bytes.left(second).endsWith("\r\n\r\n"));
+}
+
+void tst_HttpHardening::headFollowsGetRouteRules()
+{
+    // A path without GET gets 405 for HEAD too, and its Allow header names no HEAD.
+    Exchange reply = exchange("HEAD /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QCOMPARE(reply.status(), 405);
+    QVERIFY2(reply.bytes.contains("\r\nAllow: POST\r\n"), reply.bytes.constData());
+    QVERIFY(!reply.bytes.contains("\"error\""));
+
+    // A path with GET lists HEAD among the allowed methods.
+    reply = exchange("DELETE /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QCOMPARE(reply.status(), 405);
+    QVERIFY2(reply.bytes.contains("\r\nAllow: GET, HEAD\r\n"), reply.bytes.constData());
+
+    // An admin route asks HEAD for the same credentials as GET, and answers an unknown path
+    // with 404, each without a body.
+    hub::api::ApiContext context;
+    hub::api::registerAdminApi(m_server->router(), context);
+    reply = exchange("HEAD /api/v1/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Connection: close\r\n\r\n");
+    QCOMPARE(reply.status(), 401);
+    QVERIFY(reply.bytes.contains("WWW-Authenticate: Bearer"));
+    QVERIFY(reply.bytes.endsWith("\r\n\r\n"));
+    reply = exchange("HEAD /api/v1/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Authorization: Bearer test-admin-token-0123456789\r\n"
+                     "Connection: close\r\n\r\n");
+    QCOMPARE(reply.status(), 200);
+    QVERIFY(reply.bytes.endsWith("\r\n\r\n"));
+    const QRegularExpression length(QStringLiteral("\r\nContent-Length: (\\d+)\r\n"));
+    QVERIFY(length.match(QString::fromLatin1(reply.bytes)).captured(1).toInt() > 1000);
+    reply = exchange("HEAD /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QCOMPARE(reply.status(), 404);
+    QVERIFY(reply.bytes.endsWith("\r\n\r\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_HttpHardening)
