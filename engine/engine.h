@@ -67,6 +67,8 @@ struct EngineOptions
     QString tlsKeyFile;
     // Token lifetimes and the delays and lockout after repeated failed sign-ins.
     accounts::SessionPolicy sessionPolicy;
+    // The maximum number of rows in one audit CSV export.
+    qint64 maxAuditExportRows = 100000;
 };
 
 // hubd's parts put together: the store, the catalog, the worker pool, the scheduler and the

@@ -55,6 +55,8 @@ public:
             request.setRawHeader("Authorization", "Bearer " + m_token);
         if (!m_district.isEmpty())
             request.setRawHeader("X-Hub-District", m_district);
+        if (!m_accept.isEmpty())
+            request.setRawHeader("Accept", m_accept);
         if (!body.isEmpty())
             request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method, body));
@@ -83,12 +85,15 @@ public:
     void setToken(const QByteArray &token) { m_token = token; }
     // Sends X-Hub-District with this value on every request; empty sends none.
     void setDistrict(const QByteArray &district) { m_district = district; }
+    // Sends this Accept header on every request; empty sends Qt's default.
+    void setAccept(const QByteArray &accept) { m_accept = accept; }
 
 private:
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;
     QByteArray m_token;
     QByteArray m_district;
+    QByteArray m_accept;
 };
 
 } // namespace hubtest

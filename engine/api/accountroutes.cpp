@@ -235,7 +235,7 @@ http::Response updateUser(const ApiContext &context, const http::Request &reques
         return storeFailed(after.error());
     QJsonObject audited = *after;
     if (body->contains(QStringLiteral("password")))
-        audited.insert(QStringLiteral("password"), QStringLiteral("(changed)"));
+        audited.insert(QStringLiteral("passwordChanged"), true);
     writeAudit(context, QStringLiteral("update"), QStringLiteral("user"), id, *before, audited);
     return http::Response::json(*after);
 }

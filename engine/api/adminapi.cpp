@@ -10,6 +10,7 @@
 #include "store/store.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace hub::api {
@@ -73,6 +74,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerSessionRoutes(router, context);
     registerUserRoutes(router, context);
     registerDistrictRoutes(router, context);
+    registerAuditRoutes(router, context);
 }
 
 void registerCatalogRoutes(http::Router &router, const ApiContext &context)
@@ -88,13 +90,61 @@ void registerCatalogRoutes(http::Router &router, const ApiContext &context)
         });
 }
 
+namespace {
+
+bool isSecretField(const QString &name)
+{
+    static const QStringList secretNames = {
+        QStringLiteral("password"),       QStringLiteral("passphrase"),
+        QStringLiteral("privatekey"),     QStringLiteral("clientkey"),
+        QStringLiteral("accountkey"),     QStringLiteral("apikey"),
+        QStringLiteral("sastoken"),       QStringLiteral("bearertoken"),
+        QStringLiteral("accesstoken"),    QStringLiteral("refreshtoken"),
+        QStringLiteral("token"),          QStringLiteral("secret"),
+        QStringLiteral("clientsecret"),   QStringLiteral("connectionstring"),
+        QStringLiteral("signingkey"),
+    };
+    const QString lower = name.toLower();
+    for (const QString &secret : secretNames) {
+        if (lower == secret || lower.endsWith(secret))
+            return true;
+    }
+    return false;
+}
+
+QJsonValue maskValue(const QJsonValue &value, bool secret)
+{
+    if (value.isObject())
+        return maskSecrets(value.toObject());
+    if (value.isArray()) {
+        QJsonArray masked;
+        const QJsonArray items = value.toArray();
+        for (const QJsonValue &item : items)
+            masked.append(maskValue(item, secret));
+        return masked;
+    }
+    if (secret && (value.isString() || value.isDouble()))
+        return QStringLiteral("(masked)");
+    return value;
+}
+
+} // namespace
+
+QJsonObject maskSecrets(const QJsonObject &object)
+{
+    QJsonObject masked;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        masked.insert(it.key(), maskValue(it.value(), isSecretField(it.key())));
+    return masked;
+}
+
 void writeAudit(const ApiContext &context, const QString &action, const QString &entity,
                 qint64 entityId, const QJsonObject &before, const QJsonObject &after)
 {
     const auto toText = [](const QJsonObject &object) {
         return object.isEmpty() ? QVariant()
-                                : QVariant(QString::fromUtf8(
-                                    QJsonDocument(object).toJson(QJsonDocument::Compact)));
+                                : QVariant(QString::fromUtf8(QJsonDocument(maskSecrets(object))
+                                                                 .toJson(QJsonDocument::Compact)));
     };
     auto written
         = execute(context.store->connection(),

@@ -40,6 +40,8 @@ struct ApiContext
     accounts::SessionPolicy sessionPolicy;
     // Called after notifications were queued (Send Test), so the notifier sends them at once.
     std::function<void()> notificationsQueued;
+    // The maximum number of rows in one audit CSV export; a larger result is exported in pages.
+    qint64 maxAuditExportRows = 100000;
 
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 
@@ -72,10 +74,17 @@ void registerValidationRoutes(http::Router &router, const ApiContext &context);
 void registerSessionRoutes(http::Router &router, const ApiContext &context);
 void registerUserRoutes(http::Router &router, const ApiContext &context);
 void registerDistrictRoutes(http::Router &router, const ApiContext &context);
+void registerAuditRoutes(http::Router &router, const ApiContext &context);
 
-// Records a configuration change in the audit log; secrets must already be masked. A context
-// without a district (districtId 0) writes a row without one.
+// Records a configuration change in the audit log. Callers pass the API's masked form of a
+// record; writeAudit() also replaces the value of every field named like a secret (see
+// maskSecrets()). A context without a district (districtId 0) writes a row without one.
 void writeAudit(const ApiContext &context, const QString &action, const QString &entity,
                 qint64 entityId, const QJsonObject &before, const QJsonObject &after);
+
+// A copy of the object in which every string or number under a secret field name (password,
+// clientSecret, accountKey, sasToken, privateKey and the like), at any depth, reads
+// "(masked)". Markers such as {"stored": true} stay as they are.
+QJsonObject maskSecrets(const QJsonObject &object);
 
 } // namespace hub::api

@@ -192,6 +192,12 @@ http::Response update(const ApiContext &context, const http::Request &request, q
 
 http::Response remove(const ApiContext &context, qint64 id)
 {
+    auto definition = selectValue(context.store->connection(),
+                                  QStringLiteral("SELECT definition FROM file_specs "
+                                                 "WHERE id = ? AND district_id = ?"),
+                                  {id, context.districtId});
+    if (!definition)
+        return storeFailed(definition.error());
     auto removed
         = execute(context.store->connection(),
                   QStringLiteral("DELETE FROM file_specs WHERE id = ? AND district_id = ?"),
@@ -200,7 +206,8 @@ http::Response remove(const ApiContext &context, qint64 id)
         return storeFailed(removed.error());
     if (removed->numRowsAffected() == 0)
         return notFound(QStringLiteral("File specification"), id);
-    writeAudit(context, QStringLiteral("delete"), QStringLiteral("file_spec"), id, {}, {});
+    writeAudit(context, QStringLiteral("delete"), QStringLiteral("file_spec"), id,
+               QJsonDocument::fromJson(definition->toString().toUtf8()).object(), {});
     return http::Response::noContent();
 }
 

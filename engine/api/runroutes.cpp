@@ -471,7 +471,9 @@ http::Response approve(const ApiContext &context, qint64 id)
                   {int(RunStatus::Succeeded), now, id, int(RunStatus::Queued)});
     logRunLine(db, id, QStringLiteral("info"),
                QStringLiteral("Load approved by %1.").arg(context.actor));
-    writeAudit(context, QStringLiteral("approve"), QStringLiteral("run"), id, {}, {});
+    writeAudit(context, QStringLiteral("approve"), QStringLiteral("run"), id,
+               {{QStringLiteral("hold"), QStringLiteral("held")}},
+               {{QStringLiteral("hold"), QStringLiteral("approved")}});
     qCInfo(lcRuns) << "Run" << id << "approved by" << context.actor;
     if (context.wakeWorkers)
         context.wakeWorkers();
@@ -502,7 +504,9 @@ http::Response reject(const ApiContext &context, qint64 id)
                                  "AND name = 'Approval' AND status = ?"),
                   {int(RunStatus::Cancelled), now, id, int(RunStatus::Queued)});
     logRunLine(db, id, QStringLiteral("info"), message);
-    writeAudit(context, QStringLiteral("reject"), QStringLiteral("run"), id, {}, {});
+    writeAudit(context, QStringLiteral("reject"), QStringLiteral("run"), id,
+               {{QStringLiteral("hold"), QStringLiteral("held")}},
+               {{QStringLiteral("hold"), QStringLiteral("rejected")}});
     qCInfo(lcRuns) << "Run" << id << "rejected by" << context.actor;
     auto run = findRun(db, context.districtId, id);
     if (!run)

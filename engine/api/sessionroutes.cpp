@@ -17,6 +17,9 @@ namespace hub::api {
 
 namespace {
 
+// Longer user names are cut in the audit log; account names are far shorter.
+constexpr qsizetype kMaxAuditedNameLength = 200;
+
 QJsonObject tokensJson(const accounts::Tokens &tokens, const QDateTime &now)
 {
     return QJsonObject{
@@ -53,15 +56,19 @@ http::Response tooManyAttempts(const accounts::SignIn &signIn)
     return response;
 }
 
-// Writes a sign-in attempt to the audit log. An unknown user name is not recorded, because it
-// is often a password typed into the wrong field.
-void auditSignIn(ApiContext context, const accounts::SignIn &signIn, const QString &name,
-                 const QString &outcome)
+// Writes a sign-in attempt to the audit log with the user name tried and the peer address,
+// never the password. The row has no district, because an account may belong to several. The
+// audit listing shows it to the administrators of each district of the account.
+void auditSignIn(ApiContext context, const http::Request &request,
+                 const accounts::SignIn &signIn, const QString &name, const QString &outcome)
 {
     context.districtId = 0;
     context.actor = signIn.accountId != 0 ? name : QStringLiteral("unknown user");
-    writeAudit(context, QStringLiteral("sign-in"), QStringLiteral("session"),
-               signIn.accountId, {}, QJsonObject{{QStringLiteral("outcome"), outcome}});
+    writeAudit(context, QStringLiteral("sign-in"), QStringLiteral("session"), signIn.accountId,
+               {},
+               QJsonObject{{QStringLiteral("outcome"), outcome},
+                           {QStringLiteral("user"), name.left(kMaxAuditedNameLength)},
+                           {QStringLiteral("address"), request.peerAddress().toString()}});
 }
 
 http::Response signIn(const ApiContext &context, const http::Request &request)
@@ -91,22 +98,22 @@ http::Response signIn(const ApiContext &context, const http::Request &request)
     case Status::SignedIn:
         break;
     case Status::InvalidCredentials:
-        auditSignIn(context, *result, name, QStringLiteral("invalid credentials"));
+        auditSignIn(context, request, *result, name, QStringLiteral("invalid credentials"));
         return http::Response::error(401, QStringLiteral("invalid_credentials"),
                                      QStringLiteral("The user name or password is wrong."));
     case Status::Throttled:
     case Status::Locked:
-        auditSignIn(context, *result, name,
+        auditSignIn(context, request, *result, name,
                     result->status == Status::Locked ? QStringLiteral("locked")
                                                      : QStringLiteral("throttled"));
         return tooManyAttempts(*result);
     case Status::NoDistrict:
-        auditSignIn(context, *result, name, QStringLiteral("no district"));
+        auditSignIn(context, request, *result, name, QStringLiteral("no district"));
         return http::Response::error(403, QStringLiteral("no_district"),
                                      QStringLiteral("Your account has no role in an active "
                                                     "district; ask an administrator."));
     }
-    auditSignIn(context, *result, name, QStringLiteral("signed in"));
+    auditSignIn(context, request, *result, name, QStringLiteral("signed in"));
     return http::Response::json(tokensJson(result->tokens, now));
 }
 
