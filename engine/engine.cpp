@@ -208,6 +208,8 @@ Result<quint16> Engine::start()
     context.wakeWorkers = [workers = m_workers.get()] { workers->wake(); };
     context.clock = m_options.clock;
     context.sessionPolicy = m_options.sessionPolicy;
+    context.signInRate = m_options.signInRate;
+    context.rateClockMs = m_options.rateClockMs;
     context.maxAuditExportRows = m_options.maxAuditExportRows;
     context.scheduleChanged = [scheduler = m_scheduler.get()] {
         scheduler->requestTick();

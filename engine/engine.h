@@ -6,6 +6,7 @@
 #include "accounts/sessions.h"
 #include "core/result.h"
 #include "http/limits.h"
+#include "http/ratelimiter.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -67,6 +68,10 @@ struct EngineOptions
     QString tlsKeyFile;
     // Token lifetimes and the delays and lockout after repeated failed sign-ins.
     accounts::SessionPolicy sessionPolicy;
+    // Requests per peer address to sign-in and token refresh, and the monotonic millisecond
+    // clock of that limit (a steady clock when empty; tests inject one).
+    http::RateLimiter::Policy signInRate{30, 0.5};
+    std::function<qint64()> rateClockMs;
     // The maximum number of rows in one audit CSV export.
     qint64 maxAuditExportRows = 100000;
 };

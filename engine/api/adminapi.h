@@ -40,6 +40,11 @@ struct ApiContext
     accounts::SessionPolicy sessionPolicy;
     // Called after notifications were queued (Send Test), so the notifier sends them at once.
     std::function<void()> notificationsQueued;
+    // Requests per peer address to sign-in and token refresh, beside the per-account waits.
+    http::RateLimiter::Policy signInRate{30, 0.5};
+    // Returns a monotonic time in milliseconds for the sign-in rate limit; a steady clock when
+    // empty.
+    std::function<qint64()> rateClockMs;
     // The maximum number of rows in one audit CSV export; a larger result is exported in pages.
     qint64 maxAuditExportRows = 100000;
 

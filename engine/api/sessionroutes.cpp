@@ -199,9 +199,9 @@ http::Response whoAmI(const ApiContext &context, const http::Request &request)
 void registerSessionRoutes(http::Router &router, const ApiContext &context)
 {
     const QString session = QStringLiteral("/api/v1/session");
-    // Sign-in and refresh authenticate the caller from the request body.
-    // TODO: add a per-address Router::limitRate on these two routes; today only the per-account
-    // waits and lock slow down guessing, so many user names can be tried from one address.
+    // Sign-in and refresh authenticate the caller from the request body. Beside the waits and
+    // lock per account, one token bucket per peer address covers both routes, so that many user
+    // names or refresh tokens cannot be tried quickly from one address.
     router.addRoute("POST", session, http::Access::Public,
                     [base = context](const http::Request &request) {
                         return signIn(base, request);
@@ -210,6 +210,10 @@ void registerSessionRoutes(http::Router &router, const ApiContext &context)
                     [base = context](const http::Request &request) {
                         return refresh(base, request);
                     });
+    const auto limiter = std::make_shared<http::RateLimiter>(context.signInRate,
+                                                             context.rateClockMs);
+    router.limitRate("POST", session, limiter);
+    router.limitRate("POST", QStringLiteral("/api/v1/session/refresh"), limiter);
     router.addRoute("GET", session, http::Access::View,
                     [base = context](const http::Request &request) {
                         return whoAmI(base.forRequest(request), request);

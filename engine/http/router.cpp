@@ -141,10 +141,18 @@ void Router::limitRate(const QString &pattern, RateLimiter::Policy policy,
         RateLimit{splitPath(pattern), std::make_shared<RateLimiter>(policy, std::move(clockMs))});
 }
 
-std::optional<Response> Router::checkRate(const QStringList &path,
+void Router::limitRate(const QByteArray &method, const QString &pattern,
+                       std::shared_ptr<RateLimiter> limiter)
+{
+    m_rateLimits.append(RateLimit{splitPath(pattern), std::move(limiter), method});
+}
+
+std::optional<Response> Router::checkRate(const QByteArray &method, const QStringList &path,
                                           const QHttpServerRequest &request) const
 {
     for (const RateLimit &limit : m_rateLimits) {
+        if (!limit.method.isEmpty() && limit.method != method)
+            continue;
         QHash<QString, QString> parameters;
         if (!matchSegments(limit.segments, path, &parameters))
             continue;
@@ -204,7 +212,7 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
                 allowed.append(route.method);
             continue;
         }
-        if (std::optional<Response> limited = checkRate(path, request))
+        if (std::optional<Response> limited = checkRate(method, path, request))
             return *limited;
         if (route.access != Access::Public) {
             if (!principal)

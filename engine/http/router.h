@@ -107,6 +107,10 @@ public:
     // Every method on paths that match the pattern shares one token bucket per peer.
     void limitRate(const QString &pattern, RateLimiter::Policy policy,
                    std::function<qint64()> clockMs = {});
+    // Requests with this method on paths that match the pattern take tokens from the limiter,
+    // which other method and pattern pairs may share.
+    void limitRate(const QByteArray &method, const QString &pattern,
+                   std::shared_ptr<RateLimiter> limiter);
 
     struct Route
     {
@@ -126,9 +130,10 @@ private:
     {
         QStringList segments;
         std::shared_ptr<RateLimiter> limiter;
+        QByteArray method; // empty for every method
     };
 
-    std::optional<Response> checkRate(const QStringList &path,
+    std::optional<Response> checkRate(const QByteArray &method, const QStringList &path,
                                       const QHttpServerRequest &request) const;
 
     QList<Route> m_routes;

@@ -107,6 +107,8 @@ void tst_Accounts::initTestCase()
     options.demo = true;
     options.workers = 1;
     options.clock = [this] { return m_now; };
+    // The tests sign in many times from 127.0.0.1; tst_signinrate tests the per-address limit.
+    options.signInRate = {1000, 100.0};
     m_engine = std::make_unique<hub::Engine>(options);
     auto started = m_engine->start();
     QVERIFY2(started.ok(), qPrintable(started.error()));

@@ -92,6 +92,8 @@ void tst_AuditLog::initTestCase()
     options.workers = 1;
     options.clock = [this] { return m_now; };
     options.maxAuditExportRows = kMaxExportRows;
+    // Many sign-ins come from 127.0.0.1 here; tst_signinrate tests the per-address limit.
+    options.signInRate = {1000, 100.0};
     m_engine = std::make_unique<hub::Engine>(options);
     auto started = m_engine->start();
     QVERIFY2(started.ok(), qPrintable(started.error()));
