@@ -25,10 +25,12 @@
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <csignal>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -402,6 +404,11 @@ int migrateStore(const QStringList &arguments)
 
 int main(int argc, char *argv[])
 {
+    // Everything hubd creates contains student data or secrets: the store, uploads, the secret
+    // key, backups and output folders. Only the service's own user may read them (files 0600,
+    // folders 0700), whatever umask the process was started with.
+    ::umask(S_IRWXG | S_IRWXO);
+
     // Timestamped log lines with level and category, unless QT_MESSAGE_PATTERN sets another pattern.
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(QStringLiteral(

@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -19,6 +21,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 class tst_Hubd final : public QObject
 {
@@ -47,6 +50,7 @@ private slots:
     void invalidDatabaseIsRejected();
     void migrateStoreRejectsBadArguments_data();
     void migrateStoreRejectsBadArguments();
+    void createdFilesAreOwnerOnly();
 
 private:
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
@@ -596,6 +600,79 @@ void tst_Hubd::backupAndRestoreNeedTheirOptions()
     QString output;
     QCOMPARE(runHubd(arguments, &output), 2);
     QVERIFY2(output.contains(message), qPrintable(output));
+}
+
+void tst_Hubd::createdFilesAreOwnerOnly()
+{
+    // A hand-started hubd under the common umask 022 still keeps its files to its own user.
+    const mode_t previous = ::umask(022);
+    QTemporaryDir dir;
+    const QString dataDir = QDir(dir.path()).filePath(QStringLiteral("data"));
+    const QString outDir = QDir(dir.path()).filePath(QStringLiteral("out/district"));
+    QProcess hubd;
+    const QUrl base = startEngine(hubd, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                         QStringLiteral("--data-dir"), dataDir,
+                                         QStringLiteral("--demo"), QStringLiteral("--workers"),
+                                         QStringLiteral("1")});
+    ::umask(previous);
+    QVERIFY(base.isValid());
+
+    QNetworkAccessManager network;
+    const auto send = [&](const QByteArray &method, const QString &path, const QByteArray &body,
+                          const QByteArray &contentType) {
+        QUrl url = base;
+        const qsizetype question = path.indexOf(QLatin1Char('?'));
+        url.setPath(path.left(question));
+        if (question >= 0)
+            url.setQuery(path.mid(question + 1));
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer backup-test-token-0123456789");
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, method, body));
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(10000);
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    };
+    // The demo's inbound integration 3 stores the upload; a folder destination's connection
+    // test creates its folder.
+    const QJsonObject upload = send("POST", QStringLiteral("/api/v1/integrations/3/files?fileName=orgs.csv"),
+                                    "sourcedId\r\n", "text/csv");
+    QVERIFY2(upload.value(QStringLiteral("id")).toInteger() > 0,
+             QJsonDocument(upload).toJson().constData());
+    const QJsonObject destination = send(
+        "POST", QStringLiteral("/api/v1/destinations"),
+        QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("Owner Only")},
+                                  {QStringLiteral("kind"), QStringLiteral("folder")},
+                                  {QStringLiteral("settings"),
+                                   QJsonObject{{QStringLiteral("path"), outDir}}}})
+            .toJson(),
+        "application/json");
+    const qint64 destinationId = destination.value(QStringLiteral("id")).toInteger();
+    QVERIFY(destinationId > 0);
+    send("POST", QStringLiteral("/api/v1/destinations/%1/test").arg(destinationId), {},
+         "application/json");
+    hubd.terminate();
+    QVERIFY(hubd.waitForFinished(15000));
+
+    const auto mode = [](const QString &path) {
+        struct stat status {};
+        return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? int(status.st_mode & 0777)
+                                                                         : -1;
+    };
+    const QDir data(dataDir);
+    QCOMPARE(mode(dataDir), 0700);
+    QCOMPARE(mode(data.filePath(QStringLiteral("hub.sqlite"))), 0600);
+    QCOMPARE(mode(data.filePath(QStringLiteral("secret.key"))), 0600);
+    QCOMPARE(mode(data.filePath(QStringLiteral("node-id"))), 0600);
+    const QString uploads = data.filePath(QStringLiteral("inbound/integration-3"));
+    QCOMPARE(mode(data.filePath(QStringLiteral("inbound"))), 0700);
+    QCOMPARE(mode(uploads), 0700);
+    const QStringList stored = QDir(uploads).entryList(QDir::Files);
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(mode(QDir(uploads).filePath(stored.first())), 0600);
+    QCOMPARE(mode(QDir(dir.path()).filePath(QStringLiteral("out"))), 0700);
+    QCOMPARE(mode(outDir), 0700);
 }
 
 QTEST_GUILESS_MAIN(tst_Hubd)
