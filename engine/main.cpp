@@ -205,12 +205,23 @@ const QStringList kConfigKeys = {QStringLiteral("listen"),          QStringLiter
 // The value of option: from the command line when given there, else from the configuration
 // file, else the option's default.
 QString optionValue(const QCommandLineParser &parser, const QCommandLineOption &option,
-                    const QHash<QString, QString> &config)
+                    const hub::ConfigFile &config)
 {
     const QString key = option.names().constFirst();
     if (!parser.isSet(option) && config.contains(key))
         return config.value(key);
     return parser.value(option);
+}
+
+// Where the value of option comes from, to start an error message: "--workers" for the command
+// line and the default, "/etc/hubd/hubd.conf:4: workers" for a line of the configuration file.
+QString optionSource(const QCommandLineParser &parser, const QCommandLineOption &option,
+                     const hub::ConfigFile &config)
+{
+    const QString key = option.names().constFirst();
+    if (!parser.isSet(option) && config.contains(key))
+        return config.location(key) + QStringLiteral(": ") + key;
+    return QStringLiteral("--") + key;
 }
 
 QCommandLineOption configOption()
@@ -227,7 +238,7 @@ hub::Result<QString> commandDataDir(const QCommandLineParser &parser,
                                     const QCommandLineOption &dataDir,
                                     const QCommandLineOption &config)
 {
-    QHash<QString, QString> values;
+    hub::ConfigFile values;
     if (parser.isSet(config)) {
         auto read = hub::readConfigFile(parser.value(config), kConfigKeys);
         if (!read)
@@ -513,7 +524,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("hub.*.debug=true"));
 
-    QHash<QString, QString> configValues;
+    hub::ConfigFile configValues;
     if (parser.isSet(config)) {
         auto read = hub::readConfigFile(parser.value(config), kConfigKeys);
         if (!read) {
@@ -528,35 +539,47 @@ int main(int argc, char *argv[])
     bool portOk = false;
     const uint port = colon > 0 ? listenValue.mid(colon + 1).toUInt(&portOk) : 0;
     const QHostAddress address(colon > 0 ? listenValue.left(colon) : QString());
-    if (colon <= 0 || !portOk || port > 65535 || address.isNull()) {
-        QTextStream(stderr) << "hubd: --listen must be HOST:PORT with an IP address, such as "
-                               "127.0.0.1:0; \"" << listenValue << "\" is not.\n";
+    // A value from the configuration file is named by its file and line.
+    const auto invalid = [&](const QCommandLineOption &option, const QString &problem) {
+        QTextStream(stderr) << "hubd: " << optionSource(parser, option, configValues) << ' '
+                            << problem << "\n";
         return 2;
-    }
+    };
+    if (colon <= 0 || !portOk || port > 65535 || address.isNull())
+        return invalid(listen, QStringLiteral("must be HOST:PORT with an IP address, such as "
+                                              "127.0.0.1:0; \"%1\" is not.")
+                                   .arg(listenValue));
     bool workersOk = false;
     const int workerCount = optionValue(parser, workers, configValues).toInt(&workersOk);
-    if (!workersOk || workerCount < 1 || workerCount > 64) {
-        QTextStream(stderr) << "hubd: --workers must be a whole number from 1 to 64.\n";
-        return 2;
-    }
+    if (!workersOk || workerCount < 1 || workerCount > 64)
+        return invalid(workers, QStringLiteral("must be a whole number from 1 to 64."));
 
     bool connectionsOk = false;
     const int connectionLimit = optionValue(parser, maxConnections, configValues).toInt(&connectionsOk);
-    if (!connectionsOk || connectionLimit < 1 || connectionLimit > 100000) {
-        QTextStream(stderr) << "hubd: --max-connections must be a whole number from 1 to 100000.\n";
-        return 2;
-    }
+    if (!connectionsOk || connectionLimit < 1 || connectionLimit > 100000)
+        return invalid(maxConnections, QStringLiteral("must be a whole number from 1 to 100000."));
     bool uploadOk = false;
     const qint64 uploadMib = optionValue(parser, maxUpload, configValues).toLongLong(&uploadOk);
-    if (!uploadOk || uploadMib < 1 || uploadMib > 16384) {
-        QTextStream(stderr) << "hubd: --max-upload-mib must be a whole number from 1 to 16384.\n";
-        return 2;
-    }
+    if (!uploadOk || uploadMib < 1 || uploadMib > 16384)
+        return invalid(maxUpload, QStringLiteral("must be a whole number from 1 to 16384."));
+    const QString zoneValue = optionValue(parser, timeZone, configValues);
+    if (!QTimeZone::isTimeZoneIdAvailable(zoneValue.toUtf8()))
+        return invalid(timeZone, QStringLiteral("\"%1\" is not a known time zone; use an IANA "
+                                                "zone such as America/Detroit.")
+                                     .arg(zoneValue));
+    const QString dataDirValue = optionValue(parser, dataDir, configValues);
+    if (dataDirValue.isEmpty())
+        return invalid(dataDir, QStringLiteral("is empty; give the data folder."));
     const QString tlsCertFile = optionValue(parser, tlsCert, configValues);
     const QString tlsKeyFile = optionValue(parser, tlsKey, configValues);
-    if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty()) {
-        QTextStream(stderr) << "hubd: HTTPS needs both --tls-cert and --tls-key.\n";
-        return 2;
+    if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty())
+        return invalid(tlsCertFile.isEmpty() ? tlsKey : tlsCert,
+                       QStringLiteral("is set, but HTTPS needs both --tls-cert and --tls-key."));
+    for (const auto &[option, file] : {std::pair(&tlsCert, tlsCertFile), std::pair(&tlsKey, tlsKeyFile)}) {
+        if (!file.isEmpty() && !QFileInfo(file).isReadable())
+            return invalid(*option, QStringLiteral("names %1, which does not exist or which this "
+                                                   "user may not read.")
+                                        .arg(file));
     }
     bool leaseOk = false;
     const int leaseSeconds = parser.value(runLease).toInt(&leaseOk);
@@ -573,10 +596,10 @@ int main(int argc, char *argv[])
     options.address = address;
     options.runLeaseSeconds = leaseSeconds;
     options.port = quint16(port);
-    options.dataDir = QDir(optionValue(parser, dataDir, configValues)).absolutePath();
+    options.dataDir = QDir(dataDirValue).absolutePath();
     options.demo = parser.isSet(demo);
     options.workers = workerCount;
-    options.timeZone = optionValue(parser, timeZone, configValues);
+    options.timeZone = zoneValue;
     if (parser.isSet(database)) {
         auto checked = checkDatabaseUrl(parser.value(database));
         if (!checked) {

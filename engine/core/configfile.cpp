@@ -7,14 +7,20 @@
 
 namespace hub {
 
-Result<QHash<QString, QString>> readConfigFile(const QString &path, const QStringList &allowedKeys)
+QString ConfigFile::location(const QString &key) const
+{
+    return lines.contains(key) ? QStringLiteral("%1:%2").arg(path).arg(lines.value(key)) : QString();
+}
+
+Result<ConfigFile> readConfigFile(const QString &path, const QStringList &allowedKeys)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return failure(QStringLiteral("Cannot read the configuration file %1: %2")
                            .arg(path, file.errorString()));
 
-    QHash<QString, QString> values;
+    ConfigFile config;
+    config.path = path;
     int lineNumber = 0;
     while (!file.atEnd()) {
         ++lineNumber;
@@ -34,14 +40,15 @@ Result<QHash<QString, QString>> readConfigFile(const QString &path, const QStrin
                                .arg(path)
                                .arg(lineNumber)
                                .arg(key, allowedKeys.join(QStringLiteral(", "))));
-        if (values.contains(key))
+        if (config.values.contains(key))
             return failure(QStringLiteral("%1:%2: \"%3\" is set a second time.")
                                .arg(path)
                                .arg(lineNumber)
                                .arg(key));
-        values.insert(key, line.mid(equals + 1).trimmed());
+        config.values.insert(key, line.mid(equals + 1).trimmed());
+        config.lines.insert(key, lineNumber);
     }
-    return values;
+    return config;
 }
 
 } // namespace hub

@@ -358,8 +358,9 @@ void tst_Hubd::unknownTimeZoneIsRejected()
                             QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--time-zone"),
                             QStringLiteral("Mars/Olympus")});
     QVERIFY(hubd.waitForFinished(15000));
-    QCOMPARE(hubd.exitCode(), 1);
-    QVERIFY(hubd.readAllStandardError().contains("Unknown time zone \"Mars/Olympus\""));
+    QCOMPARE(hubd.exitCode(), 2);
+    const QByteArray error = hubd.readAllStandardError();
+    QVERIFY2(error.contains("--time-zone \"Mars/Olympus\" is not a known time zone"), error.constData());
     QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"))));
 }
 
@@ -434,8 +435,8 @@ void tst_Hubd::tlsStartErrors_data()
         << QStringLiteral("server.crt") << QStringLiteral("other.key") << 1
         << QStringLiteral("does not belong to the certificate");
     QTest::newRow("unreadable certificate") << QStringLiteral("missing.crt")
-                                            << QStringLiteral("server.key") << 1
-                                            << QStringLiteral("Cannot read the TLS certificate");
+                                            << QStringLiteral("server.key") << 2
+                                            << QStringLiteral("which does not exist");
     QTest::newRow("certificate without key")
         << QStringLiteral("server.crt") << QString() << 2
         << QStringLiteral("HTTPS needs both --tls-cert and --tls-key");
@@ -504,8 +505,23 @@ void tst_Hubd::badConfigFileIsRejected_data()
                                     << QStringLiteral(":2: expected \"key = value\"");
     QTest::newRow("key twice") << QByteArray("workers = 1\nworkers = 2\n")
                                << QStringLiteral(":2: \"workers\" is set a second time");
-    QTest::newRow("bad value") << QByteArray("listen = localhost\n")
-                               << QStringLiteral("--listen must be HOST:PORT");
+    QTest::newRow("bad listen") << QByteArray("listen = localhost\n")
+                                << QStringLiteral(":1: listen must be HOST:PORT");
+    QTest::newRow("workers not a number") << QByteArray("# hubd\nworkers = many\n")
+                                          << QStringLiteral(":2: workers must be a whole number");
+    QTest::newRow("no connections") << QByteArray("listen = 127.0.0.1:0\nmax-connections = 0\n")
+                                    << QStringLiteral(":2: max-connections must be");
+    QTest::newRow("upload too large") << QByteArray("max-upload-mib = 99999\n")
+                                      << QStringLiteral(":1: max-upload-mib must be");
+    QTest::newRow("unknown time zone")
+        << QByteArray("\n\ntime-zone = Mars/Olympus\n")
+        << QStringLiteral(":3: time-zone \"Mars/Olympus\" is not a known time zone");
+    QTest::newRow("certificate without key")
+        << QByteArray("tls-cert = /etc/ssl/certs/hubd.pem\n")
+        << QStringLiteral(":1: tls-cert is set, but HTTPS needs both");
+    QTest::newRow("missing key file")
+        << QByteArray("tls-cert = /etc/passwd\ntls-key = /nonexistent/hubd.key\n")
+        << QStringLiteral(":2: tls-key names /nonexistent/hubd.key, which does not exist");
     QTest::newRow("missing file") << QByteArray() << QStringLiteral("Cannot read the configuration file");
 }
 
@@ -523,6 +539,9 @@ void tst_Hubd::badConfigFileIsRejected()
                      &output),
              2);
     QVERIFY2(output.contains(message), qPrintable(output));
+    // A line number comes after the file's path.
+    if (message.startsWith(QLatin1Char(':')))
+        QVERIFY2(output.contains(config + message), qPrintable(output));
     QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"))));
 }
 
