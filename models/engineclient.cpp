@@ -522,9 +522,9 @@ ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const 
     return new ApiJob(reply, this);
 }
 
-ApiJob *EngineClient::download(const QString &path)
+ApiJob *EngineClient::download(const QString &path, const QUrlQuery &query)
 {
-    ApiJob *job = send("GET", path, {}, {}, {});
+    ApiJob *job = send("GET", path, query, {}, {});
     job->setExpectsFile(true);
     return job;
 }

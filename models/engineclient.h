@@ -112,7 +112,7 @@ public:
     ApiJob *deleteResource(const QString &path);
     ApiJob *upload(const QString &path, const QByteArray &data, const QString &fileName);
     // GET of a file; the job's result carries it in ApiResult::data.
-    ApiJob *download(const QString &path);
+    ApiJob *download(const QString &path, const QUrlQuery &query = {});
 
     // Signs in with a user name and password (POST /api/v1/session); the body holds
     // accessToken, expiresAt and refreshToken. Sends no bearer token.

@@ -43,4 +43,10 @@ bool SessionInfo::canConfigure() const
            || district.role == QLatin1String("statewide");
 }
 
+bool SessionInfo::canAdminister() const
+{
+    return district.role == QLatin1String("administrator")
+           || district.role == QLatin1String("statewide");
+}
+
 } // namespace hubdesk

@@ -37,6 +37,9 @@ struct SessionInfo
     bool canOperate() const;
     // Whether the role in the current district allows changing configuration.
     bool canConfigure() const;
+    // Whether the role in the current district allows managing users and reading the audit
+    // log: administrator or statewide.
+    bool canAdminister() const;
 };
 
 } // namespace hubdesk

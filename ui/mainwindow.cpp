@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 
+#include "auditlogpage.h"
 #include "catalogpage.h"
 #include "engineclient.h"
 #include "integrationactivitypage.h"
@@ -30,7 +31,7 @@ namespace hubdesk {
 namespace {
 
 // The navigation list's rows; the outbound form belongs to Integrations.
-enum NavigationRow { CatalogRow, IntegrationsRow, RunbookRow, OneRosterRow };
+enum NavigationRow { CatalogRow, IntegrationsRow, RunbookRow, OneRosterRow, AuditLogRow };
 
 NavigationRow navigationRowOf(MainWindow::Page page)
 {
@@ -45,6 +46,8 @@ NavigationRow navigationRowOf(MainWindow::Page page)
         return RunbookRow;
     case MainWindow::Page::OneRoster:
         return OneRosterRow;
+    case MainWindow::Page::AuditLog:
+        return AuditLogRow;
     }
     return CatalogRow;
 }
@@ -62,6 +65,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_runbookPage(new RunbookPage(client))
     , m_oneRosterPage(new OneRosterPage(client))
     , m_activityPage(new IntegrationActivityPage(client))
+    , m_auditLogPage(new AuditLogPage(client))
     , m_connectionLabel(new QLabel)
     , m_districtLabel(new QLabel)
     , m_userLabel(new QLabel)
@@ -160,6 +164,12 @@ void MainWindow::applyRole()
         for (QPushButton *button : matches)
             button->setVisible(entry.visible);
     }
+
+    // The audit log is for administrators; the engine rejects others with 403.
+    const bool administer = !m_session.isValid() || m_session.canAdminister();
+    m_navigation->item(AuditLogRow)->setHidden(!administer);
+    if (!administer && m_pages->currentWidget() == m_auditLogPage)
+        showPage(Page::Catalog);
 }
 
 void MainWindow::onDistrictPicked(int index)
@@ -187,7 +197,7 @@ void MainWindow::createPages()
     m_navigation->setObjectName(QStringLiteral("navigationList"));
     m_navigation->setAccessibleName(tr("Pages"));
     m_navigation->addItems({tr("Product Catalog"), tr("Integrations"), tr("Runbook Activities"),
-                            tr("OneRoster")});
+                            tr("OneRoster"), tr("Audit Log")});
     m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) + 32);
     m_navigation->setSpacing(2);
 
@@ -199,6 +209,7 @@ void MainWindow::createPages()
     m_pages->addWidget(m_runbookPage);
     m_pages->addWidget(m_oneRosterPage);
     m_pages->addWidget(m_activityPage);
+    m_pages->addWidget(m_auditLogPage);
 
     auto central = new QWidget;
     auto layout = new QHBoxLayout(central);
@@ -271,6 +282,7 @@ void MainWindow::refreshAll()
             m_healthJob.clear();
             m_runbookPage->setTimeZone(QTimeZone(m_client->districtTimeZone()));
             m_activityPage->setTimeZone(QTimeZone(m_client->districtTimeZone()));
+            m_auditLogPage->setTimeZone(QTimeZone(m_client->districtTimeZone()));
             updateStatus();
         });
     }
@@ -279,6 +291,8 @@ void MainWindow::refreshAll()
     m_runbookPage->search();
     m_oneRosterPage->refresh();
     m_activityPage->reload();
+    if (!m_navigation->item(AuditLogRow)->isHidden())
+        m_auditLogPage->refresh();
 }
 
 void MainWindow::showNotificationSettings()
@@ -370,6 +384,10 @@ void MainWindow::onNavigationChanged(int row)
     case OneRosterRow:
         m_oneRosterPage->refresh();
         showPage(Page::OneRoster);
+        break;
+    case AuditLogRow:
+        m_auditLogPage->refresh();
+        showPage(Page::AuditLog);
         break;
     default:
         break;

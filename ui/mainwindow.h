@@ -23,10 +23,11 @@ class IntegrationActivityPage;
 class OutboundIntegrationForm;
 class RunbookPage;
 class OneRosterPage;
+class AuditLogPage;
 class ApiJob;
 
 // The console's main window: a navigation list on the left (Product Catalog, Integrations,
-// Runbook Activities, OneRoster) and the pages on the right. The status bar shows the engine
+// Runbook Activities, OneRoster, and Audit Log for administrators) and the pages on the right. The status bar shows the engine
 // connection, and for a signed-in user the user's name and role. Actions the role does not allow
 // are hidden.
 class MainWindow final : public QMainWindow
@@ -35,7 +36,15 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum class Page { Catalog, Integrations, OutboundForm, Runbook, OneRoster, IntegrationActivity };
+    enum class Page {
+        Catalog,
+        Integrations,
+        OutboundForm,
+        Runbook,
+        OneRoster,
+        IntegrationActivity,
+        AuditLog
+    };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -61,6 +70,7 @@ public:
     RunbookPage *runbookPage() const;
     OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
     IntegrationActivityPage *integrationActivityPage() const;
+    AuditLogPage *auditLogPage() const { return m_auditLogPage; }
 
 signals:
     void signOutRequested();
@@ -82,6 +92,7 @@ private:
     RunbookPage *m_runbookPage;
     OneRosterPage *m_oneRosterPage;
     IntegrationActivityPage *m_activityPage;
+    AuditLogPage *m_auditLogPage;
     QLabel *m_connectionLabel;
     QLabel *m_districtLabel;
     QLabel *m_userLabel;

@@ -132,6 +132,7 @@ void tst_Accessibility::addPageRows()
     QTest::newRow("Integrations") << int(MainWindow::Page::Integrations);
     QTest::newRow("Manage Outbound Integration") << int(MainWindow::Page::OutboundForm);
     QTest::newRow("Runbook Activities") << int(MainWindow::Page::Runbook);
+    QTest::newRow("Audit Log") << int(MainWindow::Page::AuditLog);
 }
 
 QWidget *tst_Accessibility::showPage(MainWindow::Page page)

@@ -155,12 +155,15 @@ void tst_MainWindow::titleAndStatusShowDistrict()
 void tst_MainWindow::navigationSwitchesPages()
 {
     auto navigation = m_window->findChild<QListWidget *>(QStringLiteral("navigationList"));
-    QCOMPARE(navigation->count(), 4);
+    QCOMPARE(navigation->count(), 5);
     QCOMPARE(navigation->item(0)->text(), u"Product Catalog"_s);
     QCOMPARE(navigation->item(1)->text(), u"Integrations"_s);
     QCOMPARE(navigation->item(2)->text(), u"Runbook Activities"_s);
     QCOMPARE(navigation->item(3)->text(), u"OneRoster"_s);
+    QCOMPARE(navigation->item(4)->text(), u"Audit Log"_s);
 
+    navigation->setCurrentRow(4);
+    QCOMPARE(currentPage(), MainWindow::Page::AuditLog);
     navigation->setCurrentRow(3);
     QCOMPARE(currentPage(), MainWindow::Page::OneRoster);
     navigation->setCurrentRow(2);

@@ -15,9 +15,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -218,6 +221,10 @@ void tst_SignInDialog::viewerSeesNoRunActions()
                              hubtest::UiTestEngine::kRequestTimeoutMs);
     // One district: no picker.
     QVERIFY(!window.findChild<QComboBox *>(QStringLiteral("districtPicker"))->isVisibleTo(&window));
+    // The audit log is for administrators.
+    auto navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+    QCOMPARE(navigation->item(4)->text(), QStringLiteral("Audit Log"));
+    QVERIFY(navigation->item(4)->isHidden());
 
     // An administrator gets them back.
     hubdesk::SessionInfo administrator = dialog.session();
@@ -228,6 +235,7 @@ void tst_SignInDialog::viewerSeesNoRunActions()
         for (QPushButton *button : buttons)
             QVERIFY2(!button->isHidden(), qPrintable(name));
     }
+    QVERIFY(!navigation->item(4)->isHidden());
 }
 
 void tst_SignInDialog::districtPickerSwitchesDistrict()
