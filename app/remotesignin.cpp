@@ -38,6 +38,12 @@ RemoteSignIn::RemoteSignIn(EngineClient *client, MainWindow *window, Settings *s
     connect(m_window, &MainWindow::signOutRequested, this, &RemoteSignIn::signOut);
 }
 
+QString RemoteSignIn::caFileFor(const QUrl &url) const
+{
+    const QString chosen = m_settings->caFileFor(url);
+    return chosen.isEmpty() ? m_settings->caFile() : chosen;
+}
+
 QString RemoteSignIn::keychainEntry() const
 {
     return TokenStore::entryName(m_settings->remoteUser(), m_url.authority());
@@ -62,6 +68,16 @@ void RemoteSignIn::resumeRemembered(const QByteArray &refreshToken, const QStrin
         return;
     }
     m_client->setBaseUrl(m_url);
+    // The CA file chosen for this engine at the last sign-in; a file that cannot be read any
+    // more sends the user to the dialog, which names the problem.
+    if (const QString path = caFileFor(m_url); !path.isEmpty()) {
+        const CaFile ca = EngineClient::readCaFile(path);
+        if (!ca.error.isEmpty()) {
+            showDialog();
+            return;
+        }
+        m_client->setCaCertificates(ca.certificates);
+    }
     connect(m_client->refreshSession(refreshToken), &ApiJob::finished, this,
             [this](const ApiResult &result) {
                 if (!result.ok()) {
@@ -97,6 +113,8 @@ void RemoteSignIn::showDialog()
     m_dialog->setEngineUrl(m_url);
     m_dialog->setUser(m_settings->remoteUser());
     m_dialog->setRemember(m_settings->rememberSignIn());
+    m_dialog->setCaFile(caFileFor(m_url));
+    m_dialog->setRememberedCaFiles(m_settings->caFilesByEngine());
     connect(m_dialog, &QDialog::finished, this, &RemoteSignIn::onDialogFinished);
     m_dialog->open();
 }
@@ -114,6 +132,7 @@ void RemoteSignIn::onDialogFinished(int result)
     m_settings->setRemoteUrl(m_url);
     m_settings->setRemoteUser(m_dialog->user());
     m_settings->setRememberSignIn(m_dialog->remember());
+    m_settings->setCaFileFor(m_url, m_dialog->caFile());
     m_refreshToken = m_dialog->refreshToken();
     m_refreshTimer.start(std::chrono::seconds(
         std::max<qint64>(30, m_dialog->expiresIn() - kRefreshMarginSeconds)));

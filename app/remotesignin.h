@@ -43,6 +43,9 @@ private:
     void signOut();
     void enterSession(const ApiResult &session);
     QString keychainEntry() const;
+    // The CA file for the engine at url: the one chosen for it in the dialog, else the one of
+    // hubdesk --ca-file, else none.
+    QString caFileFor(const QUrl &url) const;
 
     EngineClient *m_client;
     MainWindow *m_window;

@@ -3,6 +3,8 @@
 
 #include "settings.h"
 
+#include "engineclient.h"
+
 namespace hubdesk {
 
 namespace {
@@ -10,6 +12,7 @@ namespace {
 const QString kModeKey = QStringLiteral("engine/mode");
 const QString kRemoteUrlKey = QStringLiteral("engine/remoteUrl");
 const QString kCaFileKey = QStringLiteral("engine/caFile");
+const QString kCaFilesByEngineKey = QStringLiteral("engine/caFilesByEngine");
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kHighContrastKey = QStringLiteral("ui/highContrast");
 const QString kRemoteUserKey = QStringLiteral("engine/remoteUser");
@@ -55,6 +58,30 @@ QString Settings::caFile() const
 void Settings::setCaFile(const QString &path)
 {
     m_settings.setValue(kCaFileKey, path);
+}
+
+QString Settings::caFileFor(const QUrl &engine) const
+{
+    return caFilesByEngine().value(EngineClient::engineKey(engine));
+}
+
+void Settings::setCaFileFor(const QUrl &engine, const QString &path)
+{
+    QVariantMap files = m_settings.value(kCaFilesByEngineKey).toMap();
+    if (path.isEmpty())
+        files.remove(EngineClient::engineKey(engine));
+    else
+        files.insert(EngineClient::engineKey(engine), path);
+    m_settings.setValue(kCaFilesByEngineKey, files);
+}
+
+QHash<QString, QString> Settings::caFilesByEngine() const
+{
+    QHash<QString, QString> files;
+    const QVariantMap stored = m_settings.value(kCaFilesByEngineKey).toMap();
+    for (auto it = stored.constBegin(); it != stored.constEnd(); ++it)
+        files.insert(it.key(), it.value().toString());
+    return files;
 }
 
 QString Settings::language() const

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QSettings>
 #include <QString>
 #include <QUrl>
@@ -33,6 +34,12 @@ public:
     // A PEM file of CA certificates that the console trusts for remote engines; empty for none.
     QString caFile() const;
     void setCaFile(const QString &path);
+    // The CA file chosen in the sign-in dialog for one engine, by scheme, host and port; empty
+    // when none was chosen, and then caFile() applies.
+    QString caFileFor(const QUrl &engine) const;
+    void setCaFileFor(const QUrl &engine, const QString &path);
+    // Every engine's CA file, keyed as EngineClient::engineKey() names engines.
+    QHash<QString, QString> caFilesByEngine() const;
     // The console's language code ("es"), or an empty string to follow the system locale.
     QString language() const;
     void setLanguage(const QString &code);

@@ -154,8 +154,9 @@ QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url)
             return EngineClient::tr(
                        "This computer does not trust the certificate of the engine at %1 (issued "
                        "by %2). If the district has its own certificate authority, choose its CA "
-                       "file: start hubdesk with --ca-file FILE. Otherwise ask the engine's "
-                       "administrator for a certificate from a trusted authority.")
+                       "file in the sign-in dialog, or start hubdesk with --ca-file FILE. "
+                       "Otherwise ask the engine's administrator for a certificate from a trusted "
+                       "authority.")
                 .arg(host, issuer.isEmpty() ? EngineClient::tr("an unknown issuer") : issuer);
         }
         default:
@@ -305,6 +306,14 @@ void EngineClient::setCaCertificates(const QList<QSslCertificate> &certificates)
     // A cached connection keeps the TLS configuration that it was opened with, so a retry after
     // choosing a CA file would fail again without this.
     m_network->clearConnectionCache();
+}
+
+QString EngineClient::engineKey(const QUrl &engine)
+{
+    const int defaultPort = engine.scheme() == QLatin1String("http") ? 80 : 443;
+    return QStringLiteral("%1://%2:%3")
+        .arg(engine.scheme(), engine.host().toLower())
+        .arg(engine.port(defaultPort));
 }
 
 CaFile EngineClient::readCaFile(const QString &path)

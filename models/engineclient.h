@@ -92,6 +92,9 @@ public:
     void setCaCertificates(const QList<QSslCertificate> &certificates);
     // Reads the PEM certificates of a CA file.
     static CaFile readCaFile(const QString &path);
+    // The engine's scheme, host and port, such as "https://hub.example.org:8470", under which
+    // the console remembers the engine's CA file.
+    static QString engineKey(const QUrl &engine);
     // The district every request acts on, sent as X-Hub-District; 0 sends no header, so the
     // engine uses the caller's first district.
     void setDistrict(qint64 districtId);

@@ -8,7 +8,9 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +26,8 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     , m_url(new QLineEdit)
     , m_user(new QLineEdit)
     , m_password(new QLineEdit)
+    , m_caFile(new QLineEdit)
+    , m_caFileButton(new QPushButton(tr("Browse…")))
     , m_remember(new QCheckBox(tr("Remember me on this computer")))
     , m_error(new QLabel)
 {
@@ -35,6 +39,15 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     m_user->setObjectName(QStringLiteral("userEdit"));
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_caFile->setObjectName(QStringLiteral("caFileEdit"));
+    m_caFile->setPlaceholderText(tr("System certificates only"));
+    m_caFile->setToolTip(tr("A PEM file with the certificate of the authority that issued the "
+                            "engine's certificate, when your district runs its own"));
+    m_caFile->setClearButtonEnabled(true);
+    m_caFileButton->setObjectName(QStringLiteral("caFileButton"));
+    m_caFileButton->setAccessibleName(tr("Choose the CA file"));
+    connect(m_caFileButton, &QPushButton::clicked, this, &SignInDialog::chooseCaFile);
+    connect(m_url, &QLineEdit::textChanged, this, &SignInDialog::fillRememberedCaFile);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     m_remember->setToolTip(tr("Keep the sign-in in the system keychain, so Hubdesk signs in "
                               "without the password until you sign out"));
@@ -49,6 +62,12 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     form->addRow(tr("Engine URL:"), m_url);
     form->addRow(tr("User name:"), m_user);
     form->addRow(tr("Password:"), m_password);
+    auto caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(m_caFileButton);
+    form->addRow(tr("CA file:"), caRow);
+    if (auto label = qobject_cast<QLabel *>(form->labelForField(caRow)))
+        label->setBuddy(m_caFile);
     form->addRow(QString(), m_remember);
 
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
@@ -104,6 +123,40 @@ bool SignInDialog::remember() const
     return m_remember->isChecked();
 }
 
+void SignInDialog::setCaFile(const QString &path)
+{
+    m_caFile->setText(path);
+}
+
+QString SignInDialog::caFile() const
+{
+    return m_caFile->text().trimmed();
+}
+
+void SignInDialog::setRememberedCaFiles(const QHash<QString, QString> &byEngine)
+{
+    m_rememberedCaFiles = byEngine;
+    fillRememberedCaFile();
+}
+
+void SignInDialog::fillRememberedCaFile()
+{
+    const QUrl url = engineUrl();
+    if (!url.isValid() || url.host().isEmpty())
+        return;
+    const auto remembered = m_rememberedCaFiles.constFind(EngineClient::engineKey(url));
+    if (remembered != m_rememberedCaFiles.constEnd())
+        m_caFile->setText(*remembered);
+}
+
+void SignInDialog::chooseCaFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose the CA File"), caFile(), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (!path.isEmpty())
+        m_caFile->setText(path);
+}
+
 QString SignInDialog::urlProblem(const QUrl &url) const
 {
     const QString scheme = url.scheme();
@@ -136,9 +189,21 @@ void SignInDialog::signIn()
         (user().isEmpty() ? m_user : m_password)->setFocus();
         return;
     }
+    // Without a CA file only the system's certificate authorities are trusted.
+    QList<QSslCertificate> caCertificates;
+    if (!caFile().isEmpty()) {
+        const CaFile ca = EngineClient::readCaFile(caFile());
+        if (!ca.error.isEmpty()) {
+            showError(ca.error);
+            m_caFile->setFocus();
+            return;
+        }
+        caCertificates = ca.certificates;
+    }
 
     setBusy(true);
     m_client->setBaseUrl(url);
+    m_client->setCaCertificates(caCertificates);
     m_client->setToken({});
     m_client->setDistrict(0);
     m_job = m_client->signIn(user(), m_password->text());
@@ -204,7 +269,9 @@ void SignInDialog::setBusy(bool busy)
     m_signInButton->setEnabled(!busy);
     m_signInButton->setText(busy ? tr("Signing In…") : tr("Sign In"));
     for (QWidget *field : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_user),
-                           static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember)})
+                           static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_caFile),
+                           static_cast<QWidget *>(m_caFileButton),
+                           static_cast<QWidget *>(m_remember)})
         field->setEnabled(!busy);
 }
 

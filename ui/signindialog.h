@@ -6,6 +6,7 @@
 #include "sessioninfo.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QPointer>
 #include <QUrl>
 
@@ -21,9 +22,10 @@ class EngineClient;
 class TokenStore;
 struct ApiResult;
 
-// Signs in to a remote engine: its URL, the user name and password, and "Remember me", which
-// keeps the refresh token in the system keychain. On success the client carries the new access
-// token and the dialog is accepted; failures show under the fields and keep it open.
+// Signs in to a remote engine: its URL, the user name and password, an optional CA file that
+// the engine's certificate chains to, and "Remember me", which keeps the refresh token in the
+// system keychain. On success the client carries the new access token and trusts the CA file's
+// certificates, and the dialog is accepted. Failures show under the fields and keep it open.
 class SignInDialog final : public QDialog
 {
     Q_OBJECT
@@ -36,10 +38,16 @@ public:
     void setEngineUrl(const QUrl &url);
     void setUser(const QString &user);
     void setRemember(bool remember);
+    // A PEM file of CA certificates to trust besides the system's; empty for none.
+    void setCaFile(const QString &path);
+    // The CA files chosen before, keyed by EngineClient::engineKey(); the CA file field takes
+    // the one of the engine whose URL is entered.
+    void setRememberedCaFiles(const QHash<QString, QString> &byEngine);
 
     QUrl engineUrl() const;
     QString user() const;
     bool remember() const;
+    QString caFile() const;
 
     // Valid after the dialog was accepted.
     SessionInfo session() const { return m_session; }
@@ -58,12 +66,16 @@ private:
     void setBusy(bool busy);
     // Returns why the URL cannot be used, or an empty string.
     QString urlProblem(const QUrl &url) const;
+    void chooseCaFile();
+    void fillRememberedCaFile();
 
     EngineClient *m_client;
     TokenStore *m_tokens;
     QLineEdit *m_url;
     QLineEdit *m_user;
     QLineEdit *m_password;
+    QLineEdit *m_caFile;
+    QPushButton *m_caFileButton;
     QCheckBox *m_remember;
     QLabel *m_error;
     QPushButton *m_signInButton;
@@ -72,6 +84,7 @@ private:
     QByteArray m_refreshToken;
     qint64 m_expiresIn = 0;
     QString m_keychainWarning;
+    QHash<QString, QString> m_rememberedCaFiles;
 };
 
 } // namespace hubdesk

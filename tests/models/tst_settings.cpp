@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "settings.h"
+#include "engineclient.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,7 @@ private slots:
     void defaults();
     void valuesPersist();
     void emptyLanguageFollowsSystem();
+    void caFileIsKeptPerEngine();
 };
 
 void tst_Settings::defaults()
@@ -71,6 +73,37 @@ void tst_Settings::emptyLanguageFollowsSystem()
     // Choosing the system language again removes the setting.
     settings.setLanguage(QString());
     QVERIFY(settings.language().isEmpty());
+}
+
+void tst_Settings::caFileIsKeptPerEngine()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("hubdesk.ini"));
+    const QUrl district(QStringLiteral("https://hub.example.org:8470/"));
+    const QUrl other(QStringLiteral("https://hub.example.org:9000"));
+    {
+        Settings settings(file);
+        QVERIFY(settings.caFileFor(district).isEmpty());
+        settings.setCaFileFor(district, QStringLiteral("/etc/hubdesk/district-ca.pem"));
+        settings.setCaFileFor(other, QStringLiteral("/etc/hubdesk/other-ca.pem"));
+        settings.sync();
+    }
+    Settings reopened(file);
+    // The path, case of the host and a default port do not make another engine.
+    QCOMPARE(reopened.caFileFor(QUrl(QStringLiteral("https://HUB.example.org:8470/api"))),
+             QStringLiteral("/etc/hubdesk/district-ca.pem"));
+    QCOMPARE(reopened.caFileFor(other), QStringLiteral("/etc/hubdesk/other-ca.pem"));
+    QVERIFY(reopened.caFileFor(QUrl(QStringLiteral("http://hub.example.org:8470"))).isEmpty());
+    QCOMPARE(reopened.caFilesByEngine().size(), 2);
+    QCOMPARE(reopened.caFilesByEngine().value(QStringLiteral("https://hub.example.org:9000")),
+             QStringLiteral("/etc/hubdesk/other-ca.pem"));
+    // An empty path forgets the engine's file; the global --ca-file stays apart.
+    reopened.setCaFileFor(other, QString());
+    QVERIFY(reopened.caFileFor(other).isEmpty());
+    QVERIFY(reopened.caFile().isEmpty());
+    QCOMPARE(hubdesk::EngineClient::engineKey(QUrl(QStringLiteral("https://hub.example.org"))),
+             QStringLiteral("https://hub.example.org:443"));
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)

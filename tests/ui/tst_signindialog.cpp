@@ -4,6 +4,7 @@
 // The sign-in dialog and the signed-in main window against an in-process engine.
 
 #include "uitestengine.h"
+#include "tlsfixture.h"
 
 #include "accounts/accounts.h"
 #include "store/store.h"
@@ -42,6 +43,9 @@ private slots:
     void rememberWithoutKeychainWarns();
     void viewerSeesNoRunActions();
     void districtPickerSwitchesDistrict();
+    void caFileTrustsEngineCertificate();
+    void unreadableCaFileShowsError();
+    void rememberedCaFileFillsField();
 
 private:
     qint64 createAccount(const QString &name, const QString &role, qint64 district);
@@ -271,6 +275,115 @@ void tst_SignInDialog::districtPickerSwitchesDistrict()
                              hubtest::UiTestEngine::kRequestTimeoutMs);
     QVERIFY(district->text().contains(QLatin1String("America/Chicago")));
     hubtest::saveScreenshot(&window, QStringLiteral("signed-in"));
+}
+
+void tst_SignInDialog::caFileTrustsEngineCertificate()
+{
+    // An engine whose certificate a test CA issued, which the system does not trust.
+    QTemporaryDir dir;
+    const hubtest::TestPki pki = hubtest::makeTestPki(dir);
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    hub::EngineOptions options;
+    options.dataDir = dir.filePath(QStringLiteral("data"));
+    options.adminToken = "tls-sign-in-token-0123456789";
+    options.tlsCertificateFile = pki.serverCertificateFile;
+    options.tlsKeyFile = pki.serverKeyFile;
+    hub::Engine engine(options);
+    auto started = engine.start();
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    hub::accounts::NewAccount account;
+    account.name = QStringLiteral("tia");
+    account.password = kPassword;
+    account.districtId = engine.districtId();
+    account.role = hub::accounts::Role::Viewer;
+    QVERIFY(hub::accounts::createAccount(engine.store().connection(), account,
+                                         QDateTime::currentDateTimeUtc())
+                .ok());
+
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    dialog.findChild<QLineEdit *>(QStringLiteral("engineUrlEdit"))->setText(engine.baseUrl().toString());
+    dialog.findChild<QLineEdit *>(QStringLiteral("userEdit"))->setText(QStringLiteral("tia"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(kPassword);
+    QVERIFY(engine.baseUrl().scheme() == QLatin1String("https"));
+    auto signInButton = dialog.findChild<QPushButton *>(QStringLiteral("signInButton"));
+    auto error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
+
+    // Without the CA file the certificate is not trusted, and the dialog says so.
+    QTest::mouseClick(signInButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!error->isHidden(), hubtest::UiTestEngine::kRequestTimeoutMs);
+    QVERIFY2(error->text().contains(QLatin1String("certificate")), qPrintable(error->text()));
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+    // With it the sign-in goes through.
+    dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(kPassword);
+    dialog.findChild<QLineEdit *>(QStringLiteral("caFileEdit"))->setText(pki.caCertificateFile);
+    QTRY_VERIFY_WITH_TIMEOUT(signInButton->isEnabled(), hubtest::UiTestEngine::kRequestTimeoutMs);
+    QTest::mouseClick(signInButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted),
+                              hubtest::UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(dialog.caFile(), pki.caCertificateFile);
+    QCOMPARE(dialog.session().user, QStringLiteral("tia"));
+    engine.stop();
+}
+
+void tst_SignInDialog::unreadableCaFileShowsError()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    fill(dialog, QStringLiteral("ada"), kPassword);
+    QTemporaryDir dir;
+    const QString notPem = dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile file(notPem);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a certificate\n");
+    }
+    const struct
+    {
+        QString path;
+        QString message;
+    } cases[] = {
+        {dir.filePath(QStringLiteral("missing.pem")), QStringLiteral("Cannot read the CA file")},
+        {notPem, QStringLiteral("contains no PEM certificate")},
+    };
+    auto signInButton = dialog.findChild<QPushButton *>(QStringLiteral("signInButton"));
+    auto error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
+    for (const auto &entry : cases) {
+        dialog.findChild<QLineEdit *>(QStringLiteral("caFileEdit"))->setText(entry.path);
+        QTest::mouseClick(signInButton, Qt::LeftButton);
+        // The file is checked before any request, so the error shows at once.
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().contains(entry.message), qPrintable(error->text()));
+        QVERIFY2(error->text().contains(entry.path), qPrintable(error->text()));
+        QVERIFY(signInButton->isEnabled());
+        QCOMPARE(dialog.focusWidget(), dialog.findChild<QLineEdit *>(QStringLiteral("caFileEdit")));
+    }
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+}
+
+void tst_SignInDialog::rememberedCaFileFillsField()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    const QUrl remembered(QStringLiteral("https://hub.example.org:8470"));
+    dialog.setRememberedCaFiles(
+        {{hubdesk::EngineClient::engineKey(remembered), QStringLiteral("/etc/hubdesk/isd-ca.pem")}});
+    auto caFile = dialog.findChild<QLineEdit *>(QStringLiteral("caFileEdit"));
+    QVERIFY(caFile->text().isEmpty());
+    QCOMPARE(caFile->placeholderText(), QStringLiteral("System certificates only"));
+
+    auto url = dialog.findChild<QLineEdit *>(QStringLiteral("engineUrlEdit"));
+    url->setText(QStringLiteral("https://hub.example.org:9000"));
+    QVERIFY(caFile->text().isEmpty());
+    url->setText(QStringLiteral("https://hub.example.org:8470/"));
+    QCOMPARE(caFile->text(), QStringLiteral("/etc/hubdesk/isd-ca.pem"));
+    QCOMPARE(dialog.caFile(), QStringLiteral("/etc/hubdesk/isd-ca.pem"));
 }
 
 QTEST_MAIN(tst_SignInDialog)
