@@ -141,6 +141,227 @@
     </message>
 </context>
 <context>
+    <name>hubdesk::AuditLogModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A kind of record and its id, such as &quot;Destination 12&quot;.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>كل المناطق التعليمية</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>المنطقة التعليمية</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Approve load</source>
+        <translation>الموافقة على التحميل</translation>
+    </message>
+    <message>
+        <source>Reject load</source>
+        <translation>رفض التحميل</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>إلغاء التشغيل</translation>
+    </message>
+    <message>
+        <source>Reset secret</source>
+        <translation>إعادة تعيين السر</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>الوجهة</translation>
+    </message>
+    <message>
+        <source>Blackout window</source>
+        <translation>فترة الحظر</translation>
+    </message>
+    <message>
+        <source>File specification</source>
+        <translation>مواصفات الملف</translation>
+    </message>
+    <message>
+        <source>OneRoster application</source>
+        <translation>تطبيق OneRoster</translation>
+    </message>
+    <message>
+        <source>Notification settings</source>
+        <translation>إعدادات الإشعارات</translation>
+    </message>
+    <message>
+        <source>Integration notifications</source>
+        <translation>إشعارات التكامل</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>التشغيل</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>الحساب</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::AuditLogPage</name>
+    <message>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>إدخالات سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Show only entries logged from the first date through the second, in the district&apos;s time zone</source>
+        <translation>عرض الإدخالات المسجلة من التاريخ الأول حتى الثاني فقط، بالمنطقة الزمنية للمنطقة التعليمية</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>تاريخ البداية</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>تاريخ النهاية</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>أي مستخدم</translation>
+    </message>
+    <message>
+        <source>The exact user name, such as jsmith</source>
+        <translation>اسم المستخدم بالضبط، مثل jsmith</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>تصدير CSV…</translation>
+    </message>
+    <message>
+        <source>Save every entry that matches the filters as a CSV file</source>
+        <translation>حفظ كل الإدخالات المطابقة للمرشحات في ملف CSV</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>المستخدم:</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>السجل:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>الإجراء:</translation>
+    </message>
+    <message>
+        <source>No entries match the filters.</source>
+        <translation>لا توجد إدخالات تطابق المرشحات.</translation>
+    </message>
+    <message>
+        <source>Entries %1–%2 of %3</source>
+        <extracomment>The entries shown on this page and the entries that match the filters.</extracomment>
+        <translation>الإدخالات %1–%2 من %3</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the record before and after the change.</source>
+        <translation>اختر إدخالاً لرؤية السجل قبل التغيير وبعده.</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3 at %4</source>
+        <extracomment>An audit entry: the action, the record, the user and the time, such as &quot;Update Destination 4 by jsmith at 12/04/2026 10:15:00 AM EST&quot;.</extracomment>
+        <translation>%1 %2 بواسطة %3 في %4</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>تصدير سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>جارٍ تصدير سجل التدقيق…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذّرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the audit log to %1.</source>
+        <translation>حُفظ سجل التدقيق في %1.</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::AzureBlobPage</name>
     <message>
         <source>Storage account URL</source>
@@ -187,7 +408,7 @@
         <translation>تلقائي</translation>
     </message>
     <message>
-        <source>Key 1 or key 2 from the storage account's Access keys</source>
+        <source>Key 1 or key 2 from the storage account&apos;s Access keys</source>
         <translation>المفتاح 1 أو المفتاح 2 من مفاتيح الوصول لحساب التخزين</translation>
     </message>
     <message>
@@ -289,7 +510,7 @@
         <translation>تحرير…</translation>
     </message>
     <message>
-        <source>Change the chosen destination's settings or test its connection.</source>
+        <source>Change the chosen destination&apos;s settings or test its connection.</source>
         <translation>غيّر إعدادات الوجهة المختارة أو اختبر اتصالها.</translation>
     </message>
     <message>
@@ -344,7 +565,7 @@
         <translation>أُلغي الطلب.</translation>
     </message>
     <message>
-        <source>The secure connection to %1 failed. Check the engine's certificate.</source>
+        <source>The secure connection to %1 failed. Check the engine&apos;s certificate.</source>
         <translation>فشل الاتصال الآمن بـ %1. تحقق من شهادة المحرك.</translation>
     </message>
     <message>
@@ -440,15 +661,15 @@
         <translation>لم يرسل المحرك في %1 أي حالة HTTP.</translation>
     </message>
     <message>
-        <source>The engine's answer to %1 is not valid JSON: %2</source>
+        <source>The engine&apos;s answer to %1 is not valid JSON: %2</source>
         <translation>رد المحرك على %1 ليس JSON صالحًا: %2</translation>
     </message>
     <message>
-        <source>The certificate of the engine at %1 is for %2, not for %1. Connect with a name that the certificate lists, or ask the engine's administrator for a certificate that includes %1.</source>
+        <source>The certificate of the engine at %1 is for %2, not for %1. Connect with a name that the certificate lists, or ask the engine&apos;s administrator for a certificate that includes %1.</source>
         <translation>شهادة المحرك في %1 صادرة لـ %2، لا لـ %1. اتصل باسم مُدرج في الشهادة، أو اطلب من مسؤول المحرك شهادة تتضمن %1.</translation>
     </message>
     <message>
-        <source>The certificate of the engine at %1 expired on %2. Ask the engine's administrator to renew it.</source>
+        <source>The certificate of the engine at %1 expired on %2. Ask the engine&apos;s administrator to renew it.</source>
         <translation>انتهت صلاحية شهادة المحرك في %1 في %2. اطلب من مسؤول المحرك تجديدها.</translation>
     </message>
     <message>
@@ -456,8 +677,8 @@
         <translation>شهادة المحرك في %1 غير صالحة قبل %2. تحقق من تاريخ هذا الحاسوب ووقته.</translation>
     </message>
     <message>
-        <source>This computer does not trust the certificate of the engine at %1 (issued by %2). If the district has its own certificate authority, choose its CA file: start hubdesk with --ca-file FILE. Otherwise ask the engine's administrator for a certificate from a trusted authority.</source>
-        <translation>لا يثق هذا الحاسوب بشهادة المحرك في %1 (الصادرة عن %2). إذا كان للمنطقة التعليمية مرجع تصديق خاص بها، فاختر ملف المرجع: شغّل hubdesk باستخدام --ca-file FILE. وإلا فاطلب من مسؤول المحرك شهادة من مرجع موثوق.</translation>
+        <source>This computer does not trust the certificate of the engine at %1 (issued by %2). If the district has its own certificate authority, choose its CA file in the sign-in dialog, or start hubdesk with --ca-file FILE. Otherwise ask the engine&apos;s administrator for a certificate from a trusted authority.</source>
+        <translation>لا يثق هذا الحاسوب بشهادة المحرك في %1 (الصادرة عن %2). إذا كان للمنطقة التعليمية مرجع تصديق خاص بها، فاختر ملف المرجع في مربع حوار تسجيل الدخول، أو شغّل hubdesk باستخدام --ca-file FILE. وإلا فاطلب من مسؤول المحرك شهادة من مرجع موثوق.</translation>
     </message>
     <message>
         <source>an unknown issuer</source>
@@ -468,7 +689,7 @@
         <translation>لا تفاصيل</translation>
     </message>
     <message>
-        <source>The secure connection to the engine at %1 failed: %2. Check the engine's certificate.</source>
+        <source>The secure connection to the engine at %1 failed: %2. Check the engine&apos;s certificate.</source>
         <translation>فشل الاتصال الآمن بالمحرك في %1: %2. تحقق من شهادة المحرك.</translation>
     </message>
     <message>
@@ -476,8 +697,8 @@
         <translation>تعذّرت قراءة ملف المرجع المصدق %1: %2. تحقق من المسار.</translation>
     </message>
     <message>
-        <source>The CA file %1 contains no PEM certificate (a block that begins with "-----BEGIN CERTIFICATE-----").</source>
-        <translation>لا يحتوي ملف المرجع المصدق %1 على شهادة PEM (كتلة تبدأ بـ "-----BEGIN CERTIFICATE-----").</translation>
+        <source>The CA file %1 contains no PEM certificate (a block that begins with &quot;-----BEGIN CERTIFICATE-----&quot;).</source>
+        <translation>لا يحتوي ملف المرجع المصدق %1 على شهادة PEM (كتلة تبدأ بـ &quot;-----BEGIN CERTIFICATE-----&quot;).</translation>
     </message>
 </context>
 <context>
@@ -491,7 +712,7 @@
         <translation>الملف التنفيذي للمحرك %1 غير موجود أو غير قابل للتنفيذ. عيّن HUBDESK_HUBD إلى مسار hubd.</translation>
     </message>
     <message>
-        <source>Cannot create the engine's data folder %1. Check its permissions or choose another folder with --data-dir.</source>
+        <source>Cannot create the engine&apos;s data folder %1. Check its permissions or choose another folder with --data-dir.</source>
         <translation>تعذّر إنشاء مجلد بيانات المحرك %1. تحقق من أذوناته أو اختر مجلدًا آخر باستخدام --data-dir.</translation>
     </message>
     <message>
@@ -527,7 +748,7 @@
         <translation>لم يُبلغ المحرك %1 عن عنوانه خلال %2 ثانية.</translation>
     </message>
     <message>
-        <source>The engine's data folder %1 is in use by another engine (hubd, process %2), probably started by another Hubdesk console.
+        <source>The engine&apos;s data folder %1 is in use by another engine (hubd, process %2), probably started by another Hubdesk console.
 
 Close that console or stop that process, then start Hubdesk again. To run a second console at the same time, start it with --data-dir and another folder.</source>
         <translation>مجلد بيانات المحرك %1 قيد الاستخدام من محرك آخر (hubd، العملية %2)، ربما شغّلته وحدة تحكم Hubdesk أخرى.
@@ -549,7 +770,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>مسار المجلد</translation>
     </message>
     <message>
-        <source>An absolute path on the engine's computer</source>
+        <source>An absolute path on the engine&apos;s computer</source>
         <translation>مسار مطلق على حاسوب المحرك</translation>
     </message>
     <message>
@@ -600,24 +821,24 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>تشغيل المحرك المحلي %1 مع المنطقة التعليمية التجريبية في %2.</translation>
     </message>
     <message>
-        <source>The engine's health check failed: %1</source>
+        <source>The engine&apos;s health check failed: %1</source>
         <translation>فشل فحص سلامة المحرك: %1</translation>
     </message>
     <message>
-        <source>The district's time zone %1 is not a known IANA zone.</source>
+        <source>The district&apos;s time zone %1 is not a known IANA zone.</source>
         <translation>المنطقة الزمنية للمنطقة التعليمية %1 ليست منطقة IANA معروفة.</translation>
     </message>
     <message>
-        <source>Connected to the district "%1" in the time zone %2.</source>
-        <translation>متصل بالمنطقة التعليمية "%1" في المنطقة الزمنية %2.</translation>
+        <source>Connected to the district &quot;%1&quot; in the time zone %2.</source>
+        <translation>متصل بالمنطقة التعليمية &quot;%1&quot; في المنطقة الزمنية %2.</translation>
     </message>
     <message>
         <source>Cannot list the outbound integrations: %1</source>
         <translation>تعذّر سرد التكاملات الصادرة: %1</translation>
     </message>
     <message>
-        <source>No outbound integration sends "%1"; the engine has %2 outbound integrations. Start the engine with --demo to create the demo integrations.</source>
-        <translation>لا يوجد تكامل صادر يرسل "%1"؛ لدى المحرك %2 من التكاملات الصادرة. شغّل المحرك باستخدام --demo لإنشاء تكاملات العرض التوضيحي.</translation>
+        <source>No outbound integration sends &quot;%1&quot;; the engine has %2 outbound integrations. Start the engine with --demo to create the demo integrations.</source>
+        <translation>لا يوجد تكامل صادر يرسل &quot;%1&quot;؛ لدى المحرك %2 من التكاملات الصادرة. شغّل المحرك باستخدام --demo لإنشاء تكاملات العرض التوضيحي.</translation>
     </message>
     <message>
         <source>Running integration %1: %2.</source>
@@ -648,7 +869,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>لم ينتهِ التشغيل %1 خلال %2 ثانية؛ وما زال %3.</translation>
     </message>
     <message>
-        <source>Cannot list today's runs: %1</source>
+        <source>Cannot list today&apos;s runs: %1</source>
         <translation>تعذّر سرد تشغيلات اليوم: %1</translation>
     </message>
     <message>
@@ -724,7 +945,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>إيقاف المحرك المحلي.</translation>
     </message>
     <message>
-        <source>The engine's data stays in %1; delete that folder when done.</source>
+        <source>The engine&apos;s data stays in %1; delete that folder when done.</source>
         <translation>تبقى بيانات المحرك في %1؛ احذف ذلك المجلد عند الانتهاء.</translation>
     </message>
     <message>
@@ -775,7 +996,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>ملف شهادات المرجع المصدق</translation>
     </message>
     <message>
-        <source>Optional: a PEM file on the engine's computer</source>
+        <source>Optional: a PEM file on the engine&apos;s computer</source>
         <translation>اختياري: ملف PEM على حاسوب المحرك</translation>
     </message>
     <message>
@@ -791,7 +1012,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>قالب اسم الملف</translation>
     </message>
     <message>
-        <source>Extra certificate authorities to trust besides the system's, for a server with a private CA.</source>
+        <source>Extra certificate authorities to trust besides the system&apos;s, for a server with a private CA.</source>
         <translation>مراجع تصديق إضافية موثوقة إلى جانب مراجع النظام، لخادم ذي مرجع تصديق خاص.</translation>
     </message>
     <message>
@@ -819,7 +1040,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>تحميل شهادة العميل من ملف</translation>
     </message>
     <message>
-        <source>The certificate's private key (PEM)</source>
+        <source>The certificate&apos;s private key (PEM)</source>
         <translation>المفتاح الخاص للشهادة (PEM)</translation>
     </message>
     <message>
@@ -1038,7 +1259,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>التكاملات</translation>
     </message>
     <message>
-        <source>The file %1 is larger than %2 MB; split it or load it on the engine's computer.</source>
+        <source>The file %1 is larger than %2 MB; split it or load it on the engine&apos;s computer.</source>
         <translation>الملف %1 أكبر من %2 ميغابايت؛ قسّمه أو حمّله على حاسوب المحرك.</translation>
     </message>
     <message>
@@ -1066,7 +1287,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>النشاط</translation>
     </message>
     <message>
-        <source>Show the selected integration's activity, last runs and next run</source>
+        <source>Show the selected integration&apos;s activity, last runs and next run</source>
         <translation>عرض نشاط التكامل المحدد وآخر تشغيلاته وتشغيله التالي</translation>
     </message>
 </context>
@@ -1141,7 +1362,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>%1 · %2 (%3)</source>
-        <extracomment>The district's name, its IANA time zone and the zone's abbreviation now.</extracomment>
+        <extracomment>The district&apos;s name, its IANA time zone and the zone&apos;s abbreviation now.</extracomment>
         <translation>%1 · %2 (%3)</translation>
     </message>
     <message>
@@ -1170,7 +1391,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>Signed in as %1 (%2)</source>
-        <extracomment>The signed-in user's name and their role in the current district.</extracomment>
+        <extracomment>The signed-in user&apos;s name and their role in the current district.</extracomment>
         <translation>تم تسجيل الدخول باسم %1 (%2)</translation>
     </message>
     <message>
@@ -1180,6 +1401,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Choose who hears about failed, recovered and unusually long runs</source>
         <translation>اختيار من يُبلَّغ بالتشغيلات الفاشلة والمستعادة والأطول من المعتاد</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>سجل التدقيق</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1557,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>مفتاح التوقيع</translation>
     </message>
     <message>
-        <source>Email a summary of the previous day's runs at</source>
+        <source>Email a summary of the previous day&apos;s runs at</source>
         <translation>إرسال ملخص تشغيلات اليوم السابق بالبريد الإلكتروني في الساعة</translation>
     </message>
     <message>
@@ -1462,7 +1687,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>قراءة المؤسسات والمدارس والفترات والمقررات والفصول والمستخدمين والتسجيلات</translation>
     </message>
     <message>
-        <source>Read all rostering data, with relationships such as a class's students and demographics</source>
+        <source>Read all rostering data, with relationships such as a class&apos;s students and demographics</source>
         <translation>قراءة كل بيانات القوائم، مع العلاقات مثل طلاب الفصل والبيانات الديموغرافية</translation>
     </message>
     <message>
@@ -1555,7 +1780,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A scope's short name and what it allows.</extracomment>
+        <extracomment>A scope&apos;s short name and what it allows.</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -1973,7 +2198,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>تنزيل ملف من التشغيل المحدد</translation>
     </message>
     <message>
-        <source>Download the selected run's output file or validation report</source>
+        <source>Download the selected run&apos;s output file or validation report</source>
         <translation>تنزيل ملف الإخراج أو تقرير التحقق للتشغيل المحدد</translation>
     </message>
     <message>
@@ -1998,7 +2223,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>%1 (%2, %3)</source>
-        <extracomment>A file name, what the file is and its size, such as "MiLEARN.csv (output file, 12 KB)".</extracomment>
+        <extracomment>A file name, what the file is and its size, such as &quot;MiLEARN.csv (output file, 12 KB)&quot;.</extracomment>
         <translation>%1 (%2، %3)</translation>
     </message>
     <message>
@@ -2241,7 +2466,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A run status: the numeric code, then its word, such as "0 Succeeded".</extracomment>
+        <extracomment>A run status: the numeric code, then its word, such as &quot;0 Succeeded&quot;.</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -2254,7 +2479,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A running run's name, then the phase it is in, such as "... (Query)".</extracomment>
+        <extracomment>A running run&apos;s name, then the phase it is in, such as &quot;... (Query)&quot;.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -2286,11 +2511,11 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>معرّف مثيل التكامل وتكامل التشغيل، أو اسم المرحلة</translation>
     </message>
     <message>
-        <source>When the run or phase started, in the district's time zone</source>
+        <source>When the run or phase started, in the district&apos;s time zone</source>
         <translation>وقت بدء التشغيل أو المرحلة، بالمنطقة الزمنية للمنطقة التعليمية</translation>
     </message>
     <message>
-        <source>When the run or phase ended, in the district's time zone</source>
+        <source>When the run or phase ended, in the district&apos;s time zone</source>
         <translation>وقت انتهاء التشغيل أو المرحلة، بالمنطقة الزمنية للمنطقة التعليمية</translation>
     </message>
     <message>
@@ -2325,7 +2550,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>تشغيل الآن</translation>
     </message>
     <message>
-        <source>Run the selected run's integration now</source>
+        <source>Run the selected run&apos;s integration now</source>
         <translation>تشغيل تكامل التشغيل المحدد الآن</translation>
     </message>
     <message>
@@ -2633,7 +2858,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>لم يتبقَّ للجدولة أي تشغيل؛ فقد مضى تاريخ انتهائها أو تشغيلها الوحيد.</translation>
     </message>
     <message>
-        <source>Times are in the district's time zone, %1.</source>
+        <source>Times are in the district&apos;s time zone, %1.</source>
         <translation>الأوقات بالمنطقة الزمنية للمنطقة التعليمية، %1.</translation>
     </message>
     <message>
@@ -2703,12 +2928,12 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
 <context>
     <name>hubdesk::SettingsSection</name>
     <message>
-        <source>Browses this computer. Use it only when the engine runs on this computer (local mode); for a remote engine, type the path as the engine's computer sees it.</source>
+        <source>Browses this computer. Use it only when the engine runs on this computer (local mode); for a remote engine, type the path as the engine&apos;s computer sees it.</source>
         <translation>يستعرض هذا الحاسوب. استخدمه فقط عندما يعمل المحرك على هذا الحاسوب (الوضع المحلي)؛ أما للمحرك البعيد فاكتب المسار كما يراه حاسوب المحرك.</translation>
     </message>
     <message>
-        <source>The name of each delivered file. Placeholders: {output} (the output's file name), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} and {integrationId}. A "/" makes subfolders. Empty means {output}.</source>
-        <translation>اسم كل ملف مسلَّم. العناصر النائبة: {output} (اسم ملف المُخرَج)، و{schoolYear}، و{date} (yyyyMMdd)، و{time}، و{runId}، و{integrationId}. الشرطة المائلة "/" تنشئ مجلدات فرعية. الفراغ يعني {output}.</translation>
+        <source>The name of each delivered file. Placeholders: {output} (the output&apos;s file name), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} and {integrationId}. A &quot;/&quot; makes subfolders. Empty means {output}.</source>
+        <translation>اسم كل ملف مسلَّم. العناصر النائبة: {output} (اسم ملف المُخرَج)، و{schoolYear}، و{date} (yyyyMMdd)، و{time}، و{runId}، و{integrationId}. الشرطة المائلة &quot;/&quot; تنشئ مجلدات فرعية. الفراغ يعني {output}.</translation>
     </message>
 </context>
 <context>
@@ -2758,7 +2983,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>المجلد البعيد</translation>
     </message>
     <message>
-        <source>The user's home folder when empty</source>
+        <source>The user&apos;s home folder when empty</source>
         <translation>المجلد الرئيسي للمستخدم عند تركه فارغًا</translation>
     </message>
     <message>
@@ -2782,7 +3007,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>فقط إذا كان للمفتاح عبارة مرور</translation>
     </message>
     <message>
-        <source>The engine connects only to a server with this key. Get it with ssh-keyscan on a trusted network, or ask the server's administrator for its SHA256 fingerprint.</source>
+        <source>The engine connects only to a server with this key. Get it with ssh-keyscan on a trusted network, or ask the server&apos;s administrator for its SHA256 fingerprint.</source>
         <translation>لا يتصل المحرك إلا بخادم يحمل هذا المفتاح. احصل عليه باستخدام ssh-keyscan على شبكة موثوقة، أو اطلب بصمة SHA256 من مسؤول الخادم.</translation>
     </message>
     <message>
@@ -2861,7 +3086,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <source>Enter the engine's address as https://host:port.</source>
+        <source>Enter the engine&apos;s address as https://host:port.</source>
         <translation>أدخل عنوان المحرك بالشكل https://host:port.</translation>
     </message>
     <message>
@@ -2875,6 +3100,34 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Signing In…</source>
         <translation>جارٍ تسجيل الدخول…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>System certificates only</source>
+        <translation>شهادات النظام فقط</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate of the authority that issued the engine&apos;s certificate, when your district runs its own</source>
+        <translation>ملف PEM بشهادة الجهة التي أصدرت شهادة المحرك، إذا كانت منطقتك التعليمية تدير جهة خاصة بها</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>اختيار ملف CA</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>ملف CA:</translation>
+    </message>
+    <message>
+        <source>Choose the CA File</source>
+        <translation>اختيار ملف CA</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>شهادات PEM (*.pem *.crt *.cer);;كل الملفات (*)</translation>
     </message>
 </context>
 <context>
@@ -2907,7 +3160,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>مجلد بيانات المحرك المحلي.</translation>
     </message>
     <message>
-        <source>File that contains the engine's admin token.</source>
+        <source>File that contains the engine&apos;s admin token.</source>
         <translation>الملف الذي يحتوي على رمز المسؤول للمحرك.</translation>
     </message>
     <message>
@@ -2915,11 +3168,11 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>تشغيل العرض التوضيحي دون واجهة وطباعة النتائج، حتى عند توفر شاشة. يشغّل العرض محركه المحلي الخاص؛ ومع --engine-url يتطلب --allow-remote-demo.</translation>
     </message>
     <message>
-        <source>Let the headless demo run against the engine at --engine-url. The demo runs an outbound integration there, which delivers a real report to that integration's destinations.</source>
+        <source>Let the headless demo run against the engine at --engine-url. The demo runs an outbound integration there, which delivers a real report to that integration&apos;s destinations.</source>
         <translation>السماح للعرض التوضيحي دون واجهة بالعمل على المحرك في --engine-url. يشغّل العرض هناك تكاملًا صادرًا يسلّم تقريرًا حقيقيًا إلى وجهات ذلك التكامل.</translation>
     </message>
     <message>
-        <source>Language of the console: en, es or ar. The default is the one chosen in the Language menu, else the system's.</source>
+        <source>Language of the console: en, es or ar. The default is the one chosen in the Language menu, else the system&apos;s.</source>
         <translation>لغة وحدة التحكم: en أو es أو ar. الافتراضية هي المختارة في قائمة اللغة، وإلا فلغة النظام.</translation>
     </message>
     <message>
@@ -2951,7 +3204,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>عرض وحدة التحكم بالأبيض والأصفر على الأسود</translation>
     </message>
     <message>
-        <source>PEM file of CA certificates to trust for a remote engine's certificate, besides the system's. The console remembers it.</source>
+        <source>PEM file of CA certificates to trust for a remote engine&apos;s certificate, besides the system&apos;s. The console remembers it.</source>
         <translation>ملف PEM لشهادات مراجع التصديق الموثوقة لشهادة محرك بعيد، إلى جانب شهادات النظام. تتذكره وحدة التحكم.</translation>
     </message>
     <message>

@@ -141,6 +141,227 @@
     </message>
 </context>
 <context>
+    <name>hubdesk::AuditLogModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A kind of record and its id, such as &quot;Destination 12&quot;.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Todos los distritos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Approve load</source>
+        <translation>Aprobar carga</translation>
+    </message>
+    <message>
+        <source>Reject load</source>
+        <translation>Rechazar carga</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <source>Reset secret</source>
+        <translation>Restablecer secreto</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Blackout window</source>
+        <translation>Periodo de bloqueo</translation>
+    </message>
+    <message>
+        <source>File specification</source>
+        <translation>Especificación de archivo</translation>
+    </message>
+    <message>
+        <source>OneRoster application</source>
+        <translation>Aplicación OneRoster</translation>
+    </message>
+    <message>
+        <source>Notification settings</source>
+        <translation>Configuración de notificaciones</translation>
+    </message>
+    <message>
+        <source>Integration notifications</source>
+        <translation>Notificaciones de la integración</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::AuditLogPage</name>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Entradas del registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Show only entries logged from the first date through the second, in the district&apos;s time zone</source>
+        <translation>Mostrar solo las entradas registradas desde la primera fecha hasta la segunda, en la zona horaria del distrito</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha inicial</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha final</translation>
+    </message>
+    <message>
+        <source>Any user</source>
+        <translation>Cualquier usuario</translation>
+    </message>
+    <message>
+        <source>The exact user name, such as jsmith</source>
+        <translation>El nombre de usuario exacto, como jsmith</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Save every entry that matches the filters as a CSV file</source>
+        <translation>Guardar en un archivo CSV todas las entradas que coinciden con los filtros</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Registro:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Acción:</translation>
+    </message>
+    <message>
+        <source>No entries match the filters.</source>
+        <translation>Ninguna entrada coincide con los filtros.</translation>
+    </message>
+    <message>
+        <source>Entries %1–%2 of %3</source>
+        <extracomment>The entries shown on this page and the entries that match the filters.</extracomment>
+        <translation>Entradas %1–%2 de %3</translation>
+    </message>
+    <message>
+        <source>Select an entry to see the record before and after the change.</source>
+        <translation>Seleccione una entrada para ver el registro antes y después del cambio.</translation>
+    </message>
+    <message>
+        <source>%1 %2 by %3 at %4</source>
+        <extracomment>An audit entry: the action, the record, the user and the time, such as &quot;Update Destination 4 by jsmith at 12/04/2026 10:15:00 AM EST&quot;.</extracomment>
+        <translation>%1 %2 por %3 el %4</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>Exportando el registro de auditoría…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved the audit log to %1.</source>
+        <translation>Se guardó el registro de auditoría en %1.</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::AzureBlobPage</name>
     <message>
         <source>Storage account URL</source>
@@ -187,7 +408,7 @@
         <translation>Automático</translation>
     </message>
     <message>
-        <source>Key 1 or key 2 from the storage account's Access keys</source>
+        <source>Key 1 or key 2 from the storage account&apos;s Access keys</source>
         <translation>Clave 1 o clave 2 de las claves de acceso de la cuenta de almacenamiento</translation>
     </message>
     <message>
@@ -289,7 +510,7 @@
         <translation>Editar…</translation>
     </message>
     <message>
-        <source>Change the chosen destination's settings or test its connection.</source>
+        <source>Change the chosen destination&apos;s settings or test its connection.</source>
         <translation>Cambie la configuración del destino elegido o pruebe su conexión.</translation>
     </message>
     <message>
@@ -344,7 +565,7 @@
         <translation>Se canceló la solicitud.</translation>
     </message>
     <message>
-        <source>The secure connection to %1 failed. Check the engine's certificate.</source>
+        <source>The secure connection to %1 failed. Check the engine&apos;s certificate.</source>
         <translation>Falló la conexión segura con %1. Compruebe el certificado del motor.</translation>
     </message>
     <message>
@@ -440,15 +661,15 @@
         <translation>El motor en %1 no envió ningún estado HTTP.</translation>
     </message>
     <message>
-        <source>The engine's answer to %1 is not valid JSON: %2</source>
+        <source>The engine&apos;s answer to %1 is not valid JSON: %2</source>
         <translation>La respuesta del motor a %1 no es JSON válido: %2</translation>
     </message>
     <message>
-        <source>The certificate of the engine at %1 is for %2, not for %1. Connect with a name that the certificate lists, or ask the engine's administrator for a certificate that includes %1.</source>
+        <source>The certificate of the engine at %1 is for %2, not for %1. Connect with a name that the certificate lists, or ask the engine&apos;s administrator for a certificate that includes %1.</source>
         <translation>El certificado del motor en %1 es para %2, no para %1. Conéctese con un nombre que figure en el certificado o pida al administrador del motor un certificado que incluya %1.</translation>
     </message>
     <message>
-        <source>The certificate of the engine at %1 expired on %2. Ask the engine's administrator to renew it.</source>
+        <source>The certificate of the engine at %1 expired on %2. Ask the engine&apos;s administrator to renew it.</source>
         <translation>El certificado del motor en %1 caducó el %2. Pida al administrador del motor que lo renueve.</translation>
     </message>
     <message>
@@ -456,8 +677,8 @@
         <translation>El certificado del motor en %1 no es válido antes del %2. Compruebe la fecha y la hora de este equipo.</translation>
     </message>
     <message>
-        <source>This computer does not trust the certificate of the engine at %1 (issued by %2). If the district has its own certificate authority, choose its CA file: start hubdesk with --ca-file FILE. Otherwise ask the engine's administrator for a certificate from a trusted authority.</source>
-        <translation>Este equipo no confía en el certificado del motor en %1 (emitido por %2). Si el distrito tiene su propia autoridad de certificación, elija su archivo de CA: inicie hubdesk con --ca-file ARCHIVO. Si no, pida al administrador del motor un certificado de una autoridad de confianza.</translation>
+        <source>This computer does not trust the certificate of the engine at %1 (issued by %2). If the district has its own certificate authority, choose its CA file in the sign-in dialog, or start hubdesk with --ca-file FILE. Otherwise ask the engine&apos;s administrator for a certificate from a trusted authority.</source>
+        <translation>Este equipo no confía en el certificado del motor en %1 (emitido por %2). Si el distrito tiene su propia autoridad de certificación, elija su archivo de CA en el diálogo de inicio de sesión o inicie hubdesk con --ca-file ARCHIVO. Si no, pida al administrador del motor un certificado de una autoridad de confianza.</translation>
     </message>
     <message>
         <source>an unknown issuer</source>
@@ -468,7 +689,7 @@
         <translation>sin detalles</translation>
     </message>
     <message>
-        <source>The secure connection to the engine at %1 failed: %2. Check the engine's certificate.</source>
+        <source>The secure connection to the engine at %1 failed: %2. Check the engine&apos;s certificate.</source>
         <translation>Falló la conexión segura con el motor en %1: %2. Compruebe el certificado del motor.</translation>
     </message>
     <message>
@@ -476,8 +697,8 @@
         <translation>No se puede leer el archivo de CA %1: %2. Compruebe la ruta.</translation>
     </message>
     <message>
-        <source>The CA file %1 contains no PEM certificate (a block that begins with "-----BEGIN CERTIFICATE-----").</source>
-        <translation>El archivo de CA %1 no contiene ningún certificado PEM (un bloque que empieza por "-----BEGIN CERTIFICATE-----").</translation>
+        <source>The CA file %1 contains no PEM certificate (a block that begins with &quot;-----BEGIN CERTIFICATE-----&quot;).</source>
+        <translation>El archivo de CA %1 no contiene ningún certificado PEM (un bloque que empieza por &quot;-----BEGIN CERTIFICATE-----&quot;).</translation>
     </message>
 </context>
 <context>
@@ -491,7 +712,7 @@
         <translation>El ejecutable del motor %1 no existe o no es ejecutable. Defina HUBDESK_HUBD con la ruta de hubd.</translation>
     </message>
     <message>
-        <source>Cannot create the engine's data folder %1. Check its permissions or choose another folder with --data-dir.</source>
+        <source>Cannot create the engine&apos;s data folder %1. Check its permissions or choose another folder with --data-dir.</source>
         <translation>No se puede crear la carpeta de datos del motor %1. Compruebe sus permisos o elija otra carpeta con --data-dir.</translation>
     </message>
     <message>
@@ -527,7 +748,7 @@
         <translation>El motor %1 no informó su dirección en %2 segundos.</translation>
     </message>
     <message>
-        <source>The engine's data folder %1 is in use by another engine (hubd, process %2), probably started by another Hubdesk console.
+        <source>The engine&apos;s data folder %1 is in use by another engine (hubd, process %2), probably started by another Hubdesk console.
 
 Close that console or stop that process, then start Hubdesk again. To run a second console at the same time, start it with --data-dir and another folder.</source>
         <translation>La carpeta de datos del motor %1 está en uso por otro motor (hubd, proceso %2), probablemente iniciado por otra consola de Hubdesk.
@@ -549,7 +770,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Ruta de la carpeta</translation>
     </message>
     <message>
-        <source>An absolute path on the engine's computer</source>
+        <source>An absolute path on the engine&apos;s computer</source>
         <translation>Una ruta absoluta en el equipo del motor</translation>
     </message>
     <message>
@@ -600,24 +821,24 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Iniciando el motor local %1 con el distrito de demostración en %2.</translation>
     </message>
     <message>
-        <source>The engine's health check failed: %1</source>
+        <source>The engine&apos;s health check failed: %1</source>
         <translation>Falló la comprobación de estado del motor: %1</translation>
     </message>
     <message>
-        <source>The district's time zone %1 is not a known IANA zone.</source>
+        <source>The district&apos;s time zone %1 is not a known IANA zone.</source>
         <translation>La zona horaria del distrito %1 no es una zona IANA conocida.</translation>
     </message>
     <message>
-        <source>Connected to the district "%1" in the time zone %2.</source>
-        <translation>Conectado al distrito "%1" en la zona horaria %2.</translation>
+        <source>Connected to the district &quot;%1&quot; in the time zone %2.</source>
+        <translation>Conectado al distrito &quot;%1&quot; en la zona horaria %2.</translation>
     </message>
     <message>
         <source>Cannot list the outbound integrations: %1</source>
         <translation>No se pueden listar las integraciones de salida: %1</translation>
     </message>
     <message>
-        <source>No outbound integration sends "%1"; the engine has %2 outbound integrations. Start the engine with --demo to create the demo integrations.</source>
-        <translation>Ninguna integración de salida envía "%1"; el motor tiene %2 integraciones de salida. Inicie el motor con --demo para crear las integraciones de demostración.</translation>
+        <source>No outbound integration sends &quot;%1&quot;; the engine has %2 outbound integrations. Start the engine with --demo to create the demo integrations.</source>
+        <translation>Ninguna integración de salida envía &quot;%1&quot;; el motor tiene %2 integraciones de salida. Inicie el motor con --demo para crear las integraciones de demostración.</translation>
     </message>
     <message>
         <source>Running integration %1: %2.</source>
@@ -648,7 +869,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>La ejecución %1 no terminó en %2 segundos; sigue en estado %3.</translation>
     </message>
     <message>
-        <source>Cannot list today's runs: %1</source>
+        <source>Cannot list today&apos;s runs: %1</source>
         <translation>No se pueden listar las ejecuciones de hoy: %1</translation>
     </message>
     <message>
@@ -724,7 +945,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Deteniendo el motor local.</translation>
     </message>
     <message>
-        <source>The engine's data stays in %1; delete that folder when done.</source>
+        <source>The engine&apos;s data stays in %1; delete that folder when done.</source>
         <translation>Los datos del motor quedan en %1; elimine esa carpeta cuando termine.</translation>
     </message>
     <message>
@@ -775,7 +996,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Archivo de certificados de CA</translation>
     </message>
     <message>
-        <source>Optional: a PEM file on the engine's computer</source>
+        <source>Optional: a PEM file on the engine&apos;s computer</source>
         <translation>Opcional: un archivo PEM en el equipo del motor</translation>
     </message>
     <message>
@@ -791,7 +1012,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Plantilla de nombre de archivo</translation>
     </message>
     <message>
-        <source>Extra certificate authorities to trust besides the system's, for a server with a private CA.</source>
+        <source>Extra certificate authorities to trust besides the system&apos;s, for a server with a private CA.</source>
         <translation>Autoridades de certificación adicionales en las que confiar además de las del sistema, para un servidor con una CA privada.</translation>
     </message>
     <message>
@@ -819,7 +1040,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Cargar el certificado del cliente desde un archivo</translation>
     </message>
     <message>
-        <source>The certificate's private key (PEM)</source>
+        <source>The certificate&apos;s private key (PEM)</source>
         <translation>La clave privada del certificado (PEM)</translation>
     </message>
     <message>
@@ -1038,7 +1259,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Integraciones</translation>
     </message>
     <message>
-        <source>The file %1 is larger than %2 MB; split it or load it on the engine's computer.</source>
+        <source>The file %1 is larger than %2 MB; split it or load it on the engine&apos;s computer.</source>
         <translation>El archivo %1 supera los %2 MB; divídalo o cárguelo en el equipo del motor.</translation>
     </message>
     <message>
@@ -1066,7 +1287,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Actividad</translation>
     </message>
     <message>
-        <source>Show the selected integration's activity, last runs and next run</source>
+        <source>Show the selected integration&apos;s activity, last runs and next run</source>
         <translation>Mostrar la actividad, las últimas ejecuciones y la próxima ejecución de la integración seleccionada</translation>
     </message>
 </context>
@@ -1141,7 +1362,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>%1 · %2 (%3)</source>
-        <extracomment>The district's name, its IANA time zone and the zone's abbreviation now.</extracomment>
+        <extracomment>The district&apos;s name, its IANA time zone and the zone&apos;s abbreviation now.</extracomment>
         <translation>%1 · %2 (%3)</translation>
     </message>
     <message>
@@ -1170,7 +1391,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>Signed in as %1 (%2)</source>
-        <extracomment>The signed-in user's name and their role in the current district.</extracomment>
+        <extracomment>The signed-in user&apos;s name and their role in the current district.</extracomment>
         <translation>Sesión iniciada como %1 (%2)</translation>
     </message>
     <message>
@@ -1180,6 +1401,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Choose who hears about failed, recovered and unusually long runs</source>
         <translation>Elegir a quién se avisa de las ejecuciones fallidas, recuperadas e inusualmente largas</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Registro de auditoría</translation>
     </message>
 </context>
 <context>
@@ -1332,7 +1557,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Clave de firma</translation>
     </message>
     <message>
-        <source>Email a summary of the previous day's runs at</source>
+        <source>Email a summary of the previous day&apos;s runs at</source>
         <translation>Enviar por correo un resumen de las ejecuciones del día anterior a las</translation>
     </message>
     <message>
@@ -1462,7 +1687,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Leer organizaciones, escuelas, periodos, cursos, clases, usuarios e inscripciones</translation>
     </message>
     <message>
-        <source>Read all rostering data, with relationships such as a class's students and demographics</source>
+        <source>Read all rostering data, with relationships such as a class&apos;s students and demographics</source>
         <translation>Leer todos los datos de matrícula, con relaciones como los estudiantes de una clase y los datos demográficos</translation>
     </message>
     <message>
@@ -1555,7 +1780,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A scope's short name and what it allows.</extracomment>
+        <extracomment>A scope&apos;s short name and what it allows.</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -1965,7 +2190,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Descargar un archivo de la ejecución seleccionada</translation>
     </message>
     <message>
-        <source>Download the selected run's output file or validation report</source>
+        <source>Download the selected run&apos;s output file or validation report</source>
         <translation>Descargar el archivo de salida o el informe de validación de la ejecución seleccionada</translation>
     </message>
     <message>
@@ -1990,7 +2215,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>%1 (%2, %3)</source>
-        <extracomment>A file name, what the file is and its size, such as "MiLEARN.csv (output file, 12 KB)".</extracomment>
+        <extracomment>A file name, what the file is and its size, such as &quot;MiLEARN.csv (output file, 12 KB)&quot;.</extracomment>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
@@ -2233,7 +2458,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>%1 %2</source>
-        <extracomment>A run status: the numeric code, then its word, such as "0 Succeeded".</extracomment>
+        <extracomment>A run status: the numeric code, then its word, such as &quot;0 Succeeded&quot;.</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
@@ -2246,7 +2471,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A running run's name, then the phase it is in, such as "... (Query)".</extracomment>
+        <extracomment>A running run&apos;s name, then the phase it is in, such as &quot;... (Query)&quot;.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -2278,11 +2503,11 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Id. de instancia de integración e integración de una ejecución, o el nombre de una fase</translation>
     </message>
     <message>
-        <source>When the run or phase started, in the district's time zone</source>
+        <source>When the run or phase started, in the district&apos;s time zone</source>
         <translation>Cuándo empezó la ejecución o la fase, en la zona horaria del distrito</translation>
     </message>
     <message>
-        <source>When the run or phase ended, in the district's time zone</source>
+        <source>When the run or phase ended, in the district&apos;s time zone</source>
         <translation>Cuándo terminó la ejecución o la fase, en la zona horaria del distrito</translation>
     </message>
     <message>
@@ -2317,7 +2542,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Ejecutar ahora</translation>
     </message>
     <message>
-        <source>Run the selected run's integration now</source>
+        <source>Run the selected run&apos;s integration now</source>
         <translation>Ejecutar ahora la integración de la ejecución seleccionada</translation>
     </message>
     <message>
@@ -2625,7 +2850,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>A la programación no le quedan ejecuciones; ya pasó su fecha de fin o su única ejecución.</translation>
     </message>
     <message>
-        <source>Times are in the district's time zone, %1.</source>
+        <source>Times are in the district&apos;s time zone, %1.</source>
         <translation>Las horas están en la zona horaria del distrito, %1.</translation>
     </message>
     <message>
@@ -2695,12 +2920,12 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
 <context>
     <name>hubdesk::SettingsSection</name>
     <message>
-        <source>Browses this computer. Use it only when the engine runs on this computer (local mode); for a remote engine, type the path as the engine's computer sees it.</source>
+        <source>Browses this computer. Use it only when the engine runs on this computer (local mode); for a remote engine, type the path as the engine&apos;s computer sees it.</source>
         <translation>Examina este equipo. Úselo solo cuando el motor se ejecute en este equipo (modo local); para un motor remoto, escriba la ruta tal como la ve el equipo del motor.</translation>
     </message>
     <message>
-        <source>The name of each delivered file. Placeholders: {output} (the output's file name), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} and {integrationId}. A "/" makes subfolders. Empty means {output}.</source>
-        <translation>El nombre de cada archivo entregado. Marcadores: {output} (el nombre de archivo de la salida), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} e {integrationId}. Una "/" crea subcarpetas. Vacío equivale a {output}.</translation>
+        <source>The name of each delivered file. Placeholders: {output} (the output&apos;s file name), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} and {integrationId}. A &quot;/&quot; makes subfolders. Empty means {output}.</source>
+        <translation>El nombre de cada archivo entregado. Marcadores: {output} (el nombre de archivo de la salida), {schoolYear}, {date} (yyyyMMdd), {time}, {runId} e {integrationId}. Una &quot;/&quot; crea subcarpetas. Vacío equivale a {output}.</translation>
     </message>
 </context>
 <context>
@@ -2750,7 +2975,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Carpeta remota</translation>
     </message>
     <message>
-        <source>The user's home folder when empty</source>
+        <source>The user&apos;s home folder when empty</source>
         <translation>La carpeta personal del usuario si está vacío</translation>
     </message>
     <message>
@@ -2774,7 +2999,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Solo si la clave tiene una</translation>
     </message>
     <message>
-        <source>The engine connects only to a server with this key. Get it with ssh-keyscan on a trusted network, or ask the server's administrator for its SHA256 fingerprint.</source>
+        <source>The engine connects only to a server with this key. Get it with ssh-keyscan on a trusted network, or ask the server&apos;s administrator for its SHA256 fingerprint.</source>
         <translation>El motor solo se conecta a un servidor con esta clave. Obténgala con ssh-keyscan en una red de confianza o pida al administrador del servidor su huella SHA256.</translation>
     </message>
     <message>
@@ -2853,7 +3078,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <source>Enter the engine's address as https://host:port.</source>
+        <source>Enter the engine&apos;s address as https://host:port.</source>
         <translation>Introduzca la dirección del motor como https://host:puerto.</translation>
     </message>
     <message>
@@ -2867,6 +3092,34 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Signing In…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>System certificates only</source>
+        <translation>Solo los certificados del sistema</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate of the authority that issued the engine&apos;s certificate, when your district runs its own</source>
+        <translation>Un archivo PEM con el certificado de la autoridad que emitió el certificado del motor, cuando su distrito tiene la suya propia</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>Elegir el archivo de CA</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Archivo de CA:</translation>
+    </message>
+    <message>
+        <source>Choose the CA File</source>
+        <translation>Elegir el archivo de CA</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados PEM (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -2899,7 +3152,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Carpeta de datos del motor local.</translation>
     </message>
     <message>
-        <source>File that contains the engine's admin token.</source>
+        <source>File that contains the engine&apos;s admin token.</source>
         <translation>Archivo que contiene el token de administración del motor.</translation>
     </message>
     <message>
@@ -2907,11 +3160,11 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Ejecutar la demostración sin interfaz e imprimir los resultados, aunque haya una pantalla disponible. La demostración inicia su propio motor local; con --engine-url requiere --allow-remote-demo.</translation>
     </message>
     <message>
-        <source>Let the headless demo run against the engine at --engine-url. The demo runs an outbound integration there, which delivers a real report to that integration's destinations.</source>
+        <source>Let the headless demo run against the engine at --engine-url. The demo runs an outbound integration there, which delivers a real report to that integration&apos;s destinations.</source>
         <translation>Permitir que la demostración sin interfaz se ejecute contra el motor de --engine-url. La demostración ejecuta allí una integración de salida, que entrega un informe real a los destinos de esa integración.</translation>
     </message>
     <message>
-        <source>Language of the console: en, es or ar. The default is the one chosen in the Language menu, else the system's.</source>
+        <source>Language of the console: en, es or ar. The default is the one chosen in the Language menu, else the system&apos;s.</source>
         <translation>Idioma de la consola: en, es o ar. El predeterminado es el elegido en el menú Idioma o, si no, el del sistema.</translation>
     </message>
     <message>
@@ -2943,7 +3196,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Mostrar la consola en blanco y amarillo sobre negro</translation>
     </message>
     <message>
-        <source>PEM file of CA certificates to trust for a remote engine's certificate, besides the system's. The console remembers it.</source>
+        <source>PEM file of CA certificates to trust for a remote engine&apos;s certificate, besides the system&apos;s. The console remembers it.</source>
         <translation>Archivo PEM de certificados de CA en los que confiar para el certificado de un motor remoto, además de los del sistema. La consola lo recuerda.</translation>
     </message>
     <message>
