@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Hubdesk contributors
 // SPDX-License-Identifier: Apache-2.0
 
-// The audit log: that every configuration route writes an entry with secrets masked, that
-// sign-ins are recorded, and the listing and CSV export with their filters, paging and district
-// scope, through the admin API of an in-process engine with two districts.
+// The audit log through the admin API of an in-process engine with two districts. Every
+// configuration route writes an entry with secrets masked, and sign-ins are recorded. The
+// listing and the CSV export are checked with their filters, paging and district scope.
 
 #include "apitestclient.h"
 #include "testdatabase.h"
@@ -166,7 +166,7 @@ ApiTestClient &tst_AuditLog::client(const QByteArray &token, const QByteArray &d
     return *m_client;
 }
 
-// The newest entry that the statewide administrator sees.
+// The newest entry of the whole log, read with the statewide administrator's token.
 QJsonObject tst_AuditLog::latestEntry()
 {
     const ApiReply reply = client(m_statewideToken).get(QStringLiteral("/api/v1/audit?limit=1"));

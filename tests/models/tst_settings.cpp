@@ -98,7 +98,7 @@ void tst_Settings::caFileIsKeptPerEngine()
     QCOMPARE(reopened.caFilesByEngine().size(), 2);
     QCOMPARE(reopened.caFilesByEngine().value(QStringLiteral("https://hub.example.org:9000")),
              QStringLiteral("/etc/hubdesk/other-ca.pem"));
-    // An empty path forgets the engine's file; the global --ca-file stays apart.
+    // An empty path removes the engine's file; the global --ca-file is a separate setting.
     reopened.setCaFileFor(other, QString());
     QVERIFY(reopened.caFileFor(other).isEmpty());
     QVERIFY(reopened.caFile().isEmpty());

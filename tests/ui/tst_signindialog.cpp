@@ -311,7 +311,7 @@ void tst_SignInDialog::caFileTrustsEngineCertificate()
     auto signInButton = dialog.findChild<QPushButton *>(QStringLiteral("signInButton"));
     auto error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
 
-    // Without the CA file the certificate is not trusted, and the dialog says so.
+    // Without the CA file the certificate is not trusted, and the dialog shows why.
     QTest::mouseClick(signInButton, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!error->isHidden(), hubtest::UiTestEngine::kRequestTimeoutMs);
     QVERIFY2(error->text().contains(QLatin1String("certificate")), qPrintable(error->text()));
