@@ -56,19 +56,23 @@ http::Response tooManyAttempts(const accounts::SignIn &signIn)
     return response;
 }
 
-// Writes a sign-in attempt to the audit log with the user name tried and the peer address,
-// never the password. The row has no district, because an account may belong to several. The
-// audit listing shows it to the administrators of each district of the account.
+// Writes a sign-in attempt to the audit log with the peer address, never the password. The
+// user name is kept only when it names an account: a name that matches none is often a
+// password typed into the wrong field. The row has no district, because an account may
+// belong to several. The audit listing shows it to the administrators of each district of the
+// account.
 void auditSignIn(ApiContext context, const http::Request &request,
                  const accounts::SignIn &signIn, const QString &name, const QString &outcome)
 {
     context.districtId = 0;
-    context.actor = signIn.accountId != 0 ? name : QStringLiteral("unknown user");
+    const bool known = signIn.accountId != 0;
+    context.actor = known ? name : QStringLiteral("unknown user");
+    QJsonObject after{{QStringLiteral("outcome"), outcome},
+                      {QStringLiteral("address"), request.peerAddress().toString()}};
+    if (known)
+        after.insert(QStringLiteral("user"), name.left(kMaxAuditedNameLength));
     writeAudit(context, QStringLiteral("sign-in"), QStringLiteral("session"), signIn.accountId,
-               {},
-               QJsonObject{{QStringLiteral("outcome"), outcome},
-                           {QStringLiteral("user"), name.left(kMaxAuditedNameLength)},
-                           {QStringLiteral("address"), request.peerAddress().toString()}});
+               {}, after);
 }
 
 http::Response signIn(const ApiContext &context, const http::Request &request)
