@@ -361,13 +361,20 @@ http::Response cancel(const ApiContext &context, qint64 id)
 }
 
 // POST /api/v1/runs/{id}/retry: queues a new run of the same integration, school year and
-// uploaded file, with trigger "retry" and a link to the failed or cancelled run.
+// uploaded file, with trigger "retry" and a link to the failed or cancelled run. A run is
+// retried once: a second request gets 409 with the id of the existing retry, whether it is
+// still queued or running or has finished (a failed retry can be retried in its turn).
 http::Response retry(const ApiContext &context, qint64 id)
 {
     const QSqlDatabase db = context.store->connection();
+    // The transaction makes the check for an existing retry and the insert one step. On
+    // PostgreSQL the original run's row lock also serialises requests from several nodes.
+    Transaction transaction(db);
+    const QString lock = context.store->isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
     auto original = execute(db,
                             QStringLiteral("SELECT integration_id, status, school_year, input_file "
-                                           "FROM runs WHERE id = ? AND district_id = ?"),
+                                           "FROM runs WHERE id = ? AND district_id = ?")
+                                + lock,
                             {id, context.districtId});
     if (!original)
         return storeFailed(original.error());
@@ -387,19 +394,37 @@ http::Response retry(const ApiContext &context, qint64 id)
     const QString inputFile = original->value(3).toString();
     original->finish();
 
-    // A second press of Retry must not queue a second copy while the first is still waiting.
-    auto pending = selectValue(db,
-                               QStringLiteral("SELECT min(id) FROM runs WHERE retry_of = ? AND "
-                                              "status IN (?, ?)"),
-                               {id, int(RunStatus::Queued), int(RunStatus::Running)});
-    if (!pending)
-        return storeFailed(pending.error());
-    if (!pending->isNull())
-        return http::Response::error(
-            409, QStringLiteral("retry_pending"),
-            QStringLiteral("Run %1 is already being retried as run %2; wait for it to finish.")
-                .arg(id)
-                .arg(pending->toLongLong()));
+    auto existing = execute(db,
+                            QStringLiteral("SELECT id, status FROM runs WHERE retry_of = ? AND "
+                                           "district_id = ? ORDER BY id LIMIT 1"),
+                            {id, context.districtId});
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->next()) {
+        const qint64 retryId = existing->value(0).toLongLong();
+        const int retryStatus = existing->value(1).toInt();
+        const bool pending = retryStatus == int(RunStatus::Queued)
+                             || retryStatus == int(RunStatus::Running);
+        qCInfo(lcRuns) << "Rejected a second retry of run" << id << "; run" << retryId
+                       << "is its retry";
+        const QString message
+            = pending ? QStringLiteral("Run %1 is already being retried as run %2; wait for it "
+                                       "to finish.")
+                            .arg(id)
+                            .arg(retryId)
+                      : QStringLiteral("Run %1 was already retried as run %2, which ended %3. "
+                                       "Retry run %2 or use Run Now instead.")
+                            .arg(id)
+                            .arg(retryId)
+                            .arg(runStatusText(retryStatus));
+        return http::Response::json(
+            QJsonObject{{QStringLiteral("error"), pending ? QStringLiteral("retry_pending")
+                                                          : QStringLiteral("already_retried")},
+                        {QStringLiteral("message"), message},
+                        {QStringLiteral("retryRunId"), retryId},
+                        {QStringLiteral("retryStatus"), retryStatus}},
+            409);
+    }
 
     runs::RunRequest retryRequest;
     retryRequest.integrationId = integrationId;
@@ -412,6 +437,8 @@ http::Response retry(const ApiContext &context, qint64 id)
     auto runId = runs::queue::enqueue(db, retryRequest);
     if (!runId)
         return storeFailed(runId.error());
+    if (auto committed = transaction.commit(); !committed)
+        return storeFailed(committed.error());
     qCInfo(lcRuns) << "Queued run" << *runId << "as a retry of run" << id;
     if (context.wakeWorkers)
         context.wakeWorkers();

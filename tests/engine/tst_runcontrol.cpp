@@ -37,6 +37,7 @@ private slots:
     void cancelFinishedRunConflicts();
     void retryLinksFailedRun();
     void retryOfSuccessConflicts();
+    void retryOnceEvenAfterRetryEnds();
 
 private:
     qint64 insertRun(qint64 integrationId, int status, const QString &trigger,
@@ -235,6 +236,8 @@ void tst_RunControl::retryLinksFailedRun()
     const ApiReply again = m_api->post(QStringLiteral("/api/v1/runs/2/retry"));
     QCOMPARE(again.status, 409);
     QCOMPARE(again.json.value(QStringLiteral("error")).toString(), QStringLiteral("retry_pending"));
+    QCOMPARE(again.json.value(QStringLiteral("retryRunId")).toInteger(),
+             retried.json.value(QStringLiteral("id")).toInteger());
 }
 
 void tst_RunControl::retryOfSuccessConflicts()
@@ -242,6 +245,41 @@ void tst_RunControl::retryOfSuccessConflicts()
     const ApiReply reply = m_api->post(QStringLiteral("/api/v1/runs/1/retry"));
     QCOMPARE(reply.status, 409);
     QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("Run Now")));
+}
+
+void tst_RunControl::retryOnceEvenAfterRetryEnds()
+{
+    // Run 5 is the failed catch-up run of integration 2.
+    const ApiReply first = m_api->post(QStringLiteral("/api/v1/runs/5/retry"));
+    QCOMPARE(first.status, 202);
+    const qint64 retryId = first.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(retryId > 5);
+
+    ApiReply again = m_api->post(QStringLiteral("/api/v1/runs/5/retry"));
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.json.value(QStringLiteral("error")).toString(), QStringLiteral("retry_pending"));
+    QCOMPARE(again.json.value(QStringLiteral("retryRunId")).toInteger(), retryId);
+
+    // The retry fails as well. Run 5 still has its retry, so a third request is rejected too.
+    QVERIFY(hub::execute(m_engine->store().connection(),
+                         QStringLiteral("UPDATE runs SET status = 9, started_at = queued_at, "
+                                        "ended_at = queued_at WHERE id = ?"),
+                         {retryId}));
+    again = m_api->post(QStringLiteral("/api/v1/runs/5/retry"));
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.json.value(QStringLiteral("error")).toString(), QStringLiteral("already_retried"));
+    QCOMPARE(again.json.value(QStringLiteral("retryRunId")).toInteger(), retryId);
+    QCOMPARE(again.json.value(QStringLiteral("retryStatus")).toInt(), 9);
+    QVERIFY2(again.json.value(QStringLiteral("message")).toString().contains(QString::number(retryId)),
+             again.body.constData());
+
+    // The failed retry is a run of its own and can be retried once in its turn.
+    const ApiReply chained = m_api->post(QStringLiteral("/api/v1/runs/%1/retry").arg(retryId));
+    QCOMPARE(chained.status, 202);
+    QCOMPARE(chained.json.value(QStringLiteral("retryOf")).toInteger(), retryId);
+    const ApiReply runs = m_api->get(QStringLiteral("/api/v1/runs?trigger=retry&integrationId=2"));
+    QCOMPARE(runs.status, 200);
+    QCOMPARE(runs.json.value(QStringLiteral("total")).toInteger(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_RunControl)
