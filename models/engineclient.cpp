@@ -482,6 +482,7 @@ ApiJob *EngineClient::fetchRuns(const QDate &date, int limit, int offset)
         query.addQueryItem(QStringLiteral("date"), date.toString(QStringLiteral("yyyy-MM-dd")));
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("count"), QStringLiteral("false"));
     return get(QStringLiteral("/api/v1/runs"), query);
 }
 

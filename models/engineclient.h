@@ -141,7 +141,8 @@ public:
     // /api/v1/destinations/{id}/test). The response body is {"ok", "message"}.
     ApiJob *testDestination(qint64 id);
     ApiJob *runNow(qint64 integrationId);
-    // Runs that started on or before date in the district's zone, newest first.
+    // Runs that started on or before date in the district's zone, newest first, without the
+    // total: "more" in the response tells whether another page follows.
     ApiJob *fetchRuns(const QDate &date, int limit, int offset);
     ApiJob *fetchRun(qint64 runId);
     // Lists the next count run times of a draft schedule (POST /api/v1/schedules/preview).

@@ -158,6 +158,7 @@ void IntegrationActivityPage::reload()
     QUrlQuery runsQuery;
     runsQuery.addQueryItem(QStringLiteral("integrationId"), QString::number(m_integrationId));
     runsQuery.addQueryItem(QStringLiteral("limit"), QString::number(kLastRuns));
+    runsQuery.addQueryItem(QStringLiteral("count"), QStringLiteral("false"));
     m_lastRunsJob = m_client->get(QStringLiteral("/api/v1/runs"), runsQuery);
     connect(m_lastRunsJob, &ApiJob::finished, this, &IntegrationActivityPage::onLastRunsLoaded);
 

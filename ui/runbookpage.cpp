@@ -345,6 +345,8 @@ void RunbookPage::fetchPage(int offset)
                                                     : QStringLiteral("desc"));
     query.addQueryItem(QStringLiteral("limit"), QString::number(kPageSize));
     query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    // The page does not show a total, and counting a long history costs more than the page.
+    query.addQueryItem(QStringLiteral("count"), QStringLiteral("false"));
     if (offset > 0)
         query.addQueryItem(QStringLiteral("maxId"), QString::number(m_maxId));
     ApiJob *job = m_client->get(QStringLiteral("/api/v1/runs"), query);
@@ -366,7 +368,7 @@ void RunbookPage::onPageLoaded(const ApiResult &result, int offset)
     showMessage({});
     const QJsonObject body = result.body.object();
     const QJsonArray runs = body.value(QStringLiteral("runs")).toArray();
-    m_total = body.value(QStringLiteral("total")).toInteger();
+    m_hasMore = body.value(QStringLiteral("more")).toBool();
 
     if (offset == 0) {
         m_maxId = body.value(QStringLiteral("maxId")).toInteger();
@@ -402,7 +404,7 @@ void RunbookPage::selectPendingRun()
 void RunbookPage::fetchMoreIfAtEnd()
 {
     const QScrollBar *bar = m_view->verticalScrollBar();
-    if (m_pageJob || bar->value() < bar->maximum() || m_pagedRows >= m_total)
+    if (m_pageJob || bar->value() < bar->maximum() || !m_hasMore)
         return;
     fetchPage(m_pagedRows);
 }

@@ -120,7 +120,8 @@ private:
     QPointer<ApiJob> m_controlJob;
     QPointer<ApiJob> m_integrationsJob;
     QHash<qint64, QPointer<ApiJob>> m_detailJobs;
-    qint64 m_total = 0;
+    // Whether the engine has runs after the last page loaded.
+    bool m_hasMore = false;
     // Rows that came from pages, as opposed to runs the change feed put on top: the offset of
     // the next page.
     int m_pagedRows = 0;

@@ -9,6 +9,10 @@
 #include "store/store.h"
 
 #include <QJsonArray>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
 
 namespace hub::api {
 
@@ -52,41 +56,192 @@ QString runSelectSql()
                             "LEFT JOIN product_outputs o ON o.id = i.output_id");
 }
 
-QJsonObject runJson(const QSqlQuery &query)
+namespace {
+
+// Builds the QJsonObject of a run for describeRun().
+class ObjectFields
+{
+public:
+    void integer(QLatin1StringView key, qint64 value) { m_object.insert(key, value); }
+    void text(QLatin1StringView key, const QString &value) { m_object.insert(key, value); }
+    void boolean(QLatin1StringView key, bool value) { m_object.insert(key, value); }
+    void nullable(QLatin1StringView key, const QVariant &value)
+    {
+        m_object.insert(key, jsonValue(value));
+    }
+    void json(QLatin1StringView key, const QJsonValue &value) { m_object.insert(key, value); }
+
+    QJsonObject object() const { return m_object; }
+
+private:
+    QJsonObject m_object;
+};
+
+// Writes the JSON object of a run for describeRun() straight into UTF-8 bytes, the same
+// values as ObjectFields with the keys in another order.
+class ByteFields
+{
+public:
+    explicit ByteFields(QByteArray &out)
+        : m_out(out)
+    {}
+
+    void integer(QLatin1StringView key, qint64 value)
+    {
+        appendKey(key);
+        m_out += QByteArray::number(value);
+    }
+    void text(QLatin1StringView key, const QString &value)
+    {
+        appendKey(key);
+        appendJsonString(m_out, value);
+    }
+    void boolean(QLatin1StringView key, bool value)
+    {
+        appendKey(key);
+        m_out += value ? "true" : "false";
+    }
+    // The same mapping as jsonValue(), without a QJsonValue for each string.
+    void nullable(QLatin1StringView key, const QVariant &value)
+    {
+        appendKey(key);
+        if (value.isNull()) {
+            m_out += "null";
+            return;
+        }
+        switch (value.typeId()) {
+        case QMetaType::LongLong:
+        case QMetaType::Int:
+        case QMetaType::ULongLong:
+        case QMetaType::UInt:
+            m_out += QByteArray::number(value.toLongLong());
+            break;
+        case QMetaType::Double:
+            appendNumber(value.toDouble());
+            break;
+        default:
+            appendJsonString(m_out, value.toString());
+        }
+    }
+    void json(QLatin1StringView key, const QJsonValue &value)
+    {
+        appendKey(key);
+        if (value.isNull())
+            m_out += "null";
+        else if (value.isString())
+            appendJsonString(m_out, value.toString());
+        else if (value.isBool())
+            m_out += value.toBool() ? "true" : "false";
+        else
+            appendNumber(value.toDouble());
+    }
+    void finish() { m_out += m_first ? "{}" : "}"; }
+
+private:
+    // Whole numbers without a fraction, as QJsonDocument writes them.
+    void appendNumber(double value)
+    {
+        if (value == std::floor(value) && std::abs(value) < 1e15)
+            m_out += QByteArray::number(qint64(value));
+        else
+            m_out += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+    }
+    void appendKey(QLatin1StringView key)
+    {
+        m_out += m_first ? '{' : ',';
+        m_first = false;
+        m_out += '"';
+        m_out += key;
+        m_out += "\":";
+    }
+
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+// Hands each field of the run at the query's current row to fields, so that runJson() and
+// appendRunJson() cannot disagree.
+template<typename Fields>
+void describeRun(const QSqlQuery &query, Fields &fields)
 {
     const int status = query.value(4).toInt();
-    return QJsonObject{
-        {QStringLiteral("id"), query.value(0).toLongLong()},
-        {QStringLiteral("integrationId"), query.value(1).toLongLong()},
-        {QStringLiteral("integrationType"), query.value(2).toString()},
-        {QStringLiteral("trigger"), query.value(3).toString()},
-        {QStringLiteral("status"), status},
-        {QStringLiteral("statusText"),
-         query.value(22).toString() == QLatin1String("held") && status == int(RunStatus::Queued)
-             ? QStringLiteral("Held for approval")
-             : runStatusText(status)},
-        {QStringLiteral("schoolYear"), jsonValue(query.value(5))},
-        {QStringLiteral("queuedAt"), query.value(6).toString()},
-        {QStringLiteral("startedAt"), jsonValue(query.value(7))},
-        {QStringLiteral("endedAt"), jsonValue(query.value(8))},
-        {QStringLiteral("durationSeconds"), durationSeconds(query.value(7), query.value(8))},
-        {QStringLiteral("message"), jsonValue(query.value(9))},
-        {QStringLiteral("retryOf"), jsonValue(query.value(10))},
-        {QStringLiteral("outputFile"), jsonValue(query.value(11))},
-        {QStringLiteral("integrationName"), query.value(12).toString()},
-        {QStringLiteral("currentPhase"), jsonValue(query.value(13))},
-        {QStringLiteral("scheduledFor"), jsonValue(query.value(14))},
-        {QStringLiteral("changeVersion"), query.value(15).toLongLong()},
-        {QStringLiteral("cancelRequested"), query.value(16).toBool()},
-        // The change summary of an outbound run; null until its Format phase ends.
-        {QStringLiteral("rowCount"), jsonValue(query.value(17))},
-        {QStringLiteral("digest"), jsonValue(query.value(18))},
-        {QStringLiteral("rowsAdded"), jsonValue(query.value(19))},
-        {QStringLiteral("rowsRemoved"), jsonValue(query.value(20))},
-        {QStringLiteral("previousRunId"), jsonValue(query.value(21))},
-        // "held" while an inbound load waits for approval, "approved" after it, else null.
-        {QStringLiteral("hold"), jsonValue(query.value(22))},
-    };
+    fields.integer(QLatin1StringView("id"), query.value(0).toLongLong());
+    fields.integer(QLatin1StringView("integrationId"), query.value(1).toLongLong());
+    fields.text(QLatin1StringView("integrationType"), query.value(2).toString());
+    fields.text(QLatin1StringView("trigger"), query.value(3).toString());
+    fields.integer(QLatin1StringView("status"), status);
+    fields.text(QLatin1StringView("statusText"),
+                query.value(22).toString() == QLatin1String("held")
+                        && status == int(RunStatus::Queued)
+                    ? QStringLiteral("Held for approval")
+                    : runStatusText(status));
+    fields.nullable(QLatin1StringView("schoolYear"), query.value(5));
+    fields.text(QLatin1StringView("queuedAt"), query.value(6).toString());
+    fields.nullable(QLatin1StringView("startedAt"), query.value(7));
+    fields.nullable(QLatin1StringView("endedAt"), query.value(8));
+    fields.json(QLatin1StringView("durationSeconds"),
+                durationSeconds(query.value(7), query.value(8)));
+    fields.nullable(QLatin1StringView("message"), query.value(9));
+    fields.nullable(QLatin1StringView("retryOf"), query.value(10));
+    fields.nullable(QLatin1StringView("outputFile"), query.value(11));
+    fields.text(QLatin1StringView("integrationName"), query.value(12).toString());
+    fields.nullable(QLatin1StringView("currentPhase"), query.value(13));
+    fields.nullable(QLatin1StringView("scheduledFor"), query.value(14));
+    fields.integer(QLatin1StringView("changeVersion"), query.value(15).toLongLong());
+    fields.boolean(QLatin1StringView("cancelRequested"), query.value(16).toBool());
+    // The change summary of an outbound run; null until its Format phase ends.
+    fields.nullable(QLatin1StringView("rowCount"), query.value(17));
+    fields.nullable(QLatin1StringView("digest"), query.value(18));
+    fields.nullable(QLatin1StringView("rowsAdded"), query.value(19));
+    fields.nullable(QLatin1StringView("rowsRemoved"), query.value(20));
+    fields.nullable(QLatin1StringView("previousRunId"), query.value(21));
+    // "held" while an inbound load waits for approval, "approved" after it, else null.
+    fields.nullable(QLatin1StringView("hold"), query.value(22));
+}
+
+} // namespace
+
+QJsonObject runJson(const QSqlQuery &query)
+{
+    ObjectFields fields;
+    describeRun(query, fields);
+    return fields.object();
+}
+
+void appendRunJson(QByteArray &out, const QSqlQuery &query)
+{
+    ByteFields fields(out);
+    describeRun(query, fields);
+    fields.finish();
+}
+
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    const bool plain = std::none_of(utf8.cbegin(), utf8.cend(), [](char c) {
+        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+    });
+    if (plain) {
+        out += utf8;
+        out += '"';
+        return;
+    }
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
 Result<QJsonObject> findRun(const QSqlDatabase &db, qint64 districtId, qint64 runId)

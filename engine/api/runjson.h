@@ -25,5 +25,10 @@ Result<QJsonObject> runDetail(const QSqlDatabase &db, qint64 districtId, qint64 
 // The SELECT list and joins that runJson() reads; callers add WHERE and ORDER BY.
 QString runSelectSql();
 QJsonObject runJson(const class QSqlQuery &query);
+// Appends the same run as runJson() as UTF-8 JSON text. A page of runs written this way costs
+// a fraction of building its QJsonObjects and serialising them.
+void appendRunJson(QByteArray &out, const class QSqlQuery &query);
+// Appends text as a quoted JSON string.
+void appendJsonString(QByteArray &out, QStringView text);
 
 } // namespace hub::api

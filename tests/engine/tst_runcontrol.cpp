@@ -31,6 +31,8 @@ private slots:
     void filtersMatchFixture_data();
     void filtersMatchFixture();
     void sortByDuration();
+    void countFalseLeavesTotalOut();
+    void pageRunsMatchRunDetail();
     void pagingWhileRunsArrive();
     void changeFeedListsChangedRuns();
     void cancelQueuedRun();
@@ -150,6 +152,61 @@ void tst_RunControl::sortByDuration()
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?date=2026-11-01&from=2026-10-01")).status, 422);
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?from=2026-11-05&to=2026-11-01")).status, 422);
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs?trigger=cron")).status, 422);
+}
+
+void tst_RunControl::countFalseLeavesTotalOut()
+{
+    const ApiReply counted = m_api->get(QStringLiteral("/api/v1/runs?limit=1"));
+    QCOMPARE(counted.status, 200);
+    const qint64 total = counted.json.value(QStringLiteral("total")).toInteger();
+    QVERIFY(total >= 2);
+    QCOMPARE(counted.json.value(QStringLiteral("more")).toBool(), true);
+
+    // One run short of the total leaves one more; the whole total leaves none.
+    const ApiReply shorter
+        = m_api->get(QStringLiteral("/api/v1/runs?count=false&limit=%1").arg(total - 1));
+    QCOMPARE(shorter.status, 200);
+    QVERIFY(!shorter.json.contains(QStringLiteral("total")));
+    QCOMPARE(shorter.json.value(QStringLiteral("runs")).toArray().size(), total - 1);
+    QCOMPARE(shorter.json.value(QStringLiteral("more")).toBool(), true);
+    const ApiReply all = m_api->get(QStringLiteral("/api/v1/runs?count=false&limit=%1").arg(total));
+    QCOMPARE(all.json.value(QStringLiteral("runs")).toArray().size(), total);
+    QCOMPARE(all.json.value(QStringLiteral("more")).toBool(), false);
+    const ApiReply last = m_api->get(
+        QStringLiteral("/api/v1/runs?count=false&limit=1&offset=%1").arg(total - 1));
+    QCOMPARE(last.json.value(QStringLiteral("runs")).toArray().size(), 1);
+    QCOMPARE(last.json.value(QStringLiteral("more")).toBool(), false);
+
+    const ApiReply invalid = m_api->get(QStringLiteral("/api/v1/runs?count=maybe"));
+    QCOMPARE(invalid.status, 422);
+    QVERIFY(invalid.json.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("count")));
+}
+
+void tst_RunControl::pageRunsMatchRunDetail()
+{
+    // The page writes its JSON text itself; GET /api/v1/runs/{id} builds the same run as a
+    // QJsonObject. A message with characters that JSON escapes tests the writer's strings.
+    const QString message = QStringLiteral("Row 3: \"quoted\" \\ path\nline two\ttab \u00fc\u20ac \u0001");
+    QVERIFY(hub::execute(m_engine->store().connection(),
+                         QStringLiteral("UPDATE runs SET message = ? WHERE id = 2"), {message}));
+
+    const ApiReply page = m_api->get(QStringLiteral("/api/v1/runs?limit=500&count=false"));
+    QCOMPARE(page.status, 200);
+    const QJsonArray runs = page.json.value(QStringLiteral("runs")).toArray();
+    QVERIFY(runs.size() >= 7);
+    bool sawMessage = false;
+    for (const QJsonValue &value : runs) {
+        const QJsonObject run = value.toObject();
+        const qint64 id = run.value(QStringLiteral("id")).toInteger();
+        const ApiReply detail = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(id));
+        QCOMPARE(detail.status, 200);
+        QJsonObject expected = detail.json;
+        expected.remove(QStringLiteral("phases"));
+        expected.remove(QStringLiteral("log"));
+        QCOMPARE(run, expected);
+        sawMessage = sawMessage || run.value(QStringLiteral("message")).toString() == message;
+    }
+    QVERIFY(sawMessage);
 }
 
 void tst_RunControl::pagingWhileRunsArrive()

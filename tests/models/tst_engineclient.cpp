@@ -333,6 +333,8 @@ void tst_EngineClient::fetchRunsOfToday()
     QCOMPARE(page.value(QStringLiteral("offset")).toInt(), 0);
     QCOMPARE(page.value(QStringLiteral("timeZone")).toString(), QStringLiteral("America/Detroit"));
     QVERIFY(page.value(QStringLiteral("runs")).isArray());
+    QVERIFY(page.value(QStringLiteral("more")).isBool());
+    QVERIFY(!page.contains(QStringLiteral("total")));
 }
 
 void tst_EngineClient::abortReportsCancelled()
