@@ -259,7 +259,7 @@ http::Response list(const ApiContext &context, const http::Request &request)
     // The page is written as JSON text directly: building a QJsonObject for each run and
     // serialising the document took more time than the query (runbook-bench.sh).
     QByteArray body = "{\"runs\":[";
-    // About 600 bytes a run.
+    // A run takes about 600 bytes of JSON.
     body.reserve(qsizetype(limit) * 700);
     int count = 0;
     bool more = false;

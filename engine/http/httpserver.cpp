@@ -175,8 +175,8 @@ void HttpServer::track(QTcpSocket *socket)
         return;
     socket->setProperty(trackedProperty, true);
     // A response leaves in more than one write. With Nagle's algorithm the second write waits
-    // for the client's ACK of the first, which a client that delays ACKs holds back about
-    // 40 ms on Linux, so a request on a kept-alive connection took 40 ms more than its work.
+    // for the client's ACK of the first, and a client that delays its ACKs holds it back about
+    // 40 ms on Linux. Requests on a kept-alive connection took 40 ms longer for that reason.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ++m_openConnections;
     connect(socket, &QObject::destroyed, this, [this] { --m_openConnections; });

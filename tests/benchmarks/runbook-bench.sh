@@ -10,13 +10,15 @@
 # phases with one INSERT ... SELECT over a recursive CTE each in the sqlite3 shell, with the
 # change-feed triggers dropped for the fill and created again after it. Then it starts hubd on
 # 127.0.0.1 and times with curl (time_total, fastest of REPEATS, default 9):
-#   first page:  GET /api/v1/runs?date=LAST&limit=100 (the runbook's first request)
-#   30-day range: GET /api/v1/runs?from=LAST-29&to=LAST&limit=100
-# The baseline runs the statements those requests run (the count, the change version, the
-# maximum id and the page) in one sqlite3 shell with ".timer on"; its time is the sum of their
-# "real" times, fastest of REPEATS. hub-runbook-bench then loads the first page and PAGES
-# pages (default 100) into the console's RunbookModel and reports the time to first rows
-# (fastest and median of REPEATS) and its resident memory.
+#   first page:  GET /api/v1/runs?date=LAST&limit=100&count=false (the runbook's first request)
+#   30-day range: GET /api/v1/runs?from=LAST-29&to=LAST&limit=100&count=false
+#   30-day range with its total: the same without count=false
+# The baseline runs the statements those requests run (the district's zone, the count where
+# the request asks for one, the change version, the maximum id and the page) in the sqlite3
+# shell, PASSES times in one shell less the shell's start-up, fastest of REPEATS (time_sql).
+# hub-runbook-bench then loads the first page and PAGES pages (default 100) into the console's
+# RunbookModel and reports the time to first rows (fastest and median of REPEATS) and its
+# resident memory.
 #
 # Usage: tests/benchmarks/runbook-bench.sh [BUILD_DIR]   (default build)
 # Needs: hubd and hub-runbook-bench built, sqlite3, curl, jq, python3.
@@ -92,20 +94,23 @@ time_request() { # PATH_AND_QUERY
     echo "$best"
 }
 
-# Fastest sum of ".timer on" real times, in milliseconds, of a SQL file run REPEATS times.
+# The sqlite3 shell's time for the statements of a SQL file, in milliseconds: one shell runs
+# the file PASSES times (default 20) and the time of a shell that runs nothing is taken off,
+# divided by PASSES, fastest of REPEATS. The shell's own ".timer" prints whole milliseconds,
+# too coarse for statements that take less than one.
 time_sql() { # FILE
-    local best=""
-    for _ in $(seq 1 "$repeats"); do
-        local ms
-        ms=$( (echo ".timer on"; cat "$1") | sqlite3 "$db" | python3 -c '
-import re, sys
-total = sum(float(m.group(1)) for m in re.finditer(r"Run Time: real ([0-9.]+)", sys.stdin.read()))
-print(round(total * 1000, 1))')
-        if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $ms < $best else 1)"; then
-            best=$ms
-        fi
-    done
-    echo "$best"
+    python3 - "$db" "$1" "$repeats" "${PASSES:-20}" <<'PY'
+import subprocess, sys, time
+db, path, repeats, passes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+sql = open(path).read()
+def run(script):
+    start = time.perf_counter()
+    subprocess.run(["sqlite3", db], input=script.encode(), stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+empty = min(run("") for _ in range(repeats))
+full = min(run(sql * passes) for _ in range(repeats))
+print(round(max(full - empty, 0) * 1000 / passes, 2))
+PY
 }
 
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
@@ -183,38 +188,49 @@ run_select="SELECT r.id, r.integration_id, i.integration_type, r.trigger, r.stat
  r.rows_added, r.rows_removed, r.previous_run_id
  FROM runs r JOIN integrations i ON i.id = r.integration_id JOIN products p ON p.id = i.product_id
  LEFT JOIN product_outputs o ON o.id = i.output_id"
-order=" ORDER BY coalesce(r.started_at, r.queued_at) DESC NULLS LAST, r.id DESC LIMIT 100 OFFSET 0;"
+# hubd reads one row past the page to tell whether another page follows.
+order=" ORDER BY coalesce(r.started_at, r.queued_at) DESC NULLS LAST, r.id DESC LIMIT 101 OFFSET 0;"
+first_where="WHERE r.district_id = 1 AND coalesce(r.started_at, r.queued_at) < '$end_bound'"
+range_where="$first_where AND coalesce(r.started_at, r.queued_at) >= '$start_bound'"
 cat >"$work/first-page.sql" <<SQL
 SELECT time_zone FROM districts WHERE id = 1;
-SELECT count(*) FROM runs r WHERE r.district_id = 1 AND coalesce(r.started_at, r.queued_at) < '$end_bound';
 SELECT value FROM run_change_counter WHERE id = 1;
 SELECT coalesce(max(id), 0) FROM runs;
-$run_select WHERE r.district_id = 1 AND coalesce(r.started_at, r.queued_at) < '$end_bound'$order
+$run_select $first_where$order
 SQL
 cat >"$work/range.sql" <<SQL
 SELECT time_zone FROM districts WHERE id = 1;
-SELECT count(*) FROM runs r WHERE r.district_id = 1 AND coalesce(r.started_at, r.queued_at) < '$end_bound' AND coalesce(r.started_at, r.queued_at) >= '$start_bound';
 SELECT value FROM run_change_counter WHERE id = 1;
 SELECT coalesce(max(id), 0) FROM runs;
-$run_select WHERE r.district_id = 1 AND coalesce(r.started_at, r.queued_at) < '$end_bound' AND coalesce(r.started_at, r.queued_at) >= '$start_bound'$order
+$run_select $range_where$order
+SQL
+cat >"$work/range-total.sql" <<SQL
+SELECT time_zone FROM districts WHERE id = 1;
+SELECT count(*) FROM runs r $range_where;
+SELECT value FROM run_change_counter WHERE id = 1;
+SELECT coalesce(max(id), 0) FROM runs;
+$run_select $range_where$order
 SQL
 
 # 4. Both contenders, each after one untimed pass that warms the page cache.
 start_hubd
-first_path="/api/v1/runs?date=$last_day&limit=100"
-range_path="/api/v1/runs?from=$first_day&to=$last_day&limit=100"
-for path in "$first_path" "$range_path"; do
+first_path="/api/v1/runs?date=$last_day&limit=100&count=false"
+range_total_path="/api/v1/runs?from=$first_day&to=$last_day&limit=100"
+range_path="$range_total_path&count=false"
+for path in "$first_path" "$range_path" "$range_total_path"; do
     curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path"
 done
-for file in first-page range; do sqlite3 "$db" <"$work/$file.sql" >/dev/null; done
+for file in first-page range range-total; do sqlite3 "$db" <"$work/$file.sql" >/dev/null; done
 
-total=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$range_path" | jq .total)
+total=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$range_total_path" | jq .total)
 # GET /api/v1/health runs one small query: the cost of an HTTP request to hubd on its own.
 http_floor=$(time_request /api/v1/health)
 hubd_first=$(time_request "$first_path")
 sqlite_first=$(time_sql "$work/first-page.sql")
 hubd_range=$(time_request "$range_path")
 sqlite_range=$(time_sql "$work/range.sql")
+hubd_range_total=$(time_request "$range_total_path")
+sqlite_range_total=$(time_sql "$work/range-total.sql")
 
 printf '\nHTTP floor (GET /api/v1/health): %s ms\n' "$http_floor"
 printf '%-28s %10s %12s %7s %16s\n' query hubd_ms sqlite3_ms ratio ratio_less_floor
@@ -222,6 +238,9 @@ printf '%-28s %10s %12s %7s %16s\n' "first page (date=$last_day)" "$hubd_first" 
     "$(ratio "$hubd_first" "$sqlite_first")" "$(net_ratio "$hubd_first" "$http_floor" "$sqlite_first")"
 printf '%-28s %10s %12s %7s %16s\n' "30 days ($total runs)" "$hubd_range" "$sqlite_range" \
     "$(ratio "$hubd_range" "$sqlite_range")" "$(net_ratio "$hubd_range" "$http_floor" "$sqlite_range")"
+printf '%-28s %10s %12s %7s %16s\n' "30 days with total" "$hubd_range_total" \
+    "$sqlite_range_total" "$(ratio "$hubd_range_total" "$sqlite_range_total")" \
+    "$(net_ratio "$hubd_range_total" "$http_floor" "$sqlite_range_total")"
 
 # 5. The console's model.
 model=$("$bench" "http://127.0.0.1:$port" "$token" "$last_day" "$pages" "$repeats")
