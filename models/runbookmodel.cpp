@@ -119,6 +119,16 @@ void RunbookModel::setTimeZone(const QTimeZone &zone)
     }
 }
 
+void RunbookModel::setShowsIntegrationName(bool shows)
+{
+    if (shows == m_showsIntegrationName)
+        return;
+    m_showsIntegrationName = shows;
+    if (!m_runs.isEmpty())
+        emit dataChanged(index(0, PhaseNameColumn), index(rowCount() - 1, PhaseNameColumn),
+                         {Qt::DisplayRole});
+}
+
 void RunbookModel::setRuns(const QJsonArray &runs)
 {
     beginResetModel();
@@ -356,7 +366,7 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
             return item.value(QStringLiteral("name")).toString();
         const QString name = item.value(QStringLiteral("integrationName")).toString();
         const QString run
-            = name.isEmpty()
+            = name.isEmpty() || !m_showsIntegrationName
                   ? tr("Integration Instance Id %1").arg(idOf(item))
                   : tr("Integration Instance Id %1 - %2").arg(QString::number(idOf(item)), name);
         const QString phase = item.value(QStringLiteral("currentPhase")).toString();

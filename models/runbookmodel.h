@@ -38,6 +38,9 @@ public:
     explicit RunbookModel(QObject *parent = nullptr);
 
     void setTimeZone(const QTimeZone &zone);
+    // Whether a run's Phase Name includes its integration's name (the default). A page that
+    // shows one integration's runs leaves the name out.
+    void setShowsIntegrationName(bool shows);
     // Replaces the runs with the "runs" array of GET /api/v1/runs.
     void setRuns(const QJsonArray &runs);
     // Appends a further page, skipping runs already present.
@@ -91,6 +94,7 @@ private:
 
     QList<Run> m_runs;
     QTimeZone m_zone;
+    bool m_showsIntegrationName = true;
     // Run id to top-level row; phase indexes carry their run's id as internal id.
     QHash<qint64, int> m_rowOfRun;
 };

@@ -64,6 +64,8 @@ IntegrationActivityPage::IntegrationActivityPage(EngineClient *client, QWidget *
         view->setMinimumHeight(220);
     }
 
+    // Every run here is of the page's integration, whose name is the title.
+    m_lastRuns->setShowsIntegrationName(false);
     m_lastRunsView->setModel(m_lastRuns);
     m_lastRunsView->setItemDelegateForColumn(
         RunbookModel::StatusColumn, new StatusDelegate(RunbookModel::StatusCodeRole, m_lastRunsView));

@@ -81,6 +81,7 @@ private slots:
     void runbookRunRows_data();
     void runbookRunRows();
     void runbookTimesFollowZone();
+    void runbookNameCanBeLeftOut();
     void runbookDetailInsertsPhases();
     void runbookDetailUpdatesPhases();
     void runbookDetailOfUnknownRunInsertsIt();
@@ -288,6 +289,24 @@ void tst_Models::runbookRunRows()
 
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(display(model, row, column), expected);
+}
+
+void tst_Models::runbookNameCanBeLeftOut()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRuns(sample("runs.json"));
+    const QString withName = display(model, 1, RunbookModel::PhaseNameColumn);
+    QVERIFY2(withName.startsWith(QStringLiteral("Integration Instance Id ")), qPrintable(withName));
+    QVERIFY2(withName.contains(QStringLiteral(" - ")), qPrintable(withName));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setShowsIntegrationName(false);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(display(model, 1, RunbookModel::PhaseNameColumn),
+             QStringLiteral("Integration Instance Id 11"));
+    model.setShowsIntegrationName(false);
+    QCOMPARE(changed.size(), 1);
 }
 
 void tst_Models::runbookTimesFollowZone()

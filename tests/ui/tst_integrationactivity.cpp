@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
@@ -204,6 +205,17 @@ void tst_IntegrationActivity::dailyBarsMatchEngine()
     QCOMPARE(sets.at(0)->at(89), 3.0);
     QCOMPARE(sets.at(1)->at(89 - kFailedNights.first()), 1.0);
     QCOMPARE(sets.at(1)->sum(), double(kFailedNights.size()));
+
+    // Half a bar of margin on each side, so the first day's and today's bars show whole.
+    const QList<QAbstractAxis *> axes = bars->attachedAxes();
+    const auto xAxis = std::find_if(axes.cbegin(), axes.cend(), [](QAbstractAxis *axis) {
+        return axis->orientation() == Qt::Horizontal;
+    });
+    QVERIFY(xAxis != axes.cend());
+    auto categories = qobject_cast<QCategoryAxis *>(*xAxis);
+    QVERIFY(categories);
+    QCOMPARE(categories->min(), -0.5);
+    QCOMPARE(categories->max(), 89.5);
 }
 
 void tst_IntegrationActivity::lastRunsAndNextRun()
@@ -215,6 +227,9 @@ void tst_IntegrationActivity::lastRunsAndNextRun()
     const QJsonObject newest = lastRuns->index(0, 0).data(hubdesk::RunbookModel::RunJsonRole).toJsonObject();
     QCOMPARE(newest[QStringLiteral("integrationId")].toInteger(), m_integrationId);
     QCOMPARE(newest[QStringLiteral("trigger")].toString(), QStringLiteral("manual"));
+    // The page's title names the integration, so its rows do not repeat the name.
+    QCOMPARE(lastRuns->index(0, hubdesk::RunbookModel::PhaseNameColumn).data().toString(),
+             QStringLiteral("Integration Instance Id %1").arg(newest[QStringLiteral("id")].toInteger()));
     QVERIFY2(m_page->nextRunText().startsWith(QStringLiteral("Next scheduled run: ")),
              qPrintable(m_page->nextRunText()));
 }
