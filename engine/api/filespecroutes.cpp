@@ -127,7 +127,8 @@ http::Response create(const ApiContext &context, const http::Request &request)
 
     auto spec = FileSpec::fromJson(applyChanges(base->toJson(), *body));
     if (!spec)
-        return validationFailed(QJsonObject{{QStringLiteral("definition"), spec.error()}});
+        return validationFailed(QJsonObject{
+            {FileSpec::errorField(spec.error()), FileSpec::errorMessage(spec.error())}});
     if (keyTaken(spec->key, *own, 0))
         return validationFailed(
             QJsonObject{{QStringLiteral("key"),
@@ -170,7 +171,8 @@ http::Response update(const ApiContext &context, const http::Request &request, q
 
     auto spec = FileSpec::fromJson(applyChanges(current->spec.toJson(), *body));
     if (!spec)
-        return validationFailed(QJsonObject{{QStringLiteral("definition"), spec.error()}});
+        return validationFailed(QJsonObject{
+            {FileSpec::errorField(spec.error()), FileSpec::errorMessage(spec.error())}});
     if (keyTaken(spec->key, *own, id))
         return validationFailed(
             QJsonObject{{QStringLiteral("key"),

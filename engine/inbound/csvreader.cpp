@@ -71,10 +71,11 @@ bool CsvReader::fillBuffer()
     return !m_buffer.isEmpty();
 }
 
-hub::Result<bool> CsvReader::fail(QString message)
+hub::Result<bool> CsvReader::fail(QString message, qint64 line)
 {
     m_failed = true;
     m_failure = std::move(message);
+    m_errorLine = line;
     return hub::failure(m_failure);
 }
 
@@ -83,6 +84,7 @@ hub::Result<void> CsvReader::finishField(qint64 fieldLine)
     const qsizetype invalidAt = firstInvalidUtf8(m_field);
     if (invalidAt >= 0) {
         const qint64 line = fieldLine + m_field.left(invalidAt).count('\n');
+        m_errorLine = line;
         return hub::failure(
             QStringLiteral("Line %1 is not valid UTF-8 (byte 0x%2). Save the file "
                            "as UTF-8.")
@@ -99,7 +101,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
     if (m_failed)
         return hub::failure(m_failure);
     if (!m_device || !m_device->isReadable())
-        return fail(QStringLiteral("The CSV input is not open for reading."));
+        return fail(QStringLiteral("The CSV input is not open for reading."), 0);
 
     if (!m_started) {
         m_started = true;
@@ -127,7 +129,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
 
     auto endRecord = [&]() -> hub::Result<bool> {
         if (auto finished = finishField(fieldLine); !finished)
-            return fail(finished.error());
+            return fail(finished.error(), m_errorLine);
         record.fields = m_fields;
         record.line = recordLine;
         return true;
@@ -139,11 +141,13 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
         const char byte = m_buffer.at(m_position++);
         if (++recordBytes > m_maxRecordBytes) {
             m_recordTooLong = true;
+            const qint64 startLine = recordLine > 0 ? recordLine : m_line;
             return fail(QStringLiteral("Line %1 starts a record longer than %2 bytes, the most "
                                        "the hub reads. Check for a quote that is never closed, "
                                        "or split the long value.")
-                            .arg(recordLine > 0 ? recordLine : m_line)
-                            .arg(m_maxRecordBytes));
+                            .arg(startLine)
+                            .arg(m_maxRecordBytes),
+                        startLine);
         }
 
         if (m_afterCarriageReturn) {
@@ -179,7 +183,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
                 state = State::Quoted;
             } else if (byte == ',') {
                 if (auto finished = finishField(fieldLine); !finished)
-                    return fail(finished.error());
+                    return fail(finished.error(), m_errorLine);
             } else {
                 m_field.append(byte);
                 state = State::Unquoted;
@@ -188,12 +192,13 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
         case State::Unquoted:
             if (byte == ',') {
                 if (auto finished = finishField(fieldLine); !finished)
-                    return fail(finished.error());
+                    return fail(finished.error(), m_errorLine);
                 state = State::FieldStart;
             } else if (byte == '"') {
                 return fail(QStringLiteral("Line %1 has a quote inside an unquoted field. Quote "
                                            "the whole field and double the quote.")
-                                .arg(m_line));
+                                .arg(m_line),
+                            m_line);
             } else {
                 m_field.append(byte);
             }
@@ -215,13 +220,14 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
                 state = State::Quoted;
             } else if (byte == ',') {
                 if (auto finished = finishField(fieldLine); !finished)
-                    return fail(finished.error());
+                    return fail(finished.error(), m_errorLine);
                 state = State::FieldStart;
             } else {
                 return fail(QStringLiteral("Line %1 has the character '%2' after a closing quote, "
                                            "but a quoted field must end at a comma or line break.")
                                 .arg(m_line)
-                                .arg(QString::fromLatin1(&byte, 1)));
+                                .arg(QString::fromLatin1(&byte, 1)),
+                            m_line);
             }
             break;
         }
@@ -230,7 +236,8 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
     // End of input.
     if (state == State::Quoted)
         return fail(
-            QStringLiteral("Line %1 starts a quoted field that is never closed.").arg(fieldLine));
+            QStringLiteral("Line %1 starts a quoted field that is never closed.").arg(fieldLine),
+            fieldLine);
     if (state == State::FieldStart && recordLine == 0)
         return false;
     return endRecord();

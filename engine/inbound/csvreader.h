@@ -48,6 +48,8 @@ public:
     void setMaxRecordBytes(qint64 bytes) { m_maxRecordBytes = bytes; }
     // Whether the last error was a record longer than maxRecordBytes().
     bool recordTooLong() const { return m_recordTooLong; }
+    // The physical line (1-based) that the last error names, or 0 before any error.
+    qint64 errorLine() const { return m_errorLine; }
 
     // Reads every record of the device.
     static hub::Result<QList<CsvRecord>> readAll(QIODevice *device);
@@ -55,7 +57,7 @@ public:
 private:
     bool fillBuffer();
     hub::Result<void> finishField(qint64 fieldLine);
-    hub::Result<bool> fail(QString message);
+    hub::Result<bool> fail(QString message, qint64 line);
 
     QIODevice *m_device;
     QByteArray m_buffer;
@@ -68,6 +70,7 @@ private:
     bool m_afterCarriageReturn = false;
     bool m_failed = false;
     QString m_failure;
+    qint64 m_errorLine = 0;
 
     QByteArray m_field;
     QStringList m_fields;

@@ -102,14 +102,15 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
     for (auto it = spec.constants.cbegin(); it != spec.constants.cend(); ++it) {
         if (!table.all.contains(it.key()))
             return failure(
-                QStringLiteral("constants: %1 has no column %2.").arg(spec.table, it.key()));
+                QStringLiteral("constants.%1: %2 has no column %1.").arg(it.key(), spec.table));
         mapped.append(it.key());
     }
 
     const QJsonArray columns = object.value(QStringLiteral("columns")).toArray();
     QStringList names;
-    for (const QJsonValue &value : columns) {
-        const QJsonObject item = value.toObject();
+    for (qsizetype index = 0; index < columns.size(); ++index) {
+        const QJsonObject item = columns.at(index).toObject();
+        const QString path = QStringLiteral("columns[%1].").arg(index);
         SpecColumn column;
         column.name = item.value(QStringLiteral("name")).toString().trimmed();
         const QString typeName = item.value(QStringLiteral("type")).toString();
@@ -129,14 +130,15 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
         column.falseValues = stringList(item.value(QStringLiteral("falseValues")));
 
         if (column.name.isEmpty())
-            return failure(QStringLiteral("columns: every column needs a name."));
+            return failure(path + QStringLiteral("name: every column needs a name."));
         if (names.contains(column.name, Qt::CaseInsensitive))
-            return failure(QStringLiteral("columns: %1 is declared twice.").arg(column.name));
+            return failure(path + QStringLiteral("name: %1 is declared twice.").arg(column.name));
         names.append(column.name);
         if (!knownType)
-            return failure(QStringLiteral("columns: %1 has the unknown type \"%2\". Use text, "
-                                          "integer, number, date, enum, boolean or schoolYear.")
-                               .arg(column.name, typeName));
+            return failure(path
+                           + QStringLiteral("type: %1 has the unknown type \"%2\". Use text, "
+                                            "integer, number, date, enum, boolean or schoolYear.")
+                                 .arg(column.name, typeName));
         if (column.type == Type::Date) {
             if (column.format.isEmpty())
                 column.format = QStringLiteral("yyyy-MM-dd");
@@ -147,26 +149,31 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                    QStringLiteral("yyyyMMdd")};
             if (!formats.contains(column.format))
                 return failure(
-                    QStringLiteral("columns: %1 has the date format \"%2\"; use one of "
-                                   "%3.")
-                        .arg(column.name, column.format, formats.join(QLatin1String(", "))));
+                    path
+                    + QStringLiteral("format: %1 has the date format \"%2\"; use one of %3.")
+                          .arg(column.name, column.format, formats.join(QLatin1String(", "))));
         }
         if (column.type == Type::Enum && column.values.isEmpty())
             return failure(
-                QStringLiteral("columns: %1 is an enum without values.").arg(column.name));
+                path + QStringLiteral("values: %1 is an enum without values.").arg(column.name));
         if (column.type == Type::Boolean
             && (column.trueValues.isEmpty() || column.falseValues.isEmpty()))
-            return failure(
-                QStringLiteral("columns: %1 needs trueValues and falseValues.").arg(column.name));
+            return failure(path
+                           + QStringLiteral("%1: %2 needs trueValues and falseValues.")
+                                 .arg(column.trueValues.isEmpty() ? QStringLiteral("trueValues")
+                                                                  : QStringLiteral("falseValues"),
+                                      column.name));
         if (!column.target.isEmpty()) {
             if (!table.all.contains(column.target))
-                return failure(QStringLiteral("columns: %1 maps to %2, but %3 has no such "
-                                              "column.")
-                                   .arg(column.name, column.target, spec.table));
+                return failure(path
+                               + QStringLiteral("target: %1 maps to %2, but %3 has no such "
+                                                "column.")
+                                     .arg(column.name, column.target, spec.table));
             if (mapped.contains(column.target))
-                return failure(QStringLiteral("columns: %1 maps to %2, which another column or a "
-                                              "constant fills already.")
-                                   .arg(column.name, column.target));
+                return failure(path
+                               + QStringLiteral("target: %1 maps to %2, which another column or "
+                                                "a constant fills already.")
+                                     .arg(column.name, column.target));
             mapped.append(column.target);
         }
         spec.columns.append(column);
@@ -179,11 +186,24 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
     }
     if (spec.naturalKey.isEmpty())
         return failure(QStringLiteral("naturalKey: name the columns that identify a row."));
-    for (const QString &name : std::as_const(spec.naturalKey)) {
+    for (qsizetype index = 0; index < spec.naturalKey.size(); ++index) {
+        const QString &name = spec.naturalKey.at(index);
         if (!names.contains(name))
-            return failure(QStringLiteral("naturalKey: %1 is not a declared column.").arg(name));
+            return failure(QStringLiteral("naturalKey[%1]: %2 is not a declared column.")
+                               .arg(index)
+                               .arg(name));
     }
     return spec;
+}
+
+QString FileSpec::errorField(const QString &error)
+{
+    return error.section(QStringLiteral(": "), 0, 0);
+}
+
+QString FileSpec::errorMessage(const QString &error)
+{
+    return error.section(QStringLiteral(": "), 1);
 }
 
 QJsonObject FileSpec::toJson() const

@@ -53,8 +53,12 @@ struct FileSpec
     QList<SpecColumn> columns;
 
     // Reads and checks a specification: known types and targets, a format for every date,
-    // every required store column mapped, and a natural key of declared columns.
+    // every required store column mapped, and a natural key of declared columns. An error reads
+    // "FIELD: message", where FIELD is the JSON path of the invalid value, such as
+    // "columns[3].format" or "constants.grade"; errorField() returns that path.
     static Result<FileSpec> fromJson(const QJsonObject &object);
+    static QString errorField(const QString &error);
+    static QString errorMessage(const QString &error);
     QJsonObject toJson() const;
 };
 

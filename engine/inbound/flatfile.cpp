@@ -216,12 +216,15 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
     CsvReader reader(&file);
     CsvRecord record;
     auto first = reader.readRecord(record);
-    if (!first || !*first) {
+    if (!first) {
         add(Issue::Severity::Error,
-            reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("empty-file"),
-            0, {}, {},
-            first ? QStringLiteral("The file is empty, but it needs at least its header line.")
-                  : first.error());
+            reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("csv-syntax"),
+            reader.errorLine(), {}, {}, first.error());
+        return m_issues;
+    }
+    if (!*first) {
+        add(Issue::Severity::Error, QStringLiteral("empty-file"), 0, {}, {},
+            QStringLiteral("The file is empty, but it needs at least its header line."));
         return m_issues;
     }
 
@@ -301,7 +304,7 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
             add(Issue::Severity::Error,
                 reader.recordTooLong() ? QStringLiteral("line-length")
                                        : QStringLiteral("csv-syntax"),
-                0, {}, {}, read.error());
+                reader.errorLine(), {}, {}, read.error());
             ++m_counts.rowsRejected;
             break;
         }

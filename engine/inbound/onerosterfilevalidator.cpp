@@ -180,7 +180,7 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     if (!first) {
         issue(Issue::Severity::Error,
               reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("csv-syntax"),
-              0, {}, {}, first.error());
+              reader.errorLine(), {}, {}, first.error());
         return reader.bytesRead();
     }
     if (!*first) {
@@ -196,7 +196,7 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
             issue(Issue::Severity::Error,
                   reader.recordTooLong() ? QStringLiteral("line-length")
                                          : QStringLiteral("csv-syntax"),
-                  0, {}, {}, read.error());
+                  reader.errorLine(), {}, {}, read.error());
             ++rowsRejected;
             break;
         }

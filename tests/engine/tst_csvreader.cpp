@@ -157,42 +157,57 @@ void TestCsvReader::rejectsMalformedInput_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expectedError");
+    QTest::addColumn<qint64>("expectedLine");
 
     QTest::newRow("unterminated quote")
         << QByteArray("a,b\n1,2\n3,\"open\nstill open\n")
-        << QStringLiteral("Line 3 starts a quoted field that is never closed.");
+        << QStringLiteral("Line 3 starts a quoted field that is never closed.") << qint64(3);
     QTest::newRow("garbage after closing quote")
         << QByteArray("a,b\n\"x\"y,2\n")
         << QStringLiteral("Line 2 has the character 'y' after a closing quote, but a quoted field "
-                          "must end at a comma or line break.");
+                          "must end at a comma or line break.")
+        << qint64(2);
     QTest::newRow("quote inside unquoted field")
         << QByteArray("a\nb\nfive\"ten\n")
         << QStringLiteral("Line 3 has a quote inside an unquoted field. Quote the whole field "
-                          "and double the quote.");
+                          "and double the quote.")
+        << qint64(3);
     QTest::newRow("invalid utf-8")
         << QByteArray("name\nok\nLatin \xE9t\xE9\n")
-        << QStringLiteral("Line 3 is not valid UTF-8 (byte 0xe9). Save the file as UTF-8.");
+        << QStringLiteral("Line 3 is not valid UTF-8 (byte 0xe9). Save the file as UTF-8.")
+        << qint64(3);
     QTest::newRow("invalid utf-8 inside quoted field")
         << QByteArray("a\n\"one\ntwo \xC0\xAF\"\n")
-        << QStringLiteral("Line 3 is not valid UTF-8 (byte 0xc0). Save the file as UTF-8.");
+        << QStringLiteral("Line 3 is not valid UTF-8 (byte 0xc0). Save the file as UTF-8.")
+        << qint64(3);
     QTest::newRow("utf-8 surrogate") << QByteArray("a\n\xED\xA0\x80\n")
                                      << QStringLiteral("Line 2 is not valid UTF-8 (byte 0xed). "
-                                                       "Save the file as UTF-8.");
+                                                       "Save the file as UTF-8.")
+                                     << qint64(2);
     QTest::newRow("truncated utf-8 at end") << QByteArray("a\nx\xE2\x82")
                                             << QStringLiteral("Line 2 is not valid UTF-8 (byte "
-                                                              "0xe2). Save the file as UTF-8.");
+                                                              "0xe2). Save the file as UTF-8.")
+                                            << qint64(2);
 }
 
 void TestCsvReader::rejectsMalformedInput()
 {
     QFETCH(QByteArray, input);
     QFETCH(QString, expectedError);
+    QFETCH(qint64, expectedLine);
 
     QBuffer buffer(&input);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
-    auto records = CsvReader::readAll(&buffer);
-    QVERIFY(!records.ok());
-    QCOMPARE(records.error(), expectedError);
+    CsvReader reader(&buffer);
+    QCOMPARE(reader.errorLine(), 0);
+    CsvRecord record;
+    hub::Result<bool> read = true;
+    // Every input has fewer than 10 records before its fault.
+    for (int i = 0; i < 10 && read.ok() && *read; ++i)
+        read = reader.readRecord(record);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error(), expectedError);
+    QCOMPARE(reader.errorLine(), expectedLine);
 }
 
 void TestCsvReader::keepsFailingAfterError()

@@ -342,7 +342,8 @@ void tst_FlatFile::reportsFaults_data()
                                << "row-width";
     QTest::newRow("unterminated quote")
         << good + "8,st1,2021,sch0,\"2/9/2019,No,1,sec1,P,1,Present,Class,0\r\n"
-        << QStringLiteral("Line 3 starts a quoted field that is never closed.") << "csv-syntax";
+        << QStringLiteral("line 3: Line 3 starts a quoted field that is never closed.")
+        << "csv-syntax";
 }
 
 void tst_FlatFile::reportsFaults()
@@ -382,10 +383,17 @@ void tst_FlatFile::rejectsInvalidSpecs_data()
                              << "key: use 1 to 63 lower-case letters";
     QTest::newRow("key column undeclared")
         << "naturalKey" << QJsonValue(QJsonArray{QStringLiteral("Student")})
-        << "naturalKey: Student is not a declared column.";
+        << "naturalKey[0]: Student is not a declared column.";
     QTest::newRow("constant of unknown column")
         << "constants" << QJsonValue(QJsonObject{{QStringLiteral("grade"), QStringLiteral("5")}})
-        << "constants: attendance has no column grade.";
+        << "constants.grade: attendance has no column grade.";
+    QTest::newRow("unknown column type")
+        << "columns"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id")},
+                                             {QStringLiteral("type"), QStringLiteral("text")}},
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("day")},
+                                             {QStringLiteral("type"), QStringLiteral("when")}}})
+        << "columns[1].type: day has the unknown type \"when\".";
 }
 
 void tst_FlatFile::rejectsInvalidSpecs()

@@ -520,9 +520,32 @@ void tst_InboundRuns::copiesFileSpecWithNewMapping()
         QStringLiteral("/api/v1/file-specs/%1").arg(id),
         QJsonObject{{QStringLiteral("naturalKey"), QJsonArray{QStringLiteral("nope")}}});
     QCOMPARE(invalid.status, 422);
-    QVERIFY(invalid.json.value(QStringLiteral("fields"))[QStringLiteral("definition")]
-                .toString()
-                .startsWith(QStringLiteral("naturalKey:")));
+    QCOMPARE(invalid.json.value(QStringLiteral("fields")).toObject(),
+             (QJsonObject{{QStringLiteral("naturalKey[0]"),
+                           QStringLiteral("nope is not a declared column.")}}));
+
+    // An error inside a column names the column's index and the field.
+    QJsonArray badFormat = columns;
+    qsizetype dateIndex = -1;
+    for (qsizetype i = 0; i < badFormat.size(); ++i) {
+        QJsonObject column = badFormat.at(i).toObject();
+        if (column.value(QStringLiteral("type")).toString() == QLatin1String("date")) {
+            column.insert(QStringLiteral("format"), QStringLiteral("dd-MMM-yy"));
+            badFormat[i] = column;
+            dateIndex = i;
+            break;
+        }
+    }
+    QVERIFY(dateIndex >= 0);
+    const ApiReply format = m_api->put(QStringLiteral("/api/v1/file-specs/%1").arg(id),
+                                       QJsonObject{{QStringLiteral("columns"), badFormat}});
+    QCOMPARE(format.status, 422);
+    const QJsonObject formatFields = format.json.value(QStringLiteral("fields")).toObject();
+    const QString formatField = QStringLiteral("columns[%1].format").arg(dateIndex);
+    QVERIFY2(formatFields.contains(formatField), format.body.constData());
+    QVERIFY2(formatFields.value(formatField).toString().contains(QStringLiteral("dd-MMM-yy")),
+             format.body.constData());
+    QVERIFY(!formatFields.contains(QStringLiteral("definition")));
     const ApiReply renamed
         = m_api->put(QStringLiteral("/api/v1/file-specs/%1").arg(id),
                      QJsonObject{{QStringLiteral("name"), QStringLiteral("Contoso periods")}});

@@ -1009,12 +1009,14 @@ void TestOneRosterBundle::reportsCraftedErrors_data()
         << QStringLiteral("orgs.csv line 3: The row has 6 values but the header has 7 columns.");
     QTest::newRow("unterminated quote")
         << classes << QByteArray("Algebra 1,") << QByteArray("\"Algebra 1,")
-        << QStringLiteral("classes.csv: Line 2 starts a quoted field that is never closed.");
-    QTest::newRow("invalid utf-8") << orgs << QByteArray("School")
-                                   << QByteArray("\xC9"
-                                                 "cole")
-                                   << QStringLiteral("orgs.csv: Line 3 is not valid UTF-8 (byte "
-                                                     "0xc9). Save the file as UTF-8.");
+        << QStringLiteral("classes.csv line 2: Line 2 starts a quoted field that is never "
+                          "closed.");
+    QTest::newRow("invalid utf-8")
+        << orgs << QByteArray("School")
+        << QByteArray("\xC9"
+                      "cole")
+        << QStringLiteral("orgs.csv line 3: Line 3 is not valid UTF-8 (byte "
+                          "0xc9). Save the file as UTF-8.");
     QTest::newRow("bulk file missing")
         << manifest << QByteArray("file.demographics,absent")
         << QByteArray("file.demographics,bulk")
@@ -1039,9 +1041,13 @@ void TestOneRosterBundle::reportsCraftedErrors_data()
                           "parent outside the cycle, or none.");
     QTest::newRow("line too long")
         << classes << QByteArray("Room 1") << QByteArray(1024 * 1024 + 1, 'x')
-        << QStringLiteral("classes.csv: Line 2 starts a record longer than 1048576 bytes, the "
-                          "most the hub reads. Check for a quote that is never closed, or split "
-                          "the long value.");
+        << QStringLiteral("classes.csv line 2: Line 2 starts a record longer than 1048576 "
+                          "bytes, the most the hub reads. Check for a quote that is never closed, "
+                          "or split the long value.");
+    QTest::newRow("quote inside unquoted field")
+        << classes << QByteArray("Room 1") << QByteArray("Room \"1\"")
+        << QStringLiteral("classes.csv line 2: Line 2 has a quote inside an unquoted field. "
+                          "Quote the whole field and double the quote.");
     QTest::newRow("empty bulk file")
         << orgs << QByteArray() << QByteArray()
         << QStringLiteral("orgs.csv: The file is empty, but a bulk file needs at least its header "
