@@ -544,24 +544,35 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
         return validationFailed(
             QJsonObject{{QStringLiteral("file"), QStringLiteral("The uploaded file is empty.")}});
 
-    QString fileName = request.query().queryItemValue(QStringLiteral("fileName"));
+    QString fileName
+        = request.query().queryItemValue(QStringLiteral("fileName"), QUrl::FullyDecoded);
     if (fileName.isEmpty())
         fileName = QString::fromUtf8(request.header("X-File-Name"));
-    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
-    fileName = QFileInfo(fileName).fileName().replace(unsafe, QStringLiteral("_"));
-    if (fileName.isEmpty() || fileName.startsWith(QLatin1Char('.')))
+    // The run report names the file as the user uploaded it, so the stored file keeps that
+    // name in a folder of its own. Only what would leave the folder or break a file name goes:
+    // the folders of a Windows or POSIX path, and control characters.
+    fileName = fileName.section(QLatin1Char('\\'), -1).section(QLatin1Char('/'), -1);
+    static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
+    fileName.replace(control, QStringLiteral("_"));
+    if (fileName.trimmed().isEmpty() || fileName == QLatin1String(".")
+        || fileName == QLatin1String(".."))
         fileName = QStringLiteral("upload.bin");
-    // File systems allow 255 bytes per name; the time stamp prefix takes 24 of them.
-    constexpr int maxNameLength = 200;
-    if (fileName.size() > maxNameLength)
-        fileName = fileName.right(maxNameLength);
+    // File systems allow 255 bytes per name. The end of a long name stays, for its extension.
+    constexpr int maxNameBytes = 200;
+    while (fileName.toUtf8().size() > maxNameBytes)
+        fileName.remove(0, 1);
 
-    const QString folder
-        = QDir(context.dataDir).filePath(QStringLiteral("inbound/integration-%1").arg(id));
-    QDir().mkpath(folder);
+    // One folder per upload, named by its time; a second upload in the same millisecond gets
+    // a numbered folder.
     const QString stamp
         = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QString path = QDir(folder).filePath(stamp + QLatin1Char('-') + fileName);
+    const QDir uploads(
+        QDir(context.dataDir).filePath(QStringLiteral("inbound/integration-%1").arg(id)));
+    QString folder = uploads.filePath(stamp);
+    for (int attempt = 1; attempt < 100 && QFileInfo::exists(folder); ++attempt)
+        folder = uploads.filePath(QStringLiteral("%1-%2").arg(stamp).arg(attempt));
+    QDir().mkpath(folder);
+    const QString path = QDir(folder).filePath(fileName);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size()) {
         qCWarning(lcApi) << "Cannot store the upload for integration" << id << file.errorString();
@@ -575,6 +586,7 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     if (queued.status != 202) {
         // No run will read the file, so it must not stay behind.
         QFile::remove(path);
+        QDir().rmdir(folder);
         qCWarning(lcApi) << "Removed the upload" << path
                          << "because its run was not queued:" << queued.status;
     }

@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QTimeZone>
@@ -174,6 +175,51 @@ QString outputFileName(const RunContext &context, const QString &stem)
 }
 
 } // namespace
+
+// The name a user uploaded the file under. Uploads are stored under that name in a folder of
+// their own; older uploads carry a "yyyyMMdd-HHmmss-zzz-" prefix, which is dropped.
+QString uploadedName(const QString &inputFile)
+{
+    const QString name = QFileInfo(inputFile).fileName();
+    static const QRegularExpression stamped(QStringLiteral("^\\d{8}-\\d{6}-\\d{3}-(.+)$"));
+    const QRegularExpressionMatch match = stamped.match(name);
+    return match.hasMatch() ? match.captured(1) : name;
+}
+
+// Makes the run log, run message and validation report of an inbound run show no server path.
+// The upload appears under the name it was uploaded with, and a file of the extracted bundle by
+// its name inside the bundle. Any other path in the data folder reads "the engine's data folder".
+void hideServerPaths(RunRecorder &recorder, const RunContext &context, const QString &dataDir,
+                     const QString &workDir)
+{
+    const QString name = uploadedName(context.inputFile);
+    // Only absolute paths are replaced: a relative data folder such as "data" would also match
+    // words in messages.
+    const auto absolute = [](const QString &path) {
+        return QFileInfo(path).absoluteFilePath();
+    };
+    QList<std::pair<QString, QString>> paths{
+        {absolute(context.inputFile), name},
+        {absolute(dataDir), QStringLiteral("the engine's data folder")},
+    };
+    if (QDir::isAbsolutePath(context.inputFile))
+        paths.append({context.inputFile, name});
+    if (!workDir.isEmpty()) {
+        paths.append({absolute(workDir) + QLatin1Char('/'), QString()});
+        paths.append({absolute(workDir), QStringLiteral("the bundle")});
+    }
+    recorder.setShownPaths(paths);
+}
+
+// The issues as the run's report shows them, without server paths.
+QList<inbound::Issue> shownIssues(QList<inbound::Issue> issues, const RunRecorder &recorder)
+{
+    for (inbound::Issue &issue : issues) {
+        issue.file = recorder.shown(issue.file);
+        issue.message = recorder.shown(issue.message);
+    }
+    return issues;
+}
 
 int currentSchoolYear(const QSqlDatabase &db, qint64 districtId, const QString &timeZone)
 {
@@ -613,12 +659,14 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
     const auto toCounts = [](const inbound::PhaseCounts &counts) {
         return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
     };
+    hideServerPaths(recorder, context, m_dataDir, {});
     const auto fail = [&](const QString &message) {
         inbound::Issue issue;
         issue.rule = QStringLiteral("receive");
-        issue.file = QFileInfo(context.inputFile).fileName();
+        issue.file = uploadedName(context.inputFile);
         issue.message = message;
-        if (auto stored = storeValidationIssues(db, context.runId, {issue}); !stored)
+        if (auto stored = storeValidationIssues(db, context.runId, shownIssues({issue}, recorder));
+            !stored)
             recorder.log(LogLevel::Warning,
                          QStringLiteral("The validation report could not be stored: %1")
                              .arg(stored.error()));
@@ -628,7 +676,7 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
 
     recorder.startPhase(QStringLiteral("Receive"));
     recorder.log(LogLevel::Info,
-                 QStringLiteral("Reading %1.").arg(QFileInfo(context.inputFile).fileName()));
+                 QStringLiteral("Reading %1.").arg(uploadedName(context.inputFile)));
     auto candidates = candidateSpecs(db, context);
     if (!candidates)
         return fail(candidates.error());
@@ -643,7 +691,8 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
 
     recorder.startPhase(QStringLiteral("Validate"));
     inbound::FlatFile file(context.inputFile, *spec);
-    const QList<inbound::Issue> issues = file.validate(db, context.districtId);
+    const QList<inbound::Issue> issues
+        = shownIssues(file.validate(db, context.districtId), recorder);
     if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
         recorder.log(
             LogLevel::Warning,
@@ -706,18 +755,20 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
     };
 
+    hideServerPaths(recorder, context, m_dataDir, workDir);
     recorder.startPhase(QStringLiteral("Receive"));
     recorder.log(LogLevel::Info,
-                 QStringLiteral("Reading %1.").arg(QFileInfo(context.inputFile).fileName()));
+                 QStringLiteral("Reading %1.").arg(uploadedName(context.inputFile)));
     auto bundle = inbound::OneRosterBundle::open(context.inputFile, workDir);
     if (!bundle) {
         removeWork();
         // The report names the upload, so a rejected file always has at least one row.
         inbound::Issue issue;
         issue.rule = QStringLiteral("receive");
-        issue.file = QFileInfo(context.inputFile).fileName();
+        issue.file = uploadedName(context.inputFile);
         issue.message = bundle.error();
-        if (auto stored = storeValidationIssues(db, context.runId, {issue}); !stored)
+        if (auto stored = storeValidationIssues(db, context.runId, shownIssues({issue}, recorder));
+            !stored)
             recorder.log(LogLevel::Warning,
                          QStringLiteral("The validation report could not be stored: %1")
                              .arg(stored.error()));
@@ -735,7 +786,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.startPhase(QStringLiteral("Validate"));
-    const QList<inbound::Issue> issues = bundle->validate(db, context.districtId);
+    const QList<inbound::Issue> issues
+        = shownIssues(bundle->validate(db, context.districtId), recorder);
     if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
         recorder.log(
             LogLevel::Warning,
@@ -808,10 +860,11 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
     const RunStatus status
         = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
-    // rowsWritten counts the bundle's rows and the stored rows that bulk files left out and the
-    // load marked tobedeleted; the message names both.
+    // load() counts the rows it stored in rowsRead, which for OneRoster 1.0 and 1.1 includes
+    // the user_roles rows derived from users.csv, and adds the stored rows it marked
+    // tobedeleted in rowsWritten. The message names the bundle's own rows.
     const qint64 bundleRows = bundle->validateCounts().rowsWritten;
-    const qint64 markedDeleted = qMax<qint64>(0, loaded->rowsWritten - bundleRows);
+    const qint64 markedDeleted = loaded->rowsWritten - loaded->rowsRead;
     recorder.finishRun(status,
                        QStringLiteral("%1 rows loaded; %2 stored rows missing from bulk files "
                                       "were marked tobedeleted.")

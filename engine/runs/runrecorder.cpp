@@ -7,6 +7,8 @@
 #include "core/timeutil.h"
 #include "store/store.h"
 
+#include <algorithm>
+
 namespace hub::runs {
 
 namespace {
@@ -88,8 +90,25 @@ void RunRecorder::setPhaseTarget(const QString &target)
         reportStoreError(m_runId, updated.error());
 }
 
-void RunRecorder::log(LogLevel level, const QString &message)
+void RunRecorder::setShownPaths(QList<std::pair<QString, QString>> replacements)
 {
+    std::sort(replacements.begin(), replacements.end(),
+              [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
+    m_shownPaths = std::move(replacements);
+}
+
+QString RunRecorder::shown(QString text) const
+{
+    for (const auto &[path, replacement] : m_shownPaths) {
+        if (!path.isEmpty())
+            text.replace(path, replacement);
+    }
+    return text;
+}
+
+void RunRecorder::log(LogLevel level, const QString &logged)
+{
+    const QString message = shown(logged);
     if (level == LogLevel::Warning)
         ++m_warnings;
     switch (level) {
@@ -135,8 +154,9 @@ void RunRecorder::holdPhase()
     m_phaseId = 0;
 }
 
-void RunRecorder::finishRun(RunStatus status, const QString &message)
+void RunRecorder::finishRun(RunStatus status, const QString &finished)
 {
+    const QString message = shown(finished);
     if (m_phaseId != 0)
         finishPhase(status == RunStatus::SucceededWithWarnings ? RunStatus::Succeeded : status);
     auto updated = execute(m_db,

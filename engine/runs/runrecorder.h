@@ -5,8 +5,11 @@
 
 #include "runs/runstatus.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <utility>
 
 namespace hub::runs {
 
@@ -46,6 +49,13 @@ public:
     // at safe points: between phases, between destinations and every few thousand rows.
     bool cancelRequested() const;
 
+    // Sets the server paths that later log lines and the run message show in other words, each
+    // with its replacement, such as an upload's stored path with the name it was uploaded
+    // under. Longer paths are replaced first, so a folder never cuts a file's path short.
+    void setShownPaths(QList<std::pair<QString, QString>> replacements);
+    // The text with every server path set by setShownPaths() replaced.
+    QString shown(QString text) const;
+
     bool hasWarnings() const { return m_warnings > 0; }
     qint64 warningCount() const { return m_warnings; }
 
@@ -55,6 +65,7 @@ private:
     qint64 m_phaseId = 0;
     int m_phasePosition = 0;
     qint64 m_warnings = 0;
+    QList<std::pair<QString, QString>> m_shownPaths;
 };
 
 } // namespace hub::runs

@@ -11,9 +11,12 @@
 #include "store/store.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -84,9 +87,14 @@ private slots:
     void onlyHeldRunsAreApproved();
     void loadsAttendanceFile();
     void copiesFileSpecWithNewMapping();
+    void countsOnlyRowsMarkedDeleted();
+    void reportNamesUploadedFile_data();
+    void reportNamesUploadedFile();
 
 private:
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
+    qint64 uploadZip(const QByteArray &zip, const QString &name);
+    qint64 activeRosterRows();
     QJsonObject waitForRun(qint64 runId);
     QJsonObject waitForHold(qint64 runId);
     qint64 activeOrgs();
@@ -133,11 +141,16 @@ void tst_InboundRuns::cleanupTestCase()
 
 qint64 tst_InboundRuns::upload(const FileMap &files, const QString &name)
 {
+    return uploadZip(zipBytes(files), name);
+}
+
+qint64 tst_InboundRuns::uploadZip(const QByteArray &zip, const QString &name)
+{
     const ApiReply reply = m_api->send("POST",
                                        QStringLiteral("/api/v1/integrations/%1/files?fileName=%2")
                                            .arg(inboundIntegration)
                                            .arg(name),
-                                       zipBytes(files), "application/zip");
+                                       zip, "application/zip");
     if (reply.status != 202) {
         qWarning("Upload failed: %d %s", reply.status, reply.body.constData());
         return 0;
@@ -560,6 +573,104 @@ void tst_InboundRuns::copiesFileSpecWithNewMapping()
 
     QCOMPARE(m_api->remove(QStringLiteral("/api/v1/file-specs/%1").arg(id)).status, 204);
     QCOMPARE(m_api->remove(QStringLiteral("/api/v1/file-specs/%1").arg(id)).status, 404);
+}
+
+// The district's active rows in the tables that the catalyst 1.1 bundle replaces: its bulk
+// files and the user_roles rows that its users.csv implies.
+qint64 tst_InboundRuns::activeRosterRows()
+{
+    qint64 total = 0;
+    for (const char *table :
+         {"orgs", "academic_sessions", "classes", "users", "user_roles", "enrollments"}) {
+        auto count = hub::selectValue(m_engine->store().connection(),
+                                      QStringLiteral("SELECT count(*) FROM %1 WHERE district_id "
+                                                     "= 1 AND status <> 'tobedeleted'")
+                                          .arg(QLatin1String(table)));
+        if (!count)
+            return -1;
+        total += count->toLongLong();
+    }
+    return total;
+}
+
+void tst_InboundRuns::countsOnlyRowsMarkedDeleted()
+{
+    HUB_REQUIRE_SAMPLE(path, "catalyst-moodle-v1p1-full/Test_full_data_set.zip");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray zip = file.readAll();
+
+    // The first load replaces the demo's records, whose sourcedIds differ from the bundle's, so
+    // it retires every active row and waits for approval.
+    const qint64 activeBefore = activeRosterRows();
+    QVERIFY(activeBefore > 0);
+    const qint64 firstRun = uploadZip(zip, QStringLiteral("Test_full_data_set.zip"));
+    QVERIFY(firstRun > 0);
+    QCOMPARE(waitForHold(firstRun).value(QStringLiteral("hold")).toString(),
+             QStringLiteral("held"));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(firstRun)).status, 202);
+    const QJsonObject first = waitForRun(firstRun);
+    QCOMPARE(first.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(first.value(QStringLiteral("message")).toString(),
+             QStringLiteral("20 rows loaded; %1 stored rows missing from bulk files were marked "
+                            "tobedeleted.")
+                 .arg(activeBefore));
+    const qint64 activeAfter = activeRosterRows();
+    QVERIFY(activeAfter > 0);
+
+    // The same bundle again leaves every stored row as it is.
+    const qint64 secondRun = uploadZip(zip, QStringLiteral("Test_full_data_set.zip"));
+    QVERIFY(secondRun > 0);
+    const QJsonObject second = waitForRun(secondRun);
+    QCOMPARE(second.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(second.value(QStringLiteral("message")).toString(),
+             QStringLiteral("20 rows loaded; 0 stored rows missing from bulk files were marked "
+                            "tobedeleted."));
+    QCOMPARE(activeRosterRows(), activeAfter);
+}
+
+void tst_InboundRuns::reportNamesUploadedFile_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not a zip") << QByteArray("not a zip at all")
+                               << QStringLiteral("Roster (Fall 2026).zip");
+    QTest::newRow("zip without manifest")
+        << zipBytes({{QStringLiteral("orgs.csv"), "sourcedId\r\n"}})
+        << QStringLiteral("The bundle Roster (Fall 2026).zip has no manifest.csv");
+}
+
+void tst_InboundRuns::reportNamesUploadedFile()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    const QString name = QStringLiteral("Roster (Fall 2026).zip");
+    const ApiReply reply = m_api->send("POST",
+                                       QStringLiteral("/api/v1/integrations/%1/files?fileName=%2")
+                                           .arg(inboundIntegration)
+                                           .arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+                                       content, "application/zip");
+    QCOMPARE(reply.status, 202);
+    const qint64 runId = reply.json.value(QStringLiteral("id")).toInteger();
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(report.json.value(QStringLiteral("issues"))[0][QStringLiteral("file")].toString(),
+             name);
+    QVERIFY2(report.json.value(QStringLiteral("issues"))[0][QStringLiteral("message")]
+                 .toString()
+                 .contains(message),
+             report.body.constData());
+    QCOMPARE(run.value(QStringLiteral("log"))[0][QStringLiteral("message")].toString(),
+             QStringLiteral("Reading %1.").arg(name));
+
+    // No server path anywhere: not the data folder, not the stored upload.
+    const QByteArray shown = QJsonDocument(run).toJson() + report.body;
+    const QString dataDir = QFileInfo(m_dataDir.path()).absoluteFilePath();
+    QVERIFY2(!shown.contains(dataDir.toUtf8()), shown.constData());
+    QVERIFY2(!shown.contains("integration-3"), shown.constData());
+    QVERIFY2(!shown.contains("/work/run-"), shown.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)
