@@ -412,6 +412,8 @@ void registerUserRoutes(http::Router &router, const ApiContext &context)
 
     router.addRoute("GET", collection, http::Access::Administer,
                     [base = context](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
                         return listUsers(base.forRequest(request));
                     });
     router.addRoute("POST", collection, http::Access::Administer,
@@ -456,6 +458,8 @@ void registerDistrictRoutes(http::Router &router, const ApiContext &context)
 
     router.addRoute("GET", collection, http::Access::Statewide,
                     [base = context](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
                         return listDistricts(base.forRequest(request));
                     });
     router.addRoute("POST", collection, http::Access::Statewide,

@@ -65,6 +65,9 @@ QJsonObject activityJson(const runs::Activity &activity)
 // successes and failures per day.
 http::Response activity(const ApiContext &context, const http::Request &request, qint64 id)
 {
+    if (auto unknown
+        = rejectUnknownParameters(request, {QStringLiteral("days"), QStringLiteral("to")}))
+        return *unknown;
     const QUrlQuery query = request.query();
     QJsonObject errors;
     int days = kDefaultDays;

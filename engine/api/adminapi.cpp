@@ -82,6 +82,8 @@ void registerCatalogRoutes(http::Router &router, const ApiContext &context)
     router.addRoute(
         "GET", QStringLiteral("/api/v1/catalog/products"), http::Access::View,
         [base = context](const http::Request &request) {
+            if (auto unknown = rejectUnknownParameters(request, {}))
+                return *unknown;
             const ApiContext context = base.forRequest(request);
             auto products = catalog::listProducts(context.store->connection());
             if (!products)

@@ -140,9 +140,13 @@ Page parsePage(const QUrlQuery &query, int defaultLimit, int maxLimit, QJsonObje
     page.offset = offsetText.isEmpty() ? 0 : offsetText.toLongLong(&offsetOk);
     if (!limitOk || page.limit < 1 || page.limit > maxLimit)
         errors.insert(QStringLiteral("limit"),
-                      QStringLiteral("Enter a page size from 1 to %1.").arg(maxLimit));
+                      QStringLiteral("Enter a page size from 1 to %1; \"%2\" is not one.")
+                          .arg(maxLimit)
+                          .arg(limitText));
     if (!offsetOk || page.offset < 0)
-        errors.insert(QStringLiteral("offset"), QStringLiteral("Enter an offset of 0 or more."));
+        errors.insert(QStringLiteral("offset"),
+                      QStringLiteral("Enter an offset of 0 or more; \"%1\" is not one.")
+                          .arg(offsetText));
     return page;
 }
 
@@ -226,6 +230,11 @@ http::Response exportCsv(const ApiContext &context, const http::Request &request
 // GET /api/v1/audit and /api/v1/audit.csv: newest entry first.
 http::Response list(const ApiContext &context, const http::Request &request, bool csv)
 {
+    if (auto unknown = rejectUnknownParameters(
+            request, {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("actor"),
+                      QStringLiteral("entity"), QStringLiteral("action"),
+                      QStringLiteral("limit"), QStringLiteral("offset")}))
+        return *unknown;
     auto zoneName = districtTimeZone(context);
     if (!zoneName)
         return storeFailed(zoneName.error());

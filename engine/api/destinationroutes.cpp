@@ -294,6 +294,8 @@ void registerDestinationRoutes(http::Router &router, const ApiContext &context)
 
     router.addRoute("GET", collection, http::Access::View,
                     [base = context](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
                         const ApiContext context = base.forRequest(request);
                         return list(context);
                     });

@@ -219,9 +219,12 @@ void registerFileSpecRoutes(http::Router &router, const ApiContext &context)
 {
     const QString collection = QStringLiteral("/api/v1/file-specs");
     const QString item = QStringLiteral("/api/v1/file-specs/{id}");
-    router.addRoute(
-        "GET", collection, http::Access::View,
-        [base = context](const http::Request &request) { return list(base.forRequest(request)); });
+    router.addRoute("GET", collection, http::Access::View,
+                    [base = context](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
+                        return list(base.forRequest(request));
+                    });
     router.addRoute("POST", collection, http::Access::Configure,
                     [base = context](const http::Request &request) {
                         return create(base.forRequest(request), request);

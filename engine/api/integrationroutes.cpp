@@ -603,11 +603,13 @@ void registerIntegrationRoutes(http::Router &router, const ApiContext &context)
         return withPathId(request, QStringLiteral("integration"), handler);
     };
 
-    router.addRoute("GET", collection, http::Access::View,
-                    [base = context](const http::Request &request) {
-                        const ApiContext context = base.forRequest(request);
-                        return list(context, request);
-                    });
+    router.addRoute(
+        "GET", collection, http::Access::View, [base = context](const http::Request &request) {
+            if (auto unknown = rejectUnknownParameters(request, {QStringLiteral("type")}))
+                return *unknown;
+            const ApiContext context = base.forRequest(request);
+            return list(context, request);
+        });
     router.addRoute("POST", collection, http::Access::Configure,
                     [base = context](const http::Request &request) {
                         const ApiContext context = base.forRequest(request);

@@ -66,6 +66,32 @@ http::Response storeFailed(const QString &error)
                                                 "See the engine log for details."));
 }
 
+std::optional<http::Response> rejectUnknownParameters(const http::Request &request,
+                                                      const QStringList &accepted)
+{
+    const QList<std::pair<QString, QString>> items = request.query().queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items) {
+        if (accepted.contains(name))
+            continue;
+        const QString message
+            = accepted.isEmpty()
+                  ? QStringLiteral("Unknown query parameter %1=\"%2\"; this route accepts no "
+                                   "query parameters.")
+                        .arg(name, value)
+                  : QStringLiteral("Unknown query parameter %1=\"%2\"; this route accepts %3.")
+                        .arg(name, value, accepted.join(QStringLiteral(", ")));
+        http::Response response = http::Response::json(
+            QJsonObject{
+                {QStringLiteral("error"), QStringLiteral("unknown_parameter")},
+                {QStringLiteral("message"), message},
+                {QStringLiteral("fields"), QJsonObject{{name, message}}},
+            },
+            400);
+        return response;
+    }
+    return std::nullopt;
+}
+
 QJsonValue jsonValue(const QVariant &value)
 {
     if (value.isNull())

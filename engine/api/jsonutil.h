@@ -8,6 +8,9 @@
 
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QStringList>
+
+#include <optional>
 
 namespace hub::api {
 
@@ -20,6 +23,12 @@ http::Response validationFailed(const QJsonObject &fieldErrors);
 http::Response badRequest(const QString &message);
 http::Response notFound(const QString &what, qint64 id);
 http::Response storeFailed(const QString &error);
+
+// 400 {"error": "unknown_parameter", ...} naming the first query parameter that is not in
+// accepted, with its value, or nothing when every parameter is accepted. A typo such as
+// cursor= for offset= then fails instead of returning the first page.
+std::optional<http::Response> rejectUnknownParameters(const http::Request &request,
+                                                      const QStringList &accepted);
 
 // Calls handler with the {id} path parameter, or returns 400 naming the resource, such as
 // "The run id must be a positive integer.", when the parameter is not a positive integer.

@@ -154,6 +154,8 @@ http::Response sendTest(const ApiContext &context, const http::Request &request)
 // GET /api/v1/notifications?limit=N: the district's newest notifications first.
 http::Response list(const ApiContext &context, const http::Request &request)
 {
+    if (auto unknown = rejectUnknownParameters(request, {QStringLiteral("limit")}))
+        return *unknown;
     const QString limitText = request.query().queryItemValue(QStringLiteral("limit"));
     bool ok = true;
     const int limit = limitText.isEmpty() ? kDefaultListSize : limitText.toInt(&ok);

@@ -279,6 +279,9 @@ http::Response remove(const ApiContext &context, qint64 id)
 
 http::Response activity(const ApiContext &context, const http::Request &request)
 {
+    if (auto unknown
+        = rejectUnknownParameters(request, {QStringLiteral("from"), QStringLiteral("to")}))
+        return *unknown;
     const QUrlQuery query = request.query();
     const QString from = query.queryItemValue(QStringLiteral("from"));
     const QString to = query.queryItemValue(QStringLiteral("to"));
@@ -319,9 +322,12 @@ http::Response activity(const ApiContext &context, const http::Request &request)
 void registerOneRosterRoutes(http::Router &router, const ApiContext &context)
 {
     const QString base = QStringLiteral("/api/v1/oneroster/applications");
-    router.addRoute("GET", base, http::Access::View, [base = context](const http::Request &request) {
-        return list(base.forRequest(request));
-    });
+    router.addRoute("GET", base, http::Access::View,
+                    [base = context](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
+                        return list(base.forRequest(request));
+                    });
     router.addRoute("POST", base, http::Access::Configure,
                     [base = context](const http::Request &request) {
                         return create(base.forRequest(request), request);

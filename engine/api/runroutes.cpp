@@ -199,6 +199,13 @@ QString orderBy(const QUrlQuery &query, QJsonObject &errors, bool postgres)
 // GET /api/v1/runs: filters as in buildFilter(), plus sort, order, limit, offset and count.
 http::Response list(const ApiContext &context, const http::Request &request)
 {
+    if (auto unknown = rejectUnknownParameters(
+            request, {QStringLiteral("date"), QStringLiteral("from"), QStringLiteral("to"),
+                      QStringLiteral("integrationId"), QStringLiteral("maxId"),
+                      QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("trigger"),
+                      QStringLiteral("sort"), QStringLiteral("order"), QStringLiteral("limit"),
+                      QStringLiteral("offset"), QStringLiteral("count")}))
+        return *unknown;
     const QUrlQuery query = request.query();
     auto zoneName = districtTimeZone(context);
     if (!zoneName)
@@ -215,10 +222,13 @@ http::Response list(const ApiContext &context, const http::Request &request)
     const qint64 offset = offsetText.isEmpty() ? 0 : offsetText.toLongLong(&offsetOk);
     if (!limitOk || limit < 1 || limit > kMaxPageSize)
         filter.errors.insert(QStringLiteral("limit"),
-                             QStringLiteral("Enter a page size from 1 to %1.").arg(kMaxPageSize));
+                             QStringLiteral("Enter a page size from 1 to %1; \"%2\" is not one.")
+                                 .arg(kMaxPageSize)
+                                 .arg(limitText));
     if (!offsetOk || offset < 0)
-        filter.errors.insert(QStringLiteral("offset"),
-                             QStringLiteral("Enter an offset of 0 or more."));
+        filter.errors.insert(
+            QStringLiteral("offset"),
+            QStringLiteral("Enter an offset of 0 or more; \"%1\" is not one.").arg(offsetText));
     // Counting every run on or before a date reads the whole index range, a million entries
     // on a long history, so a client that only pages on can leave the total out with
     // count=false and read "more" instead.
@@ -295,6 +305,8 @@ http::Response list(const ApiContext &context, const http::Request &request)
 // ask again at once.
 http::Response changes(const ApiContext &context, const http::Request &request)
 {
+    if (auto unknown = rejectUnknownParameters(request, {QStringLiteral("since")}))
+        return *unknown;
     const QString sinceText = request.query().queryItemValue(QStringLiteral("since"));
     bool ok = false;
     const qint64 since = sinceText.toLongLong(&ok);
@@ -692,6 +704,8 @@ void registerRunRoutes(http::Router &router, const ApiContext &context)
     router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}/files"), http::Access::View,
                     [base = context](const http::Request &request) {
                         const ApiContext context = base.forRequest(request);
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
                         return withPathId(request, QStringLiteral("run"),
                                           [&](qint64 id) { return listFiles(context, id); });
                     });

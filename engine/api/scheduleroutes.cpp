@@ -313,6 +313,8 @@ void registerScheduleRoutes(http::Router &router, const ApiContext &context)
                     });
     router.addRoute("GET", QStringLiteral("/api/v1/blackouts"), http::Access::View,
                     [base = context](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
                         const ApiContext context = base.forRequest(request);
                         return listBlackouts(context);
                     });

@@ -82,6 +82,10 @@ QJsonObject issueJson(const QSqlQuery &row)
 
 http::Response page(const ApiContext &context, const http::Request &request, qint64 runId)
 {
+    if (auto unknown
+        = rejectUnknownParameters(request, {QStringLiteral("severity"), QStringLiteral("file"),
+                                            QStringLiteral("limit"), QStringLiteral("offset")}))
+        return *unknown;
     if (auto missing = checkRun(context, runId))
         return *missing;
     const QUrlQuery query = request.query();
@@ -95,10 +99,13 @@ http::Response page(const ApiContext &context, const http::Request &request, qin
     const qint64 offset = offsetText.isEmpty() ? 0 : offsetText.toLongLong(&offsetOk);
     if (!limitOk || limit < 1 || limit > kMaxPageSize)
         filter.errors.insert(QStringLiteral("limit"),
-                             QStringLiteral("Enter a page size from 1 to %1.").arg(kMaxPageSize));
+                             QStringLiteral("Enter a page size from 1 to %1; \"%2\" is not one.")
+                                 .arg(kMaxPageSize)
+                                 .arg(limitText));
     if (!offsetOk || offset < 0)
-        filter.errors.insert(QStringLiteral("offset"),
-                             QStringLiteral("Enter an offset of 0 or more."));
+        filter.errors.insert(
+            QStringLiteral("offset"),
+            QStringLiteral("Enter an offset of 0 or more; \"%1\" is not one.").arg(offsetText));
     if (!filter.errors.isEmpty())
         return validationFailed(filter.errors);
 
@@ -152,6 +159,9 @@ http::Response page(const ApiContext &context, const http::Request &request, qin
 
 http::Response csv(const ApiContext &context, const http::Request &request, qint64 runId)
 {
+    if (auto unknown
+        = rejectUnknownParameters(request, {QStringLiteral("severity"), QStringLiteral("file")}))
+        return *unknown;
     if (auto missing = checkRun(context, runId))
         return *missing;
     const IssueFilter filter = buildFilter(runId, request.query());

@@ -65,6 +65,8 @@ private slots:
     void runsFilteredByDistrictDate();
     void runsQueryValidation_data();
     void runsQueryValidation();
+    void unknownQueryParameterIsRejected_data();
+    void unknownQueryParameterIsRejected();
     void inboundRunNeedsFile();
     void uploadToOutboundIsRejected();
     void unknownRunIsNotFound();
@@ -901,8 +903,68 @@ void tst_AdminApi::runsQueryValidation()
     QFETCH(QString, field);
     const ApiReply reply = m_api->get(QStringLiteral("/api/v1/runs?") + query);
     QCOMPARE(reply.status, 422);
-    QVERIFY2(reply.json.value(QStringLiteral("fields")).toObject().contains(field),
+    const QJsonObject fields = reply.json.value(QStringLiteral("fields")).toObject();
+    QVERIFY2(fields.contains(field), reply.body.constData());
+    // The message shows the rejected value.
+    const QString value = query.section(QLatin1Char('='), 1);
+    if (field == QLatin1String("limit") || field == QLatin1String("offset"))
+        QVERIFY2(fields.value(field).toString().contains(value), reply.body.constData());
+}
+
+void tst_AdminApi::unknownQueryParameterIsRejected_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("runs cursor") << "/api/v1/runs?cursor=garbage"
+                                 << "cursor";
+    QTest::newRow("runs page after limit") << "/api/v1/runs?limit=5&page=garbage"
+                                           << "page";
+    QTest::newRow("run changes") << "/api/v1/runs/changes?since=0&cursor=garbage"
+                                 << "cursor";
+    QTest::newRow("validation report") << "/api/v1/runs/1/validation?cursor=garbage"
+                                       << "cursor";
+    QTest::newRow("validation csv") << "/api/v1/runs/1/validation.csv?limit=garbage"
+                                    << "limit";
+    QTest::newRow("integrations") << "/api/v1/integrations?offset=garbage"
+                                  << "offset";
+    QTest::newRow("destinations") << "/api/v1/destinations?limit=garbage"
+                                  << "limit";
+    QTest::newRow("file specifications") << "/api/v1/file-specs?cursor=garbage"
+                                         << "cursor";
+    QTest::newRow("applications") << "/api/v1/oneroster/applications?offset=garbage"
+                                  << "offset";
+    QTest::newRow("activity") << "/api/v1/oneroster/activity?cursor=garbage"
+                              << "cursor";
+    QTest::newRow("blackouts") << "/api/v1/blackouts?limit=garbage"
+                               << "limit";
+    QTest::newRow("products") << "/api/v1/catalog/products?page=garbage"
+                              << "page";
+    QTest::newRow("users") << "/api/v1/users?cursor=garbage"
+                           << "cursor";
+    QTest::newRow("notifications") << "/api/v1/notifications?offset=garbage"
+                                   << "offset";
+    QTest::newRow("integration activity") << "/api/v1/integrations/1/activity?cursor=garbage"
+                                          << "cursor";
+    QTest::newRow("run files") << "/api/v1/runs/1/files?limit=garbage"
+                               << "limit";
+    QTest::newRow("audit log") << "/api/v1/audit?cursor=garbage"
+                               << "cursor";
+    QTest::newRow("audit csv") << "/api/v1/audit.csv?page=garbage"
+                               << "page";
+}
+
+void tst_AdminApi::unknownQueryParameterIsRejected()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, name);
+    const ApiReply reply = m_api->get(path);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("unknown_parameter"));
+    QVERIFY2(reply.json.value(QStringLiteral("fields")).toObject().contains(name),
              reply.body.constData());
+    const QString message = reply.json.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(name + QStringLiteral("=\"garbage\"")), qPrintable(message));
 }
 
 void tst_AdminApi::inboundRunNeedsFile()
