@@ -121,6 +121,36 @@ QJsonObject validateApplication(const QJsonObject &body, ApplicationInput *input
     return errors;
 }
 
+// 409 when another application of the district has the name (compared without regard to ASCII
+// case), because the vendor and the district tell applications apart by name. excludeId is the
+// application being renamed, or 0 for a new one.
+std::optional<http::Response> duplicateName(const ApiContext &context, const QString &name,
+                                            qint64 excludeId)
+{
+    auto existing = selectValue(context.store->connection(),
+                                QStringLiteral("SELECT id FROM oneroster_applications WHERE "
+                                               "district_id = ? AND lower(name) = lower(?) AND "
+                                               "id <> ?"),
+                                {context.districtId, name, excludeId});
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->isNull())
+        return std::nullopt;
+    const QString message = QStringLiteral("Another application is already named \"%1\". "
+                                           "Choose a different name.")
+                                .arg(name);
+    qCInfo(lcOneRoster) << "Rejected the application name" << name << "in district"
+                        << context.districtId << "because application" << existing->toLongLong()
+                        << "has it";
+    return http::Response::json(
+        QJsonObject{
+            {QStringLiteral("error"), QStringLiteral("duplicate_name")},
+            {QStringLiteral("message"), message},
+            {QStringLiteral("fields"), QJsonObject{{QStringLiteral("name"), message}}},
+        },
+        409);
+}
+
 QString scopesText(QStringList scopes)
 {
     std::sort(scopes.begin(), scopes.end());
@@ -162,6 +192,8 @@ http::Response create(const ApiContext &context, const http::Request &request)
     const QJsonObject errors = validateApplication(*body, &input);
     if (!errors.isEmpty())
         return validationFailed(errors);
+    if (auto duplicate = duplicateName(context, input.name, 0))
+        return *duplicate;
 
     const QByteArray clientId = oneroster::newClientId();
     const QByteArray secret = oneroster::newClientSecret();
@@ -206,6 +238,8 @@ http::Response update(const ApiContext &context, const http::Request &request, q
     const QJsonObject errors = validateApplication(*body, &input);
     if (!errors.isEmpty())
         return validationFailed(errors);
+    if (auto duplicate = duplicateName(context, input.name, id))
+        return *duplicate;
 
     auto updated = execute(context.store->connection(),
                            QStringLiteral("UPDATE oneroster_applications SET name = ?, vendor = ?, "

@@ -81,6 +81,7 @@ private slots:
     void applicationValidation_data();
     void applicationValidation();
     void applicationSecretNeverStoredOrAudited();
+    void duplicateApplicationNameIsRejected();
     void resetSecretRevokesTokens();
 
     void tokenIssued();
@@ -136,7 +137,8 @@ private:
         QString secret;
         qint64 id = 0;
     };
-    Credentials createApplication(const QStringList &scopes, const QString &name = QStringLiteral("Vendor App"));
+    // Registers an application; without a name it gets a new one, because names are unique.
+    Credentials createApplication(const QStringList &scopes, const QString &name = {});
     Credentials insertApplication(qint64 districtId, const QStringList &scopes);
     ApiReply requestToken(const QString &clientId, const QString &secret,
                           const QByteArray &form = "grant_type=client_credentials");
@@ -158,6 +160,7 @@ private:
     QString m_teacherId;
     QString m_termId;
     QString m_courseId;
+    int m_applicationCount = 0;
     const QByteArray m_adminToken = "oneroster-test-admin-token-0123456789";
 };
 
@@ -237,11 +240,14 @@ void tst_OneRoster::cleanupTestCase()
 tst_OneRoster::Credentials tst_OneRoster::createApplication(const QStringList &scopes,
                                                             const QString &name)
 {
-    const ApiReply reply = m_admin->post(QStringLiteral("/api/v1/oneroster/applications"),
-                                         QJsonObject{{QStringLiteral("name"), name},
-                                                     {QStringLiteral("vendor"), QStringLiteral("Acme Learning")},
-                                                     {QStringLiteral("schoolYear"), QJsonValue::Null},
-                                                     {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}});
+    const QString uniqueName
+        = name.isEmpty() ? QStringLiteral("Vendor App %1").arg(++m_applicationCount) : name;
+    const ApiReply reply = m_admin->post(
+        QStringLiteral("/api/v1/oneroster/applications"),
+        QJsonObject{{QStringLiteral("name"), uniqueName},
+                    {QStringLiteral("vendor"), QStringLiteral("Acme Learning")},
+                    {QStringLiteral("schoolYear"), QJsonValue::Null},
+                    {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}});
     if (reply.status != 201)
         qWarning() << "Cannot create an application:" << reply.body;
     return Credentials{reply.json[QStringLiteral("clientId")].toString(),
@@ -409,6 +415,41 @@ void tst_OneRoster::applicationValidation()
     QCOMPARE(reply.status, 422);
     QVERIFY2(reply.json[QStringLiteral("fields")].toObject().contains(field), reply.body.constData());
     QCOMPARE(m_admin->send("POST", QStringLiteral("/api/v1/oneroster/applications"), "[1]").status, 400);
+}
+
+void tst_OneRoster::duplicateApplicationNameIsRejected()
+{
+    const QString path = QStringLiteral("/api/v1/oneroster/applications");
+    const Credentials first
+        = createApplication({QStringLiteral("roster-core.readonly")}, QStringLiteral("Math Tutor"));
+    QVERIFY(first.id > 0);
+
+    const QJsonObject sameName{
+        {QStringLiteral("name"), QStringLiteral("math tutor")},
+        {QStringLiteral("vendor"), QStringLiteral("Other Vendor")},
+        {QStringLiteral("scopes"), QJsonArray{QStringLiteral("roster.readonly")}}};
+    ApiReply reply = m_admin->post(path, sameName);
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.json[QStringLiteral("error")].toString(), QStringLiteral("duplicate_name"));
+    QCOMPARE(reply.json[QStringLiteral("fields")][QStringLiteral("name")].toString(),
+             QStringLiteral("Another application is already named \"math tutor\". Choose a "
+                            "different name."));
+    QVERIFY(!reply.json.contains(QStringLiteral("clientSecret")));
+
+    // Renaming another application to the name is rejected too; keeping its own name is not.
+    const Credentials second = createApplication({QStringLiteral("roster-core.readonly")},
+                                                 QStringLiteral("Science Tutor"));
+    QJsonObject renamed = sameName;
+    renamed.insert(QStringLiteral("name"), QStringLiteral("Math Tutor"));
+    reply = m_admin->put(path + QStringLiteral("/%1").arg(second.id), renamed);
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(m_admin->get(path + QStringLiteral("/%1").arg(second.id))
+                 .json[QStringLiteral("name")]
+                 .toString(),
+             QStringLiteral("Science Tutor"));
+    reply = m_admin->put(path + QStringLiteral("/%1").arg(first.id), renamed);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[QStringLiteral("vendor")].toString(), QStringLiteral("Other Vendor"));
 }
 
 void tst_OneRoster::applicationSecretNeverStoredOrAudited()

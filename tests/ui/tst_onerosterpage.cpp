@@ -33,6 +33,7 @@ private slots:
     void registerShowsSecretOnce();
     void noScopeWarnsInWords();
     void invalidFormShowsFieldErrors();
+    void duplicateNameShowsFieldError();
     void editScopesAndStatus();
     void resetSecretShowsNewSecret();
     void deleteRemovesApplication();
@@ -143,6 +144,26 @@ void tst_OneRosterPage::invalidFormShowsFieldErrors()
                              hubtest::UiTestEngine::kRequestTimeoutMs);
     QVERIFY(page()->message().startsWith(QLatin1String("Cannot save")));
     QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+}
+
+void tst_OneRosterPage::duplicateNameShowsFieldError()
+{
+    // registerShowsSecretOnce registered "Reading Coach".
+    QVERIFY(waitForRefresh());
+    const int count = page()->list()->topLevelItemCount();
+    page()->startNew();
+    child<QLineEdit>("applicationNameEdit")->setText(QStringLiteral("Reading Coach"));
+    QTest::mouseClick(child<QPushButton>("saveApplicationButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("applicationFieldErrors")->text().isEmpty(),
+                             hubtest::UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(child<QLabel>("applicationFieldErrors")->text(),
+             QStringLiteral("Another application is already named \"Reading Coach\". Choose a "
+                            "different name."));
+    QVERIFY(page()->message().startsWith(QLatin1String("Cannot save")));
+    QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+    QVERIFY(waitForRefresh());
+    QCOMPARE(page()->list()->topLevelItemCount(), count);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-duplicate-name"));
 }
 
 void tst_OneRosterPage::editScopesAndStatus()
