@@ -9,6 +9,7 @@
 #include "oneroster/statusinfo.h"
 #include "store/store.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -97,6 +98,23 @@ QString originOf(const http::Request &request)
     if (url.port() > 0)
         origin += QLatin1Char(':') + QString::number(url.port());
     return origin;
+}
+
+// Returns the key under which a peer's failed token requests count: its IPv4 address (also when
+// it arrives IPv4-mapped) or the /64 prefix of its IPv6 address. One host usually owns a whole
+// /64, so it could otherwise change addresses after each block.
+QString failureAddressKey(const QHostAddress &peer)
+{
+    bool isIpv4 = false;
+    const quint32 ipv4 = peer.toIPv4Address(&isIpv4);
+    if (isIpv4)
+        return QHostAddress(ipv4).toString();
+    if (peer.protocol() != QAbstractSocket::IPv6Protocol)
+        return peer.toString();
+    Q_IPV6ADDR bytes = peer.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes).toString() + QStringLiteral("/64");
 }
 
 } // namespace
@@ -259,7 +277,7 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
 http::Response Provider::issueToken(const http::Request &request)
 {
     const QDateTime current = now();
-    const QString address = request.raw().remoteAddress().toString();
+    const QString address = failureAddressKey(request.raw().remoteAddress());
     if (const int wait = m_addressFailures.blockedSeconds(address, current); wait > 0) {
         qCWarning(lcOneRoster) << "Token request from" << address << "blocked for" << wait
                                << "s after repeated failures";

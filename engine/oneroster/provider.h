@@ -30,9 +30,11 @@ struct ProviderOptions
     // Returns the current UTC time; the system clock when empty.
     std::function<QDateTime()> clock;
     int tokenLifetimeSeconds = 3600;
-    // Failed token requests allowed per client id and per peer address in one window.
-    int maxFailuresPerClient = 10;
-    int maxFailuresPerAddress = 30;
+    // Failed token requests allowed per peer address and per client id in one window. The
+    // address limit stops guessing. The client ceiling is ten times higher, so an address that
+    // has a client id cannot lock the vendor out, and only guesses from many addresses reach it.
+    int maxFailuresPerAddress = 10;
+    int maxFailuresPerClient = 100;
     int failureWindowSeconds = 300;
 };
 

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -129,6 +130,7 @@ private slots:
 
     void activityIsCountedPerHour();
     void failedTokenRequestsAreLimited();
+    void clientCeilingStopsSpreadGuessing();
 
 private:
     struct Credentials
@@ -142,6 +144,8 @@ private:
     Credentials insertApplication(qint64 districtId, const QStringList &scopes);
     ApiReply requestToken(const QString &clientId, const QString &secret,
                           const QByteArray &form = "grant_type=client_credentials");
+    QByteArray tokenResponseFrom(const QString &sourceAddress, const QString &clientId,
+                                 const QString &secret);
     QByteArray tokenFor(const QStringList &scopes);
     ApiReply read(const QByteArray &token, const QString &pathAndQuery);
     ApiReply send(const QByteArray &token, const QByteArray &method, const QString &path,
@@ -1328,16 +1332,93 @@ void tst_OneRoster::activityIsCountedPerHour()
     QCOMPARE(m_admin->get(QStringLiteral("/api/v1/oneroster/activity?from=bad")).status, 400);
 }
 
+// Sends a token request from sourceAddress, a loopback address other than the engine's, and
+// returns the raw response, or an empty array when none arrived within 10 seconds.
+QByteArray tst_OneRoster::tokenResponseFrom(const QString &sourceAddress, const QString &clientId,
+                                            const QString &secret)
+{
+    QTcpSocket socket;
+    if (!socket.bind(QHostAddress(sourceAddress))) {
+        qWarning("Cannot bind to %s: %s", qPrintable(sourceAddress),
+                 qPrintable(socket.errorString()));
+        return {};
+    }
+    const QByteArray body = "grant_type=client_credentials";
+    const QByteArray pair
+        = QUrl::toPercentEncoding(clientId) + ':' + QUrl::toPercentEncoding(secret);
+    const QByteArray credentials = pair.toBase64();
+    QByteArray response;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { response += socket.readAll(); });
+    connect(&socket, &QTcpSocket::connected, this, [&] {
+        socket.write("POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Content-Type: application/x-www-form-urlencoded\r\n"
+                     "Authorization: Basic "
+                     + credentials + "\r\nContent-Length: " + QByteArray::number(body.size())
+                     + "\r\nConnection: close\r\n\r\n" + body);
+    });
+    socket.connectToHost(QHostAddress::LocalHost, quint16(m_engine->baseUrl().port()));
+    // The server may keep the connection open, so the response ends after its Content-Length.
+    const auto complete = [&] {
+        const qsizetype headerEnd = response.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        const QByteArray headers = response.left(headerEnd).toLower();
+        const qsizetype at = headers.indexOf("content-length:");
+        if (at < 0)
+            return socket.state() == QAbstractSocket::UnconnectedState;
+        const qsizetype lineEnd = headers.indexOf("\r\n", at);
+        const qint64 length
+            = headers.mid(at + 15, lineEnd < 0 ? -1 : lineEnd - at - 15).trimmed().toLongLong();
+        return response.size() - headerEnd - 4 >= length;
+    };
+    QTest::qWaitFor(complete, 10000);
+    socket.abort();
+    return response;
+}
+
 void tst_OneRoster::failedTokenRequestsAreLimited()
 {
     const Credentials app = createApplication({QStringLiteral("roster-core.readonly")});
-    for (int i = 0; i < 10; ++i)
-        QCOMPARE(requestToken(app.clientId, QStringLiteral("wrong-%1").arg(i)).status, 401);
+    const QString attacker = QStringLiteral("127.0.0.2");
+    for (int i = 0; i < 10; ++i) {
+        const QByteArray failed
+            = tokenResponseFrom(attacker, app.clientId, QStringLiteral("wrong-%1").arg(i));
+        QVERIFY2(failed.startsWith("HTTP/1.1 401"), failed.constData());
+    }
     // The right secret waits out the window too, so guessing gains nothing.
+    const QByteArray blocked = tokenResponseFrom(attacker, app.clientId, app.secret);
+    QVERIFY2(blocked.startsWith("HTTP/1.1 429"), blocked.constData());
+    QVERIFY2(blocked.contains("\r\nRetry-After: "), blocked.constData());
+    QVERIFY2(blocked.contains("from this address"), blocked.constData());
+
+    // The vendor, at another address, still gets tokens for the same client id.
+    const ApiReply vendor = requestToken(app.clientId, app.secret);
+    QCOMPARE(vendor.status, 200);
+    QVERIFY(!vendor.json[QStringLiteral("access_token")].toString().isEmpty());
+    // So does another address that sends the right secret.
+    QVERIFY(tokenResponseFrom(QStringLiteral("127.0.0.3"), app.clientId, app.secret)
+                .startsWith("HTTP/1.1 200"));
+}
+
+void tst_OneRoster::clientCeilingStopsSpreadGuessing()
+{
+    // Ten addresses that each stay under their own limit together reach the client's ceiling
+    // of 100 failures. Then every address waits, the vendor's too.
+    const Credentials app = createApplication({QStringLiteral("roster-core.readonly")});
+    for (int address = 10; address < 20; ++address) {
+        const QString source = QStringLiteral("127.0.1.%1").arg(address);
+        for (int i = 0; i < 10; ++i) {
+            const QByteArray failed
+                = tokenResponseFrom(source, app.clientId, QStringLiteral("wrong-%1").arg(i));
+            QVERIFY2(failed.startsWith("HTTP/1.1 401"), failed.constData());
+        }
+    }
     const ApiReply blocked = requestToken(app.clientId, app.secret);
     QCOMPARE(blocked.status, 429);
     QVERIFY(blocked.header("Retry-After").toInt() > 0);
-    // Another client from the same address is not blocked yet.
+    QVERIFY(blocked.json[QStringLiteral("error_description")].toString().contains(
+        QStringLiteral("for this client")));
+    // Other clients are not affected.
     const Credentials other = createApplication({QStringLiteral("roster-core.readonly")});
     QCOMPARE(requestToken(other.clientId, other.secret).status, 200);
 }
