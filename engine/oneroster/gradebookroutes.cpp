@@ -48,29 +48,141 @@ http::Response invalidData(Version version, const QString &message)
     return statusInfo(version, 400, CodeMinor::InvalidData, message);
 }
 
-// Validates one object of a write and returns its column values, or a 400 response.
-std::variant<QList<QPair<QString, QVariant>>, http::Response>
-columnValues(ServiceRequest &request, const WriteRules &rules, const QJsonObject &object)
+using ColumnValues = QList<QPair<QString, QVariant>>;
+
+// One invalid field of a write: the field's path in the body (such as "dueDate", or
+// "lineItems[2].dueDate" in a POST of several objects) and what is wrong with it.
+struct Problem
+{
+    QString field;
+    QString message;
+};
+
+// 400 invaliddata naming every problem of a write, so that a client fixes them all at once.
+http::Response invalidFields(Version version, const QString &singular,
+                             const QList<Problem> &problems)
+{
+    QStringList parts;
+    for (const Problem &problem : problems)
+        parts.append(QStringLiteral("%1: %2").arg(problem.field, problem.message));
+    const QString description
+        = problems.size() == 1
+              ? QStringLiteral("The %1 has 1 invalid field. %2").arg(singular, parts.first())
+              : QStringLiteral("The %1 has %2 invalid fields. %3")
+                    .arg(singular)
+                    .arg(problems.size())
+                    .arg(parts.join(QLatin1Char(' ')));
+    return invalidData(version, description);
+}
+
+QString referencedId(const QJsonValue &value)
+{
+    return value.isObject() ? value[QStringLiteral("sourcedId")].toString() : value.toString();
+}
+
+QVariant columnValue(const ColumnValues &values, const QString &columnName)
+{
+    for (const auto &[name, value] : values) {
+        if (name == columnName)
+            return value;
+    }
+    return {};
+}
+
+// Checks the rules that tie fields of a line item together.
+void checkLineItem(const ColumnValues &values, QList<Problem> &problems)
+{
+    const QVariant assign = columnValue(values, QStringLiteral("assign_date"));
+    const QVariant due = columnValue(values, QStringLiteral("due_date"));
+    // Both are ISO 8601 UTC texts of one length, so they compare as text.
+    if (!assign.isNull() && !due.isNull() && due.toString() < assign.toString())
+        problems.append({QStringLiteral("dueDate"),
+                         QStringLiteral("%1 is before the assignDate %2; the due date must be on "
+                                        "or after the assign date.")
+                             .arg(due.toString(), assign.toString())});
+    const QVariant min = columnValue(values, QStringLiteral("result_value_min"));
+    const QVariant max = columnValue(values, QStringLiteral("result_value_max"));
+    if (!min.isNull() && !max.isNull() && min.toDouble() > max.toDouble())
+        problems.append({QStringLiteral("resultValueMin"),
+                         QStringLiteral("%1 is above the resultValueMax %2; the minimum must not "
+                                        "exceed the maximum.")
+                             .arg(min.toDouble())
+                             .arg(max.toDouble())});
+}
+
+// Checks a result against its student and line item: the student must have the student role,
+// and the score must not be below the line item's resultValueMin (0 when it has none). A score
+// above resultValueMax is kept as sent, because extra credit is allowed.
+Result<void> checkResult(ServiceRequest &request, const QJsonObject &object,
+                         const ColumnValues &values, QList<Problem> &problems)
+{
+    const Version version = request.read.version;
+    const QString studentId = referencedId(object.value(QStringLiteral("student")));
+    if (!studentId.isEmpty()) {
+        auto user = objectExists(request.read, usersEntity(version), studentId);
+        if (!user)
+            return failure(user.error());
+        auto student = objectExists(request.read, studentsEntity(version), studentId);
+        if (!student)
+            return failure(student.error());
+        if (*user && !*student)
+            problems.append({QStringLiteral("student"),
+                             QStringLiteral("The user \"%1\" is not a student; a result "
+                                            "belongs to a user with the student role.")
+                                 .arg(studentId)});
+    }
+
+    const QVariant score = columnValue(values, QStringLiteral("score"));
+    if (score.isNull())
+        return {};
+    double minimum = 0;
+    const QString lineItemId = referencedId(object.value(QStringLiteral("lineItem")));
+    if (!lineItemId.isEmpty()) {
+        auto stored = selectValue(request.read.db,
+                                  QStringLiteral("SELECT result_value_min FROM "
+                                                 "gradebook_line_items WHERE district_id = ? AND "
+                                                 "sourced_id = ?"),
+                                  {request.read.scope.districtId, lineItemId});
+        if (!stored)
+            return failure(stored.error());
+        if (!stored->isNull())
+            minimum = stored->toDouble();
+    }
+    if (score.toDouble() < minimum)
+        problems.append(
+            {QStringLiteral("score"), QStringLiteral("%1 is below the line item's minimum %2.")
+                                          .arg(score.toDouble())
+                                          .arg(minimum)});
+    return {};
+}
+
+// Validates one object of a write and returns its column values. Every invalid field is added
+// to problems, with prefix before its path. Returns a 500 response when the store cannot be read.
+std::variant<ColumnValues, http::Response>
+columnValues(ServiceRequest &request, const WriteRules &rules, const QJsonObject &object,
+             const QString &prefix, QList<Problem> &problems)
 {
     const Version version = request.read.version;
     const Entity &entity = rules.entity(version);
+    const qsizetype problemsBefore = problems.size();
+    const auto addProblem = [&](const QString &field, const QString &message) {
+        problems.append({prefix + field, message});
+    };
     for (const QString &name : rules.required) {
         const QJsonValue value = object.value(name);
         if (value.isUndefined() || value.isNull()
             || (value.isString() && value.toString().trimmed().isEmpty()))
-            return invalidData(version, QStringLiteral("The %1 has no %2; it is required.")
-                                            .arg(entity.singular, name));
+            addProblem(name, QStringLiteral("is required but missing."));
     }
 
-    QList<QPair<QString, QVariant>> values;
+    ColumnValues values;
     for (const EntityField &field : entity.fields) {
         if (field.name == QLatin1String("sourcedId")
             || field.name == QLatin1String("dateLastModified") || !field.sql.startsWith(QLatin1String("t.")))
             continue;
         const QJsonValue value = object.value(field.name);
         const auto wrongType = [&](const QString &expected) {
-            return invalidData(version, QStringLiteral("%1.%2 must be %3.")
-                                            .arg(entity.singular, field.name, expected));
+            addProblem(field.name, QStringLiteral("must be %1.").arg(expected));
         };
         if (value.isUndefined() || value.isNull()) {
             if (field.kind == ValueKind::Status)
@@ -83,21 +195,25 @@ columnValues(ServiceRequest &request, const WriteRules &rules, const QJsonObject
         case ValueKind::Status:
             if (value.toString() != QLatin1String("active")
                 && value.toString() != QLatin1String("tobedeleted"))
-                return wrongType(QStringLiteral("active or tobedeleted"));
+                wrongType(QStringLiteral("active or tobedeleted"));
             values.append({column(field), value.toString()});
             break;
         case ValueKind::Text:
             if (!value.isString())
-                return wrongType(QStringLiteral("a string"));
-            if (field.name == QLatin1String("scoreStatus") && !kScoreStatuses.contains(value.toString()))
-                return wrongType(QStringLiteral("one of ") + kScoreStatuses.join(QStringLiteral(", ")));
+                wrongType(QStringLiteral("a string"));
+            else if (field.name == QLatin1String("scoreStatus")
+                     && !kScoreStatuses.contains(value.toString()))
+                wrongType(QStringLiteral("one of ") + kScoreStatuses.join(QStringLiteral(", ")));
             values.append({column(field), value.toString()});
             break;
         case ValueKind::DateTime: {
             QDateTime dateTime = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-            if (!dateTime.isValid())
-                return wrongType(QStringLiteral("an ISO 8601 date and time such as "
-                                                "2026-09-01T08:00:00.000Z"));
+            if (!dateTime.isValid()) {
+                wrongType(QStringLiteral("an ISO 8601 date and time such as "
+                                         "2026-09-01T08:00:00.000Z"));
+                values.append({column(field), QVariant()});
+                break;
+            }
             if (dateTime.timeSpec() == Qt::LocalTime)
                 dateTime.setTimeZone(QTimeZone::utc());
             values.append({column(field), toIsoUtc(dateTime)});
@@ -106,27 +222,30 @@ columnValues(ServiceRequest &request, const WriteRules &rules, const QJsonObject
         case ValueKind::Date: {
             const QDate date = QDate::fromString(value.toString().left(10), Qt::ISODate);
             if (!date.isValid())
-                return wrongType(QStringLiteral("an ISO 8601 date such as 2026-09-01"));
-            values.append({column(field), date.toString(Qt::ISODate)});
+                wrongType(QStringLiteral("an ISO 8601 date such as 2026-09-01"));
+            values.append(
+                {column(field), date.isValid() ? date.toString(Qt::ISODate) : QVariant()});
             break;
         }
         case ValueKind::Number:
-            if (!value.isDouble())
-                return wrongType(QStringLiteral("a number"));
+            if (!value.isDouble()) {
+                wrongType(QStringLiteral("a number"));
+                values.append({column(field), QVariant()});
+                break;
+            }
             values.append({column(field), value.toDouble()});
             break;
         case ValueKind::Ref: {
-            const QString id = value.isObject() ? value[QStringLiteral("sourcedId")].toString()
-                                                : value.toString();
+            const QString id = referencedId(value);
             if (id.isEmpty())
-                return wrongType(QStringLiteral("a GUIDRef with a sourcedId"));
+                wrongType(QStringLiteral("a GUIDRef with a sourcedId"));
             values.append({column(field), id});
             break;
         }
         case ValueKind::Json:
         case ValueKind::TextList:
             if (!value.isArray())
-                return wrongType(QStringLiteral("an array"));
+                wrongType(QStringLiteral("an array"));
             values.append({column(field), QString::fromUtf8(QJsonDocument(value.toArray())
                                                                 .toJson(QJsonDocument::Compact))});
             break;
@@ -137,26 +256,41 @@ columnValues(ServiceRequest &request, const WriteRules &rules, const QJsonObject
 
     for (const auto &[name, target] : rules.references) {
         const QJsonValue value = object.value(name);
-        if (value.isUndefined() || value.isNull())
+        const QString id = referencedId(value);
+        if (value.isUndefined() || value.isNull() || id.isEmpty())
             continue;
-        const QString id = value.isObject() ? value[QStringLiteral("sourcedId")].toString()
-                                            : value.toString();
         auto exists = objectExists(request.read, target(version), id);
         if (!exists)
             return statusInfo(version, 500, CodeMinor::InternalServerError,
                               QStringLiteral("The engine could not read its store."));
         if (!*exists)
-            return invalidData(version, QStringLiteral("%1.%2 names the %3 \"%4\", which does not "
-                                                       "exist.")
-                                            .arg(entity.singular, name,
-                                                 target(version).singular, id));
+            addProblem(name, QStringLiteral("names the %1 \"%2\", which does not exist.")
+                                 .arg(target(version).singular, id));
+    }
+
+    QList<Problem> related;
+    if (&entity == &lineItemsEntity(version)) {
+        checkLineItem(values, related);
+    } else if (&entity == &resultsEntity(version)) {
+        if (auto checked = checkResult(request, object, values, related); !checked)
+            return statusInfo(version, 500, CodeMinor::InternalServerError,
+                              QStringLiteral("The engine could not read its store."));
+    }
+    for (const Problem &problem : std::as_const(related)) {
+        // A field that already failed its own check is not reported twice.
+        const QString path = prefix + problem.field;
+        bool reported = false;
+        for (qsizetype i = problemsBefore; i < problems.size(); ++i)
+            reported = reported || problems.at(i).field == path;
+        if (!reported)
+            problems.append({path, problem.message});
     }
     return values;
 }
 
 // Inserts or replaces one object; returns whether it was created.
 Result<bool> upsert(ServiceRequest &request, const Entity &entity, const QString &sourcedId,
-                    const QList<QPair<QString, QVariant>> &values)
+                    const ColumnValues &values)
 {
     const QSqlDatabase db = request.read.db;
     auto existing = objectExists(request.read, entity, sourcedId);
@@ -235,11 +369,13 @@ void addPut(Provider &provider, http::Router &router, Version version, const QSt
                 && object.value(QStringLiteral("sourcedId")).toString() != sourcedId)
                 return invalidData(version, QStringLiteral("The body's sourcedId differs from "
                                                            "the one in the path."));
-            auto values = columnValues(request, rules, object);
+            QList<Problem> problems;
+            auto values = columnValues(request, rules, object, {}, problems);
             if (auto *response = std::get_if<http::Response>(&values))
                 return *response;
-            auto created = upsert(request, entity, sourcedId,
-                                  std::get<QList<QPair<QString, QVariant>>>(values));
+            if (!problems.isEmpty())
+                return invalidFields(version, entity.singular, problems);
+            auto created = upsert(request, entity, sourcedId, std::get<ColumnValues>(values));
             if (!created)
                 return storeFailure(version, created.error());
             provider.dataChanged();
@@ -297,21 +433,31 @@ void addPost(Provider &provider, http::Router &router, const QString &pattern,
                 return invalidData(version, QStringLiteral("\"%1\" must be an array.")
                                                 .arg(entity.plural));
             const QString parentId = request.http.pathParameter(parent.parameter);
-            Transaction transaction(request.read.db);
-            QJsonArray pairs;
             const QJsonArray list = listValue.toArray();
-            for (const QJsonValue &item : list) {
-                QJsonObject object = item.toObject();
+
+            // Every object is checked before any is stored, so one response lists every problem.
+            QList<Problem> problems;
+            QList<std::pair<QString, ColumnValues>> checked;
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                const QString prefix = QStringLiteral("%1[%2].").arg(entity.plural).arg(i);
+                QJsonObject object = list.at(i).toObject();
                 object.insert(parentField, QJsonObject{{QStringLiteral("sourcedId"), parentId}});
-                QString sourcedId = object.value(QStringLiteral("sourcedId")).toString();
+                const QString sourcedId = object.value(QStringLiteral("sourcedId")).toString();
                 if (sourcedId.isEmpty())
-                    return invalidData(version, QStringLiteral("Every %1 needs a sourcedId.")
-                                                    .arg(entity.singular));
-                auto values = columnValues(request, rules, object);
+                    problems.append({prefix + QStringLiteral("sourcedId"),
+                                     QStringLiteral("is required but missing.")});
+                auto values = columnValues(request, rules, object, prefix, problems);
                 if (auto *response = std::get_if<http::Response>(&values))
                     return *response;
-                auto created = upsert(request, entity, sourcedId,
-                                      std::get<QList<QPair<QString, QVariant>>>(values));
+                checked.append({sourcedId, std::get<ColumnValues>(values)});
+            }
+            if (!problems.isEmpty())
+                return invalidFields(version, entity.singular, problems);
+
+            Transaction transaction(request.read.db);
+            QJsonArray pairs;
+            for (const auto &[sourcedId, values] : std::as_const(checked)) {
+                auto created = upsert(request, entity, sourcedId, values);
                 if (!created)
                     return storeFailure(version, created.error());
                 pairs.append(QJsonObject{{QStringLiteral("suppliedSourcedId"), sourcedId},

@@ -123,6 +123,9 @@ private slots:
     void gradebookRoundTrip_data();
     void gradebookRoundTrip();
     void gradebookWriteValidation();
+    void gradebookWriteListsEveryProblem_data();
+    void gradebookWriteListsEveryProblem();
+    void gradebookPostListsEveryProblem();
     void gradebookPostCreatesLineItems();
     void resourcesAreRead();
     void discoveryDocumentsListRoutes_data();
@@ -1223,6 +1226,147 @@ void tst_OneRoster::gradebookWriteValidation()
     QCOMPARE(put(QStringLiteral("/results/r1"), QJsonObject{{QStringLiteral("result"), QJsonObject{{QStringLiteral("scoreStatus"), QStringLiteral("graded")}}}}).status, 400);
     QCOMPARE(send(m_allScopes, "PUT", kGradebook12 + QStringLiteral("/categories/c1"), {}).status, 400);
     QCOMPARE(read(m_allScopes, kGradebook12 + QStringLiteral("/categories/c1")).status, 404);
+}
+
+void tst_OneRoster::gradebookWriteListsEveryProblem_data()
+{
+    QTest::addColumn<QString>("root");
+    QTest::addColumn<QString>("codeMinor");
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("1.1") << kV1p1 << QStringLiteral("invalid data") << QStringLiteral("11");
+    QTest::newRow("1.2") << kGradebook12 << QStringLiteral("invaliddata") << QStringLiteral("12");
+}
+
+void tst_OneRoster::gradebookWriteListsEveryProblem()
+{
+    QFETCH(QString, root);
+    QFETCH(QString, codeMinor);
+    QFETCH(QString, suffix);
+    const QString categoryId = QStringLiteral("checked-cat-") + suffix;
+    const QString lineItemId = QStringLiteral("checked-li-") + suffix;
+    const QJsonObject classRef{{QStringLiteral("sourcedId"), m_classId}};
+    const QJsonObject categoryRef{{QStringLiteral("sourcedId"), categoryId}};
+    const auto put = [&](const QString &path, const QString &wrapper, const QJsonObject &object) {
+        return send(m_allScopes, "PUT", root + path, QJsonObject{{wrapper, object}});
+    };
+    const auto description = [](const ApiReply &reply) {
+        return reply.json[QStringLiteral("imsx_description")].toString();
+    };
+
+    // A category without a title and with an unknown status: both are named.
+    ApiReply reply = put(QStringLiteral("/categories/") + categoryId, QStringLiteral("category"),
+                         QJsonObject{{QStringLiteral("status"), QStringLiteral("gone")}});
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(::codeMinor(reply.json), codeMinor);
+    QVERIFY2(description(reply).startsWith(QStringLiteral("The category has 2 invalid fields.")),
+             qPrintable(description(reply)));
+    QVERIFY2(description(reply).contains(QStringLiteral("title: is required but missing.")),
+             qPrintable(description(reply)));
+    QVERIFY2(description(reply).contains(QStringLiteral("status: must be active or tobedeleted.")),
+             qPrintable(description(reply)));
+    reply = put(QStringLiteral("/categories/") + categoryId, QStringLiteral("category"),
+                QJsonObject{{QStringLiteral("title"), QStringLiteral("Tests")}});
+    QCOMPARE(reply.status, 201);
+
+    // A line item due before it is assigned, with its minimum above its maximum and no title.
+    QJsonObject lineItem{{QStringLiteral("assignDate"), QStringLiteral("2026-09-08T00:00:00.000Z")},
+                         {QStringLiteral("dueDate"), QStringLiteral("2026-09-01T00:00:00.000Z")},
+                         {QStringLiteral("class"), classRef},
+                         {QStringLiteral("category"), categoryRef},
+                         {QStringLiteral("resultValueMin"), 10},
+                         {QStringLiteral("resultValueMax"), 5}};
+    reply = put(QStringLiteral("/lineItems/") + lineItemId, QStringLiteral("lineItem"), lineItem);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(::codeMinor(reply.json), codeMinor);
+    const QString lineItemProblems = description(reply);
+    QVERIFY2(lineItemProblems.startsWith(QStringLiteral("The lineItem has 3 invalid fields.")),
+             qPrintable(lineItemProblems));
+    QVERIFY2(lineItemProblems.contains(QStringLiteral("title: is required but missing.")),
+             qPrintable(lineItemProblems));
+    QVERIFY2(lineItemProblems.contains(
+                 QStringLiteral("dueDate: 2026-09-01T00:00:00.000Z is before the assignDate "
+                                "2026-09-08T00:00:00.000Z")),
+             qPrintable(lineItemProblems));
+    QVERIFY2(lineItemProblems.contains(QStringLiteral("resultValueMin: 10 is above the "
+                                                      "resultValueMax 5")),
+             qPrintable(lineItemProblems));
+    QCOMPARE(read(m_allScopes, root + QStringLiteral("/lineItems/") + lineItemId).status, 404);
+
+    lineItem.insert(QStringLiteral("title"), QStringLiteral("Unit test"));
+    lineItem.insert(QStringLiteral("dueDate"), QStringLiteral("2026-09-08T00:00:00.000Z"));
+    lineItem.insert(QStringLiteral("resultValueMin"), 0);
+    lineItem.insert(QStringLiteral("resultValueMax"), 100);
+    reply = put(QStringLiteral("/lineItems/") + lineItemId, QStringLiteral("lineItem"), lineItem);
+    QVERIFY2(reply.status == 201, reply.body.constData());
+
+    // A negative score for a teacher: both problems in one response.
+    const QString resultId = QStringLiteral("checked-res-") + suffix;
+    QJsonObject result{
+        {QStringLiteral("lineItem"), QJsonObject{{QStringLiteral("sourcedId"), lineItemId}}},
+        {QStringLiteral("student"), QJsonObject{{QStringLiteral("sourcedId"), m_teacherId}}},
+        {QStringLiteral("scoreStatus"), QStringLiteral("fully graded")},
+        {QStringLiteral("score"), -5}};
+    reply = put(QStringLiteral("/results/") + resultId, QStringLiteral("result"), result);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(::codeMinor(reply.json), codeMinor);
+    const QString resultProblems = description(reply);
+    QVERIFY2(resultProblems.startsWith(QStringLiteral("The result has 2 invalid fields.")),
+             qPrintable(resultProblems));
+    QVERIFY2(resultProblems.contains(
+                 QStringLiteral("student: The user \"%1\" is not a student").arg(m_teacherId)),
+             qPrintable(resultProblems));
+    QVERIFY2(resultProblems.contains(QStringLiteral("score: -5 is below the line item's minimum "
+                                                    "0.")),
+             qPrintable(resultProblems));
+    QCOMPARE(read(m_allScopes, root + QStringLiteral("/results/") + resultId).status, 404);
+
+    // A score above the maximum is kept as sent.
+    result.insert(QStringLiteral("student"),
+                  QJsonObject{{QStringLiteral("sourcedId"), m_studentId}});
+    result.insert(QStringLiteral("score"), 130);
+    reply = put(QStringLiteral("/results/") + resultId, QStringLiteral("result"), result);
+    QVERIFY2(reply.status == 201, reply.body.constData());
+    QCOMPARE(reply.json[QStringLiteral("result")][QStringLiteral("score")].toDouble(), 130.0);
+
+    QCOMPARE(send(m_allScopes, "DELETE", root + QStringLiteral("/results/") + resultId, {}).status,
+             204);
+    QCOMPARE(
+        send(m_allScopes, "DELETE", root + QStringLiteral("/lineItems/") + lineItemId, {}).status,
+        204);
+    QCOMPARE(
+        send(m_allScopes, "DELETE", root + QStringLiteral("/categories/") + categoryId, {}).status,
+        204);
+}
+
+void tst_OneRoster::gradebookPostListsEveryProblem()
+{
+    const QJsonObject body{
+        {QStringLiteral("lineItems"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("sourcedId"), QStringLiteral("bad-li-1")},
+                         {QStringLiteral("title"), QStringLiteral("Essay")},
+                         {QStringLiteral("assignDate"), QStringLiteral("2026-10-02T00:00:00.000Z")},
+                         {QStringLiteral("dueDate"), QStringLiteral("2026-10-01T00:00:00.000Z")}},
+             QJsonObject{{QStringLiteral("sourcedId"), QStringLiteral("good-li-2")},
+                         {QStringLiteral("title"), QStringLiteral("Project")}},
+             QJsonObject{{QStringLiteral("title"), QStringLiteral("Lab")},
+                         {QStringLiteral("resultValueMin"), 3},
+                         {QStringLiteral("resultValueMax"), 1}}}}};
+    const ApiReply reply
+        = send(m_allScopes, "POST",
+               kGradebook12 + QStringLiteral("/classes/%1/lineItems").arg(m_classId), body);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(::codeMinor(reply.json), QStringLiteral("invaliddata"));
+    const QString problems = reply.json[QStringLiteral("imsx_description")].toString();
+    QVERIFY2(problems.startsWith(QStringLiteral("The lineItem has 3 invalid fields.")),
+             qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("lineItems[0].dueDate: ")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("lineItems[2].sourcedId: is required but missing.")),
+             qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("lineItems[2].resultValueMin: 3 is above")),
+             qPrintable(problems));
+    // Nothing of the request was stored, not even its valid line item.
+    QCOMPARE(read(m_allScopes, kGradebook12 + QStringLiteral("/lineItems/good-li-2")).status, 404);
 }
 
 void tst_OneRoster::gradebookPostCreatesLineItems()
