@@ -54,9 +54,11 @@ QVariant isoDate(const QDate &date)
     return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant();
 }
 
-// Inserts records into the roster tables of one district through prepared statements. The
-// caller owns the transaction. QSQLITE has no native batch execution, so each record is one
-// exec() of a statement prepared once. Inside one transaction that is SQLite's fast path.
+// Inserts records into the roster tables of one district through prepared statements, with the
+// load time as every OneRoster record's dateLastModified, so that delta reads by
+// dateLastModified find them. The caller owns the transaction. QSQLITE has no native batch
+// execution, so each record is one exec() of a statement prepared once. Inside one transaction that
+// is SQLite's fast path.
 class StoreSink : public DistrictSink
 {
 public:
@@ -106,13 +108,17 @@ public:
               QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date"),
               QStringLiteral("scale_score"), QStringLiteral("performance_level")}},
         };
-        for (const auto &[table, columns] : statements) {
+        for (auto [table, columns] : statements) {
+            const bool stamped = table != QLatin1String("assessment_results");
+            if (stamped)
+                columns.append(QStringLiteral("date_last_modified"));
             QStringList placeholders(columns.size() + 1, QStringLiteral("?"));
             const QString sql = QStringLiteral("INSERT INTO %1 (district_id, %2) VALUES (%3)")
                                     .arg(table, columns.join(QStringLiteral(", ")),
                                          placeholders.join(QStringLiteral(", ")));
             auto [entry, inserted] = m_inserts.try_emplace(table, m_db);
             Insert &insert = entry->second;
+            insert.stamped = stamped;
             if (!insert.query.prepare(sql))
                 return failure(QStringLiteral("Cannot prepare the insert into %1: %2")
                                    .arg(table, insert.query.lastError().text()));
@@ -219,6 +225,8 @@ private:
         {}
         QSqlQuery query;
         qint64 rows = 0;
+        // Whether the last column is date_last_modified.
+        bool stamped = false;
     };
 
     // Binds district_id and then values, in column order, and runs the table's statement.
@@ -229,6 +237,8 @@ private:
         insert.query.bindValue(0, m_districtId);
         for (qsizetype i = 0; i < values.size(); ++i)
             insert.query.bindValue(int(i + 1), values.at(i));
+        if (insert.stamped)
+            insert.query.bindValue(int(values.size() + 1), m_loadTime);
         if (!insert.query.exec())
             return failure(QStringLiteral("Cannot insert %1 into %2: %3")
                                .arg(recordId, table, insert.query.lastError().text()));
@@ -238,6 +248,7 @@ private:
 
     QSqlDatabase m_db;
     qint64 m_districtId;
+    const QString m_loadTime = nowIsoUtc();
     std::map<QString, Insert> m_inserts;
 };
 

@@ -85,6 +85,16 @@ selectedFields(const ReadContext &context, const Entity &entity, const QUrlQuery
     return fields;
 }
 
+// The query parameters of a request, with '+' read as a space as in HTML form encoding, so that
+// a filter sent by curl --data-urlencode or a browser form arrives with its spaces. A literal '+'
+// in a value must be sent as %2B.
+QUrlQuery formDecodedQuery(const http::Request &request)
+{
+    QString encoded = request.raw().url().query(QUrl::FullyEncoded);
+    encoded.replace(QLatin1Char('+'), QStringLiteral("%20"));
+    return QUrlQuery(encoded);
+}
+
 std::optional<qint64> nonNegativeInteger(const QString &text)
 {
     if (text.isEmpty() || text.size() > 12)
@@ -433,7 +443,7 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
                               const http::Request &request)
 {
     const Entity &entity = *spec.entity;
-    auto parsed = parseQuery(context, entity, request.query());
+    auto parsed = parseQuery(context, entity, formDecodedQuery(request));
     if (auto *response = std::get_if<http::Response>(&parsed))
         return *response;
     const Query &query = std::get<Query>(parsed);
@@ -531,7 +541,7 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
 http::Response readObject(const ReadContext &context, const Entity &entity,
                           const QString &sourcedId, const http::Request &request)
 {
-    auto fields = selectedFields(context, entity, request.query());
+    auto fields = selectedFields(context, entity, formDecodedQuery(request));
     if (auto *response = std::get_if<http::Response>(&fields))
         return *response;
     Query query;

@@ -113,6 +113,8 @@ private slots:
     void filterSelectsRecords_data();
     void filterSelectsRecords();
     void filterOnDateLastModified();
+    void filterReadsPlusAsSpace();
+    void usersCarryDateLastModified();
     void filterInjectionIsHarmless_data();
     void filterInjectionIsHarmless();
     void fieldsSelectsFields();
@@ -824,6 +826,14 @@ void tst_OneRoster::payloadFollowsRules()
 
     // A stored time is written back in UTC ISO 8601.
     QSqlQuery update(m_engine->store().connection());
+    QVERIFY(
+        update.exec(QStringLiteral("SELECT date_last_modified FROM users WHERE district_id = %1 "
+                                   "AND sourced_id = '%2'")
+                        .arg(m_engine->districtId())
+                        .arg(m_teacherId)));
+    QVERIFY(update.next());
+    const QString loadedAt = update.value(0).toString();
+    QVERIFY(!loadedAt.isEmpty());
     QVERIFY(update.exec(QStringLiteral("UPDATE users SET date_last_modified = '2026-10-01T12:00:00.000Z', "
                                        "status = 'tobedeleted' WHERE district_id = %1 AND sourced_id = '%2'")
                             .arg(m_engine->districtId()).arg(m_teacherId)));
@@ -831,9 +841,11 @@ void tst_OneRoster::payloadFollowsRules()
     QCOMPARE(user.json[QStringLiteral("user")][QStringLiteral("dateLastModified")].toString(), QStringLiteral("2026-10-01T12:00:00.000Z"));
     QCOMPARE(user.json[QStringLiteral("user")][QStringLiteral("status")].toString(), QStringLiteral("tobedeleted"));
     QCOMPARE(user.json[QStringLiteral("user")][QStringLiteral("enabledUser")].toString(), QStringLiteral("true"));
-    QVERIFY(update.exec(QStringLiteral("UPDATE users SET date_last_modified = NULL, status = 'active' "
-                                       "WHERE district_id = %1 AND sourced_id = '%2'")
-                            .arg(m_engine->districtId()).arg(m_teacherId)));
+    QVERIFY(
+        update.exec(QStringLiteral("UPDATE users SET date_last_modified = '%3', status = 'active' "
+                                   "WHERE district_id = %1 AND sourced_id = '%2'")
+                        .arg(m_engine->districtId())
+                        .arg(m_teacherId, loadedAt)));
 }
 
 void tst_OneRoster::usersCarryRoles()
@@ -1009,6 +1021,10 @@ void tst_OneRoster::filterSelectsRecords()
 void tst_OneRoster::filterOnDateLastModified()
 {
     QSqlQuery update(m_engine->store().connection());
+    QVERIFY(update.exec(
+        QStringLiteral("UPDATE orgs SET date_last_modified = '2026-01-05T00:00:00.000Z' "
+                       "WHERE district_id = %1")
+            .arg(m_engine->districtId())));
     QVERIFY(update.exec(QStringLiteral("UPDATE orgs SET date_last_modified = '2026-11-02T08:30:00.000Z' "
                                        "WHERE district_id = %1 AND sourced_id = 'school-002'").arg(m_engine->districtId())));
     QVERIFY(update.exec(QStringLiteral("UPDATE orgs SET date_last_modified = '2026-09-15T00:00:00.000Z' "
@@ -1023,6 +1039,56 @@ void tst_OneRoster::filterOnDateLastModified()
     // The same instant written with an offset compares as the same date and time.
     QCOMPARE(count(QStringLiteral("dateLastModified>='2026-11-02T03:30:00-05:00'")), 1);
     QCOMPARE(count(QStringLiteral("dateLastModified>'2026-11-02T03:30:00-05:00'")), 0);
+}
+
+void tst_OneRoster::filterReadsPlusAsSpace()
+{
+    // curl --data-urlencode and HTML forms send a space as '+'.
+    const QString filter = QStringLiteral("role='teacher' AND dateLastModified>'2020-01-01'");
+    const QString formEncoded = QString::fromLatin1(QUrl::toPercentEncoding(filter))
+                                    .replace(QStringLiteral("%20"), QStringLiteral("+"));
+    QVERIFY(formEncoded.contains(QLatin1Char('+')));
+    const ApiReply teachers = read(m_allScopes, kV1p1 + QStringLiteral("/teachers"));
+    const qint64 teacherCount = teachers.header("X-Total-Count").toLongLong();
+    QVERIFY(teacherCount > 0);
+
+    const ApiReply reply = read(m_allScopes, kV1p1 + QStringLiteral("/users?filter=") + formEncoded
+                                                 + QStringLiteral("&sort=familyName&limit=50"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.header("X-Total-Count").toLongLong(), teacherCount);
+    const QJsonArray users = reply.json[QStringLiteral("users")].toArray();
+    QVERIFY(!users.isEmpty());
+    for (const QJsonValue &user : users)
+        QCOMPARE(user[QStringLiteral("role")].toString(), QStringLiteral("teacher"));
+    // The Link header keeps the filter, so the next page reads the same way.
+    QVERIFY2(reply.header("Link").contains("filter="), reply.header("Link").constData());
+
+    // A '+' that belongs to the value is sent as %2B.
+    const ApiReply plus = read(m_allScopes, kV1p1 + QStringLiteral("/users?filter=")
+                                                + QStringLiteral("familyName%3D%27A%2BB%27"));
+    QCOMPARE(plus.status, 200);
+    QCOMPARE(plus.header("X-Total-Count").toLongLong(), 0);
+    QCOMPARE(
+        read(m_allScopes, kV1p1 + QStringLiteral("/users?fields=sourcedId,+familyName")).status,
+        200);
+}
+
+void tst_OneRoster::usersCarryDateLastModified()
+{
+    // OneRoster 1.1 requires dateLastModified on every user; loaded districts carry their load
+    // time.
+    for (const QString &root : {kV1p1, kRoster12}) {
+        const ApiReply reply = read(m_allScopes, root + QStringLiteral("/users?limit=1000"));
+        QCOMPARE(reply.status, 200);
+        const QJsonArray users = reply.json[QStringLiteral("users")].toArray();
+        QVERIFY(!users.isEmpty());
+        for (const QJsonValue &user : users) {
+            const QString modified = user[QStringLiteral("dateLastModified")].toString();
+            QVERIFY2(modified.endsWith(QLatin1Char('Z')),
+                     qPrintable(user[QStringLiteral("sourcedId")].toString()));
+            QVERIFY(QDateTime::fromString(modified, Qt::ISODateWithMs).isValid());
+        }
+    }
 }
 
 void tst_OneRoster::filterInjectionIsHarmless_data()
