@@ -1871,6 +1871,42 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Deleted the application; its tokens no longer work.</source>
         <translation>حُذف التطبيق؛ لم تعد رموزه المميزة تعمل.</translation>
     </message>
+    <message>
+        <source>OneRoster requests per hour</source>
+        <translation>طلبات OneRoster في الساعة</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>الساعة</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>التطبيق</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>الطلبات</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>الأخطاء</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>البيانات</translation>
+    </message>
+    <message>
+        <source>Requests in the Last 24 Hours</source>
+        <translation>الطلبات في آخر 24 ساعة</translation>
+    </message>
+    <message>
+        <source>Cannot load the OneRoster activity: %1</source>
+        <translation>تعذّر تحميل نشاط OneRoster: %1</translation>
+    </message>
+    <message>
+        <source>No application has called the OneRoster API in the last 24 hours.</source>
+        <translation>لم يستدعِ أي تطبيق واجهة OneRoster البرمجية في آخر 24 ساعة.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::OutboundIntegrationForm</name>

@@ -1871,6 +1871,42 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Deleted the application; its tokens no longer work.</source>
         <translation>Se eliminó la aplicación; sus tokens ya no funcionan.</translation>
     </message>
+    <message>
+        <source>OneRoster requests per hour</source>
+        <translation>Solicitudes de OneRoster por hora</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Aplicación</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Requests in the Last 24 Hours</source>
+        <translation>Solicitudes de las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Cannot load the OneRoster activity: %1</source>
+        <translation>No se puede cargar la actividad de OneRoster: %1</translation>
+    </message>
+    <message>
+        <source>No application has called the OneRoster API in the last 24 hours.</source>
+        <translation>Ninguna aplicación ha llamado a la API de OneRoster en las últimas 24 horas.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::OutboundIntegrationForm</name>

@@ -5,6 +5,7 @@
 
 #include "engineclient.h"
 #include "schoolyear.h"
+#include "timeformat.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -14,11 +15,15 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimeZone>
 #include <QTreeWidget>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace hubdesk {
@@ -84,6 +89,7 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     , m_baseUrl11(readOnlyField(QStringLiteral("baseUrl11Edit")))
     , m_baseUrl12(readOnlyField(QStringLiteral("baseUrl12Edit")))
     , m_message(new QLabel)
+    , m_activity(new QTreeWidget)
 {
     setObjectName(QStringLiteral("oneRosterPage"));
 
@@ -111,9 +117,22 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     m_message->setObjectName(QStringLiteral("oneRosterMessage"));
     m_message->setWordWrap(true);
 
+    m_activity->setObjectName(QStringLiteral("oneRosterActivityList"));
+    m_activity->setAccessibleName(tr("OneRoster requests per hour"));
+    m_activity->setRootIsDecorated(false);
+    m_activity->setHeaderLabels(
+        {tr("Hour"), tr("Application"), tr("Requests"), tr("Errors"), tr("Data")});
+    m_activity->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_activity->header()->setStretchLastSection(false);
+    m_activity->setMaximumHeight(160);
+    auto activityBox = new QGroupBox(tr("Requests in the Last 24 Hours"));
+    auto activityLayout = new QVBoxLayout(activityBox);
+    activityLayout->addWidget(m_activity);
+
     auto layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(top, 1);
+    layout->addWidget(activityBox);
     layout->addWidget(m_message);
 
     startNew();
@@ -125,6 +144,8 @@ OneRosterPage::~OneRosterPage()
         m_fetchJob->abort();
     if (m_saveJob)
         m_saveJob->abort();
+    if (m_activityJob)
+        m_activityJob->abort();
 }
 
 void OneRosterPage::buildForm(QWidget *form)
@@ -229,8 +250,15 @@ void OneRosterPage::refresh()
     // The vendor puts rostering, gradebook or resources in place of {service}.
     m_baseUrl12->setText(origin + QStringLiteral("/ims/oneroster/{service}/v1p2"));
 
-    if (m_fetchJob)
+    // An aborted job still reports its result, "cancelled", which is no error to show.
+    if (m_fetchJob) {
+        m_fetchJob->disconnect(this);
         m_fetchJob->abort();
+    }
+    if (m_activityJob) {
+        m_activityJob->disconnect(this);
+        m_activityJob->abort();
+    }
     m_fetchJob = m_client->get(kApplications);
     connect(m_fetchJob, &ApiJob::finished, this, [this](const ApiResult &result) {
         if (!result.ok()) {
@@ -256,6 +284,47 @@ void OneRosterPage::refresh()
         }
         if (keep != 0)
             selectApplication(keep);
+        loadActivity();
+    });
+}
+
+void OneRosterPage::loadActivity()
+{
+    // The engine keeps one row per application and UTC hour.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("from"),
+                       now.addSecs(-24 * 3600).toString(Qt::ISODateWithMs));
+    m_activityJob = m_client->get(QStringLiteral("/api/v1/oneroster/activity"), query);
+    connect(m_activityJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_activity->clear();
+        if (!result.ok()) {
+            showMessage(tr("Cannot load the OneRoster activity: %1").arg(result.errorMessage));
+            emit refreshed();
+            return;
+        }
+        const QTimeZone zone(m_client->districtTimeZone());
+        const QJsonArray lines = result.body.object().value(QStringLiteral("activity")).toArray();
+        // The engine lists the oldest hour first; the newest goes on top.
+        for (qsizetype i = lines.size() - 1; i >= 0; --i) {
+            const QJsonObject line = lines.at(i).toObject();
+            const QDateTime hour = parseEngineTime(line.value(QStringLiteral("hourStart")).toString());
+            auto item = new QTreeWidgetItem(
+                {formatDistrictTime(hour, zone), line.value(QStringLiteral("application")).toString(),
+                 QLocale().toString(line.value(QStringLiteral("requests")).toInteger()),
+                 QLocale().toString(line.value(QStringLiteral("errors")).toInteger()),
+                 QLocale().formattedDataSize(line.value(QStringLiteral("bytes")).toInteger())});
+            for (int column = 2; column < 5; ++column)
+                item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+            m_activity->addTopLevelItem(item);
+        }
+        if (lines.isEmpty()) {
+            auto item = new QTreeWidgetItem(
+                {tr("No application has called the OneRoster API in the last 24 hours.")});
+            m_activity->addTopLevelItem(item);
+            item->setFirstColumnSpanned(true);
+            item->setFlags(Qt::NoItemFlags);
+        }
         emit refreshed();
     });
 }

@@ -25,6 +25,7 @@ class EngineClient;
 // The OneRoster page: the district's vendor applications and a form to register or edit one
 // (name, vendor, school year, scopes as checkboxes, Active). After Register or Reset Secret it
 // shows the client id and secret, and it always shows the token and base URLs for the vendor.
+// Below, the requests that the applications made in the last 24 hours, per hour.
 class OneRosterPage final : public QWidget
 {
     Q_OBJECT
@@ -47,6 +48,7 @@ public:
     qint64 selectedId() const { return m_selectedId; }
     QString message() const;
     QTreeWidget *list() const { return m_list; }
+    QTreeWidget *activityList() const { return m_activity; }
 
 signals:
     void refreshed();
@@ -60,6 +62,8 @@ private:
     void showCredentials(const QJsonObject &application);
     void showMessage(const QString &text);
     void onSelectionChanged();
+    // Loads the last 24 hours of requests, then emits refreshed().
+    void loadActivity();
 
     EngineClient *m_client;
     QTreeWidget *m_list;
@@ -81,10 +85,12 @@ private:
     QLineEdit *m_baseUrl11;
     QLineEdit *m_baseUrl12;
     QLabel *m_message;
+    QTreeWidget *m_activity;
     QJsonArray m_applications;
     qint64 m_selectedId = 0;
     QPointer<ApiJob> m_fetchJob;
     QPointer<ApiJob> m_saveJob;
+    QPointer<ApiJob> m_activityJob;
 };
 
 } // namespace hubdesk

@@ -7,8 +7,11 @@
 
 #include "uitestengine.h"
 
+#include "core/timeutil.h"
+#include "engine.h"
 #include "mainwindow.h"
 #include "onerosterpage.h"
+#include "store/store.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTimeZone>
 #include <QTreeWidget>
 
 using hubdesk::OneRosterPage;
@@ -37,6 +41,7 @@ private slots:
     void editScopesAndStatus();
     void resetSecretShowsNewSecret();
     void deleteRemovesApplication();
+    void activityListsRequestsPerHour();
 
 private:
     OneRosterPage *page() const { return m_window->oneRosterPage(); }
@@ -211,6 +216,50 @@ void tst_OneRosterPage::deleteRemovesApplication()
     QCOMPARE(page()->list()->topLevelItemCount(), 0);
     QCOMPARE(page()->selectedId(), 0);
     QVERIFY(!child<QPushButton>("deleteApplicationButton")->isEnabled());
+}
+
+void tst_OneRosterPage::activityListsRequestsPerHour()
+{
+    // No application has called the API in this engine yet.
+    QVERIFY(waitForRefresh());
+    QTreeWidget *activity = page()->activityList();
+    QCOMPARE(activity->topLevelItemCount(), 1);
+    QVERIFY(activity->topLevelItem(0)->text(0).startsWith(QStringLiteral("No application")));
+
+    // The provider adds a row per application and UTC hour. The test writes two hours of one
+    // application.
+    page()->startNew();
+    child<QLineEdit>("applicationNameEdit")->setText(QStringLiteral("Math Practice"));
+    child<QLineEdit>("applicationVendorEdit")->setText(QStringLiteral("Vendor"));
+    QSignalSpy saved(page(), &OneRosterPage::saved);
+    page()->save();
+    QVERIFY(saved.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    const qint64 id = saved.first().first().toLongLong();
+    const QDateTime hour = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QDateTime lastHour(hour.date(), QTime(hour.time().hour(), 0), QTimeZone::utc());
+    const QSqlDatabase db = m_engine.engine()->store().connection();
+    for (const auto &[start, requests] : {std::pair{lastHour.addSecs(-3600), 120}, std::pair{lastHour, 7}}) {
+        QVERIFY(hub::execute(db,
+                             QStringLiteral("INSERT INTO oneroster_activity(application_id, "
+                                            "district_id, hour_start, requests, errors, bytes) "
+                                            "VALUES (?, ?, ?, ?, 1, 2048)"),
+                             {id, m_engine.engine()->districtId(), hub::toIsoUtc(start), requests}));
+    }
+
+    QVERIFY(waitForRefresh());
+    QCOMPARE(activity->topLevelItemCount(), 2);
+    // The newest hour is on top.
+    QCOMPARE(activity->topLevelItem(0)->text(1), QStringLiteral("Math Practice"));
+    QCOMPARE(activity->topLevelItem(0)->text(2), QStringLiteral("7"));
+    QCOMPARE(activity->topLevelItem(1)->text(2), QStringLiteral("120"));
+    QCOMPARE(activity->topLevelItem(1)->text(3), QStringLiteral("1"));
+    QVERIFY(activity->topLevelItem(0)->text(0).endsWith(QStringLiteral("ST"))
+            || activity->topLevelItem(0)->text(0).endsWith(QStringLiteral("DT")));
+    // Refreshing twice in a row aborts the first request, which is no error to show.
+    page()->refresh();
+    QVERIFY(waitForRefresh());
+    QVERIFY2(!page()->message().contains(QStringLiteral("cancelled")), qPrintable(page()->message()));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-activity"));
 }
 
 QTEST_MAIN(tst_OneRosterPage)
