@@ -367,12 +367,16 @@ http::Response cancel(const ApiContext &context, qint64 id)
         return notFound(QStringLiteral("Run"), id);
 
     const QString now = nowIsoUtc();
-    auto queued
-        = execute(db,
-                  QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ? "
-                                 "WHERE id = ? AND status = ?"),
-                  {int(RunStatus::Cancelled), now, QStringLiteral("Cancelled before it started."),
-                   id, int(RunStatus::Queued)});
+    // A held run has been received and validated already, so "before it started" would be false.
+    const bool held = run->value(QStringLiteral("hold")).toString() == QLatin1String("held");
+    const QString queuedMessage
+        = held ? QStringLiteral("Cancelled while held for approval; nothing was loaded.")
+               : QStringLiteral("Cancelled before it started.");
+    auto queued = execute(db,
+                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ? "
+                                         "WHERE id = ? AND status = ?"),
+                          {int(RunStatus::Cancelled), now, queuedMessage, id,
+                           int(RunStatus::Queued)});
     if (!queued)
         return storeFailed(queued.error());
     if (queued->numRowsAffected() == 0) {
@@ -394,7 +398,7 @@ http::Response cancel(const ApiContext &context, qint64 id)
         (void)execute(db,
                       QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
                                      "VALUES (?, ?, 'info', ?)"),
-                      {id, now, QStringLiteral("Cancelled before it started.")});
+                      {id, now, queuedMessage});
         qCInfo(lcRuns) << "Cancelled queued run" << id;
     }
     writeAudit(context, QStringLiteral("cancel"), QStringLiteral("run"), id, {}, {});

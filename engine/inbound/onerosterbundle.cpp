@@ -328,11 +328,21 @@ void checkParentCycles(ValidationState &state, Entity entity, const QString &fil
 
 } // namespace
 
-QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId)
+QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId,
+                                      const std::function<bool()> &stopRequested)
 {
     m_validation = std::make_unique<Validation>();
     m_validateCounts = {};
     m_validatedDistrictId = districtId;
+    m_stopped = false;
+    const auto stopHere = [&](const QString &before) {
+        if (!stopRequested || !stopRequested())
+            return false;
+        m_stopped = true;
+        m_validatedDistrictId = -1;
+        qCInfo(lcInbound) << "Validation of" << m_folder << "stopped on request before" << before;
+        return true;
+    };
     Validation &state = *m_validation;
     for (const Issue &issue : std::as_const(m_openIssues))
         state.add(issue);
@@ -351,6 +361,8 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
         const QString key = latin1(spec.key);
         if (!m_filePaths.contains(key))
             continue;
+        if (stopHere(csvName(key)))
+            return state.issues;
         if (spec.entity == Entity::Roles && version < 12) {
             state.add(makeIssue(Issue::Severity::Warning, QStringLiteral("ignored-file"),
                                 csvName(key), 0, {}, {},
@@ -372,6 +384,9 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
         if (m_filePaths.contains(key))
             checkParentCycles(state, entity, QFileInfo(m_filePaths.value(key)).fileName());
     }
+
+    if (stopHere(QStringLiteral("the reference checks")))
+        return state.issues;
 
     // A bulk target file replaces the stored records, so only its own rows resolve a reference.
     // A delta target file adds to them, so its rows and the stored records do; without the

@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace hub::inbound {
@@ -130,9 +131,13 @@ public:
     // reads the store, for references to records already stored for the district. Fills
     // validateCounts(): rowsRead data rows, rowsRejected rows with an Error, rowsWritten rows
     // ready to load, bytes read. Lists at most 10000 findings and then one summary Warning, but
-    // errorCount() counts every Error.
-    QList<Issue> validate(const QSqlDatabase &db, qint64 districtId);
+    // errorCount() counts every Error. stopRequested, when set, is called before each file and
+    // before the reference checks; once it returns true, validate() stops, returns the findings
+    // so far and wasStopped() is true, so load() refuses the bundle.
+    QList<Issue> validate(const QSqlDatabase &db, qint64 districtId,
+                          const std::function<bool()> &stopRequested = {});
     PhaseCounts validateCounts() const { return m_validateCounts; }
+    bool wasStopped() const { return m_stopped; }
     qint64 errorCount() const { return m_errorCount; }
 
     // Replaces the district's records of each bulk file and applies each delta file, in one
@@ -164,6 +169,7 @@ private:
     PhaseCounts m_validateCounts;
     qint64 m_errorCount = 0;
     qint64 m_validatedDistrictId = -1;
+    bool m_stopped = false;
     std::unique_ptr<Validation> m_validation;
 };
 

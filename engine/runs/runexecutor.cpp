@@ -786,8 +786,19 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.startPhase(QStringLiteral("Validate"));
-    const QList<inbound::Issue> issues
-        = shownIssues(bundle->validate(db, context.districtId), recorder);
+    // A cancel request stops validation between files, so a large bundle ends as cancelled
+    // without reaching the approval hold or the Load phase.
+    const QList<inbound::Issue> validated
+        = bundle->validate(db, context.districtId, [&] { return recorder.cancelRequested(); });
+    if (bundle->wasStopped() || recorder.cancelRequested()) {
+        removeWork();
+        recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle->validateCounts()));
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request during the Validate phase; "
+                                          "nothing was loaded."));
+        return;
+    }
+    const QList<inbound::Issue> issues = shownIssues(validated, recorder);
     if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
         recorder.log(
             LogLevel::Warning,
@@ -820,6 +831,14 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->validateCounts()));
 
+    if (recorder.cancelRequested()) {
+        removeWork();
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request before the Load phase; nothing "
+                                          "was loaded."));
+        return;
+    }
+
     if (context.hold != QLatin1String("approved")) {
         auto retirements = bundle->retirements(db, context.districtId);
         if (!retirements) {
@@ -842,13 +861,6 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         }
     }
 
-    if (recorder.cancelRequested()) {
-        removeWork();
-        recorder.finishRun(RunStatus::Cancelled,
-                           QStringLiteral("Cancelled by request before the Load phase; nothing "
-                                          "was loaded."));
-        return;
-    }
     recorder.startPhase(QStringLiteral("Load"));
     auto loaded = bundle->load(db, context.districtId);
     removeWork();

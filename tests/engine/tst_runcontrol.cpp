@@ -9,10 +9,12 @@
 
 #include "core/timeutil.h"
 #include "engine.h"
+#include "runs/runexecutor.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
 #include "store/store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
@@ -37,6 +39,8 @@ private slots:
     void changeFeedListsChangedRuns();
     void cancelQueuedRun();
     void cancelFinishedRunConflicts();
+    void cancelDuringValidateStopsRun();
+    void cancelHeldRunNamesHold();
     void retryLinksFailedRun();
     void retryOfSuccessConflicts();
     void retryOnceEvenAfterRetryEnds();
@@ -278,6 +282,77 @@ void tst_RunControl::cancelFinishedRunConflicts()
     QCOMPARE(reply.status, 409);
     QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("already finished")));
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/cancel")).status, 404);
+}
+
+void tst_RunControl::cancelDuringValidateStopsRun()
+{
+    HUB_SQLITE_ONLY("a SQLite trigger sets the cancel flag when the Validate phase starts");
+    // A bulk orgs file without the demo's orgs would retire them all, so without the cancel the
+    // run would end held for approval.
+    const QDir dir(m_dataDir.filePath(QStringLiteral("cancel-bundle")));
+    QVERIFY(QDir().mkpath(dir.path()));
+    const QList<QPair<QString, QByteArray>> files{
+        {QStringLiteral("manifest.csv"),
+         "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.1\r\n"
+         "file.orgs,bulk\r\n"},
+        {QStringLiteral("orgs.csv"),
+         "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+         "org-c,active,2024-01-02T03:04:05Z,C,district,C1,\r\n"},
+    };
+    for (const auto &[name, bytes] : files) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), bytes.size());
+    }
+
+    const QSqlDatabase db = m_engine->store().connection();
+    const QString now = hub::nowIsoUtc();
+    auto inserted = hub::execute(
+        db,
+        QStringLiteral("INSERT INTO runs(district_id, integration_id, trigger, status, queued_at, "
+                       "started_at, input_file, message) VALUES (1, 3, 'manual', 1, ?, ?, ?, '')"),
+        {now, now, dir.path()});
+    QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
+    const qint64 runId = inserted->lastInsertId().toLongLong();
+    // The request arrives while the Validate phase runs, as a POST .../cancel would.
+    auto trigger = hub::execute(
+        db, QStringLiteral("CREATE TRIGGER cancel_in_validate AFTER INSERT ON run_phases "
+                           "WHEN NEW.name = 'Validate' BEGIN UPDATE runs SET cancel_requested = 1 "
+                           "WHERE id = NEW.run_id; END"));
+    QVERIFY2(trigger.ok(), qPrintable(trigger.error()));
+    hub::runs::RunExecutor(m_engine->store(), m_dataDir.path()).execute(runId);
+    QVERIFY(hub::execute(db, QStringLiteral("DROP TRIGGER cancel_in_validate")).ok());
+
+    const ApiReply run = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId));
+    QCOMPARE(run.status, 200);
+    QCOMPARE(run.json.value(QStringLiteral("status")).toInt(), 3);
+    QCOMPARE(run.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Cancelled by request during the Validate phase; nothing was "
+                            "loaded."));
+    QVERIFY(run.json.value(QStringLiteral("hold")).isNull());
+    const QJsonArray phases = run.json.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 2);
+    QCOMPARE(phases.at(1)[QStringLiteral("name")].toString(), QStringLiteral("Validate"));
+    QCOMPARE(phases.at(1)[QStringLiteral("status")].toInt(), 3);
+    // Validation stopped before orgs.csv, the bundle's only file.
+    QCOMPARE(phases.at(1)[QStringLiteral("rowsRead")].toInteger(), 0);
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId)).status, 409);
+}
+
+void tst_RunControl::cancelHeldRunNamesHold()
+{
+    auto inserted = hub::execute(
+        m_engine->store().connection(),
+        QStringLiteral("INSERT INTO runs(district_id, integration_id, trigger, status, queued_at, "
+                       "hold, message) VALUES (1, 3, 'manual', 2, ?, 'held', 'Held for approval')"),
+        {hub::nowIsoUtc()});
+    QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
+    const qint64 runId = inserted->lastInsertId().toLongLong();
+    const ApiReply cancelled = m_api->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId));
+    QCOMPARE(cancelled.status, 202);
+    QCOMPARE(cancelled.json.value(QStringLiteral("status")).toInt(), 3);
+    QCOMPARE(cancelled.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Cancelled while held for approval; nothing was loaded."));
 }
 
 void tst_RunControl::retryLinksFailedRun()
