@@ -5,15 +5,19 @@
 
 #include "accounts/accounts.h"
 #include "accounts/passwords.h"
+#include "core/timeutil.h"
 #include "store/store.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <pwd.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -98,6 +102,56 @@ QString districtIds(const QSqlDatabase &db)
                          : ids.join(QStringLiteral(", "));
 }
 
+// The audit log's actor for this command: "command line" and the operating system account
+// that ran it.
+QString commandActor()
+{
+    const passwd *entry = ::getpwuid(::geteuid());
+    if (!entry || !entry->pw_name)
+        return QStringLiteral("command line");
+    return QStringLiteral("command line (%1)").arg(QString::fromLocal8Bit(entry->pw_name));
+}
+
+// Records a change of an account in the audit log, once for each district the account belongs
+// to, so that each district's administrators see it, or once without a district for a
+// statewide account. before and after never contain the password.
+Result<void> writeAudit(const QSqlDatabase &db, const QString &name, const QString &action,
+                        const QJsonObject &before, const QJsonObject &after)
+{
+    auto account = findAccount(db, name);
+    if (!account)
+        return failure(account.error());
+    if (!*account)
+        return failure(QStringLiteral("no user is named \"%1\".").arg(name));
+    QList<QVariant> districts;
+    if ((*account)->statewide) {
+        districts.append(QVariant());
+    } else {
+        auto memberships = membershipsOf(db, **account);
+        if (!memberships)
+            return failure(memberships.error());
+        for (const Membership &membership : std::as_const(*memberships))
+            districts.append(membership.districtId);
+    }
+    const auto toText = [](const QJsonObject &object) {
+        return object.isEmpty() ? QVariant()
+                                : QVariant(QString::fromUtf8(
+                                      QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    };
+    const QString now = nowIsoUtc();
+    for (const QVariant &district : std::as_const(districts)) {
+        auto written = execute(db,
+                               QStringLiteral("INSERT INTO audit_log(district_id, logged_at, "
+                                              "actor, action, entity, entity_id, before_json, "
+                                              "after_json) VALUES (?, ?, ?, ?, 'user', ?, ?, ?)"),
+                               {district, now, commandActor(), action, (*account)->id,
+                                toText(before), toText(after)});
+        if (!written)
+            return failure(written.error());
+    }
+    return {};
+}
+
 int addUser(const QCommandLineParser &parser, const QString &name, const QString &dataDir,
             QTextStream &err)
 {
@@ -164,6 +218,17 @@ int addUser(const QCommandLineParser &parser, const QString &name, const QString
         return 1;
     }
     QTextStream(stdout) << "Created user " << name << " (id " << *created << ").\n";
+    const QJsonObject after{
+        {QStringLiteral("id"), *created},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("displayName"), account.displayName},
+        {QStringLiteral("role"), statewide ? QStringLiteral("statewide") : roleText},
+    };
+    if (auto audited = writeAudit(db, name, QStringLiteral("create"), {}, after); !audited) {
+        err << "hubd user add: the user was created, but the audit log entry was not written: "
+            << audited.error() << "\n";
+        return 1;
+    }
     return 0;
 }
 
@@ -197,6 +262,16 @@ int changePassword(const QCommandLineParser &parser, const QString &name, const 
     }
     QTextStream(stdout) << "Changed the password of " << name
                         << "; its sessions are signed out and its lock is cleared.\n";
+    const QJsonObject before{{QStringLiteral("id"), (*account)->id},
+                             {QStringLiteral("name"), name}};
+    QJsonObject after = before;
+    after.insert(QStringLiteral("passwordChanged"), true);
+    if (auto audited = writeAudit(db, name, QStringLiteral("update"), before, after); !audited) {
+        err << "hubd user passwd: the password was changed, but the audit log entry was not "
+               "written: "
+            << audited.error() << "\n";
+        return 1;
+    }
     return 0;
 }
 

@@ -207,8 +207,17 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
     auto after = findDestination(context, id);
     if (!after)
         return storeFailed(after.error());
+    // A replaced secret reads {"stored": true} before and after, so the audit copy marks it.
+    QJsonObject audited = *after;
+    QJsonObject auditedSettings = audited.value(QStringLiteral("settings")).toObject();
+    for (auto it = split.secrets.constBegin(); it != split.secrets.constEnd(); ++it) {
+        if (storedSecrets.contains(it.key()) && storedSecrets.value(it.key()) != it.value())
+            auditedSettings.insert(it.key(), QJsonObject{{QStringLiteral("stored"), true},
+                                                         {QStringLiteral("replaced"), true}});
+    }
+    audited.insert(QStringLiteral("settings"), auditedSettings);
     writeAudit(context, before.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"),
-               QStringLiteral("destination"), id, before, *after);
+               QStringLiteral("destination"), id, before, audited);
     return http::Response::json(*after, before.isEmpty() ? 201 : 200);
 }
 

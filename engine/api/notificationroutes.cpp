@@ -56,7 +56,8 @@ http::Response putDistrictSettings(const ApiContext &context, const http::Reques
 
     const QJsonObject masked = notify::maskedDistrictSettings(valid.settings, valid.secrets);
     writeAudit(context, QStringLiteral("update"), QStringLiteral("notification_settings"), 0,
-               notify::maskedDistrictSettings(stored->settings, stored->secrets), masked);
+               notify::maskedDistrictSettings(stored->settings, stored->secrets),
+               notify::auditedDistrictSettings(valid.settings, valid.secrets, stored->secrets));
     qCInfo(lcNotify) << "Notification settings of district" << context.districtId << "saved";
     return http::Response::json(masked);
 }

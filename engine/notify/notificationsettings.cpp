@@ -256,6 +256,34 @@ QJsonObject maskedDistrictSettings(const QJsonObject &settings, const QJsonObjec
     return masked;
 }
 
+QJsonObject auditedDistrictSettings(const QJsonObject &settings, const QJsonObject &secrets,
+                                    const QJsonObject &previousSecrets)
+{
+    QJsonObject audited = maskedDistrictSettings(settings, secrets);
+    struct SecretField
+    {
+        QString secretName;
+        QString section;
+        QString field;
+    };
+    const SecretField secretFields[] = {
+        {kPasswordSecret, QStringLiteral("email"), QStringLiteral("password")},
+        {kSigningKeySecret, QStringLiteral("webhook"), QStringLiteral("signingKey")},
+    };
+    for (const SecretField &secret : secretFields) {
+        const QString &name = secret.secretName;
+        if (!secrets.contains(name) || !previousSecrets.contains(name)
+            || secrets.value(name) == previousSecrets.value(name))
+            continue;
+        QJsonObject marker = storedMarker();
+        marker.insert(QStringLiteral("replaced"), true);
+        QJsonObject group = audited.value(secret.section).toObject();
+        group.insert(secret.field, marker);
+        audited.insert(secret.section, group);
+    }
+    return audited;
+}
+
 Result<StoredSettings> loadStoredSettings(const QSqlDatabase &db, const SecretBox &box,
                                           qint64 districtId, qint64 integrationId)
 {

@@ -61,6 +61,11 @@ ValidatedSettings validateIntegrationSettings(const QJsonObject &incoming);
 
 // The district settings as the API returns them: each stored secret shows as {"stored": true}.
 QJsonObject maskedDistrictSettings(const QJsonObject &settings, const QJsonObject &secrets);
+// The masked settings as the audit log records them after a change: a secret that replaced a
+// different stored value shows as {"stored": true, "replaced": true}, because {"stored": true}
+// before and after would hide the change. Neither value appears.
+QJsonObject auditedDistrictSettings(const QJsonObject &settings, const QJsonObject &secrets,
+                                    const QJsonObject &previousSecrets);
 
 // Reads the stored settings of the district (integrationId 0) or of one integration, and the
 // secrets opened with box; an empty settings object when none are stored.

@@ -9,17 +9,22 @@
 #include "testdatabase.h"
 
 #include "accounts/accounts.h"
+#include "accounts/usercommand.h"
 #include "api/adminapi.h"
 #include "core/timeutil.h"
 #include "engine.h"
 #include "http/router.h"
 #include "store/store.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using hubtest::ApiReply;
 using hubtest::ApiTestClient;
@@ -48,6 +53,7 @@ private slots:
     void maskSecretsReplacesSecretFields();
     void everyConfigurationRouteIsAudited();
     void failedSignInsAreRecorded();
+    void userCommandIsAudited();
     void districtSeesOwnEntriesOnly();
     void statewideSeesEveryEntry();
     void filtersSelectEntries_data();
@@ -168,6 +174,104 @@ ApiTestClient &tst_AuditLog::client(const QByteArray &token, const QByteArray &d
 }
 
 // The newest entry of the whole log, read with the statewide administrator's token.
+void tst_AuditLog::userCommandIsAudited()
+{
+    HUB_SQLITE_ONLY("hubd user opens the SQLite store in the data folder");
+    const QString cliPassword = QStringLiteral("command line password 1");
+    const QString passwordFile = QDir(m_dataDir.path()).filePath(QStringLiteral("cli-password"));
+    const auto writePassword = [&](const QString &password) {
+        QFile file(passwordFile);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+               && file.write(password.toUtf8() + '\n') > 0;
+    };
+    const QSqlDatabase db = m_engine->store().connection();
+    const auto latestCommandEntry = [&](const QString &action) {
+        auto query = hub::execute(
+            db, QStringLiteral("SELECT district_id, actor, entity_id, before_json, after_json "
+                               "FROM audit_log WHERE entity = 'user' AND action = ? "
+                               "AND actor LIKE 'command line%' ORDER BY id DESC LIMIT 1"),
+            {action});
+        QVariantList row;
+        if (query && query->next()) {
+            for (int column = 0; column < 5; ++column)
+                row.append(query->value(column));
+        }
+        return row;
+    };
+    const passwd *osUser = ::getpwuid(::geteuid());
+    QVERIFY(osUser);
+    const QString actor
+        = QStringLiteral("command line (%1)").arg(QString::fromLocal8Bit(osUser->pw_name));
+
+    QVERIFY(writePassword(cliPassword));
+    QCOMPARE(hub::accounts::runUserCommand(
+                 {QStringLiteral("hubd"), QStringLiteral("add"), QStringLiteral("cli-user"),
+                  QStringLiteral("--role"), QStringLiteral("operator"), QStringLiteral("--district"),
+                  QString::number(m_districtOne), QStringLiteral("--password-file"), passwordFile},
+                 m_dataDir.path()),
+             0);
+    const QVariantList created = latestCommandEntry(QStringLiteral("create"));
+    QCOMPARE(created.size(), 5);
+    QCOMPARE(created.at(0).toLongLong(), m_districtOne);
+    QCOMPARE(created.at(1).toString(), actor);
+    const qint64 userId = created.at(2).toLongLong();
+    QVERIFY(userId > 0);
+    QVERIFY(created.at(3).isNull());
+    const QJsonObject createdAfter
+        = QJsonDocument::fromJson(created.at(4).toString().toUtf8()).object();
+    QCOMPARE(createdAfter.value(QStringLiteral("name")).toString(), QStringLiteral("cli-user"));
+    QCOMPARE(createdAfter.value(QStringLiteral("role")).toString(), QStringLiteral("operator"));
+    QVERIFY(!created.at(4).toString().contains(cliPassword));
+
+    const QString newPassword = QStringLiteral("command line password 2");
+    QVERIFY(writePassword(newPassword));
+    QCOMPARE(hub::accounts::runUserCommand({QStringLiteral("hubd"), QStringLiteral("passwd"),
+                                            QStringLiteral("cli-user"),
+                                            QStringLiteral("--password-file"), passwordFile},
+                                           m_dataDir.path()),
+             0);
+    const QVariantList changed = latestCommandEntry(QStringLiteral("update"));
+    QCOMPARE(changed.size(), 5);
+    QCOMPARE(changed.at(0).toLongLong(), m_districtOne);
+    QCOMPARE(changed.at(1).toString(), actor);
+    QCOMPARE(changed.at(2).toLongLong(), userId);
+    const QJsonObject changedAfter
+        = QJsonDocument::fromJson(changed.at(4).toString().toUtf8()).object();
+    QCOMPARE(changedAfter.value(QStringLiteral("passwordChanged")).toBool(), true);
+    QCOMPARE(changedAfter.value(QStringLiteral("name")).toString(), QStringLiteral("cli-user"));
+    QVERIFY(!changed.at(3).toString().contains(newPassword));
+    QVERIFY(!changed.at(4).toString().contains(newPassword));
+
+    // A statewide account's entry has no district.
+    QCOMPARE(hub::accounts::runUserCommand({QStringLiteral("hubd"), QStringLiteral("add"),
+                                            QStringLiteral("cli-state"),
+                                            QStringLiteral("--statewide"),
+                                            QStringLiteral("--password-file"), passwordFile},
+                                           m_dataDir.path()),
+             0);
+    const QVariantList statewide = latestCommandEntry(QStringLiteral("create"));
+    QCOMPARE(statewide.size(), 5);
+    QVERIFY(statewide.at(0).isNull());
+    QCOMPARE(QJsonDocument::fromJson(statewide.at(4).toString().toUtf8())
+                 .object()
+                 .value(QStringLiteral("role"))
+                 .toString(),
+             QStringLiteral("statewide"));
+
+    // An audit entry that cannot be written makes the command fail.
+    QVERIFY(hub::execute(db, QStringLiteral("CREATE TRIGGER audit_rejects_command BEFORE INSERT "
+                                            "ON audit_log WHEN NEW.actor LIKE 'command line%' "
+                                            "BEGIN SELECT RAISE(ABORT, 'audit log is read-only'); "
+                                            "END"))
+                .ok());
+    const int failed = hub::accounts::runUserCommand(
+        {QStringLiteral("hubd"), QStringLiteral("passwd"), QStringLiteral("cli-user"),
+         QStringLiteral("--password-file"), passwordFile},
+        m_dataDir.path());
+    QVERIFY(hub::execute(db, QStringLiteral("DROP TRIGGER audit_rejects_command")).ok());
+    QCOMPARE(failed, 1);
+}
+
 QJsonObject tst_AuditLog::latestEntry()
 {
     const ApiReply reply = client(m_statewideToken).get(QStringLiteral("/api/v1/audit?limit=1"));
@@ -290,6 +394,12 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
                              {QStringLiteral("bearerToken"), kNewBearerToken}});
     step(admin, "PUT", QStringLiteral("/api/v1/destinations/{id}"), httpsId, https, 200,
          QStringLiteral("update"), QStringLiteral("destination"), one);
+    QCOMPARE(latestEntry().value(QStringLiteral("before"))[QStringLiteral("settings")]
+                 [QStringLiteral("bearerToken")].toObject(),
+             (QJsonObject{{QStringLiteral("stored"), true}}));
+    QCOMPARE(latestEntry().value(QStringLiteral("after"))[QStringLiteral("settings")]
+                 [QStringLiteral("bearerToken")].toObject(),
+             (QJsonObject{{QStringLiteral("stored"), true}, {QStringLiteral("replaced"), true}}));
     step(admin, "DELETE", QStringLiteral("/api/v1/destinations/{id}"), httpsId, {}, 204,
          QStringLiteral("delete"), QStringLiteral("destination"), one);
 
@@ -340,6 +450,31 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
                        {QStringLiteral("signingKey"), signingKey}}}},
          200, QStringLiteral("update"), QStringLiteral("notification_settings"), one);
     QCOMPARE(latestEntry().value(QStringLiteral("after"))[QStringLiteral("email")]
+                 [QStringLiteral("password")].toObject(),
+             (QJsonObject{{QStringLiteral("stored"), true}}));
+    // A replaced signing key shows as replaced, and the kept password as stored, in neither
+    // case with its value.
+    const QString newSigningKey = QStringLiteral("audit webhook signing key 2");
+    secrets << newSigningKey;
+    step(admin, "PUT", QStringLiteral("/api/v1/notifications/settings"), 0,
+         {{QStringLiteral("email"),
+           QJsonObject{{QStringLiteral("enabled"), false},
+                       {QStringLiteral("recipients"),
+                        QJsonArray{QStringLiteral("coordinator@one.example.org")}},
+                       {QStringLiteral("password"), QJsonObject{{QStringLiteral("stored"), true}}}}},
+          {QStringLiteral("webhook"),
+           QJsonObject{{QStringLiteral("enabled"), false},
+                       {QStringLiteral("url"), QStringLiteral("https://one.example.org/hook")},
+                       {QStringLiteral("signingKey"), newSigningKey}}}},
+         200, QStringLiteral("update"), QStringLiteral("notification_settings"), one);
+    const QJsonObject keyEntry = latestEntry();
+    QCOMPARE(keyEntry.value(QStringLiteral("before"))[QStringLiteral("webhook")]
+                 [QStringLiteral("signingKey")].toObject(),
+             (QJsonObject{{QStringLiteral("stored"), true}}));
+    QCOMPARE(keyEntry.value(QStringLiteral("after"))[QStringLiteral("webhook")]
+                 [QStringLiteral("signingKey")].toObject(),
+             (QJsonObject{{QStringLiteral("stored"), true}, {QStringLiteral("replaced"), true}}));
+    QCOMPARE(keyEntry.value(QStringLiteral("after"))[QStringLiteral("email")]
                  [QStringLiteral("password")].toObject(),
              (QJsonObject{{QStringLiteral("stored"), true}}));
     step(admin, "PUT", QStringLiteral("/api/v1/integrations/{id}/notifications"), integrationId,
