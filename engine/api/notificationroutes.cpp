@@ -18,6 +18,15 @@ namespace {
 constexpr int kDefaultListSize = 50;
 constexpr int kMaxListSize = 500;
 
+// The 400 reply to settings with members that do not exist, naming each of them.
+http::Response unknownKeysRejected(const QStringList &unknownKeys)
+{
+    qCInfo(lcNotify) << "Rejected notification settings with unknown keys" << unknownKeys;
+    return badRequest(QStringLiteral("Unknown notification settings key(s): %1. Remove or correct "
+                                     "them; GET the settings to see the known keys.")
+                          .arg(unknownKeys.join(QStringLiteral(", "))));
+}
+
 http::Response getDistrictSettings(const ApiContext &context)
 {
     auto box = SecretBox::openOrCreate(context.dataDir);
@@ -47,6 +56,8 @@ http::Response putDistrictSettings(const ApiContext &context, const http::Reques
 
     const notify::ValidatedSettings valid
         = notify::validateDistrictSettings(*body, stored->secrets);
+    if (!valid.unknownKeys.isEmpty())
+        return unknownKeysRejected(valid.unknownKeys);
     if (!valid.errors.isEmpty())
         return validationFailed(valid.errors);
     if (auto saved = notify::saveStoredSettings(db, *box, context.districtId, 0, valid.settings,
@@ -104,6 +115,8 @@ http::Response putIntegrationSettings(const ApiContext &context, const http::Req
     if (!*exists)
         return notFound(QStringLiteral("Integration"), id);
     const notify::ValidatedSettings valid = notify::validateIntegrationSettings(*body);
+    if (!valid.unknownKeys.isEmpty())
+        return unknownKeysRejected(valid.unknownKeys);
     if (!valid.errors.isEmpty())
         return validationFailed(valid.errors);
     auto box = SecretBox::openOrCreate(context.dataDir);

@@ -43,14 +43,27 @@ bool readFlag(const QJsonObject &object, const QString &name, bool fallback,
     return value.toBool();
 }
 
+const QStringList kEventKeys{QStringLiteral("failure"), QStringLiteral("recovery"),
+                             QStringLiteral("longRun")};
+
+// Appends the members of object that allowed does not list, prefixed with path, such as
+// "events.bogus". A section of another type gets its own field error elsewhere.
+void collectUnknownKeys(const QJsonObject &object, const QStringList &allowed,
+                        const QString &path, QStringList &unknownKeys)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!allowed.contains(it.key()))
+            unknownKeys.append(path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key());
+    }
+}
+
 QJsonObject validateEvents(const QJsonValue &value, QJsonObject &errors)
 {
     const QJsonObject events = value.toObject();
     if (!value.isUndefined() && !value.isObject())
         errors.insert(QStringLiteral("events"), QStringLiteral("Must be an object."));
     QJsonObject result;
-    for (const QString &name :
-         {QStringLiteral("failure"), QStringLiteral("recovery"), QStringLiteral("longRun")}) {
+    for (const QString &name : kEventKeys) {
         result.insert(name, readFlag(events, name, true, QStringLiteral("events.") + name, errors));
     }
     return result;
@@ -222,6 +235,23 @@ ValidatedSettings validateDistrictSettings(const QJsonObject &incoming,
     result.settings.insert(QStringLiteral("dailySummary"),
                            validateDailySummary(incoming.value(QStringLiteral("dailySummary")),
                                                 result.errors));
+
+    collectUnknownKeys(incoming,
+                       {QStringLiteral("events"), QStringLiteral("email"),
+                        QStringLiteral("webhook"), QStringLiteral("dailySummary")},
+                       {}, result.unknownKeys);
+    const QList<std::pair<QString, QStringList>> sections{
+        {QStringLiteral("events"), kEventKeys},
+        {QStringLiteral("email"),
+         {QStringLiteral("enabled"), QStringLiteral("recipients"), QStringLiteral("from"),
+          QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("security"),
+          QStringLiteral("username"), QStringLiteral("password")}},
+        {QStringLiteral("webhook"),
+         {QStringLiteral("enabled"), QStringLiteral("url"), QStringLiteral("signingKey")}},
+        {QStringLiteral("dailySummary"), {QStringLiteral("enabled"), QStringLiteral("time")}},
+    };
+    for (const auto &[section, keys] : sections)
+        collectUnknownKeys(incoming.value(section).toObject(), keys, section, result.unknownKeys);
     return result;
 }
 
@@ -231,6 +261,12 @@ ValidatedSettings validateIntegrationSettings(const QJsonObject &incoming)
     const bool inherit = readFlag(incoming, QStringLiteral("inherit"), true,
                                   QStringLiteral("inherit"), result.errors);
     result.settings.insert(QStringLiteral("inherit"), inherit);
+    collectUnknownKeys(incoming,
+                       {QStringLiteral("inherit"), QStringLiteral("events"),
+                        QStringLiteral("recipients")},
+                       {}, result.unknownKeys);
+    collectUnknownKeys(incoming.value(QStringLiteral("events")).toObject(), kEventKeys,
+                       QStringLiteral("events"), result.unknownKeys);
     if (inherit)
         return result;
     result.settings.insert(QStringLiteral("events"),

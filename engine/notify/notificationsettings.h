@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QStringList>
 #include <QTime>
 #include <QUrl>
 
@@ -52,6 +53,9 @@ struct ValidatedSettings
     QJsonObject settings;
     QJsonObject secrets;
     QJsonObject errors;
+    // Members that the settings do not have, as dotted paths such as "events.bogus". The API
+    // rejects a request with any, because a misspelled key would otherwise be dropped silently.
+    QStringList unknownKeys;
 };
 ValidatedSettings validateDistrictSettings(const QJsonObject &incoming,
                                            const QJsonObject &storedSecrets);

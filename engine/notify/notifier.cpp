@@ -63,6 +63,40 @@ District loadDistrict(const QSqlDatabase &db, qint64 districtId)
     return {query->value(0).toString(), QTimeZone(query->value(1).toString().toUtf8())};
 }
 
+// Retry chains longer than this are not followed; a deeper failed retry notifies again.
+constexpr int kMaxRetryChain = 100;
+
+// Whether the run retries, directly or through earlier retries, a run that has a failure
+// notification. A store error counts as no, so a failure is notified rather than missed.
+bool retriesNotifiedFailure(const QSqlDatabase &db, qint64 runId)
+{
+    qint64 current = runId;
+    for (int step = 0; step < kMaxRetryChain; ++step) {
+        auto retryOf
+            = selectValue(db, QStringLiteral("SELECT retry_of FROM runs WHERE id = ?"), {current});
+        if (!retryOf) {
+            qCWarning(lcNotify) << "Cannot read the retry link of run" << current
+                                << retryOf.error();
+            return false;
+        }
+        if (retryOf->isNull())
+            return false;
+        current = retryOf->toLongLong();
+        auto notified = selectValue(db,
+                                    QStringLiteral("SELECT count(*) FROM notifications "
+                                                   "WHERE event = 'failure' AND run_id = ?"),
+                                    {current});
+        if (!notified) {
+            qCWarning(lcNotify) << "Cannot read the notifications of run" << current
+                                << notified.error();
+            return false;
+        }
+        if (notified->toLongLong() > 0)
+            return true;
+    }
+    return false;
+}
+
 bool succeeded(int status)
 {
     return status == int(RunStatus::Succeeded) || status == int(RunStatus::SucceededWithWarnings);
@@ -146,8 +180,9 @@ void Notifier::runFinished(qint64 runId)
     if (!settings->emailEnabled && !settings->webhookEnabled)
         return;
 
-    // The failure streak that this run ends or continues: consecutive failed runs before it,
-    // cancelled runs skipped. Its first run names the failure.
+    // The failure streak that a successful run ends: consecutive failed runs before it,
+    // cancelled runs skipped. Its first run names the failure, and the recovery notification
+    // is keyed on it, so the first success after the streak notifies once.
     auto previous = execute(db,
                             QStringLiteral("SELECT id, status FROM runs WHERE integration_id = ? "
                                            "AND id < ? AND status IN (?, ?, ?) "
@@ -164,7 +199,7 @@ void Notifier::runFinished(qint64 runId)
     previous->finish();
 
     if (status == int(RunStatus::Failed)) {
-        if (streakStart == 0 && settings->onFailure)
+        if (settings->onFailure && !retriesNotifiedFailure(db, runId))
             claimEvent(db, districtId, QStringLiteral("failure"), QString::number(runId),
                        integrationId, runId, *settings);
     } else {

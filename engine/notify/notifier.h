@@ -28,9 +28,11 @@ struct EffectiveSettings;
 // Sends run notifications by email and webhook. The decision to notify is a row in the
 // notifications table, inserted once per (event, occurrence, channel) thanks to its unique key,
 // so a retried run, a repeated runFinished() or a restart never sends twice. Events:
-// - failure: a run failed and the integration's previous finished run had not failed (the
-//   failed retries of a failed run belong to the same failure);
-// - recovery: a run succeeded after one or more failed runs;
+// - failure: a run failed and is not a retry of a failure that already notified. Each new
+//   failed run notifies, also while the integration is failing, because a different file or
+//   fault may be behind it; a failed retry, or a retry of that retry, of a notified failure
+//   does not notify again;
+// - recovery: the first successful run after one or more failed runs, once per failure streak;
 // - long-run: a successful run took more than runs::kLongRunFactor times the median of the
 //   integration's successful runs in the 90 days before it;
 // - daily-summary: the previous day's runs, by email at the district's chosen time;

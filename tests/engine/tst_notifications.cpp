@@ -50,9 +50,11 @@ private slots:
     void sendTestReachesBothChannels();
     void testWithoutChannelConflicts();
     void failureNotifiedOnceAcrossRetries();
+    void eachNewFailureNotifies();
     void longRunNotifiedOnce();
     void integrationSettingsMuteEvents();
     void integrationSettingsValidation();
+    void unknownSettingsKeysRejected();
     void authLoginWorks();
     void wrongPasswordFailsAfterRetries();
     void missingStartTlsFails();
@@ -375,6 +377,53 @@ void tst_Notifications::failureNotifiedOnceAcrossRetries()
     QCOMPARE(webhookEvents().count(QStringLiteral("failure")), 1);
 }
 
+void tst_Notifications::eachNewFailureNotifies()
+{
+    const qint64 integration = integrationNamed(QStringLiteral("MiLEARN-Sections Data"));
+    QVERIFY(integration > 0);
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-1800);
+    const qint64 succeeded = insertRun(integration, 0, start, 30);
+    QVERIFY(succeeded);
+    m_engine->notifier().runFinished(succeeded);
+    const qsizetype failuresBefore = notifications(QStringLiteral("failure")).size();
+    const qsizetype recoveriesBefore = notifications(QStringLiteral("recovery")).size();
+
+    // Each channel gets one notification per new failed run, also while the integration is
+    // already failing.
+    const qint64 firstFailure = insertRun(integration, 9, start.addSecs(60), 5);
+    QVERIFY(firstFailure);
+    m_engine->notifier().runFinished(firstFailure);
+    QCOMPARE(notifications(QStringLiteral("failure")).size(), failuresBefore + 2);
+    const qint64 secondFailure = insertRun(integration, 9, start.addSecs(120), 5);
+    QVERIFY(secondFailure);
+    m_engine->notifier().runFinished(secondFailure);
+    m_engine->notifier().runFinished(secondFailure);
+    QCOMPARE(notifications(QStringLiteral("failure")).size(), failuresBefore + 4);
+
+    // Retries of a notified failure, and retries of those retries, do not notify again.
+    const qint64 retry = insertRun(integration, 9, start.addSecs(180), 5, secondFailure);
+    m_engine->notifier().runFinished(retry);
+    const qint64 retryOfRetry = insertRun(integration, 9, start.addSecs(240), 5, retry);
+    m_engine->notifier().runFinished(retryOfRetry);
+    QCOMPARE(notifications(QStringLiteral("failure")).size(), failuresBefore + 4);
+    for (const QJsonObject &entry : notifications(QStringLiteral("failure"))) {
+        QVERIFY(entry[QStringLiteral("runId")].toInteger() != retry);
+        QVERIFY(entry[QStringLiteral("runId")].toInteger() != retryOfRetry);
+    }
+
+    // The first success notifies once, keyed on the first failed run of the streak.
+    const qint64 recovered = insertRun(integration, 0, start.addSecs(300), 30);
+    m_engine->notifier().runFinished(recovered);
+    m_engine->notifier().runFinished(recovered);
+    const QList<QJsonObject> recoveries = notifications(QStringLiteral("recovery"));
+    QCOMPARE(recoveries.size(), recoveriesBefore + 2);
+    QCOMPARE(recoveries.first()[QStringLiteral("eventKey")].toString(),
+             QString::number(firstFailure));
+    const qint64 nextSuccess = insertRun(integration, 0, start.addSecs(400), 30);
+    m_engine->notifier().runFinished(nextSuccess);
+    QCOMPARE(notifications(QStringLiteral("recovery")).size(), recoveriesBefore + 2);
+}
+
 void tst_Notifications::longRunNotifiedOnce()
 {
     const qint64 integration = integrationNamed(QStringLiteral("MiLEARN-Authorizations"));
@@ -431,6 +480,39 @@ void tst_Notifications::integrationSettingsValidation()
     QCOMPARE(m_api->put(path, QJsonObject{{QStringLiteral("inherit"), QStringLiteral("no")}}).status, 422);
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/9999/notifications")).status, 404);
     QCOMPARE(m_api->send("PUT", QStringLiteral("/api/v1/notifications/settings"), "[1]").status, 400);
+}
+
+void tst_Notifications::unknownSettingsKeysRejected()
+{
+    QJsonObject body = settings();
+    QJsonObject events = body.value(QStringLiteral("events")).toObject();
+    events.insert(QStringLiteral("bogus"), 5);
+    body.insert(QStringLiteral("events"), events);
+    const ApiReply nested = m_api->put(QStringLiteral("/api/v1/notifications/settings"), body);
+    QCOMPARE(nested.status, 400);
+    QVERIFY2(nested.json[QStringLiteral("message")].toString().contains(QStringLiteral("events.bogus")),
+             nested.body.constData());
+
+    QJsonObject topLevel = settings();
+    topLevel.insert(QStringLiteral("onFailure"), true);
+    const ApiReply top = m_api->put(QStringLiteral("/api/v1/notifications/settings"), topLevel);
+    QCOMPARE(top.status, 400);
+    QVERIFY2(top.json[QStringLiteral("message")].toString().contains(QStringLiteral("onFailure")),
+             top.body.constData());
+    QVERIFY(!m_api->get(QStringLiteral("/api/v1/notifications/settings"))
+                 .json[QStringLiteral("events")]
+                 .toObject()
+                 .contains(QStringLiteral("bogus")));
+
+    const qint64 integration = integrationNamed(QStringLiteral("MiLEARN-Sections Data"));
+    QVERIFY(integration > 0);
+    const ApiReply own = m_api->put(
+        QStringLiteral("/api/v1/integrations/%1/notifications").arg(integration),
+        QJsonObject{{QStringLiteral("inherit"), false},
+                    {QStringLiteral("events"), QJsonObject{{QStringLiteral("failures"), true}}}});
+    QCOMPARE(own.status, 400);
+    QVERIFY2(own.json[QStringLiteral("message")].toString().contains(QStringLiteral("events.failures")),
+             own.body.constData());
 }
 
 void tst_Notifications::authLoginWorks()
