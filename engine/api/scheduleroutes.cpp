@@ -174,6 +174,12 @@ http::Response preview(const ApiContext &context, const http::Request &request)
             errors.insert(QStringLiteral("after"),
                           QStringLiteral("Enter an instant with its offset, such as "
                                          "2026-11-01T00:00:00Z, or leave it out for now."));
+        else if (parsed.toUTC().date() < schedule::kEarliestScheduleDate
+                 || parsed.toUTC().date() > schedule::kLatestScheduleDate)
+            errors.insert(QStringLiteral("after"),
+                          QStringLiteral("Enter an instant from %1 to %2.")
+                              .arg(schedule::kEarliestScheduleDate.toString(Qt::ISODate),
+                                   schedule::kLatestScheduleDate.toString(Qt::ISODate)));
         after = parsed;
     }
     if (!errors.isEmpty())

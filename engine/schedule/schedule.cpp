@@ -14,6 +14,13 @@ namespace {
 constexpr int kMaxRepeatEvery = 999;
 constexpr int kMinutesPerDay = 24 * 60;
 
+QString outOfRangeMessage(const QString &which)
+{
+    return QStringLiteral("Enter a %1 date from %2 to %3.")
+        .arg(which, kEarliestScheduleDate.toString(Qt::ISODate),
+             kLatestScheduleDate.toString(Qt::ISODate));
+}
+
 const QStringList &typeNames()
 {
     static const QStringList names
@@ -115,6 +122,8 @@ QJsonObject validateSchedule(const QJsonValue &value)
     if (!startDate.isValid())
         errors.insert(QStringLiteral("schedule.startDate"),
                       QStringLiteral("Enter a start date as YYYY-MM-DD."));
+    else if (startDate < kEarliestScheduleDate || startDate > kLatestScheduleDate)
+        errors.insert(QStringLiteral("schedule.startDate"), outOfRangeMessage(QStringLiteral("start")));
     const QString startTime = schedule.value(QStringLiteral("startTime")).toString();
     if (!QTime::fromString(startTime, QStringLiteral("HH:mm")).isValid())
         errors.insert(QStringLiteral("schedule.startTime"),
@@ -135,6 +144,8 @@ QJsonObject validateSchedule(const QJsonValue &value)
         if (!endDate.isValid())
             errors.insert(QStringLiteral("schedule.endDate"),
                           QStringLiteral("Enter an end date as YYYY-MM-DD or leave it empty."));
+        else if (endDate < kEarliestScheduleDate || endDate > kLatestScheduleDate)
+            errors.insert(QStringLiteral("schedule.endDate"), outOfRangeMessage(QStringLiteral("end")));
         else if (startDate.isValid() && endDate < startDate)
             errors.insert(QStringLiteral("schedule.endDate"),
                           QStringLiteral("The end date is before the start date."));

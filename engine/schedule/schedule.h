@@ -43,6 +43,12 @@ struct Schedule
     bool isDayBased() const { return type != ScheduleType::Hourly; }
 };
 
+// The range of start and end dates that a schedule accepts. The upper bound keeps every
+// occurrence within four-digit years, which ISO 8601 text needs, even 50 runs that are 999
+// months apart.
+inline const QDate kEarliestScheduleDate{1970, 1, 1};
+inline const QDate kLatestScheduleDate{2199, 12, 31};
+
 // Checks a schedule object from a request and returns one message per invalid field, keyed
 // "schedule.<field>" ("schedule" itself when the value is not an object). Null or absent is
 // valid: the integration then has no schedule.

@@ -1095,6 +1095,15 @@ void tst_AdminApi::schedulePreviewValidation_data()
         << "with its offset";
     QTest::newRow("schedule missing") << "schedule" << QJsonValue(QJsonValue::Null) << "schedule"
                                       << "as an object";
+    QTest::newRow("start date 9999-12-31")
+        << "startDate" << QJsonValue(QStringLiteral("9999-12-31")) << "schedule.startDate"
+        << "from 1970-01-01 to 2199-12-31";
+    QTest::newRow("end date 2200-01-01")
+        << "endDate" << QJsonValue(QStringLiteral("2200-01-01")) << "schedule.endDate"
+        << "from 1970-01-01 to 2199-12-31";
+    QTest::newRow("after year 9999")
+        << "after" << QJsonValue(QStringLiteral("9999-06-01T00:00:00Z")) << "after"
+        << "from 1970-01-01 to 2199-12-31";
 }
 
 void tst_AdminApi::schedulePreviewValidation()

@@ -527,6 +527,18 @@ void tst_Schedule::validation_data()
         << everyMinutes(withType(base, QStringLiteral("hourly")), 15, 60)
         << "schedule.advanced.enabled"
         << "hourly";
+    QTest::newRow("start date past 2199")
+        << with(base, QStringLiteral("startDate"), QStringLiteral("9999-12-31"))
+        << "schedule.startDate"
+        << "from 1970-01-01 to 2199-12-31";
+    QTest::newRow("start date before 1970")
+        << with(base, QStringLiteral("startDate"), QStringLiteral("1969-12-31"))
+        << "schedule.startDate"
+        << "from 1970-01-01 to 2199-12-31";
+    QTest::newRow("end date past 2199")
+        << with(base, QStringLiteral("endDate"), QStringLiteral("2200-01-01"))
+        << "schedule.endDate"
+        << "from 1970-01-01 to 2199-12-31";
     QTest::newRow("duration shorter than interval")
         << everyMinutes(base, 30, 15) << "schedule.advanced.durationMinutes"
         << "from the repeat interval";
