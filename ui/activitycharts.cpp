@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDateTimeAxis>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPen>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
@@ -51,6 +52,8 @@ qreal dayPosition(const QDate &date)
 void styleChart(QChart *chart, const QString &title)
 {
     chart->setTitle(title);
+    // The console's language, so that the date axis names months in it.
+    chart->setLocale(QLocale());
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -167,7 +170,7 @@ QChart *createDailyChart(const IntegrationActivity &activity)
     xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     xAxis->setRange(-0.5, activity.days.size() - 0.5);
     for (int i = 0; i < activity.days.size(); i += 14)
-        xAxis->append(activity.days.at(i).date.toString(QStringLiteral("MMM d")), i);
+        xAxis->append(QLocale().toString(activity.days.at(i).date, QStringLiteral("MMM d")), i);
     auto yAxis = new QValueAxis;
     yAxis->setTitleText(ActivityCharts::tr("Runs"));
     yAxis->setRange(0, maxRuns);

@@ -8,6 +8,8 @@
 #include "uitestengine.h"
 
 #include "core/timeutil.h"
+#include "activitycharts.h"
+#include "integrationactivity.h"
 #include "integrationactivitypage.h"
 #include "integrationspage.h"
 #include "mainwindow.h"
@@ -21,6 +23,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsTextItem>
 #include <QLineSeries>
 #include <QListView>
 #include <QPushButton>
@@ -58,6 +61,7 @@ private slots:
     void lastRunsAndNextRun();
     void unknownIntegrationShowsMessage();
     void integrationsPageOpensActivity();
+    void chartsNameMonthsInLanguage();
 
 private:
     bool insertHistory();
@@ -274,6 +278,41 @@ void tst_IntegrationActivity::integrationsPageOpensActivity()
     QTRY_VERIFY_WITH_TIMEOUT(!window.runbookPage()->isLoading(), UiTestEngine::kRequestTimeoutMs);
     QCOMPARE(window.runbookPage()->filterBar()->query().queryItemValue(QStringLiteral("integrationId")),
              QString::number(m_integrationId));
+}
+
+void tst_IntegrationActivity::chartsNameMonthsInLanguage()
+{
+    // The console sets the default locale to its language; Spanish abbreviates months in lower
+    // case ("sept", "oct", "nov", "dic"), English capitalises them.
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+    const auto activity = hubdesk::IntegrationActivity::fromJson(m_activity);
+    std::unique_ptr<QChart> daily(hubdesk::createDailyChart(activity));
+    std::unique_ptr<QChart> duration(hubdesk::createDurationChart(activity, QTimeZone("America/Detroit")));
+    QLocale::setDefault(previous);
+
+    const auto axes = daily->axes(Qt::Horizontal);
+    QCOMPARE(axes.size(), 1);
+    const QStringList labels = qobject_cast<QCategoryAxis *>(axes.first())->categoriesLabels();
+    QVERIFY(!labels.isEmpty());
+    const QLocale spanish(QLocale::Spanish, QLocale::Spain);
+    QCOMPARE(labels.first(), spanish.toString(activity.days.first().date, QStringLiteral("MMM d")));
+    QVERIFY(labels.first() != activity.days.first().date.toString(QStringLiteral("MMM d")));
+    QCOMPARE(duration->locale(), spanish);
+
+    // The date axis writes its labels with the chart's locale.
+    QChartView view(duration.release());
+    view.resize(1000, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QStringList texts;
+    const QList<QGraphicsItem *> items = view.scene()->items();
+    for (QGraphicsItem *item : items) {
+        if (auto text = dynamic_cast<QGraphicsTextItem *>(item))
+            texts.append(text->toPlainText());
+    }
+    const QString firstTick = spanish.toString(activity.from, QStringLiteral("MMM d"));
+    QVERIFY2(texts.contains(firstTick), qPrintable(texts.join(QStringLiteral(" | "))));
 }
 
 QTEST_MAIN(tst_IntegrationActivity)
