@@ -687,9 +687,14 @@ void tst_Hubd::createdFilesAreOwnerOnly()
     const QString uploads = data.filePath(QStringLiteral("inbound/integration-3"));
     QCOMPARE(mode(data.filePath(QStringLiteral("inbound"))), 0700);
     QCOMPARE(mode(uploads), 0700);
-    const QStringList stored = QDir(uploads).entryList(QDir::Files);
+    // Each upload is stored under its own name in a folder of its own.
+    const QStringList folders = QDir(uploads).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(folders.size(), 1);
+    const QString folder = QDir(uploads).filePath(folders.first());
+    QCOMPARE(mode(folder), 0700);
+    const QStringList stored = QDir(folder).entryList(QDir::Files);
     QCOMPARE(stored.size(), 1);
-    QCOMPARE(mode(QDir(uploads).filePath(stored.first())), 0600);
+    QCOMPARE(mode(QDir(folder).filePath(stored.first())), 0600);
     QCOMPARE(mode(QDir(dir.path()).filePath(QStringLiteral("out"))), 0700);
     QCOMPARE(mode(outDir), 0700);
 }
