@@ -30,11 +30,14 @@ const QList<QPair<QString, Type>> &typeNames()
     return names;
 }
 
-// The store columns a specification may fill, and the ones every row needs.
+// The store columns a specification may fill and the ones every row needs. The optional columns
+// of a table's unique key take a fixed default when nothing maps them. A column that maps one
+// must never be empty, since the key takes no NULL.
 struct TableColumns
 {
     QStringList all;
     QStringList required;
+    QStringList keyed;
 };
 
 const QMap<QString, TableColumns> &tableColumns()
@@ -43,15 +46,18 @@ const QMap<QString, TableColumns> &tableColumns()
         {QStringLiteral("assessment_results"),
          {{QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
            QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date"),
-           QStringLiteral("scale_score"), QStringLiteral("performance_level")},
+           QStringLiteral("scale_score"), QStringLiteral("performance_level"),
+           QStringLiteral("completion_date"), QStringLiteral("duration_minutes")},
           {QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
-           QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date")}}},
+           QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date")},
+          {QStringLiteral("completion_date"), QStringLiteral("duration_minutes")}}},
         {QStringLiteral("attendance"),
          {{QStringLiteral("student_sourced_id"), QStringLiteral("school_sourced_id"),
            QStringLiteral("class_sourced_id"), QStringLiteral("attendance_date"),
            QStringLiteral("code"), QStringLiteral("minutes")},
           {QStringLiteral("student_sourced_id"), QStringLiteral("attendance_date"),
-           QStringLiteral("code")}}},
+           QStringLiteral("code")},
+          {}}},
     };
     return tables;
 }
@@ -174,6 +180,12 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                                + QStringLiteral("target: %1 maps to %2, which another column or "
                                                 "a constant fills already.")
                                      .arg(column.name, column.target));
+            if (table.keyed.contains(column.target) && !column.required)
+                return failure(path
+                               + QStringLiteral("required: %1 maps to %2, which is part of the "
+                                                "unique key of %3, so the column must be "
+                                                "required.")
+                                     .arg(column.name, column.target, spec.table));
             mapped.append(column.target);
         }
         spec.columns.append(column);

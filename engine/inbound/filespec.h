@@ -53,7 +53,9 @@ struct FileSpec
     QList<SpecColumn> columns;
 
     // Reads and checks a specification: known types and targets, a format for every date,
-    // every required store column mapped, and a natural key of declared columns. An error reads
+    // every required store column mapped, a required column for each optional part of the
+    // table's unique key it maps (completion_date, duration_minutes), and a natural key of
+    // declared columns. An error reads
     // "FIELD: message", where FIELD is the JSON path of the invalid value, such as
     // "columns[3].format" or "constants.grade"; errorField() returns that path.
     static Result<FileSpec> fromJson(const QJsonObject &object);

@@ -29,9 +29,10 @@ using Type = SpecColumn::Type;
 QStringList conflictColumns(const QString &table)
 {
     if (table == QLatin1String("assessment_results"))
-        return {QStringLiteral("district_id"), QStringLiteral("student_sourced_id"),
-                QStringLiteral("assessment"), QStringLiteral("subject"),
-                QStringLiteral("test_date")};
+        return {QStringLiteral("district_id"),     QStringLiteral("student_sourced_id"),
+                QStringLiteral("assessment"),      QStringLiteral("subject"),
+                QStringLiteral("test_date"),       QStringLiteral("completion_date"),
+                QStringLiteral("duration_minutes")};
     return {QStringLiteral("district_id"), QStringLiteral("student_sourced_id"),
             QStringLiteral("class_sourced_id"), QStringLiteral("attendance_date")};
 }

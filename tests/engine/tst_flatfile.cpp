@@ -11,6 +11,7 @@
 #include "store/store.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -62,9 +63,11 @@ private slots:
     void loadsContosoDay2();
     void skipsRepeatedRowOfDay1();
     void detectsIReadyLayouts();
-    void rejectsIReadyDuplicateKeys_data();
-    void rejectsIReadyDuplicateKeys();
-    void loadsIReadyWithoutDuplicates();
+    void loadsIReadySamples_data();
+    void loadsIReadySamples();
+    void mapsIReadyColumns();
+    void rejectsIReadyDuplicateSession();
+    void requiresKeyedColumns();
     void reportsFaults_data();
     void reportsFaults();
     void rejectsInvalidSpecs_data();
@@ -215,67 +218,77 @@ void tst_FlatFile::detectsIReadyLayouts()
              qPrintable(none.error()));
 }
 
-void tst_FlatFile::rejectsIReadyDuplicateKeys_data()
+void tst_FlatFile::loadsIReadySamples_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("spec");
-    QTest::addColumn<QList<qint64>>("lines");
-    // Each repeats a student and start date with another result, such as a second sitting.
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<QString>("retestStudent");
+    QTest::addColumn<QString>("retestDate");
+    // Each sample has students who started two diagnostics on one day, such as a rushed attempt
+    // and the retest. Each sitting is a row of its own.
     QTest::newRow("ELA") << "oea-iready-diagnostic/diagnostic_results_ela.csv"
-                         << "iready-diagnostic-ela" << QList<qint64>{31, 260, 386, 473, 811, 988};
+                         << "iready-diagnostic-ela" << 1022 << "f593917cfa3811eca922c4bde5bbed5f"
+                         << "2021-08-18";
     QTest::newRow("Math") << "oea-iready-diagnostic/diagnostic_results_math.csv"
-                          << "iready-diagnostic-math"
-                          << QList<qint64>{174, 327, 488, 683, 685, 793};
+                          << "iready-diagnostic-math" << 1002 << "f9a46286fa3811ec9aa0c4bde5bbed5f"
+                          << "2021-11-29";
 }
 
-void tst_FlatFile::rejectsIReadyDuplicateKeys()
+void tst_FlatFile::loadsIReadySamples()
 {
     QFETCH(QString, file);
     QFETCH(QString, spec);
-    QFETCH(QList<qint64>, lines);
+    QFETCH(int, rows);
+    QFETCH(QString, retestStudent);
+    QFETCH(QString, retestDate);
     const QString path = hubtest::samplePath(file);
     if (path.isEmpty())
-        QSKIP("The i-Ready sample files are absent; set HUBDESK_TEST_DATA_DIR.");
+        QSKIP(qPrintable(QStringLiteral("Sample data %1 not found under %2; set "
+                                        "HUBDESK_TEST_DATA_DIR to the folder of sample files.")
+                             .arg(file, hubtest::sampleDataDir())));
 
-    FlatFile flat(path, builtIn(spec));
-    const QList<Issue> issues = flat.validate(db(), districtId);
-    QList<qint64> errorLines;
-    for (const Issue &issue : issues) {
-        if (issue.severity != Issue::Severity::Error)
-            continue;
-        QCOMPARE(issue.rule, QStringLiteral("duplicate-key"));
-        QCOMPARE(issue.column, QStringLiteral("Student ID, Start Date"));
-        errorLines.append(issue.line);
+    // Sent twice, the file updates its rows instead of adding them again.
+    for (int send = 0; send < 2; ++send) {
+        FlatFile flat(path, builtIn(spec));
+        const QList<Issue> issues = flat.validate(db(), districtId);
+        QCOMPARE(texts(issues, Issue::Severity::Error), QStringList());
+        QCOMPARE(flat.validateCounts().rowsRead, rows);
+        QCOMPARE(flat.validateCounts().rowsRejected, 0);
+        auto loaded = flat.load(db(), districtId);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        QCOMPARE(loaded->rowsWritten, rows);
+        QCOMPARE(count(QStringLiteral("assessment_results")), rows);
     }
-    QCOMPARE(errorLines, lines);
-    QCOMPARE(flat.validateCounts().rowsRejected, 6);
-    QVERIFY(!flat.load(db(), districtId).ok());
-    QCOMPARE(count(QStringLiteral("assessment_results")), 0);
+
+    auto sittings = hub::execute(db(),
+                                 QStringLiteral("SELECT completion_date, duration_minutes FROM "
+                                                "assessment_results WHERE student_sourced_id = ? "
+                                                "AND test_date = ? ORDER BY duration_minutes"),
+                                 {retestStudent, retestDate});
+    QVERIFY2(sittings.ok(), qPrintable(sittings.error()));
+    int found = 0;
+    while (sittings->next()) {
+        ++found;
+        QCOMPARE(sittings->value(0).toString(), retestDate);
+        QVERIFY(sittings->value(1).toInt() > 0);
+    }
+    QCOMPARE(found, 2);
 }
 
-void tst_FlatFile::loadsIReadyWithoutDuplicates()
+void tst_FlatFile::mapsIReadyColumns()
 {
-    HUB_REQUIRE_SAMPLE(source, "oea-iready-diagnostic/diagnostic_results_ela.csv");
-    QFile in(source);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    QList<QByteArray> lines = in.readAll().split('\n');
-    for (const int line : {988, 811, 473, 386, 260, 31})
-        lines.removeAt(line - 1);
-    const QString path = writeFile(lines.join('\n'));
-
+    HUB_REQUIRE_SAMPLE(path, "oea-iready-diagnostic/diagnostic_results_ela.csv");
     FlatFile file(path, builtIn(QStringLiteral("iready-diagnostic-ela")));
-    const QList<Issue> issues = file.validate(db(), districtId);
-    QCOMPARE(texts(issues, Issue::Severity::Error), QStringList());
-    auto loaded = file.load(db(), districtId);
-    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    QCOMPARE(loaded->rowsWritten, 1016);
-    QCOMPARE(count(QStringLiteral("assessment_results")), 1016);
+    QCOMPARE(texts(file.validate(db(), districtId), Issue::Severity::Error), QStringList());
+    QVERIFY(file.load(db(), districtId).ok());
 
     auto row = hub::execute(db(),
                             QStringLiteral("SELECT school_year, assessment, subject, test_date, "
-                                           "scale_score, performance_level, extensions FROM "
-                                           "assessment_results WHERE student_sourced_id = ? "
-                                           "AND test_date = '2021-08-27'"),
+                                           "scale_score, performance_level, completion_date, "
+                                           "duration_minutes, extensions FROM assessment_results "
+                                           "WHERE student_sourced_id = ? AND test_date = "
+                                           "'2021-08-27'"),
                             {QStringLiteral("f3888dd2fa3811ec97c8c4bde5bbed5f")});
     QVERIFY(row.ok() && row->next());
     QCOMPARE(row->value(0).toInt(), 2022);
@@ -284,11 +297,79 @@ void tst_FlatFile::loadsIReadyWithoutDuplicates()
     QCOMPARE(row->value(3).toString(), QStringLiteral("2021-08-27"));
     QCOMPARE(row->value(4).toDouble(), 613.0);
     QCOMPARE(row->value(5).toString(), QStringLiteral("Early On Grade Level"));
-    const QString extensions = row->value(6).toString();
+    QCOMPARE(row->value(6).toString(), QStringLiteral("2021-08-27"));
+    QCOMPARE(row->value(7).toInt(), 105);
+    const QString extensions = row->value(8).toString();
     QVERIFY2(extensions.contains(QStringLiteral("\"Lexile Measure\":\"1070L\"")),
              qPrintable(extensions));
-    QVERIFY(extensions.contains(QStringLiteral("\"Completion Date\":\"2021-08-27\"")));
     QVERIFY(extensions.contains(QStringLiteral("\"Last Name\":\"Parsons\"")));
+    QVERIFY(!extensions.contains(QStringLiteral("Completion Date")));
+    QVERIFY(!extensions.contains(QStringLiteral("Duration (min)")));
+    QVERIFY(!row->next());
+}
+
+void tst_FlatFile::rejectsIReadyDuplicateSession()
+{
+    // Two rows of one session (student, start, completion and duration) with different scale
+    // scores contradict each other, so the file is rejected.
+    HUB_REQUIRE_SAMPLE(source, "oea-iready-diagnostic/diagnostic_results_ela.csv");
+    QFile in(source);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = in.readAll().split('\n');
+    QByteArray copy = lines.at(1);
+    QVERIFY(copy.contains(",105,\"\",613,"));
+    copy.replace(",105,\"\",613,", ",105,\"\",618,");
+    const QString path
+        = writeFile(lines.at(0) + '\n' + lines.at(1) + '\n' + lines.at(2) + '\n' + copy + '\n');
+
+    FlatFile file(path, builtIn(QStringLiteral("iready-diagnostic-ela")));
+    const QList<Issue> issues = file.validate(db(), districtId);
+    QList<Issue> errors;
+    for (const Issue &issue : issues) {
+        if (issue.severity == Issue::Severity::Error)
+            errors.append(issue);
+    }
+    QCOMPARE(errors.size(), 1);
+    const Issue &error = errors.first();
+    QCOMPARE(error.rule, QStringLiteral("duplicate-key"));
+    QCOMPARE(error.file, QFileInfo(path).fileName());
+    QCOMPARE(error.line, 4);
+    QCOMPARE(error.column,
+             QStringLiteral("Student ID, Start Date, Completion Date, Duration (min)"));
+    QCOMPARE(error.value,
+             QStringLiteral("f3888dd2fa3811ec97c8c4bde5bbed5f, 08/27/2021, 08/27/2021, 105"));
+    QCOMPARE(error.message,
+             QStringLiteral("Line 2 has the same Student ID, Start Date, Completion Date, "
+                            "Duration (min) with other values. Remove one of the rows or correct "
+                            "its key."));
+    QCOMPARE(file.validateCounts().rowsRejected, 1);
+    QVERIFY(!file.load(db(), districtId).ok());
+    QCOMPARE(count(QStringLiteral("assessment_results")), 0);
+}
+
+void tst_FlatFile::requiresKeyedColumns()
+{
+    // An optional column could leave completion_date empty, which its unique key does not take.
+    QJsonObject json = builtIn(QStringLiteral("iready-diagnostic-math")).toJson();
+    QJsonArray columns = json.value(QStringLiteral("columns")).toArray();
+    QJsonObject completion = columns.at(3).toObject();
+    QCOMPARE(completion.value(QStringLiteral("name")).toString(),
+             QStringLiteral("Completion Date"));
+    completion.insert(QStringLiteral("required"), false);
+    columns[3] = completion;
+    json.insert(QStringLiteral("columns"), columns);
+    auto spec = FileSpec::fromJson(json);
+    QVERIFY(!spec.ok());
+    QCOMPARE(spec.error(),
+             QStringLiteral("columns[3].required: Completion Date maps to completion_date, which "
+                            "is part of the unique key of assessment_results, so the column must "
+                            "be required."));
+
+    // Unmapped, the store fills its default; the copy loads.
+    completion.remove(QStringLiteral("target"));
+    columns[3] = completion;
+    json.insert(QStringLiteral("columns"), columns);
+    QVERIFY2(FileSpec::fromJson(json).ok(), qPrintable(FileSpec::fromJson(json).error()));
 }
 
 void tst_FlatFile::reportsFaults_data()
