@@ -62,6 +62,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     router.addRoute("GET", QStringLiteral("/api/v1/openapi.json"), http::Access::View, openApi);
     registerActivityRoutes(router, context);
     registerCatalogRoutes(router, context);
+    registerConnectorRoutes(router, context);
     registerDestinationRoutes(router, context);
     registerFileSpecRoutes(router, context);
     registerIntegrationRoutes(router, context);

@@ -67,6 +67,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context);
 // Route groups, one file each.
 void registerActivityRoutes(http::Router &router, const ApiContext &context);
 void registerCatalogRoutes(http::Router &router, const ApiContext &context);
+void registerConnectorRoutes(http::Router &router, const ApiContext &context);
 void registerDestinationRoutes(http::Router &router, const ApiContext &context);
 void registerFileSpecRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);

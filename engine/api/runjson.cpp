@@ -278,8 +278,8 @@ Result<QJsonObject> runDetail(const QSqlDatabase &db, qint64 districtId, qint64 
 
     auto phases = execute(db,
                           QStringLiteral("SELECT id, position, name, status, started_at, ended_at, "
-                                         "rows_read, rows_written, rows_rejected, bytes, target "
-                                         "FROM run_phases WHERE run_id = ? ORDER BY position"),
+                                         "rows_read, rows_written, rows_rejected, bytes, target, "
+                                         "requests, pages, retries FROM run_phases WHERE run_id = ? ORDER BY position"),
                           {runId});
     if (!phases)
         return failure(phases.error());
@@ -301,6 +301,9 @@ Result<QJsonObject> runDetail(const QSqlDatabase &db, qint64 districtId, qint64 
             {QStringLiteral("rowsRejected"), phases->value(8).toLongLong()},
             {QStringLiteral("bytes"), phases->value(9).toLongLong()},
             {QStringLiteral("target"), jsonValue(phases->value(10))},
+            {QStringLiteral("requests"), phases->value(11).toLongLong()},
+            {QStringLiteral("pages"), phases->value(12).toLongLong()},
+            {QStringLiteral("retries"), phases->value(13).toLongLong()},
         });
     }
 

@@ -3,6 +3,7 @@
 
 #include "runexecutor.h"
 
+#include "connectors/connector.h"
 #include "core/logging.h"
 #include "core/secretbox.h"
 #include "core/timeutil.h"
@@ -260,8 +261,9 @@ void RunExecutor::execute(qint64 runId)
         executeOutbound(db, recorder, *context);
     } else if (context->integrationType == QLatin1String("inbound")) {
         executeInbound(db, recorder, *context);
+    } else if (context->integrationType == QLatin1String("api")) {
+        executeApi(db, recorder, *context);
     } else {
-        // TODO: API and OneRoster integrations run through connectors that do not exist yet.
         const QString message = QStringLiteral("Runs of %1 integrations are not supported yet.")
                                     .arg(context->integrationType);
         recorder.log(LogLevel::Error, message);
@@ -882,6 +884,113 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
                                       "were marked tobedeleted.")
                            .arg(bundleRows)
                            .arg(markedDeleted));
+}
+
+void RunExecutor::executeApi(const QSqlDatabase &db, RunRecorder &recorder,
+                             const RunContext &context)
+{
+    const auto fail = [&](const QString &message) {
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+        qCWarning(lcConnectors).noquote()
+            << QStringLiteral("Run %1 of integration %2 failed: %3")
+                   .arg(context.runId)
+                   .arg(context.integrationId)
+                   .arg(message);
+    };
+    const std::optional<connectors::ConnectorDescription> description
+        = connectors::descriptionForProduct(context.productKey);
+    if (!description)
+        return fail(QStringLiteral("The product %1 has no connector description.")
+                        .arg(context.productKey));
+
+    auto stored = hub::execute(db,
+                          QStringLiteral("SELECT connector_settings, connector_secrets FROM "
+                                         "integrations WHERE id = ?"),
+                          {context.integrationId});
+    if (!stored || !stored->next())
+        return fail(stored ? QStringLiteral("Integration %1 was not found.")
+                                 .arg(context.integrationId)
+                           : stored.error());
+    const QJsonObject settings = QJsonDocument::fromJson(stored->value(0).toByteArray()).object();
+    const QByteArray sealed = stored->value(1).toByteArray();
+    stored->finish();
+    QJsonObject secrets;
+    if (!sealed.isEmpty()) {
+        auto box = SecretBox::openOrCreate(m_dataDir);
+        if (!box)
+            return fail(box.error());
+        auto opened = destinations::openSecrets(*box, sealed);
+        if (!opened)
+            return fail(opened.error());
+        secrets = *opened;
+    }
+    const QJsonObject errors = connectors::validateSettings(*description, settings, secrets);
+    if (!errors.isEmpty()) {
+        QStringList fields;
+        for (auto it = errors.begin(); it != errors.end(); ++it)
+            fields.append(QStringLiteral("%1: %2").arg(it.key(), it.value().toString()));
+        return fail(QStringLiteral("The connector settings are incomplete; complete them in the "
+                                   "integration. %1")
+                        .arg(fields.join(QLatin1Char(' '))));
+    }
+    auto connector = connectors::createConnector(
+        *description, connectors::effectiveSettings(*description, settings, secrets));
+    if (!connector)
+        return fail(connector.error());
+
+    auto watermark = selectValue(db,
+                                 QStringLiteral("SELECT sync_watermark FROM runs WHERE "
+                                                "integration_id = ? AND id < ? AND status IN "
+                                                "(0, 8) AND sync_watermark IS NOT NULL ORDER BY "
+                                                "id DESC LIMIT 1"),
+                                 {context.integrationId, context.runId});
+    const QString workDir
+        = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
+    QDir(workDir).removeRecursively();
+    QDir().mkpath(workDir);
+    connectors::RunEnvironment environment;
+    environment.db = db;
+    environment.districtId = context.districtId;
+    environment.integrationId = context.integrationId;
+    environment.runId = context.runId;
+    environment.schoolYear = context.schoolYear;
+    environment.workDir = workDir;
+    environment.recorder = &recorder;
+    environment.lastWatermark = watermark && !watermark->isNull() ? watermark->toString()
+                                                                  : QString();
+
+    qCInfo(lcConnectors).noquote() << QStringLiteral("Run %1: %2 connector of integration %3 "
+                                                     "started")
+                                          .arg(context.runId)
+                                          .arg(description->name)
+                                          .arg(context.integrationId);
+    auto outcome = (*connector)->run(environment);
+    QDir(workDir).removeRecursively();
+    if (!outcome) {
+        // The connector logged the failure in its phase already.
+        const bool cancelled = recorder.cancelRequested();
+        recorder.finishRun(cancelled ? RunStatus::Cancelled : RunStatus::Failed, outcome.error());
+        qCWarning(lcConnectors).noquote()
+            << QStringLiteral("Run %1 of integration %2 %3: %4")
+                   .arg(context.runId)
+                   .arg(context.integrationId)
+                   .arg(cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed"))
+                   .arg(outcome.error());
+        return;
+    }
+    if (outcome->cancelled) {
+        recorder.log(LogLevel::Info, outcome->message);
+        recorder.finishRun(RunStatus::Cancelled, outcome->message);
+        return;
+    }
+    if (!outcome->watermark.isEmpty())
+        (void)hub::execute(db, QStringLiteral("UPDATE runs SET sync_watermark = ? WHERE id = ?"),
+                           {outcome->watermark, context.runId});
+    qCInfo(lcConnectors).noquote() << QStringLiteral("Run %1: %2").arg(context.runId).arg(outcome->message);
+    recorder.finishRun(recorder.hasWarnings() ? RunStatus::SucceededWithWarnings
+                                              : RunStatus::Succeeded,
+                       outcome->message);
 }
 
 } // namespace hub::runs

@@ -35,6 +35,9 @@ private:
     void executeOutbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeInbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
+    // Runs the integration's connector (a pull or a push) with its stored settings and keeps the
+    // pull's watermark for the next delta pull.
+    void executeApi(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     // Logs replaced control characters and an empty report as warnings of the Format phase.
     void logFormatWarnings(RunRecorder &recorder, const RunContext &context,
                            const outbound::ExportSummary &summary);

@@ -72,9 +72,11 @@ void RunRecorder::finishPhase(RunStatus status, const PhaseCounts &counts)
     auto updated = execute(m_db,
                            QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ?, "
                                           "rows_read = ?, rows_written = ?, rows_rejected = ?, "
-                                          "bytes = ? WHERE id = ?"),
+                                          "bytes = ?, requests = ?, pages = ?, retries = ? "
+                                          "WHERE id = ?"),
                            {int(status), nowIsoUtc(), counts.rowsRead, counts.rowsWritten,
-                            counts.rowsRejected, counts.bytes, m_phaseId});
+                            counts.rowsRejected, counts.bytes, counts.requests, counts.pages,
+                            counts.retries, m_phaseId});
     if (!updated)
         reportStoreError(m_runId, updated.error());
     m_phaseId = 0;

@@ -19,6 +19,10 @@ struct PhaseCounts
     qint64 rowsWritten = 0;
     qint64 rowsRejected = 0;
     qint64 bytes = 0;
+    // What an API phase did: HTTP requests sent, pages of records, and repeated requests.
+    qint64 requests = 0;
+    qint64 pages = 0;
+    qint64 retries = 0;
 };
 
 enum class LogLevel { Info, Warning, Error };
