@@ -171,7 +171,11 @@ void CatalogPage::addIntegration()
             return;
         }
         showMessage({});
-        emit integrationCreated(result.body.object().value(QStringLiteral("id")).toInteger());
+        const qint64 id = result.body.object().value(QStringLiteral("id")).toInteger();
+        if (product.value(QStringLiteral("integrationType")).toString() == QLatin1String("api"))
+            emit apiIntegrationCreated(id);
+        else
+            emit integrationCreated(id);
     });
 }
 

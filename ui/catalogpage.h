@@ -46,6 +46,8 @@ signals:
     void refreshed();
     void outboundIntegrationRequested(const QJsonObject &product);
     void integrationCreated(qint64 integrationId);
+    // An integration of an API product was created; its connection settings come next.
+    void apiIntegrationCreated(qint64 integrationId);
 
 private:
     void updateSelection();

@@ -146,8 +146,13 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     connect(m_addButton, &QPushButton::clicked, this, &IntegrationsPage::addIntegrationRequested);
     connect(m_editButton, &QPushButton::clicked, this, [this] {
         const QJsonObject integration = selectedIntegration();
-        if (!integration.isEmpty())
-            emit editRequested(integration.value(QStringLiteral("id")).toInteger());
+        if (integration.isEmpty())
+            return;
+        const qint64 id = integration.value(QStringLiteral("id")).toInteger();
+        if (integration.value(QStringLiteral("integrationType")).toString() == QLatin1String("api"))
+            emit apiEditRequested(id);
+        else
+            emit editRequested(id);
     });
     connect(m_activityButton, &QPushButton::clicked, this, [this] {
         const QJsonObject integration = selectedIntegration();
@@ -310,7 +315,7 @@ void IntegrationsPage::updateEmptyLabel(int group)
 void IntegrationsPage::updateButtons()
 {
     const QString type = selectedIntegration().value(QStringLiteral("integrationType")).toString();
-    m_editButton->setEnabled(type == QLatin1String("outbound"));
+    m_editButton->setEnabled(type == QLatin1String("outbound") || type == QLatin1String("api"));
     m_activityButton->setEnabled(!type.isEmpty());
     // Inbound runs start from a file, so they are run by Upload File.
     m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound"));

@@ -54,6 +54,7 @@ signals:
     void editRequested(qint64 integrationId);
     // The user asked for the integration's own page: its activity, last runs and next run.
     void activityRequested(qint64 integrationId);
+    void apiEditRequested(qint64 integrationId);
     // A run was queued, by Run Now or by an upload.
     void runQueued(qint64 runId);
 

@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 
+#include "apiintegrationform.h"
 #include "auditlogpage.h"
 #include "catalogpage.h"
 #include "engineclient.h"
@@ -41,6 +42,7 @@ NavigationRow navigationRowOf(MainWindow::Page page)
     case MainWindow::Page::Integrations:
     case MainWindow::Page::OutboundForm:
     case MainWindow::Page::IntegrationActivity:
+    case MainWindow::Page::ApiForm:
         return IntegrationsRow;
     case MainWindow::Page::Runbook:
         return RunbookRow;
@@ -62,6 +64,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_catalogPage(new CatalogPage(client))
     , m_integrationsPage(new IntegrationsPage(client))
     , m_outboundForm(new OutboundIntegrationForm(client))
+    , m_apiForm(new ApiIntegrationForm(client))
     , m_runbookPage(new RunbookPage(client))
     , m_oneRosterPage(new OneRosterPage(client))
     , m_activityPage(new IntegrationActivityPage(client))
@@ -210,6 +213,7 @@ void MainWindow::createPages()
     m_pages->addWidget(m_oneRosterPage);
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_auditLogPage);
+    m_pages->addWidget(m_apiForm);
 
     auto central = new QWidget;
     auto layout = new QHBoxLayout(central);
@@ -259,6 +263,28 @@ void MainWindow::connectPages()
     });
     connect(m_activityPage, &IntegrationActivityPage::runActivated, this, [this](qint64 runId) {
         m_runbookPage->showRun(runId);
+        showPage(Page::Runbook);
+    });
+    const auto openApiForm = [this](qint64 integrationId) {
+        m_apiForm->loadIntegration(integrationId);
+        showPage(Page::ApiForm);
+    };
+    // A new API integration is listed and selected at once, while its settings form opens.
+    connect(m_catalogPage, &CatalogPage::apiIntegrationCreated, this,
+            [this, openApiForm](qint64 integrationId) {
+                connect(
+                    m_integrationsPage, &IntegrationsPage::refreshed, this,
+                    [this, integrationId] { m_integrationsPage->selectIntegration(integrationId); },
+                    Qt::SingleShotConnection);
+                m_integrationsPage->refresh();
+                openApiForm(integrationId);
+            });
+    connect(m_integrationsPage, &IntegrationsPage::apiEditRequested, this, openApiForm);
+    connect(m_apiForm, &ApiIntegrationForm::saved, this, showIntegration);
+    connect(m_apiForm, &ApiIntegrationForm::cancelled, this,
+            [this] { showPage(Page::Integrations); });
+    connect(m_apiForm, &ApiIntegrationForm::runbookRequested, this, [this](qint64 integrationId) {
+        m_runbookPage->showIntegrationRuns(integrationId);
         showPage(Page::Runbook);
     });
     connect(m_integrationsPage, &IntegrationsPage::runQueued, this, [this](qint64 runId) {
@@ -325,6 +351,11 @@ IntegrationsPage *MainWindow::integrationsPage() const
 OutboundIntegrationForm *MainWindow::outboundForm() const
 {
     return m_outboundForm;
+}
+
+ApiIntegrationForm *MainWindow::apiForm() const
+{
+    return m_apiForm;
 }
 
 RunbookPage *MainWindow::runbookPage() const

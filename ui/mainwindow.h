@@ -20,6 +20,7 @@ class EngineClient;
 class CatalogPage;
 class IntegrationsPage;
 class IntegrationActivityPage;
+class ApiIntegrationForm;
 class OutboundIntegrationForm;
 class RunbookPage;
 class OneRosterPage;
@@ -43,7 +44,8 @@ public:
         Runbook,
         OneRoster,
         IntegrationActivity,
-        AuditLog
+        AuditLog,
+        ApiForm
     };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
@@ -67,6 +69,7 @@ public:
     CatalogPage *catalogPage() const;
     IntegrationsPage *integrationsPage() const;
     OutboundIntegrationForm *outboundForm() const;
+    ApiIntegrationForm *apiForm() const;
     RunbookPage *runbookPage() const;
     OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
     IntegrationActivityPage *integrationActivityPage() const;
@@ -89,6 +92,7 @@ private:
     CatalogPage *m_catalogPage;
     IntegrationsPage *m_integrationsPage;
     OutboundIntegrationForm *m_outboundForm;
+    ApiIntegrationForm *m_apiForm;
     RunbookPage *m_runbookPage;
     OneRosterPage *m_oneRosterPage;
     IntegrationActivityPage *m_activityPage;

@@ -14,7 +14,7 @@
 
 namespace hub::connectors {
 
-// How a vendor API authenticates its callers.
+// The authentication that a vendor API expects from its callers.
 struct ApiAuth
 {
     enum class Kind { None, OAuth2ClientCredentials, ApiKeyHeader, Basic };
@@ -33,9 +33,9 @@ struct ApiAuth
     QString password;
 };
 
-// How patiently the client repeats a request that failed with 429, 5xx or a network error.
-// Delays double from initialDelayMs up to maxDelayMs; a Retry-After header replaces the delay
-// when it asks for at most maxRetryAfterMs.
+// The limits on repeating a request that failed with 429, 5xx or a network error. Delays
+// double from initialDelayMs up to maxDelayMs. A Retry-After header replaces the delay when it
+// requests at most maxRetryAfterMs.
 struct ApiRetryLimits
 {
     int maxAttempts = 5;
@@ -72,8 +72,8 @@ public:
     const TransferStats &stats() const { return m_stats; }
     void resetStats() { m_stats = {}; }
 
-    // The wait in milliseconds that a Retry-After value (delta-seconds or an HTTP-date) asks
-    // for, or -1 when the value is neither.
+    // The wait in milliseconds that a Retry-After value (delta-seconds or an HTTP-date)
+    // requests, or -1 when the value is neither.
     static qint64 retryAfterMs(const QByteArray &value, const QDateTime &now);
 
 private:

@@ -21,8 +21,8 @@ class RunRecorder;
 
 namespace hub::connectors {
 
-// One setting that a connector asks for. The settings form of the console is generated from
-// these; a secret setting is stored sealed and the API shows only {"stored": true} for it.
+// One setting of a connector. The console generates its settings form from these. A secret
+// setting is stored sealed, and the API shows only {"stored": true} for it.
 struct SettingSpec
 {
     QString name;
@@ -40,9 +40,9 @@ struct SettingSpec
     QJsonObject toJson() const;
 };
 
-// A connector description from the catalog: what it connects to and how. kind "oneroster" is
-// the OneRoster API client; kind "rest" is a declarative REST connector whose endpoints,
-// authentication, pagination and field mapping are data in the description.
+// A connector description from the catalog. The kind "oneroster" is the OneRoster API client.
+// The kind "rest" is a declarative REST connector, whose endpoints, authentication, pagination
+// and field mapping are data in the description.
 struct ConnectorDescription
 {
     QString productKey;
@@ -74,8 +74,8 @@ struct TransferStats
     qint64 bytes = 0;
 };
 
-// What a connector run needs from the engine: the store, the district, its phases recorder and
-// a folder for temporary files. The connector records its own phases.
+// The engine's side of a connector run: the store, the district, the recorder of the run's
+// phases and a folder for temporary files. The connector records its own phases.
 struct RunEnvironment
 {
     QSqlDatabase db;

@@ -14,7 +14,7 @@ namespace hub::connectors {
 // when asked, demographics) page by page with limit and offset, sorted by sourcedId. It follows
 // a Link rel="next" when the provider sends one and otherwise pages on by the records received
 // until X-Total-Count is reached, so a short page before the end does not end the collection.
-// A delta pull asks only for records with dateLastModified at or after the last successful
+// A delta pull requests only records with dateLastModified at or after the last successful
 // pull's watermark. When X-Total-Count changes between pages, a record comes twice or fewer
 // records arrive than X-Total-Count says, the provider's data changed under the paging: the
 // collection is read again, up to three times, and the run fails rather than load a roster

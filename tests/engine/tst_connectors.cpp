@@ -3,6 +3,7 @@
 
 #include "apitestclient.h"
 #include "fakehttpserver.h"
+#include "fakeoneroster.h"
 
 #include "connectors/apiclient.h"
 #include "connectors/connector.h"
@@ -21,217 +22,12 @@ using hubtest::FakeResponse;
 
 namespace {
 
-const QString kClientSecret = QStringLiteral("provider-secret-Qx71");
+using hubtest::FakeProvider;
+using hubtest::makeRoster;
+
+const QString kClientSecret = hubtest::kProviderSecret;
 const QString kApiKey = QStringLiteral("vendor-api-key-Jd29");
 const QString kPassword = QStringLiteral("vendor-password-Wm53");
-
-QJsonObject ref(const QString &id, const QString &type)
-{
-    return QJsonObject{{QStringLiteral("sourcedId"), id}, {QStringLiteral("type"), type}};
-}
-
-QJsonObject base(const QString &id, const QString &modified = QStringLiteral("2026-09-01T08:00:00.000Z"))
-{
-    return QJsonObject{{QStringLiteral("sourcedId"), id},
-                       {QStringLiteral("status"), QStringLiteral("active")},
-                       {QStringLiteral("dateLastModified"), modified}};
-}
-
-QJsonObject with(QJsonObject object, const QJsonObject &fields)
-{
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
-}
-
-// A OneRoster 1.1 provider on 127.0.0.1 that can inject faults: 429 and 503 on chosen requests,
-// pages capped below the requested limit, tokens that stop working after a number of requests,
-// and a hook that changes the data before a page is served.
-class FakeProvider
-{
-public:
-    QMap<QString, QList<QJsonObject>> collections;
-    int pageCap = 0;
-    bool sendLink = true;
-    QSet<int> status429At;
-    QSet<int> status503At;
-    int tokenLifetime = 0;
-    std::function<void(const QString &endpoint, qint64 offset)> beforePage;
-    int dataRequests = 0;
-    int tokensIssued = 0;
-    QStringList filters;
-
-    FakeResponse handle(const FakeRequest &request)
-    {
-        const QString path = request.url.path();
-        if (path == QLatin1String("/oauth/token"))
-            return token(request);
-        const QString prefix = QStringLiteral("/ims/oneroster/v1p1/");
-        if (!path.startsWith(prefix))
-            return FakeResponse{404, {}, {}};
-        if (request.headers.value("authorization") != "Bearer " + m_token
-            || (tokenLifetime > 0 && m_tokenUses >= tokenLifetime))
-            return FakeResponse::json(QJsonDocument(QJsonObject{
-                                          {QStringLiteral("imsx_codeMajor"), QStringLiteral("failure")}}),
-                                      401);
-        ++m_tokenUses;
-        ++dataRequests;
-        if (status429At.contains(dataRequests))
-            return FakeResponse{429, {}, {{"Retry-After", "1"}}};
-        if (status503At.contains(dataRequests))
-            return FakeResponse{503, {}, {}};
-
-        const QString endpoint = path.mid(prefix.size());
-        const qint64 limit = request.query(QStringLiteral("limit")).toLongLong();
-        const qint64 offset = request.query(QStringLiteral("offset")).toLongLong();
-        const QString filter = request.query(QStringLiteral("filter"));
-        if (!filter.isEmpty())
-            filters.append(filter);
-        if (beforePage)
-            beforePage(endpoint, offset);
-        QList<QJsonObject> records = collections.value(endpoint);
-        if (filter.startsWith(QLatin1String("dateLastModified>='"))) {
-            const QString since = filter.mid(19).chopped(1);
-            records.removeIf([&](const QJsonObject &record) {
-                return record.value(QStringLiteral("dateLastModified")).toString() < since;
-            });
-        }
-        const qint64 size = pageCap > 0 ? std::min<qint64>(limit, pageCap) : limit;
-        QJsonArray page;
-        for (qint64 i = offset; i < records.size() && i < offset + size; ++i)
-            page.append(records.at(i));
-        FakeResponse response
-            = FakeResponse::json(QJsonDocument(QJsonObject{{endpoint, page}}));
-        response.headers.append({"X-Total-Count", QByteArray::number(records.size())});
-        const qint64 next = offset + page.size();
-        if (sendLink && next < records.size()) {
-            QUrl url = request.url;
-            QUrlQuery query(url);
-            query.removeAllQueryItems(QStringLiteral("offset"));
-            query.addQueryItem(QStringLiteral("offset"), QString::number(next));
-            url.setQuery(query);
-            response.headers.append(
-                {"Link", "<" + url.toString(QUrl::FullyEncoded).toLatin1() + ">; rel=\"next\""});
-        }
-        return response;
-    }
-
-private:
-    FakeResponse token(const FakeRequest &request)
-    {
-        const QByteArray expected
-            = "Basic " + QByteArray("hub-client:" + kClientSecret.toUtf8()).toBase64();
-        if (request.headers.value("authorization") != expected)
-            return FakeResponse::json(QJsonDocument(QJsonObject{
-                                          {QStringLiteral("error"), QStringLiteral("invalid_client")}}),
-                                      401);
-        ++tokensIssued;
-        m_token = "token-" + QByteArray::number(tokensIssued);
-        m_tokenUses = 0;
-        return FakeResponse::json(QJsonDocument(
-            QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(m_token)},
-                        {QStringLiteral("token_type"), QStringLiteral("bearer")},
-                        {QStringLiteral("expires_in"), 3600}}));
-    }
-
-    QByteArray m_token;
-    int m_tokenUses = 0;
-};
-
-QMap<QString, QList<QJsonObject>> makeRoster(int students)
-{
-    QMap<QString, QList<QJsonObject>> roster;
-    roster[QStringLiteral("orgs")] = {
-        with(base(QStringLiteral("org-district")),
-             {{QStringLiteral("name"), QStringLiteral("Fake District")},
-              {QStringLiteral("type"), QStringLiteral("district")},
-              {QStringLiteral("identifier"), QStringLiteral("D1")}}),
-        with(base(QStringLiteral("org-s1")),
-             {{QStringLiteral("name"), QStringLiteral("North Middle")},
-              {QStringLiteral("type"), QStringLiteral("school")},
-              {QStringLiteral("parent"), ref(QStringLiteral("org-district"), QStringLiteral("org"))}}),
-    };
-    roster[QStringLiteral("academicSessions")] = {
-        with(base(QStringLiteral("as-2027")),
-             {{QStringLiteral("title"), QStringLiteral("2026-2027")},
-              {QStringLiteral("type"), QStringLiteral("schoolYear")},
-              {QStringLiteral("startDate"), QStringLiteral("2026-07-01")},
-              {QStringLiteral("endDate"), QStringLiteral("2027-06-30")},
-              {QStringLiteral("schoolYear"), QStringLiteral("2027")}}),
-        with(base(QStringLiteral("as-t1")),
-             {{QStringLiteral("title"), QStringLiteral("Fall")},
-              {QStringLiteral("type"), QStringLiteral("term")},
-              {QStringLiteral("startDate"), QStringLiteral("2026-09-01")},
-              {QStringLiteral("endDate"), QStringLiteral("2027-01-20")},
-              {QStringLiteral("parent"), ref(QStringLiteral("as-2027"), QStringLiteral("academicSession"))},
-              {QStringLiteral("schoolYear"), QStringLiteral("2027")}}),
-    };
-    roster[QStringLiteral("courses")] = {with(
-        base(QStringLiteral("course-m7")),
-        {{QStringLiteral("title"), QStringLiteral("Math 7")},
-         {QStringLiteral("courseCode"), QStringLiteral("M7")},
-         {QStringLiteral("grades"), QJsonArray{QStringLiteral("07")}},
-         {QStringLiteral("org"), ref(QStringLiteral("org-s1"), QStringLiteral("org"))},
-         {QStringLiteral("schoolYear"), ref(QStringLiteral("as-2027"), QStringLiteral("academicSession"))}})};
-    roster[QStringLiteral("classes")] = {with(
-        base(QStringLiteral("class-m7-1")),
-        {{QStringLiteral("title"), QStringLiteral("Math 7, period 1")},
-         {QStringLiteral("classCode"), QStringLiteral("M7-1")},
-         {QStringLiteral("classType"), QStringLiteral("scheduled")},
-         {QStringLiteral("location"), QStringLiteral("Room 101, east wing")},
-         {QStringLiteral("course"), ref(QStringLiteral("course-m7"), QStringLiteral("course"))},
-         {QStringLiteral("school"), ref(QStringLiteral("org-s1"), QStringLiteral("org"))},
-         {QStringLiteral("terms"), QJsonArray{ref(QStringLiteral("as-t1"), QStringLiteral("academicSession"))}},
-         {QStringLiteral("periods"), QJsonArray{QStringLiteral("1")}}})};
-    QList<QJsonObject> users{with(
-        base(QStringLiteral("t-001")),
-        {{QStringLiteral("enabledUser"), QStringLiteral("true")},
-         {QStringLiteral("orgs"), QJsonArray{ref(QStringLiteral("org-s1"), QStringLiteral("org"))}},
-         {QStringLiteral("role"), QStringLiteral("teacher")},
-         {QStringLiteral("username"), QStringLiteral("teacher1")},
-         {QStringLiteral("givenName"), QStringLiteral("Tess")},
-         {QStringLiteral("familyName"), QStringLiteral("Ng")}})};
-    QList<QJsonObject> enrollments{with(
-        base(QStringLiteral("e-t-001")),
-        {{QStringLiteral("class"), ref(QStringLiteral("class-m7-1"), QStringLiteral("class"))},
-         {QStringLiteral("school"), ref(QStringLiteral("org-s1"), QStringLiteral("org"))},
-         {QStringLiteral("user"), ref(QStringLiteral("t-001"), QStringLiteral("user"))},
-         {QStringLiteral("role"), QStringLiteral("teacher")},
-         {QStringLiteral("primary"), QStringLiteral("true")}})};
-    for (int i = 1; i <= students; ++i) {
-        const QString id = QStringLiteral("u-%1").arg(i, 3, 10, QLatin1Char('0'));
-        users.append(with(
-            base(id),
-            {{QStringLiteral("enabledUser"), QStringLiteral("true")},
-             {QStringLiteral("orgs"), QJsonArray{ref(QStringLiteral("org-s1"), QStringLiteral("org"))}},
-             {QStringLiteral("role"), QStringLiteral("student")},
-             {QStringLiteral("username"), QStringLiteral("s%1").arg(i)},
-             {QStringLiteral("userIds"),
-              QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("state")},
-                                     {QStringLiteral("identifier"), QStringLiteral("S%1").arg(i)}}}},
-             {QStringLiteral("givenName"), QStringLiteral("Student")},
-             {QStringLiteral("familyName"), QStringLiteral("Number %1").arg(i)},
-             {QStringLiteral("grades"), QJsonArray{QStringLiteral("07")}}}));
-        enrollments.append(with(
-            base(QStringLiteral("e-") + id),
-            {{QStringLiteral("class"), ref(QStringLiteral("class-m7-1"), QStringLiteral("class"))},
-             {QStringLiteral("school"), ref(QStringLiteral("org-s1"), QStringLiteral("org"))},
-             {QStringLiteral("user"), ref(id, QStringLiteral("user"))},
-             {QStringLiteral("role"), QStringLiteral("student")},
-             {QStringLiteral("primary"), QStringLiteral("false")}}));
-    }
-    std::sort(users.begin(), users.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("sourcedId")).toString()
-               < b.value(QStringLiteral("sourcedId")).toString();
-    });
-    std::sort(enrollments.begin(), enrollments.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return a.value(QStringLiteral("sourcedId")).toString()
-               < b.value(QStringLiteral("sourcedId")).toString();
-    });
-    roster[QStringLiteral("users")] = users;
-    roster[QStringLiteral("enrollments")] = enrollments;
-    return roster;
-}
 
 // A vendor API that follows a REST connector description: its authentication, its pagination
 // and its record layout. Pull endpoints serve generated records; push endpoints keep what they
@@ -498,7 +294,7 @@ QJsonObject tst_Connectors::runAndWait(qint64 integrationId)
     if (runId == 0)
         return {};
     // The run goes on a worker thread while this loop keeps the fake servers of this thread
-    // answering; QTRY_ would not fit a function that returns a value.
+    // serving; QTRY_ would not fit a function that returns a value.
     const QDeadlineTimer deadline(120000);
     QJsonObject run;
     while (!deadline.hasExpired()) {
@@ -712,7 +508,7 @@ void tst_Connectors::settingsRejectInvalid()
     QCOMPARE(notApi.status, 409);
     QCOMPARE(notApi.json.value(QStringLiteral("error")).toString(), QStringLiteral("no_connector"));
 
-    // A run with incomplete settings fails and says what is missing.
+    // A run with incomplete settings fails and names what is missing.
     const QJsonObject run = runAndWait(id);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
     QVERIFY(run.value(QStringLiteral("message")).toString().contains(QStringLiteral("settings.clientSecret")));
@@ -840,7 +636,7 @@ void tst_Connectors::onerosterDataChangesBetweenPages()
     FakeProvider provider;
     provider.collections = makeRoster(10);
     // After the first page of users, a new user appears before them in sourcedId order, so
-    // the second page repeats a record; a second read sees the data still.
+    // the second page repeats a record. The second read finds the data unchanged.
     bool inserted = false;
     provider.beforePage = [&](const QString &endpoint, qint64 offset) {
         if (endpoint == QLatin1String("users") && offset == 3 && !inserted) {

@@ -224,7 +224,8 @@ void tst_MainWindow::otherProductIsCreatedDirectly()
     QSignalSpy refreshed(m_window->integrationsPage(), &IntegrationsPage::refreshed);
     catalog->addIntegration();
     QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
-    QCOMPARE(currentPage(), MainWindow::Page::Integrations);
+    // An API product opens the form of its connection settings.
+    QCOMPARE(currentPage(), MainWindow::Page::ApiForm);
 
     const QJsonArray api = UiTestEngine::wait(m_engine.client()->fetchIntegrations(u"api"_s))
                                .body.object()
