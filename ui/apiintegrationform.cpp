@@ -113,6 +113,7 @@ void ApiIntegrationForm::loadIntegration(qint64 id)
     delete m_connectorJob;
     m_loadJob = m_client->fetchIntegration(id);
     connect(m_loadJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_loadJob.clear();
         if (!result.ok()) {
             showGeneralError(result.errorMessage);
             return;
@@ -125,6 +126,7 @@ void ApiIntegrationForm::loadIntegration(qint64 id)
         m_connectorJob = m_client->get(
             QStringLiteral("/api/v1/integrations/%1/connector").arg(m_integrationId));
         connect(m_connectorJob, &ApiJob::finished, this, [this](const ApiResult &connector) {
+            m_connectorJob.clear();
             if (!connector.ok()) {
                 showGeneralError(connector.errorMessage);
                 return;
@@ -236,6 +238,7 @@ void ApiIntegrationForm::testConnection()
         QStringLiteral("/api/v1/integrations/%1/connector/test").arg(m_integrationId),
         QJsonObject{{QStringLiteral("settings"), settingsJson()}});
     connect(m_testJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_testJob.clear();
         m_testButton->setEnabled(true);
         if (!result.ok()) {
             m_testResult->setText(tr("Not tested: complete the settings marked below."));
@@ -266,6 +269,7 @@ void ApiIntegrationForm::save()
         QStringLiteral("/api/v1/integrations/%1/connector").arg(m_integrationId),
         QJsonObject{{QStringLiteral("settings"), settingsJson()}});
     connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_saveJob.clear();
         if (!result.ok()) {
             m_saveButton->setEnabled(true);
             showFieldErrors(result);
@@ -286,6 +290,7 @@ void ApiIntegrationForm::saveSchedule()
     integration.insert(QStringLiteral("runAtNextCycle"), m_schedule->runAtNextCycle());
     m_saveJob = m_client->saveIntegration(m_integrationId, integration);
     connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_saveJob.clear();
         m_saveButton->setEnabled(true);
         if (!result.ok()) {
             showFieldErrors(result);

@@ -6,6 +6,7 @@
 #include "fielderrors.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
