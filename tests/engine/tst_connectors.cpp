@@ -217,6 +217,7 @@ private slots:
     void onerosterDataChangesBetweenPages();
     void onerosterDeltaPull();
     void onerosterGivesUpOnChurn();
+    void secondEngineFullAndDelta();
     void catalogDescriptionsRun_data();
     void catalogDescriptionsRun();
     void paginationAndAuthKinds_data();
@@ -746,6 +747,107 @@ void tst_Connectors::onerosterGivesUpOnChurn()
     QVERIFY(run.value(QStringLiteral("message")).toString().contains(QStringLiteral("did not hold still")));
     QCOMPARE(count(QStringLiteral("users")), 0);
     QCOMPARE(count(QStringLiteral("orgs")), 0);
+}
+
+void tst_Connectors::secondEngineFullAndDelta()
+{
+    // Engine A serves its demo district over OneRoster; this test's engine pulls it.
+    QTemporaryDir providerDir;
+    QVERIFY(providerDir.isValid());
+    hub::EngineOptions options;
+    options.dataDir = providerDir.path();
+    options.adminToken = "provider-engine-token-0123456789";
+    options.demo = true;
+    options.schedulerIntervalMs = 3600 * 1000;
+    hub::Engine provider(options);
+    auto started = provider.start();
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    hubtest::ApiTestClient providerApi(provider.baseUrl(), options.adminToken);
+    const ApiReply application = providerApi.post(
+        QStringLiteral("/api/v1/oneroster/applications"),
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("District hub B")},
+                    {QStringLiteral("scopes"),
+                     QJsonArray{QStringLiteral("roster-core.readonly"),
+                                QStringLiteral("roster.readonly"),
+                                QStringLiteral("roster-demographics.readonly")}}});
+    if (application.status == 404)
+        QSKIP("This engine has no OneRoster provider (POST /api/v1/oneroster/applications is 404).");
+    QVERIFY2(application.status == 201, application.body.constData());
+    const QString clientId = application.json.value(QStringLiteral("clientId")).toString();
+    const QString clientSecret = application.json.value(QStringLiteral("clientSecret")).toString();
+    QVERIFY(!clientSecret.isEmpty());
+
+    startEngine();
+    const qint64 id = createApiIntegration(QStringLiteral("powerschool"));
+    const QString base = provider.baseUrl().toString(QUrl::StripTrailingSlash);
+    const ApiReply saved = saveSettings(
+        id, QJsonObject{{QStringLiteral("baseUrl"), QString(base + QStringLiteral("/ims/oneroster/v1p1"))},
+                        {QStringLiteral("tokenUrl"), QString(base + QStringLiteral("/oauth/token"))},
+                        {QStringLiteral("clientId"), clientId},
+                        {QStringLiteral("clientSecret"), clientSecret},
+                        {QStringLiteral("pageLimit"), 250},
+                        {QStringLiteral("includeDemographics"), true},
+                        {QStringLiteral("initialDelayMs"), 20}});
+    QVERIFY2(saved.status == 200, saved.body.constData());
+
+    QJsonObject run = runAndWait(id);
+    QVERIFY2(run.value(QStringLiteral("status")).toInt() == 0
+                 || run.value(QStringLiteral("status")).toInt() == 8,
+             qPrintable(run.value(QStringLiteral("message")).toString() + QLatin1Char('\n')
+                        + runLog(run).join(QLatin1Char('\n'))));
+
+    // Every collection holds as many records as the provider's X-Total-Count announces.
+    hub::connectors::ApiAuth auth;
+    auth.kind = hub::connectors::ApiAuth::Kind::OAuth2ClientCredentials;
+    auth.tokenUrl = QUrl(base + QStringLiteral("/oauth/token"));
+    auth.clientId = clientId;
+    auth.clientSecret = clientSecret;
+    hub::connectors::ApiClient client(auth, {});
+    const QList<QPair<QString, QString>> collections
+        = {{QStringLiteral("orgs"), QStringLiteral("orgs")},
+           {QStringLiteral("academicSessions"), QStringLiteral("academic_sessions")},
+           {QStringLiteral("courses"), QStringLiteral("courses")},
+           {QStringLiteral("classes"), QStringLiteral("classes")},
+           {QStringLiteral("users"), QStringLiteral("users")},
+           {QStringLiteral("enrollments"), QStringLiteral("enrollments")},
+           {QStringLiteral("demographics"), QStringLiteral("demographics")}};
+    for (const auto &[endpoint, table] : collections) {
+        auto reply = client.send("GET", QUrl(base + QStringLiteral("/ims/oneroster/v1p1/")
+                                             + endpoint + QStringLiteral("?limit=1")));
+        QVERIFY2(reply.ok(), qPrintable(reply.error()));
+        const qint64 total = reply->header("x-total-count").toLongLong();
+        QVERIFY2(total > 0, qPrintable(endpoint));
+        QCOMPARE(count(table), total);
+    }
+
+    // A change at the provider comes over in a delta pull. The delta also reads the records
+    // whose dateLastModified equals the watermark, which in the demo district is most of them.
+    const qint64 usersBefore = count(QStringLiteral("users"));
+    const QSqlDatabase providerDb = provider.store().connection();
+    auto changedId = hub::selectValue(providerDb,
+                                      QStringLiteral("SELECT sourced_id FROM users WHERE "
+                                                     "district_id = ? ORDER BY sourced_id LIMIT 1"),
+                                      {provider.districtId()});
+    QVERIFY(changedId && !changedId->isNull());
+    QVERIFY(hub::execute(providerDb,
+                         QStringLiteral("UPDATE users SET family_name = 'Delta-Changed', "
+                                        "date_last_modified = '2030-01-01T00:00:00.000Z' WHERE "
+                                        "district_id = ? AND sourced_id = ?"),
+                         {provider.districtId(), *changedId})
+                .ok());
+    run = runAndWait(id);
+    QVERIFY2(run.value(QStringLiteral("status")).toInt() == 0
+                 || run.value(QStringLiteral("status")).toInt() == 8,
+             qPrintable(run.value(QStringLiteral("message")).toString()));
+    QVERIFY(run.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("Delta pull")));
+    const QJsonObject fetch = run.value(QStringLiteral("phases")).toArray().at(0).toObject();
+    QVERIFY(fetch.value(QStringLiteral("rowsRead")).toInt() >= 1);
+    QCOMPARE(count(QStringLiteral("users")), usersBefore);
+    auto family = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT family_name FROM users WHERE sourced_id = ?"),
+                                   {*changedId});
+    QCOMPARE(family->toString(), QStringLiteral("Delta-Changed"));
+    provider.stop();
 }
 
 void tst_Connectors::catalogDescriptionsRun_data()
