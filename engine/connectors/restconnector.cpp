@@ -449,6 +449,8 @@ Result<RunOutcome> RestConnector::pull(const RunEnvironment &environment)
     recorder.finishPhase(RunStatus::Succeeded, countsOf(stats));
 
     recorder.startPhase(QStringLiteral("Map"));
+    const QString loadTime
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     QStringList errors;
     QMap<QString, QList<QJsonObject>> rosterRecords;
     QList<QVariantMap> assessmentRows;
@@ -483,9 +485,14 @@ Result<RunOutcome> RestConnector::pull(const RunEnvironment &environment)
                     row.insert(QStringLiteral("school_year"), environment.schoolYear);
                 assessmentRows.append(row);
             } else {
-                QJsonObject record;
-                for (auto it = row.cbegin(); it != row.cend(); ++it)
-                    record.insert(it.key(), textOf(it.value()));
+                // Every row of a delta file gives its status and dateLastModified, so a mapping
+                // without them stores the record as active and modified now.
+                QJsonObject record{{QStringLiteral("status"), QStringLiteral("active")},
+                                   {QStringLiteral("dateLastModified"), loadTime}};
+                for (auto it = row.cbegin(); it != row.cend(); ++it) {
+                    if (!it.value().isNull())
+                        record.insert(it.key(), textOf(it.value()));
+                }
                 rosterRecords[target].append(record);
             }
         }
