@@ -578,7 +578,8 @@ Result<RunOutcome> RestConnector::push(const RunEnvironment &environment)
     for (const QJsonValue &value : endpoints) {
         const QString key = value.toObject().value(QStringLiteral("report")).toString();
         const auto report = outbound::reportForOutput(key);
-        auto query = execute(environment.db, report->sql,
+        const bool postgres = environment.db.driverName() == QLatin1String("QPSQL");
+        auto query = execute(environment.db, report->sqlFor(postgres),
                              report->bindings(environment.districtId, environment.schoolYear));
         if (!query) {
             recorder.log(runs::LogLevel::Error, query.error());
