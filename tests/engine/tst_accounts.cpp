@@ -33,6 +33,7 @@ struct DistrictRecords
     qint64 district = 0;
     qint64 destination = 0;
     qint64 integration = 0;
+    qint64 apiIntegration = 0; // a PowerSchool OneRoster pull with a sealed client secret
     qint64 run = 0;
     qint64 blackout = 0;
     qint64 administrator = 0; // the account id of the district's administrator
@@ -70,6 +71,7 @@ private slots:
     void notificationSettingsStayInDistrict();
     void filtersCannotReachOtherDistrict();
     void bodiesCannotReachOtherDistrict();
+    void connectorsStayInDistrict();
     void districtAdministratorManagesUsers();
     void sharedAccountNeedsStatewide();
     void ownAccountCannotBeLowered();
@@ -124,6 +126,8 @@ void tst_Accounts::initTestCase()
     m_two = seedDistrict(second.json.value(QStringLiteral("id")).toInteger(), QStringLiteral("Two"));
     QVERIFY(m_one.run > 0);
     QVERIFY(m_two.run > 0);
+    QVERIFY(m_one.apiIntegration > 0);
+    QVERIFY(m_two.apiIntegration > 0);
 
     for (const QString &role : {QStringLiteral("viewer"), QStringLiteral("operator"),
                                 QStringLiteral("administrator")})
@@ -222,6 +226,31 @@ DistrictRecords tst_Accounts::seedDistrict(qint64 district, const QString &prefi
     records.integration = integration.json.value(QStringLiteral("id")).toInteger();
     if (integration.status != 201)
         qWarning() << "Cannot create the integration of" << prefix << integration.body;
+
+    qint64 powerschool = 0;
+    for (const QJsonValue &product : productList) {
+        if (product[QStringLiteral("key")].toString() == QLatin1String("powerschool"))
+            powerschool = product[QStringLiteral("id")].toInteger();
+    }
+    const ApiReply apiIntegration = api.post(
+        QStringLiteral("/api/v1/integrations"),
+        QJsonObject{{QStringLiteral("productId"), powerschool},
+                    {QStringLiteral("notes"), QString(prefix + QStringLiteral(" SIS pull"))}});
+    records.apiIntegration = apiIntegration.json.value(QStringLiteral("id")).toInteger();
+    const ApiReply connector = api.put(
+        QStringLiteral("/api/v1/integrations/%1/connector").arg(records.apiIntegration),
+        QJsonObject{{QStringLiteral("settings"),
+                     // Port 9 of this machine has no server, so a run fails at once.
+                     QJsonObject{{QStringLiteral("baseUrl"),
+                                  QStringLiteral("http://127.0.0.1:9/ims/oneroster/v1p1")},
+                                 {QStringLiteral("tokenUrl"),
+                                  QStringLiteral("http://127.0.0.1:9/oauth/token")},
+                                 {QStringLiteral("maxAttempts"), 1},
+                                 {QStringLiteral("clientId"), QString(prefix + QStringLiteral("-client"))},
+                                 {QStringLiteral("clientSecret"),
+                                  QString(prefix + QStringLiteral("-connector-secret"))}}}});
+    if (connector.status != 200)
+        qWarning() << "Cannot set the connector of" << prefix << connector.body;
 
     const ApiReply run = api.post(QStringLiteral("/api/v1/integrations/%1/runs").arg(records.integration));
     records.run = run.json.value(QStringLiteral("id")).toInteger();
@@ -640,8 +669,12 @@ void tst_Accounts::otherDistrictIdsGiveNotFound_data()
         const QString collection = route.segments.value(2);
         // TODO: seed district two's file specifications; until then their routes get an id
         // that no district has.
+        // An integration's connector routes get district two's API integration.
+        const qint64 id = route.pattern.contains(QLatin1String("/connector"))
+                              ? m_two.apiIntegration
+                              : ids.value(collection, 987654);
         QString path = route.pattern;
-        path.replace(QStringLiteral("{id}"), QString::number(ids.value(collection, 987654)));
+        path.replace(QStringLiteral("{id}"), QString::number(id));
         QTest::newRow(qPrintable(QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern))
             << route.method << path;
     }
@@ -785,6 +818,55 @@ void tst_Accounts::bodiesCannotReachOtherDistrict()
                        {QStringLiteral("password"), kPassword},
                        {QStringLiteral("role"), QStringLiteral("administrator")}});
     QCOMPARE(reply.status, 422);
+}
+
+void tst_Accounts::connectorsStayInDistrict()
+{
+    const QString own = QStringLiteral("/api/v1/integrations/%1/connector").arg(m_one.apiIntegration);
+    const QString other = QStringLiteral("/api/v1/integrations/%1/connector").arg(m_two.apiIntegration);
+
+    // A viewer reads the connector of its district without its secret, and changes nothing.
+    ApiTestClient &viewer = client(m_tokens.value(QStringLiteral("viewer")));
+    ApiReply reply = viewer.get(own);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("settings")).toObject().value(QStringLiteral("clientId")).toString(),
+             QStringLiteral("One-client"));
+    QVERIFY(!reply.body.contains("connector-secret"));
+    QCOMPARE(viewer.put(own, QJsonObject{{QStringLiteral("settings"), QJsonObject()}}).status, 403);
+    QCOMPARE(viewer.post(own + QStringLiteral("/test")).status, 403);
+    // An operator runs the pull but neither tests nor changes its connection.
+    ApiTestClient &operatorClient = client(m_tokens.value(QStringLiteral("operator")));
+    QCOMPARE(operatorClient.post(own + QStringLiteral("/test")).status, 403);
+    QCOMPARE(operatorClient.put(own, QJsonObject{{QStringLiteral("settings"), QJsonObject()}}).status, 403);
+    const ApiReply queued
+        = operatorClient.post(QStringLiteral("/api/v1/integrations/%1/runs").arg(m_one.apiIntegration));
+    QCOMPARE(queued.status, 202);
+    QCOMPARE(client(m_tokens.value(QStringLiteral("viewer")))
+                 .post(QStringLiteral("/api/v1/integrations/%1/runs").arg(m_one.apiIntegration))
+                 .status,
+             403);
+
+    // District one's administrator cannot read, change or test district two's connector.
+    ApiTestClient &administrator = client(m_tokens.value(QStringLiteral("administrator")));
+    reply = administrator.get(other);
+    QCOMPARE(reply.status, 404);
+    QVERIFY(!reply.body.contains("Two"));
+    reply = administrator.put(other, QJsonObject{{QStringLiteral("settings"),
+                                                  QJsonObject{{QStringLiteral("clientId"), QStringLiteral("taken")}}}});
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(administrator.post(other + QStringLiteral("/test")).status, 404);
+    QCOMPARE(administrator.post(QStringLiteral("/api/v1/integrations/%1/runs").arg(m_two.apiIntegration)).status,
+             404);
+    // Its district header cannot pick district two either.
+    QCOMPARE(client(m_tokens.value(QStringLiteral("administrator")), QByteArray::number(m_two.district))
+                 .get(other)
+                 .status,
+             403);
+    auto clientId = hub::selectValue(m_engine->store().connection(),
+                                     QStringLiteral("SELECT connector_settings FROM integrations WHERE id = ?"),
+                                     {m_two.apiIntegration});
+    QVERIFY(clientId);
+    QVERIFY(clientId->toString().contains(QStringLiteral("Two-client")));
 }
 
 void tst_Accounts::districtAdministratorManagesUsers()
