@@ -141,6 +141,71 @@
     </message>
 </context>
 <context>
+    <name>hubdesk::ApiIntegrationForm</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>اختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>View Runs</source>
+        <translation>عرض التشغيلات</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>الاتصال</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>الجدولة</translation>
+    </message>
+    <message>
+        <source>Manage API Integration</source>
+        <translation>إدارة تكامل واجهة API</translation>
+    </message>
+    <message>
+        <source>Manage API Integration: %1</source>
+        <translation>إدارة تكامل واجهة API: %1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <extracomment>Notes of a connector whose vendor publishes no API description; %1 is the notes.</extracomment>
+        <translation>قالب: %1</translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation>%1 (مطلوب):</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>جارٍ اختبار الاتصال…</translation>
+    </message>
+    <message>
+        <source>Not tested: complete the settings marked below.</source>
+        <translation>لم يُختبر: أكمل الإعدادات المحددة أدناه.</translation>
+    </message>
+    <message>
+        <source>Connected. %1</source>
+        <extracomment>The result of Test Connection; %1 is the engine&apos;s sentence.</extracomment>
+        <translation>تم الاتصال. %1</translation>
+    </message>
+    <message>
+        <source>Connection failed. %1</source>
+        <translation>فشل الاتصال. %1</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::AuditLogModel</name>
     <message>
         <source>%1 %2</source>

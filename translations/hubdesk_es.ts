@@ -141,6 +141,71 @@
     </message>
 </context>
 <context>
+    <name>hubdesk::ApiIntegrationForm</name>
+    <message>
+        <source>Test Connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>View Runs</source>
+        <translation>Ver ejecuciones</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>Manage API Integration</source>
+        <translation>Administrar integración de API</translation>
+    </message>
+    <message>
+        <source>Manage API Integration: %1</source>
+        <translation>Administrar integración de API: %1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <extracomment>Notes of a connector whose vendor publishes no API description; %1 is the notes.</extracomment>
+        <translation>Plantilla: %1</translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation>%1 (obligatorio):</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Probando la conexión…</translation>
+    </message>
+    <message>
+        <source>Not tested: complete the settings marked below.</source>
+        <translation>Sin probar: complete los ajustes marcados abajo.</translation>
+    </message>
+    <message>
+        <source>Connected. %1</source>
+        <extracomment>The result of Test Connection; %1 is the engine&apos;s sentence.</extracomment>
+        <translation>Conectado. %1</translation>
+    </message>
+    <message>
+        <source>Connection failed. %1</source>
+        <translation>Falló la conexión. %1</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::AuditLogModel</name>
     <message>
         <source>%1 %2</source>

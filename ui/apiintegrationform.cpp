@@ -148,9 +148,11 @@ void ApiIntegrationForm::buildSettings(const QJsonObject &connector)
     const QJsonObject values = connector.value(QStringLiteral("settings")).toObject();
     m_settingSpecs = description.value(QStringLiteral("settings")).toArray();
     QString notes = description.value(QStringLiteral("notes")).toString();
-    //: Shown above the settings of a connector whose vendor API is not public.
-    if (description.value(QStringLiteral("template")).toBool() && !notes.startsWith(tr("Template")))
-        notes.prepend(tr("Template: "));
+    // The engine's notes of a template already start with the English word.
+    if (description.value(QStringLiteral("template")).toBool()
+        && !notes.startsWith(QLatin1String("Template:")))
+        //: Notes of a connector whose vendor publishes no API description; %1 is the notes.
+        notes = tr("Template: %1").arg(notes);
     m_notes->setText(notes);
 
     for (const QJsonValue &value : std::as_const(m_settingSpecs)) {
@@ -233,7 +235,7 @@ void ApiIntegrationForm::testConnection()
         return;
     m_errors.clearKeysStartingWith(QStringLiteral("settings."));
     m_testButton->setEnabled(false);
-    m_testResult->setText(tr("Testing the connection..."));
+    m_testResult->setText(tr("Testing the connection…"));
     m_testJob = m_client->post(
         QStringLiteral("/api/v1/integrations/%1/connector/test").arg(m_integrationId),
         QJsonObject{{QStringLiteral("settings"), settingsJson()}});
