@@ -435,6 +435,27 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
     step(admin, "PUT", QStringLiteral("/api/v1/integrations/{id}"), integrationId, integration,
          200, QStringLiteral("update"), QStringLiteral("integration"), one);
 
+    // An API integration's connector settings, with a client secret that stays sealed.
+    qint64 powerschoolId = 0;
+    for (const QJsonValue &product : products) {
+        if (product[QStringLiteral("key")].toString() == QLatin1String("powerschool"))
+            powerschoolId = product[QStringLiteral("id")].toInteger();
+    }
+    QVERIFY(powerschoolId > 0);
+    const qint64 pullId = step(admin, "POST", QStringLiteral("/api/v1/integrations"), 0,
+                               {{QStringLiteral("productId"), powerschoolId}}, 201,
+                               QStringLiteral("create"), QStringLiteral("integration"), one)
+                              .json.value(QStringLiteral("id")).toInteger();
+    const QString clientSecret = QStringLiteral("audit connector client secret 1");
+    secrets << clientSecret;
+    step(admin, "PUT", QStringLiteral("/api/v1/integrations/{id}/connector"), pullId,
+         {{QStringLiteral("settings"),
+           QJsonObject{{QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9/ims/oneroster/v1p1")},
+                       {QStringLiteral("tokenUrl"), QStringLiteral("http://127.0.0.1:9/oauth/token")},
+                       {QStringLiteral("clientId"), QStringLiteral("audit-client")},
+                       {QStringLiteral("clientSecret"), clientSecret}}}},
+         200, QStringLiteral("update"), QStringLiteral("integration_connector"), one);
+
     const QString smtpPassword = QStringLiteral("audit smtp password 1");
     const QString signingKey = QStringLiteral("audit webhook signing key 1");
     secrets << smtpPassword << signingKey;
@@ -585,6 +606,7 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
     hub::api::registerAdminApi(router, context);
     const QSet<QString> changesNothing = {
         QStringLiteral("POST /api/v1/destinations/{id}/test"),
+        QStringLiteral("POST /api/v1/integrations/{id}/connector/test"),
         QStringLiteral("POST /api/v1/integrations/{id}/runs"),
         QStringLiteral("POST /api/v1/integrations/{id}/files"),
         QStringLiteral("POST /api/v1/runs/{id}/cancel"),
