@@ -530,7 +530,10 @@ Result<RunOutcome> RestConnector::pull(const RunEnvironment &environment)
             "INSERT INTO assessment_results(district_id, student_sourced_id, school_year, "
             "assessment, subject, test_date, scale_score, performance_level) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (district_id, student_sourced_id, assessment, subject, test_date) "
+            // A vendor result has no test session, so completion_date and duration_minutes
+            // keep their defaults ('' and 0), which are part of the result's key.
+            "ON CONFLICT (district_id, student_sourced_id, assessment, subject, test_date, "
+            "completion_date, duration_minutes) "
             "DO UPDATE SET school_year = excluded.school_year, "
             "scale_score = excluded.scale_score, performance_level = excluded.performance_level"));
         for (const QVariantMap &row : std::as_const(assessmentRows)) {
