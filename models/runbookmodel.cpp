@@ -94,6 +94,11 @@ QString statusLabel(int status)
     return RunbookModel::tr("%1 %2").arg(QString::number(status), statusText(status));
 }
 
+QString heldStatusLabel()
+{
+    return RunbookModel::tr("%1 %2").arg(QString::number(kQueued), RunbookModel::tr("Held for approval"));
+}
+
 RunbookModel::RunbookModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_zone(QByteArrayLiteral("America/Detroit"))
@@ -280,6 +285,12 @@ QModelIndex RunbookModel::indexOfRun(qint64 runId) const
     return row < 0 ? QModelIndex() : index(row, 0);
 }
 
+bool RunbookModel::isHeld(const QJsonObject &run)
+{
+    return run.value(QStringLiteral("status")).toInt() == kQueued
+           && run.value(QStringLiteral("hold")).toString() == QLatin1String("held");
+}
+
 bool RunbookModel::hasActiveRuns() const
 {
     for (const Run &run : m_runs) {
@@ -360,6 +371,9 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
 
     switch (index.column()) {
     case StatusColumn:
+        // A held run and its queued Approval phase read "2 Held for approval".
+        if (isHeld(run.json) && status == kQueued)
+            return heldStatusLabel();
         return statusLabel(status);
     case PhaseNameColumn: {
         if (isPhase)

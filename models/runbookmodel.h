@@ -61,6 +61,9 @@ public:
                                const std::function<bool(const QJsonObject &)> &acceptNew = {});
     QModelIndex indexOfRun(qint64 runId) const;
     bool hasActiveRuns() const;
+    // Whether a run (its JSON) is an inbound load that waits for approval: status 2 with hold
+    // "held".
+    static bool isHeld(const QJsonObject &run);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -105,5 +108,7 @@ QString statusText(int status);
 // The code and its word, such as "0 Succeeded": the runbook's Status text in the model, in the
 // painted cell and in the headless demo's output.
 QString statusLabel(int status);
+// The status of a load held for approval, "2 Held for approval".
+QString heldStatusLabel();
 
 } // namespace hubdesk

@@ -2623,6 +2623,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>How long the run or phase took, as hours, minutes and seconds</source>
         <translation>مدة التشغيل أو المرحلة، بالساعات والدقائق والثواني</translation>
     </message>
+    <message>
+        <source>Held for approval</source>
+        <translation>بانتظار الموافقة</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::RunbookPage</name>
@@ -2697,6 +2701,63 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Log of Integration Instance Id %1</source>
         <translation>سجل معرّف مثيل التكامل %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>موافقة</translation>
+    </message>
+    <message>
+        <source>Approve the selected load held for approval</source>
+        <translation>الموافقة على التحميل المحدد المنتظر للموافقة</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Reject the selected load held for approval</source>
+        <translation>رفض التحميل المحدد المنتظر للموافقة</translation>
+    </message>
+    <message>
+        <source>No runs match these filters. Choose another date or clear a filter, then press Search.</source>
+        <translation>لا توجد عمليات تشغيل تطابق عوامل التصفية هذه. اختر تاريخًا آخر أو أزل عامل تصفية، ثم اضغط بحث.</translation>
+    </message>
+    <message>
+        <source>Approve Load</source>
+        <translation>الموافقة على التحميل</translation>
+    </message>
+    <message>
+        <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked tobedeleted.
+
+%2</source>
+        <translation>هل توافق على التشغيل %1؟ يُتحقق من الملف مرة أخرى ثم يُحمَّل، وتُعلَّم السجلات المخزنة التي لا يتضمنها بالحالة tobedeleted.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Reject Load</source>
+        <translation>رفض التحميل</translation>
+    </message>
+    <message>
+        <source>Reject run %1? Nothing is loaded, no record is marked tobedeleted, and the run ends as cancelled.</source>
+        <translation>هل ترفض التشغيل %1؟ لن يُحمَّل أي شيء، ولن يُعلَّم أي سجل بالحالة tobedeleted، وينتهي التشغيل ملغى.</translation>
+    </message>
+    <message>
+        <source>Run %1 is approved and waits for a worker to load it.</source>
+        <translation>تمت الموافقة على التشغيل %1 وهي تنتظر عاملًا لتحميلها.</translation>
+    </message>
+    <message>
+        <source>Run %1 is rejected; nothing was loaded.</source>
+        <translation>رُفض التشغيل %1؛ لم يُحمَّل أي شيء.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <extracomment>A held run&apos;s id, then the engine&apos;s reason, which begins &quot;Held for approval:&quot;.</extracomment>
+        <translation>التشغيل %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 ended: %2.</source>
+        <translation>انتهى التشغيل %1: %2.</translation>
     </message>
 </context>
 <context>

@@ -2615,6 +2615,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>How long the run or phase took, as hours, minutes and seconds</source>
         <translation>Cuánto duró la ejecución o la fase, en horas, minutos y segundos</translation>
     </message>
+    <message>
+        <source>Held for approval</source>
+        <translation>En espera de aprobación</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::RunbookPage</name>
@@ -2689,6 +2693,63 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Log of Integration Instance Id %1</source>
         <translation>Registro del Id. de instancia de integración %1</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve the selected load held for approval</source>
+        <translation>Aprobar la carga seleccionada en espera de aprobación</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Reject the selected load held for approval</source>
+        <translation>Rechazar la carga seleccionada en espera de aprobación</translation>
+    </message>
+    <message>
+        <source>No runs match these filters. Choose another date or clear a filter, then press Search.</source>
+        <translation>Ninguna ejecución coincide con estos filtros. Elija otra fecha o quite un filtro y pulse Buscar.</translation>
+    </message>
+    <message>
+        <source>Approve Load</source>
+        <translation>Aprobar carga</translation>
+    </message>
+    <message>
+        <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked tobedeleted.
+
+%2</source>
+        <translation>¿Aprobar la ejecución %1? El archivo se valida de nuevo y se carga, y los registros guardados que no incluye se marcan como tobedeleted.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Reject Load</source>
+        <translation>Rechazar carga</translation>
+    </message>
+    <message>
+        <source>Reject run %1? Nothing is loaded, no record is marked tobedeleted, and the run ends as cancelled.</source>
+        <translation>¿Rechazar la ejecución %1? No se carga nada, ningún registro se marca como tobedeleted y la ejecución termina como cancelada.</translation>
+    </message>
+    <message>
+        <source>Run %1 is approved and waits for a worker to load it.</source>
+        <translation>La ejecución %1 está aprobada y espera a que un trabajador la cargue.</translation>
+    </message>
+    <message>
+        <source>Run %1 is rejected; nothing was loaded.</source>
+        <translation>La ejecución %1 se rechazó; no se cargó nada.</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <extracomment>A held run&apos;s id, then the engine&apos;s reason, which begins &quot;Held for approval:&quot;.</extracomment>
+        <translation>Ejecución %1: %2</translation>
+    </message>
+    <message>
+        <source>Run %1 ended: %2.</source>
+        <translation>La ejecución %1 terminó: %2.</translation>
     </message>
 </context>
 <context>

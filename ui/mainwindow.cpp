@@ -158,6 +158,7 @@ void MainWindow::applyRole()
     } buttons[] = {
         {"runbookCancelButton", operate}, {"runbookRetryButton", operate},
         {"runbookRunNowButton", operate}, {"runNowButton", operate},
+        {"runbookApproveButton", operate}, {"runbookRejectButton", operate},
         {"uploadFileButton", operate},    {"editIntegrationButton", configure},
         {"addIntegrationButton", configure},
     };

@@ -77,10 +77,17 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
                               tr("Retry the selected failed or cancelled run")))
     , m_runButton(newButton(tr("Run Now"), QStringLiteral("runbookRunNowButton"),
                             tr("Run the selected run's integration now")))
+    , m_approveButton(newButton(tr("Approve"), QStringLiteral("runbookApproveButton"),
+                                tr("Approve the selected load held for approval")))
+    , m_rejectButton(newButton(tr("Reject"), QStringLiteral("runbookRejectButton"),
+                               tr("Reject the selected load held for approval")))
     , m_downloadButton(new RunFilesButton(client))
     , m_view(new QTreeView)
     , m_log(new RunLogView)
     , m_message(new QLabel)
+    , m_holdLabel(new QLabel)
+    , m_emptyLabel(new QLabel(tr("No runs match these filters. Choose another date or clear a "
+                                 "filter, then press Search.")))
     , m_sortColumn(RunbookModel::StartTimeColumn)
 {
     setObjectName(QStringLiteral("runbookPage"));
@@ -92,6 +99,17 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     m_searchButton->setDefault(true);
     m_message->setObjectName(QStringLiteral("runbookMessage"));
     m_message->setWordWrap(true);
+    m_message->hide();
+    m_holdLabel->setObjectName(QStringLiteral("runbookHoldLabel"));
+    m_holdLabel->setWordWrap(true);
+    m_holdLabel->setTextFormat(Qt::PlainText);
+    m_holdLabel->setFrameShape(QFrame::StyledPanel);
+    m_holdLabel->setMargin(6);
+    m_holdLabel->hide();
+    m_emptyLabel->setObjectName(QStringLiteral("runbookEmptyLabel"));
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->hide();
 
     m_view->setObjectName(QStringLiteral("runbookView"));
     m_view->setAccessibleName(tr("Runs"));
@@ -131,8 +149,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     top->addWidget(m_filters);
     top->addWidget(m_searchButton, 0, Qt::AlignBottom);
     top->addStretch();
-    for (QPushButton *button : {m_cancelButton, m_retryButton, m_runButton,
-                                static_cast<QPushButton *>(m_downloadButton)})
+    for (QPushButton *button : {m_approveButton, m_rejectButton, m_cancelButton, m_retryButton,
+                                m_runButton, static_cast<QPushButton *>(m_downloadButton)})
         top->addWidget(button, 0, Qt::AlignBottom);
 
     auto splitter = new QSplitter(Qt::Vertical);
@@ -147,6 +165,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     layout->addWidget(title);
     layout->addLayout(top);
     layout->addWidget(m_message);
+    layout->addWidget(m_holdLabel);
+    layout->addWidget(m_emptyLabel);
     layout->addWidget(splitter, 1);
 
     m_refreshTimer.setInterval(kIdleRefreshIntervalMs);
@@ -155,6 +175,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &RunbookPage::cancelSelectedRun);
     connect(m_retryButton, &QPushButton::clicked, this, &RunbookPage::retrySelectedRun);
     connect(m_runButton, &QPushButton::clicked, this, &RunbookPage::runSelectedAgain);
+    connect(m_approveButton, &QPushButton::clicked, this, &RunbookPage::approveSelectedRun);
+    connect(m_rejectButton, &QPushButton::clicked, this, &RunbookPage::rejectSelectedRun);
     connect(header, &QHeaderView::sortIndicatorChanged, this, &RunbookPage::onSortIndicatorChanged);
     connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
         if (!index.parent().isValid())
@@ -170,8 +192,16 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this,
             &RunbookPage::fetchMoreIfAtEnd);
 
+    fetchIntegrations();
+}
+
+void RunbookPage::fetchIntegrations()
+{
+    if (m_integrationsJob)
+        return;
     m_integrationsJob = m_client->fetchIntegrations();
     connect(m_integrationsJob, &ApiJob::finished, this, [this](const ApiResult &result) {
+        m_integrationsJob.clear();
         if (result.ok())
             m_filters->setIntegrations(
                 result.body.object().value(QStringLiteral("integrations")).toArray());
@@ -187,6 +217,36 @@ RunbookPage::~RunbookPage()
         if (job)
             job->abort();
     }
+}
+
+void RunbookPage::clear()
+{
+    // Forget each request before aborting it, because aborting reports a result too.
+    QList<QPointer<ApiJob>> jobs{m_pageJob, m_refreshJob, m_runJob, m_controlJob,
+                                 m_integrationsJob};
+    jobs.append(m_detailJobs.values());
+    m_integrationsJob.clear();
+    m_pageJob.clear();
+    m_refreshJob.clear();
+    m_runJob.clear();
+    m_controlJob.clear();
+    m_detailJobs.clear();
+    for (const QPointer<ApiJob> &job : std::as_const(jobs)) {
+        if (job)
+            job->abort();
+    }
+    m_refreshTimer.stop();
+    m_version = -1;
+    m_maxId = 0;
+    m_pagedRows = 0;
+    m_hasMore = false;
+    m_pendingSelection = 0;
+    m_filters->reset(today());
+    m_model->setRuns({});
+    m_log->clear();
+    showMessage({});
+    onCurrentChanged();
+    m_emptyLabel->hide();
 }
 
 void RunbookPage::setTimeZone(const QTimeZone &zone)
@@ -212,6 +272,9 @@ void RunbookPage::search()
         m_refreshJob.clear();
         changes->abort();
     }
+    // After clear() the Integration box has only "All".
+    if (!m_filters->hasIntegrations())
+        fetchIntegrations();
     fetchPage(0);
 }
 
@@ -251,7 +314,7 @@ void RunbookPage::runSelectedAgain()
             return;
         }
         const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
-        showMessage(tr("Run %1 is queued.").arg(runId));
+        showMessage(tr("Run %1 is queued.").arg(runId), runId);
         showRun(runId);
     });
 }
@@ -263,20 +326,13 @@ void RunbookPage::cancelSelectedRun()
     const int status = run.data(RunbookModel::StatusCodeRole).toInt();
     if (!run.isValid() || !isActive(status) || m_controlJob)
         return;
-    if (status == kStatusRunning) {
-        const auto answer = QMessageBox::question(
-            this, tr("Cancel Run"),
-            tr("Run %1 is running. It stops at the next safe point, and the phases it has "
-               "finished stay as they are. Cancel it?")
-                .arg(runId),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    m_controlJob = m_client->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId));
-    connect(m_controlJob, &ApiJob::finished, this,
-            [this, runId](const ApiResult &result) { onControlFinished(result, runId, false); });
-    updateRunButtons();
+    if (status == kStatusRunning
+        && !confirm(QStringLiteral("runbookCancelConfirmation"), tr("Cancel Run"),
+                    tr("Run %1 is running. It stops at the next safe point, and the phases it "
+                       "has finished stay as they are. Cancel it?")
+                        .arg(runId)))
+        return;
+    control(Control::Cancel, runId);
 }
 
 void RunbookPage::retrySelectedRun()
@@ -284,13 +340,75 @@ void RunbookPage::retrySelectedRun()
     const qint64 runId = selectedRunId();
     if (runId <= 0 || m_controlJob)
         return;
-    m_controlJob = m_client->post(QStringLiteral("/api/v1/runs/%1/retry").arg(runId));
-    connect(m_controlJob, &ApiJob::finished, this,
-            [this, runId](const ApiResult &result) { onControlFinished(result, runId, true); });
+    control(Control::Retry, runId);
+}
+
+void RunbookPage::approveSelectedRun()
+{
+    const qint64 runId = selectedRunId();
+    const QJsonObject run
+        = m_model->indexOfRun(runId).data(RunbookModel::RunJsonRole).toJsonObject();
+    if (!RunbookModel::isHeld(run) || m_controlJob)
+        return;
+    // The engine's reason names each table with the records the load would mark tobedeleted
+    // and the records stored, such as "orgs 5 of 5".
+    if (!confirm(QStringLiteral("runbookApproveConfirmation"), tr("Approve Load"),
+                 tr("Approve run %1? The file is validated again and loaded, and stored records "
+                    "that it leaves out are marked tobedeleted.\n\n%2")
+                     .arg(QString::number(runId),
+                          run.value(QStringLiteral("message")).toString())))
+        return;
+    control(Control::Approve, runId);
+}
+
+void RunbookPage::rejectSelectedRun()
+{
+    const qint64 runId = selectedRunId();
+    const QJsonObject run
+        = m_model->indexOfRun(runId).data(RunbookModel::RunJsonRole).toJsonObject();
+    if (!RunbookModel::isHeld(run) || m_controlJob)
+        return;
+    if (!confirm(QStringLiteral("runbookRejectConfirmation"), tr("Reject Load"),
+                 tr("Reject run %1? Nothing is loaded, no record is marked tobedeleted, and the "
+                    "run ends as cancelled.")
+                     .arg(runId)))
+        return;
+    control(Control::Reject, runId);
+}
+
+bool RunbookPage::confirm(const QString &objectName, const QString &title, const QString &text)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(objectName);
+    box.setDefaultButton(QMessageBox::No);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void RunbookPage::control(Control action, qint64 runId)
+{
+    QString verb;
+    switch (action) {
+    case Control::Cancel:
+        verb = QStringLiteral("cancel");
+        break;
+    case Control::Retry:
+        verb = QStringLiteral("retry");
+        break;
+    case Control::Approve:
+        verb = QStringLiteral("approve");
+        break;
+    case Control::Reject:
+        verb = QStringLiteral("reject");
+        break;
+    }
+    m_controlJob = m_client->post(QStringLiteral("/api/v1/runs/%1/%2").arg(runId).arg(verb));
+    connect(m_controlJob, &ApiJob::finished, this, [this, runId, action](const ApiResult &result) {
+        onControlFinished(result, runId, action);
+    });
     updateRunButtons();
 }
 
-void RunbookPage::onControlFinished(const ApiResult &result, qint64 runId, bool retry)
+void RunbookPage::onControlFinished(const ApiResult &result, qint64 runId, Control action)
 {
     m_controlJob.clear();
     if (!result.ok()) {
@@ -300,17 +418,25 @@ void RunbookPage::onControlFinished(const ApiResult &result, qint64 runId, bool 
     }
     const QJsonObject run = result.body.object();
     const qint64 newRunId = run.value(QStringLiteral("id")).toInteger();
-    if (retry) {
+    if (action == Control::Retry) {
         // The retry is shown whatever the filters, because the user asked for it.
         m_model->applyRunChanges(QJsonArray{run});
         m_pendingSelection = newRunId;
         selectPendingRun();
-        showMessage(tr("Run %1 is queued as a retry of run %2.").arg(newRunId).arg(runId));
+        showMessage(tr("Run %1 is queued as a retry of run %2.").arg(newRunId).arg(runId),
+                    newRunId);
     } else {
         m_model->applyRunChanges(QJsonArray{run}, [](const QJsonObject &) { return false; });
         const bool stopping = run.value(QStringLiteral("status")).toInt() == kStatusRunning;
-        showMessage(stopping ? tr("Run %1 stops at the next safe point.").arg(runId)
-                             : tr("Run %1 is cancelled.").arg(runId));
+        if (action == Control::Approve)
+            showMessage(tr("Run %1 is approved and waits for a worker to load it.").arg(runId),
+                        runId);
+        else if (action == Control::Reject)
+            showMessage(tr("Run %1 is rejected; nothing was loaded.").arg(runId));
+        else
+            showMessage(stopping ? tr("Run %1 stops at the next safe point.").arg(runId)
+                                 : tr("Run %1 is cancelled.").arg(runId),
+                        stopping ? runId : 0);
         if (runId == selectedRunId())
             fetchDetail(runId);
     }
@@ -334,6 +460,21 @@ QDate RunbookPage::today() const
 QString RunbookPage::message() const
 {
     return m_message->isHidden() ? QString() : m_message->text();
+}
+
+QString RunbookPage::holdReason() const
+{
+    return m_holdLabel->isHidden() ? QString() : m_holdLabel->text();
+}
+
+QString RunbookPage::emptyText() const
+{
+    return m_emptyLabel->isHidden() ? QString() : m_emptyLabel->text();
+}
+
+void RunbookPage::updateEmptyText()
+{
+    m_emptyLabel->setVisible(m_version >= 0 && !m_pageJob && m_model->rowCount() == 0);
 }
 
 void RunbookPage::fetchPage(int offset)
@@ -365,7 +506,8 @@ void RunbookPage::onPageLoaded(const ApiResult &result, int offset)
         showMessage(result.errorMessage);
         return;
     }
-    showMessage({});
+    if (offset == 0)
+        showMessage({});
     const QJsonObject body = result.body.object();
     const QJsonArray runs = body.value(QStringLiteral("runs")).toArray();
     m_hasMore = body.value(QStringLiteral("more")).toBool();
@@ -378,6 +520,9 @@ void RunbookPage::onPageLoaded(const ApiResult &result, int offset)
         const qint64 selected = selectedRunId();
         m_model->setRuns(runs);
         restoreView(expanded, selected);
+        // A reset model has no current row and emits no currentChanged(), so the log, the
+        // buttons and Download are updated here for the row the view now has, if any.
+        onCurrentChanged();
     } else {
         m_pagedRows += int(runs.size());
         m_model->appendRuns(runs);
@@ -385,6 +530,7 @@ void RunbookPage::onPageLoaded(const ApiResult &result, int offset)
 
     selectPendingRun();
     updateRefreshTimer();
+    updateEmptyText();
     emit runsLoaded();
 }
 
@@ -452,7 +598,10 @@ void RunbookPage::onChangesLoaded(const ApiResult &result)
     }
     if (changes.updated.contains(selected))
         updateRunButtons();
+    if (changes.updated.contains(m_messageRunId))
+        updateRunMessage();
     updateRefreshTimer();
+    updateEmptyText();
     if (body.value(QStringLiteral("more")).toBool())
         QTimer::singleShot(0, this, &RunbookPage::pollChanges);
 }
@@ -496,6 +645,9 @@ void RunbookPage::fetchDetail(qint64 runId)
             return;
         }
         m_model->setRunDetail(result.body.object());
+        if (runId == m_messageRunId)
+            updateRunMessage();
+        updateEmptyText();
         if (runId == m_pendingSelection)
             selectPendingRun();
         else if (runId == selectedRunId())
@@ -550,7 +702,17 @@ void RunbookPage::updateRunButtons()
     m_retryButton->setEnabled(run.isValid() && idle
                               && (status == kStatusFailed || status == kStatusCancelled));
     m_runButton->setEnabled(run.isValid());
+    const bool held = run.isValid() && RunbookModel::isHeld(json);
+    m_approveButton->setEnabled(held && idle);
+    m_rejectButton->setEnabled(held && idle);
     m_downloadButton->setRunId(run.isValid() ? selectedRunId() : 0);
+    // The engine's message names each table the load would change, with the counts.
+    //: A held run's id, then the engine's reason, which begins "Held for approval:".
+    m_holdLabel->setText(held ? tr("Run %1: %2")
+                                    .arg(QString::number(selectedRunId()),
+                                         json.value(QStringLiteral("message")).toString())
+                              : QString());
+    m_holdLabel->setVisible(held);
 }
 
 void RunbookPage::updateRefreshTimer()
@@ -589,10 +751,22 @@ void RunbookPage::restoreView(const QSet<qint64> &expanded, qint64 selected)
                                                                | QItemSelectionModel::Rows);
 }
 
-void RunbookPage::showMessage(const QString &text)
+void RunbookPage::showMessage(const QString &text, qint64 runId)
 {
+    m_messageRunId = text.isEmpty() ? 0 : runId;
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
+}
+
+void RunbookPage::updateRunMessage()
+{
+    const QModelIndex run = m_model->indexOfRun(m_messageRunId);
+    if (!run.isValid())
+        return;
+    const int status = run.data(RunbookModel::StatusCodeRole).toInt();
+    if (isActive(status))
+        return;
+    showMessage(tr("Run %1 ended: %2.").arg(QString::number(m_messageRunId), statusLabel(status)));
 }
 
 } // namespace hubdesk

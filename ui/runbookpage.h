@@ -59,6 +59,12 @@ public:
     void cancelSelectedRun();
     // Queues a retry of the selected failed or cancelled run and selects the new run.
     void retrySelectedRun();
+    // Approves or rejects the selected load held for approval, after the user confirms.
+    void approveSelectedRun();
+    void rejectSelectedRun();
+    // Forgets every run, the selection, the log, the filters and the message, as after
+    // signing out.
+    void clear();
 
     RunbookModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
@@ -74,6 +80,10 @@ public:
     }
     // The text of the message line below the runs; empty when it is hidden.
     QString message() const;
+    // The reason the selected run is held for approval; empty when it is hidden.
+    QString holdReason() const;
+    // The text shown when no run matches the filters; empty when it is hidden.
+    QString emptyText() const;
     // True while a page of runs is requested.
     bool isLoading() const { return !m_pageJob.isNull(); }
 
@@ -83,6 +93,7 @@ signals:
 
 private:
     QDate today() const;
+    void fetchIntegrations();
     void fetchPage(int offset);
     void onPageLoaded(const ApiResult &result, int offset);
     void selectPendingRun();
@@ -91,7 +102,11 @@ private:
     void onChangesLoaded(const ApiResult &result);
     void keepScrollPosition(const std::function<void()> &change);
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
-    void onControlFinished(const ApiResult &result, qint64 runId, bool retry);
+    enum class Control { Cancel, Retry, Approve, Reject };
+    void control(Control action, qint64 runId);
+    void onControlFinished(const ApiResult &result, qint64 runId, Control action);
+    bool confirm(const QString &objectName, const QString &title, const QString &text);
+    void updateEmptyText();
     void updateRunButtons();
     void fetchDetail(qint64 runId);
     void onCurrentChanged();
@@ -99,7 +114,10 @@ private:
     void updateRefreshTimer();
     QSet<qint64> expandedRunIds() const;
     void restoreView(const QSet<qint64> &expanded, qint64 selected);
-    void showMessage(const QString &text);
+    // Shows text below the filters. A message about runId changes to say how that run ended
+    // once it ends.
+    void showMessage(const QString &text, qint64 runId = 0);
+    void updateRunMessage();
 
     EngineClient *m_client;
     RunbookModel *m_model;
@@ -109,10 +127,16 @@ private:
     QPushButton *m_cancelButton;
     QPushButton *m_retryButton;
     QPushButton *m_runButton;
+    QPushButton *m_approveButton;
+    QPushButton *m_rejectButton;
     RunFilesButton *m_downloadButton;
     QTreeView *m_view;
     RunLogView *m_log;
     QLabel *m_message;
+    QLabel *m_holdLabel;
+    QLabel *m_emptyLabel;
+    // The run the message is about, or 0.
+    qint64 m_messageRunId = 0;
     QTimer m_refreshTimer;
     QPointer<ApiJob> m_pageJob;
     QPointer<ApiJob> m_refreshJob;

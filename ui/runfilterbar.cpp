@@ -155,6 +155,19 @@ void RunFilterBar::setIntegrationId(qint64 integrationId)
     m_integration->setCurrentIndex(index);
 }
 
+void RunFilterBar::reset(const QDate &date)
+{
+    setIntegrations({});
+    for (QComboBox *box : {m_integration, m_type, m_status, m_trigger})
+        box->setCurrentIndex(0);
+    setDate(date);
+}
+
+bool RunFilterBar::hasIntegrations() const
+{
+    return m_integration->count() > 1;
+}
+
 void RunFilterBar::setDate(const QDate &date)
 {
     m_range->setChecked(false);

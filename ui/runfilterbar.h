@@ -32,6 +32,10 @@ public:
     void setIntegrations(const QJsonArray &integrations);
     // Shows the runs of one integration, or of all when integrationId is 0.
     void setIntegrationId(qint64 integrationId);
+    // Sets every filter back to "All" and the date to date, and removes the listed integrations.
+    void reset(const QDate &date);
+    // Whether the Integration box lists integrations besides "All".
+    bool hasIntegrations() const;
     // Shows runs on or before date.
     void setDate(const QDate &date);
     QDate date() const;

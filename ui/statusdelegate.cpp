@@ -110,7 +110,10 @@ void StatusDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
     const QVariant status = index.data(m_statusRole);
     if (!status.isValid() || status.isNull())
         return;
-    option->text = statusLabel(status);
+    // The model's text is used when present, because it can be more specific than the code,
+    // such as "2 Held for approval".
+    if (option->text.isEmpty())
+        option->text = statusLabel(status);
     const int code = status.toInt();
     auto icon = m_icons.find(code);
     if (icon == m_icons.end())
