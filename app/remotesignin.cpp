@@ -182,6 +182,7 @@ void RemoteSignIn::signOut()
         if (m_settings->rememberSignIn())
             m_tokens->remove(keychainEntry());
         m_window->setSession({});
+        m_window->clearPages();
         m_window->hide();
         showDialog();
     });

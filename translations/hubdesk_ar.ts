@@ -1355,6 +1355,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Show the selected integration&apos;s activity, last runs and next run</source>
         <translation>عرض نشاط التكامل المحدد وآخر تشغيلاته وتشغيله التالي</translation>
     </message>
+    <message>
+        <source>No %1 integrations to show. A district administrator can add one.</source>
+        <translation>لا توجد تكاملات %1 لعرضها. يمكن لمسؤول المنطقة التعليمية إضافة واحد.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::LanguageMenu</name>

@@ -1355,6 +1355,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Show the selected integration&apos;s activity, last runs and next run</source>
         <translation>Mostrar la actividad, las últimas ejecuciones y la próxima ejecución de la integración seleccionada</translation>
     </message>
+    <message>
+        <source>No %1 integrations to show. A district administrator can add one.</source>
+        <translation>No hay integraciones de %1 que mostrar. Un administrador del distrito puede agregar una.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::LanguageMenu</name>

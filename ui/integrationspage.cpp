@@ -59,6 +59,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     for (int i = 0; i < GroupCount; ++i) {
         GroupView group;
         group.type = groups[i].type;
+        group.title = groups[i].title;
         group.model = new IntegrationModel(this);
         group.proxy = new QSortFilterProxyModel(this);
         group.proxy->setSourceModel(group.model);
@@ -174,6 +175,21 @@ IntegrationsPage::~IntegrationsPage()
         if (job)
             job->abort();
     }
+}
+
+void IntegrationsPage::clear()
+{
+    for (const QPointer<ApiJob> &job : std::as_const(m_refreshJobs)) {
+        if (job) {
+            disconnect(job, nullptr, this, nullptr);
+            job->abort();
+        }
+    }
+    m_refreshJobs.clear();
+    for (GroupView &group : m_groups)
+        group.model->setIntegrations({});
+    showMessage({}, false);
+    updateButtons();
 }
 
 void IntegrationsPage::refresh()
@@ -352,6 +368,23 @@ void IntegrationsPage::showMessage(const QString &text, bool error)
     m_message->setPalette(palette);
     m_message->setText(text);
     m_message->setAccessibleDescription(text);
+}
+
+void IntegrationsPage::setCanAddIntegrations(bool canAdd)
+{
+    for (GroupView &group : m_groups) {
+        group.emptyLabel->setText(
+            canAdd ? tr("No %1 integrations to show. Use Add Integration to add one from the "
+                        "catalog.")
+                         .arg(group.title)
+                   : tr("No %1 integrations to show. A district administrator can add one.")
+                         .arg(group.title));
+    }
+}
+
+QString IntegrationsPage::emptyText(Group group) const
+{
+    return m_groups.at(group).emptyLabel->text();
 }
 
 } // namespace hubdesk

@@ -36,6 +36,8 @@ public:
     ~IntegrationsPage() override;
 
     void refresh();
+    // Removes every integration, the selection and the message, as on signing out.
+    void clear();
     IntegrationModel *model(Group group) const { return m_groups.at(group).model; }
     QListView *view(Group group) const { return m_groups.at(group).view; }
     // Selects an integration in whichever group lists it; returns false when none does.
@@ -43,6 +45,11 @@ public:
     // The selected integration's JSON, or an empty object.
     QJsonObject selectedIntegration() const;
     QString message() const;
+    // Sets the empty groups' text for a role that may add integrations (Add Integration is shown)
+    // or for one that may not.
+    void setCanAddIntegrations(bool canAdd);
+    // The text of a group's empty-state line.
+    QString emptyText(Group group) const;
 
     void runSelected();
     // Sends filePath to the selected inbound integration, which queues a run of it.
@@ -62,6 +69,7 @@ private:
     struct GroupView
     {
         QString type;
+        QString title;
         IntegrationModel *model = nullptr;
         QSortFilterProxyModel *proxy = nullptr;
         QListView *view = nullptr;

@@ -162,6 +162,7 @@ void MainWindow::applyRole()
         {"uploadFileButton", operate},    {"editIntegrationButton", configure},
         {"addIntegrationButton", configure},
     };
+    m_integrationsPage->setCanAddIntegrations(configure);
     // The catalog and the integrations page each have an addIntegrationButton.
     for (const auto &entry : buttons) {
         const auto matches = findChildren<QPushButton *>(QLatin1String(entry.objectName));
@@ -184,6 +185,7 @@ void MainWindow::onDistrictPicked(int index)
     if (m_sessionJob)
         m_sessionJob->abort();
     m_client->setDistrict(districtId);
+    clearPages();
     m_sessionJob = m_client->fetchSession();
     connect(m_sessionJob, &ApiJob::finished, this, [this](const ApiResult &result) {
         m_sessionJob.clear();
@@ -194,6 +196,15 @@ void MainWindow::onDistrictPicked(int index)
         setSession(SessionInfo::fromJson(result.body.object()));
         refreshAll();
     });
+}
+
+void MainWindow::clearPages()
+{
+    m_runbookPage->clear();
+    m_integrationsPage->clear();
+    m_activityPage->showIntegration(0);
+    if (m_pages->currentWidget() == m_activityPage)
+        showPage(Page::Integrations);
 }
 
 void MainWindow::createPages()

@@ -4,6 +4,8 @@
 #include "uitestengine.h"
 
 #include "integrationactivitypage.h"
+#include "integrationmodel.h"
+#include "integrationspage.h"
 #include "mainwindow.h"
 #include "runbookmodel.h"
 #include "runbookpage.h"
@@ -104,6 +106,7 @@ private slots:
     void rejectAsksFirst();
     void approveShowsCountsAndOutcome();
     void emptyResultResetsSelection();
+    void clearPagesEmptiesRunbook();
 
 private:
     qint64 uploadHeld();
@@ -227,11 +230,19 @@ void tst_HeldLoad::viewerSeesNoApproval()
     m_window->setSession(sessionWithRole(QStringLiteral("viewer")));
     QVERIFY(!approve->isVisible());
     QVERIFY(!reject->isVisible());
+    // A viewer has no Add Integration button, so the empty groups do not mention it.
+    QCOMPARE(m_window->integrationsPage()->emptyText(hubdesk::IntegrationsPage::Api),
+             QStringLiteral("No API integrations to show. A district administrator can add one."));
     hubtest::saveScreenshot(m_window.get(), QStringLiteral("held-viewer"));
     m_window->setSession(sessionWithRole(QStringLiteral("operator")));
     QVERIFY(approve->isVisible());
     QVERIFY(reject->isVisible());
+    QCOMPARE(m_window->integrationsPage()->emptyText(hubdesk::IntegrationsPage::Api),
+             QStringLiteral("No API integrations to show. A district administrator can add one."));
     m_window->setSession({});
+    QCOMPARE(m_window->integrationsPage()->emptyText(hubdesk::IntegrationsPage::Api),
+             QStringLiteral("No API integrations to show. Use Add Integration to add one from "
+                            "the catalog."));
 }
 
 void tst_HeldLoad::rejectAsksFirst()
@@ -323,6 +334,40 @@ void tst_HeldLoad::emptyResultResetsSelection()
     QVERIFY(loaded.wait(kRunTimeoutMs));
     QVERIFY(m_page->model()->rowCount() > 0);
     QCOMPARE(m_page->emptyText(), QString());
+}
+
+void tst_HeldLoad::clearPagesEmptiesRunbook()
+{
+    QSignalSpy refreshed(m_window->integrationsPage(), &hubdesk::IntegrationsPage::refreshed);
+    m_window->integrationsPage()->refresh();
+    QVERIFY(refreshed.wait(kRunTimeoutMs));
+    QVERIFY(m_window->integrationsPage()->selectIntegration(kInboundIntegration));
+    QVERIFY(m_page->model()->rowCount() > 0);
+    m_page->view()->setCurrentIndex(m_page->model()->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->logView()->lineCount() > 0, kRunTimeoutMs);
+    m_page->filterBar()->setDate(QDate(2001, 1, 1));
+
+    m_window->clearPages();
+    QCOMPARE(m_page->model()->rowCount(), 0);
+    QCOMPARE(m_page->selectedRunId(), 0);
+    QCOMPARE(m_page->logView()->lineCount(), 0);
+    QCOMPARE(m_page->downloadButton()->runId(), 0);
+    QCOMPARE(m_page->message(), QString());
+    QCOMPARE(m_page->holdReason(), QString());
+    QVERIFY(m_page->filterBar()->date() != QDate(2001, 1, 1));
+    QVERIFY(!m_page->filterBar()->hasIntegrations());
+    QVERIFY(!m_page->isRefreshing());
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("runbook-cleared"));
+    QCOMPARE(m_window->integrationsPage()->model(hubdesk::IntegrationsPage::Inbound)->rowCount(),
+             0);
+    QCOMPARE(m_window->integrationsPage()->selectedIntegration(), QJsonObject());
+
+    // The next search lists the runs and the integrations again.
+    QSignalSpy loaded(m_page, &RunbookPage::runsLoaded);
+    m_page->search();
+    QVERIFY(loaded.wait(kRunTimeoutMs));
+    QVERIFY(m_page->model()->rowCount() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->filterBar()->hasIntegrations(), kRunTimeoutMs);
 }
 
 QTEST_MAIN(tst_HeldLoad)
