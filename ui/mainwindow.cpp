@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QSignalBlocker>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimeZone>
@@ -115,7 +116,10 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
 
     connect(m_client, &EngineClient::connectionStateChanged, this, &MainWindow::updateStatus);
     updateStatus();
-    resize(1280, 820);
+    // Opens at 1280x820 where the screen has room, and inside the screen's free area (less
+    // the window frame) on a smaller one.
+    const QSize frame(32, 64);
+    resize(QSize(1280, 820).boundedTo(screen()->availableGeometry().size() - frame));
     showPage(Page::Catalog);
 }
 

@@ -143,15 +143,20 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     titleFont.setBold(true);
     title->setFont(titleFont);
 
-    // The filters with Search on the left, the actions on the selected run on the right, all
-    // on the line of the lower row of filters.
+    // Filters and Search on the first line. The actions on the selected run sit on a line of
+    // their own, beside the last message, so that the page fits a laptop screen.
     auto top = new QHBoxLayout;
     top->addWidget(m_filters);
     top->addWidget(m_searchButton, 0, Qt::AlignBottom);
     top->addStretch();
+    auto actions = new QHBoxLayout;
+    actions->addWidget(m_message, 1);
+    actions->addStretch();
     for (QPushButton *button : {m_approveButton, m_rejectButton, m_cancelButton, m_retryButton,
-                                m_runButton, static_cast<QPushButton *>(m_downloadButton)})
-        top->addWidget(button, 0, Qt::AlignBottom);
+                                m_runButton, static_cast<QPushButton *>(m_downloadButton)}) {
+        button->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+        actions->addWidget(button, 0, Qt::AlignBottom);
+    }
 
     auto splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("runbookSplitter"));
@@ -164,7 +169,7 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     auto layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(top);
-    layout->addWidget(m_message);
+    layout->addLayout(actions);
     layout->addWidget(m_holdLabel);
     layout->addWidget(m_emptyLabel);
     layout->addWidget(splitter, 1);

@@ -5,6 +5,7 @@
 
 #include "timeformat.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -71,9 +72,13 @@ RunFilterBar::RunFilterBar(QWidget *parent)
 
     m_integration->addItem(tr("All"), QString());
     // Display names run to about 60 characters, such as "External System: MiLEARN 2:
-    // MiLEARN-Authorizations Data (current)".
-    m_integration->setMinimumContentsLength(56);
+    // MiLEARN-Authorizations Data (current)". The closed box shows the first 32 so that the
+    // page fits a laptop screen; the open list is wide enough for whole names.
+    m_integration->setMinimumContentsLength(32);
     m_integration->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_integration->view()->setMinimumWidth(m_integration->fontMetrics().averageCharWidth() * 64);
+    connect(m_integration, &QComboBox::currentTextChanged, m_integration,
+            &QComboBox::setToolTip);
 
     m_type->addItem(tr("All"), QString());
     m_type->addItem(tr("Outbound"), QStringLiteral("outbound"));

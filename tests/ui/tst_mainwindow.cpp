@@ -69,6 +69,7 @@ private slots:
     void uploadQueuesInboundRun();
     void refreshShortcutReloads();
     void engineInUseShowsMessageBox();
+    void fitsSmallScreen();
 
 private:
     MainWindow::Page currentPage() const;
@@ -449,6 +450,25 @@ void tst_MainWindow::engineInUseShowsMessageBox()
     QTRY_VERIFY(box.isNull());
 }
 
+// A district laptop often has a 1280x800 screen; with the task bar and window frame the window
+// gets about 1200x700. Every page must fit in that, and the window must open no larger.
+void tst_MainWindow::fitsSmallScreen()
+{
+    const QSize available(1200, 700);
+    auto stack = m_window->findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+    for (int page = 0; page < stack->count(); ++page) {
+        const QSize needed = stack->widget(page)->minimumSizeHint();
+        QVERIFY2(needed.width() <= available.width() - 200 && needed.height() <= available.height() - 100,
+                 qPrintable(u"%1 needs %2x%3"_s.arg(stack->widget(page)->objectName())
+                                .arg(needed.width())
+                                .arg(needed.height())));
+    }
+    const QSize window = m_window->minimumSizeHint();
+    QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
+             qPrintable(u"the window needs %1x%2"_s.arg(window.width()).arg(window.height())));
+}
+
 QTEST_MAIN(tst_MainWindow)
 
 #include "tst_mainwindow.moc"
+
