@@ -10,6 +10,7 @@
 #include "previewdialog.h"
 #include "scheduleeditor.h"
 #include "schoolyear.h"
+#include "wheelguard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -122,6 +123,7 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     // Tab goes straight to the fields; the area scrolls to the field that takes the focus.
     m_scroll->setFocusPolicy(Qt::NoFocus);
     m_scroll->setWidget(content);
+    WheelGuard::protect(m_scroll);
 
     auto buttons = new QHBoxLayout;
     buttons->addWidget(m_previewButton);

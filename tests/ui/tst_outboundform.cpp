@@ -16,9 +16,12 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTimeEdit>
+#include <QWheelEvent>
 
 using hubdesk::OutboundIntegrationForm;
 using hubtest::UiTestEngine;
@@ -40,6 +43,7 @@ private slots:
     void scheduleRoundTrips();
     void invalidFieldsShowMessages();
     void newDestinationIsSelected();
+    void wheelScrollsFormNotFields();
 
 private:
     template<typename Widget>
@@ -364,6 +368,43 @@ void tst_OutboundForm::newDestinationIsSelected()
                  .toInteger(),
              dialog->createdId());
 }
+
+// The wheel over a field the user has not focused scrolls the form and leaves the field alone;
+// once the user clicks or tabs into the field, the wheel changes it as usual.
+void tst_OutboundForm::wheelScrollsFormNotFields()
+{
+    startNewMiLearn();
+    QVERIFY(selectText(QStringLiteral("destinationCombo0"), QStringLiteral("Demo Outbound Folder")));
+    m_form->resize(900, 400);
+    auto scroll = control<QScrollArea>(QStringLiteral("formScrollArea"));
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    bar->setValue(0);
+    auto picker = control<QComboBox>(QStringLiteral("destinationCombo0"));
+    m_form->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_form.get()));
+    m_form->setFocus();
+    QVERIFY(!picker->hasFocus());
+
+    const auto wheelDown = [picker] {
+        const QPointF at = QRectF(picker->rect()).center();
+        QWheelEvent event(at, picker->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(picker, &event);
+    };
+    wheelDown();
+    wheelDown();
+    QCOMPARE(picker->currentText(), u"Demo Outbound Folder"_s);
+    QVERIFY(bar->value() > 0);
+
+    picker->setFocus();
+    QTRY_VERIFY(picker->hasFocus());
+    const int before = bar->value();
+    wheelDown();
+    QVERIFY(picker->currentText() != u"Demo Outbound Folder"_s);
+    QCOMPARE(bar->value(), before);
+}
+
 
 QTEST_MAIN(tst_OutboundForm)
 
