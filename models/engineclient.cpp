@@ -116,8 +116,9 @@ QString networkErrorMessage(QNetworkReply::NetworkError error, const QUrl &url)
 }
 
 // A sentence for the user about a certificate that failed verification, with the fix. The
-// request has already failed: certificate errors are never ignored.
-QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url)
+// request has already failed: certificate errors are never ignored. withCaFile tells whether
+// the user chose a CA file, so that an untrusted certificate is blamed on the right file.
+QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url, bool withCaFile)
 {
     const QString host = url.host();
     for (const QSslError &error : errors) {
@@ -151,6 +152,12 @@ QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url)
         case QSslError::InvalidCaCertificate: {
             const QString issuer
                 = certificate.issuerInfo(QSslCertificate::CommonName).join(QStringLiteral(", "));
+            if (withCaFile)
+                return EngineClient::tr(
+                           "The chosen CA file does not vouch for the certificate of the engine "
+                           "at %1 (issued by %2). Choose the CA file of the authority that "
+                           "issued it, or ask the engine's administrator which file to use.")
+                    .arg(host, issuer.isEmpty() ? EngineClient::tr("an unknown issuer") : issuer);
             return EngineClient::tr(
                        "This computer does not trust the certificate of the engine at %1 (issued "
                        "by %2). If the district has its own certificate authority, choose its CA "
@@ -252,7 +259,10 @@ void ApiJob::onReplyFinished()
     const QJsonObject object = result.body.object();
 
     if (result.httpStatus == 0 && !m_sslErrors.isEmpty()) {
-        result.errorMessage = sslErrorMessage(m_sslErrors, url);
+        // A chosen CA file adds its certificates to the system's.
+        const bool withCaFile = reply->sslConfiguration().caCertificates().size()
+            > QSslConfiguration::defaultConfiguration().caCertificates().size();
+        result.errorMessage = sslErrorMessage(m_sslErrors, url, withCaFile);
     } else if (result.httpStatus == 0) {
         result.errorMessage = networkErrorMessage(reply->error(), url);
         if (result.errorMessage.isEmpty())

@@ -765,6 +765,10 @@
         <source>The CA file %1 contains no PEM certificate (a block that begins with &quot;-----BEGIN CERTIFICATE-----&quot;).</source>
         <translation>لا يحتوي ملف المرجع المصدق %1 على شهادة PEM (كتلة تبدأ بـ &quot;-----BEGIN CERTIFICATE-----&quot;).</translation>
     </message>
+    <message>
+        <source>The chosen CA file does not vouch for the certificate of the engine at %1 (issued by %2). Choose the CA file of the authority that issued it, or ask the engine&apos;s administrator which file to use.</source>
+        <translation>ملف CA المختار لا يضمن شهادة المحرك على %1 (الصادرة عن %2). اختر ملف CA الخاص بالجهة التي أصدرتها، أو اسأل مسؤول المحرك عن الملف الذي يجب استخدامه.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::EngineLauncher</name>

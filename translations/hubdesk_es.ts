@@ -765,6 +765,10 @@
         <source>The CA file %1 contains no PEM certificate (a block that begins with &quot;-----BEGIN CERTIFICATE-----&quot;).</source>
         <translation>El archivo de CA %1 no contiene ningún certificado PEM (un bloque que empieza por &quot;-----BEGIN CERTIFICATE-----&quot;).</translation>
     </message>
+    <message>
+        <source>The chosen CA file does not vouch for the certificate of the engine at %1 (issued by %2). Choose the CA file of the authority that issued it, or ask the engine&apos;s administrator which file to use.</source>
+        <translation>El archivo de CA elegido no respalda el certificado del motor en %1 (emitido por %2). Elija el archivo de CA de la autoridad que lo emitió o pregunte al administrador del motor qué archivo usar.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::EngineLauncher</name>

@@ -46,6 +46,8 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     m_caFile->setClearButtonEnabled(true);
     m_caFileButton->setObjectName(QStringLiteral("caFileButton"));
     m_caFileButton->setAccessibleName(tr("Choose the CA file"));
+    // Enter anywhere in the dialog signs in. Browse opens the chooser only when clicked.
+    m_caFileButton->setAutoDefault(false);
     connect(m_caFileButton, &QPushButton::clicked, this, &SignInDialog::chooseCaFile);
     connect(m_url, &QLineEdit::textChanged, this, &SignInDialog::fillRememberedCaFile);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
@@ -73,7 +75,6 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_signInButton = buttons->addButton(tr("Sign In"), QDialogButtonBox::AcceptRole);
     m_signInButton->setObjectName(QStringLiteral("signInButton"));
-    m_signInButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &SignInDialog::signIn);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -82,6 +83,11 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    // The dialog grows when an error appears instead of squeezing the fields.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    // Set after the button is inside the dialog, because only then does the dialog make it the
+    // button that Enter presses.
+    m_signInButton->setDefault(true);
     setMinimumWidth(460);
 }
 

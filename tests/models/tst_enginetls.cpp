@@ -51,6 +51,7 @@ private slots:
     void caFileMakesEngineTrusted();
     void mismatchedNameIsExplained();
     void caFileErrors();
+    void wrongCaFileIsExplained();
 
 private:
     std::unique_ptr<hub::Engine> startEngine(const QString &certificate, const QString &key,
@@ -159,6 +160,27 @@ void tst_EngineTls::caFileErrors()
     QVERIFY(key.certificates.isEmpty());
     QVERIFY2(key.error.contains(QStringLiteral("contains no PEM certificate")),
              qPrintable(key.error));
+}
+
+void tst_EngineTls::wrongCaFileIsExplained()
+{
+    // A CA file of another authority: the message blames the chosen file, not the system.
+    QTemporaryDir otherDir;
+    QVERIFY(otherDir.isValid());
+    const hubtest::TestPki other = hubtest::makeTestPki(otherDir);
+    QVERIFY2(other.error.isEmpty(), qPrintable(other.error));
+    const CaFile ca = EngineClient::readCaFile(other.caCertificateFile);
+    QVERIFY2(ca.error.isEmpty(), qPrintable(ca.error));
+
+    EngineClient client(&m_network);
+    client.setBaseUrl(m_engine->baseUrl());
+    client.setToken(kToken);
+    client.setCaCertificates(ca.certificates);
+    const ApiResult result = waitFor(client.checkHealth());
+    QCOMPARE(result.httpStatus, 0);
+    QVERIFY2(result.errorMessage.contains(QStringLiteral("The chosen CA file does not vouch")),
+             qPrintable(result.errorMessage));
+    QVERIFY(result.errorMessage.contains(QStringLiteral("Hubdesk Test CA")));
 }
 
 QTEST_GUILESS_MAIN(tst_EngineTls)

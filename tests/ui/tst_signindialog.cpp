@@ -46,6 +46,7 @@ private slots:
     void caFileTrustsEngineCertificate();
     void unreadableCaFileShowsError();
     void rememberedCaFileFillsField();
+    void enterInPasswordSignsIn();
 
 private:
     qint64 createAccount(const QString &name, const QString &role, qint64 district);
@@ -385,6 +386,35 @@ void tst_SignInDialog::rememberedCaFileFillsField()
     QCOMPARE(caFile->text(), QStringLiteral("/etc/hubdesk/isd-ca.pem"));
     QCOMPARE(dialog.caFile(), QStringLiteral("/etc/hubdesk/isd-ca.pem"));
 }
+
+// Enter in the password field signs in, also after the user has tabbed past Browse; it must
+// never open the CA file chooser.
+void tst_SignInDialog::enterInPasswordSignsIn()
+{
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    fill(dialog, QStringLiteral("ada"), QStringLiteral("not the password"));
+    auto browse = dialog.findChild<QPushButton *>(QStringLiteral("caFileButton"));
+    auto signInButton = dialog.findChild<QPushButton *>(QStringLiteral("signInButton"));
+    auto password = dialog.findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    browse->setFocus();
+    QTRY_VERIFY(browse->hasFocus());
+    password->setFocus();
+    QTRY_VERIFY(password->hasFocus());
+    // Checked before the key press: a chooser opened by Enter would block the test.
+    QVERIFY(!browse->isDefault());
+    QVERIFY(signInButton->isDefault());
+
+    QTest::keyClick(password, Qt::Key_Return);
+    auto error = dialog.findChild<QLabel *>(QStringLiteral("signInError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), hubtest::UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(error->text(), QStringLiteral("The user name or password is wrong."));
+}
+
 
 QTEST_MAIN(tst_SignInDialog)
 #include "tst_signindialog.moc"
