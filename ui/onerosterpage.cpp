@@ -6,6 +6,7 @@
 #include "engineclient.h"
 #include "schoolyear.h"
 #include "timeformat.h"
+#include "wheelguard.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -21,6 +22,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTimeZone>
 #include <QTreeWidget>
 #include <QUrlQuery>
@@ -109,10 +112,20 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
 
     auto form = new QWidget;
     buildForm(form);
+    // The form scrolls on a short screen instead of pushing the page past it.
+    auto formScroll = new QScrollArea;
+    formScroll->setObjectName(QStringLiteral("oneRosterFormScroll"));
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setWidget(form);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    formScroll->setMinimumWidth(form->minimumSizeHint().width()
+                                + formScroll->verticalScrollBar()->sizeHint().width());
+    WheelGuard::protect(formScroll);
 
     auto top = new QHBoxLayout;
     top->addWidget(m_list, 3);
-    top->addWidget(form, 4);
+    top->addWidget(formScroll, 4);
 
     m_message->setObjectName(QStringLiteral("oneRosterMessage"));
     m_message->setWordWrap(true);
