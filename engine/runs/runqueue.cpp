@@ -169,15 +169,52 @@ Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &w
     return std::optional<qint64>(runId);
 }
 
-Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId, int leaseSeconds)
+Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId,
+                        const QList<qint64> &runIds, int leaseSeconds)
 {
-    auto renewed = execute(db,
-                           QStringLiteral("UPDATE runs SET lease_expires_at = ? WHERE status = ? "
-                                          "AND substr(worker, 1, length(?)) = ?"),
-                           {leaseExpiry(leaseSeconds), int(RunStatus::Running), nodeId, nodeId});
-    if (!renewed)
-        return failure(renewed.error());
-    return renewed->numRowsAffected();
+    // One statement per run. A write to a run locks its row and then, through the change
+    // version trigger, the single counter row until it commits. One statement over several
+    // runs would hold the counter while it waits for the next run's row, and a worker that
+    // finishes that run holds the row while it waits for the counter: PostgreSQL then aborts
+    // one of them as a deadlock.
+    const QString expiry = leaseExpiry(leaseSeconds);
+    int renewedCount = 0;
+    for (qint64 runId : runIds) {
+        auto renewed = execute(db,
+                               QStringLiteral("UPDATE runs SET lease_expires_at = ? WHERE id = ? "
+                                              "AND status = ? AND substr(worker, 1, length(?)) = ?"),
+                               {expiry, runId, int(RunStatus::Running), nodeId, nodeId});
+        if (!renewed)
+            return failure(renewed.error());
+        renewedCount += renewed->numRowsAffected();
+    }
+    return renewedCount;
+}
+
+Result<bool> failUnfinished(const QSqlDatabase &db, qint64 runId, const QString &worker,
+                            const QString &message)
+{
+    const QString now = nowIsoUtc();
+    auto failed = execute(db,
+                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
+                                         "lease_expires_at = NULL WHERE id = ? AND status = ? "
+                                         "AND worker = ?"),
+                          {int(RunStatus::Failed), now, message, runId, int(RunStatus::Running),
+                           worker});
+    if (!failed)
+        return failure(failed.error());
+    if (failed->numRowsAffected() != 1)
+        return false;
+    (void)execute(db,
+                  QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
+                                 "AND status = ?"),
+                  {int(RunStatus::Failed), now, runId, int(RunStatus::Running)});
+    (void)execute(db,
+                  QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
+                                 "VALUES (?, ?, 'error', ?)"),
+                  {runId, now, message});
+    qCWarning(lcRuns).noquote() << "Run" << runId << "failed:" << message;
+    return true;
 }
 
 Result<int> failExpiredLeases(const QSqlDatabase &db)
@@ -194,6 +231,7 @@ Result<int> failExpiredLeases(const QSqlDatabase &db)
     QList<qint64> ids;
     while (expired->next())
         ids.append(expired->value(0).toLongLong());
+    int failedCount = 0;
     for (qint64 id : std::as_const(ids)) {
         auto done = execute(db,
                             QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
@@ -201,6 +239,9 @@ Result<int> failExpiredLeases(const QSqlDatabase &db)
                             {int(RunStatus::Failed), now, message, id, int(RunStatus::Running)});
         if (!done)
             return failure(done.error());
+        // Another node may have failed it between the SELECT and this update.
+        if (done->numRowsAffected() != 1)
+            continue;
         (void)execute(
             db,
             QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
@@ -211,8 +252,9 @@ Result<int> failExpiredLeases(const QSqlDatabase &db)
                                      "VALUES (?, ?, 'error', ?)"),
                       {id, now, message});
         qCWarning(lcRuns) << "Run" << id << "failed: its lease expired";
+        ++failedCount;
     }
-    return int(ids.size());
+    return failedCount;
 }
 
 Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &message)

@@ -47,8 +47,18 @@ Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request
 Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &worker,
                                         int leaseSeconds);
 
-// Extends the leases of every running run that a worker of this node holds.
-Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId, int leaseSeconds);
+// Extends the leases of the given runs while a worker of this node still holds them. Only the
+// runs a worker is executing now are renewed: a run that the node no longer executes keeps
+// its old lease, so it expires and fails instead of staying running for as long as the node
+// lives.
+Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId,
+                        const QList<qint64> &runIds, int leaseSeconds);
+
+// Fails the run if it is still running under `worker`: the executor returned without
+// recording its end, for example because the store rejected the final update. Returns
+// whether a running run was failed.
+Result<bool> failUnfinished(const QSqlDatabase &db, qint64 runId, const QString &worker,
+                            const QString &message);
 
 // Fails running runs whose lease has expired, because their worker died or the engine was
 // stopped before they finished. Returns how many were failed.

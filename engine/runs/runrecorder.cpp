@@ -7,11 +7,18 @@
 #include "core/timeutil.h"
 #include "store/store.h"
 
+#include <QThread>
+
 #include <algorithm>
 
 namespace hub::runs {
 
 namespace {
+
+// How often finishRun() tries to record the run's end, and the wait before the second try;
+// each further try waits longer by the same step.
+constexpr int kFinishAttempts = 3;
+constexpr unsigned long kFinishRetryMs = 200;
 
 QString levelName(LogLevel level)
 {
@@ -161,14 +168,28 @@ void RunRecorder::finishRun(RunStatus status, const QString &finished)
     const QString message = shown(finished);
     if (m_phaseId != 0)
         finishPhase(status == RunStatus::SucceededWithWarnings ? RunStatus::Succeeded : status);
-    auto updated = execute(m_db,
-                           QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
-                                          "lease_expires_at = NULL WHERE id = ?"),
-                           {int(status), nowIsoUtc(), message, m_runId});
-    if (!updated)
+    // Without this update the run would stay running, so a refused update (PostgreSQL may
+    // abort it as the loser of a deadlock) is tried again a few times.
+    const QString endedAt = nowIsoUtc();
+    for (int attempt = 1; attempt <= kFinishAttempts; ++attempt) {
+        auto updated = execute(m_db,
+                               QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, "
+                                              "message = ?, lease_expires_at = NULL WHERE id = ?"),
+                               {int(status), endedAt, message, m_runId});
+        if (updated) {
+            qCInfo(lcRuns).noquote() << "Run" << m_runId << "finished:"
+                                     << runStatusText(int(status)) << message;
+            return;
+        }
         reportStoreError(m_runId, updated.error());
-    qCInfo(lcRuns).noquote() << "Run" << m_runId << "finished:" << runStatusText(int(status))
-                             << message;
+        if (attempt < kFinishAttempts) {
+            qCInfo(lcRuns) << "Run" << m_runId << "tries again to record its end, attempt"
+                           << attempt + 1 << "of" << kFinishAttempts;
+            QThread::msleep(kFinishRetryMs * attempt);
+        }
+    }
+    qCWarning(lcRuns) << "Run" << m_runId << "could not record its end after" << kFinishAttempts
+                      << "attempts";
 }
 
 } // namespace hub::runs

@@ -46,7 +46,8 @@ public:
     void setPhaseTarget(const QString &target);
     void log(LogLevel level, const QString &message);
 
-    // Ends the run. A running phase ends with the same status.
+    // Ends the run. A running phase ends with the same status. The update of the run is tried
+    // up to three times, since a run whose end is not recorded would stay running.
     void finishRun(RunStatus status, const QString &message);
 
     // Returns whether a cancel was requested (POST /api/v1/runs/{id}/cancel). The executor checks

@@ -80,7 +80,26 @@ void WorkerPool::workerLoop(int index)
             qCWarning(lcRuns) << worker << "cannot claim a run:" << claimed.error();
         if (claimed && claimed->has_value()) {
             const qint64 runId = **claimed;
+            {
+                QMutexLocker locker(&m_mutex);
+                m_executing.append(runId);
+            }
             executor.execute(runId);
+            // A run whose end the store did not take stays running until something fails it.
+            // Once it leaves m_executing its lease is no longer renewed, so it expires even when
+            // this update fails as well.
+            auto unfinished = queue::failUnfinished(
+                m_store.connection(), runId, worker,
+                QStringLiteral("Recording the run's result failed. See the hubd log of worker "
+                               "%1.")
+                    .arg(worker));
+            if (!unfinished)
+                qCWarning(lcRuns) << worker << "cannot check that run" << runId
+                                  << "was recorded as ended:" << unfinished.error();
+            {
+                QMutexLocker locker(&m_mutex);
+                m_executing.removeOne(runId);
+            }
             emit runFinished(runId);
             continue;
         }
@@ -94,7 +113,12 @@ void WorkerPool::workerLoop(int index)
 void WorkerPool::maintainLeases()
 {
     const QSqlDatabase db = m_store.connection();
-    if (auto renewed = queue::renewLeases(db, m_nodeId, m_leaseSeconds); !renewed)
+    QList<qint64> executing;
+    {
+        QMutexLocker locker(&m_mutex);
+        executing = m_executing;
+    }
+    if (auto renewed = queue::renewLeases(db, m_nodeId, executing, m_leaseSeconds); !renewed)
         qCWarning(lcRuns) << "Cannot renew run leases:" << renewed.error();
     // TODO: runs failed here emit no runFinished(), so they cause no failure notification.
     if (auto failed = queue::failExpiredLeases(db); !failed)

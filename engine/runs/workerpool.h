@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include <QList>
 #include <QMutex>
 #include <QObject>
 #include <QThread>
@@ -20,8 +21,8 @@ class Store;
 namespace hub::runs {
 
 // Worker threads that claim queued runs and execute them. Workers sleep until wake() is called
-// or a poll interval passes. A timer on the owning thread renews the leases of running runs
-// and fails runs whose lease has expired.
+// or a poll interval passes. A timer on the owning thread renews the leases of the runs that
+// the workers are executing and fails runs whose lease has expired.
 class WorkerPool final : public QObject
 {
     Q_OBJECT
@@ -64,6 +65,8 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
     QMutex m_mutex;
     QWaitCondition m_wakeCondition;
+    // The runs that the workers are executing now; guarded by m_mutex.
+    QList<qint64> m_executing;
     std::atomic_bool m_stopping = false;
     QTimer m_leaseTimer;
 };
