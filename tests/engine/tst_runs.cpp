@@ -37,6 +37,8 @@ private slots:
     void runAtNextCycleQueuesOnce();
     void runsOfOneIntegrationNeverOverlap();
     void expiredLeaseFailsRun();
+    void renewalSkipsRunsNoWorkerExecutes();
+    void unrecordedEndFailsRun();
     void restartFailsInterruptedRun();
     void emptyReportWarnsAndDelivers();
     void slowWritePastTimeoutFailsRun();
@@ -368,6 +370,60 @@ void tst_Runs::expiredLeaseFailsRun()
     QCOMPARE(run.json.value(QStringLiteral("status")).toInt(), 9);
     QCOMPARE(run.json.value(QStringLiteral("message")).toString(),
              QStringLiteral("The worker stopped before the run finished (its lease expired)."));
+}
+
+void tst_Runs::renewalSkipsRunsNoWorkerExecutes()
+{
+    startEngine();
+    m_engine->workers().stop();
+    const QSqlDatabase db = m_engine->store().connection();
+    hub::runs::RunRequest request;
+    request.integrationId = 1;
+    auto executing = hub::runs::queue::enqueue(db, request);
+    request.integrationId = 2;
+    auto forgotten = hub::runs::queue::enqueue(db, request);
+    QVERIFY(executing && forgotten);
+    QCOMPARE(hub::runs::queue::claimNext(db, QStringLiteral("node-x/worker-1"), 60)->value_or(0), *executing);
+    QCOMPARE(hub::runs::queue::claimNext(db, QStringLiteral("node-x/worker-2"), 60)->value_or(0), *forgotten);
+    const QString past = hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(-5));
+    QVERIFY(hub::execute(db, QStringLiteral("UPDATE runs SET lease_expires_at = ?"), {past}).ok());
+
+    // Only the run a worker still executes is renewed; the other one's lease runs out.
+    auto renewed = hub::runs::queue::renewLeases(db, QStringLiteral("node-x"), {*executing, *forgotten + 1000}, 60);
+    QVERIFY2(renewed.ok(), qPrintable(renewed.error()));
+    QCOMPARE(*renewed, 1);
+    auto none = hub::runs::queue::renewLeases(db, QStringLiteral("node-x"), {}, 60);
+    QCOMPARE(*none, 0);
+    auto failed = hub::runs::queue::failExpiredLeases(db);
+    QCOMPARE(*failed, 1);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1").arg(*forgotten)).json.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1").arg(*executing)).json.value(QStringLiteral("status")).toInt(), 1);
+}
+
+void tst_Runs::unrecordedEndFailsRun()
+{
+    startEngine();
+    m_engine->workers().stop();
+    const QSqlDatabase db = m_engine->store().connection();
+    hub::runs::RunRequest request;
+    request.integrationId = 1;
+    auto runId = hub::runs::queue::enqueue(db, request);
+    QCOMPARE(hub::runs::queue::claimNext(db, QStringLiteral("node-x/worker-1"), 60)->value_or(0), *runId);
+
+    // Another worker's name does not match, so its check leaves the run alone.
+    auto other = hub::runs::queue::failUnfinished(db, *runId, QStringLiteral("node-y/worker-1"), QStringLiteral("lost"));
+    QVERIFY2(other.ok(), qPrintable(other.error()));
+    QVERIFY(!*other);
+    auto failed = hub::runs::queue::failUnfinished(db, *runId, QStringLiteral("node-x/worker-1"), QStringLiteral("lost"));
+    QVERIFY2(failed.ok(), qPrintable(failed.error()));
+    QVERIFY(*failed);
+    // A run that ended is not touched again.
+    auto again = hub::runs::queue::failUnfinished(db, *runId, QStringLiteral("node-x/worker-1"), QStringLiteral("lost"));
+    QVERIFY(!*again);
+    const ApiReply run = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(*runId));
+    QCOMPARE(run.json.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(run.json.value(QStringLiteral("message")).toString(), QStringLiteral("lost"));
+    QVERIFY(logMessages(run.json).contains(QStringLiteral("error: lost")));
 }
 
 void tst_Runs::restartFailsInterruptedRun()
