@@ -4,6 +4,7 @@
 #include "jsonutil.h"
 
 #include "core/logging.h"
+#include "core/nulcharacter.h"
 #include "store/store.h"
 
 #include <QJsonDocument>
@@ -22,6 +23,8 @@ Result<QJsonObject> parseObject(const QByteArray &body)
                            .arg(error.offset));
     if (!document.isObject())
         return failure(QStringLiteral("The request body must be a JSON object."));
+    if (auto field = findNulCharacter(document.object()))
+        return failure(nulCharacterMessage(*field));
     return document.object();
 }
 

@@ -14,7 +14,8 @@
 
 namespace hub::api {
 
-// Parses a request body that must be a JSON object.
+// Parses a request body that must be a JSON object. Rejects a key or string that contains a
+// NUL character, naming its field.
 Result<QJsonObject> parseObject(const QByteArray &body);
 
 // 422 with one message per invalid field: {"error": "validation_failed", "message": ...,

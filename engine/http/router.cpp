@@ -4,6 +4,7 @@
 #include "router.h"
 
 #include "core/logging.h"
+#include "core/nulcharacter.h"
 
 #include <QJsonObject>
 
@@ -27,6 +28,24 @@ bool matchSegments(const QStringList &pattern, const QStringList &path,
         }
     }
     return true;
+}
+
+// A 400 response when a query parameter contains a NUL character, which the store cannot hold
+// on PostgreSQL, so every backend rejects it alike. Path parameters need no check, because the
+// path keeps %00 encoded.
+std::optional<Response> rejectNulParameters(const QHttpServerRequest &request)
+{
+    const QList<QPair<QString, QString>> items = request.query().queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items) {
+        if (!containsNul(name) && !containsNul(value))
+            continue;
+        const QString field = QStringLiteral("query parameter %1")
+                                  .arg(QString(name).replace(QChar(0), QLatin1String("\\u0000")));
+        qCInfo(lcHttp) << "Rejected a request to" << request.url().path() << "because its"
+                       << field << "contains a NUL character";
+        return Response::error(400, QStringLiteral("bad_request"), nulCharacterMessage(field));
+    }
+    return std::nullopt;
 }
 
 QStringList splitPath(const QString &path)
@@ -222,8 +241,9 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
                                        QStringLiteral("Your role does not allow %1 %2.")
                                            .arg(QString::fromLatin1(methodName(request.method())),
                                                 request.url().path()));
-            return route.handler(Request(request, std::move(parameters), *principal));
         }
+        if (std::optional<Response> rejected = rejectNulParameters(request))
+            return *rejected;
         return route.handler(
             Request(request, std::move(parameters), principal ? *principal : Principal{}));
     }

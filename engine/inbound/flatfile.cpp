@@ -4,6 +4,7 @@
 #include "flatfile.h"
 
 #include "core/logging.h"
+#include "core/nulcharacter.h"
 #include "csvreader.h"
 #include "onerosterfilevalidator.h"
 #include "store/store.h"
@@ -352,6 +353,11 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
         QJsonObject extensions;
         for (qsizetype i = 0; i < fields.size(); ++i) {
             const QString &raw = fields.at(i);
+            if (containsNul(raw)) {
+                add(Issue::Severity::Error, QStringLiteral("nul-character"), record.line,
+                    header.at(i).trimmed(), raw, nulCharacterInFileMessage());
+                continue;
+            }
             if (keptAt.at(i)) {
                 if (!raw.isEmpty())
                     extensions.insert(header.at(i).trimmed(), raw);

@@ -3,6 +3,7 @@
 
 #include "onerosterfilevalidator.h"
 
+#include "core/nulcharacter.h"
 #include "core/timeutil.h"
 
 #include <QDate>
@@ -37,8 +38,9 @@ Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &fi
     issue.rule = rule;
     issue.file = file;
     issue.line = line;
-    issue.column = column;
-    issue.value = value;
+    // A NUL character is shown escaped, because the store cannot hold it on PostgreSQL.
+    issue.column = QString(column).replace(QChar(0), QLatin1String("\\u0000"));
+    issue.value = QString(value).replace(QChar(0), QLatin1String("\\u0000"));
     issue.message = message;
     return issue;
 }
@@ -364,6 +366,11 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QString &header = m_headers.at(i);
         const QString raw = values.at(i).trimmed();
+        if (containsNul(raw)) {
+            issue(Issue::Severity::Error, QStringLiteral("nul-character"), record.line, header, raw,
+                  nulCharacterInFileMessage());
+            continue;
+        }
         if (m_extensionAt.at(i)) {
             if (!raw.isEmpty() && m_spec.hasExtensions)
                 extensions.insert(header, raw);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "core/logging.h"
+#include "core/nulcharacter.h"
 #include "core/timeutil.h"
 #include "oneroster/routehelpers.h"
 #include "oneroster/statusinfo.h"
@@ -342,6 +343,8 @@ std::variant<QJsonObject, http::Response> bodyObject(ServiceRequest &request, co
     if (!document.isObject())
         return invalidData(version, QStringLiteral("The body must be a JSON object: %1.")
                                         .arg(error.errorString()));
+    if (auto field = findNulCharacter(document.object()))
+        return invalidData(version, nulCharacterMessage(*field));
     const QJsonValue wrapped = document.object().value(wrapper);
     if (wrapper.isEmpty())
         return document.object();

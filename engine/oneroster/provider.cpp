@@ -4,6 +4,7 @@
 #include "provider.h"
 
 #include "core/logging.h"
+#include "core/nulcharacter.h"
 #include "core/timeutil.h"
 #include "oneroster/credentials.h"
 #include "oneroster/statusinfo.h"
@@ -62,8 +63,11 @@ std::optional<BasicCredentials> basicCredentials(const http::Request &request)
         text.replace('+', ' ');
         return QUrl::fromPercentEncoding(text);
     };
-    return BasicCredentials{formDecoded(pair.left(colon)),
-                            formDecoded(pair.mid(colon + 1)).toUtf8()};
+    // No client id contains a NUL character, and PostgreSQL cannot compare one to text.
+    const QString clientId = formDecoded(pair.left(colon));
+    if (containsNul(clientId))
+        return std::nullopt;
+    return BasicCredentials{clientId, formDecoded(pair.mid(colon + 1)).toUtf8()};
 }
 
 QSet<QString> scopeSet(const QString &json)

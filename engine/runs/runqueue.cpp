@@ -68,9 +68,10 @@ Result<std::optional<qint64>> claimNextPostgres(const QSqlDatabase &db, const QS
                                           .arg(contended.join(QLatin1Char(',')));
         auto candidate = execute(
             db,
-            QStringLiteral("SELECT r.id, r.integration_id FROM runs r WHERE r.status = ? AND NOT "
-                           "EXISTS (SELECT 1 FROM runs o WHERE o.integration_id = r.integration_id "
-                           "AND o.status = ?)%1 ORDER BY r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED")
+            QStringLiteral("SELECT r.id, r.integration_id FROM runs r WHERE r.status = ? AND "
+                           "coalesce(r.hold, '') <> 'held' AND NOT EXISTS (SELECT 1 FROM runs o "
+                           "WHERE o.integration_id = r.integration_id AND o.status = ?)%1 "
+                           "ORDER BY r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED")
                 .arg(exclude),
             {int(RunStatus::Queued), int(RunStatus::Running)});
         if (!candidate)

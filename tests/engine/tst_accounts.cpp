@@ -5,6 +5,7 @@
 // two districts that both have destinations, integrations, runs and blackout windows.
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "accounts/accounts.h"
 #include "accounts/passwords.h"
@@ -103,8 +104,13 @@ private:
 void tst_Accounts::initTestCase()
 {
     QVERIFY(m_dataDir.isValid());
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database
+        = hubtest::testDatabase(m_dataDir.filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database = database;
     options.adminToken = kAdminToken;
     options.demo = true;
     options.workers = 1;

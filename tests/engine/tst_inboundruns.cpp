@@ -6,6 +6,7 @@
 
 #include "../apitestclient.h"
 #include "../testdata.h"
+#include "../testdatabase.h"
 
 #include "engine.h"
 #include "store/store.h"
@@ -90,6 +91,8 @@ private slots:
     void countsOnlyRowsMarkedDeleted();
     void reportNamesUploadedFile_data();
     void reportNamesUploadedFile();
+    void nulCharacterInBundleIsReported();
+    void nulCharacterInFlatFileIsReported();
 
 private:
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
@@ -109,8 +112,13 @@ private:
 void tst_InboundRuns::initTestCase()
 {
     QVERIFY(m_dataDir.isValid());
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database
+        = hubtest::testDatabase(m_dataDir.filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database = database;
     options.adminToken = m_token;
     options.demo = true;
     options.workers = 1;
@@ -671,6 +679,69 @@ void tst_InboundRuns::reportNamesUploadedFile()
     QVERIFY2(!shown.contains(dataDir.toUtf8()), shown.constData());
     QVERIFY2(!shown.contains("integration-3"), shown.constData());
     QVERIFY2(!shown.contains("/work/run-"), shown.constData());
+}
+
+void tst_InboundRuns::nulCharacterInBundleIsReported()
+{
+    const QByteArray row = QByteArray("org-n,active,2024-01-02T03:04:05Z,North") + '\0'
+                           + QByteArray("side,district,N1,\r\n");
+    const qint64 runId = upload(orgsBundle(row));
+    QVERIFY(runId > 0);
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 9);
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(report.status, 200);
+    const QJsonArray issues = report.json.value(QStringLiteral("issues")).toArray();
+    QCOMPARE(issues.size(), 1);
+    const QJsonObject issue = issues.at(0).toObject();
+    QCOMPARE(issue.value(QStringLiteral("rule")).toString(), QStringLiteral("nul-character"));
+    QCOMPARE(issue.value(QStringLiteral("file")).toString(), QStringLiteral("orgs.csv"));
+    QCOMPARE(issue.value(QStringLiteral("line")).toInt(), 2);
+    QCOMPARE(issue.value(QStringLiteral("column")).toString(), QStringLiteral("name"));
+    QCOMPARE(issue.value(QStringLiteral("value")).toString(), QStringLiteral("North\\u0000side"));
+}
+
+void tst_InboundRuns::nulCharacterInFlatFileIsReported()
+{
+    qint64 productId = 0;
+    const QJsonArray products = m_api->get(QStringLiteral("/api/v1/catalog/products"))
+                                    .json.value(QStringLiteral("products"))
+                                    .toArray();
+    for (const QJsonValue &product : products) {
+        if (product[QStringLiteral("key")].toString() == QLatin1String("attendance"))
+            productId = product[QStringLiteral("id")].toInteger();
+    }
+    QVERIFY(productId > 0);
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"),
+                                         QJsonObject{{QStringLiteral("productId"), productId}});
+    QVERIFY2(created.status == 201, created.body.constData());
+    const qint64 integrationId = created.json.value(QStringLiteral("id")).toInteger();
+
+    const QByteArray file
+        = "id,student_id,school_year,school_id,attendance_date,all_day,Period,section_id,"
+          "AttendanceCode,PresenceFlag,attendance_status,attendance_type,attendance_sequence\r\n"
+          "1,st1,2021,sch0,2020-05-28,No,1,sec31,P,1,Pre"
+          + QByteArray(1, '\0') + QByteArray("sent,ClassSectionAttendance,0\r\n");
+    const ApiReply reply = m_api->send(
+        "POST",
+        QStringLiteral("/api/v1/integrations/%1/files?fileName=attendance.csv").arg(integrationId),
+        file, "text/csv");
+    QCOMPARE(reply.status, 202);
+    const qint64 runId = reply.json.value(QStringLiteral("id")).toInteger();
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 9);
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(report.status, 200);
+    const QJsonArray issues = report.json.value(QStringLiteral("issues")).toArray();
+    QVERIFY2(!issues.isEmpty(), report.body.constData());
+    bool found = false;
+    for (const QJsonValue &issue : issues) {
+        if (issue[QStringLiteral("rule")].toString() != QLatin1String("nul-character"))
+            continue;
+        found = true;
+        QCOMPARE(issue[QStringLiteral("line")].toInt(), 2);
+        QCOMPARE(issue[QStringLiteral("column")].toString(), QStringLiteral("attendance_status"));
+        QCOMPARE(issue[QStringLiteral("value")].toString(), QStringLiteral("Pre\\u0000sent"));
+    }
+    QVERIFY2(found, report.body.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)

@@ -4,6 +4,8 @@
 // A bundle load cut off by killing hubd in the middle of its transaction: the store keeps what
 // it had, and the run is failed when the engine starts again.
 
+#include "testdatabase.h"
+
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,15 +62,51 @@ class tst_KilledLoad final : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void killedLoadChangesNothing();
 
 private:
+    QSqlDatabase openStore(const QString &connectionName, const QString &dataDir,
+                           bool readOnly) const;
     QUrl startEngine(QProcess &hubd, const QString &dataDir, bool demo);
     QJsonObject request(const QByteArray &method, const QUrl &url, const QByteArray &body = {});
     QString snapshot(const QString &dataDir);
 
     QNetworkAccessManager m_network;
+    // Empty on SQLite, where the store is hub.sqlite in the data folder.
+    QString m_databaseUrl;
 };
+
+void tst_KilledLoad::initTestCase()
+{
+    HUB_REQUIRE_TEST_DATABASE();
+    if (hubtest::onPostgres()) {
+        m_databaseUrl = hubtest::testDatabase(QString());
+        QVERIFY(!m_databaseUrl.isEmpty());
+    }
+}
+
+// A connection to the engine's store, opened beside the engine.
+QSqlDatabase tst_KilledLoad::openStore(const QString &connectionName, const QString &dataDir,
+                                       bool readOnly) const
+{
+    if (!m_databaseUrl.isEmpty()) {
+        const QUrl url(m_databaseUrl);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        db.open();
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+    if (readOnly)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    db.open();
+    return db;
+}
 
 QUrl tst_KilledLoad::startEngine(QProcess &hubd, const QString &dataDir, bool demo)
 {
@@ -79,6 +117,8 @@ QUrl tst_KilledLoad::startEngine(QProcess &hubd, const QString &dataDir, bool de
                              QStringLiteral("--data-dir"), dataDir};
     if (demo)
         arguments.append(QStringLiteral("--demo"));
+    if (!m_databaseUrl.isEmpty())
+        arguments += {QStringLiteral("--database"), m_databaseUrl};
     hubd.start(QStringLiteral(HUBD_PATH), arguments);
     if (!hubd.waitForStarted(10000))
         return {};
@@ -113,19 +153,20 @@ QString tst_KilledLoad::snapshot(const QString &dataDir)
 {
     QString text;
     {
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("snapshot"));
-        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
+        QSqlDatabase db = openStore(QStringLiteral("snapshot"), dataDir, true);
+        if (db.isOpen()) {
             for (const QString &table :
                  {QStringLiteral("orgs"), QStringLiteral("users"), QStringLiteral("user_roles"),
                   QStringLiteral("enrollments"), QStringLiteral("classes")}) {
+                // SQLite 3.40 has no string_agg, and PostgreSQL has no group_concat.
+                const QString concat = m_databaseUrl.isEmpty()
+                                           ? QStringLiteral("group_concat(sourced_id || status)")
+                                           : QStringLiteral("string_agg(sourced_id || status, "
+                                                            "',' ORDER BY sourced_id)");
                 QSqlQuery query(db);
-                query.exec(QStringLiteral("SELECT count(*), group_concat(sourced_id || status) "
-                                          "FROM (SELECT sourced_id, status FROM %1 ORDER BY "
-                                          "sourced_id)")
-                               .arg(table));
+                query.exec(QStringLiteral("SELECT count(*), %1 FROM (SELECT sourced_id, status "
+                                          "FROM %2 ORDER BY sourced_id) sorted")
+                               .arg(concat, table));
                 if (query.next())
                     text += table + QLatin1Char(' ') + query.value(0).toString() + QLatin1Char(' ')
                             + QString::number(qHash(query.value(1).toString())) + QLatin1Char('\n');
@@ -166,10 +207,8 @@ void tst_KilledLoad::killedLoadChangesNothing()
     integration.setPath(QStringLiteral("/api/v1/integrations/3/files"));
     integration.setQuery(QStringLiteral("fileName=big.zip"));
     {
-        QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("limit"));
-        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
-        QVERIFY(db.open());
+        QSqlDatabase db = openStore(QStringLiteral("limit"), dataDir, false);
+        QVERIFY(db.isOpen());
         QSqlQuery query(db);
         QVERIFY(query.exec(QStringLiteral("UPDATE integrations SET delete_limit_percent = 100")));
         db.close();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "apitestclient.h"
+#include "testdatabase.h"
 
 #include "core/timeutil.h"
 #include "demo/demodistrict.h"
@@ -176,8 +177,13 @@ private:
 void tst_OneRoster::initTestCase()
 {
     QVERIFY(m_dataDir.isValid());
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database
+        = hubtest::testDatabase(m_dataDir.filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
     hub::EngineOptions options;
     options.dataDir = m_dataDir.path();
+    options.database = database;
     options.adminToken = m_adminToken;
     options.workers = 1;
     m_engine = std::make_unique<hub::Engine>(options);
