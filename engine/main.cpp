@@ -333,7 +333,8 @@ int migrateStore(const QStringList &arguments)
         QStringLiteral("Usage: hubd migrate-store --from FILE --to postgresql://user@host:port/db\n"
                        "Copies every table of a SQLite store (hub.sqlite, with no hubd running on "
                        "it) into an empty PostgreSQL database, then compares each table's row "
-                       "count and checksum. Exits 0 only when every table matches."));
+                       "count and checksum. Exits 0 only when every table matches. The SQLite "
+                       "store is opened read-only and must be at this hubd's schema version."));
     parser.addHelpOption();
     const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("The SQLite store file."),
                                   QStringLiteral("file"));
@@ -372,8 +373,9 @@ int migrateStore(const QStringList &arguments)
         password = *read;
     }
 
+    // The source may be the only copy of the district's data, so it is never written to.
     hub::Store source(parser.value(from));
-    if (auto opened = source.open(); !opened) {
+    if (auto opened = source.openReadOnly(); !opened) {
         err << "hubd migrate-store: " << opened.error() << "\n";
         return 1;
     }

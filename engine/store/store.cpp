@@ -16,6 +16,8 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace hub {
 
 namespace {
@@ -148,6 +150,62 @@ Result<void> Store::open()
     return {};
 }
 
+Result<void> Store::openReadOnly()
+{
+    if (isPostgres())
+        return failure(QStringLiteral("Only a SQLite store opens read-only."));
+    if (!QFileInfo(m_path).isFile())
+        return failure(QStringLiteral("The SQLite store %1 does not exist.").arg(m_path));
+    releaseThreadConnection();
+    m_readOnly = true;
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return failure(QStringLiteral("Cannot open the database %1 read-only: %2")
+                           .arg(m_path, db.lastError().text()));
+
+    auto applied = execute(db, QStringLiteral("SELECT version FROM schema_migrations"));
+    if (!applied)
+        return failure(QStringLiteral("%1 is not a Hubdesk store: it has no schema_migrations table.")
+                           .arg(m_path));
+    QSet<int> appliedVersions;
+    while (applied->next())
+        appliedVersions.insert(applied->value(0).toInt());
+    applied->finish();
+
+    auto scripts = migrations(m_dialect);
+    if (!scripts)
+        return failure(scripts.error());
+    QSet<int> knownVersions;
+    QStringList missing;
+    for (const auto &script : std::as_const(*scripts)) {
+        knownVersions.insert(script.first);
+        if (!appliedVersions.contains(script.first))
+            missing.append(QString::number(script.first));
+    }
+    QList<int> unknownVersions;
+    for (int version : std::as_const(appliedVersions)) {
+        if (!knownVersions.contains(version))
+            unknownVersions.append(version);
+    }
+    std::sort(unknownVersions.begin(), unknownVersions.end());
+    QStringList unknown;
+    for (int version : std::as_const(unknownVersions))
+        unknown.append(QString::number(version));
+    if (!unknown.isEmpty())
+        return failure(QStringLiteral("The store %1 has migrations %2, which this hubd does not "
+                                      "know: a newer hubd wrote it. Use that version of hubd.")
+                           .arg(m_path, unknown.join(QLatin1String(", "))));
+    if (!missing.isEmpty())
+        return failure(QStringLiteral("The store %1 is older than this hubd: it lacks migrations "
+                                      "%2. It is opened read-only and left as it is. Upgrade a "
+                                      "copy first: copy it as hub.sqlite into an empty folder, "
+                                      "start hubd --data-dir on that folder once and stop it, "
+                                      "then copy from the upgraded copy.")
+                           .arg(m_path, missing.join(QLatin1String(", "))));
+    qCInfo(lcStore) << "Opened store" << m_path << "read-only at schema version" << schemaVersion();
+    return {};
+}
+
 QSqlDatabase Store::connection() const
 {
     const QString name = connectionName(m_connectionPrefix);
@@ -164,7 +222,10 @@ QSqlDatabase Store::connection() const
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     const int busyTimeoutMs = QThread::currentThread() == m_shortBusyTimeoutThread ? 3000 : 30000;
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+    if (m_readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
     if (!db.open()) {
         qCWarning(lcStore) << "Cannot open" << m_path << db.lastError().text();
         return db;

@@ -40,6 +40,11 @@ public:
     // that start together from migrating at the same time.
     Result<void> open();
 
+    // Opens a SQLite store read-only, as the source of a copy: it changes neither the file nor
+    // its schema. Rejects a store that lacks a migration this build applies, or that has one
+    // this build does not know.
+    Result<void> openReadOnly();
+
     Dialect dialect() const { return m_dialect; }
     bool isPostgres() const { return m_dialect == Dialect::Postgres; }
 
@@ -68,6 +73,7 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     QString m_connectionPrefix;
     QThread *m_shortBusyTimeoutThread = nullptr;
+    bool m_readOnly = false;
 };
 
 // Whether a store error means another connection held the write lock past the busy timeout

@@ -4,15 +4,19 @@
 #include "storecopy.h"
 
 #include "core/logging.h"
+#include "core/nulcharacter.h"
 #include "store/store.h"
 
 #include <QCryptographicHash>
 #include <QHash>
 #include <QSet>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlField>
 #include <QSqlRecord>
 #include <QtEndian>
+
+#include <optional>
 
 namespace hub {
 
@@ -88,6 +92,64 @@ QString literal(const QSqlDriver *driver, const QVariant &value)
     QSqlField field(QString(), value.metaType());
     field.setValue(value);
     return driver->formatValue(field);
+}
+
+// One source row as SQL literals, with the key that error messages name.
+struct PendingRow
+{
+    qint64 key = 0;
+    QStringList values;
+};
+
+// Runs one INSERT inside a savepoint, so a failure leaves the copy's transaction usable.
+// Returns the SQLSTATE of a failure. The statement and the database's message are not
+// returned, because both may contain row values, which are student data.
+std::optional<QString> insertInSavepoint(const QSqlDatabase &target, const QString &statement)
+{
+    QSqlQuery query(target);
+    query.exec(QStringLiteral("SAVEPOINT copy_rows"));
+    if (query.exec(statement)) {
+        query.exec(QStringLiteral("RELEASE SAVEPOINT copy_rows"));
+        return std::nullopt;
+    }
+    const QString state = query.lastError().nativeErrorCode();
+    query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT copy_rows"));
+    return state.isEmpty() ? QStringLiteral("unknown") : state;
+}
+
+// Inserts a batch of rows in one statement. When that fails, it inserts them one at a time to
+// find the row that fails, and names the table, that row's key and the SQLSTATE only.
+Result<void> insertBatch(const QSqlDatabase &target, const QString &table, const QString &head,
+                         const QString &keyName, const QList<PendingRow> &batch)
+{
+    if (batch.isEmpty())
+        return {};
+    const auto rowText = [](const PendingRow &row) -> QString {
+        return QLatin1Char('(') + row.values.join(QLatin1String(", ")) + QLatin1Char(')');
+    };
+    QStringList values;
+    values.reserve(batch.size());
+    for (const PendingRow &row : batch)
+        values.append(rowText(row));
+    const std::optional<QString> batchState = insertInSavepoint(target,
+                                                                head + values.join(QLatin1String(", ")));
+    if (!batchState)
+        return {};
+    for (const PendingRow &row : batch) {
+        if (const std::optional<QString> state = insertInSavepoint(target, head + rowText(row))) {
+            qCWarning(lcStore) << "Cannot copy row" << keyName << row.key << "of table" << table
+                               << "SQLSTATE" << *state;
+            return failure(QStringLiteral("Cannot copy the row with %1 %2 of table %3: PostgreSQL rejected "
+                                          "it with SQLSTATE %4.")
+                               .arg(keyName)
+                               .arg(row.key)
+                               .arg(table, *state));
+        }
+    }
+    // Each row went in alone, so the batch failed only as a whole (its size, for example).
+    qCWarning(lcStore) << "The batch insert into" << table << "failed with SQLSTATE" << *batchState
+                       << "but its rows went in one at a time";
+    return {};
 }
 
 // The text a row's value hashes as, the same for a value read from either store.
@@ -170,37 +232,42 @@ Result<void> copyStore(const Store &from, const Store &to,
             if (auto cleared = execute(target, QStringLiteral("DELETE FROM %1").arg(table)); !cleared)
                 return failure(cleared.error());
         }
-        auto rows = execute(source, QStringLiteral("SELECT %1 FROM %2 ORDER BY rowid")
+        auto rows = execute(source, QStringLiteral("SELECT %1, rowid FROM %2 ORDER BY rowid")
                                         .arg(columns->join(QLatin1String(", ")), table));
         if (!rows)
             return failure(rows.error());
         const QString head = QStringLiteral("INSERT INTO %1 (%2) VALUES ")
                                  .arg(table, columns->join(QLatin1String(", ")));
-        QStringList values;
+        const QString keyName = columns->contains(QStringLiteral("id")) ? QStringLiteral("id")
+                                                                        : QStringLiteral("rowid");
+        QList<PendingRow> batch;
         qint64 copied = 0;
-        const auto flush = [&]() -> Result<void> {
-            if (values.isEmpty())
-                return {};
-            auto inserted = execute(target, head + values.join(QLatin1String(", ")));
-            values.clear();
-            if (!inserted)
-                return failure(QStringLiteral("Cannot copy into %1: %2").arg(table, inserted.error()));
-            return {};
-        };
         while (rows->next()) {
-            QStringList row;
-            row.reserve(columns->size());
-            for (int i = 0; i < columns->size(); ++i)
-                row.append(literal(driver, rows->value(i)));
-            values.append(QLatin1Char('(') + row.join(QLatin1String(", ")) + QLatin1Char(')'));
+            PendingRow row;
+            row.key = rows->value(int(columns->size())).toLongLong();
+            row.values.reserve(columns->size());
+            for (int i = 0; i < columns->size(); ++i) {
+                const QVariant value = rows->value(i);
+                if (value.typeId() == QMetaType::QString && containsNul(value.toString()))
+                    return failure(QStringLiteral("Row with %1 %2 of table %3 has a NUL character "
+                                                  "(U+0000) in column %4, which PostgreSQL text "
+                                                  "cannot store. Remove it in a copy of the SQLite "
+                                                  "store and copy that copy.")
+                                       .arg(keyName)
+                                       .arg(row.key)
+                                       .arg(table, columns->at(i)));
+                row.values.append(literal(driver, value));
+            }
+            batch.append(std::move(row));
             ++copied;
-            if (values.size() >= kRowsPerStatement) {
-                if (auto flushed = flush(); !flushed)
-                    return flushed;
+            if (batch.size() >= kRowsPerStatement) {
+                if (auto inserted = insertBatch(target, table, head, keyName, batch); !inserted)
+                    return inserted;
+                batch.clear();
             }
         }
-        if (auto flushed = flush(); !flushed)
-            return flushed;
+        if (auto inserted = insertBatch(target, table, head, keyName, batch); !inserted)
+            return inserted;
         if (columns->contains(QStringLiteral("id"))) {
             auto sequence = selectValue(target, QStringLiteral("SELECT pg_get_serial_sequence(?, 'id')"),
                                         {table});

@@ -15,6 +15,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -51,6 +53,7 @@ private slots:
     void migrateStoreRejectsBadArguments_data();
     void migrateStoreRejectsBadArguments();
     void createdFilesAreOwnerOnly();
+    void migrateStoreLeavesOlderSourceAlone();
 
 private:
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
@@ -219,6 +222,40 @@ void tst_Hubd::migrateStoreRejectsBadArguments()
     QCOMPARE(hubd.exitCode(), 2);
     const QString error = QString::fromUtf8(hubd.readAllStandardError());
     QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+void tst_Hubd::migrateStoreLeavesOlderSourceAlone()
+{
+    // A store that an engine with only the first migration wrote.
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("old.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(source);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER "
+                                          "PRIMARY KEY, applied_at TEXT NOT NULL)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (1, 'x')")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("migrate-store"), QStringLiteral("--from"), source,
+                            QStringLiteral("--to"), QStringLiteral("postgresql://u@127.0.0.1:1/db")});
+    QVERIFY(hubd.waitForFinished(10000));
+    QCOMPARE(hubd.exitCode(), 1);
+    const QString error = QString::fromUtf8(hubd.readAllStandardError());
+    QVERIFY2(error.contains(QStringLiteral("older than this hubd")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("Upgrade a copy first")), qPrintable(error));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("old.sqlite")});
 }
 
 void tst_Hubd::startsServesAndStopsOnSigterm()

@@ -7,6 +7,9 @@
 #include "store/storecopy.h"
 #include "testdatabase.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,9 +25,15 @@ private slots:
     void copiesEveryTable();
     void rejectsTargetWithData();
     void compareFindsChangedRow();
+    void copiesFromReadOnlySource();
+    void readOnlyRejectsOlderSchema();
+    void readOnlyRejectsNewerSchema();
+    void copyNamesRowWithNul();
+    void copyErrorHidesRowValues();
 
 private:
     void fillSource();
+    QByteArray sourceDigest() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<hub::Store> m_source;
@@ -155,6 +164,129 @@ void tst_StoreCopy::compareFindsChangedRow()
             differing.append(table.table);
     }
     QCOMPARE(differing, QStringList{QStringLiteral("assessment_results")});
+}
+
+// The SHA-256 of the source's file, after its writes reached the file.
+QByteArray tst_StoreCopy::sourceDigest() const
+{
+    QSqlQuery(m_source->connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    QFile file(m_source->path());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+void tst_StoreCopy::copiesFromReadOnlySource()
+{
+    fillSource();
+    const QByteArray before = sourceDigest();
+    QVERIFY(!before.isEmpty());
+    m_source.reset();
+
+    hub::Store source(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    auto opened = source.openReadOnly();
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    auto written = hub::execute(source.connection(),
+                                QStringLiteral("UPDATE districts SET name = 'changed'"));
+    QVERIFY(!written.ok());
+    auto copied = hub::copyStore(source, *m_target);
+    QVERIFY2(copied.ok(), qPrintable(copied.error()));
+    auto compared = hub::compareStores(source, *m_target);
+    QVERIFY2(compared.ok(), qPrintable(compared.error()));
+    for (const hub::TableComparison &table : std::as_const(*compared))
+        QVERIFY2(table.matches(), qPrintable(table.table));
+    source.releaseThreadConnection();
+
+    QFile file(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+}
+
+void tst_StoreCopy::readOnlyRejectsOlderSchema()
+{
+    // A store that an older engine wrote: only the first three migrations applied.
+    const QString path = m_dir->filePath(QStringLiteral("old.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        auto scripts = hub::Store::migrations(hub::Dialect::Sqlite);
+        QVERIFY(scripts.ok());
+        QVERIFY(hub::execute(db, QStringLiteral("CREATE TABLE schema_migrations (version INTEGER "
+                                                "PRIMARY KEY, applied_at TEXT NOT NULL)")).ok());
+        for (qsizetype i = 0; i < 3; ++i) {
+            for (const QString &statement : scripts->at(i).second)
+                QVERIFY2(hub::execute(db, statement).ok(), qPrintable(statement));
+            QVERIFY(hub::execute(db, QStringLiteral("INSERT INTO schema_migrations VALUES (?, 'x')"),
+                                 {scripts->at(i).first}).ok());
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    file.close();
+
+    hub::Store source(path);
+    auto opened = source.openReadOnly();
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().contains(QStringLiteral("older than this hubd")), qPrintable(opened.error()));
+    QVERIFY2(opened.error().contains(QStringLiteral("Upgrade a copy first")), qPrintable(opened.error()));
+    QVERIFY2(opened.error().contains(QStringLiteral("lacks migrations 4, ")), qPrintable(opened.error()));
+    source.releaseThreadConnection();
+
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+}
+
+void tst_StoreCopy::readOnlyRejectsNewerSchema()
+{
+    QVERIFY(hub::execute(m_source->connection(),
+                         QStringLiteral("INSERT INTO schema_migrations VALUES (9999, 'x')")).ok());
+    m_source.reset();
+    hub::Store source(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    auto opened = source.openReadOnly();
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().contains(QStringLiteral("migrations 9999")), qPrintable(opened.error()));
+    QVERIFY2(opened.error().contains(QStringLiteral("newer hubd")), qPrintable(opened.error()));
+}
+
+void tst_StoreCopy::copyNamesRowWithNul()
+{
+    fillSource();
+    const QString withNul = QStringLiteral("Rivera") + QChar(0) + QStringLiteral("Secret");
+    auto updated = hub::execute(m_source->connection(),
+                                QStringLiteral("UPDATE users SET family_name = ? WHERE rowid = 7"),
+                                {withNul});
+    QVERIFY2(updated.ok(), qPrintable(updated.error()));
+    QCOMPARE(updated->numRowsAffected(), 1);
+    auto copied = hub::copyStore(*m_source, *m_target);
+    QVERIFY(!copied.ok());
+    QVERIFY2(copied.error().contains(QStringLiteral("Row with rowid 7 of table users")), qPrintable(copied.error()));
+    QVERIFY2(copied.error().contains(QStringLiteral("column family_name")), qPrintable(copied.error()));
+    QVERIFY2(!copied.error().contains(QStringLiteral("Rivera")), qPrintable(copied.error()));
+    QVERIFY2(!copied.error().contains(QStringLiteral("Secret")), qPrintable(copied.error()));
+    // The copy is one transaction, so the target stays empty.
+    auto districts = hub::selectValue(m_target->connection(), QStringLiteral("SELECT count(*) FROM districts"));
+    QCOMPARE(districts->toLongLong(), 0);
+}
+
+void tst_StoreCopy::copyErrorHidesRowValues()
+{
+    fillSource();
+    // SQLite keeps text in an INTEGER column that PostgreSQL rejects, and PostgreSQL's message
+    // would quote the value.
+    QVERIFY(hub::execute(m_source->connection(),
+                         QStringLiteral("UPDATE users SET enabled_user = 'Jordan Example' "
+                                        "WHERE rowid = 9")).ok());
+    auto copied = hub::copyStore(*m_source, *m_target);
+    QVERIFY(!copied.ok());
+    QVERIFY2(copied.error().contains(QStringLiteral("row with rowid 9 of table users")), qPrintable(copied.error()));
+    QVERIFY2(copied.error().contains(QStringLiteral("SQLSTATE 22P02")), qPrintable(copied.error()));
+    QVERIFY2(!copied.error().contains(QStringLiteral("Jordan")), qPrintable(copied.error()));
+    QVERIFY2(!copied.error().contains(QStringLiteral("INSERT")), qPrintable(copied.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_StoreCopy)
