@@ -174,6 +174,10 @@ void MainWindow::applyRole()
             button->setVisible(entry.visible);
     }
 
+    // Notification settings hold addresses and secrets that only Configure may change.
+    if (auto notifications = findChild<QAction *>(QStringLiteral("notificationsAction")))
+        notifications->setVisible(configure);
+
     // The audit log is for administrators; the engine rejects others with 403.
     const bool administer = !m_session.isValid() || m_session.canAdminister();
     m_navigation->item(AuditLogRow)->setHidden(!administer);

@@ -13,6 +13,7 @@
 #include "signindialog.h"
 #include "tokenstore.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -218,6 +219,7 @@ void tst_SignInDialog::viewerSeesNoRunActions()
     }
     // The catalog's and the integrations page's add buttons.
     QCOMPARE(window.findChildren<QPushButton *>(QStringLiteral("addIntegrationButton")).size(), 2);
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("notificationsAction"))->isVisible());
     QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("runbookSearchButton"))->isHidden());
     auto user = window.findChild<QLabel *>(QStringLiteral("userLabel"));
     QCOMPARE(user->text(), QStringLiteral("Signed in as val (viewer)"));
