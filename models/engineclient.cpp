@@ -116,8 +116,8 @@ QString networkErrorMessage(QNetworkReply::NetworkError error, const QUrl &url)
 }
 
 // A sentence for the user about a certificate that failed verification, with the fix. The
-// request has already failed: certificate errors are never ignored. withCaFile tells whether
-// the user chose a CA file, so that an untrusted certificate is blamed on the right file.
+// request has already failed, because certificate errors are never ignored. withCaFile is true
+// when the user chose a CA file, so the message names that file as the cause.
 QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url, bool withCaFile)
 {
     const QString host = url.host();

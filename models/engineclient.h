@@ -56,7 +56,7 @@ public:
     ~ApiJob() override;
 
     void abort();
-    // A successful answer is a file, not JSON (EngineClient::download()).
+    // Marks a job whose successful response is a file, not JSON (EngineClient::download()).
     void setExpectsFile(bool expectsFile) { m_expectsFile = expectsFile; }
 
 signals:
@@ -142,7 +142,7 @@ public:
     ApiJob *testDestination(qint64 id);
     ApiJob *runNow(qint64 integrationId);
     // Runs that started on or before date in the district's zone, newest first, without the
-    // total: "more" in the response tells whether another page follows.
+    // total. "more" in the response is true when another page follows.
     ApiJob *fetchRuns(const QDate &date, int limit, int offset);
     ApiJob *fetchRun(qint64 runId);
     // Lists the next count run times of a draft schedule (POST /api/v1/schedules/preview).

@@ -20,8 +20,8 @@ WheelGuard::WheelGuard(QScrollArea *area)
 
 void WheelGuard::protect(QScrollArea *area)
 {
-    // The guard watches the application's events, so that fields added to the form later
-    // (a new destination row) are covered too; it goes away with the scroll area.
+    // The guard filters the application's events, so fields added to the form later (a new
+    // destination row) are covered too. It is deleted with the scroll area.
     qApp->installEventFilter(new WheelGuard(area));
 }
 

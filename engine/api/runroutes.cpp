@@ -260,7 +260,7 @@ http::Response list(const ApiContext &context, const http::Request &request)
     if (!maxId)
         return storeFailed(maxId.error());
 
-    // One row past the page tells whether another page follows.
+    // One row past the page shows whether another page follows.
     auto rows
         = execute(db, runSelectSql() + filter.where + order + QStringLiteral(" LIMIT ? OFFSET ?"),
                   filter.bindings + QVariantList{limit + 1, offset});

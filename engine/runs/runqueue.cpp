@@ -175,9 +175,9 @@ Result<int> renewLeases(const QSqlDatabase &db, const QString &nodeId,
 {
     // One statement per run. A write to a run locks its row and then, through the change
     // version trigger, the single counter row until it commits. One statement over several
-    // runs would hold the counter while it waits for the next run's row, and a worker that
-    // finishes that run holds the row while it waits for the counter: PostgreSQL then aborts
-    // one of them as a deadlock.
+    // runs would keep the counter locked while it waits for the next run's row. A worker that
+    // finishes that run has locked the row and waits for the counter, so PostgreSQL aborts one
+    // of them as a deadlock.
     const QString expiry = leaseExpiry(leaseSeconds);
     int renewedCount = 0;
     for (qint64 runId : runIds) {

@@ -136,8 +136,8 @@ Node *tst_MultiNode::leader()
     return nullptr;
 }
 
-// The runs still queued or running, each with its worker, its last phase and the log tail of
-// the node that holds it, for a failure message.
+// Describes the runs still queued or running for a failure message: each run's worker, last
+// phase and the log tail of the node that claimed it.
 QString tst_MultiNode::describeUnfinishedRuns()
 {
     QSqlQuery runs(m_db);

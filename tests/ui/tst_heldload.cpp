@@ -35,7 +35,8 @@ namespace {
 constexpr qint64 kInboundIntegration = 3;
 constexpr int kRunTimeoutMs = 30000;
 
-// A bulk bundle with one org: it would retire every org the demo stored, so the engine holds it.
+// Builds a bulk bundle with one org. It would retire every demo org, so the engine holds the load
+// for approval.
 QByteArray oneOrgBundle()
 {
     const QList<std::pair<QByteArray, QByteArray>> files{
@@ -74,7 +75,7 @@ hubdesk::SessionInfo sessionWithRole(const QString &role)
     return session;
 }
 
-// Clicks answer in the next message box named objectName and stores the box's text in text.
+// Clicks the button answer in the next message box named objectName and copies its text to text.
 void answerNextBox(const QString &objectName, QMessageBox::StandardButton answer, QString *text)
 {
     QTimer::singleShot(0, [=] {

@@ -369,8 +369,8 @@ void tst_OutboundForm::newDestinationIsSelected()
              dialog->createdId());
 }
 
-// The wheel over a field the user has not focused scrolls the form and leaves the field alone;
-// once the user clicks or tabs into the field, the wheel changes it as usual.
+// The wheel over a field the user has not focused scrolls the form and leaves the field alone.
+// Once the user clicks or tabs into the field, the wheel changes it as usual.
 void tst_OutboundForm::wheelScrollsFormNotFields()
 {
     startNewMiLearn();
