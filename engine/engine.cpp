@@ -4,6 +4,7 @@
 #include "engine.h"
 
 #include "api/adminapi.h"
+#include "api/uploadsession.h"
 #include "catalog/catalog.h"
 #include "core/logging.h"
 #include "core/secretbox.h"
@@ -215,6 +216,7 @@ Result<quint16> Engine::start()
         scheduler->requestTick();
     };
     context.maxUploadBytes = m_options.maxUploadBytes;
+    context.uploadExpirySeconds = m_options.uploadExpirySeconds;
     context.notificationsQueued = [notifier = m_notifier.get()] {
         QMetaObject::invokeMethod(notifier, &notify::Notifier::deliverPending, Qt::QueuedConnection);
     };
@@ -234,12 +236,18 @@ Result<quint16> Engine::start()
 
     m_scheduler->start();
     m_notifier->start();
+    // Creating an upload also deletes expired ones; the sweep covers a quiet engine.
+    removeExpiredUploads();
+    m_uploadSweep.setInterval(std::chrono::hours(1));
+    connect(&m_uploadSweep, &QTimer::timeout, this, &Engine::removeExpiredUploads);
+    m_uploadSweep.start();
     qCInfo(lcRuns) << "Engine started on" << baseUrl().toString() << "with data in" << m_options.dataDir;
     return m_port;
 }
 
 void Engine::stop()
 {
+    m_uploadSweep.stop();
     if (m_scheduler) {
         m_scheduler->stop();
         m_scheduler.reset();
@@ -277,6 +285,12 @@ void Engine::schedulerTick()
 {
     if (m_scheduler)
         m_scheduler->tick();
+}
+
+void Engine::removeExpiredUploads()
+{
+    api::removeExpiredUploadSessions(m_options.dataDir, m_options.clock(),
+                                     m_options.uploadExpirySeconds);
 }
 
 Result<void> Engine::prepareDistrict()

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -64,6 +65,8 @@ struct EngineOptions
     // Limits of the HTTP layer, the upload size, and TLS: both files or none.
     http::Limits httpLimits;
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
+    // A chunked upload that receives no chunk for this long is deleted with its bytes.
+    qint64 uploadExpirySeconds = 24 * 60 * 60;
     QString tlsCertificateFile;
     QString tlsKeyFile;
     // Token lifetimes and the delays and lockout after repeated failed sign-ins.
@@ -107,6 +110,7 @@ public:
 private:
     Result<void> prepareDistrict();
     Result<void> prepareDemo();
+    void removeExpiredUploads();
 
     EngineOptions m_options;
     std::unique_ptr<QLockFile> m_dataLock;
@@ -119,6 +123,8 @@ private:
     std::unique_ptr<http::HttpServer> m_server;
     qint64 m_districtId = 0;
     quint16 m_port = 0;
+    // Deletes chunked uploads that stopped receiving chunks.
+    QTimer m_uploadSweep;
 };
 
 } // namespace hub

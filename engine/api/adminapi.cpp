@@ -66,6 +66,7 @@ void registerAdminApi(http::Router &router, const ApiContext &context)
     registerDestinationRoutes(router, context);
     registerFileSpecRoutes(router, context);
     registerIntegrationRoutes(router, context);
+    registerUploadRoutes(router, context);
     registerOneRosterRoutes(router, context);
     registerNotificationRoutes(router, context);
     registerPreviewRoutes(router, context);

@@ -33,9 +33,16 @@ struct ApiContext
     // Called after a schedule, a "run at next available cycle" flag or a blackout window
     // changed, so the scheduler looks again at once.
     std::function<void()> scheduleChanged;
-    // The largest file that the upload route accepts; other routes take the server's default.
-    // TODO: stream uploads to disk; Qt HTTP Server 6.4 keeps a body in memory several times over.
+    // The largest file that the single-request upload route accepts. Qt HTTP Server 6.4 keeps
+    // a request body in memory several times over, so large files go through the chunked
+    // upload routes instead.
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
+    // Chunked uploads: the largest chunk (a request body), the largest file, the unfinished
+    // uploads that one district may have, and how long an upload lives without a new chunk.
+    qint64 maxUploadChunkBytes = 8LL * 1024 * 1024;
+    qint64 maxChunkedUploadBytes = 64LL * 1024 * 1024 * 1024;
+    int maxOpenUploadsPerDistrict = 10;
+    qint64 uploadExpirySeconds = 24 * 60 * 60;
     // Token lifetimes and the delays and lockout after repeated failed sign-ins.
     accounts::SessionPolicy sessionPolicy;
     // Called after notifications were queued (Send Test), so the notifier sends them at once.
@@ -71,6 +78,7 @@ void registerConnectorRoutes(http::Router &router, const ApiContext &context);
 void registerDestinationRoutes(http::Router &router, const ApiContext &context);
 void registerFileSpecRoutes(http::Router &router, const ApiContext &context);
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context);
+void registerUploadRoutes(http::Router &router, const ApiContext &context);
 void registerOneRosterRoutes(http::Router &router, const ApiContext &context);
 void registerNotificationRoutes(http::Router &router, const ApiContext &context);
 void registerPreviewRoutes(http::Router &router, const ApiContext &context);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "api/adminapi.h"
+#include "api/inboundupload.h"
 #include "api/jsonutil.h"
 #include "api/runjson.h"
 #include "core/logging.h"
@@ -528,16 +529,8 @@ http::Response queueRun(const ApiContext &context, const http::Request &request,
 
 http::Response uploadFile(const ApiContext &context, const http::Request &request, qint64 id)
 {
-    auto existing = findIntegration(context, id);
-    if (!existing)
-        return storeFailed(existing.error());
-    if (existing->isEmpty())
-        return notFound(QStringLiteral("Integration"), id);
-    if (existing->value(QStringLiteral("integrationType")).toString() != QLatin1String("inbound"))
-        return http::Response::error(409, QStringLiteral("not_inbound"),
-                                     QStringLiteral("Integration %1 is not inbound; files can be "
-                                                    "uploaded to inbound integrations only.")
-                                         .arg(id));
+    if (auto rejected = checkInboundIntegration(context, id))
+        return *rejected;
 
     const QByteArray body = request.body();
     if (body.isEmpty())
@@ -548,6 +541,41 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
         = request.query().queryItemValue(QStringLiteral("fileName"), QUrl::FullyDecoded);
     if (fileName.isEmpty())
         fileName = QString::fromUtf8(request.header("X-File-Name"));
+    auto folder = createUploadFolder(context, id);
+    if (!folder)
+        return http::Response::error(500, QStringLiteral("upload_failed"), folder.error());
+    const QString path = QDir(*folder).filePath(storedUploadName(fileName));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size()) {
+        qCWarning(lcApi) << "Cannot store the upload for integration" << id << file.errorString();
+        return http::Response::error(
+            500, QStringLiteral("upload_failed"),
+            QStringLiteral("The engine could not store the file: %1").arg(file.errorString()));
+    }
+    file.close();
+    qCInfo(lcApi) << "Stored upload" << path << "for integration" << id << body.size() << "bytes";
+    return queueUploadedFileRun(context, request, id, path);
+}
+
+} // namespace
+
+std::optional<http::Response> checkInboundIntegration(const ApiContext &context, qint64 id)
+{
+    auto existing = findIntegration(context, id);
+    if (!existing)
+        return storeFailed(existing.error());
+    if (existing->isEmpty())
+        return notFound(QStringLiteral("Integration"), id);
+    if (existing->value(QStringLiteral("integrationType")).toString() != QLatin1String("inbound"))
+        return http::Response::error(409, QStringLiteral("not_inbound"),
+                                     QStringLiteral("Integration %1 is not inbound; files can be "
+                                                    "uploaded to inbound integrations only.")
+                                         .arg(id));
+    return std::nullopt;
+}
+
+QString storedUploadName(QString fileName)
+{
     // The run report names the file as the user uploaded it, so the stored file keeps that
     // name in a folder of its own. Only what would leave the folder or break a file name goes:
     // the folders of a Windows or POSIX path, and control characters.
@@ -561,39 +589,38 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     constexpr int maxNameBytes = 200;
     while (fileName.toUtf8().size() > maxNameBytes)
         fileName.remove(0, 1);
+    return fileName;
+}
 
+Result<QString> createUploadFolder(const ApiContext &context, qint64 integrationId)
+{
     // One folder per upload, named by its time; a second upload in the same millisecond gets
     // a numbered folder.
     const QString stamp
         = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QDir uploads(
-        QDir(context.dataDir).filePath(QStringLiteral("inbound/integration-%1").arg(id)));
+    const QDir uploads(QDir(context.dataDir)
+                           .filePath(QStringLiteral("inbound/integration-%1").arg(integrationId)));
     QString folder = uploads.filePath(stamp);
     for (int attempt = 1; attempt < 100 && QFileInfo::exists(folder); ++attempt)
         folder = uploads.filePath(QStringLiteral("%1-%2").arg(stamp).arg(attempt));
-    QDir().mkpath(folder);
-    const QString path = QDir(folder).filePath(fileName);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size()) {
-        qCWarning(lcApi) << "Cannot store the upload for integration" << id << file.errorString();
-        return http::Response::error(
-            500, QStringLiteral("upload_failed"),
-            QStringLiteral("The engine could not store the file: %1").arg(file.errorString()));
-    }
-    file.close();
-    qCInfo(lcApi) << "Stored upload" << path << "for integration" << id << body.size() << "bytes";
+    if (!QDir().mkpath(folder))
+        return failure(QStringLiteral("The engine could not create the folder %1.").arg(folder));
+    return folder;
+}
+
+http::Response queueUploadedFileRun(const ApiContext &context, const http::Request &request,
+                                    qint64 id, const QString &path)
+{
     http::Response queued = queueRun(context, request, id, path);
     if (queued.status != 202) {
         // No run will read the file, so it must not stay behind.
         QFile::remove(path);
-        QDir().rmdir(folder);
+        QDir().rmdir(QFileInfo(path).path());
         qCWarning(lcApi) << "Removed the upload" << path
                          << "because its run was not queued:" << queued.status;
     }
     return queued;
 }
-
-} // namespace
 
 void registerIntegrationRoutes(http::Router &router, const ApiContext &context)
 {

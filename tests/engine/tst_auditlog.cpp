@@ -456,6 +456,58 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
                        {QStringLiteral("clientSecret"), clientSecret}}}},
          200, QStringLiteral("update"), QStringLiteral("integration_connector"), one);
 
+    // A chunked upload to an inbound integration: its start, completion and deletion.
+    qint64 inboundProductId = 0;
+    for (const QJsonValue &product : products) {
+        if (product[QStringLiteral("integrationType")].toString() == QLatin1String("inbound"))
+            inboundProductId = product[QStringLiteral("id")].toInteger();
+    }
+    QVERIFY(inboundProductId > 0);
+    const qint64 inboundId = step(admin, "POST", QStringLiteral("/api/v1/integrations"), 0,
+                                  {{QStringLiteral("productId"), inboundProductId}}, 201,
+                                  QStringLiteral("create"), QStringLiteral("integration"), one)
+                                 .json.value(QStringLiteral("id")).toInteger();
+    const QJsonObject upload{{QStringLiteral("fileName"), QStringLiteral("audit.csv")},
+                             {QStringLiteral("size"), 4}};
+    const QString uploadId = step(m_operatorToken, "POST",
+                                  QStringLiteral("/api/v1/integrations/{id}/uploads"), inboundId,
+                                  upload, 201, QStringLiteral("upload_start"),
+                                  QStringLiteral("integration"), one)
+                                 .json.value(QStringLiteral("id")).toString();
+    QCOMPARE(latestEntry().value(QStringLiteral("after"))[QStringLiteral("uploadId")].toString(),
+             uploadId);
+    const QString uploadPath
+        = QStringLiteral("/api/v1/integrations/%1/uploads/%2").arg(inboundId).arg(uploadId);
+    QCOMPARE(client(m_operatorToken)
+                 .send("PUT", uploadPath + QStringLiteral("?offset=0"), "a\nb\n",
+                       "application/octet-stream")
+                 .status,
+             200);
+    QCOMPARE(client(m_operatorToken).post(uploadPath + QStringLiteral("/complete")).status, 202);
+    QCOMPARE(latestEntry().value(QStringLiteral("action")).toString(),
+             QStringLiteral("upload_complete"));
+    QCOMPARE(latestEntry().value(QStringLiteral("entityId")).toInteger(), inboundId);
+    QCOMPARE(latestEntry().value(QStringLiteral("actor")).toString(),
+             QStringLiteral("one-operator"));
+    QVERIFY(latestEntry().value(QStringLiteral("after"))[QStringLiteral("runId")].toInteger() > 0);
+    audited.insert(QStringLiteral("POST /api/v1/integrations/{id}/uploads/{upload}/complete"));
+    const QString cancelledId = client(m_operatorToken)
+                                    .post(QStringLiteral("/api/v1/integrations/%1/uploads")
+                                              .arg(inboundId),
+                                          upload)
+                                    .json.value(QStringLiteral("id")).toString();
+    QCOMPARE(client(m_operatorToken)
+                 .remove(QStringLiteral("/api/v1/integrations/%1/uploads/%2")
+                             .arg(inboundId)
+                             .arg(cancelledId))
+                 .status,
+             204);
+    QCOMPARE(latestEntry().value(QStringLiteral("action")).toString(),
+             QStringLiteral("upload_delete"));
+    QCOMPARE(latestEntry().value(QStringLiteral("before"))[QStringLiteral("uploadId")].toString(),
+             cancelledId);
+    audited.insert(QStringLiteral("DELETE /api/v1/integrations/{id}/uploads/{upload}"));
+
     const QString smtpPassword = QStringLiteral("audit smtp password 1");
     const QString signingKey = QStringLiteral("audit webhook signing key 1");
     secrets << smtpPassword << signingKey;
@@ -609,6 +661,8 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
         QStringLiteral("POST /api/v1/integrations/{id}/connector/test"),
         QStringLiteral("POST /api/v1/integrations/{id}/runs"),
         QStringLiteral("POST /api/v1/integrations/{id}/files"),
+        // A chunk adds bytes to an upload, whose start, completion and deletion are audited.
+        QStringLiteral("PUT /api/v1/integrations/{id}/uploads/{upload}"),
         QStringLiteral("POST /api/v1/runs/{id}/cancel"),
         QStringLiteral("POST /api/v1/runs/{id}/retry"),
         QStringLiteral("POST /api/v1/integrations/preview"),
