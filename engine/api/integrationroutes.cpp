@@ -18,12 +18,15 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace hub::api {
 
 namespace {
 
 constexpr int kMaxQueryTimeoutSeconds = 24 * 60 * 60;
 constexpr int kMaxNotesLength = 4000;
+constexpr int kMaxWorkerLossRetries = 10;
 
 const QString kSelect
     = QStringLiteral(
@@ -32,7 +35,7 @@ const QString kSelect
           "i.query_timeout_seconds, "
           "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
       + integrationDisplayNameSql()
-      + QStringLiteral(", i.output_options FROM integrations i "
+      + QStringLiteral(", i.output_options, i.worker_loss_retries FROM integrations i "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id");
 
@@ -90,6 +93,7 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("schoolYear"), jsonValue(query.value(10))},
         {QStringLiteral("notes"), query.value(11).toString()},
         {QStringLiteral("queryTimeoutSeconds"), query.value(12).toInt()},
+        {QStringLiteral("workerLossRetries"), query.value(21).toInt()},
         {QStringLiteral("format"), query.value(13).toString()},
         {QStringLiteral("outputOptions"),
          outbound::OutputOptions::fromStoredJson(query.value(20).toByteArray()).toJson()},
@@ -127,6 +131,8 @@ struct ValidIntegration
     QVariant schoolYear;
     QString notes;
     int queryTimeoutSeconds = 300;
+    // Absent keeps the stored value, or the column's default of 1 on a new integration.
+    std::optional<int> workerLossRetries;
     QString format;
     bool runAtNextCycle = false;
     QVariant schedule;
@@ -233,6 +239,16 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
         errors.insert(QStringLiteral("queryTimeoutSeconds"),
                       QStringLiteral("Enter a whole number of seconds from 1 to %1.")
                           .arg(kMaxQueryTimeoutSeconds));
+
+    const QJsonValue retries = body.value(QStringLiteral("workerLossRetries"));
+    if (!retries.isUndefined()) {
+        result.workerLossRetries = retries.toInt(-1);
+        if (!isWholeNumber(retries) || *result.workerLossRetries < 0
+            || *result.workerLossRetries > kMaxWorkerLossRetries)
+            errors.insert(QStringLiteral("workerLossRetries"),
+                          QStringLiteral("Enter a whole number of retries from 0 to %1.")
+                              .arg(kMaxWorkerLossRetries));
+    }
 
     const QJsonValue format = body.value(QStringLiteral("format"));
     result.format = isPresent(format) ? (format.isString() ? format.toString() : QString())
@@ -430,6 +446,14 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
                    id});
     if (!optionsWritten)
         return storeFailed(optionsWritten.error());
+    if (valid.workerLossRetries) {
+        auto retriesWritten = execute(db,
+                                      QStringLiteral("UPDATE integrations SET "
+                                                     "worker_loss_retries = ? WHERE id = ?"),
+                                      {*valid.workerLossRetries, id});
+        if (!retriesWritten)
+            return storeFailed(retriesWritten.error());
+    }
     if (auto committed = transaction.commit(); !committed)
         return storeFailed(committed.error());
 

@@ -31,8 +31,9 @@ Result<qint64> insertRun(const QSqlDatabase &db, const RunRequest &request, RunS
         db,
         QStringLiteral(
             "INSERT INTO runs(district_id, integration_id, trigger, status, school_year, "
-            "input_file, retry_of, queued_at, scheduled_for, ended_at, message) "
-            "SELECT district_id, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM integrations "
+            "input_file, retry_of, queued_at, scheduled_for, ended_at, message, "
+            "worker_loss_retry) "
+            "SELECT district_id, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM integrations "
             "WHERE id = ? AND deleted_at IS NULL"),
         {request.trigger, int(status),
          request.schoolYear ? QVariant(*request.schoolYear) : QVariant(),
@@ -40,7 +41,8 @@ Result<qint64> insertRun(const QSqlDatabase &db, const RunRequest &request, RunS
          request.retryOf ? QVariant(request.retryOf) : QVariant(), queuedAt,
          request.scheduledFor.isValid() ? QVariant(toIsoUtc(request.scheduledFor)) : QVariant(),
          ended ? QVariant(queuedAt) : QVariant(),
-         message.isEmpty() ? QVariant() : QVariant(message), request.integrationId});
+         message.isEmpty() ? QVariant() : QVariant(message), request.workerLossRetry,
+         request.integrationId});
     if (!inserted)
         return failure(inserted.error());
     if (inserted->numRowsAffected() != 1)
@@ -111,6 +113,109 @@ Result<std::optional<qint64>> claimNextPostgres(const QSqlDatabase &db, const QS
         return std::optional<qint64>(runId);
     }
     return std::optional<qint64>();
+}
+
+// A running run whose lease expired, with what failExpiredRun() needs to fail and retry it.
+struct ExpiredRun
+{
+    qint64 id = 0;
+    qint64 integrationId = 0;
+    QString worker;
+    // Empty when the engine released the lease at start-up.
+    QString leaseExpiresAt;
+    QVariant schoolYear;
+    QString inputFile;
+    int workerLossRetry = 0;
+    int allowedRetries = 0;
+    bool integrationDeleted = false;
+};
+
+QString lostWorkerMessage(const ExpiredRun &run)
+{
+    // Workers are named NODE/worker-N (WorkerPool).
+    const QString worker = run.worker.isEmpty() ? QStringLiteral("unknown") : run.worker;
+    const QString node = worker.section(QLatin1Char('/'), 0, 0);
+    if (run.leaseExpiresAt.isEmpty())
+        return QStringLiteral("Node %1 stopped before the run finished (worker %2), and the "
+                              "run was failed when that node started again.")
+            .arg(node, worker);
+    return QStringLiteral("Node %1 stopped before the run finished (worker %2), so the run's "
+                          "lease expired at %3.")
+        .arg(node, worker, run.leaseExpiresAt);
+}
+
+// Fails the run and queues its retry in one transaction. The update succeeds for one caller
+// only, because it requires the run to be running, and on PostgreSQL a second caller waits for
+// the first one's row lock and then finds the run failed. Returns false when another caller
+// failed the run first.
+Result<bool> failExpiredRun(const QSqlDatabase &db, const ExpiredRun &run)
+{
+    Transaction transaction(db);
+    if (!transaction.begun())
+        return failure(QStringLiteral("Cannot begin failing run %1: %2")
+                           .arg(run.id)
+                           .arg(db.lastError().text()));
+    const QString now = nowIsoUtc();
+    QString message = lostWorkerMessage(run);
+    auto failed = execute(db,
+                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
+                                         "lease_expires_at = NULL WHERE id = ? AND status = ?"),
+                          {int(RunStatus::Failed), now, message, run.id, int(RunStatus::Running)});
+    if (!failed)
+        return failure(failed.error());
+    if (failed->numRowsAffected() != 1)
+        return false;
+    auto phases = execute(db,
+                          QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? "
+                                         "WHERE run_id = ? AND status = ?"),
+                          {int(RunStatus::Failed), now, run.id, int(RunStatus::Running)});
+    if (!phases)
+        return failure(phases.error());
+
+    qint64 retryId = 0;
+    if (run.integrationDeleted) {
+        message += QStringLiteral(" It was not retried because its integration was deleted.");
+    } else if (run.workerLossRetry >= run.allowedRetries) {
+        message += run.allowedRetries == 0
+                       ? QStringLiteral(" It was not retried because the integration allows no "
+                                        "automatic retries after a node stops.")
+                       : QStringLiteral(" It was not retried because it was already automatic "
+                                        "retry %1 of %2.")
+                             .arg(run.workerLossRetry)
+                             .arg(run.allowedRetries);
+    } else {
+        RunRequest retry;
+        retry.integrationId = run.integrationId;
+        retry.trigger = QStringLiteral("retry");
+        retry.retryOf = run.id;
+        if (!run.schoolYear.isNull())
+            retry.schoolYear = run.schoolYear.toInt();
+        retry.inputFile = run.inputFile;
+        retry.workerLossRetry = run.workerLossRetry + 1;
+        auto queued = enqueue(db, retry);
+        if (!queued)
+            return failure(queued.error());
+        retryId = *queued;
+        message += QStringLiteral(" Queued run %1 as automatic retry %2 of %3.")
+                       .arg(retryId)
+                       .arg(retry.workerLossRetry)
+                       .arg(run.allowedRetries);
+    }
+
+    auto recorded = execute(db, QStringLiteral("UPDATE runs SET message = ? WHERE id = ?"),
+                            {message, run.id});
+    if (!recorded)
+        return failure(recorded.error());
+    auto logged = execute(db,
+                          QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
+                                         "VALUES (?, ?, 'error', ?)"),
+                          {run.id, now, message});
+    if (!logged)
+        return failure(logged.error());
+    if (auto committed = transaction.commit(); !committed)
+        return failure(committed.error());
+    qCWarning(lcRuns).noquote() << "Run" << run.id << "failed:" << message;
+    return true;
 }
 
 } // namespace
@@ -220,40 +325,40 @@ Result<bool> failUnfinished(const QSqlDatabase &db, qint64 runId, const QString 
 
 Result<int> failExpiredLeases(const QSqlDatabase &db)
 {
-    const QString now = nowIsoUtc();
-    const QString message
-        = QStringLiteral("The worker stopped before the run finished (its lease expired).");
-    auto expired = execute(db,
-                           QStringLiteral("SELECT id FROM runs WHERE status = ? AND "
-                                          "(lease_expires_at IS NULL OR lease_expires_at < ?)"),
-                           {int(RunStatus::Running), now});
+    auto expired = execute(
+        db,
+        QStringLiteral("SELECT r.id, r.integration_id, coalesce(r.worker, ''), "
+                       "coalesce(r.lease_expires_at, ''), r.school_year, r.input_file, "
+                       "r.worker_loss_retry, i.worker_loss_retries, i.deleted_at "
+                       "FROM runs r JOIN integrations i ON i.id = r.integration_id "
+                       "WHERE r.status = ? AND (r.lease_expires_at IS NULL "
+                       "OR r.lease_expires_at < ?) ORDER BY r.id"),
+        {int(RunStatus::Running), nowIsoUtc()});
     if (!expired)
         return failure(expired.error());
-    QList<qint64> ids;
-    while (expired->next())
-        ids.append(expired->value(0).toLongLong());
+    QList<ExpiredRun> runs;
+    while (expired->next()) {
+        ExpiredRun run;
+        run.id = expired->value(0).toLongLong();
+        run.integrationId = expired->value(1).toLongLong();
+        run.worker = expired->value(2).toString();
+        run.leaseExpiresAt = expired->value(3).toString();
+        run.schoolYear = expired->value(4);
+        run.inputFile = expired->value(5).toString();
+        run.workerLossRetry = expired->value(6).toInt();
+        run.allowedRetries = expired->value(7).toInt();
+        run.integrationDeleted = !expired->value(8).isNull();
+        runs.append(run);
+    }
+    expired->finish();
+
     int failedCount = 0;
-    for (qint64 id : std::as_const(ids)) {
-        auto done = execute(db,
-                            QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
-                                           "lease_expires_at = NULL WHERE id = ? AND status = ?"),
-                            {int(RunStatus::Failed), now, message, id, int(RunStatus::Running)});
-        if (!done)
-            return failure(done.error());
-        // Another node may have failed it between the SELECT and this update.
-        if (done->numRowsAffected() != 1)
-            continue;
-        (void)execute(
-            db,
-            QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE run_id = ? "
-                           "AND status = ?"),
-            {int(RunStatus::Failed), now, id, int(RunStatus::Running)});
-        (void)execute(db,
-                      QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
-                                     "VALUES (?, ?, 'error', ?)"),
-                      {id, now, message});
-        qCWarning(lcRuns) << "Run" << id << "failed: its lease expired";
-        ++failedCount;
+    for (const ExpiredRun &run : std::as_const(runs)) {
+        auto failed = failExpiredRun(db, run);
+        if (!failed)
+            return failure(failed.error());
+        if (*failed)
+            ++failedCount;
     }
     return failedCount;
 }

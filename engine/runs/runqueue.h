@@ -24,6 +24,8 @@ struct RunRequest
     QDateTime scheduledFor;
     // When the run was queued; the current time when invalid. The scheduler passes its clock.
     QDateTime queuedAt;
+    // 0, or n for the nth automatic retry of a run whose worker stopped (runs.worker_loss_retry).
+    int workerLossRetry = 0;
 };
 
 // The queue of runs is the runs table itself: status 2 rows wait, and a worker claims one by
@@ -61,7 +63,11 @@ Result<bool> failUnfinished(const QSqlDatabase &db, qint64 runId, const QString 
                             const QString &message);
 
 // Fails running runs whose lease has expired, because their worker died or the engine was
-// stopped before they finished. Returns how many were failed.
+// stopped before they finished. The message names the worker's node. Each failed run is
+// queued again as a "retry" run while its chain of such retries is shorter than the
+// integration's worker_loss_retries. The failure and its retry commit together, and only
+// the caller whose update moved the run out of running queues the retry, so a run is retried
+// once even when several nodes find the same expired lease. Returns how many runs were failed.
 Result<int> failExpiredLeases(const QSqlDatabase &db);
 
 // Puts a running run back in the queue on hold (runs.hold = 'held'): no worker claims it until

@@ -18,6 +18,9 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <latch>
 
 using hubtest::ApiReply;
 
@@ -37,6 +40,10 @@ private slots:
     void runAtNextCycleQueuesOnce();
     void runsOfOneIntegrationNeverOverlap();
     void expiredLeaseFailsRun();
+    void expiredLeaseRetriesOnce();
+    void workerLossRetriesFollowPolicy();
+    void workerLossRetriesRejectInvalid_data();
+    void workerLossRetriesRejectInvalid();
     void renewalSkipsRunsNoWorkerExecutes();
     void unrecordedEndFailsRun();
     void restartFailsInterruptedRun();
@@ -59,6 +66,8 @@ private:
     QStringList outboxFiles() const;
     qint64 createFolderDestination(const QString &name, const QString &path);
     QJsonObject runAndWait(qint64 integrationId);
+    qint64 claimAndExpire(qint64 runId, const QString &worker);
+    QList<qint64> retriesOf(qint64 runId);
     QStringList logMessages(const QJsonObject &run) const;
 
     std::unique_ptr<QTemporaryDir> m_dataDir;
@@ -362,14 +371,195 @@ void tst_Runs::expiredLeaseFailsRun()
 
     auto none = hub::runs::queue::failExpiredLeases(db);
     QCOMPARE(*none, 0);
+    const QString expiry = hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(-5));
     QVERIFY(hub::execute(db, QStringLiteral("UPDATE runs SET lease_expires_at = ? WHERE id = ?"),
-                         {hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(-5)), *runId}).ok());
+                         {expiry, *runId}).ok());
     auto failed = hub::runs::queue::failExpiredLeases(db);
     QCOMPARE(*failed, 1);
     const ApiReply run = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(*runId));
     QCOMPARE(run.json.value(QStringLiteral("status")).toInt(), 9);
-    QCOMPARE(run.json.value(QStringLiteral("message")).toString(),
-             QStringLiteral("The worker stopped before the run finished (its lease expired)."));
+    const QList<qint64> retries = retriesOf(*runId);
+    QCOMPARE(retries.size(), 1);
+    const QString message = QStringLiteral("Node gone stopped before the run finished (worker "
+                                           "gone/worker-1), so the run's lease expired at %1. "
+                                           "Queued run %2 as automatic retry 1 of 1.")
+                                .arg(expiry)
+                                .arg(retries.first());
+    QCOMPARE(run.json.value(QStringLiteral("message")).toString(), message);
+    QVERIFY(logMessages(run.json).contains(QStringLiteral("error: ") + message));
+}
+
+// Claims the run for worker, moves its lease into the past and returns the run's id, or 0 when
+// another run was claimed.
+qint64 tst_Runs::claimAndExpire(qint64 runId, const QString &worker)
+{
+    const QSqlDatabase db = m_engine->store().connection();
+    auto claimed = hub::runs::queue::claimNext(db, worker, 60);
+    if (!claimed || claimed->value_or(0) != runId)
+        return 0;
+    auto expired = hub::execute(db, QStringLiteral("UPDATE runs SET lease_expires_at = ? WHERE id = ?"),
+                                {hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(-5)), runId});
+    return expired ? runId : 0;
+}
+
+QList<qint64> tst_Runs::retriesOf(qint64 runId)
+{
+    QList<qint64> ids;
+    auto query = hub::execute(m_engine->store().connection(),
+                              QStringLiteral("SELECT id FROM runs WHERE retry_of = ? ORDER BY id"),
+                              {runId});
+    while (query && query->next())
+        ids.append(query->value(0).toLongLong());
+    return ids;
+}
+
+void tst_Runs::expiredLeaseRetriesOnce()
+{
+    startEngine();
+    m_engine->workers().stop();
+    const QSqlDatabase db = m_engine->store().connection();
+    hub::runs::RunRequest request;
+    request.integrationId = 1;
+    request.schoolYear = 2027;
+    auto runId = hub::runs::queue::enqueue(db, request);
+    QVERIFY(runId);
+    QCOMPARE(claimAndExpire(*runId, QStringLiteral("node-a/worker-2")), *runId);
+
+    // Several nodes find the same expired lease at the same moment, each on its own connection.
+    constexpr int kCheckers = 4;
+    std::latch ready(kCheckers);
+    std::atomic_int failedTotal = 0;
+    std::atomic_int errors = 0;
+    std::vector<std::unique_ptr<QThread>> checkers;
+    for (int i = 0; i < kCheckers; ++i) {
+        checkers.emplace_back(QThread::create([&] {
+            const QSqlDatabase connection = m_engine->store().connection();
+            ready.arrive_and_wait();
+            auto failed = hub::runs::queue::failExpiredLeases(connection);
+            if (failed)
+                failedTotal += *failed;
+            else
+                ++errors;
+            m_engine->store().releaseThreadConnection();
+        }));
+        checkers.back()->start();
+    }
+    for (const auto &checker : checkers)
+        QVERIFY(checker->wait(60000));
+    QCOMPARE(errors.load(), 0);
+    QCOMPARE(failedTotal.load(), 1);
+
+    const QList<qint64> retries = retriesOf(*runId);
+    QCOMPARE(retries.size(), 1);
+    const ApiReply retry = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(retries.first()));
+    QCOMPARE(retry.json.value(QStringLiteral("status")).toInt(), 2);
+    QCOMPARE(retry.json.value(QStringLiteral("trigger")).toString(), QStringLiteral("retry"));
+    QCOMPARE(retry.json.value(QStringLiteral("schoolYear")).toInt(), 2027);
+    auto attempt = hub::selectValue(db, QStringLiteral("SELECT worker_loss_retry FROM runs WHERE id = ?"),
+                                    {retries.first()});
+    QCOMPARE(attempt->toInt(), 1);
+    const ApiReply failed = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(*runId));
+    QCOMPARE(failed.json.value(QStringLiteral("status")).toInt(), 9);
+    QVERIFY2(failed.json.value(QStringLiteral("message")).toString().startsWith(
+                 QStringLiteral("Node node-a stopped before the run finished (worker node-a/worker-2)")),
+             qPrintable(failed.json.value(QStringLiteral("message")).toString()));
+
+    // The retry loses its worker too: the default policy allows one retry, so none follows.
+    QCOMPARE(claimAndExpire(retries.first(), QStringLiteral("node-b/worker-1")), retries.first());
+    auto second = hub::runs::queue::failExpiredLeases(db);
+    QCOMPARE(*second, 1);
+    QVERIFY(retriesOf(retries.first()).isEmpty());
+    const ApiReply last = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(retries.first()));
+    QCOMPARE(last.json.value(QStringLiteral("status")).toInt(), 9);
+    QVERIFY2(last.json.value(QStringLiteral("message")).toString().endsWith(
+                 QStringLiteral("It was not retried because it was already automatic retry 1 of 1.")),
+             qPrintable(last.json.value(QStringLiteral("message")).toString()));
+    auto queued = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM runs WHERE status = 2"));
+    QCOMPARE(queued->toInt(), 0);
+}
+
+void tst_Runs::workerLossRetriesFollowPolicy()
+{
+    startEngine();
+    m_engine->workers().stop();
+    const qint64 outputId = outputIdOf(QStringLiteral("milearn-sections"));
+    const qint64 never = createIntegration(outputId, 300, 1, true,
+                                           {{QStringLiteral("workerLossRetries"), 0}});
+    const qint64 twice = createIntegration(outputId, 300, 1, true,
+                                           {{QStringLiteral("workerLossRetries"), 2}});
+    QVERIFY(never > 0 && twice > 0);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/%1").arg(never))
+                 .json.value(QStringLiteral("workerLossRetries")).toInt(-1), 0);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1"))
+                 .json.value(QStringLiteral("workerLossRetries")).toInt(-1), 1);
+
+    // An update without the field keeps the stored value.
+    const QJsonObject body{{QStringLiteral("productId"), productId()},
+                           {QStringLiteral("outputId"), outputId},
+                           {QStringLiteral("notes"), QStringLiteral("changed")},
+                           {QStringLiteral("destinations"),
+                            QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1}}}}};
+    const ApiReply updated = m_api->put(QStringLiteral("/api/v1/integrations/%1").arg(twice), body);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(updated.json.value(QStringLiteral("workerLossRetries")).toInt(-1), 2);
+
+    const QSqlDatabase db = m_engine->store().connection();
+    hub::runs::RunRequest request;
+    request.integrationId = never;
+    auto lone = hub::runs::queue::enqueue(db, request);
+    QCOMPARE(claimAndExpire(*lone, QStringLiteral("node-a/worker-1")), *lone);
+    QCOMPARE(*hub::runs::queue::failExpiredLeases(db), 1);
+    QVERIFY(retriesOf(*lone).isEmpty());
+    QVERIFY2(m_api->get(QStringLiteral("/api/v1/runs/%1").arg(*lone)).json.value(QStringLiteral("message"))
+                 .toString().endsWith(QStringLiteral("It was not retried because the integration "
+                                                     "allows no automatic retries after a node stops.")),
+             "the run of an integration without retries was not failed with the policy named");
+
+    // Two retries in a row, then the chain stops.
+    request.integrationId = twice;
+    auto runId = hub::runs::queue::enqueue(db, request);
+    QList<qint64> chain{*runId};
+    for (int step = 0; step < 3; ++step) {
+        QCOMPARE(claimAndExpire(chain.last(), QStringLiteral("node-c/worker-1")), chain.last());
+        QCOMPARE(*hub::runs::queue::failExpiredLeases(db), 1);
+        const QList<qint64> retries = retriesOf(chain.last());
+        QCOMPARE(retries.size(), step < 2 ? 1 : 0);
+        if (!retries.isEmpty())
+            chain.append(retries.first());
+    }
+    QCOMPARE(chain.size(), 3);
+    auto attempts = hub::execute(db, QStringLiteral("SELECT worker_loss_retry, status FROM runs "
+                                                    "WHERE integration_id = ? ORDER BY id"),
+                                 {twice});
+    QList<int> numbers;
+    while (attempts->next()) {
+        numbers.append(attempts->value(0).toInt());
+        QCOMPARE(attempts->value(1).toInt(), 9);
+    }
+    QCOMPARE(numbers, (QList<int>{0, 1, 2}));
+}
+
+void tst_Runs::workerLossRetriesRejectInvalid_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::newRow("negative") << QJsonValue(-1);
+    QTest::newRow("above maximum") << QJsonValue(11);
+    QTest::newRow("fraction") << QJsonValue(1.5);
+    QTest::newRow("text") << QJsonValue(QStringLiteral("2"));
+    QTest::newRow("null") << QJsonValue(QJsonValue::Null);
+}
+
+void tst_Runs::workerLossRetriesRejectInvalid()
+{
+    QFETCH(QJsonValue, value);
+    startEngine();
+    QJsonObject body{{QStringLiteral("productId"), productId()},
+                     {QStringLiteral("outputId"), outputIdOf(QStringLiteral("milearn-sections"))},
+                     {QStringLiteral("workerLossRetries"), value}};
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations"), body);
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(reply.json[QStringLiteral("fields")][QStringLiteral("workerLossRetries")].toString(),
+             QStringLiteral("Enter a whole number of retries from 0 to 10."));
 }
 
 void tst_Runs::renewalSkipsRunsNoWorkerExecutes()
