@@ -185,6 +185,7 @@ Result<quint16> Engine::start()
 
     m_scheduler = std::make_unique<schedule::Scheduler>(*m_store, m_options.clock,
                                                         m_options.schedulerIntervalMs);
+    m_scheduler->setStandbyCheckMs(m_options.runLeaseSeconds * 1000 / 4);
     connect(m_scheduler.get(), &schedule::Scheduler::runsQueued, this, [this] {
         if (m_workers)
             m_workers->wake();

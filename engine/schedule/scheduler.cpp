@@ -37,8 +37,6 @@ namespace {
 
 // The key of the advisory lock that the node running the scheduler holds ("hubs").
 constexpr qint64 kSchedulerLockKey = 0x68756273;
-// How often a node without the scheduler lock tries to take it.
-constexpr int kStandbyCheckMs = 5000;
 
 // The most missed occurrences one tick counts; a longer outage is reported as "or more".
 constexpr int kMaxMissedCounted = 1000;
@@ -258,6 +256,11 @@ void Scheduler::stop()
     qCInfo(lcScheduler) << "Scheduler stopped";
 }
 
+void Scheduler::setStandbyCheckMs(int milliseconds)
+{
+    m_standbyCheckMs = qBound(kMinSleepMs, milliseconds, kMaxStandbyCheckMs);
+}
+
 void Scheduler::requestTick()
 {
     QMetaObject::invokeMethod(this, &Scheduler::tick, Qt::QueuedConnection);
@@ -287,8 +290,8 @@ void Scheduler::tick()
     const QSqlDatabase db = m_store.connection();
     if (!holdsSchedulerLock()) {
         qCDebug(lcScheduler) << "Another node runs the scheduler; checking again in"
-                             << kStandbyCheckMs << "ms";
-        armTimer(now, now.addMSecs(kStandbyCheckMs));
+                             << m_standbyCheckMs << "ms";
+        armTimer(now, now.addMSecs(m_standbyCheckMs));
         return;
     }
     bool queued = queueRunsAtNextCycle(now) > 0;

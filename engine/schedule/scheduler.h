@@ -50,6 +50,7 @@ class Scheduler final : public QObject
 
 public:
     static constexpr int kOnTimeToleranceSeconds = 120;
+    static constexpr int kMaxStandbyCheckMs = 5000;
 
     Scheduler(const Store &store, Clock clock, int maxSleepMs, QObject *parent = nullptr);
 
@@ -69,6 +70,11 @@ public:
     // When the timer fires next; invalid when stopped.
     QDateTime nextWakeAt() const { return m_nextWakeAt; }
 
+    // How often a node without the scheduler lock tries to take it (PostgreSQL only), from
+    // 1000 to 5000 ms. The engine sets a quarter of the run lease, so a standby node takes
+    // over within one lease after the holder's connection closed.
+    void setStandbyCheckMs(int milliseconds);
+
 signals:
     // Emitted after a tick queued at least one run.
     void runsQueued();
@@ -86,6 +92,7 @@ private:
     const Store &m_store;
     Clock m_clock;
     int m_maxSleepMs;
+    int m_standbyCheckMs = kMaxStandbyCheckMs;
     QTimer m_timer;
     QDateTime m_nextWakeAt;
     bool m_running = false;

@@ -1,19 +1,23 @@
 // SPDX-FileCopyrightText: 2026 Hubdesk contributors
 // SPDX-License-Identifier: Apache-2.0
 
-// Three hubd processes on one PostgreSQL database: every queued run executes exactly once, the
-// runs of a node killed with SIGKILL fail when their lease expires while the other nodes go on,
-// and a standby node takes over the scheduler when its holder dies.
+// Three hubd processes on one PostgreSQL database. Every queued run executes exactly once. The
+// runs of a node killed with SIGKILL fail when their lease expires and are retried once on
+// another node, while the other nodes go on. When the scheduler's node dies, a standby node
+// takes over the scheduler without losing or doubling a scheduled occurrence.
 
+#include "apitestclient.h"
 #include "testdatabase.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <csignal>
 #include <memory>
@@ -23,6 +27,7 @@ namespace {
 constexpr int kLeaseSeconds = 6;
 constexpr int kIntegrations = 50;
 constexpr int kRunsPerIntegration = 10;
+constexpr char kAdminToken[] = "multinode-test-token-0123456789";
 
 struct Node
 {
@@ -30,6 +35,7 @@ struct Node
     std::unique_ptr<QTemporaryDir> dataDir;
     std::unique_ptr<QProcess> process;
     QString nodeId;
+    QUrl baseUrl;
     QString log;
 
     void readLog() { log += QString::fromUtf8(process->readAll()); }
@@ -45,8 +51,8 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void everyRunExecutesOnce();
-    void killedNodeRunsFailAfterLease();
-    void standbyTakesOverScheduler();
+    void killedNodeRunsFailAndRetry();
+    void schedulerTakeoverKeepsOccurrences();
 
 private:
     bool startNode(Node &node, bool demo);
@@ -72,7 +78,7 @@ bool tst_MultiNode::startNode(Node &node, bool demo)
     node.process = std::make_unique<QProcess>();
     node.process->setProcessChannelMode(QProcess::MergedChannels);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QStringLiteral("multinode-test-token-0123456789"));
+    environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QString::fromLatin1(kAdminToken));
     node.process->setProcessEnvironment(environment);
     QStringList arguments{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                           QStringLiteral("--data-dir"), node.dataDir->path(),
@@ -85,6 +91,7 @@ bool tst_MultiNode::startNode(Node &node, bool demo)
     if (!node.process->waitForStarted(10000))
         return false;
     static const QRegularExpression nodeId(QStringLiteral("workers on \"?(node-[0-9a-f]+)"));
+    static const QRegularExpression listening(QStringLiteral("hubd listening on (\\S+)"));
     QElapsedTimer elapsed;
     elapsed.start();
     while (elapsed.elapsed() < 60000 && node.process->state() == QProcess::Running) {
@@ -92,6 +99,7 @@ bool tst_MultiNode::startNode(Node &node, bool demo)
         node.readLog();
         if (node.log.contains(QStringLiteral("hubd listening on"))) {
             node.nodeId = nodeId.match(node.log).captured(1);
+            node.baseUrl = QUrl(listening.match(node.log).captured(1));
             return !node.nodeId.isEmpty();
         }
     }
@@ -271,7 +279,7 @@ void tst_MultiNode::everyRunExecutesOnce()
              qint64(0));
 }
 
-void tst_MultiNode::killedNodeRunsFailAfterLease()
+void tst_MultiNode::killedNodeRunsFailAndRetry()
 {
     // A lock on the classes table holds every report query, so runs stay running on all nodes.
     QSqlQuery blocker(m_db);
@@ -319,46 +327,163 @@ void tst_MultiNode::killedNodeRunsFailAfterLease()
     QVERIFY(victim->process->waitForFinished(10000));
     QVERIFY(blocker.exec(QStringLiteral("COMMIT")));
 
+    // The killed node's runs fail after their lease, and their retries run on the other nodes.
     QVERIFY2(waitUntil([&] {
         QSqlQuery count(queueDb);
         return count.exec(QStringLiteral("SELECT count(*) FROM runs WHERE status IN (1, 2)")) && count.next()
                && count.value(0).toInt() == 0;
-    }, (kLeaseSeconds + 20) * 1000),
-             "the killed node's runs were not failed after their lease");
+    }, (kLeaseSeconds + 60) * 1000),
+             "the killed node's runs were not failed and retried after their lease");
     QSqlQuery outcome(queueDb);
     QVERIFY(outcome.exec(QStringLiteral("SELECT id, status, coalesce(message, '') FROM runs "
                                         "WHERE queued_at = '2026-12-04T01:00:00.000Z'")));
     int failed = 0;
     while (outcome.next()) {
         const QString id = outcome.value(0).toString();
+        const QString message = outcome.value(2).toString();
         if (victimRuns.contains(id)) {
             QCOMPARE(outcome.value(1).toInt(), 9);
-            QVERIFY2(outcome.value(2).toString().contains(QStringLiteral("lease expired")),
-                     qPrintable(outcome.value(2).toString()));
+            QVERIFY2(message.startsWith(QStringLiteral("Node %1 stopped before the run finished")
+                                            .arg(victim->nodeId)),
+                     qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("lease expired")), qPrintable(message));
+            QVERIFY2(message.contains(QStringLiteral("as automatic retry 1 of 1")), qPrintable(message));
             ++failed;
         } else {
             QVERIFY2(outcome.value(1).toInt() == 0 || outcome.value(1).toInt() == 8,
                      qPrintable(QStringLiteral("run %1 ended with %2: %3")
-                                    .arg(id, outcome.value(1).toString(), outcome.value(2).toString())));
+                                    .arg(id, outcome.value(1).toString(), message)));
         }
     }
     QCOMPARE(failed, victimRuns.size());
+
+    // Each of them has exactly one retry, which ran once on a surviving node and succeeded.
+    for (const QString &id : std::as_const(victimRuns)) {
+        QSqlQuery retry(queueDb);
+        QVERIFY(retry.exec(QStringLiteral("SELECT id, status, worker, trigger, worker_loss_retry, "
+                                          "(SELECT count(*) FROM run_phases p WHERE p.run_id = r.id "
+                                          "AND p.name = 'Query') FROM runs r WHERE retry_of = %1")
+                               .arg(id)));
+        QVERIFY2(retry.next(), qPrintable(QStringLiteral("run %1 has no retry").arg(id)));
+        const QString worker = retry.value(2).toString();
+        QVERIFY2(retry.value(1).toInt() == 0 || retry.value(1).toInt() == 8,
+                 qPrintable(QStringLiteral("retry %1 of run %2 ended with status %3")
+                                .arg(retry.value(0).toString(), id, retry.value(1).toString())));
+        QVERIFY2(!worker.startsWith(victim->nodeId + QLatin1Char('/')), qPrintable(worker));
+        QVERIFY2(!worker.isEmpty(), "the retry has no worker");
+        QCOMPARE(retry.value(3).toString(), QStringLiteral("retry"));
+        QCOMPARE(retry.value(4).toInt(), 1);
+        QCOMPARE(retry.value(5).toInt(), 1);
+        QVERIFY2(!retry.next(), qPrintable(QStringLiteral("run %1 was retried twice").arg(id)));
+    }
     queueDb.close();
 }
 
-void tst_MultiNode::standbyTakesOverScheduler()
+// The scheduler's node dies a few seconds before a schedule that fires every minute is due
+// again. A standby node takes over within the run lease (standby nodes check four times per
+// lease), and each occurrence in the window has exactly one run.
+void tst_MultiNode::schedulerTakeoverKeepsOccurrences()
 {
+    int running = 0;
+    for (const auto &node : m_nodes)
+        running += node->process->state() == QProcess::Running ? 1 : 0;
+    if (running < 2) {
+        auto node = std::make_unique<Node>();
+        node->name = QStringLiteral("D");
+        QVERIFY2(startNode(*node, false), qPrintable(node->log));
+        m_nodes.push_back(std::move(node));
+    }
     Node *holder = leader();
     QVERIFY2(holder, "no node logged that it took the scheduler lock");
+
+    // Every minute of the day in the district's zone. The holder's admin API applies it at once
+    // and follows it from now, so the first occurrence is the next minute.
+    const qint64 integration = m_integrations.first();
+    const qint64 destination = scalar(QStringLiteral("SELECT destination_id FROM integration_destinations "
+                                                     "WHERE integration_id = %1").arg(integration)).toLongLong();
+    const QTimeZone zone(scalar(QStringLiteral("SELECT d.time_zone FROM districts d JOIN integrations i "
+                                               "ON i.district_id = d.id WHERE i.id = %1")
+                                    .arg(integration)).toString().toUtf8());
+    QVERIFY(zone.isValid());
+    const QJsonObject schedule{
+        {QStringLiteral("type"), QStringLiteral("daily")},
+        {QStringLiteral("startDate"),
+         QDateTime::currentDateTimeUtc().toTimeZone(zone).date().addDays(-1).toString(Qt::ISODate)},
+        {QStringLiteral("startTime"), QStringLiteral("00:00")},
+        {QStringLiteral("repeatEvery"), 1},
+        {QStringLiteral("active"), true},
+        {QStringLiteral("advanced"), QJsonObject{{QStringLiteral("enabled"), true},
+                                                 {QStringLiteral("everyMinutes"), 1},
+                                                 {QStringLiteral("durationMinutes"), 1439}}}};
+    const QJsonObject body{
+        {QStringLiteral("productId"), scalar(QStringLiteral("SELECT product_id FROM integrations WHERE id = %1").arg(integration)).toLongLong()},
+        {QStringLiteral("outputId"), scalar(QStringLiteral("SELECT output_id FROM integrations WHERE id = %1").arg(integration)).toLongLong()},
+        {QStringLiteral("schedule"), schedule},
+        {QStringLiteral("destinations"), QJsonArray{QJsonObject{{QStringLiteral("destinationId"), destination}}}}};
+    hubtest::ApiTestClient api(holder->baseUrl, QByteArray(kAdminToken));
+    const hubtest::ApiReply updated = api.put(QStringLiteral("/api/v1/integrations/%1").arg(integration), body);
+    QVERIFY2(updated.status == 200, updated.body.constData());
+    const QString scheduledRuns = QStringLiteral("SELECT count(*) FROM runs WHERE integration_id = %1 "
+                                                 "AND scheduled_for IS NOT NULL").arg(integration);
+
+    // The holder queues the first occurrence, then dies 3 s before the second is due.
+    QVERIFY2(waitUntil([&] { return scalar(scheduledRuns).toLongLong() >= 1; }, 90000),
+             "the scheduler queued no run within 90 s");
+    const QDateTime first = QDateTime::fromString(
+        scalar(QStringLiteral("SELECT min(scheduled_for) FROM runs WHERE integration_id = %1").arg(integration)).toString(),
+        Qt::ISODateWithMs);
+    QVERIFY(first.isValid());
+    const QDateTime killAt = first.addSecs(57);
+    QVERIFY2(QDateTime::currentDateTimeUtc() < killAt,
+             "the first scheduled run was queued too late to kill its node before the second");
+    QTest::qWait(int(QDateTime::currentDateTimeUtc().msecsTo(killAt)));
+    QCOMPARE(scalar(scheduledRuns).toLongLong(), qint64(1));
     ::kill(pid_t(holder->process->processId()), SIGKILL);
     QVERIFY(holder->process->waitForFinished(10000));
     QElapsedTimer elapsed;
     elapsed.start();
-    // Standby nodes try every 5 s; PostgreSQL frees the lock when the dead node's socket closes.
-    QVERIFY2(waitUntil([&] { return leader() != nullptr; }, 20000),
+
+    Node *successor = nullptr;
+    QVERIFY2(waitUntil([&] { return (successor = leader()) != nullptr; }, 20000),
              "no standby node took over the scheduler within 20 s");
+    const qint64 takeoverMs = elapsed.elapsed();
     qInfo("Node %s took over the scheduler %lld ms after node %s was killed",
-          qPrintable(leader()->name), elapsed.elapsed(), qPrintable(holder->name));
+          qPrintable(successor->name), takeoverMs, qPrintable(holder->name));
+    QVERIFY2(takeoverMs < kLeaseSeconds * 1000,
+             qPrintable(QStringLiteral("the takeover took %1 ms, more than the %2 s lease")
+                            .arg(takeoverMs)
+                            .arg(kLeaseSeconds)));
+
+    // The second occurrence falls to the new holder, and so does the third.
+    QVERIFY2(waitUntil([&] { return scalar(scheduledRuns).toLongLong() >= 3
+                                    && scalar(QStringLiteral("SELECT count(*) FROM runs WHERE "
+                                                             "integration_id = %1 AND status IN (1, 2)")
+                                                  .arg(integration)).toLongLong() == 0; },
+                       150000),
+             qPrintable(QStringLiteral("the scheduler queued %1 runs in 150 s after the takeover")
+                            .arg(scalar(scheduledRuns).toLongLong())));
+    QVERIFY(scalar(QStringLiteral("UPDATE integrations SET schedule = NULL WHERE id = %1 RETURNING id")
+                       .arg(integration)).isValid());
+
+    QSqlQuery occurrences(m_db);
+    QVERIFY(occurrences.exec(QStringLiteral("SELECT scheduled_for, trigger, status, coalesce(message, '') "
+                                            "FROM runs WHERE integration_id = %1 AND scheduled_for IS NOT NULL "
+                                            "AND scheduled_for <= '%2' ORDER BY scheduled_for, id")
+                                 .arg(integration)
+                                 .arg(first.addSecs(120).toString(Qt::ISODateWithMs))));
+    QStringList times;
+    while (occurrences.next()) {
+        times.append(occurrences.value(0).toString());
+        QCOMPARE(occurrences.value(1).toString(), QStringLiteral("schedule"));
+        QVERIFY2(occurrences.value(2).toInt() == 0 || occurrences.value(2).toInt() == 8,
+                 qPrintable(QStringLiteral("the run for %1 ended with status %2: %3")
+                                .arg(occurrences.value(0).toString(), occurrences.value(2).toString(),
+                                     occurrences.value(3).toString())));
+    }
+    const QStringList expected{first.toString(Qt::ISODateWithMs),
+                               first.addSecs(60).toString(Qt::ISODateWithMs),
+                               first.addSecs(120).toString(Qt::ISODateWithMs)};
+    QCOMPARE(times, expected);
 }
 
 QTEST_GUILESS_MAIN(tst_MultiNode)
