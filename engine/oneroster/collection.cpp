@@ -4,12 +4,10 @@
 #include "collection.h"
 
 #include "core/logging.h"
+#include "oneroster/objectwriter.h"
 #include "oneroster/statusinfo.h"
 #include "store/store.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
@@ -55,6 +53,16 @@ http::Response storeError(const ReadContext &context, const QString &error)
     qCWarning(lcOneRoster) << "Store error in district" << context.scope.districtId << error;
     return statusInfo(context.version, 500, CodeMinor::InternalServerError,
                       QStringLiteral("The engine could not read its store."));
+}
+
+// Runs a read on the context's connection, through its statement cache when it has one.
+Result<StatementCache::Handle> runRead(const ReadContext &context, const QString &sql,
+                                       const QVariantList &bindings)
+{
+    if (context.statements)
+        return context.statements->run(context.db, sql, bindings);
+    StatementCache once(1);
+    return once.run(context.db, sql, bindings);
 }
 
 // Parses the fields parameter. Every name must be a field of the entity.
@@ -195,105 +203,29 @@ QString servicePath(Version version, const QString &type)
     return QStringLiteral("/ims/oneroster/%1/v1p2").arg(serviceForType(type));
 }
 
-QJsonObject guidRef(const ReadContext &context, const QString &type, const QString &sourcedId)
+// The 1.1 orgs and 1.2 roles of one user, as JSON arrays.
+struct UserRolesJson
 {
-    return QJsonObject{{QStringLiteral("href"), objectHref(context, type, sourcedId)},
-                       {QStringLiteral("sourcedId"), sourcedId},
-                       {QStringLiteral("type"), type}};
-}
+    QByteArray orgs;
+    QByteArray roles;
+    QStringList orgIds;
+};
 
-QJsonArray textList(const QVariant &value)
+// Reads 1.1's role orgs and 1.2's roles of the users of a page from user_roles in one query,
+// keyed by user sourced id.
+Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
+                                                    ObjectWriter &writer, const QStringList &ids)
 {
-    if (value.isNull())
-        return {};
-    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
-}
-
-// The JSON value of one field, or an undefined value when the field is absent.
-QJsonValue fieldValue(const ReadContext &context, const EntityField &field, const QVariant &value)
-{
-    if (value.isNull())
-        return QJsonValue::Undefined;
-    switch (field.kind) {
-    case ValueKind::Text:
-    case ValueKind::DateTime:
-    case ValueKind::Date: {
-        const QString text = value.toString();
-        return text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
-    }
-    case ValueKind::Status:
-        return value.toString() == QLatin1String("tobedeleted") ? QStringLiteral("tobedeleted")
-                                                                 : QStringLiteral("active");
-    case ValueKind::Boolean:
-        return value.toLongLong() != 0 ? QStringLiteral("true") : QStringLiteral("false");
-    case ValueKind::Number:
-        return value.toDouble();
-    case ValueKind::YearText:
-        return QString::number(value.toLongLong());
-    case ValueKind::TextList: {
-        const QJsonArray items = textList(value);
-        return items.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(items);
-    }
-    case ValueKind::UserIds: {
-        QJsonArray ids;
-        const QJsonArray items = textList(value);
-        for (const QJsonValue &item : items) {
-            // Stored as {type:identifier}, as OneRoster CSV writes them.
-            QString text = item.toString();
-            if (text.startsWith(QLatin1Char('{')) && text.endsWith(QLatin1Char('}')))
-                text = text.mid(1, text.size() - 2);
-            const qsizetype colon = text.indexOf(QLatin1Char(':'));
-            if (colon <= 0)
-                continue;
-            ids.append(QJsonObject{{QStringLiteral("type"), text.left(colon)},
-                                   {QStringLiteral("identifier"), text.mid(colon + 1)}});
-        }
-        return ids.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(ids);
-    }
-    case ValueKind::Ref: {
-        const QString id = value.toString();
-        return id.isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                            : QJsonValue(guidRef(context, field.refType, id));
-    }
-    case ValueKind::RefList: {
-        QJsonArray refs;
-        const QJsonArray items = textList(value);
-        for (const QJsonValue &item : items)
-            refs.append(guidRef(context, field.refType, item.toString()));
-        return refs.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(refs);
-    }
-    case ValueKind::Json: {
-        const QJsonDocument document = QJsonDocument::fromJson(value.toString().toUtf8());
-        if (document.isArray())
-            return document.array();
-        if (document.isObject())
-            return document.object();
-        return QJsonValue::Undefined;
-    }
-    }
-    return QJsonValue::Undefined;
-}
-
-// Adds 1.1's role orgs or 1.2's roles to the users of a page, read from user_roles in one query.
-Result<void> addUserRoles(const ReadContext &context, const QList<const EntityField *> &fields,
-                          QList<QJsonObject> *objects, const QStringList &ids)
-{
-    const bool wantsOrgs = std::any_of(fields.cbegin(), fields.cend(), [](const EntityField *f) {
-        return f->name == QLatin1String("orgs");
-    });
-    const bool wantsRoles = std::any_of(fields.cbegin(), fields.cend(), [](const EntityField *f) {
-        return f->name == QLatin1String("roles");
-    });
-    if ((!wantsOrgs && !wantsRoles) || ids.isEmpty())
-        return {};
-
+    QHash<QString, UserRolesJson> users;
+    if (ids.isEmpty())
+        return users;
     QStringList placeholders;
     QVariantList bindings{context.scope.districtId};
     for (const QString &id : ids) {
         placeholders.append(QStringLiteral("?"));
         bindings.append(id);
     }
-    auto query = execute(context.db,
+    auto read = runRead(context,
                          QStringLiteral("SELECT user_sourced_id, role_type, role, org_sourced_id, "
                                         "begin_date, end_date FROM user_roles WHERE "
                                         "district_id = ? AND user_sourced_id IN (%1) "
@@ -301,34 +233,105 @@ Result<void> addUserRoles(const ReadContext &context, const QList<const EntityFi
                                         "'primary' THEN 0 ELSE 1 END, org_sourced_id")
                              .arg(placeholders.join(QLatin1Char(','))),
                          bindings);
-    if (!query)
-        return failure(query.error());
-    QHash<QString, QJsonArray> orgs;
-    QHash<QString, QJsonArray> roles;
+    if (!read)
+        return failure(read.error());
+    QSqlQuery *query = &read->query();
+    const QString orgType = QStringLiteral("org");
     while (query->next()) {
-        const QString user = query->value(0).toString();
+        UserRolesJson &user = users[query->value(0).toString()];
         const QString org = query->value(3).toString();
-        const QJsonObject ref = guidRef(context, QStringLiteral("org"), org);
-        if (!orgs[user].contains(ref))
-            orgs[user].append(ref);
-        QJsonObject role{{QStringLiteral("roleType"), query->value(1).toString()},
-                         {QStringLiteral("role"), query->value(2).toString()},
-                         {QStringLiteral("org"), ref}};
-        if (!query->value(4).toString().isEmpty())
-            role.insert(QStringLiteral("beginDate"), query->value(4).toString());
-        if (!query->value(5).toString().isEmpty())
-            role.insert(QStringLiteral("endDate"), query->value(5).toString());
-        roles[user].append(role);
+        if (!user.orgIds.contains(org)) {
+            user.orgIds.append(org);
+            user.orgs += user.orgs.isEmpty() ? '[' : ',';
+            writer.appendGuidRef(user.orgs, orgType, org);
+        }
+        user.roles += user.roles.isEmpty() ? '[' : ',';
+        writer.beginObject(user.roles);
+        writer.writeMemberName(user.roles, u"roleType");
+        ObjectWriter::appendString(user.roles, query->value(1).toString());
+        writer.writeMemberName(user.roles, u"role");
+        ObjectWriter::appendString(user.roles, query->value(2).toString());
+        writer.writeMemberName(user.roles, u"org");
+        writer.appendGuidRef(user.roles, orgType, org);
+        writer.writeTextMember(user.roles, u"beginDate", query->value(4).toString());
+        writer.writeTextMember(user.roles, u"endDate", query->value(5).toString());
+        writer.endObject(user.roles);
     }
-    for (qsizetype i = 0; i < objects->size(); ++i) {
-        QJsonObject &object = (*objects)[i];
-        const QString &id = ids.at(i);
-        if (wantsOrgs && !orgs.value(id).isEmpty())
-            object.insert(QStringLiteral("orgs"), orgs.value(id));
-        if (wantsRoles && !roles.value(id).isEmpty())
-            object.insert(QStringLiteral("roles"), roles.value(id));
+    for (UserRolesJson &user : users) {
+        user.orgs += ']';
+        user.roles += ']';
     }
-    return {};
+    return users;
+}
+
+// Appends a member with JSON text to an object that is still open.
+void appendMember(QByteArray &object, const char *name, const QByteArray &json)
+{
+    if (object.size() > 1)
+        object += ',';
+    object += '"';
+    object += name;
+    object += "\":";
+    object += json;
+}
+
+// Closes the objects of a page, with the users' orgs or roles when the fields include them,
+// and returns them as a JSON array.
+std::variant<QByteArray, QString> closeObjects(const ReadContext &context, const Entity &entity,
+                                               const QList<const EntityField *> &fields,
+                                               ObjectWriter &writer, QList<QByteArray> &objects,
+                                               const QStringList &ids)
+{
+    const bool wantsOrgs = entity.userRoles
+                           && std::any_of(fields.cbegin(), fields.cend(), [](const EntityField *f) {
+                                  return f->name == QLatin1String("orgs");
+                              });
+    const bool wantsRoles = entity.userRoles
+                            && std::any_of(fields.cbegin(), fields.cend(), [](const EntityField *f) {
+                                   return f->name == QLatin1String("roles");
+                               });
+    QHash<QString, UserRolesJson> roles;
+    if (wantsOrgs || wantsRoles) {
+        auto read = readUserRoles(context, writer, ids);
+        if (!read)
+            return read.error();
+        roles = std::move(*read);
+    }
+    qsizetype size = 2;
+    for (const QByteArray &object : std::as_const(objects))
+        size += object.size() + 1;
+    QByteArray array;
+    array.reserve(size + 1024);
+    array += '[';
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        QByteArray &object = objects[i];
+        const auto found = roles.constFind(ids.at(i));
+        if (found != roles.cend()) {
+            if (wantsOrgs)
+                appendMember(object, "orgs", found->orgs);
+            if (wantsRoles)
+                appendMember(object, "roles", found->roles);
+        }
+        object += '}';
+        if (i > 0)
+            array += ',';
+        array += object;
+    }
+    array += ']';
+    return array;
+}
+
+// The body {"wrapper": value}, with the wrapper name quoted as JSON.
+QByteArray wrapped(const QString &wrapper, const QByteArray &value)
+{
+    QByteArray body;
+    body.reserve(value.size() + wrapper.size() + 8);
+    body += "{\"";
+    body += wrapper.toUtf8();
+    body += "\":";
+    body += value;
+    body += '}';
+    return body;
 }
 
 QString selectList(const Query &query)
@@ -340,15 +343,16 @@ QString selectList(const Query &query)
     return columns.join(QStringLiteral(", "));
 }
 
-QJsonObject rowObject(const ReadContext &context, const QSqlQuery &row,
-                      const QList<const EntityField *> &fields)
+// Writes the selected fields of a row into an open object. The page's query selects them after
+// the sourced id and the sort value.
+QByteArray openRowObject(ObjectWriter &writer, const QSqlQuery &row,
+                         const QList<const EntityField *> &fields)
 {
-    QJsonObject object;
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        const QJsonValue value = fieldValue(context, *fields.at(i), row.value(int(i) + 2));
-        if (!value.isUndefined())
-            object.insert(fields.at(i)->name, value);
-    }
+    QByteArray object;
+    object.reserve(512);
+    writer.beginObject(object);
+    for (qsizetype i = 0; i < fields.size(); ++i)
+        writer.writeField(object, *fields.at(i), row.value(int(i) + 2));
     return object;
 }
 
@@ -467,13 +471,13 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
     std::optional<qint64> total = context.cache ? context.cache->count(countKey, context.now)
                                                 : std::nullopt;
     if (!total) {
-        auto counted = selectValue(context.db,
-                                   QStringLiteral("SELECT count(*)") + from
-                                       + conditions.join(QStringLiteral(" AND ")),
-                                   bindings);
+        auto counted = runRead(context,
+                               QStringLiteral("SELECT count(*)") + from
+                                   + conditions.join(QStringLiteral(" AND ")),
+                               bindings);
         if (!counted)
             return storeError(context, counted.error());
-        total = counted->toLongLong();
+        total = counted->query().next() ? counted->query().value(0).toLongLong() : 0;
         if (context.cache)
             context.cache->storeCount(countKey, *total, context.now);
     }
@@ -510,28 +514,27 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
         pageBindings.append(query.offset);
     }
 
-    auto rows = execute(context.db, sql, pageBindings);
-    if (!rows)
-        return storeError(context, rows.error());
-    QList<QJsonObject> objects;
+    auto read = runRead(context, sql, pageBindings);
+    if (!read)
+        return storeError(context, read.error());
+    QSqlQuery *rows = &read->query();
+    ObjectWriter writer(context.version, context.origin);
+    QList<QByteArray> objects;
     QStringList ids;
     PageCache::PageEnd last;
     while (rows->next()) {
-        objects.append(rowObject(context, *rows, query.fields));
+        objects.append(openRowObject(writer, *rows, query.fields));
         ids.append(rows->value(0).toString());
         last = PageCache::PageEnd{rows->value(1), ids.last()};
     }
-    if (entity.userRoles) {
-        if (auto added = addUserRoles(context, query.fields, &objects, ids); !added)
-            return storeError(context, added.error());
-    }
+    auto array = closeObjects(context, entity, query.fields, writer, objects, ids);
+    if (auto *error = std::get_if<QString>(&array))
+        return storeError(context, *error);
     if (context.cache && !ids.isEmpty())
         context.cache->storePageEnd(pageKey, query.offset + ids.size(), last, context.now);
 
-    QJsonArray array;
-    for (const QJsonObject &object : std::as_const(objects))
-        array.append(object);
-    http::Response response = http::Response::json(QJsonObject{{entity.plural, array}});
+    http::Response response;
+    response.body = wrapped(entity.plural, std::get<QByteArray>(array));
     response.headers.append(qMakePair(QByteArray("X-Total-Count"), QByteArray::number(*total)));
     response.headers.append(
         qMakePair(QByteArray("Link"), linkHeader(request, query.offset, query.limit, *total)));
@@ -552,23 +555,28 @@ http::Response readObject(const ReadContext &context, const Entity &entity,
     addScope(context, entity, &conditions, &bindings);
     conditions.append(QStringLiteral("t.sourced_id = ?"));
     bindings.append(sourcedId);
-    auto row = execute(context.db,
-                       QStringLiteral("SELECT ") + selectList(query)
-                           + QStringLiteral(" FROM %1 t WHERE ").arg(entity.table)
-                           + conditions.join(QStringLiteral(" AND ")),
-                       bindings);
-    if (!row)
-        return storeError(context, row.error());
+    auto read = runRead(context,
+                        QStringLiteral("SELECT ") + selectList(query)
+                            + QStringLiteral(" FROM %1 t WHERE ").arg(entity.table)
+                            + conditions.join(QStringLiteral(" AND ")),
+                        bindings);
+    if (!read)
+        return storeError(context, read.error());
+    QSqlQuery *row = &read->query();
     if (!row->next())
         return statusInfo(context.version, 404, CodeMinor::UnknownObject,
                           QStringLiteral("No %1 has the sourcedId \"%2\".")
                               .arg(entity.singular, sourcedId));
-    QList<QJsonObject> objects{rowObject(context, *row, query.fields)};
-    if (entity.userRoles) {
-        if (auto added = addUserRoles(context, query.fields, &objects, {sourcedId}); !added)
-            return storeError(context, added.error());
-    }
-    return http::Response::json(QJsonObject{{entity.singular, objects.first()}});
+    ObjectWriter writer(context.version, context.origin);
+    QList<QByteArray> objects{openRowObject(writer, *row, query.fields)};
+    auto array = closeObjects(context, entity, query.fields, writer, objects, {sourcedId});
+    if (auto *error = std::get_if<QString>(&array))
+        return storeError(context, *error);
+    // The array contains the one object between its brackets.
+    const QByteArray &written = std::get<QByteArray>(array);
+    http::Response response;
+    response.body = wrapped(entity.singular, written.sliced(1, written.size() - 2));
+    return response;
 }
 
 Result<bool> objectExists(const ReadContext &context, const Entity &entity,
@@ -579,13 +587,13 @@ Result<bool> objectExists(const ReadContext &context, const Entity &entity,
     addScope(context, entity, &conditions, &bindings);
     conditions.append(QStringLiteral("t.sourced_id = ?"));
     bindings.append(sourcedId);
-    auto found = selectValue(context.db,
-                             QStringLiteral("SELECT 1 FROM %1 t WHERE ").arg(entity.table)
-                                 + conditions.join(QStringLiteral(" AND ")),
-                             bindings);
+    auto found = runRead(context,
+                         QStringLiteral("SELECT 1 FROM %1 t WHERE ").arg(entity.table)
+                             + conditions.join(QStringLiteral(" AND ")),
+                         bindings);
     if (!found)
         return failure(found.error());
-    return !found->isNull();
+    return found->query().next();
 }
 
 } // namespace hub::oneroster

@@ -5,6 +5,7 @@
 
 #include "http/router.h"
 #include "oneroster/entities.h"
+#include "store/statementcache.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -72,6 +73,8 @@ struct ReadContext
     QString origin;
     PageCache *cache = nullptr;
     QDateTime now;
+    // The statements of db's thread, or null to prepare each statement anew.
+    StatementCache *statements = nullptr;
 };
 
 // Reads a page of a collection with the request's limit, offset, sort, orderBy, filter and

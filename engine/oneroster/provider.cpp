@@ -234,7 +234,8 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
                                 request, caller,
                                 ReadContext{m_options.store->connection(), version,
                                             DataScope{caller.districtId, caller.schoolYear},
-                                            originOf(request), &m_cache, now()}};
+                                            originOf(request), &m_cache, now(),
+                                            &m_statements}};
                             response = handler(serviceRequest);
                         }
                         m_activity.record(caller.applicationId, caller.districtId, now(),
@@ -251,20 +252,24 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
         return statusInfo(version, 401, CodeMinor::Unauthorized,
                           QStringLiteral("An OAuth 2 bearer token from /oauth/token is "
                                          "required."));
-    auto row = execute(m_options.store->connection(),
-                       QStringLiteral("SELECT a.id, a.district_id, a.school_year, a.scopes, "
-                                      "k.scopes FROM oneroster_tokens k "
-                                      "JOIN oneroster_applications a ON a.id = k.application_id "
-                                      "WHERE k.token_hash = ? AND k.expires_at > ? "
-                                      "AND a.active = 1"),
-                       {accessTokenHash(token), toIsoUtc(now())});
-    if (!row) {
-        qCWarning(lcOneRoster) << "Cannot check an access token:" << row.error();
-        return statusInfo(version, isBusyError(row.error()) ? 503 : 500,
-                          isBusyError(row.error()) ? CodeMinor::ServerBusy
+    // The token is checked against the store on every request, so that a revoked or expired
+    // token, or a deactivated application, is rejected at once.
+    auto read = m_statements.run(m_options.store->connection(),
+                                 QStringLiteral("SELECT a.id, a.district_id, a.school_year, "
+                                                "a.scopes, k.scopes FROM oneroster_tokens k "
+                                                "JOIN oneroster_applications a "
+                                                "ON a.id = k.application_id "
+                                                "WHERE k.token_hash = ? AND k.expires_at > ? "
+                                                "AND a.active = 1"),
+                                 {accessTokenHash(token), toIsoUtc(now())});
+    if (!read) {
+        qCWarning(lcOneRoster) << "Cannot check an access token:" << read.error();
+        return statusInfo(version, isBusyError(read.error()) ? 503 : 500,
+                          isBusyError(read.error()) ? CodeMinor::ServerBusy
                                                    : CodeMinor::InternalServerError,
                           QStringLiteral("The engine could not check the access token."));
     }
+    QSqlQuery *row = &read->query();
     if (!row->next())
         return statusInfo(version, 401, CodeMinor::Unauthorized,
                           QStringLiteral("The access token is unknown, expired or belongs to an "

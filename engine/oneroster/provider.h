@@ -95,6 +95,8 @@ private:
     FailureLimiter m_clientFailures;
     FailureLimiter m_addressFailures;
     PageCache m_cache;
+    // The statements that requests run on the HTTP server thread's connection.
+    mutable StatementCache m_statements;
     ActivityCounter m_activity;
     QList<DocumentedRoute> m_documented;
     QTimer m_flushTimer;
