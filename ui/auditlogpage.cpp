@@ -262,6 +262,20 @@ void AuditLogPage::refresh()
     load(0);
 }
 
+void AuditLogPage::clear()
+{
+    for (ApiJob *job : {m_listJob.data(), m_exportJob.data()}) {
+        if (job) {
+            disconnect(job, nullptr, this, nullptr);
+            job->abort();
+        }
+    }
+    m_model->setPage({});
+    updatePaging();
+    showEntry();
+    showMessage({});
+}
+
 void AuditLogPage::showNextPage()
 {
     if (m_model->offset() + kPageSize < m_model->total())

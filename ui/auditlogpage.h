@@ -39,6 +39,9 @@ public:
 
     // Reads the first page with the current filters.
     void refresh();
+    // Removes the entries, the entry on show and the message, and drops requests in flight,
+    // as on signing out or switching district. The filters stay.
+    void clear();
     void showNextPage();
     void showPreviousPage();
     // Sets the zone in which dates are picked and times are shown.

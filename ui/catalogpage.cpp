@@ -119,6 +119,18 @@ void CatalogPage::refresh()
     });
 }
 
+void CatalogPage::clear()
+{
+    if (m_fetchJob) {
+        disconnect(m_fetchJob, nullptr, this, nullptr);
+        m_fetchJob->abort();
+        m_fetchJob.clear();
+    }
+    m_model->setProducts({});
+    updateSelection();
+    showMessage({});
+}
+
 bool CatalogPage::selectProduct(const QString &name)
 {
     for (int row = 0; row < m_proxy->rowCount(); ++row) {

@@ -31,6 +31,8 @@ public:
     ~CatalogPage() override;
 
     void refresh();
+    // Removes the products and the message, as on signing out.
+    void clear();
     ProductModel *model() const { return m_model; }
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     QTableView *view() const { return m_view; }

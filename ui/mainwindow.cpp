@@ -208,8 +208,11 @@ void MainWindow::onDistrictPicked(int index)
 
 void MainWindow::clearPages()
 {
+    m_catalogPage->clear();
     m_runbookPage->clear();
     m_integrationsPage->clear();
+    m_oneRosterPage->clear();
+    m_auditLogPage->clear();
     m_activityPage->showIntegration(0);
     if (m_pages->currentWidget() == m_activityPage)
         showPage(Page::Integrations);

@@ -64,9 +64,8 @@ public:
     // hides the actions that the role in the current district does not allow. An invalid
     // session (the local admin token) shows every action.
     void setSession(const SessionInfo &session);
-    // Removes the data, selection, filters and messages of Runbook Activities, Integrations
-    // and Integration Activity, as on signing out or switching district.
-    // TODO: clear the catalog, OneRoster and audit log pages too.
+    // Removes the data, selection, filters and messages of every page, as on signing out or
+    // switching district.
     void clearPages();
     const SessionInfo &session() const { return m_session; }
 

@@ -342,6 +342,21 @@ void OneRosterPage::loadActivity()
     });
 }
 
+void OneRosterPage::clear()
+{
+    for (ApiJob *job : {m_fetchJob.data(), m_saveJob.data(), m_activityJob.data()}) {
+        if (job) {
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+    m_applications = {};
+    m_list->clear();
+    m_activity->clear();
+    startNew();
+    showMessage({});
+}
+
 void OneRosterPage::startNew()
 {
     m_list->clearSelection();

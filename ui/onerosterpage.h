@@ -36,6 +36,9 @@ public:
     ~OneRosterPage() override;
 
     void refresh();
+    // Removes the applications, the form, any client secret on show, the activity and the
+    // message, and drops requests in flight, as on signing out or switching district.
+    void clear();
     // Clears the form for a new application.
     void startNew();
     // Selects the application with the id in the list, or returns false when it is not listed.

@@ -202,7 +202,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
 
 void RunbookPage::fetchIntegrations()
 {
-    if (m_integrationsJob)
+    // Before the console connects, search() fetches the list once the engine is known.
+    if (m_integrationsJob || m_client->baseUrl().isEmpty())
         return;
     m_integrationsJob = m_client->fetchIntegrations();
     connect(m_integrationsJob, &ApiJob::finished, this, [this](const ApiResult &result) {

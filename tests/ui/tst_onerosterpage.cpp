@@ -8,9 +8,11 @@
 #include "uitestengine.h"
 
 #include "core/timeutil.h"
+#include "catalogpage.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "onerosterpage.h"
+#include "productmodel.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -42,6 +44,7 @@ private slots:
     void resetSecretShowsNewSecret();
     void deleteRemovesApplication();
     void activityListsRequestsPerHour();
+    void clearPagesRemovesSecret();
 
 private:
     OneRosterPage *page() const { return m_window->oneRosterPage(); }
@@ -260,6 +263,41 @@ void tst_OneRosterPage::activityListsRequestsPerHour()
     QVERIFY(waitForRefresh());
     QVERIFY2(!page()->message().contains(QStringLiteral("cancelled")), qPrintable(page()->message()));
     hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-activity"));
+}
+
+void tst_OneRosterPage::clearPagesRemovesSecret()
+{
+    page()->startNew();
+    child<QLineEdit>("applicationNameEdit")->setText(QStringLiteral("Spelling Games"));
+    child<QLineEdit>("applicationVendorEdit")->setText(QStringLiteral("Vendor"));
+    QSignalSpy saved(page(), &OneRosterPage::saved);
+    page()->save();
+    QVERIFY(saved.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(waitForRefresh());
+    QVERIFY(!child<QGroupBox>("credentialsBox")->isHidden());
+    QVERIFY(!child<QLineEdit>("clientSecretEdit")->text().isEmpty());
+    QVERIFY(page()->list()->topLevelItemCount() > 0);
+    QVERIFY(page()->activityList()->topLevelItemCount() > 0);
+    QSignalSpy catalogLoaded(m_window->catalogPage(), &hubdesk::CatalogPage::refreshed);
+    m_window->catalogPage()->refresh();
+    QVERIFY(catalogLoaded.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(m_window->catalogPage()->model()->rowCount() > 0);
+
+    // Signing out leaves nothing of the district on the page, least of all a secret.
+    m_window->clearPages();
+    QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+    QCOMPARE(child<QLineEdit>("clientSecretEdit")->text(), QString());
+    QCOMPARE(child<QLineEdit>("applicationNameEdit")->text(), QString());
+    QCOMPARE(page()->list()->topLevelItemCount(), 0);
+    QCOMPARE(page()->activityList()->topLevelItemCount(), 0);
+    QCOMPARE(page()->selectedId(), 0);
+    QCOMPARE(page()->message(), QString());
+    QCOMPARE(m_window->catalogPage()->model()->rowCount(), 0);
+
+    // The next refresh lists the applications again, without the secret.
+    QVERIFY(waitForRefresh());
+    QVERIFY(page()->list()->topLevelItemCount() > 0);
+    QCOMPARE(child<QLineEdit>("clientSecretEdit")->text(), QString());
 }
 
 QTEST_MAIN(tst_OneRosterPage)
