@@ -9,43 +9,74 @@
 #include <QLocale>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 namespace hub::oneroster {
 
 namespace {
 
-// Appends text as a quoted JSON string. ASCII is copied unit by unit, and the rest of a string
-// from its first other character is converted to UTF-8 in one call.
-void appendJsonString(QByteArray &out, QStringView text)
+void appendEscapedByte(QByteArray &out, unsigned char byte)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    const auto appendByte = [&out](unsigned char byte) {
-        if (byte == '"' || byte == '\\') {
-            out += '\\';
-            out += char(byte);
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else {
-            out += char(byte);
-        }
-    };
-    qsizetype i = 0;
-    for (; i < text.size(); ++i) {
-        const char16_t unit = text.at(i).unicode();
-        if (unit >= 0x80)
+    if (byte == '"' || byte == '\\') {
+        out += '\\';
+        out += char(byte);
+    } else if (byte < 0x20) {
+        out += "\\u00";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xf];
+    } else {
+        out += char(byte);
+    }
+}
+
+// Appends text as a quoted JSON string. The leading run of printable ASCII, which is most
+// text in a roster, is copied in one pass into space reserved for it. The rest is converted
+// to UTF-8 and escaped byte by byte.
+void appendJsonString(QByteArray &out, QStringView text)
+{
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *cursor = out.data() + start;
+    *cursor++ = '"';
+    qsizetype plain = 0;
+    for (; plain < text.size(); ++plain) {
+        const char16_t unit = text[plain].unicode();
+        if (unit >= 0x80 || unit < 0x20 || unit == u'"' || unit == u'\\')
             break;
-        appendByte(static_cast<unsigned char>(unit));
+        *cursor++ = char(unit);
     }
-    if (i < text.size()) {
-        const QByteArray rest = text.sliced(i).toUtf8();
-        for (const char c : rest)
-            appendByte(static_cast<unsigned char>(c));
+    if (plain == text.size()) {
+        *cursor = '"';
+        return;
     }
+    out.resize(start + 1 + plain);
+    const QByteArray rest = text.sliced(plain).toUtf8();
+    for (const char c : rest)
+        appendEscapedByte(out, static_cast<unsigned char>(c));
     out += '"';
+}
+
+// Appends a sourced id percent-encoded for a URL path, as QUrl::toPercentEncoding() does. An id
+// of letters, digits and "-._~" alone, the usual case, is copied as it is.
+void appendPercentEncoded(QByteArray &out, QStringView id)
+{
+    const bool unreserved = std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+        const char16_t unit = c.unicode();
+        return (unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z')
+               || (unit >= u'0' && unit <= u'9') || unit == u'-' || unit == u'.' || unit == u'_'
+               || unit == u'~';
+    });
+    if (!unreserved) {
+        out += QUrl::toPercentEncoding(id.toString());
+        return;
+    }
+    const qsizetype start = out.size();
+    out.resize(start + id.size());
+    char *cursor = out.data() + start;
+    for (const QChar c : id)
+        *cursor++ = char(c.unicode());
 }
 
 // Whole numbers without a fraction and other finite numbers in their shortest form, as
@@ -130,7 +161,7 @@ void ObjectWriter::appendGuidRef(QByteArray &out, const QString &type, QStringVi
     // The percent-encoded id contains only letters, digits, '%' and "-._~", so it needs no
     // JSON escaping.
     out += hrefPrefix(type);
-    out += QUrl::toPercentEncoding(sourcedId.toString());
+    appendPercentEncoded(out, sourcedId);
     out += "\",\"sourcedId\":";
     appendJsonString(out, sourcedId);
     out += ",\"type\":";

@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// The OneRoster JSON writer: every value kind as QJsonDocument reads it back, escaping of
+// quotes, backslashes, control characters and non-ASCII text, and absent values left out.
+
+#include "oneroster/objectwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace hub::oneroster;
+
+class tst_ObjectWriter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void textIsEscaped_data();
+    void textIsEscaped();
+    void absentValuesAreOmitted();
+    void valueKindsAsSpecified();
+    void guidRefEncodesId();
+    void v1p2HrefNamesService();
+};
+
+namespace {
+
+EntityField field(const char *name, ValueKind kind, const char *refType = "")
+{
+    return EntityField{QLatin1String(name), QStringLiteral("t.column"), kind,
+                       QLatin1String(refType), true};
+}
+
+// Writes one object with the fields and values and parses it back.
+QJsonObject written(Version version, const QList<QPair<EntityField, QVariant>> &members)
+{
+    ObjectWriter writer(version, QStringLiteral("http://127.0.0.1:8470"));
+    QByteArray out;
+    writer.beginObject(out);
+    for (const auto &[entityField, value] : members)
+        writer.writeField(out, entityField, value);
+    writer.endObject(out);
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(out, &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("Invalid JSON %s: %s", out.constData(), qPrintable(error.errorString()));
+    return document.object();
+}
+
+} // namespace
+
+void tst_ObjectWriter::textIsEscaped_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("Smith");
+    QTest::newRow("quote") << QStringLiteral("O\"Brien");
+    QTest::newRow("backslash") << QStringLiteral("back\\slash");
+    QTest::newRow("newline and tab") << QStringLiteral("line\nnext\tcell");
+    QTest::newRow("control character") << QStringLiteral("bell") + QChar(0x07);
+    QTest::newRow("accented") << QStringLiteral("Zoë Nuñez");
+    QTest::newRow("quote after accent") << QStringLiteral("é\"x\\y");
+    QTest::newRow("arabic") << QStringLiteral("مريم");
+    QTest::newRow("emoji") << QStringLiteral("star \U0001F31F end");
+    QTest::newRow("single space") << QStringLiteral(" ");
+}
+
+void tst_ObjectWriter::textIsEscaped()
+{
+    QFETCH(QString, text);
+    const QJsonObject object = written(Version::V1p1,
+                                       {{field("givenName", ValueKind::Text), text}});
+    QCOMPARE(object.value(QStringLiteral("givenName")).toString(), text);
+}
+
+void tst_ObjectWriter::absentValuesAreOmitted()
+{
+    const QJsonObject object = written(
+        Version::V1p1,
+        {{field("sourcedId", ValueKind::Text), QStringLiteral("user-1")},
+         {field("email", ValueKind::Text), QString()},
+         {field("phone", ValueKind::Text), QVariant()},
+         {field("grades", ValueKind::TextList), QStringLiteral("[]")},
+         {field("userIds", ValueKind::UserIds), QStringLiteral("[\"no colon\"]")},
+         {field("parent", ValueKind::Ref, "org"), QString()},
+         {field("agents", ValueKind::RefList, "user"), QVariant()},
+         {field("score", ValueKind::Number), std::numeric_limits<double>::quiet_NaN()},
+         {field("scoreScaleValue", ValueKind::Json), QStringLiteral("not json")}});
+    QCOMPARE(object.keys(), QStringList{QStringLiteral("sourcedId")});
+}
+
+void tst_ObjectWriter::valueKindsAsSpecified()
+{
+    const QJsonObject object = written(
+        Version::V1p1,
+        {{field("status", ValueKind::Status), QStringLiteral("tobedeleted")},
+         {field("enabledUser", ValueKind::Boolean), 1},
+         {field("primary", ValueKind::Boolean), 0},
+         {field("score", ValueKind::Number), 105.5},
+         {field("weight", ValueKind::Number), 3.0},
+         {field("schoolYear", ValueKind::YearText), 2027},
+         {field("grades", ValueKind::TextList), QStringLiteral("[\"09\",\"10\"]")},
+         {field("userIds", ValueKind::UserIds), QStringLiteral("[\"{LDAP:ab:c}\"]")},
+         {field("scoreScaleValue", ValueKind::Json), QStringLiteral("[{\"itemValueLHS\":\"A\"}]")},
+         {field("dateLastModified", ValueKind::DateTime),
+          QStringLiteral("2026-12-01T10:00:00.000Z")}});
+    QCOMPARE(object.value(QStringLiteral("status")).toString(), QStringLiteral("tobedeleted"));
+    QCOMPARE(object.value(QStringLiteral("enabledUser")).toString(), QStringLiteral("true"));
+    QCOMPARE(object.value(QStringLiteral("primary")).toString(), QStringLiteral("false"));
+    QCOMPARE(object.value(QStringLiteral("score")).toDouble(), 105.5);
+    QCOMPARE(object.value(QStringLiteral("weight")).toDouble(), 3.0);
+    QCOMPARE(object.value(QStringLiteral("schoolYear")).toString(), QStringLiteral("2027"));
+    QCOMPARE(object.value(QStringLiteral("grades")).toArray(),
+             (QJsonArray{QStringLiteral("09"), QStringLiteral("10")}));
+    const QJsonArray ids = object.value(QStringLiteral("userIds")).toArray();
+    QCOMPARE(ids.size(), 1);
+    QCOMPARE(ids.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("LDAP"));
+    QCOMPARE(ids.at(0).toObject().value(QStringLiteral("identifier")).toString(),
+             QStringLiteral("ab:c"));
+    QCOMPARE(object.value(QStringLiteral("scoreScaleValue")).toArray().at(0).toObject().value(
+                 QStringLiteral("itemValueLHS")),
+             QJsonValue(QStringLiteral("A")));
+    QCOMPARE(object.value(QStringLiteral("dateLastModified")).toString(),
+             QStringLiteral("2026-12-01T10:00:00.000Z"));
+}
+
+void tst_ObjectWriter::guidRefEncodesId()
+{
+    const QJsonObject object = written(
+        Version::V1p1,
+        {{field("org", ValueKind::Ref, "org"), QStringLiteral("org 1/é\"")},
+         {field("agents", ValueKind::RefList, "user"),
+          QStringLiteral("[\"parent-1\",\"parent_2.~\"]")}});
+    const QJsonObject org = object.value(QStringLiteral("org")).toObject();
+    QCOMPARE(org.value(QStringLiteral("href")).toString(),
+             QStringLiteral("http://127.0.0.1:8470/ims/oneroster/v1p1/orgs/org%201%2F%C3%A9%22"));
+    QCOMPARE(org.value(QStringLiteral("sourcedId")).toString(), QStringLiteral("org 1/é\""));
+    QCOMPARE(org.value(QStringLiteral("type")).toString(), QStringLiteral("org"));
+    const QJsonArray agents = object.value(QStringLiteral("agents")).toArray();
+    QCOMPARE(agents.size(), 2);
+    QCOMPARE(agents.at(1).toObject().value(QStringLiteral("href")).toString(),
+             QStringLiteral("http://127.0.0.1:8470/ims/oneroster/v1p1/users/parent_2.~"));
+}
+
+void tst_ObjectWriter::v1p2HrefNamesService()
+{
+    const QJsonObject object = written(
+        Version::V1p2, {{field("lineItem", ValueKind::Ref, "lineItem"), QStringLiteral("li-1")},
+                        {field("school", ValueKind::Ref, "org"), QStringLiteral("org-1")}});
+    QCOMPARE(object.value(QStringLiteral("lineItem")).toObject().value(QStringLiteral("href")),
+             QJsonValue(QStringLiteral(
+                 "http://127.0.0.1:8470/ims/oneroster/gradebook/v1p2/lineItems/li-1")));
+    QCOMPARE(object.value(QStringLiteral("school")).toObject().value(QStringLiteral("href")),
+             QJsonValue(QStringLiteral(
+                 "http://127.0.0.1:8470/ims/oneroster/rostering/v1p2/orgs/org-1")));
+}
+
+QTEST_GUILESS_MAIN(tst_ObjectWriter)
+#include "tst_objectwriter.moc"
