@@ -11,7 +11,7 @@ build_packages="
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libgl-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql qt6-translations-l10n libarchive-dev libssh-dev libsodium-dev
-    libssl-dev qtkeychain-qt6-dev"
+    libssl-dev qtkeychain-qt6-dev libpq-dev"
 
 # openssh-server, nodejs and npm run the SFTP and Azurite fixtures of tests/fixtures, and
 # postgresql-15 runs the PostgreSQL fixture. openssl makes the HTTPS test server's certificate,

@@ -8,6 +8,7 @@
 #include "csvreader.h"
 #include "onerosterfilevalidator.h"
 #include "onerosterschema.h"
+#include "store/postgrescopy.h"
 #include "store/store.h"
 #include "ziparchive.h"
 
@@ -461,6 +462,171 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
 
 // ---- Load ----------------------------------------------------------------------------------
 
+namespace {
+
+using detail::ParsedTable;
+
+// The values of a row as the store takes them: an empty dateLastModified is the load time.
+QVariantList storedValues(const ParsedRow &row, qsizetype dateColumn, const QString &loadTime)
+{
+    QVariantList values;
+    values.reserve(row.values.size());
+    for (qsizetype i = 0; i < row.values.size(); ++i) {
+        const QVariant &value = row.values.at(i);
+        values.append(i == dateColumn && value.isNull() ? QVariant(loadTime)
+                                                        : hub::storableValue(value));
+    }
+    return values;
+}
+
+// Every column of the file is set again, as a replacement of the row would, in SQL that SQLite
+// and PostgreSQL both accept.
+QString upsertAssignments(const ParsedTable &table)
+{
+    QStringList assignments;
+    for (const QString &column : table.columns) {
+        if (column != QLatin1String("sourced_id"))
+            assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
+    }
+    return assignments.join(QLatin1String(", "));
+}
+
+// Inserts or updates the file's rows with one statement per row.
+Result<void> upsertRows(const QSqlDatabase &db, qint64 districtId, const ParsedTable &table,
+                        const QString &loadTime)
+{
+    const qsizetype dateColumn = table.columns.indexOf(QStringLiteral("date_last_modified"));
+    const QStringList placeholders(table.columns.size() + 1, QStringLiteral("?"));
+    const QString sql = QStringLiteral("INSERT INTO %1 (district_id, %2) VALUES (%3) "
+                                       "ON CONFLICT (district_id, sourced_id) DO UPDATE SET %4")
+                            .arg(table.table, table.columns.join(QLatin1String(", ")),
+                                 placeholders.join(QLatin1String(", ")), upsertAssignments(table));
+    QSqlQuery insert(db);
+    if (!insert.prepare(sql))
+        return hub::failure(QStringLiteral("Cannot prepare the insert into %1: %2")
+                                .arg(table.table, insert.lastError().text()));
+    for (const ParsedRow &row : table.rows) {
+        insert.addBindValue(districtId);
+        for (const QVariant &value : storedValues(row, dateColumn, loadTime))
+            insert.addBindValue(value);
+        if (!insert.exec())
+            return hub::failure(QStringLiteral("Cannot store %1 %2 (line %3): %4")
+                                    .arg(table.table, row.sourcedId)
+                                    .arg(row.line)
+                                    .arg(insert.lastError().text()));
+    }
+    return {};
+}
+
+// Marks the district's stored records that a bulk file does not list tobedeleted, one
+// statement per record. Returns how many were marked.
+Result<qint64> retireMissingRows(const QSqlDatabase &db, qint64 districtId,
+                                 const ParsedTable &table, const QString &loadTime)
+{
+    auto stored = storedIds(db, table.table, districtId);
+    if (!stored)
+        return hub::failure(stored.error());
+    qint64 marked = 0;
+    for (const QString &id : std::as_const(*stored)) {
+        if (table.lineById.contains(id))
+            continue;
+        auto updated = execute(db,
+                               QStringLiteral("UPDATE %1 SET status = 'tobedeleted', "
+                                              "date_last_modified = ? WHERE district_id = ? "
+                                              "AND sourced_id = ? AND status <> 'tobedeleted'")
+                                   .arg(table.table),
+                               {loadTime, districtId, id});
+        if (!updated)
+            return hub::failure(updated.error());
+        marked += updated->numRowsAffected();
+    }
+    return marked;
+}
+
+// PostgreSQL: copies the file's rows into a staging table with COPY FROM STDIN, then stores
+// them with one INSERT ... ON CONFLICT and, for a bulk file, retires the missing records with
+// one UPDATE. The staging table lives in the load's transaction. Returns how many records were
+// marked tobedeleted.
+Result<qint64> copyRows(const QSqlDatabase &db, qint64 districtId, const ParsedTable &table,
+                        const QString &fileName, const QString &loadTime)
+{
+    const QString staging = QStringLiteral("load_") + table.table;
+    const QString columns = table.columns.join(QLatin1String(", "));
+    auto created = execute(db,
+                           QStringLiteral("CREATE TEMP TABLE %1 ON COMMIT DROP AS SELECT "
+                                          "district_id, %2 FROM %3 WITH NO DATA")
+                               .arg(staging, columns, table.table));
+    if (!created)
+        return hub::failure(created.error());
+
+    PostgresCopy copy(db, staging, QStringList{QStringLiteral("district_id")} + table.columns);
+    if (auto started = copy.start(); !started)
+        return hub::failure(started.error());
+    const qsizetype dateColumn = table.columns.indexOf(QStringLiteral("date_last_modified"));
+    for (const ParsedRow &row : table.rows) {
+        auto added = copy.addRow(QVariantList{districtId} + storedValues(row, dateColumn, loadTime));
+        if (!added)
+            return hub::failure(added.error());
+    }
+    auto copied = copy.finish();
+    if (!copied) {
+        const qint64 failed = copy.failedRow();
+        if (failed < 1 || failed > table.rows.size())
+            return hub::failure(copied.error());
+        const ParsedRow &row = table.rows.at(failed - 1);
+        return hub::failure(QStringLiteral("Cannot store %1 line %2, sourcedId %3: %4")
+                                .arg(fileName)
+                                .arg(row.line)
+                                .arg(row.sourcedId, copied.error()));
+    }
+    // Without statistics the planner guesses the staging table's size.
+    if (auto analyzed = execute(db, QStringLiteral("ANALYZE %1").arg(staging)); !analyzed)
+        return hub::failure(analyzed.error());
+
+    // The first load of a district's table needs no ON CONFLICT, which costs about a third of
+    // the insert (124,000 enrollments: 3.3 s with it, 2.3 s without, on a loaded 2-core VM).
+    // NOTE: two first loads of one district's table at the same time then fail the second one
+    // with a duplicate key error instead of merging, and nothing of it is stored.
+    auto storedBefore = selectValue(
+        db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE district_id = ?)").arg(table.table),
+        {districtId});
+    if (!storedBefore)
+        return hub::failure(storedBefore.error());
+    const QString onConflict
+        = storedBefore->toBool()
+              ? QStringLiteral(" ON CONFLICT (district_id, sourced_id) DO UPDATE SET ")
+                    + upsertAssignments(table)
+              : QString();
+    // Rows in primary key order fill the primary key's index page by page. The same insert of
+    // rows in random order took 5.8 s instead of 3.6 s.
+    auto stored = execute(db,
+                          QStringLiteral("INSERT INTO %1 (district_id, %2) SELECT district_id, "
+                                         "%2 FROM %3 ORDER BY sourced_id%4")
+                              .arg(table.table, columns, staging, onConflict));
+    if (!stored)
+        return hub::failure(QStringLiteral("Cannot store the rows of %1 in %2: %3")
+                                .arg(fileName, table.table, stored.error()));
+
+    qint64 marked = 0;
+    if (!table.delta) {
+        auto retired = execute(
+            db,
+            QStringLiteral("UPDATE %1 t SET status = 'tobedeleted', date_last_modified = ? "
+                           "WHERE t.district_id = ? AND t.status <> 'tobedeleted' AND NOT EXISTS "
+                           "(SELECT 1 FROM %2 s WHERE s.sourced_id = t.sourced_id)")
+                .arg(table.table, staging),
+            {loadTime, districtId});
+        if (!retired)
+            return hub::failure(retired.error());
+        marked = retired->numRowsAffected();
+    }
+    if (auto dropped = execute(db, QStringLiteral("DROP TABLE %1").arg(staging)); !dropped)
+        return hub::failure(dropped.error());
+    return marked;
+}
+
+} // namespace
+
 hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 districtId)
 {
     if (!m_validation || m_validatedDistrictId != districtId)
@@ -472,10 +638,11 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
                                            "Fix the bundle and send it again.")
                                 .arg(m_errorCount));
 
+    const bool postgres = dialectOf(db) == Dialect::Postgres;
     // A load writes each table's rows and indexes in key order of sourcedIds that arrive in
     // file order, so SQLite's default page cache of 2 MiB spills pages to the WAL many times
     // over. 64 MiB keeps the working set of a statewide table in memory for the transaction.
-    if (db.driverName() == QLatin1String("QSQLITE"))
+    if (!postgres)
         (void)execute(db, QStringLiteral("PRAGMA cache_size = -65536"));
 
     Transaction transaction(db);
@@ -486,73 +653,40 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
     const QString loadTime = nowIsoUtc();
     PhaseCounts counts;
     for (const auto &[entity, table] : m_validation->tables) {
-        const qsizetype dateColumn = table.columns.indexOf(QStringLiteral("date_last_modified"));
-        QStringList placeholders(table.columns.size() + 1, QStringLiteral("?"));
-        QSqlQuery insert(db);
-        // Every column of the file is set again, as a replacement of the row would, in SQL that
-        // SQLite and PostgreSQL both accept.
-        QStringList assignments;
-        for (const QString &column : table.columns) {
-            if (column != QLatin1String("sourced_id"))
-                assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
-        }
-        const QString sql
-            = QStringLiteral("INSERT INTO %1 (district_id, %2) VALUES (%3) "
-                             "ON CONFLICT (district_id, sourced_id) DO UPDATE SET %4")
-                  .arg(table.table, table.columns.join(QLatin1String(", ")),
-                       placeholders.join(QLatin1String(", ")),
-                       assignments.join(QLatin1String(", ")));
-        if (!insert.prepare(sql))
-            return hub::failure(QStringLiteral("Cannot prepare the insert into %1: %2")
-                                    .arg(table.table, insert.lastError().text()));
-        for (const ParsedRow &row : table.rows) {
-            insert.addBindValue(districtId);
-            for (qsizetype i = 0; i < row.values.size(); ++i) {
-                const QVariant &value = row.values.at(i);
-                insert.addBindValue(i == dateColumn && value.isNull() ? QVariant(loadTime)
-                                                                      : hub::storableValue(value));
+        const FileSpec *spec = specForEntity(entity);
+        const QString fileName = spec ? csvName(latin1(spec->key)) : table.table;
+        qint64 marked = 0;
+        if (postgres) {
+            auto copied = copyRows(db, districtId, table, fileName, loadTime);
+            if (!copied)
+                return hub::failure(copied.error());
+            marked = *copied;
+        } else {
+            if (auto stored = upsertRows(db, districtId, table, loadTime); !stored)
+                return hub::failure(stored.error());
+            if (!table.delta) {
+                auto retired = retireMissingRows(db, districtId, table, loadTime);
+                if (!retired)
+                    return hub::failure(retired.error());
+                marked = *retired;
             }
-            if (!insert.exec())
-                return hub::failure(QStringLiteral("Cannot store %1 %2 (line %3): %4")
-                                        .arg(table.table, row.sourcedId)
-                                        .arg(row.line)
-                                        .arg(insert.lastError().text()));
-            ++counts.rowsRead;
-            ++counts.rowsWritten;
         }
-
-        if (table.delta) {
+        counts.rowsRead += table.rows.size();
+        counts.rowsWritten += table.rows.size() + marked;
+        if (table.delta)
             qCInfo(lcInbound) << "Loaded" << table.rows.size() << "delta rows into" << table.table
                               << "for district" << districtId;
-            continue;
-        }
-        auto stored = storedIds(db, table.table, districtId);
-        if (!stored)
-            return hub::failure(stored.error());
-        qint64 marked = 0;
-        for (const QString &id : std::as_const(*stored)) {
-            if (table.lineById.contains(id))
-                continue;
-            auto updated = execute(db,
-                                   QStringLiteral("UPDATE %1 SET status = 'tobedeleted', "
-                                                  "date_last_modified = ? WHERE district_id = ? "
-                                                  "AND sourced_id = ? AND status <> 'tobedeleted'")
-                                       .arg(table.table),
-                                   {loadTime, districtId, id});
-            if (!updated)
-                return hub::failure(updated.error());
-            marked += updated->numRowsAffected();
-        }
-        counts.rowsWritten += marked;
-        qCInfo(lcInbound) << "Loaded" << table.rows.size() << "rows into" << table.table
-                          << "for district" << districtId << "and marked" << marked
-                          << "missing rows tobedeleted";
+        else
+            qCInfo(lcInbound) << "Loaded" << table.rows.size() << "rows into" << table.table
+                              << "for district" << districtId << "and marked" << marked
+                              << "missing rows tobedeleted";
     }
 
     if (auto committed = transaction.commit(); !committed)
         return hub::failure(committed.error());
     return counts;
 }
+
 hub::Result<QList<Retirement>> OneRosterBundle::retirements(const QSqlDatabase &db,
                                                             qint64 districtId) const
 {

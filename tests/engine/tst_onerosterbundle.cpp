@@ -4,6 +4,7 @@
 #include "../testdata.h"
 #include "core/timeutil.h"
 #include "inbound/onerosterbundle.h"
+#include "store/postgrescopy.h"
 #include "store/store.h"
 #include "testdatabase.h"
 
@@ -195,6 +196,9 @@ private slots:
 
     void loadsCraftedBundle();
     void marksMissingRecordsToBeDeleted();
+    void storeFailureRollsBackLoad();
+    void postgresCopyKeepsValues();
+    void postgresCopyNamesFailedRow();
     void loadsRolesFileOfV12();
     void readsRestNamesOfV12();
     void reportsCraftedErrors_data();
@@ -824,6 +828,134 @@ void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
     // Courses were absent from the manifest, so the stored course stays as it was.
     QCOMPARE(field(QStringLiteral("courses"), QStringLiteral("crs-1"), QStringLiteral("status")),
              QVariant(QStringLiteral("active")));
+}
+
+// A row that the store rejects after validation passed fails the load, and every table keeps
+// what it held before, also the tables loaded before the failing one.
+void TestOneRosterBundle::storeFailureRollsBackLoad()
+{
+    const QString first = newFolder();
+    writeFiles(first, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    // The store rejects the user usr-t, as a failing disk or a constraint would.
+    const QStringList rejectUser
+        = hubtest::onPostgres()
+              ? QStringList{QStringLiteral(
+                                "CREATE FUNCTION reject_user() RETURNS trigger LANGUAGE plpgsql AS "
+                                "$$ BEGIN IF NEW.sourced_id = 'usr-t' THEN RAISE EXCEPTION "
+                                "'user usr-t rejected'; END IF; RETURN NEW; END; $$"),
+                            QStringLiteral("CREATE TRIGGER reject_user BEFORE INSERT OR UPDATE ON "
+                                           "users FOR EACH ROW EXECUTE FUNCTION reject_user()")}
+              : QStringList{QStringLiteral("CREATE TRIGGER reject_user_update BEFORE UPDATE ON "
+                                           "users WHEN NEW.sourced_id = 'usr-t' BEGIN SELECT "
+                                           "RAISE(ABORT, 'user usr-t rejected'); END")};
+    for (const QString &statement : rejectUser) {
+        auto created = hub::execute(db(), statement);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+    }
+
+    // The second bundle changes an org, which loads before the users.
+    FileMap files = validBundle();
+    files[QStringLiteral("orgs.csv")].replace(",District,", ",Renamed District,");
+    const QString second = newFolder();
+    writeFiles(second, files);
+    openAndValidate(second, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QVERIFY2(loaded.error().contains(QStringLiteral("user usr-t rejected")), qPrintable(loaded.error()));
+    QVERIFY2(loaded.error().contains(QStringLiteral("users")), qPrintable(loaded.error()));
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("name")),
+             QVariant(QStringLiteral("District")));
+    QCOMPARE(snapshot(), before);
+
+    // The connection is usable again after the failed load.
+    QVERIFY(hub::execute(db(), QStringLiteral("SELECT 1")).ok());
+}
+
+void TestOneRosterBundle::postgresCopyKeepsValues()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("COPY is PostgreSQL's bulk load; SQLite loads row by row.");
+    QVERIFY(hub::execute(db(), QStringLiteral("CREATE TABLE copied (n BIGINT, t TEXT)")).ok());
+    const QStringList texts{QStringLiteral("tab\there"), QStringLiteral("line\nbreak\r\n"),
+                            QStringLiteral("back\\slash \\N"), QStringLiteral("\\N"),
+                            QString::fromUtf8("Ni\xc3\xb1o \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a"),
+                            QString()};
+    {
+        hub::Transaction transaction(db());
+        hub::PostgresCopy copy(db(), QStringLiteral("copied"), {QStringLiteral("n"), QStringLiteral("t")});
+        auto started = copy.start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            const QVariant text = texts.at(i).isNull() ? QVariant() : QVariant(texts.at(i));
+            QVERIFY(copy.addRow({QVariant(i + 1), text}).ok());
+        }
+        // Enough rows to send several chunks.
+        for (int i = 0; i < 20000; ++i)
+            QVERIFY(copy.addRow({QVariant(1000 + i), QVariant(QStringLiteral("filler row %1").arg(i))}).ok());
+        auto finished = copy.finish();
+        QVERIFY2(finished.ok(), qPrintable(finished.error()));
+        QCOMPARE(*finished, qint64(texts.size() + 20000));
+        QVERIFY(transaction.commit().ok());
+    }
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        auto stored = hub::selectValue(db(), QStringLiteral("SELECT t FROM copied WHERE n = ?"), {i + 1});
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->isNull(), texts.at(i).isNull());
+        QCOMPARE(stored->toString(), texts.at(i));
+    }
+    QCOMPARE(hub::selectValue(db(), QStringLiteral("SELECT count(*) FROM copied"))->toLongLong(),
+             qint64(texts.size() + 20000));
+}
+
+void TestOneRosterBundle::postgresCopyNamesFailedRow()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("COPY is PostgreSQL's bulk load; SQLite loads row by row.");
+    QVERIFY(hub::execute(db(), QStringLiteral("CREATE TABLE copied (n BIGINT, t TEXT)")).ok());
+    QVERIFY(hub::execute(db(), QStringLiteral("INSERT INTO copied VALUES (0, 'kept')")).ok());
+    {
+        hub::Transaction transaction(db());
+        QVERIFY(hub::execute(db(), QStringLiteral("INSERT INTO copied VALUES (-1, 'rolled back')")).ok());
+        hub::PostgresCopy copy(db(), QStringLiteral("copied"), {QStringLiteral("n"), QStringLiteral("t")});
+        QVERIFY(copy.start().ok());
+        QVERIFY(copy.addRow({1, QStringLiteral("one")}).ok());
+        QVERIFY(copy.addRow({2, QStringLiteral("two")}).ok());
+        QVERIFY(copy.addRow({QStringLiteral("three"), QStringLiteral("not a number")}).ok());
+        QVERIFY(copy.addRow({4, QStringLiteral("four")}).ok());
+        auto finished = copy.finish();
+        QVERIFY(!finished.ok());
+        QVERIFY2(finished.error().startsWith(QStringLiteral("The copy into copied failed: ")),
+                 qPrintable(finished.error()));
+        QVERIFY2(finished.error().contains(QStringLiteral("\"three\"")), qPrintable(finished.error()));
+        QCOMPARE(copy.failedRow(), qint64(3));
+        // The failed copy aborted the transaction, so its other insert is gone as well.
+        auto aborted = hub::execute(db(), QStringLiteral("SELECT count(*) FROM copied"));
+        QVERIFY(!aborted.ok());
+        QVERIFY2(aborted.error().contains(QStringLiteral("aborted")), qPrintable(aborted.error()));
+    }
+    QCOMPARE(hub::selectValue(db(), QStringLiteral("SELECT count(*) FROM copied"))->toLongLong(), qint64(1));
+
+    // A copy on a connection that is not PostgreSQL's fails at start.
+    QSqlDatabase sqlite = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("copy-sqlite"));
+    sqlite.setDatabaseName(QStringLiteral(":memory:"));
+    QVERIFY(sqlite.open());
+    {
+        hub::PostgresCopy copy(sqlite, QStringLiteral("copied"), {QStringLiteral("n")});
+        auto started = copy.start();
+        QVERIFY(!started.ok());
+        QCOMPARE(started.error(), QStringLiteral("Cannot copy into copied: the connection is not an "
+                                                 "open PostgreSQL connection."));
+    }
+    sqlite.close();
+    sqlite = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("copy-sqlite"));
 }
 
 void TestOneRosterBundle::loadsRolesFileOfV12()
