@@ -213,6 +213,7 @@ ApiJob::ApiJob(QNetworkReply *reply, QObject *parent)
     , m_reply(reply)
 {
     connect(m_reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, &ApiJob::uploadProgress);
     connect(m_reply, &QNetworkReply::sslErrors, this,
             [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     // The reply is a child of the QNetworkAccessManager, which may be destroyed first.
@@ -431,6 +432,12 @@ ApiJob *EngineClient::upload(const QString &path, const QByteArray &data, const 
     query.addQueryItem(QStringLiteral("fileName"), fileName);
     return send(QByteArrayLiteral("POST"), path, query, data,
                 QByteArrayLiteral("application/octet-stream"));
+}
+
+ApiJob *EngineClient::sendBytes(const QByteArray &method, const QString &path,
+                                const QUrlQuery &query, const QByteArray &data)
+{
+    return send(method, path, query, data, QByteArrayLiteral("application/octet-stream"));
 }
 
 ApiJob *EngineClient::fetchProducts()

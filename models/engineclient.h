@@ -61,6 +61,8 @@ public:
 
 signals:
     void finished(const hubdesk::ApiResult &result);
+    // Bytes of the request body sent so far, as QNetworkReply::uploadProgress() reports them.
+    void uploadProgress(qint64 sentBytes, qint64 totalBytes);
 
 private:
     void onReplyFinished();
@@ -114,6 +116,9 @@ public:
     ApiJob *put(const QString &path, const QJsonObject &body);
     ApiJob *deleteResource(const QString &path);
     ApiJob *upload(const QString &path, const QByteArray &data, const QString &fileName);
+    // Sends data as an application/octet-stream body, such as a chunk of a chunked upload.
+    ApiJob *sendBytes(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                      const QByteArray &data);
     // GET of a file; the job's result carries it in ApiResult::data.
     ApiJob *download(const QString &path, const QUrlQuery &query = {});
 

@@ -833,6 +833,21 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::FileUpload</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>تعذرت قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty; choose a file with data.</source>
+        <translation>الملف %1 فارغ؛ اختر ملفًا يحتوي على بيانات.</translation>
+    </message>
+    <message>
+        <source>The upload of %1 was cancelled.</source>
+        <translation>أُلغي رفع %1.</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::FolderPage</name>
     <message>
         <source>Folder path</source>
@@ -1328,18 +1343,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>التكاملات</translation>
     </message>
     <message>
-        <source>The file %1 is larger than %2 MB; split it or load it on the engine&apos;s computer.</source>
-        <translation>الملف %1 أكبر من %2 ميغابايت؛ قسّمه أو حمّله على حاسوب المحرك.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>تعذّرت قراءة %1: %2</translation>
-    </message>
-    <message>
-        <source>Uploading %1…</source>
-        <translation>جارٍ رفع %1…</translation>
-    </message>
-    <message>
         <source>Run %1 is queued.</source>
         <translation>التشغيل %1 في قائمة الانتظار.</translation>
     </message>
@@ -1362,6 +1365,51 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>No %1 integrations to show. A district administrator can add one.</source>
         <translation>لا توجد تكاملات %1 لعرضها. يمكن لمسؤول المنطقة التعليمية إضافة واحد.</translation>
+    </message>
+    <message>
+        <source>Cancel Upload</source>
+        <translation>إلغاء الرفع</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>تقدم الرفع</translation>
+    </message>
+    <message>
+        <source>Cancel the running upload</source>
+        <translation>إلغاء الرفع الجاري</translation>
+    </message>
+    <message>
+        <source>Wait until the upload of %1 ends, or cancel it, before you upload another file.</source>
+        <translation>انتظر حتى ينتهي رفع %1، أو ألغه، قبل رفع ملف آخر.</translation>
+    </message>
+    <message>
+        <source>%1 is not an inbound integration. Files can be uploaded to inbound integrations only.</source>
+        <translation>%1 ليس تكاملًا واردًا. لا يمكن رفع الملفات إلا إلى التكاملات الواردة.</translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 s (attempt %3 of %4).</source>
+        <translation>%1 ستُعاد المحاولة بعد %2 ث (المحاولة %3 من %4).</translation>
+    </message>
+    <message>
+        <source>%1: starting</source>
+        <translation>%1: جارٍ البدء</translation>
+    </message>
+    <message>
+        <source>Uploading %1 to %2…</source>
+        <translation>جارٍ رفع %1 إلى %2…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4%)</source>
+        <extracomment>%1 is a file name, %2 and %3 are sizes such as &quot;2.5 MB&quot;, %4 is a percentage.</extracomment>
+        <translation>%1: %2 من %3 (%4%)</translation>
+    </message>
+    <message>
+        <source>Drop one file at a time; each file is a run of its own.</source>
+        <translation>أفلت ملفًا واحدًا في كل مرة؛ فلكل ملف تشغيل خاص به.</translation>
+    </message>
+    <message>
+        <source>Drop the file on an inbound integration to upload it.</source>
+        <translation>أفلت الملف على تكامل وارد لرفعه.</translation>
     </message>
 </context>
 <context>

@@ -833,6 +833,21 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::FileUpload</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty; choose a file with data.</source>
+        <translation>El archivo %1 está vacío; elija un archivo con datos.</translation>
+    </message>
+    <message>
+        <source>The upload of %1 was cancelled.</source>
+        <translation>Se canceló la subida de %1.</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::FolderPage</name>
     <message>
         <source>Folder path</source>
@@ -1328,18 +1343,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Integraciones</translation>
     </message>
     <message>
-        <source>The file %1 is larger than %2 MB; split it or load it on the engine&apos;s computer.</source>
-        <translation>El archivo %1 supera los %2 MB; divídalo o cárguelo en el equipo del motor.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>No se puede leer %1: %2</translation>
-    </message>
-    <message>
-        <source>Uploading %1…</source>
-        <translation>Subiendo %1…</translation>
-    </message>
-    <message>
         <source>Run %1 is queued.</source>
         <translation>La ejecución %1 está en cola.</translation>
     </message>
@@ -1362,6 +1365,51 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>No %1 integrations to show. A district administrator can add one.</source>
         <translation>No hay integraciones de %1 que mostrar. Un administrador del distrito puede agregar una.</translation>
+    </message>
+    <message>
+        <source>Cancel Upload</source>
+        <translation>Cancelar subida</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Progreso de la subida</translation>
+    </message>
+    <message>
+        <source>Cancel the running upload</source>
+        <translation>Cancelar la subida en curso</translation>
+    </message>
+    <message>
+        <source>Wait until the upload of %1 ends, or cancel it, before you upload another file.</source>
+        <translation>Espere a que termine la subida de %1, o cancélela, antes de subir otro archivo.</translation>
+    </message>
+    <message>
+        <source>%1 is not an inbound integration. Files can be uploaded to inbound integrations only.</source>
+        <translation>%1 no es una integración de entrada. Solo se pueden subir archivos a integraciones de entrada.</translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 s (attempt %3 of %4).</source>
+        <translation>%1 Se reintentará en %2 s (intento %3 de %4).</translation>
+    </message>
+    <message>
+        <source>%1: starting</source>
+        <translation>%1: iniciando</translation>
+    </message>
+    <message>
+        <source>Uploading %1 to %2…</source>
+        <translation>Subiendo %1 a %2…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 (%4%)</source>
+        <extracomment>%1 is a file name, %2 and %3 are sizes such as &quot;2.5 MB&quot;, %4 is a percentage.</extracomment>
+        <translation>%1: %2 de %3 (%4 %)</translation>
+    </message>
+    <message>
+        <source>Drop one file at a time; each file is a run of its own.</source>
+        <translation>Suelte un archivo cada vez; cada archivo es una ejecución propia.</translation>
+    </message>
+    <message>
+        <source>Drop the file on an inbound integration to upload it.</source>
+        <translation>Suelte el archivo sobre una integración de entrada para subirlo.</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,13 @@
 #include "integrationspage.h"
 
 #include "engineclient.h"
+#include "fileupload.h"
 #include "integrationmodel.h"
 
 #include <QCheckBox>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -17,19 +20,14 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
 namespace hubdesk {
-
-namespace {
-
-// An upload is read into memory and sent as one request body.
-// NOTE: this limit is a guess; the engine sets no request size limit for uploads yet.
-constexpr qint64 kMaxUploadBytes = qint64(512) * 1024 * 1024;
-
-} // namespace
 
 IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     : QWidget(parent)
@@ -41,8 +39,11 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     , m_runButton(new QPushButton(tr("Run Now")))
     , m_uploadButton(new QPushButton(tr("Upload File…")))
     , m_message(new QLabel)
+    , m_uploadProgress(new QProgressBar)
+    , m_cancelUploadButton(new QPushButton(tr("Cancel Upload")))
 {
     setObjectName(QStringLiteral("integrationsPage"));
+    setAcceptDrops(true);
     const struct
     {
         QString type;
@@ -112,6 +113,8 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         {m_runButton, QStringLiteral("runNowButton")},
         {m_uploadButton, QStringLiteral("uploadFileButton")},
         {m_message, QStringLiteral("integrationsMessage")},
+        {m_uploadProgress, QStringLiteral("uploadProgress")},
+        {m_cancelUploadButton, QStringLiteral("cancelUploadButton")},
     };
     for (const auto &[widget, name] : names)
         widget->setObjectName(name);
@@ -124,6 +127,11 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     m_uploadButton->setAccessibleName(tr("Upload a file to the selected inbound integration"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_uploadProgress->setAccessibleName(tr("Upload progress"));
+    m_uploadProgress->setRange(0, 100);
+    m_uploadProgress->setVisible(false);
+    m_cancelUploadButton->setAccessibleName(tr("Cancel the running upload"));
+    m_cancelUploadButton->setVisible(false);
 
     auto title = new QLabel(tr("Integrations"));
     QFont titleFont = title->font();
@@ -141,6 +149,10 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     layout->addWidget(title);
     layout->addLayout(buttons);
     layout->addLayout(grid, 1);
+    auto uploadRow = new QHBoxLayout;
+    uploadRow->addWidget(m_uploadProgress, 1);
+    uploadRow->addWidget(m_cancelUploadButton);
+    layout->addLayout(uploadRow);
     layout->addWidget(m_message);
 
     connect(m_showAll, &QCheckBox::toggled, this, &IntegrationsPage::updateFilter);
@@ -162,6 +174,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     });
     connect(m_runButton, &QPushButton::clicked, this, &IntegrationsPage::runSelected);
     connect(m_uploadButton, &QPushButton::clicked, this, &IntegrationsPage::chooseFile);
+    connect(m_cancelUploadButton, &QPushButton::clicked, this, &IntegrationsPage::cancelUpload);
 
     updateFilter();
     updateButtons();
@@ -186,6 +199,8 @@ void IntegrationsPage::clear()
         }
     }
     m_refreshJobs.clear();
+    cancelUpload();
+    m_uploadProgress->setVisible(false);
     for (GroupView &group : m_groups)
         group.model->setIntegrations({});
     showMessage({}, false);
@@ -271,30 +286,93 @@ void IntegrationsPage::runSelected()
 
 void IntegrationsPage::uploadFile(const QString &filePath)
 {
-    const qint64 id = selectedIntegration().value(QStringLiteral("id")).toInteger();
-    if (id <= 0)
-        return;
-    QFile file(filePath);
-    if (file.size() > kMaxUploadBytes) {
-        showMessage(tr("The file %1 is larger than %2 MB; split it or load it on the engine's "
-                       "computer.")
-                        .arg(QDir::toNativeSeparators(filePath))
-                        .arg(kMaxUploadBytes / (1024 * 1024)),
+    const QJsonObject integration = selectedIntegration();
+    if (!integration.isEmpty())
+        startUpload(integration, filePath);
+}
+
+bool IntegrationsPage::isUploading() const
+{
+    return !m_upload.isNull();
+}
+
+void IntegrationsPage::cancelUpload()
+{
+    if (m_upload)
+        m_upload->cancel();
+}
+
+void IntegrationsPage::startUpload(const QJsonObject &integration, const QString &filePath)
+{
+    if (m_upload) {
+        showMessage(tr("Wait until the upload of %1 ends, or cancel it, before you upload "
+                       "another file.")
+                        .arg(QFileInfo(m_upload->filePath()).fileName()),
                     true);
         return;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        showMessage(
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(filePath), file.errorString()),
-            true);
+    const QString name = integration.value(QStringLiteral("displayName")).toString();
+    if (integration.value(QStringLiteral("integrationType")).toString()
+        != QLatin1String("inbound")) {
+        showMessage(tr("%1 is not an inbound integration. Files can be uploaded to inbound "
+                       "integrations only.")
+                        .arg(name),
+                    true);
         return;
     }
-    const QString fileName = QFileInfo(filePath).fileName();
-    ApiJob *job = m_client->upload(QStringLiteral("/api/v1/integrations/%1/files").arg(id),
-                                   file.readAll(), fileName);
-    m_jobs.append(job);
-    showMessage(tr("Uploading %1…").arg(fileName), false);
-    connect(job, &ApiJob::finished, this, &IntegrationsPage::handleQueued);
+    const qint64 id = integration.value(QStringLiteral("id")).toInteger();
+    m_upload = new FileUpload(m_client, id, filePath, this);
+    m_upload->setChunkBytes(m_uploadChunkBytes);
+    connect(m_upload, &FileUpload::progress, this, &IntegrationsPage::showUploadProgress);
+    connect(m_upload, &FileUpload::retrying, this,
+            [this](int attempt, int maxRetries, int delayMs, const QString &reason) {
+                showMessage(tr("%1 Trying again in %2 s (attempt %3 of %4).")
+                                .arg(reason)
+                                .arg(qMax(1, delayMs / 1000))
+                                .arg(attempt)
+                                .arg(maxRetries),
+                            false);
+            });
+    connect(m_upload, &FileUpload::finished, this, &IntegrationsPage::uploadFinished);
+    m_uploadProgress->setValue(0);
+    m_uploadProgress->setFormat(tr("%1: starting").arg(QFileInfo(filePath).fileName()));
+    m_uploadProgress->setVisible(true);
+    m_cancelUploadButton->setVisible(true);
+    showMessage(tr("Uploading %1 to %2…").arg(QFileInfo(filePath).fileName(), name), false);
+    updateButtons();
+    m_upload->start();
+}
+
+void IntegrationsPage::showUploadProgress(qint64 sentBytes, qint64 totalBytes)
+{
+    if (!m_upload || totalBytes <= 0)
+        return;
+    const int percent = int(sentBytes * 100 / totalBytes);
+    const QLocale locale;
+    //: %1 is a file name, %2 and %3 are sizes such as "2.5 MB", %4 is a percentage.
+    m_uploadProgress->setFormat(tr("%1: %2 of %3 (%4%)")
+                                    .arg(QFileInfo(m_upload->filePath()).fileName(),
+                                         locale.formattedDataSize(sentBytes),
+                                         locale.formattedDataSize(totalBytes))
+                                    .arg(percent));
+    // Last, because a slot on the new value may cancel the upload and delete it.
+    m_uploadProgress->setValue(percent);
+}
+
+void IntegrationsPage::uploadFinished(const ApiResult &result)
+{
+    FileUpload *upload = m_upload;
+    m_upload.clear();
+    m_cancelUploadButton->setVisible(false);
+    updateButtons();
+    if (upload)
+        upload->deleteLater();
+    if (upload && upload->wasCancelled()) {
+        m_uploadProgress->setVisible(false);
+        showMessage(result.errorMessage, false);
+        return;
+    }
+    handleQueued(result);
 }
 
 void IntegrationsPage::handleQueued(const ApiResult &result)
@@ -335,7 +413,7 @@ void IntegrationsPage::updateButtons()
     m_activityButton->setEnabled(!type.isEmpty());
     // Inbound runs start from a file, so they are run by Upload File.
     m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound"));
-    m_uploadButton->setEnabled(type == QLatin1String("inbound"));
+    m_uploadButton->setEnabled(type == QLatin1String("inbound") && !isUploading());
 }
 
 void IntegrationsPage::onSelected(int group)
@@ -360,8 +438,75 @@ void IntegrationsPage::chooseFile()
         uploadFile(path);
 }
 
+QStringList IntegrationsPage::localFiles(const QMimeData *mimeData)
+{
+    QStringList files;
+    if (!mimeData || !mimeData->hasUrls())
+        return files;
+    const QList<QUrl> urls = mimeData->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
+            files.append(url.toLocalFile());
+    }
+    return files;
+}
+
+QJsonObject IntegrationsPage::integrationAt(const QPoint &position) const
+{
+    for (const GroupView &group : m_groups) {
+        if (!group.view->isVisible())
+            continue;
+        const QPoint point = group.view->viewport()->mapFrom(this, position);
+        if (!group.view->viewport()->rect().contains(point))
+            continue;
+        const QModelIndex index = group.view->indexAt(point);
+        if (index.isValid())
+            return index.data(IntegrationModel::IntegrationJsonRole).toJsonObject();
+    }
+    return {};
+}
+
+void IntegrationsPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void IntegrationsPage::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void IntegrationsPage::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    if (files.size() > 1) {
+        showMessage(tr("Drop one file at a time; each file is a run of its own."), true);
+        return;
+    }
+    // A file dropped on an integration goes to it; one dropped elsewhere goes to the selected
+    // integration.
+    QJsonObject integration = integrationAt(event->position().toPoint());
+    if (!integration.isEmpty())
+        selectIntegration(integration.value(QStringLiteral("id")).toInteger());
+    else
+        integration = selectedIntegration();
+    if (integration.isEmpty()) {
+        showMessage(tr("Drop the file on an inbound integration to upload it."), true);
+        return;
+    }
+    event->acceptProposedAction();
+    startUpload(integration, files.constFirst());
+}
+
 void IntegrationsPage::showMessage(const QString &text, bool error)
 {
+    // The bar of a finished upload would read as the state of the file that an error is about.
+    if (error && !isUploading())
+        m_uploadProgress->setVisible(false);
     QPalette palette = this->palette();
     if (error)
         palette.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));

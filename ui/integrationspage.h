@@ -11,6 +11,8 @@
 class QCheckBox;
 class QLabel;
 class QListView;
+class QMimeData;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 
@@ -19,11 +21,13 @@ namespace hubdesk {
 class ApiJob;
 struct ApiResult;
 class EngineClient;
+class FileUpload;
 class IntegrationModel;
 
 // The district's integrations in four groups (Inbound, Outbound, API, OneRoster), with Add
 // Integration, Edit, Activity, Run Now and, for inbound ones, Upload File. "Show all" also lists
-// inactive integrations.
+// inactive integrations. A file dropped on an inbound integration, or on the page while one is
+// selected, is uploaded to it, with a progress bar and Cancel.
 class IntegrationsPage final : public QWidget
 {
     Q_OBJECT
@@ -52,8 +56,13 @@ public:
     QString emptyText(Group group) const;
 
     void runSelected();
-    // Sends filePath to the selected inbound integration, which queues a run of it.
+    // Sends filePath to the selected inbound integration in chunks, which queues a run of it.
     void uploadFile(const QString &filePath);
+    bool isUploading() const;
+    // The largest chunk that uploads send (8 MiB by default); the engine may lower it.
+    void setUploadChunkBytes(qint64 bytes) { m_uploadChunkBytes = bytes; }
+    // Stops the running upload and deletes what the engine received of it.
+    void cancelUpload();
 
 signals:
     void refreshed();
@@ -64,6 +73,11 @@ signals:
     void apiEditRequested(qint64 integrationId);
     // A run was queued, by Run Now or by an upload.
     void runQueued(qint64 runId);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     struct GroupView
@@ -83,6 +97,13 @@ private:
     void chooseFile();
     void showMessage(const QString &text, bool error);
     void handleQueued(const ApiResult &result);
+    void startUpload(const QJsonObject &integration, const QString &filePath);
+    void showUploadProgress(qint64 sentBytes, qint64 totalBytes);
+    void uploadFinished(const ApiResult &result);
+    // The integration under a point of this page, or an empty object.
+    QJsonObject integrationAt(const QPoint &position) const;
+    // The local files that a drag carries.
+    static QStringList localFiles(const QMimeData *mimeData);
 
     EngineClient *m_client;
     QList<GroupView> m_groups;
@@ -97,6 +118,10 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_uploadButton;
     QLabel *m_message;
+    QProgressBar *m_uploadProgress;
+    QPushButton *m_cancelUploadButton;
+    QPointer<FileUpload> m_upload;
+    qint64 m_uploadChunkBytes = 8LL * 1024 * 1024;
 };
 
 } // namespace hubdesk

@@ -401,7 +401,10 @@ void tst_MainWindow::uploadQueuesInboundRun()
 
     const QString message = m_window->integrationsPage()->message();
     hubdesk::RunbookPage *runbook = m_window->runbookPage();
-    QTRY_VERIFY_WITH_TIMEOUT(runbook->selectedRunId() > 0, UiTestEngine::kRequestTimeoutMs);
+    // The runbook may still select the run of an earlier test until it has loaded the new one.
+    const qint64 queuedId = message.section(QLatin1Char(' '), 1, 1).toLongLong();
+    QVERIFY2(queuedId > 0, qPrintable(message));
+    QTRY_COMPARE_WITH_TIMEOUT(runbook->selectedRunId(), queuedId, UiTestEngine::kRequestTimeoutMs);
     const qint64 runId = runbook->selectedRunId();
     QCOMPARE(message, QStringLiteral("Run %1 is queued.").arg(runId));
     const QModelIndex run = runbook->model()->indexOfRun(runId);

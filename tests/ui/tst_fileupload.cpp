@@ -1,0 +1,452 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+// Upload File on the Integrations page: chunked uploads with progress and Cancel, drag and drop
+// onto an integration, and a client that resumes after its connection drops.
+
+#include "uitestengine.h"
+
+#include "fileupload.h"
+#include "integrationmodel.h"
+#include "integrationspage.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QDropEvent>
+#include <QListView>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+using hubdesk::IntegrationsPage;
+using hubtest::UiTestEngine;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 30000;
+constexpr qint64 kChunkBytes = 64 * 1024;
+
+// A OneRoster 1.1 delta bundle that adds count districts, so its run loads without a hold.
+QByteArray deltaOrgsZip(int count, const QByteArray &prefix)
+{
+    QByteArray orgs = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n";
+    for (int i = 0; i < count; ++i)
+        orgs += prefix + QByteArray::number(i) + ",active,2024-01-02T03:04:05Z,District "
+                + QByteArray::number(i) + ",district,D" + QByteArray::number(i) + ",\r\n";
+    const QList<std::pair<QByteArray, QByteArray>> files{
+        {"manifest.csv", "propertyName,value\r\nmanifest.version,1.0\r\n"
+                         "oneroster.version,1.1\r\nfile.orgs,delta\r\n"},
+        {"orgs.csv", orgs},
+    };
+    QByteArray bytes(orgs.size() + 64 * 1024, '\0');
+    size_t used = 0;
+    archive *zip = archive_write_new();
+    archive_write_set_format_zip(zip);
+    // Stored without compression, so the file is as large as its rows.
+    archive_write_set_format_option(zip, "zip", "compression", "store");
+    archive_write_open_memory(zip, bytes.data(), size_t(bytes.size()), &used);
+    for (const auto &[name, data] : files) {
+        archive_entry *entry = archive_entry_new();
+        archive_entry_set_pathname(entry, name.constData());
+        archive_entry_set_filetype(entry, AE_IFREG);
+        archive_entry_set_perm(entry, 0644);
+        archive_entry_set_size(entry, data.size());
+        archive_write_header(zip, entry);
+        archive_write_data(zip, data.constData(), size_t(data.size()));
+        archive_entry_free(entry);
+    }
+    archive_write_close(zip);
+    archive_write_free(zip);
+    bytes.truncate(qsizetype(used));
+    return bytes;
+}
+
+// Forwards connections from 127.0.0.1 to the engine, and breaks every request that sends
+// the chunk at dropOffset halfway through its body, as a failing network does. QNetworkAccessManager
+// sends such a request again by itself before it reports an error, so the proxy keeps breaking
+// them until the client requests the upload's received size, which only FileUpload's own retry
+// does.
+class DroppingProxy final : public QObject
+{
+public:
+    DroppingProxy(quint16 enginePort, qint64 dropOffset)
+        : m_enginePort(enginePort)
+        , m_dropMarker("offset=" + QByteArray::number(dropOffset) + ' ')
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &DroppingProxy::accept);
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+
+    quint16 port() const { return m_server.serverPort(); }
+    int drops() const { return m_drops; }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            auto engine = new QTcpSocket(client);
+            engine->connectToHost(QHostAddress::LocalHost, m_enginePort);
+            connect(client, &QTcpSocket::readyRead, engine, [this, client, engine] {
+                const QByteArray bytes = client->readAll();
+                if (bytes.startsWith("GET /api/v1/integrations/"))
+                    m_statusRequested = true;
+                if (!m_statusRequested && bytes.startsWith("PUT ") && bytes.contains(m_dropMarker)) {
+                    ++m_drops;
+                    engine->write(bytes.left(bytes.size() / 2));
+                    engine->flush();
+                    engine->abort();
+                    client->abort();
+                    return;
+                }
+                engine->write(bytes);
+            });
+            connect(engine, &QTcpSocket::readyRead, client,
+                    [client, engine] { client->write(engine->readAll()); });
+            connect(engine, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_enginePort;
+    QByteArray m_dropMarker;
+    bool m_statusRequested = false;
+    int m_drops = 0;
+};
+
+} // namespace
+
+class tst_FileUpload final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void uploadShowsProgressAndQueuesRun();
+    void dropOnInboundUploads();
+    void dropOnOutboundIsRefused();
+    void dropOfSeveralFilesIsRefused();
+    void cancelDeletesUpload();
+    void clientResumesAfterDroppedConnection();
+
+private:
+    QString writeFile(const QString &name, const QByteArray &bytes);
+    QModelIndex integrationIndex(IntegrationsPage::Group group, const QString &namePart) const;
+    void drop(const QStringList &files, const QPoint &position);
+    int runStatus(qint64 runId) const;
+    qint64 orgsWithPrefix(const QString &prefix) const;
+    QStringList openUploads() const;
+    qint64 runCount() const;
+
+    UiTestEngine m_engine;
+    std::unique_ptr<IntegrationsPage> m_page;
+    QTemporaryDir m_files;
+};
+
+void tst_FileUpload::initTestCase()
+{
+    QVERIFY(m_files.isValid());
+    const QString error = m_engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_page = std::make_unique<IntegrationsPage>(m_engine.client());
+    // Small chunks, so that small files show several steps of progress.
+    m_page->setUploadChunkBytes(kChunkBytes);
+    m_page->resize(1100, 700);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QSignalSpy refreshed(m_page.get(), &IntegrationsPage::refreshed);
+    m_page->refresh();
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(integrationIndex(IntegrationsPage::Inbound, QStringLiteral("OneRoster Bundle")).isValid());
+}
+
+void tst_FileUpload::cleanupTestCase()
+{
+    m_page.reset();
+    m_engine.stop();
+}
+
+QString tst_FileUpload::writeFile(const QString &name, const QByteArray &bytes)
+{
+    QFile file(m_files.filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return file.fileName();
+}
+
+QModelIndex tst_FileUpload::integrationIndex(IntegrationsPage::Group group,
+                                             const QString &namePart) const
+{
+    QListView *view = m_page->view(group);
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex index = view->model()->index(row, 0);
+        if (index.data().toString().contains(namePart))
+            return index;
+    }
+    return {};
+}
+
+// Sends the drag and drop events that a file manager's drop at position would cause.
+void tst_FileUpload::drop(const QStringList &files, const QPoint &position)
+{
+    QMimeData mimeData;
+    QList<QUrl> urls;
+    for (const QString &file : files)
+        urls.append(QUrl::fromLocalFile(file));
+    mimeData.setUrls(urls);
+    QDragEnterEvent enter(position, Qt::CopyAction, &mimeData, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_page.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropped(QPointF(position), Qt::CopyAction, &mimeData, Qt::LeftButton,
+                       Qt::NoModifier);
+    QApplication::sendEvent(m_page.get(), &dropped);
+}
+
+int tst_FileUpload::runStatus(qint64 runId) const
+{
+    return m_engine.getObject(QStringLiteral("/api/v1/runs/%1").arg(runId))
+        .value(QStringLiteral("status"))
+        .toInt(-1);
+}
+
+qint64 tst_FileUpload::orgsWithPrefix(const QString &prefix) const
+{
+    auto count = hub::selectValue(m_engine.engine()->store().connection(),
+                                  QStringLiteral("SELECT count(*) FROM orgs WHERE sourced_id "
+                                                 "LIKE ?"),
+                                  {QString(prefix + QLatin1Char('%'))});
+    return count ? count->toLongLong() : -1;
+}
+
+qint64 tst_FileUpload::runCount() const
+{
+    auto count = hub::selectValue(m_engine.engine()->store().connection(),
+                                  QStringLiteral("SELECT count(*) FROM runs"));
+    return count ? count->toLongLong() : -1;
+}
+
+QStringList tst_FileUpload::openUploads() const
+{
+    return QDir(QDir(m_engine.dataDir()).filePath(QStringLiteral("uploads")))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+}
+
+void tst_FileUpload::uploadShowsProgressAndQueuesRun()
+{
+    const QByteArray bundle = deltaOrgsZip(3000, "progress-org-");
+    QVERIFY(bundle.size() > 3 * kChunkBytes);
+    const QString path = writeFile(QStringLiteral("progress.zip"), bundle);
+    QVERIFY(!path.isEmpty());
+
+    const QModelIndex inbound = integrationIndex(IntegrationsPage::Inbound,
+                                                 QStringLiteral("OneRoster Bundle"));
+    m_page->view(IntegrationsPage::Inbound)->setCurrentIndex(inbound);
+    auto progress = m_page->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
+    auto cancel = m_page->findChild<QPushButton *>(QStringLiteral("cancelUploadButton"));
+    auto uploadButton = m_page->findChild<QPushButton *>(QStringLiteral("uploadFileButton"));
+    QVERIFY(progress && cancel && uploadButton);
+    QVERIFY(!progress->isVisible());
+    QSignalSpy values(progress, &QProgressBar::valueChanged);
+    QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);
+    // A picture of the page halfway.
+    bool pictured = false;
+    connect(progress, &QProgressBar::valueChanged, this, [&](int value) {
+        if (!pictured && value >= 40 && value < 100) {
+            pictured = true;
+            hubtest::saveScreenshot(m_page.get(), QStringLiteral("upload-progress"));
+        }
+    });
+
+    m_page->uploadFile(path);
+    QVERIFY(m_page->isUploading());
+    QVERIFY(progress->isVisible());
+    QVERIFY(cancel->isVisible());
+    QVERIFY(!uploadButton->isEnabled());
+
+    QVERIFY(queued.wait(kRunTimeoutMs));
+    const qint64 runId = queued.first().first().toLongLong();
+    QVERIFY(runId > 0);
+    QCOMPARE(progress->value(), 100);
+    QVERIFY2(progress->text().contains(QLatin1String("(100%)")), qPrintable(progress->text()));
+    QVERIFY2(progress->text().startsWith(QLatin1String("progress.zip: ")),
+             qPrintable(progress->text()));
+    // Progress moved in more than one step and never went back.
+    QVERIFY(values.size() >= 3);
+    QStringList steps;
+    for (const QList<QVariant> &value : std::as_const(values))
+        steps.append(value.first().toString());
+    for (qsizetype i = 1; i < values.size(); ++i)
+        QVERIFY2(values.at(i).first().toInt() >= values.at(i - 1).first().toInt(),
+                 qPrintable(steps.join(QLatin1Char(' '))));
+    QCOMPARE(m_page->message(), QStringLiteral("Run %1 is queued.").arg(runId));
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(uploadButton->isEnabled());
+    QVERIFY(!m_page->isUploading());
+    hubtest::saveScreenshot(m_page.get(), QStringLiteral("upload-done"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
+    QCOMPARE(runStatus(runId), 0);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("progress-org-")), 3000);
+    QVERIFY(openUploads().isEmpty());
+}
+
+void tst_FileUpload::dropOnInboundUploads()
+{
+    const QString path = writeFile(QStringLiteral("dropped.zip"), deltaOrgsZip(3, "dropped-org-"));
+    // Another integration is selected; the drop target counts.
+    m_page->view(IntegrationsPage::Outbound)
+        ->setCurrentIndex(m_page->view(IntegrationsPage::Outbound)->model()->index(0, 0));
+    QListView *view = m_page->view(IntegrationsPage::Inbound);
+    const QModelIndex inbound = integrationIndex(IntegrationsPage::Inbound,
+                                                 QStringLiteral("OneRoster Bundle"));
+    const QPoint position = view->viewport()->mapTo(m_page.get(),
+                                                    view->visualRect(inbound).center());
+    QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);
+    drop({path}, position);
+    QCOMPARE(m_page->selectedIntegration().value(QStringLiteral("id")).toInteger(),
+             inbound.data(hubdesk::IntegrationModel::IntegrationJsonRole)
+                 .toJsonObject()
+                 .value(QStringLiteral("id"))
+                 .toInteger());
+    QVERIFY(queued.wait(kRunTimeoutMs));
+    const qint64 runId = queued.first().first().toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
+    QCOMPARE(runStatus(runId), 0);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("dropped-org-")), 3);
+}
+
+void tst_FileUpload::dropOnOutboundIsRefused()
+{
+    const QString path = writeFile(QStringLiteral("refused.zip"), deltaOrgsZip(3, "refused-org-"));
+    QListView *view = m_page->view(IntegrationsPage::Outbound);
+    const QModelIndex outbound = view->model()->index(0, 0);
+    QVERIFY(outbound.isValid());
+    const QPoint position = view->viewport()->mapTo(m_page.get(),
+                                                    view->visualRect(outbound).center());
+    const qint64 runsBefore = runCount();
+    QVERIFY(runsBefore > 0);
+    QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);
+    drop({path}, position);
+    QVERIFY(!m_page->isUploading());
+    QVERIFY2(m_page->message().contains(QLatin1String("is not an inbound integration")),
+             qPrintable(m_page->message()));
+    QVERIFY2(m_page->message().contains(
+                 outbound.data(hubdesk::IntegrationModel::IntegrationJsonRole)
+                     .toJsonObject()
+                     .value(QStringLiteral("displayName"))
+                     .toString()),
+             qPrintable(m_page->message()));
+    hubtest::saveScreenshot(m_page.get(), QStringLiteral("upload-drop-refused"));
+    QTest::qWait(300);
+    QCOMPARE(queued.size(), 0);
+    QVERIFY(openUploads().isEmpty());
+    QCOMPARE(runCount(), runsBefore);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("refused-org-")), 0);
+}
+
+void tst_FileUpload::dropOfSeveralFilesIsRefused()
+{
+    const QString first = writeFile(QStringLiteral("one.zip"), deltaOrgsZip(1, "several-a-"));
+    const QString second = writeFile(QStringLiteral("two.zip"), deltaOrgsZip(1, "several-b-"));
+    QListView *view = m_page->view(IntegrationsPage::Inbound);
+    const QModelIndex inbound = integrationIndex(IntegrationsPage::Inbound,
+                                                 QStringLiteral("OneRoster Bundle"));
+    drop({first, second},
+         view->viewport()->mapTo(m_page.get(), view->visualRect(inbound).center()));
+    QVERIFY(!m_page->isUploading());
+    QCOMPARE(m_page->message(),
+             QStringLiteral("Drop one file at a time; each file is a run of its own."));
+}
+
+void tst_FileUpload::cancelDeletesUpload()
+{
+    QByteArray bytes(4 * 1024 * 1024, '\0');
+    for (qsizetype i = 0; i < bytes.size(); i += 4) {
+        const quint32 value = QRandomGenerator::global()->generate();
+        memcpy(bytes.data() + i, &value, 4);
+    }
+    const QString path = writeFile(QStringLiteral("cancelled.bin"), bytes);
+    m_page->view(IntegrationsPage::Inbound)
+        ->setCurrentIndex(integrationIndex(IntegrationsPage::Inbound,
+                                           QStringLiteral("OneRoster Bundle")));
+    auto progress = m_page->findChild<QProgressBar *>(QStringLiteral("uploadProgress"));
+    auto cancel = m_page->findChild<QPushButton *>(QStringLiteral("cancelUploadButton"));
+    QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);
+    // Cancel is pressed as soon as the first bytes arrived.
+    int valueAtCancel = -1;
+    const QMetaObject::Connection pressCancel
+        = connect(progress, &QProgressBar::valueChanged, this, [&](int value) {
+              if (valueAtCancel < 0 && value > 0) {
+                  valueAtCancel = value;
+                  cancel->click();
+              }
+          });
+    m_page->uploadFile(path);
+    QTRY_VERIFY_WITH_TIMEOUT(valueAtCancel > 0, UiTestEngine::kRequestTimeoutMs);
+    disconnect(pressCancel);
+    QVERIFY(valueAtCancel < 100);
+    QVERIFY(!m_page->isUploading());
+    QVERIFY(!progress->isVisible());
+    QCOMPARE(m_page->message(),
+             QStringLiteral("The upload of %1 was cancelled.").arg(QDir::toNativeSeparators(path)));
+    QTRY_VERIFY_WITH_TIMEOUT(openUploads().isEmpty(), UiTestEngine::kRequestTimeoutMs);
+    QTest::qWait(300);
+    QCOMPARE(queued.size(), 0);
+}
+
+void tst_FileUpload::clientResumesAfterDroppedConnection()
+{
+    const QByteArray bundle = deltaOrgsZip(3000, "resumed-org-");
+    const QString path = writeFile(QStringLiteral("resumed.zip"), bundle);
+    const qint64 chunk = kChunkBytes;
+    QVERIFY(bundle.size() > 3 * chunk);
+
+    // The connection breaks in the middle of the second chunk.
+    DroppingProxy proxy(quint16(m_engine.engine()->baseUrl().port()), chunk);
+    QVERIFY(proxy.port() > 0);
+    QNetworkAccessManager network;
+    hubdesk::EngineClient client(&network);
+    QUrl url = m_engine.engine()->baseUrl();
+    url.setPort(proxy.port());
+    client.setBaseUrl(url);
+    client.setToken(QByteArrayLiteral("test-token-0123456789"));
+
+    const qint64 integrationId = integrationIndex(IntegrationsPage::Inbound,
+                                                  QStringLiteral("OneRoster Bundle"))
+                                     .data(hubdesk::IntegrationModel::IntegrationJsonRole)
+                                     .toJsonObject()
+                                     .value(QStringLiteral("id"))
+                                     .toInteger();
+    hubdesk::FileUpload upload(&client, integrationId, path);
+    upload.setChunkBytes(chunk);
+    upload.setRetryDelayMs(50);
+    QSignalSpy retrying(&upload, &hubdesk::FileUpload::retrying);
+    QSignalSpy finished(&upload, &hubdesk::FileUpload::finished);
+    upload.start();
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    const auto result = finished.first().first().value<hubdesk::ApiResult>();
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage));
+    QCOMPARE(result.httpStatus, 202);
+    QVERIFY(proxy.drops() >= 1);
+    QCOMPARE(retrying.size(), 1);
+    QCOMPARE(retrying.first().at(0).toInt(), 1);
+    QCOMPARE(upload.retries(), 1);
+    QCOMPARE(upload.sentBytes(), bundle.size());
+
+    const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
+    QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
+    QCOMPARE(runStatus(runId), 0);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("resumed-org-")), 3000);
+}
+
+QTEST_MAIN(tst_FileUpload)
+#include "tst_fileupload.moc"
