@@ -3,9 +3,10 @@
 
 // hub-export-bench: helpers for export-bench.sh that need the engine's code.
 //
-//   hub-export-bench load --data-dir DIR --bundle FOLDER
-//       Creates DIR/hub.sqlite with one district (unless it exists) and loads a OneRoster
-//       bundle into it through the inbound loader, as an inbound run would.
+//   hub-export-bench load --data-dir DIR --bundle FOLDER [--database URL]
+//       Creates DIR/hub.sqlite, or the store of a postgresql:// URL, with one district (unless
+//       it exists) and loads a OneRoster bundle into it through the inbound loader, as an
+//       inbound run would.
 //   hub-export-bench sql --output KEY --district ID --school-year YEAR
 //       Prints the SQL of an outbound report with its bindings written in, for sqlite3.
 //   hub-export-bench export --data-dir DIR --output KEY --district ID --school-year YEAR
@@ -43,11 +44,12 @@ hub::Result<qint64> ensureDistrict(const QSqlDatabase &db)
     return inserted->lastInsertId().toLongLong();
 }
 
-int load(const QString &dataDir, const QString &bundlePath)
+int load(const QString &dataDir, const QString &bundlePath, const QString &database)
 {
     QTextStream err(stderr);
     QDir().mkpath(dataDir);
-    hub::Store store(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+    hub::Store store(database.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("hub.sqlite"))
+                                        : database);
     if (auto opened = store.open(); !opened) {
         err << "Cannot open the store: " << opened.error() << "\n";
         return 1;
@@ -161,12 +163,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption year(QStringLiteral("school-year"),
                                   QStringLiteral("Ending calendar year of the school year."),
                                   QStringLiteral("year"), QStringLiteral("2027"));
-    parser.addOptions({dataDir, bundle, output, district, year});
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("PostgreSQL URL of the store to load into "
+                                                     "instead of DIR/hub.sqlite."),
+                                      QStringLiteral("url"));
+    parser.addOptions({dataDir, bundle, output, district, year, database});
     parser.process(app);
 
     const QString command = parser.positionalArguments().value(0);
     if (command == QLatin1String("load") && parser.isSet(dataDir) && parser.isSet(bundle))
-        return load(parser.value(dataDir), parser.value(bundle));
+        return load(parser.value(dataDir), parser.value(bundle), parser.value(database));
     if (command == QLatin1String("sql") && parser.isSet(output))
         return printSql(parser.value(output), parser.value(district).toLongLong(),
                         parser.value(year).toInt());

@@ -2,7 +2,8 @@
 # SPDX-FileCopyrightText: 2026 Hubdesk contributors
 # SPDX-License-Identifier: Apache-2.0
 #
-# Inbound import benchmark: the OneRoster bundle loader against the sqlite3 shell's .import.
+# Inbound import benchmark: the OneRoster bundle loader against the sqlite3 shell's .import, and
+# on PostgreSQL against psql's \copy.
 #
 # The script generates a district with "hubd generate-district" and imports it twice, each into
 # a fresh store: with "hub-export-bench load", which opens, fully validates and loads the bundle
@@ -12,6 +13,14 @@
 # fastest run counts. It prints the data rows, rows per second of both, their ratio
 # (loader / sqlite3; the target is 0.7 or more) and the peak resident memory of each (the target
 # for the loader is under 500 MB).
+#
+# When HUBDESK_PG_URL is set (tests/fixtures/postgres.sh writes it), the script goes on to
+# PostgreSQL, with a new database for each run. "hub-export-bench load --database" loads the
+# bundle, and its loader stores the rows with COPY FROM STDIN. psql's "\copy ... (FORMAT csv,
+# HEADER true)" copies the same CSV files into bare tables of text columns made from each
+# header, which is the floor for PostgreSQL. The loader's time is the one it prints: open, validate
+# and load, without creating the schema in the new database. psql's time is its whole process.
+# It prints rows per second of both and their ratio (loader / psql).
 #
 # Usage: tests/benchmarks/import-bench.sh [BUILD_DIR]   (default ./build)
 # SCHOOLS=100 sets the number of schools of 2,000 students and 80 teachers each (default 20).
@@ -52,6 +61,7 @@ bundle="$work/bundle"
     --teachers-per-school 80 >/dev/null
 rows=0
 imports=""
+bulk_files=()
 # Only the files that the manifest declares bulk, which are the ones the loader reads.
 for name in $(sed -n 's/^file\.\([A-Za-z]*\),bulk\r\{0,1\}$/\1/p' "$bundle/manifest.csv"); do
     csv="$bundle/$name.csv"
@@ -59,6 +69,7 @@ for name in $(sed -n 's/^file\.\([A-Za-z]*\),bulk\r\{0,1\}$/\1/p' "$bundle/manif
     lines=$(($(wc -l <"$csv") - 1))
     rows=$((rows + lines))
     imports+=".import --csv $csv $name"$'\n'
+    bulk_files+=("$csv")
 done
 printf '%s' "$imports" >"$work/import.sql"
 echo "bundle: $schools schools, $rows data rows, $(du -sh "$bundle" | cut -f1)"
@@ -91,4 +102,54 @@ print(f"loader (validate + load): {loader_s:8.2f} s {loader_rate:12,.0f} rows/s 
 print(f"sqlite3 .import:          {shell_s:8.2f} s {shell_rate:12,.0f} rows/s  peak {shell_kib / 1024:7.1f} MiB")
 print(f"ratio loader / sqlite3:   {loader_rate / shell_rate:.2f} (target 0.70)")
 print(f"loader peak under 500 MB: {'yes' if loader_kib * 1024 < 500e6 else 'no'}")
+PY
+
+[[ -n ${HUBDESK_PG_URL:-} ]] || exit 0
+command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 2; }
+
+# One CREATE TABLE of text columns and one \copy per file, named after the file.
+python3 - "${bulk_files[@]}" >"$work/copy.sql" <<'PY'
+import csv, os, sys
+for path in sys.argv[1:]:
+    with open(path, newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    table = os.path.splitext(os.path.basename(path))[0].lower()
+    columns = ", ".join('"%s" text' % name.replace('"', '""') for name in header)
+    print(f'CREATE TABLE "{table}" ({columns});')
+    print(f"\\copy \"{table}\" FROM '{path}' WITH (FORMAT csv, HEADER true)")
+PY
+
+new_database() { # prints the URL of a new empty database beside HUBDESK_PG_URL's
+    local name
+    name="hub_import_$(date +%s%N)"
+    psql -q "$HUBDESK_PG_URL" -c "CREATE DATABASE $name" >/dev/null
+    echo "${HUBDESK_PG_URL%/*}/$name"
+}
+
+pg_loader=""
+pg_copy=""
+for ((i = 0; i < repeats; i++)); do
+    rm -rf "$work/run"; mkdir -p "$work/run"
+    url=$(new_database)
+    # The first load into a new database creates its schema; the loader's own time leaves it out.
+    seconds=$("$bench" load --data-dir "$work/run" --bundle "$bundle" --database "$url" |
+        sed -n 's/.* in \([0-9]*\) ms$/\1/p' | awk '{ printf "%.3f", $1 / 1000 }')
+    [[ -n $seconds ]] || { echo "hub-export-bench load on PostgreSQL failed" >&2; exit 1; }
+    if [[ -z $pg_loader ]] || python3 -c "import sys; sys.exit(0 if $seconds < $pg_loader else 1)"; then
+        pg_loader=$seconds
+    fi
+    url=$(new_database)
+    result=$(measure psql -q -v ON_ERROR_STOP=1 -f "$work/copy.sql" "$url")
+    if [[ -z $pg_copy ]] || python3 -c "import sys; sys.exit(0 if ${result% *} < $pg_copy else 1)"; then
+        pg_copy=${result% *}
+    fi
+done
+
+python3 - "$rows" "$pg_loader" "$pg_copy" <<'PY'
+import sys
+rows = int(sys.argv[1])
+loader_s, copy_s = float(sys.argv[2]), float(sys.argv[3])
+print(f"PostgreSQL loader (validate + COPY load): {loader_s:8.2f} s {rows / loader_s:12,.0f} rows/s")
+print(f"PostgreSQL psql \\copy:                   {copy_s:8.2f} s {rows / copy_s:12,.0f} rows/s")
+print(f"ratio loader / psql:                      {copy_s / loader_s:.2f}")
 PY
