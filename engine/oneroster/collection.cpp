@@ -9,6 +9,11 @@
 #include "store/store.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <sqlite3.h>
+
+#include <functional>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -63,6 +68,44 @@ Result<StatementCache::Handle> runRead(const ReadContext &context, const QString
         return context.statements->run(context.db, sql, bindings);
     StatementCache once(1);
     return once.run(context.db, sql, bindings);
+}
+
+// Runs a read and calls consume with each row. On SQLite the rows come straight from the
+// sqlite3 API, without a QString and a QVariant per value. Other databases go through QSqlQuery.
+Result<void> forEachRow(const ReadContext &context, const QString &sql,
+                        const QVariantList &bindings,
+                        const std::function<void(RowValues &)> &consume)
+{
+    if (dialectOf(context.db) == Dialect::Sqlite) {
+        StatementCache once(1);
+        StatementCache *statements = context.statements ? context.statements : &once;
+        auto prepared = statements->prepareSqlite(context.db, sql, bindings);
+        if (!prepared)
+            return failure(prepared.error());
+        SqliteRowValues row(prepared->statement());
+        for (;;) {
+            const int step = sqlite3_step(prepared->statement());
+            if (step == SQLITE_DONE)
+                return {};
+            if (step != SQLITE_ROW)
+                return failure(QStringLiteral("%1 (in: %2)")
+                                   .arg(prepared->errorMessage(), sql.simplified()));
+            consume(row);
+        }
+    }
+    auto read = runRead(context, sql, bindings);
+    if (!read)
+        return failure(read.error());
+    QSqlQuery &query = read->query();
+    VariantRowValues row;
+    while (query.next()) {
+        const int columns = query.record().count();
+        row.values.resize(columns);
+        for (int i = 0; i < columns; ++i)
+            row.values[i] = query.value(i);
+        consume(row);
+    }
+    return {};
 }
 
 // Parses the fields parameter. Every name must be a field of the entity.
@@ -243,7 +286,7 @@ Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
         if (!user.orgIds.contains(org)) {
             user.orgIds.append(org);
             user.orgs += user.orgs.isEmpty() ? '[' : ',';
-            writer.appendGuidRef(user.orgs, orgType, org);
+            writer.appendGuidRef(user.orgs, orgType, org.toUtf8());
         }
         user.roles += user.roles.isEmpty() ? '[' : ',';
         writer.beginObject(user.roles);
@@ -252,7 +295,7 @@ Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
         writer.writeMemberName(user.roles, u"role");
         ObjectWriter::appendString(user.roles, query->value(2).toString());
         writer.writeMemberName(user.roles, u"org");
-        writer.appendGuidRef(user.roles, orgType, org);
+        writer.appendGuidRef(user.roles, orgType, org.toUtf8());
         writer.writeTextMember(user.roles, u"beginDate", query->value(4).toString());
         writer.writeTextMember(user.roles, u"endDate", query->value(5).toString());
         writer.endObject(user.roles);
@@ -345,14 +388,14 @@ QString selectList(const Query &query)
 
 // Writes the selected fields of a row into an open object. The page's query selects them after
 // the sourced id and the sort value.
-QByteArray openRowObject(ObjectWriter &writer, const QSqlQuery &row,
+QByteArray openRowObject(ObjectWriter &writer, RowValues &row,
                          const QList<const EntityField *> &fields)
 {
     QByteArray object;
     object.reserve(512);
     writer.beginObject(object);
     for (qsizetype i = 0; i < fields.size(); ++i)
-        writer.writeField(object, *fields.at(i), row.value(int(i) + 2));
+        writer.writeField(object, *fields.at(i), row, int(i) + 2);
     return object;
 }
 
@@ -514,19 +557,17 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
         pageBindings.append(query.offset);
     }
 
-    auto read = runRead(context, sql, pageBindings);
-    if (!read)
-        return storeError(context, read.error());
-    QSqlQuery *rows = &read->query();
     ObjectWriter writer(context.version, context.origin);
     QList<QByteArray> objects;
     QStringList ids;
     PageCache::PageEnd last;
-    while (rows->next()) {
-        objects.append(openRowObject(writer, *rows, query.fields));
-        ids.append(rows->value(0).toString());
-        last = PageCache::PageEnd{rows->value(1), ids.last()};
-    }
+    const auto read = forEachRow(context, sql, pageBindings, [&](RowValues &row) {
+        objects.append(openRowObject(writer, row, query.fields));
+        ids.append(QString::fromUtf8(row.text(0)));
+        last = PageCache::PageEnd{row.value(1), ids.last()};
+    });
+    if (!read)
+        return storeError(context, read.error());
     auto array = closeObjects(context, entity, query.fields, writer, objects, ids);
     if (auto *error = std::get_if<QString>(&array))
         return storeError(context, *error);
@@ -555,20 +596,22 @@ http::Response readObject(const ReadContext &context, const Entity &entity,
     addScope(context, entity, &conditions, &bindings);
     conditions.append(QStringLiteral("t.sourced_id = ?"));
     bindings.append(sourcedId);
-    auto read = runRead(context,
-                        QStringLiteral("SELECT ") + selectList(query)
-                            + QStringLiteral(" FROM %1 t WHERE ").arg(entity.table)
-                            + conditions.join(QStringLiteral(" AND ")),
-                        bindings);
+    ObjectWriter writer(context.version, context.origin);
+    QList<QByteArray> objects;
+    const auto read = forEachRow(context,
+                                 QStringLiteral("SELECT ") + selectList(query)
+                                     + QStringLiteral(" FROM %1 t WHERE ").arg(entity.table)
+                                     + conditions.join(QStringLiteral(" AND ")),
+                                 bindings, [&](RowValues &row) {
+                                     if (objects.isEmpty())
+                                         objects.append(openRowObject(writer, row, query.fields));
+                                 });
     if (!read)
         return storeError(context, read.error());
-    QSqlQuery *row = &read->query();
-    if (!row->next())
+    if (objects.isEmpty())
         return statusInfo(context.version, 404, CodeMinor::UnknownObject,
                           QStringLiteral("No %1 has the sourcedId \"%2\".")
                               .arg(entity.singular, sourcedId));
-    ObjectWriter writer(context.version, context.origin);
-    QList<QByteArray> objects{openRowObject(writer, *row, query.fields)};
     auto array = closeObjects(context, entity, query.fields, writer, objects, {sourcedId});
     if (auto *error = std::get_if<QString>(&array))
         return storeError(context, *error);

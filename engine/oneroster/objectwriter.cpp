@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QLocale>
-#include <QUrl>
+#include <QUtf8StringView>
 
 #include <algorithm>
 #include <cmath>
@@ -31,52 +31,49 @@ void appendEscapedByte(QByteArray &out, unsigned char byte)
     }
 }
 
-// Appends text as a quoted JSON string. The leading run of printable ASCII, which is most
-// text in a roster, is copied in one pass into space reserved for it. The rest is converted
-// to UTF-8 and escaped byte by byte.
+// Appends UTF-8 text as a quoted JSON string. Runs of bytes that need no escaping are copied
+// whole. Invalid UTF-8 is replaced as QString::fromUtf8() replaces it.
+void appendJsonUtf8(QByteArray &out, QByteArrayView text)
+{
+    const bool ascii = std::all_of(text.cbegin(), text.cend(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    QByteArray repaired;
+    if (!ascii && !QUtf8StringView(text).isValidUtf8()) {
+        repaired = QString::fromUtf8(text).toUtf8();
+        text = repaired;
+    }
+    out += '"';
+    qsizetype runStart = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte != '"' && byte != '\\')
+            continue;
+        out.append(text.sliced(runStart, i - runStart));
+        appendEscapedByte(out, byte);
+        runStart = i + 1;
+    }
+    out.append(text.sliced(runStart));
+    out += '"';
+}
+
+// Appends text as a quoted JSON string.
 void appendJsonString(QByteArray &out, QStringView text)
 {
-    const qsizetype start = out.size();
-    out.resize(start + text.size() + 2);
-    char *cursor = out.data() + start;
-    *cursor++ = '"';
-    qsizetype plain = 0;
-    for (; plain < text.size(); ++plain) {
-        const char16_t unit = text[plain].unicode();
-        if (unit >= 0x80 || unit < 0x20 || unit == u'"' || unit == u'\\')
-            break;
-        *cursor++ = char(unit);
-    }
-    if (plain == text.size()) {
-        *cursor = '"';
-        return;
-    }
-    out.resize(start + 1 + plain);
-    const QByteArray rest = text.sliced(plain).toUtf8();
-    for (const char c : rest)
-        appendEscapedByte(out, static_cast<unsigned char>(c));
-    out += '"';
+    appendJsonUtf8(out, text.toUtf8());
 }
 
 // Appends a sourced id percent-encoded for a URL path, as QUrl::toPercentEncoding() does. An id
 // of letters, digits and "-._~" alone, the usual case, is copied as it is.
-void appendPercentEncoded(QByteArray &out, QStringView id)
+void appendPercentEncoded(QByteArray &out, QByteArrayView id)
 {
-    const bool unreserved = std::all_of(id.cbegin(), id.cend(), [](QChar c) {
-        const char16_t unit = c.unicode();
-        return (unit >= u'a' && unit <= u'z') || (unit >= u'A' && unit <= u'Z')
-               || (unit >= u'0' && unit <= u'9') || unit == u'-' || unit == u'.' || unit == u'_'
-               || unit == u'~';
+    const bool unreserved = std::all_of(id.cbegin(), id.cend(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+               || c == '-' || c == '.' || c == '_' || c == '~';
     });
-    if (!unreserved) {
-        out += QUrl::toPercentEncoding(id.toString());
-        return;
-    }
-    const qsizetype start = out.size();
-    out.resize(start + id.size());
-    char *cursor = out.data() + start;
-    for (const QChar c : id)
-        *cursor++ = char(c.unicode());
+    if (unreserved)
+        out.append(id);
+    else
+        out += id.toByteArray().toPercentEncoding();
 }
 
 // Whole numbers without a fraction and other finite numbers in their shortest form, as
@@ -90,9 +87,9 @@ void appendNumber(QByteArray &out, double value)
 }
 
 // The items of a stored JSON array of strings, such as grades ["09","10"].
-QJsonArray storedArray(const QVariant &value)
+QJsonArray storedArray(QByteArrayView json)
 {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    return QJsonDocument::fromJson(json.toByteArray()).array();
 }
 
 QString servicePath(Version version, const QString &type)
@@ -155,7 +152,7 @@ const QByteArray &ObjectWriter::hrefPrefix(const QString &type)
     return *found;
 }
 
-void ObjectWriter::appendGuidRef(QByteArray &out, const QString &type, QStringView sourcedId)
+void ObjectWriter::appendGuidRef(QByteArray &out, const QString &type, QByteArrayView sourcedId)
 {
     out += "{\"href\":\"";
     // The percent-encoded id contains only letters, digits, '%' and "-._~", so it needs no
@@ -163,37 +160,38 @@ void ObjectWriter::appendGuidRef(QByteArray &out, const QString &type, QStringVi
     out += hrefPrefix(type);
     appendPercentEncoded(out, sourcedId);
     out += "\",\"sourcedId\":";
-    appendJsonString(out, sourcedId);
+    appendJsonUtf8(out, sourcedId);
     out += ",\"type\":";
     appendJsonString(out, type);
     out += '}';
 }
 
-void ObjectWriter::writeField(QByteArray &out, const EntityField &field, const QVariant &value)
+void ObjectWriter::writeField(QByteArray &out, const EntityField &field, RowValues &row,
+                              int column)
 {
-    if (value.isNull())
+    if (row.isNull(column))
         return;
     switch (field.kind) {
     case ValueKind::Text:
     case ValueKind::DateTime:
     case ValueKind::Date: {
-        const QString text = value.toString();
+        const QByteArrayView text = row.text(column);
         if (text.isEmpty())
             return;
         writeMemberName(out, field.name);
-        appendJsonString(out, text);
+        appendJsonUtf8(out, text);
         return;
     }
     case ValueKind::Status:
         writeMemberName(out, field.name);
-        out += value.toString() == QLatin1String("tobedeleted") ? "\"tobedeleted\"" : "\"active\"";
+        out += row.text(column) == "tobedeleted" ? "\"tobedeleted\"" : "\"active\"";
         return;
     case ValueKind::Boolean:
         writeMemberName(out, field.name);
-        out += value.toLongLong() != 0 ? "\"true\"" : "\"false\"";
+        out += row.integer(column) != 0 ? "\"true\"" : "\"false\"";
         return;
     case ValueKind::Number: {
-        const double number = value.toDouble();
+        const double number = row.real(column);
         // JSON has no NaN or infinity, and an absent value is omitted rather than null.
         if (!std::isfinite(number))
             return;
@@ -204,11 +202,11 @@ void ObjectWriter::writeField(QByteArray &out, const EntityField &field, const Q
     case ValueKind::YearText:
         writeMemberName(out, field.name);
         out += '"';
-        out += QByteArray::number(value.toLongLong());
+        out += QByteArray::number(row.integer(column));
         out += '"';
         return;
     case ValueKind::TextList: {
-        const QJsonArray items = storedArray(value);
+        const QJsonArray items = storedArray(row.text(column));
         if (items.isEmpty())
             return;
         writeMemberName(out, field.name);
@@ -217,7 +215,7 @@ void ObjectWriter::writeField(QByteArray &out, const EntityField &field, const Q
     }
     case ValueKind::UserIds: {
         QByteArray ids;
-        const QJsonArray items = storedArray(value);
+        const QJsonArray items = storedArray(row.text(column));
         for (const QJsonValue &item : items) {
             // Stored as {type:identifier}, as OneRoster CSV writes them.
             QString text = item.toString();
@@ -240,7 +238,7 @@ void ObjectWriter::writeField(QByteArray &out, const EntityField &field, const Q
         return;
     }
     case ValueKind::Ref: {
-        const QString id = value.toString();
+        const QByteArrayView id = row.text(column);
         if (id.isEmpty())
             return;
         writeMemberName(out, field.name);
@@ -248,7 +246,7 @@ void ObjectWriter::writeField(QByteArray &out, const EntityField &field, const Q
         return;
     }
     case ValueKind::RefList: {
-        const QJsonArray items = storedArray(value);
+        const QJsonArray items = storedArray(row.text(column));
         if (items.isEmpty())
             return;
         writeMemberName(out, field.name);
@@ -256,13 +254,13 @@ void ObjectWriter::writeField(QByteArray &out, const EntityField &field, const Q
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (i > 0)
                 out += ',';
-            appendGuidRef(out, field.refType, items.at(i).toString());
+            appendGuidRef(out, field.refType, items.at(i).toString().toUtf8());
         }
         out += ']';
         return;
     }
     case ValueKind::Json: {
-        const QJsonDocument document = QJsonDocument::fromJson(value.toString().toUtf8());
+        const QJsonDocument document = QJsonDocument::fromJson(row.text(column).toByteArray());
         if (!document.isArray() && !document.isObject())
             return;
         writeMemberName(out, field.name);

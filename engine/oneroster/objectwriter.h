@@ -4,6 +4,7 @@
 #pragma once
 
 #include "oneroster/entities.h"
+#include "oneroster/rowvalues.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -26,15 +27,16 @@ public:
     void beginObject(QByteArray &out);
     void endObject(QByteArray &out);
 
-    // Writes the member for a stored value of the field, or nothing when the value is absent.
-    void writeField(QByteArray &out, const EntityField &field, const QVariant &value);
+    // Writes the member for the field from a column of the row, or nothing when the value is
+    // absent.
+    void writeField(QByteArray &out, const EntityField &field, RowValues &row, int column);
     // Writes the name of a member and the colon, after which the caller appends the value.
     void writeMemberName(QByteArray &out, QStringView name);
     // Writes a string member, or nothing when the text is empty.
     void writeTextMember(QByteArray &out, QStringView name, const QString &text);
 
     // Appends the GUIDRef {href, sourcedId, type} of an object as a JSON value.
-    void appendGuidRef(QByteArray &out, const QString &type, QStringView sourcedId);
+    void appendGuidRef(QByteArray &out, const QString &type, QByteArrayView sourcedId);
     // Appends text as a quoted JSON string.
     static void appendString(QByteArray &out, QStringView text);
 

@@ -8,7 +8,120 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 namespace hub {
+
+namespace {
+
+sqlite3 *sqliteConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+// Binds a value as the QSQLITE driver does: integers and booleans as 64-bit integers, doubles
+// as REAL, null as NULL and everything else as text.
+int bindSqliteValue(sqlite3_stmt *statement, int index, const QVariant &value)
+{
+    if (value.isNull())
+        return sqlite3_bind_null(statement, index);
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+        return sqlite3_bind_int64(statement, index, value.toLongLong());
+    case QMetaType::Double:
+        return sqlite3_bind_double(statement, index, value.toDouble());
+    default: {
+        const QByteArray text = value.toString().toUtf8();
+        return sqlite3_bind_text(statement, index, text.constData(), int(text.size()),
+                                 SQLITE_TRANSIENT);
+    }
+    }
+}
+
+} // namespace
+
+struct StatementCache::SqliteHandle::Slot
+{
+    sqlite3 *connection = nullptr;
+    sqlite3_stmt *statement = nullptr;
+    bool busy = false;
+
+    Slot() = default;
+    Q_DISABLE_COPY_MOVE(Slot)
+    ~Slot() { sqlite3_finalize(statement); }
+};
+
+StatementCache::SqliteHandle::SqliteHandle(std::shared_ptr<Slot> slot)
+    : m_slot(std::move(slot))
+{}
+
+StatementCache::SqliteHandle::~SqliteHandle()
+{
+    if (!m_slot)
+        return;
+    sqlite3_reset(m_slot->statement);
+    sqlite3_clear_bindings(m_slot->statement);
+    m_slot->busy = false;
+}
+
+sqlite3_stmt *StatementCache::SqliteHandle::statement() const
+{
+    return m_slot->statement;
+}
+
+QString StatementCache::SqliteHandle::errorMessage() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_slot->connection));
+}
+
+Result<StatementCache::SqliteHandle>
+StatementCache::prepareSqlite(const QSqlDatabase &db, const QString &sql,
+                              const QVariantList &bindings)
+{
+    sqlite3 *connection = sqliteConnection(db);
+    if (!connection)
+        return failure(QStringLiteral("The connection %1 is not a SQLite connection.")
+                           .arg(db.connectionName()));
+    const QString key = db.connectionName() + QChar(0x1f) + sql;
+    std::shared_ptr<SqliteHandle::Slot> slot = m_sqliteSlots.value(key);
+    if (!slot || slot->busy || slot->connection != connection) {
+        auto fresh = std::make_shared<SqliteHandle::Slot>();
+        fresh->connection = connection;
+        const QByteArray text = sql.toUtf8();
+        // SQLITE_PREPARE_PERSISTENT hints to SQLite that the statement is kept and reused.
+        const unsigned flags = slot && slot->busy ? 0 : SQLITE_PREPARE_PERSISTENT;
+        if (sqlite3_prepare_v3(connection, text.constData(), int(text.size()), flags,
+                               &fresh->statement, nullptr)
+            != SQLITE_OK)
+            return failure(QStringLiteral("%1 (in: %2)")
+                               .arg(QString::fromUtf8(sqlite3_errmsg(connection)),
+                                    sql.simplified()));
+        // A statement that is being read stays with its reader, and the fresh one is not kept.
+        if (!slot || !slot->busy) {
+            if (m_sqliteSlots.size() >= m_capacity)
+                m_sqliteSlots.clear();
+            m_sqliteSlots.insert(key, fresh);
+        }
+        slot = std::move(fresh);
+    }
+    for (qsizetype i = 0; i < bindings.size(); ++i) {
+        if (bindSqliteValue(slot->statement, int(i) + 1, storableValue(bindings.at(i)))
+            != SQLITE_OK) {
+            const QString error = QString::fromUtf8(sqlite3_errmsg(connection));
+            sqlite3_clear_bindings(slot->statement);
+            return failure(QStringLiteral("%1 (in: %2)").arg(error, sql.simplified()));
+        }
+    }
+    slot->busy = true;
+    return SqliteHandle(std::move(slot));
+}
 
 StatementCache::Handle::Handle(std::shared_ptr<Slot> slot)
     : m_slot(std::move(slot))

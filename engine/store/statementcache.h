@@ -13,6 +13,9 @@
 
 #include <memory>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace hub {
 
 // Statements prepared once and run many times, so that a statement that every request runs is
@@ -46,6 +49,26 @@ public:
         std::shared_ptr<Slot> m_slot;
     };
 
+    // A SQLite statement with its bindings, to be stepped with the sqlite3 API, which reads text
+    // as the UTF-8 that SQLite stores. The statement is reset when the handle is destroyed.
+    class SqliteHandle
+    {
+    public:
+        struct Slot;
+        explicit SqliteHandle(std::shared_ptr<Slot> slot);
+        SqliteHandle(SqliteHandle &&other) noexcept = default;
+        SqliteHandle &operator=(SqliteHandle &&other) noexcept = default;
+        ~SqliteHandle();
+        Q_DISABLE_COPY(SqliteHandle)
+
+        sqlite3_stmt *statement() const;
+        // The message of the connection's last error, for a failed step.
+        QString errorMessage() const;
+
+    private:
+        std::shared_ptr<Slot> m_slot;
+    };
+
     // Keeps at most capacity statements. The cache empties when a new statement would pass it.
     explicit StatementCache(qsizetype capacity = 64);
 
@@ -55,12 +78,18 @@ public:
     Result<Handle> run(const QSqlDatabase &db, const QString &sql,
                        const QVariantList &bindings = {});
 
+    // Prepares sql on a SQLite connection, or takes the statement prepared before, and binds
+    // the values as QtSql binds them. The caller steps it. Fails on other databases.
+    Result<SqliteHandle> prepareSqlite(const QSqlDatabase &db, const QString &sql,
+                                       const QVariantList &bindings);
+
 private:
     Result<Handle> runOn(std::shared_ptr<Slot> slot, const QSqlDatabase &db, const QString &sql,
                          const QVariantList &bindings, bool prepare);
 
     qsizetype m_capacity;
     QHash<QString, std::shared_ptr<Slot>> m_slots;
+    QHash<QString, std::shared_ptr<SqliteHandle::Slot>> m_sqliteSlots;
 };
 
 } // namespace hub

@@ -24,6 +24,7 @@ private slots:
     void valueKindsAsSpecified();
     void guidRefEncodesId();
     void v1p2HrefNamesService();
+    void invalidUtf8IsReplaced();
 };
 
 namespace {
@@ -40,8 +41,11 @@ QJsonObject written(Version version, const QList<QPair<EntityField, QVariant>> &
     ObjectWriter writer(version, QStringLiteral("http://127.0.0.1:8470"));
     QByteArray out;
     writer.beginObject(out);
-    for (const auto &[entityField, value] : members)
-        writer.writeField(out, entityField, value);
+    VariantRowValues row;
+    for (const auto &member : members)
+        row.values.append(member.second);
+    for (qsizetype i = 0; i < members.size(); ++i)
+        writer.writeField(out, members.at(i).first, row, int(i));
     writer.endObject(out);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(out, &error);
@@ -155,6 +159,31 @@ void tst_ObjectWriter::v1p2HrefNamesService()
     QCOMPARE(object.value(QStringLiteral("school")).toObject().value(QStringLiteral("href")),
              QJsonValue(QStringLiteral(
                  "http://127.0.0.1:8470/ims/oneroster/rostering/v1p2/orgs/org-1")));
+}
+
+void tst_ObjectWriter::invalidUtf8IsReplaced()
+{
+    // A row whose text column contains bytes that are not UTF-8, as a SQLite file may.
+    class RawTextRow final : public RowValues
+    {
+    public:
+        bool isNull(int) override { return false; }
+        QByteArrayView text(int) override { return QByteArrayView("bad \xff\xfe \"q\""); }
+        qint64 integer(int) override { return 0; }
+        double real(int) override { return 0; }
+        QVariant value(int) override { return {}; }
+    } row;
+    ObjectWriter writer(Version::V1p1, QStringLiteral("http://127.0.0.1:8470"));
+    QByteArray out;
+    writer.beginObject(out);
+    writer.writeField(out, field("givenName", ValueKind::Text), row, 0);
+    writer.endObject(out);
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(QUtf8StringView(out).isValidUtf8(), true);
+    QCOMPARE(object.value(QStringLiteral("givenName")).toString(),
+             QString::fromUtf8("bad \xff\xfe \"q\""));
 }
 
 QTEST_GUILESS_MAIN(tst_ObjectWriter)

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <memory>
 
 using namespace hub;
@@ -31,6 +33,11 @@ private slots:
     void invalidStatementFails();
     void schemaChangeIsPreparedAgain();
     void fullCacheStillRuns();
+    void sqliteStatementIsReused();
+    void sqliteBindsLikeQtSql();
+    void sqliteBusyStatementNotShared();
+    void sqliteInvalidStatementFails();
+    void sqliteNeedsSqliteConnection();
 
 private:
     void insertRow(Store &store, int id, const QString &value);
@@ -190,6 +197,100 @@ void tst_StatementCache::fullCacheStillRuns()
         QVERIFY(read->query().next());
         QCOMPARE(read->query().value(0).toString(), QStringLiteral("value %1").arg(id));
     }
+}
+
+void tst_StatementCache::sqliteStatementIsReused()
+{
+    HUB_SQLITE_ONLY("the statement is a sqlite3_stmt");
+    StatementCache cache;
+    const QString sql = QStringLiteral("SELECT value FROM cache_probe WHERE id = ?");
+    sqlite3_stmt *first = nullptr;
+    {
+        auto prepared = cache.prepareSqlite(m_store->connection(), sql, {1});
+        QVERIFY2(prepared.ok(), qPrintable(prepared.error()));
+        first = prepared->statement();
+        QCOMPARE(sqlite3_step(first), SQLITE_ROW);
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(first, 0))),
+                 QByteArray("value 1"));
+    }
+    auto again = cache.prepareSqlite(m_store->connection(), sql, {3});
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again->statement(), first);
+    QCOMPARE(sqlite3_step(first), SQLITE_ROW);
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(first, 0))),
+             QByteArray("value 3"));
+    QCOMPARE(sqlite3_step(first), SQLITE_DONE);
+}
+
+void tst_StatementCache::sqliteBindsLikeQtSql()
+{
+    HUB_SQLITE_ONLY("the statement is a sqlite3_stmt");
+    StatementCache cache;
+    auto prepared = cache.prepareSqlite(
+        m_store->connection(),
+        QStringLiteral("SELECT typeof(?), typeof(?), typeof(?), typeof(?), typeof(?), ?"),
+        {qint64(7), 2.5, QStringLiteral("text é"), QVariant(), true, QStringLiteral("é")});
+    QVERIFY2(prepared.ok(), qPrintable(prepared.error()));
+    sqlite3_stmt *statement = prepared->statement();
+    QCOMPARE(sqlite3_step(statement), SQLITE_ROW);
+    const auto column = [statement](int index) {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(statement, index)));
+    };
+    QCOMPARE(column(0), QStringLiteral("integer"));
+    QCOMPARE(column(1), QStringLiteral("real"));
+    QCOMPARE(column(2), QStringLiteral("text"));
+    QCOMPARE(column(3), QStringLiteral("null"));
+    QCOMPARE(column(4), QStringLiteral("integer"));
+    QCOMPARE(column(5), QStringLiteral("é"));
+}
+
+void tst_StatementCache::sqliteBusyStatementNotShared()
+{
+    HUB_SQLITE_ONLY("the statement is a sqlite3_stmt");
+    StatementCache cache;
+    const QString sql = QStringLiteral("SELECT value FROM cache_probe WHERE id >= ? ORDER BY id");
+    auto outer = cache.prepareSqlite(m_store->connection(), sql, {1});
+    QVERIFY2(outer.ok(), qPrintable(outer.error()));
+    QCOMPARE(sqlite3_step(outer->statement()), SQLITE_ROW);
+    {
+        auto inner = cache.prepareSqlite(m_store->connection(), sql, {3});
+        QVERIFY2(inner.ok(), qPrintable(inner.error()));
+        QVERIFY(inner->statement() != outer->statement());
+        QCOMPARE(sqlite3_step(inner->statement()), SQLITE_ROW);
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(
+                     sqlite3_column_text(inner->statement(), 0))),
+                 QByteArray("value 3"));
+    }
+    QCOMPARE(sqlite3_step(outer->statement()), SQLITE_ROW);
+    QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(outer->statement(), 0))),
+             QByteArray("value 2"));
+}
+
+void tst_StatementCache::sqliteInvalidStatementFails()
+{
+    HUB_SQLITE_ONLY("the statement is a sqlite3_stmt");
+    StatementCache cache;
+    auto prepared = cache.prepareSqlite(m_store->connection(),
+                                        QStringLiteral("SELECT value FROM missing_table"), {});
+    QVERIFY(!prepared.ok());
+    QVERIFY2(prepared.error().contains(QLatin1String("missing_table")), qPrintable(prepared.error()));
+
+    auto extraBinding = cache.prepareSqlite(
+        m_store->connection(), QStringLiteral("SELECT value FROM cache_probe WHERE id = ?"), {1, 2});
+    QVERIFY(!extraBinding.ok());
+    QVERIFY2(extraBinding.error().contains(QLatin1String("cache_probe")),
+             qPrintable(extraBinding.error()));
+}
+
+void tst_StatementCache::sqliteNeedsSqliteConnection()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: checks the error for a connection that is not SQLite");
+    StatementCache cache;
+    auto prepared = cache.prepareSqlite(m_store->connection(), QStringLiteral("SELECT 1"), {});
+    QVERIFY(!prepared.ok());
+    QVERIFY2(prepared.error().contains(QLatin1String("not a SQLite connection")),
+             qPrintable(prepared.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_StatementCache)
