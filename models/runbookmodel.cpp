@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace hubdesk {
 
@@ -52,10 +53,55 @@ QString phaseToolTip(const QJsonObject &phase)
 }
 
 const QList<int> kChangedRoles = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole,
-                                  RunbookModel::LogRole, RunbookModel::RunJsonRole};
+                                  RunbookModel::LogRole, RunbookModel::RunJsonRole,
+                                  RunbookModel::PhaseCountsRole};
 // A change from the feed carries the run without its log.
 const QList<int> kFeedChangedRoles
     = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole, RunbookModel::RunJsonRole};
+
+bool isApiRun(const QJsonObject &run)
+{
+    return run.value(QStringLiteral("integrationType")).toString() == QLatin1String("api");
+}
+
+// NOTE: a count above 2,147,483,647 shows as that number, the largest that tr() accepts.
+int pluralCount(qint64 count)
+{
+    return int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+}
+
+// A count of 1 has a message of its own, because English has no translation file, and Qt shows
+// an untranslated numerus message as its source text ("1 requests"). The numerus message gives
+// each translation its plural forms.
+QString requestsText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 request")
+                      : RunbookModel::tr("%Ln requests", nullptr, pluralCount(count));
+}
+
+QString pagesText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 page")
+                      : RunbookModel::tr("%Ln pages", nullptr, pluralCount(count));
+}
+
+QString recordsText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 record")
+                      : RunbookModel::tr("%Ln records", nullptr, pluralCount(count));
+}
+
+QString rowsText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 row")
+                      : RunbookModel::tr("%Ln rows", nullptr, pluralCount(count));
+}
+
+QString retriesText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 retry")
+                      : RunbookModel::tr("%Ln retries", nullptr, pluralCount(count));
+}
 
 QString runToolTip(const QJsonObject &run)
 {
@@ -68,6 +114,27 @@ QString runToolTip(const QJsonObject &run)
 }
 
 } // namespace
+
+QString apiPhaseCounts(const QJsonObject &phase)
+{
+    const int status = phase.value(QStringLiteral("status")).toInt();
+    if (status == kRunning || status == kQueued)
+        return {};
+    // rowsRead counts the records that an HTTP phase fetched or sent, and the store rows that
+    // the other phases read.
+    const qint64 records = phase.value(QStringLiteral("rowsRead")).toInteger();
+    const qint64 requests = phase.value(QStringLiteral("requests")).toInteger();
+    const QString name = phase.value(QStringLiteral("name")).toString();
+    const bool sendsRequests = requests > 0 || name == QLatin1String("Fetch")
+                               || name == QLatin1String("Send");
+    if (!sendsRequests)
+        return rowsText(records);
+    //: The counts of an API phase: requests, pages, records, retries.
+    return RunbookModel::tr("%1, %2, %3, %4")
+        .arg(requestsText(requests),
+             pagesText(phase.value(QStringLiteral("pages")).toInteger()), recordsText(records),
+             retriesText(phase.value(QStringLiteral("retries")).toInteger()));
+}
 
 QString statusText(int status)
 {
@@ -350,8 +417,14 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         break;
-    case Qt::ToolTipRole:
-        return isPhase ? phaseToolTip(item) : runToolTip(item);
+    case Qt::ToolTipRole: {
+        if (!isPhase)
+            return runToolTip(item);
+        // The Phase Name column may cut an API phase's counts short; the tool tip has them all.
+        const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : QString();
+        return counts.isEmpty() ? phaseToolTip(item)
+                                : counts + QLatin1Char('\n') + phaseToolTip(item);
+    }
     case RunIdRole:
         return idOf(run.json);
     case IntegrationIdRole:
@@ -365,6 +438,8 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
     case RunJsonRole:
         // The run object on run rows, the phase object on phase rows.
         return item;
+    case PhaseCountsRole:
+        return isPhase && isApiRun(run.json) ? QVariant(apiPhaseCounts(item)) : QVariant();
     default:
         return {};
     }
@@ -376,8 +451,14 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
             return heldStatusLabel();
         return statusLabel(status);
     case PhaseNameColumn: {
-        if (isPhase)
-            return item.value(QStringLiteral("name")).toString();
+        if (isPhase) {
+            const QString name = item.value(QStringLiteral("name")).toString();
+            const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : QString();
+            if (counts.isEmpty())
+                return name;
+            //: A phase of an API run, then its counts, such as "Fetch: 9 requests, ...".
+            return tr("%1: %2").arg(name, counts);
+        }
         const QString name = item.value(QStringLiteral("integrationName")).toString();
         const QString run
             = name.isEmpty() || !m_showsIntegrationName

@@ -17,7 +17,9 @@ namespace hubdesk {
 // phases once setRunDetail() has supplied them. Columns: Status, Phase Name, Start Time,
 // End Time, Duration. Times show in the district's zone with its abbreviation.
 // Top-level Phase Name reads "Integration Instance Id N" (N is the run id) followed by the
-// integration's display name; a phase row shows the phase name.
+// integration's display name; a phase row shows the phase name. A phase of an API integration
+// run that has ended also shows its counts, such as "Fetch: 9 requests, 8 pages, 20 records,
+// 0 retries".
 class RunbookModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -32,7 +34,9 @@ public:
         IsPhaseRole,
         // The run's log lines (QJsonArray) once its detail is loaded; on run rows only.
         LogRole,
-        RunJsonRole
+        RunJsonRole,
+        // The counts that apiPhaseCounts() gives, on phase rows of API integration runs only.
+        PhaseCountsRole
     };
 
     explicit RunbookModel(QObject *parent = nullptr);
@@ -101,6 +105,12 @@ private:
     // Run id to top-level row; phase indexes carry their run's id as internal id.
     QHash<qint64, int> m_rowOfRun;
 };
+
+// The counts of an API integration run's phase (an object of GET /api/v1/runs/{id} "phases")
+// in words: requests, pages, records and retries for a phase that sent HTTP requests (Fetch or
+// Send), and the store rows it read for the others (Map, Load, Query). Empty while the phase is
+// queued or running, because the engine stores a phase's counts when it ends.
+QString apiPhaseCounts(const QJsonObject &phase);
 
 // The word the runbook shows for a status code (0 Succeeded, 1 Running, 2 Queued, 3 Cancelled,
 // 8 Succeeded with warnings, 9 Failed).

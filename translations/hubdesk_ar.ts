@@ -2683,6 +2683,91 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Held for approval</source>
         <translation>بانتظار الموافقة</translation>
     </message>
+    <message>
+        <source>1 request</source>
+        <translation>طلب واحد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln requests</source>
+        <translation>
+            <numerusform>%Ln طلب</numerusform>
+            <numerusform>طلب واحد</numerusform>
+            <numerusform>طلبان</numerusform>
+            <numerusform>%Ln طلبات</numerusform>
+            <numerusform>%Ln طلبًا</numerusform>
+            <numerusform>%Ln طلب</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>صفحة واحدة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pages</source>
+        <translation>
+            <numerusform>%Ln صفحة</numerusform>
+            <numerusform>صفحة واحدة</numerusform>
+            <numerusform>صفحتان</numerusform>
+            <numerusform>%Ln صفحات</numerusform>
+            <numerusform>%Ln صفحة</numerusform>
+            <numerusform>%Ln صفحة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>سجل واحد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records</source>
+        <translation>
+            <numerusform>%Ln سجل</numerusform>
+            <numerusform>سجل واحد</numerusform>
+            <numerusform>سجلان</numerusform>
+            <numerusform>%Ln سجلات</numerusform>
+            <numerusform>%Ln سجلًا</numerusform>
+            <numerusform>%Ln سجل</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 retry</source>
+        <translation>إعادة محاولة واحدة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln retries</source>
+        <translation>
+            <numerusform>%Ln إعادة محاولة</numerusform>
+            <numerusform>إعادة محاولة واحدة</numerusform>
+            <numerusform>إعادتا محاولة</numerusform>
+            <numerusform>%Ln إعادات محاولة</numerusform>
+            <numerusform>%Ln إعادة محاولة</numerusform>
+            <numerusform>%Ln إعادة محاولة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4</source>
+        <extracomment>The counts of an API phase: requests, pages, records, retries.</extracomment>
+        <translation>%1، %2، %3، %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A phase of an API run, then its counts, such as &quot;Fetch: 9 requests, ...&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>صف واحد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln صف</numerusform>
+            <numerusform>صف واحد</numerusform>
+            <numerusform>صفان</numerusform>
+            <numerusform>%Ln صفوف</numerusform>
+            <numerusform>%Ln صفًا</numerusform>
+            <numerusform>%Ln صف</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::RunbookPage</name>

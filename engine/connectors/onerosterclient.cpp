@@ -68,7 +68,6 @@ struct OneRosterClient::Fetched
     // Records per bundle file key, in the order the provider sorted them.
     QMap<QString, QList<QJsonObject>> records;
     QString watermark;
-    TransferStats stats;
 };
 
 ApiRetryLimits retryLimitsFromSettings(const QJsonObject &settings)
@@ -154,7 +153,7 @@ TestOutcome OneRosterClient::testConnection()
 }
 
 Result<OneRosterClient::Fetched> OneRosterClient::fetch(const RunEnvironment &environment,
-                                                        bool delta)
+                                                        bool delta, TransferStats &stats)
 {
     runs::RunRecorder &recorder = *environment.recorder;
     ApiClient client(m_auth, m_limits);
@@ -163,6 +162,18 @@ Result<OneRosterClient::Fetched> OneRosterClient::fetch(const RunEnvironment &en
     });
     client.setCancelCheck([&recorder] { return recorder.cancelRequested(); });
 
+    auto fetched = fetchCollections(client, environment, delta, stats);
+    const TransferStats &clientStats = client.stats();
+    stats.requests = clientStats.requests;
+    stats.retries = clientStats.retries;
+    stats.bytes = clientStats.bytes;
+    return fetched;
+}
+
+Result<OneRosterClient::Fetched> OneRosterClient::fetchCollections(
+    ApiClient &client, const RunEnvironment &environment, bool delta, TransferStats &stats)
+{
+    runs::RunRecorder &recorder = *environment.recorder;
     const QString filter = delta ? QStringLiteral("dateLastModified>='%1'")
                                        .arg(environment.lastWatermark)
                                  : QString();
@@ -192,7 +203,7 @@ Result<OneRosterClient::Fetched> OneRosterClient::fetch(const RunEnvironment &en
                 auto reply = client.send("GET", url);
                 if (!reply)
                     return failure(reply.error());
-                ++fetched.stats.pages;
+                ++stats.pages;
                 const QJsonObject body = QJsonDocument::fromJson(reply->body).object();
                 const QJsonValue items = body.value(endpoint);
                 if (!items.isArray())
@@ -271,13 +282,9 @@ Result<OneRosterClient::Fetched> OneRosterClient::fetch(const RunEnvironment &en
                 fetched.watermark, record.value(QStringLiteral("dateLastModified")).toString());
         recorder.log(runs::LogLevel::Info,
                      QStringLiteral("Read %1 %2.").arg(records.size()).arg(endpoint));
-        fetched.stats.records += records.size();
+        stats.records += records.size();
         fetched.records.insert(QLatin1String(collection.fileKey), records);
     }
-    const TransferStats &clientStats = client.stats();
-    fetched.stats.requests = clientStats.requests;
-    fetched.stats.retries = clientStats.retries;
-    fetched.stats.bytes = clientStats.bytes;
     return fetched;
 }
 
@@ -297,13 +304,14 @@ Result<RunOutcome> OneRosterClient::run(const RunEnvironment &environment)
                          .arg(m_baseUrl, m_fullSync ? QString()
                                                     : QStringLiteral(" (no earlier successful "
                                                                      "pull to start a delta from)")));
-    auto fetched = fetch(environment, delta);
+    TransferStats stats;
+    auto fetched = fetch(environment, delta, stats);
     if (!fetched) {
         recorder.log(runs::LogLevel::Error, fetched.error());
-        recorder.finishPhase(RunStatus::Failed);
+        recorder.finishPhase(RunStatus::Failed, phaseCounts(stats));
         return failure(fetched.error());
     }
-    recorder.finishPhase(RunStatus::Succeeded, phaseCounts(fetched->stats));
+    recorder.finishPhase(RunStatus::Succeeded, phaseCounts(stats));
 
     if (recorder.cancelRequested())
         return RunOutcome{QStringLiteral("Cancelled by request before the Map phase; nothing was "
@@ -329,8 +337,8 @@ Result<RunOutcome> OneRosterClient::run(const RunEnvironment &environment)
     const QString mode = delta ? QStringLiteral("Delta") : QStringLiteral("Full");
     return RunOutcome{QStringLiteral("%1 pull: %2 records read in %3 requests, %4 rows loaded.")
                           .arg(mode)
-                          .arg(fetched->stats.records)
-                          .arg(fetched->stats.requests)
+                          .arg(stats.records)
+                          .arg(stats.requests)
                           .arg(*loaded),
                       fetched->watermark};
 }

@@ -32,7 +32,11 @@ public:
 
 private:
     struct Fetched;
-    Result<Fetched> fetch(const RunEnvironment &environment, bool delta);
+    // Reads every collection. stats receives the requests, pages, records and retries so far,
+    // also when the fetch fails, so that a failed Fetch phase shows how far it got.
+    Result<Fetched> fetch(const RunEnvironment &environment, bool delta, TransferStats &stats);
+    Result<Fetched> fetchCollections(ApiClient &client, const RunEnvironment &environment,
+                                     bool delta, TransferStats &stats);
 
     QUrl collectionUrl(const QString &endpoint, qint64 offset, const QString &filter) const;
 

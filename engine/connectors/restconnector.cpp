@@ -433,8 +433,11 @@ Result<RunOutcome> RestConnector::pull(const RunEnvironment &environment)
         const QJsonObject endpoint = value.toObject();
         auto records = fetchEndpoint(client, endpoint, environment, stats);
         if (!records) {
+            stats.requests = client.stats().requests;
+            stats.retries = client.stats().retries;
+            stats.bytes = client.stats().bytes;
             recorder.log(runs::LogLevel::Error, records.error());
-            recorder.finishPhase(RunStatus::Failed);
+            recorder.finishPhase(RunStatus::Failed, countsOf(stats));
             return failure(records.error());
         }
         recorder.log(runs::LogLevel::Info,

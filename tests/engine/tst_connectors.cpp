@@ -295,6 +295,7 @@ private slots:
     void testConnectionReportsOutcome();
     void onerosterFullPull();
     void onerosterFaults();
+    void onerosterFailureKeepsCounts();
     void onerosterDataChangesBetweenPages();
     void onerosterDeltaPull();
     void onerosterGivesUpOnChurn();
@@ -729,6 +730,32 @@ void tst_Connectors::onerosterFaults()
     QVERIFY(log.join(QLatin1Char('\n')).contains(QStringLiteral("as Retry-After asks")));
     QVERIFY(log.join(QLatin1Char('\n')).contains(QStringLiteral("requesting a new access token")));
     QVERIFY(!log.join(QLatin1Char('\n')).contains(kClientSecret));
+}
+
+void tst_Connectors::onerosterFailureKeepsCounts()
+{
+    startEngine();
+    const qint64 id = createApiIntegration(QStringLiteral("powerschool"));
+    hubtest::FakeHttpServer server;
+    QVERIFY(server.start());
+    QCOMPARE(saveSettings(id, providerSettings(server)).status, 200);
+    const QString tokenUrl = server.baseUrl() + QStringLiteral("/oauth/token");
+    server.close();
+
+    // Nothing listens at the provider's address, so each of the 4 token requests is refused.
+    const QJsonObject run = runAndWait(id);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    const QString message = run.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(tokenUrl), qPrintable(message));
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 1);
+    const QJsonObject fetch = phases.at(0).toObject();
+    QCOMPARE(fetch.value(QStringLiteral("name")).toString(), QStringLiteral("Fetch"));
+    QCOMPARE(fetch.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(fetch.value(QStringLiteral("requests")).toInt(), 4);
+    QCOMPARE(fetch.value(QStringLiteral("retries")).toInt(), 3);
+    QCOMPARE(fetch.value(QStringLiteral("pages")).toInt(), 0);
+    QCOMPARE(fetch.value(QStringLiteral("rowsRead")).toInt(), 0);
 }
 
 void tst_Connectors::onerosterDataChangesBetweenPages()

@@ -66,6 +66,18 @@ QString display(const QAbstractItemModel &model, int row, int column,
     return model.index(row, column, parent).data().toString();
 }
 
+// Makes United States English the default locale until it goes out of scope, for numbers with
+// thousands separators.
+class EnglishLocale
+{
+public:
+    EnglishLocale() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    ~EnglishLocale() { QLocale::setDefault(m_previous); }
+
+private:
+    QLocale m_previous;
+};
+
 } // namespace
 
 class tst_Models final : public QObject
@@ -88,6 +100,9 @@ private slots:
     void runbookAppendSkipsDuplicates();
     void runbookFetchMoreRequestsDetail();
     void runbookActiveRuns();
+    void runbookApiPhaseCounts();
+    void apiPhaseCountWords_data();
+    void apiPhaseCountWords();
     void statusWords_data();
     void statusWords();
 };
@@ -473,6 +488,94 @@ void tst_Models::runbookActiveRuns()
 
     model.setRuns(slice(sample("runs.json"), 1));
     QVERIFY(!model.hasActiveRuns());
+}
+
+void tst_Models::runbookApiPhaseCounts()
+{
+    const EnglishLocale english;
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QJsonObject detail = runDetail(0);
+    detail.insert(QStringLiteral("integrationType"), QStringLiteral("api"));
+    const auto phase = [](const QString &name, int status, const QJsonObject &counts) {
+        QJsonObject object{{QStringLiteral("name"), name}, {QStringLiteral("status"), status}};
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            object.insert(it.key(), it.value());
+        return object;
+    };
+    detail.insert(QStringLiteral("phases"),
+                  QJsonArray{phase(QStringLiteral("Fetch"), 0,
+                                   {{QStringLiteral("requests"), 12},
+                                    {QStringLiteral("pages"), 3},
+                                    {QStringLiteral("rowsRead"), 2400},
+                                    {QStringLiteral("retries"), 1}}),
+                             phase(QStringLiteral("Map"), 0, {{QStringLiteral("rowsRead"), 2400}}),
+                             phase(QStringLiteral("Load"), 1, {})});
+    model.setRunDetail(detail);
+    const QModelIndex run = model.indexOfRun(11);
+    QCOMPARE(model.rowCount(run), 3);
+
+    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run),
+             QStringLiteral("Fetch: 12 requests, 3 pages, 2,400 records, 1 retry"));
+    QCOMPARE(model.index(0, 0, run).data(RunbookModel::PhaseCountsRole).toString(),
+             QStringLiteral("12 requests, 3 pages, 2,400 records, 1 retry"));
+    QCOMPARE(model.index(0, 0, run).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("12 requests, 3 pages, 2,400 records, 1 retry\n"
+                            "Rows read: 2,400, written: 0, rejected: 0; bytes: 0"));
+    QCOMPARE(display(model, 1, RunbookModel::PhaseNameColumn, run),
+             QStringLiteral("Map: 2,400 rows"));
+    // A running phase has no counts yet.
+    QCOMPARE(display(model, 2, RunbookModel::PhaseNameColumn, run), QStringLiteral("Load"));
+
+    // The phases of other runs show their names alone.
+    detail.insert(QStringLiteral("integrationType"), QStringLiteral("outbound"));
+    model.setRunDetail(detail);
+    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run), QStringLiteral("Fetch"));
+    QVERIFY(!model.index(0, 0, run).data(RunbookModel::PhaseCountsRole).isValid());
+}
+
+void tst_Models::apiPhaseCountWords_data()
+{
+    QTest::addColumn<QJsonObject>("phase");
+    QTest::addColumn<QString>("expected");
+
+    const auto counts = [](const QString &name, qint64 requests, qint64 pages, qint64 records,
+                           qint64 retries) {
+        return QJsonObject{{QStringLiteral("name"), name},
+                           {QStringLiteral("status"), 0},
+                           {QStringLiteral("requests"), requests},
+                           {QStringLiteral("pages"), pages},
+                           {QStringLiteral("rowsRead"), records},
+                           {QStringLiteral("retries"), retries}};
+    };
+    QTest::newRow("one of each") << counts(QStringLiteral("Fetch"), 1, 1, 1, 1)
+                                 << QStringLiteral("1 request, 1 page, 1 record, 1 retry");
+    QTest::newRow("none") << counts(QStringLiteral("Fetch"), 0, 0, 0, 0)
+                          << QStringLiteral("0 requests, 0 pages, 0 records, 0 retries");
+    QTest::newRow("send") << counts(QStringLiteral("Send"), 4, 2, 1234567, 2)
+                          << QStringLiteral("4 requests, 2 pages, 1,234,567 records, 2 retries");
+    QTest::newRow("failed fetch")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Fetch")},
+                       {QStringLiteral("status"), 9},
+                       {QStringLiteral("requests"), 5},
+                       {QStringLiteral("retries"), 3}}
+        << QStringLiteral("5 requests, 0 pages, 0 records, 3 retries");
+    QTest::newRow("load") << counts(QStringLiteral("Load"), 0, 0, 28, 0)
+                          << QStringLiteral("28 rows");
+    QTest::newRow("one row") << counts(QStringLiteral("Map"), 0, 0, 1, 0)
+                             << QStringLiteral("1 row");
+    QTest::newRow("queued") << QJsonObject{{QStringLiteral("name"), QStringLiteral("Fetch")},
+                                           {QStringLiteral("status"), 2}}
+                            << QString();
+}
+
+void tst_Models::apiPhaseCountWords()
+{
+    QFETCH(QJsonObject, phase);
+    QFETCH(QString, expected);
+
+    const EnglishLocale english;
+    QCOMPARE(apiPhaseCounts(phase), expected);
 }
 
 void tst_Models::statusWords_data()

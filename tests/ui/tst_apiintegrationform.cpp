@@ -7,6 +7,7 @@
 #include "apiintegrationform.h"
 #include "catalogpage.h"
 #include "mainwindow.h"
+#include "runbookmodel.h"
 #include "runbookpage.h"
 #include "runfilterbar.h"
 #include "scheduleeditor.h"
@@ -19,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTreeView>
 #include <QTest>
 
 using hubdesk::ApiIntegrationForm;
@@ -179,6 +181,31 @@ void tst_ApiIntegrationForm::saveRunAndViewRuns()
                       Qt::LeftButton);
     auto stack = m_window->findChild<QStackedWidget *>(QStringLiteral("pageStack"));
     QCOMPARE(stack->currentWidget(), m_window->runbookPage());
+
+    // Expanding the run shows each phase with its counts: pages of 4 give orgs 1, sessions 1,
+    // courses 1, classes 1, users 2 and enrollments 2 pages, and the token is one more request.
+    hubdesk::RunbookPage *runbook = m_window->runbookPage();
+    QTRY_VERIFY_WITH_TIMEOUT(runbook->model()->indexOfRun(runId).isValid(),
+                             UiTestEngine::kRequestTimeoutMs);
+    const QModelIndex runIndex = runbook->model()->indexOfRun(runId);
+    runbook->view()->expand(runIndex);
+    QTRY_COMPARE_WITH_TIMEOUT(runbook->model()->rowCount(runIndex), 3,
+                              UiTestEngine::kRequestTimeoutMs);
+    const auto phaseText = [&](int row) {
+        return runbook->model()
+            ->index(row, hubdesk::RunbookModel::PhaseNameColumn, runIndex)
+            .data()
+            .toString();
+    };
+    QCOMPARE(phaseText(0), QStringLiteral("Fetch: 9 requests, 8 pages, 20 records, 0 retries"));
+    // Map validates the 20 records as CSV rows, and Load also writes a role for each user.
+    QCOMPARE(phaseText(1), QStringLiteral("Map: 20 rows"));
+    QCOMPARE(phaseText(2), QStringLiteral("Load: 27 rows"));
+    const QJsonObject fetch = run.value(QStringLiteral("phases")).toArray().at(0).toObject();
+    QCOMPARE(fetch.value(QStringLiteral("requests")).toInt(), 9);
+    QCOMPARE(fetch.value(QStringLiteral("pages")).toInt(), 8);
+    QVERIFY(runbook->view()->isExpanded(runIndex));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("api-integration-runbook"));
 }
 
 QTEST_MAIN(tst_ApiIntegrationForm)
