@@ -7,6 +7,7 @@
 #include "core/timeutil.h"
 #include "schedule/blackouts.h"
 #include "schedule/occurrences.h"
+#include "schedule/scheduler.h"
 #include "schedule/schedule.h"
 #include "store/store.h"
 
@@ -116,7 +117,7 @@ http::Response nextOfIntegration(const ApiContext &context, const http::Request 
     const QJsonDocument scheduleDocument
         = QJsonDocument::fromJson(integration->value(0).toByteArray());
     const bool integrationActive = integration->value(1).toBool();
-    const bool outbound = integration->value(2).toString() == QLatin1String("outbound");
+    const bool schedulable = schedule::runsOnSchedule(integration->value(2).toString());
     const bool destinationActive
         = integration->value(3).toInt() == 0 || integration->value(4).toInt() > 0;
     integration->finish();
@@ -135,8 +136,8 @@ http::Response nextOfIntegration(const ApiContext &context, const http::Request 
         if (!listed)
             return storeFailed(listed.error());
         body = *listed;
-        if (!outbound)
-            reason = QStringLiteral("Only outbound integrations run on a schedule so far.");
+        if (!schedulable)
+            reason = QStringLiteral("Only outbound and API integrations run on a schedule.");
         else if (!integrationActive)
             reason = QStringLiteral("The integration is inactive.");
         else if (!scheduleDocument.object().value(QStringLiteral("active")).toBool(true))

@@ -45,8 +45,8 @@ constexpr int kBatchSize = 100;
 // does not spin.
 constexpr int kMinSleepMs = 1000;
 
-// TODO: add 'api' when API connectors exist; their runs fail until then.
-const QString kSchedulableTypes = QStringLiteral("'outbound'");
+// The SQL list of the types that runsOnSchedule() accepts.
+const QString kSchedulableTypes = QStringLiteral("'outbound', 'api'");
 
 QString localText(const QDateTime &instant, const QTimeZone &zone)
 {
@@ -227,6 +227,11 @@ Result<void> DueHandler::place(const QString &trigger, const Occurrence &occurre
 }
 
 } // namespace
+
+bool runsOnSchedule(const QString &integrationType)
+{
+    return integrationType == QLatin1String("outbound") || integrationType == QLatin1String("api");
+}
 
 Scheduler::Scheduler(const Store &store, Clock clock, int maxSleepMs, QObject *parent)
     : QObject(parent)

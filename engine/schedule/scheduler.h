@@ -21,6 +21,10 @@ namespace hub::schedule {
 // Returns the current instant in UTC. Tests inject one to drive time.
 using Clock = std::function<QDateTime()>;
 
+// Whether the scheduler queues runs of integrations of this type ("outbound" and "api").
+// Inbound and OneRoster provider integrations get no scheduled runs.
+bool runsOnSchedule(const QString &integrationType);
+
 // Queues the runs that integrations' schedules make due.
 //
 // It sleeps on a single-shot timer until the earliest next occurrence, but never longer than

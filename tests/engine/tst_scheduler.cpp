@@ -75,6 +75,7 @@ private slots:
     void inactiveIntegrationQueuesNothing();
     void changedScheduleStartsAfresh();
     void nextRunsOfSavedSchedule();
+    void apiIntegrationRunsOnSchedule();
 
 private:
     void startEngine();
@@ -514,6 +515,51 @@ void tst_Scheduler::nextRunsOfSavedSchedule()
     QCOMPARE(api.get(QStringLiteral("/api/v1/integrations/1/schedule/next?count=51")).status, 422);
     QCOMPARE(api.get(QStringLiteral("/api/v1/integrations/1/schedule/next?count=x")).status, 422);
     QCOMPARE(api.get(QStringLiteral("/api/v1/integrations/999/schedule/next")).status, 404);
+}
+
+void tst_Scheduler::apiIntegrationRunsOnSchedule()
+{
+    startEngine();
+    hubtest::ApiTestClient api(m_engine->baseUrl(), m_token);
+    const auto create = [&](const QString &productKey) -> qint64 {
+        auto product = hub::selectValue(m_engine->store().connection(),
+                                        QStringLiteral("SELECT id FROM products WHERE "
+                                                       "product_key = ?"),
+                                        {productKey});
+        if (!product || product->isNull())
+            return 0;
+        const ApiReply reply = api.post(QStringLiteral("/api/v1/integrations"),
+                                        QJsonObject{{QStringLiteral("productId"),
+                                                     product->toLongLong()}});
+        return reply.status == 201 ? reply.json.value(QStringLiteral("id")).toInteger() : 0;
+    };
+    const qint64 apiId = create(QStringLiteral("powerschool"));
+    const qint64 inboundId = create(QStringLiteral("oneroster-bundle"));
+    QVERIFY(apiId > 0);
+    QVERIFY(inboundId > 0);
+    setSchedule(apiId, dailyAt(QStringLiteral("02:00")));
+    setSchedule(inboundId, dailyAt(QStringLiteral("02:00")));
+    tickAt(m_now);
+
+    // 02:00 EDT is 06:00 UTC. The API pull is queued; the inbound integration waits for files.
+    tickAt(utc("2026-06-02T06:00:10Z"));
+    const QList<RunRow> runs = runsOf(apiId);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.at(0).trigger, QStringLiteral("schedule"));
+    QCOMPARE(runs.at(0).status, 2);
+    QCOMPARE(runs.at(0).scheduledFor, QStringLiteral("2026-06-02T06:00:00.000Z"));
+    QCOMPARE(runsOf(inboundId).size(), 0);
+
+    const ApiReply apiNext
+        = api.get(QStringLiteral("/api/v1/integrations/%1/schedule/next").arg(apiId));
+    QCOMPARE(apiNext.status, 200);
+    QCOMPARE(apiNext.json.value(QStringLiteral("scheduled")).toBool(), true);
+    const ApiReply inboundNext
+        = api.get(QStringLiteral("/api/v1/integrations/%1/schedule/next").arg(inboundId));
+    QCOMPARE(inboundNext.status, 200);
+    QCOMPARE(inboundNext.json.value(QStringLiteral("scheduled")).toBool(), false);
+    QCOMPARE(inboundNext.json.value(QStringLiteral("reason")).toString(),
+             QStringLiteral("Only outbound and API integrations run on a schedule."));
 }
 
 QTEST_GUILESS_MAIN(tst_Scheduler)
