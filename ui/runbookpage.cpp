@@ -656,7 +656,9 @@ void RunbookPage::fetchDetail(qint64 runId)
         updateEmptyText();
         if (runId == m_pendingSelection)
             selectPendingRun();
-        else if (runId == selectedRunId())
+        // Selecting the run that is already current emits nothing, so its new log is shown
+        // here as well.
+        if (runId == selectedRunId())
             showSelectedLog();
         updateRefreshTimer();
     });
