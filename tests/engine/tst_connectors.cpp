@@ -4,6 +4,7 @@
 #include "apitestclient.h"
 #include "fakehttpserver.h"
 #include "fakeoneroster.h"
+#include "hubdprocess.h"
 #include "testdatabase.h"
 
 #include "connectors/apiclient.h"
@@ -16,8 +17,6 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QUrlQuery>
@@ -202,61 +201,6 @@ private:
             response.headers.append({"X-Link-Start", QByteArray::number(start)});
         return response;
     }
-};
-
-// A hubd process with its demo district, listening on a free port of 127.0.0.1. Its output
-// includes every hub.* debug message (--verbose).
-class HubdProcess
-{
-public:
-    QString baseUrl;
-    QString output;
-
-    ~HubdProcess() { stop(); }
-
-    bool start(const QString &dataDir, const QByteArray &token)
-    {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("HUBD_ADMIN_TOKEN"), QString::fromLatin1(token));
-        m_process.setProcessEnvironment(environment);
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral(HUBD_PATH),
-                        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                         QStringLiteral("--data-dir"), dataDir, QStringLiteral("--demo"),
-                         QStringLiteral("--workers"), QStringLiteral("1"),
-                         QStringLiteral("--verbose")});
-        if (!m_process.waitForStarted(10000))
-            return false;
-        static const QRegularExpression listening(QStringLiteral("hubd listening on (\\S+)"));
-        const QDeadlineTimer deadline(60000);
-        while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
-            m_process.waitForReadyRead(200);
-            output += QString::fromUtf8(m_process.readAll());
-            const QRegularExpressionMatch match = listening.match(output);
-            if (match.hasMatch()) {
-                baseUrl = match.captured(1);
-                if (baseUrl.endsWith(QLatin1Char('/')))
-                    baseUrl.chop(1);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-        output += QString::fromUtf8(m_process.readAll());
-    }
-
-private:
-    QProcess m_process;
 };
 
 // Every message that the engines of this process log, at every level, so that a test can
@@ -885,21 +829,14 @@ void tst_Connectors::secondEngineFullAndDelta()
     QTemporaryDir providerDir;
     QVERIFY(providerDir.isValid());
     const QByteArray providerToken = "provider-engine-token-0123456789";
-    HubdProcess provider;
+    hubtest::HubdProcess provider;
     QVERIFY2(provider.start(providerDir.path(), providerToken), qPrintable(provider.output));
     hubtest::ApiTestClient providerApi(QUrl(provider.baseUrl), providerToken);
-    const ApiReply application = providerApi.post(
-        QStringLiteral("/api/v1/oneroster/applications"),
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("District hub B")},
-                    {QStringLiteral("scopes"),
-                     QJsonArray{QStringLiteral("roster-core.readonly"),
-                                QStringLiteral("roster.readonly"),
-                                QStringLiteral("roster-demographics.readonly")}}});
-    QVERIFY2(application.status == 201, application.body.constData());
-    const QString clientId = application.json.value(QStringLiteral("clientId")).toString();
-    const QString clientSecret = application.json.value(QStringLiteral("clientSecret")).toString();
-    QVERIFY(!clientId.isEmpty());
-    QVERIFY(!clientSecret.isEmpty());
+    const hubtest::OneRosterApplication application
+        = hubtest::registerOneRosterApplication(providerApi, QStringLiteral("District hub B"));
+    QVERIFY2(application.isValid(), application.reply.body.constData());
+    const QString clientId = application.clientId;
+    const QString clientSecret = application.clientSecret;
     m_secrets.append(clientSecret);
 
     startEngine();
