@@ -251,7 +251,7 @@ struct UserRolesJson
 {
     QByteArray orgs;
     QByteArray roles;
-    QStringList orgIds;
+    QList<QByteArray> orgIds;
 };
 
 // Reads 1.1's role orgs and 1.2's roles of the users of a page from user_roles in one query,
@@ -268,38 +268,36 @@ Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
         placeholders.append(QStringLiteral("?"));
         bindings.append(id);
     }
-    auto read = runRead(context,
-                         QStringLiteral("SELECT user_sourced_id, role_type, role, org_sourced_id, "
-                                        "begin_date, end_date FROM user_roles WHERE "
-                                        "district_id = ? AND user_sourced_id IN (%1) "
-                                        "ORDER BY user_sourced_id, CASE WHEN role_type = "
-                                        "'primary' THEN 0 ELSE 1 END, org_sourced_id")
-                             .arg(placeholders.join(QLatin1Char(','))),
-                         bindings);
+    const QString orgType = QStringLiteral("org");
+    const auto read = forEachRow(
+        context,
+        QStringLiteral("SELECT user_sourced_id, role_type, role, org_sourced_id, begin_date, "
+                       "end_date FROM user_roles WHERE district_id = ? AND user_sourced_id IN "
+                       "(%1) ORDER BY user_sourced_id, CASE WHEN role_type = 'primary' THEN 0 "
+                       "ELSE 1 END, org_sourced_id")
+            .arg(placeholders.join(QLatin1Char(','))),
+        bindings, [&](RowValues &row) {
+            UserRolesJson &user = users[QString::fromUtf8(row.text(0))];
+            const QByteArray org = row.text(3).toByteArray();
+            if (!user.orgIds.contains(org)) {
+                user.orgIds.append(org);
+                user.orgs += user.orgs.isEmpty() ? '[' : ',';
+                writer.appendGuidRef(user.orgs, orgType, org);
+            }
+            user.roles += user.roles.isEmpty() ? '[' : ',';
+            writer.beginObject(user.roles);
+            writer.writeMemberName(user.roles, u"roleType");
+            ObjectWriter::appendString(user.roles, row.text(1));
+            writer.writeMemberName(user.roles, u"role");
+            ObjectWriter::appendString(user.roles, row.text(2));
+            writer.writeMemberName(user.roles, u"org");
+            writer.appendGuidRef(user.roles, orgType, org);
+            writer.writeTextMember(user.roles, u"beginDate", row.text(4));
+            writer.writeTextMember(user.roles, u"endDate", row.text(5));
+            writer.endObject(user.roles);
+        });
     if (!read)
         return failure(read.error());
-    QSqlQuery *query = &read->query();
-    const QString orgType = QStringLiteral("org");
-    while (query->next()) {
-        UserRolesJson &user = users[query->value(0).toString()];
-        const QString org = query->value(3).toString();
-        if (!user.orgIds.contains(org)) {
-            user.orgIds.append(org);
-            user.orgs += user.orgs.isEmpty() ? '[' : ',';
-            writer.appendGuidRef(user.orgs, orgType, org.toUtf8());
-        }
-        user.roles += user.roles.isEmpty() ? '[' : ',';
-        writer.beginObject(user.roles);
-        writer.writeMemberName(user.roles, u"roleType");
-        ObjectWriter::appendString(user.roles, query->value(1).toString());
-        writer.writeMemberName(user.roles, u"role");
-        ObjectWriter::appendString(user.roles, query->value(2).toString());
-        writer.writeMemberName(user.roles, u"org");
-        writer.appendGuidRef(user.roles, orgType, org.toUtf8());
-        writer.writeTextMember(user.roles, u"beginDate", query->value(4).toString());
-        writer.writeTextMember(user.roles, u"endDate", query->value(5).toString());
-        writer.endObject(user.roles);
-    }
     for (UserRolesJson &user : users) {
         user.orgs += ']';
         user.roles += ']';

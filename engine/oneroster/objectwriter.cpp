@@ -56,10 +56,25 @@ void appendJsonUtf8(QByteArray &out, QByteArrayView text)
     out += '"';
 }
 
-// Appends text as a quoted JSON string.
+// Appends text as a quoted JSON string. Member names and most values are printable ASCII,
+// which is copied into space reserved for it without a UTF-8 conversion.
 void appendJsonString(QByteArray &out, QStringView text)
 {
-    appendJsonUtf8(out, text.toUtf8());
+    const bool plain = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t unit = c.unicode();
+        return unit >= 0x20 && unit < 0x80 && unit != u'"' && unit != u'\\';
+    });
+    if (!plain) {
+        appendJsonUtf8(out, text.toUtf8());
+        return;
+    }
+    const qsizetype start = out.size();
+    out.resize(start + text.size() + 2);
+    char *cursor = out.data() + start;
+    *cursor++ = '"';
+    for (const QChar c : text)
+        *cursor++ = char(c.unicode());
+    *cursor = '"';
 }
 
 // Appends a sourced id percent-encoded for a URL path, as QUrl::toPercentEncoding() does. An id
@@ -117,9 +132,9 @@ void ObjectWriter::endObject(QByteArray &out)
     out += '}';
 }
 
-void ObjectWriter::appendString(QByteArray &out, QStringView text)
+void ObjectWriter::appendString(QByteArray &out, QByteArrayView text)
 {
-    appendJsonString(out, text);
+    appendJsonUtf8(out, text);
 }
 
 void ObjectWriter::writeMemberName(QByteArray &out, QStringView name)
@@ -131,12 +146,12 @@ void ObjectWriter::writeMemberName(QByteArray &out, QStringView name)
     out += ':';
 }
 
-void ObjectWriter::writeTextMember(QByteArray &out, QStringView name, const QString &text)
+void ObjectWriter::writeTextMember(QByteArray &out, QStringView name, QByteArrayView text)
 {
     if (text.isEmpty())
         return;
     writeMemberName(out, name);
-    appendJsonString(out, text);
+    appendJsonUtf8(out, text);
 }
 
 const QByteArray &ObjectWriter::hrefPrefix(const QString &type)

@@ -33,12 +33,12 @@ public:
     // Writes the name of a member and the colon, after which the caller appends the value.
     void writeMemberName(QByteArray &out, QStringView name);
     // Writes a string member, or nothing when the text is empty.
-    void writeTextMember(QByteArray &out, QStringView name, const QString &text);
+    void writeTextMember(QByteArray &out, QStringView name, QByteArrayView text);
 
     // Appends the GUIDRef {href, sourcedId, type} of an object as a JSON value.
     void appendGuidRef(QByteArray &out, const QString &type, QByteArrayView sourcedId);
-    // Appends text as a quoted JSON string.
-    static void appendString(QByteArray &out, QStringView text);
+    // Appends UTF-8 text as a quoted JSON string.
+    static void appendString(QByteArray &out, QByteArrayView text);
 
 private:
     const QByteArray &hrefPrefix(const QString &type);
