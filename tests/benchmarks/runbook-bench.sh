@@ -20,8 +20,13 @@
 # RunbookModel and reports the time to first rows (fastest and median of REPEATS) and its
 # resident memory.
 #
+# When HUBDESK_PG_URL is set (tests/fixtures/postgres.sh writes it), the script then fills a new
+# PostgreSQL database the same way with psql. The fill skips the change-feed triggers through
+# session_replication_role. Then it starts hubd on that database and times the same three
+# requests against the same statements in psql, measured like the sqlite3 shell's.
+#
 # Usage: tests/benchmarks/runbook-bench.sh [BUILD_DIR]   (default build)
-# Needs: hubd and hub-runbook-bench built, sqlite3, curl, jq, python3.
+# Needs: hubd and hub-runbook-bench built, sqlite3, curl, jq, python3, and psql for PostgreSQL.
 
 set -euo pipefail
 
@@ -251,3 +256,97 @@ echo "time to first rows: ${first_rows_ms} ms, median ${first_rows_median_ms} ms
 echo "model memory after the first page: $(( (rss_first_kb - rss_start_kb) / 1024 )) MB;" \
      "after $rows rows: $(( (rss_pages_kb - rss_start_kb) / 1024 )) MB (target < 100 MB)"
 echo "hubd VmHWM: $(grep VmHWM "/proc/$hubd_pid/status" | awk '{print $2, $3}')"
+
+# 6. PostgreSQL, when HUBDESK_PG_URL names a server: the same runs and phases in a new database,
+#    the same requests to a hubd on it, and the same statements in psql.
+[[ -n ${HUBDESK_PG_URL:-} ]] || exit 0
+command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 2; }
+stop_hubd
+pg_name="hub_runbook_$(date +%s%N)"
+psql -q "$HUBDESK_PG_URL" -c "CREATE DATABASE $pg_name"
+pg_url="${HUBDESK_PG_URL%/*}/$pg_name"
+rm -rf "$work/data"
+mkdir -p "$work/data"
+start_hubd --demo --database "$pg_url"
+stop_hubd
+
+fill_start=$(now_ms)
+# session_replication_role = replica skips the change-feed triggers for the fill. That setting
+# needs a superuser, which the fixture's user is.
+psql -q -v ON_ERROR_STOP=1 "$pg_url" <<SQL
+SET session_replication_role = replica;
+BEGIN;
+INSERT INTO runs(district_id, integration_id, trigger, status, queued_at, started_at, ended_at,
+                 message, change_version)
+SELECT 1, 1 + i % 2,
+       CASE WHEN i % 50 = 0 THEN 'manual' WHEN i % 97 = 0 THEN 'catch-up' ELSE 'schedule' END,
+       CASE WHEN i % 23 = 0 THEN 9 WHEN i % 41 = 0 THEN 8 ELSE 0 END,
+       to_char(to_timestamp($base_epoch + i * 60) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS".000Z"'),
+       to_char(to_timestamp($base_epoch + i * 60) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS".000Z"'),
+       to_char(to_timestamp($base_epoch + i * 60 + 20 + i % 37) AT TIME ZONE 'UTC',
+               'YYYY-MM-DD"T"HH24:MI:SS".000Z"'),
+       NULL, i + 1
+FROM generate_series(0, $runs - 1) i;
+INSERT INTO run_phases(run_id, position, name, status, started_at, ended_at, rows_read,
+                       rows_written, bytes)
+SELECT r.id, p.position,
+       CASE p.position WHEN 1 THEN 'Query' WHEN 2 THEN 'Format' ELSE 'Deliver to Folder '
+            || (p.position - 2) END,
+       0, r.started_at, r.ended_at, 4000, 4000, 250000
+FROM runs r CROSS JOIN generate_series(1, $phases_per_run) p(position);
+UPDATE run_change_counter SET value = (SELECT max(change_version) FROM runs) WHERE id = 1;
+COMMIT;
+ANALYZE;
+SQL
+fill_ms=$(( $(now_ms) - fill_start ))
+counts=$(psql -qtA "$pg_url" -c "SELECT (SELECT count(*) FROM runs) || ' runs, ' || (SELECT count(*) FROM run_phases) || ' phases'")
+echo
+echo "PostgreSQL: filled $counts in $fill_ms ms"
+
+# psql's time for the statements of a SQL file, in milliseconds, measured as time_sql does.
+time_psql() { # FILE
+    python3 - "$pg_url" "$1" "$repeats" "${PASSES:-20}" <<'PY'
+import subprocess, sys, time
+url, path, repeats, passes = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+sql = open(path).read()
+def run(script):
+    start = time.perf_counter()
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", url], input=script.encode(),
+                   stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+empty = min(run("") for _ in range(repeats))
+full = min(run(sql * passes) for _ in range(repeats))
+print(round(max(full - empty, 0) * 1000 / passes, 2))
+PY
+}
+
+# hubd leaves NULLS LAST out of this sort on PostgreSQL, because the sort key is never NULL
+# and the clause would keep PostgreSQL from scanning the runs_start index backwards.
+for file in first-page range range-total; do
+    sed 's/ DESC NULLS LAST, r.id DESC/ DESC, r.id DESC/' "$work/$file.sql" >"$work/$file.pg.sql"
+done
+
+start_hubd --database "$pg_url"
+for path in "$first_path" "$range_path" "$range_total_path"; do
+    curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path"
+done
+for file in first-page range range-total; do psql -X -q "$pg_url" -f "$work/$file.pg.sql" >/dev/null; done
+
+total=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$range_total_path" | jq .total)
+http_floor=$(time_request /api/v1/health)
+hubd_first=$(time_request "$first_path")
+pg_first=$(time_psql "$work/first-page.pg.sql")
+hubd_range=$(time_request "$range_path")
+pg_range=$(time_psql "$work/range.pg.sql")
+hubd_range_total=$(time_request "$range_total_path")
+pg_range_total=$(time_psql "$work/range-total.pg.sql")
+
+printf '\nPostgreSQL HTTP floor (GET /api/v1/health): %s ms\n' "$http_floor"
+printf '%-28s %10s %12s %7s %16s\n' query hubd_ms psql_ms ratio ratio_less_floor
+printf '%-28s %10s %12s %7s %16s\n' "first page (date=$last_day)" "$hubd_first" "$pg_first" \
+    "$(ratio "$hubd_first" "$pg_first")" "$(net_ratio "$hubd_first" "$http_floor" "$pg_first")"
+printf '%-28s %10s %12s %7s %16s\n' "30 days ($total runs)" "$hubd_range" "$pg_range" \
+    "$(ratio "$hubd_range" "$pg_range")" "$(net_ratio "$hubd_range" "$http_floor" "$pg_range")"
+printf '%-28s %10s %12s %7s %16s\n' "30 days with total" "$hubd_range_total" \
+    "$pg_range_total" "$(ratio "$hubd_range_total" "$pg_range_total")" \
+    "$(net_ratio "$hubd_range_total" "$http_floor" "$pg_range_total")"
