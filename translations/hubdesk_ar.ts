@@ -2900,6 +2900,19 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Run %1 ended: %2.</source>
         <translation>انتهى التشغيل %1: %2.</translation>
     </message>
+    <message>
+        <source>Validation Report…</source>
+        <translation>تقرير التحقق…</translation>
+    </message>
+    <message>
+        <source>Show the validation report of the selected inbound run</source>
+        <translation>عرض تقرير التحقق للتشغيل الوارد المحدد</translation>
+    </message>
+    <message>
+        <source>See the &lt;a href=&quot;#validation&quot;&gt;Validation Report&lt;/a&gt;.</source>
+        <extracomment>Follows &quot;Run 12 ended: 9 Failed.&quot;; the link opens the run&apos;s validation report.</extracomment>
+        <translation>راجع &lt;a href=&quot;#validation&quot;&gt;تقرير التحقق&lt;/a&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::ScheduleEditor</name>
@@ -3446,6 +3459,142 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>No system keychain is available (%1), so the sign-in is not remembered and you will enter your password next time. Start a Secret Service such as GNOME Keyring or KWallet to remember it.</source>
         <translation>لا تتوفر سلسلة مفاتيح للنظام (%1)، لذلك لن يُحفظ تسجيل الدخول وستدخل كلمة المرور في المرة القادمة. شغّل خدمة أسرار مثل GNOME Keyring أو KWallet لحفظه.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ValidationReportDialog</name>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>تصدير إلى CSV…</translation>
+    </message>
+    <message>
+        <source>Validation Report of Run %1</source>
+        <translation>تقرير التحقق للتشغيل %1</translation>
+    </message>
+    <message>
+        <source>Show findings of this severity</source>
+        <translation>عرض النتائج بهذه الخطورة</translation>
+    </message>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>الأخطاء والتحذيرات</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>الأخطاء</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>التحذيرات</translation>
+    </message>
+    <message>
+        <source>Show findings about this file</source>
+        <translation>عرض النتائج الخاصة بهذا الملف</translation>
+    </message>
+    <message>
+        <source>Show findings that contain this text</source>
+        <translation>عرض النتائج التي تحتوي على هذا النص</translation>
+    </message>
+    <message>
+        <source>Value, column, rule or message</source>
+        <translation>القيمة أو العمود أو القاعدة أو الرسالة</translation>
+    </message>
+    <message>
+        <source>Validation findings</source>
+        <translation>نتائج التحقق</translation>
+    </message>
+    <message>
+        <source>Export the shown findings to a CSV file</source>
+        <translation>تصدير النتائج المعروضة إلى ملف CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>ال&amp;خطورة:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ال&amp;ملف:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>ال&amp;نص:</translation>
+    </message>
+    <message>
+        <source>Loading the validation report…</source>
+        <translation>جارٍ تحميل تقرير التحقق…</translation>
+    </message>
+    <message>
+        <source>The validation report could not be loaded.</source>
+        <translation>تعذّر تحميل تقرير التحقق.</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <source>This run has no validation findings.</source>
+        <translation>لا توجد نتائج تحقق لهذا التشغيل.</translation>
+    </message>
+    <message>
+        <source>Export Validation Report</source>
+        <translation>تصدير تقرير التحقق</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذّرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <source>Errors: %1. Warnings: %2. Findings shown: %3 of %4.</source>
+        <extracomment>Counts of the whole report, then the number of findings that the filters show and the number of findings in the report.</extracomment>
+        <translation>الأخطاء: %1. التحذيرات: %2. النتائج المعروضة: %3 من %4.</translation>
+    </message>
+    <message>
+        <source>Saved %1. Findings: %2.</source>
+        <extracomment>A file path, then the number of findings written to it.</extracomment>
+        <translation>تم حفظ %1. النتائج: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ValidationReportModel</name>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>السطر</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>العمود</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>القاعدة</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>الخطورة</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطأ</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>تحذير</translation>
     </message>
 </context>
 <context>

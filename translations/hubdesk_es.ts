@@ -2872,6 +2872,19 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Run %1 ended: %2.</source>
         <translation>La ejecución %1 terminó: %2.</translation>
     </message>
+    <message>
+        <source>Validation Report…</source>
+        <translation>Informe de validación…</translation>
+    </message>
+    <message>
+        <source>Show the validation report of the selected inbound run</source>
+        <translation>Mostrar el informe de validación de la ejecución de entrada seleccionada</translation>
+    </message>
+    <message>
+        <source>See the &lt;a href=&quot;#validation&quot;&gt;Validation Report&lt;/a&gt;.</source>
+        <extracomment>Follows &quot;Run 12 ended: 9 Failed.&quot;; the link opens the run&apos;s validation report.</extracomment>
+        <translation>Consulte el &lt;a href=&quot;#validation&quot;&gt;informe de validación&lt;/a&gt;.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::ScheduleEditor</name>
@@ -3418,6 +3431,142 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>No system keychain is available (%1), so the sign-in is not remembered and you will enter your password next time. Start a Secret Service such as GNOME Keyring or KWallet to remember it.</source>
         <translation>No hay ningún llavero del sistema disponible (%1), así que el inicio de sesión no se recuerda y tendrá que introducir la contraseña la próxima vez. Inicie un Secret Service como GNOME Keyring o KWallet para recordarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ValidationReportDialog</name>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <source>Validation Report of Run %1</source>
+        <translation>Informe de validación de la ejecución %1</translation>
+    </message>
+    <message>
+        <source>Show findings of this severity</source>
+        <translation>Mostrar los hallazgos de esta gravedad</translation>
+    </message>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>Errores y advertencias</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advertencias</translation>
+    </message>
+    <message>
+        <source>Show findings about this file</source>
+        <translation>Mostrar los hallazgos de este archivo</translation>
+    </message>
+    <message>
+        <source>Show findings that contain this text</source>
+        <translation>Mostrar los hallazgos que contienen este texto</translation>
+    </message>
+    <message>
+        <source>Value, column, rule or message</source>
+        <translation>Valor, columna, regla o mensaje</translation>
+    </message>
+    <message>
+        <source>Validation findings</source>
+        <translation>Hallazgos de validación</translation>
+    </message>
+    <message>
+        <source>Export the shown findings to a CSV file</source>
+        <translation>Exportar los hallazgos mostrados a un archivo CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Gravedad:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Archivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>Loading the validation report…</source>
+        <translation>Cargando el informe de validación…</translation>
+    </message>
+    <message>
+        <source>The validation report could not be loaded.</source>
+        <translation>No se pudo cargar el informe de validación.</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>Todos los archivos</translation>
+    </message>
+    <message>
+        <source>This run has no validation findings.</source>
+        <translation>Esta ejecución no tiene hallazgos de validación.</translation>
+    </message>
+    <message>
+        <source>Export Validation Report</source>
+        <translation>Exportar el informe de validación</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Errors: %1. Warnings: %2. Findings shown: %3 of %4.</source>
+        <extracomment>Counts of the whole report, then the number of findings that the filters show and the number of findings in the report.</extracomment>
+        <translation>Errores: %1. Advertencias: %2. Hallazgos mostrados: %3 de %4.</translation>
+    </message>
+    <message>
+        <source>Saved %1. Findings: %2.</source>
+        <extracomment>A file path, then the number of findings written to it.</extracomment>
+        <translation>Se guardó %1. Hallazgos: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::ValidationReportModel</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
     </message>
 </context>
 <context>

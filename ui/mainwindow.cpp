@@ -311,7 +311,7 @@ void MainWindow::connectPages()
         showPage(Page::Runbook);
     });
     connect(m_integrationsPage, &IntegrationsPage::runQueued, this, [this](qint64 runId) {
-        m_runbookPage->showRun(runId);
+        m_runbookPage->showQueuedRun(runId);
         showPage(Page::Runbook);
     });
 }

@@ -9,6 +9,7 @@
 #include "runfilesbutton.h"
 #include "runlogview.h"
 #include "statusdelegate.h"
+#include "validationreportdialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTextDocumentFragment>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -28,7 +30,16 @@ namespace {
 constexpr int kStatusRunning = 1;
 constexpr int kStatusQueued = 2;
 constexpr int kStatusCancelled = 3;
+constexpr int kStatusSucceededWithWarnings = 8;
 constexpr int kStatusFailed = 9;
+
+// Inbound runs that failed or ended with warnings have findings in a validation report.
+bool hasValidationReport(const QJsonObject &run)
+{
+    const int status = run.value(QStringLiteral("status")).toInt();
+    return run.value(QStringLiteral("integrationType")).toString() == QLatin1String("inbound")
+           && (status == kStatusFailed || status == kStatusSucceededWithWarnings);
+}
 
 bool isActive(int status)
 {
@@ -81,6 +92,9 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
                                 tr("Approve the selected load held for approval")))
     , m_rejectButton(newButton(tr("Reject"), QStringLiteral("runbookRejectButton"),
                                tr("Reject the selected load held for approval")))
+    , m_reportButton(newButton(tr("Validation Report…"),
+                               QStringLiteral("runbookValidationReportButton"),
+                               tr("Show the validation report of the selected inbound run")))
     , m_downloadButton(new RunFilesButton(client))
     , m_view(new QTreeView)
     , m_log(new RunLogView)
@@ -99,6 +113,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     m_searchButton->setDefault(true);
     m_message->setObjectName(QStringLiteral("runbookMessage"));
     m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                       | Qt::LinksAccessibleByKeyboard);
     m_message->hide();
     m_holdLabel->setObjectName(QStringLiteral("runbookHoldLabel"));
     m_holdLabel->setWordWrap(true);
@@ -153,7 +169,8 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     actions->addWidget(m_message, 1);
     actions->addStretch();
     for (QPushButton *button : {m_approveButton, m_rejectButton, m_cancelButton, m_retryButton,
-                                m_runButton, static_cast<QPushButton *>(m_downloadButton)}) {
+                                m_runButton, m_reportButton,
+                                static_cast<QPushButton *>(m_downloadButton)}) {
         button->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
         actions->addWidget(button, 0, Qt::AlignBottom);
     }
@@ -182,6 +199,12 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     connect(m_runButton, &QPushButton::clicked, this, &RunbookPage::runSelectedAgain);
     connect(m_approveButton, &QPushButton::clicked, this, &RunbookPage::approveSelectedRun);
     connect(m_rejectButton, &QPushButton::clicked, this, &RunbookPage::rejectSelectedRun);
+    connect(m_reportButton, &QPushButton::clicked, this, &RunbookPage::showValidationReport);
+    // The message about a rejected upload links to its report.
+    connect(m_message, &QLabel::linkActivated, this, [this] {
+        if (m_messageRunId > 0)
+            openValidationReport(m_messageRunId);
+    });
     connect(header, &QHeaderView::sortIndicatorChanged, this, &RunbookPage::onSortIndicatorChanged);
     connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
         if (!index.parent().isValid())
@@ -253,6 +276,9 @@ void RunbookPage::clear()
     showMessage({});
     onCurrentChanged();
     m_emptyLabel->hide();
+    // The report shows the district's data, so it closes with the rest.
+    if (m_reportDialog)
+        m_reportDialog->close();
 }
 
 void RunbookPage::setTimeZone(const QTimeZone &zone)
@@ -295,6 +321,20 @@ void RunbookPage::showRun(qint64 runId)
     }
     m_filters->setDate(today());
     search();
+}
+
+void RunbookPage::showQueuedRun(qint64 runId)
+{
+    showRun(runId);
+    const auto follow = [this, runId] {
+        showMessage(tr("Run %1 is queued.").arg(runId), runId);
+        updateRunMessage();
+    };
+    // The first page of a new search clears the message, so it is set once the page is shown.
+    if (m_pageJob)
+        connect(this, &RunbookPage::runsLoaded, this, follow, Qt::SingleShotConnection);
+    else
+        follow();
 }
 
 void RunbookPage::showIntegrationRuns(qint64 integrationId)
@@ -465,7 +505,11 @@ QDate RunbookPage::today() const
 
 QString RunbookPage::message() const
 {
-    return m_message->isHidden() ? QString() : m_message->text();
+    if (m_message->isHidden())
+        return {};
+    if (m_message->textFormat() == Qt::RichText)
+        return QTextDocumentFragment::fromHtml(m_message->text()).toPlainText();
+    return m_message->text();
 }
 
 QString RunbookPage::holdReason() const
@@ -657,9 +701,11 @@ void RunbookPage::fetchDetail(qint64 runId)
         if (runId == m_pendingSelection)
             selectPendingRun();
         // Selecting the run that is already current emits nothing, so its new log is shown
-        // here as well.
-        if (runId == selectedRunId())
+        // here as well. The detail may also carry a newer status, which changes the buttons.
+        if (runId == selectedRunId()) {
             showSelectedLog();
+            updateRunButtons();
+        }
         updateRefreshTimer();
     });
 }
@@ -713,6 +759,7 @@ void RunbookPage::updateRunButtons()
     const bool held = run.isValid() && RunbookModel::isHeld(json);
     m_approveButton->setEnabled(held && idle);
     m_rejectButton->setEnabled(held && idle);
+    m_reportButton->setEnabled(run.isValid() && hasValidationReport(json));
     m_downloadButton->setRunId(run.isValid() ? selectedRunId() : 0);
     // The engine's message names each table the load would change, with the counts.
     //: A held run's id, then the engine's reason, which begins "Held for approval:".
@@ -761,6 +808,7 @@ void RunbookPage::restoreView(const QSet<qint64> &expanded, qint64 selected)
 
 void RunbookPage::showMessage(const QString &text, qint64 runId)
 {
+    m_message->setTextFormat(Qt::PlainText);
     m_messageRunId = text.isEmpty() ? 0 : runId;
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
@@ -774,7 +822,44 @@ void RunbookPage::updateRunMessage()
     const int status = run.data(RunbookModel::StatusCodeRole).toInt();
     if (isActive(status))
         return;
-    showMessage(tr("Run %1 ended: %2.").arg(QString::number(m_messageRunId), statusLabel(status)));
+    const QString ended
+        = tr("Run %1 ended: %2.").arg(QString::number(m_messageRunId), statusLabel(status));
+    const qint64 runId = m_messageRunId;
+    if (status != kStatusFailed
+        || !hasValidationReport(run.data(RunbookModel::RunJsonRole).toJsonObject())) {
+        showMessage(ended, runId);
+        return;
+    }
+    //: Follows "Run 12 ended: 9 Failed."; the link opens the run's validation report.
+    const QString link = tr("See the <a href=\"#validation\">Validation Report</a>.");
+    showMessage(ended.toHtmlEscaped() + QLatin1Char(' ') + link, runId);
+    m_message->setTextFormat(Qt::RichText);
+}
+
+ValidationReportDialog *RunbookPage::validationReportDialog() const
+{
+    return m_reportDialog;
+}
+
+void RunbookPage::showValidationReport()
+{
+    const QModelIndex run = m_model->indexOfRun(selectedRunId());
+    if (run.isValid() && hasValidationReport(run.data(RunbookModel::RunJsonRole).toJsonObject()))
+        openValidationReport(selectedRunId());
+}
+
+void RunbookPage::openValidationReport(qint64 runId)
+{
+    if (m_reportDialog && m_reportDialog->runId() == runId) {
+        m_reportDialog->raise();
+        m_reportDialog->activateWindow();
+        return;
+    }
+    if (m_reportDialog)
+        m_reportDialog->close();
+    m_reportDialog = new ValidationReportDialog(m_client, runId, this);
+    m_reportDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_reportDialog->show();
 }
 
 } // namespace hubdesk

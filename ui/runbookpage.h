@@ -25,6 +25,7 @@ class RunFilterBar;
 class RunFilesButton;
 class RunLogView;
 class RunbookModel;
+class ValidationReportDialog;
 struct ApiResult;
 
 // Runbook Activities: the runs that match the filters, newest first or sorted by a clicked
@@ -51,6 +52,9 @@ public:
     void search();
     // Shows today's runs and selects runId once it is loaded.
     void showRun(qint64 runId);
+    // Shows runId as showRun() does, with a message that states how the run ended once it
+    // ends and links a failed inbound run to its validation report.
+    void showQueuedRun(qint64 runId);
     // Shows the runs of one integration on or before today.
     void showIntegrationRuns(qint64 integrationId);
     // Queues a run of the selected run's integration and selects the new run.
@@ -62,8 +66,11 @@ public:
     // Approves or rejects the selected load held for approval, after the user confirms.
     void approveSelectedRun();
     void rejectSelectedRun();
-    // Forgets every run, the selection, the log, the filters and the message, as after
-    // signing out.
+    // Opens the validation report of the selected inbound run that failed or ended with
+    // warnings, or brings its open report to the front.
+    void showValidationReport();
+    // Forgets every run, the selection, the log, the filters and the message, and closes the
+    // validation report, as after signing out.
     void clear();
 
     RunbookModel *model() const { return m_model; }
@@ -71,6 +78,8 @@ public:
     RunLogView *logView() const { return m_log; }
     RunFilterBar *filterBar() const { return m_filters; }
     RunFilesButton *downloadButton() const { return m_downloadButton; }
+    // The open validation report, or nullptr.
+    ValidationReportDialog *validationReportDialog() const;
     qint64 selectedRunId() const;
     // True while the page polls for changes every kRefreshIntervalMs, which it does while a
     // listed run is queued or running.
@@ -78,7 +87,7 @@ public:
     {
         return m_refreshTimer.isActive() && m_refreshTimer.interval() == kRefreshIntervalMs;
     }
-    // The text of the message line below the runs; empty when it is hidden.
+    // The plain text of the message line below the runs; empty when it is hidden.
     QString message() const;
     // The reason the selected run is held for approval; empty when it is hidden.
     QString holdReason() const;
@@ -118,6 +127,7 @@ private:
     // once it ends.
     void showMessage(const QString &text, qint64 runId = 0);
     void updateRunMessage();
+    void openValidationReport(qint64 runId);
 
     EngineClient *m_client;
     RunbookModel *m_model;
@@ -129,6 +139,7 @@ private:
     QPushButton *m_runButton;
     QPushButton *m_approveButton;
     QPushButton *m_rejectButton;
+    QPushButton *m_reportButton;
     RunFilesButton *m_downloadButton;
     QTreeView *m_view;
     RunLogView *m_log;
@@ -143,6 +154,7 @@ private:
     QPointer<ApiJob> m_runJob;
     QPointer<ApiJob> m_controlJob;
     QPointer<ApiJob> m_integrationsJob;
+    QPointer<ValidationReportDialog> m_reportDialog;
     QHash<qint64, QPointer<ApiJob>> m_detailJobs;
     // Whether the engine has runs after the last page loaded.
     bool m_hasMore = false;
