@@ -12,6 +12,7 @@
 #include "destinations/filenametemplate.h"
 #include "inbound/filespec.h"
 #include "inbound/flatfile.h"
+#include "inbound/onerosterxml.h"
 #include "inbound/onerosterbundle.h"
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
@@ -761,7 +762,32 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.startPhase(QStringLiteral("Receive"));
     recorder.log(LogLevel::Info,
                  QStringLiteral("Reading %1.").arg(uploadedName(context.inputFile)));
-    auto bundle = inbound::OneRosterBundle::open(context.inputFile, workDir);
+
+    // An XML roster becomes a bundle folder first, so it is validated and loaded as CSV is.
+    QString bundlePath = context.inputFile;
+    std::optional<inbound::OneRosterXml> xml;
+    if (inbound::OneRosterXml::looksLikeXml(context.inputFile)) {
+        xml = inbound::OneRosterXml::convert(context.inputFile,
+                                             QDir(workDir).filePath(QStringLiteral("xml")),
+                                             uploadedName(context.inputFile));
+        if (!xml->ok()) {
+            removeWork();
+            const QList<inbound::Issue> issues = shownIssues(xml->warnings() + xml->errors(),
+                                                             recorder);
+            if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
+                recorder.log(LogLevel::Warning,
+                             QStringLiteral("The validation report could not be stored: %1")
+                                 .arg(stored.error()));
+            const QString message = issues.constLast().toString();
+            recorder.log(LogLevel::Error, message);
+            recorder.finishRun(RunStatus::Failed, message);
+            return;
+        }
+        recorder.log(LogLevel::Info,
+                     QStringLiteral("Read %1 records from the XML file.").arg(xml->recordCount()));
+        bundlePath = xml->folder();
+    }
+    auto bundle = inbound::OneRosterBundle::open(bundlePath, workDir);
     if (!bundle) {
         removeWork();
         // The report names the upload, so a rejected file always has at least one row.
@@ -800,7 +826,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
                                           "nothing was loaded."));
         return;
     }
-    const QList<inbound::Issue> issues = shownIssues(validated, recorder);
+    const QList<inbound::Issue> issues
+        = shownIssues(xml ? xml->warnings() + xml->mapIssues(validated) : validated, recorder);
     if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
         recorder.log(
             LogLevel::Warning,

@@ -93,10 +93,14 @@ private slots:
     void reportNamesUploadedFile();
     void nulCharacterInBundleIsReported();
     void nulCharacterInFlatFileIsReported();
+    void xmlRosterLoads();
+    void xmlRosterReportsLines();
+    void xmlWithDtdIsRejected();
 
 private:
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
     qint64 uploadZip(const QByteArray &zip, const QString &name);
+    qint64 uploadXml(const QByteArray &xml);
     qint64 activeRosterRows();
     QJsonObject waitForRun(qint64 runId);
     QJsonObject waitForHold(qint64 runId);
@@ -742,6 +746,90 @@ void tst_InboundRuns::nulCharacterInFlatFileIsReported()
         QCOMPARE(issue[QStringLiteral("value")].toString(), QStringLiteral("Pre\\u0000sent"));
     }
     QVERIFY2(found, report.body.constData());
+}
+
+
+qint64 tst_InboundRuns::uploadXml(const QByteArray &xml)
+{
+    const ApiReply reply = m_api->send(
+        "POST",
+        QStringLiteral("/api/v1/integrations/%1/files?fileName=roster.xml").arg(inboundIntegration),
+        xml, "application/xml");
+    if (reply.status != 202) {
+        qWarning("Upload failed: %d %s", reply.status, reply.body.constData());
+        return 0;
+    }
+    return reply.json.value(QStringLiteral("id")).toInteger();
+}
+
+void tst_InboundRuns::xmlRosterLoads()
+{
+    // A delta section adds to the stored orgs, so nothing is retired and nothing held.
+    const qint64 runId = uploadXml(
+        "<?xml version=\"1.0\"?>\n<oneRoster version=\"1.1\">\n<orgs mode=\"delta\">\n"
+        "<org sourcedId=\"org-x1\" status=\"active\" dateLastModified=\"2024-01-02T03:04:05Z\" "
+        "name=\"Xavier &amp; Annex\" type=\"school\" identifier=\"X1\"/>\n</orgs>\n</oneRoster>\n");
+    QVERIFY(runId > 0);
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(),
+             QStringLiteral("1 rows loaded; 0 stored rows missing from bulk files were marked "
+                            "tobedeleted."));
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT name FROM orgs WHERE sourced_id = ?"),
+                                   {QStringLiteral("org-x1")});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->toString(), QStringLiteral("Xavier & Annex"));
+}
+
+void tst_InboundRuns::xmlRosterReportsLines()
+{
+    const qint64 runId = uploadXml(
+        "<oneRoster version=\"1.1\">\n<orgs mode=\"delta\">\n"
+        "<org sourcedId=\"org-x2\" status=\"active\" dateLastModified=\"02/01/2024\" "
+        "name=\"X Two\" type=\"school\"/>\n</orgs>\n</oneRoster>\n");
+    QVERIFY(runId > 0);
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 9);
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(report.json.value(QStringLiteral("files")).toArray(),
+             QJsonArray{QStringLiteral("roster.xml")});
+    const QJsonArray issues = report.json.value(QStringLiteral("issues")).toArray();
+    QCOMPARE(issues.size(), 1);
+    const QJsonObject issue = issues.at(0).toObject();
+    QCOMPARE(issue.value(QStringLiteral("rule")).toString(), QStringLiteral("date-format"));
+    QCOMPARE(issue.value(QStringLiteral("file")).toString(), QStringLiteral("roster.xml"));
+    QCOMPARE(issue.value(QStringLiteral("line")).toInt(), 3);
+    QCOMPARE(issue.value(QStringLiteral("column")).toString(),
+             QStringLiteral("org/@dateLastModified"));
+    QCOMPARE(issue.value(QStringLiteral("value")).toString(), QStringLiteral("02/01/2024"));
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT count(*) FROM orgs WHERE sourced_id = ?"),
+                                   {QStringLiteral("org-x2")});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->toInt(), 0);
+}
+
+void tst_InboundRuns::xmlWithDtdIsRejected()
+{
+    const qint64 before = activeOrgs();
+    const qint64 runId = uploadXml("<?xml version=\"1.0\"?>\n"
+                                   "<!DOCTYPE oneRoster [<!ENTITY a \"aaaaaaaaaa\">]>\n"
+                                   "<oneRoster version=\"1.1\"><orgs mode=\"delta\">"
+                                   "<org sourcedId=\"&a;\"/></orgs></oneRoster>\n");
+    QVERIFY(runId > 0);
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    QVERIFY2(run.value(QStringLiteral("message"))
+                 .toString()
+                 .startsWith(QStringLiteral("roster.xml line 2: The file has a document type "
+                                            "declaration (DTD) at line 2, column ")),
+             qPrintable(run.value(QStringLiteral("message")).toString()));
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    const QJsonArray issues = report.json.value(QStringLiteral("issues")).toArray();
+    QCOMPARE(issues.size(), 1);
+    QCOMPARE(issues.at(0)[QStringLiteral("rule")].toString(), QStringLiteral("xml-dtd"));
+    QCOMPARE(issues.at(0)[QStringLiteral("line")].toInt(), 2);
+    QCOMPARE(activeOrgs(), before);
 }
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)

@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+#include "onerosterbundle.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace hub::inbound {
+
+// Limits that OneRosterXml::convert() enforces while it reads a file. Each breach is an Error
+// that names the line and column where reading stopped.
+struct XmlLimits
+{
+    // The same ceiling as a zip bundle's total uncompressed size.
+    qint64 maxFileBytes = qint64(4) * 1024 * 1024 * 1024;
+    // Elements nested inside one another, the root element counting as 1. The layout needs 3;
+    // elements that it does not define may nest deeper, up to this limit.
+    int maxDepth = 16;
+    // Characters in one attribute value or one run of text.
+    qint64 maxTextLength = 64 * 1024;
+    // Bytes of one unfinished token: a tag with its attributes, a text or a comment. It bounds
+    // the memory the parser takes, and it is the same as the CSV reader's record limit.
+    qint64 maxTokenBytes = 1024 * 1024;
+};
+
+// A OneRoster roster as one XML file, converted into a OneRoster CSV bundle folder so that
+// OneRosterBundle validates and loads it exactly as it does CSV files. The layout is documented
+// in docs/oneroster-xml.md:
+//
+//   <oneRoster version="1.1">
+//     <orgs mode="bulk">
+//       <org sourcedId="org-1" name="Demo District" type="district"/>
+//     </orgs>
+//     <users mode="delta"> <user sourcedId="u-1" status="active" .../> </users>
+//   </oneRoster>
+//
+// Each section element is named by the manifest key of one of schema::storedFiles() (orgs,
+// academicSessions, courses, classes, users, roles, enrollments, demographics). A section may
+// appear once, with mode bulk (the default) or delta. Each record element holds one row, its attributes
+// named like the CSV columns of that version. The root's namespace is not checked.
+//
+// Rejected with an Error and nothing converted: a file over maxFileBytes, malformed XML, a
+// document type declaration (DTD), so no entity is ever declared or expanded, nesting deeper
+// than maxDepth, an attribute value or text longer than maxTextLength, a token longer than
+// maxTokenBytes, a wrong root element or version, an unknown or repeated section mode, a
+// section that appears twice, a record element of the wrong name, and a child element or
+// text inside a record. Elements that the layout does not define directly under the root are
+// skipped with a Warning (rule unknown-element).
+class OneRosterXml
+{
+public:
+    // Reads the XML file at path and writes manifest.csv and one CSV file per section into
+    // folder, which is created. shownName names the file in findings. Returns the converter,
+    // whose errors() is empty on success.
+    static OneRosterXml convert(const QString &path, const QString &folder,
+                                const QString &shownName, const XmlLimits &limits = {});
+
+    // True when the file's first characters after a byte order mark and white space are "<",
+    // which no zip and no OneRoster CSV file starts with.
+    static bool looksLikeXml(const QString &path);
+
+    bool ok() const { return m_errors.isEmpty(); }
+    // The Error that stopped the conversion (at most one), with line and column.
+    QList<Issue> errors() const { return m_errors; }
+    // Warnings about skipped elements, to put before the validation findings.
+    QList<Issue> warnings() const { return m_warnings; }
+    QString folder() const { return m_folder; }
+    // Record elements in the file.
+    qint64 recordCount() const { return m_recordCount; }
+
+    // Rewrites findings of OneRosterBundle::validate() about the generated CSV files to name
+    // the XML file, the line of the record (or of the section for the header and the whole
+    // file) and the attribute (record/@column) or element.
+    QList<Issue> mapIssues(QList<Issue> issues) const;
+
+private:
+    struct Section
+    {
+        QString key;
+        QString recordName;
+        QString mode;
+        qint64 line = 0;
+        QStringList columns;
+        // (CSV line where a record starts, XML line of its record element), by CSV line.
+        QList<std::pair<qint64, qint64>> lines;
+    };
+    class Reader;
+
+    qint64 xmlLineOf(const Section &section, qint64 csvLine) const;
+
+    QString m_folder;
+    QString m_shownName;
+    QString m_version;
+    qint64 m_rootLine = 0;
+    QList<Section> m_sections;
+    QList<Issue> m_errors;
+    QList<Issue> m_warnings;
+    qint64 m_recordCount = 0;
+};
+
+} // namespace hub::inbound
