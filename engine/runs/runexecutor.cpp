@@ -805,7 +805,10 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.log(LogLevel::Info, QStringLiteral("OneRoster %1 bundle.").arg(bundle->version()));
-    recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->receiveCounts()));
+    // The Receive phase counts the uploaded file, not the CSV files an XML roster became.
+    recorder.finishPhase(RunStatus::Succeeded,
+                         xml ? PhaseCounts{1, 0, 0, QFileInfo(context.inputFile).size()}
+                             : toCounts(bundle->receiveCounts()));
 
     if (recorder.cancelRequested()) {
         removeWork();

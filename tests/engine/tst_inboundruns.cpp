@@ -765,13 +765,20 @@ qint64 tst_InboundRuns::uploadXml(const QByteArray &xml)
 void tst_InboundRuns::xmlRosterLoads()
 {
     // A delta section adds to the stored orgs, so nothing is retired and nothing held.
-    const qint64 runId = uploadXml(
-        "<?xml version=\"1.0\"?>\n<oneRoster version=\"1.1\">\n<orgs mode=\"delta\">\n"
-        "<org sourcedId=\"org-x1\" status=\"active\" dateLastModified=\"2024-01-02T03:04:05Z\" "
-        "name=\"Xavier &amp; Annex\" type=\"school\" identifier=\"X1\"/>\n</orgs>\n</oneRoster>\n");
+    const QByteArray xml
+        = "<?xml version=\"1.0\"?>\n<oneRoster version=\"1.1\">\n<orgs mode=\"delta\">\n"
+          "<org sourcedId=\"org-x1\" status=\"active\" dateLastModified=\"2024-01-02T03:04:05Z\" "
+          "name=\"Xavier &amp; Annex\" type=\"school\" identifier=\"X1\"/>\n</orgs>\n</oneRoster>\n";
+    const qint64 runId = uploadXml(xml);
     QVERIFY(runId > 0);
     const QJsonObject run = waitForRun(runId);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    // Receive counts the uploaded XML file; Validate counts its records.
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.at(0)[QStringLiteral("name")].toString(), QStringLiteral("Receive"));
+    QCOMPARE(phases.at(0)[QStringLiteral("rowsRead")].toInteger(), 1);
+    QCOMPARE(phases.at(0)[QStringLiteral("bytes")].toInteger(), xml.size());
+    QCOMPARE(phases.at(1)[QStringLiteral("rowsRead")].toInteger(), 1);
     QCOMPARE(run.value(QStringLiteral("message")).toString(),
              QStringLiteral("1 rows loaded; 0 stored rows missing from bulk files were marked "
                             "tobedeleted."));
