@@ -96,6 +96,7 @@ private slots:
     void xmlRosterLoads();
     void xmlRosterReportsLines();
     void xmlWithDtdIsRejected();
+    void xmlBulkLoadWaitsForApproval();
 
 private:
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
@@ -837,6 +838,37 @@ void tst_InboundRuns::xmlWithDtdIsRejected()
     QCOMPARE(issues.at(0)[QStringLiteral("rule")].toString(), QStringLiteral("xml-dtd"));
     QCOMPARE(issues.at(0)[QStringLiteral("line")].toInt(), 2);
     QCOMPARE(activeOrgs(), before);
+}
+
+void tst_InboundRuns::xmlBulkLoadWaitsForApproval()
+{
+    // A bulk section with one new org would retire every stored org, so the load is held, and
+    // the approved run reads the XML file again before it loads.
+    const qint64 before = activeOrgs();
+    QVERIFY(before > 0);
+    const qint64 runId = uploadXml(
+        "<oneRoster version=\"1.1\">\n<orgs mode=\"bulk\">\n"
+        "<org sourcedId=\"org-xb\" status=\"active\" dateLastModified=\"2024-01-02T03:04:05Z\" "
+        "name=\"XML District\" type=\"district\" identifier=\"XB\"/>\n</orgs>\n</oneRoster>\n");
+    QVERIFY(runId > 0);
+    const QJsonObject held = waitForHold(runId);
+    QCOMPARE(held.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QVERIFY2(held.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("(orgs %1 of %1)").arg(before)),
+             qPrintable(held.value(QStringLiteral("message")).toString()));
+    QCOMPARE(activeOrgs(), before);
+
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId)).status, 202);
+    const QJsonObject done = waitForRun(runId);
+    QCOMPARE(done.value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(activeOrgs(), 1);
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT name FROM orgs WHERE sourced_id = ? "
+                                                  "AND status = 'active'"),
+                                   {QStringLiteral("org-xb")});
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->toString(), QStringLiteral("XML District"));
 }
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)
