@@ -13,6 +13,11 @@
 # against hubd (with the bearer token) and then against nginx. It prints requests per second
 # and the 99th percentile latency of both and the ratio hubd / nginx.
 #
+# When HUBDESK_PG_URL is set (tests/fixtures/postgres.sh writes it), the script then loads the
+# same bundle into a new PostgreSQL database and starts hubd on it. It checks that this hubd's
+# first users page lists the same records as the saved one, runs wrk through the same page
+# URLs, and prints the ratio of that hubd to the nginx result above.
+#
 # Usage: tests/benchmarks/oneroster-bench.sh [BUILD_DIR]   (default: build)
 # SCHOOLS (default 10) schools of 2,000 students; LIMIT (default 100); CONNECTIONS (default 64);
 # DURATION (default 15s); THREADS (default 2).
@@ -166,4 +171,54 @@ print(f"{'server':8} {'req/s':>10} {'p99 ms':>8} {'non-2xx':>8}")
 print(f"{'hubd':8} {hubd[0]:10.0f} {hubd[1]:8.1f} {hubd[2]:8d}")
 print(f"{'nginx':8} {nginx[0]:10.0f} {nginx[1]:8.1f} {nginx[2]:8d}")
 print(f"ratio hubd/nginx: {hubd[0] / nginx[0]:.3f}")
+PY
+
+# PostgreSQL, when HUBDESK_PG_URL names a server: the same bundle loaded into a new database,
+# a hubd on it, and the same page list through wrk, against the nginx result above.
+[[ -n ${HUBDESK_PG_URL:-} ]] || exit 0
+command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 2; }
+kill "$hubd_pid"
+wait "$hubd_pid" 2>/dev/null || true
+hubd_pid=""
+pg_name="hub_oneroster_$(date +%s%N)"
+psql -q "$HUBDESK_PG_URL" -c "CREATE DATABASE $pg_name"
+pg_url="${HUBDESK_PG_URL%/*}/$pg_name"
+rm -rf "$work/data-pg"
+"$bench" load --data-dir "$work/data-pg" --bundle "$work/bundle" --database "$pg_url" >"$work/load-pg.log"
+port=$(free_port)
+HUBD_ADMIN_TOKEN=$token "$hubd" --listen "127.0.0.1:$port" --data-dir "$work/data-pg" \
+    --database "$pg_url" --workers 1 >"$work/hubd-pg.log" 2>&1 &
+hubd_pid=$!
+for _ in $(seq 1 300); do
+    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
+    sleep 0.1
+done
+app=$(curl -sS --fail-with-body -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+    --data '{"name":"Benchmark","vendor":"Bench","scopes":["roster-core.readonly"]}' \
+    "http://127.0.0.1:$port/api/v1/oneroster/applications")
+access_token=$(curl -sS --fail-with-body -u "$(jq -r .clientId <<<"$app"):$(jq -r .clientSecret <<<"$app")" \
+    --data "grant_type=client_credentials" "http://127.0.0.1:$port/oauth/token" | jq -r .access_token)
+# The pages must match the ones nginx serves, so the PostgreSQL store returns the same records.
+first_page=$(curl -sS --fail-with-body -H "Authorization: Bearer $access_token" \
+    "http://127.0.0.1:$port$(head -n 1 "$work/hubd-paths")")
+pg_ids=$(jq -c '.users | map(.sourcedId)' <<<"$first_page")
+sqlite_ids=$(jq -c '.users | map(.sourcedId)' "$work/www/users/0.json")
+if [[ $pg_ids != "$sqlite_ids" ]]; then
+    echo "the first users page on PostgreSQL lists ${pg_ids:0:200}, on SQLite ${sqlite_ids:0:200}" >&2
+    exit 1
+fi
+run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token" >/dev/null
+pg_out=$(run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token")
+
+python3 - "$pg_out" "$nginx_out" <<'PY'
+import re, sys
+def parse(text):
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", text).groups()
+    p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    return rate, p99, int(errors.group(1)) if errors else 0
+hubd, nginx = parse(sys.argv[1]), parse(sys.argv[2])
+print(f"{'hubd (PostgreSQL)':18} {hubd[0]:10.0f} {hubd[1]:8.1f} {hubd[2]:8d}")
+print(f"ratio hubd on PostgreSQL / nginx: {hubd[0] / nginx[0]:.3f}")
 PY
