@@ -11,7 +11,8 @@
 # /enrollments with LIMIT records per page, saving every page as a file under an nginx root.
 # wrk then cycles through the same page URLs at CONNECTIONS connections for DURATION, first
 # against hubd (with the bearer token) and then against nginx. It prints requests per second
-# and the 99th percentile latency of both and the ratio hubd / nginx.
+# and the 99th percentile latency of both, the ratio hubd / nginx and the load average before
+# and after the timed runs.
 #
 # When HUBDESK_PG_URL is set (tests/fixtures/postgres.sh writes it), the script then loads the
 # same bundle into a new PostgreSQL database and starts hubd on it. It checks that this hubd's
@@ -153,11 +154,15 @@ run_wrk() { # URL PAGES_FILE BEARER
 }
 # One short untimed pass each warms caches (hubd's keyset page ends, the page cache).
 run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token" >/dev/null
+# Other processes on the machine change both rates, so the load average is printed with them.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hubd_out=$(run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token")
 nginx_out=$(run_wrk "http://127.0.0.1:$nginx_port" "$work/nginx-paths" "")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$hubd_out" >"$work/wrk-hubd.txt"
 
-python3 - "$hubd_out" "$nginx_out" "$pages" "$limit" "$connections" <<'PY'
+python3 - "$hubd_out" "$nginx_out" "$pages" "$limit" "$connections" "$load_before" \
+    "$load_after" <<'PY'
 import re, sys
 def parse(text):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
@@ -171,6 +176,7 @@ print(f"{'server':8} {'req/s':>10} {'p99 ms':>8} {'non-2xx':>8}")
 print(f"{'hubd':8} {hubd[0]:10.0f} {hubd[1]:8.1f} {hubd[2]:8d}")
 print(f"{'nginx':8} {nginx[0]:10.0f} {nginx[1]:8.1f} {nginx[2]:8d}")
 print(f"ratio hubd/nginx: {hubd[0] / nginx[0]:.3f}")
+print(f"load average (1, 5, 15 min): {sys.argv[6]} before, {sys.argv[7]} after")
 PY
 
 # PostgreSQL, when HUBDESK_PG_URL names a server: the same bundle loaded into a new database,
