@@ -54,6 +54,8 @@ struct RunContext
     QDateTime startedAt;
     // 'held', 'approved' or empty; see runs.hold.
     QString hold;
+    // The mass-change guard's reason stored when the run was held; see runs.hold_reason.
+    QString holdReason;
     int deleteLimitPercent = 10;
     // The key of the file specification the integration names; empty to detect it.
     QString fileSpec;
@@ -80,7 +82,8 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
                       "SELECT r.district_id, r.integration_id, i.integration_type, p.product_key, "
                       "o.output_key, o.name, i.format, i.query_timeout_seconds, "
                       "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
-                      "r.started_at, i.output_options, r.hold, i.delete_limit_percent, i.file_spec "
+                      "r.started_at, i.output_options, r.hold, i.delete_limit_percent, i.file_spec, "
+                      "r.hold_reason "
                       "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                       "JOIN products p ON p.id = i.product_id "
                       "LEFT JOIN product_outputs o ON o.id = i.output_id "
@@ -112,6 +115,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
     if (!query->value(14).isNull())
         context.deleteLimitPercent = query->value(14).toInt();
     context.fileSpec = query->value(15).toString();
+    context.holdReason = query->value(16).toString();
     query->finish();
     context.schoolYear = schoolYear.isNull()
                              ? currentSchoolYear(db, context.districtId, context.timeZone)
@@ -871,26 +875,34 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
 
-    if (context.hold != QLatin1String("approved")) {
-        auto retirements = bundle->retirements(db, context.districtId);
-        if (!retirements) {
-            removeWork();
-            recorder.log(LogLevel::Error, retirements.error());
-            recorder.finishRun(RunStatus::Failed, retirements.error());
-            return;
+    // The guard counts again when an approved load runs, because other loads may have changed
+    // the stored records since the run was held. An approval covers only the counts it was
+    // given: different counts above the limit hold the run again. Counts now within the limit
+    // let it load, as they would for a run that was never held.
+    auto retirements = bundle->retirements(db, context.districtId);
+    if (!retirements) {
+        removeWork();
+        recorder.log(LogLevel::Error, retirements.error());
+        recorder.finishRun(RunStatus::Failed, retirements.error());
+        return;
+    }
+    const QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
+    const bool approved = context.hold == QLatin1String("approved");
+    if (!reason.isEmpty() && (!approved || reason != context.holdReason)) {
+        removeWork();
+        const QString message
+            = approved ? QStringLiteral("The district's stored records changed after this load "
+                                        "was approved, so it is held again with new counts. %1")
+                             .arg(reason)
+                       : reason;
+        recorder.startPhase(QStringLiteral("Approval"));
+        recorder.log(LogLevel::Warning, message);
+        recorder.holdPhase();
+        if (auto held = queue::holdRun(db, context.runId, reason, message); !held) {
+            recorder.log(LogLevel::Error, held.error());
+            recorder.finishRun(RunStatus::Failed, held.error());
         }
-        const QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
-        if (!reason.isEmpty()) {
-            removeWork();
-            recorder.startPhase(QStringLiteral("Approval"));
-            recorder.log(LogLevel::Warning, reason);
-            recorder.holdPhase();
-            if (auto held = queue::holdRun(db, context.runId, reason); !held) {
-                recorder.log(LogLevel::Error, held.error());
-                recorder.finishRun(RunStatus::Failed, held.error());
-            }
-            return;
-        }
+        return;
     }
 
     recorder.startPhase(QStringLiteral("Load"));

@@ -363,14 +363,15 @@ Result<int> failExpiredLeases(const QSqlDatabase &db)
     return failedCount;
 }
 
-Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &message)
+Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &reason,
+                     const QString &message)
 {
     auto held
         = execute(db,
                   QStringLiteral("UPDATE runs SET status = ?, hold = 'held', hold_reason = ?, "
                                  "message = ?, worker = NULL, lease_expires_at = NULL "
                                  "WHERE id = ? AND status = ?"),
-                  {int(RunStatus::Queued), message, message, runId, int(RunStatus::Running)});
+                  {int(RunStatus::Queued), reason, message, runId, int(RunStatus::Running)});
     if (!held)
         return failure(held.error());
     if (held->numRowsAffected() != 1)

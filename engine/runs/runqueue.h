@@ -72,8 +72,10 @@ Result<int> failExpiredLeases(const QSqlDatabase &db);
 
 // Puts a running run back in the queue on hold (runs.hold = 'held'): no worker claims it until
 // someone approves it, which sets hold to 'approved', or rejects it, which cancels it. The
-// message says why and what to do.
-Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &message);
+// reason is the guard's text that an approval covers (runs.hold_reason), and the message
+// explains why the run waits and what to do.
+Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &reason,
+                     const QString &message);
 
 } // namespace queue
 } // namespace hub::runs

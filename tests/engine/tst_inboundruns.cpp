@@ -86,6 +86,7 @@ private slots:
     void rejectedLoadChangesNothing();
     void holdLimitIsPerIntegration();
     void onlyHeldRunsAreApproved();
+    void approvedLoadCountsAgain();
     void loadsAttendanceFile();
     void copiesFileSpecWithNewMapping();
     void countsOnlyRowsMarkedDeleted();
@@ -441,6 +442,55 @@ void tst_InboundRuns::onlyHeldRunsAreApproved()
     QCOMPARE(approve.json.value(QStringLiteral("error")).toString(), QStringLiteral("not_held"));
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/approve")).status, 404);
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/99999/reject")).status, 404);
+}
+
+void tst_InboundRuns::approvedLoadCountsAgain()
+{
+    // Two bulk files wait for approval at once. Loading the second one changes the stored orgs,
+    // so the first one's approval, given for the old counts, must not load it.
+    QCOMPARE(activeOrgs(), 1);
+    const qint64 oldRun
+        = upload(orgsBundle("org-o,active,2024-01-02T03:04:05Z,Old,district,O1,\r\n"));
+    QVERIFY(oldRun > 0);
+    const QJsonObject oldHeld = waitForHold(oldRun);
+    QCOMPARE(oldHeld.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QVERIFY2(oldHeld.value(QStringLiteral("message")).toString().contains(
+                 QStringLiteral("(orgs 1 of 1)")),
+             qPrintable(oldHeld.value(QStringLiteral("message")).toString()));
+
+    const qint64 newRun
+        = upload(orgsBundle("org-p,active,2024-01-02T03:04:05Z,P,district,P1,\r\n"
+                            "org-q,active,2024-01-02T03:04:05Z,Q,district,Q1,\r\n"
+                            "org-r,active,2024-01-02T03:04:05Z,R,district,R1,\r\n"));
+    QVERIFY(newRun > 0);
+    QCOMPARE(waitForHold(newRun).value(QStringLiteral("hold")).toString(),
+             QStringLiteral("held"));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(newRun)).status, 202);
+    QCOMPARE(waitForRun(newRun).value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(activeOrgs(), 3);
+
+    const ApiReply approved = m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(oldRun));
+    QCOMPARE(approved.status, 202);
+    const QJsonObject heldAgain = waitForHold(oldRun);
+    QCOMPARE(heldAgain.value(QStringLiteral("status")).toInt(), 2);
+    QCOMPARE(heldAgain.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QCOMPARE(heldAgain.value(QStringLiteral("message")).toString(),
+             QStringLiteral("The district's stored records changed after this load was approved, "
+                            "so it is held again with new counts. Held for approval: the load "
+                            "would mark more than 10% of the district's stored records "
+                            "tobedeleted (orgs 3 of 3). Check that the file is complete, then "
+                            "approve or reject the load."));
+    QCOMPARE(activeOrgs(), 3);
+    auto oldOrg = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT count(*) FROM orgs WHERE sourced_id = "
+                                                  "'org-o'"));
+    QVERIFY(oldOrg.ok());
+    QCOMPARE(oldOrg->toInt(), 0);
+
+    // An approval of the new counts loads the file.
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(oldRun)).status, 202);
+    QCOMPARE(waitForRun(oldRun).value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(activeOrgs(), 1);
 }
 
 void tst_InboundRuns::loadsAttendanceFile()
