@@ -378,9 +378,10 @@ http::Response cancel(const ApiContext &context, qint64 id)
     const QString queuedMessage
         = held ? QStringLiteral("Cancelled while held for approval; nothing was loaded.")
                : QStringLiteral("Cancelled before it started.");
+    // A cancelled run no longer waits for approval, so its hold is cleared as reject() does.
     auto queued = execute(db,
-                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ? "
-                                         "WHERE id = ? AND status = ?"),
+                          QStringLiteral("UPDATE runs SET status = ?, ended_at = ?, message = ?, "
+                                         "hold = NULL WHERE id = ? AND status = ?"),
                           {int(RunStatus::Cancelled), now, queuedMessage, id,
                            int(RunStatus::Queued)});
     if (!queued)
@@ -401,6 +402,11 @@ http::Response cancel(const ApiContext &context, qint64 id)
                     .arg(run->value(QStringLiteral("statusText")).toString()));
         qCInfo(lcRuns) << "Cancel requested for running run" << id;
     } else {
+        if (held)
+            (void)execute(db,
+                          QStringLiteral("UPDATE run_phases SET status = ?, ended_at = ? WHERE "
+                                         "run_id = ? AND name = 'Approval' AND status = ?"),
+                          {int(RunStatus::Cancelled), now, id, int(RunStatus::Queued)});
         (void)execute(db,
                       QStringLiteral("INSERT INTO run_logs(run_id, logged_at, level, message) "
                                      "VALUES (?, ?, 'info', ?)"),

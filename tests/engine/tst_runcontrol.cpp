@@ -353,6 +353,15 @@ void tst_RunControl::cancelHeldRunNamesHold()
     QCOMPARE(cancelled.json.value(QStringLiteral("status")).toInt(), 3);
     QCOMPARE(cancelled.json.value(QStringLiteral("message")).toString(),
              QStringLiteral("Cancelled while held for approval; nothing was loaded."));
+    // A cancelled run no longer waits for approval, so it must not read as held.
+    QVERIFY2(cancelled.json.value(QStringLiteral("hold")).isNull(),
+             qPrintable(cancelled.json.value(QStringLiteral("hold")).toString()));
+    const ApiReply stored = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId));
+    QCOMPARE(stored.status, 200);
+    QVERIFY(stored.json.value(QStringLiteral("hold")).isNull());
+    QCOMPARE(stored.json.value(QStringLiteral("statusText")).toString(),
+             QStringLiteral("Cancelled"));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId)).status, 409);
 }
 
 void tst_RunControl::retryLinksFailedRun()
