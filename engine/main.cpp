@@ -468,7 +468,9 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Address and port to listen on; port 0 picks a "
-                                                   "free port. Default 127.0.0.1:8470."),
+                                                   "free port. Addresses outside 127.0.0.0/8 and "
+                                                   "::1 need --tls-cert and --tls-key. Default "
+                                                   "127.0.0.1:8470."),
                                     QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8470"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Folder for the store (hub.sqlite), uploads and "
@@ -583,6 +585,15 @@ int main(int argc, char *argv[])
                                                    "user may not read.")
                                         .arg(file));
     }
+    // Plain HTTP would send the admin token and district records in clear text over the
+    // network, so hubd serves it on loopback addresses only (127.0.0.0/8 and ::1). The check
+    // runs before the engine starts, so a rejected address is never bound.
+    if (!address.isLoopback() && tlsCertFile.isEmpty())
+        return invalid(listen, QStringLiteral("is %1, which is not a loopback address, and hubd "
+                                              "serves plain HTTP only on 127.0.0.0/8 and ::1. "
+                                              "Give --tls-cert and --tls-key to serve HTTPS on "
+                                              "%1, or listen on 127.0.0.1.")
+                                   .arg(address.toString()));
     bool leaseOk = false;
     const int leaseSeconds = parser.value(runLease).toInt(&leaseOk);
     if (!leaseOk || leaseSeconds < 4 || leaseSeconds > 3600) {
@@ -625,12 +636,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     options.adminToken = *token;
-
-    if (!address.isLoopback() && options.tlsCertificateFile.isEmpty())
-        qCWarning(lcHttp).noquote()
-            << "The admin API listens on" << address.toString()
-            << "over plain HTTP; anyone who can reach that address and learns the token can "
-               "change this engine. Give --tls-cert and --tls-key, or listen on 127.0.0.1.";
 
     installSignalHandlers(app);
     hub::Engine engine(options);

@@ -33,6 +33,7 @@ private slots:
     void helpDocumentsEveryOption();
     void invalidListenIsRejected_data();
     void invalidListenIsRejected();
+    void plainHttpOffLoopbackIsRejected();
     void startsServesAndStopsOnSigterm();
     void writesTokenFileWhenUnset();
     void generatesDistrictBundle();
@@ -161,6 +162,33 @@ void tst_Hubd::invalidListenIsRejected()
     const QString error = QString::fromUtf8(hubd.readAllStandardError());
     QVERIFY2(error.contains(QStringLiteral("--listen must be HOST:PORT")), qPrintable(error));
     QVERIFY(error.contains(listen));
+}
+
+void tst_Hubd::plainHttpOffLoopbackIsRejected()
+{
+    // hubd must reject the address before it binds it, so 0.0.0.0 is never served here. A
+    // hubd that did start is killed after the short wait below.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                            QStringLiteral("--data-dir"), dir.path()});
+    const bool finished = hubd.waitForFinished(5000);
+    if (!finished) {
+        hubd.kill();
+        hubd.waitForFinished(5000);
+    }
+    QVERIFY2(finished, "hubd kept running on 0.0.0.0 without TLS");
+    QCOMPARE(hubd.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(hubd.exitCode(), 2);
+    const QString error = QString::fromUtf8(hubd.readAllStandardError());
+    QVERIFY2(error.contains(QStringLiteral("--listen is 0.0.0.0, which is not a loopback "
+                                           "address")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("Give --tls-cert and --tls-key")), qPrintable(error));
+    QVERIFY(!hubd.readAllStandardOutput().contains("hubd listening on"));
+    // The check runs before hubd writes a token file or opens the store.
+    QVERIFY(QDir(dir.path()).isEmpty());
 }
 
 void tst_Hubd::invalidDatabaseIsRejected_data()
