@@ -221,9 +221,10 @@ QJsonObject ApiIntegrationForm::settingsJson() const
         } else if (auto combo = qobject_cast<QComboBox *>(editor)) {
             settings.insert(name, combo->currentData().toString());
         } else if (auto line = qobject_cast<QLineEdit *>(editor)) {
+            // The engine keeps a stored setting that the request leaves out, so a cleared
+            // field is sent as null, which removes it.
             const QString text = line->text().trimmed();
-            if (!text.isEmpty())
-                settings.insert(name, text);
+            settings.insert(name, text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text));
         }
     }
     return settings;

@@ -106,7 +106,8 @@ http::Response listDescriptions()
     return http::Response::json(QJsonObject{{QStringLiteral("connectors"), list}});
 }
 
-// Reads {"settings": {...}} and merges it with the stored secrets; field errors on failure.
+// Reads {"settings": {...}} and merges it with the stored settings and secrets; field errors on
+// failure.
 Result<connectors::SplitSettings> readSettings(const http::Request &request,
                                                const StoredConnector &stored, QJsonObject &errors)
 {
@@ -120,8 +121,12 @@ Result<connectors::SplitSettings> readSettings(const http::Request &request,
         return connectors::SplitSettings();
     }
     connectors::SplitSettings split
-        = connectors::splitSettings(*stored.description, settings.toObject(), stored.secrets);
+        = connectors::splitSettings(*stored.description, settings.toObject(), stored.settings,
+                                    stored.secrets);
     errors = connectors::validateSettings(*stored.description, split.settings, split.secrets);
+    // A secret dropped for a new host is reported as such, in place of "Enter the ...".
+    for (auto it = split.errors.begin(); it != split.errors.end(); ++it)
+        errors.insert(it.key(), it.value());
     return split;
 }
 

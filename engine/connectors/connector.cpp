@@ -9,8 +9,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QSet>
 #include <QUrl>
 
 namespace hub::connectors {
@@ -85,6 +87,28 @@ QJsonValue settingValue(const SettingSpec &spec, const QJsonObject &settings)
 {
     const QJsonValue value = settings.value(spec.name);
     return value.isUndefined() || value.isNull() ? spec.defaultValue : value;
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+// The lower-case hosts that the URL settings name, defaults included.
+QSet<QString> urlHosts(const ConnectorDescription &description, const QJsonObject &settings)
+{
+    QSet<QString> hosts;
+    for (const SettingSpec &spec : description.settings) {
+        if (spec.secret || spec.type != QLatin1String("url"))
+            continue;
+        const QString host = QUrl(settingValue(spec, settings).toString()).host().toLower();
+        if (!host.isEmpty())
+            hosts.insert(host);
+    }
+    return hosts;
 }
 
 } // namespace
@@ -261,6 +285,13 @@ QJsonObject validateSettings(const ConnectorDescription &description, const QJso
                 errors.insert(key, QStringLiteral("Enter an http or https URL such as "
                                                   "https://sis.example.org/api; \"%1\" is not one.")
                                        .arg(value.toString()));
+            // Plain HTTP would send the credentials and student records in clear text.
+            else if (url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host()))
+                errors.insert(key, QStringLiteral("Use https for the %1: \"%2\" would send "
+                                                  "credentials and records to %3 unencrypted. "
+                                                  "http is allowed only for localhost, "
+                                                  "127.0.0.0/8 and ::1.")
+                                       .arg(spec.label.toLower(), value.toString(), url.host()));
         } else if (spec.type == QLatin1String("choice") && !spec.choices.contains(value.toString())) {
             errors.insert(key, QStringLiteral("Choose one of %1; \"%2\" is not one.")
                                    .arg(spec.choices.join(QStringLiteral(", ")), value.toString()));
@@ -278,19 +309,47 @@ QJsonObject validateSettings(const ConnectorDescription &description, const QJso
 }
 
 SplitSettings splitSettings(const ConnectorDescription &description, const QJsonObject &incoming,
-                            const QJsonObject &storedSecrets)
+                            const QJsonObject &storedSettings, const QJsonObject &storedSecrets)
 {
     SplitSettings split;
     const QStringList secretNames = description.secretNames();
+    split.settings = storedSettings;
     for (auto it = incoming.begin(); it != incoming.end(); ++it) {
-        if (!secretNames.contains(it.key()))
+        if (secretNames.contains(it.key()))
+            continue;
+        if (it.value().isNull())
+            split.settings.remove(it.key());
+        else
             split.settings.insert(it.key(), it.value());
     }
-    for (const QString &name : secretNames) {
+
+    // A stored secret goes only to the hosts it was saved with. When the URL settings name a
+    // new host, the request must give each secret again.
+    const QSet<QString> storedHosts = urlHosts(description, storedSettings);
+    QStringList newHosts;
+    for (const QString &host : urlHosts(description, split.settings)) {
+        if (!storedHosts.contains(host))
+            newHosts.append(host);
+    }
+    newHosts.sort();
+
+    for (const SettingSpec &spec : description.settings) {
+        if (!spec.secret)
+            continue;
+        const QString &name = spec.name;
         const QJsonValue value = incoming.value(name);
         if (value.isUndefined() || value == QJsonValue(storedMarker())) {
-            if (storedSecrets.contains(name))
+            if (!storedSecrets.contains(name))
+                continue;
+            if (newHosts.isEmpty()) {
                 split.secrets.insert(name, storedSecrets.value(name));
+                continue;
+            }
+            split.errors.insert(QStringLiteral("settings.") + name,
+                                QStringLiteral("Enter the %1 again: the URL settings now name %2, "
+                                               "and the stored %1 is not sent to a new host.")
+                                    .arg(spec.label.toLower(),
+                                         newHosts.join(QLatin1String(", "))));
         } else if (value.isString() && !value.toString().isEmpty()) {
             split.secrets.insert(name, value);
         } else if (!value.isNull() && !value.isString()) {

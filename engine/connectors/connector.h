@@ -132,15 +132,20 @@ Result<ConnectorDescription> parseDescription(const QJsonObject &json);
 // field, keyed "settings.<name>"; empty when valid.
 QJsonObject validateSettings(const ConnectorDescription &description, const QJsonObject &settings,
                              const QJsonObject &secrets);
-// Splits the settings of a PUT request: for each secret, a string replaces the stored value,
-// {"stored": true} or an absent field keeps it, and null or "" removes it.
+// Merges the settings of a PUT request into the stored ones. A plain setting that the request
+// leaves out keeps its stored value, and null removes it so that its default applies. For each
+// secret, a string replaces the stored value, {"stored": true} or an absent field keeps it, and
+// null or "" removes it. A kept secret is dropped, with an entry in errors, when the merged URL
+// settings name a host that the stored ones did not, so a secret never reaches a new host.
 struct SplitSettings
 {
     QJsonObject settings;
     QJsonObject secrets;
+    // Field errors keyed "settings.<name>" for the secrets dropped because a host changed.
+    QJsonObject errors;
 };
 SplitSettings splitSettings(const ConnectorDescription &description, const QJsonObject &incoming,
-                            const QJsonObject &storedSecrets);
+                            const QJsonObject &storedSettings, const QJsonObject &storedSecrets);
 // The settings with defaults filled in and each stored secret shown as {"stored": true}.
 QJsonObject maskedSettings(const ConnectorDescription &description, const QJsonObject &settings,
                            const QJsonObject &secrets);

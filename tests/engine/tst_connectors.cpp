@@ -236,6 +236,9 @@ private slots:
     void descriptionsCoverApiProducts();
     void settingsKeepSecrets();
     void settingsRejectInvalid();
+    void settingsRejectPlainHttp();
+    void newHostNeedsSecretAgain();
+    void omittedSettingsKeepValues();
     void testConnectionReportsOutcome();
     void onerosterFullPull();
     void onerosterFaults();
@@ -561,6 +564,143 @@ void tst_Connectors::settingsRejectInvalid()
     const QJsonObject run = runAndWait(id);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
     QVERIFY(run.value(QStringLiteral("message")).toString().contains(QStringLiteral("settings.clientSecret")));
+}
+
+void tst_Connectors::settingsRejectPlainHttp()
+{
+    startEngine();
+    const qint64 id = createApiIntegration(QStringLiteral("powerschool"));
+    QVERIFY(id > 0);
+    hubtest::FakeHttpServer server;
+    QVERIFY(server.start());
+
+    QJsonObject settings = providerSettings(server);
+    settings.insert(QStringLiteral("baseUrl"), QStringLiteral("http://sis.example.org/ims"));
+    settings.insert(QStringLiteral("tokenUrl"), QStringLiteral("http://sis.example.org/oauth"));
+    const ApiReply rejected = saveSettings(id, settings);
+    QCOMPARE(rejected.status, 422);
+    const QJsonObject fields = rejected.json.value(QStringLiteral("fields")).toObject();
+    const QString tokenError = fields.value(QStringLiteral("settings.tokenUrl")).toString();
+    QVERIFY2(tokenError.contains(QStringLiteral("\"http://sis.example.org/oauth\"")),
+             qPrintable(tokenError));
+    QVERIFY2(tokenError.contains(QStringLiteral("Use https")), qPrintable(tokenError));
+    const QString baseError = fields.value(QStringLiteral("settings.baseUrl")).toString();
+    QVERIFY2(baseError.contains(QStringLiteral("\"http://sis.example.org/ims\"")),
+             qPrintable(baseError));
+    QVERIFY(!rejected.body.contains(kClientSecret.toUtf8()));
+    const ApiReply unchanged = m_api->get(QStringLiteral("/api/v1/integrations/%1/connector").arg(id));
+    QCOMPARE(unchanged.json.value(QStringLiteral("complete")).toBool(), false);
+
+    // https to any host, and http to a loopback host, are accepted.
+    settings.insert(QStringLiteral("baseUrl"), QStringLiteral("https://sis.example.org/ims"));
+    settings.insert(QStringLiteral("tokenUrl"), QStringLiteral("http://localhost:9/oauth"));
+    const ApiReply saved = saveSettings(id, settings);
+    QCOMPARE(saved.status, 200);
+    QCOMPARE(saved.json.value(QStringLiteral("complete")).toBool(), true);
+}
+
+void tst_Connectors::newHostNeedsSecretAgain()
+{
+    startEngine();
+    const qint64 id = createApiIntegration(QStringLiteral("powerschool"));
+    QVERIFY(id > 0);
+    hubtest::FakeHttpServer server;
+    QVERIFY(server.start());
+    const QJsonObject original = providerSettings(server);
+    ApiReply saved = saveSettings(id, original);
+    QCOMPARE(saved.status, 200);
+    const QJsonObject masked = saved.json.value(QStringLiteral("settings")).toObject();
+    const QJsonObject stored{{QStringLiteral("stored"), true}};
+    QCOMPARE(masked.value(QStringLiteral("clientSecret")).toObject(), stored);
+
+    // The same host with another path keeps the stored secret.
+    QJsonObject samePath = masked;
+    samePath.insert(QStringLiteral("tokenUrl"),
+                    QString(server.baseUrl() + QStringLiteral("/oauth/v2/token")));
+    saved = saveSettings(id, samePath);
+    QCOMPARE(saved.status, 200);
+    QCOMPARE(saved.json.value(QStringLiteral("settings"))[QStringLiteral("clientSecret")].toObject(),
+             stored);
+
+    // A token URL on another host, with the secret left out or sent as {"stored": true}, is
+    // rejected, and the stored settings stay as they were.
+    const QString newTokenUrl = QStringLiteral("https://sis.example.org/oauth/token");
+    for (const QJsonValue &secret : {QJsonValue(QJsonValue::Undefined), QJsonValue(stored)}) {
+        QJsonObject moved = samePath;
+        moved.insert(QStringLiteral("tokenUrl"), newTokenUrl);
+        if (secret.isUndefined())
+            moved.remove(QStringLiteral("clientSecret"));
+        else
+            moved.insert(QStringLiteral("clientSecret"), secret);
+        const ApiReply rejected = saveSettings(id, moved);
+        QCOMPARE(rejected.status, 422);
+        const QString error = rejected.json.value(QStringLiteral("fields"))
+                                  .toObject()
+                                  .value(QStringLiteral("settings.clientSecret"))
+                                  .toString();
+        QVERIFY2(error.contains(QStringLiteral("Enter the client secret again")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("sis.example.org")), qPrintable(error));
+        QVERIFY(!rejected.body.contains(kClientSecret.toUtf8()));
+    }
+    const ApiReply kept = m_api->get(QStringLiteral("/api/v1/integrations/%1/connector").arg(id));
+    QCOMPARE(kept.json.value(QStringLiteral("complete")).toBool(), true);
+    QCOMPARE(kept.json.value(QStringLiteral("settings"))[QStringLiteral("tokenUrl")].toString(),
+             samePath.value(QStringLiteral("tokenUrl")).toString());
+
+    // Test Connection with a new base URL host does not send the stored secret either.
+    QJsonObject movedBase = samePath;
+    movedBase.insert(QStringLiteral("baseUrl"), QStringLiteral("https://other.example.org/ims"));
+    const ApiReply tested = m_api->send(
+        "POST", QStringLiteral("/api/v1/integrations/%1/connector/test").arg(id),
+        QJsonDocument(QJsonObject{{QStringLiteral("settings"), movedBase}}).toJson());
+    QCOMPARE(tested.status, 422);
+    QVERIFY(tested.json.value(QStringLiteral("fields"))
+                .toObject()
+                .value(QStringLiteral("settings.clientSecret"))
+                .toString()
+                .contains(QStringLiteral("other.example.org")));
+
+    // Given again, the secret is stored with the new host.
+    QJsonObject withSecret = samePath;
+    withSecret.insert(QStringLiteral("tokenUrl"), newTokenUrl);
+    withSecret.insert(QStringLiteral("clientSecret"), QStringLiteral("new-host-secret"));
+    saved = saveSettings(id, withSecret);
+    QCOMPARE(saved.status, 200);
+    QCOMPARE(saved.json.value(QStringLiteral("complete")).toBool(), true);
+    QCOMPARE(saved.json.value(QStringLiteral("settings"))[QStringLiteral("tokenUrl")].toString(),
+             newTokenUrl);
+    QVERIFY(!saved.body.contains("new-host-secret"));
+}
+
+void tst_Connectors::omittedSettingsKeepValues()
+{
+    startEngine();
+    const qint64 id = createApiIntegration(QStringLiteral("powerschool"));
+    QVERIFY(id > 0);
+    hubtest::FakeHttpServer server;
+    QVERIFY(server.start());
+    QJsonObject settings = providerSettings(server);
+    settings.insert(QStringLiteral("syncMode"), QStringLiteral("full"));
+    QCOMPARE(saveSettings(id, settings).status, 200);
+
+    ApiReply saved = saveSettings(id, QJsonObject{{QStringLiteral("pageLimit"), 7}});
+    QCOMPARE(saved.status, 200);
+    QCOMPARE(saved.json.value(QStringLiteral("complete")).toBool(), true);
+    QJsonObject current = saved.json.value(QStringLiteral("settings")).toObject();
+    QCOMPARE(current.value(QStringLiteral("pageLimit")).toInt(), 7);
+    QCOMPARE(current.value(QStringLiteral("syncMode")).toString(), QStringLiteral("full"));
+    QCOMPARE(current.value(QStringLiteral("clientId")).toString(), QStringLiteral("hub-client"));
+    QCOMPARE(current.value(QStringLiteral("baseUrl")).toString(),
+             settings.value(QStringLiteral("baseUrl")).toString());
+    QCOMPARE(current.value(QStringLiteral("clientSecret")).toObject(),
+             (QJsonObject{{QStringLiteral("stored"), true}}));
+
+    // null removes a stored setting, so its default applies again.
+    saved = saveSettings(id, QJsonObject{{QStringLiteral("syncMode"), QJsonValue()}});
+    QCOMPARE(saved.status, 200);
+    current = saved.json.value(QStringLiteral("settings")).toObject();
+    QCOMPARE(current.value(QStringLiteral("syncMode")).toString(), QStringLiteral("delta"));
+    QCOMPARE(current.value(QStringLiteral("pageLimit")).toInt(), 7);
 }
 
 void tst_Connectors::testConnectionReportsOutcome()

@@ -38,6 +38,7 @@ private slots:
     void formFollowsConnectorSettings();
     void testConnectionShowsOutcome();
     void saveRunAndViewRuns();
+    void clearedFieldIsNotKept();
 
 private:
     void setText(const QString &setting, const QString &text);
@@ -70,6 +71,31 @@ void tst_ApiIntegrationForm::cleanupTestCase()
 {
     m_window.reset();
     m_engine.stop();
+}
+
+void tst_ApiIntegrationForm::clearedFieldIsNotKept()
+{
+    // The engine keeps a setting that a request leaves out, so the form must send a cleared
+    // field, or the stored client id would be saved again without a word.
+    ApiIntegrationForm *form = m_window->apiForm();
+    const qint64 id = form->integrationId();
+    QVERIFY(id > 0);
+    form->loadIntegration(id);
+    QSignalSpy loaded(form, &ApiIntegrationForm::loaded);
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    setText(QStringLiteral("clientId"), QString());
+    QSignalSpy failed(form, &ApiIntegrationForm::saveFailed);
+    form->save();
+    QVERIFY(failed.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY2(!form->fieldError(QStringLiteral("settings.clientId")).isEmpty(),
+             qPrintable(form->fieldError(QStringLiteral("settings.clientId"))));
+    const QJsonObject connector
+        = m_engine.getObject(QStringLiteral("/api/v1/integrations/%1/connector").arg(id));
+    QCOMPARE(connector.value(QStringLiteral("settings"))
+                 .toObject()
+                 .value(QStringLiteral("clientId"))
+                 .toString(),
+             QStringLiteral("hub-client"));
 }
 
 void tst_ApiIntegrationForm::setText(const QString &setting, const QString &text)
