@@ -34,10 +34,16 @@ Result<QString> districtTimeZone(const ApiContext &context)
     return zone->toString();
 }
 
-Result<qint64> currentChangeVersion(const QSqlDatabase &db)
+// The highest change version among the district's runs. The engine-wide counter would show a
+// district how often other districts' runs change. Any later change of the district's runs
+// takes a higher version from that counter, so a client that asks for changes since this
+// version misses none. The runs_change_version index makes it one index lookup.
+Result<qint64> districtChangeVersion(const QSqlDatabase &db, qint64 districtId)
 {
-    auto version
-        = selectValue(db, QStringLiteral("SELECT value FROM run_change_counter WHERE id = 1"));
+    auto version = selectValue(db,
+                               QStringLiteral("SELECT coalesce(max(change_version), 0) FROM runs "
+                                              "WHERE district_id = ?"),
+                               {districtId});
     if (!version)
         return failure(version.error());
     return version->toLongLong();
@@ -259,9 +265,13 @@ http::Response list(const ApiContext &context, const http::Request &request)
             return storeFailed(counted.error());
         total = *counted;
     }
-    auto version = currentChangeVersion(db);
+    auto version = districtChangeVersion(db, context.districtId);
     if (!version)
         return storeFailed(version.error());
+    // NOTE: maxId is the engine-wide highest run id, so it shows a district how many runs all
+    // districts created. No index starts with (district_id, id), so the district's maximum
+    // reads all of its index entries: 0.12 s for a district with 450,000 runs (sqlite3 3.40.1
+    // shell, 2 shared cores), against 1 ms for this query.
     auto maxId = selectValue(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM runs"));
     if (!maxId)
         return storeFailed(maxId.error());
@@ -322,7 +332,7 @@ http::Response changes(const ApiContext &context, const http::Request &request)
              QStringLiteral("Enter the version from an earlier runs response, 0 or more.")}});
 
     const QSqlDatabase db = context.store->connection();
-    auto version = currentChangeVersion(db);
+    auto version = districtChangeVersion(db, context.districtId);
     if (!version)
         return storeFailed(version.error());
     auto rows = execute(db,

@@ -71,6 +71,7 @@ private slots:
     void listsShowOwnDistrictOnly();
     void notificationSettingsStayInDistrict();
     void filtersCannotReachOtherDistrict();
+    void runVersionIgnoresOtherDistrict();
     void bodiesCannotReachOtherDistrict();
     void connectorsStayInDistrict();
     void districtAdministratorManagesUsers();
@@ -787,6 +788,41 @@ void tst_Accounts::filtersCannotReachOtherDistrict()
             QVERIFY2(!reply.body.contains(QByteArray(QByteArray("\"id\":") + QByteArray::number(m_two.run) + ',')),
                      qPrintable(path));
     }
+}
+
+void tst_Accounts::runVersionIgnoresOtherDistrict()
+{
+    // Runs that are still queued or running would change district one's version on their own.
+    const auto pendingRuns = [this] {
+        auto pending = hub::selectValue(m_engine->store().connection(),
+                                        QStringLiteral("SELECT count(*) FROM runs WHERE status "
+                                                       "IN (1, 2)"));
+        return pending ? pending->toLongLong() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(pendingRuns(), 0, 30000);
+
+    ApiTestClient &api = client(m_tokens.value(QStringLiteral("administrator")));
+    const ApiReply before = api.get(QStringLiteral("/api/v1/runs"));
+    QCOMPARE(before.status, 200);
+    const qint64 version = before.json.value(QStringLiteral("version")).toInteger();
+    QVERIFY(version > 0);
+
+    // A change to district two's run takes the next engine-wide version.
+    auto changed = hub::execute(m_engine->store().connection(),
+                                QStringLiteral("UPDATE runs SET message = 'Changed in district two' "
+                                               "WHERE id = ?"),
+                                {m_two.run});
+    QVERIFY2(changed.ok(), qPrintable(changed.error()));
+    QCOMPARE(changed->numRowsAffected(), 1);
+
+    const ApiReply after = api.get(QStringLiteral("/api/v1/runs"));
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.json.value(QStringLiteral("version")).toInteger(), version);
+    const ApiReply changes
+        = api.get(QStringLiteral("/api/v1/runs/changes?since=%1").arg(version));
+    QCOMPARE(changes.status, 200);
+    QCOMPARE(changes.json.value(QStringLiteral("version")).toInteger(), version);
+    QVERIFY(changes.json.value(QStringLiteral("runs")).toArray().isEmpty());
 }
 
 void tst_Accounts::bodiesCannotReachOtherDistrict()
