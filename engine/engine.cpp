@@ -13,8 +13,9 @@
 #include "destinations/demodestinations.h"
 #include "http/httpserver.h"
 #include "http/tls.h"
-#include "oneroster/provider.h"
 #include "notify/notifier.h"
+#include "oneroster/provider.h"
+#include "runs/runfiles.h"
 #include "runs/runqueue.h"
 #include "runs/workerpool.h"
 #include "schedule/scheduler.h"
@@ -238,9 +239,9 @@ Result<quint16> Engine::start()
     m_scheduler->start();
     m_notifier->start();
     // Creating an upload also deletes expired ones; the sweep covers a quiet engine.
-    removeExpiredUploads();
+    removeExpiredFiles();
     m_uploadSweep.setInterval(std::chrono::hours(1));
-    connect(&m_uploadSweep, &QTimer::timeout, this, &Engine::removeExpiredUploads);
+    connect(&m_uploadSweep, &QTimer::timeout, this, &Engine::removeExpiredFiles);
     m_uploadSweep.start();
     qCInfo(lcRuns) << "Engine started on" << baseUrl().toString() << "with data in" << m_options.dataDir;
     return m_port;
@@ -288,10 +289,12 @@ void Engine::schedulerTick()
         m_scheduler->tick();
 }
 
-void Engine::removeExpiredUploads()
+void Engine::removeExpiredFiles()
 {
-    api::removeExpiredUploadSessions(m_options.dataDir, m_options.clock(),
-                                     m_options.uploadExpirySeconds);
+    const QDateTime now = m_options.clock();
+    api::removeExpiredUploadSessions(m_options.dataDir, now, m_options.uploadExpirySeconds);
+    runs::removeExpiredInputs(m_store->connection(), m_options.dataDir, now,
+                              m_options.unloadedInputRetentionSeconds);
 }
 
 Result<void> Engine::prepareDistrict()

@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "http/limits.h"
 #include "http/ratelimiter.h"
+#include "runs/runfiles.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -67,6 +68,8 @@ struct EngineOptions
     qint64 maxUploadBytes = 512LL * 1024 * 1024;
     // A chunked upload that receives no chunk for this long is deleted with its bytes.
     qint64 uploadExpirySeconds = 24 * 60 * 60;
+    // How long the uploaded file of an inbound run that did not load is kept after the run ends.
+    qint64 unloadedInputRetentionSeconds = runs::kUnloadedInputRetentionDays * 24 * 60 * 60;
     QString tlsCertificateFile;
     QString tlsKeyFile;
     // Token lifetimes and the delays and lockout after repeated failed sign-ins.
@@ -106,11 +109,13 @@ public:
 
     // Queues the runs that are due at the clock's current time.
     void schedulerTick();
+    // Deletes expired chunked uploads and the uploaded files of inbound runs that are no longer
+    // kept (see runs::removeExpiredInputs). A timer calls it every hour.
+    void removeExpiredFiles();
 
 private:
     Result<void> prepareDistrict();
     Result<void> prepareDemo();
-    void removeExpiredUploads();
 
     EngineOptions m_options;
     std::unique_ptr<QLockFile> m_dataLock;
@@ -123,7 +128,7 @@ private:
     std::unique_ptr<http::HttpServer> m_server;
     qint64 m_districtId = 0;
     quint16 m_port = 0;
-    // Deletes chunked uploads that stopped receiving chunks.
+    // Calls removeExpiredFiles().
     QTimer m_uploadSweep;
 };
 

@@ -12,6 +12,7 @@
 #include "store/store.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTimeZone>
 
@@ -463,6 +464,14 @@ http::Response retry(const ApiContext &context, qint64 id)
     const QVariant schoolYear = original->value(2);
     const QString inputFile = original->value(3).toString();
     original->finish();
+    if (!inputFile.isEmpty() && !QFileInfo::exists(inputFile))
+        return http::Response::error(
+            409, QStringLiteral("input_deleted"),
+            QStringLiteral("Run %1 cannot be retried because its uploaded file was deleted; "
+                           "uploaded files of runs that did not load are kept %2 days. Upload "
+                           "the file again.")
+                .arg(id)
+                .arg(runs::kUnloadedInputRetentionDays));
 
     auto existing = execute(db,
                             QStringLiteral("SELECT id, status FROM runs WHERE retry_of = ? AND "
@@ -626,8 +635,10 @@ Result<std::optional<QList<runs::RunFile>>> filesOfRun(const ApiContext &context
 }
 
 // GET /api/v1/runs/{id}/files: the output file, uploaded file and validation report of a run.
-http::Response listFiles(const ApiContext &context, qint64 id)
+// Viewers cannot download the uploaded file, so it is not listed for them.
+http::Response listFiles(const ApiContext &context, const http::Request &request, qint64 id)
 {
+    const bool listsInput = request.principal().allows(http::Access::Operate);
     auto files = filesOfRun(context, id);
     if (!files)
         return storeFailed(files.error());
@@ -635,6 +646,8 @@ http::Response listFiles(const ApiContext &context, qint64 id)
         return notFound(QStringLiteral("Run"), id);
     QJsonArray list;
     for (const runs::RunFile &file : std::as_const(**files)) {
+        if (file.kind == QLatin1String("input") && !listsInput)
+            continue;
         list.append(QJsonObject{{QStringLiteral("name"), file.name},
                                 {QStringLiteral("kind"), file.kind},
                                 {QStringLiteral("bytes"), file.bytes}});
@@ -682,6 +695,13 @@ http::Response downloadFile(const ApiContext &context, const http::Request &requ
         return http::Response::error(
             404, QStringLiteral("not_found"),
             QStringLiteral("Run %1 has no file named \"%2\".").arg(id).arg(name));
+    // The uploaded file may hold columns that the hub does not load, such as passwords, so
+    // viewers, who see only what the hub stores, cannot download it.
+    if (found->kind == QLatin1String("input") && !request.principal().allows(http::Access::Operate))
+        return http::Response::error(403, QStringLiteral("forbidden"),
+                                     QStringLiteral("Downloading the uploaded file of run %1 "
+                                                    "needs the operator role or higher.")
+                                         .arg(id));
     // NOTE: the HTTP layer sends bodies from memory, so large files are refused, not streamed.
     if (found->bytes > kMaxDownloadBytes)
         return http::Response::error(
@@ -732,8 +752,9 @@ void registerRunRoutes(http::Router &router, const ApiContext &context)
                         const ApiContext context = base.forRequest(request);
                         if (auto unknown = rejectUnknownParameters(request, {}))
                             return *unknown;
-                        return withPathId(request, QStringLiteral("run"),
-                                          [&](qint64 id) { return listFiles(context, id); });
+                        return withPathId(request, QStringLiteral("run"), [&](qint64 id) {
+                            return listFiles(context, request, id);
+                        });
                     });
     router.addRoute("GET", QStringLiteral("/api/v1/runs/{id}/files/{name}"), http::Access::View,
                     [base = context](const http::Request &request) {

@@ -5,6 +5,7 @@
 
 #include "core/nulcharacter.h"
 #include "core/timeutil.h"
+#include "runs/runfiles.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -260,7 +261,9 @@ void FileValidator::mapHeader(const QStringList &headers)
             issue(Issue::Severity::Warning, QStringLiteral("renamed-column"), 1, name, {}, note);
         if (match->type == FieldType::Secret)
             issue(Issue::Severity::Warning, QStringLiteral("dropped-column"), 1, name, {},
-                  QStringLiteral("The hub never stores this column; its values are dropped."));
+                  QStringLiteral("The hub does not load this column. The uploaded file is "
+                                 "deleted after the load, or kept %1 days if the load fails.")
+                      .arg(runs::kUnloadedInputRetentionDays));
         mapped.insert(match);
         m_fieldAt[i] = match;
     }

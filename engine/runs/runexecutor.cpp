@@ -192,6 +192,24 @@ QString uploadedName(const QString &inputFile)
     return match.hasMatch() ? match.captured(1) : name;
 }
 
+// Deletes the uploaded file of an inbound run that loaded it, because the file may hold columns
+// that the hub does not load, such as OneRoster 1.1 passwords. A run that did not load keeps
+// its file for kUnloadedInputRetentionDays, so that it can be inspected and retried.
+void removeLoadedInput(const QSqlDatabase &db, const QString &dataDir, const RunContext &context)
+{
+    auto status
+        = selectValue(db, QStringLiteral("SELECT status FROM runs WHERE id = ?"), {context.runId});
+    if (!status) {
+        qCWarning(lcRuns) << "Cannot read the status of run" << context.runId << status.error();
+        return;
+    }
+    const auto ended = RunStatus(status->toInt());
+    if (ended != RunStatus::Succeeded && ended != RunStatus::SucceededWithWarnings)
+        return;
+    removeUploadedInput(dataDir, context.inputFile);
+    qCInfo(lcRuns) << "Deleted the uploaded file of run" << context.runId << "after its load";
+}
+
 // Makes the run log, run message and validation report of an inbound run show no server path.
 // The upload appears under the name it was uploaded with, and a file of the extracted bundle by
 // its name inside the bundle. Any other path in the data folder reads "the engine's data folder".
@@ -266,6 +284,7 @@ void RunExecutor::execute(qint64 runId)
         executeOutbound(db, recorder, *context);
     } else if (context->integrationType == QLatin1String("inbound")) {
         executeInbound(db, recorder, *context);
+        removeLoadedInput(db, m_dataDir, *context);
     } else if (context->integrationType == QLatin1String("api")) {
         executeApi(db, recorder, *context);
     } else {

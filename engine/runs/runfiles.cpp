@@ -4,6 +4,8 @@
 #include "runfiles.h"
 
 #include "core/logging.h"
+#include "core/timeutil.h"
+#include "runs/runstatus.h"
 #include "store/store.h"
 
 #include <QDir>
@@ -62,6 +64,104 @@ void pruneRunFiles(const QSqlDatabase &db, const QString &dataDir, qint64 integr
         if (folder.exists())
             folder.removeRecursively();
     }
+}
+
+namespace {
+
+QString inboundFolder(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("inbound"));
+}
+
+bool isUnderInboundFolder(const QString &dataDir, const QString &path)
+{
+    const QString folder = QFileInfo(inboundFolder(dataDir)).absoluteFilePath() + QLatin1Char('/');
+    return QFileInfo(path).absoluteFilePath().startsWith(folder);
+}
+
+// Whether the uploaded file at path may be deleted, judged by the runs that read it.
+Result<bool> inputIsExpired(const QSqlDatabase &db, const QString &path, const QDateTime &now,
+                            qint64 retentionSeconds)
+{
+    auto runs = execute(db,
+                        QStringLiteral("SELECT status, coalesce(ended_at, '') FROM runs "
+                                       "WHERE input_file = ?"),
+                        {path});
+    if (!runs)
+        return failure(runs.error());
+    bool named = false;
+    QDateTime lastEnded;
+    while (runs->next()) {
+        named = true;
+        const auto status = RunStatus(runs->value(0).toInt());
+        // A held run is queued, so its file stays until it is approved or rejected.
+        if (status == RunStatus::Queued || status == RunStatus::Running)
+            return false;
+        if (status == RunStatus::Succeeded || status == RunStatus::SucceededWithWarnings)
+            return true;
+        const QDateTime ended = fromIsoUtc(runs->value(1).toString());
+        if (ended.isValid() && (!lastEnded.isValid() || ended > lastEnded))
+            lastEnded = ended;
+    }
+    // A file that no run names yet may belong to an upload whose run is being queued, so
+    // its age counts from when it was written.
+    if (!named)
+        lastEnded = QFileInfo(path).lastModified().toUTC();
+    return lastEnded.isValid() && lastEnded.addSecs(retentionSeconds) <= now;
+}
+
+} // namespace
+
+void removeUploadedInput(const QString &dataDir, const QString &inputFile)
+{
+    if (inputFile.isEmpty() || !isUnderInboundFolder(dataDir, inputFile))
+        return;
+    if (QFile::exists(inputFile) && !QFile::remove(inputFile)) {
+        qCWarning(lcRuns) << "Cannot delete the uploaded file" << inputFile;
+        return;
+    }
+    // Each upload has a folder of its own. rmdir leaves a folder that still has files.
+    QDir().rmdir(QFileInfo(inputFile).path());
+}
+
+int removeExpiredInputs(const QSqlDatabase &db, const QString &dataDir, const QDateTime &now,
+                        qint64 retentionSeconds)
+{
+    int removed = 0;
+    const QDir inbound(inboundFolder(dataDir));
+    const QStringList integrations
+        = inbound.entryList({QStringLiteral("integration-*")}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &integration : integrations) {
+        const QDir uploads(inbound.filePath(integration));
+        const QStringList folders = uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &name : folders) {
+            // The stored input_file is built the same way, so it compares as text.
+            const QDir folder(uploads.filePath(name));
+            const QStringList files = folder.entryList(QDir::Files | QDir::Hidden);
+            for (const QString &file : files) {
+                const QString path = folder.filePath(file);
+                auto expired = inputIsExpired(db, path, now, retentionSeconds);
+                if (!expired) {
+                    qCWarning(lcRuns)
+                        << "Cannot check the runs of the uploaded file" << path << expired.error();
+                    continue;
+                }
+                if (!*expired)
+                    continue;
+                removeUploadedInput(dataDir, path);
+                if (!QFile::exists(path)) {
+                    qCInfo(lcRuns) << "Deleted the uploaded file" << path
+                                   << "because its run loaded it or its retention ended";
+                    ++removed;
+                }
+            }
+            // An empty folder may be an upload that is being written, unless it is old.
+            const QDateTime changed = QFileInfo(folder.path()).lastModified().toUTC();
+            if (files.isEmpty() && changed.addSecs(retentionSeconds) <= now)
+                QDir().rmdir(folder.path());
+        }
+    }
+    return removed;
 }
 
 } // namespace hub::runs

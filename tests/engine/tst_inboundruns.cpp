@@ -8,9 +8,12 @@
 #include "../testdata.h"
 #include "../testdatabase.h"
 
+#include "accounts/accounts.h"
+#include "core/timeutil.h"
 #include "engine.h"
 #include "store/store.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -98,8 +101,15 @@ private slots:
     void xmlRosterReportsLines();
     void xmlWithDtdIsRejected();
     void xmlBulkLoadWaitsForApproval();
+    void loadedUploadIsDeleted();
+    void uploadDownloadNeedsOperator();
+    void failedUploadIsKeptThenSwept();
+    void strayUploadIsSweptWhenOld();
 
 private:
+    QByteArray signInAs(const QString &role);
+    QString inputFileOf(qint64 runId);
+    bool listsInputFile(qint64 runId);
     qint64 upload(const FileMap &files, const QString &name = QStringLiteral("bundle.zip"));
     qint64 uploadZip(const QByteArray &zip, const QString &name);
     qint64 uploadXml(const QByteArray &xml);
@@ -371,6 +381,10 @@ void tst_InboundRuns::massChangeIsHeldUntilApproved()
                  .toInt(),
              2);
     QCOMPARE(activeOrgs(), before);
+    // The sweep keeps the file of a held run, however old, because approval loads it.
+    const QString input = inputFileOf(runId);
+    m_engine->removeExpiredFiles();
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
 
     const ApiReply approved = m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId));
     QCOMPARE(approved.status, 202);
@@ -386,6 +400,7 @@ void tst_InboundRuns::massChangeIsHeldUntilApproved()
                                  QStringLiteral("Validate"), QStringLiteral("Load")}));
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId)).status, 409);
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)).status, 409);
+    QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
 }
 
 void tst_InboundRuns::rejectedLoadChangesNothing()
@@ -923,3 +938,171 @@ void tst_InboundRuns::xmlBulkLoadWaitsForApproval()
 
 QTEST_GUILESS_MAIN(tst_InboundRuns)
 #include "tst_inboundruns.moc"
+
+QByteArray tst_InboundRuns::signInAs(const QString &role)
+{
+    hub::accounts::NewAccount account;
+    account.name = QStringLiteral("files-") + role;
+    account.password = QStringLiteral("correct horse battery staple 42");
+    account.districtId = m_engine->districtId();
+    account.role = hub::accounts::roleFromName(role).value_or(hub::accounts::Role::Viewer);
+    auto created = hub::accounts::createAccount(m_engine->store().connection(), account,
+                                                QDateTime::currentDateTimeUtc());
+    if (!created)
+        qWarning() << "Cannot create account" << account.name << created.error();
+    hubtest::ApiTestClient client(m_engine->baseUrl(), {});
+    const ApiReply reply = client.post(QStringLiteral("/api/v1/session"),
+                                       QJsonObject{{QStringLiteral("user"), account.name},
+                                                   {QStringLiteral("password"), account.password}});
+    if (reply.status != 200)
+        qWarning() << "Sign-in of" << account.name << "failed:" << reply.status << reply.body;
+    return reply.json.value(QStringLiteral("accessToken")).toString().toLatin1();
+}
+
+QString tst_InboundRuns::inputFileOf(qint64 runId)
+{
+    auto path
+        = hub::selectValue(m_engine->store().connection(),
+                           QStringLiteral("SELECT input_file FROM runs WHERE id = ?"), {runId});
+    return path ? path->toString() : QString();
+}
+
+bool tst_InboundRuns::listsInputFile(qint64 runId)
+{
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/runs/%1/files").arg(runId));
+    for (const QJsonValue &file : reply.json.value(QStringLiteral("files")).toArray()) {
+        if (file[QStringLiteral("kind")].toString() == QLatin1String("input"))
+            return true;
+    }
+    return false;
+}
+
+void tst_InboundRuns::loadedUploadIsDeleted()
+{
+    // The uploaded file may hold columns that the hub does not load, so no copy stays.
+    FileMap files = orgsBundle("org-l,active,2024-01-02T03:04:05Z,District L,district,L1,\r\n");
+    files[QStringLiteral("manifest.csv")].replace("file.orgs,bulk", "file.orgs,delta");
+    const qint64 runId = upload(files, QStringLiteral("loaded.zip"));
+    QVERIFY(runId > 0);
+    const QString input = inputFileOf(runId);
+    QVERIFY(!input.isEmpty());
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
+    QVERIFY2(!QFileInfo::exists(QFileInfo(input).path()), qPrintable(input));
+    QVERIFY(!listsInputFile(runId));
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1/files/loaded.zip").arg(runId)).status, 404);
+}
+
+void tst_InboundRuns::uploadDownloadNeedsOperator()
+{
+    // The rejected run of initTestCase failed, so its uploaded file is kept.
+    QVERIFY(listsInputFile(m_rejectedRun));
+    const QString path = QStringLiteral("/api/v1/runs/%1/files/bundle.zip").arg(m_rejectedRun);
+    const ApiReply admin = m_api->get(path);
+    QCOMPARE(admin.status, 200);
+    QVERIFY(admin.body.startsWith("PK"));
+
+    hubtest::ApiTestClient viewer(m_engine->baseUrl(), signInAs(QStringLiteral("viewer")));
+    const ApiReply denied = viewer.get(path);
+    QCOMPARE(denied.status, 403);
+    QCOMPARE(denied.json.value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
+    QCOMPARE(denied.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Downloading the uploaded file of run %1 needs the operator role or "
+                            "higher.")
+                 .arg(m_rejectedRun));
+    QVERIFY(!denied.body.contains("PK"));
+    const ApiReply listed = viewer.get(QStringLiteral("/api/v1/runs/%1/files").arg(m_rejectedRun));
+    QCOMPARE(listed.status, 200);
+    QStringList kinds;
+    for (const QJsonValue &file : listed.json.value(QStringLiteral("files")).toArray())
+        kinds.append(file[QStringLiteral("kind")].toString());
+    QCOMPARE(kinds, QStringList{QStringLiteral("validation-report")});
+    // Viewers still download the validation report, which contains no rows of the file.
+    QCOMPARE(viewer.get(QStringLiteral("/api/v1/runs/%1/validation.csv").arg(m_rejectedRun)).status,
+             200);
+
+    hubtest::ApiTestClient operatorClient(m_engine->baseUrl(),
+                                          signInAs(QStringLiteral("operator")));
+    const ApiReply allowed = operatorClient.get(path);
+    QCOMPARE(allowed.status, 200);
+    QCOMPARE(allowed.body, admin.body);
+}
+
+void tst_InboundRuns::failedUploadIsKeptThenSwept()
+{
+    const qint64 runId = upload(orgsBundle("org-f,active,02/01/2024,F,district,F1,\r\n"),
+                                QStringLiteral("failed.zip"));
+    QVERIFY(runId > 0);
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 9);
+    const QString input = inputFileOf(runId);
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
+
+    // Within the retention period the file stays, and a retry reads it again.
+    m_engine->removeExpiredFiles();
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
+    const ApiReply retried = m_api->post(QStringLiteral("/api/v1/runs/%1/retry").arg(runId));
+    QCOMPARE(retried.status, 202);
+    const qint64 retryId = retried.json.value(QStringLiteral("id")).toInteger();
+    const QJsonObject retry = waitForRun(retryId);
+    QCOMPARE(retry.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(inputFileOf(retryId), input);
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
+
+    // Only the latest end counts: one run ended long ago, the retry just now.
+    auto aged = hub::execute(m_engine->store().connection(),
+                             QStringLiteral("UPDATE runs SET ended_at = ? WHERE id = ?"),
+                             {hub::toIsoUtc(QDateTime::currentDateTimeUtc().addDays(-15)), runId});
+    QVERIFY2(aged.ok(), qPrintable(aged.error()));
+    m_engine->removeExpiredFiles();
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
+
+    aged = hub::execute(m_engine->store().connection(),
+                        QStringLiteral("UPDATE runs SET ended_at = ? WHERE id = ?"),
+                        {hub::toIsoUtc(QDateTime::currentDateTimeUtc().addDays(-15)), retryId});
+    QVERIFY2(aged.ok(), qPrintable(aged.error()));
+    m_engine->removeExpiredFiles();
+    QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
+    QVERIFY2(!QFileInfo::exists(QFileInfo(input).path()), qPrintable(input));
+    QVERIFY(!listsInputFile(retryId));
+
+    const ApiReply swept = m_api->post(QStringLiteral("/api/v1/runs/%1/retry").arg(retryId));
+    QCOMPARE(swept.status, 409);
+    QCOMPARE(swept.json.value(QStringLiteral("error")).toString(), QStringLiteral("input_deleted"));
+    QCOMPARE(swept.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Run %1 cannot be retried because its uploaded file was deleted; "
+                            "uploaded files of runs that did not load are kept 14 days. Upload "
+                            "the file again.")
+                 .arg(retryId));
+    // The validation report outlives the file.
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId)).status, 200);
+}
+
+void tst_InboundRuns::strayUploadIsSweptWhenOld()
+{
+    // Files that no run names, such as those of an engine stopped while queueing the run.
+    const QDir uploads(
+        m_dataDir.filePath(QStringLiteral("inbound/integration-%1").arg(inboundIntegration)));
+    const QString oldFolder = uploads.filePath(QStringLiteral("20000101-000000-000"));
+    const QString newFolder = uploads.filePath(QStringLiteral("20000101-000000-001"));
+    QVERIFY(QDir().mkpath(oldFolder));
+    QVERIFY(QDir().mkpath(newFolder));
+    QFile oldFile(QDir(oldFolder).filePath(QStringLiteral("stray.zip")));
+    QVERIFY(oldFile.open(QIODevice::WriteOnly));
+    oldFile.write("old");
+    QVERIFY(oldFile.flush());
+    QVERIFY(oldFile.setFileTime(QDateTime::currentDateTimeUtc().addDays(-15),
+                                QFileDevice::FileModificationTime));
+    oldFile.close();
+    QFile newFile(QDir(newFolder).filePath(QStringLiteral("stray.zip")));
+    QVERIFY(newFile.open(QIODevice::WriteOnly));
+    newFile.write("new");
+    newFile.close();
+
+    m_engine->removeExpiredFiles();
+    QVERIFY(!QFileInfo::exists(oldFile.fileName()));
+    QVERIFY(!QFileInfo::exists(oldFolder));
+    QVERIFY(QFileInfo::exists(newFile.fileName()));
+    QVERIFY(QFile::remove(newFile.fileName()));
+    QVERIFY(QDir().rmdir(newFolder));
+}

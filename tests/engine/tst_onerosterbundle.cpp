@@ -345,8 +345,8 @@ void TestOneRosterBundle::loadsCatalystV11Folder()
     QVERIFY(warnings.filter(QStringLiteral("users.csv line 3, column status")).isEmpty());
     QVERIFY(warnings.filter(QStringLiteral("users.csv line 3, column dateLastModified")).isEmpty());
     QVERIFY(warnings.contains(QStringLiteral(
-        "users.csv line 1, column password: The hub never stores this column; its values are "
-        "dropped.")));
+        "users.csv line 1, column password: The hub does not load this column. The uploaded "
+        "file is deleted after the load, or kept 14 days if the load fails.")));
     QVERIFY(warnings.contains(QStringLiteral(
         "enrollments.csv line 3, column role, value \"student\": User usr-222-987654 has the "
         "role teacher in the bundle, not student.")));
@@ -757,8 +757,9 @@ void TestOneRosterBundle::loadsCraftedBundle()
     QVERIFY(bundle);
     QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
     QCOMPARE(issueTexts(issues, Issue::Severity::Warning),
-             QStringList{QStringLiteral("users.csv line 1, column password: The hub never stores "
-                                        "this column; its values are dropped.")});
+             QStringList{QStringLiteral("users.csv line 1, column password: The hub does not load "
+                                        "this column. The uploaded file is deleted after the "
+                                        "load, or kept 14 days if the load fails.")});
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     QCOMPARE(loaded->rowsRead, 13);
@@ -1373,8 +1374,9 @@ void TestOneRosterBundle::toleratesCraftedQuirks()
     QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
     const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
     QStringList expectedWarnings = {QStringLiteral("users.csv line 1, column password: The hub "
-                                                   "never stores this column; its values are "
-                                                   "dropped.")};
+                                                   "does not load this column. The uploaded file "
+                                                   "is deleted after the load, or kept 14 days "
+                                                   "if the load fails.")};
     if (!expectedWarning.isEmpty())
         expectedWarnings.append(expectedWarning);
     expectedWarnings.sort();

@@ -331,11 +331,13 @@ void tst_UploadSessions::resumesAfterDroppedConnection()
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
     QCOMPARE(uploadedOrgs(), 300);
 
-    // The run reads the file under the name the user gave, with the same bytes.
-    const ApiReply files = client(kAdminToken)
-                               .get(QStringLiteral("/api/v1/runs/%1/files")
-                                        .arg(run.value(QStringLiteral("id")).toInteger()));
-    QVERIFY2(files.body.contains("orgs delta.zip"), files.body.constData());
+    // The run read the file under the name the user gave, and deleted it after the load.
+    auto input = hub::selectValue(m_engine->store().connection(),
+                                  QStringLiteral("SELECT input_file FROM runs WHERE id = ?"),
+                                  {run.value(QStringLiteral("id")).toInteger()});
+    QVERIFY(input.ok());
+    QCOMPARE(QFileInfo(input->toString()).fileName(), QStringLiteral("orgs delta.zip"));
+    QVERIFY2(!QFileInfo::exists(input->toString()), qPrintable(input->toString()));
 }
 
 void tst_UploadSessions::checksumAtCompletion()
