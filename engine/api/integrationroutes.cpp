@@ -12,8 +12,10 @@
 #include "schedule/schedule.h"
 #include "store/store.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -561,8 +563,20 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
         return validationFailed(
             QJsonObject{{QStringLiteral("file"), QStringLiteral("The uploaded file is empty.")}});
 
-    QString fileName
-        = request.query().queryItemValue(QStringLiteral("fileName"), QUrl::FullyDecoded);
+    // A fileName parameter that is present must name the file. Without the parameter the name
+    // comes from the X-File-Name header, and without both the file is stored as upload.bin.
+    const QString nameParameter = QStringLiteral("fileName");
+    QString fileName = request.query().queryItemValue(nameParameter, QUrl::FullyDecoded);
+    if (request.query().hasQueryItem(nameParameter) && fileName.trimmed().isEmpty()) {
+        const QString message
+            = QStringLiteral("The query parameter fileName is empty; give the file's name, such "
+                             "as ?fileName=bundle.zip, or leave the parameter out.");
+        return http::Response::json(
+            QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_parameter")},
+                        {QStringLiteral("message"), message},
+                        {QStringLiteral("fields"), QJsonObject{{nameParameter, message}}}},
+            400);
+    }
     if (fileName.isEmpty())
         fileName = QString::fromUtf8(request.header("X-File-Name"));
     auto folder = createUploadFolder(context, id);
@@ -578,7 +592,21 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
     }
     file.close();
     qCInfo(lcApi) << "Stored upload" << path << "for integration" << id << body.size() << "bytes";
-    return queueUploadedFileRun(context, request, id, path);
+    http::Response queued = queueUploadedFileRun(context, request, id, path);
+    if (queued.status == 202) {
+        // The same entry as a completed chunked upload, so every uploaded file is audited.
+        const qint64 runId
+            = QJsonDocument::fromJson(queued.body).object().value(QStringLiteral("id")).toInteger();
+        const QString sha256 = QString::fromLatin1(
+            QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+        writeAudit(context, QStringLiteral("upload_complete"), QStringLiteral("integration"), id,
+                   {},
+                   QJsonObject{{QStringLiteral("fileName"), QFileInfo(path).fileName()},
+                               {QStringLiteral("size"), body.size()},
+                               {QStringLiteral("sha256"), sha256},
+                               {QStringLiteral("runId"), runId}});
+    }
+    return queued;
 }
 
 } // namespace
@@ -603,9 +631,10 @@ QString storedUploadName(QString fileName)
     // The run report names the file as the user uploaded it, so the stored file keeps that
     // name in a folder of its own. Only what would leave the folder or break a file name goes:
     // the folders of a Windows or POSIX path, and control characters.
-    fileName = fileName.section(QLatin1Char('\\'), -1).section(QLatin1Char('/'), -1);
     static const QRegularExpression control(QStringLiteral("[\\x00-\\x1f\\x7f]"));
     fileName.replace(control, QStringLiteral("_"));
+    const QString requestedName = fileName;
+    fileName = fileName.section(QLatin1Char('\\'), -1).section(QLatin1Char('/'), -1);
     if (fileName.trimmed().isEmpty() || fileName == QLatin1String(".")
         || fileName == QLatin1String(".."))
         fileName = QStringLiteral("upload.bin");
@@ -613,6 +642,10 @@ QString storedUploadName(QString fileName)
     constexpr int maxNameBytes = 200;
     while (fileName.toUtf8().size() > maxNameBytes)
         fileName.remove(0, 1);
+    // A client that sends a path may expect the folders to matter, so the cut is logged.
+    if (requestedName.contains(QLatin1Char('/')) || requestedName.contains(QLatin1Char('\\')))
+        qCWarning(lcApi).noquote() << "The upload name" << requestedName.left(300)
+                                   << "contains folders; it is stored as" << fileName;
     return fileName;
 }
 

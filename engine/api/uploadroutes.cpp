@@ -18,8 +18,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QStorageInfo>
+
+#include <algorithm>
 
 namespace hub::api {
 
@@ -34,6 +37,7 @@ QJsonObject sessionJson(const ApiContext &context, const UploadSession &session)
         {QStringLiteral("id"), session.id},
         {QStringLiteral("integrationId"), session.integrationId},
         {QStringLiteral("fileName"), session.fileName},
+        {QStringLiteral("user"), session.actor},
         {QStringLiteral("size"), session.size},
         {QStringLiteral("sha256"),
          session.sha256.isEmpty() ? QJsonValue() : QJsonValue(session.sha256)},
@@ -55,11 +59,15 @@ http::Response chunkError(int status, const QString &code, const QString &messag
                                 status);
 }
 
-// Reads the caller's upload of the integration into session. Another district's or another
-// user's upload gives 404, like one that does not exist, and an expired one is deleted (410).
-std::optional<http::Response> findOwnUpload(const ApiContext &context,
-                                            const http::Request &request, qint64 integrationId,
-                                            UploadSession &session)
+// Whose uploads a request may act on: the caller's own, or any of the district's.
+enum class UploadOwner { Caller, AnyUser };
+
+// Reads the caller's upload of the integration into session; with UploadOwner::AnyUser, any
+// upload of the integration in the request's district. Another district's or another user's
+// upload gives 404, like one that does not exist, and an expired one is deleted (410).
+std::optional<http::Response> findOwnUpload(const ApiContext &context, const http::Request &request,
+                                            qint64 integrationId, UploadSession &session,
+                                            UploadOwner owner = UploadOwner::Caller)
 {
     const QString id = request.pathParameter(kUploadParameter);
     const http::Response missing
@@ -72,9 +80,9 @@ std::optional<http::Response> findOwnUpload(const ApiContext &context,
     if (!read)
         return http::Response::error(500, QStringLiteral("upload_failed"), read.error());
     const http::Principal &caller = request.principal();
+    const bool ownedByCaller = read->accountId == caller.accountId && read->actor == caller.actor;
     if (read->id.isEmpty() || read->districtId != context.districtId
-        || read->integrationId != integrationId || read->accountId != caller.accountId
-        || read->actor != caller.actor)
+        || read->integrationId != integrationId || (owner == UploadOwner::Caller && !ownedByCaller))
         return missing;
     if (read->expiresAt(context.uploadExpirySeconds) <= context.now()) {
         qCInfo(lcApi) << "Deleting upload session" << id << "because it expired";
@@ -136,13 +144,24 @@ http::Response createUpload(const ApiContext &context, const http::Request &requ
     const QList<UploadSession> sessions = listUploadSessions(context.dataDir);
     for (const UploadSession &session : sessions)
         open += session.districtId == context.districtId ? 1 : 0;
-    if (open >= context.maxOpenUploadsPerDistrict)
+    if (open >= context.maxOpenUploadsPerDistrict) {
+        QDateTime firstExpiry;
+        for (const UploadSession &session : sessions) {
+            const QDateTime expiry = session.expiresAt(context.uploadExpirySeconds);
+            if (session.districtId == context.districtId
+                && (!firstExpiry.isValid() || expiry < firstExpiry))
+                firstExpiry = expiry;
+        }
         return http::Response::error(
             409, QStringLiteral("too_many_uploads"),
             QStringLiteral("The district has %1 unfinished uploads, the maximum; complete or "
-                           "delete one first, or wait %2 seconds until an abandoned one expires.")
+                           "delete one first, or wait until %2, when the first of them expires "
+                           "unless it receives a chunk. GET /api/v1/integrations/%3/uploads "
+                           "lists them, and an administrator can delete any of them.")
                 .arg(open)
-                .arg(context.uploadExpirySeconds));
+                .arg(toIsoUtc(firstExpiry))
+                .arg(id));
+    }
 
     // The space check counts this upload only: parts that other uploads have yet to receive
     // can still fill the disk, and then a chunk fails with 507.
@@ -181,6 +200,35 @@ http::Response createUpload(const ApiContext &context, const http::Request &requ
                            {QStringLiteral("size"), size},
                            {QStringLiteral("sha256"), json.value(QStringLiteral("sha256"))}});
     return http::Response::json(json, 201);
+}
+
+// GET /api/v1/integrations/{id}/uploads: the unfinished uploads of the integration, oldest
+// first. Callers see their own (viewers, who cannot upload, none), and administrators every
+// user's in the district.
+http::Response listUploads(const ApiContext &context, const http::Request &request, qint64 id)
+{
+    if (auto unknown = rejectUnknownParameters(request, {}))
+        return *unknown;
+    if (auto rejected = checkInboundIntegration(context, id))
+        return *rejected;
+    removeExpiredUploadSessions(context.dataDir, context.now(), context.uploadExpirySeconds);
+    const http::Principal &caller = request.principal();
+    const bool seesAll = caller.allows(http::Access::Administer);
+    QList<UploadSession> sessions = listUploadSessions(context.dataDir);
+    std::sort(sessions.begin(), sessions.end(),
+              [](const UploadSession &left, const UploadSession &right) {
+                  return left.createdAt != right.createdAt ? left.createdAt < right.createdAt
+                                                           : left.id < right.id;
+              });
+    QJsonArray list;
+    for (const UploadSession &session : std::as_const(sessions)) {
+        if (session.districtId != context.districtId || session.integrationId != id)
+            continue;
+        if (!seesAll && (session.accountId != caller.accountId || session.actor != caller.actor))
+            continue;
+        list.append(sessionJson(context, session));
+    }
+    return http::Response::json(QJsonObject{{QStringLiteral("uploads"), list}});
 }
 
 http::Response getUpload(const ApiContext &context, const http::Request &request, qint64 id)
@@ -374,16 +422,23 @@ http::Response completeUpload(const ApiContext &context, const http::Request &re
     return queued;
 }
 
+// DELETE /api/v1/integrations/{id}/uploads/{upload}: operators delete their own uploads, and
+// administrators any upload of the district, so that abandoned ones free the district's limit.
 http::Response deleteUpload(const ApiContext &context, const http::Request &request, qint64 id)
 {
     UploadSession session;
-    if (auto rejected = findOwnUpload(context, request, id, session))
+    const UploadOwner owner = request.principal().allows(http::Access::Administer)
+                                  ? UploadOwner::AnyUser
+                                  : UploadOwner::Caller;
+    if (auto rejected = findOwnUpload(context, request, id, session, owner))
         return *rejected;
     const qint64 received = uploadReceivedBytes(context.dataDir, session.id);
     removeUploadSession(context.dataDir, session.id);
-    qCInfo(lcApi) << "Deleted upload" << session.id << "of integration" << id << "on request";
+    qCInfo(lcApi) << "Deleted upload" << session.id << "of integration" << id << "by"
+                  << context.actor << "; it was started by" << session.actor;
     writeAudit(context, QStringLiteral("upload_delete"), QStringLiteral("integration"), id,
                QJsonObject{{QStringLiteral("uploadId"), session.id},
+                           {QStringLiteral("user"), session.actor},
                            {QStringLiteral("fileName"), session.fileName},
                            {QStringLiteral("size"), session.size},
                            {QStringLiteral("receivedBytes"), received}},
@@ -409,6 +464,7 @@ void registerUploadRoutes(http::Router &router, const ApiContext &context)
                                               });
                         });
     };
+    route("GET", collection, http::Access::View, &listUploads);
     route("POST", collection, http::Access::Operate, &createUpload);
     route("GET", item, http::Access::View, &getUpload);
     route("PUT", item, http::Access::Operate, &putChunk);

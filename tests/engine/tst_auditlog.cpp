@@ -16,6 +16,7 @@
 #include "http/router.h"
 #include "store/store.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QSet>
@@ -508,6 +509,31 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
              cancelledId);
     audited.insert(QStringLiteral("DELETE /api/v1/integrations/{id}/uploads/{upload}"));
 
+    // A file uploaded in one request gets the same entry as a completed chunked upload.
+    const ApiReply single
+        = client(m_operatorToken)
+              .send("POST",
+                    QStringLiteral("/api/v1/integrations/%1/files?fileName=single.csv")
+                        .arg(inboundId),
+                    "a\nb\n", "text/csv");
+    QCOMPARE(single.status, 202);
+    const QJsonObject singleEntry = latestEntry();
+    QCOMPARE(singleEntry.value(QStringLiteral("action")).toString(),
+             QStringLiteral("upload_complete"));
+    QCOMPARE(singleEntry.value(QStringLiteral("entity")).toString(), QStringLiteral("integration"));
+    QCOMPARE(singleEntry.value(QStringLiteral("entityId")).toInteger(), inboundId);
+    QCOMPARE(singleEntry.value(QStringLiteral("actor")).toString(), QStringLiteral("one-operator"));
+    const QJsonObject singleAfter = singleEntry.value(QStringLiteral("after")).toObject();
+    QCOMPARE(singleAfter.value(QStringLiteral("fileName")).toString(),
+             QStringLiteral("single.csv"));
+    QCOMPARE(singleAfter.value(QStringLiteral("size")).toInteger(), 4);
+    QCOMPARE(singleAfter.value(QStringLiteral("sha256")).toString(),
+             QString::fromLatin1(
+                 QCryptographicHash::hash("a\nb\n", QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(singleAfter.value(QStringLiteral("runId")).toInteger(),
+             single.json.value(QStringLiteral("id")).toInteger());
+    audited.insert(QStringLiteral("POST /api/v1/integrations/{id}/files"));
+
     const QString smtpPassword = QStringLiteral("audit smtp password 1");
     const QString signingKey = QStringLiteral("audit webhook signing key 1");
     secrets << smtpPassword << signingKey;
@@ -660,7 +686,6 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
         QStringLiteral("POST /api/v1/destinations/{id}/test"),
         QStringLiteral("POST /api/v1/integrations/{id}/connector/test"),
         QStringLiteral("POST /api/v1/integrations/{id}/runs"),
-        QStringLiteral("POST /api/v1/integrations/{id}/files"),
         // A chunk adds bytes to an upload, whose start, completion and deletion are audited.
         QStringLiteral("PUT /api/v1/integrations/{id}/uploads/{upload}"),
         QStringLiteral("POST /api/v1/runs/{id}/cancel"),

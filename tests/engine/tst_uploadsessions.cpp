@@ -17,10 +17,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -96,8 +97,14 @@ private slots:
     void outboundIntegrationIsRejected();
     void otherUsersAndDistrictsGetNotFound();
     void deleteRemovesParts();
+    void listShowsOwnOrAllUploads();
+    void administratorDeletesAnyUpload();
+    // Moves the clock an hour on, past the lifetime of the users' access tokens.
     void districtUploadLimit();
     void singleRequestUploadStillWorks();
+    void blankFileNameIsRejected_data();
+    void blankFileNameIsRejected();
+    void folderInFileNameIsCutAndLogged();
     // Moves the clock a day on, so it runs last.
     void expiredUploadsAreDeleted();
 
@@ -117,6 +124,7 @@ private:
     QDateTime m_now = QDateTime(QDate(2026, 12, 4), QTime(9, 0), QTimeZone::utc());
     qint64 m_districtTwo = 0;
     QByteArray m_operatorToken;
+    QByteArray m_viewerToken;
 };
 
 void tst_UploadSessions::initTestCase()
@@ -155,6 +163,16 @@ void tst_UploadSessions::initTestCase()
                                                         {QStringLiteral("password"), kPassword}});
     QCOMPARE(signIn.status, 200);
     m_operatorToken = signIn.json.value(QStringLiteral("accessToken")).toString().toLatin1();
+
+    account.name = QStringLiteral("one-viewer");
+    account.role = hub::accounts::Role::Viewer;
+    created = hub::accounts::createAccount(m_engine->store().connection(), account, m_now);
+    QVERIFY2(created.ok(), qPrintable(created.error()));
+    const ApiReply viewerSignIn = client({}).post(
+        QStringLiteral("/api/v1/session"), QJsonObject{{QStringLiteral("user"), account.name},
+                                                       {QStringLiteral("password"), kPassword}});
+    QCOMPARE(viewerSignIn.status, 200);
+    m_viewerToken = viewerSignIn.json.value(QStringLiteral("accessToken")).toString().toLatin1();
 }
 
 void tst_UploadSessions::cleanupTestCase()
@@ -603,16 +621,36 @@ void tst_UploadSessions::deleteRemovesParts()
 
 void tst_UploadSessions::districtUploadLimit()
 {
+    // Uploads left by earlier tests would count, so the list starts empty.
+    const QString collection = QStringLiteral("/api/v1/integrations/%1/uploads").arg(kInbound);
+    for (const QJsonValue &left :
+         client(kAdminToken).get(collection).json.value(QStringLiteral("uploads")).toArray())
+        QCOMPARE(client(kAdminToken)
+                     .remove(collection + QLatin1Char('/') + left[QStringLiteral("id")].toString())
+                     .status,
+                 204);
+
+    // The first upload starts an hour before the others, so it expires first.
+    const QDateTime firstStart = m_now;
     QStringList ids;
     for (int i = 0; i < 10; ++i) {
         const ApiReply started = start(QByteArray(10, 'd'), QStringLiteral("many.csv"));
         QCOMPARE(started.status, 201);
         ids.append(started.json.value(QStringLiteral("id")).toString());
+        if (i == 0)
+            m_now = m_now.addSecs(60 * 60);
     }
     const ApiReply refused = start(QByteArray(10, 'd'), QStringLiteral("one-more.csv"));
     QCOMPARE(refused.status, 409);
     QCOMPARE(refused.json.value(QStringLiteral("error")).toString(),
              QStringLiteral("too_many_uploads"));
+    QCOMPARE(refused.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("The district has 10 unfinished uploads, the maximum; complete or "
+                            "delete one first, or wait until %1, when the first of them expires "
+                            "unless it receives a chunk. GET /api/v1/integrations/%2/uploads "
+                            "lists them, and an administrator can delete any of them.")
+                 .arg(hub::toIsoUtc(firstStart.addSecs(24 * 60 * 60)))
+                 .arg(kInbound));
 
     for (const QString &id : std::as_const(ids))
         QCOMPARE(client(kAdminToken)
@@ -637,6 +675,164 @@ void tst_UploadSessions::singleRequestUploadStillWorks()
                  .value(QStringLiteral("status"))
                  .toInt(),
              0);
+}
+
+void tst_UploadSessions::listShowsOwnOrAllUploads()
+{
+    const QString collection = QStringLiteral("/api/v1/integrations/%1/uploads").arg(kInbound);
+    const ApiReply own = start(QByteArray(20, 'l'), QStringLiteral("admin-list.csv"));
+    QCOMPARE(own.status, 201);
+    const QString adminUpload = own.json.value(QStringLiteral("id")).toString();
+    const ApiReply theirs
+        = client(m_operatorToken)
+              .post(collection, {{QStringLiteral("fileName"), QStringLiteral("op-list.csv")},
+                                 {QStringLiteral("size"), 12}});
+    QCOMPARE(theirs.status, 201);
+    const QString operatorUpload = theirs.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(client(m_operatorToken)
+                 .send("PUT",
+                       collection + QLatin1Char('/') + operatorUpload + QStringLiteral("?offset=0"),
+                       QByteArray(5, 'o'), "application/octet-stream")
+                 .status,
+             200);
+
+    // An operator sees only their own upload, with what it has received so far.
+    const ApiReply operatorList = client(m_operatorToken).get(collection);
+    QCOMPARE(operatorList.status, 200);
+    const QJsonArray mine = operatorList.json.value(QStringLiteral("uploads")).toArray();
+    QCOMPARE(mine.size(), 1);
+    const QJsonObject entry = mine.first().toObject();
+    QCOMPARE(entry.value(QStringLiteral("id")).toString(), operatorUpload);
+    QCOMPARE(entry.value(QStringLiteral("fileName")).toString(), QStringLiteral("op-list.csv"));
+    QCOMPARE(entry.value(QStringLiteral("user")).toString(), QStringLiteral("one-operator"));
+    QCOMPARE(entry.value(QStringLiteral("size")).toInteger(), 12);
+    QCOMPARE(entry.value(QStringLiteral("receivedBytes")).toInteger(), 5);
+    QCOMPARE(entry.value(QStringLiteral("createdAt")).toString(), hub::toIsoUtc(m_now));
+    QCOMPARE(entry.value(QStringLiteral("expiresAt")).toString(),
+             hub::toIsoUtc(m_now.addSecs(24 * 60 * 60)));
+
+    // An administrator sees every user's uploads of the district.
+    const ApiReply adminList = client(kAdminToken).get(collection);
+    QCOMPARE(adminList.status, 200);
+    QStringList ids;
+    QStringList users;
+    for (const QJsonValue &upload : adminList.json.value(QStringLiteral("uploads")).toArray()) {
+        ids.append(upload[QStringLiteral("id")].toString());
+        users.append(upload[QStringLiteral("user")].toString());
+    }
+    QVERIFY2(ids.contains(adminUpload), qPrintable(ids.join(QLatin1Char(','))));
+    QVERIFY2(ids.contains(operatorUpload), qPrintable(ids.join(QLatin1Char(','))));
+    QVERIFY(users.contains(QStringLiteral("one-operator")));
+
+    // Viewers cannot upload, so their list is empty. Other districts list none of these.
+    const ApiReply viewerList = client(m_viewerToken).get(collection);
+    QCOMPARE(viewerList.status, 200);
+    QCOMPARE(viewerList.json.value(QStringLiteral("uploads")).toArray(), QJsonArray());
+    const ApiReply elsewhere
+        = client(kAdminToken, QByteArray::number(m_districtTwo)).get(collection);
+    QCOMPARE(elsewhere.status, 404);
+    QCOMPARE(client(kAdminToken).get(collection + QStringLiteral("?user=x")).status, 400);
+    QCOMPARE(client(kAdminToken).get(QStringLiteral("/api/v1/integrations/1/uploads")).status, 409);
+
+    QCOMPARE(client(kAdminToken).remove(collection + QLatin1Char('/') + adminUpload).status, 204);
+    QCOMPARE(client(m_operatorToken).remove(collection + QLatin1Char('/') + operatorUpload).status,
+             204);
+}
+
+void tst_UploadSessions::administratorDeletesAnyUpload()
+{
+    const QString collection = QStringLiteral("/api/v1/integrations/%1/uploads").arg(kInbound);
+    const ApiReply theirs
+        = client(m_operatorToken)
+              .post(collection, {{QStringLiteral("fileName"), QStringLiteral("stuck.csv")},
+                                 {QStringLiteral("size"), 40}});
+    QCOMPARE(theirs.status, 201);
+    const QString operatorUpload = theirs.json.value(QStringLiteral("id")).toString();
+    const ApiReply own = start(QByteArray(20, 'a'), QStringLiteral("admin-own.csv"));
+    const QString adminUpload = own.json.value(QStringLiteral("id")).toString();
+
+    // An operator cannot delete another user's upload.
+    QCOMPARE(client(m_operatorToken).remove(collection + QLatin1Char('/') + adminUpload).status,
+             404);
+    QVERIFY(QFileInfo::exists(uploadPath(adminUpload)));
+
+    // An administrator deletes the operator's upload, and the audit log names both users.
+    QCOMPARE(client(kAdminToken).remove(collection + QLatin1Char('/') + operatorUpload).status,
+             204);
+    QVERIFY(!QFileInfo::exists(uploadPath(operatorUpload)));
+    const ApiReply audit = client(kAdminToken).get(QStringLiteral("/api/v1/audit?limit=1"));
+    QCOMPARE(audit.status, 200);
+    const QJsonObject entry
+        = audit.json.value(QStringLiteral("entries")).toArray().first().toObject();
+    QCOMPARE(entry.value(QStringLiteral("action")).toString(), QStringLiteral("upload_delete"));
+    QCOMPARE(entry.value(QStringLiteral("entityId")).toInteger(), kInbound);
+    QCOMPARE(entry.value(QStringLiteral("actor")).toString(),
+             QStringLiteral("local administrator"));
+    const QJsonObject before = entry.value(QStringLiteral("before")).toObject();
+    QCOMPARE(before.value(QStringLiteral("uploadId")).toString(), operatorUpload);
+    QCOMPARE(before.value(QStringLiteral("user")).toString(), QStringLiteral("one-operator"));
+    QCOMPARE(before.value(QStringLiteral("fileName")).toString(), QStringLiteral("stuck.csv"));
+    QCOMPARE(client(m_operatorToken).get(collection + QLatin1Char('/') + operatorUpload).status,
+             404);
+
+    // Another district's administrator cannot delete it.
+    QCOMPARE(client(kAdminToken, QByteArray::number(m_districtTwo))
+                 .remove(collection + QLatin1Char('/') + adminUpload)
+                 .status,
+             404);
+    QCOMPARE(client(kAdminToken).remove(collection + QLatin1Char('/') + adminUpload).status, 204);
+}
+
+void tst_UploadSessions::blankFileNameIsRejected_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("empty") << QStringLiteral("?fileName=");
+    QTest::newRow("blank") << QStringLiteral("?fileName=%20%20");
+    QTest::newRow("no value") << QStringLiteral("?fileName");
+}
+
+void tst_UploadSessions::blankFileNameIsRejected()
+{
+    QFETCH(QString, query);
+    const QDir uploads(m_dataDir.filePath(QStringLiteral("inbound/integration-%1").arg(kInbound)));
+    const QStringList before = uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const ApiReply reply
+        = client(kAdminToken)
+              .send("POST", QStringLiteral("/api/v1/integrations/%1/files").arg(kInbound) + query,
+                    deltaOrgsZip(1), "application/zip");
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("invalid_parameter"));
+    QVERIFY(
+        reply.json.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("fileName")));
+    QCOMPARE(reply.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("The query parameter fileName is empty; give the file's name, such "
+                            "as ?fileName=bundle.zip, or leave the parameter out."));
+    QCOMPARE(uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot), before);
+}
+
+void tst_UploadSessions::folderInFileNameIsCutAndLogged()
+{
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral(
+                             "^The upload name \\.\\./\\.\\./etc/cut\\.zip contains folders; it "
+                             "is stored as cut\\.zip$")));
+    const ApiReply reply = client(kAdminToken)
+                               .send("POST",
+                                     QStringLiteral("/api/v1/integrations/%1/files?fileName="
+                                                    "..%2F..%2Fetc%2Fcut.zip")
+                                         .arg(kInbound),
+                                     deltaOrgsZip(1), "application/zip");
+    QCOMPARE(reply.status, 202);
+    const qint64 runId = reply.json.value(QStringLiteral("id")).toInteger();
+    auto input
+        = hub::selectValue(m_engine->store().connection(),
+                           QStringLiteral("SELECT input_file FROM runs WHERE id = ?"), {runId});
+    QVERIFY(input.ok());
+    QCOMPARE(QFileInfo(input->toString()).fileName(), QStringLiteral("cut.zip"));
+    QVERIFY(input->toString().startsWith(
+        m_dataDir.filePath(QStringLiteral("inbound/integration-%1/").arg(kInbound))));
+    waitForRun(runId);
 }
 
 void tst_UploadSessions::expiredUploadsAreDeleted()
