@@ -6,6 +6,7 @@
 #include "apiintegrationform.h"
 #include "auditlogpage.h"
 #include "catalogpage.h"
+#include "elidinglabel.h"
 #include "engineclient.h"
 #include "integrationactivitypage.h"
 #include "integrationspage.h"
@@ -70,7 +71,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_oneRosterPage(new OneRosterPage(client))
     , m_activityPage(new IntegrationActivityPage(client))
     , m_auditLogPage(new AuditLogPage(client))
-    , m_connectionLabel(new QLabel)
+    , m_connectionLabel(new ElidingLabel)
     , m_districtLabel(new QLabel)
     , m_userLabel(new QLabel)
     , m_districtPicker(new QComboBox)
@@ -110,6 +111,10 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_districtLabel->setObjectName(QStringLiteral("districtLabel"));
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
+    // The user and district labels keep their whole text; the engine address shortens to
+    // "…" first when the window is narrow.
+    for (QLabel *label : {m_userLabel, m_districtLabel})
+        label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     statusBar()->addWidget(m_connectionLabel, 1);
     statusBar()->addPermanentWidget(m_userLabel);
     statusBar()->addPermanentWidget(m_districtLabel);

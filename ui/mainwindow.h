@@ -16,6 +16,7 @@ class QStackedWidget;
 
 namespace hubdesk {
 
+class ElidingLabel;
 class EngineClient;
 class CatalogPage;
 class IntegrationsPage;
@@ -100,7 +101,7 @@ private:
     OneRosterPage *m_oneRosterPage;
     IntegrationActivityPage *m_activityPage;
     AuditLogPage *m_auditLogPage;
-    QLabel *m_connectionLabel;
+    ElidingLabel *m_connectionLabel;
     QLabel *m_districtLabel;
     QLabel *m_userLabel;
     QComboBox *m_districtPicker;

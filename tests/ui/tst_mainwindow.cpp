@@ -4,6 +4,7 @@
 #include "uitestengine.h"
 
 #include "catalogpage.h"
+#include "elidinglabel.h"
 #include "integrationmodel.h"
 #include "integrationspage.h"
 #include "mainwindow.h"
@@ -69,6 +70,7 @@ private slots:
     void uploadQueuesInboundRun();
     void refreshShortcutReloads();
     void engineInUseShowsMessageBox();
+    void statusBarShowsWholeUserLabel();
     void fitsSmallScreen();
 
 private:
@@ -451,6 +453,48 @@ void tst_MainWindow::engineInUseShowsMessageBox()
     QCOMPARE(box->windowTitle(), u"Local Engine Failed"_s);
     box->accept();
     QTRY_VERIFY(box.isNull());
+}
+
+// The signed-in user and role stay whole in the status bar, and the engine address gives way.
+void tst_MainWindow::statusBarShowsWholeUserLabel()
+{
+    hubdesk::SessionInfo session;
+    session.user = u"mgonzalez"_s;
+    session.displayName = u"María Guadalupe González-Villanueva de la Cruz Fernández"_s;
+    session.district = {1, u"Demo Public Schools"_s, u"America/Detroit"_s, u"administrator"_s};
+    session.districts = {session.district};
+    m_window->setSession(session);
+    auto user = m_window->findChild<QLabel *>(QStringLiteral("userLabel"));
+    auto connection = m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    const QString userText
+        = u"Signed in as María Guadalupe González-Villanueva de la Cruz Fernández (administrator)"_s;
+    QCOMPARE(user->text(), userText);
+
+    // 1280x800 is a common district laptop screen. At 1120 pixels, about the window's minimum
+    // width, the connection, user and district texts need more room than there is.
+    for (const int width : {1280, 1120}) {
+        m_window->resize(width, 800);
+        QTRY_COMPARE(m_window->width(), width);
+        QTRY_VERIFY(user->isVisible());
+        // The status bar lays its labels out after the event loop runs.
+        const int needed = user->fontMetrics().horizontalAdvance(userText);
+        QTRY_VERIFY2(
+            user->contentsRect().width() >= needed,
+            qPrintable(u"at %1 pixels the user label is %2 pixels wide and its text %3"_s.arg(width)
+                           .arg(user->contentsRect().width())
+                           .arg(needed)));
+        hubtest::saveScreenshot(m_window.get(), u"main-status-bar-%1"_s.arg(width));
+    }
+
+    // At 1120 pixels the connection label ends in an ellipsis and keeps its whole text.
+    auto eliding = qobject_cast<hubdesk::ElidingLabel *>(connection);
+    QVERIFY(eliding);
+    QVERIFY(connection->text().startsWith(u"Connected to the engine at http://127.0.0.1:"_s));
+    QVERIFY2(eliding->shownText().endsWith(QChar(0x2026)), qPrintable(eliding->shownText()));
+    QCOMPARE(connection->toolTip(), connection->text());
+
+    m_window->setSession({});
+    m_window->resize(1280, 820);
 }
 
 // A district laptop often has a 1280x800 screen; with the task bar and window frame the window
