@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 #include <QTimeZone>
 
@@ -13,6 +14,10 @@ namespace hubdesk {
 // "12/04/2026 02:00:13 AM EST" in English. Other languages follow the default QLocale's date,
 // digits and clock; the zone stays the district's. An invalid instant gives an empty string.
 QString formatDistrictTime(const QDateTime &utc, const QTimeZone &zone);
+// The QDateEdit display format in the same day, month and year order as formatDistrictTime():
+// "MM/dd/yyyy" in English, otherwise the locale's short date with a four-digit year, such as
+// "d/M/yyyy" in Spanish.
+QString dateEditFormat(const QLocale &locale = QLocale());
 // Parses the engine's ISO 8601 UTC text (2026-12-04T07:00:13.120Z).
 QDateTime parseEngineTime(const QString &text);
 // Formats whole seconds as HH:MM:SS (hours may exceed 24); negative values give 00:00:00.

@@ -159,7 +159,7 @@ void AuditLogPage::buildFilters(QWidget *bar)
         edit->setObjectName(objectName);
         edit->setAccessibleName(accessibleName);
         edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("MM/dd/yyyy"));
+        edit->setDisplayFormat(dateEditFormat());
         edit->setEnabled(false);
         return edit;
     };

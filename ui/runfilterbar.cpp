@@ -23,7 +23,7 @@ QDateEdit *newDateEdit(const QString &objectName, const QString &accessibleName)
     edit->setObjectName(objectName);
     edit->setAccessibleName(accessibleName);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("MM/dd/yyyy"));
+    edit->setDisplayFormat(dateEditFormat());
     return edit;
 }
 

@@ -5,6 +5,7 @@
 
 #include "fielderrors.h"
 #include "schedulepreview.h"
+#include "timeformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -91,7 +92,7 @@ ScheduleEditor::ScheduleEditor(EngineClient *client, FieldErrors *errors, QWidge
 
     for (QDateEdit *date : {m_startDate, m_endDate}) {
         date->setCalendarPopup(true);
-        date->setDisplayFormat(QStringLiteral("MM/dd/yyyy"));
+        date->setDisplayFormat(dateEditFormat());
     }
     m_startTime->setDisplayFormat(QStringLiteral("hh:mm AP"));
 

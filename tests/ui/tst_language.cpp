@@ -18,6 +18,7 @@
 #include "statusdelegate.h"
 
 #include <QApplication>
+#include <QDateEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -96,11 +97,13 @@ void tst_Language::translatedWindow_data()
     QTest::addColumn<QString>("runNow");
     QTest::addColumn<QString>("succeeded");
     QTest::addColumn<bool>("rightToLeft");
+    QTest::addColumn<QString>("dateFormat");
     QTest::newRow("Spanish") << "es" << QStringLiteral("Catálogo de productos")
                              << QStringLiteral("Ejecutar ahora") << QStringLiteral("0 Correcta")
-                             << false;
+                             << false << QStringLiteral("d/M/yyyy");
     QTest::newRow("Arabic") << "ar" << QStringLiteral("كتالوج المنتجات")
-                            << QStringLiteral("تشغيل الآن") << QStringLiteral("0 نجح") << true;
+                            << QStringLiteral("تشغيل الآن") << QStringLiteral("0 نجح") << true
+                            << QStringLiteral("d\u200f/M\u200f/yyyy");
 }
 
 void tst_Language::translatedWindow()
@@ -110,6 +113,7 @@ void tst_Language::translatedWindow()
     QFETCH(QString, runNow);
     QFETCH(QString, succeeded);
     QFETCH(bool, rightToLeft);
+    QFETCH(QString, dateFormat);
 
     const QLocale locale = hubdesk::installLanguage(*qApp, code);
     QCOMPARE(QLocale::languageToCode(QLocale().language()), code);
@@ -143,6 +147,23 @@ void tst_Language::translatedWindow()
     window.catalogPage()->addIntegration();
     QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
     hubtest::saveScreenshot(&window, code + QStringLiteral("-outbound-form"));
+
+    // Every date field uses the locale's day, month and year order, as the tables do.
+    for (const char *name : {"runbookDateEdit", "runbookToDateEdit", "auditFromDate", "auditToDate",
+                             "startDateEdit", "endDateEdit"}) {
+        auto edit = window.findChild<QDateEdit *>(QLatin1String(name));
+        QVERIFY2(edit, name);
+        QCOMPARE(edit->displayFormat(), dateFormat);
+    }
+    // Under a right-to-left layout QDateEdit::text() lists the sections in reverse (seen with
+    // Qt 6.4), so the shown text is compared in Spanish only.
+    if (!rightToLeft) {
+        auto runbookDate = window.findChild<QDateEdit *>(QStringLiteral("runbookDateEdit"));
+        const QDate shownDate = runbookDate->date();
+        runbookDate->setDate(QDate(2026, 12, 4));
+        QCOMPARE(runbookDate->text(), QStringLiteral("4/12/2026"));
+        runbookDate->setDate(shownDate);
+    }
 
     // A run of the demo report, shown in Runbook Activities with its translated status.
     const qint64 integrationId = engine.integrationIdNamed(QStringLiteral("MiLEARN-Sections Data"));
