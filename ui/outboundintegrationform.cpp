@@ -284,7 +284,7 @@ void OutboundIntegrationForm::startNew(const QJsonObject &product)
     m_status->setCurrentIndex(0);
     m_destinations->setDestinations({});
     m_destinations->addRow();
-    m_schedule->reset(QDate::currentDate());
+    m_schedule->reset();
 
     m_pendingLoads = 1;
     refreshDestinations();

@@ -3,6 +3,7 @@
 
 #include "scheduleeditor.h"
 
+#include "engineclient.h"
 #include "fielderrors.h"
 #include "schedulepreview.h"
 #include "timeformat.h"
@@ -17,6 +18,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTimeEdit>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -56,6 +58,7 @@ QWidget *row(const QString &objectName, std::initializer_list<QWidget *> widgets
 
 ScheduleEditor::ScheduleEditor(EngineClient *client, FieldErrors *errors, QWidget *parent)
     : QWidget(parent)
+    , m_client(client)
     , m_runAtNextCycle(named(new QCheckBox(tr("Run at next available cycle")),
                              QStringLiteral("runAtNextCycleCheck"),
                              tr("Run at next available cycle")))
@@ -141,7 +144,7 @@ ScheduleEditor::ScheduleEditor(EngineClient *client, FieldErrors *errors, QWidge
     connect(m_startDate, &QDateEdit::dateChanged, this, &ScheduleEditor::followStartDate);
     connectDraftChanges();
 
-    reset(QDate::currentDate());
+    reset();
 }
 
 QWidget *ScheduleEditor::createDaysOfWeek(FieldErrors *errors)
@@ -219,6 +222,21 @@ void ScheduleEditor::connectDraftChanges()
         buttons.append(check);
     for (QAbstractButton *button : std::as_const(buttons))
         connect(button, &QAbstractButton::toggled, this, &ScheduleEditor::updatePreview);
+}
+
+void ScheduleEditor::reset()
+{
+    reset(districtToday());
+}
+
+QDate ScheduleEditor::districtToday() const
+{
+    // Near midnight the district's date and the computer's can differ, and schedules run on
+    // the district's dates.
+    const QTimeZone zone(m_client->districtTimeZone());
+    if (!zone.isValid())
+        return QDate::currentDate();
+    return QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
 }
 
 void ScheduleEditor::reset(const QDate &today)

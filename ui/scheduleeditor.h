@@ -41,6 +41,11 @@ public:
 
     // Shows the defaults for a new integration: daily from today at 02:00 AM, active.
     void reset(const QDate &today);
+    // Shows the defaults from today's date in the district's time zone.
+    void reset();
+    // Today's date in the district's time zone, or the computer's date while the client has
+    // no valid zone.
+    QDate districtToday() const;
     // Shows schedule; a null schedule shows the defaults with the status Inactive.
     void setSchedule(const QJsonValue &schedule, bool runAtNextCycle);
     QJsonObject schedule() const;
@@ -61,6 +66,7 @@ private:
     void updateTypeFields();
     void updatePreview();
 
+    EngineClient *m_client;
     QCheckBox *m_runAtNextCycle;
     QComboBox *m_type;
     QDateEdit *m_startDate;

@@ -52,6 +52,7 @@ private slots:
     void inactiveScheduleListsNothing();
     void hourlyHidesAdvanced();
     void weeklyScheduleRoundTrips();
+    void newScheduleStartsOnDistrictDate();
 
 private:
     template<typename Widget>
@@ -371,6 +372,45 @@ void tst_ScheduleEditor::weeklyScheduleRoundTrips()
     QTRY_COMPARE(model->rowCount(), hubdesk::SchedulePreview::kRunCount);
     QCOMPARE(model->index(0, 0).data().toString(), u"Wed 03/04/2026 05:15 AM EST"_s);
     QCOMPARE(model->index(1, 0).data().toString(), u"Mon 03/09/2026 05:15 AM EDT"_s);
+}
+
+// The default start date is today in the district's zone, not on the computer's clock. Of two
+// zones 25 hours apart, at least one has a date other than the computer's at any moment.
+void tst_ScheduleEditor::newScheduleStartsOnDistrictDate()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QByteArray zoneName = QByteArrayLiteral("Pacific/Kiritimati");
+    if (now.toTimeZone(QTimeZone(zoneName)).date() == QDate::currentDate())
+        zoneName = QByteArrayLiteral("Pacific/Pago_Pago");
+    const QTimeZone zone(zoneName);
+    QVERIFY(zone.isValid());
+    const QDate expected = now.toTimeZone(zone).date();
+    QVERIFY2(expected != QDate::currentDate(), zoneName.constData());
+
+    hubdesk::EngineClient *client = m_engine.client();
+    const hubdesk::ApiResult district = UiTestEngine::wait(client->post(
+        u"/api/v1/districts"_s, QJsonObject{{u"name"_s, u"Far Zone Schools"_s},
+                                            {u"timeZone"_s, QString::fromLatin1(zoneName)}}));
+    QCOMPARE(district.httpStatus, 201);
+    client->setDistrict(district.body.object().value(u"id"_s).toInteger());
+    const hubdesk::ApiResult health = UiTestEngine::wait(client->checkHealth());
+    QVERIFY2(health.ok(), qPrintable(health.errorMessage));
+    QCOMPARE(client->districtTimeZone(), zoneName);
+
+    startNewMiLearn();
+    auto start = control<QDateEdit>(u"startDateEdit"_s);
+    auto end = control<QDateEdit>(u"endDateEdit"_s);
+    const bool startMatches = start->date() == expected;
+    const bool endMatches = end->date() == expected.addYears(1);
+    const bool weekdayChecked
+        = control<QCheckBox>(u"dayOfWeekCheck%1"_s.arg(expected.dayOfWeek()))->isChecked();
+
+    client->setDistrict(0);
+    QVERIFY(UiTestEngine::wait(client->checkHealth()).ok());
+    QCOMPARE(client->districtTimeZone(), QByteArrayLiteral("America/Detroit"));
+    QVERIFY2(startMatches, qPrintable(start->date().toString(Qt::ISODate)));
+    QVERIFY2(endMatches, qPrintable(end->date().toString(Qt::ISODate)));
+    QVERIFY(weekdayChecked);
 }
 
 QTEST_MAIN(tst_ScheduleEditor)
