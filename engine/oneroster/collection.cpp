@@ -24,6 +24,8 @@ namespace {
 constexpr qint64 kDefaultLimit = 100;
 // A page may hold up to this many records; a larger limit is rejected, never cut silently.
 constexpr qint64 kMaxLimit = 100000;
+// Far beyond any collection's size, and low enough that offset + limit cannot overflow.
+constexpr qint64 kMaxOffset = 999'999'999'999;
 constexpr int kPageEndSeconds = 600;
 // Counts of large collections take a scan; a vendor paging through one sees the same total
 // for this long. Gradebook writes clear the cache at once.
@@ -148,7 +150,8 @@ QUrlQuery formDecodedQuery(const http::Request &request)
 
 std::optional<qint64> nonNegativeInteger(const QString &text)
 {
-    if (text.isEmpty() || text.size() > 12)
+    // Eighteen digits always fit in a qint64.
+    if (text.isEmpty() || text.size() > 18)
         return std::nullopt;
     for (const QChar c : text) {
         if (c < QLatin1Char('0') || c > QLatin1Char('9'))
@@ -175,11 +178,12 @@ std::variant<Query, http::Response> parseQuery(const ReadContext &context, const
     if (urlQuery.hasQueryItem(QStringLiteral("offset"))) {
         const QString text = urlQuery.queryItemValue(QStringLiteral("offset"));
         const auto offset = nonNegativeInteger(text);
-        if (!offset)
+        if (!offset || *offset > kMaxOffset)
             return invalid(context, CodeMinor::InvalidData,
-                           QStringLiteral("The offset \"%1\" is invalid; use a whole number of "
-                                          "0 or more.")
-                               .arg(text));
+                           QStringLiteral("The offset \"%1\" is invalid; use a whole number from "
+                                          "0 to %2.")
+                               .arg(text)
+                               .arg(kMaxOffset));
         query.offset = *offset;
     }
 

@@ -109,7 +109,7 @@ private:
         node->predicate = *predicate;
 
         skipSpaces();
-        auto value = readValue();
+        auto value = readValue(node->field);
         if (!value)
             return failure(value.error());
         node->value = *value;
@@ -135,11 +135,13 @@ private:
         return std::nullopt;
     }
 
-    Result<QString> readValue()
+    Result<QString> readValue(const QString &field)
     {
         if (m_position >= m_text.size())
             return error(QStringLiteral("a value is expected"));
         const QChar quote = m_text.at(m_position);
+        if (isDoubleQuote(quote))
+            return doubleQuoteError(field);
         // Vendors send straight quotes; some tools turn them into typographic ones.
         const bool quoted = quote == QLatin1Char('\'') || quote == QChar(0x2018)
                             || quote == QChar(0x2019);
@@ -167,6 +169,24 @@ private:
             ++m_position;
         }
         return error(QStringLiteral("a closing quote is missing"));
+    }
+
+    static bool isDoubleQuote(QChar c)
+    {
+        return c == QLatin1Char('"') || c == QChar(0x201C) || c == QChar(0x201D);
+    }
+
+    // The OneRoster filter grammar quotes values with single quotes only. Without this error a
+    // double-quoted value would be read unquoted, quotes included, and match nothing.
+    Error doubleQuoteError(const QString &field) const
+    {
+        qsizetype end = m_position + 1;
+        while (end < m_text.size() && !isDoubleQuote(m_text.at(end)))
+            ++end;
+        const QString value = m_text.mid(m_position + 1, end - m_position - 1);
+        return error(QStringLiteral("values are quoted with single quotes, such as %1='%2', not "
+                                    "double quotes")
+                         .arg(field, value));
     }
 
     bool acceptKeyword(const QString &keyword)

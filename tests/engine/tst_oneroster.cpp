@@ -109,6 +109,9 @@ private slots:
     void largeLimitIsNotTruncated();
     void invalidParametersRejected_data();
     void invalidParametersRejected();
+    void rejectionMessagesExplainFix_data();
+    void rejectionMessagesExplainFix();
+    void largestOffsetGivesEmptyPage();
     void linkHeaderNamesPages();
 
     void filterSelectsRecords_data();
@@ -956,6 +959,10 @@ void tst_OneRoster::invalidParametersRejected_data()
     QTest::newRow("negative limit") << QStringLiteral("limit=-1") << QStringLiteral("invaliddata");
     QTest::newRow("zero limit") << QStringLiteral("limit=0") << QStringLiteral("invaliddata");
     QTest::newRow("text offset") << QStringLiteral("offset=ten") << QStringLiteral("invaliddata");
+    QTest::newRow("qint64 maximum offset")
+        << QStringLiteral("offset=9223372036854775807") << QStringLiteral("invaliddata");
+    QTest::newRow("double-quoted value")
+        << QStringLiteral("filter=familyName=\"Adams\"") << QStringLiteral("invalid_filter_field");
     QTest::newRow("huge limit") << QStringLiteral("limit=100000000") << QStringLiteral("invaliddata");
     QTest::newRow("too many clauses")
         << QStringLiteral("filter=") + QStringList(21, QStringLiteral("status='active'")).join(QStringLiteral(" OR "))
@@ -973,6 +980,45 @@ void tst_OneRoster::invalidParametersRejected()
     QCOMPARE(reply.status, 400);
     QCOMPARE(::codeMinor(reply.json), codeMinor);
     QVERIFY(!reply.json[QStringLiteral("imsx_description")].toString().isEmpty());
+}
+
+void tst_OneRoster::rejectionMessagesExplainFix_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("description");
+    QTest::newRow("qint64 maximum offset")
+        << QStringLiteral("offset=9223372036854775807")
+        << QStringLiteral("The offset \"9223372036854775807\" is invalid; use a whole number from "
+                          "0 to 999999999999.");
+    QTest::newRow("offset past maximum")
+        << QStringLiteral("offset=1000000000000")
+        << QStringLiteral("The offset \"1000000000000\" is invalid; use a whole number from 0 to "
+                          "999999999999.");
+    QTest::newRow("double-quoted value")
+        << QStringLiteral("filter=familyName=\"Adams\"")
+        << QStringLiteral(
+               "Invalid filter at character 12: values are quoted with single quotes, such as "
+               "familyName='Adams', not double quotes.");
+}
+
+void tst_OneRoster::rejectionMessagesExplainFix()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, description);
+    QUrlQuery urlQuery(query);
+    const ApiReply reply = read(m_allScopes, kRoster12 + QStringLiteral("/users?")
+                                                 + urlQuery.toString(QUrl::FullyEncoded));
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.json[QStringLiteral("imsx_description")].toString(), description);
+}
+
+void tst_OneRoster::largestOffsetGivesEmptyPage()
+{
+    const ApiReply reply
+        = read(m_allScopes, kRoster12 + QStringLiteral("/users?offset=999999999999"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[QStringLiteral("users")].toArray().size(), 0);
+    QVERIFY(reply.header("X-Total-Count").toLongLong() > 0);
 }
 
 void tst_OneRoster::linkHeaderNamesPages()

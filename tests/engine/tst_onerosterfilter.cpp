@@ -21,6 +21,8 @@ private slots:
     void compilesToBoundSql();
     void rejectsBadSyntax_data();
     void rejectsBadSyntax();
+    void doubleQuotesNameSingleQuotes_data();
+    void doubleQuotesNameSingleQuotes();
     void rejectsBadValues_data();
     void rejectsBadValues();
     void limiterBlocksAfterMaxFailures();
@@ -122,6 +124,7 @@ void tst_OneRosterFilter::rejectsBadSyntax_data()
     QTest::newRow("unknown logical") << QStringLiteral("givenName='Ann' XOR status='active'");
     QTest::newRow("unclosed parenthesis") << QStringLiteral("(givenName='Ann'");
     QTest::newRow("semicolon") << QStringLiteral("givenName='Ann';");
+    QTest::newRow("double quotes") << QStringLiteral("familyName=\"Adams\"");
     QTest::newRow("too long") << QStringLiteral("givenName='%1'").arg(QString(2001, QLatin1Char('x')));
     QTest::newRow("too many clauses") << QStringList(21, QStringLiteral("status='a'")).join(QStringLiteral(" AND "));
     QTest::newRow("too deep") << QString(9, QLatin1Char('(')) + QStringLiteral("status='a'") + QString(9, QLatin1Char(')'));
@@ -133,6 +136,33 @@ void tst_OneRosterFilter::rejectsBadSyntax()
     const auto tree = hub::oneroster::parseFilter(filter);
     QVERIFY(!tree);
     QVERIFY(!tree.error().isEmpty());
+}
+
+void tst_OneRosterFilter::doubleQuotesNameSingleQuotes_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("straight") << QStringLiteral("familyName=\"Adams\"")
+                              << QStringLiteral("Invalid filter at character 12: values are quoted "
+                                                "with single quotes, such as familyName='Adams', "
+                                                "not double quotes.");
+    QTest::newRow("typographic")
+        << QStringLiteral("status='active' AND familyName=\u201CAdams\u201D")
+        << QStringLiteral("Invalid filter at character 32: values are quoted with single quotes, "
+                          "such as familyName='Adams', not double quotes.");
+    QTest::newRow("unclosed") << QStringLiteral("givenName!=\"Ann")
+                              << QStringLiteral("Invalid filter at character 12: values are quoted "
+                                                "with single quotes, such as givenName='Ann', not "
+                                                "double quotes.");
+}
+
+void tst_OneRosterFilter::doubleQuotesNameSingleQuotes()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, message);
+    const auto tree = hub::oneroster::parseFilter(filter);
+    QVERIFY(!tree);
+    QCOMPARE(tree.error(), message);
 }
 
 void tst_OneRosterFilter::rejectsBadValues_data()
