@@ -233,6 +233,20 @@ int runHeadless(int argc, char *argv[], HeadlessReason reason)
                      qPrintable(hubdesk::displayName()));
         return 1;
     }
+    // --engine-url alone requests the console window on that engine, not the demo.
+    const bool consoleRequested = !commandLine->headless && !commandLine->demo
+                                  && !commandLine->allowRemoteDemo
+                                  && commandLine->engineUrl.isValid();
+    if (reason == HeadlessReason::NoDisplay && consoleRequested) {
+        std::fprintf(stderr,
+                     "hubdesk: No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the "
+                     "console cannot open its window for the engine at %s. Run hubdesk in a "
+                     "desktop session, or set DISPLAY or WAYLAND_DISPLAY to a running display "
+                     "server. Without a display, hubdesk runs only the headless demo (--headless), "
+                     "which on a remote engine also needs --allow-remote-demo.\n",
+                     qPrintable(commandLine->engineUrl.toDisplayString()));
+        return 1;
+    }
     if (commandLine->signIn) {
         std::fputs("hubdesk: the headless demo cannot sign in; give the engine's admin token "
                    "with --token-file.\n",

@@ -102,6 +102,8 @@ private slots:
     void headlessDemoCannotSignIn();
     void badDisplayRunsDemoHeadless();
     void badDisplayWithoutDemoFails();
+    void noDisplayWithEngineUrlFails_data();
+    void noDisplayWithEngineUrlFails();
     void engineInUseIsReported();
     void textTableAlignsColumns();
 };
@@ -264,6 +266,52 @@ void tst_HeadlessDemo::badDisplayWithoutDemoFails()
     QVERIFY2(result.errorOutput.contains(QStringLiteral("--headless")),
              qPrintable(describe(result)));
     QVERIFY2(!result.errorOutput.contains(QStringLiteral("Reinstalling the application")),
+             qPrintable(describe(result)));
+    QVERIFY2(result.output.isEmpty(), qPrintable(describe(result)));
+}
+
+void tst_HeadlessDemo::noDisplayWithEngineUrlFails_data()
+{
+    QTest::addColumn<bool>("withToken");
+    QTest::newRow("admin token") << true;
+    QTest::newRow("sign in") << false;
+}
+
+// --engine-url without --headless requests the console's window, so the message is about the
+// missing display, not about the demo.
+void tst_HeadlessDemo::noDisplayWithEngineUrlFails()
+{
+    QFETCH(bool, withToken);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString tokenFile = folder.filePath(QStringLiteral("token"));
+    QFile token(tokenFile);
+    QVERIFY(token.open(QIODevice::WriteOnly));
+    token.write("remote-token\n");
+    token.close();
+    QStringList arguments{QStringLiteral("--engine-url"), QStringLiteral("http://127.0.0.1:9/")};
+    if (withToken)
+        arguments << QStringLiteral("--token-file") << tokenFile;
+    const QMap<QString, QString> noDisplay{{QStringLiteral("DISPLAY"), QString()},
+                                           {QStringLiteral("WAYLAND_DISPLAY"), QString()},
+                                           {QStringLiteral("QT_QPA_PLATFORM"), QString()}};
+
+    const ProcessResult result = runHubdesk(arguments, noDisplay, 30000);
+
+    QVERIFY2(result.exitStatus == QProcess::NormalExit, qPrintable(describe(result)));
+    QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
+    QVERIFY2(result.errorOutput.startsWith(
+                 QStringLiteral("hubdesk: No display found (DISPLAY and WAYLAND_DISPLAY are "
+                                "unset), so the console cannot open its window for the engine "
+                                "at http://127.0.0.1:9/.")),
+             qPrintable(describe(result)));
+    QVERIFY2(result.errorOutput.contains(QStringLiteral("set DISPLAY or WAYLAND_DISPLAY")),
+             qPrintable(describe(result)));
+    QVERIFY2(result.errorOutput.contains(QStringLiteral("--headless")),
+             qPrintable(describe(result)));
+    QVERIFY2(!result.errorOutput.contains(QStringLiteral("runs only against the local demo")),
+             qPrintable(describe(result)));
+    QVERIFY2(!result.errorOutput.contains(QStringLiteral("cannot sign in")),
              qPrintable(describe(result)));
     QVERIFY2(result.output.isEmpty(), qPrintable(describe(result)));
 }
