@@ -407,18 +407,24 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
             if (!students.isEmpty()) {
                 QStringList sample(students.cbegin(), students.cend());
                 sample.sort();
+                const QString message
+                    = students.size() == 1
+                          ? QStringLiteral("%1 student is not among the district's users (%2); "
+                                           "their rows are stored as given. Load the roster to "
+                                           "link them.")
+                          : QStringLiteral("%1 students are not among the district's users (such "
+                                           "as %2); their rows are stored as given. Load the "
+                                           "roster to link them.");
                 add(Issue::Severity::Warning, QStringLiteral("unknown-reference"), 0, {}, {},
-                    QStringLiteral("%1 students are not among the district's users (such as %2); "
-                                   "their rows are stored as given. Load the roster to link them.")
-                        .arg(students.size())
-                        .arg(sample.mid(0, 3).join(QLatin1String(", "))));
+                    message.arg(students.size()).arg(sample.mid(0, 3).join(QLatin1String(", "))));
             }
         }
     }
     if (m_unlisted > 0)
         m_issues.append(detail::makeIssue(
             Issue::Severity::Warning, QStringLiteral("unlisted-findings"), m_fileName, 0, {}, {},
-            QStringLiteral("%1 more findings are not listed.").arg(m_unlisted)));
+            m_unlisted == 1 ? QStringLiteral("1 more finding is not listed.")
+                            : QStringLiteral("%1 more findings are not listed.").arg(m_unlisted)));
     qCInfo(lcInbound) << "Validated" << m_fileName << "with" << m_spec.key << "for district"
                       << districtId << ":" << m_counts.rowsRead << "rows," << m_errorCount
                       << "errors";

@@ -73,6 +73,8 @@ private slots:
     void rejectsInvalidSpecs_data();
     void rejectsInvalidSpecs();
     void mapsCopiedSpec();
+    void countsOneStudentInSingular();
+    void countsOneUnlistedFinding();
 
 private:
     QSqlDatabase db() const { return m_store->connection(); }
@@ -516,6 +518,35 @@ void tst_FlatFile::mapsCopiedSpec()
     QVERIFY(file.load(db(), districtId).ok());
     auto code = hub::selectValue(db(), QStringLiteral("SELECT code FROM attendance"));
     QCOMPARE(code->toString(), QStringLiteral("Present"));
+}
+
+void tst_FlatFile::countsOneStudentInSingular()
+{
+    FlatFile file(
+        writeFile(attendanceHeader + "7,st9,2021,sch0,1/9/2019,No,1,sec1,P,1,Present,Class,0\r\n"),
+        builtIn(QStringLiteral("contoso-daily-attendance")));
+    const QStringList warnings = texts(file.validate(db(), districtId), Issue::Severity::Warning);
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().endsWith(
+                 QStringLiteral(": 1 student is not among the district's users (st9); their rows "
+                                "are stored as given. Load the roster to link them.")),
+             qPrintable(warnings.first()));
+}
+
+// 10000 invalid rows fill the list of findings, so the unknown student's warning is one more.
+void tst_FlatFile::countsOneUnlistedFinding()
+{
+    QByteArray rows;
+    for (int row = 0; row < 10000; ++row)
+        rows += "7,st1,2021,sch0,1/9/2019,No,1,sec" + QByteArray::number(row)
+                + ",Q,1,Present,Class,0\r\n";
+    FlatFile file(writeFile(attendanceHeader + rows),
+                  builtIn(QStringLiteral("contoso-daily-attendance")));
+    const QList<Issue> issues = file.validate(db(), districtId);
+    QCOMPARE(issues.size(), 10001);
+    QCOMPARE(issues.last().rule, QStringLiteral("unlisted-findings"));
+    QVERIFY2(issues.last().toString().endsWith(QStringLiteral(": 1 more finding is not listed.")),
+             qPrintable(issues.last().toString()));
 }
 
 QTEST_GUILESS_MAIN(tst_FlatFile)
