@@ -206,6 +206,19 @@ void removeLoadedInput(const QSqlDatabase &db, const QString &dataDir, const Run
     const auto ended = RunStatus(status->toInt());
     if (ended != RunStatus::Succeeded && ended != RunStatus::SucceededWithWarnings)
         return;
+    // Another queued or running run of the same file would still need it.
+    auto pending = selectValue(
+        db,
+        QStringLiteral("SELECT count(*) FROM runs WHERE input_file = ? "
+                       "AND id <> ? AND status IN (?, ?)"),
+        {context.inputFile, context.runId, int(RunStatus::Queued), int(RunStatus::Running)});
+    if (!pending) {
+        qCWarning(lcRuns) << "Cannot check the other runs of the uploaded file of run"
+                          << context.runId << pending.error();
+        return;
+    }
+    if (pending->toLongLong() > 0)
+        return;
     removeUploadedInput(dataDir, context.inputFile);
     qCInfo(lcRuns) << "Deleted the uploaded file of run" << context.runId << "after its load";
 }

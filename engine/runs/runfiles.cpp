@@ -90,6 +90,7 @@ Result<bool> inputIsExpired(const QSqlDatabase &db, const QString &path, const Q
     if (!runs)
         return failure(runs.error());
     bool named = false;
+    bool loaded = false;
     QDateTime lastEnded;
     while (runs->next()) {
         named = true;
@@ -98,11 +99,13 @@ Result<bool> inputIsExpired(const QSqlDatabase &db, const QString &path, const Q
         if (status == RunStatus::Queued || status == RunStatus::Running)
             return false;
         if (status == RunStatus::Succeeded || status == RunStatus::SucceededWithWarnings)
-            return true;
+            loaded = true;
         const QDateTime ended = fromIsoUtc(runs->value(1).toString());
         if (ended.isValid() && (!lastEnded.isValid() || ended > lastEnded))
             lastEnded = ended;
     }
+    if (loaded)
+        return true;
     // A file that no run names yet may belong to an upload whose run is being queued, so
     // its age counts from when it was written.
     if (!named)

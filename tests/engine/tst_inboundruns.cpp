@@ -56,6 +56,15 @@ QByteArray zipBytes(const FileMap &files)
     return bytes;
 }
 
+// The worker deletes a loaded file just after it records the run's end, so a test that saw the
+// end waits a bounded time for the file to go.
+bool waitUntilDeleted(const QString &path)
+{
+    for (int attempt = 0; attempt < 50 && QFileInfo::exists(path); ++attempt)
+        QTest::qWait(100);
+    return !QFileInfo::exists(path);
+}
+
 FileMap orgsBundle(const QByteArray &orgRows)
 {
     return FileMap{
@@ -105,6 +114,7 @@ private slots:
     void uploadDownloadNeedsOperator();
     void failedUploadIsKeptThenSwept();
     void strayUploadIsSweptWhenOld();
+    void sharedUploadWaitsForQueuedRun();
 
 private:
     QByteArray signInAs(const QString &role);
@@ -400,7 +410,7 @@ void tst_InboundRuns::massChangeIsHeldUntilApproved()
                                  QStringLiteral("Validate"), QStringLiteral("Load")}));
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId)).status, 409);
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)).status, 409);
-    QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
+    QVERIFY2(waitUntilDeleted(input), qPrintable(input));
 }
 
 void tst_InboundRuns::rejectedLoadChangesNothing()
@@ -988,7 +998,7 @@ void tst_InboundRuns::loadedUploadIsDeleted()
     QVERIFY(!input.isEmpty());
     const QJsonObject run = waitForRun(runId);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
-    QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
+    QVERIFY2(waitUntilDeleted(input), qPrintable(input));
     QVERIFY2(!QFileInfo::exists(QFileInfo(input).path()), qPrintable(input));
     QVERIFY(!listsInputFile(runId));
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/runs/%1/files/loaded.zip").arg(runId)).status, 404);
@@ -1105,4 +1115,34 @@ void tst_InboundRuns::strayUploadIsSweptWhenOld()
     QVERIFY(QFileInfo::exists(newFile.fileName()));
     QVERIFY(QFile::remove(newFile.fileName()));
     QVERIFY(QDir().rmdir(newFolder));
+}
+
+void tst_InboundRuns::sharedUploadWaitsForQueuedRun()
+{
+    // A file that one run loaded stays while another run of it waits, in any row order.
+    const QSqlDatabase db = m_engine->store().connection();
+    auto loadedRun = hub::selectValue(db, QStringLiteral("SELECT min(id) FROM runs WHERE "
+                                                         "status = 0 AND input_file IS NOT NULL"));
+    QVERIFY2(loadedRun.ok(), qPrintable(loadedRun.error()));
+    QVERIFY(!loadedRun->isNull());
+    const qint64 heldRun
+        = upload(orgsBundle("org-q,active,2024-01-02T03:04:05Z,Q,district,Q1,\r\n"),
+                 QStringLiteral("shared.zip"));
+    QVERIFY(heldRun > 0);
+    QCOMPARE(waitForHold(heldRun).value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    const QString input = inputFileOf(heldRun);
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
+
+    for (const qint64 runId : {loadedRun->toLongLong(), heldRun}) {
+        auto shared = hub::execute(
+            db, QStringLiteral("UPDATE runs SET input_file = ? WHERE id = ?"), {input, runId});
+        QVERIFY2(shared.ok(), qPrintable(shared.error()));
+    }
+    m_engine->removeExpiredFiles();
+    QVERIFY2(QFileInfo::exists(input), qPrintable(input));
+
+    // Once the held run is rejected, the file that another run loaded goes.
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(heldRun)).status, 200);
+    m_engine->removeExpiredFiles();
+    QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
 }
