@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <functional>
@@ -94,6 +95,21 @@ Result<void> forEachRow(const ReadContext &context, const QString &sql,
                                    .arg(prepared->errorMessage(), sql.simplified()));
             consume(row);
         }
+    }
+    // On PostgreSQL the rows come straight from libpq, in one round trip on a statement
+    // prepared once. Values that libpq would get as text other than QtSql sends them go
+    // through QSqlQuery.
+    if (context.statements && StatementCache::postgresCanBind(bindings)) {
+        auto ran = context.statements->runPostgres(context.db, sql, bindings);
+        if (!ran)
+            return failure(ran.error());
+        PostgresRowValues row(ran->result());
+        const int rows = PQntuples(ran->result());
+        for (int i = 0; i < rows; ++i) {
+            row.setRow(i);
+            consume(row);
+        }
+        return {};
     }
     auto read = runRead(context, sql, bindings);
     if (!read)

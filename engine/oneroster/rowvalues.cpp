@@ -3,6 +3,7 @@
 
 #include "rowvalues.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 namespace hub::oneroster {
@@ -43,6 +44,74 @@ QVariant SqliteRowValues::value(int column)
         return qlonglong(sqlite3_column_int64(m_statement, column));
     case SQLITE_FLOAT:
         return sqlite3_column_double(m_statement, column);
+    default:
+        return QString::fromUtf8(text(column));
+    }
+}
+
+namespace {
+
+// Type oids of the PostgreSQL catalogue (pg_type), which libpq does not name.
+constexpr Oid kBoolOid = 16;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+constexpr Oid kOidOid = 26;
+constexpr Oid kFloat4Oid = 700;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kNumericOid = 1700;
+
+} // namespace
+
+bool PostgresRowValues::isNull(int column)
+{
+    return PQgetisnull(m_result, m_row, column) != 0;
+}
+
+QByteArrayView PostgresRowValues::text(int column)
+{
+    if (PQftype(m_result, column) == kBoolOid)
+        return *PQgetvalue(m_result, m_row, column) == 't' ? QByteArrayView("true")
+                                                           : QByteArrayView("false");
+    return QByteArrayView(PQgetvalue(m_result, m_row, column),
+                          PQgetlength(m_result, m_row, column));
+}
+
+qint64 PostgresRowValues::integer(int column)
+{
+    if (PQftype(m_result, column) == kBoolOid)
+        return *PQgetvalue(m_result, m_row, column) == 't' ? 1 : 0;
+    const QByteArrayView digits = text(column);
+    bool ok = false;
+    const qint64 number = digits.toLongLong(&ok);
+    return ok ? number : qint64(digits.toDouble());
+}
+
+double PostgresRowValues::real(int column)
+{
+    if (PQftype(m_result, column) == kBoolOid)
+        return double(integer(column));
+    return text(column).toDouble();
+}
+
+QVariant PostgresRowValues::value(int column)
+{
+    if (isNull(column))
+        return {};
+    switch (PQftype(m_result, column)) {
+    case kBoolOid:
+        return integer(column) != 0;
+    case kInt2Oid:
+    case kInt4Oid:
+        return int(integer(column));
+    case kOidOid:
+        return uint(integer(column));
+    case kInt8Oid:
+        return qlonglong(integer(column));
+    case kFloat4Oid:
+    case kFloat8Oid:
+    case kNumericOid:
+        return real(column);
     default:
         return QString::fromUtf8(text(column));
     }

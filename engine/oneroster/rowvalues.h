@@ -8,6 +8,7 @@
 #include <QVariant>
 #include <QVariantList>
 
+struct pg_result;
 struct sqlite3_stmt;
 
 namespace hub::oneroster {
@@ -60,6 +61,28 @@ public:
 
 private:
     sqlite3_stmt *m_statement;
+};
+
+// A row of a PostgreSQL result, read with libpq: text comes as the UTF-8 that the server sends.
+// value() gives the types that the QPSQL driver gives for the column's type.
+class PostgresRowValues final : public RowValues
+{
+public:
+    explicit PostgresRowValues(pg_result *result)
+        : m_result(result)
+    {}
+
+    void setRow(int row) { m_row = row; }
+
+    bool isNull(int column) override;
+    QByteArrayView text(int column) override;
+    qint64 integer(int column) override;
+    double real(int column) override;
+    QVariant value(int column) override;
+
+private:
+    pg_result *m_result;
+    int m_row = 0;
 };
 
 } // namespace hub::oneroster

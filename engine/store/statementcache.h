@@ -13,6 +13,8 @@
 
 #include <memory>
 
+struct pg_conn;
+struct pg_result;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -69,6 +71,23 @@ public:
         std::shared_ptr<Slot> m_slot;
     };
 
+    // The rows of a PostgreSQL statement, all fetched, as libpq returns them: text in the
+    // connection's encoding (UTF-8), without a QString or QVariant per value.
+    class PostgresResult
+    {
+    public:
+        explicit PostgresResult(pg_result *result);
+        PostgresResult(PostgresResult &&other) noexcept;
+        PostgresResult &operator=(PostgresResult &&other) noexcept;
+        ~PostgresResult();
+        Q_DISABLE_COPY(PostgresResult)
+
+        pg_result *result() const { return m_result; }
+
+    private:
+        pg_result *m_result = nullptr;
+    };
+
     // Keeps at most capacity statements. The cache empties when a new statement would pass it.
     explicit StatementCache(qsizetype capacity = 64);
 
@@ -83,13 +102,34 @@ public:
     Result<SqliteHandle> prepareSqlite(const QSqlDatabase &db, const QString &sql,
                                        const QVariantList &bindings);
 
+    // Whether runPostgres() can bind these values as QtSql would: text, integers, booleans and
+    // null. A double or a date is left to run(), whose literals PostgreSQL converts otherwise.
+    static bool postgresCanBind(const QVariantList &bindings);
+
+    // Runs sql with positional bindings on a PostgreSQL connection, on a statement prepared
+    // once per connection with libpq and executed in one round trip with its values as text.
+    // Fails on other databases and on values that postgresCanBind() rejects.
+    Result<PostgresResult> runPostgres(const QSqlDatabase &db, const QString &sql,
+                                       const QVariantList &bindings);
+
 private:
+    struct PostgresSlot
+    {
+        pg_conn *connection = nullptr;
+        QByteArray name;
+    };
+
+    Result<PostgresResult> executePostgres(pg_conn *connection, const PostgresSlot &slot,
+                                           const QVariantList &bindings, const QString &sql);
+
     Result<Handle> runOn(std::shared_ptr<Slot> slot, const QSqlDatabase &db, const QString &sql,
                          const QVariantList &bindings, bool prepare);
 
     qsizetype m_capacity;
     QHash<QString, std::shared_ptr<Slot>> m_slots;
     QHash<QString, std::shared_ptr<SqliteHandle::Slot>> m_sqliteSlots;
+    QHash<QString, PostgresSlot> m_postgresSlots;
+    quint64 m_postgresNames = 0;
 };
 
 } // namespace hub

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <memory>
@@ -38,6 +39,13 @@ private slots:
     void sqliteBusyStatementNotShared();
     void sqliteInvalidStatementFails();
     void sqliteNeedsSqliteConnection();
+    void postgresStatementIsReused();
+    void postgresBindsLikeQtSql();
+    void postgresRejectsDoubles();
+    void postgresSchemaChangeIsPreparedAgain();
+    void postgresInvalidStatementFails();
+    void postgresFullCacheStillRuns();
+    void postgresNeedsPostgresConnection();
 
 private:
     void insertRow(Store &store, int id, const QString &value);
@@ -291,6 +299,151 @@ void tst_StatementCache::sqliteNeedsSqliteConnection()
     QVERIFY(!prepared.ok());
     QVERIFY2(prepared.error().contains(QLatin1String("not a SQLite connection")),
              qPrintable(prepared.error()));
+}
+
+void tst_StatementCache::postgresStatementIsReused()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: the statement is prepared with libpq");
+    StatementCache cache;
+    const QString sql = QStringLiteral("SELECT value FROM cache_probe WHERE id >= ? ORDER BY id");
+    auto first = cache.runPostgres(m_store->connection(), sql, {2});
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QCOMPARE(PQntuples(first->result()), 2);
+    QCOMPARE(QByteArray(PQgetvalue(first->result(), 0, 0)), QByteArray("value 2"));
+
+    // The second run executes the statement that the first one prepared, while the first
+    // result is still held.
+    auto second = cache.runPostgres(m_store->connection(), sql, {3});
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(PQntuples(second->result()), 1);
+    QCOMPARE(QByteArray(PQgetvalue(second->result(), 0, 0)), QByteArray("value 3"));
+    QCOMPARE(QByteArray(PQgetvalue(first->result(), 1, 0)), QByteArray("value 3"));
+
+    auto prepared = execute(m_store->connection(),
+                            QStringLiteral("SELECT count(*) FROM pg_prepared_statements "
+                                           "WHERE name LIKE 'hub_statement_%'"));
+    QVERIFY2(prepared.ok(), qPrintable(prepared.error()));
+    QVERIFY(prepared->next());
+    QCOMPARE(prepared->value(0).toInt(), 1);
+}
+
+void tst_StatementCache::postgresBindsLikeQtSql()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: the statement is prepared with libpq");
+    StatementCache cache;
+    const QVariantList bindings{qint64(7), QStringLiteral("text é ?"), QVariant(), true,
+                                QString(), 42};
+    QVERIFY(StatementCache::postgresCanBind(bindings));
+    auto ran = cache.runPostgres(
+        m_store->connection(),
+        QStringLiteral("SELECT ? + 1, ? || '?', ?::text IS NULL, ? + 0, ?::text IS NULL, value FROM "
+                       "cache_probe WHERE id = ? - 40"),
+        bindings);
+    QVERIFY2(ran.ok(), qPrintable(ran.error()));
+    PGresult *result = ran->result();
+    QCOMPARE(PQntuples(result), 1);
+    QCOMPARE(QByteArray(PQgetvalue(result, 0, 0)), QByteArray("8"));
+    QCOMPARE(QString::fromUtf8(PQgetvalue(result, 0, 1)), QStringLiteral("text é ??"));
+    QCOMPARE(QByteArray(PQgetvalue(result, 0, 2)), QByteArray("t"));
+    // A bool is bound as 1, as storableValue() stores it.
+    QCOMPARE(QByteArray(PQgetvalue(result, 0, 3)), QByteArray("1"));
+    // A null QString is NULL, as in the QPSQL driver.
+    QCOMPARE(QByteArray(PQgetvalue(result, 0, 4)), QByteArray("t"));
+    QCOMPARE(QByteArray(PQgetvalue(result, 0, 5)), QByteArray("value 2"));
+}
+
+void tst_StatementCache::postgresRejectsDoubles()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: the statement is prepared with libpq");
+    QVERIFY(!StatementCache::postgresCanBind({1, 2.5}));
+    QVERIFY(!StatementCache::postgresCanBind({QDateTime::currentDateTimeUtc()}));
+    StatementCache cache;
+    auto ran = cache.runPostgres(m_store->connection(),
+                                 QStringLiteral("SELECT value FROM cache_probe WHERE id = ?"),
+                                 {2.5});
+    QVERIFY(!ran.ok());
+    QVERIFY2(ran.error().contains(QLatin1String("cache_probe")), qPrintable(ran.error()));
+}
+
+void tst_StatementCache::postgresSchemaChangeIsPreparedAgain()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: the statement is prepared with libpq");
+    StatementCache cache;
+    const QString sql = QStringLiteral("SELECT * FROM cache_probe WHERE id = ?");
+    {
+        auto ran = cache.runPostgres(m_store->connection(), sql, {1});
+        QVERIFY2(ran.ok(), qPrintable(ran.error()));
+        QCOMPARE(PQnfields(ran->result()), 2);
+    }
+    const auto altered = execute(m_store->connection(),
+                                 QStringLiteral("ALTER TABLE cache_probe ADD COLUMN note TEXT"));
+    QVERIFY2(altered.ok(), qPrintable(altered.error()));
+
+    auto ran = cache.runPostgres(m_store->connection(), sql, {2});
+    QVERIFY2(ran.ok(), qPrintable(ran.error()));
+    QCOMPARE(PQnfields(ran->result()), 3);
+    QCOMPARE(QByteArray(PQgetvalue(ran->result(), 0, 1)), QByteArray("value 2"));
+}
+
+void tst_StatementCache::postgresInvalidStatementFails()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: the statement is prepared with libpq");
+    StatementCache cache;
+    auto missing = cache.runPostgres(m_store->connection(),
+                                     QStringLiteral("SELECT value FROM missing_table"), {});
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().contains(QLatin1String("missing_table")), qPrintable(missing.error()));
+
+    auto badValue = cache.runPostgres(
+        m_store->connection(), QStringLiteral("SELECT value FROM cache_probe WHERE id = ?"),
+        {QStringLiteral("not a number")});
+    QVERIFY(!badValue.ok());
+    QVERIFY2(badValue.error().contains(QLatin1String("not a number")), qPrintable(badValue.error()));
+    QVERIFY2(badValue.error().contains(QLatin1String("cache_probe")), qPrintable(badValue.error()));
+
+    // A failed statement leaves the cache and the connection usable.
+    auto valid = cache.runPostgres(m_store->connection(),
+                                   QStringLiteral("SELECT value FROM cache_probe WHERE id = ?"),
+                                   {3});
+    QVERIFY2(valid.ok(), qPrintable(valid.error()));
+    QCOMPARE(QByteArray(PQgetvalue(valid->result(), 0, 0)), QByteArray("value 3"));
+}
+
+void tst_StatementCache::postgresFullCacheStillRuns()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: the statement is prepared with libpq");
+    StatementCache cache(2);
+    for (int id = 1; id <= 3; ++id) {
+        auto ran = cache.runPostgres(
+            m_store->connection(),
+            QStringLiteral("SELECT value FROM cache_probe WHERE id = ? AND %1 = %1").arg(id), {id});
+        QVERIFY2(ran.ok(), qPrintable(ran.error()));
+        QCOMPARE(QByteArray(PQgetvalue(ran->result(), 0, 0)),
+                 QStringLiteral("value %1").arg(id).toUtf8());
+    }
+    // The full cache deallocated its statements on the server before it took the third.
+    auto prepared = execute(m_store->connection(),
+                            QStringLiteral("SELECT count(*) FROM pg_prepared_statements "
+                                           "WHERE name LIKE 'hub_statement_%'"));
+    QVERIFY2(prepared.ok(), qPrintable(prepared.error()));
+    QVERIFY(prepared->next());
+    QCOMPARE(prepared->value(0).toInt(), 1);
+}
+
+void tst_StatementCache::postgresNeedsPostgresConnection()
+{
+    HUB_SQLITE_ONLY("checks the error for a connection that is not PostgreSQL");
+    StatementCache cache;
+    auto ran = cache.runPostgres(m_store->connection(), QStringLiteral("SELECT 1"), {});
+    QVERIFY(!ran.ok());
+    QVERIFY2(ran.error().contains(QLatin1String("not a PostgreSQL connection")),
+             qPrintable(ran.error()));
 }
 
 QTEST_GUILESS_MAIN(tst_StatementCache)
