@@ -684,6 +684,21 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
 
     if (auto committed = transaction.commit(); !committed)
         return hub::failure(committed.error());
+
+    // Autovacuum analyses new rows only later. Until then a page of 100 enrollments sorted the
+    // 74,000 rows after its keyset (34 ms) instead of reading 100 primary key entries.
+    if (postgres) {
+        for (const auto &[entity, table] : m_validation->tables) {
+            Q_UNUSED(entity);
+            if (table.rows.isEmpty())
+                continue;
+            auto analyzed = execute(db, QStringLiteral("ANALYZE %1").arg(table.table));
+            // The rows are stored already, so a failed ANALYZE only leaves the planner guessing.
+            if (!analyzed)
+                qCWarning(lcInbound) << "Could not analyse" << table.table << "after the load of"
+                                     << "district" << districtId << ":" << analyzed.error();
+        }
+    }
     return counts;
 }
 

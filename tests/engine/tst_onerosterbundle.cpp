@@ -199,6 +199,7 @@ private slots:
     void storeFailureRollsBackLoad();
     void postgresCopyKeepsValues();
     void postgresCopyNamesFailedRow();
+    void postgresLoadAnalyzesTables();
     void loadsRolesFileOfV12();
     void readsRestNamesOfV12();
     void reportsCraftedErrors_data();
@@ -913,6 +914,32 @@ void TestOneRosterBundle::postgresCopyKeepsValues()
     }
     QCOMPARE(hub::selectValue(db(), QStringLiteral("SELECT count(*) FROM copied"))->toLongLong(),
              qint64(texts.size() + 20000));
+}
+
+void TestOneRosterBundle::postgresLoadAnalyzesTables()
+{
+    if (!hubtest::onPostgres())
+        QSKIP("PostgreSQL only: SQLite keeps no planner statistics until ANALYZE runs.");
+    HUB_REQUIRE_SAMPLE(folder, "catalyst-moodle-v1p1-full");
+    const auto statistics = [this](const QString &table) {
+        return hub::selectValue(db(),
+                                QStringLiteral("SELECT count(*) FROM pg_stats WHERE "
+                                               "schemaname = current_schema() AND tablename = ?"),
+                                {table})
+            ->toLongLong();
+    };
+    QCOMPARE(statistics(QStringLiteral("enrollments")), qint64(0));
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+
+    // ANALYZE wrote statistics for the columns of every loaded table.
+    QVERIFY(statistics(QStringLiteral("enrollments")) > 0);
+    QVERIFY(statistics(QStringLiteral("users")) > 0);
+    QVERIFY(statistics(QStringLiteral("orgs")) > 0);
 }
 
 void TestOneRosterBundle::postgresCopyNamesFailedRow()
