@@ -6,6 +6,7 @@
 
 #include "../apitestclient.h"
 #include "../testdatabase.h"
+#include "../testzip.h"
 
 #include "accounts/accounts.h"
 #include "core/timeutil.h"
@@ -22,9 +23,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 using hubtest::ApiReply;
 
@@ -54,30 +52,12 @@ QByteArray deltaOrgsZip(int count)
                                "district,U%1,\r\n")
                     .arg(i)
                     .toUtf8();
-    const QList<QPair<QByteArray, QByteArray>> files = {
+    const QList<std::pair<QByteArray, QByteArray>> files = {
         {"manifest.csv", "propertyName,value\r\nmanifest.version,1.0\r\noneroster.version,1.1\r\n"
                          "file.orgs,delta\r\n"},
         {"orgs.csv", orgs},
     };
-    QByteArray bytes(4 * 1024 * 1024, '\0');
-    size_t used = 0;
-    archive *zip = archive_write_new();
-    archive_write_set_format_zip(zip);
-    archive_write_open_memory(zip, bytes.data(), size_t(bytes.size()), &used);
-    for (const auto &[name, content] : files) {
-        archive_entry *entry = archive_entry_new();
-        archive_entry_set_pathname(entry, name.constData());
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_size(entry, content.size());
-        archive_write_header(zip, entry);
-        archive_write_data(zip, content.constData(), size_t(content.size()));
-        archive_entry_free(entry);
-    }
-    archive_write_close(zip);
-    archive_write_free(zip);
-    bytes.truncate(qsizetype(used));
-    return bytes;
+    return hubtest::zipArchive(files);
 }
 
 QString sha256Hex(const QByteArray &bytes)
@@ -720,7 +700,7 @@ void tst_UploadSessions::listShowsOwnOrAllUploads()
     QCOMPARE(entry.value(QStringLiteral("expiresAt")).toString(),
              hub::toIsoUtc(m_now.addSecs(24 * 60 * 60)));
 
-    // An administrator sees every user's uploads of the district.
+    // An administrator lists every user's uploads of the district.
     const ApiReply adminList = client(kAdminToken).get(collection);
     QCOMPARE(adminList.status, 200);
     QStringList ids;

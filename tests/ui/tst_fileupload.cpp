@@ -5,6 +5,7 @@
 // onto an integration, and a client that resumes after its connection drops.
 
 #include "uitestengine.h"
+#include "testzip.h"
 
 #include "fileupload.h"
 #include "integrationmodel.h"
@@ -21,9 +22,6 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 using hubdesk::IntegrationsPage;
 using hubtest::UiTestEngine;
@@ -45,27 +43,8 @@ QByteArray deltaOrgsZip(int count, const QByteArray &prefix)
                          "oneroster.version,1.1\r\nfile.orgs,delta\r\n"},
         {"orgs.csv", orgs},
     };
-    QByteArray bytes(orgs.size() + 64 * 1024, '\0');
-    size_t used = 0;
-    archive *zip = archive_write_new();
-    archive_write_set_format_zip(zip);
     // Stored without compression, so the file is as large as its rows.
-    archive_write_set_format_option(zip, "zip", "compression", "store");
-    archive_write_open_memory(zip, bytes.data(), size_t(bytes.size()), &used);
-    for (const auto &[name, data] : files) {
-        archive_entry *entry = archive_entry_new();
-        archive_entry_set_pathname(entry, name.constData());
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_size(entry, data.size());
-        archive_write_header(zip, entry);
-        archive_write_data(zip, data.constData(), size_t(data.size()));
-        archive_entry_free(entry);
-    }
-    archive_write_close(zip);
-    archive_write_free(zip);
-    bytes.truncate(qsizetype(used));
-    return bytes;
+    return hubtest::zipArchive(files, hubtest::ZipCompression::Store);
 }
 
 // Forwards connections from 127.0.0.1 to the engine, and breaks every request that sends

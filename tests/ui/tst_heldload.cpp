@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "uitestengine.h"
+#include "testzip.h"
 
 #include "integrationactivitypage.h"
 #include "integrationmodel.h"
@@ -20,9 +21,6 @@
 #include <QSignalSpy>
 #include <QTimer>
 #include <QTreeView>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 using hubdesk::MainWindow;
 using hubdesk::RunbookModel;
@@ -45,25 +43,7 @@ QByteArray oneOrgBundle()
         {"orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
                      "org-n,active,2024-01-02T03:04:05Z,New District,district,N1,\r\n"},
     };
-    QByteArray bytes(64 * 1024, '\0');
-    size_t used = 0;
-    archive *zip = archive_write_new();
-    archive_write_set_format_zip(zip);
-    archive_write_open_memory(zip, bytes.data(), size_t(bytes.size()), &used);
-    for (const auto &[name, data] : files) {
-        archive_entry *entry = archive_entry_new();
-        archive_entry_set_pathname(entry, name.constData());
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_size(entry, data.size());
-        archive_write_header(zip, entry);
-        archive_write_data(zip, data.constData(), size_t(data.size()));
-        archive_entry_free(entry);
-    }
-    archive_write_close(zip);
-    archive_write_free(zip);
-    bytes.truncate(qsizetype(used));
-    return bytes;
+    return hubtest::zipArchive(files);
 }
 
 hubdesk::SessionInfo sessionWithRole(const QString &role)

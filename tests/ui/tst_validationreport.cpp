@@ -5,6 +5,7 @@
 // the rows, the counts, sorting, the severity, file and text filters and the CSV export.
 
 #include "uitestengine.h"
+#include "testzip.h"
 
 #include "integrationspage.h"
 #include "mainwindow.h"
@@ -24,9 +25,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 using hubdesk::MainWindow;
 using hubdesk::RunbookModel;
@@ -64,25 +62,7 @@ QByteArray badBundle()
                         "grades,orgSourcedId,subjects\r\n"
                         "crs-1,active,2024-01-02T03:04:05Z,,,ALG,09,org-d,Math\r\n"},
     };
-    QByteArray bytes(256 * 1024, '\0');
-    size_t used = 0;
-    archive *zip = archive_write_new();
-    archive_write_set_format_zip(zip);
-    archive_write_open_memory(zip, bytes.data(), size_t(bytes.size()), &used);
-    for (const auto &[name, data] : files) {
-        archive_entry *entry = archive_entry_new();
-        archive_entry_set_pathname(entry, name.constData());
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, 0644);
-        archive_entry_set_size(entry, data.size());
-        archive_write_header(zip, entry);
-        archive_write_data(zip, data.constData(), size_t(data.size()));
-        archive_entry_free(entry);
-    }
-    archive_write_close(zip);
-    archive_write_free(zip);
-    bytes.truncate(qsizetype(used));
-    return bytes;
+    return hubtest::zipArchive(files);
 }
 
 // The shown rows as "file|line|column|rule|severity", in the shown order.
