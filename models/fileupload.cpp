@@ -171,7 +171,7 @@ void FileUpload::complete()
         if (m_cancelled)
             return;
         // NOTE: when the response to a completion is lost, the engine may have queued the run
-        // already; the retry then gets 404 and the user finds the run in Runbook Activities.
+        // already. The retry then gets 404, and the user finds the run in Runbook Activities.
         if (isTransient(result)) {
             retryLater(result, &FileUpload::complete);
             return;

@@ -44,7 +44,7 @@ QString dateEditFormat(const QLocale &locale)
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return QStringLiteral("MM/dd/yyyy");
     // A two-digit year in an editable field is ambiguous about the century, so "yy" becomes
-    // "yyyy"; a format that already has four year digits keeps them.
+    // "yyyy". A format that already has four year digits keeps them.
     QString format = locale.dateFormat(QLocale::ShortFormat);
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QLatin1String("yy"), QLatin1String("yyyy"));

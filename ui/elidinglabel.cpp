@@ -10,7 +10,7 @@ namespace hubdesk {
 
 namespace {
 
-// The fewest characters the label keeps room for, counting the ellipsis.
+// The minimum number of characters the label keeps room for, counting the ellipsis.
 constexpr int kMinimumCharacters = 8;
 
 } // namespace

@@ -14,8 +14,8 @@ namespace hub::api {
 // A chunked upload that a client sends over several requests. Each session has a folder of its
 // own under DATA_DIR/uploads (0700) with the received bytes in data.part and these fields in
 // session.json (both 0600).
-// NOTE: the folder belongs to the node that started the upload, so with several nodes on one
-// PostgreSQL store every request of an upload must reach that node; another node returns 404.
+// NOTE: the folder belongs to the node that started the upload. With several nodes on one
+// PostgreSQL store, every request of an upload must reach that node, because another returns 404.
 struct UploadSession
 {
     QString id; // 32 lowercase hexadecimal digits from the system's random source

@@ -43,7 +43,7 @@ struct XmlLimits
 //
 // Each section element is named by the manifest key of one of schema::storedFiles() (orgs,
 // academicSessions, courses, classes, users, roles, enrollments, demographics). A section may
-// appear once, with mode bulk (the default) or delta. Each record element holds one row, its attributes
+// appear once, with mode bulk (the default) or delta. Each record element contains one row, its attributes
 // named like the CSV columns of that version. The root's namespace is not checked.
 //
 // Rejected with an Error and nothing converted: a file over maxFileBytes, malformed XML, a

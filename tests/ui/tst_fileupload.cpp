@@ -112,8 +112,8 @@ private slots:
 
     void uploadShowsProgressAndQueuesRun();
     void dropOnInboundUploads();
-    void dropOnOutboundIsRefused();
-    void dropOfSeveralFilesIsRefused();
+    void dropOnOutboundIsRejected();
+    void dropOfSeveralFilesIsRejected();
     void cancelDeletesUpload();
     void clientResumesAfterDroppedConnection();
 
@@ -303,7 +303,7 @@ void tst_FileUpload::dropOnInboundUploads()
     QCOMPARE(orgsWithPrefix(QStringLiteral("dropped-org-")), 3);
 }
 
-void tst_FileUpload::dropOnOutboundIsRefused()
+void tst_FileUpload::dropOnOutboundIsRejected()
 {
     const QString path = writeFile(QStringLiteral("refused.zip"), deltaOrgsZip(3, "refused-org-"));
     QListView *view = m_page->view(IntegrationsPage::Outbound);
@@ -332,7 +332,7 @@ void tst_FileUpload::dropOnOutboundIsRefused()
     QCOMPARE(orgsWithPrefix(QStringLiteral("refused-org-")), 0);
 }
 
-void tst_FileUpload::dropOfSeveralFilesIsRefused()
+void tst_FileUpload::dropOfSeveralFilesIsRejected()
 {
     const QString first = writeFile(QStringLiteral("one.zip"), deltaOrgsZip(1, "several-a-"));
     const QString second = writeFile(QStringLiteral("two.zip"), deltaOrgsZip(1, "several-b-"));
