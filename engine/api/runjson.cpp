@@ -4,6 +4,7 @@
 #include "runjson.h"
 
 #include "api/jsonutil.h"
+#include "core/jsontext.h"
 #include "core/timeutil.h"
 #include "runs/runstatus.h"
 #include "store/store.h"
@@ -213,35 +214,6 @@ void appendRunJson(QByteArray &out, const QSqlQuery &query)
     ByteFields fields(out);
     describeRun(query, fields);
     fields.finish();
-}
-
-void appendJsonString(QByteArray &out, QStringView text)
-{
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    const bool plain = std::none_of(utf8.cbegin(), utf8.cend(), [](char c) {
-        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-    });
-    if (plain) {
-        out += utf8;
-        out += '"';
-        return;
-    }
-    for (const char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
 }
 
 Result<QJsonObject> findRun(const QSqlDatabase &db, qint64 districtId, qint64 runId)

@@ -28,7 +28,5 @@ QJsonObject runJson(const class QSqlQuery &query);
 // Appends the same run as runJson() as UTF-8 JSON text. A page of runs written this way costs
 // a fraction of building its QJsonObjects and serialising them.
 void appendRunJson(QByteArray &out, const class QSqlQuery &query);
-// Appends text as a quoted JSON string.
-void appendJsonString(QByteArray &out, QStringView text);
 
 } // namespace hub::api

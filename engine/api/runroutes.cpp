@@ -4,6 +4,7 @@
 #include "api/adminapi.h"
 #include "api/jsonutil.h"
 #include "api/runjson.h"
+#include "core/jsontext.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
 #include "runs/runfiles.h"
