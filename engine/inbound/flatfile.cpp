@@ -59,6 +59,13 @@ Result<QStringList> readHeader(const QString &path)
 
 } // namespace
 
+FlatFile::FlatFile(const FlatFileXml &xml, FileSpec spec)
+    : FlatFile(xml.csvPath(), std::move(spec))
+{
+    m_xml = xml;
+    m_fileName = xml.shownName();
+}
+
 FlatFile::FlatFile(QString path, FileSpec spec)
     : m_path(std::move(path))
     , m_fileName(QFileInfo(m_path).fileName())
@@ -94,8 +101,8 @@ Result<FileSpec> FlatFile::detectSpec(const QString &path, const QList<FileSpec>
     }
     if (closest.isEmpty())
         return failure(QStringLiteral("No file specification is set up for this integration."));
-    return failure(QStringLiteral("The header matches no file specification of this integration. "
-                                  "The closest, %1, also needs the columns %2.")
+    return failure(QStringLiteral("The file's columns match no file specification of this "
+                                  "integration. The closest, %1, also needs the columns %2.")
                        .arg(closest, closestMissing.join(QLatin1String(", "))));
 }
 
@@ -216,12 +223,14 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
         return m_issues;
     }
     CsvReader reader(&file);
+    if (m_xml)
+        reader.setMaxRecordBytes(m_xml->maxCsvRecordBytes());
     CsvRecord record;
     auto first = reader.readRecord(record);
     if (!first) {
         add(Issue::Severity::Error,
             reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("csv-syntax"),
-            reader.errorLine(), {}, {}, first.error());
+            shownLine(reader.errorLine()), {}, {}, first.error());
         return m_issues;
     }
     if (!*first) {
@@ -253,9 +262,11 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
                            .arg(declared);
             } else if (detail::looksMisspelled(name, declared)) {
                 match = c;
-                note = QStringLiteral("Unknown column, read as %1. Correct the header of %2 to "
-                                      "%1.")
-                           .arg(declared, m_fileName);
+                note = m_xml ? QStringLiteral("Unknown column, read as %1. Correct the column "
+                                              "name in %2 to %1.")
+                             : QStringLiteral("Unknown column, read as %1. Correct the header of "
+                                              "%2 to %1.");
+                note = note.arg(declared, m_fileName);
             }
         }
         if (match >= 0) {
@@ -265,23 +276,24 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
                 add(Issue::Severity::Warning,
                     note.startsWith(QLatin1String("Unknown")) ? QStringLiteral("misspelled-column")
                                                               : QStringLiteral("renamed-column"),
-                    1, name, {}, note);
+                    shownLine(1), name, {}, note);
             continue;
         }
         if (name.isEmpty())
             continue;
         keptAt[i] = true;
         if (!m_spec.keepOtherColumns)
-            add(Issue::Severity::Warning, QStringLiteral("unknown-column"), 1, name, {},
+            add(Issue::Severity::Warning, QStringLiteral("unknown-column"), shownLine(1), name, {},
                 QStringLiteral("%1 does not declare this column, so its values are kept in "
                                "extensions.")
                     .arg(m_spec.name));
     }
     for (int c = 0; c < m_spec.columns.size(); ++c) {
         if (!mapped.contains(c) && m_spec.columns.at(c).required)
-            add(Issue::Severity::Error, QStringLiteral("missing-column"), 1,
+            add(Issue::Severity::Error, QStringLiteral("missing-column"), shownLine(1),
                 m_spec.columns.at(c).name, {},
-                QStringLiteral("The required column is missing from the header of %1.")
+                (m_xml ? QStringLiteral("No record of %1 has a <value> for this required column.")
+                       : QStringLiteral("The required column is missing from the header of %1."))
                     .arg(m_fileName));
     }
 
@@ -306,17 +318,18 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
             add(Issue::Severity::Error,
                 reader.recordTooLong() ? QStringLiteral("line-length")
                                        : QStringLiteral("csv-syntax"),
-                reader.errorLine(), {}, {}, read.error());
+                shownLine(reader.errorLine()), {}, {}, read.error());
             ++m_counts.rowsRejected;
             break;
         }
         if (!*read)
             break;
         ++m_counts.rowsRead;
+        const qint64 line = shownLine(record.line);
         const qint64 errorsBefore = m_errorCount;
         QStringList fields = record.fields;
         if (fields.size() != header.size()) {
-            add(Issue::Severity::Error, QStringLiteral("row-width"), record.line, {}, {},
+            add(Issue::Severity::Error, QStringLiteral("row-width"), line, {}, {},
                 QStringLiteral("The row has %1 values but the header has %2 columns.")
                     .arg(fields.size())
                     .arg(header.size()));
@@ -332,12 +345,12 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
         const QString key = keyParts.join(QChar(0x1F));
         if (const auto seen = seenKeys.constFind(key); seen != seenKeys.cend()) {
             if (seen->fields == fields) {
-                add(Issue::Severity::Warning, QStringLiteral("duplicate-row"), record.line, {}, {},
+                add(Issue::Severity::Warning, QStringLiteral("duplicate-row"), line, {}, {},
                     QStringLiteral("The row repeats line %1 exactly; it is loaded once.")
                         .arg(seen->line));
                 continue;
             }
-            add(Issue::Severity::Error, QStringLiteral("duplicate-key"), record.line,
+            add(Issue::Severity::Error, QStringLiteral("duplicate-key"), line,
                 m_spec.naturalKey.join(QLatin1String(", ")), keyParts.join(QLatin1String(", ")),
                 QStringLiteral("Line %1 has the same %2 with other values. Remove one of the "
                                "rows or correct its key.")
@@ -348,13 +361,13 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
         }
 
         Row row;
-        row.line = record.line;
+        row.line = line;
         row.values = QVariantList(m_targets.size());
         QJsonObject extensions;
         for (qsizetype i = 0; i < fields.size(); ++i) {
             const QString &raw = fields.at(i);
             if (containsNul(raw)) {
-                add(Issue::Severity::Error, QStringLiteral("nul-character"), record.line,
+                add(Issue::Severity::Error, QStringLiteral("nul-character"), line,
                     header.at(i).trimmed(), raw, nulCharacterInFileMessage());
                 continue;
             }
@@ -367,7 +380,7 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
                 continue;
             const SpecColumn &column = m_spec.columns.at(columnAt.at(i));
             QVariant value;
-            if (!convert(column, raw, record.line, value))
+            if (!convert(column, raw, line, value))
                 continue;
             if (column.target.isEmpty()) {
                 if (!value.isNull())
@@ -389,10 +402,10 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
             ++m_counts.rowsRejected;
             continue;
         }
-        seenKeys.insert(key, Seen{record.line, fields});
+        seenKeys.insert(key, Seen{line, fields});
         m_rows.append(std::move(row));
     }
-    m_counts.bytes = reader.bytesRead();
+    m_counts.bytes = m_xml ? m_xml->fileBytes() : reader.bytesRead();
     m_counts.rowsWritten = m_rows.size();
 
     // Students may arrive before the roster does, so unknown ones are one Warning, not an Error.

@@ -5,6 +5,7 @@
 
 #include "core/result.h"
 #include "filespec.h"
+#include "flatfilexml.h"
 #include "onerosterbundle.h"
 
 #include <QList>
@@ -12,10 +13,13 @@
 #include <QString>
 #include <QVariantList>
 
+#include <optional>
+
 namespace hub::inbound {
 
 // An assessment results or attendance CSV file on its way into the store, read with a file
-// specification.
+// specification. An XML file is read as the CSV file that FlatFileXml converted it into, with
+// findings that name the XML file and the lines of its records.
 //
 // validate() reads the file once: the header is matched to the specification's columns (a
 // column in the wrong case or misspelled is read with a Warning), and each value is checked
@@ -29,10 +33,11 @@ class FlatFile
 {
 public:
     FlatFile(QString path, FileSpec spec);
+    FlatFile(const FlatFileXml &xml, FileSpec spec);
 
-    // Picks the specification for a file: the first of the candidates whose declared required
-    // columns all appear in the file's header (ignoring case). Fails with the names of the
-    // missing columns of the closest candidate.
+    // Picks the specification for a CSV file: the first of the candidates whose declared
+    // required columns all appear in the file's header (ignoring case). Fails with the names of
+    // the missing columns of the closest candidate.
     static Result<FileSpec> detectSpec(const QString &path, const QList<FileSpec> &candidates);
 
     const FileSpec &spec() const { return m_spec; }
@@ -51,10 +56,13 @@ private:
     void add(Issue::Severity severity, const QString &rule, qint64 line, const QString &column,
              const QString &value, const QString &message);
     bool convert(const SpecColumn &column, const QString &raw, qint64 line, QVariant &out);
+    // The line that findings name: the CSV line, or the XML line of the record it came from.
+    qint64 shownLine(qint64 csvLine) const { return m_xml ? m_xml->xmlLine(csvLine) : csvLine; }
 
     QString m_path;
     QString m_fileName;
     FileSpec m_spec;
+    std::optional<FlatFileXml> m_xml;
     QStringList m_targets; // store columns, without district_id and extensions
     QList<Row> m_rows;
     QList<Issue> m_issues;

@@ -8,8 +8,7 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QXmlStreamReader>
+#include <QHash>
 
 #include <algorithm>
 #include <memory>
@@ -19,9 +18,6 @@ namespace hub::inbound {
 using detail::makeIssue;
 
 namespace {
-
-// Bytes handed to the parser at a time; the parser keeps at most one unfinished token besides.
-constexpr qint64 kChunkBytes = 64 * 1024;
 
 const QLatin1StringView kRootName("oneRoster");
 
@@ -39,20 +35,6 @@ QString recordNameOf(const QString &sectionKey)
         {QStringLiteral("demographics"), QStringLiteral("demographic")},
     };
     return names.value(sectionKey);
-}
-
-// Appends value as one RFC 4180 field, quoted when it contains a comma, a quote or a line break.
-void appendCsvField(QByteArray &out, const QString &value)
-{
-    const bool quote = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
-                       || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'));
-    if (!quote) {
-        out += value.toUtf8();
-        return;
-    }
-    QString quoted = value;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    out += '"' + quoted.toUtf8() + '"';
 }
 
 // Appends the columns that the version requires and no attribute of the section gave, so that a
@@ -81,163 +63,75 @@ void addRequiredColumns(QStringList &columns, const QString &sectionKey, const Q
 
 } // namespace
 
-// Streams the XML file once, checks the limits and the layout, and hands each record to
-// OneRosterXml. The first pass collects each section's columns and the second writes the CSV
-// files, because a CSV header must list every column before the first row.
-class OneRosterXml::Reader
+// Streams the XML file once, checks the layout, and hands each record to OneRosterXml. The
+// first pass collects each section's columns and the second writes the CSV files, because a CSV
+// header must list every column before the first row.
+class OneRosterXml::Reader final : public XmlFileReader
 {
 public:
     enum class Pass { CollectColumns, WriteFiles };
 
     Reader(OneRosterXml &owner, const XmlLimits &limits, Pass pass)
-        : m_owner(owner)
-        , m_limits(limits)
+        : XmlFileReader(limits, owner.m_shownName, owner.m_errors)
+        , m_owner(owner)
         , m_pass(pass)
     {}
 
-    // Returns false once an Error is in m_owner.m_errors.
-    bool run(const QString &path);
+protected:
+    bool startElement() override;
+    bool endElement() override;
+    bool characters() override;
+    bool endDocument() override;
+    QString elementPath() const override;
+    QString depthHint() const override
+    {
+        return QStringLiteral("The layout needs 3 levels: <oneRoster>, a section such as "
+                              "<users>, and its records.");
+    }
 
 private:
-    bool startElement();
     bool startSection(const QString &name);
     bool readRecord();
-    bool endElement();
-    bool checkAttributeLengths();
-    bool fail(const QString &rule, const QString &column, const QString &message);
-    QString elementPath() const;
-    // The reader's column counted from 1, as editors show it.
-    qint64 column() const { return m_xml.columnNumber() + 1; }
 
     OneRosterXml &m_owner;
-    const XmlLimits &m_limits;
     Pass m_pass;
-    QXmlStreamReader m_xml;
-    int m_depth = 0;
-    // The depth of an element being skipped with its content, or 0.
-    int m_skipDepth = 0;
     Section *m_section = nullptr;
     QStringList m_seenSections;
     std::unique_ptr<QFile> m_output;
     qint64 m_csvLine = 0;
 };
 
-bool OneRosterXml::Reader::run(const QString &path)
+bool OneRosterXml::Reader::characters()
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("receive"), {},
-                    QStringLiteral("Cannot read the file: %1.").arg(file.errorString()));
-    m_xml.setNamespaceProcessing(false);
+    if (xml().isWhitespace())
+        return true;
+    return fail(QStringLiteral("xml-layout"), elementPath(),
+                QStringLiteral("Text that ends at line %1, column %2 is outside any attribute. "
+                               "Give each value as an attribute of its record, such as <org "
+                               "name=\"...\"/>.")
+                    .arg(xml().lineNumber())
+                    .arg(column()));
+}
 
-    qint64 fed = 0;
-    qint64 fedAtLastToken = 0;
-    // Each pass of the loop reads a token or adds a chunk of a file of bounded size, and it
-    // ends at the end of the document or at the first error.
-    while (true) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::Invalid) {
-            if (m_xml.error() != QXmlStreamReader::PrematureEndOfDocumentError || file.atEnd())
-                return fail(QStringLiteral("xml-syntax"), {},
-                            QStringLiteral("The file is not well-formed XML: %1. Fix the XML at "
-                                           "line %2, column %3.")
-                                .arg(m_xml.errorString())
-                                .arg(m_xml.lineNumber())
-                                .arg(column()));
-            if (fed - fedAtLastToken > m_limits.maxTokenBytes)
-                return fail(QStringLiteral("xml-token-length"), elementPath(),
-                            QStringLiteral("A tag, text or comment that starts near line %1, "
-                                           "column %2 is longer than %3 bytes. Split the value "
-                                           "or remove it.")
-                                .arg(m_xml.lineNumber())
-                                .arg(column())
-                                .arg(m_limits.maxTokenBytes));
-            const QByteArray chunk = file.read(kChunkBytes);
-            if (chunk.isEmpty())
-                return fail(QStringLiteral("receive"), {},
-                            QStringLiteral("Cannot read the file: %1.").arg(file.errorString()));
-            fed += chunk.size();
-            m_xml.addData(chunk);
-            continue;
-        }
-        fedAtLastToken = fed;
-
-        switch (token) {
-        case QXmlStreamReader::DTD:
-        case QXmlStreamReader::EntityReference:
-            // Rejecting the declaration itself means no entity is ever defined, so none can be
-            // expanded, however the declarations nest.
-            return fail(QStringLiteral("xml-dtd"), {},
-                        QStringLiteral("The file has a document type declaration (DTD) at line "
-                                       "%1, column %2. DTDs and entity declarations are not "
-                                       "accepted; remove the <!DOCTYPE> and write the characters "
-                                       "themselves or as character references such as &#233;.")
-                            .arg(m_xml.lineNumber())
-                            .arg(column()));
-        case QXmlStreamReader::StartElement:
-            if (!startElement())
-                return false;
-            break;
-        case QXmlStreamReader::EndElement:
-            if (!endElement())
-                return false;
-            break;
-        case QXmlStreamReader::Characters:
-            if (m_xml.text().size() > m_limits.maxTextLength)
-                return fail(QStringLiteral("xml-text-length"), elementPath(),
-                            QStringLiteral("The text that ends at line %1, column %2 has %3 "
-                                           "characters, more than the limit of %4. Shorten it.")
-                                .arg(m_xml.lineNumber())
-                                .arg(column())
-                                .arg(m_xml.text().size())
-                                .arg(m_limits.maxTextLength));
-            if (m_skipDepth == 0 && !m_xml.isWhitespace())
-                return fail(QStringLiteral("xml-layout"), elementPath(),
-                            QStringLiteral("Text that ends at line %1, column %2 is outside any "
-                                           "attribute. "
-                                           "Give each value as an attribute of its record, such "
-                                           "as <org name=\"...\"/>.")
-                                .arg(m_xml.lineNumber())
-                                .arg(column()));
-            break;
-        case QXmlStreamReader::EndDocument:
-            if (m_owner.m_version.isEmpty())
-                return fail(QStringLiteral("xml-layout"), {},
-                            QStringLiteral("The file has no <oneRoster> root element."));
-            return true;
-        default:
-            // The XML declaration, comments and processing instructions carry no data.
-            break;
-        }
-    }
+bool OneRosterXml::Reader::endDocument()
+{
+    if (m_owner.m_version.isEmpty())
+        return fail(QStringLiteral("xml-layout"), {},
+                    QStringLiteral("The file has no <oneRoster> root element."));
+    return true;
 }
 
 bool OneRosterXml::Reader::startElement()
 {
-    ++m_depth;
-    if (m_depth > m_limits.maxDepth)
-        return fail(QStringLiteral("xml-depth"), elementPath(),
-                    QStringLiteral("Elements are nested %1 deep at line %2, column %3, deeper "
-                                   "than the limit of %4. The layout needs 3 levels: "
-                                   "<oneRoster>, a section such as <users>, and its records.")
-                        .arg(m_depth)
-                        .arg(m_xml.lineNumber())
-                        .arg(column())
-                        .arg(m_limits.maxDepth));
-    if (!checkAttributeLengths())
-        return false;
-    if (m_skipDepth > 0)
-        return true;
-
-    const QString name = m_xml.name().toString();
-    switch (m_depth) {
+    const QString name = xml().name().toString();
+    switch (depth()) {
     case 1: {
         if (name != kRootName)
             return fail(QStringLiteral("xml-layout"), name,
                         QStringLiteral("The root element is <%1>, but a OneRoster XML file "
                                        "starts with <oneRoster version=\"1.1\">.")
                             .arg(name));
-        const QString version = m_xml.attributes().value(QLatin1String("version")).toString();
+        const QString version = xml().attributes().value(QLatin1String("version")).toString();
         static const QStringList versions
             = {QStringLiteral("1.0"), QStringLiteral("1.1"), QStringLiteral("1.2")};
         if (!versions.contains(version))
@@ -246,7 +140,7 @@ bool OneRosterXml::Reader::startElement()
                                        "OneRoster 1.0, 1.1 and 1.2.")
                             .arg(version));
         m_owner.m_version = version;
-        m_owner.m_rootLine = m_xml.lineNumber();
+        m_owner.m_rootLine = xml().lineNumber();
         return true;
     }
     case 2:
@@ -258,7 +152,7 @@ bool OneRosterXml::Reader::startElement()
                     QStringLiteral("<%1> at line %2 is inside a record, but a record holds its "
                                    "values as attributes, such as <%3 sourcedId=\"...\"/>.")
                         .arg(name)
-                        .arg(m_xml.lineNumber())
+                        .arg(xml().lineNumber())
                         .arg(m_section->recordName));
     }
 }
@@ -267,11 +161,11 @@ bool OneRosterXml::Reader::startSection(const QString &name)
 {
     const QString recordName = recordNameOf(name);
     if (recordName.isEmpty()) {
-        m_skipDepth = m_depth;
+        skipElement();
         if (m_pass == Pass::CollectColumns)
             m_owner.m_warnings.append(makeIssue(
-                Issue::Severity::Warning, QStringLiteral("unknown-element"), m_owner.m_shownName,
-                m_xml.lineNumber(), name, {},
+                Issue::Severity::Warning, QStringLiteral("unknown-element"), shownName(),
+                xml().lineNumber(), name, {},
                 QStringLiteral("<%1> is not a section of the OneRoster XML layout, so it is "
                                "skipped with its content.")
                     .arg(name)));
@@ -282,10 +176,10 @@ bool OneRosterXml::Reader::startSection(const QString &name)
                     QStringLiteral("<%1> appears a second time at line %2. Put all its records "
                                    "in one <%1> element.")
                         .arg(name)
-                        .arg(m_xml.lineNumber()));
+                        .arg(xml().lineNumber()));
     m_seenSections.append(name);
 
-    QString mode = m_xml.attributes().value(QLatin1String("mode")).toString();
+    QString mode = xml().attributes().value(QLatin1String("mode")).toString();
     if (mode.isEmpty())
         mode = QStringLiteral("bulk");
     if (mode != QLatin1String("bulk") && mode != QLatin1String("delta"))
@@ -295,7 +189,7 @@ bool OneRosterXml::Reader::startSection(const QString &name)
                         .arg(name, mode));
 
     if (m_pass == Pass::CollectColumns) {
-        m_owner.m_sections.append(Section{name, recordName, mode, m_xml.lineNumber(), {}, {}});
+        m_owner.m_sections.append(Section{name, recordName, mode, xml().lineNumber(), {}, {}});
         m_section = &m_owner.m_sections.last();
         return true;
     }
@@ -324,14 +218,14 @@ bool OneRosterXml::Reader::startSection(const QString &name)
 
 bool OneRosterXml::Reader::readRecord()
 {
-    const QString name = m_xml.name().toString();
+    const QString name = xml().name().toString();
     if (name != m_section->recordName)
         return fail(QStringLiteral("xml-layout"), elementPath(),
                     QStringLiteral("<%1> at line %2 is in <%3>, which holds <%4> records only.")
                         .arg(name)
-                        .arg(m_xml.lineNumber())
+                        .arg(xml().lineNumber())
                         .arg(m_section->key, m_section->recordName));
-    const QXmlStreamAttributes attributes = m_xml.attributes();
+    const QXmlStreamAttributes attributes = xml().attributes();
     if (m_pass == Pass::CollectColumns) {
         ++m_owner.m_recordCount;
         for (const QXmlStreamAttribute &attribute : attributes) {
@@ -349,7 +243,7 @@ bool OneRosterXml::Reader::readRecord()
         appendCsvField(row, attributes.value(m_section->columns.at(i)).toString());
     }
     row += "\r\n";
-    m_section->lines.append({m_csvLine, m_xml.lineNumber()});
+    m_section->lines.append(m_csvLine, xml().lineNumber());
     // A value with a line break (written as &#10;) makes the record span several CSV lines.
     m_csvLine += row.count('\n');
     if (m_output->write(row) != row.size())
@@ -361,64 +255,33 @@ bool OneRosterXml::Reader::readRecord()
 
 bool OneRosterXml::Reader::endElement()
 {
-    if (m_skipDepth == m_depth)
-        m_skipDepth = 0;
-    else if (m_depth == 2 && m_section) {
-        if (m_pass == Pass::CollectColumns)
-            addRequiredColumns(m_section->columns, m_section->key, m_owner.m_version);
-        m_section = nullptr;
-        if (m_output) {
-            const bool flushed = m_output->flush();
-            m_output.reset();
-            if (!flushed)
-                return fail(QStringLiteral("receive"), {},
-                            QStringLiteral("Cannot write the converted section."));
-        }
-    }
-    --m_depth;
+    if (depth() != 2 || !m_section)
+        return true;
+    if (m_pass == Pass::CollectColumns)
+        addRequiredColumns(m_section->columns, m_section->key, m_owner.m_version);
+    m_section = nullptr;
+    if (!m_output)
+        return true;
+    const bool flushed = m_output->flush();
+    m_output.reset();
+    if (!flushed)
+        return fail(QStringLiteral("receive"), {},
+                    QStringLiteral("Cannot write the converted section."));
     return true;
-}
-
-bool OneRosterXml::Reader::checkAttributeLengths()
-{
-    for (const QXmlStreamAttribute &attribute : m_xml.attributes()) {
-        if (attribute.value().size() <= m_limits.maxTextLength)
-            continue;
-        return fail(QStringLiteral("xml-text-length"),
-                    m_xml.name().toString() + QLatin1String("/@")
-                        + attribute.qualifiedName().toString(),
-                    QStringLiteral("The attribute %1 of the element that ends at line %2, column "
-                                   "%3 has %4 characters, more than the limit of %5. Shorten "
-                                   "it.")
-                        .arg(attribute.qualifiedName().toString())
-                        .arg(m_xml.lineNumber())
-                        .arg(column())
-                        .arg(attribute.value().size())
-                        .arg(m_limits.maxTextLength));
-    }
-    return true;
-}
-
-bool OneRosterXml::Reader::fail(const QString &rule, const QString &column,
-                                const QString &message)
-{
-    m_owner.m_errors.append(makeIssue(Issue::Severity::Error, rule, m_owner.m_shownName,
-                                      m_xml.lineNumber(), column, {}, message));
-    return false;
 }
 
 // The current element with its parent (orgs/org, org/name), or the section for a token that
 // has no name, for the column of a finding.
 QString OneRosterXml::Reader::elementPath() const
 {
-    const QString name = m_xml.name().toString();
-    if (!m_section || m_skipDepth > 0)
+    const QString name = xml().name().toString();
+    if (!m_section || skipping())
         return name;
     if (name.isEmpty())
         return m_section->key;
-    if (m_depth == 3)
+    if (depth() == 3)
         return m_section->key + QLatin1Char('/') + name;
-    if (m_depth > 3)
+    if (depth() > 3)
         return m_section->recordName + QLatin1Char('/') + name;
     return name;
 }
@@ -430,15 +293,8 @@ OneRosterXml OneRosterXml::convert(const QString &path, const QString &folder,
     xml.m_folder = QDir(folder).absolutePath();
     xml.m_shownName = shownName;
 
-    const qint64 size = QFileInfo(path).size();
-    if (size > limits.maxFileBytes) {
-        xml.m_errors.append(makeIssue(Issue::Severity::Error, QStringLiteral("xml-file-size"),
-                                      shownName, 0, {}, {},
-                                      QStringLiteral("The file has %1 bytes, more than the limit "
-                                                     "of %2 bytes for one XML file. Split it "
-                                                     "into several uploads.")
-                                          .arg(size)
-                                          .arg(limits.maxFileBytes)));
+    if (auto tooLarge = XmlFileReader::checkFileSize(path, shownName, limits)) {
+        xml.m_errors.append(*tooLarge);
         return xml;
     }
     if (!QDir().mkpath(xml.m_folder)) {
@@ -468,33 +324,6 @@ OneRosterXml OneRosterXml::convert(const QString &path, const QString &folder,
     return xml;
 }
 
-bool OneRosterXml::looksLikeXml(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray start = file.read(4096);
-    if (start.startsWith("\xEF\xBB\xBF"))
-        start.remove(0, 3);
-    for (char byte : std::as_const(start)) {
-        if (byte == ' ' || byte == '\t' || byte == '\r' || byte == '\n')
-            continue;
-        return byte == '<';
-    }
-    return false;
-}
-
-qint64 OneRosterXml::xmlLineOf(const Section &section, qint64 csvLine) const
-{
-    // The last record that starts on or before csvLine.
-    const auto after = std::upper_bound(
-        section.lines.cbegin(), section.lines.cend(), csvLine,
-        [](qint64 line, const std::pair<qint64, qint64> &entry) { return line < entry.first; });
-    if (after == section.lines.cbegin())
-        return section.line;
-    return std::prev(after)->second;
-}
-
 QList<Issue> OneRosterXml::mapIssues(QList<Issue> issues) const
 {
     for (Issue &issue : issues) {
@@ -515,7 +344,8 @@ QList<Issue> OneRosterXml::mapIssues(QList<Issue> issues) const
         issue.file = m_shownName;
         // Line 0 is about the whole file and line 1 is the header: both are the section.
         const bool aboutSection = issue.line < 2;
-        issue.line = aboutSection ? section->line : xmlLineOf(*section, issue.line);
+        issue.line
+            = aboutSection ? section->line : section->lines.xmlLine(issue.line, section->line);
         if (!issue.column.isEmpty())
             issue.column = section->recordName + QLatin1String("/@") + issue.column;
         else

@@ -4,31 +4,13 @@
 #pragma once
 
 #include "onerosterbundle.h"
+#include "xmlfilereader.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <utility>
-
 namespace hub::inbound {
-
-// Limits that OneRosterXml::convert() enforces while it reads a file. Each breach is an Error
-// that names the line and column where reading stopped.
-struct XmlLimits
-{
-    // The same ceiling as a zip bundle's total uncompressed size.
-    qint64 maxFileBytes = qint64(4) * 1024 * 1024 * 1024;
-    // Elements nested inside one another, the root element counting as 1. The layout needs 3;
-    // elements that it does not define may nest deeper, up to this limit.
-    int maxDepth = 16;
-    // Characters in one attribute value or one run of text.
-    qint64 maxTextLength = 64 * 1024;
-    // Bytes of one unfinished token: a tag with its attributes, a text or a comment. It bounds
-    // the memory the parser takes, and it is the same as the CSV reader's record limit.
-    qint64 maxTokenBytes = 1024 * 1024;
-};
 
 // A OneRoster roster as one XML file, converted into a OneRoster CSV bundle folder so that
 // OneRosterBundle validates and loads it exactly as it does CSV files. The layout is documented
@@ -62,10 +44,6 @@ public:
     static OneRosterXml convert(const QString &path, const QString &folder,
                                 const QString &shownName, const XmlLimits &limits = {});
 
-    // True when the file's first characters after a byte order mark and white space are "<",
-    // which no zip and no OneRoster CSV file starts with.
-    static bool looksLikeXml(const QString &path);
-
     bool ok() const { return m_errors.isEmpty(); }
     // The Error that stopped the conversion (at most one), with line and column.
     QList<Issue> errors() const { return m_errors; }
@@ -88,12 +66,9 @@ private:
         QString mode;
         qint64 line = 0;
         QStringList columns;
-        // (CSV line where a record starts, XML line of its record element), by CSV line.
-        QList<std::pair<qint64, qint64>> lines;
+        RecordLines lines;
     };
     class Reader;
-
-    qint64 xmlLineOf(const Section &section, qint64 csvLine) const;
 
     QString m_folder;
     QString m_shownName;

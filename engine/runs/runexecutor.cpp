@@ -12,8 +12,9 @@
 #include "destinations/filenametemplate.h"
 #include "inbound/filespec.h"
 #include "inbound/flatfile.h"
-#include "inbound/onerosterxml.h"
+#include "inbound/flatfilexml.h"
 #include "inbound/onerosterbundle.h"
+#include "inbound/onerosterxml.h"
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
 #include "runs/rowhashes.h"
@@ -692,14 +693,43 @@ static Result<QList<inbound::FileSpec>> candidateSpecs(const QSqlDatabase &db,
     return candidates;
 }
 
+// Logs the records of a converted XML file and returns true, or fails the run with the
+// converter's findings as the validation report and returns false. The last finding is the
+// Error that stopped the conversion.
+template<typename XmlConverter>
+static bool acceptConvertedXml(const QSqlDatabase &db, RunRecorder &recorder, qint64 runId,
+                               const XmlConverter &xml)
+{
+    if (xml.ok()) {
+        recorder.log(LogLevel::Info,
+                     QStringLiteral("Read %1 records from the XML file.").arg(xml.recordCount()));
+        return true;
+    }
+    const QList<inbound::Issue> issues = shownIssues(xml.warnings() + xml.errors(), recorder);
+    if (auto stored = storeValidationIssues(db, runId, issues); !stored)
+        recorder.log(
+            LogLevel::Warning,
+            QStringLiteral("The validation report could not be stored: %1").arg(stored.error()));
+    const QString message = issues.constLast().toString();
+    recorder.log(LogLevel::Error, message);
+    recorder.finishRun(RunStatus::Failed, message);
+    return false;
+}
+
 void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
                                   const RunContext &context)
 {
     const auto toCounts = [](const inbound::PhaseCounts &counts) {
         return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
     };
-    hideServerPaths(recorder, context, m_dataDir, {});
+    const QString workDir
+        = QDir(m_dataDir).filePath(QStringLiteral("work/run-%1").arg(context.runId));
+    const auto removeWork = [&] {
+        QDir(workDir).removeRecursively();
+    };
+    hideServerPaths(recorder, context, m_dataDir, workDir);
     const auto fail = [&](const QString &message) {
+        removeWork();
         inbound::Issue issue;
         issue.rule = QStringLiteral("receive");
         issue.file = uploadedName(context.inputFile);
@@ -719,7 +749,20 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
     auto candidates = candidateSpecs(db, context);
     if (!candidates)
         return fail(candidates.error());
-    auto spec = inbound::FlatFile::detectSpec(context.inputFile, *candidates);
+
+    // An XML file becomes a CSV file first, so it is validated and loaded as CSV is.
+    std::optional<inbound::FlatFileXml> xml;
+    if (inbound::looksLikeXml(context.inputFile)) {
+        xml = inbound::FlatFileXml::convert(context.inputFile,
+                                            QDir(workDir).filePath(QStringLiteral("records.csv")),
+                                            uploadedName(context.inputFile));
+        if (!acceptConvertedXml(db, recorder, context.runId, *xml)) {
+            removeWork();
+            return;
+        }
+    }
+    auto spec
+        = inbound::FlatFile::detectSpec(xml ? xml->csvPath() : context.inputFile, *candidates);
     if (!spec)
         return fail(spec.error());
     recorder.log(
@@ -729,9 +772,13 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
                          PhaseCounts{1, 0, 0, QFileInfo(context.inputFile).size()});
 
     recorder.startPhase(QStringLiteral("Validate"));
-    inbound::FlatFile file(context.inputFile, *spec);
-    const QList<inbound::Issue> issues
-        = shownIssues(file.validate(db, context.districtId), recorder);
+    inbound::FlatFile file
+        = xml ? inbound::FlatFile(*xml, *spec) : inbound::FlatFile(context.inputFile, *spec);
+    QList<inbound::Issue> found = file.validate(db, context.districtId);
+    removeWork();
+    if (xml)
+        found = xml->warnings() + found;
+    const QList<inbound::Issue> issues = shownIssues(found, recorder);
     if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
         recorder.log(
             LogLevel::Warning,
@@ -802,25 +849,14 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     // An XML roster becomes a bundle folder first, so it is validated and loaded as CSV is.
     QString bundlePath = context.inputFile;
     std::optional<inbound::OneRosterXml> xml;
-    if (inbound::OneRosterXml::looksLikeXml(context.inputFile)) {
+    if (inbound::looksLikeXml(context.inputFile)) {
         xml = inbound::OneRosterXml::convert(context.inputFile,
                                              QDir(workDir).filePath(QStringLiteral("xml")),
                                              uploadedName(context.inputFile));
-        if (!xml->ok()) {
+        if (!acceptConvertedXml(db, recorder, context.runId, *xml)) {
             removeWork();
-            const QList<inbound::Issue> issues = shownIssues(xml->warnings() + xml->errors(),
-                                                             recorder);
-            if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
-                recorder.log(LogLevel::Warning,
-                             QStringLiteral("The validation report could not be stored: %1")
-                                 .arg(stored.error()));
-            const QString message = issues.constLast().toString();
-            recorder.log(LogLevel::Error, message);
-            recorder.finishRun(RunStatus::Failed, message);
             return;
         }
-        recorder.log(LogLevel::Info,
-                     QStringLiteral("Read %1 records from the XML file.").arg(xml->recordCount()));
         bundlePath = xml->folder();
     }
     auto bundle = inbound::OneRosterBundle::open(bundlePath, workDir);

@@ -106,6 +106,7 @@ private slots:
     void reportNamesUploadedFile();
     void nulCharacterInBundleIsReported();
     void nulCharacterInFlatFileIsReported();
+    void xmlAttendanceLoads();
     void xmlRosterLoads();
     void xmlRosterReportsLines();
     void xmlWithDtdIsRejected();
@@ -124,6 +125,8 @@ private:
     qint64 uploadZip(const QByteArray &zip, const QString &name);
     qint64 uploadXml(const QByteArray &xml);
     qint64 activeRosterRows();
+    // Adds an inbound integration of the attendance product and returns its id, or 0.
+    qint64 createAttendanceIntegration();
     QJsonObject waitForRun(qint64 runId);
     QJsonObject waitForHold(qint64 runId);
     qint64 activeOrgs();
@@ -572,7 +575,7 @@ void tst_InboundRuns::loadsAttendanceFile()
              QStringLiteral("receive"));
     QVERIFY(rejected.json.value(QStringLiteral("issues"))[0][QStringLiteral("message")]
                 .toString()
-                .startsWith(QStringLiteral("The header matches no file specification")));
+                .startsWith(QStringLiteral("The file's columns match no file specification")));
 }
 
 void tst_InboundRuns::copiesFileSpecWithNewMapping()
@@ -782,19 +785,8 @@ void tst_InboundRuns::nulCharacterInBundleIsReported()
 
 void tst_InboundRuns::nulCharacterInFlatFileIsReported()
 {
-    qint64 productId = 0;
-    const QJsonArray products = m_api->get(QStringLiteral("/api/v1/catalog/products"))
-                                    .json.value(QStringLiteral("products"))
-                                    .toArray();
-    for (const QJsonValue &product : products) {
-        if (product[QStringLiteral("key")].toString() == QLatin1String("attendance"))
-            productId = product[QStringLiteral("id")].toInteger();
-    }
-    QVERIFY(productId > 0);
-    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"),
-                                         QJsonObject{{QStringLiteral("productId"), productId}});
-    QVERIFY2(created.status == 201, created.body.constData());
-    const qint64 integrationId = created.json.value(QStringLiteral("id")).toInteger();
+    const qint64 integrationId = createAttendanceIntegration();
+    QVERIFY(integrationId > 0);
 
     const QByteArray file
         = "id,student_id,school_year,school_id,attendance_date,all_day,Period,section_id,"
@@ -824,6 +816,97 @@ void tst_InboundRuns::nulCharacterInFlatFileIsReported()
     QVERIFY2(found, report.body.constData());
 }
 
+void tst_InboundRuns::xmlAttendanceLoads()
+{
+    const qint64 integrationId = createAttendanceIntegration();
+    QVERIFY(integrationId > 0);
+    const auto send = [&](const QByteArray &xml) {
+        const ApiReply reply
+            = m_api->send("POST",
+                          QStringLiteral("/api/v1/integrations/%1/files?fileName=attendance.xml")
+                              .arg(integrationId),
+                          xml, "application/xml");
+        return reply.status == 202 ? reply.json.value(QStringLiteral("id")).toInteger() : 0;
+    };
+    const auto storedRows = [&] {
+        return hub::selectValue(m_engine->store().connection(),
+                                QStringLiteral("SELECT count(*) FROM attendance WHERE "
+                                               "student_sourced_id LIKE 'xml-%'"))
+            ->toInt();
+    };
+    const auto record = [](const QByteArray &student, const QByteArray &date) -> QByteArray {
+        return "<record>\n<value column=\"id\">1</value>\n<value column=\"student_id\">" + student
+               + "</value>\n<value column=\"attendance_date\">" + date
+               + "</value>\n<value column=\"section_id\">sec1</value>\n"
+                 "<value column=\"AttendanceCode\">A</value>\n</record>\n";
+    };
+
+    // A day-first file with one month-first date is rejected with the record's line.
+    const qint64 rejected
+        = send("<?xml version=\"1.0\"?>\n<records>\n" + record("xml-1", "1/9/2019")
+               + record("xml-2", "2019-09-02") + "</records>\n");
+    QVERIFY(rejected > 0);
+    QCOMPARE(waitForRun(rejected).value(QStringLiteral("status")).toInt(), 9);
+    QVERIFY(!QFileInfo::exists(m_dataDir.filePath(QStringLiteral("work/run-%1").arg(rejected))));
+    ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(rejected));
+    QCOMPARE(report.json.value(QStringLiteral("errors")).toInt(), 1);
+    QJsonArray issues = report.json.value(QStringLiteral("issues")).toArray();
+    QJsonObject error;
+    for (const QJsonValue &issue : std::as_const(issues)) {
+        if (issue[QStringLiteral("severity")].toString() == QLatin1String("error"))
+            error = issue.toObject();
+    }
+    QCOMPARE(error.value(QStringLiteral("file")).toString(), QStringLiteral("attendance.xml"));
+    QCOMPARE(error.value(QStringLiteral("line")).toInt(), 10);
+    QCOMPARE(error.value(QStringLiteral("column")).toString(), QStringLiteral("attendance_date"));
+    QCOMPARE(error.value(QStringLiteral("value")).toString(), QStringLiteral("2019-09-02"));
+    QCOMPARE(error.value(QStringLiteral("rule")).toString(), QStringLiteral("date-format"));
+    QCOMPARE(storedRows(), 0);
+
+    // Malformed XML stops the run before validation, with one report row.
+    const qint64 malformed = send("<records>\n" + record("xml-1", "1/9/2019") + "<record>\n");
+    QVERIFY(malformed > 0);
+    const QJsonObject failed = waitForRun(malformed);
+    QCOMPARE(failed.value(QStringLiteral("status")).toInt(), 9);
+    QVERIFY2(failed.value(QStringLiteral("message"))
+                 .toString()
+                 .startsWith(QStringLiteral("attendance.xml line 10: The file is not well-formed "
+                                            "XML: ")),
+             qPrintable(failed.value(QStringLiteral("message")).toString()));
+    report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(malformed));
+    issues = report.json.value(QStringLiteral("issues")).toArray();
+    QCOMPARE(issues.size(), 1);
+    QCOMPARE(issues.at(0)[QStringLiteral("rule")].toString(), QStringLiteral("xml-syntax"));
+    QCOMPARE(storedRows(), 0);
+
+    // The corrected file loads both records.
+    const qint64 loaded = send("<records>\n" + record("xml-1", "1/9/2019")
+                               + record("xml-2", "2/9/2019") + "</records>\n");
+    QVERIFY(loaded > 0);
+    const QJsonObject run = waitForRun(loaded);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(),
+             QStringLiteral("2 rows loaded into attendance."));
+    QCOMPARE(storedRows(), 2);
+    QVERIFY(!QFileInfo::exists(m_dataDir.filePath(QStringLiteral("work/run-%1").arg(loaded))));
+}
+
+qint64 tst_InboundRuns::createAttendanceIntegration()
+{
+    qint64 productId = 0;
+    const QJsonArray products = m_api->get(QStringLiteral("/api/v1/catalog/products"))
+                                    .json.value(QStringLiteral("products"))
+                                    .toArray();
+    for (const QJsonValue &product : products) {
+        if (product[QStringLiteral("key")].toString() == QLatin1String("attendance"))
+            productId = product[QStringLiteral("id")].toInteger();
+    }
+    if (productId == 0)
+        return 0;
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"),
+                                         QJsonObject{{QStringLiteral("productId"), productId}});
+    return created.status == 201 ? created.json.value(QStringLiteral("id")).toInteger() : 0;
+}
 
 qint64 tst_InboundRuns::uploadXml(const QByteArray &xml)
 {

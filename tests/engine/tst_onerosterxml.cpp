@@ -466,12 +466,12 @@ void tst_OneRosterXml::loadsSampleBundleAsXml()
 
 void tst_OneRosterXml::detectsXml()
 {
-    QVERIFY(OneRosterXml::looksLikeXml(writeXml("\xEF\xBB\xBF\r\n  <oneRoster/>")));
-    QVERIFY(OneRosterXml::looksLikeXml(writeXml("<?xml version=\"1.0\"?><oneRoster/>")));
-    QVERIFY(!OneRosterXml::looksLikeXml(writeXml("PK\x03\x04")));
-    QVERIFY(!OneRosterXml::looksLikeXml(writeXml("sourcedId,status\r\n")));
-    QVERIFY(!OneRosterXml::looksLikeXml(writeXml("")));
-    QVERIFY(!OneRosterXml::looksLikeXml(m_dir->filePath(QStringLiteral("missing.xml"))));
+    QVERIFY(hub::inbound::looksLikeXml(writeXml("\xEF\xBB\xBF\r\n  <oneRoster/>")));
+    QVERIFY(hub::inbound::looksLikeXml(writeXml("<?xml version=\"1.0\"?><oneRoster/>")));
+    QVERIFY(!hub::inbound::looksLikeXml(writeXml("PK\x03\x04")));
+    QVERIFY(!hub::inbound::looksLikeXml(writeXml("sourcedId,status\r\n")));
+    QVERIFY(!hub::inbound::looksLikeXml(writeXml("")));
+    QVERIFY(!hub::inbound::looksLikeXml(m_dir->filePath(QStringLiteral("missing.xml"))));
 }
 
 void tst_OneRosterXml::reportsValueFaults_data()
