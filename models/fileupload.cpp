@@ -170,8 +170,8 @@ void FileUpload::complete()
     connect(job, &ApiJob::finished, this, [this](const ApiResult &result) {
         if (m_cancelled)
             return;
-        // NOTE: when the response to a completion is lost, the engine may have queued the run
-        // already. The retry then gets 404, and the user finds the run in Runbook Activities.
+        // A completion that reached the engine before its answer was lost is answered again
+        // with the run it queued, so retrying it never queues a second run.
         if (isTransient(result)) {
             retryLater(result, &FileUpload::complete);
             return;

@@ -10,9 +10,11 @@
 #include "api/adminapi.h"
 #include "api/inboundupload.h"
 #include "api/jsonutil.h"
+#include "api/runjson.h"
 #include "api/uploadsession.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
+#include "store/store.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -32,8 +34,11 @@ const QString kUploadParameter = QStringLiteral("upload");
 
 QJsonObject sessionJson(const ApiContext &context, const UploadSession &session)
 {
-    const qint64 received = uploadReceivedBytes(context.dataDir, session.id);
-    return QJsonObject{
+    // A completed upload's bytes have moved to the run's folder.
+    const qint64 received = session.isCompleted()
+                                ? session.size
+                                : uploadReceivedBytes(context.dataDir, session.id);
+    QJsonObject json{
         {QStringLiteral("id"), session.id},
         {QStringLiteral("integrationId"), session.integrationId},
         {QStringLiteral("fileName"), session.fileName},
@@ -47,6 +52,27 @@ QJsonObject sessionJson(const ApiContext &context, const UploadSession &session)
         {QStringLiteral("createdAt"), toIsoUtc(session.createdAt)},
         {QStringLiteral("expiresAt"), toIsoUtc(session.expiresAt(context.uploadExpirySeconds))},
     };
+    if (session.isCompleted())
+        json.insert(QStringLiteral("runId"), session.runId);
+    return json;
+}
+
+// Returns the run that a completed upload queued, with the status of the first completion, so
+// that a client whose first response was lost carries on as if it had arrived.
+http::Response repeatedCompletion(const ApiContext &context, const UploadSession &session)
+{
+    auto run = findRun(context.store->connection(), context.districtId, session.runId);
+    if (!run)
+        return http::Response::error(500, QStringLiteral("upload_failed"), run.error());
+    if (run->isEmpty())
+        return http::Response::error(
+            404, QStringLiteral("not_found"),
+            QStringLiteral("Upload %1 queued run %2, which no longer exists.")
+                .arg(session.id)
+                .arg(session.runId));
+    qCInfo(lcApi) << "Upload" << session.id << "was completed again; it queued run"
+                  << session.runId;
+    return http::Response::json(*run, 202);
 }
 
 // An error with the offset where the client continues: {"error", "message", "receivedBytes"}.
@@ -143,12 +169,12 @@ http::Response createUpload(const ApiContext &context, const http::Request &requ
     qsizetype open = 0;
     const QList<UploadSession> sessions = listUploadSessions(context.dataDir);
     for (const UploadSession &session : sessions)
-        open += session.districtId == context.districtId ? 1 : 0;
+        open += session.districtId == context.districtId && !session.isCompleted() ? 1 : 0;
     if (open >= context.maxOpenUploadsPerDistrict) {
         QDateTime firstExpiry;
         for (const UploadSession &session : sessions) {
             const QDateTime expiry = session.expiresAt(context.uploadExpirySeconds);
-            if (session.districtId == context.districtId
+            if (session.districtId == context.districtId && !session.isCompleted()
                 && (!firstExpiry.isValid() || expiry < firstExpiry))
                 firstExpiry = expiry;
         }
@@ -222,7 +248,8 @@ http::Response listUploads(const ApiContext &context, const http::Request &reque
               });
     QJsonArray list;
     for (const UploadSession &session : std::as_const(sessions)) {
-        if (session.districtId != context.districtId || session.integrationId != id)
+        if (session.districtId != context.districtId || session.integrationId != id
+            || session.isCompleted())
             continue;
         if (!seesAll && (session.accountId != caller.accountId || session.actor != caller.actor))
             continue;
@@ -269,6 +296,13 @@ http::Response storeChunk(const ApiContext &context, const http::Request &reques
     UploadSession session;
     if (auto rejected = findOwnUpload(context, request, id, session))
         return *rejected;
+    if (session.isCompleted())
+        return chunkError(409, QStringLiteral("upload_completed"),
+                          QStringLiteral("Upload %1 is complete and queued run %2; start a new "
+                                         "upload to send another file.")
+                              .arg(session.id)
+                              .arg(session.runId),
+                          session.size);
     const qint64 received = uploadReceivedBytes(context.dataDir, session.id);
     const std::optional<qint64> offset = readOffset(request);
     if (!offset)
@@ -341,22 +375,36 @@ http::Response completeUpload(const ApiContext &context, const http::Request &re
     if (auto rejected = findOwnUpload(context, request, id, session))
         return *rejected;
     QJsonObject errors;
-    QString sha256 = session.sha256;
+    QString requestedSha256;
     if (!request.body().trimmed().isEmpty()) {
         auto body = parseObject(request.body());
         if (!body)
             return badRequest(body.error());
-        const QString given = readSha256(*body, errors);
-        if (!given.isEmpty() && !sha256.isEmpty() && given != sha256)
-            errors.insert(QStringLiteral("sha256"),
-                          QStringLiteral("The SHA-256 differs from %1, which the upload was "
-                                         "started with.")
-                              .arg(sha256));
-        if (!given.isEmpty())
-            sha256 = given;
+        requestedSha256 = readSha256(*body, errors);
     }
     if (!errors.isEmpty())
         return validationFailed(errors);
+    if (session.isCompleted()) {
+        if (!requestedSha256.isEmpty() && !session.sha256.isEmpty()
+            && requestedSha256 != session.sha256) {
+            qCInfo(lcApi) << "Rejected a completion of upload" << session.id
+                          << "with another SHA-256; it queued run" << session.runId;
+            return http::Response::error(
+                409, QStringLiteral("upload_completed"),
+                QStringLiteral("Upload %1 completed with SHA-256 %2 and queued run %3; start a "
+                               "new upload to send a different file.")
+                    .arg(session.id, session.sha256)
+                    .arg(session.runId));
+        }
+        return repeatedCompletion(context, session);
+    }
+    if (!requestedSha256.isEmpty() && !session.sha256.isEmpty()
+        && requestedSha256 != session.sha256)
+        return validationFailed(QJsonObject{
+            {QStringLiteral("sha256"),
+             QStringLiteral("The SHA-256 differs from %1, which the upload was started with.")
+                 .arg(session.sha256)}});
+    const QString sha256 = requestedSha256.isEmpty() ? session.sha256 : requestedSha256;
 
     const qint64 received = uploadReceivedBytes(context.dataDir, session.id);
     if (received != session.size)
@@ -397,19 +445,32 @@ http::Response completeUpload(const ApiContext &context, const http::Request &re
         QDir().rmdir(*folder);
         qCWarning(lcApi) << "Cannot move upload" << session.id << "to" << path;
         return http::Response::error(500, QStringLiteral("upload_failed"),
-                                     QStringLiteral("The engine could not move upload %1 to %2.")
-                                         .arg(session.id, path));
+                                     QStringLiteral("The engine could not move upload %1 to "
+                                                    "the folder of its run.")
+                                         .arg(session.id));
     }
-    removeUploadSession(context.dataDir, session.id);
     qCInfo(lcApi) << "Completed upload" << session.id << "as" << path << "for integration" << id
                   << received << "bytes";
 
     http::Response queued = queueUploadedFileRun(context, request, id, path);
-    if (queued.status == 202) {
-        const qint64 runId = QJsonDocument::fromJson(queued.body)
-                                 .object()
-                                 .value(QStringLiteral("id"))
-                                 .toInteger();
+    const qint64 runId = queued.status == 202 ? QJsonDocument::fromJson(queued.body)
+                                                    .object()
+                                                    .value(QStringLiteral("id"))
+                                                    .toInteger()
+                                              : 0;
+    if (runId <= 0) {
+        removeUploadSession(context.dataDir, session.id);
+    } else {
+        // The session stays, without bytes, until it expires. A completion repeated after a lost
+        // response then gets this run instead of 404.
+        session.sha256 = sha256;
+        session.runId = runId;
+        session.updatedAt = context.now();
+        if (auto written = writeUploadSession(context.dataDir, session); !written) {
+            qCWarning(lcApi) << "Cannot record that upload" << session.id << "queued run"
+                             << runId << written.error();
+            removeUploadSession(context.dataDir, session.id);
+        }
         writeAudit(context, QStringLiteral("upload_complete"), QStringLiteral("integration"), id,
                    {},
                    QJsonObject{{QStringLiteral("uploadId"), session.id},

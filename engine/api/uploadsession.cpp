@@ -46,6 +46,7 @@ QJsonObject toJson(const UploadSession &session)
         {QStringLiteral("sha256"), session.sha256},
         {QStringLiteral("createdAt"), toIsoUtc(session.createdAt)},
         {QStringLiteral("updatedAt"), toIsoUtc(session.updatedAt)},
+        {QStringLiteral("runId"), session.runId},
     };
 }
 
@@ -137,6 +138,7 @@ Result<UploadSession> readUploadSession(const QString &dataDir, const QString &i
     session.sha256 = json.value(QStringLiteral("sha256")).toString();
     session.createdAt = fromIsoUtc(json.value(QStringLiteral("createdAt")).toString());
     session.updatedAt = fromIsoUtc(json.value(QStringLiteral("updatedAt")).toString());
+    session.runId = json.value(QStringLiteral("runId")).toInteger();
     if (session.id != id || session.districtId <= 0 || session.size <= 0
         || !session.updatedAt.isValid())
         return failure(QStringLiteral("The upload session file %1 is damaged.").arg(file.fileName()));

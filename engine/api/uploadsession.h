@@ -27,7 +27,13 @@ struct UploadSession
     qint64 size = 0;  // the declared file size in bytes
     QString sha256;   // lowercase hexadecimal, or empty when the client gave none yet
     QDateTime createdAt;
-    QDateTime updatedAt; // when the last chunk arrived, or createdAt
+    QDateTime updatedAt; // when the last chunk arrived or the upload completed, or createdAt
+    // The run that the completed upload queued, or 0 while the upload is unfinished. A completed
+    // session stays until it expires, so that a client whose completion response was lost can
+    // complete again and learn the run instead of getting 404.
+    qint64 runId = 0;
+
+    bool isCompleted() const { return runId > 0; }
 
     // When the session expires if no chunk arrives before then.
     QDateTime expiresAt(qint64 expirySeconds) const { return updatedAt.addSecs(expirySeconds); }

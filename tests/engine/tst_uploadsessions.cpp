@@ -77,6 +77,7 @@ private slots:
 
     void resumesAfterDroppedConnection();
     void checksumAtCompletion();
+    void completingAgainAnswersWithTheSameRun();
     void wrongChecksumDeletesUpload();
     void chunkErrors();
     void oversizeChunkIsRejected();
@@ -333,7 +334,7 @@ void tst_UploadSessions::resumesAfterDroppedConnection()
 
     const ApiReply queued = complete(id);
     QCOMPARE(queued.status, 202);
-    QVERIFY(!QFileInfo::exists(uploadPath(id)));
+    QVERIFY(!QFileInfo::exists(part));
     const QJsonObject run = waitForRun(queued.json.value(QStringLiteral("id")).toInteger());
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
     QCOMPARE(uploadedOrgs(), 300);
@@ -361,6 +362,72 @@ void tst_UploadSessions::checksumAtCompletion()
                  .value(QStringLiteral("status"))
                  .toInt(),
              0);
+}
+
+// A client whose response to a completion was lost completes again and gets the run that the
+// first completion queued, without a second run.
+void tst_UploadSessions::completingAgainAnswersWithTheSameRun()
+{
+    const QByteArray bundle = deltaOrgsZip(4);
+    const ApiReply started = start(bundle, QStringLiteral("twice.zip"));
+    const QString id = started.json.value(QStringLiteral("id")).toString();
+    QCOMPARE(putChunk(id, 0, bundle).status, 200);
+    const auto runCount = [this] {
+        auto count = hub::selectValue(m_engine->store().connection(),
+                                      QStringLiteral("SELECT count(*) FROM runs"));
+        return count ? count->toLongLong() : -1;
+    };
+    const qint64 runsBefore = runCount();
+    const QJsonObject checksum{{QStringLiteral("sha256"), sha256Hex(bundle)}};
+
+    const ApiReply first = complete(id, checksum);
+    QCOMPARE(first.status, 202);
+    const qint64 runId = first.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(runId > 0);
+    const ApiReply again = complete(id, checksum);
+    QCOMPARE(again.status, 202);
+    QCOMPARE(again.json.value(QStringLiteral("id")).toInteger(), runId);
+    QCOMPARE(again.json.value(QStringLiteral("integrationId")).toInteger(), kInbound);
+    QCOMPARE(complete(id).json.value(QStringLiteral("id")).toInteger(), runId);
+    QCOMPARE(runCount(), runsBefore + 1);
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 0);
+
+    // The completed upload reports its run, takes no more chunks and no other file, and is
+    // not listed or counted among the unfinished ones.
+    const QString item = QStringLiteral("/api/v1/integrations/%1/uploads/%2").arg(kInbound).arg(id);
+    const ApiReply state = client(kAdminToken).get(item);
+    QCOMPARE(state.status, 200);
+    QCOMPARE(state.json.value(QStringLiteral("complete")).toBool(), true);
+    QCOMPARE(state.json.value(QStringLiteral("receivedBytes")).toInteger(), bundle.size());
+    QCOMPARE(state.json.value(QStringLiteral("runId")).toInteger(), runId);
+    const ApiReply chunk = putChunk(id, bundle.size(), "x");
+    QCOMPARE(chunk.status, 409);
+    QCOMPARE(chunk.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("upload_completed"));
+    QCOMPARE(chunk.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Upload %1 is complete and queued run %2; start a new upload to send "
+                            "another file.")
+                 .arg(id)
+                 .arg(runId));
+    const ApiReply otherFile
+        = complete(id, {{QStringLiteral("sha256"), sha256Hex(bundle + "changed")}});
+    QCOMPARE(otherFile.status, 409);
+    QCOMPARE(otherFile.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("upload_completed"));
+    QCOMPARE(runCount(), runsBefore + 1);
+    const QJsonArray listed = client(kAdminToken)
+                                  .get(QStringLiteral("/api/v1/integrations/%1/uploads").arg(kInbound))
+                                  .json.value(QStringLiteral("uploads"))
+                                  .toArray();
+    for (const QJsonValue &upload : listed)
+        QVERIFY(upload.toObject().value(QStringLiteral("id")).toString() != id);
+
+    // It goes when it expires, like an unfinished one.
+    const QDateTime now = m_now;
+    m_now = m_now.addSecs(25 * 3600);
+    QCOMPARE(complete(id, checksum).status, 410);
+    m_now = now;
+    QVERIFY(!QFileInfo::exists(uploadPath(id)));
 }
 
 void tst_UploadSessions::wrongChecksumDeletesUpload()

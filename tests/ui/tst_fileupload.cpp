@@ -14,6 +14,8 @@
 
 #include <QApplication>
 #include <QDropEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListView>
 #include <QMimeData>
 #include <QProgressBar>
@@ -51,13 +53,15 @@ QByteArray deltaOrgsZip(int count, const QByteArray &prefix)
 // the chunk at dropOffset halfway through its body, as a failing network does. QNetworkAccessManager
 // sends such a request again by itself before it reports an error, so the proxy keeps breaking
 // them until the client requests the upload's received size, which only FileUpload's own retry
-// does.
+// does. With loseCompletionAnswer, the engine's response to the first completion is dropped and
+// the client's connection cut, so the engine has queued a run that the client never hears of.
 class DroppingProxy final : public QObject
 {
 public:
-    DroppingProxy(quint16 enginePort, qint64 dropOffset)
+    DroppingProxy(quint16 enginePort, qint64 dropOffset, bool loseCompletionAnswer = false)
         : m_enginePort(enginePort)
         , m_dropMarker("offset=" + QByteArray::number(dropOffset) + ' ')
+        , m_completionAnswersToLose(loseCompletionAnswer ? 1 : 0)
     {
         connect(&m_server, &QTcpServer::newConnection, this, &DroppingProxy::accept);
         m_server.listen(QHostAddress::LocalHost, 0);
@@ -65,6 +69,7 @@ public:
 
     quint16 port() const { return m_server.serverPort(); }
     int drops() const { return m_drops; }
+    int lostAnswers() const { return m_lostAnswers; }
 
 private:
     void accept()
@@ -84,10 +89,23 @@ private:
                     client->abort();
                     return;
                 }
+                if (m_completionAnswersToLose > 0 && bytes.startsWith("POST ")
+                    && bytes.contains("/complete ")) {
+                    --m_completionAnswersToLose;
+                    engine->setProperty("loseAnswer", true);
+                }
                 engine->write(bytes);
             });
-            connect(engine, &QTcpSocket::readyRead, client,
-                    [client, engine] { client->write(engine->readAll()); });
+            connect(engine, &QTcpSocket::readyRead, client, [this, client, engine] {
+                const QByteArray answer = engine->readAll();
+                if (engine->property("loseAnswer").toBool()) {
+                    ++m_lostAnswers;
+                    engine->abort();
+                    client->abort();
+                    return;
+                }
+                client->write(answer);
+            });
             connect(engine, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
             connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
         }
@@ -98,6 +116,8 @@ private:
     QByteArray m_dropMarker;
     bool m_statusRequested = false;
     int m_drops = 0;
+    int m_completionAnswersToLose = 0;
+    int m_lostAnswers = 0;
 };
 
 } // namespace
@@ -116,6 +136,7 @@ private slots:
     void dropOfSeveralFilesIsRejected();
     void cancelDeletesUpload();
     void clientResumesAfterDroppedConnection();
+    void lostCompletionAnswerQueuesOneRun();
 
 private:
     QString writeFile(const QString &name, const QByteArray &bytes);
@@ -213,10 +234,23 @@ qint64 tst_FileUpload::runCount() const
     return count ? count->toLongLong() : -1;
 }
 
+// The engine's unfinished uploads; a completed one keeps its folder, with the run it queued in
+// session.json, until it expires.
 QStringList tst_FileUpload::openUploads() const
 {
-    return QDir(QDir(m_engine.dataDir()).filePath(QStringLiteral("uploads")))
-        .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QDir uploads(QDir(m_engine.dataDir()).filePath(QStringLiteral("uploads")));
+    QStringList open;
+    for (const QString &id : uploads.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile session(uploads.filePath(id + QStringLiteral("/session.json")));
+        const bool read = session.open(QIODevice::ReadOnly);
+        const qint64 runId = QJsonDocument::fromJson(session.readAll())
+                                 .object()
+                                 .value(QStringLiteral("runId"))
+                                 .toInteger();
+        if (!read || runId <= 0)
+            open.append(id);
+    }
+    return open;
 }
 
 void tst_FileUpload::uploadShowsProgressAndQueuesRun()
@@ -425,6 +459,49 @@ void tst_FileUpload::clientResumesAfterDroppedConnection()
     QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
     QCOMPARE(runStatus(runId), 0);
     QCOMPARE(orgsWithPrefix(QStringLiteral("resumed-org-")), 3000);
+}
+
+void tst_FileUpload::lostCompletionAnswerQueuesOneRun()
+{
+    const QByteArray bundle = deltaOrgsZip(40, "answered-org-");
+    const QString path = writeFile(QStringLiteral("answered.zip"), bundle);
+    DroppingProxy proxy(quint16(m_engine.engine()->baseUrl().port()), -1, true);
+    QVERIFY(proxy.port() > 0);
+    QNetworkAccessManager network;
+    hubdesk::EngineClient client(&network);
+    QUrl url = m_engine.engine()->baseUrl();
+    url.setPort(proxy.port());
+    client.setBaseUrl(url);
+    client.setToken(QByteArrayLiteral("test-token-0123456789"));
+
+    const qint64 integrationId = integrationIndex(IntegrationsPage::Inbound,
+                                                  QStringLiteral("OneRoster Bundle"))
+                                     .data(hubdesk::IntegrationModel::IntegrationJsonRole)
+                                     .toJsonObject()
+                                     .value(QStringLiteral("id"))
+                                     .toInteger();
+    const qint64 runsBefore = runCount();
+    hubdesk::FileUpload upload(&client, integrationId, path);
+    upload.setRetryDelayMs(50);
+    QSignalSpy finished(&upload, &hubdesk::FileUpload::finished);
+    upload.start();
+    QVERIFY(finished.wait(kRunTimeoutMs));
+    const auto result = finished.first().first().value<hubdesk::ApiResult>();
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage));
+    QCOMPARE(result.httpStatus, 202);
+    QCOMPARE(proxy.lostAnswers(), 1);
+
+    // The response the client got names the run that the lost response named, the only one.
+    QCOMPARE(runCount(), runsBefore + 1);
+    const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
+    auto newest = hub::selectValue(m_engine.engine()->store().connection(),
+                                   QStringLiteral("SELECT max(id) FROM runs"));
+    QVERIFY(newest.ok());
+    QCOMPARE(runId, newest->toLongLong());
+    QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
+    QCOMPARE(runStatus(runId), 0);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("answered-org-")), 40);
+    QVERIFY(openUploads().isEmpty());
 }
 
 QTEST_MAIN(tst_FileUpload)
