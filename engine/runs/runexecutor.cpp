@@ -167,10 +167,15 @@ QString massChangeReason(const QList<inbound::Retirement> &retirements, int limi
         .arg(over.join(QLatin1String(", ")));
 }
 
+// Names the output after the report, the school year, the run's start in the district's time
+// zone (as the runbook shows it) and the run id, which keeps the name unique when a clock is set
+// back at the end of daylight saving time.
 QString outputFileName(const RunContext &context, const QString &stem)
 {
-    const QString stamp
-        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QTimeZone zone(context.timeZone.toUtf8());
+    const QDateTime started = zone.isValid() ? context.startedAt.toTimeZone(zone)
+                                             : context.startedAt.toUTC();
+    const QString stamp = started.toString(QStringLiteral("yyyyMMdd-HHmmss"));
     const QString extension
         = context.format == QLatin1String("xml") ? QStringLiteral("xml") : QStringLiteral("csv");
     return QStringLiteral("%1_%2_%3_run%4.%5")

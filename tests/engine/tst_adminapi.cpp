@@ -5,6 +5,7 @@
 #include "testdatabase.h"
 
 #include "api/adminapi.h"
+#include "core/timeutil.h"
 #include "engine.h"
 #include "http/httpserver.h"
 #include "http/router.h"
@@ -823,6 +824,19 @@ void tst_AdminApi::runFilesCanBeDownloaded()
     const QJsonObject run = waitForRun(runId);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
     const QString outputFile = run.value(QStringLiteral("outputFile")).toString();
+
+    // The name carries the run's start as the district's clock read it, as the runbook shows it.
+    auto zone = hub::selectValue(m_engine->store().connection(),
+                                 QStringLiteral("SELECT time_zone FROM districts WHERE id = ?"),
+                                 {m_engine->districtId()});
+    QVERIFY(zone.ok());
+    const QDateTime started = hub::fromIsoUtc(run.value(QStringLiteral("startedAt")).toString());
+    QVERIFY(started.isValid());
+    const QString districtStart = started.toTimeZone(QTimeZone(zone->toString().toUtf8()))
+                                      .toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QVERIFY(started.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) != districtStart);
+    QVERIFY2(outputFile.endsWith(QStringLiteral("_%1_run%2.csv").arg(districtStart).arg(runId)),
+             qPrintable(outputFile));
 
     const ApiReply listed = m_api->get(QStringLiteral("/api/v1/runs/%1/files").arg(runId));
     QCOMPARE(listed.status, 200);
