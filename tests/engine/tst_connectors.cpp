@@ -459,7 +459,12 @@ void tst_Connectors::descriptionsCoverApiProducts()
         const QString key = product.value(QStringLiteral("key")).toString();
         QVERIFY2(described.contains(key), qPrintable(key));
     }
-    QCOMPARE(apiProducts, 8);
+    QCOMPARE(apiProducts, 9);
+    const auto generic = hub::connectors::descriptionForProduct(QStringLiteral("oneroster-sis"));
+    QVERIFY(generic);
+    QCOMPARE(generic->kind, QStringLiteral("oneroster"));
+    QVERIFY(!generic->isTemplate);
+    QCOMPARE(generic->secretNames(), QStringList{QStringLiteral("clientSecret")});
     const auto powerschool = hub::connectors::descriptionForProduct(QStringLiteral("powerschool"));
     QVERIFY(powerschool);
     QCOMPARE(powerschool->kind, QStringLiteral("oneroster"));

@@ -200,7 +200,7 @@ QJsonObject tst_OneRosterSync::waitForEnd(qint64 runId)
 void tst_OneRosterSync::wrongSecretNamesTokenUrl()
 {
     m_window->showPage(MainWindow::Page::Catalog);
-    QVERIFY(m_window->catalogPage()->selectProduct(QStringLiteral("PowerSchool")));
+    QVERIFY(m_window->catalogPage()->selectProduct(QStringLiteral("OneRoster SIS")));
     ApiIntegrationForm *form = m_window->apiForm();
     QSignalSpy loaded(form, &ApiIntegrationForm::loaded);
     click(m_window->catalogPage(), QStringLiteral("addIntegrationButton"));
