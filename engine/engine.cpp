@@ -158,8 +158,13 @@ Result<quint16> Engine::start()
                                   QStringLiteral("UPDATE runs SET lease_expires_at = NULL WHERE status = 1"));
     if (!orphaned)
         return failure(orphaned.error());
-    if (auto failed = runs::queue::failExpiredLeases(m_store->connection()); failed && *failed > 0)
-        qCWarning(lcRuns) << "Failed" << *failed << "runs that were running when the engine stopped";
+    auto cutOff = runs::queue::failExpiredLeases(m_store->connection());
+    if (!cutOff)
+        qCWarning(lcRuns) << "Cannot fail the runs that were running when the engine stopped:"
+                          << cutOff.error();
+    else if (!cutOff->isEmpty())
+        qCWarning(lcRuns) << "Failed" << cutOff->size()
+                          << "runs that were running when the engine stopped:" << *cutOff;
 
     m_notifier = std::make_unique<notify::Notifier>(*m_store, m_options.dataDir, m_options.clock);
     m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers,
@@ -238,6 +243,11 @@ Result<quint16> Engine::start()
 
     m_scheduler->start();
     m_notifier->start();
+    // Runs cut off by the last stop notify like any failure, once the notifier runs.
+    if (cutOff) {
+        for (const qint64 runId : std::as_const(*cutOff))
+            m_notifier->runFinished(runId);
+    }
     // Creating an upload also deletes expired ones; the sweep covers a quiet engine.
     removeExpiredFiles();
     m_uploadSweep.setInterval(std::chrono::hours(1));

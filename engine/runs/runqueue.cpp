@@ -323,7 +323,7 @@ Result<bool> failUnfinished(const QSqlDatabase &db, qint64 runId, const QString 
     return true;
 }
 
-Result<int> failExpiredLeases(const QSqlDatabase &db)
+Result<QList<qint64>> failExpiredLeases(const QSqlDatabase &db)
 {
     auto expired = execute(
         db,
@@ -352,15 +352,15 @@ Result<int> failExpiredLeases(const QSqlDatabase &db)
     }
     expired->finish();
 
-    int failedCount = 0;
+    QList<qint64> failedIds;
     for (const ExpiredRun &run : std::as_const(runs)) {
         auto failed = failExpiredRun(db, run);
         if (!failed)
             return failure(failed.error());
         if (*failed)
-            ++failedCount;
+            failedIds.append(run.id);
     }
-    return failedCount;
+    return failedIds;
 }
 
 Result<void> holdRun(const QSqlDatabase &db, qint64 runId, const QString &reason,

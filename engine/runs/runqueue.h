@@ -67,8 +67,9 @@ Result<bool> failUnfinished(const QSqlDatabase &db, qint64 runId, const QString 
 // queued again as a "retry" run while its chain of such retries is shorter than the
 // integration's worker_loss_retries. The failure and its retry commit together, and only
 // the caller whose update moved the run out of running queues the retry, so a run is retried
-// once even when several nodes find the same expired lease. Returns how many runs were failed.
-Result<int> failExpiredLeases(const QSqlDatabase &db);
+// once even when several nodes find the same expired lease. Returns the ids of the runs that
+// this call failed, so that each failure is notified once.
+Result<QList<qint64>> failExpiredLeases(const QSqlDatabase &db);
 
 // Puts a running run back in the queue on hold (runs.hold = 'held'): no worker claims it until
 // someone approves it, which sets hold to 'approved', or rejects it, which cancels it. The

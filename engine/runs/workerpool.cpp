@@ -120,12 +120,16 @@ void WorkerPool::maintainLeases()
     }
     if (auto renewed = queue::renewLeases(db, m_nodeId, executing, m_leaseSeconds); !renewed)
         qCWarning(lcRuns) << "Cannot renew run leases:" << renewed.error();
-    // TODO: runs failed here emit no runFinished(), so they cause no failure notification.
     auto failed = queue::failExpiredLeases(db);
-    if (!failed)
+    if (!failed) {
         qCWarning(lcRuns) << "Cannot check run leases:" << failed.error();
-    else if (*failed > 0)
-        wake(); // The failed runs may have queued retries.
+        return;
+    }
+    if (failed->isEmpty())
+        return;
+    for (const qint64 runId : std::as_const(*failed))
+        emit runFinished(runId);
+    wake(); // The failed runs may have queued retries.
 }
 
 } // namespace hub::runs

@@ -40,6 +40,9 @@ public:
     void stop();
     // Wakes idle workers, for example after a run was queued.
     void wake();
+    // Renews the leases of the runs this node executes and fails runs whose lease expired,
+    // emitting runFinished() for each. The pool's timer calls it four times per lease.
+    void maintainLeases();
 
     QString nodeId() const { return m_nodeId; }
     // Names this node's workers; call before start(). The engine keeps one id per data folder,
@@ -50,12 +53,12 @@ public:
     int leaseSeconds() const { return m_leaseSeconds; }
 
 signals:
-    // Emitted from a worker thread after a run ended.
+    // Emitted after a run ended: from a worker thread when the worker ran it, and from the
+    // owning thread when the pool failed it because its lease expired.
     void runFinished(qint64 runId);
 
 private:
     void workerLoop(int index);
-    void maintainLeases();
 
     const Store &m_store;
     QString m_dataDir;

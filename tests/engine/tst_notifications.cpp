@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "notify/notifier.h"
 #include "notify/smtpclient.h"
+#include "runs/workerpool.h"
 #include "store/store.h"
 
 #include <QHttpServer>
@@ -61,12 +62,18 @@ private slots:
     void webhookErrorFailsAfterRetries();
     void dailySummarySentOnce();
     void leasedNotificationIsLeftAlone();
+    void expiredLeaseNotifiedOnce();
+    // Restarts the engine, so it runs last.
+    void runCutOffByStopNotifies();
 
 private:
     QJsonObject settings(bool email = true, bool webhook = true) const;
     qint64 integrationNamed(const QString &text);
     qint64 insertRun(qint64 integrationId, int status, const QDateTime &start, int seconds,
                      qint64 retryOf = 0);
+    int failureNotificationsOf(qint64 runId);
+    // Inserts a run of integrationId that worker was running when its lease expired.
+    qint64 insertExpiredRun(qint64 integrationId, const QString &worker);
     QList<QJsonObject> notifications(const QString &event = {});
     QJsonObject notification(qint64 id);
     qint64 queueTest(const QString &channel);
@@ -79,6 +86,7 @@ private:
     quint16 m_webhookPort = 0;
     int m_webhookStatus = 200;
     QList<QPair<QByteArray, QByteArray>> m_webhookBodies; // body, signature
+    hub::EngineOptions m_options;
     std::unique_ptr<hub::Engine> m_engine;
     std::unique_ptr<hubtest::ApiTestClient> m_api;
     const QByteArray m_token = "notifications-token-0123456789";
@@ -128,6 +136,27 @@ qint64 tst_Notifications::insertRun(qint64 integrationId, int status, const QDat
          hub::toIsoUtc(start), hub::toIsoUtc(start), hub::toIsoUtc(start.addSecs(seconds)),
          status == 9 ? QStringLiteral("The destination folder was not writable.") : QString(),
          retryOf > 0 ? QVariant(retryOf) : QVariant()});
+    return inserted ? inserted->lastInsertId().toLongLong() : 0;
+}
+
+int tst_Notifications::failureNotificationsOf(qint64 runId)
+{
+    int count = 0;
+    for (const QJsonObject &entry : notifications(QStringLiteral("failure")))
+        count += entry[QStringLiteral("runId")].toInteger() == runId ? 1 : 0;
+    return count;
+}
+
+qint64 tst_Notifications::insertExpiredRun(qint64 integrationId, const QString &worker)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto inserted = hub::execute(
+        m_engine->store().connection(),
+        QStringLiteral("INSERT INTO runs(district_id, integration_id, trigger, status, queued_at, "
+                       "started_at, worker, lease_expires_at) VALUES (1, ?, 'manual', 1, ?, ?, ?, "
+                       "?)"),
+        {integrationId, hub::toIsoUtc(now.addSecs(-120)), hub::toIsoUtc(now.addSecs(-120)), worker,
+         hub::toIsoUtc(now.addSecs(-5))});
     return inserted ? inserted->lastInsertId().toLongLong() : 0;
 }
 
@@ -190,14 +219,13 @@ void tst_Notifications::initTestCase()
     m_webhookPort = m_webhook.listen(QHostAddress::LocalHost, 0);
     QVERIFY(m_webhookPort != 0);
 
-    hub::EngineOptions options;
-    options.dataDir = m_dataDir.path() + QStringLiteral("/engine");
-    options.database
-        = hubtest::testDatabase(QDir(options.dataDir).filePath(QStringLiteral("hub.sqlite")));
-    QVERIFY(!options.database.isEmpty());
-    options.adminToken = m_token;
-    options.demo = true;
-    m_engine = std::make_unique<hub::Engine>(options);
+    m_options.dataDir = m_dataDir.path() + QStringLiteral("/engine");
+    m_options.database
+        = hubtest::testDatabase(QDir(m_options.dataDir).filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!m_options.database.isEmpty());
+    m_options.adminToken = m_token;
+    m_options.demo = true;
+    m_engine = std::make_unique<hub::Engine>(m_options);
     auto started = m_engine->start();
     QVERIFY2(started.ok(), qPrintable(started.error()));
     m_engine->notifier().setRetryDelayMs(50);
@@ -619,6 +647,87 @@ void tst_Notifications::leasedNotificationIsLeftAlone()
                               QStringLiteral("sent"), kDeliveryTimeoutMs);
     QCOMPARE(notification(id)[QStringLiteral("attempts")].toInt(), 1);
     QCOMPARE(m_webhookBodies.size(), before + 1);
+}
+
+void tst_Notifications::expiredLeaseNotifiedOnce()
+{
+    const qint64 integration = integrationNamed(QStringLiteral("MiLEARN-Authorizations"));
+    QVERIFY(integration > 0);
+    // The test plays the workers, so that the automatic retry waits in the queue for it.
+    m_engine->workers().stop();
+    const qsizetype failuresBefore = notifications(QStringLiteral("failure")).size();
+    const int messagesBefore = int(m_smtp->messages.size());
+
+    const qint64 lost = insertExpiredRun(integration, QStringLiteral("node-gone/worker-1"));
+    QVERIFY(lost > 0);
+    m_engine->workers().maintainLeases();
+    QTRY_COMPARE_WITH_TIMEOUT(notifications(QStringLiteral("failure")).size(), failuresBefore + 2,
+                              kDeliveryTimeoutMs);
+    QCOMPARE(failureNotificationsOf(lost), 2); // one email, one webhook
+    QTRY_COMPARE_WITH_TIMEOUT(m_smtp->messages.size(), messagesBefore + 1, kDeliveryTimeoutMs);
+    QVERIFY(m_smtp->messages.last().data.contains("Subject: Failed: "));
+    QVERIFY(m_smtp->messages.last().data.contains("lease expired at"));
+
+    // The automatic retry loses its node as well. It continues the same failure, so it sends
+    // nothing, also when the pool checks the leases again.
+    auto retry = hub::selectValue(m_engine->store().connection(),
+                                  QStringLiteral("SELECT id FROM runs WHERE retry_of = ?"), {lost});
+    QVERIFY(retry.ok());
+    const qint64 retryId = retry->toLongLong();
+    QVERIFY(retryId > 0);
+    QVERIFY(hub::execute(
+        m_engine->store().connection(),
+        QStringLiteral("UPDATE runs SET status = 1, started_at = ?, worker = "
+                       "'node-gone/worker-2', lease_expires_at = ? WHERE id = ?"),
+        {hub::nowIsoUtc(), hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(-5)), retryId}));
+    m_engine->workers().maintainLeases();
+    m_engine->workers().maintainLeases();
+    // runFinished() reaches the notifier as a queued call, which this delivers now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
+    auto status
+        = hub::selectValue(m_engine->store().connection(),
+                           QStringLiteral("SELECT status FROM runs WHERE id = ?"), {retryId});
+    QCOMPARE(status->toInt(), 9);
+    QCOMPARE(notifications(QStringLiteral("failure")).size(), failuresBefore + 2);
+    QCOMPARE(failureNotificationsOf(retryId), 0);
+    m_engine->workers().start();
+}
+
+void tst_Notifications::runCutOffByStopNotifies()
+{
+    const qint64 integration = integrationNamed(QStringLiteral("MiLEARN-Authorizations"));
+    QVERIFY(integration > 0);
+    m_engine->workers().stop();
+    // A worker of this node: on PostgreSQL a restarted node fails only its own runs.
+    const qint64 cutOff
+        = insertExpiredRun(integration, m_engine->workers().nodeId() + QStringLiteral("/worker-1"));
+    QVERIFY(cutOff > 0);
+    QVERIFY(hub::execute(m_engine->store().connection(),
+                         QStringLiteral("UPDATE runs SET lease_expires_at = ? WHERE id = ?"),
+                         {hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(3600)), cutOff}));
+    const int messagesBefore = int(m_smtp->messages.size());
+
+    m_api.reset();
+    m_engine.reset();
+    m_engine = std::make_unique<hub::Engine>(m_options);
+    auto started = m_engine->start();
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    m_engine->notifier().setRetryDelayMs(50);
+    m_api = std::make_unique<hubtest::ApiTestClient>(m_engine->baseUrl(), m_token);
+
+    // The start-up also queues catch-up runs, whose success may send a recovery email.
+    const auto failureEmails = [&] {
+        int count = 0;
+        for (qsizetype i = messagesBefore; i < m_smtp->messages.size(); ++i) {
+            const QByteArray &data = m_smtp->messages.at(i).data;
+            if (data.contains("Subject: Failed: ")
+                && data.contains("was failed when that node started again"))
+                ++count;
+        }
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(failureEmails(), 1, kDeliveryTimeoutMs);
+    QCOMPARE(failureNotificationsOf(cutOff), 2); // one email, one webhook
 }
 
 QTEST_GUILESS_MAIN(tst_Notifications)
