@@ -134,6 +134,16 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
         column.caseInsensitive = item.value(QStringLiteral("caseInsensitive")).toBool();
         column.trueValues = stringList(item.value(QStringLiteral("trueValues")));
         column.falseValues = stringList(item.value(QStringLiteral("falseValues")));
+        for (const auto &[key, bound] : {std::pair{QStringLiteral("minimum"), &column.minimum},
+                                         std::pair{QStringLiteral("maximum"), &column.maximum}}) {
+            const QJsonValue value = item.value(key);
+            if (value.isUndefined() || value.isNull())
+                continue;
+            if (!value.isDouble())
+                return failure(path + QStringLiteral("%1: %2 has a %1 that is not a number.")
+                                          .arg(key, column.name));
+            *bound = value.toDouble();
+        }
 
         if (column.name.isEmpty())
             return failure(path + QStringLiteral("name: every column needs a name."));
@@ -159,6 +169,21 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                     + QStringLiteral("format: %1 has the date format \"%2\"; use one of %3.")
                           .arg(column.name, column.format, formats.join(QLatin1String(", "))));
         }
+        const bool numeric = column.type == Type::Integer || column.type == Type::Number;
+        if (!numeric && (column.minimum || column.maximum))
+            return failure(path
+                           + QStringLiteral("%1: %2 is not an integer or number column, so it "
+                                            "cannot have a range.")
+                                 .arg(column.minimum ? QStringLiteral("minimum")
+                                                     : QStringLiteral("maximum"),
+                                      column.name));
+        if (column.minimum && column.maximum && *column.minimum > *column.maximum)
+            return failure(path
+                           + QStringLiteral("maximum: %1 has a maximum of %2, below its minimum "
+                                            "of %3.")
+                                 .arg(column.name)
+                                 .arg(*column.maximum)
+                                 .arg(*column.minimum));
         if (column.type == Type::Enum && column.values.isEmpty())
             return failure(
                 path + QStringLiteral("values: %1 is an enum without values.").arg(column.name));
@@ -244,6 +269,10 @@ QJsonObject FileSpec::toJson() const
             item.insert(QStringLiteral("trueValues"), jsonArray(column.trueValues));
         if (!column.falseValues.isEmpty())
             item.insert(QStringLiteral("falseValues"), jsonArray(column.falseValues));
+        if (column.minimum)
+            item.insert(QStringLiteral("minimum"), *column.minimum);
+        if (column.maximum)
+            item.insert(QStringLiteral("maximum"), *column.maximum);
         columnArray.append(item);
     }
     return QJsonObject{

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace hub::inbound {
 
 // One column of a flat file as a specification declares it.
@@ -29,6 +31,9 @@ struct SpecColumn
     bool caseInsensitive = false;
     QStringList trueValues;
     QStringList falseValues;
+    // The smallest and largest value an integer or number column accepts, when set.
+    std::optional<double> minimum;
+    std::optional<double> maximum;
 };
 
 // A file specification for assessment results or attendance: the columns of the file, their
@@ -40,7 +45,7 @@ struct SpecColumn
 //   (columns the spec does not declare are kept in extensions without a Warning), naturalKey
 //   (column names), and columns: name, type (text, integer, number, date, enum, boolean,
 //   schoolYear), required, target, format (dates), values and caseInsensitive (enums),
-//   trueValues and falseValues (booleans).
+//   trueValues and falseValues (booleans), minimum and maximum (integers and numbers).
 struct FileSpec
 {
     QString key;

@@ -20,9 +20,36 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <cmath>
+
 namespace hub::inbound {
 
 namespace {
+
+bool inRange(const SpecColumn &column, double value)
+{
+    return (!column.minimum || value >= *column.minimum)
+           && (!column.maximum || value <= *column.maximum);
+}
+
+// Returns the error for a value outside the column's range, naming the values it accepts.
+QString rangeMessage(const SpecColumn &column)
+{
+    const QString kind = column.type == SpecColumn::Type::Integer ? QStringLiteral("a whole number")
+                                                                  : QStringLiteral("a number");
+    if (column.minimum && column.maximum)
+        return QStringLiteral("%1 is out of range; expected %2 from %3 to %4.")
+            .arg(column.name, kind)
+            .arg(*column.minimum)
+            .arg(*column.maximum);
+    if (column.minimum)
+        return QStringLiteral("%1 is out of range; expected %2 of at least %3.")
+            .arg(column.name, kind)
+            .arg(*column.minimum);
+    return QStringLiteral("%1 is out of range; expected %2 of at most %3.")
+        .arg(column.name, kind)
+        .arg(*column.maximum);
+}
 
 using Type = SpecColumn::Type;
 
@@ -141,16 +168,24 @@ bool FlatFile::convert(const SpecColumn &column, const QString &raw, qint64 line
         if (!ok)
             return error(QStringLiteral("integer"),
                          QStringLiteral("Invalid %1; expected a whole number.").arg(column.name));
+        if (!inRange(column, double(value)))
+            return error(QStringLiteral("range"), rangeMessage(column));
         out = value;
         return true;
     }
     case Type::Number: {
-        bool ok = false;
-        const double value = raw.toDouble(&ok);
-        if (!ok)
+        // Plain decimals only: toDouble() also takes "nan", "inf" and "1e9", which no
+        // assessment export means, and which the store or JSON cannot keep.
+        static const QRegularExpression decimal(
+            QStringLiteral("^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$"));
+        bool ok = decimal.match(raw).hasMatch();
+        const double value = ok ? raw.toDouble(&ok) : 0.0;
+        if (!ok || !std::isfinite(value))
             return error(QStringLiteral("number"),
                          QStringLiteral("Invalid %1; expected a number such as 512 or 512.5.")
                              .arg(column.name));
+        if (!inRange(column, value))
+            return error(QStringLiteral("range"), rangeMessage(column));
         out = value;
         return true;
     }

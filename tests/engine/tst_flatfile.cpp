@@ -67,6 +67,8 @@ private slots:
     void loadsIReadySamples();
     void mapsIReadyColumns();
     void rejectsIReadyDuplicateSession();
+    void rejectsImpossibleScores_data();
+    void rejectsImpossibleScores();
     void requiresKeyedColumns();
     void reportsFaults_data();
     void reportsFaults();
@@ -350,6 +352,64 @@ void tst_FlatFile::rejectsIReadyDuplicateSession()
     QCOMPARE(count(QStringLiteral("assessment_results")), 0);
 }
 
+void tst_FlatFile::rejectsImpossibleScores_data()
+{
+    QTest::addColumn<QByteArray>("score");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("message");
+    const QString notNumber = QStringLiteral("Invalid Overall Scale Score; expected a number such "
+                                             "as 512 or 512.5.");
+    const QString outOfRange = QStringLiteral("Overall Scale Score is out of range; expected a "
+                                              "number from 100 to 800.");
+    QTest::newRow("not a number") << QByteArray("NaN") << "number" << notNumber;
+    QTest::newRow("infinity") << QByteArray("inf") << "number" << notNumber;
+    QTest::newRow("exponent") << QByteArray("1e9") << "number" << notNumber;
+    QTest::newRow("negative") << QByteArray("-5") << "range" << outOfRange;
+    QTest::newRow("above the scale") << QByteArray("801") << "range" << outOfRange;
+}
+
+void tst_FlatFile::rejectsImpossibleScores()
+{
+    QFETCH(QByteArray, score);
+    QFETCH(QString, rule);
+    QFETCH(QString, message);
+    HUB_REQUIRE_SAMPLE(source, "oea-iready-diagnostic/diagnostic_results_ela.csv");
+    QFile in(source);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = in.readAll().split('\n');
+    QByteArray changed = lines.at(1);
+    QVERIFY(changed.contains(",\"\",613,"));
+    changed.replace(",\"\",613,", QByteArray(",\"\"," + score + ','));
+    const QString path = writeFile(lines.at(0) + '\n' + changed + '\n' + lines.at(2) + '\n');
+
+    FlatFile file(path, builtIn(QStringLiteral("iready-diagnostic-ela")));
+    QList<Issue> errors;
+    for (const Issue &issue : file.validate(db(), districtId)) {
+        if (issue.severity == Issue::Severity::Error)
+            errors.append(issue);
+    }
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.first().rule, rule);
+    QCOMPARE(errors.first().line, 2);
+    QCOMPARE(errors.first().column, QStringLiteral("Overall Scale Score"));
+    QCOMPARE(errors.first().value, QString::fromLatin1(score));
+    QCOMPARE(errors.first().message, message);
+    QVERIFY(!file.load(db(), districtId).ok());
+    QCOMPARE(count(QStringLiteral("assessment_results")), 0);
+
+    // The range survives a copy of the specification.
+    const QJsonObject column = builtIn(QStringLiteral("iready-diagnostic-ela"))
+                                   .toJson()
+                                   .value(QStringLiteral("columns"))
+                                   .toArray()
+                                   .at(5)
+                                   .toObject();
+    QCOMPARE(column.value(QStringLiteral("name")).toString(),
+             QStringLiteral("Overall Scale Score"));
+    QCOMPARE(column.value(QStringLiteral("minimum")).toDouble(), 100.0);
+    QCOMPARE(column.value(QStringLiteral("maximum")).toDouble(), 800.0);
+}
+
 void tst_FlatFile::requiresKeyedColumns()
 {
     // An optional column could leave completion_date empty, which its unique key does not take.
@@ -471,6 +531,26 @@ void tst_FlatFile::rejectsInvalidSpecs_data()
     QTest::newRow("constant of unknown column")
         << "constants" << QJsonValue(QJsonObject{{QStringLiteral("grade"), QStringLiteral("5")}})
         << "constants.grade: attendance has no column grade.";
+    QTest::newRow("range on a text column")
+        << "columns"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id")},
+                                             {QStringLiteral("type"), QStringLiteral("text")},
+                                             {QStringLiteral("minimum"), 1}}})
+        << "columns[0].minimum: id is not an integer or number column, so it cannot have a "
+           "range.";
+    QTest::newRow("maximum below minimum")
+        << "columns"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("score")},
+                                             {QStringLiteral("type"), QStringLiteral("number")},
+                                             {QStringLiteral("minimum"), 100},
+                                             {QStringLiteral("maximum"), 10}}})
+        << "columns[0].maximum: score has a maximum of 10, below its minimum of 100.";
+    QTest::newRow("minimum as text")
+        << "columns"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("score")},
+                                             {QStringLiteral("type"), QStringLiteral("number")},
+                                             {QStringLiteral("minimum"), QStringLiteral("100")}}})
+        << "columns[0].minimum: score has a minimum that is not a number.";
     QTest::newRow("unknown column type")
         << "columns"
         << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id")},
