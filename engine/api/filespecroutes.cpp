@@ -70,7 +70,19 @@ http::Response list(const ApiContext &context)
         specs.append(specJson(stored.spec, stored.id, stored.basedOn));
     for (const FileSpec &spec : inbound::builtInFileSpecs())
         specs.append(specJson(spec, 0, {}));
-    return http::Response::json(QJsonObject{{QStringLiteral("fileSpecs"), specs}});
+    // The choices an editor offers: the store columns of each table and the date formats that a
+    // date column may declare.
+    QJsonArray tables;
+    for (const inbound::StoreTable &table : inbound::storeTables())
+        tables.append(
+            QJsonObject{{QStringLiteral("name"), table.name},
+                        {QStringLiteral("columns"), QJsonArray::fromStringList(table.columns)},
+                        {QStringLiteral("required"), QJsonArray::fromStringList(table.required)},
+                        {QStringLiteral("keyed"), QJsonArray::fromStringList(table.keyed)}});
+    return http::Response::json(QJsonObject{
+        {QStringLiteral("fileSpecs"), specs},
+        {QStringLiteral("storeTables"), tables},
+        {QStringLiteral("dateFormats"), QJsonArray::fromStringList(inbound::dateFormats())}});
 }
 
 // The fields a request may change; key, product and table stay those of the base.

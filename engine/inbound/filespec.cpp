@@ -30,36 +30,13 @@ const QList<QPair<QString, Type>> &typeNames()
     return names;
 }
 
-// The store columns a specification may fill and the ones every row needs. The optional columns
-// of a table's unique key take a fixed default when nothing maps them. A column that maps one
-// must never be empty, since the key takes no NULL.
-struct TableColumns
+const StoreTable *storeTable(const QString &name)
 {
-    QStringList all;
-    QStringList required;
-    QStringList keyed;
-};
-
-const QMap<QString, TableColumns> &tableColumns()
-{
-    static const QMap<QString, TableColumns> tables = {
-        {QStringLiteral("assessment_results"),
-         {{QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
-           QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date"),
-           QStringLiteral("scale_score"), QStringLiteral("performance_level"),
-           QStringLiteral("completion_date"), QStringLiteral("duration_minutes")},
-          {QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
-           QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date")},
-          {QStringLiteral("completion_date"), QStringLiteral("duration_minutes")}}},
-        {QStringLiteral("attendance"),
-         {{QStringLiteral("student_sourced_id"), QStringLiteral("school_sourced_id"),
-           QStringLiteral("class_sourced_id"), QStringLiteral("attendance_date"),
-           QStringLiteral("code"), QStringLiteral("minutes")},
-          {QStringLiteral("student_sourced_id"), QStringLiteral("attendance_date"),
-           QStringLiteral("code")},
-          {}}},
-    };
-    return tables;
+    for (const StoreTable &table : storeTables()) {
+        if (table.name == name)
+            return &table;
+    }
+    return nullptr;
 }
 
 QStringList stringList(const QJsonValue &value)
@@ -98,15 +75,16 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                            .arg(spec.key));
     if (spec.name.trimmed().isEmpty())
         return failure(QStringLiteral("name: enter a name."));
-    if (!tableColumns().contains(spec.table))
+    const StoreTable *knownTable = storeTable(spec.table);
+    if (!knownTable)
         return failure(QStringLiteral("table: use assessment_results or attendance; \"%1\" is "
                                       "not one.")
                            .arg(spec.table));
-    const TableColumns &table = tableColumns().value(spec.table);
+    const StoreTable &table = *knownTable;
 
     QStringList mapped;
     for (auto it = spec.constants.cbegin(); it != spec.constants.cend(); ++it) {
-        if (!table.all.contains(it.key()))
+        if (!table.columns.contains(it.key()))
             return failure(
                 QStringLiteral("constants.%1: %2 has no column %1.").arg(it.key(), spec.table));
         mapped.append(it.key());
@@ -156,13 +134,13 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                                             "integer, number, date, enum, boolean or schoolYear.")
                                  .arg(column.name, typeName));
         if (column.type == Type::Date) {
+            // A date without a declared format could only be read by guessing its order.
+            const QStringList &formats = dateFormats();
             if (column.format.isEmpty())
-                column.format = QStringLiteral("yyyy-MM-dd");
-            static const QStringList formats
-                = {QStringLiteral("yyyy-MM-dd"), QStringLiteral("M/d/yyyy"),
-                   QStringLiteral("d/M/yyyy"),   QStringLiteral("MM/dd/yyyy"),
-                   QStringLiteral("dd/MM/yyyy"), QStringLiteral("d.M.yyyy"),
-                   QStringLiteral("yyyyMMdd")};
+                return failure(path
+                               + QStringLiteral("format: %1 is a date column without a format; "
+                                                "use one of %2.")
+                                     .arg(column.name, formats.join(QLatin1String(", "))));
             if (!formats.contains(column.format))
                 return failure(
                     path
@@ -195,7 +173,7 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                                                                   : QStringLiteral("falseValues"),
                                       column.name));
         if (!column.target.isEmpty()) {
-            if (!table.all.contains(column.target))
+            if (!table.columns.contains(column.target))
                 return failure(path
                                + QStringLiteral("target: %1 maps to %2, but %3 has no such "
                                                 "column.")
@@ -285,6 +263,39 @@ QJsonObject FileSpec::toJson() const
         {QStringLiteral("naturalKey"), jsonArray(naturalKey)},
         {QStringLiteral("columns"), columnArray},
     };
+}
+
+// The optional columns of a table's unique key take a fixed default when nothing maps them. A
+// column that maps one must never be empty, since the key takes no NULL.
+const QList<StoreTable> &storeTables()
+{
+    static const QList<StoreTable> tables = {
+        {QStringLiteral("assessment_results"),
+         {QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
+          QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date"),
+          QStringLiteral("scale_score"), QStringLiteral("performance_level"),
+          QStringLiteral("completion_date"), QStringLiteral("duration_minutes")},
+         {QStringLiteral("student_sourced_id"), QStringLiteral("school_year"),
+          QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("test_date")},
+         {QStringLiteral("completion_date"), QStringLiteral("duration_minutes")}},
+        {QStringLiteral("attendance"),
+         {QStringLiteral("student_sourced_id"), QStringLiteral("school_sourced_id"),
+          QStringLiteral("class_sourced_id"), QStringLiteral("attendance_date"),
+          QStringLiteral("code"), QStringLiteral("minutes")},
+         {QStringLiteral("student_sourced_id"), QStringLiteral("attendance_date"),
+          QStringLiteral("code")},
+         {}},
+    };
+    return tables;
+}
+
+const QStringList &dateFormats()
+{
+    static const QStringList formats
+        = {QStringLiteral("yyyy-MM-dd"), QStringLiteral("M/d/yyyy"),   QStringLiteral("d/M/yyyy"),
+           QStringLiteral("MM/dd/yyyy"), QStringLiteral("dd/MM/yyyy"), QStringLiteral("d.M.yyyy"),
+           QStringLiteral("yyyyMMdd")};
+    return formats;
 }
 
 const QList<FileSpec> &builtInFileSpecs()

@@ -69,6 +69,22 @@ struct FileSpec
     QJsonObject toJson() const;
 };
 
+// A store table that specifications fill: the columns a specification may map or set as a
+// constant, the ones every row needs, and the optional parts of the table's unique key, which
+// only a required file column may map.
+struct StoreTable
+{
+    QString name;
+    QStringList columns;
+    QStringList required;
+    QStringList keyed;
+};
+
+// The tables a specification may name, assessment_results and attendance.
+const QList<StoreTable> &storeTables();
+// The QDate formats that a date column may declare.
+const QStringList &dateFormats();
+
 // The built-in specifications, from the catalog resource.
 const QList<FileSpec> &builtInFileSpecs();
 

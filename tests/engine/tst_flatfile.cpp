@@ -70,6 +70,7 @@ private slots:
     void rejectsImpossibleScores_data();
     void rejectsImpossibleScores();
     void requiresKeyedColumns();
+    void requiresDateFormat();
     void reportsFaults_data();
     void reportsFaults();
     void rejectsInvalidSpecs_data();
@@ -431,6 +432,30 @@ void tst_FlatFile::requiresKeyedColumns()
     // Unmapped, the store fills its default; the copy loads.
     completion.remove(QStringLiteral("target"));
     columns[3] = completion;
+    json.insert(QStringLiteral("columns"), columns);
+    QVERIFY2(FileSpec::fromJson(json).ok(), qPrintable(FileSpec::fromJson(json).error()));
+}
+
+void tst_FlatFile::requiresDateFormat()
+{
+    // Without a declared format, 1/9/2019 could be read either way.
+    QJsonObject json = builtIn(QStringLiteral("contoso-daily-attendance")).toJson();
+    QJsonArray columns = json.value(QStringLiteral("columns")).toArray();
+    QJsonObject date = columns.at(4).toObject();
+    QCOMPARE(date.value(QStringLiteral("name")).toString(), QStringLiteral("attendance_date"));
+    date.remove(QStringLiteral("format"));
+    columns[4] = date;
+    json.insert(QStringLiteral("columns"), columns);
+    auto spec = FileSpec::fromJson(json);
+    QVERIFY(!spec.ok());
+    QCOMPARE(FileSpec::errorField(spec.error()), QStringLiteral("columns[4].format"));
+    QCOMPARE(FileSpec::errorMessage(spec.error()),
+             QStringLiteral("attendance_date is a date column without a format; use one of "
+                            "yyyy-MM-dd, M/d/yyyy, d/M/yyyy, MM/dd/yyyy, dd/MM/yyyy, d.M.yyyy, "
+                            "yyyyMMdd."));
+
+    date.insert(QStringLiteral("format"), QStringLiteral("yyyy-MM-dd"));
+    columns[4] = date;
     json.insert(QStringLiteral("columns"), columns);
     QVERIFY2(FileSpec::fromJson(json).ok(), qPrintable(FileSpec::fromJson(json).error()));
 }

@@ -583,6 +583,23 @@ void tst_InboundRuns::copiesFileSpecWithNewMapping()
     const ApiReply listed = m_api->get(QStringLiteral("/api/v1/file-specs"));
     QCOMPARE(listed.status, 200);
     QCOMPARE(listed.json.value(QStringLiteral("fileSpecs")).toArray().size(), 3);
+    // The choices an editor offers: each table's store columns and the accepted date formats.
+    const QJsonArray tables = listed.json.value(QStringLiteral("storeTables")).toArray();
+    QCOMPARE(tables.size(), 2);
+    QCOMPARE(tables.at(1)[QStringLiteral("name")].toString(), QStringLiteral("attendance"));
+    QCOMPARE(tables.at(1)[QStringLiteral("columns")].toArray(),
+             (QJsonArray{QStringLiteral("student_sourced_id"), QStringLiteral("school_sourced_id"),
+                         QStringLiteral("class_sourced_id"), QStringLiteral("attendance_date"),
+                         QStringLiteral("code"), QStringLiteral("minutes")}));
+    QCOMPARE(tables.at(1)[QStringLiteral("required")].toArray(),
+             (QJsonArray{QStringLiteral("student_sourced_id"), QStringLiteral("attendance_date"),
+                         QStringLiteral("code")}));
+    QCOMPARE(tables.at(0)[QStringLiteral("keyed")].toArray(),
+             (QJsonArray{QStringLiteral("completion_date"), QStringLiteral("duration_minutes")}));
+    const QJsonArray formats = listed.json.value(QStringLiteral("dateFormats")).toArray();
+    QCOMPARE(formats.size(), 7);
+    QVERIFY(formats.contains(QStringLiteral("d/M/yyyy")));
+    QVERIFY(formats.contains(QStringLiteral("yyyyMMdd")));
 
     QJsonObject contoso;
     for (const QJsonValue &spec : listed.json.value(QStringLiteral("fileSpecs")).toArray()) {
