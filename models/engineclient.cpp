@@ -177,33 +177,58 @@ QString sslErrorMessage(const QList<QSslError> &errors, const QUrl &url, bool wi
         .arg(host, details);
 }
 
-// A sentence for the user per HTTP error status, around the engine's own message.
-QString httpErrorMessage(int status, const QString &engineMessage)
+// Whether an engine message is written for API clients. Such messages name admin API routes,
+// such as "Your role does not allow POST /api/v1/oneroster/applications.", which mean nothing
+// to a district coordinator.
+bool namesApiRoute(const QString &engineMessage)
 {
+    return engineMessage.contains(QLatin1String("/api/"));
+}
+
+// Returns a sentence for the user per HTTP error status and engine error code. The engine's own
+// message is kept where it is written for people and replaced by the console's words where it
+// names routes. ApiJob logs the status and the engine's message.
+QString httpErrorMessage(int status, const QString &code, const QString &engineMessage)
+{
+    const bool forPeople = !engineMessage.isEmpty() && !namesApiRoute(engineMessage);
     if (status == 401)
-        return EngineClient::tr("The engine rejected the admin token (HTTP 401). Reconnect to the "
-                                "engine to get a new token.");
+        return EngineClient::tr("The engine no longer accepts this connection's token. Sign in "
+                                "again, or reconnect to the engine.");
     if (status == 403)
-        return EngineClient::tr("The engine does not allow this action (HTTP 403): %1")
-            .arg(engineMessage);
+        return forPeople ? engineMessage
+                         : EngineClient::tr("Your role does not allow this action. Ask a "
+                                            "district administrator.");
     if (status == 404)
-        return EngineClient::tr(
-                   "Not found (HTTP 404): %1 It may have been deleted; refresh the page.")
-            .arg(engineMessage);
+        return forPeople ? EngineClient::tr("%1 It may have been deleted; refresh the page.")
+                               .arg(engineMessage)
+                         : EngineClient::tr("The engine does not offer this action. It may be "
+                                            "an older version than this console.");
+    if (status == 409 && code == QLatin1String("file_required"))
+        return EngineClient::tr("This integration is inbound, so it runs when a file is uploaded "
+                                "to it. Use Upload File… on the Integrations page.");
+    if (status == 409 && code == QLatin1String("too_many_uploads"))
+        return EngineClient::tr("The district has as many unfinished uploads as the engine "
+                                "allows. Wait until one of them ends or expires, or ask an "
+                                "administrator to delete one.");
     if (status == 409)
-        return EngineClient::tr("The engine cannot do this now (HTTP 409): %1").arg(engineMessage);
+        return forPeople ? engineMessage
+                         : EngineClient::tr("The engine cannot do this in the current state. "
+                                            "Refresh the page and try again.");
     if (status == 422)
-        return EngineClient::tr(
-                   "The engine rejected the values (HTTP 422): %1 Correct the marked fields "
-                   "and try again.")
-            .arg(engineMessage);
+        return EngineClient::tr("%1 Correct the marked fields and try again.")
+            .arg(forPeople ? engineMessage : EngineClient::tr("Some values are invalid."));
+    if (status == 429)
+        return EngineClient::tr("The engine received too many requests from this computer. "
+                                "Wait a moment and try again.");
     if (status >= 500)
-        return EngineClient::tr(
-                   "The engine failed to process the request (HTTP %1): %2 See the engine "
-                   "log for details.")
-            .arg(QString::number(status), engineMessage);
-    return EngineClient::tr("The engine rejected the request (HTTP %1): %2")
-        .arg(QString::number(status), engineMessage);
+        return forPeople ? EngineClient::tr("The engine failed to process the request: %1 See "
+                                            "the engine log for details.")
+                               .arg(engineMessage)
+                         : EngineClient::tr("The engine failed to process the request. See the "
+                                            "engine log for details.");
+    return forPeople ? EngineClient::tr("The engine rejected the request: %1").arg(engineMessage)
+                     : EngineClient::tr("The engine rejected the request. The console and the "
+                                        "engine may be of different versions.");
 }
 
 } // namespace
@@ -258,6 +283,7 @@ void ApiJob::onReplyFinished()
     if (!data.isEmpty() && !isFile)
         result.body = QJsonDocument::fromJson(data, &parseError);
     const QJsonObject object = result.body.object();
+    QString engineDetail;
 
     if (result.httpStatus == 0 && !m_sslErrors.isEmpty()) {
         // A chosen CA file adds its certificates to the system's.
@@ -270,11 +296,12 @@ void ApiJob::onReplyFinished()
             result.errorMessage
                 = EngineClient::tr("The engine at %1 sent no HTTP status.").arg(url.authority());
     } else if (!result.ok()) {
-        QString engineMessage = object.value(QStringLiteral("message")).toString();
-        if (engineMessage.isEmpty())
-            engineMessage = reply->errorString();
-        result.errorMessage = httpErrorMessage(result.httpStatus, engineMessage);
+        const QString engineMessage = object.value(QStringLiteral("message")).toString();
+        const QString code = object.value(QStringLiteral("error")).toString();
+        result.errorMessage = httpErrorMessage(result.httpStatus, code, engineMessage);
         result.fieldErrors = object.value(QStringLiteral("fields")).toObject();
+        // The sentence for the user may leave out the engine's message, so the log records it.
+        engineDetail = code + QLatin1Char(' ') + engineMessage;
     } else if (!data.isEmpty() && !isFile && result.body.isNull()) {
         result.errorMessage = EngineClient::tr("The engine's answer to %1 is not valid JSON: %2")
                                   .arg(url.path(), parseError.errorString());
@@ -286,7 +313,7 @@ void ApiJob::onReplyFinished()
         qCDebug(lcClient) << url.path() << result.httpStatus;
     else
         qCWarning(lcClient).noquote() << url.path() << "failed:" << result.httpStatus
-                                      << reply->error() << result.errorMessage;
+                                      << reply->error() << engineDetail << result.errorMessage;
 
     emit finished(result);
     deleteLater();

@@ -694,34 +694,6 @@
         <translation>فشل الطلب إلى %1 بخطأ الشبكة %2.</translation>
     </message>
     <message>
-        <source>The engine rejected the admin token (HTTP 401). Reconnect to the engine to get a new token.</source>
-        <translation>رفض المحرك رمز المسؤول (HTTP 401). أعد الاتصال بالمحرك للحصول على رمز جديد.</translation>
-    </message>
-    <message>
-        <source>The engine does not allow this action (HTTP 403): %1</source>
-        <translation>لا يسمح المحرك بهذا الإجراء (HTTP 403): %1</translation>
-    </message>
-    <message>
-        <source>Not found (HTTP 404): %1 It may have been deleted; refresh the page.</source>
-        <translation>غير موجود (HTTP 404): %1 ربما حُذف؛ حدّث الصفحة.</translation>
-    </message>
-    <message>
-        <source>The engine cannot do this now (HTTP 409): %1</source>
-        <translation>لا يستطيع المحرك تنفيذ هذا الآن (HTTP 409): %1</translation>
-    </message>
-    <message>
-        <source>The engine rejected the values (HTTP 422): %1 Correct the marked fields and try again.</source>
-        <translation>رفض المحرك القيم (HTTP 422): %1 صحّح الحقول المميزة وأعد المحاولة.</translation>
-    </message>
-    <message>
-        <source>The engine failed to process the request (HTTP %1): %2 See the engine log for details.</source>
-        <translation>فشل المحرك في معالجة الطلب (HTTP %1): %2 راجع سجل المحرك للتفاصيل.</translation>
-    </message>
-    <message>
-        <source>The engine rejected the request (HTTP %1): %2</source>
-        <translation>رفض المحرك الطلب (HTTP %1): %2</translation>
-    </message>
-    <message>
         <source>The engine at %1 sent no HTTP status.</source>
         <translation>لم يرسل المحرك في %1 أي حالة HTTP.</translation>
     </message>
@@ -768,6 +740,62 @@
     <message>
         <source>The chosen CA file does not vouch for the certificate of the engine at %1 (issued by %2). Choose the CA file of the authority that issued it, or ask the engine&apos;s administrator which file to use.</source>
         <translation>ملف CA المختار لا يضمن شهادة المحرك على %1 (الصادرة عن %2). اختر ملف CA الخاص بالجهة التي أصدرتها، أو اسأل مسؤول المحرك عن الملف الذي يجب استخدامه.</translation>
+    </message>
+    <message>
+        <source>The engine no longer accepts this connection&apos;s token. Sign in again, or reconnect to the engine.</source>
+        <translation>لم يعد المحرك يقبل رمز هذا الاتصال. سجّل الدخول مرة أخرى أو أعد الاتصال بالمحرك.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action. Ask a district administrator.</source>
+        <translation>دورك لا يسمح بهذا الإجراء. اطلبه من مسؤول المنطقة التعليمية.</translation>
+    </message>
+    <message>
+        <source>%1 It may have been deleted; refresh the page.</source>
+        <translation>%1 ربما حُذف؛ حدّث الصفحة.</translation>
+    </message>
+    <message>
+        <source>The engine does not offer this action. It may be an older version than this console.</source>
+        <translation>لا يوفّر المحرك هذا الإجراء. ربما كان إصداره أقدم من إصدار وحدة التحكم هذه.</translation>
+    </message>
+    <message>
+        <source>This integration is inbound, so it runs when a file is uploaded to it. Use Upload File… on the Integrations page.</source>
+        <translation>هذا التكامل وارد، لذا يعمل عند رفع ملف إليه. استخدم «رفع ملف…» في صفحة التكاملات.</translation>
+    </message>
+    <message>
+        <source>The district has as many unfinished uploads as the engine allows. Wait until one of them ends or expires, or ask an administrator to delete one.</source>
+        <translation>لدى المنطقة التعليمية أكبر عدد من عمليات الرفع غير المكتملة يسمح به المحرك. انتظر حتى تنتهي إحداها أو تنقضي مدتها، أو اطلب من مسؤول حذف واحدة منها.</translation>
+    </message>
+    <message>
+        <source>The engine cannot do this in the current state. Refresh the page and try again.</source>
+        <translation>لا يستطيع المحرك فعل ذلك في الحالة الراهنة. حدّث الصفحة وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>%1 Correct the marked fields and try again.</source>
+        <translation>%1 صحّح الحقول المعلَّمة وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Some values are invalid.</source>
+        <translation>بعض القيم غير صالحة.</translation>
+    </message>
+    <message>
+        <source>The engine received too many requests from this computer. Wait a moment and try again.</source>
+        <translation>تلقّى المحرك طلبات كثيرة جدًا من هذا الحاسوب. انتظر قليلًا وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The engine failed to process the request: %1 See the engine log for details.</source>
+        <translation>تعذّر على المحرك معالجة الطلب: %1 راجع سجل المحرك لمعرفة التفاصيل.</translation>
+    </message>
+    <message>
+        <source>The engine failed to process the request. See the engine log for details.</source>
+        <translation>تعذّر على المحرك معالجة الطلب. راجع سجل المحرك لمعرفة التفاصيل.</translation>
+    </message>
+    <message>
+        <source>The engine rejected the request: %1</source>
+        <translation>رفض المحرك الطلب: %1</translation>
+    </message>
+    <message>
+        <source>The engine rejected the request. The console and the engine may be of different versions.</source>
+        <translation>رفض المحرك الطلب. ربما كانت وحدة التحكم والمحرك من إصدارين مختلفين.</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2056,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>No application has called the OneRoster API in the last 24 hours.</source>
         <translation>لم يستدعِ أي تطبيق واجهة OneRoster البرمجية في آخر 24 ساعة.</translation>
     </message>
+    <message>
+        <source>Your role can see the applications and copy what a vendor needs. A district administrator registers, changes and deletes them.</source>
+        <translation>يتيح لك دورك عرض التطبيقات ونسخ ما يحتاجه المورّد. يسجّلها مسؤول المنطقة التعليمية ويغيّرها ويحذفها.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::OutboundIntegrationForm</name>
@@ -2912,6 +2944,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>See the &lt;a href=&quot;#validation&quot;&gt;Validation Report&lt;/a&gt;.</source>
         <extracomment>Follows &quot;Run 12 ended: 9 Failed.&quot;; the link opens the run&apos;s validation report.</extracomment>
         <translation>راجع &lt;a href=&quot;#validation&quot;&gt;تقرير التحقق&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Inbound integrations run when a file is uploaded to them. Use Upload File… on the Integrations page.</source>
+        <translation>تعمل التكاملات الواردة عند رفع ملف إليها. استخدم «رفع ملف…» في صفحة التكاملات.</translation>
     </message>
 </context>
 <context>

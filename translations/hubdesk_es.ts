@@ -694,34 +694,6 @@
         <translation>La solicitud a %1 falló con el error de red %2.</translation>
     </message>
     <message>
-        <source>The engine rejected the admin token (HTTP 401). Reconnect to the engine to get a new token.</source>
-        <translation>El motor rechazó el token de administración (HTTP 401). Vuelva a conectarse al motor para obtener un token nuevo.</translation>
-    </message>
-    <message>
-        <source>The engine does not allow this action (HTTP 403): %1</source>
-        <translation>El motor no permite esta acción (HTTP 403): %1</translation>
-    </message>
-    <message>
-        <source>Not found (HTTP 404): %1 It may have been deleted; refresh the page.</source>
-        <translation>No encontrado (HTTP 404): %1 Puede que se haya eliminado; actualice la página.</translation>
-    </message>
-    <message>
-        <source>The engine cannot do this now (HTTP 409): %1</source>
-        <translation>El motor no puede hacer esto ahora (HTTP 409): %1</translation>
-    </message>
-    <message>
-        <source>The engine rejected the values (HTTP 422): %1 Correct the marked fields and try again.</source>
-        <translation>El motor rechazó los valores (HTTP 422): %1 Corrija los campos marcados y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>The engine failed to process the request (HTTP %1): %2 See the engine log for details.</source>
-        <translation>El motor no pudo procesar la solicitud (HTTP %1): %2 Consulte el registro del motor para más detalles.</translation>
-    </message>
-    <message>
-        <source>The engine rejected the request (HTTP %1): %2</source>
-        <translation>El motor rechazó la solicitud (HTTP %1): %2</translation>
-    </message>
-    <message>
         <source>The engine at %1 sent no HTTP status.</source>
         <translation>El motor en %1 no envió ningún estado HTTP.</translation>
     </message>
@@ -768,6 +740,62 @@
     <message>
         <source>The chosen CA file does not vouch for the certificate of the engine at %1 (issued by %2). Choose the CA file of the authority that issued it, or ask the engine&apos;s administrator which file to use.</source>
         <translation>El archivo de CA elegido no respalda el certificado del motor en %1 (emitido por %2). Elija el archivo de CA de la autoridad que lo emitió o pregunte al administrador del motor qué archivo usar.</translation>
+    </message>
+    <message>
+        <source>The engine no longer accepts this connection&apos;s token. Sign in again, or reconnect to the engine.</source>
+        <translation>El motor ya no acepta el token de esta conexión. Vuelva a iniciar sesión o a conectarse al motor.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action. Ask a district administrator.</source>
+        <translation>Su rol no permite esta acción. Pídala a un administrador del distrito.</translation>
+    </message>
+    <message>
+        <source>%1 It may have been deleted; refresh the page.</source>
+        <translation>%1 Es posible que se haya eliminado; actualice la página.</translation>
+    </message>
+    <message>
+        <source>The engine does not offer this action. It may be an older version than this console.</source>
+        <translation>El motor no ofrece esta acción. Puede que su versión sea anterior a la de esta consola.</translation>
+    </message>
+    <message>
+        <source>This integration is inbound, so it runs when a file is uploaded to it. Use Upload File… on the Integrations page.</source>
+        <translation>Esta integración es de entrada, así que se ejecuta cuando se le sube un archivo. Use Subir archivo… en la página Integraciones.</translation>
+    </message>
+    <message>
+        <source>The district has as many unfinished uploads as the engine allows. Wait until one of them ends or expires, or ask an administrator to delete one.</source>
+        <translation>El distrito tiene tantas subidas sin terminar como permite el motor. Espere a que una termine o caduque, o pida a un administrador que elimine una.</translation>
+    </message>
+    <message>
+        <source>The engine cannot do this in the current state. Refresh the page and try again.</source>
+        <translation>El motor no puede hacer esto en el estado actual. Actualice la página e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 Correct the marked fields and try again.</source>
+        <translation>%1 Corrija los campos marcados e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Some values are invalid.</source>
+        <translation>Algunos valores no son válidos.</translation>
+    </message>
+    <message>
+        <source>The engine received too many requests from this computer. Wait a moment and try again.</source>
+        <translation>El motor recibió demasiadas solicitudes de este equipo. Espere un momento e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The engine failed to process the request: %1 See the engine log for details.</source>
+        <translation>El motor no pudo procesar la solicitud: %1 Consulte el registro del motor para ver los detalles.</translation>
+    </message>
+    <message>
+        <source>The engine failed to process the request. See the engine log for details.</source>
+        <translation>El motor no pudo procesar la solicitud. Consulte el registro del motor para ver los detalles.</translation>
+    </message>
+    <message>
+        <source>The engine rejected the request: %1</source>
+        <translation>El motor rechazó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>The engine rejected the request. The console and the engine may be of different versions.</source>
+        <translation>El motor rechazó la solicitud. Puede que la consola y el motor sean de versiones distintas.</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2056,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>No application has called the OneRoster API in the last 24 hours.</source>
         <translation>Ninguna aplicación ha llamado a la API de OneRoster en las últimas 24 horas.</translation>
     </message>
+    <message>
+        <source>Your role can see the applications and copy what a vendor needs. A district administrator registers, changes and deletes them.</source>
+        <translation>Su rol puede ver las aplicaciones y copiar lo que necesita un proveedor. Un administrador del distrito las registra, las cambia y las elimina.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::OutboundIntegrationForm</name>
@@ -2884,6 +2916,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>See the &lt;a href=&quot;#validation&quot;&gt;Validation Report&lt;/a&gt;.</source>
         <extracomment>Follows &quot;Run 12 ended: 9 Failed.&quot;; the link opens the run&apos;s validation report.</extracomment>
         <translation>Consulte el &lt;a href=&quot;#validation&quot;&gt;informe de validación&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Inbound integrations run when a file is uploaded to them. Use Upload File… on the Integrations page.</source>
+        <translation>Las integraciones de entrada se ejecutan cuando se les sube un archivo. Use Subir archivo… en la página Integraciones.</translation>
     </message>
 </context>
 <context>

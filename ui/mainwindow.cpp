@@ -172,6 +172,7 @@ void MainWindow::applyRole()
         {"addIntegrationButton", configure},
     };
     m_integrationsPage->setCanAddIntegrations(configure);
+    m_oneRosterPage->setCanConfigure(configure);
     // The catalog and the integrations page each have an addIntegrationButton.
     for (const auto &entry : buttons) {
         const auto matches = findChildren<QPushButton *>(QLatin1String(entry.objectName));

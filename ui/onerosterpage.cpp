@@ -80,6 +80,8 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     , m_schoolYear(new QComboBox)
     , m_active(new QCheckBox(tr("Active")))
     , m_scopeWarning(new QLabel)
+    , m_roleNote(new QLabel)
+    , m_settings(new QWidget)
     , m_fieldErrors(new QLabel)
     , m_saveButton(new QPushButton)
     , m_newButton(new QPushButton(tr("New Application")))
@@ -244,11 +246,25 @@ void OneRosterPage::buildForm(QWidget *form)
     urlLayout->addRow(tr("OneRoster 1.1:"), copyRow(m_baseUrl11, QStringLiteral("copyBaseUrl11Button")));
     urlLayout->addRow(tr("OneRoster 1.2:"), copyRow(m_baseUrl12, QStringLiteral("copyBaseUrl12Button")));
 
+    m_roleNote->setObjectName(QStringLiteral("oneRosterRoleNote"));
+    m_roleNote->setWordWrap(true);
+    m_roleNote->setText(tr("Your role can see the applications and copy what a vendor needs. "
+                           "A district administrator registers, changes and deletes them."));
+    m_roleNote->hide();
+
+    // The settings of the selected application. A role that cannot register applications sees
+    // them only while one is selected.
+    m_settings->setObjectName(QStringLiteral("applicationSettings"));
+    auto settings = new QVBoxLayout(m_settings);
+    settings->setContentsMargins(0, 0, 0, 0);
+    settings->addLayout(fields);
+    settings->addWidget(scopeBox);
+    settings->addWidget(m_fieldErrors);
+
     auto layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(fields);
-    layout->addWidget(scopeBox);
-    layout->addWidget(m_fieldErrors);
+    layout->addWidget(m_roleNote);
+    layout->addWidget(m_settings);
     layout->addLayout(buttons);
     layout->addWidget(m_credentials);
     layout->addWidget(urls);
@@ -413,6 +429,30 @@ void OneRosterPage::fillForm(const QJsonObject &application)
     m_deleteButton->setEnabled(!isNew);
     m_fieldErrors->clear();
     updateScopeWarning();
+    updateEditing();
+}
+
+void OneRosterPage::setCanConfigure(bool canConfigure)
+{
+    if (canConfigure == m_canConfigure)
+        return;
+    m_canConfigure = canConfigure;
+    updateEditing();
+}
+
+void OneRosterPage::updateEditing()
+{
+    // The engine rejects changes from other roles, so the page hides the actions.
+    m_name->setReadOnly(!m_canConfigure);
+    m_vendor->setReadOnly(!m_canConfigure);
+    m_schoolYear->setEnabled(m_canConfigure);
+    m_active->setEnabled(m_canConfigure);
+    for (QCheckBox *check : std::as_const(m_scopes))
+        check->setEnabled(m_canConfigure);
+    for (QPushButton *button : {m_saveButton, m_resetButton, m_deleteButton, m_newButton})
+        button->setVisible(m_canConfigure);
+    m_roleNote->setVisible(!m_canConfigure);
+    m_settings->setVisible(m_canConfigure || m_selectedId != 0);
 }
 
 QJsonObject OneRosterPage::formBody() const
@@ -440,7 +480,7 @@ void OneRosterPage::updateScopeWarning()
 
 void OneRosterPage::save()
 {
-    if (m_saveJob)
+    if (m_saveJob || !m_canConfigure)
         return;
     const bool isNew = m_selectedId == 0;
     m_saveJob = isNew ? m_client->post(kApplications, formBody())
@@ -473,7 +513,7 @@ void OneRosterPage::save()
 
 void OneRosterPage::resetSecret()
 {
-    if (m_selectedId == 0 || m_saveJob)
+    if (m_selectedId == 0 || m_saveJob || !m_canConfigure)
         return;
     m_saveJob = m_client->post(kApplications + QStringLiteral("/%1/secret").arg(m_selectedId));
     connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
@@ -488,7 +528,7 @@ void OneRosterPage::resetSecret()
 
 void OneRosterPage::deleteSelected()
 {
-    if (m_selectedId == 0 || m_saveJob)
+    if (m_selectedId == 0 || m_saveJob || !m_canConfigure)
         return;
     const qint64 id = m_selectedId;
     m_saveJob = m_client->deleteResource(kApplications + QStringLiteral("/%1").arg(id));

@@ -47,6 +47,11 @@ public:
     void save();
     void resetSecret();
     void deleteSelected();
+    // Sets whether the user's role may register, change and delete applications. Without that
+    // role the page is read-only. It shows the selected application's settings and the URLs
+    // without Register, Save Changes, Reset Secret, Delete and New Application.
+    void setCanConfigure(bool canConfigure);
+    bool canConfigure() const { return m_canConfigure; }
 
     qint64 selectedId() const { return m_selectedId; }
     QString message() const;
@@ -62,6 +67,7 @@ private:
     void fillForm(const QJsonObject &application);
     QJsonObject formBody() const;
     void updateScopeWarning();
+    void updateEditing();
     void showCredentials(const QJsonObject &application);
     void showMessage(const QString &text);
     void onSelectionChanged();
@@ -76,6 +82,8 @@ private:
     QCheckBox *m_active;
     QMap<QString, QCheckBox *> m_scopes;
     QLabel *m_scopeWarning;
+    QLabel *m_roleNote;
+    QWidget *m_settings;
     QLabel *m_fieldErrors;
     QPushButton *m_saveButton;
     QPushButton *m_newButton;
@@ -91,6 +99,7 @@ private:
     QTreeWidget *m_activity;
     QJsonArray m_applications;
     qint64 m_selectedId = 0;
+    bool m_canConfigure = true;
     QPointer<ApiJob> m_fetchJob;
     QPointer<ApiJob> m_saveJob;
     QPointer<ApiJob> m_activityJob;

@@ -33,12 +33,16 @@ constexpr int kStatusCancelled = 3;
 constexpr int kStatusSucceededWithWarnings = 8;
 constexpr int kStatusFailed = 9;
 
+bool isInbound(const QJsonObject &run)
+{
+    return run.value(QStringLiteral("integrationType")).toString() == QLatin1String("inbound");
+}
+
 // Inbound runs that failed or ended with warnings have findings in a validation report.
 bool hasValidationReport(const QJsonObject &run)
 {
     const int status = run.value(QStringLiteral("status")).toInt();
-    return run.value(QStringLiteral("integrationType")).toString() == QLatin1String("inbound")
-           && (status == kStatusFailed || status == kStatusSucceededWithWarnings);
+    return isInbound(run) && (status == kStatusFailed || status == kStatusSucceededWithWarnings);
 }
 
 bool isActive(int status)
@@ -350,7 +354,8 @@ void RunbookPage::runSelectedAgain()
     while (run.parent().isValid())
         run = run.parent();
     const qint64 integrationId = run.data(RunbookModel::IntegrationIdRole).toLongLong();
-    if (integrationId <= 0 || m_runJob)
+    if (integrationId <= 0 || m_runJob
+        || isInbound(run.data(RunbookModel::RunJsonRole).toJsonObject()))
         return;
     m_runJob = m_client->runNow(integrationId);
     connect(m_runJob, &ApiJob::finished, this, [this](const ApiResult &result) {
@@ -755,7 +760,12 @@ void RunbookPage::updateRunButtons()
                                && !json.value(QStringLiteral("cancelRequested")).toBool());
     m_retryButton->setEnabled(run.isValid() && idle
                               && (status == kStatusFailed || status == kStatusCancelled));
-    m_runButton->setEnabled(run.isValid());
+    // Inbound runs start from a file, so they are run by Upload File on Integrations.
+    const bool inbound = isInbound(json);
+    m_runButton->setEnabled(run.isValid() && !inbound);
+    m_runButton->setToolTip(inbound ? tr("Inbound integrations run when a file is uploaded to "
+                                         "them. Use Upload File… on the Integrations page.")
+                                    : QString());
     const bool held = run.isValid() && RunbookModel::isHeld(json);
     m_approveButton->setEnabled(held && idle);
     m_rejectButton->setEnabled(held && idle);

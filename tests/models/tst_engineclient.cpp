@@ -4,8 +4,10 @@
 // EngineClient against a real engine in the same process: hub::Engine listens on 127.0.0.1
 // with the demo district, and a real QNetworkAccessManager sends every request.
 
+#include "accounts/accounts.h"
 #include "engine.h"
 #include "engineclient.h"
+#include "store/store.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -63,6 +65,10 @@ private slots:
     void fetchDestinations();
     void invalidTimeoutGives422();
     void unknownRunGives404();
+    void unknownRouteInConsoleWords();
+    void roleRefusalInConsoleWords();
+    void inboundRunNowInConsoleWords();
+    void conflictKeepsEngineWords();
     void runNowSucceeds();
     void fetchRunsOfToday();
     void abortReportsCancelled();
@@ -145,7 +151,9 @@ void tst_EngineClient::missingTokenGives401()
 
     QCOMPARE(result.httpStatus, 401);
     QVERIFY(!result.ok());
-    QVERIFY(result.errorMessage.contains(QStringLiteral("HTTP 401")));
+    QCOMPARE(result.errorMessage,
+             QStringLiteral("The engine no longer accepts this connection's token. Sign in "
+                            "again, or reconnect to the engine."));
     QCOMPARE(result.body.object().value(QStringLiteral("error")).toString(),
              QStringLiteral("unauthorized"));
 }
@@ -276,8 +284,8 @@ void tst_EngineClient::invalidTimeoutGives422()
     QCOMPARE(result.httpStatus, 422);
     QVERIFY(result.fieldErrors.contains(QStringLiteral("queryTimeoutSeconds")));
     QCOMPARE(result.fieldErrors.size(), 1);
-    QVERIFY(result.errorMessage.contains(QStringLiteral("HTTP 422")));
-    QVERIFY(result.errorMessage.contains(QStringLiteral("1 field is invalid.")));
+    QCOMPARE(result.errorMessage,
+             QStringLiteral("1 field is invalid. Correct the marked fields and try again."));
 }
 
 void tst_EngineClient::unknownRunGives404()
@@ -285,8 +293,85 @@ void tst_EngineClient::unknownRunGives404()
     const ApiResult result = resultOf(m_client->fetchRun(999999));
 
     QCOMPARE(result.httpStatus, 404);
-    QVERIFY(result.errorMessage.contains(QStringLiteral("Run 999999 not found.")));
+    QCOMPARE(result.errorMessage,
+             QStringLiteral("Run 999999 not found. It may have been deleted; refresh the page."));
     QVERIFY(result.fieldErrors.isEmpty());
+}
+
+void tst_EngineClient::unknownRouteInConsoleWords()
+{
+    const ApiResult result = resultOf(m_client->get(QStringLiteral("/api/v1/no-such-resource")));
+
+    QCOMPARE(result.httpStatus, 404);
+    // The engine's message names the route, which means nothing to a coordinator.
+    QVERIFY(result.body.object()
+                .value(QStringLiteral("message"))
+                .toString()
+                .contains(QStringLiteral("/api/v1/no-such-resource")));
+    QCOMPARE(result.errorMessage, QStringLiteral("The engine does not offer this action. It may "
+                                                 "be an older version than this console."));
+}
+
+void tst_EngineClient::roleRefusalInConsoleWords()
+{
+    hub::accounts::NewAccount account;
+    account.name = QStringLiteral("olga");
+    account.password = QStringLiteral("olga-password-0123");
+    account.districtId = 1;
+    account.role = *hub::accounts::roleFromName(QStringLiteral("operator"));
+    QVERIFY(hub::accounts::createAccount(m_engine->store().connection(), account,
+                                         QDateTime::currentDateTimeUtc()));
+    EngineClient operatorClient(&m_network);
+    operatorClient.setBaseUrl(m_engine->baseUrl());
+    const ApiResult signedIn = resultOf(operatorClient.signIn(account.name, account.password));
+    QCOMPARE(signedIn.httpStatus, 200);
+    operatorClient.setToken(
+        signedIn.body.object().value(QStringLiteral("accessToken")).toString().toLatin1());
+
+    const ApiResult result = resultOf(
+        operatorClient.post(QStringLiteral("/api/v1/oneroster/applications"),
+                            QJsonObject{{QStringLiteral("name"), QStringLiteral("Operator App")},
+                                        {QStringLiteral("vendor"), QStringLiteral("Acme")}}));
+
+    QCOMPARE(result.httpStatus, 403);
+    QCOMPARE(result.errorMessage,
+             QStringLiteral("Your role does not allow this action. Ask a district administrator."));
+}
+
+void tst_EngineClient::inboundRunNowInConsoleWords()
+{
+    const ApiResult integrations = resultOf(m_client->fetchIntegrations(QStringLiteral("inbound")));
+    const QJsonArray inbound
+        = integrations.body.object().value(QStringLiteral("integrations")).toArray();
+    QVERIFY(!inbound.isEmpty());
+    const qint64 id = inbound.first()[QStringLiteral("id")].toInteger();
+
+    const ApiResult result = resultOf(m_client->runNow(id));
+
+    QCOMPARE(result.httpStatus, 409);
+    QCOMPARE(result.body.object().value(QStringLiteral("error")).toString(),
+             QStringLiteral("file_required"));
+    QCOMPARE(result.errorMessage,
+             QStringLiteral("This integration is inbound, so it runs when a file is uploaded to "
+                            "it. Use Upload File… on the Integrations page."));
+}
+
+void tst_EngineClient::conflictKeepsEngineWords()
+{
+    const qint64 id = sectionsIntegrationId();
+    QVERIFY(id > 0);
+    const ApiResult queued = resultOf(m_client->runNow(id));
+    QCOMPARE(queued.httpStatus, 202);
+    const qint64 runId = queued.body.object().value(QStringLiteral("id")).toInteger();
+
+    // Only a load held for approval can be approved, and the engine's sentence names no route.
+    const ApiResult result
+        = resultOf(m_client->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId)));
+
+    QCOMPARE(result.httpStatus, 409);
+    QCOMPARE(result.errorMessage, QStringLiteral("Run %1 is not held for approval; only a held "
+                                                 "load can be approved or rejected.")
+                                      .arg(runId));
 }
 
 void tst_EngineClient::runNowSucceeds()

@@ -176,6 +176,13 @@ void tst_HeldLoad::heldRunReadsHeld()
     QVERIFY(approve && reject);
     QVERIFY(approve->isVisible() && approve->isEnabled());
     QVERIFY(reject->isVisible() && reject->isEnabled());
+    // An inbound run starts from a file, so Run Now, which the engine would reject, is off.
+    auto runNow = m_page->findChild<QPushButton *>(QStringLiteral("runbookRunNowButton"));
+    QVERIFY(runNow->isVisible());
+    QVERIFY(!runNow->isEnabled());
+    QCOMPARE(runNow->toolTip(), QStringLiteral("Inbound integrations run when a file is uploaded "
+                                               "to them. Use Upload File… on the Integrations "
+                                               "page."));
     QVERIFY2(m_page->holdReason().startsWith(
                  QStringLiteral("Run %1: Held for approval: the load would "
                                 "mark more than 10% of the district's stored records "

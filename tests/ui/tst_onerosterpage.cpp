@@ -7,12 +7,13 @@
 
 #include "uitestengine.h"
 
-#include "core/timeutil.h"
 #include "catalogpage.h"
+#include "core/timeutil.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "onerosterpage.h"
 #include "productmodel.h"
+#include "sessioninfo.h"
 #include "store/store.h"
 
 #include <QApplication>
@@ -45,6 +46,7 @@ private slots:
     void deleteRemovesApplication();
     void activityListsRequestsPerHour();
     void clearPagesRemovesSecret();
+    void operatorSeesReadOnlyPage();
 
 private:
     OneRosterPage *page() const { return m_window->oneRosterPage(); }
@@ -298,6 +300,62 @@ void tst_OneRosterPage::clearPagesRemovesSecret()
     QVERIFY(waitForRefresh());
     QVERIFY(page()->list()->topLevelItemCount() > 0);
     QCOMPARE(child<QLineEdit>("clientSecretEdit")->text(), QString());
+}
+
+void tst_OneRosterPage::operatorSeesReadOnlyPage()
+{
+    // clearPagesRemovesSecret registered "Spelling Games".
+    QVERIFY(waitForRefresh());
+    const QList<QTreeWidgetItem *> items
+        = page()->list()->findItems(QStringLiteral("Spelling Games"), Qt::MatchExactly);
+    QCOMPARE(items.size(), 1);
+    const qint64 id = items.first()->data(0, Qt::UserRole).toLongLong();
+    hubdesk::SessionInfo session;
+    session.user = QStringLiteral("olga");
+    session.district = {1, QStringLiteral("Demo"), QStringLiteral("America/Detroit"),
+                        QStringLiteral("operator")};
+    session.districts = {session.district};
+    m_window->setSession(session);
+    page()->startNew();
+
+    // No action that the engine would reject with 403 is offered.
+    QVERIFY(!page()->canConfigure());
+    for (const char *name : {"saveApplicationButton", "resetSecretButton",
+                             "deleteApplicationButton", "newApplicationButton"})
+        QVERIFY2(child<QPushButton>(name)->isHidden(), name);
+    QLabel *note = child<QLabel>("oneRosterRoleNote");
+    QVERIFY(note->isVisible());
+    QCOMPARE(note->text(), QStringLiteral("Your role can see the applications and copy what a "
+                                          "vendor needs. A district administrator registers, "
+                                          "changes and deletes them."));
+    // With no application selected there is nothing to show, and no empty form to fill in.
+    QVERIFY(child<QWidget>("applicationSettings")->isHidden());
+
+    QVERIFY(page()->selectApplication(id));
+    QVERIFY(child<QWidget>("applicationSettings")->isVisible());
+    QCOMPARE(child<QLineEdit>("applicationNameEdit")->text(), QStringLiteral("Spelling Games"));
+    QVERIFY(child<QLineEdit>("applicationNameEdit")->isReadOnly());
+    QVERIFY(child<QLineEdit>("applicationVendorEdit")->isReadOnly());
+    QVERIFY(!child<QComboBox>("applicationSchoolYearCombo")->isEnabled());
+    QVERIFY(!child<QCheckBox>("applicationActiveCheck")->isEnabled());
+    QVERIFY(child<QCheckBox>("scope_roster-core.readonly")->isChecked());
+    QVERIFY(!child<QCheckBox>("scope_roster-core.readonly")->isEnabled());
+    QVERIFY(child<QPushButton>("saveApplicationButton")->isHidden());
+    // The vendor's URLs stay on show with their Copy buttons.
+    QVERIFY(child<QPushButton>("copyTokenUrlButton")->isVisible());
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-operator"));
+
+    // Save does nothing for this role, even when called directly.
+    QSignalSpy saved(page(), &OneRosterPage::saved);
+    page()->save();
+    QVERIFY(!saved.wait(300));
+
+    m_window->setSession({});
+    QVERIFY(page()->canConfigure());
+    QVERIFY(child<QPushButton>("saveApplicationButton")->isVisible());
+    QVERIFY(!child<QLineEdit>("applicationNameEdit")->isReadOnly());
+    QVERIFY(child<QCheckBox>("scope_roster-core.readonly")->isEnabled());
+    QVERIFY(note->isHidden());
 }
 
 QTEST_MAIN(tst_OneRosterPage)
