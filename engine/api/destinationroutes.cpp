@@ -242,9 +242,11 @@ http::Response remove(const ApiContext &context, qint64 id)
     if (!userIds.isEmpty())
         return http::Response::error(
             409, QStringLiteral("in_use"),
-            QStringLiteral("Destination %1 is used by integration(s) %2; remove it there first.")
+            QStringLiteral("Destination %1 is used by %2 %3; remove it there first.")
                 .arg(id)
-                .arg(userIds.join(QStringLiteral(", "))));
+                .arg(userIds.size() == 1 ? QStringLiteral("integration")
+                                         : QStringLiteral("integrations"),
+                     userIds.join(QStringLiteral(", "))));
 
     auto deleted = execute(db, QStringLiteral("DELETE FROM destinations WHERE id = ?"), {id});
     if (!deleted)

@@ -22,9 +22,13 @@ constexpr int kMaxListSize = 500;
 http::Response unknownKeysRejected(const QStringList &unknownKeys)
 {
     qCInfo(lcNotify) << "Rejected notification settings with unknown keys" << unknownKeys;
-    return badRequest(QStringLiteral("Unknown notification settings key(s): %1. Remove or correct "
-                                     "them; GET the settings to see the known keys.")
-                          .arg(unknownKeys.join(QStringLiteral(", "))));
+    return badRequest(QStringLiteral("Unknown notification settings %1: %2. Remove or correct "
+                                     "%3; GET the settings to see the known keys.")
+                          .arg(unknownKeys.size() == 1 ? QStringLiteral("key")
+                                                       : QStringLiteral("keys"),
+                               unknownKeys.join(QStringLiteral(", ")),
+                               unknownKeys.size() == 1 ? QStringLiteral("it")
+                                                       : QStringLiteral("them")));
 }
 
 http::Response getDistrictSettings(const ApiContext &context)

@@ -8,6 +8,7 @@
 #include "api/adminapi.h"
 #include "api/jsonutil.h"
 #include "core/logging.h"
+#include "core/messagetext.h"
 #include "core/timeutil.h"
 #include "store/store.h"
 
@@ -47,10 +48,11 @@ http::Response tooManyAttempts(const accounts::SignIn &signIn)
     http::Response response = http::Response::error(
         429, locked ? QStringLiteral("account_locked") : QStringLiteral("too_many_attempts"),
         locked ? QStringLiteral("The account is locked after too many failed sign-ins; try again "
-                                "in %n minute(s) or ask an administrator to set a new password.")
-                     .replace(QStringLiteral("%n"), QString::number(minutes))
-               : QStringLiteral("Too many failed sign-ins; wait %1 second(s) and try again.")
-                     .arg(signIn.retryAfterSeconds));
+                                "in %1 or ask an administrator to set a new password.")
+                     .arg(countOf(minutes, QStringLiteral("minute"), QStringLiteral("minutes")))
+               : QStringLiteral("Too many failed sign-ins; wait %1 and try again.")
+                     .arg(countOf(signIn.retryAfterSeconds, QStringLiteral("second"),
+                                  QStringLiteral("seconds"))));
     response.headers.append(
         qMakePair(QByteArray("Retry-After"), QByteArray::number(signIn.retryAfterSeconds)));
     return response;

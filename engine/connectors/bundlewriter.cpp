@@ -4,6 +4,7 @@
 #include "bundlewriter.h"
 
 #include "core/logging.h"
+#include "core/messagetext.h"
 #include "inbound/onerosterbundle.h"
 #include "inbound/onerosterschema.h"
 #include "runs/runrecorder.h"
@@ -228,9 +229,10 @@ Result<qint64> loadBundle(const RunEnvironment &environment, const QString &fold
                          .arg(maxLoggedIssues)
                          .arg(issues.size()));
     if (bundle->errorCount() > 0) {
-        const QString message = QStringLiteral("The records failed validation with %1 error(s); "
-                                               "nothing was loaded.")
-                                    .arg(bundle->errorCount());
+        const QString message = QStringLiteral("The records failed validation with %1; nothing "
+                                               "was loaded.")
+                                    .arg(countOf(bundle->errorCount(), QStringLiteral("error"),
+                                                 QStringLiteral("errors")));
         recorder.finishPhase(RunStatus::Failed, toCounts(bundle->validateCounts()));
         return failure(message);
     }

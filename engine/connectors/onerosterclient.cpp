@@ -5,6 +5,7 @@
 
 #include "connectors/bundlewriter.h"
 #include "core/logging.h"
+#include "core/messagetext.h"
 #include "inbound/onerosterbundle.h"
 #include "runs/runrecorder.h"
 
@@ -249,7 +250,9 @@ Result<OneRosterClient::Fetched> OneRosterClient::fetchCollections(
             if (totals.size() > 1)
                 reasons.append(QStringLiteral("X-Total-Count changed between pages"));
             if (duplicates > 0)
-                reasons.append(QStringLiteral("%1 record(s) came twice").arg(duplicates));
+                reasons.append(QStringLiteral("%1 came twice")
+                                   .arg(countOf(duplicates, QStringLiteral("record"),
+                                                QStringLiteral("records"))));
             if (totals.size() == 1 && records.size() != lastTotal)
                 reasons.append(QStringLiteral("%1 records arrived but X-Total-Count is %2")
                                    .arg(records.size())

@@ -6,6 +6,7 @@
 #include "connectors/bundlewriter.h"
 #include "connectors/onerosterclient.h"
 #include "core/logging.h"
+#include "core/messagetext.h"
 #include "outbound/reports.h"
 #include "runs/runrecorder.h"
 #include "store/store.h"
@@ -93,9 +94,10 @@ Error mappingFailed(runs::RunRecorder &recorder, const QStringList &errors, cons
         recorder.log(runs::LogLevel::Error, QStringLiteral("%1 more mapping errors are not listed.")
                                                 .arg(errors.size() - kMaxLoggedErrors));
     recorder.finishPhase(RunStatus::Failed);
-    return failure(QStringLiteral("%1 mapping error(s), so nothing was %2. The first: %3")
-                       .arg(errors.size())
-                       .arg(what, errors.first()));
+    return failure(QStringLiteral("%1, so nothing was %2. The first: %3")
+                       .arg(countOf(errors.size(), QStringLiteral("mapping error"),
+                                    QStringLiteral("mapping errors")),
+                            what, errors.first()));
 }
 
 } // namespace

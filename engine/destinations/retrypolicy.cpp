@@ -3,6 +3,8 @@
 
 #include "retrypolicy.h"
 
+#include "core/messagetext.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QRandomGenerator>
@@ -119,14 +121,14 @@ Attempt runWithRetries(const RetryPolicy &policy, const std::function<Attempt(in
 
         if (attempt >= policy.maxAttempts) {
             outcome.message
-                = QStringLiteral("%1 Gave up after %2 attempts.").arg(outcome.message).arg(attempt);
+                = QStringLiteral("%1 Gave up after %2 attempts.").arg(asSentence(outcome.message)).arg(attempt);
             return outcome;
         }
         const int delay = policy.delayAfterFailure(attempt);
         if (elapsed.elapsed() + delay > policy.maxElapsedMs) {
             outcome.message = QStringLiteral("%1 Gave up after %2 attempts in %3 s (the retry "
                                              "time limit is %4 s).")
-                                  .arg(outcome.message)
+                                  .arg(asSentence(outcome.message))
                                   .arg(attempt)
                                   .arg(elapsed.elapsed() / 1000)
                                   .arg(policy.maxElapsedMs / 1000);
@@ -134,7 +136,7 @@ Attempt runWithRetries(const RetryPolicy &policy, const std::function<Attempt(in
         }
         log(false, QStringLiteral("Attempt %1 failed: %2 Retrying in %3 ms.")
                        .arg(attempt)
-                       .arg(outcome.message)
+                       .arg(asSentence(outcome.message))
                        .arg(delay));
         waitMs(delay);
     }

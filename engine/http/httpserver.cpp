@@ -4,6 +4,7 @@
 #include "httpserver.h"
 
 #include "core/logging.h"
+#include "core/messagetext.h"
 #include "http/connectionguard.h"
 
 #include <QCryptographicHash>
@@ -148,7 +149,9 @@ bool HttpServer::admit(qintptr descriptor)
     ++m_rejectedSinceLog;
     if (!m_rejectionLogClock.isValid() || m_rejectionLogClock.elapsed() >= rejectionLogIntervalMs) {
         qCWarning(lcHttp).noquote()
-            << "Rejected" << m_rejectedSinceLog << "connection(s), the last from"
+            << "Rejected" << countOf(m_rejectedSinceLog, QStringLiteral("connection"),
+                                     QStringLiteral("connections"))
+            << "the last from"
             << socket->peerAddress().toString() << ":" << m_openConnections
             << "connections are open, the limit (hubd --max-connections)";
         m_rejectedSinceLog = 0;

@@ -5,6 +5,7 @@
 
 #include "connectors/connector.h"
 #include "core/logging.h"
+#include "core/messagetext.h"
 #include "core/secretbox.h"
 #include "core/timeutil.h"
 #include "destinations/destination.h"
@@ -167,9 +168,15 @@ QString massChangeReason(const QList<inbound::Retirement> &retirements, int limi
         .arg(over.join(QLatin1String(", ")));
 }
 
+// Returns "1 destination" or the count with "destinations".
+QString destinationCount(qint64 count)
+{
+    return countOf(count, QStringLiteral("destination"), QStringLiteral("destinations"));
+}
+
 // Names the output after the report, the school year, the run's start in the district's time
-// zone (as the runbook shows it) and the run id, which keeps the name unique when a clock is set
-// back at the end of daylight saving time.
+// zone (as the runbook shows it) and the run id. The run id keeps the name unique when clocks
+// are set back at the end of daylight saving time.
 QString outputFileName(const RunContext &context, const QString &stem)
 {
     const QTimeZone zone(context.timeZone.toUtf8());
@@ -431,17 +438,15 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
             recorder.log(LogLevel::Info, QStringLiteral("%1 is Inactive; skipped.").arg(label));
             continue;
         }
-        if (stopIfCancelled(QStringLiteral("before delivery to %1; %2 destination(s) had the file")
-                                .arg(target.name)
-                                .arg(delivered)))
+        if (stopIfCancelled(QStringLiteral("before delivery to %1; %2 had the file")
+                                .arg(target.name, destinationCount(delivered))))
             return;
         recorder.startPhase(QStringLiteral("Deliver to %1").arg(target.name));
         const DeliveryOutcome outcome = deliverTo(recorder, context, target, spoolPath, fileName);
         if (outcome.cancelled) {
             recorder.finishPhase(RunStatus::Cancelled);
-            stopIfCancelled(QStringLiteral("during delivery to %1; %2 destination(s) had the file")
-                                .arg(target.name)
-                                .arg(delivered));
+            stopIfCancelled(QStringLiteral("during delivery to %1; %2 had the file")
+                                .arg(target.name, destinationCount(delivered)));
             return;
         }
         if (!outcome.ok) {
@@ -479,9 +484,10 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     const RunStatus status
         = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
-    recorder.finishRun(status, QStringLiteral("%1 rows delivered to %2 destination(s).")
-                                   .arg(formatCounts.rowsWritten)
-                                   .arg(delivered));
+    recorder.finishRun(status, QStringLiteral("%1 delivered to %2.")
+                                   .arg(countOf(formatCounts.rowsWritten, QStringLiteral("row"),
+                                                QStringLiteral("rows")),
+                                        destinationCount(delivered)));
 }
 
 void RunExecutor::logFormatWarnings(RunRecorder &recorder, const RunContext &context,
@@ -797,9 +803,10 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
     if (file.errorCount() > 0) {
         recorder.finishPhase(RunStatus::Failed, toCounts(file.validateCounts()));
         recorder.finishRun(RunStatus::Failed,
-                           QStringLiteral("The file was rejected with %1 error(s); nothing was "
-                                          "loaded. See the validation report.")
-                               .arg(file.errorCount()));
+                           QStringLiteral("The file was rejected with %1; nothing was loaded. "
+                                          "See the validation report.")
+                               .arg(countOf(file.errorCount(), QStringLiteral("error"),
+                                            QStringLiteral("errors"))));
         return;
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(file.validateCounts()));
@@ -931,9 +938,10 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     const qint64 errors = bundle->errorCount();
     if (errors > 0) {
         removeWork();
-        const QString message = QStringLiteral("The bundle was rejected with %1 error(s); nothing "
-                                               "was loaded.")
-                                    .arg(errors);
+        const QString message = QStringLiteral("The bundle was rejected with %1; nothing was "
+                                               "loaded.")
+                                    .arg(countOf(errors, QStringLiteral("error"),
+                                                 QStringLiteral("errors")));
         recorder.finishPhase(RunStatus::Failed, toCounts(bundle->validateCounts()));
         recorder.finishRun(RunStatus::Failed, message);
         return;

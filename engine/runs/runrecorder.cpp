@@ -177,8 +177,8 @@ void RunRecorder::finishRun(RunStatus status, const QString &finished)
                                               "message = ?, lease_expires_at = NULL WHERE id = ?"),
                                {int(status), endedAt, message, m_runId});
         if (updated) {
-            qCInfo(lcRuns).noquote() << "Run" << m_runId << "finished:"
-                                     << runStatusText(int(status)) << message;
+            qCInfo(lcRuns).noquote() << "Run" << m_runId << "finished as"
+                                     << runStatusText(int(status)) + QLatin1Char(':') << message;
             return;
         }
         reportStoreError(m_runId, updated.error());

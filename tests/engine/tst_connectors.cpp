@@ -1337,7 +1337,7 @@ void tst_Connectors::mappingErrorNamesField()
     const QJsonObject run = runAndWait(id);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
     const QString message = run.value(QStringLiteral("message")).toString();
-    QVERIFY2(message.startsWith(QStringLiteral("2 mapping error(s)")), qPrintable(message));
+    QVERIFY2(message.startsWith(QStringLiteral("2 mapping errors, so nothing was")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("record 5, vendor field completed_at, value "
                                              "\"13/45/2026\"")),
              qPrintable(message));

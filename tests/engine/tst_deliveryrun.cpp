@@ -362,6 +362,10 @@ void tst_DeliveryRun::cancelStopsRetries()
     QVERIFY2(run.value(QStringLiteral("message")).toString().startsWith(
                  QStringLiteral("Cancelled by request during delivery to Vendor Down")),
              qPrintable(run.value(QStringLiteral("message")).toString()));
+    QVERIFY2(run.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QLatin1String("; 0 destinations had the file")),
+             qPrintable(run.value(QStringLiteral("message")).toString()));
     const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
     QCOMPARE(phases.last().toObject().value(QStringLiteral("status")).toInt(), 3);
     QVERIFY(!QString::fromUtf8(m_api->get(path).body).contains(QLatin1String("Attempt 10 of 10")));

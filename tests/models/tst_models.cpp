@@ -389,7 +389,7 @@ void tst_Models::runbookDetailInsertsPhases()
     QVERIFY(!model.hasChildren(phase));
     QCOMPARE(run.data(RunbookModel::LogRole).toJsonArray().size(), 1);
     QCOMPARE(run.data(Qt::ToolTipRole).toString(),
-             QStringLiteral("634 rows delivered to 1 destination(s)."));
+             QStringLiteral("634 rows delivered to 1 destination."));
 }
 
 void tst_Models::runbookDetailUpdatesPhases()
