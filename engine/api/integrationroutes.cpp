@@ -176,6 +176,23 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     const QSqlDatabase db = context.store->connection();
     ValidIntegration result;
 
+    // The fields a request sets, and those that GET adds, so that a client may send back what it
+    // read with a change.
+    static const QStringList knownFields
+        = {QStringLiteral("productId"),       QStringLiteral("outputId"),
+           QStringLiteral("schoolYear"),      QStringLiteral("notes"),
+           QStringLiteral("queryTimeoutSeconds"), QStringLiteral("workerLossRetries"),
+           QStringLiteral("format"),          QStringLiteral("outputOptions"),
+           QStringLiteral("runAtNextCycle"),  QStringLiteral("active"),
+           QStringLiteral("schedule"),        QStringLiteral("destinations"),
+           QStringLiteral("id"),              QStringLiteral("createdAt"),
+           QStringLiteral("updatedAt"),       QStringLiteral("displayName"),
+           QStringLiteral("integrationType"), QStringLiteral("lastRun"),
+           QStringLiteral("outputName"),      QStringLiteral("outputType"),
+           QStringLiteral("productName"),     QStringLiteral("system"),
+           QStringLiteral("systemType"),      QStringLiteral("vendor")};
+    rejectUnknownFields(body, knownFields, {}, errors);
+
     const QJsonValue productValue = body.value(QStringLiteral("productId"));
     if (!isWholeNumber(productValue)) {
         errors.insert(
@@ -285,6 +302,11 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     for (qsizetype i = 0; i < destinations.size(); ++i) {
         const QString key = QStringLiteral("destinations[%1]").arg(i);
         const QJsonObject destination = destinations.at(i).toObject();
+        static const QStringList knownDestinationFields
+            = {QStringLiteral("destinationId"), QStringLiteral("active"),
+               QStringLiteral("destinationKind"), QStringLiteral("destinationName"),
+               QStringLiteral("position")};
+        rejectUnknownFields(destination, knownDestinationFields, key + QLatin1Char('.'), errors);
         const QJsonValue idValue = destination.value(QStringLiteral("destinationId"));
         const qint64 destinationId = isWholeNumber(idValue) ? idValue.toInteger() : 0;
         auto exists = selectValue(db,

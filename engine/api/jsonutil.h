@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "core/jsonfields.h"
 #include "core/result.h"
 #include "http/router.h"
 

@@ -147,6 +147,10 @@ http::Response createUpload(const ApiContext &context, const http::Request &requ
         return badRequest(body.error());
 
     QJsonObject errors;
+    rejectUnknownFields(*body,
+                        {QStringLiteral("fileName"), QStringLiteral("size"),
+                         QStringLiteral("sha256")},
+                        {}, errors);
     const QJsonValue nameValue = body->value(QStringLiteral("fileName"));
     if (!nameValue.isString() || nameValue.toString().trimmed().isEmpty())
         errors.insert(QStringLiteral("fileName"),

@@ -3,6 +3,8 @@
 
 #include "schedule.h"
 
+#include "core/jsonfields.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -111,6 +113,19 @@ QJsonObject validateSchedule(const QJsonValue &value)
         return errors;
     }
     const QJsonObject schedule = value.toObject();
+    // A misspelled member such as startTme would otherwise be stored and the intended value lost.
+    static const QStringList known
+        = {QStringLiteral("type"),       QStringLiteral("startDate"),
+           QStringLiteral("startTime"),  QStringLiteral("endDate"),
+           QStringLiteral("repeatEvery"), QStringLiteral("daysOfWeek"),
+           QStringLiteral("dayOfMonth"), QStringLiteral("advanced"),
+           QStringLiteral("active"),     QStringLiteral("skipCatchUp")};
+    static const QStringList knownAdvanced = {QStringLiteral("enabled"),
+                                              QStringLiteral("everyMinutes"),
+                                              QStringLiteral("durationMinutes")};
+    rejectUnknownFields(schedule, known, QStringLiteral("schedule."), errors);
+    rejectUnknownFields(schedule.value(QStringLiteral("advanced")).toObject(), knownAdvanced,
+                        QStringLiteral("schedule.advanced."), errors);
     const QString type = schedule.value(QStringLiteral("type")).toString();
     if (!typeNames().contains(type))
         errors.insert(QStringLiteral("schedule.type"),

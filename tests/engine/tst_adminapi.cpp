@@ -49,6 +49,7 @@ private slots:
     void integrationLifecycle();
     void integrationValidation_data();
     void integrationValidation();
+    void integrationReadBackCanBeSaved();
     void integrationBodyMustBeJson();
     void integrationFieldTypesAreStrict_data();
     void integrationFieldTypesAreStrict();
@@ -561,6 +562,25 @@ void tst_AdminApi::integrationValidation_data()
                                   {QStringLiteral("daysOfWeek"), QJsonArray{1, 8}}})
         << "schedule.daysOfWeek"
         << "item 2 of the list";
+    QTest::newRow("unknown field") << "bogusField" << QJsonValue(1) << "bogusField"
+                                   << "Unknown field; use one of productId,";
+    QTest::newRow("schedule field misspelled")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")},
+                                                {QStringLiteral("startTme"), QStringLiteral("05:00")}})
+        << "schedule.startTme" << "Unknown field; use one of type, startDate, startTime,";
+    QTest::newRow("advanced field misspelled")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2026-12-05")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")},
+                                                {QStringLiteral("advanced"),
+                                                 QJsonObject{{QStringLiteral("everyMinute"), 5}}}})
+        << "schedule.advanced.everyMinute" << "Unknown field; use one of enabled,";
+    QTest::newRow("destination field misspelled")
+        << "destinations" << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1},
+                                                               {QStringLiteral("activ"), false}}})
+        << "destinations[0].activ" << "Unknown field; use one of destinationId, active,";
 }
 
 void tst_AdminApi::integrationValidation()
@@ -593,6 +613,21 @@ void tst_AdminApi::integrationValidation()
     QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1")).json
                  .value(QStringLiteral("outputName")).toString(),
              QStringLiteral("MiLEARN-Sections Data"));
+}
+
+void tst_AdminApi::integrationReadBackCanBeSaved()
+{
+    // A client may send back what GET returned, with a change, read-only fields and all.
+    QJsonObject integration = m_api->get(QStringLiteral("/api/v1/integrations/1")).json;
+    QVERIFY(integration.contains(QStringLiteral("displayName")));
+    QVERIFY(integration.contains(QStringLiteral("lastRun")));
+    integration.insert(QStringLiteral("notes"), QStringLiteral("Sent back as read."));
+    const ApiReply updated = m_api->put(QStringLiteral("/api/v1/integrations/1"), integration);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1"))
+                 .json.value(QStringLiteral("notes"))
+                 .toString(),
+             QStringLiteral("Sent back as read."));
 }
 
 void tst_AdminApi::integrationBodyMustBeJson()
@@ -1098,6 +1133,9 @@ void tst_AdminApi::schedulePreviewValidation_data()
     QTest::newRow("start time 24:00")
         << "startTime" << QJsonValue(QStringLiteral("24:00")) << "schedule.startTime"
         << "\"24:00\" is not one";
+    QTest::newRow("start time misspelled")
+        << "startTme" << QJsonValue(QStringLiteral("05:00")) << "schedule.startTme"
+        << "Unknown field";
     QTest::newRow("count 0") << "count" << QJsonValue(0) << "count"
                              << "from 1 to 50";
     QTest::newRow("count 51") << "count" << QJsonValue(51) << "count"

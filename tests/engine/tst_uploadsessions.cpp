@@ -594,6 +594,9 @@ void tst_UploadSessions::invalidStartIsRejected_data()
     QTest::newRow("short checksum")
         << QByteArray(R"({"fileName": "a.csv", "size": 10, "sha256": "abc"})")
         << QStringLiteral("sha256");
+    QTest::newRow("misspelled field")
+        << QByteArray(R"({"fileName": "a.csv", "size": 10, "sha265": "abc"})")
+        << QStringLiteral("sha265");
     QTest::newRow("checksum not hexadecimal")
         << QByteArray(R"({"fileName": "a.csv", "size": 10, "sha256": ")"
                       + QByteArray(64, 'g') + "\"}")
