@@ -234,6 +234,12 @@ Result<quint16> Engine::start()
     oneRosterOptions.clock = m_options.clock;
     m_oneRoster = std::make_unique<oneroster::Provider>(oneRosterOptions);
     m_oneRoster->registerRoutes(m_server->router());
+    // A request thread drops its statements before it closes the connection they belong to.
+    m_server->setRequestThreads(m_options.requestThreads,
+                                [provider = m_oneRoster.get(), store = m_store.get()] {
+                                    provider->releaseThreadStatements();
+                                    store->releaseThreadConnection();
+                                });
 
     m_port = m_server->start(m_options.address, m_options.port);
     if (m_port == 0)

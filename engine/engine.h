@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 
@@ -52,6 +53,9 @@ struct EngineOptions
     QByteArray adminToken;
     bool demo = false;
     int workers = 2;
+    // Threads that serve OneRoster reads, several at once; 0 serves them on the HTTP server's
+    // thread with every other request.
+    int requestThreads = QThread::idealThreadCount();
     // How long a claimed run's lease lasts; a run whose node stops renewing it fails this long
     // after the last renewal.
     int runLeaseSeconds = 60;

@@ -25,6 +25,7 @@
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -200,7 +201,8 @@ int generateDistrict(const QStringList &arguments)
 const QStringList kConfigKeys = {QStringLiteral("listen"),          QStringLiteral("data-dir"),
                                  QStringLiteral("time-zone"),       QStringLiteral("workers"),
                                  QStringLiteral("tls-cert"),        QStringLiteral("tls-key"),
-                                 QStringLiteral("max-connections"), QStringLiteral("max-upload-mib")};
+                                 QStringLiteral("max-connections"), QStringLiteral("max-upload-mib"),
+                                 QStringLiteral("request-threads")};
 
 // The value of option: from the command line when given there, else from the configuration
 // file, else the option's default.
@@ -484,6 +486,14 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Number of runs executed at the same time "
                                                     "(default 2)."),
                                      QStringLiteral("n"), QStringLiteral("2"));
+    const QString cores = QString::number(QThread::idealThreadCount());
+    const QCommandLineOption requestThreads(
+        QStringLiteral("request-threads"),
+        QStringLiteral("Number of threads that serve OneRoster reads at the same time (default: "
+                       "the number of cores, %1 here); 0 serves them on the thread that serves "
+                       "every other request.")
+            .arg(cores),
+        QStringLiteral("n"), cores);
     const QCommandLineOption timeZone(QStringLiteral("time-zone"),
                                       QStringLiteral("IANA time zone of a new district "
                                                      "(default America/Detroit)."),
@@ -521,8 +531,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Seconds a worker's claim on a run lasts without renewal (default 60). A "
                        "run whose node died fails this long after its last renewal."),
         QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({listen, dataDir, demo, workers, timeZone, verbose, tlsCert, tlsKey,
-                       maxConnections, maxUpload, config, database, passwordFile, runLease});
+    parser.addOptions({listen, dataDir, demo, workers, requestThreads, timeZone, verbose, tlsCert,
+                       tlsKey, maxConnections, maxUpload, config, database, passwordFile,
+                       runLease});
     parser.process(app);
 
     if (parser.isSet(verbose))
@@ -557,6 +568,11 @@ int main(int argc, char *argv[])
     const int workerCount = optionValue(parser, workers, configValues).toInt(&workersOk);
     if (!workersOk || workerCount < 1 || workerCount > 64)
         return invalid(workers, QStringLiteral("must be a whole number from 1 to 64."));
+    bool requestThreadsOk = false;
+    const int requestThreadCount
+        = optionValue(parser, requestThreads, configValues).toInt(&requestThreadsOk);
+    if (!requestThreadsOk || requestThreadCount < 0 || requestThreadCount > 64)
+        return invalid(requestThreads, QStringLiteral("must be a whole number from 0 to 64."));
 
     bool connectionsOk = false;
     const int connectionLimit = optionValue(parser, maxConnections, configValues).toInt(&connectionsOk);
@@ -612,6 +628,7 @@ int main(int argc, char *argv[])
     options.dataDir = QDir(dataDirValue).absolutePath();
     options.demo = parser.isSet(demo);
     options.workers = workerCount;
+    options.requestThreads = requestThreadCount;
     options.timeZone = zoneValue;
     if (parser.isSet(database)) {
         auto checked = checkDatabaseUrl(parser.value(database));

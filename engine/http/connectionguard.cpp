@@ -133,15 +133,73 @@ void ConnectionGuard::afterServerReads()
     if (m_completedThisRound) {
         m_completedThisRound = false;
         // Qt waits for new bytes before it reads a pipelined request that is already here.
-        if (unread > 0)
-            QMetaObject::invokeMethod(
-                this, [this] { emit m_socket->readyRead(); }, Qt::QueuedConnection);
+        if (unread > 0) {
+            if (pendingResponses() >= maxPipelinedResponses)
+                m_requestWaiting = true;
+            else
+                offerWaitingRequest();
+        }
     }
     armTimer();
 }
 
+void ConnectionGuard::offerWaitingRequest()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_rejected && m_socket->bytesAvailable() > 0)
+                emit m_socket->readyRead();
+        },
+        Qt::QueuedConnection);
+}
+
+quint64 ConnectionGuard::reserveResponse()
+{
+    return m_nextReserved++;
+}
+
+void ConnectionGuard::completeResponse(quint64 number, QByteArray bytes)
+{
+    if (number < m_nextToSend || number >= m_nextReserved || m_ready.contains(number)) {
+        qCWarning(lcHttp) << "Dropped response" << number << "to" << peer()
+                          << "because it was not reserved or was completed before";
+        return;
+    }
+    m_ready.insert(number, std::move(bytes));
+    sendReady();
+}
+
+void ConnectionGuard::sendReady()
+{
+    const bool open = m_socket->state() == QAbstractSocket::ConnectedState;
+    while (!m_ready.isEmpty() && m_ready.firstKey() == m_nextToSend) {
+        const QByteArray bytes = m_ready.take(m_nextToSend);
+        ++m_nextToSend;
+        if (open && !m_closingSent)
+            m_socket->write(bytes);
+    }
+    if (m_rejected) {
+        if (!m_closingSent && pendingResponses() == 0) {
+            if (open)
+                m_socket->write(m_closingResponse);
+            startLinger();
+        }
+        return;
+    }
+    if (m_requestWaiting && pendingResponses() < maxPipelinedResponses) {
+        m_requestWaiting = false;
+        offerWaitingRequest();
+    }
+    // The idle time of a connection starts when its last response has left.
+    if (pendingResponses() == 0)
+        armTimer();
+}
+
 void ConnectionGuard::reject(int status, const QString &message)
 {
+    if (m_rejected)
+        return;
     m_rejected = true;
     m_timer.stop();
     // Qt must not read the rest: its slot goes, and the guard drops what arrives.
@@ -153,7 +211,19 @@ void ConnectionGuard::reject(int status, const QString &message)
     qCInfo(lcHttp).noquote() << "Rejected a request from" << peer() << "with" << status << "and"
                              << "closed the connection:" << message;
     const bool tls = qobject_cast<QSslSocket *>(m_socket) != nullptr;
-    m_socket->write(closingErrorResponse(status, message, tls));
+    m_closingResponse = closingErrorResponse(status, message, tls);
+    if (pendingResponses() > 0) {
+        // The responses to earlier requests leave first; sendReady() sends this one after them.
+        m_timer.start(m_limits.idleTimeoutMs);
+        return;
+    }
+    m_socket->write(m_closingResponse);
+    startLinger();
+}
+
+void ConnectionGuard::startLinger()
+{
+    m_closingSent = true;
     m_lingerClock.start();
     m_timer.start(lingerQuietMs);
 }
@@ -161,11 +231,13 @@ void ConnectionGuard::reject(int status, const QString &message)
 void ConnectionGuard::drain()
 {
     m_discarded += m_socket->readAll().size();
-    if (m_discarded > maxLingerBytes || m_lingerClock.elapsed() >= lingerMs) {
+    if (m_discarded > maxLingerBytes
+        || (m_closingSent && m_lingerClock.elapsed() >= lingerMs)) {
         m_socket->disconnectFromHost();
         return;
     }
-    m_timer.start(lingerQuietMs);
+    if (m_closingSent)
+        m_timer.start(lingerQuietMs);
 }
 
 void ConnectionGuard::armTimer()
@@ -192,11 +264,21 @@ void ConnectionGuard::armTimer()
 void ConnectionGuard::timedOut()
 {
     if (m_rejected) {
+        if (!m_closingSent) {
+            // Earlier responses are still being served; the error response follows them.
+            m_timer.start(m_limits.idleTimeoutMs);
+            return;
+        }
         // The client has been quiet for a moment: the response has had its chance.
         m_socket->disconnectFromHost();
         return;
     }
     if (m_scanner.atRequestStart() && m_scanned == 0) {
+        // A connection whose request is being served is not idle.
+        if (pendingResponses() > 0) {
+            m_timer.start(m_limits.idleTimeoutMs);
+            return;
+        }
         // A response that a slow reader is still taking keeps the connection open while it
         // moves.
         const qint64 pending = m_socket->bytesToWrite();

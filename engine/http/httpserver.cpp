@@ -6,10 +6,10 @@
 #include "core/logging.h"
 #include "core/messagetext.h"
 #include "http/connectionguard.h"
+#include "http/requestpool.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QHttpServerResponder>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -101,6 +101,12 @@ HttpServer::HttpServer(QByteArray adminToken, qint64 adminDistrictId, QObject *p
     , m_adminDistrictId(adminDistrictId)
 {}
 
+HttpServer::~HttpServer()
+{
+    // Running handlers finish before the router goes; their responses are not delivered.
+    m_pool.reset();
+}
+
 quint16 HttpServer::start(const QHostAddress &address, quint16 port)
 {
     QTcpServer *server = nullptr;
@@ -131,6 +137,8 @@ quint16 HttpServer::start(const QHostAddress &address, quint16 port)
         return 0;
     }
     bind(server);
+    if (m_requestThreads > 0 && !m_pool)
+        m_pool = std::make_unique<RequestPool>(m_requestThreads, m_requestThreadFinished);
     // Connected after bind(), so it runs after the HTTP server has taken the new sockets.
     connect(server, &QTcpServer::pendingConnectionAvailable, this, &HttpServer::attachHandedOver);
     qCInfo(lcHttp) << "Listening on" << address.toString() << server->serverPort()
@@ -211,50 +219,117 @@ void HttpServer::attachHandedOver()
     }
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+bool HttpServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
 {
     QElapsedTimer timer;
     timer.start();
+    // Qt parses the next request of the connection into qtRequest, possibly while this one is
+    // still being served, so the server works on a copy.
+    auto request = std::make_shared<const IncomingRequest>(IncomingRequest::copyOf(qtRequest));
+    const bool tls = qobject_cast<QSslSocket *>(socket) != nullptr;
 
-    Response response;
-    const QString path = request.url().path();
-    if (path.startsWith(QLatin1String("/api/"))) {
-        const Authentication authentication = authenticate(request);
-        if (authentication.principal)
-            response = m_router.dispatch(request, &*authentication.principal);
-        else if (m_router.isPublic(request))
-            response = m_router.dispatch(request);
-        else if (authentication.status == 401)
-            response = unauthorized(authentication.message);
-        else
-            response = Response::error(authentication.status,
-                                       errorCode(authentication.status), authentication.message);
-    } else {
-        response = m_router.dispatch(request);
+    // The guard holds back pipelined requests that wait in the socket while
+    // ConnectionGuard::maxPipelinedResponses responses are pending, so only a client that sends
+    // many requests in separate packets without reading the responses reaches the limit.
+    auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
+    if (guard && guard->pendingResponses() >= m_limits.maxPendingResponses) {
+        guard->reject(503, QStringLiteral("The connection has %1 requests waiting for their "
+                                          "responses; read the responses before sending more.")
+                               .arg(guard->pendingResponses()));
+        return true;
+    }
+    const quint64 number = guard ? guard->reserveResponse() : 0;
+
+    if (m_pool && guard && !request->url.path().startsWith(QLatin1String("/api/"))) {
+        auto matched = m_router.match(*request);
+        const auto *found = std::get_if<Router::Match>(&matched);
+        if (found && found->route->concurrent) {
+            m_pool->post([this, request, match = *found, guard = QPointer<ConnectionGuard>(guard),
+                          socket = QPointer<QTcpSocket>(socket), number, tls, timer] {
+                Outgoing outgoing = serialize(number, m_router.invoke(match, *request), *request,
+                                              tls);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, request, guard, socket, outgoing = std::move(outgoing), timer]() {
+                        // The connection may have closed while the request was served.
+                        if (guard && socket)
+                            deliver(socket, guard, *request, outgoing, timer.elapsed());
+                    },
+                    Qt::QueuedConnection);
+            });
+            return true;
+        }
+        const Response response = found ? m_router.invoke(*found, *request)
+                                         : std::get<Response>(matched);
+        deliver(socket, guard, *request, serialize(number, response, *request, tls),
+                timer.elapsed());
+        return true;
     }
 
-    write(request, socket, response);
-    qCDebug(lcHttp).nospace() << methodName(request.method()) << " " << path << " "
-                              << response.status << " " << timer.elapsed() << " ms";
-    if (response.status >= 500)
-        qCWarning(lcHttp) << "Request" << methodName(request.method()) << path << "failed with"
-                          << response.status << response.body.left(500);
+    deliver(socket, guard, *request, serialize(number, respond(*request), *request, tls),
+            timer.elapsed());
     return true;
 }
 
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+Response HttpServer::respond(const IncomingRequest &request) const
 {
-    write(request, socket,
-          Response::error(404, QStringLiteral("not_found"),
-                          QStringLiteral("No resource at %1.").arg(request.url().path())));
+    if (!request.url.path().startsWith(QLatin1String("/api/")))
+        return m_router.dispatch(request);
+    const Authentication authentication = authenticate(request);
+    if (authentication.principal)
+        return m_router.dispatch(request, &*authentication.principal);
+    if (m_router.isPublic(request))
+        return m_router.dispatch(request);
+    if (authentication.status == 401)
+        return unauthorized(authentication.message);
+    return Response::error(authentication.status, errorCode(authentication.status),
+                           authentication.message);
 }
 
-Authentication HttpServer::authenticate(const QHttpServerRequest &request) const
+HttpServer::Outgoing HttpServer::serialize(quint64 number, const Response &response,
+                                           const IncomingRequest &request, bool tls)
+{
+    Outgoing outgoing;
+    outgoing.number = number;
+    outgoing.status = response.status;
+    outgoing.bytes = serializeResponse(
+        response, request.method == QHttpServerRequest::Method::Head, tls);
+    if (response.status >= 500)
+        outgoing.failureBody = response.body.left(500);
+    return outgoing;
+}
+
+void HttpServer::deliver(QTcpSocket *socket, ConnectionGuard *guard, const IncomingRequest &request,
+                         Outgoing outgoing, qint64 elapsedMs)
+{
+    const QString path = request.url.path();
+    qCDebug(lcHttp).nospace() << methodName(request.method) << " " << path << " "
+                              << outgoing.status << " " << elapsedMs << " ms";
+    if (outgoing.status >= 500)
+        qCWarning(lcHttp) << "Request" << methodName(request.method) << path << "failed with"
+                          << outgoing.status << outgoing.failureBody;
+    if (guard)
+        guard->completeResponse(outgoing.number, std::move(outgoing.bytes));
+    else if (socket->state() == QAbstractSocket::ConnectedState)
+        socket->write(outgoing.bytes);
+}
+
+void HttpServer::missingHandler(const QHttpServerRequest &qtRequest, QTcpSocket *socket)
+{
+    // handleRequest() serves every request, so Qt never calls this. It returns 404 all the same.
+    const IncomingRequest request = IncomingRequest::copyOf(qtRequest);
+    const Response response = Response::error(
+        404, QStringLiteral("not_found"), QStringLiteral("No resource at %1.").arg(request.url.path()));
+    if (socket->state() == QAbstractSocket::ConnectedState)
+        socket->write(serializeResponse(response, request.method == QHttpServerRequest::Method::Head,
+                                        qobject_cast<QSslSocket *>(socket) != nullptr));
+}
+
+Authentication HttpServer::authenticate(const IncomingRequest &request) const
 {
     QByteArray authorization;
     QByteArray districtHeader;
-    const auto headers = request.headers();
-    for (const auto &[key, value] : headers) {
+    for (const auto &[key, value] : request.headers) {
         if (key.compare("authorization", Qt::CaseInsensitive) == 0)
             authorization = value;
         else if (key.compare(kDistrictHeader, Qt::CaseInsensitive) == 0)
@@ -292,24 +367,6 @@ Authentication HttpServer::authenticate(const QHttpServerRequest &request) const
     if (m_authenticator)
         return m_authenticator(token, requestedDistrictId);
     return {};
-}
-
-void HttpServer::write(const QHttpServerRequest &request, QTcpSocket *socket,
-                       const Response &response)
-{
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    responder.writeHeader("Cache-Control", "no-store");
-    for (const auto &[name, value] : securityHeaders(qobject_cast<QSslSocket *>(socket) != nullptr))
-        responder.writeHeader(name, value);
-    for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
-    // A response to HEAD carries the length of the body that GET would send, but no body.
-    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    responder.writeBody(request.method() == QHttpServerRequest::Method::Head ? QByteArray()
-                                                                               : response.body);
 }
 
 } // namespace hub::http

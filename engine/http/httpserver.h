@@ -14,11 +14,13 @@
 #include <QSslConfiguration>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace hub::http {
 
 class ConnectionGuard;
+class RequestPool;
 
 // The outcome of authenticating a request: a principal, or the status and message that reject
 // the request (401 for an unknown token, 403 for a district the caller may not act on).
@@ -38,8 +40,10 @@ inline constexpr char kDistrictHeader[] = "X-Hub-District";
 // The engine's HTTP server. Requests under /api/ must carry a bearer token that an
 // authenticator turns into a principal; the router checks the route's access level against it.
 // Access::Public routes and paths outside /api/ are reached without a principal. Handlers run
-// on the thread that owns the server. Every connection has a ConnectionGuard that enforces the
-// Limits before Qt reads a request; with a TLS configuration the server speaks HTTPS only.
+// on the thread that owns the server, except those of concurrent routes outside /api/, which
+// run on a pool of request threads when the server has one. Responses on a connection leave in
+// the order of its requests. Every connection has a ConnectionGuard that enforces the Limits
+// before Qt reads a request; with a TLS configuration the server speaks HTTPS only.
 class HttpServer final : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -57,6 +61,8 @@ public:
     // the district that X-Hub-District names when the district check accepts it.
     explicit HttpServer(QByteArray adminToken, qint64 adminDistrictId = 0,
                         QObject *parent = nullptr);
+    // Stops the request threads before the routes and their handlers go.
+    ~HttpServer() override;
 
     Router &router() { return m_router; }
 
@@ -72,6 +78,14 @@ public:
     const Limits &limits() const { return m_limits; }
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
     bool usesTls() const { return !m_tls.isNull(); }
+    // Serves concurrent routes on this many request threads; 0 serves them on the server's
+    // thread. Each thread calls threadFinished as it ends.
+    void setRequestThreads(int count, std::function<void()> threadFinished = {})
+    {
+        m_requestThreads = count;
+        m_requestThreadFinished = std::move(threadFinished);
+    }
+    int requestThreads() const { return m_requestThreads; }
 
     // Listens on the address and port (0 picks a free port) and returns the port, or 0.
     quint16 start(const QHostAddress &address, quint16 port);
@@ -92,8 +106,23 @@ private:
     void track(QTcpSocket *socket);
     void guard(QTcpSocket *socket);
     void attachHandedOver();
-    Authentication authenticate(const QHttpServerRequest &request) const;
-    void write(const QHttpServerRequest &request, QTcpSocket *socket, const Response &response);
+    // A response as it leaves: its number on the connection, its bytes, and what the log needs.
+    struct Outgoing
+    {
+        quint64 number = 0;
+        QByteArray bytes;
+        int status = 0;
+        QByteArray failureBody; // the start of the body of a 5xx response
+    };
+    static Outgoing serialize(quint64 number, const Response &response,
+                              const IncomingRequest &request, bool tls);
+
+    Authentication authenticate(const IncomingRequest &request) const;
+    // Serves a request on the server's thread, where every route but the concurrent ones runs.
+    Response respond(const IncomingRequest &request) const;
+    // Sends a response after the earlier ones of its connection, and logs it.
+    void deliver(QTcpSocket *socket, ConnectionGuard *guard, const IncomingRequest &request,
+                 Outgoing outgoing, qint64 elapsedMs);
 
     QByteArray m_adminToken;
     qint64 m_adminDistrictId = 0;
@@ -106,6 +135,9 @@ private:
     int m_rejectedSinceLog = 0;
     QElapsedTimer m_rejectionLogClock;
     QList<QPointer<ConnectionGuard>> m_awaitingHandover;
+    int m_requestThreads = 0;
+    std::function<void()> m_requestThreadFinished;
+    std::unique_ptr<RequestPool> m_pool;
 };
 
 } // namespace hub::http

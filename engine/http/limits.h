@@ -27,6 +27,9 @@ struct Limits
     // After bodyGraceMs, a body must arrive at this average rate at least (408).
     qint64 minBodyBytesPerSecond = 16 * 1024;
     int bodyGraceMs = 10 * 1000;
+    // Responses that one connection may wait for. A client that pipelines more requests
+    // without reading the responses gets 503 and is disconnected.
+    int maxPendingResponses = 256;
 };
 
 } // namespace hub::http

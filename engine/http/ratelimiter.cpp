@@ -43,11 +43,12 @@ RateLimiter::RateLimiter(Policy policy, std::function<qint64()> clockMs)
 
 int RateLimiter::take(const QHostAddress &peer)
 {
+    const QString key = peerKey(peer);
+    QMutexLocker locker(&m_mutex);
     const qint64 nowMs = m_clockMs();
     if (m_buckets.size() > sweepThreshold)
         forgetFullBuckets(nowMs);
 
-    const QString key = peerKey(peer);
     auto it = m_buckets.find(key);
     if (it == m_buckets.end())
         it = m_buckets.insert(key, Bucket{double(m_policy.burst), nowMs});
@@ -63,6 +64,12 @@ int RateLimiter::take(const QHostAddress &peer)
     }
     const double secondsToToken = (1.0 - bucket.tokens) / m_policy.refillPerSecond;
     return qMax(1, int(std::ceil(secondsToToken)));
+}
+
+qsizetype RateLimiter::trackedPeers() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_buckets.size();
 }
 
 void RateLimiter::forgetFullBuckets(qint64 nowMs)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QMutex>
 
 #include <functional>
 
@@ -12,7 +13,7 @@ namespace hub::http {
 
 // A token bucket per peer address. Each request takes a token; tokens come back at a steady
 // rate up to the burst size. Routes that check secrets (sign-in, the OAuth token endpoint) use
-// one so that guessing costs time.
+// one so that guessing costs time. Thread-safe.
 class RateLimiter
 {
 public:
@@ -29,7 +30,7 @@ public:
     // seconds until a token is back, for a Retry-After header.
     int take(const QHostAddress &peer);
 
-    qsizetype trackedPeers() const { return m_buckets.size(); }
+    qsizetype trackedPeers() const;
 
 private:
     struct Bucket
@@ -42,6 +43,7 @@ private:
 
     Policy m_policy;
     std::function<qint64()> m_clockMs;
+    mutable QMutex m_mutex;
     QHash<QString, Bucket> m_buckets;
 };
 

@@ -33,15 +33,15 @@ bool matchSegments(const QStringList &pattern, const QStringList &path,
 // A 400 response when a query parameter contains a NUL character, which the store cannot hold
 // on PostgreSQL, so every backend rejects it alike. Path parameters need no check, because the
 // path keeps %00 encoded.
-std::optional<Response> rejectNulParameters(const QHttpServerRequest &request)
+std::optional<Response> rejectNulParameters(const IncomingRequest &request)
 {
-    const QList<QPair<QString, QString>> items = request.query().queryItems(QUrl::FullyDecoded);
+    const QList<QPair<QString, QString>> items = request.query.queryItems(QUrl::FullyDecoded);
     for (const auto &[name, value] : items) {
         if (!containsNul(name) && !containsNul(value))
             continue;
         const QString field = QStringLiteral("query parameter %1")
                                   .arg(QString(name).replace(QChar(0), QLatin1String("\\u0000")));
-        qCInfo(lcHttp) << "Rejected a request to" << request.url().path() << "because its"
+        qCInfo(lcHttp) << "Rejected a request to" << request.url.path() << "because its"
                        << field << "contains a NUL character";
         return Response::error(400, QStringLiteral("bad_request"), nulCharacterMessage(field));
     }
@@ -58,33 +58,41 @@ QStringList splitPath(const QString &path)
     return segments;
 }
 
-// The method whose routes serve a request: HEAD is served by the GET route, and the server
-// then sends the headers without the body (RFC 9110, section 9.3.2).
-QByteArray routeMethod(const QHttpServerRequest &request)
-{
-    const QByteArray method = methodName(request.method());
-    return method == "HEAD" ? QByteArray("GET") : method;
-}
-
 } // namespace
 
-Request::Request(const QHttpServerRequest &request, QHash<QString, QString> pathParameters,
-                 Principal principal)
-    : m_request(request)
-    , m_method(methodName(request.method()))
-    , m_pathParameters(std::move(pathParameters))
-    , m_principal(std::move(principal))
-{}
-
-QByteArray Request::header(const QByteArray &name) const
+IncomingRequest IncomingRequest::copyOf(const QHttpServerRequest &request)
 {
-    const auto headers = m_request.headers();
+    IncomingRequest copy;
+    copy.method = request.method();
+    copy.url = request.url();
+    copy.query = request.query();
+    copy.headers = request.headers();
+    copy.body = request.body();
+    copy.peerAddress = request.remoteAddress();
+    return copy;
+}
+
+QByteArray IncomingRequest::header(QByteArrayView name) const
+{
     for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
+        if (name.compare(key, Qt::CaseInsensitive) == 0)
             return value;
     }
     return {};
 }
+
+QByteArray IncomingRequest::routeMethod() const
+{
+    return method == QHttpServerRequest::Method::Head ? QByteArray("GET") : methodName(method);
+}
+
+Request::Request(const IncomingRequest &request, QHash<QString, QString> pathParameters,
+                 Principal principal)
+    : m_request(request)
+    , m_method(methodName(request.method))
+    , m_pathParameters(std::move(pathParameters))
+    , m_principal(std::move(principal))
+{}
 
 qint64 Request::idParameter(const QString &name) const
 {
@@ -142,6 +150,14 @@ void Router::setBodyLimit(const QByteArray &method, const QString &pattern, qint
     }
 }
 
+void Router::setConcurrent(const QByteArray &method, const QString &pattern)
+{
+    for (Route &route : m_routes) {
+        if (route.method == method && route.pattern == pattern)
+            route.concurrent = true;
+    }
+}
+
 qint64 Router::bodyLimit(const QByteArray &method, const QString &path) const
 {
     const QStringList segments = splitPath(path);
@@ -167,7 +183,7 @@ void Router::limitRate(const QByteArray &method, const QString &pattern,
 }
 
 std::optional<Response> Router::checkRate(const QByteArray &method, const QStringList &path,
-                                          const QHttpServerRequest &request) const
+                                          const IncomingRequest &request) const
 {
     for (const RateLimit &limit : m_rateLimits) {
         if (!limit.method.isEmpty() && limit.method != method)
@@ -175,16 +191,16 @@ std::optional<Response> Router::checkRate(const QByteArray &method, const QStrin
         QHash<QString, QString> parameters;
         if (!matchSegments(limit.segments, path, &parameters))
             continue;
-        const int retryAfter = limit.limiter->take(request.remoteAddress());
+        const int retryAfter = limit.limiter->take(request.peerAddress);
         if (retryAfter == 0)
             continue;
-        qCInfo(lcHttp).noquote() << "Rate limit reached by" << request.remoteAddress().toString()
-                                 << "on" << request.url().path() << "; retry after" << retryAfter
+        qCInfo(lcHttp).noquote() << "Rate limit reached by" << request.peerAddress.toString()
+                                 << "on" << request.url.path() << "; retry after" << retryAfter
                                  << "s";
         Response response
             = Response::error(429, QStringLiteral("too_many_requests"),
                               QStringLiteral("Too many requests to %1; try again in %2 s.")
-                                  .arg(request.url().path())
+                                  .arg(request.url.path())
                                   .arg(retryAfter));
         response.headers.append(
             qMakePair(QByteArray("Retry-After"), QByteArray::number(retryAfter)));
@@ -204,10 +220,10 @@ Response unauthorized(const QString &message)
     return response;
 }
 
-bool Router::isPublic(const QHttpServerRequest &request) const
+bool Router::isPublic(const IncomingRequest &request) const
 {
-    const QStringList path = splitPath(request.url().path());
-    const QByteArray method = routeMethod(request);
+    const QStringList path = splitPath(request.url.path());
+    const QByteArray method = request.routeMethod();
     for (const Route &route : m_routes) {
         QHash<QString, QString> parameters;
         if (route.method == method && matchSegments(route.segments, path, &parameters))
@@ -216,36 +232,34 @@ bool Router::isPublic(const QHttpServerRequest &request) const
     return false;
 }
 
-Response Router::dispatch(const QHttpServerRequest &request, const Principal *principal) const
+Response Router::dispatch(const IncomingRequest &request, const Principal *principal) const
 {
-    const QStringList path = splitPath(request.url().path());
-    const QByteArray method = routeMethod(request);
+    auto matched = match(request);
+    if (auto *response = std::get_if<Response>(&matched))
+        return std::move(*response);
+    return invoke(std::get<Match>(matched), request, principal);
+}
+
+std::variant<Router::Match, Response> Router::match(const IncomingRequest &request) const
+{
+    Match found;
+    found.pathSegments = splitPath(request.url.path());
+    const QByteArray method = request.routeMethod();
     QList<QByteArray> allowed;
 
     for (const Route &route : m_routes) {
-        QHash<QString, QString> parameters;
-        if (!matchSegments(route.segments, path, &parameters))
+        if (!matchSegments(route.segments, found.pathSegments, &found.pathParameters)) {
+            found.pathParameters.clear();
             continue;
+        }
         if (route.method != method) {
             if (!allowed.contains(route.method))
                 allowed.append(route.method);
+            found.pathParameters.clear();
             continue;
         }
-        if (std::optional<Response> limited = checkRate(method, path, request))
-            return *limited;
-        if (route.access != Access::Public) {
-            if (!principal)
-                return unauthorized();
-            if (!principal->allows(route.access))
-                return Response::error(403, QStringLiteral("forbidden"),
-                                       QStringLiteral("Your role does not allow %1 %2.")
-                                           .arg(QString::fromLatin1(methodName(request.method())),
-                                                request.url().path()));
-        }
-        if (std::optional<Response> rejected = rejectNulParameters(request))
-            return *rejected;
-        return route.handler(
-            Request(request, std::move(parameters), principal ? *principal : Principal{}));
+        found.route = &route;
+        return found;
     }
 
     if (!allowed.isEmpty()) {
@@ -254,14 +268,35 @@ Response Router::dispatch(const QHttpServerRequest &request, const Principal *pr
         Response response
             = Response::error(405, QStringLiteral("method_not_allowed"),
                               QStringLiteral("%1 is not allowed on %2; allowed: %3.")
-                                  .arg(QString::fromLatin1(methodName(request.method())),
-                                       request.url().path(),
+                                  .arg(QString::fromLatin1(methodName(request.method)),
+                                       request.url.path(),
                                        QString::fromLatin1(allowed.join(", "))));
         response.headers.append(qMakePair(QByteArray("Allow"), allowed.join(", ")));
         return response;
     }
     return Response::error(404, QStringLiteral("not_found"),
-                           QStringLiteral("No resource at %1.").arg(request.url().path()));
+                           QStringLiteral("No resource at %1.").arg(request.url.path()));
+}
+
+Response Router::invoke(const Match &match, const IncomingRequest &request,
+                        const Principal *principal) const
+{
+    const Route &route = *match.route;
+    if (std::optional<Response> limited = checkRate(route.method, match.pathSegments, request))
+        return *limited;
+    if (route.access != Access::Public) {
+        if (!principal)
+            return unauthorized();
+        if (!principal->allows(route.access))
+            return Response::error(403, QStringLiteral("forbidden"),
+                                   QStringLiteral("Your role does not allow %1 %2.")
+                                       .arg(QString::fromLatin1(methodName(request.method)),
+                                            request.url.path()));
+    }
+    if (std::optional<Response> rejected = rejectNulParameters(request))
+        return *rejected;
+    return route.handler(
+        Request(request, match.pathParameters, principal ? *principal : Principal{}));
 }
 
 QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls)
@@ -276,6 +311,111 @@ QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls)
         headers.append(
             qMakePair(QByteArray("Strict-Transport-Security"), QByteArray("max-age=31536000")));
     return headers;
+}
+
+namespace {
+
+// The reason phrases that Qt HttpServer 6.4's responder writes, so that the server's responses
+// keep their bytes: the IANA registry's phrases, but RFC 2616's for 413, 414 and 416.
+// tst_httphardening compares them with Qt's status lines.
+struct ReasonPhrase
+{
+    int status;
+    const char *phrase;
+};
+constexpr ReasonPhrase kReasonPhrases[] = {
+    {100, "Continue"},
+    {101, "Switching Protocols"},
+    {200, "OK"},
+    {201, "Created"},
+    {202, "Accepted"},
+    {203, "Non-Authoritative Information"},
+    {204, "No Content"},
+    {205, "Reset Content"},
+    {206, "Partial Content"},
+    {300, "Multiple Choices"},
+    {301, "Moved Permanently"},
+    {302, "Found"},
+    {303, "See Other"},
+    {304, "Not Modified"},
+    {307, "Temporary Redirect"},
+    {308, "Permanent Redirect"},
+    {400, "Bad Request"},
+    {401, "Unauthorized"},
+    {402, "Payment Required"},
+    {403, "Forbidden"},
+    {404, "Not Found"},
+    {405, "Method Not Allowed"},
+    {406, "Not Acceptable"},
+    {408, "Request Timeout"},
+    {409, "Conflict"},
+    {410, "Gone"},
+    {411, "Length Required"},
+    {412, "Precondition Failed"},
+    {413, "Request Entity Too Large"},
+    {414, "Request-URI Too Long"},
+    {415, "Unsupported Media Type"},
+    {416, "Requested Range Not Satisfiable"},
+    {417, "Expectation Failed"},
+    {422, "Unprocessable Entity"},
+    {423, "Locked"},
+    {426, "Upgrade Required"},
+    {428, "Precondition Required"},
+    {429, "Too Many Requests"},
+    {431, "Request Header Fields Too Large"},
+    {500, "Internal Server Error"},
+    {501, "Not Implemented"},
+    {502, "Bad Gateway"},
+    {503, "Service Unavailable"},
+    {504, "Gateway Timeout"},
+    {505, "HTTP Version Not Supported"},
+};
+
+QByteArray reasonPhrase(int status)
+{
+    for (const ReasonPhrase &known : kReasonPhrases) {
+        if (known.status == status)
+            return QByteArray(known.phrase);
+    }
+    return {};
+}
+
+} // namespace
+
+QByteArray serializeResponse(const Response &response, bool head, bool tls)
+{
+    const QList<QPair<QByteArray, QByteArray>> security = securityHeaders(tls);
+    qsizetype size = 160 + response.contentType.size() + response.body.size();
+    for (const auto &[name, value] : security + response.headers)
+        size += name.size() + value.size() + 4;
+
+    QByteArray bytes;
+    bytes.reserve(size);
+    bytes += "HTTP/1.1 ";
+    bytes += QByteArray::number(response.status);
+    if (const QByteArray phrase = reasonPhrase(response.status); !phrase.isEmpty()) {
+        bytes += ' ';
+        bytes += phrase;
+    }
+    bytes += "\r\n";
+    const auto appendHeader = [&bytes](const QByteArray &name, const QByteArray &value) {
+        bytes += name;
+        bytes += ": ";
+        bytes += value;
+        bytes += "\r\n";
+    };
+    if (!response.contentType.isEmpty())
+        appendHeader("Content-Type", response.contentType);
+    appendHeader("Cache-Control", "no-store");
+    for (const auto &[name, value] : security)
+        appendHeader(name, value);
+    for (const auto &[name, value] : response.headers)
+        appendHeader(name, value);
+    appendHeader("Content-Length", QByteArray::number(response.body.size()));
+    bytes += "\r\n";
+    if (!head)
+        bytes += response.body;
+    return bytes;
 }
 
 QByteArray closingErrorResponse(int status, const QString &message, bool tls,

@@ -7,15 +7,18 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QList>
 #include <QString>
+#include <QUrl>
 #include <QUrlQuery>
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <variant>
 
 namespace hub::http {
 
@@ -42,29 +45,51 @@ struct Principal
     bool allows(Access required) const { return required <= level; }
 };
 
+// A request as the server read it, copied out of Qt's request object. Qt keeps one request
+// object per connection and parses the next pipelined request into it, so a request that a
+// handler serves on another thread must be a copy.
+struct IncomingRequest
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    // The URL as Qt builds it: scheme, the Host header's host and port, path and query.
+    QUrl url;
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QHostAddress peerAddress;
+
+    static IncomingRequest copyOf(const QHttpServerRequest &request);
+
+    // The value of a request header; the name is matched without regard to case.
+    QByteArray header(QByteArrayView name) const;
+    // The method whose routes serve the request: HEAD is served by the GET route, and the server
+    // then sends the headers without the body (RFC 9110, section 9.3.2).
+    QByteArray routeMethod() const;
+};
+
 // A request as handlers see it: the method, path parameters, body and caller.
 class Request
 {
 public:
-    Request(const QHttpServerRequest &request, QHash<QString, QString> pathParameters,
+    Request(const IncomingRequest &request, QHash<QString, QString> pathParameters,
             Principal principal = {});
 
     QByteArray method() const { return m_method; }
-    QString path() const { return m_request.url().path(); }
-    QUrlQuery query() const { return m_request.query(); }
+    QString path() const { return m_request.url.path(); }
+    QUrlQuery query() const { return m_request.query; }
     // The value of a request header; the name is matched without regard to case.
-    QByteArray header(const QByteArray &name) const;
-    QByteArray body() const { return m_request.body(); }
+    QByteArray header(const QByteArray &name) const { return m_request.header(name); }
+    QByteArray body() const { return m_request.body; }
     QString pathParameter(const QString &name) const { return m_pathParameters.value(name); }
     // The path parameter as a positive integer id, or 0 when it is not one.
     qint64 idParameter(const QString &name) const;
     const Principal &principal() const { return m_principal; }
     qint64 districtId() const { return m_principal.districtId; }
-    const QHttpServerRequest &raw() const { return m_request; }
-    QHostAddress peerAddress() const { return m_request.remoteAddress(); }
+    const QUrl &url() const { return m_request.url; }
+    QHostAddress peerAddress() const { return m_request.peerAddress; }
 
 private:
-    const QHttpServerRequest &m_request;
+    const IncomingRequest &m_request;
     QByteArray m_method;
     QHash<QString, QString> m_pathParameters;
     Principal m_principal;
@@ -92,17 +117,48 @@ using Handler = std::function<Response(const Request &)>;
 //
 // A route may accept a larger body than the server's default (file uploads), and a path may
 // have a rate limit per peer address (429 with Retry-After once a peer has used its tokens).
+// Routes are added before the server starts and not changed while it serves, so matching and
+// invoking may run on several threads at once.
 class Router
 {
 public:
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QStringList segments;
+        Access access = Access::View;
+        Handler handler;
+        qint64 bodyLimit = -1;
+        // The handler is thread-safe, so the server may run it on a request thread.
+        bool concurrent = false;
+    };
+
+    // The route that a request reaches, with the values of its path parameters.
+    struct Match
+    {
+        const Route *route = nullptr;
+        QHash<QString, QString> pathParameters;
+        QStringList pathSegments;
+    };
+
     void addRoute(const QByteArray &method, const QString &pattern, Access access, Handler handler);
-    Response dispatch(const QHttpServerRequest &request,
-                      const Principal *principal = nullptr) const;
+    Response dispatch(const IncomingRequest &request, const Principal *principal = nullptr) const;
+
+    // The route of the request's method and path, or the 404 or 405 response when there is none.
+    std::variant<Match, Response> match(const IncomingRequest &request) const;
+    // Checks the matched route's rate limit, access level and query parameters, then runs its
+    // handler.
+    Response invoke(const Match &match, const IncomingRequest &request,
+                    const Principal *principal = nullptr) const;
 
     // The largest request body of the route with this method and pattern, added before.
     void setBodyLimit(const QByteArray &method, const QString &pattern, qint64 bytes);
     // The body limit of the route that the method and path reach, or -1 for the default.
     qint64 bodyLimit(const QByteArray &method, const QString &path) const;
+    // Marks the route with this method and pattern, added before, as one whose handler is
+    // thread-safe, so that the server may run it on a request thread.
+    void setConcurrent(const QByteArray &method, const QString &pattern);
 
     // Every method on paths that match the pattern shares one token bucket per peer.
     void limitRate(const QString &pattern, RateLimiter::Policy policy,
@@ -112,18 +168,9 @@ public:
     void limitRate(const QByteArray &method, const QString &pattern,
                    std::shared_ptr<RateLimiter> limiter);
 
-    struct Route
-    {
-        QByteArray method;
-        QString pattern;
-        QStringList segments;
-        Access access = Access::View;
-        Handler handler;
-        qint64 bodyLimit = -1;
-    };
     const QList<Route> &routes() const { return m_routes; }
     // Whether the request's method and path match an Access::Public route.
-    bool isPublic(const QHttpServerRequest &request) const;
+    bool isPublic(const IncomingRequest &request) const;
 
 private:
     struct RateLimit
@@ -134,7 +181,7 @@ private:
     };
 
     std::optional<Response> checkRate(const QByteArray &method, const QStringList &path,
-                                      const QHttpServerRequest &request) const;
+                                      const IncomingRequest &request) const;
 
     QList<Route> m_routes;
     QList<RateLimit> m_rateLimits;
@@ -147,6 +194,11 @@ Response unauthorized(const QString &message = {});
 
 // Headers on every response: no sniffing, no framing, no referrer; over TLS also HSTS.
 QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls);
+
+// The bytes of a response as the server sends them: the status line, Content-Type,
+// Cache-Control, the security headers, the response's own headers, Content-Length and the body.
+// A response to HEAD carries the length of the body that GET would send, but no body.
+QByteArray serializeResponse(const Response &response, bool head, bool tls);
 
 // A complete HTTP/1.1 error response with a JSON body that closes the connection, for errors
 // found before a request reaches the router.

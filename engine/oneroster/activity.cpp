@@ -15,7 +15,9 @@ void ActivityCounter::record(qint64 applicationId, qint64 districtId, const QDat
 {
     const QDateTime utc = at.toUTC();
     const QDateTime hour(utc.date(), QTime(utc.time().hour(), 0), QTimeZone::utc());
-    Counts &counts = m_pending[qMakePair(applicationId, toIsoUtc(hour))];
+    const Key key = qMakePair(applicationId, toIsoUtc(hour));
+    QMutexLocker locker(&m_mutex);
+    Counts &counts = m_pending[key];
     counts.districtId = districtId;
     ++counts.requests;
     if (failed)
@@ -23,12 +25,24 @@ void ActivityCounter::record(qint64 applicationId, qint64 districtId, const QDat
     counts.bytes += bytes;
 }
 
+bool ActivityCounter::isEmpty() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_pending.isEmpty();
+}
+
 Result<void> ActivityCounter::flush(const QSqlDatabase &db)
 {
-    if (m_pending.isEmpty())
+    // The counts are taken out, so requests go on counting while they are written.
+    QHash<Key, Counts> flushing;
+    {
+        QMutexLocker locker(&m_mutex);
+        flushing.swap(m_pending);
+    }
+    if (flushing.isEmpty())
         return {};
     Transaction transaction(db);
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+    for (auto it = flushing.cbegin(); it != flushing.cend(); ++it) {
         auto written = execute(
             db,
             QStringLiteral("INSERT INTO oneroster_activity(application_id, district_id, "
@@ -43,13 +57,27 @@ Result<void> ActivityCounter::flush(const QSqlDatabase &db)
             // An application deleted since its requests were counted has no line to add to.
             if (written.error().contains(QLatin1String("FOREIGN KEY")))
                 continue;
+            restore(flushing);
             return failure(written.error());
         }
     }
-    if (auto committed = transaction.commit(); !committed)
+    if (auto committed = transaction.commit(); !committed) {
+        restore(flushing);
         return committed;
-    m_pending.clear();
+    }
     return {};
+}
+
+void ActivityCounter::restore(const QHash<Key, Counts> &counts)
+{
+    QMutexLocker locker(&m_mutex);
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        Counts &pending = m_pending[it.key()];
+        pending.districtId = it->districtId;
+        pending.requests += it->requests;
+        pending.errors += it->errors;
+        pending.bytes += it->bytes;
+    }
 }
 
 } // namespace hub::oneroster

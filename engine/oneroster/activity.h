@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QPair>
 #include <QSqlDatabase>
 
@@ -14,7 +15,8 @@ namespace hub::oneroster {
 
 // Counts OneRoster requests per application and UTC hour in memory and adds them to the
 // oneroster_activity table on flush, so the runbook gets one line per application per hour
-// and a request costs no write.
+// and a request costs no write. Thread-safe: request threads record while another thread
+// flushes.
 class ActivityCounter
 {
 public:
@@ -22,7 +24,7 @@ public:
                 qint64 bytes);
     // Adds the pending counts to the store and forgets them; on failure they are kept.
     Result<void> flush(const QSqlDatabase &db);
-    bool isEmpty() const { return m_pending.isEmpty(); }
+    bool isEmpty() const;
 
 private:
     struct Counts
@@ -32,8 +34,13 @@ private:
         qint64 errors = 0;
         qint64 bytes = 0;
     };
+    using Key = QPair<qint64, QString>;
+    // Adds counts taken out for a flush that failed back to the pending ones.
+    void restore(const QHash<Key, Counts> &counts);
+
+    mutable QMutex m_mutex;
     // Keyed by application id and the hour's start in ISO 8601 UTC.
-    QHash<QPair<qint64, QString>, Counts> m_pending;
+    QHash<Key, Counts> m_pending;
 };
 
 } // namespace hub::oneroster

@@ -159,7 +159,7 @@ selectedFields(const ReadContext &context, const Entity &entity, const QUrlQuery
 // in a value must be sent as %2B.
 QUrlQuery formDecodedQuery(const http::Request &request)
 {
-    QString encoded = request.raw().url().query(QUrl::FullyEncoded);
+    QString encoded = request.url().query(QUrl::FullyEncoded);
     encoded.replace(QLatin1Char('+'), QStringLiteral("%20"));
     return QUrlQuery(encoded);
 }
@@ -419,7 +419,7 @@ QByteArray openRowObject(ObjectWriter &writer, RowValues &row,
 
 QByteArray linkHeader(const http::Request &request, qint64 offset, qint64 limit, qint64 total)
 {
-    const QUrl base = request.raw().url();
+    const QUrl base = request.url();
     const auto link = [&](qint64 pageOffset, const char *rel) -> QByteArray {
         QUrl url = base;
         QUrlQuery query(base);
@@ -462,15 +462,25 @@ QString cacheKey(const ReadContext &context, const CollectionSpec &spec, const Q
 std::optional<PageCache::PageEnd> PageCache::pageEnd(const QString &key, qint64 offset,
                                                      const QDateTime &now) const
 {
+    QMutexLocker locker(&m_mutex);
     const auto found = m_pageEnds.constFind(key + QLatin1Char('@') + QString::number(offset));
     if (found == m_pageEnds.cend() || found->storedAt.secsTo(now) > kPageEndSeconds)
         return std::nullopt;
     return found->end;
 }
 
-void PageCache::storePageEnd(const QString &key, qint64 offset, const PageEnd &end,
-                             const QDateTime &now)
+quint64 PageCache::generation() const
 {
+    QMutexLocker locker(&m_mutex);
+    return m_generation;
+}
+
+void PageCache::storePageEnd(const QString &key, qint64 offset, const PageEnd &end,
+                             const QDateTime &now, quint64 generation)
+{
+    QMutexLocker locker(&m_mutex);
+    if (generation != m_generation)
+        return;
     if (m_pageEnds.size() > kMaxCacheEntries)
         m_pageEnds.clear();
     m_pageEnds.insert(key + QLatin1Char('@') + QString::number(offset), TimedPageEnd{end, now});
@@ -478,14 +488,19 @@ void PageCache::storePageEnd(const QString &key, qint64 offset, const PageEnd &e
 
 std::optional<qint64> PageCache::count(const QString &key, const QDateTime &now) const
 {
+    QMutexLocker locker(&m_mutex);
     const auto found = m_counts.constFind(key);
     if (found == m_counts.cend() || found->storedAt.secsTo(now) > kCountSeconds)
         return std::nullopt;
     return found->count;
 }
 
-void PageCache::storeCount(const QString &key, qint64 count, const QDateTime &now)
+void PageCache::storeCount(const QString &key, qint64 count, const QDateTime &now,
+                           quint64 generation)
 {
+    QMutexLocker locker(&m_mutex);
+    if (generation != m_generation)
+        return;
     if (m_counts.size() > kMaxCacheEntries)
         m_counts.clear();
     m_counts.insert(key, TimedCount{count, now});
@@ -493,6 +508,8 @@ void PageCache::storeCount(const QString &key, qint64 count, const QDateTime &no
 
 void PageCache::clear()
 {
+    QMutexLocker locker(&m_mutex);
+    ++m_generation;
     m_pageEnds.clear();
     m_counts.clear();
 }
@@ -540,7 +557,7 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
             return storeError(context, counted.error());
         total = counted->query().next() ? counted->query().value(0).toLongLong() : 0;
         if (context.cache)
-            context.cache->storeCount(countKey, *total, context.now);
+            context.cache->storeCount(countKey, *total, context.now, context.cacheGeneration);
     }
 
     // Keyset paging: when the previous page of the same query ended at this offset, start after
@@ -590,7 +607,8 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
     if (auto *error = std::get_if<QString>(&array))
         return storeError(context, *error);
     if (context.cache && !ids.isEmpty())
-        context.cache->storePageEnd(pageKey, query.offset + ids.size(), last, context.now);
+        context.cache->storePageEnd(pageKey, query.offset + ids.size(), last, context.now,
+                                    context.cacheGeneration);
 
     http::Response response;
     response.body = wrapped(entity.plural, std::get<QByteArray>(array));

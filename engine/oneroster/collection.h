@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QVariant>
 
@@ -32,7 +33,7 @@ struct CollectionSpec
 
 // Remembers where each page of a collection ended, so that the next page starts after that
 // row's sort key (keyset paging) instead of skipping offset rows, and caches total counts for a
-// short time. Not thread-safe: the HTTP handlers run on one thread.
+// short time. Thread-safe: the request threads share one cache.
 class PageCache
 {
 public:
@@ -42,10 +43,15 @@ public:
         QString sourcedId;
     };
 
+    // The number of clear() calls so far. A read takes it before it queries the store and
+    // passes it to the store functions, which drop what a read began before a clear().
+    quint64 generation() const;
+
     std::optional<PageEnd> pageEnd(const QString &key, qint64 offset, const QDateTime &now) const;
-    void storePageEnd(const QString &key, qint64 offset, const PageEnd &end, const QDateTime &now);
+    void storePageEnd(const QString &key, qint64 offset, const PageEnd &end, const QDateTime &now,
+                      quint64 generation);
     std::optional<qint64> count(const QString &key, const QDateTime &now) const;
-    void storeCount(const QString &key, qint64 count, const QDateTime &now);
+    void storeCount(const QString &key, qint64 count, const QDateTime &now, quint64 generation);
     // Forgets everything, after a write changed what collections hold.
     void clear();
 
@@ -60,6 +66,8 @@ private:
         qint64 count = 0;
         QDateTime storedAt;
     };
+    mutable QMutex m_mutex;
+    quint64 m_generation = 0;
     QHash<QString, TimedPageEnd> m_pageEnds;
     QHash<QString, TimedCount> m_counts;
 };
@@ -72,6 +80,8 @@ struct ReadContext
     // scheme://host:port of the request, the start of every href.
     QString origin;
     PageCache *cache = nullptr;
+    // The cache's generation when the request began.
+    quint64 cacheGeneration = 0;
     QDateTime now;
     // The statements of db's thread, or null to prepare each statement anew.
     StatementCache *statements = nullptr;

@@ -20,6 +20,7 @@ FailureLimiter::FailureLimiter(int maxFailures, int windowSeconds)
 
 int FailureLimiter::blockedSeconds(const QString &key, const QDateTime &now) const
 {
+    QMutexLocker locker(&m_mutex);
     const auto entry = m_entries.constFind(key);
     if (entry == m_entries.cend() || entry->failures < m_maxFailures)
         return 0;
@@ -29,6 +30,7 @@ int FailureLimiter::blockedSeconds(const QString &key, const QDateTime &now) con
 
 void FailureLimiter::recordFailure(const QString &key, const QDateTime &now)
 {
+    QMutexLocker locker(&m_mutex);
     if (m_entries.size() > kPruneThreshold)
         pruneExpired(now);
     Entry &entry = m_entries[key];
@@ -37,6 +39,12 @@ void FailureLimiter::recordFailure(const QString &key, const QDateTime &now)
         entry.failures = 0;
     }
     ++entry.failures;
+}
+
+void FailureLimiter::clear(const QString &key)
+{
+    QMutexLocker locker(&m_mutex);
+    m_entries.remove(key);
 }
 
 void FailureLimiter::pruneExpired(const QDateTime &now)

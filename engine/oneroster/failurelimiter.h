@@ -5,13 +5,13 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 namespace hub::oneroster {
 
 // Counts failed attempts per key (a client id or a peer address) in a fixed window. A key that
-// reached maxFailures is blocked until its window ends. Not thread-safe: the HTTP handlers that
-// use it run on one thread.
+// reached maxFailures is blocked until its window ends. Thread-safe.
 class FailureLimiter
 {
 public:
@@ -20,7 +20,7 @@ public:
     // The seconds until key may try again, or 0 when it is not blocked.
     int blockedSeconds(const QString &key, const QDateTime &now) const;
     void recordFailure(const QString &key, const QDateTime &now);
-    void clear(const QString &key) { m_entries.remove(key); }
+    void clear(const QString &key);
 
 private:
     struct Entry
@@ -32,6 +32,7 @@ private:
 
     int m_maxFailures;
     int m_windowSeconds;
+    mutable QMutex m_mutex;
     QHash<QString, Entry> m_entries;
 };
 

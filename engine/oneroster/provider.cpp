@@ -11,6 +11,7 @@
 #include "store/store.h"
 
 #include <QHostAddress>
+#include <QThread>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,7 +97,7 @@ QByteArray bearerToken(const http::Request &request)
 
 QString originOf(const http::Request &request)
 {
-    const QUrl url = request.raw().url();
+    const QUrl url = request.url();
     QString origin = url.scheme().isEmpty() ? QStringLiteral("http") : url.scheme();
     origin += QStringLiteral("://") + url.host();
     if (url.port() > 0)
@@ -144,6 +145,24 @@ Provider::Provider(ProviderOptions options, QObject *parent)
 Provider::~Provider()
 {
     flushActivity();
+}
+
+StatementCache &Provider::threadStatements() const
+{
+    QMutexLocker locker(&m_statementsMutex);
+    std::shared_ptr<StatementCache> &statements = m_statements[QThread::currentThread()];
+    if (!statements)
+        statements = std::make_shared<StatementCache>();
+    return *statements;
+}
+
+void Provider::releaseThreadStatements()
+{
+    std::shared_ptr<StatementCache> statements;
+    {
+        QMutexLocker locker(&m_statementsMutex);
+        statements = m_statements.take(QThread::currentThread());
+    }
 }
 
 void Provider::flushActivity()
@@ -208,6 +227,9 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
         scopeUris.append(scopeUri(version, scope));
     m_documented.append(DocumentedRoute{method, pattern, scopeUris});
 
+    // Reads share nothing but thread-safe parts (the page cache, the activity counter and the
+    // statements of their own thread), so the server may run them on its request threads.
+    const bool concurrent = method == "GET";
     router.addRoute(method, pattern, http::Access::Public,
                     [this, version, scopes, handler = std::move(handler)](
                         const http::Request &request) {
@@ -234,14 +256,16 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
                                 request, caller,
                                 ReadContext{m_options.store->connection(), version,
                                             DataScope{caller.districtId, caller.schoolYear},
-                                            originOf(request), &m_cache, now(),
-                                            &m_statements}};
+                                            originOf(request), &m_cache,
+                                            m_cache.generation(), now(), &threadStatements()}};
                             response = handler(serviceRequest);
                         }
                         m_activity.record(caller.applicationId, caller.districtId, now(),
                                           response.status >= 400, response.body.size());
                         return response;
                     });
+    if (concurrent)
+        router.setConcurrent(method, pattern);
 }
 
 std::variant<Caller, http::Response> Provider::authenticate(const http::Request &request,
@@ -254,7 +278,7 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
                                          "required."));
     // The token is checked against the store on every request, so that a revoked or expired
     // token, or a deactivated application, is rejected at once.
-    auto read = m_statements.run(m_options.store->connection(),
+    auto read = threadStatements().run(m_options.store->connection(),
                                  QStringLiteral("SELECT a.id, a.district_id, a.school_year, "
                                                 "a.scopes, k.scopes FROM oneroster_tokens k "
                                                 "JOIN oneroster_applications a "
@@ -286,7 +310,7 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
 http::Response Provider::issueToken(const http::Request &request)
 {
     const QDateTime current = now();
-    const QString address = failureAddressKey(request.raw().remoteAddress());
+    const QString address = failureAddressKey(request.peerAddress());
     if (const int wait = m_addressFailures.blockedSeconds(address, current); wait > 0) {
         qCWarning(lcOneRoster) << "Token request from" << address << "blocked for" << wait
                                << "s after repeated failures";

@@ -11,11 +11,14 @@
 #include "oneroster/scopes.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <variant>
 
 namespace hub {
@@ -60,7 +63,9 @@ using ServiceHandler = std::function<http::Response(ServiceRequest &)>;
 // The OneRoster provider: the OAuth 2 token endpoint at /oauth/token and the 1.1 and 1.2
 // services under /ims/oneroster. Its routes are Access::Public on the engine's router, because
 // they authenticate vendor applications by their own bearer tokens, which are unrelated to
-// admin tokens. Handlers run on the HTTP server's thread.
+// admin tokens. The GET routes of the services are concurrent: the HTTP server may run them on
+// its request threads, several at once. The token endpoint, the writes and the discovery
+// documents run on the HTTP server's thread.
 class Provider final : public QObject
 {
     Q_OBJECT
@@ -81,6 +86,9 @@ public:
 
     // Writes the counted activity to the store; called every minute and on destruction.
     void flushActivity();
+    // Drops the statements prepared on the calling thread. A request thread calls it before it
+    // closes its store connection and ends.
+    void releaseThreadStatements();
     // Forgets cached page positions and totals after data changed.
     void dataChanged() { m_cache.clear(); }
     QDateTime now() const { return m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc(); }
@@ -90,13 +98,17 @@ private:
     http::Response issueToken(const http::Request &request);
     std::variant<Caller, http::Response> authenticate(const http::Request &request,
                                                       Version version) const;
+    // The statements of the calling thread's store connection.
+    StatementCache &threadStatements() const;
 
     ProviderOptions m_options;
     FailureLimiter m_clientFailures;
     FailureLimiter m_addressFailures;
     PageCache m_cache;
-    // The statements that requests run on the HTTP server thread's connection.
-    mutable StatementCache m_statements;
+    // The statements that requests run, per thread, because each thread has its own store
+    // connection.
+    mutable QMutex m_statementsMutex;
+    mutable QHash<const QThread *, std::shared_ptr<StatementCache>> m_statements;
     ActivityCounter m_activity;
     QList<DocumentedRoute> m_documented;
     QTimer m_flushTimer;

@@ -3,21 +3,30 @@
 
 // The HTTP layer against hostile and broken clients, over raw sockets: oversized bodies and
 // headers, slow clients, idle connections, garbage, pipelining and rate limits. Each case
-// checks the status or the closed connection, and that the server still serves others.
+// checks the status or the closed connection, and that the server still serves others. The
+// server has two request threads, and the /slow and /gate routes run on them.
 
 #include "api/adminapi.h"
 #include "http/httpserver.h"
 #include "http/ratelimiter.h"
 #include "http/requestscanner.h"
 
+#include <QAbstractHttpServer>
 #include <QElapsedTimer>
+#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QMutex>
 #include <QRegularExpression>
+#include <QSemaphore>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
+
+#include <atomic>
 
 using hub::http::Access;
 using hub::http::HttpServer;
@@ -40,6 +49,22 @@ struct Exchange
         return match.hasMatch() ? match.captured(1).toInt() : 0;
     }
     int responseCount() const { return int(bytes.count("HTTP/1.1 ")); }
+};
+
+// Serves GET /status/NNN with Qt's own responder: the status line and an empty body.
+class QtResponderServer final : public QAbstractHttpServer
+{
+public:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        const int status = request.url().path().section(QLatin1Char('/'), 2, 2).toInt();
+        QHttpServerResponder responder = makeResponder(request, socket);
+        responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
+        responder.writeHeader("Content-Length", "0");
+        responder.writeBody(QByteArray());
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
 };
 
 } // namespace
@@ -72,6 +97,15 @@ private slots:
     void headAnswersLikeGetWithoutBody();
     void headFollowsGetRouteRules();
 
+    void concurrentRoutesRunOnRequestThreads();
+    void pipelinedRequestIsReadWhileFirstIsServed();
+    void responsesLeaveInRequestOrder();
+    void oversizedRequestWaitsForEarlierResponse();
+    void slowResponseOutlastsIdleTimeout();
+    void closedConnectionGetsNoResponse();
+    void pendingResponseLimitClosesConnection();
+    void statusLinesMatchQtResponder();
+
 private:
     // Sends bytes on a new connection and collects the reply until the server closes or
     // expectedResponses responses have arrived.
@@ -83,6 +117,11 @@ private:
     quint16 m_port = 0;
     int m_echoCalls = 0;
     qint64 m_clockMs = 0;
+    // Counted by the handlers on the request threads.
+    std::atomic<int> m_slowDone = 0;
+    std::atomic<int> m_offServerThread = 0;
+    QSemaphore m_secondStarted;
+    QSemaphore m_gate;
 };
 
 void tst_HttpHardening::init()
@@ -96,11 +135,17 @@ void tst_HttpHardening::init()
     limits.bodyIdleTimeoutMs = 3000;
     limits.minBodyBytesPerSecond = 1000;
     limits.bodyGraceMs = 500;
+    limits.maxPendingResponses = 24;
 
     m_echoCalls = 0;
     m_clockMs = 0;
+    m_slowDone = 0;
+    m_offServerThread = 0;
+    m_secondStarted.acquire(m_secondStarted.available());
+    m_gate.acquire(m_gate.available());
     m_server = std::make_unique<HttpServer>(QByteArray("test-admin-token-0123456789"));
     m_server->setLimits(limits);
+    m_server->setRequestThreads(2);
     hub::http::Router &router = m_server->router();
     router.addRoute("GET", QStringLiteral("/hello"), Access::Public, [](const Request &) {
         return Response::json(QJsonObject{{QStringLiteral("hello"), 1}});
@@ -119,12 +164,47 @@ void tst_HttpHardening::init()
     });
     router.limitRate(QStringLiteral("/sign-in"), {2, 1.0}, [this] { return m_clockMs; });
 
+    // Routes for the request threads. /slow sleeps for ms milliseconds and returns its id.
+    QThread *serverThread = QThread::currentThread();
+    router.addRoute("GET", QStringLiteral("/slow"), Access::Public,
+                    [this, serverThread](const Request &request) {
+                        if (QThread::currentThread() != serverThread)
+                            ++m_offServerThread;
+                        QThread::msleep(request.query().queryItemValue(QStringLiteral("ms")).toULong());
+                        ++m_slowDone;
+                        return Response::json(QJsonObject{
+                            {QStringLiteral("id"),
+                             request.query().queryItemValue(QStringLiteral("id")).toInt()}});
+                    });
+    router.setConcurrent("GET", QStringLiteral("/slow"));
+    // /first waits until /second has started, which it can only do when the server read the
+    // second request while the first was being served.
+    router.addRoute("GET", QStringLiteral("/first"), Access::Public, [this](const Request &) {
+        const bool overlapped = m_secondStarted.tryAcquire(1, 5000);
+        return Response::json(QJsonObject{{QStringLiteral("overlapped"), overlapped}});
+    });
+    router.setConcurrent("GET", QStringLiteral("/first"));
+    router.addRoute("GET", QStringLiteral("/second"), Access::Public, [this](const Request &) {
+        m_secondStarted.release();
+        return Response::json(QJsonObject{{QStringLiteral("second"), 1}});
+    });
+    router.setConcurrent("GET", QStringLiteral("/second"));
+    // /gate keeps its request thread waiting until the test opens the gate, or 10 s at most.
+    router.addRoute("GET", QStringLiteral("/gate"), Access::Public, [this](const Request &) {
+        const bool opened = m_gate.tryAcquire(1, 10000);
+        return Response::json(QJsonObject{{QStringLiteral("opened"), opened}});
+    });
+    router.setConcurrent("GET", QStringLiteral("/gate"));
+
     m_port = m_server->start(QHostAddress::LocalHost, 0);
     QVERIFY(m_port != 0);
 }
 
 void tst_HttpHardening::cleanup()
 {
+    // Handlers still waiting at the gate finish before the server's request threads stop.
+    m_gate.release(1000);
+    m_secondStarted.release(10);
     m_server.reset();
 }
 
@@ -634,6 +714,163 @@ void tst_HttpHardening::headFollowsGetRouteRules()
     reply = exchange("HEAD /nothing HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     QCOMPARE(reply.status(), 404);
     QVERIFY(reply.bytes.endsWith("\r\n\r\n"));
+}
+
+void tst_HttpHardening::concurrentRoutesRunOnRequestThreads()
+{
+    const Exchange reply
+        = exchange("GET /slow?ms=0&id=7 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 1, false);
+    QCOMPARE(reply.status(), 200);
+    QVERIFY(reply.bytes.endsWith("{\"id\":7}"));
+    QCOMPARE(m_offServerThread.load(), 1);
+    // Other routes still run on the server's thread, and it serves them meanwhile.
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::pipelinedRequestIsReadWhileFirstIsServed()
+{
+    // Qt HttpServer 6.4 keeps one request object per connection and parses the next pipelined
+    // request into it as soon as handleRequest() returns. The first handler returns true only
+    // if the second one started while it waited, so the server copied the first request and
+    // read the second while the first was still being served.
+    const Exchange reply = exchange("GET /first HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                    "GET /second HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                                    2, false);
+    QCOMPARE(reply.responseCount(), 2);
+    const qsizetype first = reply.bytes.indexOf("{\"overlapped\":true}");
+    const qsizetype second = reply.bytes.indexOf("{\"second\":1}");
+    QVERIFY2(first > 0, reply.bytes.constData());
+    QVERIFY(second > first);
+}
+
+void tst_HttpHardening::responsesLeaveInRequestOrder()
+{
+    // The first request takes longest and the fourth is served on the server's thread, yet the
+    // responses leave in the order of the requests. HEAD gets headers without a body.
+    QByteArray requests;
+    for (const char *target : {"/slow?ms=400&id=1", "/slow?ms=0&id=2", "/slow?ms=150&id=3"})
+        requests += QByteArray("GET ") + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    requests += "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    requests += "HEAD /slow?ms=0&id=5 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    requests += "GET /slow?ms=0&id=6 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    const Exchange reply = exchange(requests, 6, false);
+    QCOMPARE(reply.responseCount(), 6);
+
+    QList<qsizetype> positions;
+    for (const QByteArray &body : {QByteArray("{\"id\":1}"), QByteArray("{\"id\":2}"),
+                                   QByteArray("{\"id\":3}"), QByteArray("{\"hello\":1}"),
+                                   QByteArray("{\"id\":6}")})
+        positions.append(reply.bytes.indexOf(body));
+    QVERIFY2(positions.first() > 0, reply.bytes.constData());
+    for (qsizetype i = 1; i < positions.size(); ++i)
+        QVERIFY2(positions.at(i) > positions.at(i - 1), reply.bytes.constData());
+    QVERIFY(!reply.bytes.contains("{\"id\":5}"));
+    // The HEAD response sits between {"hello":1} and {"id":6} with the length of its GET body.
+    const QByteArray between = reply.bytes.mid(positions.at(3), positions.at(4) - positions.at(3));
+    QVERIFY(between.contains("HTTP/1.1 200 OK\r\n"));
+    QVERIFY(between.contains("Content-Length: 8\r\n"));
+    QCOMPARE(m_slowDone.load(), 5);
+}
+
+void tst_HttpHardening::oversizedRequestWaitsForEarlierResponse()
+{
+    // The 413 of the second request leaves after the first request's response, then the
+    // connection closes.
+    const Exchange reply = exchange("GET /slow?ms=300&id=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                    "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    "Content-Length: 5000\r\n\r\n",
+                                    2);
+    QCOMPARE(reply.responseCount(), 2);
+    QVERIFY(reply.bytes.startsWith("HTTP/1.1 200 "));
+    const qsizetype first = reply.bytes.indexOf("{\"id\":1}");
+    const qsizetype rejection = reply.bytes.indexOf("HTTP/1.1 413 ");
+    QVERIFY(first > 0);
+    QVERIFY(rejection > first);
+    QVERIFY(reply.closed);
+    QCOMPARE(m_echoCalls, 0);
+}
+
+void tst_HttpHardening::slowResponseOutlastsIdleTimeout()
+{
+    // The idle timeout is 1.5 s, but a connection whose request is being served is not idle.
+    const Exchange reply
+        = exchange("GET /slow?ms=2500&id=9 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 1, false);
+    QCOMPARE(reply.status(), 200);
+    QVERIFY(reply.bytes.endsWith("{\"id\":9}"));
+    QVERIFY(!reply.closed);
+}
+
+void tst_HttpHardening::closedConnectionGetsNoResponse()
+{
+    // The client leaves while its request is served. The response is dropped, the server keeps
+    // serving, and the connection is no longer counted.
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /slow?ms=300&id=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QVERIFY(socket.waitForBytesWritten(5000));
+        QTRY_COMPARE(m_server->openConnections(), 1);
+        socket.abort();
+    }
+    QTRY_COMPARE(m_slowDone.load(), 1);
+    QTRY_COMPARE(m_server->openConnections(), 0);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::pendingResponseLimitClosesConnection()
+{
+    // Both request threads wait at the gate, so no response leaves. Requests that arrive one by
+    // one are read at once. The 25th passes the limit of 24 pending responses, so it gets 503
+    // after the 24 others, and the connection closes.
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    for (int i = 0; i < 30 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
+        socket.write("GET /gate HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        socket.flush();
+        QTest::qWait(20);
+    }
+    QCOMPARE(received.size(), 0);
+    m_gate.release(24);
+    QTRY_VERIFY_WITH_TIMEOUT(received.count("HTTP/1.1 ") == 25, 10000);
+    QCOMPARE(received.count("{\"opened\":true}"), 24);
+    const qsizetype rejection = received.indexOf("HTTP/1.1 503 ");
+    QVERIFY(rejection > received.lastIndexOf("{\"opened\":true}"));
+    QVERIFY(received.contains("requests waiting for their responses"));
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY(servesOthers());
+}
+
+void tst_HttpHardening::statusLinesMatchQtResponder()
+{
+    // The server writes its status lines itself. They must be the ones Qt's responder writes,
+    // for every status in the server's table of reason phrases.
+    QtResponderServer qtServer;
+    auto *listener = new QTcpServer(&qtServer);
+    QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
+    qtServer.bind(listener);
+    const int statuses[] = {100, 101, 200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304,
+                            307, 308, 400, 401, 402, 403, 404, 405, 406, 408, 409, 410, 411, 412,
+                            413, 414, 415, 416, 417, 422, 423, 426, 428, 429, 431, 500, 501, 502,
+                            503, 504, 505};
+    for (const int status : statuses) {
+        QTcpSocket socket;
+        QByteArray received;
+        connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, listener->serverPort());
+        QTRY_COMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        socket.write(QByteArray("GET /status/") + QByteArray::number(status)
+                     + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QTRY_VERIFY(received.contains("\r\n\r\n"));
+        const QByteArray qtLine = received.left(received.indexOf("\r\n"));
+        Response response;
+        response.status = status;
+        const QByteArray ours = hub::http::serializeResponse(response, false, false);
+        QCOMPARE(ours.left(ours.indexOf("\r\n")), qtLine);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_HttpHardening)

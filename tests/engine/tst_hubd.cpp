@@ -129,6 +129,7 @@ void tst_Hubd::helpDocumentsEveryOption()
     const QString help = QString::fromUtf8(hubd.readAllStandardOutput());
     const QStringList options = {QStringLiteral("--listen"), QStringLiteral("--data-dir"),
                                  QStringLiteral("--demo"), QStringLiteral("--workers"),
+                                 QStringLiteral("--request-threads"),
                                  QStringLiteral("--time-zone"), QStringLiteral("--verbose"),
                                  QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
                                  QStringLiteral("--max-connections"),
@@ -574,6 +575,9 @@ void tst_Hubd::badConfigFileIsRejected_data()
                                 << QStringLiteral(":1: listen must be HOST:PORT");
     QTest::newRow("workers not a number") << QByteArray("# hubd\nworkers = many\n")
                                           << QStringLiteral(":2: workers must be a whole number");
+    QTest::newRow("negative request threads")
+        << QByteArray("listen = 127.0.0.1:0\nrequest-threads = -1\n")
+        << QStringLiteral(":2: request-threads must be a whole number from 0 to 64");
     QTest::newRow("no connections") << QByteArray("listen = 127.0.0.1:0\nmax-connections = 0\n")
                                     << QStringLiteral(":2: max-connections must be");
     QTest::newRow("upload too large") << QByteArray("max-upload-mib = 99999\n")

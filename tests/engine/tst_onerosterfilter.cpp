@@ -1,11 +1,20 @@
 // SPDX-FileCopyrightText: 2026 Hubdesk contributors
 // SPDX-License-Identifier: Apache-2.0
 
+#include "oneroster/activity.h"
+#include "oneroster/collection.h"
 #include "oneroster/failurelimiter.h"
 #include "oneroster/filter.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QTimeZone>
+
+#include <functional>
+#include <memory>
+#include <vector>
 
 using hub::oneroster::CompiledFilter;
 using hub::oneroster::FilterError;
@@ -26,6 +35,9 @@ private slots:
     void rejectsBadValues_data();
     void rejectsBadValues();
     void limiterBlocksAfterMaxFailures();
+    void limiterCountsFromManyThreads();
+    void activityKeepsCountsWhenFlushFails();
+    void pageCacheDropsReadsBeforeClear();
 };
 
 namespace {
@@ -203,6 +215,99 @@ void tst_OneRosterFilter::limiterBlocksAfterMaxFailures()
     QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(62)), 0);
     limiter.clear(QStringLiteral("a"));
     QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(62)), 0);
+}
+
+namespace {
+
+// Runs work on four threads at once and waits for them.
+void onFourThreads(const std::function<void()> &work)
+{
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back(QThread::create(work));
+        threads.back()->start();
+    }
+    for (const auto &thread : threads)
+        QVERIFY(thread->wait(30000));
+}
+
+} // namespace
+
+void tst_OneRosterFilter::limiterCountsFromManyThreads()
+{
+    // A key is blocked at exactly 1,000 failures, so one lost update leaves it unblocked.
+    hub::oneroster::FailureLimiter limiter(1000, 60);
+    const QDateTime start(QDate(2026, 12, 4), QTime(10, 0), QTimeZone::utc());
+    onFourThreads([&] {
+        for (int i = 0; i < 250; ++i)
+            limiter.recordFailure(QStringLiteral("a"), start);
+    });
+    QCOMPARE(limiter.blockedSeconds(QStringLiteral("a"), start.addSecs(10)), 50);
+}
+
+void tst_OneRosterFilter::activityKeepsCountsWhenFlushFails()
+{
+    const QString name = QStringLiteral("activity-flush");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        QVERIFY(db.open());
+
+        hub::oneroster::ActivityCounter counter;
+        const QDateTime at(QDate(2026, 12, 4), QTime(10, 30), QTimeZone::utc());
+        onFourThreads([&] {
+            for (int i = 0; i < 250; ++i)
+                counter.record(7, 1, at, i % 10 == 0, 100);
+        });
+
+        // Without its table the flush fails, and the counts wait for the next one.
+        QVERIFY(!counter.flush(db).ok());
+        QVERIFY(!counter.isEmpty());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "CREATE TABLE oneroster_activity (application_id INTEGER NOT NULL, district_id "
+            "INTEGER NOT NULL, hour_start TEXT NOT NULL, requests INTEGER NOT NULL DEFAULT 0, "
+            "errors INTEGER NOT NULL DEFAULT 0, bytes INTEGER NOT NULL DEFAULT 0, "
+            "PRIMARY KEY (application_id, hour_start))")));
+        counter.record(7, 1, at, false, 50);
+        QVERIFY(counter.flush(db).ok());
+        QVERIFY(counter.isEmpty());
+
+        QVERIFY(query.exec(QStringLiteral("SELECT application_id, district_id, hour_start, "
+                                          "requests, errors, bytes FROM oneroster_activity")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toLongLong(), 7);
+        QCOMPARE(query.value(1).toLongLong(), 1);
+        QCOMPARE(query.value(2).toString(), QStringLiteral("2026-12-04T10:00:00.000Z"));
+        QCOMPARE(query.value(3).toLongLong(), 1001);
+        QCOMPARE(query.value(4).toLongLong(), 100);
+        QCOMPARE(query.value(5).toLongLong(), 100050);
+        QVERIFY(!query.next());
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+void tst_OneRosterFilter::pageCacheDropsReadsBeforeClear()
+{
+    // A read that began before a write cleared the cache must not put its old total back.
+    hub::oneroster::PageCache cache;
+    const QDateTime now(QDate(2026, 12, 4), QTime(10, 0), QTimeZone::utc());
+    const quint64 before = cache.generation();
+    cache.clear();
+    cache.storeCount(QStringLiteral("users"), 41, now, before);
+    cache.storePageEnd(QStringLiteral("users"), 100, {QVariant(), QStringLiteral("u-100")}, now,
+                       before);
+    QVERIFY(!cache.count(QStringLiteral("users"), now));
+    QVERIFY(!cache.pageEnd(QStringLiteral("users"), 100, now));
+
+    // A read that began after it stores as before.
+    const quint64 after = cache.generation();
+    QCOMPARE(after, before + 1);
+    cache.storeCount(QStringLiteral("users"), 42, now, after);
+    cache.storePageEnd(QStringLiteral("users"), 100, {QVariant(), QStringLiteral("u-100")}, now,
+                       after);
+    QCOMPARE(cache.count(QStringLiteral("users"), now), std::optional<qint64>(42));
+    QCOMPARE(cache.pageEnd(QStringLiteral("users"), 100, now)->sourcedId, QStringLiteral("u-100"));
 }
 
 QTEST_APPLESS_MAIN(tst_OneRosterFilter)
