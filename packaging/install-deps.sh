@@ -15,11 +15,12 @@ build_packages="
 
 # openssh-server, nodejs and npm run the SFTP and Azurite fixtures of tests/fixtures, and
 # postgresql-15 runs the PostgreSQL fixture. openssl makes the HTTPS test server's certificate,
-# and jq reads the JSON responses in the README's examples.
+# and jq reads the JSON responses in the README's examples. wrk and nginx-light run the
+# OneRoster paging benchmark (tests/benchmarks/oneroster-bench.sh).
 # A Node.js that came from elsewhere (with its own npm) is used as it is, because Debian's npm
 # package conflicts with it.
 test_packages="
-    xvfb xauth sqlite3 unzip openssh-server openssl postgresql-15 jq"
+    xvfb xauth sqlite3 unzip openssh-server openssl postgresql-15 jq wrk nginx-light"
 # dpkg-dev computes the packages' dependencies (dpkg-shlibdeps); the rest serve
 # packaging/test-packages.sh: a clean Debian root, and the checks of the packaged files.
 package_packages="
