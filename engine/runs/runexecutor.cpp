@@ -967,15 +967,43 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.finishRun(RunStatus::Failed, retirements.error());
         return;
     }
-    const QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
     const bool approved = context.hold == QLatin1String("approved");
+    QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
+    // A newer file of the same integration that loaded while this one waited makes this one
+    // old data: approving it would roll the store back, so it is held again with that reason,
+    // and only an approval given after that loads it.
+    qint64 newerRun = 0;
+    if (approved) {
+        auto newer = selectValue(db,
+                                 QStringLiteral("SELECT max(id) FROM runs WHERE "
+                                                "integration_id = ? AND id > ? AND status IN "
+                                                "(?, ?)"),
+                                 {context.integrationId, context.runId,
+                                  int(RunStatus::Succeeded), int(RunStatus::SucceededWithWarnings)});
+        if (!newer) {
+            removeWork();
+            recorder.log(LogLevel::Error, newer.error());
+            recorder.finishRun(RunStatus::Failed, newer.error());
+            return;
+        }
+        newerRun = newer->isNull() ? 0 : newer->toLongLong();
+        if (newerRun > 0)
+            reason = QStringLiteral("Run %1 of this integration loaded a newer file after this "
+                                    "load was held.%2")
+                         .arg(newerRun)
+                         .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason);
+    }
     if (!reason.isEmpty() && (!approved || reason != context.holdReason)) {
         removeWork();
-        const QString message
-            = approved ? QStringLiteral("The district's stored records changed after this load "
-                                        "was approved, so it is held again with new counts. %1")
-                             .arg(reason)
-                       : reason;
+        QString message = reason;
+        if (approved && newerRun > 0)
+            message = QStringLiteral("%1 Approving this load again loads its older file over the "
+                                     "newer data; reject it unless that is intended.")
+                          .arg(reason);
+        else if (approved)
+            message = QStringLiteral("The district's stored records changed after this load "
+                                     "was approved, so it is held again with new counts. %1")
+                          .arg(reason);
         recorder.startPhase(QStringLiteral("Approval"));
         recorder.log(LogLevel::Warning, message);
         recorder.holdPhase();

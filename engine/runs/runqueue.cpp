@@ -101,7 +101,8 @@ Result<std::optional<qint64>> claimNextPostgres(const QSqlDatabase &db, const QS
             continue;
         }
         auto claimed = execute(db,
-                               QStringLiteral("UPDATE runs SET status = ?, started_at = ?, "
+                               QStringLiteral("UPDATE runs SET status = ?, "
+                                              "started_at = coalesce(started_at, ?), "
                                               "worker = ?, lease_expires_at = ? WHERE id = ?"),
                                {int(RunStatus::Running), nowIsoUtc(), worker,
                                 leaseExpiry(leaseSeconds), runId});
@@ -258,8 +259,8 @@ Result<std::optional<qint64>> claimNext(const QSqlDatabase &db, const QString &w
     auto claimed = execute(
         db,
         QStringLiteral(
-            "UPDATE runs SET status = ?, started_at = ?, worker = ?, lease_expires_at = ? "
-            "WHERE id = (SELECT r.id FROM runs r WHERE r.status = ? "
+            "UPDATE runs SET status = ?, started_at = coalesce(started_at, ?), worker = ?, "
+            "lease_expires_at = ? WHERE id = (SELECT r.id FROM runs r WHERE r.status = ? "
             "AND coalesce(r.hold, '') <> 'held' AND NOT EXISTS "
             "(SELECT 1 FROM runs o WHERE o.integration_id = r.integration_id "
             "AND o.status = ?) ORDER BY r.id LIMIT 1) AND status = ? RETURNING id"),

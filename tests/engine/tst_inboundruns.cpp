@@ -99,6 +99,7 @@ private slots:
     void holdLimitIsPerIntegration();
     void onlyHeldRunsAreApproved();
     void approvedLoadCountsAgain();
+    void newerLoadHoldsApprovalAgain();
     void loadsAttendanceFile();
     void copiesFileSpecWithNewMapping();
     void countsOnlyRowsMarkedDeleted();
@@ -399,11 +400,17 @@ void tst_InboundRuns::massChangeIsHeldUntilApproved()
     m_engine->removeExpiredFiles();
     QVERIFY2(QFileInfo::exists(input), qPrintable(input));
 
+    const QString startedAt = held.value(QStringLiteral("startedAt")).toString();
+    QVERIFY(!startedAt.isEmpty());
+    QTest::qWait(1100);
     const ApiReply approved = m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(runId));
     QCOMPARE(approved.status, 202);
     QCOMPARE(approved.json.value(QStringLiteral("hold")).toString(), QStringLiteral("approved"));
     const QJsonObject done = waitForRun(runId);
     QCOMPARE(done.value(QStringLiteral("status")).toInt(), 0);
+    // The run keeps the start it had before its hold, and its duration covers the wait.
+    QCOMPARE(done.value(QStringLiteral("startedAt")).toString(), startedAt);
+    QVERIFY(done.value(QStringLiteral("durationSeconds")).toInt() >= 1);
     QCOMPARE(activeOrgs(), 1);
     QStringList names;
     for (const QJsonValue &phase : done.value(QStringLiteral("phases")).toArray())
@@ -503,11 +510,13 @@ void tst_InboundRuns::approvedLoadCountsAgain()
     QCOMPARE(heldAgain.value(QStringLiteral("status")).toInt(), 2);
     QCOMPARE(heldAgain.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
     QCOMPARE(heldAgain.value(QStringLiteral("message")).toString(),
-             QStringLiteral("The district's stored records changed after this load was approved, "
-                            "so it is held again with new counts. Held for approval: the load "
-                            "would mark more than 10% of the district's stored records "
-                            "tobedeleted (orgs 3 of 3). Check that the file is complete, then "
-                            "approve or reject the load."));
+             QStringLiteral("Run %1 of this integration loaded a newer file after this load was "
+                            "held. Held for approval: the load would mark more than 10% of the "
+                            "district's stored records tobedeleted (orgs 3 of 3). Check that the "
+                            "file is complete, then approve or reject the load. Approving this "
+                            "load again loads its older file over the newer data; reject it "
+                            "unless that is intended.")
+                 .arg(newRun));
     QCOMPARE(activeOrgs(), 3);
     auto oldOrg = hub::selectValue(m_engine->store().connection(),
                                    QStringLiteral("SELECT count(*) FROM orgs WHERE sourced_id = "
@@ -519,6 +528,53 @@ void tst_InboundRuns::approvedLoadCountsAgain()
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(oldRun)).status, 202);
     QCOMPARE(waitForRun(oldRun).value(QStringLiteral("status")).toInt(), 0);
     QCOMPARE(activeOrgs(), 1);
+}
+
+void tst_InboundRuns::newerLoadHoldsApprovalAgain()
+{
+    // A partial bulk file waits for approval; then the complete file loads. The counts of the
+    // old file are the same as when it was held, but approving it would roll the store back.
+    QByteArray orgs;
+    auto listed = hub::execute(m_engine->store().connection(),
+                               QStringLiteral("SELECT sourced_id, name FROM orgs WHERE "
+                                              "district_id = 1 AND status = 'active' ORDER BY "
+                                              "sourced_id"));
+    QVERIFY(listed.ok());
+    while (listed->next())
+        orgs += listed->value(0).toString().toUtf8() + ",active,2024-01-02T03:04:05Z,"
+                + listed->value(1).toString().toUtf8() + ",district,X,\r\n";
+    for (int i = 1; i <= 4; ++i)
+        orgs += "org-whole-" + QByteArray::number(i) + ",active,2024-01-02T03:04:05Z,Whole "
+                + QByteArray::number(i) + ",district,W" + QByteArray::number(i) + ",\r\n";
+    QCOMPARE(waitForRun(upload(orgsBundle(orgs))).value(QStringLiteral("status")).toInt(), 0);
+    const qint64 complete = activeOrgs();
+    QVERIFY(complete >= 5);
+    const qint64 partialRun
+        = upload(orgsBundle("org-partial,active,2024-01-02T03:04:05Z,Partial,district,P,\r\n"));
+    QCOMPARE(waitForHold(partialRun).value(QStringLiteral("hold")).toString(),
+             QStringLiteral("held"));
+    const QString heldMessage = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(partialRun))
+                                    .json.value(QStringLiteral("message"))
+                                    .toString();
+    const qint64 completeRun = upload(orgsBundle(orgs));
+    QCOMPARE(waitForRun(completeRun).value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(activeOrgs(), complete);
+
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/approve").arg(partialRun)).status, 202);
+    const QJsonObject heldAgain = waitForHold(partialRun);
+    QCOMPARE(heldAgain.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QVERIFY2(heldAgain.value(QStringLiteral("message"))
+                 .toString()
+                 .startsWith(QStringLiteral("Run %1 of this integration loaded a newer file after "
+                                            "this load was held. ")
+                                 .arg(completeRun)),
+             qPrintable(heldAgain.value(QStringLiteral("message")).toString()));
+    QVERIFY(heldAgain.value(QStringLiteral("message")).toString().contains(heldMessage));
+    QCOMPARE(activeOrgs(), complete);
+
+    // Rejecting it leaves the newer data as it is.
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(partialRun)).status, 200);
+    QCOMPARE(activeOrgs(), complete);
 }
 
 void tst_InboundRuns::loadsAttendanceFile()
