@@ -329,8 +329,10 @@ void addHighContrastAction(hubdesk::MainWindow &window, hubdesk::Settings &setti
     QObject::connect(action, &QAction::toggled, &window,
                      [&settings, standardPalette, standardStyle](bool on) {
                          settings.setHighContrast(on);
-                         // Fusion draws every frame with the palette, so no edge disappears.
-                         QApplication::setStyle(on ? QStringLiteral("Fusion") : standardStyle);
+                         if (on)
+                             QApplication::setStyle(new hubdesk::HighContrastStyle);
+                         else
+                             QApplication::setStyle(standardStyle);
                          QApplication::setPalette(on ? hubdesk::highContrastPalette()
                                                      : standardPalette);
                      });

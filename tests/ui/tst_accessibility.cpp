@@ -3,7 +3,7 @@
 
 // Accessibility of the main window against the demo engine: Tab reaches every control of each
 // page in reading order, every control and table header has an accessible name, and the
-// high-contrast palette keeps text readable.
+// high-contrast palette and style keep text and every control's edges visible.
 
 #include "uitestengine.h"
 
@@ -17,10 +17,16 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QListWidget>
+#include <QRadioButton>
+#include <QScopeGuard>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStyleOption>
 #include <QTreeView>
 
 using hubdesk::MainWindow;
@@ -35,6 +41,10 @@ private slots:
     void cleanupTestCase();
     void highContrastPaletteIsReadable_data();
     void highContrastPaletteIsReadable();
+    void highContrastIndicators_data();
+    void highContrastIndicators();
+    void highContrastScrollBarHandle();
+    void highContrastWindow();
     void tabReachesEveryControl_data();
     void tabReachesEveryControl();
     void controlsHaveAccessibleNames_data();
@@ -42,6 +52,11 @@ private slots:
     void runbookHeadersHaveNames();
 
 private:
+    // The WCAG 2 non-text contrast minimum for the edges of a control.
+    static constexpr double kEdgeContrast = 3.0;
+
+    // The highest contrast against black of a pixel inside rect of image.
+    static double highestContrast(const QImage &image, const QRect &rect);
     void addPageRows();
     QWidget *showPage(MainWindow::Page page);
     // The page's controls that Tab should reach: visible, enabled, accepting Tab focus.
@@ -123,6 +138,162 @@ void tst_Accessibility::highContrastPaletteIsReadable()
         palette.color(QPalette::ColorGroup(group), QPalette::ColorRole(foreground)),
         palette.color(QPalette::ColorGroup(group), QPalette::ColorRole(background)));
     QVERIFY2(ratio >= minimum, qPrintable(QString::number(ratio)));
+}
+
+double tst_Accessibility::highestContrast(const QImage &image, const QRect &rect)
+{
+    double highest = 1.0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            highest
+                = std::max(highest, hubdesk::contrastRatio(QColor(image.pixel(x, y)), Qt::black));
+    }
+    return highest;
+}
+
+void tst_Accessibility::highContrastIndicators_data()
+{
+    QTest::addColumn<bool>("radio");
+    QTest::addColumn<bool>("checked");
+    QTest::addColumn<bool>("enabled");
+    for (const bool radio : {false, true}) {
+        for (const bool checked : {false, true}) {
+            for (const bool enabled : {true, false}) {
+                QTest::addRow("%s %s%s", radio ? "radio button" : "check box",
+                              checked ? "checked" : "unchecked", enabled ? "" : " disabled")
+                    << radio << checked << enabled;
+            }
+        }
+    }
+}
+
+void tst_Accessibility::highContrastIndicators()
+{
+    QFETCH(bool, radio);
+    QFETCH(bool, checked);
+    QFETCH(bool, enabled);
+
+    hubdesk::HighContrastStyle style;
+    std::unique_ptr<QAbstractButton> button;
+    if (radio)
+        button = std::make_unique<QRadioButton>(QStringLiteral("Run at next available cycle"));
+    else
+        button = std::make_unique<QCheckBox>(QStringLiteral("Run at next available cycle"));
+    button->setStyle(&style);
+    button->setPalette(hubdesk::highContrastPalette());
+    button->setChecked(checked);
+    button->setEnabled(enabled);
+    button->resize(button->sizeHint());
+    const QImage image = button->grab().toImage();
+    hubtest::saveScreenshot(button.get(), QStringLiteral("high-contrast-%1-%2-%3")
+                                              .arg(radio ? u"radio" : u"check")
+                                              .arg(checked ? u"on" : u"off")
+                                              .arg(enabled ? u"enabled" : u"disabled"));
+
+    QStyleOptionButton option;
+    option.initFrom(button.get());
+    const QRect indicator = style.subElementRect(radio ? QStyle::SE_RadioButtonIndicator
+                                                       : QStyle::SE_CheckBoxIndicator,
+                                                 &option, button.get());
+    QVERIFY(indicator.width() >= 10);
+    // The edge is visible whether the box is checked or not.
+    QVERIFY2(highestContrast(image, indicator) >= kEdgeContrast,
+             qPrintable(QString::number(highestContrast(image, indicator))));
+    // The middle shows the mark only when checked.
+    const QRect middle = indicator.adjusted(5, 5, -5, -5);
+    QCOMPARE(highestContrast(image, middle) >= kEdgeContrast, checked);
+}
+
+void tst_Accessibility::highContrastScrollBarHandle()
+{
+    hubdesk::HighContrastStyle style;
+    QScrollBar bar(Qt::Vertical);
+    bar.setStyle(&style);
+    bar.setPalette(hubdesk::highContrastPalette());
+    bar.setRange(0, 300);
+    bar.setPageStep(100);
+    bar.setValue(0);
+    bar.resize(bar.sizeHint().width(), 300);
+    const QImage image = bar.grab().toImage();
+    hubtest::saveScreenshot(&bar, QStringLiteral("high-contrast-scroll-bar"));
+
+    QStyleOptionSlider option;
+    option.initFrom(&bar);
+    option.orientation = Qt::Vertical;
+    option.minimum = bar.minimum();
+    option.maximum = bar.maximum();
+    option.sliderPosition = bar.sliderPosition();
+    option.sliderValue = bar.value();
+    option.pageStep = bar.pageStep();
+    option.singleStep = bar.singleStep();
+    option.subControls = QStyle::SC_All;
+    const QRect handle
+        = style.subControlRect(QStyle::CC_ScrollBar, &option, QStyle::SC_ScrollBarSlider, &bar);
+    QVERIFY(handle.height() > 20);
+    const QRect groove
+        = style.subControlRect(QStyle::CC_ScrollBar, &option, QStyle::SC_ScrollBarGroove, &bar);
+    // The handle's middle is light, and the groove below the handle stays black.
+    const QRect handleMiddle(handle.center() - QPoint(1, 1), QSize(3, 3));
+    QVERIFY2(highestContrast(image, handleMiddle) >= kEdgeContrast,
+             qPrintable(QString::number(highestContrast(image, handleMiddle))));
+    const QRect belowHandle(QPoint(groove.center().x() - 1, handle.bottom() + 20), QSize(3, 3));
+    QVERIFY(belowHandle.bottom() < groove.bottom());
+    QVERIFY2(highestContrast(image, belowHandle) < 1.5,
+             qPrintable(QString::number(highestContrast(image, belowHandle))));
+}
+
+void tst_Accessibility::highContrastWindow()
+{
+    const QString standardStyle = QApplication::style()->name();
+    const QPalette standardPalette = QApplication::palette();
+    const auto restore = qScopeGuard([&] {
+        QApplication::setStyle(standardStyle);
+        QApplication::setPalette(standardPalette);
+    });
+    QApplication::setStyle(new hubdesk::HighContrastStyle);
+    QApplication::setPalette(hubdesk::highContrastPalette());
+
+    // The schedule section of a new outbound form, whose check boxes start unchecked.
+    showPage(MainWindow::Page::OutboundForm);
+    auto *check
+        = m_window->outboundForm()->findChild<QCheckBox *>(QStringLiteral("runAtNextCycleCheck"));
+    QVERIFY(check);
+    QVERIFY(!check->isChecked());
+    auto *scrollArea = m_window->outboundForm()->findChild<QScrollArea *>();
+    QVERIFY(scrollArea);
+    scrollArea->ensureWidgetVisible(check);
+    QCoreApplication::processEvents();
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("high-contrast-outbound-form"));
+
+    QStyleOptionButton option;
+    option.initFrom(check);
+    const QRect indicator
+        = check->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, check);
+    QCOMPARE(indicator.width(), 16);
+    const QImage image = check->grab().toImage();
+    QVERIFY2(highestContrast(image, indicator) >= kEdgeContrast,
+             qPrintable(QString::number(highestContrast(image, indicator))));
+    // The form is taller than the window, so its scroll bar shows a light handle.
+    QScrollBar *bar = scrollArea->verticalScrollBar();
+    QVERIFY(bar->isVisible());
+    QVERIFY(bar->maximum() > 0);
+    QStyleOptionSlider barOption;
+    barOption.initFrom(bar);
+    barOption.orientation = Qt::Vertical;
+    barOption.minimum = bar->minimum();
+    barOption.maximum = bar->maximum();
+    barOption.sliderPosition = bar->sliderPosition();
+    barOption.sliderValue = bar->value();
+    barOption.pageStep = bar->pageStep();
+    barOption.subControls = QStyle::SC_All;
+    const QRect handle = bar->style()->subControlRect(QStyle::CC_ScrollBar, &barOption,
+                                                      QStyle::SC_ScrollBarSlider, bar);
+    const QRect handleMiddle(handle.center() - QPoint(1, 1), QSize(3, 3));
+    QVERIFY2(highestContrast(bar->grab().toImage(), handleMiddle) >= kEdgeContrast,
+             qPrintable(QString::number(highestContrast(bar->grab().toImage(), handleMiddle))));
+
+    showPage(MainWindow::Page::Runbook);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("high-contrast-runbook"));
 }
 
 void tst_Accessibility::addPageRows()
