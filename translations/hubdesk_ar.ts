@@ -2439,6 +2439,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>عرض التشغيلات حتى هذا التاريخ</translation>
     </message>
     <message>
+        <source>Show the runs of this date</source>
+        <translation>عرض تشغيلات هذا التاريخ</translation>
+    </message>
+    <message>
         <source>Integration</source>
         <translation>التكامل</translation>
     </message>

@@ -2431,6 +2431,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Mostrar las ejecuciones hasta esta fecha</translation>
     </message>
     <message>
+        <source>Show the runs of this date</source>
+        <translation>Mostrar las ejecuciones de esta fecha</translation>
+    </message>
+    <message>
         <source>Integration</source>
         <translation>Integración</translation>
     </message>

@@ -57,7 +57,7 @@ QDate runDay(const QJsonObject &run, const QTimeZone &zone)
 RunFilterBar::RunFilterBar(QWidget *parent)
     : QWidget(parent)
     , m_range(new QCheckBox(tr("Date ran&ge")))
-    , m_date(newDateEdit(QStringLiteral("runbookDateEdit"), tr("Show runs up to this date")))
+    , m_date(newDateEdit(QStringLiteral("runbookDateEdit"), tr("Show the runs of this date")))
     , m_toDate(newDateEdit(QStringLiteral("runbookToDateEdit"), tr("Show runs up to this date")))
     , m_integration(newComboBox(QStringLiteral("runbookIntegrationFilter"), tr("Integration")))
     , m_type(newComboBox(QStringLiteral("runbookTypeFilter"), tr("Integration type")))
@@ -205,7 +205,10 @@ QUrlQuery RunFilterBar::query() const
         query.addQueryItem(QStringLiteral("from"), m_date->date().toString(dayFormat));
         query.addQueryItem(QStringLiteral("to"), m_toDate->date().toString(dayFormat));
     } else {
-        query.addQueryItem(QStringLiteral("date"), m_date->date().toString(dayFormat));
+        // One day: the runs that started on it, not every earlier run as date= would list.
+        const QString day = m_date->date().toString(dayFormat);
+        query.addQueryItem(QStringLiteral("from"), day);
+        query.addQueryItem(QStringLiteral("to"), day);
     }
     const std::pair<QString, const QComboBox *> boxes[] = {
         {QStringLiteral("integrationId"), m_integration},
@@ -224,9 +227,7 @@ QUrlQuery RunFilterBar::query() const
 bool RunFilterBar::matches(const QJsonObject &run, const QTimeZone &zone) const
 {
     const QDate day = runDay(run, zone);
-    if (!day.isValid() || day > date())
-        return false;
-    if (m_range->isChecked() && day < m_date->date())
+    if (!day.isValid() || day > date() || day < m_date->date())
         return false;
 
     const QString integration = m_integration->currentData().toString();
@@ -249,7 +250,7 @@ void RunFilterBar::updateDateMode()
     const bool range = m_range->isChecked();
     m_dateLabel->setText(range ? tr("&From:") : tr("&Date:"));
     m_date->setAccessibleName(range ? tr("Show runs from this date")
-                                    : tr("Show runs up to this date"));
+                                    : tr("Show the runs of this date"));
     m_toLabel->setVisible(range);
     m_toDate->setVisible(range);
 }

@@ -315,10 +315,15 @@ void tst_RunbookFilters::filtersMatchEngineCounts_data()
                                   << ""
                                   << ""
                                   << "" << 3;
-    QTest::newRow("up to Nov 12") << false << QDate() << QDate(2026, 11, 12) << ""
+    // A single date lists the runs of that day alone, not the earlier ones.
+    QTest::newRow("Nov 11 alone") << false << QDate() << QDate(2026, 11, 11) << ""
                                   << ""
                                   << ""
-                                  << "" << 4;
+                                  << "" << 2;
+    QTest::newRow("Nov 12 alone") << false << QDate() << QDate(2026, 11, 12) << ""
+                                  << ""
+                                  << ""
+                                  << "" << 1;
     QTest::newRow("failed") << true << nov10 << nov15 << ""
                             << ""
                             << "9"
