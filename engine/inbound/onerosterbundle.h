@@ -128,12 +128,16 @@ public:
 
     // Parses every bulk and delta file that the hub stores and checks column names, required
     // values, types, enums, dates, duplicate sourcedIds and references between records. It only
-    // reads the store, for references to records already stored for the district. Fills
+    // reads the store, for references to records already stored for the district. Memory does
+    // not keep the rows: validate() writes the accepted rows, converted as the store takes
+    // them, to temporary files in the "validated" folder of workDir, which load() reads back.
+    // It keeps the sourcedIds, exactly for the files that other files reference (orgs,
+    // academic sessions, courses, classes, users) and as 64-bit hashes for the others. Fills
     // validateCounts(): rowsRead data rows, rowsRejected rows with an Error, rowsWritten rows
     // ready to load, bytes read. Lists at most 10000 findings and then one summary Warning, but
     // errorCount() counts every Error. stopRequested, when set, is called before each file and
-    // before the reference checks; once it returns true, validate() stops, returns the findings
-    // so far and wasStopped() is true, so load() refuses the bundle.
+    // before the reference findings; once it returns true, validate() stops, returns the
+    // findings so far and wasStopped() is true, so load() refuses the bundle.
     QList<Issue> validate(const QSqlDatabase &db, qint64 districtId,
                           const std::function<bool()> &stopRequested = {});
     PhaseCounts validateCounts() const { return m_validateCounts; }
@@ -141,12 +145,10 @@ public:
     qint64 errorCount() const { return m_errorCount; }
 
     // Replaces the district's records of each bulk file and applies each delta file, in one
-    // transaction. rowsRead counts the
-    // rows to store, including the user_roles rows that OneRoster 1.0 and 1.1 users.csv implies.
-    // rowsWritten counts those rows plus the stored rows newly marked tobedeleted. Fails when
-    // validate() has not run for this district or found an Error.
-    // TODO: validate() keeps every parsed row in memory until load(), about 1.7 KiB per row
-    // (287 MiB peak for 169 thousand rows), so a statewide bundle needs its rows spilled to disk.
+    // transaction. rowsRead counts the rows to store, including the user_roles rows that
+    // OneRoster 1.0 and 1.1 users.csv implies. rowsWritten counts those rows plus the stored
+    // rows newly marked tobedeleted. Fails when validate() has not run for this district or
+    // found an Error.
     hub::Result<PhaseCounts> load(const QSqlDatabase &db, qint64 districtId);
 
     // Counts, per table, the stored records that load() would mark tobedeleted: those missing
@@ -160,6 +162,8 @@ private:
     OneRosterBundle();
 
     QString m_folder;
+    // Where validate() keeps the validated rows for load().
+    QString m_workDir;
     QString m_version;
     QMap<QString, QString> m_manifestModes;
     // File key (such as "users") to the path of the file on disk.

@@ -6,10 +6,12 @@
 #include "core/nulcharacter.h"
 #include "core/timeutil.h"
 #include "runs/runfiles.h"
+#include "store/store.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +20,8 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 
 namespace hub::inbound::detail {
 
@@ -74,18 +78,23 @@ bool looksMisspelled(const QString &header, const QString &expected)
 
 namespace {
 
-const QRegularExpression &isoDatePattern()
-{
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
-    return pattern;
-}
-
+// Reads a date written YYYY-MM-DD with ASCII digits; returns an invalid date otherwise.
 QDate parseIsoDate(const QString &text)
 {
-    const QRegularExpressionMatch match = isoDatePattern().match(text);
-    if (!match.hasMatch())
+    if (text.size() != 10 || text.at(4) != QLatin1Char('-') || text.at(7) != QLatin1Char('-'))
         return {};
-    return QDate(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
+    int parts[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8};
+    const int lengths[3] = {4, 2, 2};
+    for (int part = 0; part < 3; ++part) {
+        for (int i = starts[part]; i < starts[part] + lengths[part]; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return {};
+            parts[part] = parts[part] * 10 + (c - u'0');
+        }
+    }
+    return QDate(parts[0], parts[1], parts[2]);
 }
 
 // Reads an ISO 8601 date and time. Sets note when the text bends the standard in a way that
@@ -148,6 +157,77 @@ void FileValidator::addColumn(const QString &column)
     m_table->columns.append(column);
 }
 
+namespace {
+
+bool isReferenced(Entity entity)
+{
+    for (const FileSpec &spec : schema::storedFiles()) {
+        for (const Field &field : spec.fields) {
+            if (field.references == entity)
+                return true;
+        }
+    }
+    return false;
+}
+
+QStringList derivedRoleColumns()
+{
+    return {QStringLiteral("sourced_id"),         QStringLiteral("status"),
+            QStringLiteral("date_last_modified"), QStringLiteral("user_sourced_id"),
+            QStringLiteral("role_type"),          QStringLiteral("role"),
+            QStringLiteral("org_sourced_id")};
+}
+
+} // namespace
+
+hub::Result<void> FileValidator::readHeader(CsvReader &reader, CsvRecord &record)
+{
+    for (const Field *field : std::as_const(m_fields)) {
+        if (field->column)
+            addColumn(latin1(field->column));
+    }
+    if (m_spec.hasExtensions)
+        addColumn(QStringLiteral("extensions"));
+
+    auto first = reader.readRecord(record);
+    if (!first) {
+        issue(Issue::Severity::Error,
+              reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("csv-syntax"),
+              reader.errorLine(), {}, {}, first.error());
+        return hub::failure(first.error());
+    }
+    if (!*first) {
+        const QString message
+            = QStringLiteral("The file is empty, but a bulk file needs at least its header line.");
+        issue(Issue::Severity::Error, QStringLiteral("empty-file"), 0, {}, {}, message);
+        return hub::failure(message);
+    }
+    mapHeader(record.fields);
+
+    m_metaAt = QList<FieldMeta>(m_fieldAt.size());
+    for (qsizetype i = 0; i < m_fieldAt.size(); ++i) {
+        const Field *field = m_fieldAt.at(i);
+        if (!field)
+            continue;
+        FieldMeta &meta = m_metaAt[i];
+        meta.name = latin1(field->name);
+        meta.column = field->column ? m_columnIndex.value(latin1(field->column), -1) : -1;
+        if (field->enumValues)
+            meta.enumValues = latin1(field->enumValues).split(QLatin1Char('|'));
+        if (meta.name == QLatin1String("sourcedId"))
+            meta.kind = FieldMeta::SourcedId;
+        else if (meta.name == QLatin1String("role"))
+            meta.kind = FieldMeta::Role;
+        else if (meta.name == QLatin1String("orgSourcedIds"))
+            meta.kind = FieldMeta::OrgIds;
+        else if (meta.name == QLatin1String("endDate"))
+            meta.kind = FieldMeta::EndDate;
+        else if (meta.name == QLatin1String("schoolYear"))
+            meta.kind = FieldMeta::SchoolYear;
+    }
+    return {};
+}
+
 qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRejected)
 {
     QFile file(path);
@@ -159,39 +239,30 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
 
     m_table = &m_state.tables[m_spec.entity];
     m_table->table = latin1(m_spec.table);
+    m_table->path = path;
+    m_table->fileName = m_fileName;
     m_table->delta = m_delta;
-    for (const Field *field : std::as_const(m_fields)) {
-        if (field->column)
-            addColumn(latin1(field->column));
-    }
-    if (m_spec.hasExtensions)
-        addColumn(QStringLiteral("extensions"));
+    m_table->exact = isReferenced(m_spec.entity);
     if (m_spec.entity == Entity::Users && m_version < 12) {
         m_derivedRoles = &m_state.tables[Entity::Roles];
+        *m_derivedRoles = TableKeys();
         m_derivedRoles->table = QStringLiteral("user_roles");
+        m_derivedRoles->path = path;
+        m_derivedRoles->fileName = m_fileName;
         m_derivedRoles->delta = m_delta;
-        m_derivedRoles->columns
-            = {QStringLiteral("sourced_id"),         QStringLiteral("status"),
-               QStringLiteral("date_last_modified"), QStringLiteral("user_sourced_id"),
-               QStringLiteral("role_type"),          QStringLiteral("role"),
-               QStringLiteral("org_sourced_id")};
+        m_derivedRoles->derived = true;
+        m_derivedRoles->columns = derivedRoleColumns();
     }
+    m_state.firstUnlistedLine = -1;
+    const qsizetype firstIssue = m_state.issues.size();
+    openSpill(m_spill);
+    if (m_derivedRoles)
+        openSpill(m_derivedSpill);
 
     CsvReader reader(&file);
     CsvRecord record;
-    auto first = reader.readRecord(record);
-    if (!first) {
-        issue(Issue::Severity::Error,
-              reader.recordTooLong() ? QStringLiteral("line-length") : QStringLiteral("csv-syntax"),
-              reader.errorLine(), {}, {}, first.error());
+    if (!readHeader(reader, record))
         return reader.bytesRead();
-    }
-    if (!*first) {
-        issue(Issue::Severity::Error, QStringLiteral("empty-file"), 0, {}, {},
-              QStringLiteral("The file is empty, but a bulk file needs at least its header line."));
-        return reader.bytesRead();
-    }
-    mapHeader(record.fields);
 
     for (;;) {
         auto read = reader.readRecord(record);
@@ -208,7 +279,17 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
         ++rowsRead;
         readRow(record, rowsRejected);
     }
-    return reader.bytesRead();
+    const qint64 bytes = reader.bytesRead();
+
+    finishSelfReferences();
+    if (!m_table->exact)
+        findDuplicates(path, firstIssue, rowsRejected);
+    finishSpill(m_spill, *m_table);
+    if (m_derivedRoles) {
+        findDerivedDuplicates(path);
+        finishSpill(m_derivedSpill, *m_derivedRoles);
+    }
+    return bytes;
 }
 
 void FileValidator::mapHeader(const QStringList &headers)
@@ -266,6 +347,7 @@ void FileValidator::mapHeader(const QStringList &headers)
                       .arg(runs::kUnloadedInputRetentionDays));
         mapped.insert(match);
         m_fieldAt[i] = match;
+        noteKeyHeader(match, i);
     }
 
     QSet<const Field *> misspelled;
@@ -286,6 +368,7 @@ void FileValidator::mapHeader(const QStringList &headers)
             // An optional column is read under the name it resembles, so the load goes on.
             mapped.insert(suggestion);
             m_fieldAt[i] = suggestion;
+            noteKeyHeader(suggestion, i);
             issue(Issue::Severity::Warning, QStringLiteral("misspelled-column"), 1, name, {},
                   QStringLiteral("Unknown column, read as %1. Correct the header of %2 to %1.")
                       .arg(latin1(suggestion->name), m_fileName));
@@ -382,22 +465,32 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         const Field *field = m_fieldAt.at(i);
         if (!field)
             continue;
+        const FieldMeta &meta = m_metaAt.at(i);
         QVariant value;
-        if (!convert(*field, header, raw, record.line, value))
+        if (!convert(*field, meta, header, raw, record.line, value))
             continue;
-        const QString name = latin1(field->name);
-        if (name == QLatin1String("sourcedId"))
+        switch (meta.kind) {
+        case FieldMeta::SourcedId:
             row.sourcedId = value.toString();
-        if (name == QLatin1String("role"))
+            break;
+        case FieldMeta::Role:
             role = value.toString();
-        if (name == QLatin1String("orgSourcedIds") && !value.isNull())
-            orgIds = raw.split(QLatin1Char(','), Qt::SkipEmptyParts);
-        if (name == QLatin1String("endDate"))
+            break;
+        case FieldMeta::OrgIds:
+            if (!value.isNull())
+                orgIds = raw.split(QLatin1Char(','), Qt::SkipEmptyParts);
+            break;
+        case FieldMeta::EndDate:
             endDate = parseIsoDate(value.toString());
-        if (name == QLatin1String("schoolYear") && !value.isNull())
-            hasSchoolYear = true;
-        if (field->column)
-            row.values[m_columnIndex.value(latin1(field->column))] = value;
+            break;
+        case FieldMeta::SchoolYear:
+            hasSchoolYear = hasSchoolYear || !value.isNull();
+            break;
+        case FieldMeta::Other:
+            break;
+        }
+        if (meta.column >= 0)
+            row.values[meta.column] = value;
     }
 
     if (m_spec.entity == Entity::AcademicSessions && !hasSchoolYear && endDate.isValid()
@@ -409,72 +502,267 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
             = QString::fromUtf8(QJsonDocument(extensions).toJson(QJsonDocument::Compact));
     }
 
-    if (!row.sourcedId.isEmpty()) {
-        const qint64 firstLine = m_table->lineById.value(row.sourcedId, 0);
-        if (firstLine > 0) {
-            issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), record.line,
-                  QStringLiteral("sourcedId"), row.sourcedId,
-                  QStringLiteral("Duplicate sourcedId; line %1 has it too.").arg(firstLine));
-        } else if (const auto other = m_table->idByFoldedId.constFind(row.sourcedId.toCaseFolded());
-                   other != m_table->idByFoldedId.cend()) {
-            issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), record.line,
-                  QStringLiteral("sourcedId"), row.sourcedId,
-                  QStringLiteral("The sourcedId differs only in case from %1 on line %2, and "
-                                 "systems that ignore case would merge the two records. Give "
-                                 "each record a sourcedId that differs in more than case.")
-                      .arg(*other)
-                      .arg(m_table->lineById.value(*other)));
-        }
+    if (m_table->exact && !row.sourcedId.isEmpty())
+        checkDuplicate(row);
+    const bool accepted = m_state.errorCount == errorsBefore;
+    if (!m_table->exact && !row.sourcedId.isEmpty()) {
+        foldId(row.sourcedId.toUtf8(), m_idBytes);
+        m_records.push_back(KeyRecord{hashBytes(m_idBytes), accepted ? row.line : -row.line});
     }
-
-    if (m_state.errorCount > errorsBefore) {
+    if (!accepted) {
         ++rowsRejected;
         return;
     }
-    m_table->lineById.insert(row.sourcedId, row.line);
-    m_table->idByFoldedId.insert(row.sourcedId.toCaseFolded(), row.sourcedId);
+    keepKeys(row, role, orgIds);
+}
 
+QStringList FileValidator::derivedRoleIds(const QString &userId, const QStringList &orgIds) const
+{
+    QStringList ids;
+    for (const QString &org : orgIds) {
+        const QString id = userId + QLatin1Char(':') + org.trimmed();
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    return ids;
+}
+
+void FileValidator::checkDuplicate(const ParsedRow &row)
+{
+    m_idBytes = row.sourcedId.toUtf8();
+    const quint32 first = m_table->ids.findFolded(m_idBytes);
+    if (first == IdSet::npos)
+        return;
+    const QString other = QString::fromUtf8(m_table->ids.idAt(first));
+    const qint64 firstLine = m_table->ids.lineAt(first);
+    if (other == row.sourcedId) {
+        issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), row.line,
+              QStringLiteral("sourcedId"), row.sourcedId,
+              QStringLiteral("Duplicate sourcedId; line %1 has it too.").arg(firstLine));
+    } else {
+        issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), row.line,
+              QStringLiteral("sourcedId"), row.sourcedId, caseDuplicateMessage(other, firstLine));
+    }
+}
+
+void FileValidator::openSpill(SpillWriter &spill)
+{
+    if (m_state.spillFolder.isEmpty())
+        return;
+    if (auto opened = spill.open(m_state.spillFolder); !opened)
+        issue(Issue::Severity::Error, QStringLiteral("store"), 0, {}, {}, opened.error());
+}
+
+void FileValidator::finishSpill(SpillWriter &spill, TableKeys &table)
+{
+    if (auto finished = spill.finish(); !finished)
+        issue(Issue::Severity::Error, QStringLiteral("store"), 0, {}, {}, finished.error());
+    table.spill = spill.takeFile();
+}
+
+void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QStringList &orgIds)
+{
+    ++m_table->rows;
+    m_spill.append(row.line, row.values);
+    m_idBytes = row.sourcedId.toUtf8();
+    if (m_table->exact)
+        m_table->ids.insert(m_idBytes, row.line);
+    else
+        m_acceptedHashes.push_back(hashBytes(m_idBytes));
+    const qsizetype statusColumn = m_columnIndex.value(QStringLiteral("status"), -1);
+    const bool retires = m_delta && statusColumn >= 0
+                         && row.values.at(statusColumn).toString() == QLatin1String("tobedeleted");
+    if (retires)
+        m_table->retiredHashes.push_back(hashBytes(m_idBytes));
+
+    if (const auto parent = m_columnIndex.constFind(QStringLiteral("parent_sourced_id"));
+        parent != m_columnIndex.cend()) {
+        m_table->order.append(row.sourcedId);
+        const QString parentId = row.values.at(*parent).toString();
+        if (!parentId.isEmpty())
+            m_table->parentOf.insert(row.sourcedId, parentId);
+    }
+
+    const auto usersTable = m_state.tables.find(Entity::Users);
+    const IdSet *users = usersTable != m_state.tables.end() ? &usersTable->second.ids : nullptr;
     if (m_spec.entity == Entity::Users && m_derivedRoles) {
         if (!role.isEmpty())
-            m_state.rolesByUser[row.sourcedId].insert(role);
-        for (const QString &org : std::as_const(orgIds)) {
-            const QString orgId = org.trimmed();
-            const QString id = row.sourcedId + QLatin1Char(':') + orgId;
-            if (m_derivedRoles->lineById.contains(id))
-                continue;
-            m_derivedRoles->lineById.insert(id, row.line);
-            ParsedRow derived;
-            derived.line = row.line;
-            derived.sourcedId = id;
-            derived.values
-                = {id,
-                   row.values.at(m_columnIndex.value(QStringLiteral("status"))),
-                   row.values.at(m_columnIndex.value(QStringLiteral("date_last_modified"))),
-                   row.sourcedId,
-                   QStringLiteral("primary"),
-                   role,
-                   orgId};
-            m_derivedRoles->rows.append(derived);
+            m_state.roles.add(users, row.sourcedId, role);
+        for (const QString &id : derivedRoleIds(row.sourcedId, orgIds)) {
+            const QByteArray bytes = id.toUtf8();
+            const quint64 hash = hashBytes(bytes);
+            m_derivedRecords.push_back(KeyRecord{hash, row.line});
+            m_derivedHashes.push_back(hash);
+            m_derivedSpill.append(
+                row.line, {id, row.values.at(m_columnIndex.value(QStringLiteral("status"))),
+                           row.values.at(m_columnIndex.value(QStringLiteral("date_last_modified"))),
+                           row.sourcedId, QStringLiteral("primary"), role,
+                           id.mid(row.sourcedId.size() + 1)});
+            if (retires)
+                m_derivedRoles->retiredHashes.push_back(hash);
+            ++m_derivedRoles->rows;
         }
     }
     if (m_spec.entity == Entity::Roles) {
         const QString user
             = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id"))).toString();
-        m_state.rolesByUser[user].insert(role);
+        m_state.roles.add(users, user, role);
     }
     if (m_spec.entity == Entity::Enrollments) {
         const QString user
             = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id"))).toString();
-        m_state.enrollmentRoles.append(
-            {user, role, m_fileName, record.line, QStringLiteral("role")});
+        if (!m_state.roles.allows(users, user, role)) {
+            if (m_state.roleMismatches.size() < maxListedIssues)
+                m_state.roleMismatches.append({user, role, m_fileName, row.line,
+                                               QStringLiteral("role"),
+                                               m_state.roles.rolesOf(users, user)});
+            else
+                m_state.unlistedRoleMismatchLines.append(row.line);
+        }
     }
-    m_table->rows.append(std::move(row));
 }
 
-bool FileValidator::convert(const Field &field, const QString &header, const QString &raw,
-                            qint64 line, QVariant &out)
+// Reads the ids of the given lines again, as readRow() took them.
+static QHash<qint64, QString> readFieldAt(const QString &path, qsizetype header,
+                                          const QSet<qint64> &lines)
 {
-    const QString name = latin1(field.name);
+    QHash<qint64, QString> fields;
+    QFile file(path);
+    if (header < 0 || !file.open(QIODevice::ReadOnly))
+        return fields;
+    CsvReader reader(&file);
+    CsvRecord record;
+    // The header, then each row until the last line asked for.
+    while (fields.size() < lines.size()) {
+        auto read = reader.readRecord(record);
+        if (!read || !*read)
+            break;
+        if (lines.contains(record.line) && header < record.fields.size())
+            fields.insert(record.line, record.fields.at(header).trimmed());
+    }
+    return fields;
+}
+
+void FileValidator::findDuplicates(const QString &path, qsizetype firstIssue,
+                                   qint64 &rowsRejected)
+{
+    std::sort(m_records.begin(), m_records.end(), [](const KeyRecord &a, const KeyRecord &b) {
+        return a.hash != b.hash ? a.hash < b.hash : std::abs(a.line) < std::abs(b.line);
+    });
+    QSet<qint64> candidates;
+    for (size_t i = 1; i < m_records.size(); ++i) {
+        if (m_records[i].hash == m_records[i - 1].hash) {
+            candidates.insert(std::abs(m_records[i - 1].line));
+            candidates.insert(std::abs(m_records[i].line));
+        }
+    }
+
+    if (!candidates.isEmpty()) {
+        // Equal hashes are duplicates only when the folded ids are equal too.
+        const QHash<qint64, QString> ids = readFieldAt(path, m_idHeader, candidates);
+        QList<Issue> late;
+        QSet<qint64> rejected;
+        size_t begin = 0;
+        while (begin < m_records.size()) {
+            size_t end = begin + 1;
+            while (end < m_records.size() && m_records[end].hash == m_records[begin].hash)
+                ++end;
+            // The accepted rows of the group, the first of each folded id.
+            QList<std::pair<QString, qint64>> firsts;
+            for (size_t i = begin; end - begin > 1 && i < end; ++i) {
+                const qint64 line = std::abs(m_records[i].line);
+                const QString id = ids.value(line);
+                const QString folded = id.toCaseFolded();
+                const auto first = std::find_if(firsts.cbegin(), firsts.cend(), [&](const auto &f) {
+                    return f.first.toCaseFolded() == folded;
+                });
+                if (first != firsts.cend()) {
+                    late.append(makeIssue(Issue::Severity::Error, QStringLiteral("duplicate-id"),
+                                          m_fileName, line, QStringLiteral("sourcedId"), id,
+                                          first->first == id
+                                              ? QStringLiteral("Duplicate sourcedId; line %1 has "
+                                                               "it too.")
+                                                    .arg(first->second)
+                                              : caseDuplicateMessage(first->first, first->second)));
+                    if (m_records[i].line > 0) {
+                        ++rowsRejected;
+                        rejected.insert(line);
+                    }
+                } else if (m_records[i].line > 0) {
+                    firsts.append({id, line});
+                }
+            }
+            begin = end;
+        }
+        std::sort(late.begin(), late.end(),
+                  [](const Issue &a, const Issue &b) { return a.line < b.line; });
+        m_state.insertFileIssues(firstIssue, late);
+        // A rejected row has no role to compare.
+        m_state.roleMismatches.removeIf([&](const EnrollmentRole &mismatch) {
+            return mismatch.file == m_fileName && rejected.contains(mismatch.line);
+        });
+        m_state.unlistedRoleMismatchLines.removeIf(
+            [&](qint64 line) { return rejected.contains(line); });
+    }
+    std::vector<KeyRecord>().swap(m_records);
+
+    std::sort(m_acceptedHashes.begin(), m_acceptedHashes.end());
+    m_acceptedHashes.erase(std::unique(m_acceptedHashes.begin(), m_acceptedHashes.end()),
+                           m_acceptedHashes.end());
+    m_acceptedHashes.shrink_to_fit();
+    m_table->idHashes = std::move(m_acceptedHashes);
+    std::sort(m_table->retiredHashes.begin(), m_table->retiredHashes.end());
+}
+
+void FileValidator::findDerivedDuplicates(const QString &path)
+{
+    std::sort(m_derivedRecords.begin(), m_derivedRecords.end(),
+              [](const KeyRecord &a, const KeyRecord &b) {
+                  return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
+              });
+    QSet<qint64> candidates;
+    for (size_t i = 1; i < m_derivedRecords.size(); ++i) {
+        if (m_derivedRecords[i].hash == m_derivedRecords[i - 1].hash) {
+            candidates.insert(m_derivedRecords[i - 1].line);
+            candidates.insert(m_derivedRecords[i].line);
+        }
+    }
+    if (!candidates.isEmpty()) {
+        const QHash<qint64, QString> users = readFieldAt(path, m_idHeader, candidates);
+        const QHash<qint64, QString> orgs = readFieldAt(path, m_orgsHeader, candidates);
+        // Equal ids of different lines: the first line gives the row, as readRow() did.
+        QHash<QString, qint64> firstLine;
+        QList<qint64> lines(candidates.cbegin(), candidates.cend());
+        std::sort(lines.begin(), lines.end());
+        for (const qint64 line : std::as_const(lines)) {
+            const QStringList orgIds
+                = orgs.value(line).split(QLatin1Char(','), Qt::SkipEmptyParts);
+            for (const QString &id : derivedRoleIds(users.value(line), orgIds)) {
+                const auto found = firstLine.constFind(id);
+                if (found == firstLine.cend()) {
+                    firstLine.insert(id, line);
+                    continue;
+                }
+                m_derivedRoles->skippedDerived[line].append(id);
+                --m_derivedRoles->rows;
+                const quint64 hash = hashBytes(id.toUtf8());
+                const auto hashAt = std::find(m_derivedHashes.begin(), m_derivedHashes.end(), hash);
+                if (hashAt != m_derivedHashes.end())
+                    m_derivedHashes.erase(hashAt);
+            }
+        }
+    }
+    std::vector<KeyRecord>().swap(m_derivedRecords);
+    std::sort(m_derivedHashes.begin(), m_derivedHashes.end());
+    m_derivedHashes.shrink_to_fit();
+    m_derivedRoles->idHashes = std::move(m_derivedHashes);
+    std::sort(m_derivedRoles->retiredHashes.begin(), m_derivedRoles->retiredHashes.end());
+}
+
+bool FileValidator::convert(const Field &field, const FieldMeta &meta, const QString &header,
+                            const QString &raw, qint64 line, QVariant &out)
+{
+    const QString &name = meta.name;
     auto error = [&](const QString &rule, const QString &message) {
         issue(Issue::Severity::Error, rule, line, header, raw, message);
         return false;
@@ -484,7 +772,7 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
     };
     auto addReference = [&](const QString &id) {
         if (field.references != Entity::None)
-            m_state.references.append({field.references, id, m_fileName, line, header});
+            checkReference(field.references, id, line, header);
     };
 
     if (field.type == FieldType::Secret)
@@ -570,7 +858,7 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
         out = raw;
         return true;
     case FieldType::Enum: {
-        const QStringList allowed = latin1(field.enumValues).split(QLatin1Char('|'));
+        const QStringList &allowed = meta.enumValues;
         if (allowed.contains(raw) || raw.startsWith(QLatin1String("ext:"))) {
             out = raw;
             return true;
@@ -628,6 +916,194 @@ bool FileValidator::convert(const Field &field, const QString &header, const QSt
     }
     }
     return true;
+}
+
+
+void FileValidator::noteKeyHeader(const Field *field, qsizetype header)
+{
+    const QLatin1String name(field->name);
+    if (name == QLatin1String("sourcedId"))
+        m_idHeader = header;
+    else if (name == QLatin1String("orgSourcedIds"))
+        m_orgsHeader = header;
+}
+
+QString caseDuplicateMessage(const QString &other, qint64 otherLine)
+{
+    return QStringLiteral("The sourcedId differs only in case from %1 on line %2, and systems "
+                          "that ignore case would merge the two records. Give each record a "
+                          "sourcedId that differs in more than case.")
+        .arg(other)
+        .arg(otherLine);
+}
+
+const IdSet *FileValidator::storedIds(Entity target)
+{
+    const auto found = m_state.storedIds.find(target);
+    if (found != m_state.storedIds.end())
+        return &found->second;
+    IdSet &ids = m_state.storedIds[target];
+    const char *table = nullptr;
+    for (const FileSpec &spec : schema::storedFiles()) {
+        if (spec.entity == target)
+            table = spec.table;
+    }
+    if (!table || !m_state.db.isValid())
+        return &ids;
+    auto query = execute(m_state.db,
+                         QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ?")
+                             .arg(latin1(table)),
+                         {m_state.districtId});
+    if (!query) {
+        m_state.add(makeIssue(Issue::Severity::Error, QStringLiteral("store"), {}, 0, {}, {},
+                              query.error()));
+        return &ids;
+    }
+    while (query->next())
+        ids.insert(query->value(0).toString().toUtf8(), 0);
+    return &ids;
+}
+
+void FileValidator::checkReference(Entity target, const QString &id, qint64 line,
+                                   const QString &column)
+{
+    const quint64 sequence = ++m_state.referenceSequence;
+    const QString key = m_fileName + QLatin1Char('\n') + column + QLatin1Char('\n') + id;
+    if (m_state.reportedReferences.contains(key))
+        return;
+    m_idBytes = id.toUtf8();
+
+    // A bulk target file replaces the stored records, so only its own rows resolve a
+    // reference. A delta target file adds to them, so its rows and the stored records do;
+    // without the file, the stored records alone do.
+    const auto table = m_state.tables.find(target);
+    const bool inBundle = table != m_state.tables.end();
+    if (inBundle && table->second.ids.findExact(m_idBytes) != IdSet::npos)
+        return;
+    if ((!inBundle || table->second.delta) && storedIds(target)->findExact(m_idBytes) != IdSet::npos)
+        return;
+
+    const Reference reference{target, id, m_fileName, line, column, sequence};
+    if (target == m_spec.entity) {
+        // A record of this file that comes later may resolve it.
+        m_state.reportedReferences.insert(key);
+        m_state.pendingSelfReferences.append(reference);
+        return;
+    }
+    if (m_state.unknownReferences.size() < maxListedIssues) {
+        m_state.reportedReferences.insert(key);
+        m_state.unknownReferences.append(reference);
+        return;
+    }
+    const quint64 keyHash = hashBytes(key.toUtf8());
+    if (!m_state.unlistedReferenceKeys.contains(keyHash)) {
+        m_state.unlistedReferenceKeys.insert(keyHash);
+        ++m_state.unlistedReferences;
+    }
+}
+
+void FileValidator::finishSelfReferences()
+{
+    QList<Reference> unknown;
+    for (const Reference &reference : std::as_const(m_state.pendingSelfReferences)) {
+        if (m_table->ids.findExact(reference.id.toUtf8()) != IdSet::npos) {
+            m_state.reportedReferences.remove(reference.file + QLatin1Char('\n')
+                                              + reference.column + QLatin1Char('\n')
+                                              + reference.id);
+            continue;
+        }
+        unknown.append(reference);
+    }
+    m_state.pendingSelfReferences.clear();
+    if (unknown.isEmpty())
+        return;
+
+    // Merge by the order of occurrence, and keep the first maxListedIssues.
+    QList<Reference> merged;
+    merged.reserve(m_state.unknownReferences.size() + unknown.size());
+    std::merge(m_state.unknownReferences.cbegin(), m_state.unknownReferences.cend(),
+               unknown.cbegin(), unknown.cend(), std::back_inserter(merged),
+               [](const Reference &a, const Reference &b) { return a.sequence < b.sequence; });
+    if (merged.size() > maxListedIssues) {
+        m_state.unlistedReferences += merged.size() - maxListedIssues;
+        merged.resize(maxListedIssues);
+    }
+    m_state.unknownReferences = std::move(merged);
+}
+
+void RoleBook::add(const IdSet *users, const QString &user, const QString &role)
+{
+    int bit = roleBit(role);
+    if (bit < 0 && m_names.size() < 64) {
+        bit = int(m_names.size());
+        m_bits.insert(role, bit);
+        m_names.append(role);
+    }
+    const quint32 index = users ? users->findExact(user.toUtf8()) : IdSet::npos;
+    if (bit < 0 || index == IdSet::npos) {
+        m_other[user].insert(role);
+        return;
+    }
+    if (m_masks.size() <= index)
+        m_masks.resize(size_t(users->size()), 0);
+    m_masks[index] |= quint64(1) << bit;
+}
+
+QStringList RoleBook::rolesOf(const IdSet *users, const QString &user) const
+{
+    QSet<QString> roles = m_other.value(user);
+    const quint32 index = users ? users->findExact(user.toUtf8()) : IdSet::npos;
+    if (index != IdSet::npos && index < m_masks.size()) {
+        for (qsizetype bit = 0; bit < m_names.size(); ++bit) {
+            if (m_masks[index] & (quint64(1) << bit))
+                roles.insert(m_names.at(bit));
+        }
+    }
+    QStringList sorted(roles.cbegin(), roles.cend());
+    sorted.sort();
+    return sorted;
+}
+
+bool RoleBook::allows(const IdSet *users, const QString &user, const QString &role) const
+{
+    const quint32 index = users ? users->findExact(user.toUtf8()) : IdSet::npos;
+    const quint64 mask = index != IdSet::npos && index < m_masks.size() ? m_masks[index] : 0;
+    const int bit = roleBit(role);
+    if (bit >= 0 && (mask & (quint64(1) << bit)))
+        return true;
+    const auto other = m_other.constFind(user);
+    if (other != m_other.cend())
+        return other->contains(role);
+    return mask == 0;
+}
+
+void ValidationState::insertFileIssues(qsizetype firstIndex, const QList<Issue> &late)
+{
+    QList<Issue> listed;
+    for (const Issue &issue : late) {
+        if (issue.severity == Issue::Severity::Error)
+            ++errorCount;
+        // A finding after the first one that did not fit would not have fit either.
+        if (firstUnlistedLine >= 0 && issue.line >= firstUnlistedLine)
+            ++unlistedIssues;
+        else
+            listed.append(issue);
+    }
+    if (listed.isEmpty())
+        return;
+
+    QList<Issue> merged = issues.mid(0, firstIndex);
+    merged.reserve(issues.size() + listed.size());
+    std::merge(issues.cbegin() + firstIndex, issues.cend(), listed.cbegin(), listed.cend(),
+               std::back_inserter(merged),
+               [](const Issue &a, const Issue &b) { return a.line < b.line; });
+    if (merged.size() > maxListedIssues) {
+        if (firstUnlistedLine < 0)
+            firstUnlistedLine = merged.at(maxListedIssues).line;
+        unlistedIssues += merged.size() - maxListedIssues;
+        merged.resize(maxListedIssues);
+    }
+    issues = std::move(merged);
 }
 
 } // namespace hub::inbound::detail

@@ -8,16 +8,22 @@
 
 #include "csvreader.h"
 #include "onerosterbundle.h"
+#include "onerosterkeys.h"
 #include "onerosterschema.h"
+#include "onerosterspill.h"
 
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <map>
+#include <memory>
+#include <vector>
 
 namespace hub::inbound::detail {
 
@@ -30,6 +36,10 @@ QString latin1(const char *text);
 Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &file, qint64 line,
                 const QString &column, const QString &value, const QString &message);
 
+// The message of a duplicate-id finding for a sourcedId that differs from an earlier one only in
+// case.
+QString caseDuplicateMessage(const QString &other, qint64 otherLine);
+
 // Returns true when a header looks like a misspelling of the expected column name: at most one
 // edit for names of 5 to 7 characters and two for longer ones, ignoring case.
 bool looksMisspelled(const QString &header, const QString &expected);
@@ -38,19 +48,39 @@ struct ParsedRow
 {
     qint64 line = 0;
     QString sourcedId;
-    QVariantList values; // in the order of ParsedTable::columns
+    QVariantList values; // in the order of TableKeys::columns
 };
 
-struct ParsedTable
+// The part of one table that validate() keeps for load(): the file of its validated rows, and
+// its sourcedIds in a compact form.
+struct TableKeys
 {
     QString table;
+    // The file that contains the rows: users.csv for the user_roles rows that OneRoster 1.0 and
+    // 1.1 users.csv implies.
+    QString path;
+    QString fileName;
     // A delta file updates the rows it lists and leaves the other stored records alone.
     bool delta = false;
+    // user_roles rows derived from users.csv.
+    bool derived = false;
     QStringList columns;
-    QList<ParsedRow> rows;
-    QHash<QString, qint64> lineById;
-    // The case-folded sourcedId of each accepted row, to the sourcedId as written.
-    QHash<QString, QString> idByFoldedId;
+    // Rows that load() stores, and the file that contains them as the store takes them.
+    qint64 rows = 0;
+    std::unique_ptr<QTemporaryFile> spill;
+    // The accepted sourcedIds, exactly, for a table whose records other files reference.
+    bool exact = false;
+    IdSet ids;
+    // For the other tables: the sorted 64-bit hashes of the accepted sourcedIds.
+    std::vector<quint64> idHashes;
+    // The sorted hashes of the sourcedIds that delta rows retire.
+    std::vector<quint64> retiredHashes;
+    // Derived user_roles ids that an earlier users.csv line already gave, by line. Their rows
+    // are in the file of validated rows, and load() skips them.
+    QHash<qint64, QStringList> skippedDerived;
+    // Parent links of orgs and academic sessions, and their ids in file order, for cycles.
+    QHash<QString, QString> parentOf;
+    QStringList order;
 };
 
 struct Reference
@@ -60,6 +90,8 @@ struct Reference
     QString file;
     qint64 line;
     QString column;
+    // The order in which the reference occurs among all references of the bundle.
+    quint64 sequence = 0;
 };
 
 struct EnrollmentRole
@@ -69,31 +101,94 @@ struct EnrollmentRole
     QString file;
     qint64 line;
     QString column;
+    // The user's roles in the bundle, sorted.
+    QStringList roles;
+};
+
+// The roles that users.csv (OneRoster 1.0 and 1.1) or roles.csv (1.2) give each user, as a
+// bit mask per user of users.csv.
+class RoleBook
+{
+public:
+    void add(const IdSet *users, const QString &user, const QString &role);
+    // The user's roles, sorted; empty when the bundle gives none.
+    QStringList rolesOf(const IdSet *users, const QString &user) const;
+    // Whether the user has no role in the bundle or has role.
+    bool allows(const IdSet *users, const QString &user, const QString &role) const;
+
+private:
+    int roleBit(const QString &role) const { return m_bits.value(role, -1); }
+
+    QHash<QString, int> m_bits;
+    QStringList m_names;
+    // By index of users.csv's IdSet.
+    std::vector<quint64> m_masks;
+    // Users that users.csv does not list, and roles past the 64 that a mask holds.
+    QHash<QString, QSet<QString>> m_other;
 };
 
 struct ValidationState
 {
     // Keyed by entity; user_roles rows that 1.0 and 1.1 users.csv implies are under Roles.
-    std::map<schema::Entity, ParsedTable> tables;
-    QList<Reference> references;
-    QList<EnrollmentRole> enrollmentRoles;
-    QHash<QString, QSet<QString>> rolesByUser;
+    std::map<schema::Entity, TableKeys> tables;
+    // The district's stored sourcedIds of an entity, read when a reference first needs them.
+    std::map<schema::Entity, IdSet> storedIds;
+    QSqlDatabase db;
+    qint64 districtId = 0;
+    // The folder for the files of validated rows.
+    QString spillFolder;
+
+    // Unknown references in the order they occur, one per file, column and sourcedId, at
+    // most maxListedIssues; unlistedReferences counts the rest.
+    QList<Reference> unknownReferences;
+    qint64 unlistedReferences = 0;
+    QSet<QString> reportedReferences;
+    QSet<quint64> unlistedReferenceKeys;
+    quint64 referenceSequence = 0;
+    // References of the file being read to its own records that are not known yet.
+    QList<Reference> pendingSelfReferences;
+
+    RoleBook roles;
+    // Enrollments whose role is not among the user's roles, at most maxListedIssues.
+    QList<EnrollmentRole> roleMismatches;
+    // Lines of the role mismatches past that limit, to count them.
+    QList<qint64> unlistedRoleMismatchLines;
+
     QList<Issue> issues;
     qint64 unlistedIssues = 0;
     qint64 errorCount = 0;
+    // The line of the first finding of the current file that did not fit the list, or -1.
+    qint64 firstUnlistedLine = -1;
 
     void add(Issue issue)
     {
         if (issue.severity == Issue::Severity::Error)
             ++errorCount;
-        if (issues.size() < maxListedIssues)
+        if (issues.size() < maxListedIssues) {
             issues.append(std::move(issue));
-        else
+        } else {
+            if (firstUnlistedLine < 0)
+                firstUnlistedLine = issue.line;
             ++unlistedIssues;
+        }
     }
+
+    // Puts findings made after a file was read (sorted by line) among the file's findings from
+    // firstIndex on, after those of the same line, as if they had been made while reading.
+    void insertFileIssues(qsizetype firstIndex, const QList<Issue> &late);
 };
 
-// Parses one bulk file into its table of rows, adding the findings to the state.
+// A hash of a sourcedId of a table without an IdSet and the line of its row, kept while the
+// file is read to find duplicates once it has been read. line is negative for a row with an
+// Error other than a duplicate, which is not accepted.
+struct KeyRecord
+{
+    quint64 hash;
+    qint64 line;
+};
+
+// Parses one bulk or delta file: checks every row, keeps the keys of the accepted rows in the
+// state and writes the accepted rows, converted as the store takes them, to a temporary file.
 class FileValidator
 {
 public:
@@ -115,11 +210,35 @@ public:
     qint64 run(const QString &path, qint64 &rowsRead, qint64 &rowsRejected);
 
 private:
+    hub::Result<void> readHeader(CsvReader &reader, CsvRecord &record);
     void mapHeader(const QStringList &headers);
     void addColumn(const QString &column);
+    void noteKeyHeader(const schema::Field *field, qsizetype header);
     void readRow(const CsvRecord &record, qint64 &rowsRejected);
-    bool convert(const schema::Field &field, const QString &header, const QString &raw, qint64 line,
-                 QVariant &out);
+    void keepKeys(const ParsedRow &row, const QString &role, const QStringList &orgIds);
+    void checkDuplicate(const ParsedRow &row);
+    void openSpill(SpillWriter &spill);
+    void finishSpill(SpillWriter &spill, TableKeys &table);
+    void findDuplicates(const QString &path, qsizetype firstIssue, qint64 &rowsRejected);
+    void findDerivedDuplicates(const QString &path);
+    QStringList derivedRoleIds(const QString &userId, const QStringList &orgIds) const;
+    const IdSet *storedIds(schema::Entity target);
+    void checkReference(schema::Entity target, const QString &id, qint64 line,
+                        const QString &column);
+    void finishSelfReferences();
+    // What readRow() needs of a field, worked out once per file.
+    struct FieldMeta
+    {
+        enum Kind { Other, SourcedId, Role, OrgIds, EndDate, SchoolYear };
+        QString name;
+        // Index in TableKeys::columns, or -1.
+        int column = -1;
+        QStringList enumValues;
+        Kind kind = Other;
+    };
+
+    bool convert(const schema::Field &field, const FieldMeta &meta, const QString &header,
+                 const QString &raw, qint64 line, QVariant &out);
     void issue(Issue::Severity severity, const QString &rule, qint64 line, const QString &column,
                const QString &value, const QString &message)
     {
@@ -136,10 +255,22 @@ private:
     QStringList m_headers;
     QList<const schema::Field *> m_fieldAt; // per header position; nullptr for other columns
     QList<bool> m_extensionAt;              // per header position
+    QList<FieldMeta> m_metaAt;              // per header position
+    qsizetype m_idHeader = -1;
+    qsizetype m_orgsHeader = -1;
     bool m_deriveSchoolYear = false;
-    ParsedTable *m_table = nullptr;
+    TableKeys *m_table = nullptr;
     QHash<QString, int> m_columnIndex;
-    ParsedTable *m_derivedRoles = nullptr;
+    TableKeys *m_derivedRoles = nullptr;
+
+
+    SpillWriter m_spill;
+    SpillWriter m_derivedSpill;
+    std::vector<KeyRecord> m_records;
+    std::vector<KeyRecord> m_derivedRecords;
+    std::vector<quint64> m_acceptedHashes;
+    std::vector<quint64> m_derivedHashes;
+    QByteArray m_idBytes;
 };
 
 } // namespace hub::inbound::detail

@@ -207,6 +207,10 @@ private slots:
     void toleratesCraftedQuirks_data();
     void toleratesCraftedQuirks();
     void storesLoadTimeForEmptyDate();
+    void findsDuplicatesFarApart();
+    void resolvesLaterParents();
+    void countsRetirementsBeforeLoad();
+    void loadsRowsAsValidated();
     void rejectsUnknownDistrict();
     void rejectsLoadWithoutValidate();
     void rejectsOpenFailures_data();
@@ -1436,6 +1440,172 @@ void TestOneRosterBundle::storesLoadTimeForEmptyDate()
                                .toString();
     QVERIFY2(stored >= before, qPrintable(stored));
     QVERIFY2(stored <= after, qPrintable(stored));
+}
+
+// Enrollments keep only hashes of their ids while a file is read, so duplicates far apart in a
+// large file are found once it is read, and reported among the row findings by line.
+void TestOneRosterBundle::findsDuplicatesFarApart()
+{
+    FileMap files = validBundle();
+    QByteArray enrollments = "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
+                             "userSourcedId,role,primary,beginDate,endDate\r\n";
+    constexpr int rows = 60000;
+    for (int i = 1; i <= rows; ++i)
+        enrollments += QStringLiteral("enr-%1,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,"
+                                      "student,false,,\r\n")
+                           .arg(i, 6, 10, QLatin1Char('0'))
+                           .toUtf8();
+    // Line 60002: the id of line 3 again. Line 60003: the id of line 4 in upper case, with a
+    // bad date as well. Line 60004: a teacher role that usr-s does not have, after both.
+    enrollments += "enr-000002,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,"
+                   "false,,\r\n"
+                   "ENR-000003,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,"
+                   "false,,2023-02-30\r\n"
+                   "enr-x,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,teacher,false,,\r\n";
+    files[QStringLiteral("enrollments.csv")] = enrollments;
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    const QStringList errors = issueTexts(issues, Issue::Severity::Error);
+    QCOMPARE(errors,
+             (QStringList{QStringLiteral("enrollments.csv line 60002, column sourcedId, value "
+                                         "\"enr-000002\": Duplicate sourcedId; line 3 has it "
+                                         "too."),
+                          QStringLiteral("enrollments.csv line 60003, column endDate, value "
+                                         "\"2023-02-30\": Invalid endDate; expected an ISO 8601 "
+                                         "date YYYY-MM-DD. Day and month are never guessed."),
+                          QStringLiteral("enrollments.csv line 60003, column sourcedId, value "
+                                         "\"ENR-000003\": The sourcedId differs only in case from "
+                                         "enr-000003 on line 4, and systems that ignore case "
+                                         "would merge the two records. Give each record a "
+                                         "sourcedId that differs in more than case.")}));
+    QCOMPARE(bundle->errorCount(), 3);
+    QCOMPARE(bundle->validateCounts().rowsRead, qint64(2 + 2 + 1 + 1 + 2 + rows + 3));
+    QCOMPARE(bundle->validateCounts().rowsRejected, qint64(2));
+    QVERIFY(issueTexts(issues, Issue::Severity::Warning)
+                .contains(QStringLiteral("enrollments.csv line 60004, column role, value "
+                                         "\"teacher\": User usr-s has the role student in the "
+                                         "bundle, not teacher.")));
+    // The duplicate findings stand among the row findings in line order.
+    qsizetype previous = 0;
+    for (const Issue &issue : issues) {
+        if (issue.file != QLatin1String("enrollments.csv") || issue.rule == QLatin1String("role-mismatch"))
+            continue;
+        QVERIFY2(issue.line >= previous, qPrintable(issue.toString()));
+        previous = issue.line;
+    }
+    QVERIFY(!bundle->load(db(), districtId).ok());
+    QCOMPARE(count(QStringLiteral("enrollments")), 0);
+}
+
+// A parent listed after its child resolves the reference once the file is read. A parent that
+// never comes is reported once, on the first row that names it.
+void TestOneRosterBundle::resolvesLaterParents()
+{
+    FileMap files = validBundle();
+    files[QStringLiteral("orgs.csv")]
+        = "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+          "org-s,active,2024-01-02T03:04:05.000Z,School,school,S1,org-d\r\n"
+          "org-x,active,2024-01-02T03:04:05.000Z,Annex,school,S2,org-gone\r\n"
+          "org-y,active,2024-01-02T03:04:05.000Z,Annex 2,school,S3,org-gone\r\n"
+          "org-d,active,2024-01-02T03:04:05.000Z,District,district,D1,\r\n";
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    QStringList references;
+    for (const Issue &issue : issues) {
+        if (issue.rule == QLatin1String("unknown-reference"))
+            references.append(issue.toString());
+    }
+    QCOMPARE(references,
+             QStringList{QStringLiteral("orgs.csv line 3, column parentSourcedId, value "
+                                        "\"org-gone\": No record of orgs.csv has this sourcedId; "
+                                        "the reference is stored as given.")});
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-s"),
+                   QStringLiteral("parent_sourced_id")),
+             QVariant(QStringLiteral("org-d")));
+}
+
+// The guard's counts come from the ids that validation kept: exactly for users, as hashes for
+// enrollments and the user roles that users.csv implies.
+void TestOneRosterBundle::countsRetirementsBeforeLoad()
+{
+    const QString first = newFolder();
+    writeFiles(first, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+
+    FileMap files = validBundle();
+    files[QStringLiteral("users.csv")].truncate(
+        files.value(QStringLiteral("users.csv")).indexOf("usr-s,"));
+    files[QStringLiteral("enrollments.csv")].truncate(
+        files.value(QStringLiteral("enrollments.csv")).indexOf("enr-s,"));
+    const QString second = newFolder();
+    writeFiles(second, files);
+    openAndValidate(second, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+
+    auto retirements = bundle->retirements(db(), districtId);
+    QVERIFY2(retirements.ok(), qPrintable(retirements.error()));
+    QMap<QString, QPair<qint64, qint64>> counts;
+    for (const hub::inbound::Retirement &retirement : *retirements)
+        counts.insert(retirement.table, {retirement.stored, retirement.retiring});
+    QCOMPARE(counts.value(QStringLiteral("users")), (QPair<qint64, qint64>(2, 1)));
+    QCOMPARE(counts.value(QStringLiteral("user_roles")), (QPair<qint64, qint64>(3, 2)));
+    QCOMPARE(counts.value(QStringLiteral("enrollments")), (QPair<qint64, qint64>(2, 1)));
+    QCOMPARE(counts.value(QStringLiteral("orgs")), (QPair<qint64, qint64>(2, 0)));
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    // Stored: 2 orgs, 2 sessions, 1 course, 1 class, 1 user, 1 user role, 1 enrollment; marked:
+    // usr-s, its two user roles and enr-s.
+    QCOMPARE(loaded->rowsWritten, 9 + 4);
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-d"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("active")));
+}
+
+// load() stores the rows that validate() accepted, from its own temporary files, so a bundle
+// file that changes in between changes nothing. The files are deleted with the bundle.
+void TestOneRosterBundle::loadsRowsAsValidated()
+{
+    const QString folder = newFolder();
+    writeFiles(folder, validBundle());
+    const QString workDir = newFolder();
+    auto opened = OneRosterBundle::open(folder, workDir);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    auto bundle = std::make_unique<OneRosterBundle>(std::move(opened).value());
+    bundle->validate(db(), districtId);
+    QCOMPARE(bundle->errorCount(), 0);
+    const QDir validated(QDir(workDir).filePath(QStringLiteral("validated")));
+    QVERIFY(validated.exists());
+
+    QFile orgs(QDir(folder).filePath(QStringLiteral("orgs.csv")));
+    QVERIFY(orgs.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    orgs.write("not,a,valid\r\nfile\r\n");
+    orgs.close();
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("name")),
+             QVariant(QStringLiteral("District")));
+    QCOMPARE(count(QStringLiteral("user_roles")), 3);
+    bundle.reset();
+    QCOMPARE(validated.entryList(QDir::Files), QStringList());
 }
 
 void TestOneRosterBundle::rejectsUnknownDistrict()

@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Hubdesk contributors
+// SPDX-License-Identifier: Apache-2.0
+
+#pragma once
+
+// Writers that store the rows of one OneRoster table for a district inside the load's
+// transaction: row by row through prepared SQLite statements, or with COPY on PostgreSQL.
+
+#include "core/result.h"
+#include "onerosterspill.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace hub::inbound::detail {
+
+class TableWriter
+{
+public:
+    struct Target
+    {
+        QString table;
+        QStringList columns;
+        // A bulk file retires the district's stored records that it does not list.
+        bool delta = false;
+        // The file name that error messages give.
+        QString fileName;
+        QString loadTime;
+        qint64 districtId = 0;
+    };
+
+    virtual ~TableWriter() = default;
+
+    // Prepares the statements; call it once before the first row.
+    virtual hub::Result<void> begin() = 0;
+    // Stores one row. Its first value is the sourcedId.
+    virtual hub::Result<void> write(const SpillRow &row) = 0;
+    // Stores what is left and, for a bulk file, marks the stored records that the file does not
+    // list tobedeleted. Returns how many it marked.
+    virtual hub::Result<qint64> finish() = 0;
+    // For PostgreSQL, the 1-based row of write() that the store rejected in finish(), or 0.
+    virtual qint64 failedRow() const { return 0; }
+
+    // The writer for the connection's database.
+    static std::unique_ptr<TableWriter> create(const QSqlDatabase &db, Target target);
+};
+
+} // namespace hub::inbound::detail
