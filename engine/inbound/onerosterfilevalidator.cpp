@@ -159,6 +159,9 @@ void FileValidator::addColumn(const QString &column)
 
 namespace {
 
+// Rows read before reserveKeys() estimates a file's rows from its size.
+constexpr qint64 kRowsForEstimate = 10000;
+
 bool isReferenced(Entity entity)
 {
     for (const FileSpec &spec : schema::storedFiles()) {
@@ -263,6 +266,7 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     CsvRecord record;
     if (!readHeader(reader, record))
         return reader.bytesRead();
+    qint64 fileRows = 0;
 
     for (;;) {
         auto read = reader.readRecord(record);
@@ -278,6 +282,8 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
             break;
         ++rowsRead;
         readRow(record, rowsRejected);
+        if (++fileRows == kRowsForEstimate)
+            reserveKeys(QFileInfo(path).size(), reader.bytesRead(), fileRows);
     }
     const qint64 bytes = reader.bytesRead();
 
@@ -542,6 +548,24 @@ void FileValidator::checkDuplicate(const ParsedRow &row)
     } else {
         issue(Issue::Severity::Error, QStringLiteral("duplicate-id"), row.line,
               QStringLiteral("sourcedId"), row.sourcedId, caseDuplicateMessage(other, firstLine));
+    }
+}
+
+void FileValidator::reserveKeys(qint64 fileBytes, qint64 bytesRead, qint64 rowsRead)
+{
+    // Growing a vector of key records by doubling would at times hold the old and the new
+    // copy, up to three times the keys of a statewide enrollments file, so the file's first
+    // rows give an estimate to reserve for at once.
+    if (bytesRead <= 0)
+        return;
+    const auto expected = size_t(double(fileBytes) / double(bytesRead) * double(rowsRead) * 1.05);
+    if (!m_table->exact) {
+        m_records.reserve(expected);
+        m_acceptedHashes.reserve(expected);
+    }
+    if (m_derivedRoles) {
+        m_derivedRecords.reserve(expected);
+        m_derivedHashes.reserve(expected);
     }
 }
 

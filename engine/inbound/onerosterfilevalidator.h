@@ -217,6 +217,7 @@ private:
     void readRow(const CsvRecord &record, qint64 &rowsRejected);
     void keepKeys(const ParsedRow &row, const QString &role, const QStringList &orgIds);
     void checkDuplicate(const ParsedRow &row);
+    void reserveKeys(qint64 fileBytes, qint64 bytesRead, qint64 rowsRead);
     void openSpill(SpillWriter &spill);
     void finishSpill(SpillWriter &spill, TableKeys &table);
     void findDuplicates(const QString &path, qsizetype firstIssue, qint64 &rowsRejected);
