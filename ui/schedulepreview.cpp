@@ -80,6 +80,12 @@ SchedulePreview::SchedulePreview(EngineClient *client, FieldErrors *errors, QWid
     m_debounce.setInterval(kDebounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &SchedulePreview::requestPreview);
     connect(m_model, &OccurrenceModel::modelReset, this, &SchedulePreview::fillRows);
+    connect(m_client, &EngineClient::connectionStateChanged, this,
+            [this](EngineClient::ConnectionState state) {
+                if (m_waitingForEngine && state != EngineClient::ConnectionState::Connecting
+                    && state != EngineClient::ConnectionState::Disconnected)
+                    requestPreview();
+            });
 }
 
 SchedulePreview::~SchedulePreview()
@@ -103,6 +109,14 @@ QString SchedulePreview::statusText() const
 
 void SchedulePreview::requestPreview()
 {
+    // The forms exist before the sign-in or the local engine's start. Until the health check
+    // passes, the client has no engine or no session to send the request to.
+    const EngineClient::ConnectionState state = m_client->connectionState();
+    m_waitingForEngine = state == EngineClient::ConnectionState::Disconnected
+                         || state == EngineClient::ConnectionState::Connecting;
+    if (m_waitingForEngine)
+        return;
+
     // Only the response to the latest draft is shown. The old job is disconnected first,
     // because an aborted job still emits finished().
     if (m_job) {

@@ -35,6 +35,7 @@ public:
     ~SchedulePreview() override;
 
     // Asks the engine for the draft's next runs after kDebounceMs without a further change.
+    // Until the client has connected to an engine, the request waits for the connection.
     void setDraft(const QJsonObject &schedule);
 
     OccurrenceModel *model() const { return m_model; }
@@ -65,6 +66,8 @@ private:
     QTimer m_debounce;
     QJsonObject m_draft;
     QPointer<ApiJob> m_job;
+    // Whether a draft arrived before the client connected, so that it is sent on connection.
+    bool m_waitingForEngine = false;
     QList<Row> m_rows;
     QLabel *m_status;
 };

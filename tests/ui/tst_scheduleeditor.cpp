@@ -14,6 +14,7 @@
 #include <QDateEdit>
 #include <QGroupBox>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSignalSpy>
@@ -27,6 +28,21 @@ using hubtest::UiTestEngine;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Records the URL of every request, to show which requests a widget sends and when.
+class RecordingNetwork final : public QNetworkAccessManager
+{
+public:
+    QList<QUrl> urls;
+
+protected:
+    QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request,
+                                 QIODevice *body) override
+    {
+        urls.append(request.url());
+        return QNetworkAccessManager::createRequest(operation, request, body);
+    }
+};
 
 // The engine's clock stays at this instant, a week before the spring-forward change of
 // 2026-03-08 in the demo district's zone, America/Detroit.
@@ -53,6 +69,7 @@ private slots:
     void hourlyHidesAdvanced();
     void weeklyScheduleRoundTrips();
     void newScheduleStartsOnDistrictDate();
+    void previewWaitsForConnection();
 
 private:
     template<typename Widget>
@@ -411,6 +428,38 @@ void tst_ScheduleEditor::newScheduleStartsOnDistrictDate()
     QVERIFY2(startMatches, qPrintable(start->date().toString(Qt::ISODate)));
     QVERIFY2(endMatches, qPrintable(end->date().toString(Qt::ISODate)));
     QVERIFY(weekdayChecked);
+}
+
+void tst_ScheduleEditor::previewWaitsForConnection()
+{
+    // A client as the console has it while the sign-in dialog is open: the engine's address
+    // may be set, but no health check has passed.
+    RecordingNetwork network;
+    hubdesk::EngineClient client(&network);
+    client.setBaseUrl(m_engine.client()->baseUrl());
+    client.setToken(QByteArrayLiteral("test-token-0123456789"));
+    QCOMPARE(client.connectionState(), hubdesk::EngineClient::ConnectionState::Disconnected);
+
+    OutboundIntegrationForm form(&client);
+    hubdesk::SchedulePreview *formPreview = form.scheduleEditor()->preview();
+    formPreview->setDraft(QJsonObject{{u"type"_s, u"daily"_s},
+                                      {u"startDate"_s, u"2026-03-02"_s},
+                                      {u"startTime"_s, u"02:00"_s},
+                                      {u"repeatEvery"_s, 1},
+                                      {u"active"_s, true}});
+    // Three times the debounce interval, so that the preview would have sent its request by now.
+    QTest::qWait(hubdesk::SchedulePreview::kDebounceMs * 3);
+    QCOMPARE(network.urls.size(), 0);
+    QCOMPARE(formPreview->statusText(), u"Loading the next runs…"_s);
+
+    QSignalSpy updated(formPreview, &hubdesk::SchedulePreview::updated);
+    QVERIFY(UiTestEngine::wait(client.checkHealth()).ok());
+    QVERIFY(updated.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(formPreview->model()->rowCount(), hubdesk::SchedulePreview::kRunCount);
+    QCOMPARE(network.urls.size(), 2);
+    QCOMPARE(network.urls.at(0).path(), u"/api/v1/health"_s);
+    QCOMPARE(network.urls.at(1).path(), u"/api/v1/schedules/preview"_s);
+    QCOMPARE(network.urls.at(1).host(), u"127.0.0.1"_s);
 }
 
 QTEST_MAIN(tst_ScheduleEditor)
