@@ -38,11 +38,15 @@ bool isInbound(const QJsonObject &run)
     return run.value(QStringLiteral("integrationType")).toString() == QLatin1String("inbound");
 }
 
-// Inbound runs that failed or ended with warnings have findings in a validation report.
+// Whether the engine has a validation report of the run worth reading: an inbound run that
+// failed, was cancelled or rejected, succeeded with warnings, or waits for approval. For a load
+// cancelled before its Validate phase, the dialog shows that the run has no findings.
 bool hasValidationReport(const QJsonObject &run)
 {
     const int status = run.value(QStringLiteral("status")).toInt();
-    return isInbound(run) && (status == kStatusFailed || status == kStatusSucceededWithWarnings);
+    return isInbound(run)
+           && (status == kStatusFailed || status == kStatusSucceededWithWarnings
+               || status == kStatusCancelled || RunbookModel::isHeld(run));
 }
 
 bool isActive(int status)

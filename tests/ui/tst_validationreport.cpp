@@ -65,6 +65,20 @@ QByteArray badBundle()
     return hubtest::zipArchive(files);
 }
 
+// A bulk bundle with one org and a column the hub does not load. It would retire every demo
+// org, so the engine holds the load for approval, with a warning about the column.
+QByteArray heldBundle()
+{
+    const QList<std::pair<QByteArray, QByteArray>> files{
+        {"manifest.csv", "propertyName,value\r\nmanifest.version,1.0\r\n"
+                         "oneroster.version,1.1\r\nfile.orgs,bulk\r\n"},
+        {"orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,"
+                     "color\r\n"
+                     "org-n,active,2024-01-02T03:04:05Z,New District,district,N1,,blue\r\n"},
+    };
+    return hubtest::zipArchive(files);
+}
+
 // The shown rows as "file|line|column|rule|severity", in the shown order.
 QStringList shownRows(const ValidationReportDialog *dialog)
 {
@@ -98,6 +112,7 @@ private slots:
     void exportsShownRows();
     void exportFailureIsShown();
     void buttonOnlyForInboundFailures();
+    void buttonForHeldAndRejectedLoads();
 
 private:
     UiTestEngine m_engine;
@@ -359,6 +374,55 @@ void tst_ValidationReport::buttonOnlyForInboundFailures()
     m_page->clear();
     QTRY_VERIFY(m_page->validationReportDialog() == nullptr);
     QVERIFY(!reportButton->isEnabled());
+}
+
+void tst_ValidationReport::buttonForHeldAndRejectedLoads()
+{
+    auto reportButton
+        = m_page->findChild<QPushButton *>(QStringLiteral("runbookValidationReportButton"));
+    QVERIFY(reportButton);
+    const hubdesk::ApiResult uploaded = UiTestEngine::wait(m_engine.client()->upload(
+        QStringLiteral("/api/v1/integrations/3/files"), heldBundle(), QStringLiteral("held.zip")));
+    QCOMPARE(uploaded.httpStatus, 202);
+    const qint64 runId = uploaded.body.object().value(QStringLiteral("id")).toInteger();
+    m_page->showRun(runId);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->selectedRunId() == runId, kRunTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        RunbookModel::isHeld(
+            m_page->model()->indexOfRun(runId).data(RunbookModel::RunJsonRole).toJsonObject()),
+        kRunTimeoutMs);
+
+    // The coordinator reads the findings of a held load before approving it.
+    QVERIFY(reportButton->isEnabled());
+    m_page->showValidationReport();
+    ValidationReportDialog *dialog = m_page->validationReportDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->runId(), runId);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), kRunTimeoutMs);
+    QCOMPARE(dialog->model()->rowCount(), 1);
+    QCOMPARE(dialog->model()->index(0, ValidationReportModel::FieldColumn).data().toString(),
+             QStringLiteral("color"));
+    hubtest::saveScreenshot(dialog, QStringLiteral("validation-report-held"));
+    dialog->close();
+    QTRY_VERIFY(m_page->validationReportDialog() == nullptr);
+
+    // A rejected load ends cancelled and keeps its report.
+    const hubdesk::ApiResult rejected = UiTestEngine::wait(
+        m_engine.client()->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)));
+    QVERIFY2(rejected.ok(), rejected.data.constData());
+    m_page->search();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_page->model()->indexOfRun(runId).data(RunbookModel::StatusCodeRole).toInt(), 3,
+        kRunTimeoutMs);
+    m_page->showRun(runId);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->selectedRunId() == runId, kRunTimeoutMs);
+    QVERIFY(reportButton->isEnabled());
+    m_page->showValidationReport();
+    QVERIFY(m_page->validationReportDialog());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->validationReportDialog()->isLoading(), kRunTimeoutMs);
+    QCOMPARE(m_page->validationReportDialog()->model()->rowCount(), 1);
+    m_page->validationReportDialog()->close();
+    QTRY_VERIFY(m_page->validationReportDialog() == nullptr);
 }
 
 QTEST_MAIN(tst_ValidationReport)
