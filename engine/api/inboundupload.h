@@ -16,9 +16,18 @@ namespace hub::api {
 // Steps that the single-request upload route (POST /api/v1/integrations/{id}/files) and the
 // chunked upload routes share.
 
-// Nothing when the request's district has an inbound integration with this id; otherwise 404
-// (no such integration) or 409 (not inbound).
-std::optional<http::Response> checkInboundIntegration(const ApiContext &context, qint64 id);
+// What an inbound integration must be for a request: there, or also Active, because a file
+// queues a run and an Inactive integration does not run.
+enum class InboundCheck { Exists, AcceptsFiles };
+
+// Nothing when the request's district has an inbound integration with this id (and, for
+// InboundCheck::AcceptsFiles, it is Active); otherwise 404 (no such integration) or 409 (not
+// inbound, or Inactive).
+std::optional<http::Response> checkInboundIntegration(const ApiContext &context, qint64 id,
+                                                      InboundCheck check = InboundCheck::Exists);
+
+// 409 integration_inactive for an integration whose status is Inactive, or nothing.
+std::optional<http::Response> rejectInactive(const QJsonObject &integration, qint64 id);
 
 // The name under which an uploaded file is stored: the last part of a Windows or POSIX path,
 // without control characters, at most 200 bytes of UTF-8, and "upload.bin" when nothing is left.

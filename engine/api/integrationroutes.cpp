@@ -562,6 +562,8 @@ http::Response queueRun(const ApiContext &context, const http::Request &request,
                                      QStringLiteral("Integration %1 is inbound; upload a file to "
                                                     "/api/v1/integrations/%1/files to run it.")
                                          .arg(id));
+    if (auto inactive = rejectInactive(*existing, id))
+        return *inactive;
 
     const QSqlDatabase db = context.store->connection();
     auto runId = runs::queue::enqueue(db, runRequest);
@@ -577,7 +579,7 @@ http::Response queueRun(const ApiContext &context, const http::Request &request,
 
 http::Response uploadFile(const ApiContext &context, const http::Request &request, qint64 id)
 {
-    if (auto rejected = checkInboundIntegration(context, id))
+    if (auto rejected = checkInboundIntegration(context, id, InboundCheck::AcceptsFiles))
         return *rejected;
 
     const QByteArray body = request.body();
@@ -633,7 +635,19 @@ http::Response uploadFile(const ApiContext &context, const http::Request &reques
 
 } // namespace
 
-std::optional<http::Response> checkInboundIntegration(const ApiContext &context, qint64 id)
+std::optional<http::Response> rejectInactive(const QJsonObject &integration, qint64 id)
+{
+    if (integration.value(QStringLiteral("active")).toBool(true))
+        return std::nullopt;
+    qCInfo(lcApi) << "Refused a run of integration" << id << "because it is Inactive";
+    return http::Response::error(409, QStringLiteral("integration_inactive"),
+                                 QStringLiteral("Integration %1 is Inactive, so it does not run; "
+                                                "set its status to Active to run it.")
+                                     .arg(id));
+}
+
+std::optional<http::Response> checkInboundIntegration(const ApiContext &context, qint64 id,
+                                                      InboundCheck check)
 {
     auto existing = findIntegration(context, id);
     if (!existing)
@@ -645,6 +659,8 @@ std::optional<http::Response> checkInboundIntegration(const ApiContext &context,
                                      QStringLiteral("Integration %1 is not inbound; files can be "
                                                     "uploaded to inbound integrations only.")
                                          .arg(id));
+    if (check == InboundCheck::AcceptsFiles)
+        return rejectInactive(*existing, id);
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 #include "api/adminapi.h"
+#include "api/inboundupload.h"
 #include "api/jsonutil.h"
 #include "api/runjson.h"
 #include "core/jsontext.h"
@@ -465,6 +466,13 @@ http::Response retry(const ApiContext &context, qint64 id)
     const QVariant schoolYear = original->value(2);
     const QString inputFile = original->value(3).toString();
     original->finish();
+    auto active = selectValue(db, QStringLiteral("SELECT active FROM integrations WHERE id = ?"),
+                              {integrationId});
+    if (!active)
+        return storeFailed(active.error());
+    if (auto inactive = rejectInactive(
+            QJsonObject{{QStringLiteral("active"), active->toInt() != 0}}, integrationId))
+        return *inactive;
     if (!inputFile.isEmpty() && !QFileInfo::exists(inputFile))
         return http::Response::error(
             409, QStringLiteral("input_deleted"),

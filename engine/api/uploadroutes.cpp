@@ -140,7 +140,7 @@ QString readSha256(const QJsonObject &body, QJsonObject &errors)
 
 http::Response createUpload(const ApiContext &context, const http::Request &request, qint64 id)
 {
-    if (auto rejected = checkInboundIntegration(context, id))
+    if (auto rejected = checkInboundIntegration(context, id, InboundCheck::AcceptsFiles))
         return *rejected;
     auto body = parseObject(request.body());
     if (!body)

@@ -44,6 +44,7 @@ private slots:
     void retryLinksFailedRun();
     void retryOfSuccessConflicts();
     void retryOnceEvenAfterRetryEnds();
+    void inactiveIntegrationDoesNotRun();
 
 private:
     qint64 insertRun(qint64 integrationId, int status, const QString &trigger,
@@ -421,6 +422,51 @@ void tst_RunControl::retryOnceEvenAfterRetryEnds()
     const ApiReply runs = m_api->get(QStringLiteral("/api/v1/runs?trigger=retry&integrationId=2"));
     QCOMPARE(runs.status, 200);
     QCOMPARE(runs.json.value(QStringLiteral("total")).toInteger(), 2);
+}
+
+void tst_RunControl::inactiveIntegrationDoesNotRun()
+{
+    // Inactive stops Run Now, retries and uploads, not only the schedule: a coordinator sets it
+    // to stop a report while its data is wrong.
+    const QSqlDatabase db = m_engine->store().connection();
+    QVERIFY(hub::execute(db, QStringLiteral("UPDATE integrations SET active = ? WHERE id IN (1, 3)"),
+                         {false})
+                .ok());
+    const qint64 failed = insertRun(1, 9, QStringLiteral("manual"), hub::nowIsoUtc(), 1);
+    QVERIFY(failed > 0);
+    auto runCount = [&db] {
+        auto count = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM runs"));
+        return count ? count->toLongLong() : -1;
+    };
+    const qint64 before = runCount();
+
+    const ApiReply runNow = m_api->post(QStringLiteral("/api/v1/integrations/1/runs"));
+    QCOMPARE(runNow.status, 409);
+    QCOMPARE(runNow.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("integration_inactive"));
+    QCOMPARE(runNow.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Integration 1 is Inactive, so it does not run; set its status to "
+                            "Active to run it."));
+    const ApiReply retry = m_api->post(QStringLiteral("/api/v1/runs/%1/retry").arg(failed));
+    QCOMPARE(retry.status, 409);
+    QCOMPARE(retry.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("integration_inactive"));
+    const ApiReply file = m_api->send("POST",
+                                      QStringLiteral("/api/v1/integrations/3/files?fileName=a.csv"),
+                                      "a,b\r\n1,2\r\n", "text/csv");
+    QCOMPARE(file.status, 409);
+    QCOMPARE(file.json.value(QStringLiteral("error")).toString(),
+             QStringLiteral("integration_inactive"));
+    const ApiReply upload = m_api->post(QStringLiteral("/api/v1/integrations/3/uploads"),
+                                        QJsonObject{{QStringLiteral("fileName"), QStringLiteral("a.zip")},
+                                                    {QStringLiteral("size"), 10}});
+    QCOMPARE(upload.status, 409);
+    QCOMPARE(runCount(), before);
+
+    QVERIFY(hub::execute(db, QStringLiteral("UPDATE integrations SET active = ? WHERE id IN (1, 3)"),
+                         {true})
+                .ok());
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/integrations/1/runs")).status, 202);
 }
 
 QTEST_GUILESS_MAIN(tst_RunControl)
