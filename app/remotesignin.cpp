@@ -12,7 +12,6 @@
 
 #include <QApplication>
 #include <QJsonObject>
-#include <QStatusBar>
 
 #include <algorithm>
 
@@ -141,7 +140,7 @@ void RemoteSignIn::onDialogFinished(int result)
     m_window->show();
     m_window->refreshAll();
     if (!m_dialog->keychainWarning().isEmpty())
-        m_window->statusBar()->showMessage(m_dialog->keychainWarning(), 30000);
+        m_window->showSignInNotRemembered(m_dialog->keychainWarning());
 }
 
 void RemoteSignIn::useTokens(const QJsonObject &body)

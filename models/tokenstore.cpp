@@ -5,13 +5,24 @@
 
 #include "clientlogging.h"
 
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+
 #include <qt6keychain/keychain.h>
+
+#include <algorithm>
 
 namespace hubdesk {
 
 namespace {
 
 const QString kService = QStringLiteral("hubdesk");
+
+// The D-Bus names of the keychain services that QtKeychain uses on Linux: the Secret Service
+// (GNOME Keyring, KeePassXC) and KWallet 5 and 6.
+const QStringList kKeychainServices{QStringLiteral("org.freedesktop.secrets"),
+                                    QStringLiteral("org.kde.kwalletd5"),
+                                    QStringLiteral("org.kde.kwalletd6")};
 
 } // namespace
 
@@ -41,10 +52,34 @@ QString TokenStore::errorMessage(int code, const QString &detail)
     case QKeychain::OtherError:
         break;
     }
-    return tr("No system keychain is available (%1), so the sign-in is not remembered and "
-              "you will enter your password next time. Start a Secret Service such as GNOME "
-              "Keyring or KWallet to remember it.")
-        .arg(detail);
+    //: %1 is a reason such as "no Secret Service or KWallet is running".
+    return tr("Hubdesk cannot keep the sign-in in the system keychain because %1. You will "
+              "enter your password at the next start. To be remembered, start GNOME Keyring, "
+              "KWallet or another Secret Service, then sign in with \"Remember me on this "
+              "computer\" ticked.")
+        .arg(unavailableReason(detail));
+}
+
+QString TokenStore::unavailableReason(const QString &detail)
+{
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return tr("this desktop session has no D-Bus session bus");
+    if (const QDBusConnectionInterface *services = bus.interface()) {
+        const QDBusReply<QStringList> activatable = services->activatableServiceNames();
+        const bool found = std::any_of(
+            kKeychainServices.cbegin(), kKeychainServices.cend(), [&](const QString &name) {
+                return services->isServiceRegistered(name).value()
+                       || (activatable.isValid() && activatable.value().contains(name));
+            });
+        if (!found)
+            return tr("no Secret Service or KWallet is running");
+    }
+    // QtKeychain 0.13.2 gives the text "Unknown error" for failures it cannot explain.
+    if (detail.isEmpty() || detail == QLatin1String("Unknown error"))
+        return tr("the keychain service gave no reason");
+    //: %1 is the keychain library's own error text, usually in English.
+    return tr("the keychain service reported: %1").arg(detail);
 }
 
 void TokenStore::save(const QString &entry, const QByteArray &token)
@@ -57,8 +92,9 @@ void TokenStore::save(const QString &entry, const QByteArray &token)
         if (error.isEmpty())
             qCInfo(lcClient) << "Saved the refresh token of" << entry << "in the keychain";
         else
-            qCWarning(lcClient).noquote() << "Cannot save the refresh token of" << entry << "in the keychain:"
-                                          << finished->errorString();
+            qCWarning(lcClient).noquote()
+                << "Cannot save the refresh token of" << entry
+                << "in the keychain:" << finished->errorString() << "-" << error;
         emit saved(error);
     });
     job->start();

@@ -36,6 +36,9 @@ signals:
 
 private:
     static QString errorMessage(int code, const QString &detail);
+    // The reason, in the user's words, that no keychain service stored the token, for errors
+    // that QtKeychain's own text does not explain.
+    static QString unavailableReason(const QString &detail);
 };
 
 } // namespace hubdesk

@@ -1555,6 +1555,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Audit Log</source>
         <translation>سجل التدقيق</translation>
     </message>
+    <message>
+        <source>Sign-In Not Remembered</source>
+        <translation>لم يُحفظ تسجيل الدخول</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::NewDestinationDialog</name>
@@ -3497,8 +3501,26 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>رفضت سلسلة مفاتيح النظام الوصول (%1)، لذلك لن يُحفظ تسجيل الدخول.</translation>
     </message>
     <message>
-        <source>No system keychain is available (%1), so the sign-in is not remembered and you will enter your password next time. Start a Secret Service such as GNOME Keyring or KWallet to remember it.</source>
-        <translation>لا تتوفر سلسلة مفاتيح للنظام (%1)، لذلك لن يُحفظ تسجيل الدخول وستدخل كلمة المرور في المرة القادمة. شغّل خدمة أسرار مثل GNOME Keyring أو KWallet لحفظه.</translation>
+        <source>Hubdesk cannot keep the sign-in in the system keychain because %1. You will enter your password at the next start. To be remembered, start GNOME Keyring, KWallet or another Secret Service, then sign in with &quot;Remember me on this computer&quot; ticked.</source>
+        <extracomment>%1 is a reason such as &quot;no Secret Service or KWallet is running&quot;.</extracomment>
+        <translation>لا يستطيع Hubdesk حفظ تسجيل الدخول في سلسلة مفاتيح النظام لأن %1. ستدخل كلمة المرور عند التشغيل القادم. لحفظه، شغّل GNOME Keyring أو KWallet أو خدمة أسرار أخرى، ثم سجّل الدخول مع تحديد «تذكّرني على هذا الحاسوب».</translation>
+    </message>
+    <message>
+        <source>this desktop session has no D-Bus session bus</source>
+        <translation>جلسة سطح المكتب هذه ليس فيها ناقل جلسة D-Bus</translation>
+    </message>
+    <message>
+        <source>no Secret Service or KWallet is running</source>
+        <translation>لا تعمل أي خدمة أسرار ولا KWallet</translation>
+    </message>
+    <message>
+        <source>the keychain service gave no reason</source>
+        <translation>لم تذكر خدمة سلسلة المفاتيح السبب</translation>
+    </message>
+    <message>
+        <source>the keychain service reported: %1</source>
+        <extracomment>%1 is the keychain library&apos;s own error text, usually in English.</extracomment>
+        <translation>أفادت خدمة سلسلة المفاتيح: %1</translation>
     </message>
 </context>
 <context>

@@ -1555,6 +1555,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Audit Log</source>
         <translation>Registro de auditoría</translation>
     </message>
+    <message>
+        <source>Sign-In Not Remembered</source>
+        <translation>Inicio de sesión no recordado</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::NewDestinationDialog</name>
@@ -3469,8 +3473,26 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>El llavero del sistema denegó el acceso (%1), así que el inicio de sesión no se recuerda.</translation>
     </message>
     <message>
-        <source>No system keychain is available (%1), so the sign-in is not remembered and you will enter your password next time. Start a Secret Service such as GNOME Keyring or KWallet to remember it.</source>
-        <translation>No hay ningún llavero del sistema disponible (%1), así que el inicio de sesión no se recuerda y tendrá que introducir la contraseña la próxima vez. Inicie un Secret Service como GNOME Keyring o KWallet para recordarlo.</translation>
+        <source>Hubdesk cannot keep the sign-in in the system keychain because %1. You will enter your password at the next start. To be remembered, start GNOME Keyring, KWallet or another Secret Service, then sign in with &quot;Remember me on this computer&quot; ticked.</source>
+        <extracomment>%1 is a reason such as &quot;no Secret Service or KWallet is running&quot;.</extracomment>
+        <translation>Hubdesk no puede guardar el inicio de sesión en el llavero del sistema porque %1. Tendrá que introducir la contraseña en el próximo inicio. Para que se recuerde, inicie GNOME Keyring, KWallet u otro Secret Service y vuelva a iniciar sesión con «Recordarme en este equipo» marcado.</translation>
+    </message>
+    <message>
+        <source>this desktop session has no D-Bus session bus</source>
+        <translation>esta sesión de escritorio no tiene bus de sesión D-Bus</translation>
+    </message>
+    <message>
+        <source>no Secret Service or KWallet is running</source>
+        <translation>no se está ejecutando ningún Secret Service ni KWallet</translation>
+    </message>
+    <message>
+        <source>the keychain service gave no reason</source>
+        <translation>el servicio de llavero no indicó el motivo</translation>
+    </message>
+    <message>
+        <source>the keychain service reported: %1</source>
+        <extracomment>%1 is the keychain library&apos;s own error text, usually in English.</extracomment>
+        <translation>el servicio de llavero indicó: %1</translation>
     </message>
 </context>
 <context>

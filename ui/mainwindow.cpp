@@ -367,6 +367,15 @@ void MainWindow::showLocalEngineFailure(const QString &message, bool dataDirInUs
     box->open();
 }
 
+void MainWindow::showSignInNotRemembered(const QString &message)
+{
+    auto box = new QMessageBox(QMessageBox::Warning, tr("Sign-In Not Remembered"), message,
+                               QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("signInNotRememberedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 CatalogPage *MainWindow::catalogPage() const
 {
     return m_catalogPage;

@@ -60,6 +60,9 @@ public:
     // Opens the district's notification settings in a window-modal dialog.
     void showNotificationSettings();
     void showLocalEngineFailure(const QString &message, bool dataDirInUse);
+    // Tells the user in a window-modal message box that "Remember me" could not keep the
+    // sign-in. The message is TokenStore's sentence with the reason and the fix.
+    void showSignInNotRemembered(const QString &message);
 
     // Shows the signed-in user, offers their districts in a picker when there are several, and
     // hides the actions that the role in the current district does not allow. An invalid
