@@ -96,6 +96,10 @@ QJsonObject validateUser(const QJsonObject &body, bool creating)
                       QStringLiteral("Choose viewer, operator or administrator."));
     if (body.value(QStringLiteral("displayName")).toString().size() > 200)
         errors.insert(QStringLiteral("displayName"), QStringLiteral("Use at most 200 characters."));
+    else if (const QString problem
+             = nameTextProblem(body.value(QStringLiteral("displayName")).toString());
+             !problem.isEmpty())
+        errors.insert(QStringLiteral("displayName"), problem);
     const QJsonValue disabled = body.value(QStringLiteral("disabled"));
     if (!disabled.isUndefined() && !disabled.isBool())
         errors.insert(QStringLiteral("disabled"), QStringLiteral("Must be true or false."));
@@ -323,6 +327,8 @@ QJsonObject validateDistrict(const ApiContext &context, const QJsonObject &body,
             errors.insert(QStringLiteral("name"), QStringLiteral("Enter a name."));
         } else if (trimmed.size() > 200) {
             errors.insert(QStringLiteral("name"), QStringLiteral("Use at most 200 characters."));
+        } else if (const QString problem = nameTextProblem(trimmed); !problem.isEmpty()) {
+            errors.insert(QStringLiteral("name"), problem);
         } else {
             auto clash = selectValue(context.store->connection(),
                                      QStringLiteral("SELECT id FROM districts WHERE name = ? "

@@ -91,6 +91,8 @@ QJsonObject validateDestination(const ApiContext &context, const QJsonObject &bo
         errors.insert(QStringLiteral("name"), QStringLiteral("Enter a name."));
     } else if (name.size() > 200) {
         errors.insert(QStringLiteral("name"), QStringLiteral("Use at most 200 characters."));
+    } else if (const QString problem = nameTextProblem(name); !problem.isEmpty()) {
+        errors.insert(QStringLiteral("name"), problem);
     } else {
         auto clash = selectValue(context.store->connection(),
                                  QStringLiteral("SELECT id FROM destinations WHERE district_id = ? "

@@ -71,6 +71,8 @@ QJsonObject validateApplication(const QJsonObject &body, ApplicationInput *input
         errors.insert(QStringLiteral("name"), QStringLiteral("Enter the application's name."));
     else if (input->name.size() > 200)
         errors.insert(QStringLiteral("name"), QStringLiteral("Use at most 200 characters."));
+    else if (const QString problem = nameTextProblem(input->name); !problem.isEmpty())
+        errors.insert(QStringLiteral("name"), problem);
 
     const QJsonValue vendor = body.value(QStringLiteral("vendor"));
     if (!vendor.isUndefined() && !vendor.isNull() && !vendor.isString())
@@ -80,6 +82,8 @@ QJsonObject validateApplication(const QJsonObject &body, ApplicationInput *input
         input->vendor = QStringLiteral(""); // the column is NOT NULL, and a null QString binds as NULL
     if (input->vendor.size() > 200)
         errors.insert(QStringLiteral("vendor"), QStringLiteral("Use at most 200 characters."));
+    else if (const QString problem = nameTextProblem(input->vendor); !problem.isEmpty())
+        errors.insert(QStringLiteral("vendor"), problem);
 
     const QJsonValue year = body.value(QStringLiteral("schoolYear"));
     if (year.isUndefined() || year.isNull()) {

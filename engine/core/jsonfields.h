@@ -25,4 +25,22 @@ inline void rejectUnknownFields(const QJsonObject &object, const QStringList &kn
     }
 }
 
+// Returns why text cannot be a name, or an empty string: a name is one line, so it may not
+// contain control characters (line breaks, tabs), line or paragraph separators, or the
+// bidirectional embedding, override and isolate characters, which would forge lines in logs or
+// reverse what follows them on screen.
+inline QString nameTextProblem(const QString &text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = c.category() == QChar::Other_Control || u == 0x2028 || u == 0x2029
+                             || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+        if (control)
+            return QStringLiteral("Remove the control character U+%1; a name is one line of "
+                                  "plain text.")
+                .arg(QString::number(u, 16).toUpper().rightJustified(4, QLatin1Char('0')));
+    }
+    return {};
+}
+
 } // namespace hub

@@ -3,6 +3,7 @@
 
 #include "filespec.h"
 
+#include "core/jsonfields.h"
 #include "core/logging.h"
 
 #include <QFile>
@@ -75,6 +76,8 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                            .arg(spec.key));
     if (spec.name.trimmed().isEmpty())
         return failure(QStringLiteral("name: enter a name."));
+    if (const QString problem = nameTextProblem(spec.name); !problem.isEmpty())
+        return failure(QStringLiteral("name: ") + problem);
     const StoreTable *knownTable = storeTable(spec.table);
     if (!knownTable)
         return failure(QStringLiteral("table: use assessment_results or attendance; \"%1\" is "
@@ -125,6 +128,8 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
 
         if (column.name.isEmpty())
             return failure(path + QStringLiteral("name: every column needs a name."));
+        if (const QString problem = nameTextProblem(column.name); !problem.isEmpty())
+            return failure(path + QStringLiteral("name: ") + problem);
         if (names.contains(column.name, Qt::CaseInsensitive))
             return failure(path + QStringLiteral("name: %1 is declared twice.").arg(column.name));
         names.append(column.name);

@@ -441,6 +441,18 @@ void tst_AdminApi::destinationValidation_data()
                        {QStringLiteral("settings"),
                         QJsonObject{{QStringLiteral("url"), QStringLiteral("https://user:secret@127.0.0.1/in")}}}}
         << "settings.url" << "Remove the user name and password from the URL";
+    // A line break or a bidirectional override in a name would forge lines in the logs.
+    QTest::newRow("line break in name")
+        << QJsonObject{{QStringLiteral("name"),
+                        QStringLiteral("Evil\n2026-12-04 info Delivered OK")},
+                       {QStringLiteral("kind"), QStringLiteral("folder")},
+                       {QStringLiteral("settings"), folder}}
+        << "name" << "Remove the control character U+000A; a name is one line of plain text.";
+    QTest::newRow("right-to-left override in name")
+        << QJsonObject{{QStringLiteral("name"), QStringLiteral("Report\u202Etxt.exe")},
+                       {QStringLiteral("kind"), QStringLiteral("folder")},
+                       {QStringLiteral("settings"), folder}}
+        << "name" << "Remove the control character U+202E;";
     QTest::newRow("unknown kind")
         << QJsonObject{{QStringLiteral("name"), QStringLiteral("Carrier Pigeon")},
                        {QStringLiteral("kind"), QStringLiteral("pigeon")},

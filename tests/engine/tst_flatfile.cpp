@@ -556,6 +556,11 @@ void tst_FlatFile::rejectsInvalidSpecs_data()
     QTest::newRow("constant of unknown column")
         << "constants" << QJsonValue(QJsonObject{{QStringLiteral("grade"), QStringLiteral("5")}})
         << "constants.grade: attendance has no column grade.";
+    QTest::newRow("tab in a column name")
+        << "columns"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id\tcode")},
+                                             {QStringLiteral("type"), QStringLiteral("text")}}})
+        << "columns[0].name: Remove the control character U+0009;";
     QTest::newRow("range on a text column")
         << "columns"
         << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id")},

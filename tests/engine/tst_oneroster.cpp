@@ -423,6 +423,10 @@ void tst_OneRoster::applicationValidation_data()
                                      << QStringLiteral("active");
     QTest::newRow("vendor not text") << QByteArray(R"({"name": "A", "vendor": 5})")
                                      << QStringLiteral("vendor");
+    QTest::newRow("line break in name") << QByteArray(R"({"name": "A\nB"})")
+                                        << QStringLiteral("name");
+    QTest::newRow("isolate in vendor") << QByteArray(R"({"name": "A", "vendor": "V\u2067W"})")
+                                       << QStringLiteral("vendor");
 }
 
 void tst_OneRoster::applicationValidation()
