@@ -1623,10 +1623,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>اختبار الاتصال</translation>
     </message>
     <message>
-        <source>Saves the destination, then asks the engine to connect to it without writing a file.</source>
-        <translation>يحفظ الوجهة، ثم يطلب من المحرك الاتصال بها دون كتابة ملف.</translation>
-    </message>
-    <message>
         <source>Edit Destination</source>
         <translation>تحرير الوجهة</translation>
     </message>
@@ -1677,6 +1673,39 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Connection failed</source>
         <translation>فشل الاتصال</translation>
+    </message>
+    <message>
+        <source>Deletes the destination that Save and Test saved</source>
+        <translation>يحذف الوجهة التي حفظها «حفظ واختبار»</translation>
+    </message>
+    <message>
+        <source>Deleting the destination that Save and Test saved…</source>
+        <translation>جارٍ حذف الوجهة التي حفظها «حفظ واختبار»…</translation>
+    </message>
+    <message>
+        <source>Cannot delete &quot;%1&quot;, which Save and Test saved: %2 Close keeps it among the destinations, and Save adds it to this integration.</source>
+        <extracomment>%1 is the destination&apos;s name, %2 the engine&apos;s or the network&apos;s error sentence.</extracomment>
+        <translation>تعذّر حذف «%1» التي حفظها «حفظ واختبار»: %2 يُبقيها «إغلاق» ضمن الوجهات، ويضيفها «حفظ» إلى هذا التكامل.</translation>
+    </message>
+    <message>
+        <source>Save and Test</source>
+        <translation>حفظ واختبار</translation>
+    </message>
+    <message>
+        <source>Save the destination and test the connection</source>
+        <translation>حفظ الوجهة واختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>Saves the destination, then asks the engine to connect to it without writing a file. Cancel deletes the new destination again.</source>
+        <translation>يحفظ الوجهة، ثم يطلب من المحرك الاتصال بها دون كتابة ملف. يحذف «إلغاء» الوجهة الجديدة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Saves the changes, then asks the engine to connect to the destination without writing a file.</source>
+        <translation>يحفظ التغييرات، ثم يطلب من المحرك الاتصال بالوجهة دون كتابة ملف.</translation>
+    </message>
+    <message>
+        <source>Asks the engine to connect to the saved destination without writing a file.</source>
+        <translation>يطلب من المحرك الاتصال بالوجهة المحفوظة دون كتابة ملف.</translation>
     </message>
 </context>
 <context>

@@ -1623,10 +1623,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Probar la conexión</translation>
     </message>
     <message>
-        <source>Saves the destination, then asks the engine to connect to it without writing a file.</source>
-        <translation>Guarda el destino y luego pide al motor que se conecte a él sin escribir ningún archivo.</translation>
-    </message>
-    <message>
         <source>Edit Destination</source>
         <translation>Editar destino</translation>
     </message>
@@ -1677,6 +1673,39 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Connection failed</source>
         <translation>Falló la conexión</translation>
+    </message>
+    <message>
+        <source>Deletes the destination that Save and Test saved</source>
+        <translation>Elimina el destino que guardó «Guardar y probar»</translation>
+    </message>
+    <message>
+        <source>Deleting the destination that Save and Test saved…</source>
+        <translation>Eliminando el destino que guardó «Guardar y probar»…</translation>
+    </message>
+    <message>
+        <source>Cannot delete &quot;%1&quot;, which Save and Test saved: %2 Close keeps it among the destinations, and Save adds it to this integration.</source>
+        <extracomment>%1 is the destination&apos;s name, %2 the engine&apos;s or the network&apos;s error sentence.</extracomment>
+        <translation>No se puede eliminar «%1», que guardó «Guardar y probar»: %2 Cerrar lo conserva entre los destinos y Guardar lo añade a esta integración.</translation>
+    </message>
+    <message>
+        <source>Save and Test</source>
+        <translation>Guardar y probar</translation>
+    </message>
+    <message>
+        <source>Save the destination and test the connection</source>
+        <translation>Guardar el destino y probar la conexión</translation>
+    </message>
+    <message>
+        <source>Saves the destination, then asks the engine to connect to it without writing a file. Cancel deletes the new destination again.</source>
+        <translation>Guarda el destino y luego pide al motor que se conecte a él sin escribir ningún archivo. Cancelar vuelve a eliminar el destino nuevo.</translation>
+    </message>
+    <message>
+        <source>Saves the changes, then asks the engine to connect to the destination without writing a file.</source>
+        <translation>Guarda los cambios y luego pide al motor que se conecte al destino sin escribir ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Asks the engine to connect to the saved destination without writing a file.</source>
+        <translation>Pide al motor que se conecte al destino guardado sin escribir ningún archivo.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "destinationpages.h"
 #include "engineclient.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -13,12 +14,17 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace hubdesk {
 
@@ -46,6 +52,21 @@ NewDestinationDialog::NewDestinationDialog(EngineClient *client, QWidget *parent
     connect(m_testButton, &QPushButton::clicked, this, &NewDestinationDialog::testConnection);
     connect(m_advanced, &SettingsSection::messageRequested, this,
             &NewDestinationDialog::showMessage);
+    // The test button's text shows whether it saves first, so it is updated on every change.
+    for (QLineEdit *edit : findChildren<QLineEdit *>())
+        connect(edit, &QLineEdit::textChanged, this, &NewDestinationDialog::updateTestButton);
+    for (QComboBox *box : findChildren<QComboBox *>())
+        connect(box, &QComboBox::currentIndexChanged, this,
+                &NewDestinationDialog::updateTestButton);
+    for (QSpinBox *spin : findChildren<QSpinBox *>())
+        connect(spin, &QSpinBox::valueChanged, this, &NewDestinationDialog::updateTestButton);
+    for (QPlainTextEdit *edit : findChildren<QPlainTextEdit *>())
+        connect(edit, &QPlainTextEdit::textChanged, this, &NewDestinationDialog::updateTestButton);
+    for (QAbstractButton *button : findChildren<QAbstractButton *>()) {
+        if (button->isCheckable())
+            connect(button, &QAbstractButton::toggled, this,
+                    &NewDestinationDialog::updateTestButton);
+    }
     showPage(0);
 }
 
@@ -103,9 +124,6 @@ void NewDestinationDialog::createLayout()
     showTestResult(TestState::None, {});
 
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
-    m_testButton->setAccessibleName(tr("Test the connection"));
-    m_testButton->setToolTip(tr("Saves the destination, then asks the engine to connect to it "
-                                "without writing a file."));
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     m_saveButton = buttons->button(QDialogButtonBox::Save);
     m_saveButton->setObjectName(QStringLiteral("saveDestinationButton"));
@@ -172,7 +190,9 @@ void NewDestinationDialog::setEditing(qint64 id)
 {
     m_id = id;
     m_savedThisSession = false;
+    m_deleteFailed = false;
     m_cancelButton->setText(tr("Cancel"));
+    m_cancelButton->setToolTip({});
     // The engine keeps secrets by name, and names such as "password" mean different things
     // in different kinds, so a saved destination keeps its kind.
     m_kind->setEnabled(id == 0);
@@ -283,15 +303,21 @@ void NewDestinationDialog::testConnection()
 void NewDestinationDialog::saveThen(AfterSave next)
 {
     m_errors.clear();
+    showMessage({});
     showTestResult(TestState::None,
                    next == AfterSave::Test ? tr("Saving the destination…") : QString());
+    m_saving = true;
     m_job = m_client->saveDestination(m_id, destinationJson());
     connect(m_job, &ApiJob::finished, this, [this, next](const ApiResult &result) {
         m_job.clear();
+        m_saving = false;
+        const bool rejectRequested = std::exchange(m_rejectAfterSave, false);
         updateButtons();
         if (!result.ok()) {
             showTestResult(TestState::None, {});
             showFailure(result);
+            if (rejectRequested)
+                reject();
             return;
         }
         const QJsonObject saved = result.body.object();
@@ -300,11 +326,17 @@ void NewDestinationDialog::saveThen(AfterSave next)
         m_id = saved.value(QStringLiteral("id")).toInteger();
         setEditing(m_id);
         m_savedThisSession = true;
-        m_cancelButton->setText(tr("Close"));
+        // Cancel deletes a new destination again, but the changes to an existing one stay saved.
+        if (m_createdId > 0)
+            m_cancelButton->setToolTip(tr("Deletes the destination that Save and Test saved"));
+        else
+            m_cancelButton->setText(tr("Close"));
         // Reloading shows the secrets just sent as "Stored" and clears them from the fields.
         load(saved);
         emit destinationSaved(saved);
-        if (next == AfterSave::Close)
+        if (rejectRequested)
+            reject();
+        else if (next == AfterSave::Close)
             finish();
         else
             startTest();
@@ -344,12 +376,51 @@ void NewDestinationDialog::finish()
 
 void NewDestinationDialog::reject()
 {
+    // The running save may create the destination, so Cancel waits for its id.
+    if (m_saving) {
+        m_rejectAfterSave = true;
+        return;
+    }
+    if (m_deleting)
+        return;
     if (m_job)
         m_job->abort();
-    if (m_savedThisSession)
+    if (m_createdId > 0 && !m_deleteFailed)
+        deleteCreated();
+    else if (m_savedThisSession && m_createdId == 0)
         finish();
     else
         QDialog::reject();
+}
+
+void NewDestinationDialog::deleteCreated()
+{
+    const QString name = m_name->text().trimmed();
+    showTestResult(TestState::None, tr("Deleting the destination that Save and Test saved…"));
+    m_deleting = true;
+    m_job = m_client->deleteResource(QStringLiteral("/api/v1/destinations/%1").arg(m_createdId));
+    connect(m_job, &ApiJob::finished, this, [this, name](const ApiResult &result) {
+        m_job.clear();
+        m_deleting = false;
+        updateButtons();
+        showTestResult(TestState::None, {});
+        // 404 means that someone else deleted it already, which is what Cancel requests.
+        if (result.ok() || result.httpStatus == 404) {
+            m_createdId = 0;
+            m_id = 0;
+            m_savedThisSession = false;
+            QDialog::reject();
+            return;
+        }
+        m_deleteFailed = true;
+        m_cancelButton->setText(tr("Close"));
+        m_cancelButton->setToolTip({});
+        //: %1 is the destination's name, %2 the engine's or the network's error sentence.
+        showMessage(tr("Cannot delete \"%1\", which Save and Test saved: %2 Close keeps it "
+                       "among the destinations, and Save adds it to this integration.")
+                        .arg(name, result.errorMessage));
+    });
+    updateButtons();
 }
 
 void NewDestinationDialog::showFailure(const ApiResult &result)
@@ -386,6 +457,11 @@ void NewDestinationDialog::showMessage(const QString &message)
 {
     m_generalError->setText(message);
     m_generalError->setVisible(!message.isEmpty());
+    // The dialog grows to fit the message instead of squeezing the fields. The size is read
+    // after the layout has handled the message's new height.
+    if (isVisible() && !message.isEmpty())
+        QTimer::singleShot(0, this,
+                           [this] { resize(width(), std::max(height(), sizeHint().height())); });
 }
 
 void NewDestinationDialog::updateButtons()
@@ -393,6 +469,26 @@ void NewDestinationDialog::updateButtons()
     const bool idle = m_job.isNull();
     m_saveButton->setEnabled(idle);
     m_testButton->setEnabled(idle);
+    updateTestButton();
+}
+
+void NewDestinationDialog::updateTestButton()
+{
+    if (hasUnsavedChanges()) {
+        m_testButton->setText(tr("Save and Test"));
+        m_testButton->setAccessibleName(tr("Save the destination and test the connection"));
+        m_testButton->setToolTip(
+            m_createdId > 0 || m_id == 0
+                ? tr("Saves the destination, then asks the engine to connect to it without "
+                     "writing a file. Cancel deletes the new destination again.")
+                : tr("Saves the changes, then asks the engine to connect to the destination "
+                     "without writing a file."));
+    } else {
+        m_testButton->setText(tr("Test Connection"));
+        m_testButton->setAccessibleName(tr("Test the connection"));
+        m_testButton->setToolTip(
+            tr("Asks the engine to connect to the saved destination without writing a file."));
+    }
 }
 
 } // namespace hubdesk

@@ -28,8 +28,10 @@ struct ApiResult;
 // "New Destination" or "Edit Destination": a name, a kind (Folder, SFTP, Azure Blob Storage or
 // HTTPS), the kind's settings and, under Advanced, the time-out and retry settings. Save posts
 // or puts the destination to /api/v1/destinations, and field errors show under their fields.
-// Test Connection saves unsaved changes first, then requests a connection test from the engine
-// and shows the outcome in the dialog.
+// The engine tests only saved destinations, so with unsaved changes the test button reads
+// "Save and Test": it saves first, then requests a connection test and shows the outcome in
+// the dialog. Without changes it reads "Test Connection". Cancel deletes a new destination
+// that Save and Test saved, so that it leaves nothing behind.
 class NewDestinationDialog final : public QDialog
 {
     Q_OBJECT
@@ -67,9 +69,10 @@ public:
     // Saves unsaved changes, then tests the saved destination.
     void testConnection();
 
-    // Closes the dialog. After a save during this session (by Test Connection, say), it ends
-    // as a save does, without the changes made since, so that the host receives that
-    // destination.
+    // Closes the dialog. A new destination that Save and Test saved is deleted first. When the
+    // engine cannot delete it, the dialog stays open with the error, and the next Close keeps it.
+    // After Save and Test of an existing destination, it ends as a save does, without the
+    // changes made since, so that the host receives the saved changes.
     void reject() override;
 
 signals:
@@ -89,6 +92,8 @@ private:
     bool hasUnsavedChanges() const;
     void saveThen(AfterSave next);
     void startTest();
+    void deleteCreated();
+    void updateTestButton();
     void finish();
     void showFailure(const ApiResult &result);
     void showTestResult(TestState state, const QString &message);
@@ -114,6 +119,12 @@ private:
     qint64 m_id = 0;
     qint64 m_createdId = 0;
     bool m_savedThisSession = false;
+    // Whether a save request runs, and whether Cancel was pressed meanwhile and runs after it.
+    bool m_saving = false;
+    bool m_rejectAfterSave = false;
+    bool m_deleting = false;
+    // Whether deleting the destination that Save and Test created failed, so Close keeps it.
+    bool m_deleteFailed = false;
     // The settings as loaded, the base that the pages write over, so that settings the dialog
     // does not show keep their values.
     QJsonObject m_loadedSettings;

@@ -49,6 +49,8 @@ private slots:
     void emptyHostShowsFieldError();
     void sftpTestReportsClosedPort();
     void folderTestSucceeds();
+    void cancelDeletesTestedDestination();
+    void cancelKeepsWhenDeleteFails();
     void editButtonRenamesInPicker();
     void screenshotsOfEachKind();
 
@@ -255,8 +257,10 @@ void tst_DestinationDialog::sftpTestReportsClosedPort()
     control<QSpinBox>(u"retryAttemptsSpin"_s)->setValue(1);
     control<QSpinBox>(u"timeoutSpin"_s)->setValue(5);
 
-    // Test Connection saves the new destination first, then tests it.
-    QTest::mouseClick(control<QPushButton>(u"testConnectionButton"_s), Qt::LeftButton);
+    // The engine tests saved destinations only, and the button's text shows that it saves first.
+    auto testButton = control<QPushButton>(u"testConnectionButton"_s);
+    QCOMPARE(testButton->text(), u"Save and Test"_s);
+    QTest::mouseClick(testButton, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_dialog->testState(), NewDestinationDialog::TestState::Failed,
                               kTestTimeoutMs);
     QVERIFY2(m_dialog->testMessage().contains(u"port %1"_s.arg(port)),
@@ -273,15 +277,97 @@ void tst_DestinationDialog::sftpTestReportsClosedPort()
     QCOMPARE(settings[u"password"_s].toObject(), QJsonObject({{u"stored"_s, true}}));
     // The password just sent now shows as stored.
     QVERIFY(control<QLabel>(u"sftpPasswordEditStored"_s)->isVisible());
-    QCOMPARE(control<QPushButton>(u"cancelDestinationButton"_s)->text(), u"Close"_s);
+    // Nothing changed since the save, so the button tests without saving again.
+    QCOMPARE(testButton->text(), u"Test Connection"_s);
+    QCOMPARE(control<QPushButton>(u"cancelDestinationButton"_s)->text(), u"Cancel"_s);
     hubtest::saveScreenshot(m_dialog.get(), u"destination-dialog-sftp-test-failed"_s);
 
-    // Closing after that save ends as a save, so the form picks the new destination.
+    // A change makes it save first again.
+    control<QLineEdit>(u"sftpHostEdit"_s)->setText(u"localhost"_s);
+    QCOMPARE(testButton->text(), u"Save and Test"_s);
+    control<QLineEdit>(u"sftpHostEdit"_s)->setText(u"127.0.0.1"_s);
+    QCOMPARE(testButton->text(), u"Test Connection"_s);
+
+    // Save keeps the tested destination, and the form picks it.
     QSignalSpy finished(m_dialog.get(), &QDialog::finished);
-    m_dialog->reject();
+    m_dialog->save();
     QCOMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().toInt(), int(QDialog::Accepted));
     QCOMPARE(m_dialog->createdId(), id);
+    QCOMPARE(m_engine.getObject(u"/api/v1/destinations/%1"_s.arg(id)).value(u"name"_s).toString(),
+             u"Closed Port SFTP"_s);
+}
+
+void tst_DestinationDialog::cancelDeletesTestedDestination()
+{
+    const int port = closedPort();
+    QVERIFY(port > 0);
+    fillSftp(u"Cancelled SFTP"_s, port);
+    control<QToolButton>(u"advancedButton"_s)->click();
+    control<QSpinBox>(u"retryAttemptsSpin"_s)->setValue(1);
+    control<QSpinBox>(u"timeoutSpin"_s)->setValue(5);
+    m_dialog->testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->testState(), NewDestinationDialog::TestState::Failed,
+                              kTestTimeoutMs);
+    const qint64 id = m_dialog->destinationId();
+    QVERIFY(id > 0);
+    QCOMPARE(m_dialog->createdId(), id);
+
+    // Cancel deletes what Save and Test saved, so no broken destination is left to pick.
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    QTest::mouseClick(control<QPushButton>(u"cancelDestinationButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(finished.first().first().toInt(), int(QDialog::Rejected));
+    QCOMPARE(m_dialog->createdId(), 0);
+    const hubdesk::ApiResult deleted = UiTestEngine::wait(m_engine.client()->fetchDestination(id));
+    QCOMPARE(deleted.httpStatus, 404);
+    const QJsonArray destinations
+        = m_engine.getObject(u"/api/v1/destinations"_s).value(u"destinations"_s).toArray();
+    for (const QJsonValue &destination : destinations)
+        QVERIFY(destination[u"name"_s].toString() != u"Cancelled SFTP"_s);
+}
+
+void tst_DestinationDialog::cancelKeepsWhenDeleteFails()
+{
+    const QString path = QDir(m_engine.dataDir()).filePath(u"kept-exports"_s);
+    selectKind(u"folder"_s);
+    control<QLineEdit>(u"destinationNameEdit"_s)->setText(u"Kept Folder"_s);
+    control<QLineEdit>(u"destinationPathEdit"_s)->setText(path);
+    m_dialog->testConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(m_dialog->testState(), NewDestinationDialog::TestState::Succeeded,
+                              kTestTimeoutMs);
+    const qint64 id = m_dialog->createdId();
+    QVERIFY(id > 0);
+
+    // The engine cannot be reached when Cancel sends the request to delete the destination.
+    hubdesk::EngineClient *client = m_engine.client();
+    const QUrl engineUrl = client->baseUrl();
+    client->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(closedPort())));
+    QSignalSpy finished(m_dialog.get(), &QDialog::finished);
+    m_dialog->reject();
+    auto message = control<QLabel>(u"newDestinationError"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), UiTestEngine::kRequestTimeoutMs);
+    client->setBaseUrl(engineUrl);
+    QVERIFY(UiTestEngine::wait(client->checkHealth()).ok());
+    QVERIFY2(message->text().startsWith(u"Cannot delete \"Kept Folder\", which Save and Test "
+                                        u"saved: "_s),
+             qPrintable(message->text()));
+    QVERIFY2(message->text().endsWith(u" Close keeps it among the destinations, and Save adds "
+                                      u"it to this integration."_s),
+             qPrintable(message->text()));
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(control<QPushButton>(u"cancelDestinationButton"_s)->text(), u"Close"_s);
+    // The dialog grows to show the message without squeezing the fields.
+    QTRY_VERIFY(m_dialog->height() >= m_dialog->sizeHint().height());
+    hubtest::saveScreenshot(m_dialog.get(), u"destination-dialog-delete-failed"_s);
+
+    // Close then leaves the destination as it is, without adding it to a form.
+    m_dialog->reject();
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toInt(), int(QDialog::Rejected));
+    QCOMPARE(m_engine.getObject(u"/api/v1/destinations/%1"_s.arg(id)).value(u"name"_s).toString(),
+             u"Kept Folder"_s);
 }
 
 void tst_DestinationDialog::folderTestSucceeds()
@@ -297,6 +383,7 @@ void tst_DestinationDialog::folderTestSucceeds()
     QCOMPARE(m_dialog->testMessage(), u"The folder %1 is writable."_s.arg(path));
     QCOMPARE(control<QLabel>(u"testResultIcon"_s)->accessibleName(), u"Connection succeeded"_s);
     QVERIFY(m_dialog->destinationId() > 0);
+    QCOMPARE(control<QPushButton>(u"testConnectionButton"_s)->text(), u"Test Connection"_s);
 
     // A second test of the unchanged destination does not save it again.
     const QString updatedAt
