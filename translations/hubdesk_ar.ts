@@ -1371,10 +1371,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>التكاملات</translation>
     </message>
     <message>
-        <source>Run %1 is queued.</source>
-        <translation>التشغيل %1 في قائمة الانتظار.</translation>
-    </message>
-    <message>
         <source>Upload File</source>
         <translation>رفع ملف</translation>
     </message>
@@ -2653,6 +2649,25 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::RunWatcher</name>
+    <message>
+        <source>Run %1 is held for approval.</source>
+        <translation>التشغيل %1 بانتظار الموافقة.</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued.</source>
+        <translation>التشغيل %1 في قائمة الانتظار.</translation>
+    </message>
+    <message>
+        <source>Run %1 is running.</source>
+        <translation>التشغيل %1 قيد التنفيذ.</translation>
+    </message>
+    <message>
+        <source>Run %1 ended: %2.</source>
+        <translation>انتهى التشغيل %1: %2.</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::RunbookModel</name>
     <message>
         <source>Rows read: %1, written: %2, rejected: %3; bytes: %4</source>
@@ -2885,10 +2900,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>أنشطة سجل التشغيل</translation>
     </message>
     <message>
-        <source>Run %1 is queued.</source>
-        <translation>التشغيل %1 في قائمة الانتظار.</translation>
-    </message>
-    <message>
         <source>Run %1 is running. It stops at the next safe point, and the phases it has finished stay as they are. Cancel it?</source>
         <translation>التشغيل %1 قيد التنفيذ. سيتوقف عند النقطة الآمنة التالية، وتبقى المراحل المنتهية كما هي. هل تريد إلغاءه؟</translation>
     </message>
@@ -2964,10 +2975,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Run %1: %2</source>
         <extracomment>A held run&apos;s id, then the engine&apos;s reason, which begins &quot;Held for approval:&quot;.</extracomment>
         <translation>التشغيل %1: %2</translation>
-    </message>
-    <message>
-        <source>Run %1 ended: %2.</source>
-        <translation>انتهى التشغيل %1: %2.</translation>
     </message>
     <message>
         <source>Validation Report…</source>

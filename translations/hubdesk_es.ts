@@ -1371,10 +1371,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Integraciones</translation>
     </message>
     <message>
-        <source>Run %1 is queued.</source>
-        <translation>La ejecución %1 está en cola.</translation>
-    </message>
-    <message>
         <source>Upload File</source>
         <translation>Subir archivo</translation>
     </message>
@@ -2645,6 +2641,25 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::RunWatcher</name>
+    <message>
+        <source>Run %1 is held for approval.</source>
+        <translation>La ejecución %1 está en espera de aprobación.</translation>
+    </message>
+    <message>
+        <source>Run %1 is queued.</source>
+        <translation>La ejecución %1 está en cola.</translation>
+    </message>
+    <message>
+        <source>Run %1 is running.</source>
+        <translation>La ejecución %1 está en curso.</translation>
+    </message>
+    <message>
+        <source>Run %1 ended: %2.</source>
+        <translation>La ejecución %1 terminó: %2.</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::RunbookModel</name>
     <message>
         <source>Rows read: %1, written: %2, rejected: %3; bytes: %4</source>
@@ -2857,10 +2872,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Actividades de ejecución</translation>
     </message>
     <message>
-        <source>Run %1 is queued.</source>
-        <translation>La ejecución %1 está en cola.</translation>
-    </message>
-    <message>
         <source>Run %1 is running. It stops at the next safe point, and the phases it has finished stay as they are. Cancel it?</source>
         <translation>La ejecución %1 está en curso. Se detendrá en el siguiente punto seguro y las fases terminadas quedarán como están. ¿Cancelarla?</translation>
     </message>
@@ -2936,10 +2947,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Run %1: %2</source>
         <extracomment>A held run&apos;s id, then the engine&apos;s reason, which begins &quot;Held for approval:&quot;.</extracomment>
         <translation>Ejecución %1: %2</translation>
-    </message>
-    <message>
-        <source>Run %1 ended: %2.</source>
-        <translation>La ejecución %1 terminó: %2.</translation>
     </message>
     <message>
         <source>Validation Report…</source>

@@ -6,6 +6,7 @@
 #include "engineclient.h"
 #include "fileupload.h"
 #include "integrationmodel.h"
+#include "runwatcher.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -41,6 +42,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     , m_message(new QLabel)
     , m_uploadProgress(new QProgressBar)
     , m_cancelUploadButton(new QPushButton(tr("Cancel Upload")))
+    , m_runWatcher(new RunWatcher(client, this))
 {
     setObjectName(QStringLiteral("integrationsPage"));
     setAcceptDrops(true);
@@ -175,6 +177,9 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     connect(m_runButton, &QPushButton::clicked, this, &IntegrationsPage::runSelected);
     connect(m_uploadButton, &QPushButton::clicked, this, &IntegrationsPage::chooseFile);
     connect(m_cancelUploadButton, &QPushButton::clicked, this, &IntegrationsPage::cancelUpload);
+    connect(m_runWatcher, &RunWatcher::runChanged, this, &IntegrationsPage::showRunState);
+    // The line is read when the page is shown, so the watcher polls only then.
+    m_runWatcher->setPolling(false);
 
     updateFilter();
     updateButtons();
@@ -381,9 +386,34 @@ void IntegrationsPage::handleQueued(const ApiResult &result)
         showMessage(result.errorMessage, true);
         return;
     }
-    const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
-    showMessage(tr("Run %1 is queued.").arg(runId), false);
+    // The upload is done, so its bar would only repeat "100%" while the run goes on.
+    if (!isUploading())
+        m_uploadProgress->setVisible(false);
+    const QJsonObject run = result.body.object();
+    const qint64 runId = run.value(QStringLiteral("id")).toInteger();
+    showMessage(runStateMessage(run), false);
+    m_runWatcher->watch(runId, run);
     emit runQueued(runId);
+}
+
+void IntegrationsPage::showRunState(const QJsonObject &run)
+{
+    const QString text = runStateMessage(run);
+    m_message->setPalette(palette());
+    m_message->setText(text);
+    m_message->setAccessibleDescription(text);
+}
+
+void IntegrationsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_runWatcher->setPolling(true);
+}
+
+void IntegrationsPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_runWatcher->setPolling(false);
 }
 
 void IntegrationsPage::updateFilter()
@@ -504,6 +534,7 @@ void IntegrationsPage::dropEvent(QDropEvent *event)
 
 void IntegrationsPage::showMessage(const QString &text, bool error)
 {
+    m_runWatcher->stop();
     // The bar of a finished upload would read as the state of the file that an error is about.
     if (error && !isUploading())
         m_uploadProgress->setVisible(false);

@@ -23,6 +23,7 @@ struct ApiResult;
 class EngineClient;
 class FileUpload;
 class IntegrationModel;
+class RunWatcher;
 
 // The district's integrations in four groups (Inbound, Outbound, API, OneRoster), with Add
 // Integration, Edit, Activity, Run Now and, for inbound ones, Upload File. "Show all" also lists
@@ -48,6 +49,8 @@ public:
     bool selectIntegration(qint64 id);
     // The selected integration's JSON, or an empty object.
     QJsonObject selectedIntegration() const;
+    // The message line below the lists. After Run Now or an upload it follows the queued run
+    // until the run ends, while the page is shown.
     QString message() const;
     // Sets the empty groups' text for a role that may add integrations (Add Integration is shown)
     // or for one that may not.
@@ -75,6 +78,8 @@ signals:
     void runQueued(qint64 runId);
 
 protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -95,7 +100,9 @@ private:
     void updateButtons();
     void onSelected(int group);
     void chooseFile();
+    // Shows text on the message line and stops following a run.
     void showMessage(const QString &text, bool error);
+    void showRunState(const QJsonObject &run);
     void handleQueued(const ApiResult &result);
     void startUpload(const QJsonObject &integration, const QString &filePath);
     void showUploadProgress(qint64 sentBytes, qint64 totalBytes);
@@ -121,6 +128,7 @@ private:
     QProgressBar *m_uploadProgress;
     QPushButton *m_cancelUploadButton;
     QPointer<FileUpload> m_upload;
+    RunWatcher *m_runWatcher;
     qint64 m_uploadChunkBytes = 8LL * 1024 * 1024;
 };
 

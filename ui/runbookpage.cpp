@@ -5,9 +5,10 @@
 
 #include "engineclient.h"
 #include "runbookmodel.h"
-#include "runfilterbar.h"
 #include "runfilesbutton.h"
+#include "runfilterbar.h"
 #include "runlogview.h"
+#include "runwatcher.h"
 #include "statusdelegate.h"
 #include "validationreportdialog.h"
 
@@ -52,6 +53,16 @@ bool hasValidationReport(const QJsonObject &run)
 bool isActive(int status)
 {
     return status == kStatusQueued || status == kStatusRunning;
+}
+
+// Returns the part of a run that a status line about it follows, its status and hold, or an
+// empty string for a run that the page does not list.
+QString lineState(const QJsonObject &run)
+{
+    if (run.isEmpty())
+        return {};
+    return QString::number(run.value(QStringLiteral("status")).toInt())
+           + run.value(QStringLiteral("hold")).toString();
 }
 
 // The sort key of GET /api/v1/runs for a column, or an empty string for one the engine cannot
@@ -335,8 +346,7 @@ void RunbookPage::showQueuedRun(qint64 runId)
 {
     showRun(runId);
     const auto follow = [this, runId] {
-        showMessage(tr("Run %1 is queued.").arg(runId), runId);
-        updateRunMessage();
+        followRun(runId);
     };
     // The first page of a new search clears the message, so it is set once the page is shown.
     if (m_pageJob)
@@ -369,7 +379,7 @@ void RunbookPage::runSelectedAgain()
             return;
         }
         const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
-        showMessage(tr("Run %1 is queued.").arg(runId), runId);
+        followRun(runId);
         showRun(runId);
     });
 }
@@ -824,26 +834,36 @@ void RunbookPage::showMessage(const QString &text, qint64 runId)
 {
     m_message->setTextFormat(Qt::PlainText);
     m_messageRunId = text.isEmpty() ? 0 : runId;
+    // The text describes the run as the page lists it now; updateRunMessage() rewrites it
+    // when that changes.
+    m_messageRunState = lineState(
+        m_model->indexOfRun(m_messageRunId).data(RunbookModel::RunJsonRole).toJsonObject());
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
+}
+
+void RunbookPage::followRun(qint64 runId)
+{
+    showMessage(runStateMessage(QJsonObject{{QStringLiteral("id"), runId},
+                                            {QStringLiteral("status"), kStatusQueued}}),
+                runId);
+    m_messageRunState.clear();
+    updateRunMessage();
 }
 
 void RunbookPage::updateRunMessage()
 {
     const QModelIndex run = m_model->indexOfRun(m_messageRunId);
-    if (!run.isValid())
+    const QJsonObject json = run.data(RunbookModel::RunJsonRole).toJsonObject();
+    if (!run.isValid() || lineState(json) == m_messageRunState)
         return;
     const int status = run.data(RunbookModel::StatusCodeRole).toInt();
-    if (isActive(status))
-        return;
-    const QString ended
-        = tr("Run %1 ended: %2.").arg(QString::number(m_messageRunId), statusLabel(status));
     const qint64 runId = m_messageRunId;
-    if (status != kStatusFailed
-        || !hasValidationReport(run.data(RunbookModel::RunJsonRole).toJsonObject())) {
-        showMessage(ended, runId);
+    if (status != kStatusFailed || !hasValidationReport(json)) {
+        showMessage(runStateMessage(json), runId);
         return;
     }
+    const QString ended = runStateMessage(json);
     //: Follows "Run 12 ended: 9 Failed."; the link opens the run's validation report.
     const QString link = tr("See the <a href=\"#validation\">Validation Report</a>.");
     showMessage(ended.toHtmlEscaped() + QLatin1Char(' ') + link, runId);

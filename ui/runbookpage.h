@@ -52,8 +52,8 @@ public:
     void search();
     // Shows today's runs and selects runId once it is loaded.
     void showRun(qint64 runId);
-    // Shows runId as showRun() does, with a message that states how the run ended once it
-    // ends and links a failed inbound run to its validation report.
+    // Shows runId as showRun() does, with a message that follows the run until it ends. The
+    // message of a failed inbound run links its validation report.
     void showQueuedRun(qint64 runId);
     // Shows the runs of one integration on or before today.
     void showIntegrationRuns(qint64 integrationId);
@@ -123,9 +123,12 @@ private:
     void updateRefreshTimer();
     QSet<qint64> expandedRunIds() const;
     void restoreView(const QSet<qint64> &expanded, qint64 selected);
-    // Shows text below the filters. A message about runId changes to say how that run ended
-    // once it ends.
+    // Shows text below the filters. When runId is given, updateRunMessage() replaces the text
+    // once that run is held, runs or ends.
     void showMessage(const QString &text, qint64 runId = 0);
+    // Shows the state of runId and follows it. Until the page lists the run, the message reads
+    // "Run 4 is queued.".
+    void followRun(qint64 runId);
     void updateRunMessage();
     void openValidationReport(qint64 runId);
 
@@ -146,8 +149,9 @@ private:
     QLabel *m_message;
     QLabel *m_holdLabel;
     QLabel *m_emptyLabel;
-    // The run the message is about, or 0.
+    // The run the message is about, or 0, and the run's state that the message describes.
     qint64 m_messageRunId = 0;
+    QString m_messageRunState;
     QTimer m_refreshTimer;
     QPointer<ApiJob> m_pageJob;
     QPointer<ApiJob> m_refreshJob;

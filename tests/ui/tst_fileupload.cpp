@@ -301,6 +301,8 @@ void tst_FileUpload::uploadShowsProgressAndQueuesRun()
         QVERIFY2(values.at(i).first().toInt() >= values.at(i - 1).first().toInt(),
                  qPrintable(steps.join(QLatin1Char(' '))));
     QCOMPARE(m_page->message(), QStringLiteral("Run %1 is queued.").arg(runId));
+    // The message follows the run, so a bar frozen at 100% would show nothing new.
+    QVERIFY(!progress->isVisible());
     QVERIFY(!cancel->isVisible());
     QVERIFY(uploadButton->isEnabled());
     QVERIFY(!m_page->isUploading());
@@ -308,6 +310,8 @@ void tst_FileUpload::uploadShowsProgressAndQueuesRun()
 
     QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
     QCOMPARE(runStatus(runId), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_page->message(), QStringLiteral("Run %1 ended: 0 Succeeded.").arg(runId), kRunTimeoutMs);
     QCOMPARE(orgsWithPrefix(QStringLiteral("progress-org-")), 3000);
     QVERIFY(openUploads().isEmpty());
 }

@@ -84,6 +84,7 @@ private slots:
     void cleanupTestCase();
 
     void heldRunReadsHeld();
+    void queuedMessageFollowsHold();
     void viewerSeesNoApproval();
     void rejectAsksFirst();
     void approveShowsCountsAndOutcome();
@@ -212,6 +213,26 @@ void tst_HeldLoad::heldRunReadsHeld()
     m_window->showPage(MainWindow::Page::Runbook);
 }
 
+void tst_HeldLoad::queuedMessageFollowsHold()
+{
+    // As after Upload File: the page shows the run while the engine still validates it.
+    const hubdesk::ApiResult uploaded = UiTestEngine::wait(m_engine.client()->upload(
+        QStringLiteral("/api/v1/integrations/%1/files").arg(kInboundIntegration), oneOrgBundle(),
+        QStringLiteral("bundle.zip")));
+    QCOMPARE(uploaded.httpStatus, 202);
+    const qint64 runId = uploaded.body.object().value(QStringLiteral("id")).toInteger();
+    m_page->showQueuedRun(runId);
+
+    // "Run N is queued." would tell a coordinator that the run still waits to start.
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->message(),
+                              QStringLiteral("Run %1 is held for approval.").arg(runId),
+                              kRunTimeoutMs);
+    QCOMPARE(m_page->selectedRunId(), runId);
+    QVERIFY(
+        m_page->holdReason().startsWith(QStringLiteral("Run %1: Held for approval").arg(runId)));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("held-message"));
+}
+
 void tst_HeldLoad::viewerSeesNoApproval()
 {
     auto approve = m_page->findChild<QPushButton *>(QStringLiteral("runbookApproveButton"));
@@ -240,14 +261,15 @@ void tst_HeldLoad::rejectAsksFirst()
     QVERIFY(runId > 0);
     QVERIFY(selectRun(runId));
 
-    // No leaves the run held.
+    // No leaves the run held and the message as it was.
+    const QString message = m_page->message();
     QString text;
     answerNextBox(QStringLiteral("runbookRejectConfirmation"), QMessageBox::No, &text);
     m_page->rejectSelectedRun();
     QCOMPARE(text, QStringLiteral("Reject run %1? Nothing is loaded, no record is marked "
                                   "tobedeleted, and the run ends as cancelled.")
                        .arg(runId));
-    QCOMPARE(m_page->message(), QString());
+    QCOMPARE(m_page->message(), message);
     QCOMPARE(m_engine.getObject(QStringLiteral("/api/v1/runs/%1").arg(runId))
                  .value(QStringLiteral("hold"))
                  .toString(),
