@@ -59,6 +59,15 @@ const QList<int> kChangedRoles = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel
 const QList<int> kFeedChangedRoles
     = {Qt::DisplayRole, Qt::ToolTipRole, RunbookModel::StatusCodeRole, RunbookModel::RunJsonRole};
 
+// Whether incoming was read before the newest change of the run that the model already has. A
+// detail request that was in flight while the change feed or a control action brought a newer
+// state would otherwise move the row back.
+bool isOlder(const QJsonObject &incoming, const QJsonObject &current)
+{
+    const QString key = QStringLiteral("changeVersion");
+    return incoming.value(key).toInteger() < current.value(key).toInteger();
+}
+
 bool isApiRun(const QJsonObject &run)
 {
     return run.value(QStringLiteral("integrationType")).toString() == QLatin1String("api");
@@ -269,6 +278,10 @@ void RunbookModel::setRunDetail(const QJsonObject &detail)
     }
 
     Run &run = m_runs[row];
+    if (isOlder(json, run.json)) {
+        qCDebug(lcClient) << "Runbook: ignored an older detail of run" << id;
+        return;
+    }
     run.json = json;
     run.log = log;
     run.detailLoaded = true;
@@ -294,7 +307,7 @@ RunbookModel::applyRunChanges(const QJsonArray &runs,
                 added.insert(id, run);
             continue;
         }
-        if (m_runs.at(row).json == run)
+        if (m_runs.at(row).json == run || isOlder(run, m_runs.at(row).json))
             continue;
         m_runs[row].json = run;
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1), kFeedChangedRoles);

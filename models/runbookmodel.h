@@ -50,6 +50,7 @@ public:
     // Appends a further page, skipping runs already present.
     void appendRuns(const QJsonArray &runs);
     // Updates a run and its phases from GET /api/v1/runs/{id}; inserts or replaces child rows.
+    // A detail with an older changeVersion than the listed run's is ignored.
     void setRunDetail(const QJsonObject &detail);
     // The outcome of applyRunChanges(): ids of runs updated in place and of runs inserted.
     struct RunChanges
@@ -58,7 +59,8 @@ public:
         QList<qint64> inserted;
     };
     // Applies a batch of changed runs, as GET /api/v1/runs/changes returns them. Listed runs
-    // change in place with dataChanged() and keep their phases and log until setRunDetail().
+    // change in place with dataChanged() and keep their phases and log until setRunDetail(),
+    // unless their changeVersion is older than the listed run's.
     // Runs the model does not list are inserted on top, newest first, when acceptNew is empty
     // or returns true for them. The model ignores the others.
     RunChanges applyRunChanges(const QJsonArray &runs,

@@ -483,28 +483,38 @@ void RunbookPage::onControlFinished(const ApiResult &result, qint64 runId, Contr
     }
     const QJsonObject run = result.body.object();
     const qint64 newRunId = run.value(QStringLiteral("id")).toInteger();
+    // A worker may take the run before the engine responds, so the response may already
+    // describe a later state than the action's own sentence.
+    const bool waits = run.value(QStringLiteral("status")).toInt() == kStatusQueued;
     if (action == Control::Retry) {
         // The retry is shown whatever the filters, because the user asked for it.
         m_model->applyRunChanges(QJsonArray{run});
         m_pendingSelection = newRunId;
         selectPendingRun();
-        showMessage(tr("Run %1 is queued as a retry of run %2.").arg(newRunId).arg(runId),
-                    newRunId);
+        if (waits)
+            showMessage(tr("Run %1 is queued as a retry of run %2.").arg(newRunId).arg(runId),
+                        newRunId, run);
+        else
+            followRun(newRunId);
     } else {
         m_model->applyRunChanges(QJsonArray{run}, [](const QJsonObject &) { return false; });
         const bool stopping = run.value(QStringLiteral("status")).toInt() == kStatusRunning;
-        if (action == Control::Approve)
+        if (action == Control::Approve && waits)
             showMessage(tr("Run %1 is approved and waits for a worker to load it.").arg(runId),
-                        runId);
+                        runId, run);
+        else if (action == Control::Approve)
+            followRun(runId);
         else if (action == Control::Reject)
             showMessage(tr("Run %1 is rejected; nothing was loaded.").arg(runId));
         else
             showMessage(stopping ? tr("Run %1 stops at the next safe point.").arg(runId)
                                  : tr("Run %1 is cancelled.").arg(runId),
-                        stopping ? runId : 0);
+                        stopping ? runId : 0, run);
         if (runId == selectedRunId())
             fetchDetail(runId);
     }
+    // The page may already list a later state of the run than the response describes.
+    updateRunMessage();
     updateRunButtons();
     updateRefreshTimer();
 }
@@ -830,14 +840,16 @@ void RunbookPage::restoreView(const QSet<qint64> &expanded, qint64 selected)
                                                                | QItemSelectionModel::Rows);
 }
 
-void RunbookPage::showMessage(const QString &text, qint64 runId)
+void RunbookPage::showMessage(const QString &text, qint64 runId, const QJsonObject &run)
 {
     m_message->setTextFormat(Qt::PlainText);
     m_messageRunId = text.isEmpty() ? 0 : runId;
-    // The text describes the run as the page lists it now; updateRunMessage() rewrites it
-    // when that changes.
+    // updateRunMessage() rewrites the text once the listed run's state differs from the one
+    // that the text describes.
     m_messageRunState = lineState(
-        m_model->indexOfRun(m_messageRunId).data(RunbookModel::RunJsonRole).toJsonObject());
+        run.isEmpty()
+            ? m_model->indexOfRun(m_messageRunId).data(RunbookModel::RunJsonRole).toJsonObject()
+            : run);
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
 }

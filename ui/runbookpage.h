@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSet>
 #include <QTimeZone>
@@ -124,8 +125,9 @@ private:
     QSet<qint64> expandedRunIds() const;
     void restoreView(const QSet<qint64> &expanded, qint64 selected);
     // Shows text below the filters. When runId is given, updateRunMessage() replaces the text
-    // once that run is held, runs or ends.
-    void showMessage(const QString &text, qint64 runId = 0);
+    // once that run is held, runs or ends. run is the run's JSON that the text describes, by
+    // default the listed run's.
+    void showMessage(const QString &text, qint64 runId = 0, const QJsonObject &run = {});
     // Shows the state of runId and follows it. Until the page lists the run, the message reads
     // "Run 4 is queued.".
     void followRun(qint64 runId);

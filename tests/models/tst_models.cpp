@@ -97,6 +97,7 @@ private slots:
     void runbookDetailInsertsPhases();
     void runbookDetailUpdatesPhases();
     void runbookDetailOfUnknownRunInsertsIt();
+    void runbookIgnoresOlderChanges();
     void runbookAppendSkipsDuplicates();
     void runbookFetchMoreRequestsDetail();
     void runbookActiveRuns();
@@ -437,6 +438,40 @@ void tst_Models::runbookDetailOfUnknownRunInsertsIt()
     QCOMPARE(model.rowCount(model.indexOfRun(11)), 3);
     QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, model.indexOfRun(11)),
              QStringLiteral("Query"));
+}
+
+void tst_Models::runbookIgnoresOlderChanges()
+{
+    RunbookModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setRuns(sample("runs.json"));
+    const auto runAt = [](int version, int status) {
+        QJsonObject run = sample("runs.json").at(0).toObject(); // Run 12.
+        run.insert(QStringLiteral("changeVersion"), version);
+        run.insert(QStringLiteral("status"), status);
+        return run;
+    };
+    const auto statusOf = [&model] {
+        return model.indexOfRun(12).data(RunbookModel::StatusCodeRole).toInt();
+    };
+    model.applyRunChanges(QJsonArray{runAt(5, 1)});
+    QCOMPARE(statusOf(), 1);
+
+    // A detail read before version 5 arrives late, as does an older change.
+    model.setRunDetail(runAt(4, 2));
+    QCOMPARE(statusOf(), 1);
+    const RunbookModel::RunChanges older = model.applyRunChanges(QJsonArray{runAt(3, 2)});
+    QVERIFY(older.updated.isEmpty());
+    QCOMPARE(statusOf(), 1);
+
+    // Newer and equal versions apply, because an equal version may carry more log lines.
+    model.setRunDetail(runAt(6, 0));
+    QCOMPARE(statusOf(), 0);
+    QJsonObject sameVersion = runAt(6, 0);
+    sameVersion.insert(QStringLiteral("log"), QJsonArray{QJsonObject{{QStringLiteral("message"),
+                                                                      QStringLiteral("Done.")}}});
+    model.setRunDetail(sameVersion);
+    QCOMPARE(model.indexOfRun(12).data(RunbookModel::LogRole).toJsonArray().size(), 1);
 }
 
 void tst_Models::runbookAppendSkipsDuplicates()

@@ -309,8 +309,9 @@ void tst_HeldLoad::approveShowsCountsAndOutcome()
                                   "tobedeleted.\n\n%2")
                        .arg(QString::number(runId), reason));
     // The message about the approved run changes to its outcome once the run ends.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        m_page->message().startsWith(QStringLiteral("Run %1 ended: ").arg(runId)), kRunTimeoutMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        m_page->message().startsWith(QStringLiteral("Run %1 ended: ").arg(runId)),
+        qPrintable(m_page->message() + QStringLiteral(" / ") + statusText(runId)), kRunTimeoutMs);
     const int status = m_engine.getObject(QStringLiteral("/api/v1/runs/%1").arg(runId))
                            .value(QStringLiteral("status"))
                            .toInt();
