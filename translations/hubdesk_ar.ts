@@ -547,6 +547,66 @@
         <source>Cannot add an integration of %1: %2</source>
         <translation>تعذّرت إضافة تكامل لـ %1: %2</translation>
     </message>
+    <message>
+        <source>File Specifications</source>
+        <translation>مواصفات الملفات</translation>
+    </message>
+    <message>
+        <source>Show how the engine reads the selected product&apos;s files</source>
+        <translation>عرض كيفية قراءة المحرك لملفات المنتج المحدد</translation>
+    </message>
+    <message>
+        <source>The columns, types, date formats and store mapping of this product&apos;s files</source>
+        <translation>أعمدة ملفات هذا المنتج وأنواعها وتنسيقات التاريخ فيها وربطها بالمخزن</translation>
+    </message>
+    <message>
+        <source>Select a product whose files are read with file specifications, such as Assessment Results or Attendance.</source>
+        <translation>حدد منتجًا تُقرأ ملفاته بمواصفات الملفات، مثل Assessment Results أو Attendance.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::CopyFileSpecDialog</name>
+    <message>
+        <source>Copy File Specification</source>
+        <translation>نسخ مواصفة ملف</translation>
+    </message>
+    <message>
+        <source>The copy belongs to the district and starts with the columns and mapping of %1. Files of its product are read with the district&apos;s specifications first.</source>
+        <translation>تعود النسخة إلى المنطقة التعليمية وتبدأ بأعمدة %1 وربطها. تُقرأ ملفات منتجها بمواصفات المنطقة التعليمية أولًا.</translation>
+    </message>
+    <message>
+        <source>Key of the copy</source>
+        <translation>مفتاح النسخة</translation>
+    </message>
+    <message>
+        <source>1 to 63 lower-case letters, digits and hyphens</source>
+        <translation>من 1 إلى 63 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة</translation>
+    </message>
+    <message>
+        <source>Name of the copy</source>
+        <translation>اسم النسخة</translation>
+    </message>
+    <message>
+        <source>%1 (district copy)</source>
+        <extracomment>The suggested name of a district&apos;s copy of a file specification.</extracomment>
+        <translation>%1 (نسخة المنطقة التعليمية)</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>ال&amp;مفتاح:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>ال&amp;اسم:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Cannot copy the file specification: %1</source>
+        <translation>تعذّر نسخ مواصفة الملف: %1</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::DestinationListEditor</name>
@@ -858,6 +918,429 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Error</source>
         <translation>خطأ</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FileSpecColumnDelegate</name>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Store column</source>
+        <translation>عمود المخزن</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation>تنسيق التاريخ</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A date format and an example date in it, such as &quot;d/M/yyyy (25/1/2026)&quot;.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>الحد الأدنى</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>الحد الأقصى</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>بلا حد</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>عمود الملف</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FileSpecColumnModel</name>
+    <message>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>Integer</source>
+        <translation>عدد صحيح</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <source>Enumeration</source>
+        <extracomment>A column type: one of a list of values.</extracomment>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>نعم أو لا</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>عام دراسي</translation>
+    </message>
+    <message>
+        <source>Keep in extensions</source>
+        <extracomment>A file column without a store column keeps its values in the record&apos;s extensions.</extracomment>
+        <translation>الاحتفاظ في الامتدادات</translation>
+    </message>
+    <message>
+        <source>File Column</source>
+        <translation>عمود الملف</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>إلزامي</translation>
+    </message>
+    <message>
+        <source>Store Column</source>
+        <translation>عمود المخزن</translation>
+    </message>
+    <message>
+        <source>Date Format</source>
+        <translation>تنسيق التاريخ</translation>
+    </message>
+    <message>
+        <source>Allowed Values</source>
+        <translation>القيم المسموح بها</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>الحد الأدنى</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>الحد الأقصى</translation>
+    </message>
+    <message>
+        <source>Natural Key</source>
+        <translation>المفتاح الطبيعي</translation>
+    </message>
+    <message>
+        <source>The column&apos;s header in the file</source>
+        <translation>ترويسة العمود في الملف</translation>
+    </message>
+    <message>
+        <source>How the engine reads and checks the column&apos;s values</source>
+        <translation>كيفية قراءة المحرك لقيم العمود والتحقق منها</translation>
+    </message>
+    <message>
+        <source>Whether every row must have a value</source>
+        <translation>ما إذا كان يجب أن يكون لكل صف قيمة</translation>
+    </message>
+    <message>
+        <source>The store column that the value goes to</source>
+        <translation>عمود المخزن الذي تذهب إليه القيمة</translation>
+    </message>
+    <message>
+        <source>The order of day, month and year in the column&apos;s dates</source>
+        <translation>ترتيب اليوم والشهر والسنة في تواريخ العمود</translation>
+    </message>
+    <message>
+        <source>The values an enumeration or yes-or-no column accepts</source>
+        <translation>القيم التي يقبلها عمود التعداد أو عمود نعم أو لا</translation>
+    </message>
+    <message>
+        <source>The smallest number the column accepts</source>
+        <translation>أصغر رقم يقبله العمود</translation>
+    </message>
+    <message>
+        <source>The largest number the column accepts</source>
+        <translation>أكبر رقم يقبله العمود</translation>
+    </message>
+    <message>
+        <source>The columns that together identify a row of the file</source>
+        <translation>الأعمدة التي تحدد معًا صفًا من الملف</translation>
+    </message>
+    <message>
+        <source>%1 (any case)</source>
+        <extracomment>The allowed values of an enumeration that matches them in any letter case.</extracomment>
+        <translation>%1 (بأي حالة أحرف)</translation>
+    </message>
+    <message>
+        <source>yes: %1 · no: %2</source>
+        <extracomment>The values that read as yes and as no, such as &quot;Yes; Y&quot; and &quot;No; N&quot;.</extracomment>
+        <translation>نعم: %1 · لا: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>العمود %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FileSpecsPage</name>
+    <message>
+        <source>One value per line</source>
+        <translation>قيمة واحدة في كل سطر</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>نسخ…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Keep columns that the specification does not declare, in extensions</source>
+        <translation>الاحتفاظ في الامتدادات بالأعمدة التي لا تصرّح بها المواصفة</translation>
+    </message>
+    <message>
+        <source>Add Column</source>
+        <translation>إضافة عمود</translation>
+    </message>
+    <message>
+        <source>Remove Column</source>
+        <translation>إزالة العمود</translation>
+    </message>
+    <message>
+        <source>Allowed values</source>
+        <translation>القيم المسموح بها</translation>
+    </message>
+    <message>
+        <source>Match in any letter case</source>
+        <translation>المطابقة بأي حالة أحرف</translation>
+    </message>
+    <message>
+        <source>Values that mean yes</source>
+        <translation>القيم التي تعني نعم</translation>
+    </message>
+    <message>
+        <source>Values that mean no</source>
+        <translation>القيم التي تعني لا</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>File Specifications</source>
+        <translation>مواصفات الملفات</translation>
+    </message>
+    <message>
+        <source>A file specification says how the engine reads an assessment or attendance file: its columns, their types and date formats, and the store column each one fills. Copy a specification to change its mapping for the district.</source>
+        <translation>تحدد مواصفة الملف كيفية قراءة المحرك لملف تقييمات أو حضور: أعمدته وأنواعها وتنسيقات التاريخ فيها، وعمود المخزن الذي يملؤه كل منها. انسخ مواصفة لتغيير ربطها للمنطقة التعليمية.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>المنتج</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>كل المنتجات</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>ال&amp;منتج:</translation>
+    </message>
+    <message>
+        <source>File specifications</source>
+        <translation>مواصفات الملفات</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Store Table</source>
+        <translation>جدول المخزن</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Copy the selected file specification</source>
+        <translation>نسخ مواصفة الملف المحددة</translation>
+    </message>
+    <message>
+        <source>Delete the selected file specification</source>
+        <translation>حذف مواصفة الملف المحددة</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Without it, a column that the specification does not declare gives a warning and its values are not kept.</source>
+        <translation>بدون هذا الخيار، ينتج عن العمود الذي لا تصرّح به المواصفة تحذير ولا يُحتفظ بقيمه.</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>ال&amp;مفتاح:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>ال&amp;اسم:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>المنتج:</translation>
+    </message>
+    <message>
+        <source>Store table:</source>
+        <translation>جدول المخزن:</translation>
+    </message>
+    <message>
+        <source>Copied from:</source>
+        <translation>منسوخة من:</translation>
+    </message>
+    <message>
+        <source>Constants:</source>
+        <extracomment>Store columns that every row gets with a fixed value, such as subject = ELA.</extracomment>
+        <translation>الثوابت:</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>أعمدة الملف</translation>
+    </message>
+    <message>
+        <source>Add a column below the selected one</source>
+        <translation>إضافة عمود أسفل العمود المحدد</translation>
+    </message>
+    <message>
+        <source>Remove the selected column</source>
+        <translation>إزالة العمود المحدد</translation>
+    </message>
+    <message>
+        <source>Save the file specification</source>
+        <translation>حفظ مواصفة الملف</translation>
+    </message>
+    <message>
+        <source>Revert to the saved file specification</source>
+        <translation>العودة إلى مواصفة الملف المحفوظة</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>الأعمدة</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>ال&amp;قيم:</translation>
+    </message>
+    <message>
+        <source>&amp;Yes values:</source>
+        <translation>قيم &amp;نعم:</translation>
+    </message>
+    <message>
+        <source>N&amp;o values:</source>
+        <translation>قيم &amp;لا:</translation>
+    </message>
+    <message>
+        <source>Cannot load the file specifications: %1</source>
+        <translation>تعذّر تحميل مواصفات الملفات: %1</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>مضمّنة</translation>
+    </message>
+    <message>
+        <source>District, copied from %1</source>
+        <extracomment>The origin of a district&apos;s specification: the one it was copied from.</extracomment>
+        <translation>للمنطقة التعليمية، منسوخة من %1</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>تجاهل التغييرات؟</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Discard them, or cancel and save them first.</source>
+        <translation>في %1 تغييرات غير محفوظة. تجاهلها، أو ألغِ واحفظها أولًا.</translation>
+    </message>
+    <message>
+        <source>Built in; copy it to change the mapping.</source>
+        <translation>مضمّنة؛ انسخها لتغيير الربط.</translation>
+    </message>
+    <message>
+        <source>A %1 column has no list of allowed values.</source>
+        <translation>ليس لعمود من نوع %1 قائمة قيم مسموح بها.</translation>
+    </message>
+    <message>
+        <source>Select an enumeration or yes-or-no column to see its allowed values.</source>
+        <translation>حدد عمود تعداد أو عمود نعم أو لا لعرض قيمه المسموح بها.</translation>
+    </message>
+    <message>
+        <source>Allowed Values of %1</source>
+        <extracomment>The title of the box with the allowed values of the selected column.</extracomment>
+        <translation>القيم المسموح بها لـ %1</translation>
+    </message>
+    <message>
+        <source>Allowed Values</source>
+        <translation>القيم المسموح بها</translation>
+    </message>
+    <message>
+        <source>Save or revert the changes before you copy.</source>
+        <translation>احفظ التغييرات أو تراجع عنها قبل النسخ.</translation>
+    </message>
+    <message>
+        <source>Make the district&apos;s own copy to change its mapping.</source>
+        <translation>أنشئ نسخة خاصة بالمنطقة التعليمية لتغيير ربطها.</translation>
+    </message>
+    <message>
+        <source>Built-in specifications cannot be changed or deleted. Copy one to make the district&apos;s own.</source>
+        <translation>لا يمكن تغيير المواصفات المضمّنة أو حذفها. انسخ واحدة لإنشاء مواصفة خاصة بالمنطقة التعليمية.</translation>
+    </message>
+    <message>
+        <source>Copied to %1. Change its mapping, then save.</source>
+        <translation>نُسخت باسم %1. غيّر ربطها ثم احفظ.</translation>
+    </message>
+    <message>
+        <source>Cannot save the file specification: %1</source>
+        <translation>تعذّر حفظ مواصفة الملف: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1. It applies to files that arrive from now on.</source>
+        <translation>حُفظت %1. تنطبق على الملفات التي تصل من الآن فصاعدًا.</translation>
+    </message>
+    <message>
+        <source>Delete File Specification?</source>
+        <translation>حذف مواصفة الملف؟</translation>
+    </message>
+    <message>
+        <source>Delete %1? Files that arrive afterwards are read with the other specifications of %2.</source>
+        <translation>حذف %1؟ ستُقرأ الملفات التي تصل بعد ذلك بمواصفات %2 الأخرى.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>تعذّر حذف %1: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>حُذفت %1.</translation>
+    </message>
+    <message>
+        <source>Natural key: none. Tick the columns that together identify a row.</source>
+        <translation>المفتاح الطبيعي: لا شيء. حدد الأعمدة التي تحدد معًا صفًا.</translation>
+    </message>
+    <message>
+        <source>Natural key: %1</source>
+        <extracomment>The columns that together identify a row, in order.</extracomment>
+        <translation>المفتاح الطبيعي: %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <extracomment>A store column and the fixed value that every row gets in it.</extracomment>
+        <translation>%1 = %2</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +2037,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Sign-In Not Remembered</source>
         <translation>لم يُحفظ تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Back to Product Catalog</source>
+        <translation>العودة إلى كتالوج المنتجات</translation>
     </message>
 </context>
 <context>

@@ -547,6 +547,66 @@
         <source>Cannot add an integration of %1: %2</source>
         <translation>No se puede agregar una integración de %1: %2</translation>
     </message>
+    <message>
+        <source>File Specifications</source>
+        <translation>Especificaciones de archivo</translation>
+    </message>
+    <message>
+        <source>Show how the engine reads the selected product&apos;s files</source>
+        <translation>Mostrar cómo lee el motor los archivos del producto seleccionado</translation>
+    </message>
+    <message>
+        <source>The columns, types, date formats and store mapping of this product&apos;s files</source>
+        <translation>Las columnas, los tipos, los formatos de fecha y la asignación al almacén de los archivos de este producto</translation>
+    </message>
+    <message>
+        <source>Select a product whose files are read with file specifications, such as Assessment Results or Attendance.</source>
+        <translation>Seleccione un producto cuyos archivos se leen con especificaciones de archivo, como Assessment Results o Attendance.</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::CopyFileSpecDialog</name>
+    <message>
+        <source>Copy File Specification</source>
+        <translation>Copiar especificación de archivo</translation>
+    </message>
+    <message>
+        <source>The copy belongs to the district and starts with the columns and mapping of %1. Files of its product are read with the district&apos;s specifications first.</source>
+        <translation>La copia pertenece al distrito y empieza con las columnas y la asignación de %1. Los archivos de su producto se leen primero con las especificaciones del distrito.</translation>
+    </message>
+    <message>
+        <source>Key of the copy</source>
+        <translation>Clave de la copia</translation>
+    </message>
+    <message>
+        <source>1 to 63 lower-case letters, digits and hyphens</source>
+        <translation>De 1 a 63 letras minúsculas, dígitos y guiones</translation>
+    </message>
+    <message>
+        <source>Name of the copy</source>
+        <translation>Nombre de la copia</translation>
+    </message>
+    <message>
+        <source>%1 (district copy)</source>
+        <extracomment>The suggested name of a district&apos;s copy of a file specification.</extracomment>
+        <translation>%1 (copia del distrito)</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clave:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Cannot copy the file specification: %1</source>
+        <translation>No se puede copiar la especificación de archivo: %1</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::DestinationListEditor</name>
@@ -858,6 +918,429 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Error</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FileSpecColumnDelegate</name>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Store column</source>
+        <translation>Columna del almacén</translation>
+    </message>
+    <message>
+        <source>Date format</source>
+        <translation>Formato de fecha</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A date format and an example date in it, such as &quot;d/M/yyyy (25/1/2026)&quot;.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>Columna del archivo</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FileSpecColumnModel</name>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Integer</source>
+        <translation>Entero</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Enumeration</source>
+        <extracomment>A column type: one of a list of values.</extracomment>
+        <translation>Enumeración</translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation>Sí o no</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Año escolar</translation>
+    </message>
+    <message>
+        <source>Keep in extensions</source>
+        <extracomment>A file column without a store column keeps its values in the record&apos;s extensions.</extracomment>
+        <translation>Conservar en extensiones</translation>
+    </message>
+    <message>
+        <source>File Column</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoria</translation>
+    </message>
+    <message>
+        <source>Store Column</source>
+        <translation>Columna del almacén</translation>
+    </message>
+    <message>
+        <source>Date Format</source>
+        <translation>Formato de fecha</translation>
+    </message>
+    <message>
+        <source>Allowed Values</source>
+        <translation>Valores permitidos</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Máximo</translation>
+    </message>
+    <message>
+        <source>Natural Key</source>
+        <translation>Clave natural</translation>
+    </message>
+    <message>
+        <source>The column&apos;s header in the file</source>
+        <translation>El encabezado de la columna en el archivo</translation>
+    </message>
+    <message>
+        <source>How the engine reads and checks the column&apos;s values</source>
+        <translation>Cómo lee y comprueba el motor los valores de la columna</translation>
+    </message>
+    <message>
+        <source>Whether every row must have a value</source>
+        <translation>Si cada fila debe tener un valor</translation>
+    </message>
+    <message>
+        <source>The store column that the value goes to</source>
+        <translation>La columna del almacén a la que va el valor</translation>
+    </message>
+    <message>
+        <source>The order of day, month and year in the column&apos;s dates</source>
+        <translation>El orden de día, mes y año en las fechas de la columna</translation>
+    </message>
+    <message>
+        <source>The values an enumeration or yes-or-no column accepts</source>
+        <translation>Los valores que acepta una columna de enumeración o de sí o no</translation>
+    </message>
+    <message>
+        <source>The smallest number the column accepts</source>
+        <translation>El número más pequeño que acepta la columna</translation>
+    </message>
+    <message>
+        <source>The largest number the column accepts</source>
+        <translation>El número más grande que acepta la columna</translation>
+    </message>
+    <message>
+        <source>The columns that together identify a row of the file</source>
+        <translation>Las columnas que juntas identifican una fila del archivo</translation>
+    </message>
+    <message>
+        <source>%1 (any case)</source>
+        <extracomment>The allowed values of an enumeration that matches them in any letter case.</extracomment>
+        <translation>%1 (mayúsculas o minúsculas)</translation>
+    </message>
+    <message>
+        <source>yes: %1 · no: %2</source>
+        <extracomment>The values that read as yes and as no, such as &quot;Yes; Y&quot; and &quot;No; N&quot;.</extracomment>
+        <translation>sí: %1 · no: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Columna %1</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::FileSpecsPage</name>
+    <message>
+        <source>One value per line</source>
+        <translation>Un valor por línea</translation>
+    </message>
+    <message>
+        <source>Copy…</source>
+        <translation>Copiar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Keep columns that the specification does not declare, in extensions</source>
+        <translation>Conservar en extensiones las columnas que la especificación no declara</translation>
+    </message>
+    <message>
+        <source>Add Column</source>
+        <translation>Añadir columna</translation>
+    </message>
+    <message>
+        <source>Remove Column</source>
+        <translation>Quitar columna</translation>
+    </message>
+    <message>
+        <source>Allowed values</source>
+        <translation>Valores permitidos</translation>
+    </message>
+    <message>
+        <source>Match in any letter case</source>
+        <translation>Coincidir en mayúsculas o minúsculas</translation>
+    </message>
+    <message>
+        <source>Values that mean yes</source>
+        <translation>Valores que significan sí</translation>
+    </message>
+    <message>
+        <source>Values that mean no</source>
+        <translation>Valores que significan no</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>File Specifications</source>
+        <translation>Especificaciones de archivo</translation>
+    </message>
+    <message>
+        <source>A file specification says how the engine reads an assessment or attendance file: its columns, their types and date formats, and the store column each one fills. Copy a specification to change its mapping for the district.</source>
+        <translation>Una especificación de archivo indica cómo lee el motor un archivo de evaluaciones o de asistencia: sus columnas, sus tipos y formatos de fecha, y la columna del almacén que llena cada una. Copie una especificación para cambiar su asignación para el distrito.</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>Todos los productos</translation>
+    </message>
+    <message>
+        <source>&amp;Product:</source>
+        <translation>&amp;Producto:</translation>
+    </message>
+    <message>
+        <source>File specifications</source>
+        <translation>Especificaciones de archivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Store Table</source>
+        <translation>Tabla del almacén</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Copy the selected file specification</source>
+        <translation>Copiar la especificación de archivo seleccionada</translation>
+    </message>
+    <message>
+        <source>Delete the selected file specification</source>
+        <translation>Eliminar la especificación de archivo seleccionada</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Without it, a column that the specification does not declare gives a warning and its values are not kept.</source>
+        <translation>Sin esta opción, una columna que la especificación no declara produce una advertencia y sus valores no se conservan.</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clave:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Producto:</translation>
+    </message>
+    <message>
+        <source>Store table:</source>
+        <translation>Tabla del almacén:</translation>
+    </message>
+    <message>
+        <source>Copied from:</source>
+        <translation>Copiada de:</translation>
+    </message>
+    <message>
+        <source>Constants:</source>
+        <extracomment>Store columns that every row gets with a fixed value, such as subject = ELA.</extracomment>
+        <translation>Constantes:</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Columnas del archivo</translation>
+    </message>
+    <message>
+        <source>Add a column below the selected one</source>
+        <translation>Añadir una columna debajo de la seleccionada</translation>
+    </message>
+    <message>
+        <source>Remove the selected column</source>
+        <translation>Quitar la columna seleccionada</translation>
+    </message>
+    <message>
+        <source>Save the file specification</source>
+        <translation>Guardar la especificación de archivo</translation>
+    </message>
+    <message>
+        <source>Revert to the saved file specification</source>
+        <translation>Volver a la especificación de archivo guardada</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columnas</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Valores:</translation>
+    </message>
+    <message>
+        <source>&amp;Yes values:</source>
+        <translation>Valores de &amp;sí:</translation>
+    </message>
+    <message>
+        <source>N&amp;o values:</source>
+        <translation>Valores de &amp;no:</translation>
+    </message>
+    <message>
+        <source>Cannot load the file specifications: %1</source>
+        <translation>No se pueden cargar las especificaciones de archivo: %1</translation>
+    </message>
+    <message>
+        <source>Built in</source>
+        <translation>Integrada</translation>
+    </message>
+    <message>
+        <source>District, copied from %1</source>
+        <extracomment>The origin of a district&apos;s specification: the one it was copied from.</extracomment>
+        <translation>Del distrito, copiada de %1</translation>
+    </message>
+    <message>
+        <source>Discard Changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Discard them, or cancel and save them first.</source>
+        <translation>%1 tiene cambios sin guardar. Descártelos, o cancele y guárdelos primero.</translation>
+    </message>
+    <message>
+        <source>Built in; copy it to change the mapping.</source>
+        <translation>Integrada; cópiela para cambiar la asignación.</translation>
+    </message>
+    <message>
+        <source>A %1 column has no list of allowed values.</source>
+        <translation>Una columna de tipo %1 no tiene lista de valores permitidos.</translation>
+    </message>
+    <message>
+        <source>Select an enumeration or yes-or-no column to see its allowed values.</source>
+        <translation>Seleccione una columna de enumeración o de sí o no para ver sus valores permitidos.</translation>
+    </message>
+    <message>
+        <source>Allowed Values of %1</source>
+        <extracomment>The title of the box with the allowed values of the selected column.</extracomment>
+        <translation>Valores permitidos de %1</translation>
+    </message>
+    <message>
+        <source>Allowed Values</source>
+        <translation>Valores permitidos</translation>
+    </message>
+    <message>
+        <source>Save or revert the changes before you copy.</source>
+        <translation>Guarde o revierta los cambios antes de copiar.</translation>
+    </message>
+    <message>
+        <source>Make the district&apos;s own copy to change its mapping.</source>
+        <translation>Haga una copia propia del distrito para cambiar su asignación.</translation>
+    </message>
+    <message>
+        <source>Built-in specifications cannot be changed or deleted. Copy one to make the district&apos;s own.</source>
+        <translation>Las especificaciones integradas no se pueden cambiar ni eliminar. Copie una para tener la propia del distrito.</translation>
+    </message>
+    <message>
+        <source>Copied to %1. Change its mapping, then save.</source>
+        <translation>Copiada como %1. Cambie su asignación y guarde.</translation>
+    </message>
+    <message>
+        <source>Cannot save the file specification: %1</source>
+        <translation>No se puede guardar la especificación de archivo: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1. It applies to files that arrive from now on.</source>
+        <translation>Se guardó %1. Se aplica a los archivos que lleguen a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Delete File Specification?</source>
+        <translation>¿Eliminar la especificación de archivo?</translation>
+    </message>
+    <message>
+        <source>Delete %1? Files that arrive afterwards are read with the other specifications of %2.</source>
+        <translation>¿Eliminar %1? Los archivos que lleguen después se leerán con las demás especificaciones de %2.</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>No se puede eliminar %1: %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>Se eliminó %1.</translation>
+    </message>
+    <message>
+        <source>Natural key: none. Tick the columns that together identify a row.</source>
+        <translation>Clave natural: ninguna. Marque las columnas que juntas identifican una fila.</translation>
+    </message>
+    <message>
+        <source>Natural key: %1</source>
+        <extracomment>The columns that together identify a row, in order.</extracomment>
+        <translation>Clave natural: %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <extracomment>A store column and the fixed value that every row gets in it.</extracomment>
+        <translation>%1 = %2</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +2037,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Sign-In Not Remembered</source>
         <translation>Inicio de sesión no recordado</translation>
+    </message>
+    <message>
+        <source>Back to Product Catalog</source>
+        <translation>Volver al catálogo de productos</translation>
     </message>
 </context>
 <context>

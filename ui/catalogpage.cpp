@@ -27,6 +27,7 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     , m_view(new QTableView)
     , m_description(new QLabel)
     , m_addButton(new QPushButton(tr("Add Integration")))
+    , m_fileSpecsButton(new QPushButton(tr("File Specifications")))
     , m_message(new QLabel)
 {
     setObjectName(QStringLiteral("catalogPage"));
@@ -61,6 +62,9 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     m_description->setWordWrap(true);
     m_addButton->setObjectName(QStringLiteral("addIntegrationButton"));
     m_addButton->setAccessibleName(tr("Add an integration of the selected product"));
+    m_fileSpecsButton->setObjectName(QStringLiteral("catalogFileSpecsButton"));
+    m_fileSpecsButton->setAccessibleName(
+        tr("Show how the engine reads the selected product's files"));
     m_message->setObjectName(QStringLiteral("catalogMessage"));
     m_message->setWordWrap(true);
 
@@ -76,6 +80,7 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     top->addWidget(searchLabel);
     top->addWidget(m_search, 1);
     top->addWidget(m_addButton);
+    top->addWidget(m_fileSpecsButton);
 
     auto layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -90,6 +95,9 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
             &CatalogPage::updateSelection);
     connect(m_view, &QTableView::doubleClicked, this, &CatalogPage::addIntegration);
     connect(m_addButton, &QPushButton::clicked, this, &CatalogPage::addIntegration);
+    connect(m_fileSpecsButton, &QPushButton::clicked, this, [this] {
+        emit fileSpecsRequested(selectedProduct().value(QStringLiteral("key")).toString());
+    });
     updateSelection();
 }
 
@@ -191,10 +199,23 @@ void CatalogPage::addIntegration()
     });
 }
 
+void CatalogPage::setFileSpecProducts(const QStringList &productKeys)
+{
+    m_fileSpecProducts = productKeys;
+    updateSelection();
+}
+
 void CatalogPage::updateSelection()
 {
     const QJsonObject product = selectedProduct();
     m_addButton->setEnabled(!product.isEmpty());
+    m_fileSpecsButton->setEnabled(
+        m_fileSpecProducts.contains(product.value(QStringLiteral("key")).toString()));
+    m_fileSpecsButton->setToolTip(
+        m_fileSpecsButton->isEnabled()
+            ? tr("The columns, types, date formats and store mapping of this product's files")
+            : tr("Select a product whose files are read with file specifications, such as "
+                 "Assessment Results or Attendance."));
     m_description->setText(product.value(QStringLiteral("description")).toString());
 }
 

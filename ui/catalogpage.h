@@ -43,6 +43,9 @@ public:
 
     // Opens the outbound form for an outbound product; creates any other type directly.
     void addIntegration();
+    // Sets the products whose files are read with file specifications. File Specifications is
+    // enabled for them.
+    void setFileSpecProducts(const QStringList &productKeys);
 
 signals:
     void refreshed();
@@ -50,6 +53,8 @@ signals:
     void integrationCreated(qint64 integrationId);
     // An integration of an API product was created; its connection settings come next.
     void apiIntegrationCreated(qint64 integrationId);
+    // The user asked for the file specifications of a product, such as "attendance".
+    void fileSpecsRequested(const QString &productKey);
 
 private:
     void updateSelection();
@@ -62,6 +67,8 @@ private:
     QTableView *m_view;
     QLabel *m_description;
     QPushButton *m_addButton;
+    QPushButton *m_fileSpecsButton;
+    QStringList m_fileSpecProducts;
     QLabel *m_message;
     QPointer<ApiJob> m_fetchJob;
     QPointer<ApiJob> m_createJob;

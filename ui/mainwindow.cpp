@@ -8,10 +8,11 @@
 #include "catalogpage.h"
 #include "elidinglabel.h"
 #include "engineclient.h"
+#include "filespecspage.h"
 #include "integrationactivitypage.h"
 #include "integrationspage.h"
-#include "onerosterpage.h"
 #include "notificationsettingsdialog.h"
+#include "onerosterpage.h"
 #include "outboundintegrationform.h"
 #include "runbookpage.h"
 
@@ -40,6 +41,7 @@ NavigationRow navigationRowOf(MainWindow::Page page)
 {
     switch (page) {
     case MainWindow::Page::Catalog:
+    case MainWindow::Page::FileSpecs:
         return CatalogRow;
     case MainWindow::Page::Integrations:
     case MainWindow::Page::OutboundForm:
@@ -71,6 +73,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_oneRosterPage(new OneRosterPage(client))
     , m_activityPage(new IntegrationActivityPage(client))
     , m_auditLogPage(new AuditLogPage(client))
+    , m_fileSpecsPage(new FileSpecsPage(client))
     , m_connectionLabel(new ElidingLabel)
     , m_districtLabel(new QLabel)
     , m_userLabel(new QLabel)
@@ -173,6 +176,7 @@ void MainWindow::applyRole()
     };
     m_integrationsPage->setCanAddIntegrations(configure);
     m_oneRosterPage->setCanConfigure(configure);
+    m_fileSpecsPage->setCanConfigure(configure);
     // The catalog and the integrations page each have an addIntegrationButton.
     for (const auto &entry : buttons) {
         const auto matches = findChildren<QPushButton *>(QLatin1String(entry.objectName));
@@ -219,6 +223,7 @@ void MainWindow::clearPages()
     m_integrationsPage->clear();
     m_oneRosterPage->clear();
     m_auditLogPage->clear();
+    m_fileSpecsPage->clear();
     m_activityPage->showIntegration(0);
     if (m_pages->currentWidget() == m_activityPage)
         showPage(Page::Integrations);
@@ -243,6 +248,7 @@ void MainWindow::createPages()
     m_pages->addWidget(m_activityPage);
     m_pages->addWidget(m_auditLogPage);
     m_pages->addWidget(m_apiForm);
+    m_pages->addWidget(m_fileSpecsPage);
 
     auto central = new QWidget;
     auto layout = new QHBoxLayout(central);
@@ -316,6 +322,16 @@ void MainWindow::connectPages()
         m_runbookPage->showIntegrationRuns(integrationId);
         showPage(Page::Runbook);
     });
+    // File specifications are reached from the catalog's products whose files they read.
+    connect(m_catalogPage, &CatalogPage::fileSpecsRequested, this, [this](const QString &product) {
+        m_fileSpecsPage->setBackText(tr("Back to Product Catalog"));
+        m_fileSpecsPage->showProduct(product);
+        showPage(Page::FileSpecs);
+    });
+    connect(m_fileSpecsPage, &FileSpecsPage::backRequested, this,
+            [this] { showPage(Page::Catalog); });
+    connect(m_fileSpecsPage, &FileSpecsPage::refreshed, this,
+            [this] { m_catalogPage->setFileSpecProducts(m_fileSpecsPage->productKeys()); });
     connect(m_integrationsPage, &IntegrationsPage::runQueued, this, [this](qint64 runId) {
         m_runbookPage->showQueuedRun(runId);
         showPage(Page::Runbook);
@@ -345,6 +361,7 @@ void MainWindow::refreshAll()
     m_integrationsPage->refresh();
     m_runbookPage->search();
     m_oneRosterPage->refresh();
+    m_fileSpecsPage->refresh();
     m_activityPage->reload();
     if (!m_navigation->item(AuditLogRow)->isHidden())
         m_auditLogPage->refresh();

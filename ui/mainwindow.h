@@ -26,6 +26,7 @@ class OutboundIntegrationForm;
 class RunbookPage;
 class OneRosterPage;
 class AuditLogPage;
+class FileSpecsPage;
 class ApiJob;
 
 // The console's main window: a navigation list on the left (Product Catalog, Integrations,
@@ -46,7 +47,8 @@ public:
         OneRoster,
         IntegrationActivity,
         AuditLog,
-        ApiForm
+        ApiForm,
+        FileSpecs
     };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
@@ -81,6 +83,7 @@ public:
     OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
     IntegrationActivityPage *integrationActivityPage() const;
     AuditLogPage *auditLogPage() const { return m_auditLogPage; }
+    FileSpecsPage *fileSpecsPage() const { return m_fileSpecsPage; }
 
 signals:
     void signOutRequested();
@@ -104,6 +107,7 @@ private:
     OneRosterPage *m_oneRosterPage;
     IntegrationActivityPage *m_activityPage;
     AuditLogPage *m_auditLogPage;
+    FileSpecsPage *m_fileSpecsPage;
     ElidingLabel *m_connectionLabel;
     QLabel *m_districtLabel;
     QLabel *m_userLabel;

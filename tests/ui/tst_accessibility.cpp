@@ -304,6 +304,7 @@ void tst_Accessibility::addPageRows()
     QTest::newRow("Manage Outbound Integration") << int(MainWindow::Page::OutboundForm);
     QTest::newRow("Runbook Activities") << int(MainWindow::Page::Runbook);
     QTest::newRow("Audit Log") << int(MainWindow::Page::AuditLog);
+    QTest::newRow("File Specifications") << int(MainWindow::Page::FileSpecs);
 }
 
 QWidget *tst_Accessibility::showPage(MainWindow::Page page)

@@ -8,6 +8,8 @@
 #include "uitestengine.h"
 
 #include "catalogpage.h"
+#include "filespeccolumnmodel.h"
+#include "filespecspage.h"
 #include "integrationspage.h"
 #include "language.h"
 #include "languagemenu.h"
@@ -21,6 +23,7 @@
 #include <QDateEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTranslator>
 
@@ -147,6 +150,24 @@ void tst_Language::translatedWindow()
     window.catalogPage()->addIntegration();
     QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
     hubtest::saveScreenshot(&window, code + QStringLiteral("-outbound-form"));
+
+    // File Specifications with a built-in specification, its table headers translated.
+    QSignalSpy specs(window.fileSpecsPage(), &hubdesk::FileSpecsPage::refreshed);
+    window.fileSpecsPage()->refresh();
+    QVERIFY(specs.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(window.fileSpecsPage()->selectSpec(QStringLiteral("contoso-daily-attendance")));
+    window.showPage(MainWindow::Page::FileSpecs);
+    const QString storeColumn
+        = window.fileSpecsPage()
+              ->columnModel()
+              ->headerData(hubdesk::FileSpecColumnModel::TargetColumn, Qt::Horizontal)
+              .toString();
+    QVERIFY(!storeColumn.isEmpty());
+    QVERIFY(storeColumn != QStringLiteral("Store Column"));
+    // The editor fits its scroll area's width once a scroll bar's change has been laid out.
+    auto editorScroll = window.findChild<QScrollArea *>(QStringLiteral("fileSpecEditorScroll"));
+    QTRY_COMPARE(editorScroll->widget()->width(), editorScroll->viewport()->width());
+    hubtest::saveScreenshot(&window, code + QStringLiteral("-file-specs"));
 
     // Every date field uses the locale's day, month and year order, as the tables do.
     for (const char *name : {"runbookDateEdit", "runbookToDateEdit", "auditFromDate", "auditToDate",
