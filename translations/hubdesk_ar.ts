@@ -541,7 +541,7 @@
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation>&amp;بحث:</translation>
+        <translation>بحث (&amp;S):</translation>
     </message>
     <message>
         <source>Cannot add an integration of %1: %2</source>
@@ -593,11 +593,11 @@
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>ال&amp;مفتاح:</translation>
+        <translation>المفتاح (&amp;K):</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>ال&amp;اسم:</translation>
+        <translation>الاسم (&amp;N):</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1147,7 +1147,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Product:</source>
-        <translation>ال&amp;منتج:</translation>
+        <translation>المنتج (&amp;P):</translation>
     </message>
     <message>
         <source>File specifications</source>
@@ -1183,11 +1183,11 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>ال&amp;مفتاح:</translation>
+        <translation>المفتاح (&amp;K):</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>ال&amp;اسم:</translation>
+        <translation>الاسم (&amp;N):</translation>
     </message>
     <message>
         <source>Product:</source>
@@ -1232,15 +1232,15 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Values:</source>
-        <translation>ال&amp;قيم:</translation>
+        <translation>القيم (&amp;V):</translation>
     </message>
     <message>
         <source>&amp;Yes values:</source>
-        <translation>قيم &amp;نعم:</translation>
+        <translation>قيم نعم (&amp;Y):</translation>
     </message>
     <message>
         <source>N&amp;o values:</source>
-        <translation>قيم &amp;لا:</translation>
+        <translation>قيم لا (&amp;O):</translation>
     </message>
     <message>
         <source>Cannot load the file specifications: %1</source>
@@ -1923,7 +1923,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <name>hubdesk::LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Choose the language of Hubdesk; it applies at the next start</source>
@@ -2259,39 +2259,39 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Recipients:</source>
-        <translation>&amp;المستلمون:</translation>
+        <translation>المستلمون (&amp;R):</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;المرسل:</translation>
+        <translation>المرسل (&amp;F):</translation>
     </message>
     <message>
         <source>SMTP &amp;server:</source>
-        <translation>&amp;خادم SMTP:</translation>
+        <translation>خادم SMTP (&amp;S):</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;المنفذ:</translation>
+        <translation>المنفذ (&amp;P):</translation>
     </message>
     <message>
         <source>Se&amp;curity:</source>
-        <translation>&amp;الأمان:</translation>
+        <translation>الأمان (&amp;C):</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>&amp;اسم المستخدم:</translation>
+        <translation>اسم المستخدم (&amp;U):</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;كلمة المرور:</translation>
+        <translation>كلمة المرور (&amp;W):</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation>&amp;عنوان URL:</translation>
+        <translation>عنوان URL (&amp;U):</translation>
     </message>
     <message>
         <source>Signing &amp;key:</source>
-        <translation>&amp;مفتاح التوقيع:</translation>
+        <translation>مفتاح التوقيع (&amp;K):</translation>
     </message>
     <message>
         <source>Cannot load the notification settings: %1</source>
@@ -2433,15 +2433,15 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>ال&amp;اسم:</translation>
+        <translation>الاسم (&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Vendor:</source>
-        <translation>ال&amp;مورّد:</translation>
+        <translation>المورّد (&amp;V):</translation>
     </message>
     <message>
         <source>School &amp;year:</source>
-        <translation>ال&amp;عام الدراسي:</translation>
+        <translation>العام الدراسي (&amp;Y):</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2948,7 +2948,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <name>hubdesk::RunFilterBar</name>
     <message>
         <source>Date ran&amp;ge</source>
-        <translation>&amp;نطاق التاريخ</translation>
+        <translation>نطاق التاريخ (&amp;G)</translation>
     </message>
     <message>
         <source>Show runs up to this date</source>
@@ -2980,11 +2980,11 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>ال&amp;تاريخ:</translation>
+        <translation>التاريخ (&amp;D):</translation>
     </message>
     <message>
         <source>T&amp;o:</source>
-        <translation>إ&amp;لى:</translation>
+        <translation>إلى (&amp;O):</translation>
     </message>
     <message>
         <source>All</source>
@@ -3053,23 +3053,23 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation>ال&amp;حالة:</translation>
+        <translation>الحالة (&amp;S):</translation>
     </message>
     <message>
         <source>T&amp;rigger:</source>
-        <translation>ال&amp;مُشغِّل:</translation>
+        <translation>المُشغِّل (&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Integration:</source>
-        <translation>ال&amp;تكامل:</translation>
+        <translation>التكامل (&amp;I):</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation>ال&amp;نوع:</translation>
+        <translation>النوع (&amp;Y):</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;من:</translation>
+        <translation>من (&amp;F):</translation>
     </message>
     <message>
         <source>Show runs from this date</source>
@@ -4094,15 +4094,15 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>&amp;Severity:</source>
-        <translation>ال&amp;خطورة:</translation>
+        <translation>الخطورة (&amp;S):</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation>ال&amp;ملف:</translation>
+        <translation>الملف (&amp;F):</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation>ال&amp;نص:</translation>
+        <translation>النص (&amp;T):</translation>
     </message>
     <message>
         <source>Loading the validation report…</source>

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -23,6 +24,23 @@ namespace hubdesk {
 namespace {
 
 enum Column { TimeColumn, LevelColumn, MessageColumn };
+
+// Lays out each message in its own direction. The engine writes its log in English, and a
+// right-to-left page would otherwise show "Reading dates.zip." as ".Reading dates.zip" and
+// elide a long line at its beginning.
+class MessageDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->direction = option->text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight;
+        option->displayAlignment = Qt::AlignLeading | Qt::AlignVCenter;
+    }
+};
 
 } // namespace
 
@@ -42,6 +60,7 @@ RunLogView::RunLogView(QWidget *parent)
     m_lines->setUniformRowHeights(true);
     m_lines->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_lines->header()->setStretchLastSection(true);
+    m_lines->setItemDelegateForColumn(MessageColumn, new MessageDelegate(m_lines));
     m_copyButton->setObjectName(QStringLiteral("copyLogButton"));
     m_copyButton->setAccessibleName(tr("Copy the log to the clipboard"));
     m_copyButton->setEnabled(false);

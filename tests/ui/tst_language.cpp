@@ -17,15 +17,20 @@
 #include "outboundintegrationform.h"
 #include "runbookmodel.h"
 #include "runbookpage.h"
+#include "runlogview.h"
 #include "statusdelegate.h"
 
 #include <QApplication>
 #include <QDateEdit>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTranslator>
+#include <QTreeWidget>
 
 using hubdesk::MainWindow;
 using hubtest::UiTestEngine;
@@ -41,6 +46,9 @@ private slots:
     void translatedWindow_data();
     void translatedWindow();
     void cleanup();
+
+private:
+    void checkRightToLeftRunbook(hubdesk::RunbookPage *runbook);
 
 private:
     static constexpr int kRunTimeoutMs = 60000;
@@ -200,7 +208,65 @@ void tst_Language::translatedWindow()
         hubdesk::StatusDelegate::statusLabel(
             runbook->model()->indexOfRun(runId).data(hubdesk::RunbookModel::StatusCodeRole)),
         succeeded, kRunTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(runbook->logView()->lineCount() > 0, kRunTimeoutMs);
     hubtest::saveScreenshot(&window, code + QStringLiteral("-runbook"));
+    if (rightToLeft)
+        checkRightToLeftRunbook(runbook);
+}
+
+void tst_Language::checkRightToLeftRunbook(hubdesk::RunbookPage *runbook)
+{
+    // Each filter label shows its whole text, with the shortcut letter in parentheses after
+    // the Arabic word, so that the underline does not cut the word.
+    const QList<std::pair<QString, QKeyCombination>> labels{
+        {QStringLiteral("التاريخ (&D):"), Qt::ALT | Qt::Key_D},
+        {QStringLiteral("التكامل (&I):"), Qt::ALT | Qt::Key_I},
+        {QStringLiteral("النوع (&Y):"), Qt::ALT | Qt::Key_Y},
+        {QStringLiteral("الحالة (&S):"), Qt::ALT | Qt::Key_S},
+        {QStringLiteral("المُشغِّل (&R):"), Qt::ALT | Qt::Key_R},
+    };
+    auto *filterBar = runbook->findChild<QWidget *>(QStringLiteral("runbookFilterBar"));
+    QVERIFY(filterBar);
+    const QList<QLabel *> filterLabels = filterBar->findChildren<QLabel *>();
+    for (const auto &[text, shortcut] : labels) {
+        const auto found = std::find_if(filterLabels.cbegin(), filterLabels.cend(),
+                                        [&](const QLabel *label) { return label->text() == text; });
+        QVERIFY2(found != filterLabels.cend(), qPrintable(text));
+        QVERIFY2((*found)->width() >= (*found)->sizeHint().width(), qPrintable(text));
+        QCOMPARE(QKeySequence::mnemonic((*found)->text()), QKeySequence(shortcut));
+    }
+
+    // The engine's English log lines read left to right: the shortest one starts at the left
+    // edge of its cell, as in an English page, and does not end in the middle.
+    auto *lines = runbook->logView()->findChild<QTreeWidget *>(QStringLiteral("runLogLines"));
+    QVERIFY(lines);
+    constexpr int kMessageColumn = 2;
+    QTreeWidgetItem *shortest = nullptr;
+    for (int i = 0; i < lines->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = lines->topLevelItem(i);
+        if (!shortest || item->text(kMessageColumn).size() < shortest->text(kMessageColumn).size())
+            shortest = item;
+    }
+    QVERIFY(shortest);
+    QVERIFY(!shortest->text(kMessageColumn).isRightToLeft());
+    const QRect cell = lines->visualItemRect(shortest).intersected(
+        QRect(lines->header()->sectionViewportPosition(kMessageColumn), 0,
+              lines->header()->sectionSize(kMessageColumn), lines->viewport()->height()));
+    QVERIFY(cell.width() > 200);
+    const QImage image = lines->viewport()->grab().toImage();
+    int firstInk = -1;
+    for (int x = cell.left(); x <= cell.right() && firstInk < 0; ++x) {
+        for (int y = cell.top(); y <= cell.bottom(); ++y) {
+            if (qGray(image.pixel(x, y)) < 128) {
+                firstInk = x;
+                break;
+            }
+        }
+    }
+    QVERIFY(firstInk >= 0);
+    QVERIFY2(firstInk - cell.left() < 12,
+             qPrintable(
+                 QStringLiteral("%1 in %2..%3").arg(firstInk).arg(cell.left()).arg(cell.right())));
 }
 
 void tst_Language::cleanup()
