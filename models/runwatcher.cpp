@@ -128,4 +128,9 @@ QString runStateMessage(const QJsonObject &run)
     return RunWatcher::tr("Run %1 ended: %2.").arg(id, statusLabel(status));
 }
 
+QString alreadyQueuedMessage(qint64 runId)
+{
+    return RunWatcher::tr("Run %1 was already queued, so no other run was added.").arg(runId);
+}
+
 } // namespace hubdesk

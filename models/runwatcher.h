@@ -59,5 +59,8 @@ private:
 // Returns one sentence for a run's state on a status line, such as "Run 4 is queued.",
 // "Run 4 is held for approval.", "Run 4 is running." or "Run 4 ended: 9 Failed.".
 QString runStateMessage(const QJsonObject &run);
+// Returns the status line after Run Now found runId waiting to start, so that the engine added
+// no other run. It stands for the queued state until the run leaves the queue.
+QString alreadyQueuedMessage(qint64 runId);
 
 } // namespace hubdesk

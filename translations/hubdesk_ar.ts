@@ -3153,6 +3153,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Run %1 ended: %2.</source>
         <translation>انتهى التشغيل %1: %2.</translation>
     </message>
+    <message>
+        <source>Run %1 was already queued, so no other run was added.</source>
+        <translation>التشغيل %1 كان في قائمة الانتظار من قبل، لذلك لم تُضَف عملية تشغيل أخرى.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::RunbookModel</name>

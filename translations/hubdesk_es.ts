@@ -3145,6 +3145,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Run %1 ended: %2.</source>
         <translation>La ejecución %1 terminó: %2.</translation>
     </message>
+    <message>
+        <source>Run %1 was already queued, so no other run was added.</source>
+        <translation>La ejecución %1 ya estaba en cola, así que no se añadió otra ejecución.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::RunbookModel</name>

@@ -391,9 +391,12 @@ void IntegrationsPage::handleQueued(const ApiResult &result)
         m_uploadProgress->setVisible(false);
     const QJsonObject run = result.body.object();
     const qint64 runId = run.value(QStringLiteral("id")).toInteger();
-    showMessage(runStateMessage(run), false);
+    // The engine returns 200 instead of 202 when a run of the integration was already waiting.
+    // The watcher replaces the line once the run leaves the queue.
+    const bool alreadyQueued = result.httpStatus == 200;
+    showMessage(alreadyQueued ? alreadyQueuedMessage(runId) : runStateMessage(run), false);
     m_runWatcher->watch(runId, run);
-    emit runQueued(runId);
+    emit runQueued(runId, alreadyQueued);
 }
 
 void IntegrationsPage::showRunState(const QJsonObject &run)

@@ -332,10 +332,11 @@ void MainWindow::connectPages()
             [this] { showPage(Page::Catalog); });
     connect(m_fileSpecsPage, &FileSpecsPage::refreshed, this,
             [this] { m_catalogPage->setFileSpecProducts(m_fileSpecsPage->productKeys()); });
-    connect(m_integrationsPage, &IntegrationsPage::runQueued, this, [this](qint64 runId) {
-        m_runbookPage->showQueuedRun(runId);
-        showPage(Page::Runbook);
-    });
+    connect(m_integrationsPage, &IntegrationsPage::runQueued, this,
+            [this](qint64 runId, bool alreadyQueued) {
+                m_runbookPage->showQueuedRun(runId, alreadyQueued);
+                showPage(Page::Runbook);
+            });
 }
 
 void MainWindow::showPage(Page page)

@@ -342,11 +342,11 @@ void RunbookPage::showRun(qint64 runId)
     search();
 }
 
-void RunbookPage::showQueuedRun(qint64 runId)
+void RunbookPage::showQueuedRun(qint64 runId, bool alreadyQueued)
 {
     showRun(runId);
-    const auto follow = [this, runId] {
-        followRun(runId);
+    const auto follow = [this, runId, alreadyQueued] {
+        followRun(runId, alreadyQueued);
     };
     // The first page of a new search clears the message, so it is set once the page is shown.
     if (m_pageJob)
@@ -379,7 +379,9 @@ void RunbookPage::runSelectedAgain()
             return;
         }
         const qint64 runId = result.body.object().value(QStringLiteral("id")).toInteger();
-        followRun(runId);
+        // The engine returns 200 instead of 202 when a run of the integration was already
+        // waiting.
+        followRun(runId, result.httpStatus == 200);
         showRun(runId);
     });
 }
@@ -854,12 +856,17 @@ void RunbookPage::showMessage(const QString &text, qint64 runId, const QJsonObje
     m_message->setVisible(!text.isEmpty());
 }
 
-void RunbookPage::followRun(qint64 runId)
+void RunbookPage::followRun(qint64 runId, bool alreadyQueued)
 {
-    showMessage(runStateMessage(QJsonObject{{QStringLiteral("id"), runId},
-                                            {QStringLiteral("status"), kStatusQueued}}),
-                runId);
-    m_messageRunState.clear();
+    const QJsonObject queued{{QStringLiteral("id"), runId},
+                             {QStringLiteral("status"), kStatusQueued}};
+    if (alreadyQueued) {
+        // The line describes the queued state, so it stays until the listed run leaves it.
+        showMessage(alreadyQueuedMessage(runId), runId, queued);
+    } else {
+        showMessage(runStateMessage(queued), runId);
+        m_messageRunState.clear();
+    }
     updateRunMessage();
 }
 

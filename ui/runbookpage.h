@@ -54,8 +54,9 @@ public:
     // Shows today's runs and selects runId once it is loaded.
     void showRun(qint64 runId);
     // Shows runId as showRun() does, with a message that follows the run until it ends. The
-    // message of a failed inbound run links its validation report.
-    void showQueuedRun(qint64 runId);
+    // message of a failed inbound run links its validation report. alreadyQueued is true when
+    // Run Now found the run waiting and added no other, which the message says while it waits.
+    void showQueuedRun(qint64 runId, bool alreadyQueued = false);
     // Shows the runs of one integration on or before today.
     void showIntegrationRuns(qint64 integrationId);
     // Queues a run of the selected run's integration and selects the new run.
@@ -129,8 +130,8 @@ private:
     // default the listed run's.
     void showMessage(const QString &text, qint64 runId = 0, const QJsonObject &run = {});
     // Shows the state of runId and follows it. Until the page lists the run, the message reads
-    // "Run 4 is queued.".
-    void followRun(qint64 runId);
+    // "Run 4 is queued.", or alreadyQueuedMessage() while a run that Run Now found waits.
+    void followRun(qint64 runId, bool alreadyQueued = false);
     void updateRunMessage();
     void openValidationReport(qint64 runId);
 

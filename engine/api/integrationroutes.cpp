@@ -565,16 +565,27 @@ http::Response queueRun(const ApiContext &context, const http::Request &request,
     if (auto inactive = rejectInactive(*existing, id))
         return *inactive;
 
+    // Each upload is a run of its own file. Run Now returns the run already waiting, if any,
+    // so that pressing it twice, or two people pressing it, runs the integration once.
     const QSqlDatabase db = context.store->connection();
-    auto runId = runs::queue::enqueue(db, runRequest);
-    if (!runId)
-        return storeFailed(runId.error());
-    if (context.wakeWorkers)
+    runs::queue::ManualRun queued;
+    if (inputFile.isEmpty()) {
+        auto manual = runs::queue::enqueueManual(db, runRequest);
+        if (!manual)
+            return storeFailed(manual.error());
+        queued = *manual;
+    } else {
+        auto runId = runs::queue::enqueue(db, runRequest);
+        if (!runId)
+            return storeFailed(runId.error());
+        queued.runId = *runId;
+    }
+    if (context.wakeWorkers && !queued.alreadyQueued)
         context.wakeWorkers();
-    auto run = findRun(db, context.districtId, *runId);
+    auto run = findRun(db, context.districtId, queued.runId);
     if (!run)
         return storeFailed(run.error());
-    return http::Response::json(*run, 202);
+    return http::Response::json(*run, queued.alreadyQueued ? 200 : 202);
 }
 
 http::Response uploadFile(const ApiContext &context, const http::Request &request, qint64 id)

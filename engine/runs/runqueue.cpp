@@ -16,6 +16,8 @@ namespace {
 
 // The first key of the advisory locks that serialise claims of one integration.
 constexpr int kClaimLockClass = 0x68756272;
+// The first key of the advisory locks that serialise Run Now requests of one integration.
+constexpr int kManualRunLockClass = 0x6875626d;
 
 QString leaseExpiry(int leaseSeconds)
 {
@@ -235,6 +237,48 @@ Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request)
     qCInfo(lcRuns) << "Queued run" << *runId << "of integration" << request.integrationId
                    << "trigger" << request.trigger;
     return runId;
+}
+
+Result<ManualRun> enqueueManual(const QSqlDatabase &db, const RunRequest &request)
+{
+    Transaction transaction(db);
+    if (!transaction.begun())
+        return failure(QStringLiteral("Cannot begin queuing a run of integration %1: %2")
+                           .arg(request.integrationId)
+                           .arg(transaction.beginError()));
+    if (dialectOf(db) == Dialect::Postgres) {
+        auto locked = selectValue(db, QStringLiteral("SELECT pg_advisory_xact_lock(?, ?)"),
+                                  {kManualRunLockClass, int(request.integrationId)});
+        if (!locked)
+            return failure(locked.error());
+    }
+
+    // A NULL school year compares equal only with IS NULL, so the condition depends on it.
+    QString sql = QStringLiteral("SELECT id FROM runs WHERE integration_id = ? AND status = ? "
+                                 "AND coalesce(hold, '') <> 'held' AND input_file IS NULL AND ");
+    QVariantList bindings{request.integrationId, int(RunStatus::Queued)};
+    if (request.schoolYear) {
+        sql += QStringLiteral("school_year = ?");
+        bindings.append(*request.schoolYear);
+    } else {
+        sql += QStringLiteral("school_year IS NULL");
+    }
+    auto queued = selectValue(db, sql + QStringLiteral(" ORDER BY id LIMIT 1"), bindings);
+    if (!queued)
+        return failure(queued.error());
+    if (!queued->isNull()) {
+        const qint64 runId = queued->toLongLong();
+        qCInfo(lcRuns) << "Run now of integration" << request.integrationId << "keeps queued run"
+                       << runId;
+        return ManualRun{runId, true};
+    }
+
+    auto runId = enqueue(db, request);
+    if (!runId)
+        return failure(runId.error());
+    if (auto committed = transaction.commit(); !committed)
+        return failure(committed.error());
+    return ManualRun{*runId, false};
 }
 
 Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request,

@@ -39,6 +39,20 @@ inline constexpr char kRunsQueuedChannel[] = "hub_runs_queued";
 // Inserts a queued run and returns its id.
 Result<qint64> enqueue(const QSqlDatabase &db, const RunRequest &request);
 
+// The run that carries out a Run Now request, and whether it was queued before the request.
+struct ManualRun
+{
+    qint64 runId = 0;
+    bool alreadyQueued = false;
+};
+
+// Queues a manual run without an input file. When the integration already has a queued run for
+// the same school year that no worker has started and that is not held for approval, it returns
+// that run instead, because a second run would do the same. The check and the insert commit
+// together, under SQLite's write lock or, on PostgreSQL, under a transaction-level advisory
+// lock on the integration, so parallel requests on any node queue one run.
+Result<ManualRun> enqueueManual(const QSqlDatabase &db, const RunRequest &request);
+
 // Records a run that was never started, with status cancelled and the reason as its message,
 // so the runbook shows a scheduled time that was skipped or held. Returns its id.
 Result<qint64> recordCancelled(const QSqlDatabase &db, const RunRequest &request,

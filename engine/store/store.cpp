@@ -413,8 +413,10 @@ Transaction::Transaction(QSqlDatabase db)
     QSqlQuery begin(m_db);
     m_begun = begin.exec(dialectOf(m_db) == Dialect::Postgres ? QStringLiteral("BEGIN")
                                                               : QStringLiteral("BEGIN IMMEDIATE"));
-    if (!m_begun)
-        qCWarning(lcStore) << "Cannot begin a transaction:" << begin.lastError().text();
+    if (!m_begun) {
+        m_beginError = begin.lastError().text();
+        qCWarning(lcStore) << "Cannot begin a transaction:" << m_beginError;
+    }
 }
 
 Transaction::~Transaction()

@@ -107,10 +107,13 @@ public:
     Q_DISABLE_COPY_MOVE(Transaction)
 
     bool begun() const { return m_begun; }
+    // Why BEGIN failed, such as "database is locked"; empty when it succeeded.
+    QString beginError() const { return m_beginError; }
     Result<void> commit();
 
 private:
     QSqlDatabase m_db;
+    QString m_beginError;
     bool m_begun = false;
     bool m_done = false;
 };

@@ -16,9 +16,14 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QMutex>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <latch>
 
 using hubtest::ApiReply;
 
@@ -45,11 +50,17 @@ private slots:
     void retryOfSuccessConflicts();
     void retryOnceEvenAfterRetryEnds();
     void inactiveIntegrationDoesNotRun();
+    void runNowKeepsQueuedRun();
+    void parallelRunNowQueuesOnce();
 
 private:
     qint64 insertRun(qint64 integrationId, int status, const QString &trigger,
                      const QString &startedAt, int durationSeconds);
     QSet<qint64> idsOf(const ApiReply &reply) const;
+    // The queued runs of the integration, oldest first.
+    QList<qint64> queuedRuns(qint64 integrationId) const;
+    // Cancels the integration's queued and running runs, as a clean start for Run Now.
+    bool cancelActiveRuns(qint64 integrationId) const;
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<hub::Engine> m_engine;
@@ -77,6 +88,28 @@ QSet<qint64> tst_RunControl::idsOf(const ApiReply &reply) const
     for (const QJsonValue &run : runs)
         ids.insert(run[QStringLiteral("id")].toInteger());
     return ids;
+}
+
+QList<qint64> tst_RunControl::queuedRuns(qint64 integrationId) const
+{
+    QList<qint64> ids;
+    auto queued = hub::execute(m_engine->store().connection(),
+                               QStringLiteral("SELECT id FROM runs WHERE integration_id = ? AND "
+                                              "status = 2 ORDER BY id"),
+                               {integrationId});
+    while (queued && queued->next())
+        ids.append(queued->value(0).toLongLong());
+    return ids;
+}
+
+bool tst_RunControl::cancelActiveRuns(qint64 integrationId) const
+{
+    return hub::execute(m_engine->store().connection(),
+                        QStringLiteral("UPDATE runs SET status = 3, ended_at = queued_at, "
+                                       "lease_expires_at = NULL WHERE integration_id = ? AND "
+                                       "status IN (1, 2)"),
+                        {integrationId})
+        .ok();
 }
 
 void tst_RunControl::initTestCase()
@@ -466,7 +499,101 @@ void tst_RunControl::inactiveIntegrationDoesNotRun()
     QVERIFY(hub::execute(db, QStringLiteral("UPDATE integrations SET active = ? WHERE id IN (1, 3)"),
                          {true})
                 .ok());
+    // Earlier tests leave runs of integration 1 queued, and Run Now would return one of them.
+    QVERIFY(cancelActiveRuns(1));
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/integrations/1/runs")).status, 202);
+}
+
+void tst_RunControl::runNowKeepsQueuedRun()
+{
+    // The workers are stopped, so a queued run stays queued.
+    QVERIFY(cancelActiveRuns(1));
+    const QString path = QStringLiteral("/api/v1/integrations/1/runs");
+    const ApiReply first = m_api->post(path);
+    QCOMPARE(first.status, 202);
+    const qint64 queued = first.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(queued > 0);
+    QCOMPARE(first.json.value(QStringLiteral("status")).toInt(), 2);
+
+    // Pressing Run Now again returns the waiting run and adds none.
+    for (int press = 0; press < 2; ++press) {
+        const ApiReply again = m_api->post(path);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json.value(QStringLiteral("id")).toInteger(), queued);
+        QCOMPARE(again.json.value(QStringLiteral("status")).toInt(), 2);
+        QCOMPARE(again.json.value(QStringLiteral("trigger")).toString(), QStringLiteral("manual"));
+    }
+    QCOMPARE(queuedRuns(1), QList<qint64>{queued});
+
+    // A run for another school year is another run.
+    const QJsonObject year{{QStringLiteral("schoolYear"), 2027}};
+    const ApiReply otherYear = m_api->post(path, year);
+    QCOMPARE(otherYear.status, 202);
+    const qint64 otherYearRun = otherYear.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(otherYearRun > queued);
+    const ApiReply otherYearAgain = m_api->post(path, year);
+    QCOMPARE(otherYearAgain.status, 200);
+    QCOMPARE(otherYearAgain.json.value(QStringLiteral("id")).toInteger(), otherYearRun);
+    QCOMPARE(queuedRuns(1), (QList<qint64>{queued, otherYearRun}));
+
+    // Once the run has started, Run Now queues the next one, which waits for it to end.
+    QVERIFY(hub::execute(
+        m_engine->store().connection(),
+        QStringLiteral("UPDATE runs SET status = 1, started_at = ?, worker = "
+                       "'test/worker-1', lease_expires_at = ? WHERE id = ?"),
+        {hub::nowIsoUtc(), hub::toIsoUtc(QDateTime::currentDateTimeUtc().addSecs(3600)), queued}));
+    const ApiReply next = m_api->post(path);
+    QCOMPARE(next.status, 202);
+    const qint64 nextRun = next.json.value(QStringLiteral("id")).toInteger();
+    QVERIFY(nextRun > otherYearRun);
+    QCOMPARE(m_api->post(path).json.value(QStringLiteral("id")).toInteger(), nextRun);
+    QCOMPARE(queuedRuns(1), (QList<qint64>{otherYearRun, nextRun}));
+    QVERIFY(cancelActiveRuns(1));
+}
+
+void tst_RunControl::parallelRunNowQueuesOnce()
+{
+    QVERIFY(cancelActiveRuns(1));
+    // Several requests arrive at the same moment, each on its own connection, as on several
+    // nodes that share a PostgreSQL store.
+    constexpr int kRequests = 4;
+    std::latch ready(kRequests);
+    QMutex mutex;
+    QList<hub::runs::queue::ManualRun> results;
+    QStringList errors;
+    std::vector<std::unique_ptr<QThread>> requests;
+    for (int i = 0; i < kRequests; ++i) {
+        requests.emplace_back(QThread::create([&] {
+            const QSqlDatabase connection = m_engine->store().connection();
+            hub::runs::RunRequest request;
+            request.integrationId = 1;
+            ready.arrive_and_wait();
+            auto queued = hub::runs::queue::enqueueManual(connection, request);
+            {
+                QMutexLocker locker(&mutex);
+                if (queued)
+                    results.append(*queued);
+                else
+                    errors.append(queued.error());
+            }
+            m_engine->store().releaseThreadConnection();
+        }));
+        requests.back()->start();
+    }
+    for (const auto &request : requests)
+        QVERIFY(request->wait(60000));
+
+    QCOMPARE(errors, QStringList());
+    QCOMPARE(results.size(), kRequests);
+    const QList<qint64> queued = queuedRuns(1);
+    QCOMPARE(queued.size(), 1);
+    int added = 0;
+    for (const hub::runs::queue::ManualRun &result : std::as_const(results)) {
+        QCOMPARE(result.runId, queued.first());
+        added += result.alreadyQueued ? 0 : 1;
+    }
+    QCOMPARE(added, 1);
+    QVERIFY(cancelActiveRuns(1));
 }
 
 QTEST_GUILESS_MAIN(tst_RunControl)

@@ -12,7 +12,9 @@
 #include "productmodel.h"
 #include "runbookmodel.h"
 #include "runbookpage.h"
+#include "runs/workerpool.h"
 #include "statusdelegate.h"
+#include "store/store.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,6 +69,7 @@ private slots:
     void showAllListsInactive();
     void editOpensForm();
     void runNowShowsRunbook();
+    void runNowTwiceKeepsQueuedRun();
     void uploadQueuesInboundRun();
     void refreshShortcutReloads();
     void engineInUseShowsMessageBox();
@@ -392,6 +395,49 @@ void tst_MainWindow::runNowShowsRunbook()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->integrationsPage()->message(),
                               QStringLiteral("Run %1 ended: 0 Succeeded.").arg(runId),
                               kRunTimeoutMs);
+}
+
+void tst_MainWindow::runNowTwiceKeepsQueuedRun()
+{
+    // Without workers the first run stays queued, as when every worker is busy.
+    m_engine.engine()->workers().stop();
+    auto *run = m_window->findChild<QPushButton *>(QStringLiteral("runNowButton"));
+    hubdesk::RunbookPage *runbook = m_window->runbookPage();
+    m_window->showPage(MainWindow::Page::Integrations);
+    QVERIFY(selectIntegration(QStringLiteral("MiLEARN-Authorizations")));
+    QTest::mouseClick(run, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), MainWindow::Page::Runbook,
+                              UiTestEngine::kRequestTimeoutMs);
+    const QString first = m_window->integrationsPage()->message();
+    const qint64 queuedId = first.section(QLatin1Char(' '), 1, 1).toLongLong();
+    QVERIFY2(queuedId > 0, qPrintable(first));
+    QCOMPARE(first, QStringLiteral("Run %1 is queued.").arg(queuedId));
+
+    // The second Run Now names the waiting run, selects it, and adds no other.
+    m_window->showPage(MainWindow::Page::Integrations);
+    QVERIFY(selectIntegration(QStringLiteral("MiLEARN-Authorizations")));
+    QTest::mouseClick(run, Qt::LeftButton);
+    const QString already
+        = QStringLiteral("Run %1 was already queued, so no other run was added.").arg(queuedId);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->integrationsPage()->message(), already,
+                              UiTestEngine::kRequestTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(currentPage(), MainWindow::Page::Runbook,
+                              UiTestEngine::kRequestTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(runbook->message(), already, UiTestEngine::kRequestTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(runbook->selectedRunId(), queuedId, UiTestEngine::kRequestTimeoutMs);
+    auto queued = hub::selectValue(
+        m_engine.engine()->store().connection(),
+        QStringLiteral("SELECT count(*) FROM runs WHERE integration_id = ? AND status = 2"),
+        {m_engine.integrationIdNamed(QStringLiteral("MiLEARN-Authorizations"))});
+    QVERIFY(queued.ok());
+    QCOMPARE(queued->toInt(), 1);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-run-now-already-queued"));
+
+    // The run goes ahead once the workers are back, so later tests find no queued run.
+    m_engine.engine()->workers().start();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        runbook->model()->indexOfRun(queuedId).data(hubdesk::RunbookModel::StatusCodeRole).toInt(),
+        0, kRunTimeoutMs);
 }
 
 void tst_MainWindow::uploadQueuesInboundRun()
