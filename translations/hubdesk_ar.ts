@@ -1080,6 +1080,49 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::FileSpecConstantsDialog</name>
+    <message>
+        <source>Remove Constant</source>
+        <translation>إزالة الثابت</translation>
+    </message>
+    <message>
+        <source>Constants</source>
+        <translation>الثوابت</translation>
+    </message>
+    <message>
+        <source>Every row of the file gets these values in these store columns. A store column that a file column fills cannot have a constant too.</source>
+        <translation>يحصل كل صف من الملف على هذه القيم في أعمدة المخزن هذه. لا يمكن أن يكون لعمود مخزن يملؤه عمود من الملف ثابت أيضًا.</translation>
+    </message>
+    <message>
+        <source>Store Column</source>
+        <translation>عمود المخزن</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Add Constant</source>
+        <translation>إضافة ثابت</translation>
+    </message>
+    <message>
+        <source>%1 has two constants. Remove one of them.</source>
+        <translation>لـ %1 ثابتان. أزل أحدهما.</translation>
+    </message>
+    <message>
+        <source>The constant for %1 has no value. Enter one, or remove the constant.</source>
+        <translation>الثابت الخاص بـ %1 بلا قيمة. أدخل قيمة، أو أزل الثابت.</translation>
+    </message>
+    <message>
+        <source>Store column of constant %1</source>
+        <translation>عمود المخزن للثابت %1</translation>
+    </message>
+    <message>
+        <source>Value of constant %1</source>
+        <translation>قيمة الثابت %1</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::FileSpecsPage</name>
     <message>
         <source>One value per line</source>
@@ -1341,6 +1384,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>%1 = %2</source>
         <extracomment>A store column and the fixed value that every row gets in it.</extracomment>
         <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Constants…</source>
+        <translation>الثوابت…</translation>
+    </message>
+    <message>
+        <source>Change the constants</source>
+        <translation>تغيير الثوابت</translation>
     </message>
 </context>
 <context>

@@ -1080,6 +1080,49 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::FileSpecConstantsDialog</name>
+    <message>
+        <source>Remove Constant</source>
+        <translation>Quitar constante</translation>
+    </message>
+    <message>
+        <source>Constants</source>
+        <translation>Constantes</translation>
+    </message>
+    <message>
+        <source>Every row of the file gets these values in these store columns. A store column that a file column fills cannot have a constant too.</source>
+        <translation>Cada fila del archivo recibe estos valores en estas columnas del almacén. Una columna del almacén que llena una columna del archivo no puede tener también una constante.</translation>
+    </message>
+    <message>
+        <source>Store Column</source>
+        <translation>Columna del almacén</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add Constant</source>
+        <translation>Añadir constante</translation>
+    </message>
+    <message>
+        <source>%1 has two constants. Remove one of them.</source>
+        <translation>%1 tiene dos constantes. Quite una de ellas.</translation>
+    </message>
+    <message>
+        <source>The constant for %1 has no value. Enter one, or remove the constant.</source>
+        <translation>La constante de %1 no tiene valor. Escriba uno o quite la constante.</translation>
+    </message>
+    <message>
+        <source>Store column of constant %1</source>
+        <translation>Columna del almacén de la constante %1</translation>
+    </message>
+    <message>
+        <source>Value of constant %1</source>
+        <translation>Valor de la constante %1</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::FileSpecsPage</name>
     <message>
         <source>One value per line</source>
@@ -1341,6 +1384,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>%1 = %2</source>
         <extracomment>A store column and the fixed value that every row gets in it.</extracomment>
         <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Constants…</source>
+        <translation>Constantes…</translation>
+    </message>
+    <message>
+        <source>Change the constants</source>
+        <translation>Cambiar las constantes</translation>
     </message>
 </context>
 <context>

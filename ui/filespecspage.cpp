@@ -7,6 +7,7 @@
 #include "engineclient.h"
 #include "filespeccolumndelegate.h"
 #include "filespeccolumnmodel.h"
+#include "filespecconstantsdialog.h"
 #include "wheelguard.h"
 
 #include <QCheckBox>
@@ -80,6 +81,7 @@ FileSpecsPage::FileSpecsPage(EngineClient *client, QWidget *parent)
     , m_keepOtherColumns(new QCheckBox(tr("Keep columns that the specification does not "
                                           "declare, in extensions")))
     , m_constants(new QLabel)
+    , m_constantsButton(new QPushButton(tr("Constants…")))
     , m_columnModel(new FileSpecColumnModel(this))
     , m_delegate(new FileSpecColumnDelegate(this))
     , m_columnView(new QTableView)
@@ -152,6 +154,7 @@ FileSpecsPage::FileSpecsPage(EngineClient *client, QWidget *parent)
                                     m_list,
                                     m_key,
                                     m_name,
+                                    m_constantsButton,
                                     m_keepOtherColumns,
                                     m_columnView,
                                     m_addColumnButton,
@@ -255,7 +258,8 @@ QWidget *FileSpecsPage::buildEditor()
         // The label stays beside its field when an error message opens below the field.
         if (buddy)
             label->setFixedHeight(buddy->sizeHint().height());
-        form->addWidget(label, row, column, Qt::AlignLeft | Qt::AlignTop);
+        form->addWidget(label, row, column,
+                        Qt::AlignLeft | (buddy ? Qt::AlignTop : Qt::AlignVCenter));
         form->addWidget(field, row, column + 1);
     };
     addField(0, 0, tr("&Key:"), m_fieldErrors.wrap(QStringLiteral("key"), m_key), m_key);
@@ -263,8 +267,17 @@ QWidget *FileSpecsPage::buildEditor()
     addField(1, 0, tr("Product:"), m_product);
     addField(1, 2, tr("Store table:"), m_table);
     addField(2, 0, tr("Copied from:"), m_basedOn);
+    m_constantsButton->setObjectName(QStringLiteral("editConstantsButton"));
+    m_constantsButton->setAccessibleName(tr("Change the constants"));
+    connect(m_constantsButton, &QPushButton::clicked, this, &FileSpecsPage::openConstants);
+    auto constantsRow = new QHBoxLayout;
+    constantsRow->setContentsMargins(0, 0, 0, 0);
+    constantsRow->addWidget(m_constants, 1);
+    constantsRow->addWidget(m_constantsButton, 0, Qt::AlignTop);
+    auto constants = new QWidget;
+    constants->setLayout(constantsRow);
     //: Store columns that every row gets with a fixed value, such as subject = ELA.
-    addField(2, 2, tr("Constants:"), m_constants);
+    addField(2, 2, tr("Constants:"), constants);
     auto constantsError = FieldErrors::createLabel(QStringLiteral("constantsError"));
     m_fieldErrors.add(QStringLiteral("constants"), m_constants, constantsError);
     form->addWidget(constantsError, 3, 3);
@@ -575,7 +588,7 @@ void FileSpecsPage::setCanConfigure(bool canConfigure)
 {
     m_canConfigure = canConfigure;
     for (QPushButton *button : {m_copyButton, m_deleteButton, m_saveButton, m_revertButton,
-                                m_addColumnButton, m_removeColumnButton})
+                                m_addColumnButton, m_removeColumnButton, m_constantsButton})
         button->setVisible(canConfigure);
     updateActions();
 }
@@ -644,7 +657,8 @@ void FileSpecsPage::loadSpec(const QJsonObject &spec)
     else
         m_basedOn->setText(specByKey(basedOn).value(QStringLiteral("name")).toString(basedOn));
     m_keepOtherColumns->setChecked(spec.value(QStringLiteral("keepOtherColumns")).toBool());
-    m_constants->setText(constantsText(spec.value(QStringLiteral("constants")).toObject()));
+    m_constantValues = spec.value(QStringLiteral("constants")).toObject();
+    m_constants->setText(constantsText());
     loadStoreChoices(table);
     m_columnModel->setSpec(spec);
     m_columnModel->setEditable(isEditable());
@@ -657,15 +671,38 @@ void FileSpecsPage::loadSpec(const QJsonObject &spec)
 
 void FileSpecsPage::loadStoreChoices(const QString &table)
 {
+    m_delegate->setStoreColumns(storeColumns(table));
+}
+
+QStringList FileSpecsPage::storeColumns(const QString &table) const
+{
     QStringList columns;
-    for (const QJsonValue &storeTable : std::as_const(m_storeTables)) {
+    for (const QJsonValue &storeTable : m_storeTables) {
         if (storeTable[QStringLiteral("name")].toString() != table)
             continue;
         const QJsonArray names = storeTable[QStringLiteral("columns")].toArray();
         for (const QJsonValue &name : names)
             columns.append(name.toString());
     }
-    m_delegate->setStoreColumns(columns);
+    return columns;
+}
+
+void FileSpecsPage::openConstants()
+{
+    if (!isEditable())
+        return;
+    auto dialog
+        = new FileSpecConstantsDialog(m_constantValues, storeColumns(m_table->text()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QJsonObject constants = dialog->constants();
+        if (constants == m_constantValues)
+            return;
+        m_constantValues = constants;
+        m_constants->setText(constantsText());
+        setModified(true);
+    });
+    dialog->open();
 }
 
 void FileSpecsPage::updateValuesEditor()
@@ -765,6 +802,8 @@ void FileSpecsPage::updateActions()
     m_key->setReadOnly(!editable);
     m_name->setReadOnly(!editable);
     m_keepOtherColumns->setEnabled(editable);
+    m_constantsButton->setEnabled(editable && !busy);
+    m_constantsButton->setToolTip(readOnly);
     m_columnModel->setEditable(editable);
 }
 
@@ -803,6 +842,7 @@ void FileSpecsPage::save()
         {QStringLiteral("key"), m_key->text().trimmed()},
         {QStringLiteral("name"), m_name->text().trimmed()},
         {QStringLiteral("keepOtherColumns"), m_keepOtherColumns->isChecked()},
+        {QStringLiteral("constants"), m_constantValues},
         {QStringLiteral("naturalKey"), QJsonArray::fromStringList(m_columnModel->naturalKey())},
         {QStringLiteral("columns"), m_columnModel->columnsJson()},
     };
@@ -960,8 +1000,9 @@ QString FileSpecsPage::naturalKeyText() const
     return tr("Natural key: %1").arg(key.join(QStringLiteral(", ")));
 }
 
-QString FileSpecsPage::constantsText(const QJsonObject &constants) const
+QString FileSpecsPage::constantsText() const
 {
+    const QJsonObject &constants = m_constantValues;
     if (constants.isEmpty())
         return m_currentKey.isEmpty() ? QString() : tr("None");
     QStringList parts;

@@ -71,6 +71,8 @@ public:
     void save();
     // Asks before deleting the selected district specification.
     void deleteSelected();
+    // Opens the Constants dialog of the selected specification.
+    void openConstants();
     // Reverts the selected specification to its saved version.
     void revert();
     bool isModified() const { return m_modified; }
@@ -108,7 +110,8 @@ private:
     QJsonObject specByKey(const QString &key) const;
     QString productName(const QString &productKey) const;
     QString naturalKeyText() const;
-    QString constantsText(const QJsonObject &constants) const;
+    QString constantsText() const;
+    QStringList storeColumns(const QString &table) const;
     bool isEditable() const;
     qint64 currentId() const;
 
@@ -125,6 +128,7 @@ private:
     QLabel *m_basedOn;
     QCheckBox *m_keepOtherColumns;
     QLabel *m_constants;
+    QPushButton *m_constantsButton;
     FileSpecColumnModel *m_columnModel;
     FileSpecColumnDelegate *m_delegate;
     QTableView *m_columnView;
@@ -143,6 +147,8 @@ private:
     QLabel *m_message;
     FieldErrors m_fieldErrors;
 
+    // The constants that Save sends, with the user's changes.
+    QJsonObject m_constantValues;
     QJsonArray m_specs;
     QJsonArray m_storeTables;
     QStringList m_dateFormats;

@@ -13,6 +13,7 @@
 #include "catalogpage.h"
 #include "copyfilespecdialog.h"
 #include "filespeccolumnmodel.h"
+#include "filespecconstantsdialog.h"
 #include "filespecspage.h"
 #include "mainwindow.h"
 #include "store/store.h"
@@ -30,6 +31,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTreeWidget>
 
 using hubdesk::FileSpecColumnModel;
@@ -56,6 +58,7 @@ private slots:
     void builtInIsReadOnly();
     void copyRemapAndSave();
     void keyboardEditsCells();
+    void constantsChangeAndCheck();
     void invalidChangeShowsEngineError_data();
     void invalidChangeShowsEngineError();
     void copyReadsFileBuiltInRejects();
@@ -288,7 +291,7 @@ void tst_FileSpecsPage::builtInIsReadOnly()
 
     QVERIFY(child<QPushButton>("copyFileSpecButton")->isEnabled());
     for (const char *name : {"saveFileSpecButton", "deleteFileSpecButton", "addSpecColumnButton",
-                             "removeSpecColumnButton"}) {
+                             "removeSpecColumnButton", "editConstantsButton"}) {
         auto button = child<QPushButton>(name);
         QVERIFY2(button->isVisible(), name);
         QVERIFY2(!button->isEnabled(), name);
@@ -435,6 +438,86 @@ void tst_FileSpecsPage::keyboardEditsCells()
              QVariant(Qt::Checked));
 }
 
+void tst_FileSpecsPage::constantsChangeAndCheck()
+{
+    QVERIFY(page()->selectSpec(kCopyKey));
+    auto constantsLabel = child<QLabel>("fileSpecConstantsLabel");
+    QCOMPARE(constantsLabel->text(), u"assessment = i-Ready Diagnostic; subject = ELA"_s);
+    const auto openDialog = [this] {
+        QTest::mouseClick(child<QPushButton>("editConstantsButton"), Qt::LeftButton);
+        return page()->findChild<hubdesk::FileSpecConstantsDialog *>();
+    };
+    const auto valueEdit = [](hubdesk::FileSpecConstantsDialog *dialog, int row) {
+        return qobject_cast<QLineEdit *>(dialog->table()->cellWidget(row, 1));
+    };
+    const auto columnCombo = [](hubdesk::FileSpecConstantsDialog *dialog, int row) {
+        return qobject_cast<QComboBox *>(dialog->table()->cellWidget(row, 0));
+    };
+
+    // The subject becomes Reading.
+    QPointer<hubdesk::FileSpecConstantsDialog> dialog = openDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->table()->rowCount(), 2);
+    QCOMPARE(columnCombo(dialog, 1)->currentText(), u"subject"_s);
+    valueEdit(dialog, 1)->setText(u"Reading"_s);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    hubtest::saveScreenshot(dialog, u"file-spec-constants"_s);
+    dialog->accept();
+    QTRY_VERIFY(dialog.isNull());
+    QCOMPARE(constantsLabel->text(), u"assessment = i-Ready Diagnostic; subject = Reading"_s);
+    QVERIFY(page()->isModified());
+    QVERIFY(saveAndWait());
+    QVERIFY(!page()->isModified());
+    QCOMPARE(
+        storedSpec(kCopyKey).value(u"constants"_s).toObject(),
+        (QJsonObject{{u"assessment"_s, u"i-Ready Diagnostic"_s}, {u"subject"_s, u"Reading"_s}}));
+
+    // The dialog rejects an empty value and a store column named twice.
+    dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->addConstant();
+    QCOMPARE(dialog->table()->rowCount(), 3);
+    // The new row takes the first store column without a constant.
+    QCOMPARE(columnCombo(dialog, 2)->currentText(), u"student_sourced_id"_s);
+    auto dialogError = dialog->findChild<QLabel *>(u"constantsDialogError"_s);
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialogError->text(),
+             u"The constant for student_sourced_id has no value. Enter one, or remove the "
+             u"constant."_s);
+    valueEdit(dialog, 2)->setText(u"S-1"_s);
+    columnCombo(dialog, 2)->setCurrentText(u"subject"_s);
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialogError->text(), u"subject has two constants. Remove one of them."_s);
+
+    // A constant for a store column that a file column fills is the engine's to reject.
+    columnCombo(dialog, 2)->setCurrentText(u"student_sourced_id"_s);
+    dialog->accept();
+    QTRY_VERIFY(dialog.isNull());
+    QVERIFY(saveAndWait());
+    const QModelIndexList cells = page()->columnModel()->errorIndexes();
+    QCOMPARE(cells.size(), 1);
+    QCOMPARE(cells.first().row(), rowOf(u"Student ID"_s));
+    QCOMPARE(cells.first().column(), int(FileSpecColumnModel::TargetColumn));
+    QCOMPARE(page()->fieldError(u"columns"_s),
+             u"Student ID maps to student_sourced_id, which another column or a constant fills "
+             u"already."_s);
+    QCOMPARE(storedSpec(kCopyKey).value(u"constants"_s).toObject().size(), 2);
+
+    // Remove Constant takes the row out again; Revert restores the saved constants.
+    dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->table()->setCurrentCell(2, 1);
+    dialog->removeSelected();
+    QCOMPARE(dialog->table()->rowCount(), 2);
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+    QTest::mouseClick(child<QPushButton>("revertFileSpecButton"), Qt::LeftButton);
+    QVERIFY(!page()->isModified());
+    QCOMPARE(constantsLabel->text(), u"assessment = i-Ready Diagnostic; subject = Reading"_s);
+}
+
 void tst_FileSpecsPage::invalidChangeShowsEngineError_data()
 {
     QTest::addColumn<int>("change");
@@ -565,7 +648,8 @@ void tst_FileSpecsPage::copyReadsFileBuiltInRejects()
     QVERIFY(rows->next());
     QCOMPARE(rows->value(0).toString(), ids.at(0));
     QCOMPARE(rows->value(1).toInt(), 2026);
-    QCOMPARE(rows->value(2).toString(), u"ELA"_s);
+    // The copy's subject constant.
+    QCOMPARE(rows->value(2).toString(), u"Reading"_s);
     QCOMPARE(rows->value(3).toString(), u"2025-09-15"_s);
     QCOMPARE(rows->value(4).toString(), u"2025-09-15"_s);
     QCOMPARE(rows->value(5).toInt(), 42);
@@ -626,9 +710,9 @@ void tst_FileSpecsPage::viewerOnlyReads()
     session.district = {1, u"Demo Public Schools"_s, u"America/Detroit"_s, u"viewer"_s};
     session.districts = {session.district};
     m_window->setSession(session);
-    for (const char *name :
-         {"copyFileSpecButton", "saveFileSpecButton", "deleteFileSpecButton",
-          "revertFileSpecButton", "addSpecColumnButton", "removeSpecColumnButton"})
+    for (const char *name : {"copyFileSpecButton", "saveFileSpecButton", "deleteFileSpecButton",
+                             "revertFileSpecButton", "addSpecColumnButton",
+                             "removeSpecColumnButton", "editConstantsButton"})
         QVERIFY2(child<QPushButton>(name)->isHidden(), name);
     QVERIFY(!page()->columnModel()->isEditable());
     QVERIFY(child<QLineEdit>("fileSpecNameEdit")->isReadOnly());
