@@ -187,6 +187,7 @@ QWidget *FileSpecsPage::buildList()
     connect(m_productFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_filterProduct = m_productFilter->currentData().toString();
         applyFilter();
+        selectFirstShown();
     });
     auto productLabel = new QLabel(tr("&Product:"));
     productLabel->setBuddy(m_productFilter);
@@ -564,6 +565,21 @@ void FileSpecsPage::showProduct(const QString &productKey)
     }
     m_productFilter->setCurrentIndex(qMax(index, 0));
     applyFilter();
+    selectFirstShown();
+}
+
+void FileSpecsPage::selectFirstShown()
+{
+    // Unsaved changes keep their specification in the editor, listed or not.
+    QTreeWidgetItem *current = m_list->currentItem();
+    if (m_modified || (current && !current->isHidden()))
+        return;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        if (!m_list->topLevelItem(i)->isHidden()) {
+            m_list->setCurrentItem(m_list->topLevelItem(i));
+            return;
+        }
+    }
 }
 
 QStringList FileSpecsPage::productKeys() const

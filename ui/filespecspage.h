@@ -53,7 +53,8 @@ public:
     void refresh();
     // Removes the specifications, any unsaved change and the message, as on signing out.
     void clear();
-    // Lists only the specifications of a product, such as "attendance", or all for an empty key.
+    // Lists only the specifications of a product, such as "attendance", or all for an empty key,
+    // and selects the first of them unless the selected one is listed.
     void showProduct(const QString &productKey);
     // The products that have at least one specification, from the last refresh.
     QStringList productKeys() const;
@@ -97,6 +98,8 @@ private:
     QWidget *buildValuesBox();
     void fillList();
     void applyFilter();
+    // Selects the first listed specification when the selected one is filtered out or none is.
+    void selectFirstShown();
     void onCurrentItemChanged(QTreeWidgetItem *current, QTreeWidgetItem *previous);
     void askToDiscard(const QString &nextKey);
     void loadSpec(const QJsonObject &spec);

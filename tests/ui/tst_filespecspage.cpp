@@ -265,6 +265,9 @@ void tst_FileSpecsPage::catalogOpensProductSpecs()
     }
     QCOMPARE(shown, QStringList{u"Contoso SIS daily attendance"_s});
     QCOMPARE(child<QComboBox>("fileSpecProductFilter")->currentText(), u"Attendance"_s);
+    // The product's first specification opens with the page.
+    QCOMPARE(page()->selectedKey(), u"contoso-daily-attendance"_s);
+    QCOMPARE(page()->columnModel()->rowCount(), 13);
 
     auto back = child<QPushButton>("fileSpecsBackButton");
     QVERIFY(back->isVisible());
