@@ -10,6 +10,7 @@
 #include "accounts/accounts.h"
 #include "accounts/passwords.h"
 #include "api/adminapi.h"
+#include "core/timeutil.h"
 #include "engine.h"
 #include "http/router.h"
 #include "store/store.h"
@@ -72,6 +73,7 @@ private slots:
     void notificationSettingsStayInDistrict();
     void filtersCannotReachOtherDistrict();
     void runVersionIgnoresOtherDistrict();
+    void runListMaxIdIsDistrictOwn();
     void bodiesCannotReachOtherDistrict();
     void connectorsStayInDistrict();
     void districtAdministratorManagesUsers();
@@ -823,6 +825,60 @@ void tst_Accounts::runVersionIgnoresOtherDistrict()
     QCOMPARE(changes.status, 200);
     QCOMPARE(changes.json.value(QStringLiteral("version")).toInteger(), version);
     QVERIFY(changes.json.value(QStringLiteral("runs")).toArray().isEmpty());
+}
+
+void tst_Accounts::runListMaxIdIsDistrictOwn()
+{
+    // District two's run is the engine's newest, so an engine-wide maxId would show it.
+    const QSqlDatabase db = m_engine->store().connection();
+    const QString now = hub::nowIsoUtc();
+    auto inserted = hub::execute(db,
+                                 QStringLiteral("INSERT INTO runs(district_id, integration_id, "
+                                                "trigger, status, queued_at, started_at, "
+                                                "ended_at) SELECT district_id, id, 'manual', 0, "
+                                                "?, ?, ? FROM integrations WHERE id = ?"),
+                                 {now, now, now, m_two.integration});
+    QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
+    const qint64 newest = inserted->lastInsertId().toLongLong();
+    QVERIFY(newest > m_two.run);
+    const auto highestOf = [&db](qint64 districtId) {
+        auto highest = hub::selectValue(
+            db, QStringLiteral("SELECT max(id) FROM runs WHERE district_id = ?"), {districtId});
+        return highest ? highest->toLongLong() : -1;
+    };
+    QVERIFY(highestOf(m_one.district) < newest);
+
+    const ApiReply one = client(m_tokens.value(QStringLiteral("administrator")))
+                             .get(QStringLiteral("/api/v1/runs"));
+    QCOMPARE(one.status, 200);
+    QCOMPARE(one.json.value(QStringLiteral("maxId")).toInteger(), highestOf(m_one.district));
+    const ApiReply two
+        = client(signIn(QStringLiteral("two-admin"))).get(QStringLiteral("/api/v1/runs"));
+    QCOMPARE(two.status, 200);
+    QCOMPARE(two.json.value(QStringLiteral("maxId")).toInteger(), newest);
+
+    // Migration 0016 adds the index that makes the district's maximum one lookup.
+    const QString indexQuery
+        = m_engine->store().isPostgres()
+              ? QStringLiteral("SELECT count(*) FROM pg_indexes WHERE tablename = 'runs' AND "
+                               "indexname = 'runs_district_id'")
+              : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                               "tbl_name = 'runs' AND name = 'runs_district_id'");
+    auto index = hub::selectValue(db, indexQuery);
+    QVERIFY2(index.ok(), qPrintable(index.error()));
+    QCOMPARE(index->toInt(), 1);
+    if (!m_engine->store().isPostgres()) {
+        auto plan = hub::execute(db,
+                                 QStringLiteral("EXPLAIN QUERY PLAN SELECT coalesce(max(id), "
+                                                "0) FROM runs WHERE district_id = ?"),
+                                 {m_one.district});
+        QVERIFY(plan.ok());
+        QString details;
+        while (plan->next())
+            details += plan->value(3).toString() + QLatin1Char('\n');
+        QVERIFY2(details.contains(QStringLiteral("USING COVERING INDEX runs_district_id")),
+                 qPrintable(details));
+    }
 }
 
 void tst_Accounts::bodiesCannotReachOtherDistrict()
