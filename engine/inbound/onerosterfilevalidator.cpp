@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringEncoder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -158,6 +159,16 @@ void FileValidator::addColumn(const QString &column)
 }
 
 namespace {
+
+// Returns text as UTF-8 in buffer, which keeps its memory from call to call.
+QByteArrayView utf8Into(const QString &text, QByteArray &buffer)
+{
+    static thread_local QStringEncoder encoder(QStringEncoder::Utf8,
+                                               QStringConverter::Flag::Stateless);
+    buffer.resize(encoder.requiredSpace(text.size()));
+    char *end = encoder.appendToBuffer(buffer.data(), text);
+    return QByteArrayView(buffer.constData(), end - buffer.constData());
+}
 
 // Rows read before reserveKeys() estimates a file's rows from its size.
 constexpr qint64 kRowsForEstimate = 10000;
@@ -512,7 +523,7 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         checkDuplicate(row);
     const bool accepted = m_state.errorCount == errorsBefore;
     if (!m_table->exact && !row.sourcedId.isEmpty()) {
-        foldId(row.sourcedId.toUtf8(), m_idBytes);
+        foldId(utf8Into(row.sourcedId, m_utf8), m_idBytes);
         m_records.push_back(KeyRecord{hashBytes(m_idBytes), accepted ? row.line : -row.line});
     }
     if (!accepted) {
@@ -535,8 +546,7 @@ QStringList FileValidator::derivedRoleIds(const QString &userId, const QStringLi
 
 void FileValidator::checkDuplicate(const ParsedRow &row)
 {
-    m_idBytes = row.sourcedId.toUtf8();
-    const quint32 first = m_table->ids.findFolded(m_idBytes);
+    const quint32 first = m_table->ids.findFolded(utf8Into(row.sourcedId, m_utf8));
     if (first == IdSet::npos)
         return;
     const QString other = QString::fromUtf8(m_table->ids.idAt(first));
@@ -588,16 +598,16 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
 {
     ++m_table->rows;
     m_spill.append(row.line, row.values);
-    m_idBytes = row.sourcedId.toUtf8();
+    const QByteArrayView idBytes = utf8Into(row.sourcedId, m_utf8);
     if (m_table->exact)
-        m_table->ids.insert(m_idBytes, row.line);
+        m_table->ids.insert(idBytes, row.line);
     else
-        m_acceptedHashes.push_back(hashBytes(m_idBytes));
+        m_acceptedHashes.push_back(hashBytes(idBytes));
     const qsizetype statusColumn = m_columnIndex.value(QStringLiteral("status"), -1);
     const bool retires = m_delta && statusColumn >= 0
                          && row.values.at(statusColumn).toString() == QLatin1String("tobedeleted");
     if (retires)
-        m_table->retiredHashes.push_back(hashBytes(m_idBytes));
+        m_table->retiredHashes.push_back(hashBytes(idBytes));
 
     if (const auto parent = m_columnIndex.constFind(QStringLiteral("parent_sourced_id"));
         parent != m_columnIndex.cend()) {
@@ -613,8 +623,7 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
         if (!role.isEmpty())
             m_state.roles.add(users, row.sourcedId, role);
         for (const QString &id : derivedRoleIds(row.sourcedId, orgIds)) {
-            const QByteArray bytes = id.toUtf8();
-            const quint64 hash = hashBytes(bytes);
+            const quint64 hash = hashBytes(utf8Into(id, m_utf8));
             m_derivedRecords.push_back(KeyRecord{hash, row.line});
             m_derivedHashes.push_back(hash);
             m_derivedSpill.append(
@@ -992,21 +1001,22 @@ void FileValidator::checkReference(Entity target, const QString &id, qint64 line
                                    const QString &column)
 {
     const quint64 sequence = ++m_state.referenceSequence;
-    const QString key = m_fileName + QLatin1Char('\n') + column + QLatin1Char('\n') + id;
-    if (m_state.reportedReferences.contains(key))
-        return;
-    m_idBytes = id.toUtf8();
+    const QByteArrayView bytes = utf8Into(id, m_utf8);
 
     // A bulk target file replaces the stored records, so only its own rows resolve a
     // reference. A delta target file adds to them, so its rows and the stored records do;
     // without the file, the stored records alone do.
     const auto table = m_state.tables.find(target);
     const bool inBundle = table != m_state.tables.end();
-    if (inBundle && table->second.ids.findExact(m_idBytes) != IdSet::npos)
+    if (inBundle && table->second.ids.findExact(bytes) != IdSet::npos)
         return;
-    if ((!inBundle || table->second.delta) && storedIds(target)->findExact(m_idBytes) != IdSet::npos)
+    if ((!inBundle || table->second.delta) && storedIds(target)->findExact(bytes) != IdSet::npos)
         return;
 
+    // Each sourcedId that a column of a file does not resolve is reported once.
+    const QString key = m_fileName + QLatin1Char('\n') + column + QLatin1Char('\n') + id;
+    if (m_state.reportedReferences.contains(key))
+        return;
     const Reference reference{target, id, m_fileName, line, column, sequence};
     if (target == m_spec.entity) {
         // A record of this file that comes later may resolve it.
@@ -1063,7 +1073,7 @@ void RoleBook::add(const IdSet *users, const QString &user, const QString &role)
         m_bits.insert(role, bit);
         m_names.append(role);
     }
-    const quint32 index = users ? users->findExact(user.toUtf8()) : IdSet::npos;
+    const quint32 index = users ? users->findExact(utf8Into(user, m_utf8)) : IdSet::npos;
     if (bit < 0 || index == IdSet::npos) {
         m_other[user].insert(role);
         return;
@@ -1076,7 +1086,7 @@ void RoleBook::add(const IdSet *users, const QString &user, const QString &role)
 QStringList RoleBook::rolesOf(const IdSet *users, const QString &user) const
 {
     QSet<QString> roles = m_other.value(user);
-    const quint32 index = users ? users->findExact(user.toUtf8()) : IdSet::npos;
+    const quint32 index = users ? users->findExact(utf8Into(user, m_utf8)) : IdSet::npos;
     if (index != IdSet::npos && index < m_masks.size()) {
         for (qsizetype bit = 0; bit < m_names.size(); ++bit) {
             if (m_masks[index] & (quint64(1) << bit))
@@ -1090,7 +1100,7 @@ QStringList RoleBook::rolesOf(const IdSet *users, const QString &user) const
 
 bool RoleBook::allows(const IdSet *users, const QString &user, const QString &role) const
 {
-    const quint32 index = users ? users->findExact(user.toUtf8()) : IdSet::npos;
+    const quint32 index = users ? users->findExact(utf8Into(user, m_utf8)) : IdSet::npos;
     const quint64 mask = index != IdSet::npos && index < m_masks.size() ? m_masks[index] : 0;
     const int bit = roleBit(role);
     if (bit >= 0 && (mask & (quint64(1) << bit)))

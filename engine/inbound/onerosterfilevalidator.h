@@ -125,6 +125,7 @@ private:
     std::vector<quint64> m_masks;
     // Users that users.csv does not list, and roles past the 64 that a mask holds.
     QHash<QString, QSet<QString>> m_other;
+    mutable QByteArray m_utf8;
 };
 
 struct ValidationState
@@ -272,6 +273,7 @@ private:
     std::vector<quint64> m_acceptedHashes;
     std::vector<quint64> m_derivedHashes;
     QByteArray m_idBytes;
+    QByteArray m_utf8;
 };
 
 } // namespace hub::inbound::detail

@@ -52,7 +52,7 @@ private:
 
     std::unique_ptr<QTemporaryFile> m_file;
     QByteArray m_buffer;
-    QStringEncoder m_encoder{QStringEncoder::Utf8};
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     QString m_error;
 };
 
