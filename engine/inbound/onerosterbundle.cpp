@@ -522,6 +522,13 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
                                            "Fix the bundle and send it again.")
                                 .arg(m_errorCount));
 
+    if (m_validation->keysReleased)
+        return hub::failure(QStringLiteral("The bundle was loaded already. Validate it again "
+                                           "before another load."));
+    // The load needs only the files of validated rows, so the sourcedIds go before SQLite's
+    // page cache and index sorts take their memory.
+    m_validation->releaseKeys();
+
     const bool postgres = dialectOf(db) == Dialect::Postgres;
     // A load writes each table's rows and indexes in key order of sourcedIds that arrive in
     // file order, so SQLite's default page cache of 2 MiB spills pages to the WAL many times
@@ -577,6 +584,9 @@ hub::Result<QList<Retirement>> OneRosterBundle::retirements(const QSqlDatabase &
     if (!m_validation || m_validatedDistrictId != districtId)
         return hub::failure(
             QStringLiteral("The bundle was not validated for district %1.").arg(districtId));
+    if (m_validation->keysReleased)
+        return hub::failure(QStringLiteral("The bundle was loaded already, so its sourcedIds "
+                                           "are gone. Count the retirements before load()."));
 
     QList<Retirement> result;
     for (const auto &[entity, table] : m_validation->tables) {

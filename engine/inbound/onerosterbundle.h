@@ -148,12 +148,13 @@ public:
     // transaction. rowsRead counts the rows to store, including the user_roles rows that
     // OneRoster 1.0 and 1.1 users.csv implies. rowsWritten counts those rows plus the stored
     // rows newly marked tobedeleted. Fails when validate() has not run for this district or
-    // found an Error.
+    // found an Error. It frees the sourcedIds of the validation first, so it runs once per
+    // validate().
     hub::Result<PhaseCounts> load(const QSqlDatabase &db, qint64 districtId);
 
     // Counts, per table, the stored records that load() would mark tobedeleted: those missing
     // from a bulk file and those a delta row retires. Only reads the store; call it after
-    // validate() for the same district.
+    // validate() for the same district and before load().
     hub::Result<QList<Retirement>> retirements(const QSqlDatabase &db, qint64 districtId) const;
 
 private:
@@ -162,7 +163,7 @@ private:
     OneRosterBundle();
 
     QString m_folder;
-    // Where validate() keeps the validated rows for load().
+    // The folder in which validate() keeps the validated rows for load().
     QString m_workDir;
     QString m_version;
     QMap<QString, QString> m_manifestModes;

@@ -174,6 +174,23 @@ struct ValidationState
         }
     }
 
+    // Set once load() has freed the sourcedIds of every table.
+    bool keysReleased = false;
+
+    // Frees the sourcedIds that only validation and retirement counts need.
+    void releaseKeys()
+    {
+        for (auto &[entity, table] : tables) {
+            Q_UNUSED(entity);
+            table.ids = IdSet();
+            std::vector<quint64>().swap(table.idHashes);
+            std::vector<quint64>().swap(table.retiredHashes);
+            table.parentOf.clear();
+            table.order.clear();
+        }
+        keysReleased = true;
+    }
+
     // Puts findings made after a file was read (sorted by line) among the file's findings from
     // firstIndex on, after those of the same line, as if they had been made while reading.
     void insertFileIssues(qsizetype firstIndex, const QList<Issue> &late);
@@ -228,7 +245,7 @@ private:
     void checkReference(schema::Entity target, const QString &id, qint64 line,
                         const QString &column);
     void finishSelfReferences();
-    // What readRow() needs of a field, worked out once per file.
+    // The facts about a field that readRow() needs, worked out once per file.
     struct FieldMeta
     {
         enum Kind { Other, SourcedId, Role, OrgIds, EndDate, SchoolYear };

@@ -1577,6 +1577,16 @@ void TestOneRosterBundle::countsRetirementsBeforeLoad()
     QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"),
                    QStringLiteral("status")),
              QVariant(QStringLiteral("active")));
+
+    // load() freed the sourcedIds, so neither counts nor a second load can follow.
+    auto afterLoad = bundle->retirements(db(), districtId);
+    QVERIFY(!afterLoad.ok());
+    QCOMPARE(afterLoad.error(), QStringLiteral("The bundle was loaded already, so its sourcedIds "
+                                               "are gone. Count the retirements before load()."));
+    auto again = bundle->load(db(), districtId);
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error(), QStringLiteral("The bundle was loaded already. Validate it again "
+                                           "before another load."));
 }
 
 // load() stores the rows that validate() accepted, from its own temporary files, so a bundle
