@@ -157,8 +157,10 @@ bool HttpServer::admit(qintptr descriptor)
     ++m_rejectedSinceLog;
     if (!m_rejectionLogClock.isValid() || m_rejectionLogClock.elapsed() >= rejectionLogIntervalMs) {
         qCWarning(lcHttp).noquote()
-            << "Rejected" << countOf(m_rejectedSinceLog, QStringLiteral("connection"),
-                                     QStringLiteral("connections"))
+            << "Rejected"
+            << countOf(m_rejectedSinceLog, QStringLiteral("connection"),
+                       QStringLiteral("connections"))
+                   + QLatin1Char(',')
             << "the last from"
             << socket->peerAddress().toString() << ":" << m_openConnections
             << "connections are open, the limit (hubd --max-connections)";

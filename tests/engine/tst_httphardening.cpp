@@ -502,7 +502,7 @@ void tst_HttpHardening::idleConnectionsAreCappedAndClosed()
     QTRY_COMPARE(idle.back()->state(), QAbstractSocket::ConnectedState);
     QTRY_COMPARE(m_server->openConnections(), 8);
     QTest::ignoreMessage(QtWarningMsg,
-                         QRegularExpression(QStringLiteral("Rejected 1 connection .*8 "
+                         QRegularExpression(QStringLiteral("Rejected 1 connection, .*8 "
                                                            "connections are open, the limit")));
     const Exchange rejected = exchange("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     QCOMPARE(rejected.status(), 503);
