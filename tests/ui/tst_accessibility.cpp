@@ -8,6 +8,7 @@
 #include "uitestengine.h"
 
 #include "catalogpage.h"
+#include "filespecspage.h"
 #include "highcontrast.h"
 #include "integrationspage.h"
 #include "mainwindow.h"
@@ -82,9 +83,13 @@ void tst_Accessibility::initTestCase()
 
     QSignalSpy catalog(m_window->catalogPage(), &hubdesk::CatalogPage::refreshed);
     QSignalSpy integrations(m_window->integrationsPage(), &hubdesk::IntegrationsPage::refreshed);
+    QSignalSpy specs(m_window->fileSpecsPage(), &hubdesk::FileSpecsPage::refreshed);
     m_window->refreshAll();
     QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
     QTRY_VERIFY_WITH_TIMEOUT(!integrations.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!specs.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+    // File Specifications with a specification on show, so that its fields take part.
+    QVERIFY(m_window->fileSpecsPage()->selectSpec(QStringLiteral("contoso-daily-attendance")));
 
     // The outbound form with a product loaded, as a user opens it from the catalog.
     QVERIFY(m_window->catalogPage()->selectProduct(QStringLiteral("MiLEARN")));
