@@ -204,6 +204,14 @@
         <source>Connection failed. %1</source>
         <translation>فشل الاتصال. %1</translation>
     </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>Retries after an engine stop:</source>
+        <translation>إعادة المحاولة بعد توقف المحرك:</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::AuditLogModel</name>
@@ -2874,6 +2882,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Manage Outbound Integration: %1</source>
         <translation>إدارة التكامل الصادر: %1</translation>
     </message>
+    <message>
+        <source>Retries after an engine stop:</source>
+        <translation>إعادة المحاولة بعد توقف المحرك:</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::PreviewDialog</name>
@@ -4235,6 +4247,22 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Warning</source>
         <translation>تحذير</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::WorkerLossRetries</name>
+    <message>
+        <source>Retries after an engine stop</source>
+        <translation>إعادة المحاولة بعد توقف المحرك</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <extracomment>Shown in the retries field when it is 0: no automatic runs after an engine stop.</extracomment>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>When the engine that runs this integration stops in the middle of a run, for example in a restart or a crash, the run fails. The engine then runs the integration again by itself, up to this many times in a row. None turns this off. A report that runs again is delivered again, even if it was delivered before the stop.</source>
+        <translation>عندما يتوقف المحرك الذي يشغّل هذا التكامل في منتصف عملية تشغيل، مثلًا عند إعادة التشغيل أو عند حدوث عطل، تفشل عملية التشغيل. ثم يعيد المحرك تشغيل التكامل من تلقاء نفسه، حتى هذا العدد من المرات المتتالية. «لا شيء» يوقف ذلك. التقرير الذي يُشغَّل مرة أخرى يُسلَّم مرة أخرى، حتى لو كان قد سُلِّم قبل التوقف.</translation>
     </message>
 </context>
 <context>

@@ -204,6 +204,14 @@
         <source>Connection failed. %1</source>
         <translation>Falló la conexión. %1</translation>
     </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>Retries after an engine stop:</source>
+        <translation>Reintentos tras una parada del motor:</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::AuditLogModel</name>
@@ -2874,6 +2882,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Manage Outbound Integration: %1</source>
         <translation>Administrar integración de salida: %1</translation>
     </message>
+    <message>
+        <source>Retries after an engine stop:</source>
+        <translation>Reintentos tras una parada del motor:</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::PreviewDialog</name>
@@ -4207,6 +4219,22 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Warning</source>
         <translation>Advertencia</translation>
+    </message>
+</context>
+<context>
+    <name>hubdesk::WorkerLossRetries</name>
+    <message>
+        <source>Retries after an engine stop</source>
+        <translation>Reintentos tras una parada del motor</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <extracomment>Shown in the retries field when it is 0: no automatic runs after an engine stop.</extracomment>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>When the engine that runs this integration stops in the middle of a run, for example in a restart or a crash, the run fails. The engine then runs the integration again by itself, up to this many times in a row. None turns this off. A report that runs again is delivered again, even if it was delivered before the stop.</source>
+        <translation>Cuando el motor que ejecuta esta integración se detiene a mitad de una ejecución, por ejemplo al reiniciarse o por un fallo, la ejecución falla. Entonces el motor vuelve a ejecutar la integración por sí mismo, hasta este número de veces seguidas. Ninguno desactiva esta opción. Un informe que se ejecuta de nuevo se entrega de nuevo, aunque ya se hubiera entregado antes de la parada.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "engineclient.h"
 #include "scheduleeditor.h"
 #include "secretfield.h"
+#include "workerlossretriesspin.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,6 +34,7 @@ ApiIntegrationForm::ApiIntegrationForm(EngineClient *client, QWidget *parent)
     , m_settingsForm(new QFormLayout(m_settingsBox))
     , m_testButton(new QPushButton(tr("Test Connection")))
     , m_testResult(new QLabel)
+    , m_workerLossRetries(createWorkerLossRetriesSpin())
     , m_schedule(new ScheduleEditor(client, &m_errors))
     , m_saveButton(new QPushButton(tr("Save")))
     , m_cancelButton(new QPushButton(tr("Cancel")))
@@ -63,6 +65,13 @@ ApiIntegrationForm::ApiIntegrationForm(EngineClient *client, QWidget *parent)
     testRow->addWidget(m_testResult, 1);
     connectionLayout->addLayout(testRow);
 
+    // Settings of the integration's runs, as the outbound form's Integration group has them.
+    auto runsBox = new QGroupBox(tr("Integration"));
+    runsBox->setObjectName(QStringLiteral("apiIntegrationGroup"));
+    auto runsForm = new QFormLayout(runsBox);
+    runsForm->addRow(tr("Retries after an engine stop:"),
+                     m_errors.wrap(QStringLiteral("workerLossRetries"), m_workerLossRetries));
+
     auto scheduleBox = new QGroupBox(tr("Schedule"));
     auto scheduleLayout = new QVBoxLayout(scheduleBox);
     scheduleLayout->addWidget(m_schedule);
@@ -72,6 +81,7 @@ ApiIntegrationForm::ApiIntegrationForm(EngineClient *client, QWidget *parent)
     contentLayout->addWidget(m_notes);
     contentLayout->addWidget(m_generalError);
     contentLayout->addWidget(connection);
+    contentLayout->addWidget(runsBox);
     contentLayout->addWidget(scheduleBox);
     contentLayout->addStretch(1);
     m_scroll->setWidget(content);
@@ -121,6 +131,8 @@ void ApiIntegrationForm::loadIntegration(qint64 id)
         m_integration = result.body.object();
         m_title->setText(tr("Manage API Integration: %1")
                              .arg(m_integration.value(QStringLiteral("displayName")).toString()));
+        m_workerLossRetries->setValue(m_integration.value(QStringLiteral("workerLossRetries"))
+                                          .toInt(kDefaultWorkerLossRetries));
         m_schedule->setSchedule(m_integration.value(QStringLiteral("schedule")),
                                 m_integration.value(QStringLiteral("runAtNextCycle")).toBool());
         m_connectorJob = m_client->get(
@@ -289,6 +301,7 @@ void ApiIntegrationForm::saveSchedule()
     for (const char *key : {"productId", "schoolYear", "notes", "queryTimeoutSeconds", "format",
                             "active"})
         integration.insert(QLatin1String(key), m_integration.value(QLatin1String(key)));
+    integration.insert(QStringLiteral("workerLossRetries"), m_workerLossRetries->value());
     integration.insert(QStringLiteral("schedule"), m_schedule->schedule());
     integration.insert(QStringLiteral("runAtNextCycle"), m_schedule->runAtNextCycle());
     m_saveJob = m_client->saveIntegration(m_integrationId, integration);

@@ -15,6 +15,7 @@ class QFormLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QSpinBox;
 
 namespace hubdesk {
 
@@ -85,6 +86,7 @@ private:
     QFormLayout *m_settingsForm;
     QPushButton *m_testButton;
     QLabel *m_testResult;
+    QSpinBox *m_workerLossRetries;
     ScheduleEditor *m_schedule;
     QPushButton *m_saveButton;
     QPushButton *m_cancelButton;

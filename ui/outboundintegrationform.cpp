@@ -11,6 +11,7 @@
 #include "scheduleeditor.h"
 #include "schoolyear.h"
 #include "wheelguard.h"
+#include "workerlossretriesspin.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,6 +68,7 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     , m_year(named(new QComboBox, QStringLiteral("yearCombo"), tr("Year")))
     , m_notes(named(new QPlainTextEdit, QStringLiteral("notesEdit"), tr("System notes")))
     , m_queryTimeout(named(new QSpinBox, QStringLiteral("queryTimeoutSpin"), tr("Query timeout")))
+    , m_workerLossRetries(createWorkerLossRetriesSpin())
     , m_format(named(new QComboBox, QStringLiteral("formatCombo"), tr("Format")))
     , m_status(named(new QComboBox, QStringLiteral("integrationStatusCombo"), tr("Status")))
     , m_delimiter(named(new QComboBox, QStringLiteral("delimiterCombo"), tr("Delimiter")))
@@ -188,6 +190,8 @@ QWidget *OutboundIntegrationForm::createGeneralSection()
     form->addRow(tr("System notes:"), m_errors.wrap(QStringLiteral("notes"), m_notes));
     form->addRow(tr("Query timeout:"),
                  m_errors.wrap(QStringLiteral("queryTimeoutSeconds"), m_queryTimeout));
+    form->addRow(tr("Retries after an engine stop:"),
+                 m_errors.wrap(QStringLiteral("workerLossRetries"), m_workerLossRetries));
     form->addRow(tr("Format:"), m_errors.wrap(QStringLiteral("format"), m_format));
     form->addRow(tr("Status:"), m_errors.wrap(QStringLiteral("active"), m_status));
     return box;
@@ -279,6 +283,7 @@ void OutboundIntegrationForm::startNew(const QJsonObject &product)
     fillYears(QJsonValue::Null);
     m_notes->clear();
     m_queryTimeout->setValue(kDefaultQueryTimeoutSeconds);
+    m_workerLossRetries->setValue(kDefaultWorkerLossRetries);
     m_format->setCurrentIndex(0);
     fillOutputOptions({});
     m_status->setCurrentIndex(0);
@@ -377,6 +382,8 @@ void OutboundIntegrationForm::fillFromIntegration(const QJsonObject &integration
     m_notes->setPlainText(integration.value(QStringLiteral("notes")).toString());
     m_queryTimeout->setValue(integration.value(QStringLiteral("queryTimeoutSeconds"))
                                  .toInt(kDefaultQueryTimeoutSeconds));
+    m_workerLossRetries->setValue(
+        integration.value(QStringLiteral("workerLossRetries")).toInt(kDefaultWorkerLossRetries));
     m_format->setCurrentIndex(
         qMax(0, m_format->findData(integration.value(QStringLiteral("format")).toString())));
     fillOutputOptions(integration.value(QStringLiteral("outputOptions")).toObject());
@@ -442,6 +449,7 @@ QJsonObject OutboundIntegrationForm::toJson() const
         {QStringLiteral("schoolYear"), year.isValid() ? QJsonValue(year.toInt()) : QJsonValue()},
         {QStringLiteral("notes"), m_notes->toPlainText()},
         {QStringLiteral("queryTimeoutSeconds"), m_queryTimeout->value()},
+        {QStringLiteral("workerLossRetries"), m_workerLossRetries->value()},
         {QStringLiteral("format"), m_format->currentData().toString()},
         {QStringLiteral("outputOptions"), outputOptionsJson()},
         {QStringLiteral("active"), m_status->currentData().toBool()},

@@ -114,6 +114,7 @@ private:
     QComboBox *m_year;
     QPlainTextEdit *m_notes;
     QSpinBox *m_queryTimeout;
+    QSpinBox *m_workerLossRetries;
     QComboBox *m_format;
     QComboBox *m_status;
     QComboBox *m_delimiter;

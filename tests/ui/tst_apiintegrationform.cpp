@@ -17,11 +17,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QTreeView>
 #include <QTest>
+#include <QTreeView>
 
 using hubdesk::ApiIntegrationForm;
 using hubdesk::MainWindow;
@@ -39,6 +40,7 @@ private slots:
     void testConnectionShowsOutcome();
     void saveRunAndViewRuns();
     void clearedFieldIsNotKept();
+    void workerLossRetriesRoundTrips();
 
 private:
     void setText(const QString &setting, const QString &text);
@@ -96,6 +98,39 @@ void tst_ApiIntegrationForm::clearedFieldIsNotKept()
                  .value(QStringLiteral("clientId"))
                  .toString(),
              QStringLiteral("hub-client"));
+}
+
+void tst_ApiIntegrationForm::workerLossRetriesRoundTrips()
+{
+    ApiIntegrationForm *form = m_window->apiForm();
+    const qint64 id = form->integrationId();
+    QVERIFY(id > 0);
+    QSignalSpy loaded(form, &ApiIntegrationForm::loaded);
+    form->loadIntegration(id);
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    auto retries = form->findChild<QSpinBox *>(QStringLiteral("workerLossRetriesSpin"));
+    QVERIFY(retries);
+    QCOMPARE(retries->value(), 1);
+    QVERIFY2(retries->toolTip().contains(QStringLiteral("None turns this off.")),
+             qPrintable(retries->toolTip()));
+
+    retries->setValue(4);
+    QSignalSpy saved(form, &ApiIntegrationForm::saved);
+    form->save();
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    const QString path = QStringLiteral("/api/v1/integrations/%1").arg(id);
+    QCOMPARE(m_engine.getObject(path).value(QStringLiteral("workerLossRetries")).toInt(), 4);
+
+    form->loadIntegration(id);
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(retries->value(), 4);
+    retries->setValue(0);
+    form->save();
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(m_engine.getObject(path).value(QStringLiteral("workerLossRetries")).toInt(), 0);
+    m_window->showPage(MainWindow::Page::ApiForm);
+    form->findChild<QScrollArea *>()->ensureWidgetVisible(retries);
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("api-integration-retries"));
 }
 
 void tst_ApiIntegrationForm::setText(const QString &setting, const QString &text)

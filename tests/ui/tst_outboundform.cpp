@@ -40,6 +40,7 @@ private slots:
     void newIntegrationShowsProduct();
     void saveCreatesIntegration();
     void editLoadsEveryField();
+    void workerLossRetriesRoundTrips();
     void scheduleRoundTrips();
     void invalidFieldsShowMessages();
     void newDestinationIsSelected();
@@ -216,6 +217,44 @@ void tst_OutboundForm::editLoadsEveryField()
                                           {QStringLiteral("active"), true}}};
     QCOMPARE(m_form->toJson()[QStringLiteral("destinations")].toArray(), expected);
     hubtest::saveScreenshot(m_form.get(), QStringLiteral("outbound-form-edit"));
+}
+
+void tst_OutboundForm::workerLossRetriesRoundTrips()
+{
+    startNewMiLearn();
+    auto retries = control<QSpinBox>(QStringLiteral("workerLossRetriesSpin"));
+    QVERIFY(retries);
+    QCOMPARE(retries->value(), 1);
+    QCOMPARE(retries->minimum(), 0);
+    QCOMPARE(retries->maximum(), 10);
+    QVERIFY2(retries->toolTip().contains(
+                 QStringLiteral("runs the integration again by itself, up to this many times")),
+             qPrintable(retries->toolTip()));
+
+    QVERIFY(selectText(QStringLiteral("outputCombo"), QStringLiteral("MiLEARN-Sections Data")));
+    QVERIFY(
+        selectText(QStringLiteral("destinationCombo0"), QStringLiteral("Demo Outbound Folder")));
+    retries->setValue(3);
+    hubtest::saveScreenshot(m_form.get(), QStringLiteral("outbound-form-retries"));
+    QSignalSpy saved(m_form.get(), &OutboundIntegrationForm::saved);
+    QTest::mouseClick(control<QPushButton>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    const qint64 id = saved.takeFirst().first().toLongLong();
+    const QString path = QStringLiteral("/api/v1/integrations/%1").arg(id);
+    QCOMPARE(m_engine.getObject(path)[QStringLiteral("workerLossRetries")].toInt(), 3);
+
+    // The edit form shows the stored value, and None (0) saves as 0.
+    m_form->loadIntegration(id);
+    waitLoaded();
+    QCOMPARE(retries->value(), 3);
+    retries->setValue(0);
+    QCOMPARE(retries->text(), QStringLiteral("None"));
+    QTest::mouseClick(control<QPushButton>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(m_engine.getObject(path)[QStringLiteral("workerLossRetries")].toInt(), 0);
+    m_form->loadIntegration(id);
+    waitLoaded();
+    QCOMPARE(retries->value(), 0);
 }
 
 void tst_OutboundForm::scheduleRoundTrips()
