@@ -112,13 +112,38 @@ QString retriesText(qint64 count)
                       : RunbookModel::tr("%Ln retries", nullptr, pluralCount(count));
 }
 
+QString rowsReadText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 row read")
+                      : RunbookModel::tr("%Ln rows read", nullptr, pluralCount(count));
+}
+
+QString rowsWrittenText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 row written")
+                      : RunbookModel::tr("%Ln rows written", nullptr, pluralCount(count));
+}
+
+QString rowsRejectedText(qint64 count)
+{
+    return count == 1 ? RunbookModel::tr("1 row rejected")
+                      : RunbookModel::tr("%Ln rows rejected", nullptr, pluralCount(count));
+}
+
+// "Retry of Integration Instance Id N" for a retry, otherwise empty.
+QString retryOrigin(const QJsonObject &run)
+{
+    const qint64 retryOf = run.value(QStringLiteral("retryOf")).toInteger();
+    return retryOf > 0 ? RunbookModel::tr("Retry of Integration Instance Id %1").arg(retryOf)
+                       : QString();
+}
+
 QString runToolTip(const QJsonObject &run)
 {
     const QString message = run.value(QStringLiteral("message")).toString();
-    const qint64 retryOf = run.value(QStringLiteral("retryOf")).toInteger();
-    if (retryOf <= 0)
+    const QString origin = retryOrigin(run);
+    if (origin.isEmpty())
         return message;
-    const QString origin = RunbookModel::tr("Retry of Integration Instance Id %1").arg(retryOf);
     return message.isEmpty() ? origin : origin + QLatin1Char('\n') + message;
 }
 
@@ -143,6 +168,43 @@ QString apiPhaseCounts(const QJsonObject &phase)
         .arg(requestsText(requests),
              pagesText(phase.value(QStringLiteral("pages")).toInteger()), recordsText(records),
              retriesText(phase.value(QStringLiteral("retries")).toInteger()));
+}
+
+QString phaseCounts(const QJsonObject &phase)
+{
+    const int status = phase.value(QStringLiteral("status")).toInt();
+    if (status == kRunning || status == kQueued)
+        return {};
+    QStringList parts;
+    if (const qint64 read = phase.value(QStringLiteral("rowsRead")).toInteger(); read > 0)
+        parts.append(rowsReadText(read));
+    if (const qint64 written = phase.value(QStringLiteral("rowsWritten")).toInteger(); written > 0)
+        parts.append(rowsWrittenText(written));
+    if (const qint64 rejected = phase.value(QStringLiteral("rowsRejected")).toInteger();
+        rejected > 0)
+        parts.append(rowsRejectedText(rejected));
+    if (const qint64 bytes = phase.value(QStringLiteral("bytes")).toInteger(); bytes > 0)
+        parts.append(QLocale().formattedDataSize(bytes));
+    QString text;
+    for (const QString &part : std::as_const(parts)) {
+        //: Joins the counts of a phase, such as "150 rows read, 35.75 KiB".
+        text = text.isEmpty() ? part : RunbookModel::tr("%1, %2").arg(text, part);
+    }
+    return text;
+}
+
+QString triggerText(const QJsonObject &run)
+{
+    const QString trigger = run.value(QStringLiteral("trigger")).toString();
+    if (trigger == QLatin1String("schedule"))
+        return RunbookModel::tr("Schedule");
+    if (trigger == QLatin1String("manual"))
+        return RunbookModel::tr("Manual");
+    if (trigger == QLatin1String("catch-up"))
+        return RunbookModel::tr("Catch-up");
+    if (trigger == QLatin1String("retry"))
+        return RunbookModel::tr("Retry");
+    return trigger;
 }
 
 QString statusText(int status)
@@ -430,10 +492,15 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         break;
+    case Qt::AccessibleDescriptionRole:
+        // Screen readers read which run a retry repeats, as the tool tip shows it to others.
+        if (!isPhase && index.column() == TriggerColumn)
+            return retryOrigin(item);
+        return {};
     case Qt::ToolTipRole: {
         if (!isPhase)
             return runToolTip(item);
-        // The Phase Name column may cut an API phase's counts short; the tool tip has them all.
+        // The Phase Name column may cut a phase's counts short, so the tool tip has them all.
         const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : QString();
         return counts.isEmpty() ? phaseToolTip(item)
                                 : counts + QLatin1Char('\n') + phaseToolTip(item);
@@ -466,10 +533,10 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
     case PhaseNameColumn: {
         if (isPhase) {
             const QString name = item.value(QStringLiteral("name")).toString();
-            const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : QString();
+            const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : phaseCounts(item);
             if (counts.isEmpty())
                 return name;
-            //: A phase of an API run, then its counts, such as "Fetch: 9 requests, ...".
+            //: A phase, then its counts, such as "Format: 150 rows read, 35.75 KiB".
             return tr("%1: %2").arg(name, counts);
         }
         const QString name = item.value(QStringLiteral("integrationName")).toString();
@@ -483,6 +550,8 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
         //: A running run's name, then the phase it is in, such as "... (Query)".
         return tr("%1 (%2)").arg(run, phase);
     }
+    case TriggerColumn:
+        return isPhase ? QString() : triggerText(item);
     case StartTimeColumn:
         return formatDistrictTime(
             parseEngineTime(item.value(QStringLiteral("startedAt")).toString()), m_zone);
@@ -503,7 +572,11 @@ QString RunbookModel::headerDescription(int section)
         return tr("Status code and word: 0 Succeeded, 1 Running, 2 Queued, 3 Cancelled, "
                   "8 Succeeded with warnings, 9 Failed");
     case PhaseNameColumn:
-        return tr("Integration Instance Id and integration of a run, or the name of a phase");
+        return tr("Integration Instance Id and integration of a run, or the name of a phase with "
+                  "its rows and bytes");
+    case TriggerColumn:
+        return tr("What started the run: its schedule, a user, a catch-up after the engine was "
+                  "down, or a retry");
     case StartTimeColumn:
         return tr("When the run or phase started, in the district's time zone");
     case EndTimeColumn:
@@ -525,6 +598,8 @@ QVariant RunbookModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Status");
     case PhaseNameColumn:
         return tr("Phase Name");
+    case TriggerColumn:
+        return tr("Trigger");
     case StartTimeColumn:
         return tr("Start Time");
     case EndTimeColumn:

@@ -14,19 +14,28 @@
 namespace hubdesk {
 
 // Runbook Activities as a tree: each top-level row is a run, and its children are the run's
-// phases once setRunDetail() has supplied them. Columns: Status, Phase Name, Start Time,
-// End Time, Duration. Times show in the district's zone with its abbreviation.
+// phases once setRunDetail() has supplied them. Columns: Status, Phase Name, Trigger, Start
+// Time, End Time, Duration. Times show in the district's zone with its abbreviation.
 // Top-level Phase Name reads "Integration Instance Id N" (N is the run id) followed by the
-// integration's display name; a phase row shows the phase name. A phase of an API integration
-// run that has ended also shows its counts, such as "Fetch: 9 requests, 8 pages, 20 records,
-// 0 retries".
+// integration's display name, and Trigger shows what started the run. A phase row shows the
+// phase name and, once the phase has ended, its counts: rows and bytes, such as "Format: 150
+// rows read, 150 rows written, 35.75 KiB", or for an API integration run requests, pages,
+// records and retries, such as "Fetch: 9 requests, 8 pages, 20 records, 0 retries".
 class RunbookModel final : public QAbstractItemModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RunbookModel)
 
 public:
-    enum Column { StatusColumn, PhaseNameColumn, StartTimeColumn, EndTimeColumn, DurationColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        PhaseNameColumn,
+        TriggerColumn,
+        StartTimeColumn,
+        EndTimeColumn,
+        DurationColumn,
+        ColumnCount
+    };
     enum Role {
         RunIdRole = Qt::UserRole + 1,
         IntegrationIdRole,
@@ -107,6 +116,14 @@ private:
     // Run id to top-level row; phase indexes carry their run's id as internal id.
     QHash<qint64, int> m_rowOfRun;
 };
+
+// The rows and bytes of a phase (an object of GET /api/v1/runs/{id} "phases") in words, such as
+// "150 rows read, 150 rows written, 35.75 KiB". Counts of zero are left out. Empty while the
+// phase is queued or running, and for a phase whose counts are all zero.
+QString phaseCounts(const QJsonObject &phase);
+
+// The word for what started a run (its "trigger"): Schedule, Manual, Catch-up or Retry.
+QString triggerText(const QJsonObject &run);
 
 // The counts of an API integration run's phase (an object of GET /api/v1/runs/{id} "phases")
 // in words: requests, pages, records and retries for a phase that sent HTTP requests (Fetch or

@@ -3302,10 +3302,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>رمز الحالة وكلمتها: 0 نجح، 1 قيد التشغيل، 2 في قائمة الانتظار، 3 أُلغي، 8 نجح مع تحذيرات، 9 فشل</translation>
     </message>
     <message>
-        <source>Integration Instance Id and integration of a run, or the name of a phase</source>
-        <translation>معرّف مثيل التكامل وتكامل التشغيل، أو اسم المرحلة</translation>
-    </message>
-    <message>
         <source>When the run or phase started, in the district&apos;s time zone</source>
         <translation>وقت بدء التشغيل أو المرحلة، بالمنطقة الزمنية للمنطقة التعليمية</translation>
     </message>
@@ -3388,7 +3384,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A phase of an API run, then its counts, such as &quot;Fetch: 9 requests, ...&quot;.</extracomment>
+        <extracomment>A phase, then its counts, such as &quot;Format: 150 rows read, 35.75 KiB&quot;.</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -3405,6 +3401,84 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
             <numerusform>%Ln صفًا</numerusform>
             <numerusform>%Ln صف</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>1 row read</source>
+        <translation>صف واحد مقروء</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read</source>
+        <translation>
+            <numerusform>%Ln صف مقروء</numerusform>
+            <numerusform>صف واحد مقروء</numerusform>
+            <numerusform>صفان مقروءان</numerusform>
+            <numerusform>%Ln صفوف مقروءة</numerusform>
+            <numerusform>%Ln صفًا مقروءًا</numerusform>
+            <numerusform>%Ln صف مقروء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 row written</source>
+        <translation>صف واحد مكتوب</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows written</source>
+        <translation>
+            <numerusform>%Ln صف مكتوب</numerusform>
+            <numerusform>صف واحد مكتوب</numerusform>
+            <numerusform>صفان مكتوبان</numerusform>
+            <numerusform>%Ln صفوف مكتوبة</numerusform>
+            <numerusform>%Ln صفًا مكتوبًا</numerusform>
+            <numerusform>%Ln صف مكتوب</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 row rejected</source>
+        <translation>صف واحد مرفوض</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows rejected</source>
+        <translation>
+            <numerusform>%Ln صف مرفوض</numerusform>
+            <numerusform>صف واحد مرفوض</numerusform>
+            <numerusform>صفان مرفوضان</numerusform>
+            <numerusform>%Ln صفوف مرفوضة</numerusform>
+            <numerusform>%Ln صفًا مرفوضًا</numerusform>
+            <numerusform>%Ln صف مرفوض</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Joins the counts of a phase, such as &quot;150 rows read, 35.75 KiB&quot;.</extracomment>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>الجدولة</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>يدوي</translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <translation>تعويضي</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id and integration of a run, or the name of a phase with its rows and bytes</source>
+        <translation>معرّف مثيل التكامل وتكامل التشغيل، أو اسم المرحلة مع صفوفها وبايتاتها</translation>
+    </message>
+    <message>
+        <source>What started the run: its schedule, a user, a catch-up after the engine was down, or a retry</source>
+        <translation>ما الذي بدأ التشغيل: جدولته، أو مستخدم، أو تشغيل تعويضي بعد توقف المحرك، أو إعادة محاولة</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>المُشغِّل</translation>
     </message>
 </context>
 <context>

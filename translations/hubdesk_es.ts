@@ -3294,10 +3294,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Código y palabra de estado: 0 Correcta, 1 En ejecución, 2 En cola, 3 Cancelada, 8 Correcta con advertencias, 9 Con error</translation>
     </message>
     <message>
-        <source>Integration Instance Id and integration of a run, or the name of a phase</source>
-        <translation>Id. de instancia de integración e integración de una ejecución, o el nombre de una fase</translation>
-    </message>
-    <message>
         <source>When the run or phase started, in the district&apos;s time zone</source>
         <translation>Cuándo empezó la ejecución o la fase, en la zona horaria del distrito</translation>
     </message>
@@ -3364,7 +3360,7 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A phase of an API run, then its counts, such as &quot;Fetch: 9 requests, ...&quot;.</extracomment>
+        <extracomment>A phase, then its counts, such as &quot;Format: 150 rows read, 35.75 KiB&quot;.</extracomment>
         <translation>%1: %2</translation>
     </message>
     <message>
@@ -3377,6 +3373,72 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
             <numerusform>%Ln fila</numerusform>
             <numerusform>%Ln filas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>1 row read</source>
+        <translation>1 fila leída</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows read</source>
+        <translation>
+            <numerusform>%Ln fila leída</numerusform>
+            <numerusform>%Ln filas leídas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 row written</source>
+        <translation>1 fila escrita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows written</source>
+        <translation>
+            <numerusform>%Ln fila escrita</numerusform>
+            <numerusform>%Ln filas escritas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 row rejected</source>
+        <translation>1 fila rechazada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows rejected</source>
+        <translation>
+            <numerusform>%Ln fila rechazada</numerusform>
+            <numerusform>%Ln filas rechazadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>Joins the counts of a phase, such as &quot;150 rows read, 35.75 KiB&quot;.</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Catch-up</source>
+        <translation>Recuperación</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintento</translation>
+    </message>
+    <message>
+        <source>Integration Instance Id and integration of a run, or the name of a phase with its rows and bytes</source>
+        <translation>Id. de instancia de integración e integración de una ejecución, o el nombre de una fase con sus filas y bytes</translation>
+    </message>
+    <message>
+        <source>What started the run: its schedule, a user, a catch-up after the engine was down, or a retry</source>
+        <translation>Qué inició la ejecución: su programación, un usuario, una recuperación tras una caída del motor o un reintento</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Origen</translation>
     </message>
 </context>
 <context>

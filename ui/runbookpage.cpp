@@ -166,9 +166,19 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
         = fontMetrics().horizontalAdvance(QStringLiteral("12/04/2026 02:00:13 AM EST"));
     header->resizeSection(
         RunbookModel::StatusColumn,
-        fontMetrics().horizontalAdvance(QStringLiteral("8 Succeeded with warnings")) + 64);
-    header->resizeSection(RunbookModel::StartTimeColumn, timeWidth + 24);
-    header->resizeSection(RunbookModel::EndTimeColumn, timeWidth + 24);
+        fontMetrics().horizontalAdvance(QStringLiteral("8 Succeeded with warnings")) + 56);
+    int triggerWidth = fontMetrics().horizontalAdvance(
+        m_model->headerData(RunbookModel::TriggerColumn, Qt::Horizontal, Qt::DisplayRole)
+            .toString());
+    for (const char *trigger : {"schedule", "manual", "catch-up", "retry"}) {
+        const QJsonObject run{{QStringLiteral("trigger"), QLatin1String(trigger)}};
+        triggerWidth = qMax(triggerWidth, fontMetrics().horizontalAdvance(triggerText(run)));
+    }
+    // The other columns are no wider than their text, so that Phase Name keeps room for a
+    // phase's rows and bytes in the default window.
+    header->resizeSection(RunbookModel::TriggerColumn, triggerWidth + 16);
+    header->resizeSection(RunbookModel::StartTimeColumn, timeWidth + 16);
+    header->resizeSection(RunbookModel::EndTimeColumn, timeWidth + 16);
     header->resizeSection(RunbookModel::DurationColumn,
                           fontMetrics().horizontalAdvance(tr("Duration")) + 40);
 

@@ -92,6 +92,7 @@ private slots:
     void occurrenceModel();
     void runbookRunRows_data();
     void runbookRunRows();
+    void runbookRetryNamesItsRun();
     void runbookTimesFollowZone();
     void runbookNameCanBeLeftOut();
     void runbookDetailInsertsPhases();
@@ -104,6 +105,10 @@ private slots:
     void runbookApiPhaseCounts();
     void apiPhaseCountWords_data();
     void apiPhaseCountWords();
+    void phaseCountWords_data();
+    void phaseCountWords();
+    void triggerWords_data();
+    void triggerWords();
     void statusWords_data();
     void statusWords();
 };
@@ -290,6 +295,27 @@ void tst_Models::runbookRunRows_data()
         << 2 << int(RunbookModel::StartTimeColumn) << QStringLiteral("01/15/2026 02:00:13 AM EST");
     QTest::newRow("3600 s is one hour")
         << 2 << int(RunbookModel::DurationColumn) << QStringLiteral("01:00:00");
+    QTest::newRow("scheduled trigger")
+        << 0 << int(RunbookModel::TriggerColumn) << QStringLiteral("Schedule");
+    QTest::newRow("manual trigger")
+        << 1 << int(RunbookModel::TriggerColumn) << QStringLiteral("Manual");
+    QTest::newRow("retry trigger")
+        << 2 << int(RunbookModel::TriggerColumn) << QStringLiteral("Retry");
+}
+
+void tst_Models::runbookRetryNamesItsRun()
+{
+    RunbookModel model;
+    model.setRuns(sample("runs.json"));
+    const QModelIndex retry = model.indexOfRun(10).siblingAtColumn(RunbookModel::TriggerColumn);
+    QCOMPARE(retry.data().toString(), QStringLiteral("Retry"));
+    QCOMPARE(retry.data(Qt::AccessibleDescriptionRole).toString(),
+             QStringLiteral("Retry of Integration Instance Id 9"));
+    QVERIFY(retry.data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Retry of Integration Instance Id 9\n")));
+    const QModelIndex manual = model.indexOfRun(11).siblingAtColumn(RunbookModel::TriggerColumn);
+    QCOMPARE(manual.data(Qt::AccessibleDescriptionRole).toString(), QString());
 }
 
 void tst_Models::runbookRunRows()
@@ -370,9 +396,15 @@ void tst_Models::runbookDetailInsertsPhases()
     QCOMPARE(model.rowCount(run), 3);
     QVERIFY(model.hasChildren(run));
 
-    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run), QStringLiteral("Query"));
+    // Each phase shows its rows and bytes where keyboard and screen reader users reach them.
+    const QString bytes = QLocale().formattedDataSize(84571);
+    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run),
+             QStringLiteral("Query: 634 rows read"));
+    QCOMPARE(display(model, 1, RunbookModel::PhaseNameColumn, run),
+             QStringLiteral("Format: 634 rows read, 634 rows written, %1").arg(bytes));
     QCOMPARE(display(model, 2, RunbookModel::PhaseNameColumn, run),
-             QStringLiteral("Deliver to Demo Outbound Folder"));
+             QStringLiteral("Deliver to Demo Outbound Folder: 634 rows written, %1").arg(bytes));
+    QCOMPARE(display(model, 0, RunbookModel::TriggerColumn, run), QString());
     QCOMPARE(display(model, 0, RunbookModel::StatusColumn, run), QStringLiteral("0 Succeeded"));
     QCOMPARE(display(model, 0, RunbookModel::DurationColumn, run), QStringLiteral("00:59:59"));
     QCOMPARE(display(model, 1, RunbookModel::EndTimeColumn, run),
@@ -437,7 +469,7 @@ void tst_Models::runbookDetailOfUnknownRunInsertsIt()
     QCOMPARE(model.indexOfRun(10).row(), 1);
     QCOMPARE(model.rowCount(model.indexOfRun(11)), 3);
     QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, model.indexOfRun(11)),
-             QStringLiteral("Query"));
+             QStringLiteral("Query: 634 rows read"));
 }
 
 void tst_Models::runbookIgnoresOlderChanges()
@@ -562,10 +594,11 @@ void tst_Models::runbookApiPhaseCounts()
     // A running phase has no counts yet.
     QCOMPARE(display(model, 2, RunbookModel::PhaseNameColumn, run), QStringLiteral("Load"));
 
-    // The phases of other runs show their names alone.
+    // The phases of other runs show their rows and bytes instead.
     detail.insert(QStringLiteral("integrationType"), QStringLiteral("outbound"));
     model.setRunDetail(detail);
-    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run), QStringLiteral("Fetch"));
+    QCOMPARE(display(model, 0, RunbookModel::PhaseNameColumn, run),
+             QStringLiteral("Fetch: 2,400 rows read"));
     QVERIFY(!model.index(0, 0, run).data(RunbookModel::PhaseCountsRole).isValid());
 }
 
@@ -611,6 +644,57 @@ void tst_Models::apiPhaseCountWords()
 
     const EnglishLocale english;
     QCOMPARE(apiPhaseCounts(phase), expected);
+}
+
+void tst_Models::phaseCountWords_data()
+{
+    QTest::addColumn<QJsonObject>("phase");
+    QTest::addColumn<QString>("expected");
+
+    const auto phase = [](int status, qint64 read, qint64 written, qint64 rejected, qint64 bytes) {
+        return QJsonObject{{QStringLiteral("status"), status},
+                           {QStringLiteral("rowsRead"), read},
+                           {QStringLiteral("rowsWritten"), written},
+                           {QStringLiteral("rowsRejected"), rejected},
+                           {QStringLiteral("bytes"), bytes}};
+    };
+    QTest::newRow("one of each") << phase(0, 1, 1, 1, 0)
+                                 << QStringLiteral("1 row read, 1 row written, 1 row rejected");
+    QTest::newRow("rejected rows of a failed validation")
+        << phase(9, 1200, 0, 3, 0) << QStringLiteral("1,200 rows read, 3 rows rejected");
+    QTest::newRow("bytes in binary units") << phase(0, 0, 0, 0, 1536) << QStringLiteral("1.50 KiB");
+    QTest::newRow("all zero") << phase(0, 0, 0, 0, 0) << QString();
+    QTest::newRow("running phase has no counts yet") << phase(1, 10, 10, 0, 100) << QString();
+}
+
+void tst_Models::phaseCountWords()
+{
+    QFETCH(QJsonObject, phase);
+    QFETCH(QString, expected);
+    const EnglishLocale english;
+    QCOMPARE(phaseCounts(phase), expected);
+}
+
+void tst_Models::triggerWords_data()
+{
+    QTest::addColumn<QJsonObject>("run");
+    QTest::addColumn<QString>("expected");
+
+    const auto run = [](const char *trigger) {
+        return QJsonObject{{QStringLiteral("trigger"), QLatin1String(trigger)}};
+    };
+    QTest::newRow("schedule") << run("schedule") << QStringLiteral("Schedule");
+    QTest::newRow("manual") << run("manual") << QStringLiteral("Manual");
+    QTest::newRow("catch-up") << run("catch-up") << QStringLiteral("Catch-up");
+    QTest::newRow("retry") << run("retry") << QStringLiteral("Retry");
+    QTest::newRow("unknown trigger as sent") << run("webhook") << QStringLiteral("webhook");
+}
+
+void tst_Models::triggerWords()
+{
+    QFETCH(QJsonObject, run);
+    QFETCH(QString, expected);
+    QCOMPARE(triggerText(run), expected);
 }
 
 void tst_Models::statusWords_data()

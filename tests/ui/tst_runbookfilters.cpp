@@ -568,6 +568,12 @@ void tst_RunbookFilters::retryFailedRunAddsTopRow()
     const QJsonObject json = retry.data(RunbookModel::RunJsonRole).toJsonObject();
     QCOMPARE(json[u"trigger"_s].toString(), u"retry"_s);
     QCOMPARE(json[u"retryOf"_s].toInteger(), m_failedToday);
+    // The Trigger column identifies the retry after the message line has moved on.
+    QCOMPARE(retry.siblingAtColumn(RunbookModel::TriggerColumn).data().toString(), u"Retry"_s);
+    QCOMPARE(retry.siblingAtColumn(RunbookModel::TriggerColumn)
+                 .data(Qt::AccessibleDescriptionRole)
+                 .toString(),
+             u"Retry of Integration Instance Id %1"_s.arg(m_failedToday));
     QCOMPARE(statusOf(m_retryRunId), u"2 Queued"_s);
     QVERIFY(retry.data(Qt::ToolTipRole)
                 .toString()

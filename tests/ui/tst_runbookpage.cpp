@@ -124,8 +124,12 @@ QStringList tst_RunbookPage::phaseNames(qint64 runId) const
     const QModelIndex run = runIndex(runId).siblingAtColumn(0);
     QStringList names;
     for (int row = 0; row < m_page->model()->rowCount(run); ++row)
-        names.append(
-            m_page->model()->index(row, RunbookModel::PhaseNameColumn, run).data().toString());
+        names.append(m_page->model()
+                         ->index(row, RunbookModel::PhaseNameColumn, run)
+                         .data(RunbookModel::RunJsonRole)
+                         .toJsonObject()
+                         .value(QStringLiteral("name"))
+                         .toString());
     return names;
 }
 
@@ -241,6 +245,34 @@ void tst_RunbookPage::expandedRunShowsPhases()
                                                      runIndex(m_firstRunId).siblingAtColumn(0));
     QCOMPARE(StatusDelegate::statusLabel(query.data(RunbookModel::StatusCodeRole)),
              u"0 Succeeded"_s);
+
+    // The cells show each phase's rows and bytes, and the run's trigger, as the engine
+    // recorded them.
+    const QJsonObject detail
+        = m_engine.getObject(QStringLiteral("/api/v1/runs/%1").arg(m_firstRunId));
+    const QJsonArray phases = detail.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 3);
+    const qint64 rows = phases.at(1)[QStringLiteral("rowsWritten")].toInteger();
+    const QString bytes
+        = QLocale().formattedDataSize(phases.at(1)[QStringLiteral("bytes")].toInteger());
+    QVERIFY(rows > 0);
+    const QModelIndex run = runIndex(m_firstRunId).siblingAtColumn(0);
+    const auto cell = [&](int row, int column) {
+        return m_page->model()->index(row, column, run).data().toString();
+    };
+    QCOMPARE(cell(0, RunbookModel::PhaseNameColumn),
+             QStringLiteral("Query: %1 rows read").arg(QLocale().toString(rows)));
+    QCOMPARE(cell(1, RunbookModel::PhaseNameColumn),
+             QStringLiteral("Format: %1 rows read, %1 rows written, %2")
+                 .arg(QLocale().toString(rows), bytes));
+    QCOMPARE(cell(2, RunbookModel::PhaseNameColumn),
+             QStringLiteral("Deliver to Demo Outbound Folder: %1 rows written, %2")
+                 .arg(QLocale().toString(rows), bytes));
+    QCOMPARE(runIndex(m_firstRunId).siblingAtColumn(RunbookModel::TriggerColumn).data().toString(),
+             QStringLiteral("Manual"));
+    QCOMPARE(
+        m_page->model()->headerData(RunbookModel::TriggerColumn, Qt::Horizontal, Qt::DisplayRole),
+        QVariant(QStringLiteral("Trigger")));
     hubtest::saveScreenshot(m_page.get(), QStringLiteral("runbook-expanded"));
 }
 
