@@ -198,11 +198,12 @@ int generateDistrict(const QStringList &arguments)
 }
 
 // The keys of the configuration file that --config names; each one is also an option.
-const QStringList kConfigKeys = {QStringLiteral("listen"),          QStringLiteral("data-dir"),
-                                 QStringLiteral("time-zone"),       QStringLiteral("workers"),
-                                 QStringLiteral("tls-cert"),        QStringLiteral("tls-key"),
-                                 QStringLiteral("max-connections"), QStringLiteral("max-upload-mib"),
-                                 QStringLiteral("request-threads")};
+const QStringList kConfigKeys
+    = {QStringLiteral("listen"),          QStringLiteral("data-dir"),
+       QStringLiteral("time-zone"),       QStringLiteral("workers"),
+       QStringLiteral("tls-cert"),        QStringLiteral("tls-key"),
+       QStringLiteral("max-connections"), QStringLiteral("max-upload-mib"),
+       QStringLiteral("request-threads")};
 
 // The value of option: from the command line when given there, else from the configuration
 // file, else the option's default.

@@ -231,8 +231,7 @@ void ConnectionGuard::startLinger()
 void ConnectionGuard::drain()
 {
     m_discarded += m_socket->readAll().size();
-    if (m_discarded > maxLingerBytes
-        || (m_closingSent && m_lingerClock.elapsed() >= lingerMs)) {
+    if (m_discarded > maxLingerBytes || (m_closingSent && m_lingerClock.elapsed() >= lingerMs)) {
         m_socket->disconnectFromHost();
         return;
     }

@@ -248,21 +248,25 @@ bool HttpServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *
         if (found && found->route->concurrent) {
             m_pool->post([this, request, match = *found, guard = QPointer<ConnectionGuard>(guard),
                           socket = QPointer<QTcpSocket>(socket), number, tls, timer] {
-                Outgoing outgoing = serialize(number, m_router.invoke(match, *request), *request,
-                                              tls);
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, request, guard, socket, outgoing = std::move(outgoing), timer]() {
-                        // The connection may have closed while the request was served.
-                        if (guard && socket)
-                            deliver(socket, guard, *request, outgoing, timer.elapsed());
-                    },
-                    Qt::QueuedConnection);
+                Served served{request, guard, socket,
+                              serialize(number, m_router.invoke(match, *request), *request, tls),
+                              timer};
+                // One queued call delivers every response served until it runs, so that a busy
+                // server wakes its thread once for many responses.
+                bool first = false;
+                {
+                    QMutexLocker locker(&m_servedMutex);
+                    first = m_served.isEmpty();
+                    m_served.append(std::move(served));
+                }
+                if (first)
+                    QMetaObject::invokeMethod(this, &HttpServer::deliverServed,
+                                              Qt::QueuedConnection);
             });
             return true;
         }
-        const Response response = found ? m_router.invoke(*found, *request)
-                                         : std::get<Response>(matched);
+        const Response response
+            = found ? m_router.invoke(*found, *request) : std::get<Response>(matched);
         deliver(socket, guard, *request, serialize(number, response, *request, tls),
                 timer.elapsed());
         return true;
@@ -294,19 +298,34 @@ HttpServer::Outgoing HttpServer::serialize(quint64 number, const Response &respo
     Outgoing outgoing;
     outgoing.number = number;
     outgoing.status = response.status;
-    outgoing.bytes = serializeResponse(
-        response, request.method == QHttpServerRequest::Method::Head, tls);
+    outgoing.bytes
+        = serializeResponse(response, request.method == QHttpServerRequest::Method::Head, tls);
     if (response.status >= 500)
         outgoing.failureBody = response.body.left(500);
     return outgoing;
+}
+
+void HttpServer::deliverServed()
+{
+    QList<Served> served;
+    {
+        QMutexLocker locker(&m_servedMutex);
+        served.swap(m_served);
+    }
+    for (Served &response : served) {
+        // The connection may have closed while the request was served.
+        if (response.guard && response.socket)
+            deliver(response.socket, response.guard, *response.request,
+                    std::move(response.outgoing), response.timer.elapsed());
+    }
 }
 
 void HttpServer::deliver(QTcpSocket *socket, ConnectionGuard *guard, const IncomingRequest &request,
                          Outgoing outgoing, qint64 elapsedMs)
 {
     const QString path = request.url.path();
-    qCDebug(lcHttp).nospace() << methodName(request.method) << " " << path << " "
-                              << outgoing.status << " " << elapsedMs << " ms";
+    qCDebug(lcHttp).nospace() << methodName(request.method) << " " << path << " " << outgoing.status
+                              << " " << elapsedMs << " ms";
     if (outgoing.status >= 500)
         qCWarning(lcHttp) << "Request" << methodName(request.method) << path << "failed with"
                           << outgoing.status << outgoing.failureBody;
@@ -320,10 +339,12 @@ void HttpServer::missingHandler(const QHttpServerRequest &qtRequest, QTcpSocket 
 {
     // handleRequest() serves every request, so Qt never calls this. It returns 404 all the same.
     const IncomingRequest request = IncomingRequest::copyOf(qtRequest);
-    const Response response = Response::error(
-        404, QStringLiteral("not_found"), QStringLiteral("No resource at %1.").arg(request.url.path()));
+    const Response response
+        = Response::error(404, QStringLiteral("not_found"),
+                          QStringLiteral("No resource at %1.").arg(request.url.path()));
     if (socket->state() == QAbstractSocket::ConnectedState)
-        socket->write(serializeResponse(response, request.method == QHttpServerRequest::Method::Head,
+        socket->write(serializeResponse(response,
+                                        request.method == QHttpServerRequest::Method::Head,
                                         qobject_cast<QSslSocket *>(socket) != nullptr));
 }
 

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
+#include <QMutex>
 #include <QPointer>
 #include <QSslConfiguration>
 
@@ -123,6 +124,17 @@ private:
     // Sends a response after the earlier ones of its connection, and logs it.
     void deliver(QTcpSocket *socket, ConnectionGuard *guard, const IncomingRequest &request,
                  Outgoing outgoing, qint64 elapsedMs);
+    // A response that a request thread served, waiting for the server's thread.
+    struct Served
+    {
+        std::shared_ptr<const IncomingRequest> request;
+        QPointer<ConnectionGuard> guard;
+        QPointer<QTcpSocket> socket;
+        Outgoing outgoing;
+        QElapsedTimer timer;
+    };
+    // Delivers the responses that the request threads served.
+    void deliverServed();
 
     QByteArray m_adminToken;
     qint64 m_adminDistrictId = 0;
@@ -138,6 +150,8 @@ private:
     int m_requestThreads = 0;
     std::function<void()> m_requestThreadFinished;
     std::unique_ptr<RequestPool> m_pool;
+    QMutex m_servedMutex;
+    QList<Served> m_served;
 };
 
 } // namespace hub::http

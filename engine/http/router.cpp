@@ -41,8 +41,8 @@ std::optional<Response> rejectNulParameters(const IncomingRequest &request)
             continue;
         const QString field = QStringLiteral("query parameter %1")
                                   .arg(QString(name).replace(QChar(0), QLatin1String("\\u0000")));
-        qCInfo(lcHttp) << "Rejected a request to" << request.url.path() << "because its"
-                       << field << "contains a NUL character";
+        qCInfo(lcHttp) << "Rejected a request to" << request.url.path() << "because its" << field
+                       << "contains a NUL character";
         return Response::error(400, QStringLiteral("bad_request"), nulCharacterMessage(field));
     }
     return std::nullopt;
@@ -265,12 +265,11 @@ std::variant<Router::Match, Response> Router::match(const IncomingRequest &reque
     if (!allowed.isEmpty()) {
         if (allowed.contains("GET"))
             allowed.insert(allowed.indexOf("GET") + 1, "HEAD");
-        Response response
-            = Response::error(405, QStringLiteral("method_not_allowed"),
-                              QStringLiteral("%1 is not allowed on %2; allowed: %3.")
-                                  .arg(QString::fromLatin1(methodName(request.method)),
-                                       request.url.path(),
-                                       QString::fromLatin1(allowed.join(", "))));
+        Response response = Response::error(
+            405, QStringLiteral("method_not_allowed"),
+            QStringLiteral("%1 is not allowed on %2; allowed: %3.")
+                .arg(QString::fromLatin1(methodName(request.method)), request.url.path(),
+                     QString::fromLatin1(allowed.join(", "))));
         response.headers.append(qMakePair(QByteArray("Allow"), allowed.join(", ")));
         return response;
     }
@@ -288,10 +287,10 @@ Response Router::invoke(const Match &match, const IncomingRequest &request,
         if (!principal)
             return unauthorized();
         if (!principal->allows(route.access))
-            return Response::error(403, QStringLiteral("forbidden"),
-                                   QStringLiteral("Your role does not allow %1 %2.")
-                                       .arg(QString::fromLatin1(methodName(request.method)),
-                                            request.url.path()));
+            return Response::error(
+                403, QStringLiteral("forbidden"),
+                QStringLiteral("Your role does not allow %1 %2.")
+                    .arg(QString::fromLatin1(methodName(request.method)), request.url.path()));
     }
     if (std::optional<Response> rejected = rejectNulParameters(request))
         return *rejected;
@@ -375,44 +374,59 @@ QByteArray reasonPhrase(int status)
 {
     for (const ReasonPhrase &known : kReasonPhrases) {
         if (known.status == status)
-            return QByteArray(known.phrase);
+            return QByteArray::fromRawData(known.phrase, qsizetype(qstrlen(known.phrase)));
     }
     return {};
+}
+
+// The headers after Content-Type that every response carries: Cache-Control and the security
+// headers.
+QByteArray commonHeaders(bool tls)
+{
+    QByteArray headers = "Cache-Control: no-store\r\n";
+    for (const auto &[name, value] : securityHeaders(tls))
+        headers += name + ": " + value + "\r\n";
+    return headers;
 }
 
 } // namespace
 
 QByteArray serializeResponse(const Response &response, bool head, bool tls)
 {
-    const QList<QPair<QByteArray, QByteArray>> security = securityHeaders(tls);
-    qsizetype size = 160 + response.contentType.size() + response.body.size();
-    for (const auto &[name, value] : security + response.headers)
+    static const QByteArray plainCommon = commonHeaders(false);
+    static const QByteArray tlsCommon = commonHeaders(true);
+    const QByteArray &common = tls ? tlsCommon : plainCommon;
+    const QByteArray phrase = reasonPhrase(response.status);
+    const QByteArray length = QByteArray::number(response.body.size());
+    qsizetype size = 80 + phrase.size() + response.contentType.size() + common.size()
+                     + length.size() + (head ? 0 : response.body.size());
+    for (const auto &[name, value] : response.headers)
         size += name.size() + value.size() + 4;
 
     QByteArray bytes;
     bytes.reserve(size);
     bytes += "HTTP/1.1 ";
     bytes += QByteArray::number(response.status);
-    if (const QByteArray phrase = reasonPhrase(response.status); !phrase.isEmpty()) {
+    if (!phrase.isEmpty()) {
         bytes += ' ';
         bytes += phrase;
     }
     bytes += "\r\n";
-    const auto appendHeader = [&bytes](const QByteArray &name, const QByteArray &value) {
+    if (!response.contentType.isEmpty()) {
+        bytes += "Content-Type: ";
+        bytes += response.contentType;
+        bytes += "\r\n";
+    }
+    bytes += common;
+    for (const auto &[name, value] : response.headers) {
         bytes += name;
         bytes += ": ";
         bytes += value;
         bytes += "\r\n";
-    };
-    if (!response.contentType.isEmpty())
-        appendHeader("Content-Type", response.contentType);
-    appendHeader("Cache-Control", "no-store");
-    for (const auto &[name, value] : security)
-        appendHeader(name, value);
-    for (const auto &[name, value] : response.headers)
-        appendHeader(name, value);
-    appendHeader("Content-Length", QByteArray::number(response.body.size()));
-    bytes += "\r\n";
+    }
+    bytes += "Content-Length: ";
+    bytes += length;
+    bytes += "\r\n\r\n";
     if (!head)
         bytes += response.body;
     return bytes;

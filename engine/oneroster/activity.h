@@ -34,12 +34,12 @@ private:
         qint64 errors = 0;
         qint64 bytes = 0;
     };
-    using Key = QPair<qint64, QString>;
+    // The application id and the start of the hour in milliseconds since the epoch.
+    using Key = QPair<qint64, qint64>;
     // Adds counts taken out for a flush that failed back to the pending ones.
     void restore(const QHash<Key, Counts> &counts);
 
     mutable QMutex m_mutex;
-    // Keyed by application id and the hour's start in ISO 8601 UTC.
     QHash<Key, Counts> m_pending;
 };
 

@@ -3,6 +3,7 @@
 
 #include "collection.h"
 
+#include "core/jsontext.h"
 #include "core/logging.h"
 #include "oneroster/objectwriter.h"
 #include "oneroster/statusinfo.h"
@@ -14,9 +15,12 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
-#include <functional>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
 
 namespace hub::oneroster {
 
@@ -73,8 +77,8 @@ Result<StatementCache::Handle> runRead(const ReadContext &context, const QString
     return once.run(context.db, sql, bindings);
 }
 
-// Runs a read and calls consume with each row. On SQLite the rows come straight from the
-// sqlite3 API, without a QString and a QVariant per value. Other databases go through QSqlQuery.
+} // namespace
+
 Result<void> forEachRow(const ReadContext &context, const QString &sql,
                         const QVariantList &bindings,
                         const std::function<void(RowValues &)> &consume)
@@ -125,6 +129,8 @@ Result<void> forEachRow(const ReadContext &context, const QString &sql,
     }
     return {};
 }
+
+namespace {
 
 // Parses the fields parameter. Every name must be a field of the entity.
 std::variant<QList<const EntityField *>, http::Response>
@@ -269,24 +275,24 @@ QString servicePath(Version version, const QString &type)
 // The 1.1 orgs and 1.2 roles of one user, as JSON arrays.
 struct UserRolesJson
 {
-    QByteArray orgs;
-    QByteArray roles;
+    JsonBuffer orgs;
+    JsonBuffer roles;
     QList<QByteArray> orgIds;
 };
 
 // Reads 1.1's role orgs and 1.2's roles of the users of a page from user_roles in one query,
 // keyed by user sourced id.
-Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
-                                                    ObjectWriter &writer, const QStringList &ids)
+Result<QHash<QByteArray, UserRolesJson>>
+readUserRoles(const ReadContext &context, ObjectWriter &writer, const QList<QByteArray> &ids)
 {
-    QHash<QString, UserRolesJson> users;
+    QHash<QByteArray, UserRolesJson> users;
     if (ids.isEmpty())
         return users;
     QStringList placeholders;
     QVariantList bindings{context.scope.districtId};
-    for (const QString &id : ids) {
+    for (const QByteArray &id : ids) {
         placeholders.append(QStringLiteral("?"));
-        bindings.append(id);
+        bindings.append(QString::fromUtf8(id));
     }
     const QString orgType = QStringLiteral("org");
     const auto read = forEachRow(
@@ -297,14 +303,14 @@ Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
                        "ELSE 1 END, org_sourced_id")
             .arg(placeholders.join(QLatin1Char(','))),
         bindings, [&](RowValues &row) {
-            UserRolesJson &user = users[QString::fromUtf8(row.text(0))];
+            UserRolesJson &user = users[row.text(0).toByteArray()];
             const QByteArray org = row.text(3).toByteArray();
             if (!user.orgIds.contains(org)) {
                 user.orgIds.append(org);
-                user.orgs += user.orgs.isEmpty() ? '[' : ',';
+                user.orgs.append(user.orgs.isEmpty() ? '[' : ',');
                 writer.appendGuidRef(user.orgs, orgType, org);
             }
-            user.roles += user.roles.isEmpty() ? '[' : ',';
+            user.roles.append(user.roles.isEmpty() ? '[' : ',');
             writer.beginObject(user.roles);
             writer.writeMemberName(user.roles, u"roleType");
             ObjectWriter::appendString(user.roles, row.text(1));
@@ -319,80 +325,41 @@ Result<QHash<QString, UserRolesJson>> readUserRoles(const ReadContext &context,
     if (!read)
         return failure(read.error());
     for (UserRolesJson &user : users) {
-        user.orgs += ']';
-        user.roles += ']';
+        user.orgs.append(']');
+        user.roles.append(']');
     }
     return users;
 }
 
+// The objects of a page or a single object as they are written: one buffer that starts with
+// the wrapper, such as {"users":[, and the objects after it, separated by commas. Objects of an
+// entity with user roles stay open, because their orgs or roles are added once the whole page is
+// read. Their ends are kept for that.
+struct PageObjects
+{
+    JsonBuffer body;
+    QList<qsizetype> openEnds;
+    // The sourced ids of the open objects, for the roles query.
+    QList<QByteArray> ids;
+};
+
 // Appends a member with JSON text to an object that is still open.
-void appendMember(QByteArray &object, const char *name, const QByteArray &json)
+void appendMember(JsonBuffer &object, QByteArrayView name, const JsonBuffer &json)
 {
-    if (object.size() > 1)
-        object += ',';
-    object += '"';
-    object += name;
-    object += "\":";
-    object += json;
+    if (object.back() != '{')
+        object.append(',');
+    object.append('"');
+    object.append(name);
+    object.append("\":");
+    object.append(json.view());
 }
 
-// Closes the objects of a page, with the users' orgs or roles when the fields include them,
-// and returns them as a JSON array.
-std::variant<QByteArray, QString> closeObjects(const ReadContext &context, const Entity &entity,
-                                               const QList<const EntityField *> &fields,
-                                               ObjectWriter &writer, QList<QByteArray> &objects,
-                                               const QStringList &ids)
+// Whether the fields include the 1.1 orgs or the 1.2 roles, which come from user_roles.
+bool wantsMember(const Entity &entity, const QList<const EntityField *> &fields, QStringView name)
 {
-    const bool wantsOrgs = entity.userRoles
-                           && std::any_of(fields.cbegin(), fields.cend(), [](const EntityField *f) {
-                                  return f->name == QLatin1String("orgs");
-                              });
-    const bool wantsRoles = entity.userRoles
-                            && std::any_of(fields.cbegin(), fields.cend(), [](const EntityField *f) {
-                                   return f->name == QLatin1String("roles");
-                               });
-    QHash<QString, UserRolesJson> roles;
-    if (wantsOrgs || wantsRoles) {
-        auto read = readUserRoles(context, writer, ids);
-        if (!read)
-            return read.error();
-        roles = std::move(*read);
-    }
-    qsizetype size = 2;
-    for (const QByteArray &object : std::as_const(objects))
-        size += object.size() + 1;
-    QByteArray array;
-    array.reserve(size + 1024);
-    array += '[';
-    for (qsizetype i = 0; i < objects.size(); ++i) {
-        QByteArray &object = objects[i];
-        const auto found = roles.constFind(ids.at(i));
-        if (found != roles.cend()) {
-            if (wantsOrgs)
-                appendMember(object, "orgs", found->orgs);
-            if (wantsRoles)
-                appendMember(object, "roles", found->roles);
-        }
-        object += '}';
-        if (i > 0)
-            array += ',';
-        array += object;
-    }
-    array += ']';
-    return array;
-}
-
-// The body {"wrapper": value}, with the wrapper name quoted as JSON.
-QByteArray wrapped(const QString &wrapper, const QByteArray &value)
-{
-    QByteArray body;
-    body.reserve(value.size() + wrapper.size() + 8);
-    body += "{\"";
-    body += wrapper.toUtf8();
-    body += "\":";
-    body += value;
-    body += '}';
-    return body;
+    return entity.userRoles
+           && std::any_of(fields.cbegin(), fields.cend(),
+                          [name](const EntityField *f) { return f->name == name; });
 }
 
 QString selectList(const Query &query)
@@ -404,41 +371,113 @@ QString selectList(const Query &query)
     return columns.join(QStringLiteral(", "));
 }
 
-// Writes the selected fields of a row into an open object. The page's query selects them after
-// the sourced id and the sort value.
-QByteArray openRowObject(ObjectWriter &writer, RowValues &row,
-                         const QList<const EntityField *> &fields)
+// Writes the selected fields of a row as the next object of the page. The page's query selects
+// them after the sourced id and the sort value.
+void writeRowObject(ObjectWriter &writer, PageObjects &page, RowValues &row,
+                    const QList<const EntityField *> &fields, bool keepOpen)
 {
-    QByteArray object;
-    object.reserve(512);
-    writer.beginObject(object);
+    // The first object follows the opening bracket, or the colon of a single object's wrapper.
+    if (page.body.back() != '[' && page.body.back() != ':')
+        page.body.append(',');
+    writer.beginObject(page.body);
     for (qsizetype i = 0; i < fields.size(); ++i)
-        writer.writeField(object, *fields.at(i), row, int(i) + 2);
-    return object;
+        writer.writeField(page.body, *fields.at(i), row, int(i) + 2);
+    if (keepOpen) {
+        page.openEnds.append(page.body.size());
+        page.ids.append(row.text(0).toByteArray());
+    } else {
+        writer.endObject(page.body);
+    }
+}
+
+// Starts the buffer of a page with its wrapper and the opening bracket of a collection.
+PageObjects startPage(const QString &wrapper, bool collection, qint64 expectedObjects)
+{
+    PageObjects page;
+    page.body.reserve(qsizetype(std::clamp<qint64>(expectedObjects, 1, 1000) * 512 + 64));
+    page.body.append('{');
+    appendJsonString(page.body, wrapper);
+    page.body.append(':');
+    if (collection)
+        page.body.append('[');
+    return page;
+}
+
+// Closes the objects of the page, with the users' orgs or roles when the fields include them,
+// and ends the wrapper.
+std::variant<QByteArray, QString> finishPage(const ReadContext &context, const Entity &entity,
+                                             const QList<const EntityField *> &fields,
+                                             ObjectWriter &writer, PageObjects &page,
+                                             bool collection)
+{
+    if (!page.openEnds.isEmpty()) {
+        const bool wantsOrgs = wantsMember(entity, fields, u"orgs");
+        const bool wantsRoles = wantsMember(entity, fields, u"roles");
+        auto read = readUserRoles(context, writer, page.ids);
+        if (!read)
+            return read.error();
+        const QHash<QByteArray, UserRolesJson> &roles = *read;
+
+        // The objects are copied into a new buffer with their roles and closing braces.
+        JsonBuffer closed;
+        qsizetype size = page.body.size() + page.openEnds.size() + 4;
+        for (const UserRolesJson &user : roles)
+            size += user.orgs.size() + user.roles.size() + 20;
+        closed.reserve(size);
+        qsizetype copied = 0;
+        for (qsizetype i = 0; i < page.openEnds.size(); ++i) {
+            const qsizetype end = page.openEnds.at(i);
+            closed.append(page.body.view().sliced(copied, end - copied));
+            copied = end;
+            const auto found = roles.constFind(page.ids.at(i));
+            if (found != roles.cend()) {
+                if (wantsOrgs)
+                    appendMember(closed, "orgs", found->orgs);
+                if (wantsRoles)
+                    appendMember(closed, "roles", found->roles);
+            }
+            closed.append('}');
+        }
+        closed.append(page.body.view().sliced(copied));
+        page.body = std::move(closed);
+    }
+    if (collection)
+        page.body.append(']');
+    page.body.append('}');
+    return page.body.take();
 }
 
 QByteArray linkHeader(const http::Request &request, qint64 offset, qint64 limit, qint64 total)
 {
-    const QUrl base = request.url();
-    const auto link = [&](qint64 pageOffset, const char *rel) -> QByteArray {
-        QUrl url = base;
-        QUrlQuery query(base);
-        query.removeAllQueryItems(QStringLiteral("offset"));
-        query.removeAllQueryItems(QStringLiteral("limit"));
-        query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-        query.addQueryItem(QStringLiteral("offset"), QString::number(pageOffset));
+    // Each link is the request's URL without its limit and offset, then the page's limit and
+    // offset as the last query items. The URL is encoded once, because the numbers that follow
+    // it need no encoding.
+    QUrl url = request.url();
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("offset"));
+    query.removeAllQueryItems(QStringLiteral("limit"));
+    if (query.isEmpty())
+        url.setQuery(QString());
+    else
         url.setQuery(query);
-        return QByteArray("<") + url.toEncoded() + ">; rel=\"" + rel + "\"";
+    QByteArray start = '<' + url.toEncoded() + (query.isEmpty() ? "?limit=" : "&limit=");
+    start += QByteArray::number(limit) + "&offset=";
+
+    QByteArray links;
+    links.reserve(4 * (start.size() + 40));
+    const auto link = [&](qint64 pageOffset, const char *rel) {
+        if (!links.isEmpty())
+            links += ", ";
+        links += start + QByteArray::number(pageOffset) + ">; rel=\"" + rel + '"';
     };
-    QList<QByteArray> links;
     const qint64 lastOffset = total > 0 ? ((total - 1) / limit) * limit : 0;
-    links.append(link(0, "first"));
+    link(0, "first");
     if (offset > 0)
-        links.append(link(std::max<qint64>(0, offset - limit), "prev"));
+        link(std::max<qint64>(0, offset - limit), "prev");
     if (offset + limit < total)
-        links.append(link(offset + limit, "next"));
-    links.append(link(lastOffset, "last"));
-    return links.join(", ");
+        link(offset + limit, "next");
+    link(lastOffset, "last");
+    return links;
 }
 
 QString cacheKey(const ReadContext &context, const CollectionSpec &spec, const Query &query,
@@ -593,25 +632,36 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
     }
 
     ObjectWriter writer(context.version, context.origin);
-    QList<QByteArray> objects;
-    QStringList ids;
-    PageCache::PageEnd last;
+    const bool keepOpen
+        = wantsMember(entity, query.fields, u"orgs") || wantsMember(entity, query.fields, u"roles");
+    PageObjects page = startPage(entity.plural, true, query.limit);
+    qint64 rows = 0;
+    // The last row's sort key, for the next page. The id's bytes are copied into one buffer
+    // that each row reuses.
+    QByteArray lastId;
+    QVariant lastSortValue;
     const auto read = forEachRow(context, sql, pageBindings, [&](RowValues &row) {
-        objects.append(openRowObject(writer, row, query.fields));
-        ids.append(QString::fromUtf8(row.text(0)));
-        last = PageCache::PageEnd{row.value(1), ids.last()};
+        writeRowObject(writer, page, row, query.fields, keepOpen);
+        ++rows;
+        const QByteArrayView id = row.text(0);
+        lastId.resize(id.size());
+        if (!id.isEmpty())
+            std::memcpy(lastId.data(), id.data(), size_t(id.size()));
+        if (!query.sortSql.isEmpty())
+            lastSortValue = row.value(1);
     });
     if (!read)
         return storeError(context, read.error());
-    auto array = closeObjects(context, entity, query.fields, writer, objects, ids);
-    if (auto *error = std::get_if<QString>(&array))
+    auto body = finishPage(context, entity, query.fields, writer, page, true);
+    if (auto *error = std::get_if<QString>(&body))
         return storeError(context, *error);
-    if (context.cache && !ids.isEmpty())
-        context.cache->storePageEnd(pageKey, query.offset + ids.size(), last, context.now,
-                                    context.cacheGeneration);
+    if (context.cache && rows > 0)
+        context.cache->storePageEnd(pageKey, query.offset + rows,
+                                    PageCache::PageEnd{lastSortValue, QString::fromUtf8(lastId)},
+                                    context.now, context.cacheGeneration);
 
     http::Response response;
-    response.body = wrapped(entity.plural, std::get<QByteArray>(array));
+    response.body = std::get<QByteArray>(std::move(body));
     response.headers.append(qMakePair(QByteArray("X-Total-Count"), QByteArray::number(*total)));
     response.headers.append(
         qMakePair(QByteArray("Link"), linkHeader(request, query.offset, query.limit, *total)));
@@ -633,28 +683,30 @@ http::Response readObject(const ReadContext &context, const Entity &entity,
     conditions.append(QStringLiteral("t.sourced_id = ?"));
     bindings.append(sourcedId);
     ObjectWriter writer(context.version, context.origin);
-    QList<QByteArray> objects;
+    const bool keepOpen
+        = wantsMember(entity, query.fields, u"orgs") || wantsMember(entity, query.fields, u"roles");
+    PageObjects page = startPage(entity.singular, false, 1);
+    bool found = false;
     const auto read = forEachRow(context,
                                  QStringLiteral("SELECT ") + selectList(query)
                                      + QStringLiteral(" FROM %1 t WHERE ").arg(entity.table)
                                      + conditions.join(QStringLiteral(" AND ")),
                                  bindings, [&](RowValues &row) {
-                                     if (objects.isEmpty())
-                                         objects.append(openRowObject(writer, row, query.fields));
+                                     if (!found)
+                                         writeRowObject(writer, page, row, query.fields, keepOpen);
+                                     found = true;
                                  });
     if (!read)
         return storeError(context, read.error());
-    if (objects.isEmpty())
+    if (!found)
         return statusInfo(context.version, 404, CodeMinor::UnknownObject,
                           QStringLiteral("No %1 has the sourcedId \"%2\".")
                               .arg(entity.singular, sourcedId));
-    auto array = closeObjects(context, entity, query.fields, writer, objects, {sourcedId});
-    if (auto *error = std::get_if<QString>(&array))
+    auto body = finishPage(context, entity, query.fields, writer, page, false);
+    if (auto *error = std::get_if<QString>(&body))
         return storeError(context, *error);
-    // The array contains the one object between its brackets.
-    const QByteArray &written = std::get<QByteArray>(array);
     http::Response response;
-    response.body = wrapped(entity.singular, written.sliced(1, written.size() - 2));
+    response.body = std::get<QByteArray>(std::move(body));
     return response;
 }
 

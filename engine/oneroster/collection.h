@@ -5,6 +5,7 @@
 
 #include "http/router.h"
 #include "oneroster/entities.h"
+#include "oneroster/rowvalues.h"
 #include "store/statementcache.h"
 
 #include <QDateTime>
@@ -12,6 +13,8 @@
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QVariant>
+
+#include <functional>
 
 namespace hub::oneroster {
 
@@ -86,6 +89,13 @@ struct ReadContext
     // The statements of db's thread, or null to prepare each statement anew.
     StatementCache *statements = nullptr;
 };
+
+// Runs a read on the context's connection and calls consume with each row. The rows come from
+// the sqlite3 API or from libpq, without a QString and a QVariant per value. On PostgreSQL,
+// bindings that libpq cannot take as text, and a context without statements, use QSqlQuery.
+Result<void> forEachRow(const ReadContext &context, const QString &sql,
+                        const QVariantList &bindings,
+                        const std::function<void(RowValues &)> &consume);
 
 // Reads a page of a collection with the request's limit, offset, sort, orderBy, filter and
 // fields, and returns the plural wrapper with X-Total-Count and Link headers.

@@ -3,6 +3,8 @@
 
 #include "entities.h"
 
+#include "core/jsontext.h"
+
 #include <QHash>
 
 namespace hub::oneroster {
@@ -24,11 +26,14 @@ QList<EntityField> common()
             f("dateLastModified", "date_last_modified", K::DateTime)};
 }
 
-// The user's role: the primary role first, so a user with several roles has one stable value.
+// The user's role, so that a user with several roles has one stable value: the first of the
+// primary roles in name order, else the first of all roles. Two lookups of the minimum cost
+// less than sorting each user's roles.
 const QString kUserRoleSql = QStringLiteral(
-    "(SELECT r.role FROM user_roles r WHERE r.district_id = t.district_id "
-    "AND r.user_sourced_id = t.sourced_id "
-    "ORDER BY CASE WHEN r.role_type = 'primary' THEN 0 ELSE 1 END, r.role LIMIT 1)");
+    "COALESCE((SELECT min(r.role) FROM user_roles r WHERE r.district_id = t.district_id "
+    "AND r.user_sourced_id = t.sourced_id AND r.role_type = 'primary'), "
+    "(SELECT min(r.role) FROM user_roles r WHERE r.district_id = t.district_id "
+    "AND r.user_sourced_id = t.sourced_id))");
 
 QString hasRole(const char *role)
 {
@@ -257,7 +262,16 @@ struct EntitySet
         , results(makeResults(v))
         , scoreScales(makeScoreScales(v))
         , resources(makeResources(v))
-    {}
+    {
+        for (Entity *entity : {&orgs, &schools, &sessions, &terms, &gradingPeriods, &courses,
+                               &classes, &users, &students, &teachers, &enrollments, &demographics,
+                               &categories, &lineItems, &results, &scoreScales, &resources}) {
+            for (EntityField &field : entity->fields) {
+                appendJsonString(field.jsonName, field.name);
+                field.jsonName += ':';
+            }
+        }
+    }
 };
 
 const EntitySet &entities(Version version)

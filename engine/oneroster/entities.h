@@ -35,6 +35,9 @@ struct EntityField
     ValueKind kind = ValueKind::Text;
     QString refType;  // for Ref and RefList: the GUIDRef type, such as "org"
     bool filterable = true;
+    // The member name as JSON with its colon, such as "givenName":, or empty to encode name
+    // when the member is written.
+    QByteArray jsonName = {};
 };
 
 // A OneRoster object type as stored: its table, its JSON names and its fields per version.

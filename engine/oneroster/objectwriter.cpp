@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace hub::oneroster {
 
@@ -20,26 +21,30 @@ namespace {
 
 // Appends a sourced id percent-encoded for a URL path, as QUrl::toPercentEncoding() does. An id
 // of letters, digits and "-._~" alone, the usual case, is copied as it is.
-void appendPercentEncoded(QByteArray &out, QByteArrayView id)
+bool isUnreserved(QByteArrayView id)
 {
-    const bool unreserved = std::all_of(id.cbegin(), id.cend(), [](char c) {
+    return std::all_of(id.cbegin(), id.cend(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                || c == '-' || c == '.' || c == '_' || c == '~';
     });
-    if (unreserved)
+}
+
+void appendPercentEncoded(JsonBuffer &out, QByteArrayView id)
+{
+    if (isUnreserved(id))
         out.append(id);
     else
-        out += id.toByteArray().toPercentEncoding();
+        out.append(id.toByteArray().toPercentEncoding());
 }
 
 // Whole numbers without a fraction and other finite numbers in their shortest form, as
 // QJsonDocument writes them.
-void appendNumber(QByteArray &out, double value)
+void appendNumber(JsonBuffer &out, double value)
 {
     if (value == std::floor(value) && std::abs(value) < 1e15)
-        out += QByteArray::number(qint64(value));
+        out.append(QByteArray::number(qint64(value)));
     else
-        out += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+        out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
 }
 
 // The items of a stored JSON array of strings, such as grades ["09","10"].
@@ -62,32 +67,44 @@ ObjectWriter::ObjectWriter(Version version, QString origin)
     , m_origin(std::move(origin))
 {}
 
-void ObjectWriter::beginObject(QByteArray &out)
+void ObjectWriter::beginObject(JsonBuffer &out)
 {
-    out += '{';
+    out.append('{');
     m_firstMember = true;
 }
 
-void ObjectWriter::endObject(QByteArray &out)
+void ObjectWriter::endObject(JsonBuffer &out)
 {
-    out += '}';
+    out.append('}');
 }
 
-void ObjectWriter::appendString(QByteArray &out, QByteArrayView text)
+void ObjectWriter::appendString(JsonBuffer &out, QByteArrayView text)
 {
     appendJsonUtf8(out, text);
 }
 
-void ObjectWriter::writeMemberName(QByteArray &out, QStringView name)
+void ObjectWriter::writeMemberName(JsonBuffer &out, QStringView name)
 {
     if (!m_firstMember)
-        out += ',';
+        out.append(',');
     m_firstMember = false;
     appendJsonString(out, name);
-    out += ':';
+    out.append(':');
 }
 
-void ObjectWriter::writeTextMember(QByteArray &out, QStringView name, QByteArrayView text)
+void ObjectWriter::writeMemberName(JsonBuffer &out, const EntityField &field)
+{
+    if (field.jsonName.isEmpty()) {
+        writeMemberName(out, field.name);
+        return;
+    }
+    if (!m_firstMember)
+        out.append(',');
+    m_firstMember = false;
+    out.append(field.jsonName);
+}
+
+void ObjectWriter::writeTextMember(JsonBuffer &out, QStringView name, QByteArrayView text)
 {
     if (text.isEmpty())
         return;
@@ -95,82 +112,118 @@ void ObjectWriter::writeTextMember(QByteArray &out, QStringView name, QByteArray
     appendJsonUtf8(out, text);
 }
 
-const QByteArray &ObjectWriter::hrefPrefix(const QString &type)
+const ObjectWriter::GuidRefText &ObjectWriter::guidRefText(const QString &type)
 {
-    auto found = m_hrefPrefixes.find(type);
-    if (found == m_hrefPrefixes.end()) {
-        const QString prefix = m_origin + servicePath(m_version, type) + QLatin1Char('/')
-                               + collectionForType(type) + QLatin1Char('/');
-        QByteArray quoted;
-        appendJsonString(quoted, prefix);
-        found = m_hrefPrefixes.insert(type, quoted.sliced(1, quoted.size() - 2));
+    // The types come from the entities' fields, so the same string usually shares its data.
+    for (const GuidRefText &text : std::as_const(m_guidRefTexts)) {
+        if (text.type.constData() == type.constData() || text.type == type)
+            return text;
     }
-    return *found;
+    GuidRefText text{type, "{\"href\":", ",\"type\":"};
+    const QString prefix = m_origin + servicePath(m_version, type) + QLatin1Char('/')
+                           + collectionForType(type) + QLatin1Char('/');
+    appendJsonString(text.start, prefix);
+    text.start.chop(1);
+    appendJsonString(text.end, type);
+    text.end += '}';
+    m_guidRefTexts.append(text);
+    return m_guidRefTexts.constLast();
 }
 
-void ObjectWriter::appendGuidRef(QByteArray &out, const QString &type, QByteArrayView sourcedId)
+void ObjectWriter::appendGuidRef(JsonBuffer &out, const QString &type, QByteArrayView sourcedId)
 {
-    out += "{\"href\":\"";
+    const GuidRefText &text = guidRefText(type);
+    static constexpr QByteArrayView sourcedIdMember = "\",\"sourcedId\":\"";
+    if (isUnreserved(sourcedId)) {
+        // Letters, digits and "-._~" need neither percent-encoding nor JSON escaping, so the
+        // whole GUIDRef is copied in one step, as most ids are.
+        const qsizetype size = sourcedId.size();
+        char *cursor = out.extend(text.start.size() + size + sourcedIdMember.size() + size + 1
+                                  + text.end.size());
+        const auto copy = [&cursor](QByteArrayView bytes) {
+            if (!bytes.isEmpty())
+                std::memcpy(cursor, bytes.data(), size_t(bytes.size()));
+            cursor += bytes.size();
+        };
+        copy(text.start);
+        copy(sourcedId);
+        copy(sourcedIdMember);
+        copy(sourcedId);
+        *cursor++ = '"';
+        copy(text.end);
+        return;
+    }
+    out.append(text.start);
     // The percent-encoded id contains only letters, digits, '%' and "-._~", so it needs no
     // JSON escaping.
-    out += hrefPrefix(type);
     appendPercentEncoded(out, sourcedId);
-    out += "\",\"sourcedId\":";
+    out.append("\",\"sourcedId\":");
     appendJsonUtf8(out, sourcedId);
-    out += ",\"type\":";
-    appendJsonString(out, type);
-    out += '}';
+    out.append(text.end);
 }
 
-void ObjectWriter::writeField(QByteArray &out, const EntityField &field, RowValues &row,
-                              int column)
+void ObjectWriter::writeField(JsonBuffer &out, const EntityField &field, RowValues &row, int column)
 {
+    // A NULL text reads as empty, so text and references need no separate check for NULL.
+    if (field.kind == ValueKind::Text || field.kind == ValueKind::DateTime
+        || field.kind == ValueKind::Date) {
+        const QByteArrayView text = row.text(column);
+        if (text.isEmpty())
+            return;
+        writeMemberName(out, field);
+        appendJsonUtf8(out, text);
+        return;
+    }
+    if (field.kind == ValueKind::Ref) {
+        const QByteArrayView id = row.text(column);
+        if (id.isEmpty())
+            return;
+        writeMemberName(out, field);
+        appendGuidRef(out, field.refType, id);
+        return;
+    }
     if (row.isNull(column))
         return;
     switch (field.kind) {
     case ValueKind::Text:
     case ValueKind::DateTime:
-    case ValueKind::Date: {
-        const QByteArrayView text = row.text(column);
-        if (text.isEmpty())
-            return;
-        writeMemberName(out, field.name);
-        appendJsonUtf8(out, text);
+    case ValueKind::Date:
+    case ValueKind::Ref:
+        // Written above.
         return;
-    }
     case ValueKind::Status:
-        writeMemberName(out, field.name);
-        out += row.text(column) == "tobedeleted" ? "\"tobedeleted\"" : "\"active\"";
+        writeMemberName(out, field);
+        out.append(row.text(column) == "tobedeleted" ? "\"tobedeleted\"" : "\"active\"");
         return;
     case ValueKind::Boolean:
-        writeMemberName(out, field.name);
-        out += row.integer(column) != 0 ? "\"true\"" : "\"false\"";
+        writeMemberName(out, field);
+        out.append(row.integer(column) != 0 ? "\"true\"" : "\"false\"");
         return;
     case ValueKind::Number: {
         const double number = row.real(column);
         // JSON has no NaN or infinity, and an absent value is omitted rather than null.
         if (!std::isfinite(number))
             return;
-        writeMemberName(out, field.name);
+        writeMemberName(out, field);
         appendNumber(out, number);
         return;
     }
     case ValueKind::YearText:
-        writeMemberName(out, field.name);
-        out += '"';
-        out += QByteArray::number(row.integer(column));
-        out += '"';
+        writeMemberName(out, field);
+        out.append('"');
+        out.append(QByteArray::number(row.integer(column)));
+        out.append('"');
         return;
     case ValueKind::TextList: {
         const QJsonArray items = storedArray(row.text(column));
         if (items.isEmpty())
             return;
-        writeMemberName(out, field.name);
-        out += QJsonDocument(items).toJson(QJsonDocument::Compact);
+        writeMemberName(out, field);
+        out.append(QJsonDocument(items).toJson(QJsonDocument::Compact));
         return;
     }
     case ValueKind::UserIds: {
-        QByteArray ids;
+        JsonBuffer ids;
         const QJsonArray items = storedArray(row.text(column));
         for (const QJsonValue &item : items) {
             // Stored as {type:identifier}, as OneRoster CSV writes them.
@@ -180,47 +233,39 @@ void ObjectWriter::writeField(QByteArray &out, const EntityField &field, RowValu
             const qsizetype colon = text.indexOf(QLatin1Char(':'));
             if (colon <= 0)
                 continue;
-            ids += ids.isEmpty() ? "[{\"type\":" : ",{\"type\":";
+            ids.append(ids.isEmpty() ? "[{\"type\":" : ",{\"type\":");
             appendJsonString(ids, QStringView(text).left(colon));
-            ids += ",\"identifier\":";
+            ids.append(",\"identifier\":");
             appendJsonString(ids, QStringView(text).sliced(colon + 1));
-            ids += '}';
+            ids.append('}');
         }
         if (ids.isEmpty())
             return;
-        writeMemberName(out, field.name);
-        out += ids;
-        out += ']';
-        return;
-    }
-    case ValueKind::Ref: {
-        const QByteArrayView id = row.text(column);
-        if (id.isEmpty())
-            return;
-        writeMemberName(out, field.name);
-        appendGuidRef(out, field.refType, id);
+        writeMemberName(out, field);
+        out.append(ids.view());
+        out.append(']');
         return;
     }
     case ValueKind::RefList: {
         const QJsonArray items = storedArray(row.text(column));
         if (items.isEmpty())
             return;
-        writeMemberName(out, field.name);
-        out += '[';
+        writeMemberName(out, field);
+        out.append('[');
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (i > 0)
-                out += ',';
+                out.append(',');
             appendGuidRef(out, field.refType, items.at(i).toString().toUtf8());
         }
-        out += ']';
+        out.append(']');
         return;
     }
     case ValueKind::Json: {
         const QJsonDocument document = QJsonDocument::fromJson(row.text(column).toByteArray());
         if (!document.isArray() && !document.isObject())
             return;
-        writeMemberName(out, field.name);
-        out += document.toJson(QJsonDocument::Compact);
+        writeMemberName(out, field);
+        out.append(document.toJson(QJsonDocument::Compact));
         return;
     }
     }

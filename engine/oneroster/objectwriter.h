@@ -3,11 +3,12 @@
 
 #pragma once
 
+#include "core/jsontext.h"
 #include "oneroster/entities.h"
 #include "oneroster/rowvalues.h"
 
 #include <QByteArray>
-#include <QHash>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -24,31 +25,40 @@ public:
     ObjectWriter(Version version, QString origin);
 
     // Starts an object in out. Write its members next, then call endObject().
-    void beginObject(QByteArray &out);
-    void endObject(QByteArray &out);
+    void beginObject(JsonBuffer &out);
+    void endObject(JsonBuffer &out);
 
     // Writes the member for the field from a column of the row, or nothing when the value is
     // absent.
-    void writeField(QByteArray &out, const EntityField &field, RowValues &row, int column);
+    void writeField(JsonBuffer &out, const EntityField &field, RowValues &row, int column);
     // Writes the name of a member and the colon, after which the caller appends the value.
-    void writeMemberName(QByteArray &out, QStringView name);
+    void writeMemberName(JsonBuffer &out, QStringView name);
+    void writeMemberName(JsonBuffer &out, const EntityField &field);
     // Writes a string member, or nothing when the text is empty.
-    void writeTextMember(QByteArray &out, QStringView name, QByteArrayView text);
+    void writeTextMember(JsonBuffer &out, QStringView name, QByteArrayView text);
 
     // Appends the GUIDRef {href, sourcedId, type} of an object as a JSON value.
-    void appendGuidRef(QByteArray &out, const QString &type, QByteArrayView sourcedId);
+    void appendGuidRef(JsonBuffer &out, const QString &type, QByteArrayView sourcedId);
     // Appends UTF-8 text as a quoted JSON string.
-    static void appendString(QByteArray &out, QByteArrayView text);
+    static void appendString(JsonBuffer &out, QByteArrayView text);
 
 private:
-    const QByteArray &hrefPrefix(const QString &type);
+    // The text of a GUIDRef of one type around its sourced id: the start up to the id in the
+    // href, such as {"href":"http://127.0.0.1:8470/ims/oneroster/v1p1/orgs/, and the end from
+    // the type member on, such as ,"type":"org"}.
+    struct GuidRefText
+    {
+        QString type;
+        QByteArray start;
+        QByteArray end;
+    };
+    const GuidRefText &guidRefText(const QString &type);
 
     Version m_version;
     QString m_origin;
     bool m_firstMember = true;
-    // The href of each GUIDRef type up to the sourced id, such as
-    // "http://127.0.0.1:8470/ims/oneroster/v1p1/orgs/", escaped for a JSON string.
-    QHash<QString, QByteArray> m_hrefPrefixes;
+    // A page has a few GUIDRef types, so a list is searched faster than a hash.
+    QList<GuidRefText> m_guidRefTexts;
 };
 
 } // namespace hub::oneroster

@@ -11,10 +11,10 @@
 #include "store/store.h"
 
 #include <QHostAddress>
-#include <QThread>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -71,10 +71,10 @@ std::optional<BasicCredentials> basicCredentials(const http::Request &request)
     return BasicCredentials{clientId, formDecoded(pair.mid(colon + 1)).toUtf8()};
 }
 
-QSet<QString> scopeSet(const QString &json)
+QSet<QString> scopeSet(QByteArrayView json)
 {
     QSet<QString> scopes;
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    const QJsonArray array = QJsonDocument::fromJson(json.toByteArray()).array();
     for (const QJsonValue &value : array)
         scopes.insert(value.toString());
     return scopes;
@@ -256,8 +256,8 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
                                 request, caller,
                                 ReadContext{m_options.store->connection(), version,
                                             DataScope{caller.districtId, caller.schoolYear},
-                                            originOf(request), &m_cache,
-                                            m_cache.generation(), now(), &threadStatements()}};
+                                            originOf(request), &m_cache, m_cache.generation(),
+                                            now(), &threadStatements()}};
                             response = handler(serviceRequest);
                         }
                         m_activity.record(caller.applicationId, caller.districtId, now(),
@@ -278,14 +278,30 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
                                          "required."));
     // The token is checked against the store on every request, so that a revoked or expired
     // token, or a deactivated application, is rejected at once.
-    auto read = threadStatements().run(m_options.store->connection(),
-                                 QStringLiteral("SELECT a.id, a.district_id, a.school_year, "
-                                                "a.scopes, k.scopes FROM oneroster_tokens k "
-                                                "JOIN oneroster_applications a "
-                                                "ON a.id = k.application_id "
-                                                "WHERE k.token_hash = ? AND k.expires_at > ? "
-                                                "AND a.active = 1"),
-                                 {accessTokenHash(token), toIsoUtc(now())});
+    ReadContext context;
+    context.db = m_options.store->connection();
+    context.statements = &threadStatements();
+    std::optional<Caller> caller;
+    auto read = forEachRow(context,
+                           QStringLiteral("SELECT a.id, a.district_id, a.school_year, a.scopes, "
+                                          "k.scopes FROM oneroster_tokens k "
+                                          "JOIN oneroster_applications a "
+                                          "ON a.id = k.application_id "
+                                          "WHERE k.token_hash = ? AND k.expires_at > ? "
+                                          "AND a.active = 1"),
+                           {accessTokenHash(token), toIsoUtc(now())}, [&caller](RowValues &row) {
+                               caller.emplace();
+                               caller->applicationId = row.integer(0);
+                               caller->districtId = row.integer(1);
+                               caller->schoolYear = row.isNull(2) ? 0 : int(row.integer(2));
+                               // Scopes the district removed since the token was issued no
+                               // longer count.
+                               const QByteArray granted = row.text(3).toByteArray();
+                               const QByteArrayView issued = row.text(4);
+                               caller->scopes = scopeSet(granted);
+                               if (issued != granted)
+                                   caller->scopes &= scopeSet(issued);
+                           });
     if (!read) {
         qCWarning(lcOneRoster) << "Cannot check an access token:" << read.error();
         return statusInfo(version, isBusyError(read.error()) ? 503 : 500,
@@ -293,18 +309,11 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
                                                    : CodeMinor::InternalServerError,
                           QStringLiteral("The engine could not check the access token."));
     }
-    QSqlQuery *row = &read->query();
-    if (!row->next())
+    if (!caller)
         return statusInfo(version, 401, CodeMinor::Unauthorized,
                           QStringLiteral("The access token is unknown, expired or belongs to an "
                                          "inactive application; request a new one."));
-    Caller caller;
-    caller.applicationId = row->value(0).toLongLong();
-    caller.districtId = row->value(1).toLongLong();
-    caller.schoolYear = row->value(2).isNull() ? 0 : row->value(2).toInt();
-    // Scopes the district removed since the token was issued no longer count.
-    caller.scopes = scopeSet(row->value(3).toString()) & scopeSet(row->value(4).toString());
-    return caller;
+    return *caller;
 }
 
 http::Response Provider::issueToken(const http::Request &request)
@@ -383,7 +392,7 @@ http::Response Provider::issueToken(const http::Request &request)
     }
     const qint64 applicationId = application->value(0).toLongLong();
     const qint64 districtId = application->value(1).toLongLong();
-    const QSet<QString> granted = scopeSet(application->value(3).toString());
+    const QSet<QString> granted = scopeSet(application->value(3).toString().toUtf8());
 
     // The scope parameter lists 1.1 or 1.2 scope URIs; the token gets those the district
     // granted. Without the parameter it gets every granted scope.

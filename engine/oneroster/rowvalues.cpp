@@ -70,6 +70,8 @@ bool PostgresRowValues::isNull(int column)
 
 QByteArrayView PostgresRowValues::text(int column)
 {
+    if (isNull(column))
+        return {};
     if (PQftype(m_result, column) == kBoolOid)
         return *PQgetvalue(m_result, m_row, column) == 't' ? QByteArrayView("true")
                                                            : QByteArrayView("false");

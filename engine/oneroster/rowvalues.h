@@ -20,7 +20,7 @@ public:
     virtual ~RowValues() = default;
 
     virtual bool isNull(int column) = 0;
-    // The column as UTF-8 text, valid until the next call on the row.
+    // The column as UTF-8 text, valid until the next call on the row. NULL reads as empty.
     virtual QByteArrayView text(int column) = 0;
     virtual qint64 integer(int column) = 0;
     virtual double real(int column) = 0;

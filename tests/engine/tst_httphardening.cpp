@@ -166,16 +166,17 @@ void tst_HttpHardening::init()
 
     // Routes for the request threads. /slow sleeps for ms milliseconds and returns its id.
     QThread *serverThread = QThread::currentThread();
-    router.addRoute("GET", QStringLiteral("/slow"), Access::Public,
-                    [this, serverThread](const Request &request) {
-                        if (QThread::currentThread() != serverThread)
-                            ++m_offServerThread;
-                        QThread::msleep(request.query().queryItemValue(QStringLiteral("ms")).toULong());
-                        ++m_slowDone;
-                        return Response::json(QJsonObject{
-                            {QStringLiteral("id"),
+    router.addRoute(
+        "GET", QStringLiteral("/slow"), Access::Public,
+        [this, serverThread](const Request &request) {
+            if (QThread::currentThread() != serverThread)
+                ++m_offServerThread;
+            QThread::msleep(request.query().queryItemValue(QStringLiteral("ms")).toULong());
+            ++m_slowDone;
+            return Response::json(
+                QJsonObject{{QStringLiteral("id"),
                              request.query().queryItemValue(QStringLiteral("id")).toInt()}});
-                    });
+        });
     router.setConcurrent("GET", QStringLiteral("/slow"));
     // /first waits until /second has started, which it can only do when the server read the
     // second request while the first was being served.
@@ -757,9 +758,9 @@ void tst_HttpHardening::responsesLeaveInRequestOrder()
     QCOMPARE(reply.responseCount(), 6);
 
     QList<qsizetype> positions;
-    for (const QByteArray &body : {QByteArray("{\"id\":1}"), QByteArray("{\"id\":2}"),
-                                   QByteArray("{\"id\":3}"), QByteArray("{\"hello\":1}"),
-                                   QByteArray("{\"id\":6}")})
+    for (const QByteArray &body :
+         {QByteArray("{\"id\":1}"), QByteArray("{\"id\":2}"), QByteArray("{\"id\":3}"),
+          QByteArray("{\"hello\":1}"), QByteArray("{\"id\":6}")})
         positions.append(reply.bytes.indexOf(body));
     QVERIFY2(positions.first() > 0, reply.bytes.constData());
     for (qsizetype i = 1; i < positions.size(); ++i)
@@ -852,10 +853,10 @@ void tst_HttpHardening::statusLinesMatchQtResponder()
     auto *listener = new QTcpServer(&qtServer);
     QVERIFY(listener->listen(QHostAddress::LocalHost, 0));
     qtServer.bind(listener);
-    const int statuses[] = {100, 101, 200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304,
-                            307, 308, 400, 401, 402, 403, 404, 405, 406, 408, 409, 410, 411, 412,
-                            413, 414, 415, 416, 417, 422, 423, 426, 428, 429, 431, 500, 501, 502,
-                            503, 504, 505};
+    const int statuses[]
+        = {100, 101, 200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304, 307,
+           308, 400, 401, 402, 403, 404, 405, 406, 408, 409, 410, 411, 412, 413, 414,
+           415, 416, 417, 422, 423, 426, 428, 429, 431, 500, 501, 502, 503, 504, 505};
     for (const int status : statuses) {
         QTcpSocket socket;
         QByteArray received;

@@ -39,14 +39,15 @@ EntityField field(const char *name, ValueKind kind, const char *refType = "")
 QJsonObject written(Version version, const QList<QPair<EntityField, QVariant>> &members)
 {
     ObjectWriter writer(version, QStringLiteral("http://127.0.0.1:8470"));
-    QByteArray out;
-    writer.beginObject(out);
+    hub::JsonBuffer buffer;
+    writer.beginObject(buffer);
     VariantRowValues row;
     for (const auto &member : members)
         row.values.append(member.second);
     for (qsizetype i = 0; i < members.size(); ++i)
-        writer.writeField(out, members.at(i).first, row, int(i));
-    writer.endObject(out);
+        writer.writeField(buffer, members.at(i).first, row, int(i));
+    writer.endObject(buffer);
+    const QByteArray out = buffer.take();
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(out, &error);
     if (error.error != QJsonParseError::NoError)
@@ -174,10 +175,11 @@ void tst_ObjectWriter::invalidUtf8IsReplaced()
         QVariant value(int) override { return {}; }
     } row;
     ObjectWriter writer(Version::V1p1, QStringLiteral("http://127.0.0.1:8470"));
-    QByteArray out;
-    writer.beginObject(out);
-    writer.writeField(out, field("givenName", ValueKind::Text), row, 0);
-    writer.endObject(out);
+    hub::JsonBuffer buffer;
+    writer.beginObject(buffer);
+    writer.writeField(buffer, field("givenName", ValueKind::Text), row, 0);
+    writer.endObject(buffer);
+    const QByteArray out = buffer.take();
     QJsonParseError error;
     const QJsonObject object = QJsonDocument::fromJson(out, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);

@@ -103,6 +103,8 @@ private slots:
     void unknownObjectIsNotFound();
     void payloadFollowsRules();
     void usersCarryRoles();
+    void userRoleIsFirstPrimaryRole_data();
+    void userRoleIsFirstPrimaryRole();
 
     void pagingHasNoDuplicateOrGap_data();
     void pagingHasNoDuplicateOrGap();
@@ -877,6 +879,73 @@ void tst_OneRoster::usersCarryRoles()
     QCOMPARE(roles.at(0)[QStringLiteral("role")].toString(), QStringLiteral("student"));
     QCOMPARE(roles.at(0)[QStringLiteral("roleType")].toString(), QStringLiteral("primary"));
     QCOMPARE(roles.at(0)[QStringLiteral("org")][QStringLiteral("type")].toString(), QStringLiteral("org"));
+}
+
+void tst_OneRoster::userRoleIsFirstPrimaryRole_data()
+{
+    QTest::addColumn<QString>("roles");
+    QTest::addColumn<QString>("expected");
+    // Each role is "type:role". The user's role is the first primary role in name order, else
+    // the first of all.
+    QTest::newRow("primary before secondary")
+        << QStringLiteral("secondary:aide,primary:teacher") << QStringLiteral("teacher");
+    QTest::newRow("first of two primary")
+        << QStringLiteral("primary:teacher,primary:aide") << QStringLiteral("aide");
+    QTest::newRow("first secondary without primary")
+        << QStringLiteral("secondary:teacher,secondary:administrator")
+        << QStringLiteral("administrator");
+}
+
+void tst_OneRoster::userRoleIsFirstPrimaryRole()
+{
+    QFETCH(QString, roles);
+    QFETCH(QString, expected);
+    const QString userId = QStringLiteral("multi-role-%1")
+                               .arg(QString::fromLatin1(QTest::currentDataTag())
+                                        .replace(QLatin1Char(' '), QLatin1Char('-')));
+    QSqlQuery insert(m_engine->store().connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO users(district_id, sourced_id, status, date_last_modified, given_name, "
+        "family_name) VALUES (?, ?, 'active', '2026-12-01T00:00:00.000Z', 'Multi', 'Role')"));
+    insert.addBindValue(m_engine->districtId());
+    insert.addBindValue(userId);
+    QVERIFY(insert.exec());
+    int number = 0;
+    for (const QString &role : roles.split(QLatin1Char(','))) {
+        insert.prepare(QStringLiteral(
+            "INSERT INTO user_roles(district_id, sourced_id, status, user_sourced_id, role_type, "
+            "role, org_sourced_id) VALUES (?, ?, 'active', ?, ?, ?, 'school-001')"));
+        insert.addBindValue(m_engine->districtId());
+        insert.addBindValue(QString(userId + QStringLiteral("-role-%1").arg(++number)));
+        insert.addBindValue(userId);
+        insert.addBindValue(role.section(QLatin1Char(':'), 0, 0));
+        insert.addBindValue(role.section(QLatin1Char(':'), 1, 1));
+        QVERIFY(insert.exec());
+    }
+
+    const ApiReply user = read(m_allScopes, kV1p1 + QStringLiteral("/users/") + userId);
+    QCOMPARE(user.status, 200);
+    QCOMPARE(user.json[QStringLiteral("user")][QStringLiteral("role")].toString(), expected);
+    const ApiReply filtered
+        = read(m_allScopes,
+               kV1p1 + QStringLiteral("/users?filter=")
+                   + QString::fromLatin1(QUrl::toPercentEncoding(
+                       QStringLiteral("sourcedId='%1' AND role='%2'").arg(userId, expected))));
+    QCOMPARE(filtered.status, 200);
+    QCOMPARE(filtered.header("X-Total-Count").toLongLong(), 1);
+
+    // The other tests count the generated users only.
+    for (const char *table : {"user_roles", "users"}) {
+        QSqlQuery remove(m_engine->store().connection());
+        remove.prepare(QStringLiteral("DELETE FROM %1 WHERE district_id = ? AND %2 = ?")
+                           .arg(QLatin1String(table),
+                                QLatin1String(qstrcmp(table, "users") == 0 ? "sourced_id"
+                                                                           : "user_sourced_id")));
+        remove.addBindValue(m_engine->districtId());
+        remove.addBindValue(userId);
+        QVERIFY(remove.exec());
+    }
+    m_engine->oneRoster().dataChanged();
 }
 
 void tst_OneRoster::pagingHasNoDuplicateOrGap_data()

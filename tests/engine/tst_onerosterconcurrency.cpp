@@ -216,10 +216,10 @@ void tst_OneRosterConcurrency::initTestCase()
         QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     }
 
-    const QByteArray own = tokenFor(insertApplication(m_engine->districtId(),
-                                                      hub::oneroster::scopeNames()));
-    const QByteArray other = tokenFor(insertApplication(m_otherDistrict,
-                                                        hub::oneroster::scopeNames()));
+    const QByteArray own
+        = tokenFor(insertApplication(m_engine->districtId(), hub::oneroster::scopeNames()));
+    const QByteArray other
+        = tokenFor(insertApplication(m_otherDistrict, hub::oneroster::scopeNames()));
     const QByteArray demographicsOnly = tokenFor(insertApplication(
         m_engine->districtId(), {QStringLiteral("roster-demographics.readonly")}));
     QVERIFY(!own.isEmpty());
@@ -230,20 +230,25 @@ void tst_OneRosterConcurrency::initTestCase()
     // fields, filters, relationships, single objects and each kind of rejection.
     for (const QByteArray &token : {own, other}) {
         for (int offset = 0; offset < 260; offset += 40)
-            m_requests.append({"GET", "/ims/oneroster/v1p1/users?limit=40&offset="
-                                          + QByteArray::number(offset), token});
+            m_requests.append(
+                {"GET", "/ims/oneroster/v1p1/users?limit=40&offset=" + QByteArray::number(offset),
+                 token});
         for (int offset = 0; offset < 600; offset += 150)
-            m_requests.append({"GET", "/ims/oneroster/v1p1/enrollments?limit=150&offset="
-                                          + QByteArray::number(offset), token});
+            m_requests.append(
+                {"GET",
+                 "/ims/oneroster/v1p1/enrollments?limit=150&offset=" + QByteArray::number(offset),
+                 token});
         m_requests.append({"GET", "/ims/oneroster/rostering/v1p2/users?limit=30&offset=30", token});
-        m_requests.append({"GET", "/ims/oneroster/v1p1/users?sort=familyName&orderBy=desc"
-                                  "&limit=25&offset=25", token});
-        m_requests.append({"GET", "/ims/oneroster/v1p1/users?fields=sourcedId,givenName&limit=60",
+        m_requests.append({"GET",
+                           "/ims/oneroster/v1p1/users?sort=familyName&orderBy=desc"
+                           "&limit=25&offset=25",
                            token});
+        m_requests.append(
+            {"GET", "/ims/oneroster/v1p1/users?fields=sourcedId,givenName&limit=60", token});
         m_requests.append({"GET", "/ims/oneroster/v1p1/users?filter=role%3D'teacher'", token});
         m_requests.append({"GET", "/ims/oneroster/v1p1/schools/school-001/students", token});
-        m_requests.append({"GET", "/ims/oneroster/rostering/v1p2/schools/school-001/classes",
-                           token});
+        m_requests.append(
+            {"GET", "/ims/oneroster/rostering/v1p2/schools/school-001/classes", token});
         m_requests.append({"GET", "/ims/oneroster/v1p1/orgs", token});
         m_requests.append({"GET", "/ims/oneroster/v1p1/orgs/school-001", token});
         m_requests.append({"GET", "/ims/oneroster/v1p1/demographics?limit=20", token});
@@ -397,13 +402,11 @@ void tst_OneRosterConcurrency::districtsStayApartUnderConcurrency()
             own.append(request);
     }
     for (const RawRequest &request : std::as_const(own)) {
-        const auto match = std::find_if(m_requests.cbegin(), m_requests.cend(),
-                                        [&](const RawRequest &candidate) {
-                                            return candidate.target == request.target
-                                                   && candidate.method == request.method
-                                                   && candidate.token != ownToken
-                                                   && !candidate.token.isEmpty();
-                                        });
+        const auto match = std::find_if(
+            m_requests.cbegin(), m_requests.cend(), [&](const RawRequest &candidate) {
+                return candidate.target == request.target && candidate.method == request.method
+                       && candidate.token != ownToken && !candidate.token.isEmpty();
+            });
         QVERIFY(match != m_requests.cend());
         other.append(*match);
     }
