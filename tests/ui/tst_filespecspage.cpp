@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -32,6 +33,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTreeWidget>
 
 using hubdesk::FileSpecColumnModel;
@@ -65,6 +67,8 @@ private slots:
     void viewerOnlyReads();
     void discardAskedOnSwitch();
     void deleteRemovesCopy();
+    void goneSpecReportsFailure();
+    void unreachableEngineReported();
 
 private:
     FileSpecsPage *page() const { return m_window->fileSpecsPage(); }
@@ -796,6 +800,70 @@ void tst_FileSpecsPage::deleteRemovesCopy()
     QCOMPARE(page()->list()->topLevelItemCount(), 3);
     QVERIFY(page()->selectedKey().isEmpty());
     QVERIFY(!child<QPushButton>("deleteFileSpecButton")->isEnabled());
+}
+
+// A specification deleted behind the page's back: Save and Delete report the engine's 404.
+void tst_FileSpecsPage::goneSpecReportsFailure()
+{
+    const hubdesk::ApiResult copied = UiTestEngine::wait(m_engine.client()->post(
+        u"/api/v1/file-specs"_s, QJsonObject{{u"basedOn"_s, u"contoso-daily-attendance"_s},
+                                             {u"key"_s, u"gone-attendance"_s},
+                                             {u"name"_s, u"Gone attendance"_s}}));
+    QVERIFY2(copied.ok(), qPrintable(copied.errorMessage));
+    QVERIFY(waitForRefresh());
+    QVERIFY(page()->selectSpec(u"gone-attendance"_s));
+    const qint64 id = copied.body.object().value(u"id"_s).toInteger();
+    QVERIFY(
+        UiTestEngine::wait(m_engine.client()->deleteResource(u"/api/v1/file-specs/%1"_s.arg(id)))
+            .ok());
+
+    auto name = child<QLineEdit>("fileSpecNameEdit");
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, u"Still here?"_s);
+    QVERIFY(saveAndWait());
+    QVERIFY2(page()->message().startsWith(u"Cannot save the file specification: Not found"_s),
+             qPrintable(page()->message()));
+    QVERIFY(page()->isModified());
+    QVERIFY(storedSpec(u"gone-attendance"_s).isEmpty());
+
+    QTest::mouseClick(child<QPushButton>("revertFileSpecButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("deleteFileSpecButton"), Qt::LeftButton);
+    QPointer<QMessageBox> box;
+    QTRY_VERIFY((box = page()->findChild<QMessageBox *>(u"deleteFileSpecBox"_s)) != nullptr);
+    const QString before = page()->message();
+    box->findChild<QPushButton *>(u"confirmDeleteFileSpecButton"_s)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(page()->message() != before, UiTestEngine::kRequestTimeoutMs);
+    QVERIFY2(page()->message().startsWith(u"Cannot delete Gone attendance: Not found"_s),
+             qPrintable(page()->message()));
+
+    // A refresh drops it from the list.
+    QVERIFY(waitForRefresh());
+    QCOMPARE(page()->list()->topLevelItemCount(), 3);
+    QVERIFY(page()->selectedKey().isEmpty());
+}
+
+// A page whose engine refuses connections says so and lists nothing.
+void tst_FileSpecsPage::unreachableEngineReported()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    QNetworkAccessManager network;
+    hubdesk::EngineClient client(&network);
+    client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
+    client.setToken("test-token-0123456789");
+    FileSpecsPage unreachable(&client);
+    QSignalSpy refreshed(&unreachable, &FileSpecsPage::refreshed);
+    unreachable.refresh();
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY2(
+        unreachable.message().startsWith(u"Cannot load the file specifications: The engine "
+                                         u"at 127.0.0.1:%1 refused the connection."_s.arg(port)),
+        qPrintable(unreachable.message()));
+    QCOMPARE(unreachable.list()->topLevelItemCount(), 0);
+    QVERIFY(unreachable.productKeys().isEmpty());
 }
 
 QTEST_MAIN(tst_FileSpecsPage)
