@@ -51,6 +51,15 @@ QString dateEditFormat(const QLocale &locale)
     return format;
 }
 
+QString timeEditFormat(const QLocale &locale)
+{
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+        return QStringLiteral("hh:mm AP");
+    const bool twelveHour = locale.timeFormat(QLocale::ShortFormat).contains(QLatin1Char('a'),
+                                                                             Qt::CaseInsensitive);
+    return twelveHour ? QStringLiteral("h:mm AP") : QStringLiteral("HH:mm");
+}
+
 QDateTime parseEngineTime(const QString &text)
 {
     if (text.isEmpty())

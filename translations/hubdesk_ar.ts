@@ -212,6 +212,14 @@
         <source>Retries after an engine stop:</source>
         <translation>إعادة المحاولة بعد توقف المحرك:</translation>
     </message>
+    <message>
+        <source>Only changes since the last pull</source>
+        <translation>التغييرات منذ آخر سحب فقط</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>كل البيانات</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::AuditLogModel</name>
@@ -1977,6 +1985,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Drop the file on an inbound integration to upload it.</source>
         <translation>أفلت الملف على تكامل وارد لرفعه.</translation>
     </message>
+    <message>
+        <source>%1 is Inactive, so it takes no files. Set its status to Active to upload to it.</source>
+        <translation>%1 غير نشط، لذا لا يقبل ملفات. اجعل حالته نشط لرفع الملفات إليه.</translation>
+    </message>
+    <message>
+        <source>This integration is Inactive. Set its status to Active to run it or upload files to it.</source>
+        <translation>هذا التكامل غير نشط. اجعل حالته نشط لتشغيله أو لرفع الملفات إليه.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::LanguageMenu</name>
@@ -2641,22 +2657,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Manage Outbound Integration</source>
         <translation>إدارة التكامل الصادر</translation>
-    </message>
-    <message>
-        <source>System type</source>
-        <translation>نوع النظام</translation>
-    </message>
-    <message>
-        <source>Vendor</source>
-        <translation>المورّد</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>النظام</translation>
-    </message>
-    <message>
-        <source>Output type</source>
-        <translation>نوع المُخرَج</translation>
     </message>
     <message>
         <source>Output</source>

@@ -212,6 +212,14 @@
         <source>Retries after an engine stop:</source>
         <translation>Reintentos tras una parada del motor:</translation>
     </message>
+    <message>
+        <source>Only changes since the last pull</source>
+        <translation>Solo los cambios desde la última extracción</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::AuditLogModel</name>
@@ -1977,6 +1985,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Drop the file on an inbound integration to upload it.</source>
         <translation>Suelte el archivo sobre una integración de entrada para subirlo.</translation>
     </message>
+    <message>
+        <source>%1 is Inactive, so it takes no files. Set its status to Active to upload to it.</source>
+        <translation>%1 está Inactiva, así que no acepta archivos. Cambie su estado a Activa para subirle archivos.</translation>
+    </message>
+    <message>
+        <source>This integration is Inactive. Set its status to Active to run it or upload files to it.</source>
+        <translation>Esta integración está Inactiva. Cambie su estado a Activa para ejecutarla o subirle archivos.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::LanguageMenu</name>
@@ -2641,22 +2657,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Manage Outbound Integration</source>
         <translation>Administrar integración de salida</translation>
-    </message>
-    <message>
-        <source>System type</source>
-        <translation>Tipo de sistema</translation>
-    </message>
-    <message>
-        <source>Vendor</source>
-        <translation>Proveedor</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>Sistema</translation>
-    </message>
-    <message>
-        <source>Output type</source>
-        <translation>Tipo de salida</translation>
     </message>
     <message>
         <source>Output</source>

@@ -18,10 +18,23 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace hubdesk {
+
+QString ApiIntegrationForm::choiceText(const QString &setting, const QString &value)
+{
+    // The built-in connectors' sync modes, in words; other choices show their API values.
+    if (setting == QLatin1String("syncMode")) {
+        if (value == QLatin1String("delta"))
+            return tr("Only changes since the last pull");
+        if (value == QLatin1String("full"))
+            return tr("Everything");
+    }
+    return value;
+}
 
 ApiIntegrationForm::ApiIntegrationForm(EngineClient *client, QWidget *parent)
     : QWidget(parent)
@@ -115,6 +128,8 @@ QString ApiIntegrationForm::testResult() const
 
 void ApiIntegrationForm::loadIntegration(qint64 id)
 {
+    // Each integration opens at the top, not where the last one was left.
+    m_scroll->verticalScrollBar()->setValue(0);
     m_integrationId = id;
     m_errors.clear();
     m_testResult->clear();
@@ -192,7 +207,7 @@ void ApiIntegrationForm::buildSettings(const QJsonObject &connector)
         } else if (type == QLatin1String("choice")) {
             auto combo = new QComboBox;
             for (const QJsonValue &choice : spec.value(QStringLiteral("choices")).toArray())
-                combo->addItem(choice.toString(), choice.toString());
+                combo->addItem(choiceText(name, choice.toString()), choice.toString());
             combo->setCurrentIndex(std::max(0, combo->findData(current.toString())));
             editor = combo;
         } else {

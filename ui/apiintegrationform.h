@@ -52,6 +52,8 @@ public:
     void testConnection();
     // Saves the connector settings, then the schedule.
     void save();
+    // The text that the form shows for value of the choice setting named setting.
+    static QString choiceText(const QString &setting, const QString &value);
 
 signals:
     void loaded();

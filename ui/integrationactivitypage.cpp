@@ -75,6 +75,8 @@ IntegrationActivityPage::IntegrationActivityPage(EngineClient *client, QWidget *
     m_lastRunsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_lastRunsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_lastRunsView->setAlternatingRowColors(true);
+    // A narrow Phase Name keeps the run's id at its end.
+    m_lastRunsView->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_lastRunsView->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -89,9 +91,10 @@ IntegrationActivityPage::IntegrationActivityPage(EngineClient *client, QWidget *
     auto lastRunsBox = new QGroupBox(tr("Last Runs"));
     auto lastRunsLayout = new QVBoxLayout(lastRunsBox);
     lastRunsLayout->addWidget(m_lastRunsView);
+    // The table's status, name, start and duration need more width than the daily chart.
     auto bottom = new QHBoxLayout;
-    bottom->addWidget(m_dailyChart, 1);
-    bottom->addWidget(lastRunsBox, 1);
+    bottom->addWidget(m_dailyChart, 2);
+    bottom->addWidget(lastRunsBox, 3);
 
     auto layout = new QVBoxLayout(this);
     layout->addLayout(top);

@@ -5,6 +5,7 @@
 
 #include "engineclient.h"
 #include "secretfield.h"
+#include "timeformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -95,7 +96,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(EngineClient *client, QWi
     m_security->addItem(tr("None (no credentials)"), QStringLiteral("none"));
     m_recipients->setPlaceholderText(tr("coordinator@district.org, data-team@district.org"));
     m_webhookUrl->setPlaceholderText(QStringLiteral("https://"));
-    m_summaryTime->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_summaryTime->setDisplayFormat(timeEditFormat());
     m_summaryTime->setTime(QTime(7, 0));
     m_message->setWordWrap(true);
     m_message->hide();
@@ -149,6 +150,15 @@ NotificationSettingsDialog::~NotificationSettingsDialog()
 {
     if (m_job)
         m_job->abort();
+}
+
+bool NotificationSettingsDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    // The layout has handled the request by now, so sizeHint() includes new error labels.
+    if (event->type() == QEvent::LayoutRequest && isVisible() && height() < sizeHint().height())
+        resize(width(), sizeHint().height());
+    return handled;
 }
 
 void NotificationSettingsDialog::load()

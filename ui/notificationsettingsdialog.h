@@ -59,6 +59,10 @@ signals:
     // Every test notification was sent or failed; message() shows the outcome per channel.
     void testFinished();
 
+protected:
+    // Grows the dialog when field errors make its layout taller, so that no field is squeezed.
+    bool event(QEvent *event) override;
+
 private:
     void setSettings(const QJsonObject &settings);
     void pollTest();

@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -44,11 +45,15 @@ Widget *named(Widget *widget, const QString &objectName, const QString &accessib
     return widget;
 }
 
-QLineEdit *readOnlyEdit(const QString &objectName, const QString &accessibleName)
+// A value that the catalog fixes, shown as text that can be selected and copied, not as a
+// field that looks editable and takes the focus.
+QLabel *valueLabel(const QString &objectName)
 {
-    auto edit = named(new QLineEdit, objectName, accessibleName);
-    edit->setReadOnly(true);
-    return edit;
+    auto label = new QLabel;
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
 }
 
 } // namespace
@@ -60,10 +65,10 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     , m_title(new QLabel(tr("Manage Outbound Integration")))
     , m_scroll(new QScrollArea)
     , m_generalError(FieldErrors::createLabel(QStringLiteral("formError")))
-    , m_systemType(readOnlyEdit(QStringLiteral("systemTypeEdit"), tr("System type")))
-    , m_vendor(readOnlyEdit(QStringLiteral("vendorEdit"), tr("Vendor")))
-    , m_system(readOnlyEdit(QStringLiteral("systemEdit"), tr("System")))
-    , m_outputType(readOnlyEdit(QStringLiteral("outputTypeEdit"), tr("Output type")))
+    , m_systemType(valueLabel(QStringLiteral("systemTypeLabel")))
+    , m_vendor(valueLabel(QStringLiteral("vendorLabel")))
+    , m_system(valueLabel(QStringLiteral("systemLabel")))
+    , m_outputType(valueLabel(QStringLiteral("outputTypeLabel")))
     , m_output(named(new QComboBox, QStringLiteral("outputCombo"), tr("Output")))
     , m_year(named(new QComboBox, QStringLiteral("yearCombo"), tr("Year")))
     , m_notes(named(new QPlainTextEdit, QStringLiteral("notesEdit"), tr("System notes")))
@@ -276,6 +281,9 @@ QWidget *OutboundIntegrationForm::createDestinationsSection()
 void OutboundIntegrationForm::startNew(const QJsonObject &product)
 {
     abortLoads();
+    // Each integration opens at the top, where its output and year are, not where the last
+    // one was left.
+    m_scroll->verticalScrollBar()->setValue(0);
     m_integrationId = 0;
     m_errors.clear();
     m_title->setText(tr("Manage Outbound Integration"));
@@ -298,6 +306,7 @@ void OutboundIntegrationForm::startNew(const QJsonObject &product)
 void OutboundIntegrationForm::loadIntegration(qint64 id)
 {
     abortLoads();
+    m_scroll->verticalScrollBar()->setValue(0);
     m_integrationId = id;
     m_errors.clear();
     m_title->setText(tr("Manage Outbound Integration"));

@@ -106,10 +106,10 @@ private:
     QLabel *m_title;
     QScrollArea *m_scroll;
     QLabel *m_generalError;
-    QLineEdit *m_systemType;
-    QLineEdit *m_vendor;
-    QLineEdit *m_system;
-    QLineEdit *m_outputType;
+    QLabel *m_systemType;
+    QLabel *m_vendor;
+    QLabel *m_system;
+    QLabel *m_outputType;
     QComboBox *m_output;
     QComboBox *m_year;
     QPlainTextEdit *m_notes;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -86,6 +87,12 @@ RunLogView::RunLogView(QWidget *parent)
 void RunLogView::setLog(const QString &title, const QJsonArray &log, const QTimeZone &zone,
                         qint64 phaseId)
 {
+    // The newest line is the one to read, such as the final error of a failed run. Another
+    // run or phase opens at it, and a growing log follows it unless the user scrolled up.
+    const QScrollBar *bar = m_lines->verticalScrollBar();
+    const bool sameSource = title == m_heading && phaseId == m_phaseId;
+    const bool followNewest = !sameSource || bar->value() == bar->maximum();
+    const int firstVisibleRow = m_lines->indexAt(QPoint(0, 0)).row();
     m_title->setText(title);
     m_heading = title;
     // The runbook refreshes active runs every few seconds; an unchanged log keeps its scroll
@@ -111,6 +118,11 @@ void RunLogView::setLog(const QString &title, const QJsonArray &log, const QTime
     m_lines->addTopLevelItems(items);
     m_lines->resizeColumnToContents(TimeColumn);
     m_lines->resizeColumnToContents(LevelColumn);
+    if (followNewest)
+        m_lines->scrollToBottom();
+    else if (firstVisibleRow >= 0 && firstVisibleRow < m_lines->topLevelItemCount())
+        m_lines->scrollToItem(m_lines->topLevelItem(firstVisibleRow),
+                              QAbstractItemView::PositionAtTop);
     m_copyButton->setEnabled(!items.isEmpty());
     m_saveButton->setEnabled(!items.isEmpty());
 }

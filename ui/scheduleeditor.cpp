@@ -97,7 +97,7 @@ ScheduleEditor::ScheduleEditor(EngineClient *client, FieldErrors *errors, QWidge
         date->setCalendarPopup(true);
         date->setDisplayFormat(dateEditFormat());
     }
-    m_startTime->setDisplayFormat(QStringLiteral("hh:mm AP"));
+    m_startTime->setDisplayFormat(timeEditFormat());
 
     m_repeatEvery->setRange(1, 999);
     m_repeatUnits->setObjectName(QStringLiteral("repeatUnitsLabel"));

@@ -74,8 +74,12 @@ ValidationReportDialog::ValidationReportDialog(EngineClient *client, qint64 runI
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    // The message says what to change, so it wraps onto more lines instead of being cut. Long
+    // values and column names keep their start and end; the tool tip has the whole text.
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(ValidationReportModel::MessageColumn, QHeaderView::Stretch);
     header->resizeSection(ValidationReportModel::FileColumn,
@@ -83,8 +87,9 @@ ValidationReportDialog::ValidationReportDialog(EngineClient *client, qint64 runI
                               + 16);
     header->resizeSection(ValidationReportModel::LineColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("000000")) + 24);
-    header->resizeSection(ValidationReportModel::FieldColumn,
-                          fontMetrics().horizontalAdvance(QStringLiteral("dateLastModified")) + 16);
+    header->resizeSection(
+        ValidationReportModel::FieldColumn,
+        fontMetrics().horizontalAdvance(QStringLiteral("schoolYearSourcedId")) + 16);
     header->resizeSection(ValidationReportModel::RuleColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("unknown-reference"))
                               + 16);
@@ -116,7 +121,7 @@ ValidationReportDialog::ValidationReportDialog(EngineClient *client, qint64 runI
     layout->addWidget(m_table, 1);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
-    resize(960, 520);
+    resize(1100, 560);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_exportButton, &QPushButton::clicked, this, &ValidationReportDialog::exportWithDialog);

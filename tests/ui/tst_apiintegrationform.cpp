@@ -162,8 +162,24 @@ void tst_ApiIntegrationForm::formFollowsConnectorSettings()
     QVERIFY(secret);
     QCOMPARE(secret->echoMode(), QLineEdit::Password);
     QCOMPARE(qobject_cast<QSpinBox *>(form->settingEditor(QStringLiteral("pageLimit")))->value(), 100);
-    QCOMPARE(qobject_cast<QComboBox *>(form->settingEditor(QStringLiteral("syncMode")))->currentText(),
+    // The sync mode reads in words and is sent as the API's value.
+    auto sync = qobject_cast<QComboBox *>(form->settingEditor(QStringLiteral("syncMode")));
+    QVERIFY(sync);
+    QCOMPARE(sync->count(), 2);
+    QCOMPARE(sync->itemText(0), QStringLiteral("Only changes since the last pull"));
+    QCOMPARE(sync->itemData(0).toString(), QStringLiteral("delta"));
+    QCOMPARE(sync->itemText(1), QStringLiteral("Everything"));
+    QCOMPARE(sync->itemData(1).toString(), QStringLiteral("full"));
+    QCOMPARE(sync->currentIndex(), 0);
+    QCOMPARE(form->settingsJson().value(QStringLiteral("syncMode")).toString(),
              QStringLiteral("delta"));
+    sync->setCurrentIndex(1);
+    QCOMPARE(form->settingsJson().value(QStringLiteral("syncMode")).toString(),
+             QStringLiteral("full"));
+    sync->setCurrentIndex(0);
+    // Other choices keep their values.
+    QCOMPARE(qobject_cast<QComboBox *>(form->settingEditor(QStringLiteral("version")))->itemText(0),
+             QStringLiteral("1.1"));
     QVERIFY(form->scheduleEditor());
 }
 

@@ -24,12 +24,14 @@
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsTextItem>
+#include <QHeaderView>
 #include <QLineSeries>
 #include <QListView>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
+#include <QTreeView>
 #include <QStackedWidget>
 #include <QTimeZone>
 
@@ -252,6 +254,7 @@ void tst_IntegrationActivity::unknownIntegrationShowsMessage()
 void tst_IntegrationActivity::integrationsPageOpensActivity()
 {
     MainWindow window(m_engine.client());
+    window.resize(1280, 820);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy refreshed(window.integrationsPage(), &hubdesk::IntegrationsPage::refreshed);
@@ -269,6 +272,22 @@ void tst_IntegrationActivity::integrationsPageOpensActivity()
     QCOMPARE(MainWindow::Page(stack->currentIndex()), MainWindow::Page::IntegrationActivity);
     QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
     QCOMPARE(window.integrationActivityPage()->integrationId(), m_integrationId);
+
+    // In the window's default size, Last Runs shows each run's whole Phase Name.
+    auto lastRuns = window.integrationActivityPage()->findChild<QTreeView *>(
+        QStringLiteral("lastRunsView"));
+    QVERIFY(lastRuns);
+    QCOMPARE(lastRuns->textElideMode(), Qt::ElideMiddle);
+    const QAbstractItemModel *runs = lastRuns->model();
+    QVERIFY(runs->rowCount() > 0);
+    const int nameWidth = lastRuns->header()->sectionSize(hubdesk::RunbookModel::PhaseNameColumn);
+    for (int row = 0; row < runs->rowCount(); ++row) {
+        const QString name
+            = runs->index(row, hubdesk::RunbookModel::PhaseNameColumn).data().toString();
+        QVERIFY2(nameWidth >= lastRuns->fontMetrics().horizontalAdvance(name) + 8,
+                 qPrintable(QStringLiteral("%1 in %2 pixels").arg(name).arg(nameWidth)));
+    }
+    hubtest::saveScreenshot(&window, QStringLiteral("integration-activity-window"));
 
     // Open in Runbook shows the runbook filtered to this integration.
     window.integrationActivityPage()

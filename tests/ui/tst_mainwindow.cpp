@@ -212,7 +212,7 @@ void tst_MainWindow::outboundProductOpensForm()
     QCOMPARE(currentPage(), MainWindow::Page::OutboundForm);
     QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
     hubdesk::OutboundIntegrationForm *form = m_window->outboundForm();
-    QCOMPARE(form->findChild<QLineEdit *>(QStringLiteral("systemEdit"))->text(), u"MILEARN - v1"_s);
+    QCOMPARE(form->findChild<QLabel *>(QStringLiteral("systemLabel"))->text(), u"MILEARN - v1"_s);
     QCOMPARE(form->findChild<QComboBox *>(QStringLiteral("outputCombo"))->count(), 2);
     QCOMPARE(form->integrationId(), 0);
     hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-outbound-form"));

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTimeEdit>
 
 using hubdesk::NotificationSettingsDialog;
 using hubtest::UiTestEngine;
@@ -78,6 +79,10 @@ void tst_NotificationSettings::loadsDefaults()
     QVERIFY(!child<QGroupBox>(dialog, QStringLiteral("webhookGroup"))->isChecked());
     QCOMPARE(child<QSpinBox>(dialog, QStringLiteral("smtpPortSpin"))->value(), 587);
     QCOMPARE(dialog.message(), QString());
+    // The daily summary's time reads as every other time of the English console does.
+    auto summaryTime = child<QTimeEdit>(dialog, QStringLiteral("dailySummaryTimeEdit"));
+    QCOMPARE(summaryTime->displayFormat(), QStringLiteral("hh:mm AP"));
+    QCOMPARE(summaryTime->text(), QStringLiteral("07:00 AM"));
 }
 
 void tst_NotificationSettings::invalidFieldsShowErrors()
@@ -86,6 +91,9 @@ void tst_NotificationSettings::invalidFieldsShowErrors()
     dialog.show();
     child<QGroupBox>(dialog, QStringLiteral("emailGroup"))->setChecked(true);
     child<QLineEdit>(dialog, QStringLiteral("emailRecipientsEdit"))->setText(QStringLiteral("not-an-address"));
+    child<QGroupBox>(dialog, QStringLiteral("webhookGroup"))->setChecked(true);
+    child<QLineEdit>(dialog, QStringLiteral("webhookUrlEdit"))
+        ->setText(QStringLiteral("http://example.org/hook"));
     QSignalSpy saved(&dialog, &NotificationSettingsDialog::saved);
     dialog.save();
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.message().isEmpty(), UiTestEngine::kRequestTimeoutMs);
@@ -93,6 +101,20 @@ void tst_NotificationSettings::invalidFieldsShowErrors()
     QVERIFY(!dialog.fieldErrors().message(QStringLiteral("email.host")).isEmpty());
     QVERIFY(!dialog.fieldErrors().message(QStringLiteral("email.from")).isEmpty());
     QVERIFY(dialog.fieldErrors().message(QStringLiteral("email.recipients")).contains(QStringLiteral("not-an-address")));
+    QVERIFY(!dialog.fieldErrors().message(QStringLiteral("webhook.url")).isEmpty());
+
+    // The dialog grows for the messages, so no field is squeezed below its height.
+    QTRY_VERIFY(dialog.height() >= dialog.minimumSizeHint().height());
+    for (const char *name : {"emailRecipientsEdit", "emailFromEdit", "smtpHostEdit",
+                             "webhookUrlEdit"}) {
+        auto edit = child<QLineEdit>(dialog, QLatin1String(name));
+        QVERIFY2(edit->height() >= edit->sizeHint().height(),
+                 qPrintable(QStringLiteral("%1: %2 of %3")
+                                .arg(QLatin1String(name))
+                                .arg(edit->height())
+                                .arg(edit->sizeHint().height())));
+    }
+    hubtest::saveScreenshot(&dialog, QStringLiteral("notification-settings-errors"));
 }
 
 void tst_NotificationSettings::sendTestReportsEachChannel()

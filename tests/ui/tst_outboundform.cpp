@@ -45,6 +45,7 @@ private slots:
     void invalidFieldsShowMessages();
     void newDestinationIsSelected();
     void wheelScrollsFormNotFields();
+    void formOpensAtTop();
 
 private:
     template<typename Widget>
@@ -122,13 +123,22 @@ void tst_OutboundForm::newIntegrationShowsProduct()
 {
     startNewMiLearn();
 
-    QCOMPARE(control<QLineEdit>(QStringLiteral("systemTypeEdit"))->text(), u"External System"_s);
-    QCOMPARE(control<QLineEdit>(QStringLiteral("vendorEdit"))->text(),
-             u"State of Michigan - MDE"_s);
-    QCOMPARE(control<QLineEdit>(QStringLiteral("systemEdit"))->text(), u"MILEARN - v1"_s);
-    QVERIFY(control<QLineEdit>(QStringLiteral("systemEdit"))->isReadOnly());
+    QCOMPARE(control<QLabel>(QStringLiteral("systemTypeLabel"))->text(), u"External System"_s);
+    QCOMPARE(control<QLabel>(QStringLiteral("vendorLabel"))->text(), u"State of Michigan - MDE"_s);
+    QCOMPARE(control<QLabel>(QStringLiteral("systemLabel"))->text(), u"MILEARN - v1"_s);
     QCOMPARE(control<QComboBox>(QStringLiteral("outputCombo"))->count(), 2);
-    QCOMPARE(control<QLineEdit>(QStringLiteral("outputTypeEdit"))->text(), u"Roster"_s);
+    QCOMPARE(control<QLabel>(QStringLiteral("outputTypeLabel"))->text(), u"Roster"_s);
+    // The catalog fixes these values: they read as text that a click selects for copying,
+    // and Tab passes them by, so the form opens with the focus in its first field.
+    for (const QString &name : {u"systemTypeLabel"_s, u"vendorLabel"_s, u"systemLabel"_s,
+                                u"outputTypeLabel"_s}) {
+        auto label = control<QLabel>(name);
+        QCOMPARE(label->focusPolicy() & Qt::TabFocus, 0);
+        QCOMPARE(label->textInteractionFlags(), Qt::TextSelectableByMouse);
+    }
+    QVERIFY(m_form->findChildren<QLineEdit *>().size() > 0);
+    for (const QLineEdit *edit : m_form->findChildren<QLineEdit *>())
+        QVERIFY2(!edit->isReadOnly(), qPrintable(edit->objectName()));
 
     auto year = control<QComboBox>(QStringLiteral("yearCombo"));
     QCOMPARE(year->itemText(0), u"Current Year"_s);
@@ -444,6 +454,30 @@ void tst_OutboundForm::wheelScrollsFormNotFields()
     QCOMPARE(bar->value(), before);
 }
 
+void tst_OutboundForm::formOpensAtTop()
+{
+    startNewMiLearn();
+    m_form->resize(900, 400);
+    auto scroll = control<QScrollArea>(QStringLiteral("formScrollArea"));
+    QScrollBar *bar = scroll->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    bar->setValue(bar->maximum());
+
+    // The next integration opens at its output and year, not at the last one's schedule.
+    const QJsonObject product = m_engine.productNamed(QStringLiteral("MiLEARN"));
+    QVERIFY(!product.isEmpty());
+    m_form->startNew(product);
+    QCOMPARE(bar->value(), 0);
+    waitLoaded();
+    QCOMPARE(bar->value(), 0);
+
+    bar->setValue(bar->maximum());
+    QVERIFY(m_savedId > 0);
+    m_form->loadIntegration(m_savedId);
+    QCOMPARE(bar->value(), 0);
+    waitLoaded();
+    QCOMPARE(bar->value(), 0);
+}
 
 QTEST_MAIN(tst_OutboundForm)
 

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QStyleOption>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -151,6 +152,19 @@ void tst_SignInDialog::signInSetsSession()
     hubdesk::TokenStore tokens;
     hubdesk::SignInDialog dialog(&client, &tokens);
     dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // The empty CA file field shows its whole placeholder.
+    auto caFile = dialog.findChild<QLineEdit *>(QStringLiteral("caFileEdit"));
+    QCOMPARE(caFile->placeholderText(), QStringLiteral("System certificates only"));
+    QStyleOptionFrame frame;
+    frame.initFrom(caFile);
+    frame.rect = caFile->rect();
+    frame.lineWidth = caFile->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, &frame, caFile);
+    const QRect textArea
+        = caFile->style()->subElementRect(QStyle::SE_LineEditContents, &frame, caFile);
+    QVERIFY2(textArea.width()
+                 >= caFile->fontMetrics().horizontalAdvance(caFile->placeholderText()) + 4,
+             qPrintable(QString::number(textArea.width())));
     fill(dialog, QStringLiteral("ada"), kPassword);
     hubtest::saveScreenshot(&dialog, QStringLiteral("sign-in"));
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);

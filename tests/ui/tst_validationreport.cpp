@@ -223,6 +223,30 @@ void tst_ValidationReport::reportListsFindings()
                  .toString()
                  .contains(QStringLiteral("ISO 8601")),
              qPrintable(date.siblingAtColumn(ValidationReportModel::MessageColumn).data().toString()));
+
+    // Each message, which says what to change, wraps onto as many lines as it needs, and the
+    // Column column fits OneRoster's longer names.
+    QTableView *table = dialog->table();
+    QTRY_VERIFY(table->isVisible());
+    const int messageWidth = table->columnWidth(ValidationReportModel::MessageColumn);
+    int wrappedRows = 0;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QString message
+            = table->model()->index(row, ValidationReportModel::MessageColumn).data().toString();
+        const QRect needed = table->fontMetrics().boundingRect(
+            QRect(0, 0, messageWidth - 8, 10000), Qt::TextWordWrap, message);
+        QVERIFY2(table->rowHeight(row) >= needed.height(),
+                 qPrintable(QStringLiteral("row %1: %2 of %3")
+                                .arg(row)
+                                .arg(table->rowHeight(row))
+                                .arg(needed.height())));
+        if (needed.height() > table->fontMetrics().height())
+            ++wrappedRows;
+    }
+    QVERIFY(wrappedRows > 0);
+    QVERIFY(table->columnWidth(ValidationReportModel::FieldColumn)
+            > table->fontMetrics().horizontalAdvance(QStringLiteral("schoolYearSourcedId")));
+    QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
     hubtest::saveScreenshot(dialog, QStringLiteral("validation-report"));
 }
 
