@@ -325,6 +325,13 @@ void IntegrationsPage::startUpload(const QJsonObject &integration, const QString
                     true);
         return;
     }
+    if (!integration.value(QStringLiteral("active")).toBool(true)) {
+        showMessage(tr("%1 is Inactive, so it takes no files. Set its status to Active to "
+                       "upload to it.")
+                        .arg(name),
+                    true);
+        return;
+    }
     const qint64 id = integration.value(QStringLiteral("id")).toInteger();
     m_upload = new FileUpload(m_client, id, filePath, this);
     m_upload->setChunkBytes(m_uploadChunkBytes);
@@ -441,12 +448,21 @@ void IntegrationsPage::updateEmptyLabel(int group)
 
 void IntegrationsPage::updateButtons()
 {
-    const QString type = selectedIntegration().value(QStringLiteral("integrationType")).toString();
+    const QJsonObject integration = selectedIntegration();
+    const QString type = integration.value(QStringLiteral("integrationType")).toString();
+    // The engine refuses runs and uploads of an Inactive integration, so the buttons say so
+    // before the user tries.
+    const bool inactive = !type.isEmpty() && !integration.value(QStringLiteral("active")).toBool(true);
+    const QString inactiveTip = inactive ? tr("This integration is Inactive. Set its status to "
+                                              "Active to run it or upload files to it.")
+                                         : QString();
     m_editButton->setEnabled(type == QLatin1String("outbound") || type == QLatin1String("api"));
     m_activityButton->setEnabled(!type.isEmpty());
     // Inbound runs start from a file, so they are run by Upload File.
-    m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound"));
-    m_uploadButton->setEnabled(type == QLatin1String("inbound") && !isUploading());
+    m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound") && !inactive);
+    m_runButton->setToolTip(inactiveTip);
+    m_uploadButton->setEnabled(type == QLatin1String("inbound") && !inactive && !isUploading());
+    m_uploadButton->setToolTip(inactiveTip);
 }
 
 void IntegrationsPage::onSelected(int group)

@@ -13,6 +13,7 @@
 #include "store/store.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDropEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -134,6 +135,7 @@ private slots:
     void dropOnInboundUploads();
     void dropOnOutboundIsRejected();
     void dropOfSeveralFilesIsRejected();
+    void inactiveIntegrationTakesNoFile();
     void cancelDeletesUpload();
     void clientResumesAfterDroppedConnection();
     void lostCompletionAnswerQueuesOneRun();
@@ -385,6 +387,65 @@ void tst_FileUpload::dropOfSeveralFilesIsRejected()
     QVERIFY(!m_page->isUploading());
     QCOMPARE(m_page->message(),
              QStringLiteral("Drop one file at a time; each file is a run of its own."));
+}
+
+void tst_FileUpload::inactiveIntegrationTakesNoFile()
+{
+    const QModelIndex before = integrationIndex(IntegrationsPage::Inbound,
+                                                QStringLiteral("OneRoster Bundle"));
+    const qint64 id = before.data(hubdesk::IntegrationModel::IntegrationJsonRole)
+                          .toJsonObject()
+                          .value(QStringLiteral("id"))
+                          .toInteger();
+    QVERIFY(id > 0);
+    const QSqlDatabase db = m_engine.engine()->store().connection();
+    QVERIFY(hub::execute(db, QStringLiteral("UPDATE integrations SET active = ? WHERE id = ?"),
+                         {false, id})
+                .ok());
+    auto showAll = m_page->findChild<QCheckBox *>(QStringLiteral("showAllCheck"));
+    QVERIFY(showAll);
+    showAll->setChecked(true);
+    QSignalSpy refreshed(m_page.get(), &IntegrationsPage::refreshed);
+    m_page->refresh();
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+
+    // Selected, the Inactive integration offers no upload, and the button says why.
+    QListView *view = m_page->view(IntegrationsPage::Inbound);
+    const QModelIndex inbound = integrationIndex(IntegrationsPage::Inbound,
+                                                 QStringLiteral("OneRoster Bundle"));
+    QVERIFY(inbound.isValid());
+    view->setCurrentIndex(inbound);
+    auto upload = m_page->findChild<QPushButton *>(QStringLiteral("uploadFileButton"));
+    auto runNow = m_page->findChild<QPushButton *>(QStringLiteral("runNowButton"));
+    QVERIFY(upload && runNow);
+    QVERIFY(!upload->isEnabled());
+    QVERIFY(!runNow->isEnabled());
+    QVERIFY2(upload->toolTip().contains(QLatin1String("Inactive")), qPrintable(upload->toolTip()));
+
+    // A file dropped on it is refused in the console, before any upload starts.
+    const QString path = writeFile(QStringLiteral("inactive.zip"), deltaOrgsZip(2, "inactive-org-"));
+    const qint64 runsBefore = runCount();
+    QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);
+    drop({path}, view->viewport()->mapTo(m_page.get(), view->visualRect(inbound).center()));
+    QVERIFY(!m_page->isUploading());
+    QVERIFY2(m_page->message().contains(QLatin1String("is Inactive, so it takes no files")),
+             qPrintable(m_page->message()));
+    QTest::qWait(300);
+    QCOMPARE(queued.size(), 0);
+    QVERIFY(openUploads().isEmpty());
+    QCOMPARE(runCount(), runsBefore);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("inactive-org-")), 0);
+
+    QVERIFY(hub::execute(db, QStringLiteral("UPDATE integrations SET active = ? WHERE id = ?"),
+                         {true, id})
+                .ok());
+    m_page->refresh();
+    QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
+    view->setCurrentIndex(integrationIndex(IntegrationsPage::Inbound,
+                                           QStringLiteral("OneRoster Bundle")));
+    QVERIFY(upload->isEnabled());
+    QCOMPARE(upload->toolTip(), QString());
+    showAll->setChecked(false);
 }
 
 void tst_FileUpload::cancelDeletesUpload()
