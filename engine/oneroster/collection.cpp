@@ -238,9 +238,9 @@ std::variant<Query, http::Response> parseQuery(const ReadContext &context, const
         auto tree = parseFilter(query.filterText);
         if (!tree)
             return invalid(context, CodeMinor::InvalidFilterField, tree.error());
-        auto compiled = compileFilter(**tree, [&entity](const QString &name) {
-            return entity.filterField(name);
-        });
+        auto compiled = compileFilter(
+            **tree, [&entity](const QString &name) { return entity.filterField(name); },
+            dialectOf(context.db));
         if (auto *error = std::get_if<FilterError>(&compiled))
             return invalid(context, CodeMinor::InvalidFilterField, error->message);
         query.filter = std::get<CompiledFilter>(compiled);

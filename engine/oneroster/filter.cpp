@@ -4,6 +4,7 @@
 #include "filter.h"
 
 #include "core/timeutil.h"
+#include "store/casefold.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -280,7 +281,8 @@ std::optional<QString> normalisedDateTime(const QString &value)
 }
 
 std::variant<CompiledFilter, FilterError> compileClause(const FilterNode &node,
-                                                        const FilterFieldLookup &lookup)
+                                                        const FilterFieldLookup &lookup,
+                                                        Dialect dialect)
 {
     const std::optional<FilterField> field = lookup(node.field);
     if (!field)
@@ -297,7 +299,10 @@ std::variant<CompiledFilter, FilterError> compileClause(const FilterNode &node,
         if (field->type == FilterType::Boolean || field->type == FilterType::Number)
             return FilterError{false, QStringLiteral("The ~ predicate works on text, not on %1.")
                                           .arg(node.field)};
-        return CompiledFilter{QStringLiteral("lower(%1) LIKE lower(?) ESCAPE '\\'").arg(field->sql),
+        // Both sides are folded by the same function, so 'MÜLLER' finds what 'müller' finds.
+        return CompiledFilter{QStringLiteral("%1 LIKE %2 ESCAPE '\\'")
+                                  .arg(caseFoldSql(dialect, field->sql),
+                                       caseFoldSql(dialect, QStringLiteral("CAST(? AS TEXT)"))),
                               {QString(QLatin1Char('%') + escapeLike(node.value) + QLatin1Char('%'))}};
     }
 
@@ -364,18 +369,19 @@ Result<std::unique_ptr<FilterNode>> parseFilter(const QString &text, const Filte
 }
 
 std::variant<CompiledFilter, FilterError> compileFilter(const FilterNode &node,
-                                                        const FilterFieldLookup &lookup)
+                                                        const FilterFieldLookup &lookup,
+                                                        Dialect dialect)
 {
     if (node.kind == FilterNode::Kind::Clause) {
-        auto clause = compileClause(node, lookup);
+        auto clause = compileClause(node, lookup, dialect);
         if (auto *compiled = std::get_if<CompiledFilter>(&clause))
             compiled->sql = QLatin1Char('(') + compiled->sql + QLatin1Char(')');
         return clause;
     }
-    auto left = compileFilter(*node.left, lookup);
+    auto left = compileFilter(*node.left, lookup, dialect);
     if (std::holds_alternative<FilterError>(left))
         return left;
-    auto right = compileFilter(*node.right, lookup);
+    auto right = compileFilter(*node.right, lookup, dialect);
     if (std::holds_alternative<FilterError>(right))
         return right;
     auto &leftFilter = std::get<CompiledFilter>(left);

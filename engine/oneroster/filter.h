@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "store/store.h"
 
 #include <QList>
 #include <QString>
@@ -74,8 +75,10 @@ struct FilterError
 
 // Compiles the tree to parameterised SQL: every value is a bound parameter, every field an
 // expression from the lookup. Dates and times are normalised first, so that they compare as
-// dates whatever form the vendor sent.
+// dates whatever form the vendor sent. The ~ predicate folds case for all of Unicode in the
+// store's dialect.
 std::variant<CompiledFilter, FilterError> compileFilter(const FilterNode &node,
-                                                        const FilterFieldLookup &lookup);
+                                                        const FilterFieldLookup &lookup,
+                                                        Dialect dialect);
 
 } // namespace hub::oneroster

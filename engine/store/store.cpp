@@ -3,6 +3,7 @@
 
 #include "store.h"
 
+#include "casefold.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
 
@@ -230,6 +231,8 @@ QSqlDatabase Store::connection() const
         qCWarning(lcStore) << "Cannot open" << m_path << db.lastError().text();
         return db;
     }
+    if (!registerCaseFold(db))
+        qCWarning(lcStore) << "Cannot register" << kCaseFoldFunction << "on" << m_path;
     QSqlQuery pragma(db);
     pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));

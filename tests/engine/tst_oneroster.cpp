@@ -123,6 +123,8 @@ private slots:
     void usersCarryDateLastModified();
     void filterInjectionIsHarmless_data();
     void filterInjectionIsHarmless();
+    void containsFoldsUnicodeCase_data();
+    void containsFoldsUnicodeCase();
     void fieldsSelectsFields();
 
     void districtsNeverCross();
@@ -1249,6 +1251,51 @@ void tst_OneRoster::filterInjectionIsHarmless()
     else
         QCOMPARE(::codeMinor(reply.json), QStringLiteral("invalid_filter_field"));
     QVERIFY(tableCount(QStringLiteral("SELECT count(*) FROM users WHERE district_id = ?"), m_engine->districtId()) > 0);
+}
+
+void tst_OneRoster::containsFoldsUnicodeCase_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("lower case") << QStringLiteral("müller");
+    QTest::newRow("upper case") << QStringLiteral("MÜLLER");
+    QTest::newRow("mixed case") << QStringLiteral("mÜlLeR");
+    QTest::newRow("upper case part") << QStringLiteral("ÜLL");
+}
+
+void tst_OneRoster::containsFoldsUnicodeCase()
+{
+    QFETCH(QString, value);
+
+    // Two users of the district get names that differ from the filter value in the case of a
+    // letter outside ASCII; they are renamed back at the end.
+    QSqlQuery query(m_engine->store().connection());
+    QVERIFY(query.prepare(QStringLiteral("SELECT sourced_id, family_name FROM users "
+                                         "WHERE district_id = ? ORDER BY sourced_id")));
+    query.addBindValue(m_engine->districtId());
+    QVERIFY(query.exec());
+    QList<QPair<QString, QString>> renamed;
+    while (renamed.size() < 2 && query.next())
+        renamed.append({query.value(0).toString(), query.value(1).toString()});
+    QCOMPARE(renamed.size(), 2);
+    const auto rename = [this](const QString &id, const QString &name) {
+        QSqlQuery update(m_engine->store().connection());
+        return update.prepare(QStringLiteral("UPDATE users SET family_name = ? "
+                                             "WHERE district_id = ? AND sourced_id = ?"))
+               && (update.addBindValue(name), update.addBindValue(m_engine->districtId()),
+                   update.addBindValue(id), update.exec());
+    };
+    QVERIFY(rename(renamed.at(0).first, QStringLiteral("Müller")));
+    QVERIFY(rename(renamed.at(1).first, QStringLiteral("SCHMÜLLER")));
+
+    const ApiReply reply = read(m_allScopes,
+                                kV1p1 + QStringLiteral("/users?filter=")
+                                    + QString::fromLatin1(QUrl::toPercentEncoding(
+                                        QStringLiteral("familyName~'%1'").arg(value))));
+    for (const auto &[id, name] : renamed)
+        QVERIFY(rename(id, name));
+
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.header("X-Total-Count").toLongLong(), qint64(2));
 }
 
 void tst_OneRoster::fieldsSelectsFields()

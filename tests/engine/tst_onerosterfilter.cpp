@@ -28,6 +28,7 @@ class tst_OneRosterFilter final : public QObject
 private slots:
     void compilesToBoundSql_data();
     void compilesToBoundSql();
+    void containsFoldsCaseOnPostgres();
     void rejectsBadSyntax_data();
     void rejectsBadSyntax();
     void doubleQuotesNameSingleQuotes_data();
@@ -61,12 +62,13 @@ std::optional<FilterField> lookup(const QString &name)
     return std::nullopt;
 }
 
-std::variant<CompiledFilter, FilterError> compile(const QString &text)
+std::variant<CompiledFilter, FilterError> compile(const QString &text,
+                                                  hub::Dialect dialect = hub::Dialect::Sqlite)
 {
     auto tree = hub::oneroster::parseFilter(text);
     if (!tree)
         return FilterError{false, tree.error()};
-    return hub::oneroster::compileFilter(**tree, lookup);
+    return hub::oneroster::compileFilter(**tree, lookup, dialect);
 }
 
 } // namespace
@@ -94,7 +96,7 @@ void tst_OneRosterFilter::compilesToBoundSql_data()
                                  << QStringLiteral("(((t.status = ?) OR (t.status = ?)) AND (t.given_name = ?))")
                                  << QVariantList{QStringLiteral("active"), QStringLiteral("tobedeleted"), QStringLiteral("A")};
     QTest::newRow("contains escapes wildcards") << QStringLiteral("givenName~'5%_'")
-                                                << QStringLiteral("(lower(t.given_name) LIKE lower(?) ESCAPE '\\')")
+                                                << QStringLiteral("(hub_casefold(t.given_name) LIKE hub_casefold(CAST(? AS TEXT)) ESCAPE '\\')")
                                                 << QVariantList{QStringLiteral("%5\\%\\_%")};
     QTest::newRow("date only is midnight utc") << QStringLiteral("dateLastModified>'2026-09-01'")
                                                << QStringLiteral("(t.date_last_modified > ?)")
@@ -123,6 +125,16 @@ void tst_OneRosterFilter::compilesToBoundSql()
     QVERIFY2(!error, error ? qPrintable(error->message) : "");
     QCOMPARE(std::get<CompiledFilter>(compiled).sql, sql);
     QCOMPARE(std::get<CompiledFilter>(compiled).bindings, bindings);
+}
+
+void tst_OneRosterFilter::containsFoldsCaseOnPostgres()
+{
+    const auto compiled = compile(QStringLiteral("givenName~'Ü'"), hub::Dialect::Postgres);
+    QVERIFY(std::holds_alternative<CompiledFilter>(compiled));
+    QCOMPARE(std::get<CompiledFilter>(compiled).sql,
+             QStringLiteral("(lower((t.given_name) COLLATE \"und-x-icu\") LIKE "
+                            "lower((CAST(? AS TEXT)) COLLATE \"und-x-icu\") ESCAPE '\\')"));
+    QCOMPARE(std::get<CompiledFilter>(compiled).bindings, QVariantList{QStringLiteral("%Ü%")});
 }
 
 void tst_OneRosterFilter::rejectsBadSyntax_data()
