@@ -160,6 +160,31 @@ selectedFields(const ReadContext &context, const Entity &entity, const QUrlQuery
     return fields;
 }
 
+// Rejects a query that gives one of the listed parameters more than once, so that a second
+// filter is never dropped in silence. Other parameters may repeat, because vendors add their own.
+std::optional<http::Response> repeatedParameter(const ReadContext &context,
+                                                const QUrlQuery &query, const QStringList &names)
+{
+    for (const QString &name : names) {
+        if (query.allQueryItemValues(name).size() < 2)
+            continue;
+        CodeMinor code = CodeMinor::InvalidData;
+        if (name == QLatin1String("filter"))
+            code = CodeMinor::InvalidFilterField;
+        else if (name == QLatin1String("sort"))
+            code = CodeMinor::InvalidSortField;
+        else if (name == QLatin1String("fields"))
+            code = CodeMinor::InvalidSelectionField;
+        QString message
+            = QStringLiteral("The %1 parameter is given more than once; give it once.").arg(name);
+        if (code == CodeMinor::InvalidFilterField)
+            message += QStringLiteral(" To combine conditions, join them with AND or OR in one "
+                                      "filter.");
+        return invalid(context, code, message);
+    }
+    return std::nullopt;
+}
+
 // The query parameters of a request, with '+' read as a space as in HTML form encoding, so that
 // a filter sent by curl --data-urlencode or a browser form arrives with its spaces. A literal '+'
 // in a value must be sent as %2B.
@@ -185,6 +210,12 @@ std::optional<qint64> nonNegativeInteger(const QString &text)
 std::variant<Query, http::Response> parseQuery(const ReadContext &context, const Entity &entity,
                                                const QUrlQuery &urlQuery)
 {
+    if (auto repeated = repeatedParameter(
+            context, urlQuery,
+            {QStringLiteral("filter"), QStringLiteral("sort"), QStringLiteral("orderBy"),
+             QStringLiteral("limit"), QStringLiteral("offset"), QStringLiteral("fields")}))
+        return *repeated;
+
     Query query;
     if (urlQuery.hasQueryItem(QStringLiteral("limit"))) {
         const QString text = urlQuery.queryItemValue(QStringLiteral("limit"));
@@ -671,7 +702,10 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
 http::Response readObject(const ReadContext &context, const Entity &entity,
                           const QString &sourcedId, const http::Request &request)
 {
-    auto fields = selectedFields(context, entity, formDecodedQuery(request));
+    const QUrlQuery urlQuery = formDecodedQuery(request);
+    if (auto repeated = repeatedParameter(context, urlQuery, {QStringLiteral("fields")}))
+        return *repeated;
+    auto fields = selectedFields(context, entity, urlQuery);
     if (auto *response = std::get_if<http::Response>(&fields))
         return *response;
     Query query;
