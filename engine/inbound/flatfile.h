@@ -44,6 +44,8 @@ public:
     QList<Issue> validate(const QSqlDatabase &db, qint64 districtId);
     PhaseCounts validateCounts() const { return m_counts; }
     qint64 errorCount() const { return m_errorCount; }
+    // The findings that validate() counted but did not list, because the list is bounded.
+    qint64 unlistedCount() const { return m_unlisted; }
     Result<PhaseCounts> load(const QSqlDatabase &db, qint64 districtId);
 
 private:

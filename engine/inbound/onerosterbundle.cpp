@@ -419,6 +419,7 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
     }
 
     m_errorCount = state.errorCount;
+    m_unlistedCount = state.unlistedIssues;
     m_validateCounts.rowsWritten = m_validateCounts.rowsRead - m_validateCounts.rowsRejected;
     qCInfo(lcInbound) << "Validated OneRoster bundle" << m_folder << "for district" << districtId
                       << ":" << m_validateCounts.rowsRead << "rows," << m_errorCount << "errors,"

@@ -143,6 +143,8 @@ public:
     PhaseCounts validateCounts() const { return m_validateCounts; }
     bool wasStopped() const { return m_stopped; }
     qint64 errorCount() const { return m_errorCount; }
+    // The findings that validate() counted but did not list, because the list is bounded.
+    qint64 unlistedCount() const { return m_unlistedCount; }
 
     // Replaces the district's records of each bulk file and applies each delta file, in one
     // transaction. rowsRead counts the rows to store, including the user_roles rows that
@@ -173,6 +175,7 @@ private:
     PhaseCounts m_receiveCounts;
     PhaseCounts m_validateCounts;
     qint64 m_errorCount = 0;
+    qint64 m_unlistedCount = 0;
     qint64 m_validatedDistrictId = -1;
     bool m_stopped = false;
     std::unique_ptr<Validation> m_validation;

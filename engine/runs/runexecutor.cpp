@@ -271,6 +271,33 @@ QList<inbound::Issue> shownIssues(QList<inbound::Issue> issues, const RunRecorde
     return issues;
 }
 
+// Logs the first findings of a validation to the run log. When more are left out, the last line
+// counts them, adding unlisted: the findings that the validation report counted but did not list.
+void logFindings(RunRecorder &recorder, const QList<inbound::Issue> &issues, qint64 unlisted)
+{
+    constexpr qsizetype maxLoggedFindings = 500;
+    const qsizetype logged = qMin(issues.size(), maxLoggedFindings);
+    for (qsizetype i = 0; i < logged; ++i) {
+        const bool isError = issues.at(i).severity == inbound::Issue::Severity::Error;
+        recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issues.at(i).toString());
+    }
+    if (logged == issues.size())
+        return;
+
+    // The report's closing "N more findings are not listed" entry is a count, not a finding.
+    qint64 leftOut = unlisted;
+    for (qsizetype i = logged; i < issues.size(); ++i) {
+        if (issues.at(i).rule != QLatin1String("unlisted-findings"))
+            ++leftOut;
+    }
+    recorder.log(LogLevel::Warning,
+                 QStringLiteral("The run log shows the first %1 findings and leaves out %2. The "
+                                "validation report lists the findings.")
+                     .arg(logged)
+                     .arg(countOf(leftOut, QStringLiteral("more finding"),
+                                  QStringLiteral("more findings"))));
+}
+
 int currentSchoolYear(const QSqlDatabase &db, qint64 districtId, const QString &timeZone)
 {
     QTimeZone zone(timeZone.toUtf8());
@@ -794,12 +821,7 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.log(
             LogLevel::Warning,
             QStringLiteral("The validation report could not be stored: %1").arg(stored.error()));
-    // The run log keeps the first findings; the validation report has them all.
-    constexpr qsizetype maxLoggedIssues = 500;
-    for (qsizetype i = 0; i < issues.size() && i < maxLoggedIssues; ++i) {
-        const bool isError = issues.at(i).severity == inbound::Issue::Severity::Error;
-        recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issues.at(i).toString());
-    }
+    logFindings(recorder, issues, file.unlistedCount());
     if (file.errorCount() > 0) {
         recorder.finishPhase(RunStatus::Failed, toCounts(file.validateCounts()));
         recorder.finishRun(RunStatus::Failed,
@@ -919,22 +941,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.log(
             LogLevel::Warning,
             QStringLiteral("The validation report could not be stored: %1").arg(stored.error()));
-    // The run log keeps the first findings. The bundle lists a bounded number and ends with a
-    // summary of what it left out, while errorCount() counts every error.
-    constexpr qsizetype maxLoggedIssues = 500;
-    qsizetype logged = 0;
-    for (const inbound::Issue &issue : issues) {
-        if (logged == maxLoggedIssues)
-            break;
-        const bool isError = issue.severity == inbound::Issue::Severity::Error;
-        recorder.log(isError ? LogLevel::Error : LogLevel::Warning, issue.toString());
-        ++logged;
-    }
-    if (issues.size() > logged)
-        recorder.log(LogLevel::Warning,
-                     QStringLiteral("The run log shows the first %1 of %2 listed findings.")
-                         .arg(logged)
-                         .arg(issues.size()));
+    // The bundle lists a bounded number of findings, while errorCount() counts every error.
+    logFindings(recorder, issues, bundle->unlistedCount());
     const qint64 errors = bundle->errorCount();
     if (errors > 0) {
         removeWork();

@@ -101,6 +101,7 @@ private slots:
     void approvedLoadCountsAgain();
     void newerLoadHoldsApprovalAgain();
     void loadsAttendanceFile();
+    void runLogCountsLeftOutFindings();
     void copiesFileSpecWithNewMapping();
     void countsOnlyRowsMarkedDeleted();
     void reportNamesUploadedFile_data();
@@ -129,12 +130,15 @@ private:
     // Adds an inbound integration of the attendance product and returns its id, or 0.
     qint64 createAttendanceIntegration();
     QJsonObject waitForRun(qint64 runId);
+    qint64 attendanceIntegration();
+    qint64 uploadFlatFile(qint64 integrationId, const QString &name, const QByteArray &bytes);
     QJsonObject waitForHold(qint64 runId);
     qint64 activeOrgs();
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<hub::Engine> m_engine;
     std::unique_ptr<hubtest::ApiTestClient> m_api;
+    qint64 m_attendanceIntegration = 0;
     qint64 m_rejectedRun = 0;
     const QByteArray m_token = "inbound-runs-test-token-0123456789";
 };
@@ -632,6 +636,79 @@ void tst_InboundRuns::loadsAttendanceFile()
     QVERIFY(rejected.json.value(QStringLiteral("issues"))[0][QStringLiteral("message")]
                 .toString()
                 .startsWith(QStringLiteral("The file's columns match no file specification")));
+}
+
+// Adds an attendance integration on first use and returns its id, or 0 when that fails.
+qint64 tst_InboundRuns::attendanceIntegration()
+{
+    if (m_attendanceIntegration != 0)
+        return m_attendanceIntegration;
+    qint64 productId = 0;
+    const QJsonArray products = m_api->get(QStringLiteral("/api/v1/catalog/products"))
+                                    .json.value(QStringLiteral("products"))
+                                    .toArray();
+    for (const QJsonValue &product : products) {
+        if (product[QStringLiteral("key")].toString() == QLatin1String("attendance"))
+            productId = product[QStringLiteral("id")].toInteger();
+    }
+    const ApiReply created = m_api->post(
+        QStringLiteral("/api/v1/integrations"),
+        QJsonObject{{QStringLiteral("productId"), productId},
+                    {QStringLiteral("notes"), QStringLiteral("Attendance checks")}});
+    if (created.status == 201)
+        m_attendanceIntegration = created.json.value(QStringLiteral("id")).toInteger();
+    return m_attendanceIntegration;
+}
+
+// Uploads a CSV file to an integration and returns the run id, or 0 when the upload fails.
+qint64 tst_InboundRuns::uploadFlatFile(qint64 integrationId, const QString &name,
+                                       const QByteArray &bytes)
+{
+    const ApiReply reply = m_api->send(
+        "POST", QStringLiteral("/api/v1/integrations/%1/files?fileName=%2").arg(integrationId).arg(name),
+        bytes, "text/csv");
+    if (reply.status != 202)
+        return 0;
+    return reply.json.value(QStringLiteral("id")).toInteger();
+}
+
+void tst_InboundRuns::runLogCountsLeftOutFindings()
+{
+    const qint64 integrationId = attendanceIntegration();
+    QVERIFY(integrationId > 0);
+
+    // 10,600 copies of one row: 10,599 "row repeats" warnings and one unknown student, more
+    // than the validation report lists (10,000) and far more than the run log shows (500).
+    QByteArray csv = "id,student_id,school_year,school_id,attendance_date,all_day,Period,"
+                     "section_id,AttendanceCode,PresenceFlag,attendance_status,attendance_type,"
+                     "attendance_sequence\r\n";
+    for (int i = 0; i < 10600; ++i)
+        csv += "1462,st-none,2021,sch0,28/05/2020,No,1,sec31,P,1,Present,"
+               "ClassSectionAttendance,0\r\n";
+    const qint64 runId = uploadFlatFile(integrationId, QStringLiteral("repeats.csv"), csv);
+    QVERIFY(runId > 0);
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 8);
+
+    const QJsonArray log = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId))
+                               .json.value(QStringLiteral("log"))
+                               .toArray();
+    qsizetype findings = 0;
+    qsizetype lastFinding = -1;
+    for (qsizetype i = 0; i < log.size(); ++i) {
+        const QString message = log.at(i)[QStringLiteral("message")].toString();
+        if (message.contains(QLatin1String("repeats line"))
+            || message.contains(QLatin1String("student"))) {
+            ++findings;
+            lastFinding = i;
+        }
+    }
+    QCOMPARE(findings, 500);
+    QVERIFY(lastFinding + 1 < log.size());
+    const QJsonValue countLine = log.at(lastFinding + 1);
+    QCOMPARE(countLine[QStringLiteral("message")].toString(),
+             QStringLiteral("The run log shows the first 500 findings and leaves out 10100 more "
+                            "findings. The validation report lists the findings."));
+    QCOMPARE(countLine[QStringLiteral("level")].toString(), QStringLiteral("warning"));
 }
 
 void tst_InboundRuns::copiesFileSpecWithNewMapping()
