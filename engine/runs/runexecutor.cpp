@@ -833,6 +833,15 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(file.validateCounts()));
 
+    // An export that lost its rows would otherwise end as a plain success.
+    if (file.validateCounts().rowsRead == 0) {
+        const QString message = QStringLiteral("The file has no data rows; nothing was loaded. "
+                                               "Check that the export wrote its rows.");
+        recorder.log(LogLevel::Warning, message);
+        recorder.finishRun(RunStatus::SucceededWithWarnings, message);
+        return;
+    }
+
     if (recorder.cancelRequested()) {
         recorder.finishRun(RunStatus::Cancelled,
                            QStringLiteral("Cancelled by request before the Load phase; nothing "
@@ -955,6 +964,18 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->validateCounts()));
+
+    // A bundle whose every file is header-only is more likely a broken export than an empty
+    // district, and a bulk load of it would mark every stored record to be deleted.
+    if (bundle->validateCounts().rowsRead == 0) {
+        removeWork();
+        const QString message = QStringLiteral("No file of the bundle has data rows; nothing "
+                                               "was loaded. Check that the export wrote its "
+                                               "rows.");
+        recorder.log(LogLevel::Warning, message);
+        recorder.finishRun(RunStatus::SucceededWithWarnings, message);
+        return;
+    }
 
     if (recorder.cancelRequested()) {
         removeWork();

@@ -102,6 +102,8 @@ private slots:
     void newerLoadHoldsApprovalAgain();
     void loadsAttendanceFile();
     void runLogCountsLeftOutFindings();
+    void headerOnlyFileWarns();
+    void headerOnlyBundleWarns();
     void copiesFileSpecWithNewMapping();
     void countsOnlyRowsMarkedDeleted();
     void reportNamesUploadedFile_data();
@@ -709,6 +711,50 @@ void tst_InboundRuns::runLogCountsLeftOutFindings()
              QStringLiteral("The run log shows the first 500 findings and leaves out 10100 more "
                             "findings. The validation report lists the findings."));
     QCOMPARE(countLine[QStringLiteral("level")].toString(), QStringLiteral("warning"));
+}
+
+void tst_InboundRuns::headerOnlyFileWarns()
+{
+    const qint64 integrationId = attendanceIntegration();
+    QVERIFY(integrationId > 0);
+    const qint64 runId = uploadFlatFile(
+        integrationId, QStringLiteral("header-only.csv"),
+        "id,student_id,school_year,school_id,attendance_date,all_day,Period,section_id,"
+        "AttendanceCode,PresenceFlag,attendance_status,attendance_type,attendance_sequence\r\n");
+    QVERIFY(runId > 0);
+
+    const QJsonObject run = waitForRun(runId);
+    const QString message = QStringLiteral("The file has no data rows; nothing was loaded. Check "
+                                           "that the export wrote its rows.");
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(), message);
+    const QJsonArray log = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId))
+                               .json.value(QStringLiteral("log"))
+                               .toArray();
+    QVERIFY(!log.isEmpty());
+    QCOMPARE(log.last()[QStringLiteral("message")].toString(), message);
+    QCOMPARE(log.last()[QStringLiteral("level")].toString(), QStringLiteral("warning"));
+}
+
+void tst_InboundRuns::headerOnlyBundleWarns()
+{
+    const qint64 before = activeOrgs();
+    QVERIFY(before > 0);
+    const qint64 runId = upload(orgsBundle(QByteArray()));
+    QVERIFY(runId > 0);
+
+    const QJsonObject run = waitForRun(runId);
+    const QString message = QStringLiteral("No file of the bundle has data rows; nothing was "
+                                           "loaded. Check that the export wrote its rows.");
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(), message);
+    QCOMPARE(run.value(QStringLiteral("hold")).toString(), QString());
+    const QJsonArray log = m_api->get(QStringLiteral("/api/v1/runs/%1").arg(runId))
+                               .json.value(QStringLiteral("log"))
+                               .toArray();
+    QVERIFY(!log.isEmpty());
+    QCOMPARE(log.last()[QStringLiteral("message")].toString(), message);
+    QCOMPARE(activeOrgs(), before);
 }
 
 void tst_InboundRuns::copiesFileSpecWithNewMapping()
