@@ -146,6 +146,16 @@ Result<QList<DestinationTarget>> loadDestinations(const QSqlDatabase &db, qint64
     return targets;
 }
 
+// Returns the bundle's name for the records of a store table, such as "academic sessions" for
+// academic_sessions and "roles" for user_roles.
+QString recordKindName(const QString &table)
+{
+    if (table == QLatin1String("user_roles"))
+        return QStringLiteral("roles");
+    QString name = table;
+    return name.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
 // Says why a load must wait for approval: the share of some table's stored records that it
 // would mark tobedeleted is above the limit. Empty when the load may go on.
 QString massChangeReason(const QList<inbound::Retirement> &retirements, int limitPercent)
@@ -155,15 +165,15 @@ QString massChangeReason(const QList<inbound::Retirement> &retirements, int limi
         if (retirement.stored == 0 || retirement.retiring * 100 <= limitPercent * retirement.stored)
             continue;
         over.append(QStringLiteral("%1 %2 of %3")
-                        .arg(retirement.table)
+                        .arg(recordKindName(retirement.table))
                         .arg(retirement.retiring)
                         .arg(retirement.stored));
     }
     if (over.isEmpty())
         return {};
-    return QStringLiteral("Held for approval: the load would mark more than %1% of the "
-                          "district's stored records tobedeleted (%2). Check that the file is "
-                          "complete, then approve or reject the load.")
+    return QStringLiteral("Held for approval: the load would leave more than %1% of the "
+                          "district's stored records marked to be deleted (tobedeleted): %2. "
+                          "Check that the file is complete, then approve or reject the load.")
         .arg(limitPercent)
         .arg(over.join(QLatin1String(", ")));
 }

@@ -96,6 +96,7 @@ private slots:
     void warningsDoNotStopLoad();
     void massChangeIsHeldUntilApproved();
     void rejectedLoadChangesNothing();
+    void heldReasonNamesRecordKinds();
     void holdLimitIsPerIntegration();
     void onlyHeldRunsAreApproved();
     void approvedLoadCountsAgain();
@@ -386,9 +387,10 @@ void tst_InboundRuns::massChangeIsHeldUntilApproved()
     QCOMPARE(held.value(QStringLiteral("statusText")).toString(),
              QStringLiteral("Held for approval"));
     QCOMPARE(held.value(QStringLiteral("message")).toString(),
-             QStringLiteral("Held for approval: the load would mark more than 10% of the "
-                            "district's stored records tobedeleted (orgs %1 of %1). Check that "
-                            "the file is complete, then approve or reject the load.")
+             QStringLiteral("Held for approval: the load would leave more than 10% of the "
+                            "district's stored records marked to be deleted (tobedeleted): "
+                            "orgs %1 of %1. Check that the file is complete, then approve or "
+                            "reject the load.")
                  .arg(before));
     const QJsonArray phases = held.value(QStringLiteral("phases")).toArray();
     QCOMPARE(phases.size(), 3);
@@ -456,6 +458,35 @@ void tst_InboundRuns::rejectedLoadChangesNothing()
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)).status, 409);
 }
 
+void tst_InboundRuns::heldReasonNamesRecordKinds()
+{
+    auto sessions = hub::selectValue(m_engine->store().connection(),
+                                     QStringLiteral("SELECT count(*) FROM academic_sessions WHERE "
+                                                    "district_id = 1 AND status = 'active'"));
+    QVERIFY(sessions.ok());
+    QVERIFY(sessions->toLongLong() > 0);
+
+    // A bulk academicSessions file without rows would retire every stored session. The delta
+    // orgs file gives the bundle a data row, so the run reaches the approval hold.
+    FileMap files = orgsBundle("org-k,active,2024-01-02T03:04:05Z,K,district,K1,\r\n");
+    files[QStringLiteral("manifest.csv")].replace("file.orgs,bulk", "file.orgs,delta");
+    files[QStringLiteral("manifest.csv")] += "file.academicSessions,bulk\r\n";
+    files[QStringLiteral("academicSessions.csv")]
+        = "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,"
+          "schoolYear\r\n";
+    const qint64 runId = upload(files);
+    QVERIFY(runId > 0);
+    const QJsonObject held = waitForHold(runId);
+    QCOMPARE(held.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QCOMPARE(held.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Held for approval: the load would leave more than 10% of the "
+                            "district's stored records marked to be deleted (tobedeleted): "
+                            "academic sessions %1 of %1. Check that the file is complete, then "
+                            "approve or reject the load.")
+                 .arg(sessions->toLongLong()));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(runId)).status, 200);
+}
+
 void tst_InboundRuns::holdLimitIsPerIntegration()
 {
     auto raised = hub::execute(m_engine->store().connection(),
@@ -496,7 +527,7 @@ void tst_InboundRuns::approvedLoadCountsAgain()
     const QJsonObject oldHeld = waitForHold(oldRun);
     QCOMPARE(oldHeld.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
     QVERIFY2(oldHeld.value(QStringLiteral("message")).toString().contains(
-                 QStringLiteral("(orgs 1 of 1)")),
+                 QStringLiteral("(tobedeleted): orgs 1 of 1.")),
              qPrintable(oldHeld.value(QStringLiteral("message")).toString()));
 
     const qint64 newRun
@@ -517,9 +548,10 @@ void tst_InboundRuns::approvedLoadCountsAgain()
     QCOMPARE(heldAgain.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
     QCOMPARE(heldAgain.value(QStringLiteral("message")).toString(),
              QStringLiteral("Run %1 of this integration loaded a newer file after this load was "
-                            "held. Held for approval: the load would mark more than 10% of the "
-                            "district's stored records tobedeleted (orgs 3 of 3). Check that the "
-                            "file is complete, then approve or reject the load. Approving this "
+                            "held. Held for approval: the load would leave more than 10% of the "
+                            "district's stored records marked to be deleted (tobedeleted): orgs 3 "
+                            "of 3. Check that the file is complete, then approve or reject the "
+                            "load. Approving this "
                             "load again loads its older file over the newer data; reject it "
                             "unless that is intended.")
                  .arg(newRun));
@@ -1209,7 +1241,7 @@ void tst_InboundRuns::xmlBulkLoadWaitsForApproval()
     QCOMPARE(held.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
     QVERIFY2(held.value(QStringLiteral("message"))
                  .toString()
-                 .contains(QStringLiteral("(orgs %1 of %1)").arg(before)),
+                 .contains(QStringLiteral("(tobedeleted): orgs %1 of %1.").arg(before)),
              qPrintable(held.value(QStringLiteral("message")).toString()));
     QCOMPARE(activeOrgs(), before);
 

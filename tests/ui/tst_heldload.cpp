@@ -186,9 +186,9 @@ void tst_HeldLoad::heldRunReadsHeld()
                                                "to them. Use Upload File… on the Integrations "
                                                "page."));
     QVERIFY2(m_page->holdReason().startsWith(
-                 QStringLiteral("Run %1: Held for approval: the load would "
-                                "mark more than 10% of the district's stored records "
-                                "tobedeleted (orgs ")
+                 QStringLiteral("Run %1: Held for approval: the load would leave more "
+                                "than 10% of the district's stored records marked to be "
+                                "deleted (tobedeleted): orgs ")
                      .arg(runId)),
              qPrintable(m_page->holdReason()));
     m_page->view()->expand(run);
@@ -299,7 +299,7 @@ void tst_HeldLoad::approveShowsCountsAndOutcome()
     const QString reason = m_engine.getObject(QStringLiteral("/api/v1/runs/%1").arg(runId))
                                .value(QStringLiteral("message"))
                                .toString();
-    QVERIFY(reason.contains(QStringLiteral("tobedeleted (orgs ")));
+    QVERIFY(reason.contains(QStringLiteral("marked to be deleted (tobedeleted): orgs ")));
 
     QString text;
     answerNextBox(QStringLiteral("runbookApproveConfirmation"), QMessageBox::Yes, &text);
