@@ -116,6 +116,20 @@ void EngineLauncher::start()
     m_process.start(m_hubdPath, arguments, QIODevice::ReadOnly);
 }
 
+void EngineLauncher::restart()
+{
+    if (m_state != State::Finished || m_process.state() != QProcess::NotRunning) {
+        qCWarning(lcApp) << "EngineLauncher::restart() while hubd runs or starts; ignored";
+        return;
+    }
+    qCInfo(lcApp) << "Restarting hubd";
+    m_state = State::Idle;
+    m_stdoutBuffer.clear();
+    m_stderrTail.clear();
+    m_token.clear();
+    start();
+}
+
 void EngineLauncher::stop()
 {
     m_startTimer.stop();
@@ -259,7 +273,12 @@ void EngineLauncher::onProcessFinished(int exitCode, QProcess::ExitStatus exitSt
     }
     m_state = State::Finished;
     if (previous == State::Ready) {
-        const QString message = tr("The engine %1 %2.").arg(m_hubdPath, exitDescription) + tailText;
+        const QString problems = standardErrorProblems();
+        const QString message
+            = tr("The local engine %1 %2.").arg(m_hubdPath, exitDescription)
+              + (problems.isEmpty()
+                     ? QString()
+                     : QLatin1Char('\n') + tr("Its last messages:") + QLatin1Char('\n') + problems);
         qCWarning(lcApp).noquote() << message;
         emit exitedUnexpectedly(message);
         return;
@@ -299,6 +318,23 @@ QString EngineLauncher::standardErrorTail() const
     if (lines.size() > kStandardErrorTailLines)
         lines = lines.mid(lines.size() - kStandardErrorTailLines);
     return lines.join(QLatin1Char('\n')).trimmed();
+}
+
+QString EngineLauncher::standardErrorProblems() const
+{
+    // hubd writes "2026-12-05T06:00:00.000 info hub.http: ..." lines; the level follows the
+    // time stamp. Lines without that shape, such as a crash report, count as problems.
+    static const QRegularExpression routine(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\S+ (info|debug) "));
+    const QStringList lines = QString::fromUtf8(m_stderrTail).trimmed().split(QLatin1Char('\n'));
+    QStringList problems;
+    for (const QString &line : lines) {
+        if (!line.trimmed().isEmpty() && !routine.match(line).hasMatch())
+            problems.append(line);
+    }
+    if (problems.size() > kStandardErrorTailLines)
+        problems = problems.mid(problems.size() - kStandardErrorTailLines);
+    return problems.join(QLatin1Char('\n')).trimmed();
 }
 
 QString EngineLauncher::dataDirInUseMessage() const

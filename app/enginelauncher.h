@@ -50,6 +50,9 @@ public:
 
     // Starts hubd. Emits ready() or failed() once, always after start() has returned.
     void start();
+    // Starts hubd again after it failed or exited by itself, with a new port and admin token;
+    // emits ready() or failed() as start() does. Does nothing while hubd runs or starts.
+    void restart();
     // Sends SIGTERM, waits up to the stop timeout for hubd to finish its running runs, then
     // kills it. Blocks until hubd has exited; meant for the console's shutdown.
     void stop();
@@ -85,6 +88,9 @@ private:
     void fail(const QString &message, Failure failure = Failure::StartFailed);
     void failLater(const QString &message);
     QString standardErrorTail() const;
+    // Returns the warning and error lines among the last lines of standard error, which may
+    // be none, such as after a kill.
+    QString standardErrorProblems() const;
     QString dataDirInUseMessage() const;
 
     QProcess m_process;

@@ -405,9 +405,11 @@ int runConsole(int argc, char *argv[])
                 window.showLocalEngineFailure(
                     message, failure == hubdesk::EngineLauncher::Failure::DataDirInUse);
             });
-        QObject::connect(
-            &launcher, &hubdesk::EngineLauncher::exitedUnexpectedly, &window,
-            [&window](const QString &message) { window.showLocalEngineFailure(message, false); });
+        QObject::connect(&launcher, &hubdesk::EngineLauncher::exitedUnexpectedly, &window,
+                         &hubdesk::MainWindow::showLocalEngineStopped);
+        // The restarted engine listens on a new port with a new token; ready() connects to it.
+        QObject::connect(&window, &hubdesk::MainWindow::restartEngineRequested, &launcher,
+                         &hubdesk::EngineLauncher::restart);
         launcher.start();
     }
 

@@ -913,10 +913,6 @@
         <translation>المحرك %1 %2 قبل أن يصبح جاهزًا.</translation>
     </message>
     <message>
-        <source>The engine %1 %2.</source>
-        <translation>المحرك %1 %2.</translation>
-    </message>
-    <message>
         <source>The engine %1 did not report its address within %2 seconds.</source>
         <translation>لم يُبلغ المحرك %1 عن عنوانه خلال %2 ثانية.</translation>
     </message>
@@ -927,6 +923,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>مجلد بيانات المحرك %1 قيد الاستخدام من محرك آخر (hubd، العملية %2)، ربما شغّلته وحدة تحكم Hubdesk أخرى.
 
 أغلق وحدة التحكم تلك أو أوقف تلك العملية، ثم شغّل Hubdesk مرة أخرى. لتشغيل وحدة تحكم ثانية في الوقت نفسه، شغّلها باستخدام --data-dir ومجلد آخر.</translation>
+    </message>
+    <message>
+        <source>The local engine %1 %2.</source>
+        <translation>المحرك المحلي %1 %2.</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2116,22 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Back to Product Catalog</source>
         <translation>العودة إلى كتالوج المنتجات</translation>
+    </message>
+    <message>
+        <source>Local Engine Stopped</source>
+        <translation>توقف المحرك المحلي</translation>
+    </message>
+    <message>
+        <source>Until the engine runs again, the console cannot show or change the district&apos;s data, and no scheduled run starts. Runs that were in progress are marked failed when it starts, and queued again where the integration allows retries after an engine stop.</source>
+        <translation>إلى أن يعمل المحرك من جديد، لا تستطيع وحدة التحكم عرض بيانات المنطقة التعليمية أو تغييرها، ولا يبدأ أي تشغيل مجدول. تُعلَّم عمليات التشغيل التي كانت جارية بأنها فاشلة عند بدء المحرك، وتعود إلى قائمة الانتظار حيث يسمح التكامل بإعادة المحاولة بعد توقف المحرك.</translation>
+    </message>
+    <message>
+        <source>Restart Engine</source>
+        <translation>إعادة تشغيل المحرك</translation>
+    </message>
+    <message>
+        <source>The local engine stopped.</source>
+        <translation>توقف المحرك المحلي.</translation>
     </message>
 </context>
 <context>

@@ -913,10 +913,6 @@
         <translation>El motor %1 %2 antes de estar listo.</translation>
     </message>
     <message>
-        <source>The engine %1 %2.</source>
-        <translation>El motor %1 %2.</translation>
-    </message>
-    <message>
         <source>The engine %1 did not report its address within %2 seconds.</source>
         <translation>El motor %1 no informó su dirección en %2 segundos.</translation>
     </message>
@@ -927,6 +923,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>La carpeta de datos del motor %1 está en uso por otro motor (hubd, proceso %2), probablemente iniciado por otra consola de Hubdesk.
 
 Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecutar una segunda consola a la vez, iníciela con --data-dir y otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The local engine %1 %2.</source>
+        <translation>El motor local %1 %2.</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2116,22 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Back to Product Catalog</source>
         <translation>Volver al catálogo de productos</translation>
+    </message>
+    <message>
+        <source>Local Engine Stopped</source>
+        <translation>El motor local se detuvo</translation>
+    </message>
+    <message>
+        <source>Until the engine runs again, the console cannot show or change the district&apos;s data, and no scheduled run starts. Runs that were in progress are marked failed when it starts, and queued again where the integration allows retries after an engine stop.</source>
+        <translation>Hasta que el motor vuelva a funcionar, la consola no puede mostrar ni cambiar los datos del distrito y no empieza ninguna ejecución programada. Las ejecuciones en curso se marcan como fallidas cuando arranque, y vuelven a la cola donde la integración permite reintentos tras una parada del motor.</translation>
+    </message>
+    <message>
+        <source>Restart Engine</source>
+        <translation>Reiniciar el motor</translation>
+    </message>
+    <message>
+        <source>The local engine stopped.</source>
+        <translation>El motor local se detuvo.</translation>
     </message>
 </context>
 <context>

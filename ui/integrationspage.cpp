@@ -450,8 +450,8 @@ void IntegrationsPage::updateButtons()
 {
     const QJsonObject integration = selectedIntegration();
     const QString type = integration.value(QStringLiteral("integrationType")).toString();
-    // The engine refuses runs and uploads of an Inactive integration, so the buttons say so
-    // before the user tries.
+    // The engine rejects runs and uploads of an Inactive integration, so the buttons are
+    // disabled, with the reason in their tool tip.
     const bool inactive = !type.isEmpty() && !integration.value(QStringLiteral("active")).toBool(true);
     const QString inactiveTip = inactive ? tr("This integration is Inactive. Set its status to "
                                               "Active to run it or upload files to it.")

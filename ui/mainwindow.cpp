@@ -348,6 +348,8 @@ void MainWindow::showPage(Page page)
 
 void MainWindow::refreshAll()
 {
+    // A message such as "The local engine stopped." is out of date once the pages reload.
+    statusBar()->clearMessage();
     if (!m_healthJob) {
         m_healthJob = m_client->checkHealth();
         connect(m_healthJob, &ApiJob::finished, this, [this] {
@@ -382,6 +384,29 @@ void MainWindow::showLocalEngineFailure(const QString &message, bool dataDirInUs
     auto box = new QMessageBox(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("localEngineFailureBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::showLocalEngineStopped(const QString &message)
+{
+    auto box = new QMessageBox(QMessageBox::Critical, tr("Local Engine Stopped"), message,
+                               QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("localEngineStoppedBox"));
+    box->setInformativeText(tr("Until the engine runs again, the console cannot show or change "
+                               "the district's data, and no scheduled run starts. Runs that "
+                               "were in progress are marked failed when it starts, and queued "
+                               "again where the integration allows retries after an engine "
+                               "stop."));
+    QPushButton *restart = box->addButton(tr("Restart Engine"), QMessageBox::AcceptRole);
+    restart->setObjectName(QStringLiteral("restartEngineButton"));
+    box->addButton(QMessageBox::Close);
+    box->setDefaultButton(restart);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, restart](QAbstractButton *button) {
+        if (button == restart)
+            emit restartEngineRequested();
+    });
+    statusBar()->showMessage(tr("The local engine stopped."));
     box->open();
 }
 

@@ -57,11 +57,14 @@ public:
     void showPage(Page page);
     // Reloads every page from the engine.
     void refreshAll();
-    // Opens a window-modal message box with a failure of the local engine. A data folder that
-    // another engine uses gets the title "Engine Already Running".
     // Opens the district's notification settings in a window-modal dialog.
     void showNotificationSettings();
+    // Opens a window-modal message box with a failure of the local engine. A data folder that
+    // another engine uses gets the title "Engine Already Running".
     void showLocalEngineFailure(const QString &message, bool dataDirInUse);
+    // Tells the user that the local engine stopped by itself and offers Restart Engine, which
+    // emits restartEngineRequested(). The console cannot reach its data until then.
+    void showLocalEngineStopped(const QString &message);
     // Tells the user in a window-modal message box that "Remember me" could not keep the
     // sign-in. The message is TokenStore's sentence with the reason and the fix.
     void showSignInNotRemembered(const QString &message);
@@ -87,6 +90,8 @@ public:
 
 signals:
     void signOutRequested();
+    // The user pressed Restart Engine after the local engine stopped.
+    void restartEngineRequested();
 
 private:
     void createPages();

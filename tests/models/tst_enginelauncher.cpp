@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 #include <optional>
 
 using namespace hubdesk;
@@ -66,6 +68,7 @@ private slots:
     void earlyExitIsStartFailure();
     void uncreatableDataDirFails();
     void generatedTokensDiffer();
+    void restartsAfterUnexpectedExit();
 };
 
 void tst_EngineLauncher::startsAndStops()
@@ -236,6 +239,56 @@ void tst_EngineLauncher::generatedTokensDiffer()
     QCOMPARE(first.size(), 64);
     QVERIFY(first != second);
     QCOMPARE(QByteArray::fromHex(first).toHex(), first);
+}
+
+void tst_EngineLauncher::restartsAfterUnexpectedExit()
+{
+    QTemporaryDir dataDir;
+    QVERIFY(dataDir.isValid());
+    EngineLauncher launcher;
+    launcher.setHubdPath(QStringLiteral(HUBD_EXECUTABLE));
+    launcher.setDataDir(dataDir.path());
+    QSignalSpy ready(&launcher, &EngineLauncher::ready);
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+    QSignalSpy exited(&launcher, &EngineLauncher::exitedUnexpectedly);
+    launcher.start();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size() + failed.size(), 1, kStartTimeoutMs);
+    QCOMPARE(ready.size(), 1);
+    const QByteArray firstToken = ready.at(0).at(1).toByteArray();
+
+    // Restart is ignored while hubd runs.
+    launcher.restart();
+    QTest::qWait(200);
+    QCOMPARE(ready.size(), 1);
+
+    // A kill is a crash. The message names it and leaves out hubd's routine start-up lines.
+    const qint64 firstProcess = launcher.processId();
+    QVERIFY(::kill(pid_t(firstProcess), SIGKILL) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(exited.size(), 1, kStartTimeoutMs);
+    const QString message = exited.at(0).at(0).toString();
+    QVERIFY2(message.startsWith(QStringLiteral("The local engine ")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral(" crashed.")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral(" info ")), qPrintable(message));
+    QVERIFY(!launcher.isRunning());
+
+    launcher.restart();
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size() + failed.size(), 2, kStartTimeoutMs);
+    QCOMPARE(failed.size(), 0);
+    const QUrl secondUrl = ready.at(1).at(0).toUrl();
+    const QByteArray secondToken = ready.at(1).at(1).toByteArray();
+    QVERIFY(secondToken != firstToken);
+    QVERIFY(launcher.processId() != firstProcess);
+
+    // The restarted engine accepts the new token and uses the same data folder.
+    QNetworkAccessManager network;
+    EngineClient client(&network);
+    client.setBaseUrl(secondUrl);
+    client.setToken(secondToken);
+    QCOMPARE(resultOf(client.checkHealth()).httpStatus, 200);
+    QVERIFY(secondUrl.isValid());
+    launcher.stop();
+    QVERIFY(!launcher.isRunning());
+    QCOMPARE(exited.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_EngineLauncher)

@@ -409,7 +409,7 @@ void tst_FileUpload::inactiveIntegrationTakesNoFile()
     m_page->refresh();
     QVERIFY(refreshed.wait(UiTestEngine::kRequestTimeoutMs));
 
-    // Selected, the Inactive integration offers no upload, and the button says why.
+    // Selected, the Inactive integration offers no upload, and the tool tip gives the reason.
     QListView *view = m_page->view(IntegrationsPage::Inbound);
     const QModelIndex inbound = integrationIndex(IntegrationsPage::Inbound,
                                                  QStringLiteral("OneRoster Bundle"));
@@ -422,7 +422,7 @@ void tst_FileUpload::inactiveIntegrationTakesNoFile()
     QVERIFY(!runNow->isEnabled());
     QVERIFY2(upload->toolTip().contains(QLatin1String("Inactive")), qPrintable(upload->toolTip()));
 
-    // A file dropped on it is refused in the console, before any upload starts.
+    // A file dropped on it is rejected in the console, before any upload starts.
     const QString path = writeFile(QStringLiteral("inactive.zip"), deltaOrgsZip(2, "inactive-org-"));
     const qint64 runsBefore = runCount();
     QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -507,6 +508,33 @@ void tst_MainWindow::engineInUseShowsMessageBox()
     QCOMPARE(box->windowTitle(), u"Local Engine Failed"_s);
     box->accept();
     QTRY_VERIFY(box.isNull());
+
+    // An engine that stopped by itself is offered a restart, and the status bar shows that it stopped.
+    QSignalSpy restart(m_window.get(), &hubdesk::MainWindow::restartEngineRequested);
+    m_window->showLocalEngineStopped(u"The local engine /usr/bin/hubd crashed."_s);
+    box = m_window->findChild<QMessageBox *>(QStringLiteral("localEngineStoppedBox"));
+    QVERIFY(box);
+    QVERIFY(QTest::qWaitForWindowExposed(box));
+    QCOMPARE(box->windowTitle(), u"Local Engine Stopped"_s);
+    QVERIFY(box->informativeText().contains(u"marked failed"_s));
+    QCOMPARE(m_window->statusBar()->currentMessage(), u"The local engine stopped."_s);
+    auto restartButton = box->findChild<QPushButton *>(QStringLiteral("restartEngineButton"));
+    QVERIFY(restartButton);
+    QCOMPARE(box->defaultButton(), restartButton);
+    hubtest::saveScreenshot(box, QStringLiteral("main-engine-stopped"));
+    restartButton->click();
+    QCOMPARE(restart.size(), 1);
+    QTRY_VERIFY(box.isNull());
+
+    // Close leaves the console as it is.
+    m_window->showLocalEngineStopped(u"The local engine /usr/bin/hubd exited with code 3."_s);
+    box = m_window->findChild<QMessageBox *>(QStringLiteral("localEngineStoppedBox"));
+    QVERIFY(box);
+    box->button(QMessageBox::Close)->click();
+    QTRY_VERIFY(box.isNull());
+    QCOMPARE(restart.size(), 1);
+    m_window->refreshAll();
+    QCOMPARE(m_window->statusBar()->currentMessage(), QString());
 }
 
 // The signed-in user and role stay whole in the status bar, and the engine address gives way.
