@@ -88,11 +88,12 @@ QJsonObject validateApplication(const QJsonObject &body, ApplicationInput *input
     const QJsonValue year = body.value(QStringLiteral("schoolYear"));
     if (year.isUndefined() || year.isNull()) {
         input->schoolYear = QVariant();
-    } else if (!year.isDouble() || year.toDouble() != double(year.toInt()) || year.toInt() < 1990
+    } else if (!year.isDouble() || year.toDouble() != double(year.toInt()) || year.toInt() < 2000
                || year.toInt() > 2100) {
+        // The same range as an integration's school year.
         errors.insert(QStringLiteral("schoolYear"),
-                      QStringLiteral("Give the school year as its ending year, such as 2027, or "
-                                     "null for every year."));
+                      QStringLiteral("Enter a school year from 2000 to 2100 as its ending year, "
+                                     "such as 2027, or null for every year."));
     } else {
         input->schoolYear = year.toInt();
     }

@@ -31,7 +31,8 @@ QString checkPath(const QString &path, const QString &what)
         if (segment.isEmpty())
             return QStringLiteral("The %1 \"%2\" has an empty folder name.").arg(what, path);
         if (segment == QLatin1String(".") || segment == QLatin1String(".."))
-            return QStringLiteral("The %1 \"%2\" must not contain \".\" or \"..\".")
+            return QStringLiteral("The %1 \"%2\" must not contain a path segment \".\" or "
+                                  "\"..\" between slashes.")
                 .arg(what, path);
     }
     return {};

@@ -71,16 +71,16 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
 
     static const QRegularExpression keyPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
     if (!keyPattern.match(spec.key).hasMatch())
-        return failure(QStringLiteral("key: use 1 to 63 lower-case letters, digits and hyphens; "
+        return failure(QStringLiteral("key: Use 1 to 63 lower-case letters, digits and hyphens; "
                                       "\"%1\" is not one.")
                            .arg(spec.key));
     if (spec.name.trimmed().isEmpty())
-        return failure(QStringLiteral("name: enter a name."));
+        return failure(QStringLiteral("name: Enter a name."));
     if (const QString problem = nameTextProblem(spec.name); !problem.isEmpty())
         return failure(QStringLiteral("name: ") + problem);
     const StoreTable *knownTable = storeTable(spec.table);
     if (!knownTable)
-        return failure(QStringLiteral("table: use assessment_results or attendance; \"%1\" is "
+        return failure(QStringLiteral("table: Use assessment_results or attendance; \"%1\" is "
                                       "not one.")
                            .arg(spec.table));
     const StoreTable &table = *knownTable;
@@ -127,7 +127,7 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
         }
 
         if (column.name.isEmpty())
-            return failure(path + QStringLiteral("name: every column needs a name."));
+            return failure(path + QStringLiteral("name: Every column needs a name."));
         if (const QString problem = nameTextProblem(column.name); !problem.isEmpty())
             return failure(path + QStringLiteral("name: ") + problem);
         if (names.contains(column.name, Qt::CaseInsensitive))
@@ -200,12 +200,12 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
     }
     for (const QString &required : table.required) {
         if (!mapped.contains(required))
-            return failure(QStringLiteral("columns: no column or constant fills %1, which %2 "
+            return failure(QStringLiteral("columns: No column or constant fills %1, which %2 "
                                           "needs.")
                                .arg(required, spec.table));
     }
     if (spec.naturalKey.isEmpty())
-        return failure(QStringLiteral("naturalKey: name the columns that identify a row."));
+        return failure(QStringLiteral("naturalKey: Name the columns that identify a row."));
     for (qsizetype index = 0; index < spec.naturalKey.size(); ++index) {
         const QString &name = spec.naturalKey.at(index);
         if (!names.contains(name))

@@ -735,7 +735,7 @@ http::Response readObject(const ReadContext &context, const Entity &entity,
     if (!found)
         return statusInfo(context.version, 404, CodeMinor::UnknownObject,
                           QStringLiteral("No %1 has the sourcedId \"%2\".")
-                              .arg(entity.singular, sourcedId));
+                              .arg(objectNoun(entity), sourcedId));
     auto body = finishPage(context, entity, query.fields, writer, page, false);
     if (auto *error = std::get_if<QString>(&body))
         return storeError(context, *error);

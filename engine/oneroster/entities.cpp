@@ -334,6 +334,18 @@ std::optional<FilterField> Entity::filterField(const QString &name) const
 }
 
 const Entity &orgsEntity(Version v) { return entities(v).orgs; }
+QString objectNoun(const Entity &entity)
+{
+    static const QHash<QString, QString> restrictedNouns{
+        {QStringLiteral("schools"), QStringLiteral("school")},
+        {QStringLiteral("terms"), QStringLiteral("term")},
+        {QStringLiteral("gradingPeriods"), QStringLiteral("grading period")},
+        {QStringLiteral("students"), QStringLiteral("student")},
+        {QStringLiteral("teachers"), QStringLiteral("teacher")},
+    };
+    return restrictedNouns.value(entity.key, entity.singular);
+}
+
 const Entity &schoolsEntity(Version v) { return entities(v).schools; }
 const Entity &academicSessionsEntity(Version v) { return entities(v).sessions; }
 const Entity &termsEntity(Version v) { return entities(v).terms; }

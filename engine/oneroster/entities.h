@@ -60,6 +60,10 @@ struct Entity
     std::optional<FilterField> filterField(const QString &name) const;
 };
 
+// The noun for one object in messages: "school" for the schools collection, whose objects are
+// orgs of type school, and the JSON wrapper (such as "user") for an unrestricted entity.
+QString objectNoun(const Entity &entity);
+
 // The rostering, gradebook and resource entities as each version defines them.
 const Entity &orgsEntity(Version version);
 const Entity &schoolsEntity(Version version);

@@ -48,7 +48,7 @@ std::optional<http::Response> missingParent(ServiceRequest &request, const QList
         if (!*exists)
             return statusInfo(request.read.version, 404, CodeMinor::UnknownObject,
                               QStringLiteral("No %1 has the sourcedId \"%2\".")
-                                  .arg(entity.singular, id));
+                                  .arg(objectNoun(entity), id));
     }
     return std::nullopt;
 }

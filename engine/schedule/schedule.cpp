@@ -6,6 +6,7 @@
 #include "core/jsonfields.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -21,6 +22,17 @@ QString outOfRangeMessage(const QString &which)
     return QStringLiteral("Enter a %1 date from %2 to %3.")
         .arg(which, kEarliestScheduleDate.toString(Qt::ISODate),
              kLatestScheduleDate.toString(Qt::ISODate));
+}
+
+// Returns the message for a date that QDate rejected. Text in the YYYY-MM-DD form names a day
+// that the calendar lacks, such as 2027-02-29; other text is in the wrong form.
+QString invalidDateMessage(const QString &text, const QString &formMessage)
+{
+    static const QRegularExpression isoForm(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (isoForm.match(text).hasMatch())
+        return QStringLiteral("The date %1 does not exist. Enter a date from the calendar.")
+            .arg(text);
+    return formMessage;
 }
 
 const QStringList &typeNames()
@@ -132,11 +144,12 @@ QJsonObject validateSchedule(const QJsonValue &value)
                       QStringLiteral("Choose one of %1; \"%2\" is not a schedule type.")
                           .arg(typeNames().join(QStringLiteral(", ")), type));
 
-    const QDate startDate
-        = QDate::fromString(schedule.value(QStringLiteral("startDate")).toString(), Qt::ISODate);
+    const QString startText = schedule.value(QStringLiteral("startDate")).toString();
+    const QDate startDate = QDate::fromString(startText, Qt::ISODate);
     if (!startDate.isValid())
         errors.insert(QStringLiteral("schedule.startDate"),
-                      QStringLiteral("Enter a start date as YYYY-MM-DD."));
+                      invalidDateMessage(startText,
+                                         QStringLiteral("Enter a start date as YYYY-MM-DD.")));
     else if (startDate < kEarliestScheduleDate || startDate > kLatestScheduleDate)
         errors.insert(QStringLiteral("schedule.startDate"), outOfRangeMessage(QStringLiteral("start")));
     const QString startTime = schedule.value(QStringLiteral("startTime")).toString();
@@ -158,7 +171,9 @@ QJsonObject validateSchedule(const QJsonValue &value)
         const QDate endDate = QDate::fromString(endText, Qt::ISODate);
         if (!endDate.isValid())
             errors.insert(QStringLiteral("schedule.endDate"),
-                          QStringLiteral("Enter an end date as YYYY-MM-DD or leave it empty."));
+                          invalidDateMessage(endText, QStringLiteral("Enter an end date as "
+                                                                     "YYYY-MM-DD or leave it "
+                                                                     "empty.")));
         else if (endDate < kEarliestScheduleDate || endDate > kLatestScheduleDate)
             errors.insert(QStringLiteral("schedule.endDate"), outOfRangeMessage(QStringLiteral("end")));
         else if (startDate.isValid() && endDate < startDate)

@@ -566,6 +566,17 @@ void tst_AdminApi::integrationValidation_data()
                                                 {QStringLiteral("startDate"), QStringLiteral("05/12/2026")},
                                                 {QStringLiteral("startTime"), QStringLiteral("02:00")}})
         << "schedule.startDate" << "YYYY-MM-DD";
+    QTest::newRow("schedule start date not in calendar")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2027-02-29")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")}})
+        << "schedule.startDate" << "The date 2027-02-29 does not exist. Enter a date from the calendar.";
+    QTest::newRow("schedule end date not in calendar")
+        << "schedule" << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("daily")},
+                                                {QStringLiteral("startDate"), QStringLiteral("2027-02-01")},
+                                                {QStringLiteral("startTime"), QStringLiteral("02:00")},
+                                                {QStringLiteral("endDate"), QStringLiteral("2027-04-31")}})
+        << "schedule.endDate" << "The date 2027-04-31 does not exist.";
     QTest::newRow("schedule day of week 8")
         << "schedule"
         << QJsonValue(QJsonObject{{QStringLiteral("type"), QStringLiteral("weekly")},

@@ -166,7 +166,10 @@ void tst_Destinations::templateRejection_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("messagePart");
     QTest::newRow("parent folder") << "../{output}"
-                                   << "\"..\"";
+                                   << "must not contain a path segment \".\" or \"..\" "
+                                      "between slashes.";
+    QTest::newRow("current folder") << "a/./{output}"
+                                    << "path segment \".\"";
     QTest::newRow("inner parent") << "a/../../{output}"
                                   << "\"..\"";
     QTest::newRow("absolute") << "/etc/{output}"
@@ -183,6 +186,7 @@ void tst_Destinations::templateRejection_data()
                                     << "without '}'";
     QTest::newRow("empty") << ""
                            << "empty";
+    QTest::newRow("dots inside a name are allowed") << "a.b/{output}.csv" << QString();
 }
 
 void tst_Destinations::templateRejection()
@@ -190,7 +194,10 @@ void tst_Destinations::templateRejection()
     QFETCH(QString, pattern);
     QFETCH(QString, messagePart);
     const QString message = FileNameTemplate::validate(pattern);
-    QVERIFY2(message.contains(messagePart), qPrintable(message));
+    if (messagePart.isEmpty())
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+    else
+        QVERIFY2(message.contains(messagePart), qPrintable(message));
 }
 
 void tst_Destinations::retryDelaysGrowWithJitter()

@@ -547,9 +547,9 @@ void tst_FlatFile::rejectsInvalidSpecs_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("error");
     QTest::newRow("unknown table") << "table" << QJsonValue(QStringLiteral("grades"))
-                                   << "table: use assessment_results or attendance";
+                                   << "table: Use assessment_results or attendance";
     QTest::newRow("bad key") << "key" << QJsonValue(QStringLiteral("My Spec"))
-                             << "key: use 1 to 63 lower-case letters";
+                             << "key: Use 1 to 63 lower-case letters";
     QTest::newRow("key column undeclared")
         << "naturalKey" << QJsonValue(QJsonArray{QStringLiteral("Student")})
         << "naturalKey[0]: Student is not a declared column.";

@@ -426,6 +426,10 @@ void tst_OneRoster::applicationValidation_data()
                                       << QStringLiteral("schoolYear");
     QTest::newRow("school year range") << QByteArray(R"({"name": "A", "schoolYear": 27})")
                                        << QStringLiteral("schoolYear");
+    QTest::newRow("school year 1999") << QByteArray(R"({"name": "A", "schoolYear": 1999})")
+                                      << QStringLiteral("schoolYear");
+    QTest::newRow("school year 2101") << QByteArray(R"({"name": "A", "schoolYear": 2101})")
+                                      << QStringLiteral("schoolYear");
     QTest::newRow("active not bool") << QByteArray(R"({"name": "A", "active": "yes"})")
                                      << QStringLiteral("active");
     QTest::newRow("vendor not text") << QByteArray(R"({"name": "A", "vendor": 5})")
@@ -443,6 +447,10 @@ void tst_OneRoster::applicationValidation()
     const ApiReply reply = m_admin->send("POST", QStringLiteral("/api/v1/oneroster/applications"), body);
     QCOMPARE(reply.status, 422);
     QVERIFY2(reply.json[QStringLiteral("fields")].toObject().contains(field), reply.body.constData());
+    if (field == QLatin1String("schoolYear"))
+        QCOMPARE(reply.json[QStringLiteral("fields")][field].toString(),
+                 QStringLiteral("Enter a school year from 2000 to 2100 as its ending year, such as "
+                                "2027, or null for every year."));
     QCOMPARE(m_admin->send("POST", QStringLiteral("/api/v1/oneroster/applications"), "[1]").status, 400);
 }
 
@@ -818,7 +826,23 @@ void tst_OneRoster::unknownObjectIsNotFound()
     // A school is an org, but a class is not a school.
     QCOMPARE(read(m_allScopes, kV1p1 + QStringLiteral("/schools/%1").arg(m_classId)).status, 404);
     // A teacher is not a student.
-    QCOMPARE(read(m_allScopes, kV1p1 + QStringLiteral("/students/%1").arg(m_teacherId)).status, 404);
+    reply = read(m_allScopes, kV1p1 + QStringLiteral("/students/%1").arg(m_teacherId));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.json[QStringLiteral("imsx_description")].toString(),
+             QStringLiteral("No student has the sourcedId \"%1\".").arg(m_teacherId));
+
+    // The message names the collection's kind of object, not the JSON wrapper "org".
+    reply = read(m_allScopes, kV1p1 + QStringLiteral("/schools/nope"));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.json[QStringLiteral("imsx_description")].toString(),
+             QStringLiteral("No school has the sourcedId \"nope\"."));
+    reply = read(m_allScopes, kRoster12 + QStringLiteral("/schools/nope/classes"));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.json[QStringLiteral("imsx_description")].toString(),
+             QStringLiteral("No school has the sourcedId \"nope\"."));
+    reply = read(m_allScopes, kV1p1 + QStringLiteral("/orgs/nope"));
+    QCOMPARE(reply.json[QStringLiteral("imsx_description")].toString(),
+             QStringLiteral("No org has the sourcedId \"nope\"."));
 }
 
 void tst_OneRoster::payloadFollowsRules()

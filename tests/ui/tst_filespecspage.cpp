@@ -537,7 +537,7 @@ void tst_FileSpecsPage::invalidChangeShowsEngineError_data()
            u"M/d/yyyy, d/M/yyyy, MM/dd/yyyy, dd/MM/yyyy, d.M.yyyy, yyyyMMdd."_s;
     QTest::newRow("required store column unmapped")
         << 1 << u"columns"_s
-        << u"no column or constant fills student_sourced_id, which assessment_results needs."_s;
+        << u"No column or constant fills student_sourced_id, which assessment_results needs."_s;
     QTest::newRow("maximum below minimum")
         << 2 << u"columns[7].maximum"_s
         << u"Percentile has a maximum of 0.5, below its minimum of 1."_s;
