@@ -3592,7 +3592,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>الموافقة على التحميل</translation>
     </message>
     <message>
-        <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked tobedeleted.
+        <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked to be deleted (tobedeleted).
 
 %2</source>
         <translation>هل توافق على التشغيل %1؟ يُتحقق من الملف مرة أخرى ثم يُحمَّل، وتُعلَّم السجلات المخزنة التي لا يتضمنها بالحالة tobedeleted.

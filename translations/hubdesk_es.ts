@@ -3552,10 +3552,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Aprobar carga</translation>
     </message>
     <message>
-        <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked tobedeleted.
+        <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked to be deleted (tobedeleted).
 
 %2</source>
-        <translation>¿Aprobar la ejecución %1? El archivo se valida de nuevo y se carga, y los registros guardados que no incluye se marcan como tobedeleted.
+        <translation>¿Aprobar la ejecución %1? El archivo se valida de nuevo y se carga, y los registros guardados que no incluye se marcan para eliminar (tobedeleted).
 
 %2</translation>
     </message>

@@ -427,11 +427,11 @@ void RunbookPage::approveSelectedRun()
         = m_model->indexOfRun(runId).data(RunbookModel::RunJsonRole).toJsonObject();
     if (!RunbookModel::isHeld(run) || m_controlJob)
         return;
-    // The engine's reason names each table with the records the load would mark tobedeleted
-    // and the records stored, such as "orgs 5 of 5".
+    // The engine's reason names each kind of record with the records the load would mark to be
+    // deleted and the records stored, such as "orgs 5 of 5".
     if (!confirm(QStringLiteral("runbookApproveConfirmation"), tr("Approve Load"),
                  tr("Approve run %1? The file is validated again and loaded, and stored records "
-                    "that it leaves out are marked tobedeleted.\n\n%2")
+                    "that it leaves out are marked to be deleted (tobedeleted).\n\n%2")
                      .arg(QString::number(runId),
                           run.value(QStringLiteral("message")).toString())))
         return;

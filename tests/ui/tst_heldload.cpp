@@ -305,8 +305,8 @@ void tst_HeldLoad::approveShowsCountsAndOutcome()
     answerNextBox(QStringLiteral("runbookApproveConfirmation"), QMessageBox::Yes, &text);
     m_page->approveSelectedRun();
     QCOMPARE(text, QStringLiteral("Approve run %1? The file is validated again and loaded, and "
-                                  "stored records that it leaves out are marked "
-                                  "tobedeleted.\n\n%2")
+                                  "stored records that it leaves out are marked to be deleted "
+                                  "(tobedeleted).\n\n%2")
                        .arg(QString::number(runId), reason));
     // The message about the approved run changes to its outcome once the run ends.
     QTRY_VERIFY2_WITH_TIMEOUT(
