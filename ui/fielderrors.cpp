@@ -3,8 +3,15 @@
 
 #include "fielderrors.h"
 
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
 #include <QWidget>
 
@@ -19,6 +26,30 @@ namespace {
 QWidget *describedWidget(QWidget *field)
 {
     return field->focusProxy() ? field->focusProxy() : field;
+}
+
+// Connects the signal that field emits when its value changes to clear. Returns false for a
+// kind of field that has no such signal.
+template<typename Slot>
+bool connectValueChanged(QWidget *field, QLabel *context, Slot clear)
+{
+    if (auto edit = qobject_cast<QLineEdit *>(field))
+        QObject::connect(edit, &QLineEdit::textChanged, context, clear);
+    else if (auto combo = qobject_cast<QComboBox *>(field))
+        QObject::connect(combo, &QComboBox::currentIndexChanged, context, clear);
+    else if (auto button = qobject_cast<QAbstractButton *>(field))
+        QObject::connect(button, &QAbstractButton::toggled, context, clear);
+    else if (auto spin = qobject_cast<QSpinBox *>(field))
+        QObject::connect(spin, &QSpinBox::valueChanged, context, clear);
+    else if (auto spin = qobject_cast<QDoubleSpinBox *>(field))
+        QObject::connect(spin, &QDoubleSpinBox::valueChanged, context, clear);
+    else if (auto dateTime = qobject_cast<QDateTimeEdit *>(field))
+        QObject::connect(dateTime, &QDateTimeEdit::dateTimeChanged, context, clear);
+    else if (auto text = qobject_cast<QPlainTextEdit *>(field))
+        QObject::connect(text, &QPlainTextEdit::textChanged, context, clear);
+    else
+        return false;
+    return true;
 }
 
 } // namespace
@@ -58,12 +89,31 @@ QWidget *FieldErrors::wrap(const QString &key, QWidget *field)
     QLabel *label = createLabel(field->objectName() + QStringLiteral("Error"), container);
     layout->addWidget(label);
     add(key, field, label);
+    // A form label's buddy is the container, so that its mnemonic focuses the field.
+    container->setFocusProxy(field);
     return container;
 }
 
 void FieldErrors::add(const QString &key, QWidget *field, QLabel *label)
 {
     m_entries.insert(key, Entry{field, label});
+
+    // Changing the field clears its own message. A row that is registered again under a new key
+    // keeps its one connection, which the property records.
+    const char *const watched = "hubdeskErrorLabel";
+    if (!field || !label || field->property(watched).value<QLabel *>() == label)
+        return;
+    QPointer<QWidget> guardedField = field;
+    const bool connected = connectValueChanged(field, label, [label, guardedField] {
+        if (label->isHidden())
+            return;
+        label->clear();
+        label->hide();
+        if (guardedField)
+            describedWidget(guardedField)->setAccessibleDescription({});
+    });
+    if (connected)
+        field->setProperty(watched, QVariant::fromValue(label));
 }
 
 void FieldErrors::removeKeysStartingWith(const QString &prefix)

@@ -30,6 +30,8 @@ public:
 
     // Returns a container with field above its new error label and registers both under key.
     QWidget *wrap(const QString &key, QWidget *field);
+    // Registers label as the place of key's message. Changing the field, when it is a line
+    // edit, combo box, button, spin box, date-time edit or plain text edit, hides the message.
     void add(const QString &key, QWidget *field, QLabel *label);
     void removeKeysStartingWith(const QString &prefix);
     // The label that shows messages whose key has no field, such as "productId".

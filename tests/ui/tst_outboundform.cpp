@@ -373,8 +373,20 @@ void tst_OutboundForm::invalidFieldsShowMessages()
     QCOMPARE(m_form->focusWidget(), timeout);
     hubtest::saveScreenshot(m_form.get(), QStringLiteral("outbound-form-errors"));
 
-    // Fixing the fields clears the messages on the next save.
+    // Changing a field clears its own message at once, and the other messages stay.
+    QVERIFY(
+        selectText(QStringLiteral("destinationCombo1"), QStringLiteral("Demo Outbound Folder")));
+    QVERIFY(m_form->fieldError(QStringLiteral("destinations[1].destinationId")).isEmpty());
+    QVERIFY(control<QLabel>(QStringLiteral("destinationCombo1Error"))->isHidden());
+    QCOMPARE(m_form->fieldError(QStringLiteral("queryTimeoutSeconds")), timeoutMessage);
     timeout->setValue(90);
+    QVERIFY(m_form->fieldError(QStringLiteral("queryTimeoutSeconds")).isEmpty());
+    QVERIFY(timeoutError->isHidden());
+    QVERIFY(timeout->accessibleDescription().isEmpty());
+    QCOMPARE(m_form->fieldError(QStringLiteral("schedule.endDate")),
+             u"The end date is before the start date."_s);
+
+    // Fixing the other fields clears their messages on the next save.
     QTest::mouseClick(control<QPushButton>(QStringLiteral("removeDestinationButton1")),
                       Qt::LeftButton);
     control<QCheckBox>(QStringLiteral("endDateCheck"))->setChecked(false);
