@@ -82,7 +82,8 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     , m_scopeWarning(new QLabel)
     , m_roleNote(new QLabel)
     , m_settings(new QWidget)
-    , m_fieldErrors(new QLabel)
+    , m_fieldErrors(FieldErrors::createLabel(QStringLiteral("applicationFieldErrors")))
+    , m_formScroll(new QScrollArea)
     , m_saveButton(new QPushButton)
     , m_newButton(new QPushButton(tr("New Application")))
     , m_resetButton(new QPushButton(tr("Reset Secret")))
@@ -115,7 +116,7 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     auto form = new QWidget;
     buildForm(form);
     // The form scrolls on a short screen instead of pushing the page past it.
-    auto formScroll = new QScrollArea;
+    QScrollArea *formScroll = m_formScroll;
     formScroll->setObjectName(QStringLiteral("oneRosterFormScroll"));
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
@@ -175,12 +176,13 @@ void OneRosterPage::buildForm(QWidget *form)
     m_active->setObjectName(QStringLiteral("applicationActiveCheck"));
 
     auto fields = new QFormLayout;
-    fields->addRow(tr("&Name:"), m_name);
-    fields->addRow(tr("&Vendor:"), m_vendor);
-    fields->addRow(tr("School &year:"), m_schoolYear);
-    fields->addRow(QString(), m_active);
+    fields->addRow(tr("&Name:"), m_errors.wrap(QStringLiteral("name"), m_name));
+    fields->addRow(tr("&Vendor:"), m_errors.wrap(QStringLiteral("vendor"), m_vendor));
+    fields->addRow(tr("School &year:"), m_errors.wrap(QStringLiteral("schoolYear"), m_schoolYear));
+    fields->addRow(QString(), m_errors.wrap(QStringLiteral("active"), m_active));
 
     auto scopeBox = new QGroupBox(tr("Scopes"));
+    scopeBox->setObjectName(QStringLiteral("scopeBox"));
     auto scopeLayout = new QVBoxLayout(scopeBox);
     for (const ScopeText &scope : kScopeTexts) {
         const QString name = QLatin1String(scope.name);
@@ -198,10 +200,11 @@ void OneRosterPage::buildForm(QWidget *form)
                                "need."));
     m_scopeWarning->setStyleSheet(QStringLiteral("color: #a33;"));
     scopeLayout->addWidget(m_scopeWarning);
-
-    m_fieldErrors->setObjectName(QStringLiteral("applicationFieldErrors"));
-    m_fieldErrors->setWordWrap(true);
-    m_fieldErrors->setStyleSheet(QStringLiteral("color: #a33;"));
+    QLabel *scopeError = FieldErrors::createLabel(QStringLiteral("scopeBoxError"));
+    scopeLayout->addWidget(scopeError);
+    m_errors.add(QStringLiteral("scopes"), scopeBox, scopeError);
+    // Messages for keys without a field of their own.
+    m_errors.setFallbackLabel(m_fieldErrors);
 
     m_saveButton->setObjectName(QStringLiteral("saveApplicationButton"));
     m_newButton->setObjectName(QStringLiteral("newApplicationButton"));
@@ -427,7 +430,7 @@ void OneRosterPage::fillForm(const QJsonObject &application)
     m_saveButton->setText(isNew ? tr("Register") : tr("Save Changes"));
     m_resetButton->setEnabled(!isNew);
     m_deleteButton->setEnabled(!isNew);
-    m_fieldErrors->clear();
+    m_errors.clear();
     updateScopeWarning();
     updateEditing();
 }
@@ -488,10 +491,11 @@ void OneRosterPage::save()
                                       formBody());
     connect(m_saveJob, &ApiJob::finished, this, [this, isNew](const ApiResult &result) {
         if (!result.ok()) {
-            QStringList errors;
-            for (auto it = result.fieldErrors.begin(); it != result.fieldErrors.end(); ++it)
-                errors.append(it.value().toString());
-            m_fieldErrors->setText(errors.join(QLatin1Char('\n')));
+            m_errors.clear();
+            if (QWidget *first = m_errors.show(result.fieldErrors, m_formScroll->widget())) {
+                m_formScroll->ensureWidgetVisible(first);
+                first->setFocus(Qt::OtherFocusReason);
+            }
             showMessage(tr("Cannot save the application: %1").arg(result.errorMessage));
             return;
         }

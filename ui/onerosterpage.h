@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "fielderrors.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
@@ -15,6 +17,7 @@ class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QTreeWidget;
 
 namespace hubdesk {
@@ -85,6 +88,8 @@ private:
     QLabel *m_roleNote;
     QWidget *m_settings;
     QLabel *m_fieldErrors;
+    FieldErrors m_errors;
+    QScrollArea *m_formScroll;
     QPushButton *m_saveButton;
     QPushButton *m_newButton;
     QPushButton *m_resetButton;

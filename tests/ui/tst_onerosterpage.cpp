@@ -24,6 +24,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimeZone>
 #include <QTreeWidget>
@@ -56,6 +58,8 @@ private:
         return page()->findChild<T *>(QLatin1String(name));
     }
     bool waitForRefresh();
+    // Whether the whole of field shows in the form's scrolled viewport.
+    bool shownInForm(const QWidget *field) const;
 
     hubtest::UiTestEngine m_engine;
     std::unique_ptr<hubdesk::MainWindow> m_window;
@@ -85,8 +89,17 @@ bool tst_OneRosterPage::waitForRefresh()
     return refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs);
 }
 
+bool tst_OneRosterPage::shownInForm(const QWidget *field) const
+{
+    const QWidget *viewport = child<QScrollArea>("oneRosterFormScroll")->viewport();
+    const QRect area(field->mapTo(viewport, QPoint(0, 0)), field->size());
+    return field->isVisible() && viewport->rect().contains(area);
+}
+
 void tst_OneRosterPage::registerShowsSecretOnce()
 {
+    // The window size of a 1280x860 screen, where the credentials opened below the fold.
+    m_window->resize(1248, 796);
     page()->startNew();
     QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
     QCOMPARE(child<QPushButton>("saveApplicationButton")->text(), QStringLiteral("Register"));
@@ -147,13 +160,31 @@ void tst_OneRosterPage::noScopeWarnsInWords()
 
 void tst_OneRosterPage::invalidFormShowsFieldErrors()
 {
+    m_window->resize(1248, 796);
     page()->startNew();
-    child<QLineEdit>("applicationNameEdit")->clear();
+    QLineEdit *name = child<QLineEdit>("applicationNameEdit");
+    name->clear();
+    QScrollBar *scrollBar = child<QScrollArea>("oneRosterFormScroll")->verticalScrollBar();
+    QTRY_VERIFY(scrollBar->maximum() > 0);
+    scrollBar->setValue(scrollBar->maximum());
+    QVERIFY(!shownInForm(name));
+
     QTest::mouseClick(child<QPushButton>("saveApplicationButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("applicationFieldErrors")->text().isEmpty(),
-                             hubtest::UiTestEngine::kRequestTimeoutMs);
+    QLabel *nameError = child<QLabel>("applicationNameEditError");
+    QTRY_VERIFY_WITH_TIMEOUT(!nameError->isHidden(), hubtest::UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(nameError->text(), QStringLiteral("Enter the application's name."));
+    QCOMPARE(name->accessibleDescription(), nameError->text());
+    QVERIFY(child<QLabel>("applicationFieldErrors")->isHidden());
+    QVERIFY(shownInForm(name));
+    QCOMPARE(m_window->focusWidget(), name);
     QVERIFY(page()->message().startsWith(QLatin1String("Cannot save")));
     QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-name-error"));
+
+    // Typing in the field clears its message.
+    QTest::keyClicks(name, QStringLiteral("M"));
+    QVERIFY(nameError->isHidden());
+    QVERIFY(name->accessibleDescription().isEmpty());
 }
 
 void tst_OneRosterPage::duplicateNameShowsFieldError()
@@ -164,9 +195,9 @@ void tst_OneRosterPage::duplicateNameShowsFieldError()
     page()->startNew();
     child<QLineEdit>("applicationNameEdit")->setText(QStringLiteral("Reading Coach"));
     QTest::mouseClick(child<QPushButton>("saveApplicationButton"), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("applicationFieldErrors")->text().isEmpty(),
+    QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>("applicationNameEditError")->isHidden(),
                              hubtest::UiTestEngine::kRequestTimeoutMs);
-    QCOMPARE(child<QLabel>("applicationFieldErrors")->text(),
+    QCOMPARE(child<QLabel>("applicationNameEditError")->text(),
              QStringLiteral("Another application is already named \"Reading Coach\". Choose a "
                             "different name."));
     QVERIFY(page()->message().startsWith(QLatin1String("Cannot save")));
