@@ -25,6 +25,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTimeZone>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -552,6 +553,15 @@ void OneRosterPage::showCredentials(const QJsonObject &application)
     m_clientId->setText(application.value(QStringLiteral("clientId")).toString());
     m_clientSecret->setText(application.value(QStringLiteral("clientSecret")).toString());
     m_credentials->show();
+
+    // The secret is shown only once, so it must not stay below the fold. The form gets its new
+    // height when the scroll area handles the layout request that show() posted, so the scroll
+    // waits for the event loop.
+    m_clientSecret->setFocus(Qt::OtherFocusReason);
+    m_clientSecret->selectAll();
+    QTimer::singleShot(0, m_credentials, [this] {
+        m_formScroll->ensureWidgetVisible(m_credentials, 0, 0);
+    });
 }
 
 QString OneRosterPage::message() const

@@ -71,6 +71,7 @@ private:
     QJsonObject formBody() const;
     void updateScopeWarning();
     void updateEditing();
+    // Shows the client id and the one-time secret, scrolls them into view and focuses the secret.
     void showCredentials(const QJsonObject &application);
     void showMessage(const QString &text);
     void onSelectionChanged();

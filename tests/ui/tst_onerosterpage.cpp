@@ -116,6 +116,11 @@ void tst_OneRosterPage::registerShowsSecretOnce()
     QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
 
     QVERIFY(!child<QGroupBox>("credentialsBox")->isHidden());
+    QLineEdit *secretEdit = child<QLineEdit>("clientSecretEdit");
+    QCOMPARE(m_window->focusWidget(), secretEdit);
+    QTRY_VERIFY(shownInForm(secretEdit));
+    QVERIFY(shownInForm(child<QLineEdit>("clientIdEdit")));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-registered"));
     const QString clientId = child<QLineEdit>("clientIdEdit")->text();
     const QString secret = child<QLineEdit>("clientSecretEdit")->text();
     QVERIFY(clientId.size() >= 20);
@@ -239,6 +244,8 @@ void tst_OneRosterPage::resetSecretShowsNewSecret()
     QTRY_VERIFY_WITH_TIMEOUT(!child<QGroupBox>("credentialsBox")->isHidden(),
                              hubtest::UiTestEngine::kRequestTimeoutMs);
     QVERIFY(child<QLineEdit>("clientSecretEdit")->text().size() >= 40);
+    QCOMPARE(m_window->focusWidget(), child<QLineEdit>("clientSecretEdit"));
+    QTRY_VERIFY(shownInForm(child<QLineEdit>("clientSecretEdit")));
     QVERIFY(page()->message().contains(QLatin1String("new secret")));
 }
 
