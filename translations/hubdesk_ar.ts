@@ -2576,10 +2576,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>OneRoster 1.1:</translation>
     </message>
     <message>
-        <source>OneRoster 1.2:</source>
-        <translation>OneRoster 1.2:</translation>
-    </message>
-    <message>
         <source>Cannot load the OneRoster applications: %1</source>
         <translation>تعذّر تحميل تطبيقات OneRoster: %1</translation>
     </message>
@@ -2666,6 +2662,18 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Your role can see the applications and copy what a vendor needs. A district administrator registers, changes and deletes them.</source>
         <translation>يتيح لك دورك عرض التطبيقات ونسخ ما يحتاجه المورّد. يسجّلها مسؤول المنطقة التعليمية ويغيّرها ويحذفها.</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2 rostering:</source>
+        <translation>OneRoster 1.2، القوائم:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2 gradebook:</source>
+        <translation>OneRoster 1.2، سجل الدرجات:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2 resources:</source>
+        <translation>OneRoster 1.2، الموارد:</translation>
     </message>
 </context>
 <context>

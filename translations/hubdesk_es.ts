@@ -2576,10 +2576,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>OneRoster 1.1:</translation>
     </message>
     <message>
-        <source>OneRoster 1.2:</source>
-        <translation>OneRoster 1.2:</translation>
-    </message>
-    <message>
         <source>Cannot load the OneRoster applications: %1</source>
         <translation>No se pueden cargar las aplicaciones OneRoster: %1</translation>
     </message>
@@ -2666,6 +2662,18 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Your role can see the applications and copy what a vendor needs. A district administrator registers, changes and deletes them.</source>
         <translation>Su rol puede ver las aplicaciones y copiar lo que necesita un proveedor. Un administrador del distrito las registra, las cambia y las elimina.</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2 rostering:</source>
+        <translation>OneRoster 1.2, matrícula:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2 gradebook:</source>
+        <translation>OneRoster 1.2, libro de calificaciones:</translation>
+    </message>
+    <message>
+        <source>OneRoster 1.2 resources:</source>
+        <translation>OneRoster 1.2, recursos:</translation>
     </message>
 </context>
 <context>

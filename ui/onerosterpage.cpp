@@ -94,7 +94,9 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     , m_clientSecret(readOnlyField(QStringLiteral("clientSecretEdit")))
     , m_tokenUrl(readOnlyField(QStringLiteral("tokenUrlEdit")))
     , m_baseUrl11(readOnlyField(QStringLiteral("baseUrl11Edit")))
-    , m_baseUrl12(readOnlyField(QStringLiteral("baseUrl12Edit")))
+    , m_rosteringUrl12(readOnlyField(QStringLiteral("rosteringUrl12Edit")))
+    , m_gradebookUrl12(readOnlyField(QStringLiteral("gradebookUrl12Edit")))
+    , m_resourcesUrl12(readOnlyField(QStringLiteral("resourcesUrl12Edit")))
     , m_message(new QLabel)
     , m_activity(new QTreeWidget)
 {
@@ -248,7 +250,13 @@ void OneRosterPage::buildForm(QWidget *form)
     auto urlLayout = new QFormLayout(urls);
     urlLayout->addRow(tr("Token URL:"), copyRow(m_tokenUrl, QStringLiteral("copyTokenUrlButton")));
     urlLayout->addRow(tr("OneRoster 1.1:"), copyRow(m_baseUrl11, QStringLiteral("copyBaseUrl11Button")));
-    urlLayout->addRow(tr("OneRoster 1.2:"), copyRow(m_baseUrl12, QStringLiteral("copyBaseUrl12Button")));
+    // OneRoster 1.2 has a base URL per service.
+    urlLayout->addRow(tr("OneRoster 1.2 rostering:"),
+                      copyRow(m_rosteringUrl12, QStringLiteral("copyRosteringUrl12Button")));
+    urlLayout->addRow(tr("OneRoster 1.2 gradebook:"),
+                      copyRow(m_gradebookUrl12, QStringLiteral("copyGradebookUrl12Button")));
+    urlLayout->addRow(tr("OneRoster 1.2 resources:"),
+                      copyRow(m_resourcesUrl12, QStringLiteral("copyResourcesUrl12Button")));
 
     m_roleNote->setObjectName(QStringLiteral("oneRosterRoleNote"));
     m_roleNote->setWordWrap(true);
@@ -280,8 +288,9 @@ void OneRosterPage::refresh()
     const QString origin = m_client->baseUrl().toString(QUrl::RemovePath | QUrl::StripTrailingSlash);
     m_tokenUrl->setText(origin + QStringLiteral("/oauth/token"));
     m_baseUrl11->setText(origin + QStringLiteral("/ims/oneroster/v1p1"));
-    // The vendor puts rostering, gradebook or resources in place of {service}.
-    m_baseUrl12->setText(origin + QStringLiteral("/ims/oneroster/{service}/v1p2"));
+    m_rosteringUrl12->setText(origin + QStringLiteral("/ims/oneroster/rostering/v1p2"));
+    m_gradebookUrl12->setText(origin + QStringLiteral("/ims/oneroster/gradebook/v1p2"));
+    m_resourcesUrl12->setText(origin + QStringLiteral("/ims/oneroster/resources/v1p2"));
 
     // An aborted job still reports its result, "cancelled", which is no error to show.
     if (m_fetchJob) {

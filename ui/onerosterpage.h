@@ -100,7 +100,9 @@ private:
     QLineEdit *m_clientSecret;
     QLineEdit *m_tokenUrl;
     QLineEdit *m_baseUrl11;
-    QLineEdit *m_baseUrl12;
+    QLineEdit *m_rosteringUrl12;
+    QLineEdit *m_gradebookUrl12;
+    QLineEdit *m_resourcesUrl12;
     QLabel *m_message;
     QTreeWidget *m_activity;
     QJsonArray m_applications;

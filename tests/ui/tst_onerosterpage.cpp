@@ -131,6 +131,18 @@ void tst_OneRosterPage::registerShowsSecretOnce()
     QCOMPARE(QApplication::clipboard()->text(), clientId);
     QVERIFY(child<QLineEdit>("tokenUrlEdit")->text().endsWith(QLatin1String("/oauth/token")));
     QVERIFY(child<QLineEdit>("baseUrl11Edit")->text().endsWith(QLatin1String("/ims/oneroster/v1p1")));
+    const QString origin = child<QLineEdit>("baseUrl11Edit")->text().chopped(
+        QStringLiteral("/ims/oneroster/v1p1").size());
+    QVERIFY(origin.startsWith(QLatin1String("http://127.0.0.1:")));
+    QCOMPARE(child<QLineEdit>("rosteringUrl12Edit")->text(),
+             origin + QStringLiteral("/ims/oneroster/rostering/v1p2"));
+    QCOMPARE(child<QLineEdit>("gradebookUrl12Edit")->text(),
+             origin + QStringLiteral("/ims/oneroster/gradebook/v1p2"));
+    QCOMPARE(child<QLineEdit>("resourcesUrl12Edit")->text(),
+             origin + QStringLiteral("/ims/oneroster/resources/v1p2"));
+    QTest::mouseClick(child<QPushButton>("copyGradebookUrl12Button"), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(),
+             origin + QStringLiteral("/ims/oneroster/gradebook/v1p2"));
 
     QCOMPARE(page()->list()->topLevelItemCount(), 1);
     QTreeWidgetItem *item = page()->list()->topLevelItem(0);
