@@ -22,6 +22,24 @@ namespace {
 // A request with no network activity for this long fails with TimeoutError.
 constexpr int kTransferTimeoutMs = 60 * 1000;
 
+// Whether error means that the engine could not be reached, rather than that the request was
+// cancelled or the engine's certificate was rejected.
+bool isConnectionError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+        return true;
+    default:
+        return false;
+    }
+}
+
 // A sentence for the user per network error, for replies that carry no HTTP status.
 QString networkErrorMessage(QNetworkReply::NetworkError error, const QUrl &url)
 {
@@ -291,6 +309,7 @@ void ApiJob::onReplyFinished()
             > QSslConfiguration::defaultConfiguration().caCertificates().size();
         result.errorMessage = sslErrorMessage(m_sslErrors, url, withCaFile);
     } else if (result.httpStatus == 0) {
+        result.connectionFailed = isConnectionError(reply->error());
         result.errorMessage = networkErrorMessage(reply->error(), url);
         if (result.errorMessage.isEmpty())
             result.errorMessage
@@ -573,7 +592,10 @@ ApiJob *EngineClient::send(const QByteArray &method, const QString &path, const 
         reply = m_network->deleteResource(request);
     else
         reply = m_network->sendCustomRequest(request, method, body);
-    return new ApiJob(reply, this);
+    auto job = new ApiJob(reply, this);
+    // Connected before the caller's own connection, so the state is updated when it runs.
+    connect(job, &ApiJob::finished, this, &EngineClient::updateConnectionState);
+    return job;
 }
 
 ApiJob *EngineClient::download(const QString &path, const QUrlQuery &query)
@@ -581,6 +603,15 @@ ApiJob *EngineClient::download(const QString &path, const QUrlQuery &query)
     ApiJob *job = send("GET", path, query, {}, {});
     job->setExpectsFile(true);
     return job;
+}
+
+void EngineClient::updateConnectionState(const ApiResult &result)
+{
+    // Connecting and Disconnected belong to the health check and to signing in.
+    if (result.connectionFailed && m_state == ConnectionState::Connected)
+        setConnectionState(ConnectionState::Failed);
+    else if (result.httpStatus != 0 && m_state == ConnectionState::Failed)
+        setConnectionState(ConnectionState::Connected);
 }
 
 void EngineClient::setConnectionState(ConnectionState state)

@@ -33,6 +33,9 @@ struct ApiResult
     QJsonObject fieldErrors;
     // The response body as received; for downloads, the file.
     QByteArray data;
+    // True when the engine could not be reached: the connection was refused, closed or timed
+    // out, or the host or network failed. False for a cancelled request and for a TLS error.
+    bool connectionFailed = false;
 
     bool ok() const { return httpStatus >= 200 && httpStatus < 300; }
 };
@@ -163,6 +166,9 @@ private:
     ApiJob *send(const QByteArray &method, const QString &path, const QUrlQuery &query,
                  const QByteArray &body, const QByteArray &contentType);
     void setConnectionState(ConnectionState state);
+    // Moves from Connected to Failed when a request cannot reach the engine, and back when a
+    // later request gets an HTTP response.
+    void updateConnectionState(const ApiResult &result);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;

@@ -3,6 +3,8 @@
 
 #include "uitestengine.h"
 
+#include "engine/fakehttpserver.h"
+
 #include "catalogpage.h"
 #include "elidinglabel.h"
 #include "integrationmodel.h"
@@ -24,6 +26,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -31,6 +34,8 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
+
+#include <optional>
 
 using hubdesk::IntegrationModel;
 using hubdesk::IntegrationsPage;
@@ -76,6 +81,7 @@ private slots:
     void engineInUseShowsMessageBox();
     void statusBarShowsWholeUserLabel();
     void fitsSmallScreen();
+    void statusFollowsConnectionErrors();
 
 private:
     MainWindow::Page currentPage() const;
@@ -595,6 +601,51 @@ void tst_MainWindow::fitsSmallScreen()
     const QSize window = m_window->minimumSizeHint();
     QVERIFY2(window.width() <= available.width() && window.height() <= available.height(),
              qPrintable(u"the window needs %1x%2"_s.arg(window.width()).arg(window.height())));
+}
+
+// A request that cannot reach the engine changes the status bar at once, and the next response
+// changes it back, without a refresh in between.
+void tst_MainWindow::statusFollowsConnectionErrors()
+{
+    hubtest::FakeHttpServer server;
+    QVERIFY(server.start());
+    const quint16 port = server.serverPort();
+    const QString engineUrl = server.baseUrl();
+    server.handler = [](const hubtest::FakeRequest &) {
+        return hubtest::FakeResponse::json(QJsonDocument(QJsonObject{
+            {u"status"_s, u"ok"_s},
+            {u"district"_s,
+             QJsonObject{{u"name"_s, u"Fake District"_s}, {u"timeZone"_s, u"America/Detroit"_s}}}}));
+    };
+    QNetworkAccessManager network;
+    hubdesk::EngineClient client(&network);
+    client.setBaseUrl(QUrl(server.baseUrl()));
+    MainWindow window(&client);
+    auto connection = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+    QVERIFY(UiTestEngine::wait(client.checkHealth()).ok());
+    QCOMPARE(connection->text(), u"Connected to the engine at %1"_s.arg(engineUrl));
+
+    server.close();
+    const hubdesk::ApiResult refused = UiTestEngine::wait(client.get(u"/api/v1/runs"_s));
+    QVERIFY(refused.connectionFailed);
+    QCOMPARE(client.connectionState(), hubdesk::EngineClient::ConnectionState::Failed);
+    QCOMPARE(connection->text(),
+             u"Cannot reach the engine at %1; press F5 to try again"_s.arg(engineUrl));
+
+    QVERIFY(server.listen(QHostAddress::LocalHost, port));
+    QVERIFY(UiTestEngine::wait(client.get(u"/api/v1/runs"_s)).ok());
+    QCOMPARE(client.connectionState(), hubdesk::EngineClient::ConnectionState::Connected);
+    QCOMPARE(connection->text(), u"Connected to the engine at %1"_s.arg(engineUrl));
+
+    // A cancelled request leaves the connection state as it was.
+    hubdesk::ApiJob *job = client.get(u"/api/v1/runs"_s);
+    std::optional<hubdesk::ApiResult> cancelled;
+    connect(job, &hubdesk::ApiJob::finished, this,
+            [&cancelled](const hubdesk::ApiResult &result) { cancelled = result; });
+    job->abort();
+    QTRY_VERIFY(cancelled.has_value());
+    QVERIFY(!cancelled->connectionFailed);
+    QCOMPARE(client.connectionState(), hubdesk::EngineClient::ConnectionState::Connected);
 }
 
 QTEST_MAIN(tst_MainWindow)
