@@ -317,8 +317,12 @@ void RunbookPage::setTimeZone(const QTimeZone &zone)
     const bool showingToday = !m_filters->isDateRange() && m_filters->date() == today();
     m_zone = zone;
     m_model->setTimeZone(zone);
-    if (showingToday)
-        m_filters->setDate(today());
+    if (!showingToday || m_filters->date() == today())
+        return;
+    // The list was requested for the old day, often by the same refresh that brought the new
+    // zone, so the new day is requested again to match the Date box.
+    m_filters->setDate(today());
+    search();
 }
 
 void RunbookPage::search()

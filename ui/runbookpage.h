@@ -47,7 +47,8 @@ public:
     explicit RunbookPage(EngineClient *client, QWidget *parent = nullptr);
     ~RunbookPage() override;
 
-    // The district's zone for times and for "today".
+    // The district's zone for times and for "today". A Date box on the old zone's today moves to
+    // the new zone's today, and when that is another day the runs are loaded again.
     void setTimeZone(const QTimeZone &zone);
     // Loads the first page of runs that match the filters.
     void search();

@@ -14,9 +14,11 @@
 #include "productmodel.h"
 #include "runbookmodel.h"
 #include "runbookpage.h"
+#include "runfilterbar.h"
 #include "runs/workerpool.h"
 #include "statusdelegate.h"
 #include "store/store.h"
+#include "timeformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -34,6 +36,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -82,6 +85,7 @@ private slots:
     void statusBarShowsWholeUserLabel();
     void fitsSmallScreen();
     void statusFollowsConnectionErrors();
+    void refreshAfterZoneChangeListsShownDay();
 
 private:
     MainWindow::Page currentPage() const;
@@ -646,6 +650,61 @@ void tst_MainWindow::statusFollowsConnectionErrors()
     QTRY_VERIFY(cancelled.has_value());
     QVERIFY(!cancelled->connectionFailed);
     QCOMPARE(client.connectionState(), hubdesk::EngineClient::ConnectionState::Connected);
+}
+
+// When the district's zone changes to one where today is another day, Refresh moves the Date box
+// to that day and lists that day's runs, not the old day's.
+void tst_MainWindow::refreshAfterZoneChangeListsShownDay()
+{
+    // Kiritimati is 25 hours ahead of Pago Pago, so one of them is on another day than Detroit.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDate detroitToday = now.toTimeZone(QTimeZone("America/Detroit")).date();
+    QByteArray zoneId = "Pacific/Kiritimati";
+    if (now.toTimeZone(QTimeZone(zoneId)).date() == detroitToday)
+        zoneId = "Pacific/Pago_Pago";
+    const QTimeZone zone(zoneId);
+    const QDate zoneToday = now.toTimeZone(zone).date();
+    QVERIFY(zoneToday != detroitToday);
+
+    // A run queued now is on today's list in every zone.
+    const qint64 integrationId = m_engine.integrationIdNamed(u"MiLEARN-Sections Data"_s);
+    QVERIFY(integrationId > 0);
+    QCOMPARE(UiTestEngine::wait(m_engine.client()->runNow(integrationId)).httpStatus, 202);
+
+    hubdesk::RunbookPage *runbook = m_window->runbookPage();
+    QSignalSpy loaded(runbook, &hubdesk::RunbookPage::runsLoaded);
+    m_window->refreshAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(runbook->filterBar()->date(), detroitToday);
+    QVERIFY(runbook->model()->rowCount() > 0);
+
+    const QString district = u"/api/v1/districts/%1"_s.arg(m_engine.engine()->districtId());
+    const QJsonObject toZone{{u"timeZone"_s, QString::fromLatin1(zoneId)}};
+    QCOMPARE(UiTestEngine::wait(m_engine.client()->put(district, toZone)).httpStatus, 200);
+    loaded.clear();
+    m_window->refreshAll();
+    QTRY_COMPARE_WITH_TIMEOUT(runbook->filterBar()->date(), zoneToday,
+                              UiTestEngine::kRequestTimeoutMs);
+    // The last list loaded is the one for the Date box's day.
+    QTRY_VERIFY_WITH_TIMEOUT(runbook->model()->rowCount() > 0, UiTestEngine::kRequestTimeoutMs);
+    QVERIFY(runbook->emptyText().isEmpty());
+    for (int row = 0; row < runbook->model()->rowCount(); ++row) {
+        const QJsonObject run = runbook->model()
+                                    ->index(row, 0)
+                                    .data(hubdesk::RunbookModel::RunJsonRole)
+                                    .toJsonObject();
+        const QDateTime started = hubdesk::parseEngineTime(run[u"startedAt"_s].toString());
+        if (started.isValid())
+            QCOMPARE(started.toTimeZone(zone).date(), zoneToday);
+    }
+    hubtest::saveScreenshot(m_window.get(), u"main-runbook-zone-changed"_s);
+
+    const QJsonObject toDetroit{{u"timeZone"_s, u"America/Detroit"_s}};
+    QCOMPARE(UiTestEngine::wait(m_engine.client()->put(district, toDetroit)).httpStatus, 200);
+    m_window->refreshAll();
+    QTRY_COMPARE_WITH_TIMEOUT(runbook->filterBar()->date(), detroitToday,
+                              UiTestEngine::kRequestTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(runbook->model()->rowCount() > 0, UiTestEngine::kRequestTimeoutMs);
 }
 
 QTEST_MAIN(tst_MainWindow)
