@@ -1409,6 +1409,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Change the constants</source>
         <translation>تغيير الثوابت</translation>
     </message>
+    <message>
+        <source>Save Changes?</source>
+        <translation>حفظ التغييرات؟</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them before leaving the page?</source>
+        <translation>في %1 تغييرات غير محفوظة. هل تريد حفظها قبل مغادرة الصفحة؟</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::FileUpload</name>

@@ -1409,6 +1409,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Change the constants</source>
         <translation>Cambiar las constantes</translation>
     </message>
+    <message>
+        <source>Save Changes?</source>
+        <translation>¿Guardar los cambios?</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them before leaving the page?</source>
+        <translation>%1 tiene cambios sin guardar. ¿Desea guardarlos antes de salir de la página?</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::FileUpload</name>

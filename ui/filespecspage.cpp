@@ -30,6 +30,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include <tuple>
 
 namespace hubdesk {
@@ -140,11 +142,24 @@ FileSpecsPage::FileSpecsPage(EngineClient *client, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // Save and Revert sit below the scrolled editor, so that error messages in the editor
+    // never push them out of view.
+    m_saveButton->setObjectName(QStringLiteral("saveFileSpecButton"));
+    m_saveButton->setAccessibleName(tr("Save the file specification"));
+    m_revertButton->setObjectName(QStringLiteral("revertFileSpecButton"));
+    m_revertButton->setAccessibleName(tr("Revert to the saved file specification"));
+    connect(m_saveButton, &QPushButton::clicked, this, &FileSpecsPage::save);
+    connect(m_revertButton, &QPushButton::clicked, this, &FileSpecsPage::revert);
+    auto saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_message, 1);
+    saveRow->addWidget(m_revertButton, 0, Qt::AlignTop);
+    saveRow->addWidget(m_saveButton, 0, Qt::AlignTop);
+
     auto layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(intro);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_message);
+    layout->addLayout(saveRow);
 
     // Tab follows the reading order: the buttons above the list come before it.
     const QList<QWidget *> order = {m_backButton,
@@ -173,9 +188,12 @@ FileSpecsPage::FileSpecsPage(EngineClient *client, QWidget *parent)
 
 FileSpecsPage::~FileSpecsPage()
 {
+    // An aborted job still reports its result, which must not reach this half-destroyed page.
     for (ApiJob *job : {m_fetchJob.data(), m_productsJob.data(), m_saveJob.data()}) {
-        if (job)
+        if (job) {
+            job->disconnect(this);
             job->abort();
+        }
     }
 }
 
@@ -347,17 +365,6 @@ QWidget *FileSpecsPage::buildEditor()
     auto naturalKeyError = FieldErrors::createLabel(QStringLiteral("fileSpecNaturalKeyError"));
     m_fieldErrors.add(QStringLiteral("naturalKey"), m_naturalKey, naturalKeyError);
 
-    m_saveButton->setObjectName(QStringLiteral("saveFileSpecButton"));
-    m_saveButton->setAccessibleName(tr("Save the file specification"));
-    m_revertButton->setObjectName(QStringLiteral("revertFileSpecButton"));
-    m_revertButton->setAccessibleName(tr("Revert to the saved file specification"));
-    connect(m_saveButton, &QPushButton::clicked, this, &FileSpecsPage::save);
-    connect(m_revertButton, &QPushButton::clicked, this, &FileSpecsPage::revert);
-    auto saveRow = new QHBoxLayout;
-    saveRow->addStretch(1);
-    saveRow->addWidget(m_revertButton);
-    saveRow->addWidget(m_saveButton);
-
     auto fallback = FieldErrors::createLabel(QStringLiteral("fileSpecOtherErrors"));
     m_fieldErrors.setFallbackLabel(fallback);
 
@@ -379,7 +386,6 @@ QWidget *FileSpecsPage::buildEditor()
     layout->addWidget(naturalKeyError);
     layout->addWidget(buildValuesBox());
     layout->addWidget(fallback);
-    layout->addLayout(saveRow);
     return editor;
 }
 
@@ -656,6 +662,40 @@ void FileSpecsPage::askToDiscard(const QString &nextKey)
     box->open();
 }
 
+void FileSpecsPage::confirmLeave(const std::function<void()> &leave)
+{
+    if (!m_modified) {
+        leave();
+        return;
+    }
+    auto box = new QMessageBox(
+        QMessageBox::Question, tr("Save Changes?"),
+        tr("%1 has changes that are not saved. Save them before leaving the page?")
+            .arg(m_name->text()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("leaveFileSpecChangesBox"));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, leave] {
+        switch (box->standardButton(box->clickedButton())) {
+        case QMessageBox::Save:
+            m_afterSave = leave;
+            save();
+            // A save that did not start, such as one already running, leaves nothing pending.
+            if (!m_saveJob)
+                m_afterSave = {};
+            break;
+        case QMessageBox::Discard:
+            revert();
+            leave();
+            break;
+        default:
+            break;
+        }
+    });
+    box->open();
+}
+
 void FileSpecsPage::loadSpec(const QJsonObject &spec)
 {
     m_currentKey = spec.value(QStringLiteral("key")).toString();
@@ -867,6 +907,8 @@ void FileSpecsPage::save()
     connect(m_saveJob, &ApiJob::finished, this, [this](const ApiResult &result) {
         m_saveJob.clear();
         updateActions();
+        // The page is left only after a successful save.
+        const std::function<void()> afterSave = std::exchange(m_afterSave, {});
         if (!result.ok()) {
             if (!result.fieldErrors.isEmpty())
                 showFieldErrors(result.fieldErrors);
@@ -886,6 +928,8 @@ void FileSpecsPage::save()
         showMessage(tr("Saved %1. It applies to files that arrive from now on.")
                         .arg(spec.value(QStringLiteral("name")).toString()));
         emit saved(m_currentKey);
+        if (afterSave)
+            afterSave();
     });
 }
 

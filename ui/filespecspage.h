@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
@@ -77,6 +79,10 @@ public:
     // Reverts the selected specification to its saved version.
     void revert();
     bool isModified() const { return m_modified; }
+    // Calls leave at once when nothing is unsaved. Otherwise it asks whether to save or discard
+    // the changes and calls leave once they are saved or discarded. Cancel or a failed save
+    // keeps the page open.
+    void confirmLeave(const std::function<void()> &leave);
 
     QTreeWidget *list() const { return m_list; }
     QTableView *columnView() const { return m_columnView; }
@@ -166,6 +172,8 @@ private:
     QPointer<ApiJob> m_fetchJob;
     QPointer<ApiJob> m_productsJob;
     QPointer<ApiJob> m_saveJob;
+    // What to do after the running save succeeds, as chosen when leaving the page.
+    std::function<void()> m_afterSave;
 };
 
 } // namespace hubdesk

@@ -328,8 +328,9 @@ void MainWindow::connectPages()
         m_fileSpecsPage->showProduct(product);
         showPage(Page::FileSpecs);
     });
-    connect(m_fileSpecsPage, &FileSpecsPage::backRequested, this,
-            [this] { showPage(Page::Catalog); });
+    connect(m_fileSpecsPage, &FileSpecsPage::backRequested, this, [this] {
+        m_fileSpecsPage->confirmLeave([this] { showPage(Page::Catalog); });
+    });
     connect(m_fileSpecsPage, &FileSpecsPage::refreshed, this,
             [this] { m_catalogPage->setFileSpecProducts(m_fileSpecsPage->productKeys()); });
     connect(m_integrationsPage, &IntegrationsPage::runQueued, this,
@@ -482,6 +483,26 @@ void MainWindow::updateStatus()
 }
 
 void MainWindow::onNavigationChanged(int row)
+{
+    if (m_pages->currentWidget() != m_fileSpecsPage || !m_fileSpecsPage->isModified()) {
+        showNavigationRow(row);
+        return;
+    }
+    // The row changes only once the unsaved changes are saved or discarded.
+    {
+        const QSignalBlocker blocker(m_navigation);
+        m_navigation->setCurrentRow(navigationRowOf(Page::FileSpecs));
+    }
+    m_fileSpecsPage->confirmLeave([this, row] {
+        {
+            const QSignalBlocker blocker(m_navigation);
+            m_navigation->setCurrentRow(row);
+        }
+        showNavigationRow(row);
+    });
+}
+
+void MainWindow::showNavigationRow(int row)
 {
     switch (row) {
     case CatalogRow:

@@ -100,6 +100,8 @@ private:
     void connectPages();
     void updateStatus();
     void onNavigationChanged(int row);
+    // Shows the page of a navigation row, refreshing those that load on opening.
+    void showNavigationRow(int row);
 
     EngineClient *m_client;
     QListWidget *m_navigation;

@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -66,6 +67,7 @@ private slots:
     void copyReadsFileBuiltInRejects();
     void viewerOnlyReads();
     void discardAskedOnSwitch();
+    void leavingAsksToSaveChanges();
     void deleteRemovesCopy();
     void goneSpecReportsFailure();
     void unreachableEngineReported();
@@ -592,6 +594,14 @@ void tst_FileSpecsPage::invalidChangeShowsEngineError()
         const QString path = u"columns[%1]."_s.arg(cells.first().row());
         QVERIFY2(field.startsWith(path), qPrintable(path));
     }
+    // Save and Revert stay whole in view with the messages shown, in the window size of a
+    // 1280x860 screen.
+    m_window->resize(1248, 796);
+    for (const char *name : {"saveFileSpecButton", "revertFileSpecButton"}) {
+        auto button = child<QPushButton>(name);
+        QVERIFY2(button->isVisible(), name);
+        QTRY_VERIFY2(button->visibleRegion() == QRegion(button->rect()), name);
+    }
     if (change == 0)
         saveScreenshot(u"file-specs-error"_s);
 
@@ -774,6 +784,74 @@ void tst_FileSpecsPage::discardAskedOnSwitch()
     QVERIFY(!page()->isModified());
     QCOMPARE(storedSpec(u"district-attendance"_s).value(u"name"_s).toString(),
              u"District attendance"_s);
+}
+
+void tst_FileSpecsPage::leavingAsksToSaveChanges()
+{
+    m_window->showPage(hubdesk::MainWindow::Page::FileSpecs);
+    auto stack = m_window->findChild<QStackedWidget *>(u"pageStack"_s);
+    const auto shownPage = [stack] { return stack->currentWidget()->objectName(); };
+    auto navigation = m_window->findChild<QListWidget *>(u"navigationList"_s);
+    constexpr int kIntegrationsRow = 1;
+    constexpr int kRunbookRow = 2;
+    QVERIFY(page()->selectSpec(u"district-attendance"_s));
+    auto name = child<QLineEdit>("fileSpecNameEdit");
+    const QString savedName = name->text();
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, u"Renamed copy"_s);
+    QVERIFY(page()->isModified());
+
+    // Cancel stays on the page with the change.
+    navigation->setCurrentRow(kRunbookRow);
+    QPointer<QMessageBox> box;
+    QTRY_VERIFY((box = page()->findChild<QMessageBox *>(u"leaveFileSpecChangesBox"_s)) != nullptr);
+    QCOMPARE(box->windowTitle(), u"Save Changes?"_s);
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Save));
+    QVERIFY(box->button(QMessageBox::Discard));
+    hubtest::saveScreenshot(box, u"file-specs-leave-question"_s);
+    box->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(box.isNull());
+    QCOMPARE(shownPage(), u"fileSpecsPage"_s);
+    QVERIFY(navigation->currentRow() != kRunbookRow);
+    QCOMPARE(name->text(), u"Renamed copy"_s);
+    QVERIFY(page()->isModified());
+
+    // Save stores the change, then opens the chosen page.
+    navigation->setCurrentRow(kRunbookRow);
+    QTRY_VERIFY((box = page()->findChild<QMessageBox *>(u"leaveFileSpecChangesBox"_s)) != nullptr);
+    box->button(QMessageBox::Save)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(shownPage(), u"runbookPage"_s, UiTestEngine::kRequestTimeoutMs);
+    QCOMPARE(navigation->currentRow(), kRunbookRow);
+    QVERIFY(!page()->isModified());
+    QCOMPARE(storedSpec(u"district-attendance"_s).value(u"name"_s).toString(), u"Renamed copy"_s);
+
+    // Discard drops the change and opens the chosen page.
+    m_window->showPage(hubdesk::MainWindow::Page::FileSpecs);
+    name->selectAll();
+    QTest::keyClicks(name, u"Discarded name"_s);
+    QVERIFY(page()->isModified());
+    navigation->setCurrentRow(kIntegrationsRow);
+    QTRY_VERIFY((box = page()->findChild<QMessageBox *>(u"leaveFileSpecChangesBox"_s)) != nullptr);
+    box->button(QMessageBox::Discard)->click();
+    QTRY_COMPARE(shownPage(), u"integrationsPage"_s);
+    QCOMPARE(navigation->currentRow(), kIntegrationsRow);
+    QVERIFY(!page()->isModified());
+    QCOMPARE(name->text(), u"Renamed copy"_s);
+    QCOMPARE(storedSpec(u"district-attendance"_s).value(u"name"_s).toString(), u"Renamed copy"_s);
+
+    // Without changes the page is left without a question.
+    m_window->showPage(hubdesk::MainWindow::Page::FileSpecs);
+    navigation->setCurrentRow(kRunbookRow);
+    QCOMPARE(shownPage(), u"runbookPage"_s);
+    QVERIFY(!page()->findChild<QMessageBox *>(u"leaveFileSpecChangesBox"_s));
+
+    m_window->showPage(hubdesk::MainWindow::Page::FileSpecs);
+    name->selectAll();
+    QTest::keyClicks(name, savedName);
+    QVERIFY(page()->isModified());
+    QVERIFY(saveAndWait());
+    QCOMPARE(storedSpec(u"district-attendance"_s).value(u"name"_s).toString(), savedName);
 }
 
 void tst_FileSpecsPage::deleteRemovesCopy()
