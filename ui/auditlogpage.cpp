@@ -205,21 +205,29 @@ void AuditLogPage::buildFilters(QWidget *bar)
     m_exportButton->setToolTip(tr("Save every entry that matches the filters as a CSV file"));
     connect(m_exportButton, &QPushButton::clicked, this, &AuditLogPage::exportWithDialog);
 
-    auto layout = new QHBoxLayout(bar);
+    // Two lines, because on one line the translated labels and the combo boxes' longest items
+    // need a window wider than a 1280-pixel screen.
+    auto dates = new QHBoxLayout;
+    dates->addWidget(m_dateFilter);
+    dates->addWidget(m_from);
+    dates->addWidget(buddyLabel(tr("to"), m_to));
+    dates->addWidget(m_to);
+    dates->addSpacing(12);
+    dates->addWidget(buddyLabel(tr("User:"), m_actor));
+    dates->addWidget(m_actor, 1);
+    auto kinds = new QHBoxLayout;
+    kinds->addWidget(buddyLabel(tr("Record:"), m_entity));
+    kinds->addWidget(m_entity);
+    kinds->addWidget(buddyLabel(tr("Action:"), m_action));
+    kinds->addWidget(m_action);
+    kinds->addStretch(1);
+    kinds->addWidget(m_searchButton);
+    kinds->addWidget(m_exportButton);
+
+    auto layout = new QVBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_dateFilter);
-    layout->addWidget(m_from);
-    layout->addWidget(buddyLabel(tr("to"), m_to));
-    layout->addWidget(m_to);
-    layout->addSpacing(12);
-    layout->addWidget(buddyLabel(tr("User:"), m_actor));
-    layout->addWidget(m_actor, 1);
-    layout->addWidget(buddyLabel(tr("Record:"), m_entity));
-    layout->addWidget(m_entity);
-    layout->addWidget(buddyLabel(tr("Action:"), m_action));
-    layout->addWidget(m_action);
-    layout->addWidget(m_searchButton);
-    layout->addWidget(m_exportButton);
+    layout->addLayout(dates);
+    layout->addLayout(kinds);
 }
 
 QUrlQuery AuditLogPage::query() const

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTranslator>
 #include <QTreeWidget>
 
@@ -45,6 +46,8 @@ private slots:
     void menuEmitsChosenLanguage();
     void translatedWindow_data();
     void translatedWindow();
+    void windowFitsScreenWidth_data();
+    void windowFitsScreenWidth();
     void cleanup();
 
 private:
@@ -267,6 +270,57 @@ void tst_Language::checkRightToLeftRunbook(hubdesk::RunbookPage *runbook)
     QVERIFY2(firstInk - cell.left() < 12,
              qPrintable(
                  QStringLiteral("%1 in %2..%3").arg(firstInk).arg(cell.left()).arg(cell.right())));
+}
+
+void tst_Language::windowFitsScreenWidth_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::newRow("English") << "en";
+    QTest::newRow("Spanish") << "es";
+    QTest::newRow("Arabic") << "ar";
+}
+
+// The main window fits a 1280-pixel-wide screen, common on district laptops, on every page in
+// every shipped language.
+void tst_Language::windowFitsScreenWidth()
+{
+    QFETCH(QString, code);
+    constexpr int kScreenWidth = 1280;
+    const QLocale locale = hubdesk::installLanguage(*qApp, code);
+    QApplication::setLayoutDirection(locale.textDirection());
+
+    UiTestEngine engine;
+    const QString error = engine.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    MainWindow window(engine.client());
+    window.resize(1200, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy catalog(window.catalogPage(), &hubdesk::CatalogPage::refreshed);
+    window.refreshAll();
+    QVERIFY(catalog.wait(UiTestEngine::kRequestTimeoutMs));
+
+    // The window is as wide as its widest page needs, so each page is checked on its own.
+    auto stack = window.findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+    QVERIFY(stack);
+    const int besidePages = window.minimumSizeHint().width() - stack->minimumSizeHint().width();
+    QStringList tooWide;
+    for (int page = 0; page < stack->count(); ++page) {
+        window.showPage(MainWindow::Page(page));
+        QWidget *shown = stack->widget(page);
+        const int windowWidth = besidePages + shown->minimumSizeHint().width();
+        if (windowWidth > kScreenWidth)
+            tooWide.append(QStringLiteral("%1 (%2)").arg(shown->objectName()).arg(windowWidth));
+    }
+    QVERIFY2(tooWide.isEmpty(),
+             qPrintable(QStringLiteral("pages that need a window wider than %1 pixels: %2")
+                            .arg(kScreenWidth)
+                            .arg(tooWide.join(QStringLiteral(", ")))));
+    QVERIFY2(window.minimumSizeHint().width() <= kScreenWidth,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
+    window.showPage(MainWindow::Page::Runbook);
+    window.resize(window.minimumSizeHint().width(), 796);
+    hubtest::saveScreenshot(&window, code + QStringLiteral("-runbook-narrowest"));
 }
 
 void tst_Language::cleanup()
