@@ -92,7 +92,8 @@ hub::Result<void> CsvReader::finishField(qint64 fieldLine)
                 .arg(static_cast<unsigned char>(m_field.at(invalidAt)), 2, 16, QLatin1Char('0')));
     }
     m_fields.append(QString::fromUtf8(m_field));
-    m_field.clear();
+    // truncate() keeps the buffer, where clear() would free it and the next field allocate.
+    m_field.truncate(0);
     return {};
 }
 
@@ -121,7 +122,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
     }
 
     m_fields.clear();
-    m_field.clear();
+    m_field.truncate(0);
     State state = State::FieldStart;
     qint64 recordLine = 0;
     qint64 fieldLine = 0;

@@ -436,6 +436,39 @@ using detail::SpillRow;
 using detail::TableKeys;
 using detail::TableWriter;
 
+// Turns SQLite's foreign key checks off for the life of the object, when they are on and no
+// transaction is open, because SQLite ignores the pragma inside a transaction. A load checks the
+// one foreign key of its tables, district_id, once instead of once per row. Per row, the checks
+// were 9% of the instructions of the inserts (callgrind, 5-school bundle).
+// NOTE: a migration that gives these tables another foreign key must check it in load().
+class ForeignKeyPause
+{
+public:
+    explicit ForeignKeyPause(const QSqlDatabase &db)
+        : m_db(db)
+    {
+        if (!m_db.isValid())
+            return;
+        auto enabled = selectValue(m_db, QStringLiteral("PRAGMA foreign_keys"));
+        if (!enabled || enabled->toInt() != 1)
+            return;
+        (void)execute(m_db, QStringLiteral("PRAGMA foreign_keys = OFF"));
+        auto now = selectValue(m_db, QStringLiteral("PRAGMA foreign_keys"));
+        m_paused = now && now->toInt() == 0;
+    }
+    ~ForeignKeyPause()
+    {
+        if (m_paused)
+            (void)execute(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
+    }
+    Q_DISABLE_COPY_MOVE(ForeignKeyPause)
+
+    bool paused() const { return m_paused; }
+
+private:
+    QSqlDatabase m_db;
+    bool m_paused = false;
+};
 
 // Stores the validated rows of one table. Returns how many stored records it marked
 // tobedeleted.
@@ -536,11 +569,27 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
     // over. 64 MiB keeps the working set of a statewide table in memory for the transaction.
     if (!postgres)
         (void)execute(db, QStringLiteral("PRAGMA cache_size = -65536"));
+    // Declared before the transaction, so that it turns the checks back on after the commit or
+    // the rollback.
+    const ForeignKeyPause foreignKeys(postgres ? QSqlDatabase() : db);
 
     Transaction transaction(db);
     if (!transaction.begun())
         return hub::failure(
             QStringLiteral("Cannot start the load transaction: %1").arg(db.lastError().text()));
+    if (foreignKeys.paused()) {
+        // The only foreign key of the OneRoster tables is district_id. BEGIN IMMEDIATE takes the
+        // write lock, so no other connection can delete the district before the commit.
+        auto district = selectValue(
+            db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM districts WHERE id = ?)"),
+            {districtId});
+        if (!district)
+            return hub::failure(district.error());
+        if (!district->toBool())
+            return hub::failure(QStringLiteral("District %1 was not found, so nothing was "
+                                               "loaded.")
+                                    .arg(districtId));
+    }
 
     const QString loadTime = nowIsoUtc();
     PhaseCounts counts;

@@ -170,6 +170,27 @@ QByteArrayView utf8Into(const QString &text, QByteArray &buffer)
     return QByteArrayView(buffer.constData(), end - buffer.constData());
 }
 
+// Returns the items as a compact JSON array, as QJsonDocument::toJson() writes it.
+QString jsonArrayText(const QStringList &items)
+{
+    // Text of letters, digits and - . _ : and spaces needs no escaping, so the common lists of
+    // sourcedIds and grades skip the QJsonArray, which cost about 7,000 instructions a list.
+    const auto plain = [](const QString &item) {
+        return std::all_of(item.cbegin(), item.cend(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+                   || u == u'-' || u == u'.' || u == u'_' || u == u':' || u == u' ';
+        });
+    };
+    if (!std::all_of(items.cbegin(), items.cend(), plain))
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
+    QString json = QStringLiteral("[\"");
+    json += items.join(QLatin1String("\",\""));
+    json += QLatin1String("\"]");
+    return json;
+}
+
 // Rows read before reserveKeys() estimates a file's rows from its size.
 constexpr qint64 kRowsForEstimate = 10000;
 
@@ -217,6 +238,10 @@ hub::Result<void> FileValidator::readHeader(CsvReader &reader, CsvRecord &record
         return hub::failure(message);
     }
     mapHeader(record.fields);
+    m_keyColumns.status = m_columnIndex.value(QStringLiteral("status"), -1);
+    m_keyColumns.dateLastModified = m_columnIndex.value(QStringLiteral("date_last_modified"), -1);
+    m_keyColumns.parent = m_columnIndex.value(QStringLiteral("parent_sourced_id"), -1);
+    m_keyColumns.user = m_columnIndex.value(QStringLiteral("user_sourced_id"), -1);
 
     m_metaAt = QList<FieldMeta>(m_fieldAt.size());
     for (qsizetype i = 0; i < m_fieldAt.size(); ++i) {
@@ -507,7 +532,7 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
             break;
         }
         if (meta.column >= 0)
-            row.values[meta.column] = value;
+            row.values[meta.column] = std::move(value);
     }
 
     if (m_spec.entity == Entity::AcademicSessions && !hasSchoolYear && endDate.isValid()
@@ -603,16 +628,15 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
         m_table->ids.insert(idBytes, row.line);
     else
         m_acceptedHashes.push_back(hashBytes(idBytes));
-    const qsizetype statusColumn = m_columnIndex.value(QStringLiteral("status"), -1);
-    const bool retires = m_delta && statusColumn >= 0
-                         && row.values.at(statusColumn).toString() == QLatin1String("tobedeleted");
+    const bool retires
+        = m_delta && m_keyColumns.status >= 0
+          && row.values.at(m_keyColumns.status).toString() == QLatin1String("tobedeleted");
     if (retires)
         m_table->retiredHashes.push_back(hashBytes(idBytes));
 
-    if (const auto parent = m_columnIndex.constFind(QStringLiteral("parent_sourced_id"));
-        parent != m_columnIndex.cend()) {
+    if (m_keyColumns.parent >= 0) {
         m_table->order.append(row.sourcedId);
-        const QString parentId = row.values.at(*parent).toString();
+        const QString parentId = row.values.at(m_keyColumns.parent).toString();
         if (!parentId.isEmpty())
             m_table->parentOf.insert(row.sourcedId, parentId);
     }
@@ -626,24 +650,21 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
             const quint64 hash = hashBytes(utf8Into(id, m_utf8));
             m_derivedRecords.push_back(KeyRecord{hash, row.line});
             m_derivedHashes.push_back(hash);
-            m_derivedSpill.append(
-                row.line, {id, row.values.at(m_columnIndex.value(QStringLiteral("status"))),
-                           row.values.at(m_columnIndex.value(QStringLiteral("date_last_modified"))),
-                           row.sourcedId, QStringLiteral("primary"), role,
-                           id.mid(row.sourcedId.size() + 1)});
+            m_derivedSpill.append(row.line, {id, row.values.at(qMax(m_keyColumns.status, 0)),
+                                             row.values.at(qMax(m_keyColumns.dateLastModified, 0)),
+                                             row.sourcedId, QStringLiteral("primary"), role,
+                                             id.mid(row.sourcedId.size() + 1)});
             if (retires)
                 m_derivedRoles->retiredHashes.push_back(hash);
             ++m_derivedRoles->rows;
         }
     }
     if (m_spec.entity == Entity::Roles) {
-        const QString user
-            = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id"))).toString();
+        const QString user = row.values.at(qMax(m_keyColumns.user, 0)).toString();
         m_state.roles.add(users, user, role);
     }
     if (m_spec.entity == Entity::Enrollments) {
-        const QString user
-            = row.values.at(m_columnIndex.value(QStringLiteral("user_sourced_id"))).toString();
+        const QString user = row.values.at(qMax(m_keyColumns.user, 0)).toString();
         if (!m_state.roles.allows(users, user, role)) {
             if (m_state.roleMismatches.size() < maxListedIssues)
                 m_state.roleMismatches.append({user, role, m_fileName, row.line,
@@ -929,7 +950,7 @@ bool FileValidator::convert(const Field &field, const FieldMeta &meta, const QSt
         return true;
     }
     case FieldType::List: {
-        QJsonArray items;
+        QStringList items;
         const QStringList parts = raw.split(QLatin1Char(','));
         for (const QString &part : parts) {
             const QString item = part.trimmed();
@@ -944,7 +965,7 @@ bool FileValidator::convert(const Field &field, const FieldMeta &meta, const QSt
                              QStringLiteral("%1 is required but lists no value.").arg(name));
             return true;
         }
-        out = QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact));
+        out = jsonArrayText(items);
         return true;
     }
     }

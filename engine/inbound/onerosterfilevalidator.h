@@ -280,6 +280,14 @@ private:
     bool m_deriveSchoolYear = false;
     TableKeys *m_table = nullptr;
     QHash<QString, int> m_columnIndex;
+    // Indexes in TableKeys::columns that keepKeys() reads for every row, or -1.
+    struct
+    {
+        int status = -1;
+        int dateLastModified = -1;
+        int parent = -1;
+        int user = -1;
+    } m_keyColumns;
     TableKeys *m_derivedRoles = nullptr;
 
 

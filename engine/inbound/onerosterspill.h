@@ -48,6 +48,8 @@ public:
     std::unique_ptr<QTemporaryFile> takeFile() { return std::move(m_file); }
 
 private:
+    // Appends text as a Text value when it is all ASCII, and returns false otherwise.
+    bool appendAscii(const QString &text);
     void flush();
 
     std::unique_ptr<QTemporaryFile> m_file;

@@ -212,6 +212,7 @@ private slots:
     void countsRetirementsBeforeLoad();
     void loadsRowsAsValidated();
     void rejectsUnknownDistrict();
+    void loadKeepsForeignKeysOn();
     void rejectsLoadWithoutValidate();
     void rejectsOpenFailures_data();
     void rejectsOpenFailures();
@@ -1630,6 +1631,39 @@ void TestOneRosterBundle::rejectsUnknownDistrict()
     auto loaded = opened->load(db(), 99);
     QVERIFY(!loaded.ok());
     QCOMPARE(snapshot(), QString());
+}
+
+void TestOneRosterBundle::loadKeepsForeignKeysOn()
+{
+    const auto foreignKeys = [this] {
+        auto value = hub::selectValue(db(), QStringLiteral("PRAGMA foreign_keys"));
+        return value ? value->toInt() : -1;
+    };
+    const qint64 removed = districtId + 1;
+    const QString folder = newFolder();
+    writeFiles(folder, validBundle());
+    auto opened = OneRosterBundle::open(folder, newFolder());
+    QVERIFY(opened.ok());
+    opened->validate(db(), removed);
+    QCOMPARE(opened->errorCount(), 0);
+
+    // The district goes between validation and load, so the load must not store its rows.
+    auto deleted
+        = hub::execute(db(), QStringLiteral("DELETE FROM districts WHERE id = ?"), {removed});
+    QVERIFY2(deleted.ok(), qPrintable(deleted.error()));
+    auto loaded = opened->load(db(), removed);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(snapshot(), QString());
+    if (!hubtest::onPostgres())
+        QCOMPARE(foreignKeys(), 1);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    auto stored = bundle->load(db(), districtId);
+    QVERIFY2(stored.ok(), qPrintable(stored.error()));
+    if (!hubtest::onPostgres())
+        QCOMPARE(foreignKeys(), 1);
 }
 
 void TestOneRosterBundle::rejectsLoadWithoutValidate()
