@@ -53,6 +53,7 @@ JsonBuffer::JsonBuffer(JsonBuffer &&other) noexcept
     , m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
     , m_capacity(std::exchange(other.m_capacity, 0))
+    , m_front(std::exchange(other.m_front, 0))
 {}
 
 JsonBuffer &JsonBuffer::operator=(const JsonBuffer &other)
@@ -68,6 +69,7 @@ JsonBuffer &JsonBuffer::operator=(JsonBuffer &&other) noexcept
     m_data = std::exchange(other.m_data, nullptr);
     m_size = std::exchange(other.m_size, 0);
     m_capacity = std::exchange(other.m_capacity, 0);
+    m_front = std::exchange(other.m_front, 0);
     return *this;
 }
 
@@ -77,17 +79,30 @@ void JsonBuffer::reserve(qsizetype capacity)
         grow(capacity - m_size);
 }
 
+void JsonBuffer::reserveFront(qsizetype bytes)
+{
+    Q_ASSERT(m_capacity == 0);
+    m_front = std::max(qsizetype(0), bytes);
+}
+
 void JsonBuffer::grow(qsizetype extra)
 {
     // The capacity at least doubles, so that appends cost constant time on average.
     m_capacity = std::max({m_size + extra, m_capacity * 2, qsizetype(64)});
-    m_bytes.resize(m_capacity);
-    m_data = m_bytes.data();
+    m_bytes.resize(m_front + m_capacity);
+    m_data = m_bytes.data() + m_front;
 }
 
 QByteArray JsonBuffer::take()
 {
-    m_bytes.resize(m_size);
+    if (m_capacity == 0)
+        m_front = 0; // nothing was allocated
+    m_bytes.resize(m_front + m_size);
+    // Qt 6 removes bytes at the start of an array that is not shared by moving its start, so
+    // the room stays free before the text.
+    if (m_front > 0)
+        m_bytes.remove(0, m_front);
+    m_front = 0;
     QByteArray bytes = std::move(m_bytes);
     m_bytes = QByteArray();
     m_data = nullptr;

@@ -53,17 +53,24 @@ public:
     bool isEmpty() const { return m_size == 0; }
     char back() const { return m_data[m_size - 1]; }
     QByteArrayView view() const { return QByteArrayView(m_data, m_size); }
+    // Keeps bytes free before the text, so that a response head can be put in front of the text
+    // that take() returns without a copy: QByteArray::prepend() fills free space at the start
+    // of an array that is not shared. Call it before the first append.
+    void reserveFront(qsizetype bytes);
     // Returns the text and leaves the buffer empty.
     QByteArray take();
 
 private:
     void grow(qsizetype extra);
 
-    // The storage, whose size is the capacity; the text is its first m_size bytes.
+    // The storage, whose size is m_front + the capacity; the text is the m_size bytes after
+    // m_front.
     QByteArray m_bytes;
     char *m_data = nullptr;
     qsizetype m_size = 0;
     qsizetype m_capacity = 0;
+    // The free bytes before the text in m_bytes.
+    qsizetype m_front = 0;
 };
 
 // Writers of JSON strings for responses that are written as text instead of through

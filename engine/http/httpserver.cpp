@@ -265,9 +265,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &qtRequest, QTcpSocket *
             });
             return true;
         }
-        const Response response
-            = found ? m_router.invoke(*found, *request) : std::get<Response>(matched);
-        deliver(socket, guard, *request, serialize(number, response, *request, tls),
+        Response response
+            = found ? m_router.invoke(*found, *request) : std::get<Response>(std::move(matched));
+        deliver(socket, guard, *request, serialize(number, std::move(response), *request, tls),
                 timer.elapsed());
         return true;
     }
@@ -292,16 +292,16 @@ Response HttpServer::respond(const IncomingRequest &request) const
                            authentication.message);
 }
 
-HttpServer::Outgoing HttpServer::serialize(quint64 number, const Response &response,
+HttpServer::Outgoing HttpServer::serialize(quint64 number, Response response,
                                            const IncomingRequest &request, bool tls)
 {
     Outgoing outgoing;
     outgoing.number = number;
     outgoing.status = response.status;
-    outgoing.bytes
-        = serializeResponse(response, request.method == QHttpServerRequest::Method::Head, tls);
     if (response.status >= 500)
         outgoing.failureBody = response.body.left(500);
+    outgoing.bytes = serializeResponse(std::move(response),
+                                       request.method == QHttpServerRequest::Method::Head, tls);
     return outgoing;
 }
 

@@ -115,7 +115,7 @@ private:
         int status = 0;
         QByteArray failureBody; // the start of the body of a 5xx response
     };
-    static Outgoing serialize(quint64 number, const Response &response,
+    static Outgoing serialize(quint64 number, Response response,
                               const IncomingRequest &request, bool tls);
 
     Authentication authenticate(const IncomingRequest &request) const;

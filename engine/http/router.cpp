@@ -391,7 +391,7 @@ QByteArray commonHeaders(bool tls)
 
 } // namespace
 
-QByteArray serializeResponse(const Response &response, bool head, bool tls)
+QByteArray serializeResponse(Response response, bool head, bool tls)
 {
     static const QByteArray plainCommon = commonHeaders(false);
     static const QByteArray tlsCommon = commonHeaders(true);
@@ -399,7 +399,7 @@ QByteArray serializeResponse(const Response &response, bool head, bool tls)
     const QByteArray phrase = reasonPhrase(response.status);
     const QByteArray length = QByteArray::number(response.body.size());
     qsizetype size = 80 + phrase.size() + response.contentType.size() + common.size()
-                     + length.size() + (head ? 0 : response.body.size());
+                     + length.size();
     for (const auto &[name, value] : response.headers)
         size += name.size() + value.size() + 4;
 
@@ -427,9 +427,12 @@ QByteArray serializeResponse(const Response &response, bool head, bool tls)
     bytes += "Content-Length: ";
     bytes += length;
     bytes += "\r\n\r\n";
-    if (!head)
-        bytes += response.body;
-    return bytes;
+    if (head || response.body.isEmpty())
+        return bytes;
+    // The head goes in front of the body. A body written with room before it (as
+    // JsonBuffer::reserveFront() leaves) takes it without being copied.
+    response.body.prepend(bytes);
+    return std::move(response.body);
 }
 
 QByteArray closingErrorResponse(int status, const QString &message, bool tls,

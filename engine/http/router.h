@@ -198,7 +198,7 @@ QList<QPair<QByteArray, QByteArray>> securityHeaders(bool tls);
 // The bytes of a response as the server sends them: the status line, Content-Type,
 // Cache-Control, the security headers, the response's own headers, Content-Length and the body.
 // A response to HEAD carries the length of the body that GET would send, but no body.
-QByteArray serializeResponse(const Response &response, bool head, bool tls);
+QByteArray serializeResponse(Response response, bool head, bool tls);
 
 // A complete HTTP/1.1 error response with a JSON body that closes the connection, for errors
 // found before a request reaches the router.

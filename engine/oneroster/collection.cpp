@@ -36,6 +36,9 @@ constexpr int kPageEndSeconds = 600;
 // for this long. Gradebook writes clear the cache at once.
 constexpr int kCountSeconds = 30;
 constexpr qsizetype kMaxCacheEntries = 20000;
+// Bytes kept free before a response body for the response head. A longer head, such as one
+// with the Link header of a long filter, costs a copy of the body.
+constexpr qsizetype kHeadRoom = 1024;
 
 struct Query
 {
@@ -303,63 +306,135 @@ QString servicePath(Version version, const QString &type)
     return QStringLiteral("/ims/oneroster/%1/v1p2").arg(serviceForType(type));
 }
 
-// The 1.1 orgs and 1.2 roles of one user, as JSON arrays.
-struct UserRolesJson
+// The 1.1 orgs and 1.2 roles of the users of a page, as pieces of JSON in one buffer. Each
+// user_roles row gives one piece: the row's org as a GUIDRef, unless an earlier row of the user
+// listed it, and the role object. The pieces of a user are linked in row order, so that a page
+// takes no buffer or list per user.
+struct UserRoles
 {
-    JsonBuffer orgs;
-    JsonBuffer roles;
-    QList<QByteArray> orgIds;
+    struct Piece
+    {
+        // Spans in json: the org's GUIDRef, empty for an org listed before, and the role.
+        qsizetype orgStart = 0;
+        qsizetype orgEnd = 0;
+        qsizetype roleStart = 0;
+        qsizetype roleEnd = 0;
+        // The span of the org's sourced id in orgIds.
+        qsizetype orgIdStart = 0;
+        qsizetype orgIdEnd = 0;
+        // The user's next piece, or -1.
+        qsizetype next = -1;
+    };
+
+    JsonBuffer json;
+    JsonBuffer orgIds;
+    QList<Piece> pieces;
+    // The first and last piece of each user of the page, by its place on the page, or -1.
+    QList<qsizetype> first;
+    QList<qsizetype> last;
+
+    QByteArrayView view(qsizetype start, qsizetype end) const
+    {
+        return json.view().sliced(start, end - start);
+    }
+    // Whether an earlier row of the user listed the org.
+    bool listsOrg(qsizetype user, QByteArrayView org) const
+    {
+        for (qsizetype p = first.at(user); p >= 0; p = pieces.at(p).next) {
+            const Piece &piece = pieces.at(p);
+            if (orgIds.view().sliced(piece.orgIdStart, piece.orgIdEnd - piece.orgIdStart) == org)
+                return true;
+        }
+        return false;
+    }
 };
 
-// Reads 1.1's role orgs and 1.2's roles of the users of a page from user_roles in one query,
-// keyed by user sourced id.
-Result<QHash<QByteArray, UserRolesJson>>
-readUserRoles(const ReadContext &context, ObjectWriter &writer, const QList<QByteArray> &ids)
+// The users whose roles a query reads: those of a list of sourced ids, or every user whose
+// sourced id lies between the first and the last id of a list in ascending or descending order.
+enum class UserSpan { Listed, AscendingRange, DescendingRange };
+
+// Reads 1.1's role orgs and 1.2's roles of the users of a page from user_roles in one query.
+// The ids are the page's user sourced ids, each once. For a range they must be in the store's
+// order of sourced ids, because its collation decides what lies between the first and the last.
+// Rows of users between them that are not on the page are read and skipped, so a range suits a
+// page of every user of the district: it takes one index range instead of a lookup per id.
+Result<UserRoles> readUserRoles(const ReadContext &context, ObjectWriter &writer,
+                                const QList<QByteArray> &ids, UserSpan span)
 {
-    QHash<QByteArray, UserRolesJson> users;
+    UserRoles roles;
+    roles.first.fill(-1, ids.size());
+    roles.last.fill(-1, ids.size());
     if (ids.isEmpty())
-        return users;
-    QStringList placeholders;
+        return roles;
+    QHash<QByteArrayView, qsizetype> places;
+    places.reserve(ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        places.insert(ids.at(i), i);
+
+    QString users;
     QVariantList bindings{context.scope.districtId};
-    for (const QByteArray &id : ids) {
-        placeholders.append(QStringLiteral("?"));
-        bindings.append(QString::fromUtf8(id));
+    if (span == UserSpan::Listed) {
+        QStringList placeholders;
+        for (const QByteArray &id : ids) {
+            placeholders.append(QStringLiteral("?"));
+            bindings.append(QString::fromUtf8(id));
+        }
+        users = QStringLiteral("user_sourced_id IN (%1)").arg(placeholders.join(QLatin1Char(',')));
+    } else {
+        const bool ascending = span == UserSpan::AscendingRange;
+        users = QStringLiteral("user_sourced_id >= ? AND user_sourced_id <= ?");
+        bindings.append(QString::fromUtf8(ascending ? ids.constFirst() : ids.constLast()));
+        bindings.append(QString::fromUtf8(ascending ? ids.constLast() : ids.constFirst()));
     }
+    roles.json.reserve(ids.size() * 320);
+    roles.orgIds.reserve(ids.size() * 16);
     const QString orgType = QStringLiteral("org");
     const auto read = forEachRow(
         context,
         QStringLiteral("SELECT user_sourced_id, role_type, role, org_sourced_id, begin_date, "
-                       "end_date FROM user_roles WHERE district_id = ? AND user_sourced_id IN "
-                       "(%1) ORDER BY user_sourced_id, CASE WHEN role_type = 'primary' THEN 0 "
-                       "ELSE 1 END, org_sourced_id")
-            .arg(placeholders.join(QLatin1Char(','))),
+                       "end_date FROM user_roles WHERE district_id = ? AND %1 ORDER BY "
+                       "user_sourced_id, CASE WHEN role_type = 'primary' THEN 0 ELSE 1 END, "
+                       "org_sourced_id")
+            .arg(users),
         bindings, [&](RowValues &row) {
-            UserRolesJson &user = users[row.text(0).toByteArray()];
-            const QByteArray org = row.text(3).toByteArray();
-            if (!user.orgIds.contains(org)) {
-                user.orgIds.append(org);
-                user.orgs.append(user.orgs.isEmpty() ? '[' : ',');
-                writer.appendGuidRef(user.orgs, orgType, org);
-            }
-            user.roles.append(user.roles.isEmpty() ? '[' : ',');
-            writer.beginObject(user.roles);
-            writer.writeMemberName(user.roles, u"roleType");
-            ObjectWriter::appendString(user.roles, row.text(1));
-            writer.writeMemberName(user.roles, u"role");
-            ObjectWriter::appendString(user.roles, row.text(2));
-            writer.writeMemberName(user.roles, u"org");
-            writer.appendGuidRef(user.roles, orgType, org);
-            writer.writeTextMember(user.roles, u"beginDate", row.text(4));
-            writer.writeTextMember(user.roles, u"endDate", row.text(5));
-            writer.endObject(user.roles);
+            const auto place = places.constFind(row.text(0));
+            if (place == places.cend())
+                return;
+            const qsizetype user = *place;
+            const QByteArrayView org = row.text(3);
+            UserRoles::Piece piece;
+            piece.orgStart = roles.json.size();
+            if (!roles.listsOrg(user, org))
+                writer.appendGuidRef(roles.json, orgType, org);
+            piece.orgEnd = roles.json.size();
+            piece.orgIdStart = roles.orgIds.size();
+            roles.orgIds.append(org);
+            piece.orgIdEnd = roles.orgIds.size();
+
+            piece.roleStart = roles.json.size();
+            writer.beginObject(roles.json);
+            writer.writeMemberName(roles.json, u"roleType");
+            ObjectWriter::appendString(roles.json, row.text(1));
+            writer.writeMemberName(roles.json, u"role");
+            ObjectWriter::appendString(roles.json, row.text(2));
+            writer.writeMemberName(roles.json, u"org");
+            writer.appendGuidRef(roles.json, orgType, org);
+            writer.writeTextMember(roles.json, u"beginDate", row.text(4));
+            writer.writeTextMember(roles.json, u"endDate", row.text(5));
+            writer.endObject(roles.json);
+            piece.roleEnd = roles.json.size();
+
+            const qsizetype added = roles.pieces.size();
+            if (roles.last.at(user) >= 0)
+                roles.pieces[roles.last.at(user)].next = added;
+            else
+                roles.first[user] = added;
+            roles.last[user] = added;
+            roles.pieces.append(piece);
         });
     if (!read)
         return failure(read.error());
-    for (UserRolesJson &user : users) {
-        user.orgs.append(']');
-        user.roles.append(']');
-    }
-    return users;
+    return roles;
 }
 
 // The objects of a page or a single object as they are written: one buffer that starts with
@@ -374,15 +449,29 @@ struct PageObjects
     QList<QByteArray> ids;
 };
 
-// Appends a member with JSON text to an object that is still open.
-void appendMember(JsonBuffer &object, QByteArrayView name, const JsonBuffer &json)
+// Appends the orgs or the roles of a user on the page as an array member to its object, which is
+// still open.
+void appendRolesMember(JsonBuffer &object, QByteArrayView name, const UserRoles &roles,
+                       qsizetype user, bool orgs)
 {
     if (object.back() != '{')
         object.append(',');
     object.append('"');
     object.append(name);
-    object.append("\":");
-    object.append(json.view());
+    object.append("\":[");
+    bool first = true;
+    for (qsizetype p = roles.first.at(user); p >= 0; p = roles.pieces.at(p).next) {
+        const UserRoles::Piece &piece = roles.pieces.at(p);
+        const QByteArrayView json = orgs ? roles.view(piece.orgStart, piece.orgEnd)
+                                         : roles.view(piece.roleStart, piece.roleEnd);
+        if (json.isEmpty())
+            continue;
+        if (!first)
+            object.append(',');
+        first = false;
+        object.append(json);
+    }
+    object.append(']');
 }
 
 // Whether the fields include the 1.1 orgs or the 1.2 roles, which come from user_roles.
@@ -425,6 +514,9 @@ void writeRowObject(ObjectWriter &writer, PageObjects &page, RowValues &row,
 PageObjects startPage(const QString &wrapper, bool collection, qint64 expectedObjects)
 {
     PageObjects page;
+    // Room for the response head, whose Link header repeats the request's URL four times, so
+    // that the server sends the page without copying it.
+    page.body.reserveFront(kHeadRoom);
     page.body.reserve(qsizetype(std::clamp<qint64>(expectedObjects, 1, 1000) * 512 + 64));
     page.body.append('{');
     appendJsonString(page.body, wrapper);
@@ -435,37 +527,36 @@ PageObjects startPage(const QString &wrapper, bool collection, qint64 expectedOb
 }
 
 // Closes the objects of the page, with the users' orgs or roles when the fields include them,
-// and ends the wrapper.
+// and ends the wrapper. The roles query finds the page's users by the span.
 std::variant<QByteArray, QString> finishPage(const ReadContext &context, const Entity &entity,
                                              const QList<const EntityField *> &fields,
                                              ObjectWriter &writer, PageObjects &page,
-                                             bool collection)
+                                             bool collection, UserSpan span)
 {
     if (!page.openEnds.isEmpty()) {
         const bool wantsOrgs = wantsMember(entity, fields, u"orgs");
         const bool wantsRoles = wantsMember(entity, fields, u"roles");
-        auto read = readUserRoles(context, writer, page.ids);
+        auto read = readUserRoles(context, writer, page.ids, span);
         if (!read)
             return read.error();
-        const QHash<QByteArray, UserRolesJson> &roles = *read;
+        const UserRoles &roles = *read;
 
         // The objects are copied into a new buffer with their roles and closing braces.
         JsonBuffer closed;
-        qsizetype size = page.body.size() + page.openEnds.size() + 4;
-        for (const UserRolesJson &user : roles)
-            size += user.orgs.size() + user.roles.size() + 20;
-        closed.reserve(size);
+        closed.reserveFront(kHeadRoom);
+        closed.reserve(page.body.size() + roles.json.size() + roles.pieces.size()
+                       + page.openEnds.size() * 24 + 4);
         qsizetype copied = 0;
         for (qsizetype i = 0; i < page.openEnds.size(); ++i) {
             const qsizetype end = page.openEnds.at(i);
             closed.append(page.body.view().sliced(copied, end - copied));
             copied = end;
-            const auto found = roles.constFind(page.ids.at(i));
-            if (found != roles.cend()) {
+            // A user without roles gets neither member.
+            if (roles.first.at(i) >= 0) {
                 if (wantsOrgs)
-                    appendMember(closed, "orgs", found->orgs);
+                    appendRolesMember(closed, "orgs", roles, i, true);
                 if (wantsRoles)
-                    appendMember(closed, "roles", found->roles);
+                    appendRolesMember(closed, "roles", roles, i, false);
             }
             closed.append('}');
         }
@@ -683,7 +774,14 @@ http::Response readCollection(const ReadContext &context, const CollectionSpec &
     });
     if (!read)
         return storeError(context, read.error());
-    auto body = finishPage(context, entity, query.fields, writer, page, true);
+    // A page of every user of the district in sourced id order has the roles of the users
+    // between its first and last user and no others. A filter, a relationship or an entity
+    // such as students leaves users out, whose roles a range would read in vain.
+    UserSpan span = UserSpan::Listed;
+    if (query.sortSql.isEmpty() && query.filter.sql.isEmpty() && spec.condition.isEmpty()
+        && entity.baseCondition.isEmpty())
+        span = query.descending ? UserSpan::DescendingRange : UserSpan::AscendingRange;
+    auto body = finishPage(context, entity, query.fields, writer, page, true, span);
     if (auto *error = std::get_if<QString>(&body))
         return storeError(context, *error);
     if (context.cache && rows > 0)
@@ -736,7 +834,7 @@ http::Response readObject(const ReadContext &context, const Entity &entity,
         return statusInfo(context.version, 404, CodeMinor::UnknownObject,
                           QStringLiteral("No %1 has the sourcedId \"%2\".")
                               .arg(objectNoun(entity), sourcedId));
-    auto body = finishPage(context, entity, query.fields, writer, page, false);
+    auto body = finishPage(context, entity, query.fields, writer, page, false, UserSpan::Listed);
     if (auto *error = std::get_if<QString>(&body))
         return storeError(context, *error);
     http::Response response;

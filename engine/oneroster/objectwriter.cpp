@@ -53,6 +53,35 @@ QJsonArray storedArray(QByteArrayView json)
     return QJsonDocument::fromJson(json.toByteArray()).array();
 }
 
+// Whether a stored array is non-empty compact JSON of strings in printable ASCII without quotes
+// or backslashes, such as ["09","10"]. QJsonDocument writes such an array back unchanged, so it
+// can be copied as it is instead of parsed and written again.
+bool isPlainStringArray(QByteArrayView json)
+{
+    if (json.size() < 4 || json.front() != '[' || json.back() != ']')
+        return false;
+    bool inString = false;
+    // Each string must follow the opening bracket or a comma, and be followed by one of them.
+    char previous = '[';
+    for (qsizetype i = 1; i < json.size() - 1; ++i) {
+        const char c = json[i];
+        if (inString) {
+            if (c == '"')
+                inString = false;
+            else if (c < 0x20 || c > 0x7e || c == '\\')
+                return false;
+        } else if (c == '"') {
+            if (previous != '[' && previous != ',')
+                return false;
+            inString = true;
+        } else if (c != ',' || previous != '"') {
+            return false;
+        }
+        previous = c;
+    }
+    return !inString && previous == '"';
+}
+
 QString servicePath(Version version, const QString &type)
 {
     if (version == Version::V1p1)
@@ -215,7 +244,13 @@ void ObjectWriter::writeField(JsonBuffer &out, const EntityField &field, RowValu
         out.append('"');
         return;
     case ValueKind::TextList: {
-        const QJsonArray items = storedArray(row.text(column));
+        const QByteArrayView stored = row.text(column);
+        if (isPlainStringArray(stored)) {
+            writeMemberName(out, field);
+            out.append(stored);
+            return;
+        }
+        const QJsonArray items = storedArray(stored);
         if (items.isEmpty())
             return;
         writeMemberName(out, field);

@@ -25,6 +25,8 @@ private slots:
     void guidRefEncodesId();
     void v1p2HrefNamesService();
     void invalidUtf8IsReplaced();
+    void textListAsQJsonDocument_data();
+    void textListAsQJsonDocument();
 };
 
 namespace {
@@ -189,4 +191,45 @@ void tst_ObjectWriter::invalidUtf8IsReplaced()
 }
 
 QTEST_GUILESS_MAIN(tst_ObjectWriter)
+void tst_ObjectWriter::textListAsQJsonDocument_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("compact") << QStringLiteral("[\"09\",\"10\"]");
+    QTest::newRow("one empty string") << QStringLiteral("[\"\"]");
+    QTest::newRow("spaces") << QStringLiteral("[ \"09\" , \"10\" ]");
+    QTest::newRow("escaped slash") << QStringLiteral("[\"a\\/b\"]");
+    QTest::newRow("unicode escape") << QStringLiteral("[\"\\u00e9\"]");
+    QTest::newRow("accented") << QStringLiteral("[\"é\"]");
+    QTest::newRow("delete character") << QStringLiteral("[\"a\x7f\"]");
+    QTest::newRow("number") << QStringLiteral("[1,\"2\"]");
+    QTest::newRow("nested") << QStringLiteral("[[\"a\"]]");
+    QTest::newRow("empty") << QStringLiteral("[]");
+    QTest::newRow("unclosed") << QStringLiteral("[\"09\"");
+    QTest::newRow("two commas") << QStringLiteral("[\"09\",,\"10\"]");
+    QTest::newRow("trailing comma") << QStringLiteral("[\"09\",]");
+    QTest::newRow("adjacent strings") << QStringLiteral("[\"09\"\"10\"]");
+    QTest::newRow("object") << QStringLiteral("{\"a\":\"b\"}");
+}
+
+// A stored list is written with the bytes that QJsonDocument gives it, or left out when it is
+// empty or not an array.
+void tst_ObjectWriter::textListAsQJsonDocument()
+{
+    QFETCH(QString, stored);
+    ObjectWriter writer(Version::V1p1, QStringLiteral("http://127.0.0.1:8470"));
+    hub::JsonBuffer buffer;
+    writer.beginObject(buffer);
+    VariantRowValues row;
+    row.values.append(stored);
+    writer.writeField(buffer, field("grades", ValueKind::TextList), row, 0);
+    writer.endObject(buffer);
+
+    const QJsonArray items = QJsonDocument::fromJson(stored.toUtf8()).array();
+    const QByteArray expected = items.isEmpty()
+                                    ? QByteArray("{}")
+                                    : "{\"grades\":" + QJsonDocument(items).toJson(QJsonDocument::Compact)
+                                          + '}';
+    QCOMPARE(buffer.take(), expected);
+}
+
 #include "tst_objectwriter.moc"

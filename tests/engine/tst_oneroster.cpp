@@ -105,6 +105,8 @@ private slots:
     void usersCarryRoles();
     void userRoleIsFirstPrimaryRole_data();
     void userRoleIsFirstPrimaryRole();
+    void usersPageMatchesSingleUsers_data();
+    void usersPageMatchesSingleUsers();
 
     void pagingHasNoDuplicateOrGap_data();
     void pagingHasNoDuplicateOrGap();
@@ -972,6 +974,101 @@ void tst_OneRoster::userRoleIsFirstPrimaryRole()
                                                                            : "user_sourced_id")));
         remove.addBindValue(m_engine->districtId());
         remove.addBindValue(userId);
+        QVERIFY(remove.exec());
+    }
+    m_engine->oneRoster().dataChanged();
+}
+
+void tst_OneRoster::usersPageMatchesSingleUsers_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("parameters");
+    QTest::newRow("1.1 ascending") << kV1p1 << QStringLiteral("limit=4");
+    QTest::newRow("1.1 descending") << kV1p1 << QStringLiteral("limit=4&orderBy=desc");
+    QTest::newRow("1.2 ascending") << kRoster12 << QStringLiteral("limit=4");
+    QTest::newRow("1.2 descending") << kRoster12 << QStringLiteral("limit=4&orderBy=desc");
+    QTest::newRow("1.2 filtered")
+        << kRoster12
+        << QStringLiteral("limit=4&filter=") + QString::fromLatin1(QUrl::toPercentEncoding(
+                                                    QStringLiteral("familyName='Pagerole'")));
+    QTest::newRow("1.1 orgs only") << kV1p1 << QStringLiteral("limit=4&fields=sourcedId,orgs");
+}
+
+// The orgs and roles of each user on a page, which one query reads for the whole page, are the
+// ones that a read of that user alone returns. The users at both ends of the sourced id order
+// have several roles, one org twice, and a user without roles lies between them and others.
+void tst_OneRoster::usersPageMatchesSingleUsers()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, parameters);
+    const QList<QPair<QString, QStringList>> users{
+        {QStringLiteral("0000-page-roles"),
+         {QStringLiteral("secondary:aide:school-002"), QStringLiteral("primary:teacher:school-001"),
+          QStringLiteral("secondary:teacher:school-001")}},
+        {QStringLiteral("0001-page-roles"), {}},
+        {QStringLiteral("0002-page-roles"), {QStringLiteral("primary:student:school-002")}},
+        {QStringLiteral("zzzz-page-roles"),
+         {QStringLiteral("primary:student:school-002"), QStringLiteral("secondary:aide:school-001")}},
+    };
+    QSqlQuery insert(m_engine->store().connection());
+    for (const auto &[userId, roles] : users) {
+        insert.prepare(QStringLiteral(
+            "INSERT INTO users(district_id, sourced_id, status, date_last_modified, given_name, "
+            "family_name) VALUES (?, ?, 'active', '2026-12-01T00:00:00.000Z', 'Page', "
+            "'Pagerole')"));
+        insert.addBindValue(m_engine->districtId());
+        insert.addBindValue(userId);
+        QVERIFY(insert.exec());
+        int number = 0;
+        for (const QString &role : roles) {
+            insert.prepare(QStringLiteral(
+                "INSERT INTO user_roles(district_id, sourced_id, status, user_sourced_id, "
+                "role_type, role, org_sourced_id, begin_date) VALUES (?, ?, 'active', ?, ?, ?, ?, "
+                "?)"));
+            insert.addBindValue(m_engine->districtId());
+            insert.addBindValue(QString(userId + QStringLiteral("-role-%1").arg(++number)));
+            insert.addBindValue(userId);
+            insert.addBindValue(role.section(QLatin1Char(':'), 0, 0));
+            insert.addBindValue(role.section(QLatin1Char(':'), 1, 1));
+            insert.addBindValue(role.section(QLatin1Char(':'), 2, 2));
+            insert.addBindValue(number == 2 ? QVariant(QStringLiteral("2026-08-15")) : QVariant());
+            QVERIFY(insert.exec());
+        }
+    }
+    m_engine->oneRoster().dataChanged();
+
+    const ApiReply page = read(m_allScopes, path + QStringLiteral("/users?") + parameters);
+    QCOMPARE(page.status, 200);
+    const QJsonArray objects = page.json[QStringLiteral("users")].toArray();
+    QCOMPARE(objects.size(), 4);
+    QStringList listed;
+    for (const QJsonValue &object : objects) {
+        const QString userId = object[QStringLiteral("sourcedId")].toString();
+        listed.append(userId);
+        const ApiReply single
+            = read(m_allScopes, path + QStringLiteral("/users/") + userId
+                                    + (parameters.contains(QLatin1String("fields="))
+                                           ? QStringLiteral("?fields=sourcedId,orgs")
+                                           : QString()));
+        QCOMPARE(single.status, 200);
+        QCOMPARE(object.toObject(), single.json[QStringLiteral("user")].toObject());
+    }
+    const bool descending = parameters.contains(QLatin1String("desc"));
+    QVERIFY2(listed.contains(descending ? QStringLiteral("zzzz-page-roles")
+                                        : QStringLiteral("0000-page-roles")),
+             qPrintable(listed.join(QLatin1Char(' '))));
+    if (!descending)
+        QVERIFY2(listed.contains(QStringLiteral("0001-page-roles")),
+                 qPrintable(listed.join(QLatin1Char(' '))));
+
+    for (const char *table : {"user_roles", "users"}) {
+        QSqlQuery remove(m_engine->store().connection());
+        remove.prepare(QStringLiteral("DELETE FROM %1 WHERE district_id = ? AND %2 LIKE ?")
+                           .arg(QLatin1String(table),
+                                QLatin1String(qstrcmp(table, "users") == 0 ? "sourced_id"
+                                                                           : "user_sourced_id")));
+        remove.addBindValue(m_engine->districtId());
+        remove.addBindValue(QStringLiteral("%-page-roles"));
         QVERIFY(remove.exec());
     }
     m_engine->oneRoster().dataChanged();
