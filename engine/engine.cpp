@@ -234,6 +234,17 @@ Result<quint16> Engine::start()
     oneRosterOptions.clock = m_options.clock;
     m_oneRoster = std::make_unique<oneroster::Provider>(oneRosterOptions);
     m_oneRoster->registerRoutes(m_server->router());
+    // A run that loaded records changes what OneRoster collections hold, so the cached page
+    // ends and counts are dropped when any run of this node ends. The slot runs on this thread,
+    // where stop() destroys the provider.
+    // NOTE: another node's loads reach this node's cache only when its entries expire (counts
+    // after 30 s, page ends after 10 minutes).
+    connect(m_workers.get(), &runs::WorkerPool::runFinished, this,
+            [this] {
+                if (m_oneRoster)
+                    m_oneRoster->dataChanged();
+            },
+            Qt::QueuedConnection);
     // A request thread drops its statements before it closes the connection they belong to.
     m_server->setRequestThreads(m_options.requestThreads,
                                 [provider = m_oneRoster.get(), store = m_store.get()] {

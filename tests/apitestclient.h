@@ -51,7 +51,9 @@ public:
         if (question >= 0)
             url.setQuery(pathAndQuery.mid(question + 1));
         QNetworkRequest request(url);
-        if (withToken)
+        if (!m_authorization.isEmpty())
+            request.setRawHeader("Authorization", m_authorization);
+        else if (withToken)
             request.setRawHeader("Authorization", "Bearer " + m_token);
         if (!m_district.isEmpty())
             request.setRawHeader("X-Hub-District", m_district);
@@ -87,6 +89,8 @@ public:
     void setDistrict(const QByteArray &district) { m_district = district; }
     // Sends this Accept header on every request; empty sends Qt's default.
     void setAccept(const QByteArray &accept) { m_accept = accept; }
+    // Sends this Authorization header, such as "Basic ...", in place of the bearer token.
+    void setAuthorization(const QByteArray &authorization) { m_authorization = authorization; }
 
 private:
     QNetworkAccessManager m_network;
@@ -94,6 +98,7 @@ private:
     QByteArray m_token;
     QByteArray m_district;
     QByteArray m_accept;
+    QByteArray m_authorization;
 };
 
 } // namespace hubtest

@@ -121,6 +121,7 @@ private slots:
     void failedUploadIsKeptThenSwept();
     void strayUploadIsSweptWhenOld();
     void sharedUploadWaitsForQueuedRun();
+    void loadRefreshesOneRosterCounts();
 
 private:
     QByteArray signInAs(const QString &role);
@@ -1456,4 +1457,53 @@ void tst_InboundRuns::sharedUploadWaitsForQueuedRun()
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(heldRun)).status, 200);
     m_engine->removeExpiredFiles();
     QVERIFY2(!QFileInfo::exists(input), qPrintable(input));
+}
+
+// A vendor that reads a collection right after a load gets the loaded records in its count,
+// although the engine keeps collection counts for a while between requests.
+void tst_InboundRuns::loadRefreshesOneRosterCounts()
+{
+    const ApiReply application = m_api->post(
+        QStringLiteral("/api/v1/oneroster/applications"),
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Count Reader")},
+                    {QStringLiteral("vendor"), QStringLiteral("Acme Learning")},
+                    {QStringLiteral("schoolYear"), QJsonValue::Null},
+                    {QStringLiteral("scopes"), QJsonArray{QStringLiteral("roster-core.readonly")}}});
+    QCOMPARE(application.status, 201);
+    const QByteArray credentials
+        = application.json.value(QStringLiteral("clientId")).toString().toUtf8() + ':'
+          + application.json.value(QStringLiteral("clientSecret")).toString().toUtf8();
+    hubtest::ApiTestClient client(m_engine->baseUrl(), {});
+    client.setAuthorization("Basic " + credentials.toBase64());
+    const ApiReply token = client.send("POST", QStringLiteral("/oauth/token"),
+                                       "grant_type=client_credentials",
+                                       "application/x-www-form-urlencoded");
+    QCOMPARE(token.status, 200);
+    hubtest::ApiTestClient vendor(
+        m_engine->baseUrl(), token.json.value(QStringLiteral("access_token")).toString().toLatin1());
+
+    const ApiReply before = vendor.get(QStringLiteral("/ims/oneroster/v1p1/orgs?limit=1"));
+    QCOMPARE(before.status, 200);
+    bool isNumber = false;
+    const qint64 countBefore = before.header("X-Total-Count").toLongLong(&isNumber);
+    QVERIFY(isNumber);
+    QVERIFY(countBefore > 0);
+
+    const FileMap files{
+        {QStringLiteral("manifest.csv"), "propertyName,value\r\n"
+                                         "manifest.version,1.0\r\n"
+                                         "oneroster.version,1.1\r\n"
+                                         "file.orgs,delta\r\n"},
+        {QStringLiteral("orgs.csv"),
+         "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+         "org-count-1,active,2024-01-02T03:04:05Z,Count One,district,C1,\r\n"
+         "org-count-2,active,2024-01-02T03:04:05Z,Count Two,district,C2,\r\n"},
+    };
+    const qint64 runId = upload(files);
+    QVERIFY(runId > 0);
+    QCOMPARE(waitForRun(runId).value(QStringLiteral("status")).toInt(), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(
+        vendor.get(QStringLiteral("/ims/oneroster/v1p1/orgs?limit=1")).header("X-Total-Count"),
+        QByteArray::number(countBefore + 2), 5000);
 }
