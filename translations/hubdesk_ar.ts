@@ -2918,6 +2918,30 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Retries after an engine stop:</source>
         <translation>إعادة المحاولة بعد توقف المحرك:</translation>
     </message>
+    <message>
+        <source>When the report has no rows</source>
+        <translation>عندما لا يحتوي التقرير على صفوف</translation>
+    </message>
+    <message>
+        <source>Send the file with only the column names</source>
+        <translation>إرسال الملف بأسماء الأعمدة فقط</translation>
+    </message>
+    <message>
+        <source>Send nothing and end the run with a warning</source>
+        <translation>عدم إرسال أي شيء وإنهاء التشغيل بتحذير</translation>
+    </message>
+    <message>
+        <source>Send nothing and mark the run as failed</source>
+        <translation>عدم إرسال أي شيء ووضع علامة فشل على التشغيل</translation>
+    </message>
+    <message>
+        <source>Some state systems read a file without rows as an order to remove every record they hold for the district. A failed run sends the failure notification.</source>
+        <translation>تقرأ بعض أنظمة الولاية الملف الذي لا يحتوي على صفوف كأمر بحذف كل السجلات التي تحتفظ بها للمنطقة التعليمية. يرسل التشغيل الفاشل إشعار الفشل.</translation>
+    </message>
+    <message>
+        <source>When the report has no rows:</source>
+        <translation>عندما لا يحتوي التقرير على صفوف:</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::PreviewDialog</name>

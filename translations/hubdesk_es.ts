@@ -2918,6 +2918,30 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>Retries after an engine stop:</source>
         <translation>Reintentos tras una parada del motor:</translation>
     </message>
+    <message>
+        <source>When the report has no rows</source>
+        <translation>Cuando el informe no tiene filas</translation>
+    </message>
+    <message>
+        <source>Send the file with only the column names</source>
+        <translation>Enviar el archivo solo con los nombres de columna</translation>
+    </message>
+    <message>
+        <source>Send nothing and end the run with a warning</source>
+        <translation>No enviar nada y terminar la ejecución con una advertencia</translation>
+    </message>
+    <message>
+        <source>Send nothing and mark the run as failed</source>
+        <translation>No enviar nada y marcar la ejecución como fallida</translation>
+    </message>
+    <message>
+        <source>Some state systems read a file without rows as an order to remove every record they hold for the district. A failed run sends the failure notification.</source>
+        <translation>Algunos sistemas estatales interpretan un archivo sin filas como una orden de eliminar todos los registros que tienen del distrito. Una ejecución fallida envía la notificación de error.</translation>
+    </message>
+    <message>
+        <source>When the report has no rows:</source>
+        <translation>Cuando el informe no tiene filas:</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::PreviewDialog</name>

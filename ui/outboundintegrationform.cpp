@@ -71,6 +71,8 @@ OutboundIntegrationForm::OutboundIntegrationForm(EngineClient *client, QWidget *
     , m_outputType(valueLabel(QStringLiteral("outputTypeLabel")))
     , m_output(named(new QComboBox, QStringLiteral("outputCombo"), tr("Output")))
     , m_year(named(new QComboBox, QStringLiteral("yearCombo"), tr("Year")))
+    , m_emptyReport(named(new QComboBox, QStringLiteral("emptyReportCombo"),
+                          tr("When the report has no rows")))
     , m_notes(named(new QPlainTextEdit, QStringLiteral("notesEdit"), tr("System notes")))
     , m_queryTimeout(named(new QSpinBox, QStringLiteral("queryTimeoutSpin"), tr("Query timeout")))
     , m_workerLossRetries(createWorkerLossRetriesSpin())
@@ -175,11 +177,19 @@ QWidget *OutboundIntegrationForm::createGeneralSection()
     m_queryTimeout->setSuffix(tr(" seconds"));
     m_format->addItem(tr("CSV"), QStringLiteral("csv"));
     m_format->addItem(tr("XML"), QStringLiteral("xml"));
+    m_emptyReport->addItem(tr("Send the file with only the column names"),
+                           QStringLiteral("deliver"));
+    m_emptyReport->addItem(tr("Send nothing and end the run with a warning"),
+                           QStringLiteral("skip"));
+    m_emptyReport->addItem(tr("Send nothing and mark the run as failed"), QStringLiteral("fail"));
+    m_emptyReport->setToolTip(tr("Some state systems read a file without rows as an order to "
+                                 "remove every record they hold for the district. A failed run "
+                                 "sends the failure notification."));
     m_status->addItem(tr("Active"), true);
     m_status->addItem(tr("Inactive"), false);
     m_output->setMinimumContentsLength(30);
     // The combo boxes are refilled for each integration, so their width follows their items.
-    for (QComboBox *combo : {m_output, m_year, m_format, m_status})
+    for (QComboBox *combo : {m_output, m_year, m_emptyReport, m_format, m_status})
         combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto box = new QGroupBox(tr("Integration"));
@@ -192,6 +202,8 @@ QWidget *OutboundIntegrationForm::createGeneralSection()
     form->addRow(tr("Output type:"), m_outputType);
     form->addRow(tr("Output:"), m_errors.wrap(QStringLiteral("outputId"), m_output));
     form->addRow(tr("Year:"), m_errors.wrap(QStringLiteral("schoolYear"), m_year));
+    form->addRow(tr("When the report has no rows:"),
+                 m_errors.wrap(QStringLiteral("emptyReport"), m_emptyReport));
     form->addRow(tr("System notes:"), m_errors.wrap(QStringLiteral("notes"), m_notes));
     form->addRow(tr("Query timeout:"),
                  m_errors.wrap(QStringLiteral("queryTimeoutSeconds"), m_queryTimeout));
@@ -289,6 +301,7 @@ void OutboundIntegrationForm::startNew(const QJsonObject &product)
     m_title->setText(tr("Manage Outbound Integration"));
     setProduct(product);
     fillYears(QJsonValue::Null);
+    m_emptyReport->setCurrentIndex(0);
     m_notes->clear();
     m_queryTimeout->setValue(kDefaultQueryTimeoutSeconds);
     m_workerLossRetries->setValue(kDefaultWorkerLossRetries);
@@ -388,6 +401,8 @@ void OutboundIntegrationForm::fillFromIntegration(const QJsonObject &integration
         = m_output->findData(integration.value(QStringLiteral("outputId")).toInteger());
     m_output->setCurrentIndex(output);
     fillYears(integration.value(QStringLiteral("schoolYear")));
+    m_emptyReport->setCurrentIndex(qMax(
+        0, m_emptyReport->findData(integration.value(QStringLiteral("emptyReport")).toString())));
     m_notes->setPlainText(integration.value(QStringLiteral("notes")).toString());
     m_queryTimeout->setValue(integration.value(QStringLiteral("queryTimeoutSeconds"))
                                  .toInt(kDefaultQueryTimeoutSeconds));
@@ -456,6 +471,7 @@ QJsonObject OutboundIntegrationForm::toJson() const
         {QStringLiteral("outputId"),
          output.isValid() ? QJsonValue(output.toLongLong()) : QJsonValue()},
         {QStringLiteral("schoolYear"), year.isValid() ? QJsonValue(year.toInt()) : QJsonValue()},
+        {QStringLiteral("emptyReport"), m_emptyReport->currentData().toString()},
         {QStringLiteral("notes"), m_notes->toPlainText()},
         {QStringLiteral("queryTimeoutSeconds"), m_queryTimeout->value()},
         {QStringLiteral("workerLossRetries"), m_workerLossRetries->value()},

@@ -112,6 +112,8 @@ private:
     QLabel *m_outputType;
     QComboBox *m_output;
     QComboBox *m_year;
+    // Handling of a report with no rows: deliver, skip or fail.
+    QComboBox *m_emptyReport;
     QPlainTextEdit *m_notes;
     QSpinBox *m_queryTimeout;
     QSpinBox *m_workerLossRetries;

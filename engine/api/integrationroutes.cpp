@@ -37,7 +37,8 @@ const QString kSelect
           "i.query_timeout_seconds, "
           "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
       + integrationDisplayNameSql()
-      + QStringLiteral(", i.output_options, i.worker_loss_retries FROM integrations i "
+      + QStringLiteral(", i.output_options, i.worker_loss_retries, i.empty_report "
+                       "FROM integrations i "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id");
 
@@ -99,6 +100,7 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("format"), query.value(13).toString()},
         {QStringLiteral("outputOptions"),
          outbound::OutputOptions::fromStoredJson(query.value(20).toByteArray()).toJson()},
+        {QStringLiteral("emptyReport"), query.value(22).toString()},
         {QStringLiteral("runAtNextCycle"), query.value(14).toBool()},
         {QStringLiteral("schedule"),
          schedule.isObject() ? QJsonValue(schedule.object()) : QJsonValue()},
@@ -135,6 +137,9 @@ struct ValidIntegration
     int queryTimeoutSeconds = 300;
     // Absent keeps the stored value, or the column's default of 1 on a new integration.
     std::optional<int> workerLossRetries;
+    // Handling of an outbound report with no rows: "deliver", "skip" or "fail". Absent keeps the
+    // stored value, or the column's default of "deliver" on a new integration.
+    std::optional<QString> emptyReport;
     QString format;
     bool runAtNextCycle = false;
     QVariant schedule;
@@ -179,18 +184,19 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
     // The fields a request sets, and those that GET adds, so that a client may send back what it
     // read with a change.
     static const QStringList knownFields
-        = {QStringLiteral("productId"),       QStringLiteral("outputId"),
-           QStringLiteral("schoolYear"),      QStringLiteral("notes"),
+        = {QStringLiteral("productId"),           QStringLiteral("outputId"),
+           QStringLiteral("schoolYear"),          QStringLiteral("notes"),
            QStringLiteral("queryTimeoutSeconds"), QStringLiteral("workerLossRetries"),
-           QStringLiteral("format"),          QStringLiteral("outputOptions"),
-           QStringLiteral("runAtNextCycle"),  QStringLiteral("active"),
-           QStringLiteral("schedule"),        QStringLiteral("destinations"),
-           QStringLiteral("id"),              QStringLiteral("createdAt"),
-           QStringLiteral("updatedAt"),       QStringLiteral("displayName"),
-           QStringLiteral("integrationType"), QStringLiteral("lastRun"),
-           QStringLiteral("outputName"),      QStringLiteral("outputType"),
-           QStringLiteral("productName"),     QStringLiteral("system"),
-           QStringLiteral("systemType"),      QStringLiteral("vendor")};
+           QStringLiteral("format"),              QStringLiteral("outputOptions"),
+           QStringLiteral("emptyReport"),         QStringLiteral("runAtNextCycle"),
+           QStringLiteral("active"),              QStringLiteral("schedule"),
+           QStringLiteral("destinations"),        QStringLiteral("id"),
+           QStringLiteral("createdAt"),           QStringLiteral("updatedAt"),
+           QStringLiteral("displayName"),         QStringLiteral("integrationType"),
+           QStringLiteral("lastRun"),             QStringLiteral("outputName"),
+           QStringLiteral("outputType"),          QStringLiteral("productName"),
+           QStringLiteral("system"),              QStringLiteral("systemType"),
+           QStringLiteral("vendor")};
     rejectUnknownFields(body, knownFields, {}, errors);
 
     const QJsonValue productValue = body.value(QStringLiteral("productId"));
@@ -278,6 +284,20 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
             format.isString()
                 ? QStringLiteral("Choose csv or xml; \"%1\" is not a format.").arg(result.format)
                 : QStringLiteral("Choose csv or xml, as text."));
+
+    const QJsonValue emptyReport = body.value(QStringLiteral("emptyReport"));
+    if (!emptyReport.isUndefined()) {
+        static const QStringList choices
+            = {QStringLiteral("deliver"), QStringLiteral("skip"), QStringLiteral("fail")};
+        result.emptyReport = emptyReport.toString();
+        if (!emptyReport.isString())
+            errors.insert(QStringLiteral("emptyReport"),
+                          QStringLiteral("Choose deliver, skip or fail, as text."));
+        else if (!choices.contains(*result.emptyReport))
+            errors.insert(QStringLiteral("emptyReport"),
+                          QStringLiteral("\"%1\" is not a choice. Choose deliver, skip or fail.")
+                              .arg(*result.emptyReport));
+    }
 
     result.runAtNextCycle = readFlag(body, QStringLiteral("runAtNextCycle"), false,
                                      QStringLiteral("runAtNextCycle"), errors);
@@ -477,6 +497,14 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
                                       {*valid.workerLossRetries, id});
         if (!retriesWritten)
             return storeFailed(retriesWritten.error());
+    }
+    if (valid.emptyReport) {
+        auto emptyReportWritten = execute(db,
+                                          QStringLiteral("UPDATE integrations SET "
+                                                         "empty_report = ? WHERE id = ?"),
+                                          {*valid.emptyReport, id});
+        if (!emptyReportWritten)
+            return storeFailed(emptyReportWritten.error());
     }
     if (auto committed = transaction.commit(); !committed)
         return storeFailed(committed.error());

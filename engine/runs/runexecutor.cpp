@@ -61,6 +61,8 @@ struct RunContext
     int deleteLimitPercent = 10;
     // The key of the file specification the integration names; empty to detect it.
     QString fileSpec;
+    // Handling of an outbound report with no rows: 'deliver', 'skip' or 'fail'.
+    QString emptyReport = QStringLiteral("deliver");
 };
 
 struct DestinationTarget
@@ -85,7 +87,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
                       "o.output_key, o.name, i.format, i.query_timeout_seconds, "
                       "coalesce(r.school_year, i.school_year), r.input_file, d.time_zone, "
                       "r.started_at, i.output_options, r.hold, i.delete_limit_percent, i.file_spec, "
-                      "r.hold_reason "
+                      "r.hold_reason, i.empty_report "
                       "FROM runs r JOIN integrations i ON i.id = r.integration_id "
                       "JOIN products p ON p.id = i.product_id "
                       "LEFT JOIN product_outputs o ON o.id = i.output_id "
@@ -118,6 +120,7 @@ Result<RunContext> loadContext(const QSqlDatabase &db, qint64 runId)
         context.deleteLimitPercent = query->value(14).toInt();
     context.fileSpec = query->value(15).toString();
     context.holdReason = query->value(16).toString();
+    context.emptyReport = query->value(17).toString();
     query->finish();
     context.schoolYear = schoolYear.isNull()
                              ? currentSchoolYear(db, context.districtId, context.timeZone)
@@ -444,6 +447,11 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.finishPhase(RunStatus::Succeeded, queryCounts);
     if (stopIfCancelled(QStringLiteral("before the Format phase")))
         return;
+    if (exported->rows == 0 && context.emptyReport != QLatin1String("deliver")) {
+        removeWork();
+        finishEmptyReport(recorder, context);
+        return;
+    }
 
     recorder.startPhase(QStringLiteral("Format"));
     logFormatWarnings(recorder, context, *exported);
@@ -544,6 +552,27 @@ void RunExecutor::logFormatWarnings(RunRecorder &recorder, const RunContext &con
                                     "was delivered.")
                          .arg(context.schoolYear));
     }
+}
+
+void RunExecutor::finishEmptyReport(RunRecorder &recorder, const RunContext &context)
+{
+    if (context.emptyReport == QLatin1String("fail")) {
+        const QString message
+            = QStringLiteral("The report has no rows for school year %1, so nothing was "
+                             "delivered. Check that the school year has data, or change what "
+                             "the integration does with an empty report.")
+                  .arg(context.schoolYear);
+        recorder.log(LogLevel::Error, message);
+        recorder.finishRun(RunStatus::Failed, message);
+        return;
+    }
+    recorder.log(LogLevel::Warning,
+                 QStringLiteral("The report has no rows for school year %1. Nothing was "
+                                "delivered, because the integration skips empty reports.")
+                     .arg(context.schoolYear));
+    recorder.finishRun(RunStatus::SucceededWithWarnings,
+                       QStringLiteral("No rows for school year %1, so nothing was delivered.")
+                           .arg(context.schoolYear));
 }
 
 void RunExecutor::recordChanges(const QSqlDatabase &db, RunRecorder &recorder,

@@ -41,6 +41,10 @@ private:
     // Logs replaced control characters and an empty report as warnings of the Format phase.
     void logFormatWarnings(RunRecorder &recorder, const RunContext &context,
                            const outbound::ExportSummary &summary);
+    // Ends a run whose report has no rows without delivering anything: status 8 when the
+    // integration skips empty reports, status 9 when it fails them. The run keeps no row count,
+    // so the next run compares its rows with the last delivered file.
+    void finishEmptyReport(RunRecorder &recorder, const RunContext &context);
     // Saves the run's row hashes, compares them with the previous successful run of the
     // integration, logs "+added / -removed" and a warning when rows fell by more than half,
     // and stores row count, digest and changes in the run.

@@ -48,6 +48,12 @@ private slots:
     void unrecordedEndFailsRun();
     void restartFailsInterruptedRun();
     void emptyReportWarnsAndDelivers();
+    void emptyReportSkipDeliversNothing();
+    void emptyReportFailEndsRunFailed();
+    void emptyReportFailKeepsRowsDelivered();
+    void emptyReportChoiceIsStored();
+    void emptyReportRejectInvalid_data();
+    void emptyReportRejectInvalid();
     void slowWritePastTimeoutFailsRun();
     void changeSummaryComparesRuns();
     void outputOptionsShapeFile();
@@ -674,6 +680,147 @@ void tst_Runs::emptyReportWarnsAndDelivers()
     QFile delivered(files.first());
     QVERIFY(delivered.open(QIODevice::ReadOnly));
     QCOMPARE(delivered.readAll(), QByteArray("Value\r\n"));
+}
+
+void tst_Runs::emptyReportSkipDeliversNothing()
+{
+    startEngine();
+    const qint64 outputId = addOutput(QStringLiteral("empty-report"),
+                                      QStringLiteral("SELECT 'x' WHERE ? < 0 AND ? < 0"));
+    const qint64 integrationId = createIntegration(
+        outputId, 30, 1, true, {{QStringLiteral("emptyReport"), QStringLiteral("skip")}});
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject run = runAndWait(integrationId);
+    const int schoolYear = hub::runs::currentSchoolYear(
+        m_engine->store().connection(), m_engine->districtId(), QStringLiteral("America/Detroit"));
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 8);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(),
+             QStringLiteral("No rows for school year %1, so nothing was delivered.").arg(schoolYear));
+    QVERIFY2(logMessages(run).contains(
+                 QStringLiteral("warning: The report has no rows for school year %1. Nothing was "
+                                "delivered, because the integration skips empty reports.")
+                     .arg(schoolYear)),
+             qPrintable(logMessages(run).join(QLatin1Char('\n'))));
+    // Only the Query phase ran; no file was formatted or delivered.
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 1);
+    QCOMPARE(phases.at(0)[QStringLiteral("name")].toString(), QStringLiteral("Query"));
+    QCOMPARE(phases.at(0)[QStringLiteral("status")].toInt(), 0);
+    QVERIFY(run.value(QStringLiteral("rowCount")).isNull());
+    QCOMPARE(outboxFiles(), QStringList());
+    QVERIFY(!QFileInfo::exists(QDir(m_dataDir->path()).filePath(
+        QStringLiteral("work/run-%1").arg(run.value(QStringLiteral("id")).toInteger()))));
+}
+
+void tst_Runs::emptyReportFailEndsRunFailed()
+{
+    startEngine();
+    const qint64 outputId = addOutput(QStringLiteral("empty-report"),
+                                      QStringLiteral("SELECT 'x' WHERE ? < 0 AND ? < 0"));
+    const qint64 integrationId
+        = createIntegration(outputId, 30, 1, true,
+                            {{QStringLiteral("emptyReport"), QStringLiteral("fail")},
+                             {QStringLiteral("schoolYear"), 2031}});
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject run = runAndWait(integrationId);
+    const QString expected
+        = QStringLiteral("The report has no rows for school year 2031, so nothing was delivered. "
+                         "Check that the school year has data, or change what the integration "
+                         "does with an empty report.");
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(), expected);
+    QVERIFY2(logMessages(run).contains(QStringLiteral("error: ") + expected),
+             qPrintable(logMessages(run).join(QLatin1Char('\n'))));
+    QCOMPARE(run.value(QStringLiteral("phases")).toArray().size(), 1);
+    QCOMPARE(outboxFiles(), QStringList());
+}
+
+void tst_Runs::emptyReportFailKeepsRowsDelivered()
+{
+    startEngine();
+    const qint64 outputId
+        = addOutput(QStringLiteral("one-row"), QStringLiteral("SELECT 'x' WHERE ? > 0 AND ? > 0"));
+    const qint64 integrationId = createIntegration(
+        outputId, 30, 1, true, {{QStringLiteral("emptyReport"), QStringLiteral("fail")}});
+    QVERIFY(integrationId > 0);
+
+    const QJsonObject run = runAndWait(integrationId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 0);
+    QCOMPARE(run.value(QStringLiteral("rowCount")).toInt(-1), 1);
+    const QStringList files = outboxFiles();
+    QCOMPARE(files.size(), 1);
+    QFile delivered(files.first());
+    QVERIFY(delivered.open(QIODevice::ReadOnly));
+    QCOMPARE(delivered.readAll(), QByteArray("Value\r\nx\r\n"));
+}
+
+void tst_Runs::emptyReportChoiceIsStored()
+{
+    startEngine();
+    const qint64 outputId = outputIdOf(QStringLiteral("milearn-sections"));
+    const qint64 integrationId = createIntegration(outputId, 300, 1, true);
+    QVERIFY(integrationId > 0);
+    const QString path = QStringLiteral("/api/v1/integrations/%1").arg(integrationId);
+    QCOMPARE(m_api->get(path).json.value(QStringLiteral("emptyReport")).toString(),
+             QStringLiteral("deliver"));
+    // Integrations saved before the choice existed keep delivering.
+    QCOMPARE(m_api->get(QStringLiteral("/api/v1/integrations/1"))
+                 .json.value(QStringLiteral("emptyReport"))
+                 .toString(),
+             QStringLiteral("deliver"));
+
+    QJsonObject body = m_api->get(path).json;
+    body.insert(QStringLiteral("emptyReport"), QStringLiteral("fail"));
+    const ApiReply updated = m_api->put(path, body);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(updated.json.value(QStringLiteral("emptyReport")).toString(), QStringLiteral("fail"));
+
+    // An update without the field keeps the stored choice.
+    body.remove(QStringLiteral("emptyReport"));
+    body.insert(QStringLiteral("notes"), QStringLiteral("Sent to the state on Mondays."));
+    const ApiReply withoutField = m_api->put(path, body);
+    QCOMPARE(withoutField.status, 200);
+    QCOMPARE(withoutField.json.value(QStringLiteral("emptyReport")).toString(), QStringLiteral("fail"));
+    QCOMPARE(m_api->get(path).json.value(QStringLiteral("emptyReport")).toString(),
+             QStringLiteral("fail"));
+}
+
+void tst_Runs::emptyReportRejectInvalid_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("message");
+    const QString asText = QStringLiteral("Choose deliver, skip or fail, as text.");
+    QTest::newRow("unknown word")
+        << QJsonValue(QStringLiteral("ignore"))
+        << QStringLiteral("\"ignore\" is not a choice. Choose deliver, skip or fail.");
+    QTest::newRow("wrong case")
+        << QJsonValue(QStringLiteral("Skip"))
+        << QStringLiteral("\"Skip\" is not a choice. Choose deliver, skip or fail.");
+    QTest::newRow("empty text")
+        << QJsonValue(QString())
+        << QStringLiteral("\"\" is not a choice. Choose deliver, skip or fail.");
+    QTest::newRow("number") << QJsonValue(1) << asText;
+    QTest::newRow("flag") << QJsonValue(true) << asText;
+    QTest::newRow("null") << QJsonValue(QJsonValue::Null) << asText;
+}
+
+void tst_Runs::emptyReportRejectInvalid()
+{
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, message);
+    startEngine();
+    QJsonObject body{{QStringLiteral("productId"), productId()},
+                     {QStringLiteral("outputId"), outputIdOf(QStringLiteral("milearn-sections"))},
+                     {QStringLiteral("destinations"),
+                      QJsonArray{QJsonObject{{QStringLiteral("destinationId"), 1}}}},
+                     {QStringLiteral("emptyReport"), value}};
+    const ApiReply reply = m_api->post(QStringLiteral("/api/v1/integrations"), body);
+    QCOMPARE(reply.status, 422);
+    QCOMPARE(reply.json[QStringLiteral("fields")][QStringLiteral("emptyReport")].toString(),
+             message);
+    QCOMPARE(reply.json[QStringLiteral("fields")].toObject().size(), 1);
 }
 
 void tst_Runs::slowWritePastTimeoutFailsRun()

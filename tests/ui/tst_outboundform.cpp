@@ -41,6 +41,8 @@ private slots:
     void saveCreatesIntegration();
     void editLoadsEveryField();
     void workerLossRetriesRoundTrips();
+    void emptyReportRoundTrips();
+    void emptyReportErrorShowsAtCombo();
     void scheduleRoundTrips();
     void invalidFieldsShowMessages();
     void newDestinationIsSelected();
@@ -265,6 +267,80 @@ void tst_OutboundForm::workerLossRetriesRoundTrips()
     m_form->loadIntegration(id);
     waitLoaded();
     QCOMPARE(retries->value(), 0);
+}
+
+void tst_OutboundForm::emptyReportRoundTrips()
+{
+    startNewMiLearn();
+    auto emptyReport = control<QComboBox>(QStringLiteral("emptyReportCombo"));
+    QVERIFY(emptyReport);
+    QCOMPARE(emptyReport->count(), 3);
+    QCOMPARE(emptyReport->itemData(0).toString(), u"deliver"_s);
+    QCOMPARE(emptyReport->itemData(1).toString(), u"skip"_s);
+    QCOMPARE(emptyReport->itemData(2).toString(), u"fail"_s);
+    // A new integration delivers an empty report, as integrations did before the choice.
+    QCOMPARE(emptyReport->currentData().toString(), u"deliver"_s);
+    QCOMPARE(emptyReport->currentText(), u"Send the file with only the column names"_s);
+    // The row sits right under the Year row, so the choice is read with the year it concerns.
+    auto year = control<QComboBox>(QStringLiteral("yearCombo"));
+    QVERIFY(emptyReport->mapTo(m_form.get(), QPoint()).y()
+            > year->mapTo(m_form.get(), QPoint()).y());
+    auto notes = control<QPlainTextEdit>(QStringLiteral("notesEdit"));
+    QVERIFY(emptyReport->mapTo(m_form.get(), QPoint()).y()
+            < notes->mapTo(m_form.get(), QPoint()).y());
+
+    QVERIFY(selectText(QStringLiteral("outputCombo"), QStringLiteral("MiLEARN-Sections Data")));
+    QVERIFY(
+        selectText(QStringLiteral("destinationCombo0"), QStringLiteral("Demo Outbound Folder")));
+    QVERIFY(selectText(QStringLiteral("emptyReportCombo"),
+                       QStringLiteral("Send nothing and mark the run as failed")));
+    hubtest::saveScreenshot(m_form.get(), QStringLiteral("outbound-form-empty-report"));
+    QSignalSpy saved(m_form.get(), &OutboundIntegrationForm::saved);
+    QTest::mouseClick(control<QPushButton>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    const qint64 id = saved.takeFirst().first().toLongLong();
+    const QString path = QStringLiteral("/api/v1/integrations/%1").arg(id);
+    QCOMPARE(m_engine.getObject(path)[QStringLiteral("emptyReport")].toString(), u"fail"_s);
+
+    // The edit form shows the stored choice, and each choice saves as itself.
+    m_form->loadIntegration(id);
+    waitLoaded();
+    QCOMPARE(emptyReport->currentData().toString(), u"fail"_s);
+    QVERIFY(selectText(QStringLiteral("emptyReportCombo"),
+                       QStringLiteral("Send nothing and end the run with a warning")));
+    QTest::mouseClick(control<QPushButton>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(saved.wait(UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(m_engine.getObject(path)[QStringLiteral("emptyReport")].toString(), u"skip"_s);
+    m_form->loadIntegration(id);
+    waitLoaded();
+    QCOMPARE(emptyReport->currentData().toString(), u"skip"_s);
+
+    // A new form after an edit starts again at deliver.
+    startNewMiLearn();
+    QCOMPARE(emptyReport->currentData().toString(), u"deliver"_s);
+}
+
+void tst_OutboundForm::emptyReportErrorShowsAtCombo()
+{
+    startNewMiLearn();
+    QVERIFY(selectText(QStringLiteral("outputCombo"), QStringLiteral("MiLEARN-Sections Data")));
+    QVERIFY(
+        selectText(QStringLiteral("destinationCombo0"), QStringLiteral("Demo Outbound Folder")));
+    // The combo box offers only valid choices, so the test adds one that the engine rejects.
+    auto emptyReport = control<QComboBox>(QStringLiteral("emptyReportCombo"));
+    emptyReport->addItem(QStringLiteral("Ignore"), QStringLiteral("ignore"));
+    emptyReport->setCurrentIndex(emptyReport->count() - 1);
+
+    QSignalSpy failed(m_form.get(), &OutboundIntegrationForm::saveFailed);
+    QTest::mouseClick(control<QPushButton>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QVERIFY(failed.wait(UiTestEngine::kRequestTimeoutMs));
+    const QString message = u"\"ignore\" is not a choice. Choose deliver, skip or fail."_s;
+    QCOMPARE(m_form->fieldError(QStringLiteral("emptyReport")), message);
+    auto error = control<QLabel>(QStringLiteral("emptyReportComboError"));
+    QVERIFY(error);
+    QVERIFY(error->isVisible());
+    QCOMPARE(error->text(), message);
+    QCOMPARE(m_form->focusWidget(), emptyReport);
 }
 
 void tst_OutboundForm::scheduleRoundTrips()
