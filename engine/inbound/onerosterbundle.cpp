@@ -105,6 +105,11 @@ hub::Result<OneRosterBundle> OneRosterBundle::open(const QString &path, const QS
         return hub::failure(QStringLiteral("The bundle %1 was not found.").arg(path));
 
     QString folder = info.absoluteFilePath();
+    if (!info.isDir() && !looksLikeZip(path))
+        return hub::failure(QStringLiteral("%1 is not a zip file. The OneRoster bundle integration "
+                                           "takes a zip of the bundle's CSV files or one OneRoster "
+                                           "XML file.")
+                                .arg(path));
     if (!info.isDir()) {
         if (auto extracted = extractArchive(path, workDir, limits); !extracted)
             return hub::failure(extracted.error());

@@ -16,7 +16,18 @@
 #include <archive.h>
 #include <archive_entry.h>
 
-namespace hub::inbound::detail {
+namespace hub::inbound {
+
+bool looksLikeZip(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray start = file.read(4);
+    return start == QByteArrayLiteral("PK\x03\x04") || start == QByteArrayLiteral("PK\x05\x06");
+}
+
+namespace detail {
 
 namespace {
 
@@ -195,4 +206,6 @@ hub::Result<void> extractArchive(const QString &zipPath, const QString &workDir,
     return {};
 }
 
-} // namespace hub::inbound::detail
+} // namespace detail
+
+} // namespace hub::inbound

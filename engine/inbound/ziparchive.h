@@ -12,6 +12,10 @@ namespace hub::inbound {
 // Declared in onerosterbundle.h, because OneRosterBundle::open() takes it.
 struct ArchiveLimits;
 
+// Returns whether the file at path starts with a zip signature: a local file header, or the end
+// record of an empty zip. It reads the content, so a zip with any name is found.
+bool looksLikeZip(const QString &path);
+
 namespace detail {
 
 // Extracts the zip at zipPath into workDir. Before writing any file, it reads every entry

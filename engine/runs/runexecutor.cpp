@@ -16,6 +16,7 @@
 #include "inbound/flatfilexml.h"
 #include "inbound/onerosterbundle.h"
 #include "inbound/onerosterxml.h"
+#include "inbound/ziparchive.h"
 #include "outbound/reportexport.h"
 #include "outbound/reports.h"
 #include "runs/rowhashes.h"
@@ -823,6 +824,10 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.startPhase(QStringLiteral("Receive"));
     recorder.log(LogLevel::Info,
                  QStringLiteral("Reading %1.").arg(uploadedName(context.inputFile)));
+    if (inbound::looksLikeZip(context.inputFile))
+        return fail(QStringLiteral("%1 is a zip file, but this integration takes one CSV or XML "
+                                   "file. Extract the file from the zip and upload it.")
+                        .arg(uploadedName(context.inputFile)));
     auto candidates = candidateSpecs(db, context);
     if (!candidates)
         return fail(candidates.error());

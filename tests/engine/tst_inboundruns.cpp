@@ -109,6 +109,8 @@ private slots:
     void countsOnlyRowsMarkedDeleted();
     void reportNamesUploadedFile_data();
     void reportNamesUploadedFile();
+    void wrongKindOfFileIsNamed_data();
+    void wrongKindOfFileIsNamed();
     void nulCharacterInBundleIsReported();
     void nulCharacterInFlatFileIsReported();
     void xmlAttendanceLoads();
@@ -991,6 +993,51 @@ void tst_InboundRuns::reportNamesUploadedFile()
     QVERIFY2(!shown.contains(dataDir.toUtf8()), shown.constData());
     QVERIFY2(!shown.contains("integration-3"), shown.constData());
     QVERIFY2(!shown.contains("/work/run-"), shown.constData());
+}
+
+void tst_InboundRuns::wrongKindOfFileIsNamed_data()
+{
+    QTest::addColumn<bool>("toBundle");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+
+    const QByteArray bundle = zipBytes(orgsBundle(QByteArray()));
+    const QString flatFileMessage = QStringLiteral(
+        "%1 is a zip file, but this integration takes one CSV or XML file. Extract the file from "
+        "the zip and upload it.");
+    QTest::newRow("zip to flat file") << false << QStringLiteral("roster.zip") << bundle
+                                      << flatFileMessage.arg(QStringLiteral("roster.zip"));
+    QTest::newRow("zip named csv to flat file")
+        << false << QStringLiteral("attendance.csv") << bundle
+        << flatFileMessage.arg(QStringLiteral("attendance.csv"));
+    QTest::newRow("csv to bundle")
+        << true << QStringLiteral("users.csv")
+        << QByteArray("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role\r\n")
+        << QStringLiteral("users.csv is not a zip file. The OneRoster bundle integration takes "
+                          "a zip of the bundle's CSV files or one OneRoster XML file.");
+}
+
+void tst_InboundRuns::wrongKindOfFileIsNamed()
+{
+    QFETCH(bool, toBundle);
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+
+    const qint64 integrationId = toBundle ? inboundIntegration : attendanceIntegration();
+    QVERIFY(integrationId > 0);
+    const qint64 runId = uploadFlatFile(integrationId, name, content);
+    QVERIFY(runId > 0);
+
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(), message);
+    const ApiReply report = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(report.json.value(QStringLiteral("issues"))[0][QStringLiteral("file")].toString(),
+             name);
+    QCOMPARE(report.json.value(QStringLiteral("issues"))[0][QStringLiteral("message")].toString(),
+             message);
 }
 
 void tst_InboundRuns::nulCharacterInBundleIsReported()

@@ -1776,7 +1776,10 @@ void TestOneRosterBundle::rejectsHostileZip_data()
         << QStringLiteral("times its size, so the bundle was rejected as a possible zip "
                           "bomb.");
 
-    QTest::newRow("not a zip") << QList<ZipEntry>{} << QStringLiteral("as a zip file: ");
+    QTest::newRow("not a zip")
+        << QList<ZipEntry>{}
+        << QStringLiteral("bundle.zip is not a zip file. The OneRoster bundle integration takes "
+                          "a zip of the bundle's CSV files or one OneRoster XML file.");
 }
 
 void TestOneRosterBundle::rejectsHostileZip()
