@@ -28,6 +28,31 @@ const QString kColumns = QStringLiteral(
 const QString kFrom = QStringLiteral(
     " FROM audit_log a LEFT JOIN districts d ON d.id = a.district_id");
 
+// The actions and entities that writeAudit() and the `hubd user` commands record. A filter on
+// any other value is rejected, so a misspelled one is not taken for an empty log.
+const QStringList kActions = {
+    QStringLiteral("approve"),         QStringLiteral("cancel"),
+    QStringLiteral("create"),          QStringLiteral("delete"),
+    QStringLiteral("reject"),          QStringLiteral("reset_secret"),
+    QStringLiteral("sign-in"),         QStringLiteral("update"),
+    QStringLiteral("upload_complete"), QStringLiteral("upload_delete"),
+    QStringLiteral("upload_start"),
+};
+const QStringList kEntities = {
+    QStringLiteral("blackout"),
+    QStringLiteral("destination"),
+    QStringLiteral("district"),
+    QStringLiteral("file_spec"),
+    QStringLiteral("integration"),
+    QStringLiteral("integration_connector"),
+    QStringLiteral("integration_notifications"),
+    QStringLiteral("notification_settings"),
+    QStringLiteral("oneroster_application"),
+    QStringLiteral("run"),
+    QStringLiteral("session"),
+    QStringLiteral("user"),
+};
+
 // The WHERE clause of an audit query, its bindings and the errors of its parameters.
 struct AuditFilter
 {
@@ -93,6 +118,14 @@ AuditFilter buildFilter(const ApiContext &context, const http::Request &request,
         if (value.size() > kMaxFilterLength)
             filter.errors.insert(parameter, QStringLiteral("Use at most %1 characters.")
                                                 .arg(kMaxFilterLength));
+        else if (parameter == QLatin1String("action") && !kActions.contains(value))
+            filter.errors.insert(parameter,
+                                 QStringLiteral("Use one of the actions %1; \"%2\" is not one.")
+                                     .arg(kActions.join(QStringLiteral(", ")), value));
+        else if (parameter == QLatin1String("entity") && !kEntities.contains(value))
+            filter.errors.insert(parameter,
+                                 QStringLiteral("Use one of the entities %1; \"%2\" is not one.")
+                                     .arg(kEntities.join(QStringLiteral(", ")), value));
         filter.where += QStringLiteral(" AND %1 = ?").arg(column);
         filter.bindings.append(value);
     }

@@ -59,6 +59,7 @@ private slots:
     void statewideSeesEveryEntry();
     void filtersSelectEntries_data();
     void filtersSelectEntries();
+    void loggedValuesAreFilters();
     void invalidFiltersAreRejected_data();
     void invalidFiltersAreRejected();
     void pagesDoNotOverlap();
@@ -853,6 +854,27 @@ void tst_AuditLog::filtersSelectEntries()
     QCOMPARE(none.json.value(QStringLiteral("total")).toInteger(), 0);
 }
 
+// Every action and entity that the earlier tests logged is accepted as a filter value.
+void tst_AuditLog::loggedValuesAreFilters()
+{
+    for (const QString &field : {QStringLiteral("action"), QStringLiteral("entity")}) {
+        auto rows = hub::execute(m_engine->store().connection(),
+                                 QStringLiteral("SELECT DISTINCT %1 FROM audit_log").arg(field));
+        QVERIFY2(rows.ok(), qPrintable(rows.error()));
+        int checked = 0;
+        while (rows->next()) {
+            const QString value = rows->value(0).toString();
+            const ApiReply reply
+                = client(m_statewideToken)
+                      .get(QStringLiteral("/api/v1/audit?%1=%2").arg(field, value));
+            QVERIFY2(reply.status == 200, qPrintable(field + QLatin1Char('=') + value));
+            QVERIFY(reply.json.value(QStringLiteral("total")).toInteger() > 0);
+            ++checked;
+        }
+        QVERIFY(checked > 3);
+    }
+}
+
 void tst_AuditLog::invalidFiltersAreRejected_data()
 {
     QTest::addColumn<QString>("query");
@@ -867,6 +889,11 @@ void tst_AuditLog::invalidFiltersAreRejected_data()
     QTest::newRow("negative offset") << QStringLiteral("offset=-1") << QStringLiteral("offset");
     QTest::newRow("long actor") << QStringLiteral("actor=") + QString(201, QLatin1Char('a'))
                                 << QStringLiteral("actor");
+    QTest::newRow("unknown action")
+        << QStringLiteral("action=nonsense") << QStringLiteral("action");
+    QTest::newRow("action in other case")
+        << QStringLiteral("action=Update") << QStringLiteral("action");
+    QTest::newRow("unknown entity") << QStringLiteral("entity=widget") << QStringLiteral("entity");
 }
 
 void tst_AuditLog::invalidFiltersAreRejected()
