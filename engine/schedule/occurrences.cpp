@@ -107,8 +107,10 @@ std::optional<QDate> nextRunDate(const Schedule &schedule, QDate from)
 // The runs of one run date: the first at startTime, then the repetitions within the day.
 QList<Occurrence> daySeries(const Schedule &schedule, const QDate &date, const QTimeZone &zone)
 {
-    QList<Occurrence> series{resolveLocalTime(date, schedule.startTime, zone)};
-    if (!schedule.advancedEnabled || schedule.advancedEveryMinutes < 1)
+    const bool repeats = schedule.advancedEnabled && schedule.advancedEveryMinutes >= 1
+                         && schedule.advancedDurationMinutes >= schedule.advancedEveryMinutes;
+    QList<Occurrence> series{detail::resolveStartTime(date, schedule.startTime, zone, repeats)};
+    if (!repeats)
         return series;
 
     const QDateTime first = series.first().at;
@@ -208,6 +210,14 @@ QList<Occurrence> nextHourly(const Schedule &schedule, const QTimeZone &zone,
 
 Occurrence resolveLocalTime(const QDate &date, const QTime &time, const QTimeZone &zone)
 {
+    return detail::resolveStartTime(date, time, zone, false);
+}
+
+namespace detail {
+
+Occurrence resolveStartTime(const QDate &date, const QTime &time, const QTimeZone &zone,
+                            bool repeatsWithinDay)
+{
     // The wall-clock time written as if it were UTC; subtracting an offset gives an instant.
     const QDateTime wallClock(date, time, Qt::UTC);
     // The offsets in effect a day before and a day after cover a single transition near the
@@ -232,9 +242,16 @@ Occurrence resolveLocalTime(const QDate &date, const QTime &time, const QTimeZon
         occurrence.at = candidates.first();
     } else if (candidates.size() > 1) {
         occurrence.at = candidates.first();
-        occurrence.note = QStringLiteral("%1 occurs twice on %2 because clocks move back to %3; "
-                                         "runs once, at the first (%1 %4).")
-                              .arg(wallText, dateText, abbreviationAt(zone, candidates.last()),
+        // With repetitions the later wall-clock hour still gets runs, so the note speaks of the
+        // start time alone.
+        const QString note
+            = repeatsWithinDay
+                  ? QStringLiteral("The start time %1 occurs twice on %2 because clocks move back "
+                                   "to %3. The day starts at %1 %4, and its repetitions follow "
+                                   "elapsed time through the repeated hour.")
+                  : QStringLiteral("%1 occurs twice on %2 because clocks move back to %3; runs "
+                                   "once, at the first (%1 %4).");
+        occurrence.note = note.arg(wallText, dateText, abbreviationAt(zone, candidates.last()),
                                    abbreviationAt(zone, candidates.first()));
     } else {
         // A gap: the wall-clock time lies after the transition by the old offset and before it
@@ -251,6 +268,8 @@ Occurrence resolveLocalTime(const QDate &date, const QTime &time, const QTimeZon
     }
     return occurrence;
 }
+
+} // namespace detail
 
 QList<Occurrence> nextOccurrences(const Schedule &schedule, const QTimeZone &zone,
                                   const QDateTime &after, int count)

@@ -51,4 +51,14 @@ QList<Occurrence> nextOccurrences(const Schedule &schedule, const QTimeZone &zon
 // occurrence.
 Occurrence resolveLocalTime(const QDate &date, const QTime &time, const QTimeZone &zone);
 
+namespace detail {
+
+// Resolves the start time of a run date as resolveLocalTime() does. When repeatsWithinDay is
+// true, a start time that occurs twice gets a note about the start alone, because the
+// repetitions of the day also run in the repeated hour.
+Occurrence resolveStartTime(const QDate &date, const QTime &time, const QTimeZone &zone,
+                            bool repeatsWithinDay);
+
+} // namespace detail
+
 } // namespace hub::schedule

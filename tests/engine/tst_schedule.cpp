@@ -20,6 +20,7 @@ private slots:
     void occurrences_data();
     void occurrences();
     void gapAndOverlapNotes();
+    void overlapNoteWithRepetitions();
     void repetitionsIntoNextDayAreDistinct();
     void onceHasNothingAfterItsRun();
     void validation_data();
@@ -460,6 +461,29 @@ void tst_Schedule::gapAndOverlapNotes()
         = hub::schedule::resolveLocalTime(QDate(2026, 11, 1), QTime(2, 30), detroit);
     QCOMPARE(ordinary.at, utc(QStringLiteral("2026-11-01T07:30:00Z")));
     QVERIFY(ordinary.note.isEmpty());
+}
+
+void tst_Schedule::overlapNoteWithRepetitions()
+{
+    // Every 60 minutes for 1380 minutes from 01:30 on the fall-back day: the start runs once,
+    // and the repetitions continue through the repeated hour, so 01:30 EST also has a run.
+    const QJsonObject schedule
+        = everyMinutes(daily(QStringLiteral("2027-11-07"), QStringLiteral("01:30")), 60, 1380);
+    const QList<hub::schedule::Occurrence> occurrences
+        = hub::schedule::nextOccurrences(parsed(schedule), QTimeZone("America/Detroit"),
+                                         utc(QStringLiteral("2027-11-07T00:00:00Z")), 3);
+    QCOMPARE(occurrences.size(), 3);
+    QCOMPARE(occurrences.at(0).at, utc(QStringLiteral("2027-11-07T05:30:00Z")));
+    QVERIFY(!occurrences.at(0).shifted);
+    QCOMPARE(occurrences.at(0).note,
+             QStringLiteral("The start time 01:30 occurs twice on 2027-11-07 because clocks move "
+                            "back to EST. The day starts at 01:30 EDT, and its repetitions follow "
+                            "elapsed time through the repeated hour."));
+    QCOMPARE(occurrences.at(1).at, utc(QStringLiteral("2027-11-07T06:30:00Z")));
+    QCOMPARE(occurrences.at(1).note,
+             QStringLiteral("Clocks changed from EDT to EST before this run; repetitions follow "
+                            "elapsed time."));
+    QVERIFY(occurrences.at(2).note.isEmpty());
 }
 
 void tst_Schedule::repetitionsIntoNextDayAreDistinct()
