@@ -3,6 +3,8 @@
 
 #include "occurrences.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <optional>
 
@@ -104,6 +106,36 @@ std::optional<QDate> nextRunDate(const Schedule &schedule, QDate from)
     return std::nullopt;
 }
 
+// A note on a monthly run date that comes after months of the schedule's cadence that lack its
+// day of the month (the 31st after June), or an empty string.
+QString skippedMonthsNote(const Schedule &schedule, const QDate &runDate)
+{
+    if (schedule.type != ScheduleType::Monthly || schedule.lastDayOfMonth)
+        return {};
+    const int every = qMax(1, schedule.repeatEvery);
+    const int firstMonth = monthIndex(schedule.startDate);
+    QStringList skipped;
+    int month = monthIndex(runDate) - every;
+    for (int period = 0; period < kMaxPeriodsSearched && month >= firstMonth;
+         ++period, month -= every) {
+        const QDate first = firstOfMonthIndex(month);
+        if (!first.isValid() || first.daysInMonth() >= schedule.dayOfMonth)
+            break;
+        skipped.prepend(QLocale::c().toString(first, QStringLiteral("MMMM yyyy")));
+    }
+    if (skipped.isEmpty())
+        return {};
+    const QString months = skipped.size() == 1
+                               ? skipped.first()
+                               : skipped.mid(0, skipped.size() - 1).join(QStringLiteral(", "))
+                                     + QStringLiteral(" and ") + skipped.last();
+    const QString reason = skipped.size() == 1 ? QStringLiteral("it has no day %1")
+                                               : QStringLiteral("those months have no day %1");
+    return QStringLiteral("No run in %1 because %2. To run every month, choose the last day "
+                          "(\"last\") instead.")
+        .arg(months, reason.arg(schedule.dayOfMonth));
+}
+
 // The runs of one run date: the first at startTime, then the repetitions within the day.
 QList<Occurrence> daySeries(const Schedule &schedule, const QDate &date, const QTimeZone &zone)
 {
@@ -164,7 +196,11 @@ QList<Occurrence> nextDayBased(const Schedule &schedule, const QTimeZone &zone,
         const std::optional<QDate> runDate = nextRunDate(schedule, date);
         if (!runDate || (schedule.endDate && *runDate > *schedule.endDate))
             break;
-        const QList<Occurrence> series = daySeries(schedule, *runDate, zone);
+        QList<Occurrence> series = daySeries(schedule, *runDate, zone);
+        if (const QString skipped = skippedMonthsNote(schedule, *runDate); !skipped.isEmpty()) {
+            QString &note = series.first().note;
+            note = note.isEmpty() ? skipped : note + QLatin1Char(' ') + skipped;
+        }
         release(series.first().at);
         pending.append(series);
         date = runDate->addDays(1);

@@ -41,8 +41,8 @@ struct Occurrence
 //   first + k * everyMinutes for every k with k * everyMinutes <= durationMinutes, so a
 //   duration is elapsed time and the end is included. They continue through a repeated hour.
 // - Hourly schedules step in elapsed hours from the first run on the start date.
-// - Monthly on a day that a month lacks (the 31st in April) skips that month; "last" is the
-//   month's last day.
+// - Monthly on a day that a month lacks (the 31st in April) skips that month. The next run gets
+//   a note that names the skipped months. "last" is the month's last day.
 QList<Occurrence> nextOccurrences(const Schedule &schedule, const QTimeZone &zone,
                                   const QDateTime &after, int count);
 

@@ -21,6 +21,8 @@ private slots:
     void occurrences();
     void gapAndOverlapNotes();
     void overlapNoteWithRepetitions();
+    void monthlySkipNotes_data();
+    void monthlySkipNotes();
     void repetitionsIntoNextDayAreDistinct();
     void onceHasNothingAfterItsRun();
     void validation_data();
@@ -484,6 +486,55 @@ void tst_Schedule::overlapNoteWithRepetitions()
              QStringLiteral("Clocks changed from EDT to EST before this run; repetitions follow "
                             "elapsed time."));
     QVERIFY(occurrences.at(2).note.isEmpty());
+}
+
+void tst_Schedule::monthlySkipNotes_data()
+{
+    QTest::addColumn<QJsonObject>("schedule");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<QStringList>("notes");
+
+    const QString advice
+        = QStringLiteral(" To run every month, choose the last day (\"last\") instead.");
+    QTest::newRow("day 31 monthly")
+        << monthlyOn(QStringLiteral("2027-01-31"), QStringLiteral("09:00"), 31)
+        << QStringLiteral("2027-01-01T00:00:00Z")
+        << utcTimes({"2027-01-31T14:00:00Z", "2027-03-31T13:00:00Z", "2027-05-31T13:00:00Z",
+                     "2027-07-31T13:00:00Z"})
+        << QStringList{QString(),
+                       QStringLiteral("No run in February 2027 because it has no day 31.") + advice,
+                       QStringLiteral("No run in April 2027 because it has no day 31.") + advice,
+                       QStringLiteral("No run in June 2027 because it has no day 31.") + advice};
+    QTest::newRow("day 29 yearly")
+        << with(monthlyOn(QStringLiteral("2024-02-29"), QStringLiteral("09:00"), 29),
+                QStringLiteral("repeatEvery"), 12)
+        << QStringLiteral("2024-03-01T00:00:00Z") << utcTimes({"2028-02-29T14:00:00Z"})
+        << QStringList{QStringLiteral("No run in February 2025, February 2026 and February 2027 "
+                                      "because those months have no day 29.")
+                       + advice};
+    QTest::newRow("last day") << monthlyOn(QStringLiteral("2027-01-31"), QStringLiteral("09:00"),
+                                           QStringLiteral("last"))
+                              << QStringLiteral("2027-01-01T00:00:00Z")
+                              << utcTimes({"2027-01-31T14:00:00Z", "2027-02-28T14:00:00Z",
+                                           "2027-03-31T13:00:00Z"})
+                              << QStringList{QString(), QString(), QString()};
+}
+
+void tst_Schedule::monthlySkipNotes()
+{
+    QFETCH(QJsonObject, schedule);
+    QFETCH(QString, after);
+    QFETCH(QStringList, expected);
+    QFETCH(QStringList, notes);
+
+    const QList<hub::schedule::Occurrence> occurrences = hub::schedule::nextOccurrences(
+        parsed(schedule), QTimeZone("America/Detroit"), utc(after), int(expected.size()));
+    QCOMPARE(occurrences.size(), expected.size());
+    for (qsizetype i = 0; i < occurrences.size(); ++i) {
+        QCOMPARE(occurrences.at(i).at.toString(Qt::ISODate), expected.at(i));
+        QCOMPARE(occurrences.at(i).note, notes.at(i));
+    }
 }
 
 void tst_Schedule::repetitionsIntoNextDayAreDistinct()
