@@ -121,7 +121,29 @@ QString AuditLogModel::actionText(const QString &action)
         return tr("Reset secret");
     if (action == QLatin1String("sign-in"))
         return tr("Sign-in");
-    return action;
+    if (action == QLatin1String("upload_start"))
+        return tr("Start upload");
+    if (action == QLatin1String("upload_complete"))
+        return tr("Complete upload");
+    if (action == QLatin1String("upload_delete"))
+        return tr("Delete upload");
+    // An action added to the engine after this console was built reads as words, such as
+    // "Some action" for some_action, until it gets its own translated text.
+    QString words = action;
+    words.replace(QLatin1Char('_'), QLatin1Char(' ')).replace(QLatin1Char('-'), QLatin1Char(' '));
+    if (!words.isEmpty())
+        words[0] = words.at(0).toUpper();
+    return words;
+}
+
+QStringList AuditLogModel::actionCodes()
+{
+    return {QStringLiteral("create"),       QStringLiteral("update"),
+            QStringLiteral("delete"),       QStringLiteral("approve"),
+            QStringLiteral("reject"),       QStringLiteral("cancel"),
+            QStringLiteral("reset_secret"), QStringLiteral("sign-in"),
+            QStringLiteral("upload_start"), QStringLiteral("upload_complete"),
+            QStringLiteral("upload_delete")};
 }
 
 QString AuditLogModel::entityText(const QString &entity)

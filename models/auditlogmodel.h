@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 #include <QTimeZone>
 
 namespace hubdesk {
@@ -42,9 +43,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // The words for an action or a kind of record, such as "Sign-in" or "OneRoster application";
-    // an unknown value is returned as it is.
+    // The words for an action or a kind of record, such as "Sign-in" or "OneRoster application".
+    // An unknown action reads as its code in words; an unknown kind is returned as it is.
     static QString actionText(const QString &action);
+    // Every action code that the engine writes to the audit log, in the Action filter's order.
+    static QStringList actionCodes();
     static QString entityText(const QString &entity);
 
 private:

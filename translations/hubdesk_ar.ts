@@ -320,6 +320,18 @@
         <source>Account</source>
         <translation>الحساب</translation>
     </message>
+    <message>
+        <source>Start upload</source>
+        <translation>بدء الرفع</translation>
+    </message>
+    <message>
+        <source>Complete upload</source>
+        <translation>إكمال الرفع</translation>
+    </message>
+    <message>
+        <source>Delete upload</source>
+        <translation>حذف الملف المرفوع</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::AuditLogPage</name>

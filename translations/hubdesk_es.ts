@@ -320,6 +320,18 @@
         <source>Account</source>
         <translation>Cuenta</translation>
     </message>
+    <message>
+        <source>Start upload</source>
+        <translation>Iniciar subida</translation>
+    </message>
+    <message>
+        <source>Complete upload</source>
+        <translation>Completar subida</translation>
+    </message>
+    <message>
+        <source>Delete upload</source>
+        <translation>Eliminar subida</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::AuditLogPage</name>

@@ -191,11 +191,8 @@ void AuditLogPage::buildFilters(QWidget *bar)
     m_action = new QComboBox;
     m_action->setObjectName(QStringLiteral("auditActionCombo"));
     m_action->addItem(tr("All"), QString());
-    for (const char *action : {"create", "update", "delete", "approve", "reject", "cancel",
-                               "reset_secret", "sign-in"}) {
-        const QString value = QString::fromLatin1(action);
-        m_action->addItem(AuditLogModel::actionText(value), value);
-    }
+    for (const QString &action : AuditLogModel::actionCodes())
+        m_action->addItem(AuditLogModel::actionText(action), action);
 
     m_searchButton = new QPushButton(tr("Search"));
     m_searchButton->setObjectName(QStringLiteral("auditSearchButton"));

@@ -42,6 +42,7 @@ private slots:
     void invalidDateRangeShowsError();
     void exportWritesCsv();
     void exportToMissingFolderFails();
+    void uploadActionsShowWords();
     void navigationHidesPageForOthers();
 
 private:
@@ -52,7 +53,8 @@ private:
         return page()->findChild<T *>(QLatin1String(name));
     }
     bool search();
-    void insertEntries(int count, const QString &actor, const QString &loggedAt);
+    void insertEntries(int count, const QString &actor, const QString &loggedAt,
+                       const QString &action = QStringLiteral("update"));
 
     hubtest::UiTestEngine m_engine;
     std::unique_ptr<hubdesk::MainWindow> m_window;
@@ -108,17 +110,19 @@ bool tst_AuditLogPage::search()
     return refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs);
 }
 
-void tst_AuditLogPage::insertEntries(int count, const QString &actor, const QString &loggedAt)
+void tst_AuditLogPage::insertEntries(int count, const QString &actor, const QString &loggedAt,
+                                     const QString &action)
 {
     const QSqlDatabase db = m_engine.engine()->store().connection();
     hub::Transaction transaction(db);
     for (int i = 0; i < count; ++i) {
-        auto inserted = hub::execute(db,
-                                     QStringLiteral("INSERT INTO audit_log(district_id, logged_at, "
-                                                    "actor, action, entity, entity_id, after_json) "
-                                                    "VALUES (?, ?, ?, 'update', 'integration', ?, "
-                                                    "'{\"notes\":\"bulk\"}')"),
-                                     {m_engine.engine()->districtId(), loggedAt, actor, i + 1});
+        auto inserted
+            = hub::execute(db,
+                           QStringLiteral("INSERT INTO audit_log(district_id, logged_at, "
+                                          "actor, action, entity, entity_id, after_json) "
+                                          "VALUES (?, ?, ?, ?, 'integration', ?, "
+                                          "'{\"notes\":\"bulk\"}')"),
+                           {m_engine.engine()->districtId(), loggedAt, actor, action, i + 1});
         QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
     }
     QVERIFY(transaction.commit().ok());
@@ -281,6 +285,50 @@ void tst_AuditLogPage::navigationHidesPageForOthers()
     session.district.role = QStringLiteral("statewide");
     m_window->setSession(session);
     QVERIFY(!navigation->item(4)->isHidden());
+}
+
+void tst_AuditLogPage::uploadActionsShowWords()
+{
+    const QString loggedAt = QStringLiteral("2026-12-03T12:00:00.000Z");
+    insertEntries(1, QStringLiteral("uploader"), loggedAt, QStringLiteral("upload_start"));
+    insertEntries(1, QStringLiteral("uploader"), loggedAt, QStringLiteral("upload_complete"));
+    insertEntries(1, QStringLiteral("uploader"), loggedAt, QStringLiteral("upload_delete"));
+    child<QLineEdit>("auditActorEdit")->setText(QStringLiteral("uploader"));
+    QVERIFY(search());
+    const QAbstractItemModel *model = page()->table()->model();
+    QCOMPARE(model->rowCount(), 3);
+    QStringList actionTexts;
+    for (int row = 0; row < model->rowCount(); ++row)
+        actionTexts.append(model->index(row, AuditLogModel::ActionColumn).data().toString());
+    actionTexts.sort();
+    QCOMPARE(actionTexts,
+             QStringList({QStringLiteral("Complete upload"), QStringLiteral("Delete upload"),
+                          QStringLiteral("Start upload")}));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("audit-log-uploads"));
+
+    // Every code the engine writes has words in the Action filter, and a code added later
+    // reads as words too.
+    auto combo = child<QComboBox>("auditActionCombo");
+    for (const QString &code : AuditLogModel::actionCodes()) {
+        const int item = combo->findData(code);
+        QVERIFY2(item > 0, qPrintable(code));
+        QVERIFY2(!combo->itemText(item).contains(QLatin1Char('_')), qPrintable(code));
+        QVERIFY2(combo->itemText(item) != code, qPrintable(code));
+    }
+    QCOMPARE(combo->itemText(combo->findData(QStringLiteral("upload_start"))),
+             QStringLiteral("Start upload"));
+    QCOMPARE(AuditLogModel::actionText(QStringLiteral("archive_run")),
+             QStringLiteral("Archive run"));
+
+    // The engine takes each of them as a filter; it rejects an action that it does not write.
+    child<QLineEdit>("auditActorEdit")->clear();
+    for (const QString &code : AuditLogModel::actionCodes()) {
+        combo->setCurrentIndex(combo->findData(code));
+        QVERIFY2(search(), qPrintable(code));
+        const QString message = page()->message();
+        QVERIFY2(message.isEmpty() || message == QLatin1String("No entries match the filters."),
+                 qPrintable(code + QLatin1String(": ") + message));
+    }
 }
 
 QTEST_MAIN(tst_AuditLogPage)
