@@ -498,12 +498,20 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
             return retryOrigin(item);
         return {};
     case Qt::ToolTipRole: {
-        if (!isPhase)
-            return runToolTip(item);
-        // The Phase Name column may cut a phase's counts short, so the tool tip has them all.
-        const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : QString();
-        return counts.isEmpty() ? phaseToolTip(item)
-                                : counts + QLatin1Char('\n') + phaseToolTip(item);
+        QString tip;
+        if (!isPhase) {
+            tip = runToolTip(item);
+        } else {
+            // The Phase Name column may cut a phase's counts short, so the tool tip has them all.
+            const QString counts = isApiRun(run.json) ? apiPhaseCounts(item) : QString();
+            tip = counts.isEmpty() ? phaseToolTip(item)
+                                   : counts + QLatin1Char('\n') + phaseToolTip(item);
+        }
+        if (index.column() != PhaseNameColumn)
+            return tip;
+        // A narrow Phase Name column elides its text, so its tool tip starts with all of it.
+        const QString name = data(index, Qt::DisplayRole).toString();
+        return tip.isEmpty() ? name : name + QLatin1Char('\n') + tip;
     }
     case RunIdRole:
         return idOf(run.json);

@@ -3588,10 +3588,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>التشغيلات</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>المدة</translation>
-    </message>
-    <message>
         <source>Runbook Activities</source>
         <translation>أنشطة سجل التشغيل</translation>
     </message>

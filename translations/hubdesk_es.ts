@@ -3548,10 +3548,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Ejecuciones</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
         <source>Runbook Activities</source>
         <translation>Actividades de ejecución</translation>
     </message>

@@ -60,6 +60,7 @@ QWidget *FileSpecColumnDelegate::createEditor(QWidget *parent, const QStyleOptio
     }
     case FileSpecColumnModel::FormatColumn: {
         auto combo = new QComboBox(parent);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         combo->setAccessibleName(tr("Date format"));
         for (const QString &format : m_dateFormats) {
             //: A date format and an example date in it, such as "d/M/yyyy (25/1/2026)".
@@ -101,6 +102,26 @@ void FileSpecColumnDelegate::setEditorData(QWidget *editor, const QModelIndex &i
         return;
     }
     QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void FileSpecColumnDelegate::updateEditorGeometry(QWidget *editor,
+                                                  const QStyleOptionViewItem &option,
+                                                  const QModelIndex &index) const
+{
+    QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+    if (index.column() != FileSpecColumnModel::FormatColumn)
+        return;
+    auto combo = qobject_cast<QComboBox *>(editor);
+    if (!combo)
+        return;
+    // Grow toward the next columns, or toward the previous ones in a right-to-left layout.
+    QRect rect = editor->geometry();
+    const int width = qMax(rect.width(), combo->sizeHint().width());
+    if (option.direction == Qt::RightToLeft)
+        rect.setLeft(rect.right() + 1 - width);
+    else
+        rect.setWidth(width);
+    editor->setGeometry(rect);
 }
 
 void FileSpecColumnDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,

@@ -91,10 +91,11 @@ IntegrationActivityPage::IntegrationActivityPage(EngineClient *client, QWidget *
     auto lastRunsBox = new QGroupBox(tr("Last Runs"));
     auto lastRunsLayout = new QVBoxLayout(lastRunsBox);
     lastRunsLayout->addWidget(m_lastRunsView);
-    // The table's status, name, start and duration need more width than the daily chart.
+    // The table's status, name, trigger, start and duration need twice the daily chart's width
+    // to show "Integration Instance Id N" whole in a 1248-pixel window.
     auto bottom = new QHBoxLayout;
-    bottom->addWidget(m_dailyChart, 2);
-    bottom->addWidget(lastRunsBox, 3);
+    bottom->addWidget(m_dailyChart, 1);
+    bottom->addWidget(lastRunsBox, 2);
 
     auto layout = new QVBoxLayout(this);
     layout->addLayout(top);

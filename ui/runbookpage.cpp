@@ -161,26 +161,12 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     header->setSectionsClickable(true);
     header->setSortIndicatorShown(true);
     header->setSortIndicator(m_sortColumn, m_sortOrder);
+    // Each other column is as wide as its widest shown text, so that Phase Name has the rest of
+    // the width for the integration's name and a phase's counts. Text that is still too long
+    // loses its middle, which keeps the start and the end, and the tool tip has all of it.
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RunbookModel::PhaseNameColumn, QHeaderView::Stretch);
-    const int timeWidth
-        = fontMetrics().horizontalAdvance(QStringLiteral("12/04/2026 02:00:13 AM EST"));
-    header->resizeSection(
-        RunbookModel::StatusColumn,
-        fontMetrics().horizontalAdvance(QStringLiteral("8 Succeeded with warnings")) + 56);
-    int triggerWidth = fontMetrics().horizontalAdvance(
-        m_model->headerData(RunbookModel::TriggerColumn, Qt::Horizontal, Qt::DisplayRole)
-            .toString());
-    for (const char *trigger : {"schedule", "manual", "catch-up", "retry"}) {
-        const QJsonObject run{{QStringLiteral("trigger"), QLatin1String(trigger)}};
-        triggerWidth = qMax(triggerWidth, fontMetrics().horizontalAdvance(triggerText(run)));
-    }
-    // The other columns are no wider than their text, so that Phase Name keeps room for a
-    // phase's rows and bytes in the default window.
-    header->resizeSection(RunbookModel::TriggerColumn, triggerWidth + 16);
-    header->resizeSection(RunbookModel::StartTimeColumn, timeWidth + 16);
-    header->resizeSection(RunbookModel::EndTimeColumn, timeWidth + 16);
-    header->resizeSection(RunbookModel::DurationColumn,
-                          fontMetrics().horizontalAdvance(tr("Duration")) + 40);
+    m_view->setTextElideMode(Qt::ElideMiddle);
 
     auto title = new QLabel(tr("Runbook Activities"));
     QFont titleFont = title->font();

@@ -194,6 +194,17 @@ void tst_FileSpecsPage::chooseInCell(int row, int column, const QString &value, 
     }
     QComboBox *combo = nullptr;
     QTRY_VERIFY((combo = view->viewport()->findChild<QComboBox *>()) != nullptr);
+    if (column == FileSpecColumnModel::FormatColumn) {
+        // The Date Format editor shows its longest choice whole, wider than the cell.
+        int longest = 0;
+        for (int i = 0; i < combo->count(); ++i)
+            longest = qMax(longest, combo->fontMetrics().horizontalAdvance(combo->itemText(i)));
+        QVERIFY2(combo->width() >= combo->sizeHint().width(),
+                 qPrintable(u"%1 < %2"_s.arg(combo->width()).arg(combo->sizeHint().width())));
+        QVERIFY2(combo->width() > longest,
+                 qPrintable(u"%1 <= %2"_s.arg(combo->width()).arg(longest)));
+        hubtest::saveScreenshot(m_window.get(), u"file-specs-date-format"_s);
+    }
     const int item = combo->findData(value);
     QVERIFY2(item >= 0, qPrintable(value));
     combo->setCurrentIndex(item);

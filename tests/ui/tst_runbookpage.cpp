@@ -6,6 +6,7 @@
 #include "core/timeutil.h"
 #include "store/store.h"
 
+#include "mainwindow.h"
 #include "runbookmodel.h"
 #include "runbookpage.h"
 #include "runfilesbutton.h"
@@ -14,11 +15,13 @@
 
 #include <QAccessible>
 #include <QFile>
+#include <QHeaderView>
+#include <QLayout>
 #include <QMenu>
-#include <QTemporaryDir>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QTreeView>
 
@@ -50,6 +53,7 @@ private slots:
     void queuedRunSucceeds();
     void statusCellReadsAsPainted();
     void expandedRunShowsPhases();
+    void columnsFitDefaultWindow();
     void runNowKeepsExpansion();
     void downloadSavesOutputFile();
     void logLinesBumpChangeVersion();
@@ -274,6 +278,57 @@ void tst_RunbookPage::expandedRunShowsPhases()
         m_page->model()->headerData(RunbookModel::TriggerColumn, Qt::Horizontal, Qt::DisplayRole),
         QVariant(QStringLiteral("Trigger")));
     hubtest::saveScreenshot(m_page.get(), QStringLiteral("runbook-expanded"));
+}
+
+void tst_RunbookPage::columnsFitDefaultWindow()
+{
+    QVERIFY(m_firstRunId > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(phaseNames(m_firstRunId).size(), 3, kRunTimeoutMs);
+
+    // The page as wide as in the default window on a 1280x800 screen, less the window frame.
+    int pageWidth = 0;
+    {
+        hubdesk::MainWindow window(m_engine.client());
+        window.resize(1248, 796);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(hubdesk::MainWindow::Page::Runbook);
+        QTRY_VERIFY(window.runbookPage()->isVisible());
+        pageWidth = window.runbookPage()->width();
+    }
+    QVERIFY(pageWidth > 900);
+    const QSize before = m_page->size();
+    m_page->resize(pageWidth, 700);
+    QTreeView *view = m_page->view();
+    QHeaderView *header = view->header();
+    QTRY_COMPARE(view->width(), pageWidth - m_page->layout()->contentsMargins().left()
+                                    - m_page->layout()->contentsMargins().right());
+    QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+
+    // The other columns have no width beyond their widest text.
+    for (int column : {int(RunbookModel::StatusColumn), int(RunbookModel::TriggerColumn),
+                       int(RunbookModel::StartTimeColumn), int(RunbookModel::EndTimeColumn),
+                       int(RunbookModel::DurationColumn)}) {
+        const QAbstractItemView *itemView = view;
+        const int fit = qMax(itemView->sizeHintForColumn(column), header->sectionSizeHint(column));
+        QCOMPARE(header->sectionSize(column), fit);
+    }
+
+    // Each phase's name and counts show whole; the run's name shows its start and its end, and
+    // its tool tip all of it.
+    const QModelIndex run = runIndex(m_firstRunId).siblingAtColumn(0);
+    const int nameWidth = header->sectionSize(RunbookModel::PhaseNameColumn);
+    for (int row = 0; row < m_page->model()->rowCount(run); ++row) {
+        const QString text
+            = m_page->model()->index(row, RunbookModel::PhaseNameColumn, run).data().toString();
+        QVERIFY2(nameWidth >= view->fontMetrics().horizontalAdvance(text) + 8,
+                 qPrintable(u"%1 in %2 pixels"_s.arg(text).arg(nameWidth)));
+    }
+    const QModelIndex runName = run.siblingAtColumn(RunbookModel::PhaseNameColumn);
+    QCOMPARE(runName.data(Qt::ToolTipRole).toString().section(u'\n', 0, 0),
+             runName.data().toString());
+    hubtest::saveScreenshot(m_page.get(), u"runbook-default-width"_s);
+    m_page->resize(before);
 }
 
 void tst_RunbookPage::runNowKeepsExpansion()
