@@ -2448,6 +2448,10 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>%1 failed: %2</source>
         <translation>فشل %1: %2</translation>
     </message>
+    <message>
+        <source>Time zone of the district: %1</source>
+        <translation>المنطقة الزمنية للمنطقة التعليمية: %1</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::OccurrenceModel</name>

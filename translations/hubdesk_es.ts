@@ -2448,6 +2448,10 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>%1 failed: %2</source>
         <translation>%1 falló: %2</translation>
     </message>
+    <message>
+        <source>Time zone of the district: %1</source>
+        <translation>Zona horaria del distrito: %1</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::OccurrenceModel</name>

@@ -69,7 +69,7 @@ QLabel *FieldErrors::createLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
-QWidget *FieldErrors::wrap(const QString &key, QWidget *field)
+QWidget *FieldErrors::wrap(const QString &key, QWidget *field, QWidget *trailing)
 {
     auto container = new QWidget;
     auto layout = new QVBoxLayout(container);
@@ -77,12 +77,16 @@ QWidget *FieldErrors::wrap(const QString &key, QWidget *field)
     layout->setSpacing(2);
     // The container spans the form's field column so that the message has room, while a field
     // that does not grow, such as a combo box, keeps its own width.
-    if (field->sizePolicy().horizontalPolicy() & QSizePolicy::ExpandFlag) {
+    const bool expands = field->sizePolicy().horizontalPolicy() & QSizePolicy::ExpandFlag;
+    if (expands && !trailing) {
         layout->addWidget(field);
     } else {
         auto row = new QHBoxLayout;
-        row->addWidget(field);
-        row->addStretch();
+        row->addWidget(field, expands ? 1 : 0);
+        if (trailing)
+            row->addWidget(trailing);
+        if (!expands)
+            row->addStretch();
         layout->addLayout(row);
     }
     container->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);

@@ -28,8 +28,9 @@ public:
     // Creates a hidden, word-wrapped error label.
     static QLabel *createLabel(const QString &objectName, QWidget *parent = nullptr);
 
-    // Returns a container with field above its new error label and registers both under key.
-    QWidget *wrap(const QString &key, QWidget *field);
+    // Returns a container with field above its new error label and registers both under key. A
+    // trailing widget, such as a unit, sits right beside the field.
+    QWidget *wrap(const QString &key, QWidget *field, QWidget *trailing = nullptr);
     // Registers label as the place of key's message. Changing the field, when it is a line
     // edit, combo box, button, spin box, date-time edit or plain text edit, hides the message.
     void add(const QString &key, QWidget *field, QLabel *label);

@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QTimeEdit>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace hubdesk {
@@ -59,6 +60,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(EngineClient *client, QWi
     , m_signingKey(new SecretField(QStringLiteral("webhookSigningKeyEdit"), tr("Signing key")))
     , m_dailySummary(new QCheckBox(tr("Email a summary of the previous day's runs at")))
     , m_summaryTime(new QTimeEdit)
+    , m_summaryZone(new QLabel)
     , m_message(new QLabel)
     , m_testButton(new QPushButton(tr("Send Test")))
     , m_saveButton(new QPushButton(tr("Save")))
@@ -80,6 +82,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(EngineClient *client, QWi
         {m_webhookUrl, QStringLiteral("webhookUrlEdit")},
         {m_dailySummary, QStringLiteral("dailySummaryCheck")},
         {m_summaryTime, QStringLiteral("dailySummaryTimeEdit")},
+        {m_summaryZone, QStringLiteral("dailySummaryZoneLabel")},
         {m_message, QStringLiteral("notificationMessage")},
         {m_testButton, QStringLiteral("sendTestButton")},
         {m_saveButton, QStringLiteral("saveNotificationsButton")},
@@ -98,6 +101,16 @@ NotificationSettingsDialog::NotificationSettingsDialog(EngineClient *client, QWi
     m_webhookUrl->setPlaceholderText(QStringLiteral("https://"));
     m_summaryTime->setDisplayFormat(timeEditFormat());
     m_summaryTime->setTime(QTime(7, 0));
+    // The engine sends the summary at this time of the district's zone, which the label names
+    // as the runbook does ("EST"), with the zone's id in the tool tip.
+    const QTimeZone zone(m_client->districtTimeZone());
+    if (zone.isValid()) {
+        m_summaryZone->setText(zone.abbreviation(QDateTime::currentDateTimeUtc()));
+        m_summaryZone->setToolTip(
+            tr("Time zone of the district: %1").arg(QString::fromUtf8(zone.id())));
+    } else {
+        m_summaryZone->hide();
+    }
     m_message->setWordWrap(true);
     m_message->hide();
 
@@ -123,7 +136,8 @@ NotificationSettingsDialog::NotificationSettingsDialog(EngineClient *client, QWi
 
     auto summary = new QHBoxLayout;
     summary->addWidget(m_dailySummary);
-    summary->addWidget(m_errors.wrap(QStringLiteral("dailySummary.time"), m_summaryTime));
+    summary->addWidget(
+        m_errors.wrap(QStringLiteral("dailySummary.time"), m_summaryTime, m_summaryZone));
     summary->addStretch();
 
     auto buttons = new QDialogButtonBox(QDialogButtonBox::Close);

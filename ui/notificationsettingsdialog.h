@@ -87,6 +87,7 @@ private:
     SecretField *m_signingKey;
     QCheckBox *m_dailySummary;
     QTimeEdit *m_summaryTime;
+    QLabel *m_summaryZone;
     QLabel *m_message;
     QPushButton *m_testButton;
     QPushButton *m_saveButton;

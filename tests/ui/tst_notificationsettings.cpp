@@ -15,11 +15,13 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTimeEdit>
+#include <QTimeZone>
 
 using hubdesk::NotificationSettingsDialog;
 using hubtest::UiTestEngine;
@@ -83,6 +85,13 @@ void tst_NotificationSettings::loadsDefaults()
     auto summaryTime = child<QTimeEdit>(dialog, QStringLiteral("dailySummaryTimeEdit"));
     QCOMPARE(summaryTime->displayFormat(), QStringLiteral("hh:mm AP"));
     QCOMPARE(summaryTime->text(), QStringLiteral("07:00 AM"));
+    // It names the district's zone, Detroit's in the demo district.
+    auto zone = child<QLabel>(dialog, QStringLiteral("dailySummaryZoneLabel"));
+    QVERIFY(!zone->isHidden());
+    const bool daylightTime = QTimeZone(QByteArrayLiteral("America/Detroit"))
+                                  .isDaylightTime(QDateTime::currentDateTimeUtc());
+    QCOMPARE(zone->text(), daylightTime ? QStringLiteral("EDT") : QStringLiteral("EST"));
+    QCOMPARE(zone->toolTip(), QStringLiteral("Time zone of the district: America/Detroit"));
 }
 
 void tst_NotificationSettings::invalidFieldsShowErrors()
