@@ -591,6 +591,10 @@
         <source>Select a product whose files are read with file specifications, such as Assessment Results or Attendance.</source>
         <translation>حدد منتجًا تُقرأ ملفاته بمواصفات الملفات، مثل Assessment Results أو Attendance.</translation>
     </message>
+    <message>
+        <source>No products match &quot;%1&quot;.</source>
+        <translation>لا توجد منتجات تطابق &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::CopyFileSpecDialog</name>

@@ -591,6 +591,10 @@
         <source>Select a product whose files are read with file specifications, such as Assessment Results or Attendance.</source>
         <translation>Seleccione un producto cuyos archivos se leen con especificaciones de archivo, como Assessment Results o Attendance.</translation>
     </message>
+    <message>
+        <source>No products match &quot;%1&quot;.</source>
+        <translation>Ningún producto coincide con &quot;%1&quot;.</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::CopyFileSpecDialog</name>

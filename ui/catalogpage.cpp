@@ -25,6 +25,7 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_search(new QLineEdit)
     , m_view(new QTableView)
+    , m_noMatch(new QLabel)
     , m_description(new QLabel)
     , m_addButton(new QPushButton(tr("Add Integration")))
     , m_fileSpecsButton(new QPushButton(tr("File Specifications")))
@@ -58,6 +59,10 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
 
+    m_noMatch->setObjectName(QStringLiteral("catalogNoMatchLabel"));
+    m_noMatch->setTextFormat(Qt::PlainText);
+    m_noMatch->setWordWrap(true);
+    m_noMatch->hide();
     m_description->setObjectName(QStringLiteral("productDescriptionLabel"));
     m_description->setWordWrap(true);
     m_addButton->setObjectName(QStringLiteral("addIntegrationButton"));
@@ -85,12 +90,19 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
     auto layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addLayout(top);
+    layout->addWidget(m_noMatch);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_description);
     layout->addWidget(m_message);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
+    // The line under the search box says when the text hides every product, so that an empty
+    // table is not taken for an empty catalog.
+    connect(m_search, &QLineEdit::textChanged, this, &CatalogPage::updateNoMatch);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &CatalogPage::updateNoMatch);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &CatalogPage::updateNoMatch);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &CatalogPage::updateNoMatch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CatalogPage::updateSelection);
     connect(m_view, &QTableView::doubleClicked, this, &CatalogPage::addIntegration);
@@ -154,6 +166,15 @@ bool CatalogPage::selectProduct(const QString &name)
         }
     }
     return false;
+}
+
+void CatalogPage::updateNoMatch()
+{
+    const QString text = m_search->text().trimmed();
+    const bool noMatch = !text.isEmpty() && m_model->rowCount() > 0 && m_proxy->rowCount() == 0;
+    if (noMatch)
+        m_noMatch->setText(tr("No products match \"%1\".").arg(text));
+    m_noMatch->setVisible(noMatch);
 }
 
 QJsonObject CatalogPage::selectedProduct() const

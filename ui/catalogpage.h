@@ -58,6 +58,7 @@ signals:
 
 private:
     void updateSelection();
+    void updateNoMatch();
     void showMessage(const QString &text);
 
     EngineClient *m_client;
@@ -65,6 +66,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_search;
     QTableView *m_view;
+    QLabel *m_noMatch;
     QLabel *m_description;
     QPushButton *m_addButton;
     QPushButton *m_fileSpecsButton;

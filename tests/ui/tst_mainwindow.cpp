@@ -208,8 +208,19 @@ void tst_MainWindow::catalogSearchFilters()
             = shown->index(row, 0).data(hubdesk::ProductModel::SearchTextRole).toString();
         QVERIFY2(text.contains(u"milearn"_s, Qt::CaseInsensitive), qPrintable(text));
     }
+    auto noMatch = catalog->findChild<QLabel *>(QStringLiteral("catalogNoMatchLabel"));
+    QVERIFY(noMatch->isHidden());
+
+    // Text that no product contains shows a line under the search box.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("(["));
+    QCOMPARE(shown->rowCount(), 0);
+    QVERIFY(!noMatch->isHidden());
+    QCOMPARE(noMatch->text(), QStringLiteral("No products match \"([\"."));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("main-catalog-no-match"));
     search->clear();
     QCOMPARE(shown->rowCount(), all);
+    QVERIFY(noMatch->isHidden());
 }
 
 void tst_MainWindow::outboundProductOpensForm()
