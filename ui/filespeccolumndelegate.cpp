@@ -15,14 +15,17 @@ namespace hubdesk {
 
 namespace {
 
-// A number in the user's locale, or nothing for no limit.
+// A number in the user's locale, or nothing for no limit. Exponents such as 1e3 are allowed so
+// that the editor keeps what is typed: in standard notation the validator drops the "e" and
+// 1e400 becomes 1400. A number beyond the range of a double (1e400) is only Intermediate, so
+// Enter does not commit it and leaving the cell keeps the old bound.
 class OptionalNumberValidator final : public QDoubleValidator
 {
 public:
     explicit OptionalNumberValidator(QObject *parent)
         : QDoubleValidator(parent)
     {
-        setNotation(QDoubleValidator::StandardNotation);
+        setNotation(QDoubleValidator::ScientificNotation);
     }
 
     State validate(QString &input, int &position) const override

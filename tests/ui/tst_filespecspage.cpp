@@ -450,6 +450,32 @@ void tst_FileSpecsPage::keyboardEditsCells()
     QTRY_COMPARE(model->index(lexile + 1, FileSpecColumnModel::NameColumn).data().toString(),
                  u"Growth Measure"_s);
 
+    // A Maximum keeps an exponent as typed. One beyond the range of a number is not taken,
+    // rather than read without its "e".
+    const QModelIndex maximum
+        = model->index(rowOf(u"Percentile"_s), FileSpecColumnModel::MaximumColumn);
+    const QVariant maximumBefore = maximum.data(Qt::EditRole);
+    view->setCurrentIndex(maximum);
+    QTest::keyClick(view, Qt::Key_F2);
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) != nullptr);
+    editor->selectAll();
+    QTest::keyClicks(editor, u"1e400"_s);
+    QCOMPARE(editor->text(), u"1e400"_s);
+    QVERIFY(!editor->hasAcceptableInput());
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(view->viewport()->findChild<QLineEdit *>(), editor);
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(view->viewport()->findChild<QLineEdit *>() == nullptr);
+    QCOMPARE(maximum.data(Qt::EditRole), maximumBefore);
+    view->setCurrentIndex(maximum);
+    QTest::keyClick(view, Qt::Key_F2);
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) != nullptr);
+    editor->selectAll();
+    QTest::keyClicks(editor, u"1e2"_s);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(view->viewport()->findChild<QLineEdit *>() == nullptr);
+    QCOMPARE(maximum.data(Qt::EditRole).toDouble(), 100.0);
+
     // The change is not saved until Save; Revert restores what the engine has.
     QTest::mouseClick(child<QPushButton>("revertFileSpecButton"), Qt::LeftButton);
     QVERIFY(!page()->isModified());
