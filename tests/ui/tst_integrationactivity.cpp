@@ -282,11 +282,27 @@ void tst_IntegrationActivity::integrationsPageOpensActivity()
     const QAbstractItemModel *runs = lastRuns->model();
     QVERIFY(runs->rowCount() > 0);
     const int nameWidth = lastRuns->header()->sectionSize(hubdesk::RunbookModel::PhaseNameColumn);
+    // A run that succeeded with warnings widens Status by the difference between its label and
+    // the widest label shown now, and the names still fit then.
+    const QFontMetrics metrics = lastRuns->fontMetrics();
+    int statusWidth = 0;
+    for (int row = 0; row < runs->rowCount(); ++row) {
+        const QString status
+            = runs->index(row, hubdesk::RunbookModel::StatusColumn).data().toString();
+        statusWidth = qMax(statusWidth, metrics.horizontalAdvance(status));
+    }
+    const int widestStatusWidth
+        = qMax(statusWidth, metrics.horizontalAdvance(QStringLiteral("8 Succeeded with warnings")));
+    const int nameWidthWithWarnings = nameWidth - (widestStatusWidth - statusWidth);
     for (int row = 0; row < runs->rowCount(); ++row) {
         const QString name
             = runs->index(row, hubdesk::RunbookModel::PhaseNameColumn).data().toString();
-        QVERIFY2(nameWidth >= lastRuns->fontMetrics().horizontalAdvance(name) + 8,
+        QVERIFY2(nameWidth >= metrics.horizontalAdvance(name) + 8,
                  qPrintable(QStringLiteral("%1 in %2 pixels").arg(name).arg(nameWidth)));
+        QVERIFY2(nameWidthWithWarnings >= metrics.horizontalAdvance(name) + 8,
+                 qPrintable(QStringLiteral("%1 in %2 pixels beside a run with warnings")
+                                .arg(name)
+                                .arg(nameWidthWithWarnings)));
         QCOMPARE(runs->index(row, hubdesk::RunbookModel::PhaseNameColumn)
                      .data(Qt::ToolTipRole)
                      .toString()
