@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QProcessEnvironment>
@@ -90,11 +91,19 @@ void EngineLauncher::start()
 
     if (m_dataDir.isEmpty())
         m_dataDir = defaultDataDir();
+    const bool dataDirExisted = QFileInfo::exists(m_dataDir);
     if (!QDir().mkpath(m_dataDir)) {
         failLater(tr("Cannot create the engine's data folder %1. Check its permissions or "
                      "choose another folder with --data-dir.")
                       .arg(m_dataDir));
         return;
+    }
+    // The folder contains student data and the engine's keys. mkpath() follows the console's
+    // umask, so a folder created here is made readable by its owner only, as hubd makes its own.
+    if (!dataDirExisted
+        && !QFile::setPermissions(m_dataDir, QFile::ReadOwner | QFile::WriteOwner
+                                                 | QFile::ExeOwner)) {
+        qCWarning(lcApp) << "Cannot make the data folder" << m_dataDir << "private to its owner";
     }
 
     m_token = generateToken();
@@ -322,8 +331,8 @@ QString EngineLauncher::standardErrorTail() const
 
 QString EngineLauncher::standardErrorProblems() const
 {
-    // hubd writes "2026-12-05T06:00:00.000 info hub.http: ..." lines; the level follows the
-    // time stamp. Lines without that shape, such as a crash report, count as problems.
+    // hubd writes lines such as "2026-12-05T06:00:00.000 info hub.http: ...", with the level
+    // after the time stamp. Lines without that shape, such as a crash report, count as problems.
     static const QRegularExpression routine(
         QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\S+ (info|debug) "));
     const QStringList lines = QString::fromUtf8(m_stderrTail).trimmed().split(QLatin1Char('\n'));

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -15,6 +16,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 #include <optional>
 
@@ -69,6 +71,7 @@ private slots:
     void uncreatableDataDirFails();
     void generatedTokensDiffer();
     void restartsAfterUnexpectedExit();
+    void createdDataDirIsPrivate();
 };
 
 void tst_EngineLauncher::startsAndStops()
@@ -289,6 +292,34 @@ void tst_EngineLauncher::restartsAfterUnexpectedExit()
     launcher.stop();
     QVERIFY(!launcher.isRunning());
     QCOMPARE(exited.size(), 1);
+}
+
+void tst_EngineLauncher::createdDataDirIsPrivate()
+{
+    QTemporaryDir parent;
+    QVERIFY(parent.isValid());
+    const QString dataDir = parent.filePath(QStringLiteral("new/engine"));
+    // A common desktop umask, which would leave the folder readable by every user.
+    const mode_t previousMask = ::umask(022);
+    EngineLauncher launcher;
+    launcher.setHubdPath(QStringLiteral(HUBD_EXECUTABLE));
+    launcher.setDataDir(dataDir);
+    QSignalSpy ready(&launcher, &EngineLauncher::ready);
+    QSignalSpy failed(&launcher, &EngineLauncher::failed);
+    launcher.start();
+    ::umask(previousMask);
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size() + failed.size(), 1, kStartTimeoutMs);
+    QCOMPARE(failed.size(), 0);
+
+    const QFile::Permissions permissions = QFileInfo(dataDir).permissions();
+    QVERIFY(permissions.testFlag(QFile::ReadOwner));
+    QVERIFY(permissions.testFlag(QFile::WriteOwner));
+    QVERIFY(permissions.testFlag(QFile::ExeOwner));
+    QVERIFY(!permissions.testFlag(QFile::ReadGroup));
+    QVERIFY(!permissions.testFlag(QFile::ExeGroup));
+    QVERIFY(!permissions.testFlag(QFile::ReadOther));
+    QVERIFY(!permissions.testFlag(QFile::ExeOther));
+    launcher.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_EngineLauncher)
