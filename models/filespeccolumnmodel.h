@@ -14,10 +14,9 @@
 
 namespace hubdesk {
 
-// The columns of one file specification as an editable table. Each row is a column of the file:
-// its name, type, whether it is required, the store column it fills (empty keeps it in
-// extensions), the date format, the range, whether it is part of the natural key and the
-// allowed values. The model reads and writes the "columns" and "naturalKey" members of
+// The columns of one file specification as an editable table. Each row is a column of the file.
+// Its cells are the name, type, whether it is required, the store column it fills (empty keeps
+// it in extensions), the date format, the range, natural key membership and allowed values. The model reads and writes the "columns" and "naturalKey" members of
 // GET /api/v1/file-specs. The engine's field errors, such as "columns[3].format", mark the
 // cell they name.
 class FileSpecColumnModel final : public QAbstractTableModel

@@ -170,8 +170,8 @@ void FileUpload::complete()
     connect(job, &ApiJob::finished, this, [this](const ApiResult &result) {
         if (m_cancelled)
             return;
-        // A completion that reached the engine before its answer was lost is answered again
-        // with the run it queued, so retrying it never queues a second run.
+        // The engine replies to a repeated completion with the run that the first one queued,
+        // so retrying after a lost response never queues a second run.
         if (isTransient(result)) {
             retryLater(result, &FileUpload::complete);
             return;

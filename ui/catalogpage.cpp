@@ -97,7 +97,7 @@ CatalogPage::CatalogPage(EngineClient *client, QWidget *parent)
 
     connect(m_search, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    // The line under the search box says when the text hides every product, so that an empty
+    // The line under the search box shows when the text hides every product, so that an empty
     // table is not taken for an empty catalog.
     connect(m_search, &QLineEdit::textChanged, this, &CatalogPage::updateNoMatch);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &CatalogPage::updateNoMatch);

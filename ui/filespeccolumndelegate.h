@@ -28,8 +28,8 @@ public:
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
-    // A Date Format combo box is at least as wide as its longest choice, so that it shows the
-    // whole format and example; it covers the next cells while it is open.
+    // Makes a Date Format combo box at least as wide as its longest choice, so that it shows
+    // the whole format and example. While open, it covers the next cells.
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model,

@@ -79,9 +79,9 @@ public:
     // Reverts the selected specification to its saved version.
     void revert();
     bool isModified() const { return m_modified; }
-    // Calls leave at once when nothing is unsaved. Otherwise it asks whether to save or discard
-    // the changes and calls leave once they are saved or discarded. Cancel or a failed save
-    // keeps the page open.
+    // Calls leave at once when nothing is unsaved. Otherwise shows a question with Save,
+    // Discard and Cancel and calls leave once the changes are saved or discarded. Cancel or a
+    // failed save keeps the page open.
     void confirmLeave(const std::function<void()> &leave);
 
     QTreeWidget *list() const { return m_list; }

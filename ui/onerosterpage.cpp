@@ -264,7 +264,7 @@ void OneRosterPage::buildForm(QWidget *form)
                            "A district administrator registers, changes and deletes them."));
     m_roleNote->hide();
 
-    // The settings of the selected application. A role that cannot register applications sees
+    // The settings of the selected application. A role that cannot register applications gets
     // them only while one is selected.
     m_settings->setObjectName(QStringLiteral("applicationSettings"));
     auto settings = new QVBoxLayout(m_settings);

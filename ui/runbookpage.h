@@ -56,7 +56,7 @@ public:
     void showRun(qint64 runId);
     // Shows runId as showRun() does, with a message that follows the run until it ends. The
     // message of a failed inbound run links its validation report. alreadyQueued is true when
-    // Run Now found the run waiting and added no other, which the message says while it waits.
+    // Run Now found the run waiting and added no other, which the message shows while it waits.
     void showQueuedRun(qint64 runId, bool alreadyQueued = false);
     // Shows the runs of one integration on or before today.
     void showIntegrationRuns(qint64 integrationId);

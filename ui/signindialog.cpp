@@ -41,7 +41,7 @@ SignInDialog::SignInDialog(EngineClient *client, TokenStore *tokens, QWidget *pa
     m_password->setEchoMode(QLineEdit::Password);
     m_caFile->setObjectName(QStringLiteral("caFileEdit"));
     m_caFile->setPlaceholderText(tr("System certificates only"));
-    // Wide enough for the whole placeholder, which says what an empty field means.
+    // Wide enough for the whole placeholder, which explains what an empty field means.
     m_caFile->setMinimumWidth(m_caFile->fontMetrics().horizontalAdvance(m_caFile->placeholderText())
                               + 3 * m_caFile->fontMetrics().averageCharWidth());
     m_caFile->setToolTip(tr("A PEM file with the certificate of the authority that issued the "

@@ -74,8 +74,8 @@ ValidationReportDialog::ValidationReportDialog(EngineClient *client, qint64 runI
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
-    // The message says what to change, so it wraps onto more lines instead of being cut. Long
-    // values and column names keep their start and end; the tool tip has the whole text.
+    // The message tells what to change, so it wraps onto more lines instead of being cut. Long
+    // values and column names keep their start and end, and the tool tip has the whole text.
     m_table->setWordWrap(true);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();

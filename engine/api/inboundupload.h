@@ -16,13 +16,12 @@ namespace hub::api {
 // Steps that the single-request upload route (POST /api/v1/integrations/{id}/files) and the
 // chunked upload routes share.
 
-// What an inbound integration must be for a request: there, or also Active, because a file
-// queues a run and an Inactive integration does not run.
+// The requirement on an inbound integration for a request: that it exists, or also that it is
+// Active, because a file queues a run and an Inactive integration does not run.
 enum class InboundCheck { Exists, AcceptsFiles };
 
-// Nothing when the request's district has an inbound integration with this id (and, for
-// InboundCheck::AcceptsFiles, it is Active); otherwise 404 (no such integration) or 409 (not
-// inbound, or Inactive).
+// Returns nothing when the request's district has an inbound integration with this id that
+// meets check. Otherwise returns 404 (no such integration) or 409 (not inbound, or Inactive).
 std::optional<http::Response> checkInboundIntegration(const ApiContext &context, qint64 id,
                                                       InboundCheck check = InboundCheck::Exists);
 

@@ -25,10 +25,10 @@ inline void rejectUnknownFields(const QJsonObject &object, const QStringList &kn
     }
 }
 
-// Returns why text cannot be a name, or an empty string: a name is one line, so it may not
-// contain control characters (line breaks, tabs), line or paragraph separators, or the
-// bidirectional embedding, override and isolate characters, which would forge lines in logs or
-// reverse what follows them on screen.
+// Returns why text cannot be a name, or an empty string. A name is one line, so it may not
+// contain control characters (line breaks, tabs) or line and paragraph separators. It may not
+// contain the bidirectional embedding, override and isolate characters either, which would
+// forge lines in logs or reverse what follows them on screen.
 inline QString nameTextProblem(const QString &text)
 {
     for (const QChar c : text) {

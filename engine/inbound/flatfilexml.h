@@ -25,7 +25,7 @@ namespace hub::inbound {
 //
 // Each <record> is one row. Each <value> contains the text of one column, named by its column
 // attribute exactly as the file specification names it. The columns of the CSV file are the
-// column names in the order they first appear; a column that a record leaves out is empty in
+// column names in the order they first appear. A column that a record leaves out is empty in
 // that row. Elements that the layout does not define directly under the root are skipped with
 // a Warning (rule unknown-element).
 //

@@ -588,9 +588,9 @@ void FileValidator::checkDuplicate(const ParsedRow &row)
 
 void FileValidator::reserveKeys(qint64 fileBytes, qint64 bytesRead, qint64 rowsRead)
 {
-    // Growing a vector of key records by doubling would at times hold the old and the new
-    // copy, up to three times the keys of a statewide enrollments file, so the file's first
-    // rows give an estimate to reserve for at once.
+    // Growing a vector of key records by doubling would at times keep the old and the new
+    // copy, up to three times the keys of a statewide enrollments file. So the file's first
+    // rows give an estimate that is reserved at once.
     if (bytesRead <= 0)
         return;
     const auto expected = size_t(double(fileBytes) / double(bytesRead) * double(rowsRead) * 1.05);

@@ -106,8 +106,8 @@ quint32 IdSet::insert(QByteArrayView id, qint64 line)
         grow();
     foldId(id, m_folded);
     const quint64 hash = hashBytes(m_folded);
-    // An id longer than the 24 bits of length, which the CSV reader's record limit rules out,
-    // is kept cut; lookups of it then fail, which only shows as an unknown reference.
+    // An id longer than the 24 bits of length is kept cut, although the CSV reader's record
+    // limit rules it out. Lookups of such an id fail, which shows only as an unknown reference.
     const quint64 length = quint64(qMin<qsizetype>(id.size(), 0xFFFFFF));
     const quint64 offset = quint64(m_arena.size());
     m_arena.append(id.data(), qsizetype(length));

@@ -181,7 +181,7 @@ public:
     }
 
 private:
-    // Drops the secondary indexes of a table that holds no rows at all, to build each with one
+    // Drops the secondary indexes of a table that contains no rows at all, to build each with one
     // sort in finish() instead of one insert per row. Readers of other connections keep seeing
     // the indexes until the load commits, and a failed load restores them with its rollback.
     Result<void> deferIndexes()

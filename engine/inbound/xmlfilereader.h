@@ -81,7 +81,7 @@ protected:
     virtual bool endDocument() = 0;
     // The column of a finding about the current token.
     virtual QString elementPath() const = 0;
-    // A sentence that says which levels the layout nests, for the depth error.
+    // Returns a sentence that names the levels the layout nests, for the depth error.
     virtual QString depthHint() const = 0;
 
     // Appends an Error at the current line and returns false.

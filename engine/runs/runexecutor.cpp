@@ -1043,8 +1043,8 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     const bool approved = context.hold == QLatin1String("approved");
     QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
     // A newer file of the same integration that loaded while this one waited makes this one
-    // old data: approving it would roll the store back, so it is held again with that reason,
-    // and only an approval given after that loads it.
+    // old data, and approving it would roll the store back. So it is held again with that
+    // reason, and only an approval given after that loads it.
     qint64 newerRun = 0;
     if (approved) {
         auto newer = selectValue(db,

@@ -960,7 +960,7 @@ void tst_FileSpecsPage::goneSpecReportsFailure()
     QVERIFY(page()->selectedKey().isEmpty());
 }
 
-// A page whose engine refuses connections says so and lists nothing.
+// A page whose engine rejects connections shows the error and lists nothing.
 void tst_FileSpecsPage::unreachableEngineReported()
 {
     QTcpServer closed;

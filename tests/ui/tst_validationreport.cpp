@@ -66,7 +66,7 @@ QByteArray badBundle()
 }
 
 // A bulk bundle with one org and a column the hub does not load. It would retire every demo
-// org, so the engine holds the load for approval, with a warning about the column.
+// org, so the engine keeps the load waiting for approval, with a warning about the column.
 QByteArray heldBundle()
 {
     const QList<std::pair<QByteArray, QByteArray>> files{
@@ -224,7 +224,7 @@ void tst_ValidationReport::reportListsFindings()
                  .contains(QStringLiteral("ISO 8601")),
              qPrintable(date.siblingAtColumn(ValidationReportModel::MessageColumn).data().toString()));
 
-    // Each message, which says what to change, wraps onto as many lines as it needs, and the
+    // Each message, which tells what to change, wraps onto as many lines as it needs, and the
     // Column column fits OneRoster's longer names.
     QTableView *table = dialog->table();
     QTRY_VERIFY(table->isVisible());
