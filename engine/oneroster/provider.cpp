@@ -395,14 +395,19 @@ http::Response Provider::issueToken(const http::Request &request)
     const QSet<QString> granted = scopeSet(application->value(3).toString().toUtf8());
 
     // The scope parameter lists 1.1 or 1.2 scope URIs; the token gets those the district
-    // granted. Without the parameter it gets every granted scope.
+    // granted. Without the parameter it gets every granted scope, and the response lists each
+    // as the URI of every version that defines it, because the client may use either version.
     QSet<QString> scopes;
     QStringList answered;
     const QString requested = form.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded);
     if (requested.trimmed().isEmpty()) {
         scopes = granted;
-        for (const QString &scope : sortedScopes(granted))
-            answered.append(scopeUri(Version::V1p2, scope));
+        for (const QString &scope : sortedScopes(granted)) {
+            for (const Version version : {Version::V1p1, Version::V1p2}) {
+                if (versionDefinesScope(version, scope))
+                    answered.append(scopeUri(version, scope));
+            }
+        }
     } else {
         const QStringList items = requested.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         for (const QString &item : items) {

@@ -35,6 +35,13 @@ QString scopeUri(Version version, const QString &shortName)
     return kUriPrefix + versionPart + QStringLiteral("/scope/") + shortName;
 }
 
+bool versionDefinesScope(Version version, const QString &shortName)
+{
+    if (!scopeNames().contains(shortName))
+        return false;
+    return version == Version::V1p2 || shortName != QLatin1String("gradebook-core.readonly");
+}
+
 std::optional<QString> shortScopeName(const QString &text)
 {
     QString name = text;

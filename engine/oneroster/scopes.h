@@ -21,6 +21,10 @@ const QStringList &scopeNames();
 // https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly.
 QString scopeUri(Version version, const QString &shortName);
 
+// Returns true when the version defines the scope. 1.2 defines every scope of scopeNames(),
+// and 1.1 every one but gradebook-core.readonly.
+bool versionDefinesScope(Version version, const QString &shortName);
+
 // The short name of a scope given as a 1.1 or 1.2 URI or as a short name, or nothing when the
 // text names no OneRoster scope.
 std::optional<QString> shortScopeName(const QString &text);

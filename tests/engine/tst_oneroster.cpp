@@ -87,6 +87,7 @@ private slots:
     void resetSecretRevokesTokens();
 
     void tokenIssued();
+    void tokenScopeListsOnlyDefinedUris();
     void tokenErrors_data();
     void tokenErrors();
     void tokenScopesIntersectGranted();
@@ -538,8 +539,11 @@ void tst_OneRoster::tokenIssued()
     QCOMPARE(reply.json[QStringLiteral("token_type")].toString(), QStringLiteral("bearer"));
     QCOMPARE(reply.json[QStringLiteral("expires_in")].toInt(), 3600);
     QVERIFY(reply.json[QStringLiteral("access_token")].toString().size() >= 40);
-    QCOMPARE(reply.json[QStringLiteral("scope")].toString(),
-             scopeUri("v1p2", "gradebook.readonly") + QLatin1Char(' ') + scopeUri("v1p2", "roster-core.readonly"));
+    // Without a scope parameter, each granted scope is listed by its 1.1 and its 1.2 URI.
+    const QStringList listed = reply.json[QStringLiteral("scope")].toString().split(QLatin1Char(' '));
+    QCOMPARE(listed,
+             (QStringList{scopeUri("v1p1", "gradebook.readonly"), scopeUri("v1p2", "gradebook.readonly"),
+                          scopeUri("v1p1", "roster-core.readonly"), scopeUri("v1p2", "roster-core.readonly")}));
     QCOMPARE(reply.header("Cache-Control"), QByteArray("no-store"));
     QCOMPARE(reply.header("Pragma"), QByteArray("no-cache"));
 
@@ -549,6 +553,15 @@ void tst_OneRoster::tokenIssued()
                            .arg(reply.json[QStringLiteral("access_token")].toString())));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
+}
+
+void tst_OneRoster::tokenScopeListsOnlyDefinedUris()
+{
+    // 1.1 has no gradebook-core.readonly, so the response names only its 1.2 URI.
+    const Credentials app = createApplication({QStringLiteral("gradebook-core.readonly")});
+    const ApiReply reply = requestToken(app.clientId, app.secret);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json[QStringLiteral("scope")].toString(), scopeUri("v1p2", "gradebook-core.readonly"));
 }
 
 void tst_OneRoster::tokenErrors_data()
