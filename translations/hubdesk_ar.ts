@@ -3651,7 +3651,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>Approve run %1? The file is validated again and loaded, and stored records that it leaves out are marked to be deleted (tobedeleted).
 
 %2</source>
-        <translation>هل توافق على التشغيل %1؟ يُتحقق من الملف مرة أخرى ثم يُحمَّل، وتُعلَّم السجلات المخزنة التي لا يتضمنها بالحالة tobedeleted.
+        <translation>هل توافق على التشغيل %1؟ يُتحقق من الملف مرة أخرى ثم يُحمَّل، وتُعلَّم السجلات المخزنة التي لا يتضمنها للحذف (tobedeleted).
 
 %2</translation>
     </message>
@@ -3665,7 +3665,7 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
     <message>
         <source>Run %1 is approved and waits for a worker to load it.</source>
-        <translation>تمت الموافقة على التشغيل %1 وهي تنتظر عاملًا لتحميلها.</translation>
+        <translation>تمت الموافقة على التشغيل %1، وهو ينتظر عاملًا لتحميله.</translation>
     </message>
     <message>
         <source>Run %1 is rejected; nothing was loaded.</source>
