@@ -22,9 +22,10 @@ namespace hub::inbound {
 // receive (the upload is no readable bundle: not a zip, unsafe, or without a manifest),
 // csv-syntax, line-length, empty-file, unreadable-file, missing-file, unknown-file, ignored-file,
 // unstored-file, file-name-case, missing-column, misspelled-column, unknown-column,
-// renamed-column, duplicate-column, dropped-column, derived-column, row-width, required,
-// date-format, enum, enum-case, boolean, year, inactive-status, duplicate-id, unknown-reference,
-// parent-cycle, delta-status, role-mismatch, unknown-district, store, unlisted-findings.
+// renamed-column, duplicate-column, dropped-column, derived-column, row-width, field-length,
+// required, date-format, enum, enum-case, boolean, year, inactive-status, duplicate-id,
+// unknown-reference, parent-cycle, delta-status, role-mismatch, unknown-district, store,
+// unlisted-findings.
 struct Issue
 {
     enum class Severity { Warning, Error };
@@ -83,7 +84,8 @@ struct ArchiveLimits
 //
 // Errors besides wrong values: duplicate sourcedIds (also ones that differ only in case), parent
 // cycles among orgs and among academic sessions, a misspelled required header, an empty status
-// or dateLastModified in a delta file, and a record longer than the CSV reader's limit.
+// or dateLastModified in a delta file, a record longer than the CSV reader's limit, and a value
+// longer than its field's limit (schema::maxLength(), 10,000 characters in extension columns).
 //
 // Decisions on messy input, each reported as a Warning on the row that still loads:
 // - References to records that are neither in the bundle nor stored for the district.

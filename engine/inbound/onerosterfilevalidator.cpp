@@ -5,6 +5,7 @@
 
 #include "core/nulcharacter.h"
 #include "core/timeutil.h"
+#include "fieldlength.h"
 #include "runs/runfiles.h"
 #include "store/store.h"
 
@@ -251,6 +252,7 @@ hub::Result<void> FileValidator::readHeader(CsvReader &reader, CsvRecord &record
         FieldMeta &meta = m_metaAt[i];
         meta.name = latin1(field->name);
         meta.column = field->column ? m_columnIndex.value(latin1(field->column), -1) : -1;
+        meta.maxLength = schema::maxLength(*field);
         if (field->enumValues)
             meta.enumValues = latin1(field->enumValues).split(QLatin1Char('|'));
         if (meta.name == QLatin1String("sourcedId"))
@@ -494,6 +496,8 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QString &header = m_headers.at(i);
         const QString raw = values.at(i).trimmed();
+        if (exceedsLength(i, raw, record.line))
+            continue;
         if (containsNul(raw)) {
             issue(Issue::Severity::Error, QStringLiteral("nul-character"), record.line, header, raw,
                   nulCharacterInFileMessage());
@@ -556,6 +560,41 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         return;
     }
     keepKeys(row, role, orgIds);
+}
+
+// Reports a value of the header's column over its limit, or a list item over the item limit.
+// The finding shows the value shortened, so a runaway value never fills the report.
+bool FileValidator::exceedsLength(qsizetype header, const QString &raw, qint64 line)
+{
+    const Field *field = m_fieldAt.at(header);
+    qsizetype limit = kMaxFreeTextLength;
+    if (field) {
+        // The password column is never stored, and its value must not reach the report.
+        if (field->type == FieldType::Secret)
+            return false;
+        limit = m_metaAt.at(header).maxLength;
+    } else if (!m_extensionAt.at(header) || !m_spec.hasExtensions) {
+        // Other values are dropped, so they reach neither the store nor a vendor.
+        return false;
+    }
+    // No value or item of at most limit UTF-16 units can have more code points.
+    if (raw.size() <= limit)
+        return false;
+
+    LengthBreach breach;
+    if (field && field->type == FieldType::List) {
+        const QStringList items = raw.split(QLatin1Char(','));
+        bool found = false;
+        for (const QString &item : items)
+            found = found || itemExceedsLength(item.trimmed(), limit, breach);
+        if (!found)
+            return false;
+    } else if (!hub::inbound::exceedsLength(raw, limit, breach)) {
+        return false;
+    }
+    issue(Issue::Severity::Error, QStringLiteral("field-length"), line, m_headers.at(header),
+          breach.shownValue, breach.message);
+    return true;
 }
 
 QStringList FileValidator::derivedRoleIds(const QString &userId, const QStringList &orgIds) const

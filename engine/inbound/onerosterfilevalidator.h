@@ -254,7 +254,11 @@ private:
         int column = -1;
         QStringList enumValues;
         Kind kind = Other;
+        // schema::maxLength() of the field.
+        qsizetype maxLength = 0;
     };
+
+    bool exceedsLength(qsizetype header, const QString &raw, qint64 line);
 
     bool convert(const schema::Field &field, const FieldMeta &meta, const QString &header,
                  const QString &raw, qint64 line, QVariant &out);

@@ -6,6 +6,9 @@
 // The columns of the OneRoster CSV bulk files that the hub stores, for versions 1.0, 1.1 and
 // 1.2, and how each maps to the store. Versions are written as 10, 11 and 12.
 
+#include "fieldlength.h"
+
+#include <string_view>
 #include <vector>
 
 namespace hub::inbound::schema {
@@ -244,6 +247,17 @@ inline const std::vector<FileSpec> &storedFiles()
          }},
     };
     return files;
+}
+
+// The limit of a field's value in code points, or of each item of a List: kMaxIdLength for
+// sourcedIds and references (also userProfileSourcedId, whose file the hub does not store),
+// kMaxTextLength for the others. fieldlength.h gives the reasons.
+inline qsizetype maxLength(const Field &field)
+{
+    const std::string_view name(field.name);
+    const bool id = field.references != Entity::None || name == "sourcedId"
+                    || name.ends_with("SourcedId") || name.ends_with("SourcedIds");
+    return id ? kMaxIdLength : kMaxTextLength;
 }
 
 // Manifest file keys of OneRoster files that the hub does not store; a bundle may carry them.

@@ -206,6 +206,10 @@ private slots:
     void reportsCraftedErrors();
     void toleratesCraftedQuirks_data();
     void toleratesCraftedQuirks();
+    void rejectsLongValues_data();
+    void rejectsLongValues();
+    void acceptsMultibyteValueAtLimit();
+    void skipsLengthOfPassword();
     void storesLoadTimeForEmptyDate();
     void findsDuplicatesFarApart();
     void resolvesLaterParents();
@@ -1419,6 +1423,162 @@ void TestOneRosterBundle::toleratesCraftedQuirks()
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     QCOMPARE(field(table, sourcedId, column), expectedValue);
+}
+
+void TestOneRosterBundle::rejectsLongValues_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<qint64>("line");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("shownValue");
+    QTest::addColumn<QString>("message");
+
+    const QString users = QStringLiteral("users.csv");
+    const QString enrollments = QStringLiteral("enrollments.csv");
+    const QByteArray emoji = "\xF0\x9F\x98\x80"; // U+1F600, two UTF-16 units, four bytes
+    const QString emojiText = QString::fromUtf8(emoji);
+
+    QTest::newRow("givenName of 100000 characters")
+        << users << QByteArray("tina,,Tina,") << "tina,,T" + QByteArray(99999, 'i') + ","
+        << qint64(2) << QStringLiteral("givenName")
+        << QStringLiteral("T") + QString(39, QLatin1Char('i')) + QStringLiteral("...")
+        << QStringLiteral("The value has 100000 characters; the limit is 1024. Shorten it in "
+                          "the source system.");
+    QTest::newRow("sourcedId of 256 characters")
+        << enrollments << QByteArray("enr-s,") << QByteArray(256, 'e') + "," << qint64(3)
+        << QStringLiteral("sourcedId") << QString(40, QLatin1Char('e')) + QStringLiteral("...")
+        << QStringLiteral("The value has 256 characters; the limit is 255. Shorten it in the "
+                          "source system.");
+    QTest::newRow("reference of 300 characters")
+        << enrollments << QByteArray("org-s,usr-s,student")
+        << "org-s,usr-" + QByteArray(296, 's') + ",student" << qint64(3)
+        << QStringLiteral("userSourcedId")
+        << QStringLiteral("usr-") + QString(36, QLatin1Char('s')) + QStringLiteral("...")
+        << QStringLiteral("The value has 300 characters; the limit is 255. Shorten it in the "
+                          "source system.");
+    QTest::newRow("list item of 256 characters")
+        << users << QByteArray("\"org-s,org-d\"") << "\"org-s, " + QByteArray(256, 'o') + "\""
+        << qint64(3) << QStringLiteral("orgSourcedIds")
+        << QString(40, QLatin1Char('o')) + QStringLiteral("...")
+        << QStringLiteral("An item of the list has 256 characters; the limit is 255. Shorten it "
+                          "in the source system.");
+    QTest::newRow("emoji givenName of 1025 characters")
+        << users << QByteArray("tina,,Tina,") << "tina,,Ti" + emoji.repeated(1023) + ","
+        << qint64(2) << QStringLiteral("givenName")
+        << QStringLiteral("Ti") + emojiText.repeated(38) + QStringLiteral("...")
+        << QStringLiteral("The value has 1025 characters; the limit is 1024. Shorten it in the "
+                          "source system.");
+    QTest::newRow("extension value of 10001 characters")
+        << QStringLiteral("orgs.csv") << QByteArray("parentSourcedId\r\n")
+        << QByteArray("parentSourcedId,mascot\r\n") << qint64(2) << QStringLiteral("mascot")
+        << QString(40, QLatin1Char('m')) + QStringLiteral("...")
+        << QStringLiteral("The value has 10001 characters; the limit is 10000. Shorten it in "
+                          "the source system.");
+}
+
+// A value over its limit is an Error that shows the value shortened, and the store keeps the
+// records of the bundle that was loaded before.
+void TestOneRosterBundle::rejectsLongValues()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(qint64, line);
+    QFETCH(QString, column);
+    QFETCH(QString, shownValue);
+    QFETCH(QString, message);
+
+    const QString validFolder = newFolder();
+    writeFiles(validFolder, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(validFolder, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    FileMap files = validBundle();
+    QVERIFY2(files.value(file).contains(from), from.constData());
+    files[file].replace(from, to);
+    if (column == QLatin1String("mascot")) {
+        const QByteArray row = ",D1,," + QByteArray(10001, 'm') + "\r\n";
+        files[file].replace(",D1,\r\n", row);
+        files[file].replace("S1,org-d\r\n", "S1,org-d,\r\n");
+    }
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QList<Issue> lengthIssues;
+    for (const Issue &issue : issues) {
+        if (issue.rule == QLatin1String("field-length"))
+            lengthIssues.append(issue);
+    }
+    QCOMPARE(lengthIssues.size(), 1);
+    const Issue &issue = lengthIssues.first();
+    QCOMPARE(issue.severity, Issue::Severity::Error);
+    QCOMPARE(issue.file, file);
+    QCOMPARE(issue.line, line);
+    QCOMPARE(issue.column, column);
+    QCOMPARE(issue.value, shownValue);
+    QCOMPARE(issue.message, message);
+    QCOMPARE(bundle->errorCount(), 1);
+    QCOMPARE(bundle->validateCounts().rowsRejected, 1);
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QVERIFY(loaded.error().startsWith(QStringLiteral("Validation found 1 errors")));
+    QCOMPARE(snapshot(), before);
+}
+
+void TestOneRosterBundle::acceptsMultibyteValueAtLimit()
+{
+    // 1024 code points are 2048 UTF-16 units and 4096 bytes, so only code points pass.
+    const QByteArray emoji = "\xF0\x9F\x98\x80";
+    FileMap files = validBundle();
+    const QByteArray userRow = "tina,,Ti" + emoji.repeated(1022) + ",";
+    files[QStringLiteral("users.csv")].replace("tina,,Tina,", userRow);
+    const QByteArray enrollmentRow = "\xC3\xA9" + QByteArray(254, 'e') + ",";
+    files[QStringLiteral("enrollments.csv")].replace("enr-s,", enrollmentRow);
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const QString givenName
+        = field(QStringLiteral("users"), QStringLiteral("usr-t"), QStringLiteral("given_name"))
+              .toString();
+    QCOMPARE(givenName.size(), 2 + 2 * 1022);
+    QCOMPARE(givenName, QStringLiteral("Ti") + QString::fromUtf8(emoji).repeated(1022));
+    QCOMPARE(count(QStringLiteral("enrollments")), 2);
+    const QString enrollmentId = QStringLiteral("é") + QString(254, QLatin1Char('e'));
+    QCOMPARE(field(QStringLiteral("enrollments"), enrollmentId, QStringLiteral("role")),
+             QVariant(QStringLiteral("student")));
+}
+
+// The password column is never stored, so its length is no finding and its value never
+// reaches the report.
+void TestOneRosterBundle::skipsLengthOfPassword()
+{
+    const QByteArray password = "p4ss" + QByteArray(2000, 'w');
+    FileMap files = validBundle();
+    const QByteArray row = ",09," + password + "\r\n";
+    files[QStringLiteral("users.csv")].replace(",09,secret\r\n", row);
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    for (const Issue &issue : issues)
+        QVERIFY2(!issue.toString().contains(QStringLiteral("p4ss")), qPrintable(issue.toString()));
 }
 
 void TestOneRosterBundle::storesLoadTimeForEmptyDate()

@@ -502,6 +502,15 @@ void tst_OneRosterXml::reportsValueFaults_data()
         << QByteArray(R"(termSourcedIds="as-t")") << QByteArray(R"(termSourcedIds="as-x")")
         << QStringLiteral("roster.xml|15|class/@termSourcedIds|warning|unknown-reference")
         << QStringLiteral("as-x");
+    QTest::newRow("givenName over its limit")
+        << QByteArray(R"(givenName="Tina")") << "givenName=\"" + QByteArray(2000, 'T') + "\""
+        << QStringLiteral("roster.xml|18|user/@givenName|error|field-length")
+        << QString(40, QLatin1Char('T')) + QStringLiteral("...");
+    QTest::newRow("reference over its limit")
+        << QByteArray(R"(userSourcedId="usr-s")")
+        << "userSourcedId=\"usr-" + QByteArray(252, 's') + "\""
+        << QStringLiteral("roster.xml|23|enrollment/@userSourcedId|error|field-length")
+        << QStringLiteral("usr-") + QString(36, QLatin1Char('s')) + QStringLiteral("...");
 }
 
 void tst_OneRosterXml::reportsValueFaults()
