@@ -460,6 +460,7 @@ FileSpecColumnModel::SpecColumn FileSpecColumnModel::columnFromJson(const QJsonO
     column.falseValues = stringList(object.value(QStringLiteral("falseValues")));
     column.minimum = optionalNumber(object.value(QStringLiteral("minimum")));
     column.maximum = optionalNumber(object.value(QStringLiteral("maximum")));
+    column.maxLength = optionalNumber(object.value(QStringLiteral("maxLength")));
     return column;
 }
 
@@ -491,6 +492,8 @@ QJsonObject FileSpecColumnModel::columnToJson(const SpecColumn &column)
         if (column.maximum)
             object.insert(QStringLiteral("maximum"), *column.maximum);
     }
+    if (column.type == QLatin1String("text") && column.maxLength)
+        object.insert(QStringLiteral("maxLength"), *column.maxLength);
     return object;
 }
 

@@ -109,6 +109,8 @@ private:
         QStringList falseValues;
         std::optional<double> minimum;
         std::optional<double> maximum;
+        // TODO: the table has no cell for maxLength yet, so it is kept and sent back unchanged.
+        std::optional<double> maxLength;
     };
 
     static SpecColumn columnFromJson(const QJsonObject &object);

@@ -5,11 +5,14 @@
 
 #include "core/jsonfields.h"
 #include "core/logging.h"
+#include "fieldlength.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <cmath>
 
 namespace hub::inbound {
 
@@ -125,6 +128,18 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                                           .arg(key, column.name));
             *bound = value.toDouble();
         }
+        const QJsonValue maxLength = item.value(QStringLiteral("maxLength"));
+        if (!maxLength.isUndefined() && !maxLength.isNull()) {
+            const double length = maxLength.toDouble(-1);
+            if (!maxLength.isDouble() || length != std::floor(length) || length < 1
+                || length > double(kMaxFreeTextLength))
+                return failure(path
+                               + QStringLiteral("maxLength: %1 has a maxLength that is not a "
+                                                "whole number from 1 to %2.")
+                                     .arg(column.name)
+                                     .arg(kMaxFreeTextLength));
+            column.maxLength = qsizetype(length);
+        }
 
         if (column.name.isEmpty())
             return failure(path + QStringLiteral("name: Every column needs a name."));
@@ -167,6 +182,18 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
                                  .arg(column.name)
                                  .arg(*column.maximum)
                                  .arg(*column.minimum));
+        if (column.maxLength && column.type != Type::Text)
+            return failure(path
+                           + QStringLiteral("maxLength: %1 is not a text column, so it cannot "
+                                            "have a maxLength.")
+                                 .arg(column.name));
+        if (column.maxLength && *column.maxLength > kMaxIdLength
+            && column.target.endsWith(QLatin1String("_sourced_id")))
+            return failure(path
+                           + QStringLiteral("maxLength: %1 fills %2, and a sourcedId has at most "
+                                            "%3 characters.")
+                                 .arg(column.name, column.target)
+                                 .arg(kMaxIdLength));
         if (column.type == Type::Enum && column.values.isEmpty())
             return failure(
                 path + QStringLiteral("values: %1 is an enum without values.").arg(column.name));
@@ -216,6 +243,13 @@ Result<FileSpec> FileSpec::fromJson(const QJsonObject &object)
     return spec;
 }
 
+qsizetype SpecColumn::lengthLimit() const
+{
+    if (maxLength)
+        return *maxLength;
+    return target.endsWith(QLatin1String("_sourced_id")) ? kMaxIdLength : kMaxTextLength;
+}
+
 QString FileSpec::errorField(const QString &error)
 {
     return error.section(QStringLiteral(": "), 0, 0);
@@ -256,6 +290,8 @@ QJsonObject FileSpec::toJson() const
             item.insert(QStringLiteral("minimum"), *column.minimum);
         if (column.maximum)
             item.insert(QStringLiteral("maximum"), *column.maximum);
+        if (column.maxLength)
+            item.insert(QStringLiteral("maxLength"), double(*column.maxLength));
         columnArray.append(item);
     }
     return QJsonObject{

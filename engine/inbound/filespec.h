@@ -34,6 +34,13 @@ struct SpecColumn
     // The smallest and largest value an integer or number column accepts, when set.
     std::optional<double> minimum;
     std::optional<double> maximum;
+    // The maximum number of characters (Unicode code points) of a text column's value, when
+    // set.
+    std::optional<qsizetype> maxLength;
+
+    // The limit that validation enforces with the rule field-length: maxLength when set, else
+    // kMaxIdLength for a column that fills a *_sourced_id store column, else kMaxTextLength.
+    qsizetype lengthLimit() const;
 };
 
 // A file specification for assessment results or attendance: the columns of the file, their
@@ -45,7 +52,8 @@ struct SpecColumn
 //   (columns the spec does not declare are kept in extensions without a Warning), naturalKey
 //   (column names), and columns: name, type (text, integer, number, date, enum, boolean,
 //   schoolYear), required, target, format (dates), values and caseInsensitive (enums),
-//   trueValues and falseValues (booleans), minimum and maximum (integers and numbers).
+//   trueValues and falseValues (booleans), minimum and maximum (integers and numbers), and
+//   maxLength (text, from 1 to 10,000 characters, at most 255 for a *_sourced_id target).
 struct FileSpec
 {
     QString key;

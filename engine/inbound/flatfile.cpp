@@ -6,6 +6,7 @@
 #include "core/logging.h"
 #include "core/nulcharacter.h"
 #include "csvreader.h"
+#include "fieldlength.h"
 #include "onerosterfilevalidator.h"
 #include "store/store.h"
 
@@ -374,11 +375,32 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
         for (QString &field : fields)
             field = field.trimmed();
 
+        // A value over its limit is reported shortened and read no further, so a runaway
+        // value reaches neither the store nor the report.
+        QList<bool> tooLong(fields.size(), false);
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            qsizetype limit = 0;
+            if (keptAt.at(i))
+                limit = kMaxFreeTextLength;
+            else if (columnAt.at(i) >= 0)
+                limit = m_spec.columns.at(columnAt.at(i)).lengthLimit();
+            LengthBreach breach;
+            if (limit > 0 && exceedsLength(fields.at(i), limit, breach)) {
+                add(Issue::Severity::Error, QStringLiteral("field-length"), line,
+                    header.at(i).trimmed(), breach.shownValue, breach.message);
+                tooLong[i] = true;
+            }
+        }
+
         QStringList keyParts;
-        for (const qsizetype position : std::as_const(keyPositions))
+        bool keyTooLong = false;
+        for (const qsizetype position : std::as_const(keyPositions)) {
             keyParts.append(fields.at(position));
+            keyTooLong = keyTooLong || tooLong.at(position);
+        }
         const QString key = keyParts.join(QChar(0x1F));
-        if (const auto seen = seenKeys.constFind(key); seen != seenKeys.cend()) {
+        if (const auto seen = keyTooLong ? seenKeys.cend() : seenKeys.constFind(key);
+            seen != seenKeys.cend()) {
             if (seen->fields == fields) {
                 add(Issue::Severity::Warning, QStringLiteral("duplicate-row"), line, {}, {},
                     QStringLiteral("The row repeats line %1 exactly; it is loaded once.")
@@ -401,6 +423,8 @@ QList<Issue> FlatFile::validate(const QSqlDatabase &db, qint64 districtId)
         QJsonObject extensions;
         for (qsizetype i = 0; i < fields.size(); ++i) {
             const QString &raw = fields.at(i);
+            if (tooLong.at(i))
+                continue;
             if (containsNul(raw)) {
                 add(Issue::Severity::Error, QStringLiteral("nul-character"), line,
                     header.at(i).trimmed(), raw, nulCharacterInFileMessage());

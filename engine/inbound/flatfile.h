@@ -23,8 +23,9 @@ namespace hub::inbound {
 //
 // validate() reads the file once: the header is matched to the specification's columns (a
 // column in the wrong case or misspelled is read with a Warning), and each value is checked
-// against its type. Dates are read only in the declared format, so 1/9/2019 under d/M/yyyy is
-// September 1, and a value in another format is an Error, never a guess. A row that repeats
+// against its length limit (SpecColumn::lengthLimit(), 10,000 characters for a value kept in
+// extensions) and its type. Dates are read only in the declared format, so 1/9/2019 under d/M/yyyy
+// is September 1, and a value in another format is an Error, never a guess. A row that repeats
 // another row exactly is skipped with a Warning; a row whose natural key repeats with other
 // values is an Error. Students missing from the district's users are one Warning.
 // load() upserts the rows by the table's unique key in one transaction, and fails

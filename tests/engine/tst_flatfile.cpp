@@ -9,10 +9,13 @@
 #include "inbound/filespec.h"
 #include "inbound/flatfile.h"
 #include "store/store.h"
+#include "testdatabase.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -73,6 +76,10 @@ private slots:
     void requiresDateFormat();
     void reportsFaults_data();
     void reportsFaults();
+    void rejectsLongValues_data();
+    void rejectsLongValues();
+    void acceptsMultibyteValueAtLimit();
+    void readsMaxLength();
     void rejectsInvalidSpecs_data();
     void rejectsInvalidSpecs();
     void mapsCopiedSpec();
@@ -94,7 +101,10 @@ void tst_FlatFile::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<hub::Store>(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    HUB_REQUIRE_TEST_DATABASE();
+    const QString database = hubtest::testDatabase(m_dir->filePath(QStringLiteral("hub.sqlite")));
+    QVERIFY(!database.isEmpty());
+    m_store = std::make_unique<hub::Store>(database);
     auto opened = m_store->open();
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     auto inserted = hub::execute(db(),
@@ -541,6 +551,117 @@ void tst_FlatFile::reportsFaults()
     QCOMPARE(snapshot(), before);
 }
 
+void tst_FlatFile::rejectsLongValues_data()
+{
+    QTest::addColumn<QByteArray>("extraHeader");
+    QTest::addColumn<QByteArray>("row");
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<QString>("shownValue");
+    QTest::addColumn<QString>("message");
+
+    const QByteArray emoji = "\xF0\x9F\x98\x80"; // U+1F600, two UTF-16 units, four bytes
+    QTest::newRow("student id over the sourcedId limit")
+        << QByteArray()
+        << "8,st" + QByteArray(254, '1') + ",2021,sch0,2/9/2019,No,1,sec1,P,1,Present,Class,0"
+        << QStringLiteral("student_id")
+        << QStringLiteral("st") + QString(38, QLatin1Char('1')) + QStringLiteral("...")
+        << QStringLiteral("The value has 256 characters; the limit is 255. Shorten it in the "
+                          "source system.");
+    QTest::newRow("status over its maxLength")
+        << QByteArray()
+        << "8,st1,2021,sch0,2/9/2019,No,1,sec1,P,1," + emoji.repeated(65) + ",Class,0"
+        << QStringLiteral("attendance_status")
+        << QString::fromUtf8(emoji).repeated(40) + QStringLiteral("...")
+        << QStringLiteral("The value has 65 characters; the limit is 64. Shorten it in the "
+                          "source system.");
+    QTest::newRow("integer of 2000 digits")
+        << QByteArray()
+        << "8,st1,2021,sch0,2/9/2019,No," + QByteArray(2000, '7') + ",sec1,P,1,Present,Class,0"
+        << QStringLiteral("Period") << QString(40, QLatin1Char('7')) + QStringLiteral("...")
+        << QStringLiteral("The value has 2000 characters; the limit is 1024. Shorten it in the "
+                          "source system.");
+    QTest::newRow("undeclared column over the free-text limit")
+        << QByteArray(",note")
+        << "8,st1,2021,sch0,2/9/2019,No,1,sec1,P,1,Present,Class,0," + QByteArray(10001, 'n')
+        << QStringLiteral("note") << QString(40, QLatin1Char('n')) + QStringLiteral("...")
+        << QStringLiteral("The value has 10001 characters; the limit is 10000. Shorten it in "
+                          "the source system.");
+}
+
+// A value over its limit is an Error that shows the value shortened, and the store keeps the
+// rows of the file loaded before.
+void tst_FlatFile::rejectsLongValues()
+{
+    QFETCH(QByteArray, extraHeader);
+    QFETCH(QByteArray, row);
+    QFETCH(QString, column);
+    QFETCH(QString, shownValue);
+    QFETCH(QString, message);
+
+    const FileSpec &spec = builtIn(QStringLiteral("contoso-daily-attendance"));
+    const QByteArray good = "7,st1,2021,sch0,1/9/2019,No,1,sec1,P,1,Present,Class,0";
+    const QByteArray goodRow = extraHeader.isEmpty() ? good : good + ",";
+    FlatFile first(writeFile(attendanceHeader + good + "\r\n"), spec);
+    first.validate(db(), districtId);
+    QVERIFY(first.load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    QByteArray header = attendanceHeader;
+    header.insert(header.size() - 2, extraHeader);
+    FlatFile file(writeFile(header + goodRow + "\r\n" + row + "\r\n"), spec);
+    const QList<Issue> issues = file.validate(db(), districtId);
+    QList<Issue> errors;
+    for (const Issue &issue : issues) {
+        if (issue.severity == Issue::Severity::Error)
+            errors.append(issue);
+    }
+    QCOMPARE(errors.size(), 1);
+    const Issue &issue = errors.first();
+    QCOMPARE(issue.rule, QStringLiteral("field-length"));
+    QCOMPARE(issue.file, QStringLiteral("file%1.csv").arg(m_files));
+    QCOMPARE(issue.line, qint64(3));
+    QCOMPARE(issue.column, column);
+    QCOMPARE(issue.value, shownValue);
+    QCOMPARE(issue.message, message);
+    QCOMPARE(file.validateCounts().rowsRejected, 1);
+    QVERIFY(!file.load(db(), districtId).ok());
+    QCOMPARE(snapshot(), before);
+}
+
+void tst_FlatFile::acceptsMultibyteValueAtLimit()
+{
+    // attendance_status allows 64 characters: 64 emoji are 128 UTF-16 units and 256 bytes.
+    const QString status = QString::fromUtf8("\xF0\x9F\x98\x80").repeated(64);
+    FlatFile file(writeFile(attendanceHeader + "7,st1,2021,sch0,1/9/2019,No,1,sec1,P,1,"
+                            + status.toUtf8() + ",Class,0\r\n"),
+                  builtIn(QStringLiteral("contoso-daily-attendance")));
+    QCOMPARE(texts(file.validate(db(), districtId), Issue::Severity::Error), QStringList());
+    QVERIFY(file.load(db(), districtId).ok());
+    auto extensions = hub::selectValue(db(), QStringLiteral("SELECT extensions FROM attendance"));
+    QVERIFY(extensions.ok());
+    const QJsonObject stored = QJsonDocument::fromJson(extensions->toString().toUtf8()).object();
+    QCOMPARE(stored.value(QStringLiteral("attendance_status")).toString(), status);
+}
+
+void tst_FlatFile::readsMaxLength()
+{
+    const FileSpec &spec = builtIn(QStringLiteral("iready-diagnostic-ela"));
+    const auto column = [&spec](const QString &name) {
+        for (const hub::inbound::SpecColumn &column : spec.columns) {
+            if (column.name == name)
+                return column;
+        }
+        return hub::inbound::SpecColumn();
+    };
+    QCOMPARE(column(QStringLiteral("Lexile Measure")).maxLength, qsizetype(16));
+    QCOMPARE(column(QStringLiteral("Lexile Measure")).lengthLimit(), qsizetype(16));
+    QCOMPARE(column(QStringLiteral("Student ID")).lengthLimit(), qsizetype(255));
+    QVERIFY(!column(QStringLiteral("Percentile")).maxLength);
+    QCOMPARE(column(QStringLiteral("Percentile")).lengthLimit(), qsizetype(1024));
+    const QJsonArray columns = spec.toJson().value(QStringLiteral("columns")).toArray();
+    QCOMPARE(columns.last().toObject().value(QStringLiteral("maxLength")).toDouble(), 16.0);
+}
+
 void tst_FlatFile::rejectsInvalidSpecs_data()
 {
     QTest::addColumn<QString>("field");
@@ -581,6 +702,40 @@ void tst_FlatFile::rejectsInvalidSpecs_data()
                                              {QStringLiteral("type"), QStringLiteral("number")},
                                              {QStringLiteral("minimum"), QStringLiteral("100")}}})
         << "columns[0].minimum: score has a minimum that is not a number.";
+    const auto textColumn = [](const QJsonValue &maxLength) {
+        return QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id")},
+                                                 {QStringLiteral("type"), QStringLiteral("text")},
+                                                 {QStringLiteral("maxLength"), maxLength}}});
+    };
+    QTest::newRow("maxLength of 0") << "columns" << textColumn(0)
+                                    << "columns[0].maxLength: id has a maxLength that is not a "
+                                       "whole number from 1 to 10000.";
+    QTest::newRow("maxLength over 10000") << "columns" << textColumn(10001)
+                                          << "columns[0].maxLength: id has a maxLength that is "
+                                             "not a whole number from 1 to 10000.";
+    QTest::newRow("fractional maxLength") << "columns" << textColumn(1.5)
+                                          << "columns[0].maxLength: id has a maxLength that is "
+                                             "not a whole number from 1 to 10000.";
+    QTest::newRow("maxLength as text") << "columns" << textColumn(QStringLiteral("64"))
+                                       << "columns[0].maxLength: id has a maxLength that is not "
+                                          "a whole number from 1 to 10000.";
+    QTest::newRow("maxLength on a date column")
+        << "columns"
+        << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("day")},
+                                             {QStringLiteral("type"), QStringLiteral("date")},
+                                             {QStringLiteral("format"), QStringLiteral("d/M/yyyy")},
+                                             {QStringLiteral("maxLength"), 10}}})
+        << "columns[0].maxLength: day is not a text column, so it cannot have a maxLength.";
+    QTest::newRow("sourcedId over 255")
+        << "columns"
+        << QJsonValue(QJsonArray{
+               QJsonObject{{QStringLiteral("name"), QStringLiteral("student")},
+                           {QStringLiteral("type"), QStringLiteral("text")},
+                           {QStringLiteral("required"), true},
+                           {QStringLiteral("target"), QStringLiteral("student_sourced_id")},
+                           {QStringLiteral("maxLength"), 256}}})
+        << "columns[0].maxLength: student fills student_sourced_id, and a sourcedId has at most "
+           "255 characters.";
     QTest::newRow("unknown column type")
         << "columns"
         << QJsonValue(QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("id")},

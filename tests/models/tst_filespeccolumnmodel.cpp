@@ -78,6 +78,7 @@ private slots:
     void fieldErrorsMarkCells();
     void editClearsCellError();
     void unchangedSpecRoundTrips();
+    void keepsMaxLengthOfTextColumn();
 };
 
 void tst_FileSpecColumnModel::initTestCase()
@@ -533,6 +534,22 @@ void tst_FileSpecColumnModel::unchangedSpecRoundTrips()
         QCOMPARE(QJsonArray::fromStringList(model.naturalKey()),
                  spec.value(QStringLiteral("naturalKey")).toArray());
     }
+}
+
+void tst_FileSpecColumnModel::keepsMaxLengthOfTextColumn()
+{
+    FileSpecColumnModel model;
+    model.setSpec(builtInSpec(QStringLiteral("iready-diagnostic-ela")));
+    model.setEditable(true);
+    const int lexile = rowOf(model, QStringLiteral("Lexile Measure"));
+    QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 16.0);
+
+    // The engine takes maxLength on text columns only, so another type does not send it.
+    const QModelIndex type = model.index(lexile, FileSpecColumnModel::TypeColumn);
+    QVERIFY(model.setData(type, QStringLiteral("integer")));
+    QVERIFY(!columnJson(model, lexile).contains(QStringLiteral("maxLength")));
+    QVERIFY(model.setData(type, QStringLiteral("text")));
+    QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 16.0);
 }
 
 QTEST_GUILESS_MAIN(tst_FileSpecColumnModel)
