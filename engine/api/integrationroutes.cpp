@@ -37,7 +37,7 @@ const QString kSelect
           "i.query_timeout_seconds, "
           "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
       + integrationDisplayNameSql()
-      + QStringLiteral(", i.output_options, i.worker_loss_retries, i.empty_report "
+      + QStringLiteral(", i.output_options, i.worker_loss_retries, i.empty_report, p.product_key "
                        "FROM integrations i "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id");
@@ -89,6 +89,7 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("vendor"), query.value(5).toString()},
         {QStringLiteral("system"), query.value(6).toString()},
         {QStringLiteral("productName"), query.value(7).toString()},
+        {QStringLiteral("productKey"), query.value(23).toString()},
         {QStringLiteral("outputName"),
          outputName.isEmpty() ? QJsonValue() : QJsonValue(outputName)},
         {QStringLiteral("outputType"), jsonValue(query.value(9))},
@@ -195,8 +196,8 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
            QStringLiteral("displayName"),         QStringLiteral("integrationType"),
            QStringLiteral("lastRun"),             QStringLiteral("outputName"),
            QStringLiteral("outputType"),          QStringLiteral("productName"),
-           QStringLiteral("system"),              QStringLiteral("systemType"),
-           QStringLiteral("vendor")};
+           QStringLiteral("productKey"),          QStringLiteral("system"),
+           QStringLiteral("systemType"),          QStringLiteral("vendor")};
     rejectUnknownFields(body, knownFields, {}, errors);
 
     const QJsonValue productValue = body.value(QStringLiteral("productId"));

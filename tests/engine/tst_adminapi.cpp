@@ -493,6 +493,7 @@ void tst_AdminApi::integrationLifecycle()
     QCOMPARE(created.json.value(QStringLiteral("displayName")).toString(),
              QStringLiteral("External System: MiLEARN 3: MiLEARN-Authorizations Data (current)"));
     QCOMPARE(created.json.value(QStringLiteral("integrationType")).toString(), QStringLiteral("outbound"));
+    QCOMPARE(created.json.value(QStringLiteral("productKey")).toString(), QStringLiteral("milearn"));
     QCOMPARE(created.json.value(QStringLiteral("format")).toString(), QStringLiteral("xml"));
     QCOMPARE(created.json.value(QStringLiteral("queryTimeoutSeconds")).toInt(), 120);
     QCOMPARE(created.json.value(QStringLiteral("vendor")).toString(), QStringLiteral("State of Michigan - MDE"));
@@ -644,6 +645,7 @@ void tst_AdminApi::integrationReadBackCanBeSaved()
     QJsonObject integration = m_api->get(QStringLiteral("/api/v1/integrations/1")).json;
     QVERIFY(integration.contains(QStringLiteral("displayName")));
     QVERIFY(integration.contains(QStringLiteral("lastRun")));
+    QVERIFY(integration.contains(QStringLiteral("productKey")));
     integration.insert(QStringLiteral("notes"), QStringLiteral("Sent back as read."));
     const ApiReply updated = m_api->put(QStringLiteral("/api/v1/integrations/1"), integration);
     QCOMPARE(updated.status, 200);
