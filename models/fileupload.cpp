@@ -36,13 +36,13 @@ void FileUpload::start()
 {
     if (!m_file.open(QIODevice::ReadOnly)) {
         finishWithError(tr("Cannot read %1: %2")
-                            .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()));
+                            .arg(shownPath(), m_file.errorString()));
         return;
     }
     m_totalBytes = m_file.size();
     if (m_totalBytes == 0) {
         finishWithError(tr("The file %1 is empty; choose a file with data.")
-                            .arg(QDir::toNativeSeparators(m_file.fileName())));
+                            .arg(shownPath()));
         return;
     }
     createUpload();
@@ -89,7 +89,7 @@ void FileUpload::sendNextChunk()
         chunk = m_file.read(qMin(m_chunkBytes, m_totalBytes - offset));
     if (chunk.isEmpty()) {
         finishWithError(tr("Cannot read %1: %2")
-                            .arg(QDir::toNativeSeparators(m_file.fileName()), m_file.errorString()));
+                            .arg(shownPath(), m_file.errorString()));
         return;
     }
     // A chunk that is sent again after a failure is hashed only once.
@@ -219,7 +219,7 @@ void FileUpload::cancel()
     qCInfo(lcClient) << "Cancelled upload" << m_uploadId << "at byte" << m_sentBytes;
     ApiResult result;
     result.errorMessage = tr("The upload of %1 was cancelled.")
-                              .arg(QDir::toNativeSeparators(m_file.fileName()));
+                              .arg(shownPath());
     finish(result);
 }
 
@@ -242,6 +242,11 @@ void FileUpload::finishWithError(const QString &message)
 void FileUpload::track(ApiJob *job)
 {
     m_job = job;
+}
+
+QString FileUpload::shownPath() const
+{
+    return QDir::toNativeSeparators(m_shownPath.isEmpty() ? m_file.fileName() : m_shownPath);
 }
 
 } // namespace hubdesk

@@ -32,6 +32,9 @@ public:
     void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
     void setMaxRetries(int retries) { m_maxRetries = retries; }
     void setRetryDelayMs(int milliseconds) { m_retryDelayMs = milliseconds; }
+    // The path that messages name instead of the file's own, such as the folder that was
+    // packed into a temporary zip.
+    void setShownPath(const QString &path) { m_shownPath = path; }
 
     void start();
     // Stops sending and deletes the upload on the engine. finished() follows with
@@ -66,10 +69,12 @@ private:
     void finish(const ApiResult &result);
     void finishWithError(const QString &message);
     void track(ApiJob *job);
+    QString shownPath() const;
 
     EngineClient *m_client;
     qint64 m_integrationId;
     QFile m_file;
+    QString m_shownPath;
     QString m_uploadId;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};
     qint64 m_hashedBytes = 0; // the file's first bytes that m_hash has seen

@@ -542,6 +542,41 @@
     </message>
 </context>
 <context>
+    <name>hubdesk::BundleFolderZip</name>
+    <message>
+        <source>The folder %1 was not found.</source>
+        <translation>لم يُعثر على المجلد %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder %1. Check that your account may open it.</source>
+        <translation>تعذّرت قراءة المجلد %1. تحقق من أن حسابك يملك إذن فتحه.</translation>
+    </message>
+    <message>
+        <source>The folder %1 has no manifest.csv, so it is not a OneRoster bundle. Choose the folder that contains manifest.csv and the bundle&apos;s CSV files.</source>
+        <translation>لا يحتوي المجلد %1 على manifest.csv، لذا فهو ليس حزمة OneRoster. اختر المجلد الذي يحتوي على manifest.csv وملفات CSV الخاصة بالحزمة.</translation>
+    </message>
+    <message>
+        <source>Cannot create the zip file %1: %2</source>
+        <translation>تعذّر إنشاء ملف zip ‏%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>تعذرت قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 into the zip file %2: %3</source>
+        <translation>تعذّرت كتابة %1 في ملف zip ‏%2: %3</translation>
+    </message>
+    <message>
+        <source>The file %1 got shorter while it was packed. Wait until the export has finished, then upload the folder again.</source>
+        <translation>صار الملف %1 أقصر أثناء ضغطه. انتظر حتى ينتهي التصدير، ثم ارفع المجلد مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Cannot write the zip file %1: %2</source>
+        <translation>تعذّرت كتابة ملف zip ‏%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::CatalogPage</name>
     <message>
         <source>Add Integration</source>
@@ -1949,10 +1984,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>رفع ملف</translation>
     </message>
     <message>
-        <source>Data files (*.csv *.xml *.zip);;All files (*)</source>
-        <translation>ملفات البيانات (*.csv *.xml *.zip);;كل الملفات (*)</translation>
-    </message>
-    <message>
         <source>Activity</source>
         <translation>النشاط</translation>
     </message>
@@ -2002,20 +2033,65 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>%1: %2 من %3 (%4%)</translation>
     </message>
     <message>
-        <source>Drop one file at a time; each file is a run of its own.</source>
-        <translation>أفلت ملفًا واحدًا في كل مرة؛ فلكل ملف تشغيل خاص به.</translation>
-    </message>
-    <message>
-        <source>Drop the file on an inbound integration to upload it.</source>
-        <translation>أفلت الملف على تكامل وارد لرفعه.</translation>
-    </message>
-    <message>
         <source>%1 is Inactive, so it takes no files. Set its status to Active to upload to it.</source>
         <translation>%1 غير نشط، لذا لا يقبل ملفات. اجعل حالته نشط لرفع الملفات إليه.</translation>
     </message>
     <message>
         <source>This integration is Inactive. Set its status to Active to run it or upload files to it.</source>
         <translation>هذا التكامل غير نشط. اجعل حالته نشط لتشغيله أو لرفع الملفات إليه.</translation>
+    </message>
+    <message>
+        <source>Upload Folder…</source>
+        <translation>رفع مجلد…</translation>
+    </message>
+    <message>
+        <source>Upload a OneRoster bundle folder to the selected integration</source>
+        <translation>رفع مجلد حزمة OneRoster إلى التكامل المحدد</translation>
+    </message>
+    <message>
+        <source>OneRoster bundles (*.zip);;OneRoster XML files (*.xml);;All files (*)</source>
+        <translation>حزم OneRoster (*.zip);;ملفات OneRoster بتنسيق XML (*.xml);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>CSV or XML files (*.csv *.xml);;All files (*)</source>
+        <translation>ملفات CSV أو XML (*.csv *.xml);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>%1 takes one CSV or XML file, so it cannot take the folder %2. Upload a file from the folder instead.</source>
+        <translation>يقبل %1 ملف CSV أو XML واحدًا، لذا لا يمكنه قبول المجلد %2. ارفع ملفًا من المجلد بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the zip of %1: %2</source>
+        <translation>تعذّر إنشاء مجلد مؤقت لملف zip الخاص بـ %1: %2</translation>
+    </message>
+    <message>
+        <source>Packing the folder %1 into a zip for %2…</source>
+        <translation>جارٍ ضغط المجلد %1 في ملف zip لـ %2…</translation>
+    </message>
+    <message>
+        <source>%1: packing (%2%)</source>
+        <extracomment>%1 is a folder name, %2 a percentage of the folder&apos;s bytes.</extracomment>
+        <translation>%1: جارٍ الضغط (%2%)</translation>
+    </message>
+    <message>
+        <source>The upload of %1 was cancelled.</source>
+        <translation>أُلغي رفع %1.</translation>
+    </message>
+    <message>
+        <source>Only OneRoster bundle integrations take a folder. This integration takes one CSV or XML file.</source>
+        <translation>لا تقبل مجلدًا إلا تكاملات حزم OneRoster. يقبل هذا التكامل ملف CSV أو XML واحدًا.</translation>
+    </message>
+    <message>
+        <source>Upload Folder</source>
+        <translation>رفع مجلد</translation>
+    </message>
+    <message>
+        <source>Drop one file or folder at a time; each is a run of its own.</source>
+        <translation>أفلت ملفًا أو مجلدًا واحدًا في كل مرة؛ فلكل منهما تشغيل خاص به.</translation>
+    </message>
+    <message>
+        <source>Drop the file or folder on an inbound integration to upload it.</source>
+        <translation>أفلت الملف أو المجلد على تكامل وارد لرفعه.</translation>
     </message>
 </context>
 <context>

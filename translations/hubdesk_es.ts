@@ -542,6 +542,41 @@
     </message>
 </context>
 <context>
+    <name>hubdesk::BundleFolderZip</name>
+    <message>
+        <source>The folder %1 was not found.</source>
+        <translation>No se encontró la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder %1. Check that your account may open it.</source>
+        <translation>No se puede leer la carpeta %1. Compruebe que su cuenta puede abrirla.</translation>
+    </message>
+    <message>
+        <source>The folder %1 has no manifest.csv, so it is not a OneRoster bundle. Choose the folder that contains manifest.csv and the bundle&apos;s CSV files.</source>
+        <translation>La carpeta %1 no tiene manifest.csv, así que no es un paquete OneRoster. Elija la carpeta que contiene manifest.csv y los archivos CSV del paquete.</translation>
+    </message>
+    <message>
+        <source>Cannot create the zip file %1: %2</source>
+        <translation>No se puede crear el archivo zip %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 into the zip file %2: %3</source>
+        <translation>No se puede escribir %1 en el archivo zip %2: %3</translation>
+    </message>
+    <message>
+        <source>The file %1 got shorter while it was packed. Wait until the export has finished, then upload the folder again.</source>
+        <translation>El archivo %1 se acortó mientras se empaquetaba. Espere a que termine la exportación y vuelva a subir la carpeta.</translation>
+    </message>
+    <message>
+        <source>Cannot write the zip file %1: %2</source>
+        <translation>No se puede escribir el archivo zip %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::CatalogPage</name>
     <message>
         <source>Add Integration</source>
@@ -1949,10 +1984,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Subir archivo</translation>
     </message>
     <message>
-        <source>Data files (*.csv *.xml *.zip);;All files (*)</source>
-        <translation>Archivos de datos (*.csv *.xml *.zip);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
@@ -2002,20 +2033,65 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>%1: %2 de %3 (%4 %)</translation>
     </message>
     <message>
-        <source>Drop one file at a time; each file is a run of its own.</source>
-        <translation>Suelte un archivo cada vez; cada archivo es una ejecución propia.</translation>
-    </message>
-    <message>
-        <source>Drop the file on an inbound integration to upload it.</source>
-        <translation>Suelte el archivo sobre una integración de entrada para subirlo.</translation>
-    </message>
-    <message>
         <source>%1 is Inactive, so it takes no files. Set its status to Active to upload to it.</source>
         <translation>%1 está Inactiva, así que no acepta archivos. Cambie su estado a Activa para subirle archivos.</translation>
     </message>
     <message>
         <source>This integration is Inactive. Set its status to Active to run it or upload files to it.</source>
         <translation>Esta integración está Inactiva. Cambie su estado a Activa para ejecutarla o subirle archivos.</translation>
+    </message>
+    <message>
+        <source>Upload Folder…</source>
+        <translation>Subir carpeta…</translation>
+    </message>
+    <message>
+        <source>Upload a OneRoster bundle folder to the selected integration</source>
+        <translation>Subir una carpeta de paquete OneRoster a la integración seleccionada</translation>
+    </message>
+    <message>
+        <source>OneRoster bundles (*.zip);;OneRoster XML files (*.xml);;All files (*)</source>
+        <translation>Paquetes OneRoster (*.zip);;Archivos XML de OneRoster (*.xml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>CSV or XML files (*.csv *.xml);;All files (*)</source>
+        <translation>Archivos CSV o XML (*.csv *.xml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>%1 takes one CSV or XML file, so it cannot take the folder %2. Upload a file from the folder instead.</source>
+        <translation>%1 acepta un archivo CSV o XML, así que no puede aceptar la carpeta %2. Suba en su lugar un archivo de la carpeta.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the zip of %1: %2</source>
+        <translation>No se puede crear una carpeta temporal para el zip de %1: %2</translation>
+    </message>
+    <message>
+        <source>Packing the folder %1 into a zip for %2…</source>
+        <translation>Empaquetando la carpeta %1 en un zip para %2…</translation>
+    </message>
+    <message>
+        <source>%1: packing (%2%)</source>
+        <extracomment>%1 is a folder name, %2 a percentage of the folder&apos;s bytes.</extracomment>
+        <translation>%1: empaquetando (%2 %)</translation>
+    </message>
+    <message>
+        <source>The upload of %1 was cancelled.</source>
+        <translation>Se canceló la subida de %1.</translation>
+    </message>
+    <message>
+        <source>Only OneRoster bundle integrations take a folder. This integration takes one CSV or XML file.</source>
+        <translation>Solo las integraciones de paquetes OneRoster aceptan una carpeta. Esta integración acepta un archivo CSV o XML.</translation>
+    </message>
+    <message>
+        <source>Upload Folder</source>
+        <translation>Subir carpeta</translation>
+    </message>
+    <message>
+        <source>Drop one file or folder at a time; each is a run of its own.</source>
+        <translation>Suelte un archivo o una carpeta cada vez; cada uno es una ejecución propia.</translation>
+    </message>
+    <message>
+        <source>Drop the file or folder on an inbound integration to upload it.</source>
+        <translation>Suelte el archivo o la carpeta sobre una integración de entrada para subirlo.</translation>
     </message>
 </context>
 <context>

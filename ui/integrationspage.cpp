@@ -25,10 +25,19 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QPromise>
 #include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace hubdesk {
+
+namespace {
+
+const QString kBundleProductKey = QStringLiteral("oneroster-bundle");
+
+} // namespace
 
 IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     : QWidget(parent)
@@ -39,10 +48,12 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     , m_activityButton(new QPushButton(tr("Activity")))
     , m_runButton(new QPushButton(tr("Run Now")))
     , m_uploadButton(new QPushButton(tr("Upload File…")))
+    , m_uploadFolderButton(new QPushButton(tr("Upload Folder…")))
     , m_message(new QLabel)
     , m_uploadProgress(new QProgressBar)
     , m_cancelUploadButton(new QPushButton(tr("Cancel Upload")))
     , m_runWatcher(new RunWatcher(client, this))
+    , m_packWatcher(new QFutureWatcher<BundleFolderZip::Result>(this))
 {
     setObjectName(QStringLiteral("integrationsPage"));
     setAcceptDrops(true);
@@ -114,6 +125,7 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         {m_activityButton, QStringLiteral("integrationActivityButton")},
         {m_runButton, QStringLiteral("runNowButton")},
         {m_uploadButton, QStringLiteral("uploadFileButton")},
+        {m_uploadFolderButton, QStringLiteral("uploadFolderButton")},
         {m_message, QStringLiteral("integrationsMessage")},
         {m_uploadProgress, QStringLiteral("uploadProgress")},
         {m_cancelUploadButton, QStringLiteral("cancelUploadButton")},
@@ -127,6 +139,8 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         tr("Show the selected integration's activity, last runs and next run"));
     m_runButton->setAccessibleName(tr("Run the selected integration now"));
     m_uploadButton->setAccessibleName(tr("Upload a file to the selected inbound integration"));
+    m_uploadFolderButton->setAccessibleName(
+        tr("Upload a OneRoster bundle folder to the selected integration"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_uploadProgress->setAccessibleName(tr("Upload progress"));
@@ -144,7 +158,8 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     auto buttons = new QHBoxLayout;
     buttons->addWidget(m_showAll);
     buttons->addStretch();
-    for (QPushButton *button : {m_addButton, m_editButton, m_activityButton, m_runButton, m_uploadButton})
+    for (QPushButton *button : {m_addButton, m_editButton, m_activityButton, m_runButton,
+                                m_uploadButton, m_uploadFolderButton})
         buttons->addWidget(button);
 
     auto layout = new QVBoxLayout(this);
@@ -176,6 +191,11 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
     });
     connect(m_runButton, &QPushButton::clicked, this, &IntegrationsPage::runSelected);
     connect(m_uploadButton, &QPushButton::clicked, this, &IntegrationsPage::chooseFile);
+    connect(m_uploadFolderButton, &QPushButton::clicked, this, &IntegrationsPage::chooseFolder);
+    connect(m_packWatcher, &QFutureWatcher<BundleFolderZip::Result>::progressValueChanged, this,
+            &IntegrationsPage::showPackProgress);
+    connect(m_packWatcher, &QFutureWatcher<BundleFolderZip::Result>::finished, this,
+            &IntegrationsPage::packFinished);
     connect(m_cancelUploadButton, &QPushButton::clicked, this, &IntegrationsPage::cancelUpload);
     connect(m_runWatcher, &RunWatcher::runChanged, this, &IntegrationsPage::showRunState);
     // The line is read when the page is shown, so the watcher polls only then.
@@ -193,6 +213,14 @@ IntegrationsPage::~IntegrationsPage()
         if (job)
             job->abort();
     }
+    // The packing writes into m_packDir, and the upload reads from it, so both end before the
+    // members are destroyed and the folder is removed.
+    if (isPacking()) {
+        m_packWatcher->disconnect(this);
+        m_packWatcher->cancel();
+        m_packWatcher->waitForFinished();
+    }
+    delete m_upload.data();
 }
 
 void IntegrationsPage::clear()
@@ -296,25 +324,57 @@ void IntegrationsPage::uploadFile(const QString &filePath)
         startUpload(integration, filePath);
 }
 
+void IntegrationsPage::uploadFolder(const QString &folderPath)
+{
+    const QJsonObject integration = selectedIntegration();
+    if (!integration.isEmpty())
+        startFolderUpload(integration, folderPath);
+}
+
 bool IntegrationsPage::isUploading() const
 {
-    return !m_upload.isNull();
+    return !m_upload.isNull() || isPacking();
+}
+
+bool IntegrationsPage::isPacking() const
+{
+    return m_packing;
 }
 
 void IntegrationsPage::cancelUpload()
 {
-    if (m_upload)
+    if (isPacking())
+        m_packWatcher->cancel();
+    else if (m_upload)
         m_upload->cancel();
 }
 
-void IntegrationsPage::startUpload(const QJsonObject &integration, const QString &filePath)
+bool IntegrationsPage::takesBundles(const QJsonObject &integration)
 {
-    if (m_upload) {
+    return integration.value(QStringLiteral("integrationType")).toString()
+               == QLatin1String("inbound")
+           && integration.value(QStringLiteral("productKey")).toString() == kBundleProductKey;
+}
+
+QString IntegrationsPage::uploadFileFilter(const QJsonObject &integration)
+{
+    // A bundle integration also reads a roster as one OneRoster XML file. The others read one
+    // CSV file, or the same records as XML.
+    if (takesBundles(integration))
+        return tr("OneRoster bundles (*.zip);;OneRoster XML files (*.xml);;All files (*)");
+    return tr("CSV or XML files (*.csv *.xml);;All files (*)");
+}
+
+bool IntegrationsPage::checkUploadTarget(const QJsonObject &integration)
+{
+    if (isUploading()) {
+        const QString current = isPacking() ? QDir::toNativeSeparators(m_packFolder)
+                                            : QFileInfo(m_upload->filePath()).fileName();
         showMessage(tr("Wait until the upload of %1 ends, or cancel it, before you upload "
                        "another file.")
-                        .arg(QFileInfo(m_upload->filePath()).fileName()),
+                        .arg(current),
                     true);
-        return;
+        return false;
     }
     const QString name = integration.value(QStringLiteral("displayName")).toString();
     if (integration.value(QStringLiteral("integrationType")).toString()
@@ -323,18 +383,29 @@ void IntegrationsPage::startUpload(const QJsonObject &integration, const QString
                        "integrations only.")
                         .arg(name),
                     true);
-        return;
+        return false;
     }
     if (!integration.value(QStringLiteral("active")).toBool(true)) {
         showMessage(tr("%1 is Inactive, so it takes no files. Set its status to Active to "
                        "upload to it.")
                         .arg(name),
                     true);
-        return;
+        return false;
     }
+    return true;
+}
+
+bool IntegrationsPage::startUpload(const QJsonObject &integration, const QString &filePath,
+                                   const QString &shownPath)
+{
+    if (!checkUploadTarget(integration))
+        return false;
+    const QString name = integration.value(QStringLiteral("displayName")).toString();
     const qint64 id = integration.value(QStringLiteral("id")).toInteger();
     m_upload = new FileUpload(m_client, id, filePath, this);
     m_upload->setChunkBytes(m_uploadChunkBytes);
+    if (!shownPath.isEmpty())
+        m_upload->setShownPath(shownPath);
     connect(m_upload, &FileUpload::progress, this, &IntegrationsPage::showUploadProgress);
     connect(m_upload, &FileUpload::retrying, this,
             [this](int attempt, int maxRetries, int delayMs, const QString &reason) {
@@ -353,6 +424,104 @@ void IntegrationsPage::startUpload(const QJsonObject &integration, const QString
     showMessage(tr("Uploading %1 to %2…").arg(QFileInfo(filePath).fileName(), name), false);
     updateButtons();
     m_upload->start();
+    return true;
+}
+
+void IntegrationsPage::startFolderUpload(const QJsonObject &integration,
+                                         const QString &folderPath)
+{
+    if (!checkUploadTarget(integration))
+        return;
+    const QString name = integration.value(QStringLiteral("displayName")).toString();
+    // A dropped folder's path may end in a separator, which would leave its name empty.
+    const QString folder = QDir::cleanPath(QFileInfo(folderPath).absoluteFilePath());
+    const QString shownFolder = QDir::toNativeSeparators(folder);
+    if (!takesBundles(integration)) {
+        showMessage(tr("%1 takes one CSV or XML file, so it cannot take the folder %2. Upload "
+                       "a file from the folder instead.")
+                        .arg(name, shownFolder),
+                    true);
+        return;
+    }
+    // The same check runs again while packing, but failing here is immediate.
+    if (const QString problem = BundleFolderZip::checkFolder(folder); !problem.isEmpty()) {
+        showMessage(problem, true);
+        return;
+    }
+    auto packDir = std::make_unique<QTemporaryDir>();
+    if (!packDir->isValid()) {
+        showMessage(tr("Cannot create a temporary folder for the zip of %1: %2")
+                        .arg(shownFolder, packDir->errorString()),
+                    true);
+        return;
+    }
+    // The engine records the upload under this name, so it is the folder's, not a temporary
+    // one. The root folder has no name.
+    QString zipName = QFileInfo(folder).fileName();
+    if (zipName.isEmpty())
+        zipName = QStringLiteral("bundle");
+    m_packZip = packDir->filePath(zipName + QStringLiteral(".zip"));
+    m_packDir = std::move(packDir);
+    m_packFolder = folder;
+    m_packIntegration = integration;
+    m_packing = true;
+
+    m_packWatcher->setFuture(QtConcurrent::run(
+        [](QPromise<BundleFolderZip::Result> &promise, const QString &folder,
+           const QString &zipPath) {
+            promise.setProgressRange(0, 100);
+            const auto progress = [&promise](qint64 doneBytes, qint64 totalBytes) {
+                if (totalBytes > 0)
+                    promise.setProgressValue(int(doneBytes * 100 / totalBytes));
+            };
+            promise.addResult(BundleFolderZip::pack(folder, zipPath, progress,
+                                                    [&promise] { return promise.isCanceled(); }));
+        },
+        folder, m_packZip));
+
+    m_uploadProgress->setValue(0);
+    showPackProgress(0);
+    m_uploadProgress->setVisible(true);
+    m_cancelUploadButton->setVisible(true);
+    showMessage(tr("Packing the folder %1 into a zip for %2…").arg(shownFolder, name), false);
+    updateButtons();
+}
+
+void IntegrationsPage::showPackProgress(int percent)
+{
+    if (!isPacking())
+        return;
+    //: %1 is a folder name, %2 a percentage of the folder's bytes.
+    m_uploadProgress->setFormat(
+        tr("%1: packing (%2%)").arg(QFileInfo(m_packFolder).fileName()).arg(percent));
+    m_uploadProgress->setValue(percent);
+}
+
+void IntegrationsPage::packFinished()
+{
+    m_packing = false;
+    const QString shownFolder = QDir::toNativeSeparators(m_packFolder);
+    // A cancelled packing has no result, because a cancelled future drops the result it gets.
+    const bool cancelled = m_packWatcher->future().isCanceled()
+                           || m_packWatcher->future().resultCount() == 0;
+    const BundleFolderZip::Result result = cancelled ? BundleFolderZip::Result{}
+                                                     : m_packWatcher->result();
+    m_cancelUploadButton->setVisible(false);
+    if (cancelled || result.stopped) {
+        m_packDir.reset();
+        m_uploadProgress->setVisible(false);
+        showMessage(tr("The upload of %1 was cancelled.").arg(shownFolder), false);
+        updateButtons();
+        return;
+    }
+    if (!result.ok()) {
+        m_packDir.reset();
+        showMessage(result.error, true);
+        updateButtons();
+        return;
+    }
+    if (!startUpload(m_packIntegration, m_packZip, shownFolder))
+        m_packDir.reset();
 }
 
 void IntegrationsPage::showUploadProgress(qint64 sentBytes, qint64 totalBytes)
@@ -375,6 +544,8 @@ void IntegrationsPage::uploadFinished(const ApiResult &result)
 {
     FileUpload *upload = m_upload;
     m_upload.clear();
+    // The zip of a folder is no longer needed once the engine has it or the upload failed.
+    m_packDir.reset();
     m_cancelUploadButton->setVisible(false);
     updateButtons();
     if (upload)
@@ -463,6 +634,13 @@ void IntegrationsPage::updateButtons()
     m_runButton->setToolTip(inactiveTip);
     m_uploadButton->setEnabled(type == QLatin1String("inbound") && !inactive && !isUploading());
     m_uploadButton->setToolTip(inactiveTip);
+    const bool bundles = takesBundles(integration);
+    m_uploadFolderButton->setEnabled(bundles && !inactive && !isUploading());
+    if (type == QLatin1String("inbound") && !bundles)
+        m_uploadFolderButton->setToolTip(tr("Only OneRoster bundle integrations take a folder. "
+                                            "This integration takes one CSV or XML file."));
+    else
+        m_uploadFolderButton->setToolTip(inactiveTip);
 }
 
 void IntegrationsPage::onSelected(int group)
@@ -481,23 +659,33 @@ void IntegrationsPage::onSelected(int group)
 
 void IntegrationsPage::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Upload File"), {}, tr("Data files (*.csv *.xml *.zip);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Upload File"), {},
+                                                      uploadFileFilter(selectedIntegration()));
     if (!path.isEmpty())
         uploadFile(path);
 }
 
-QStringList IntegrationsPage::localFiles(const QMimeData *mimeData)
+void IntegrationsPage::chooseFolder()
 {
-    QStringList files;
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Upload Folder"));
+    if (!path.isEmpty())
+        uploadFolder(path);
+}
+
+QStringList IntegrationsPage::localPaths(const QMimeData *mimeData)
+{
+    QStringList paths;
     if (!mimeData || !mimeData->hasUrls())
-        return files;
+        return paths;
     const QList<QUrl> urls = mimeData->urls();
     for (const QUrl &url : urls) {
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile())
-            files.append(url.toLocalFile());
+        if (!url.isLocalFile())
+            continue;
+        const QFileInfo info(url.toLocalFile());
+        if (info.isFile() || info.isDir())
+            paths.append(url.toLocalFile());
     }
-    return files;
+    return paths;
 }
 
 QJsonObject IntegrationsPage::integrationAt(const QPoint &position) const
@@ -517,38 +705,42 @@ QJsonObject IntegrationsPage::integrationAt(const QPoint &position) const
 
 void IntegrationsPage::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!localFiles(event->mimeData()).isEmpty())
+    if (!localPaths(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void IntegrationsPage::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (!localFiles(event->mimeData()).isEmpty())
+    if (!localPaths(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void IntegrationsPage::dropEvent(QDropEvent *event)
 {
-    const QStringList files = localFiles(event->mimeData());
-    if (files.isEmpty())
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty())
         return;
-    if (files.size() > 1) {
-        showMessage(tr("Drop one file at a time; each file is a run of its own."), true);
+    if (paths.size() > 1) {
+        showMessage(tr("Drop one file or folder at a time; each is a run of its own."), true);
         return;
     }
-    // A file dropped on an integration goes to it; one dropped elsewhere goes to the selected
-    // integration.
+    // A file or folder dropped on an integration goes to it; one dropped elsewhere goes to the
+    // selected integration.
     QJsonObject integration = integrationAt(event->position().toPoint());
     if (!integration.isEmpty())
         selectIntegration(integration.value(QStringLiteral("id")).toInteger());
     else
         integration = selectedIntegration();
     if (integration.isEmpty()) {
-        showMessage(tr("Drop the file on an inbound integration to upload it."), true);
+        showMessage(tr("Drop the file or folder on an inbound integration to upload it."), true);
         return;
     }
     event->acceptProposedAction();
-    startUpload(integration, files.constFirst());
+    const QString path = paths.constFirst();
+    if (QFileInfo(path).isDir())
+        startFolderUpload(integration, path);
+    else
+        startUpload(integration, path);
 }
 
 void IntegrationsPage::showMessage(const QString &text, bool error)
