@@ -185,6 +185,7 @@ private slots:
     void dropFolderOnBundleUploads();
     void dropFolderOnFlatFileIsRejected();
     void cancelWhilePackingUploadsNothing();
+    void folderOverEngineLimitFailsRun();
     void clientResumesAfterDroppedConnection();
     void lostCompletionAnswerQueuesOneRun();
 
@@ -963,6 +964,35 @@ void tst_FileUpload::cancelWhilePackingUploadsNothing()
     QCOMPARE(queued.size(), 0);
     QCOMPARE(runCount(), runsBefore);
     QVERIFY(openUploads().isEmpty());
+    QCOMPARE(packedLeftovers(), QStringList());
+}
+
+void tst_FileUpload::folderOverEngineLimitFailsRun()
+{
+    // The engine opens a bundle zip of at most 1,000 entries, and the console does not check
+    // that limit, so the run fails on the engine with the engine's reason.
+    QList<std::pair<QByteArray, QByteArray>> files = deltaOrgsFiles(2, "too-many-org-");
+    for (int i = 0; i < 1000; ++i)
+        files.append({"extra-" + QByteArray::number(i) + ".txt", "x"});
+    const QString folder = writeFolder(QStringLiteral("too-many-files"), files);
+    QVERIFY(!folder.isEmpty());
+    m_page->view(IntegrationsPage::Inbound)
+        ->setCurrentIndex(integrationIndex(IntegrationsPage::Inbound,
+                                           QStringLiteral("OneRoster Bundle")));
+    QSignalSpy queued(m_page.get(), &IntegrationsPage::runQueued);
+
+    m_page->uploadFolder(folder);
+    QVERIFY(queued.wait(kRunTimeoutMs));
+    const qint64 runId = queued.first().first().toLongLong();
+    QTRY_VERIFY_WITH_TIMEOUT(runStatus(runId) != 1 && runStatus(runId) != 2, kRunTimeoutMs);
+    QCOMPARE(runStatus(runId), 9);
+    const QString reason = m_engine.getObject(QStringLiteral("/api/v1/runs/%1").arg(runId))
+                               .value(QStringLiteral("message"))
+                               .toString();
+    QVERIFY2(reason.contains(QLatin1String("has more than 1000 entries")), qPrintable(reason));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->message(),
+                              QStringLiteral("Run %1 ended: 9 Failed.").arg(runId), kRunTimeoutMs);
+    QCOMPARE(orgsWithPrefix(QStringLiteral("too-many-org-")), 0);
     QCOMPARE(packedLeftovers(), QStringList());
 }
 
