@@ -232,13 +232,15 @@ Result<quint16> Engine::start()
     oneroster::ProviderOptions oneRosterOptions;
     oneRosterOptions.store = m_store.get();
     oneRosterOptions.clock = m_options.clock;
+    oneRosterOptions.responseCacheBytes = m_options.oneRosterCacheBytes;
     m_oneRoster = std::make_unique<oneroster::Provider>(oneRosterOptions);
     m_oneRoster->registerRoutes(m_server->router());
     // A run that loaded records changes what OneRoster collections hold, so the cached page
     // ends and counts are dropped when any run of this node ends. The slot runs on this thread,
-    // where stop() destroys the provider.
-    // NOTE: another node's loads reach this node's cache only when its entries expire (counts
-    // after 30 s, page ends after 10 minutes).
+    // where stop() destroys the provider. With the response cache on, every request also
+    // checks the store version, which catches commits of other nodes and processes.
+    // NOTE: with the response cache off, another node's loads reach this node's cache only
+    // when its entries expire (counts after 30 s, page ends after 10 minutes).
     connect(m_workers.get(), &runs::WorkerPool::runFinished, this,
             [this] {
                 if (m_oneRoster)

@@ -56,6 +56,8 @@ struct EngineOptions
     // Threads that serve OneRoster reads, several at once; 0 serves them on the HTTP server's
     // thread with every other request.
     int requestThreads = QThread::idealThreadCount();
+    // The byte budget of the OneRoster response cache; 0 turns it off.
+    qint64 oneRosterCacheBytes = 256LL * 1024 * 1024;
     // How long a claimed run's lease lasts; a run whose node stops renewing it fails this long
     // after the last renewal.
     int runLeaseSeconds = 60;

@@ -630,12 +630,6 @@ std::optional<PageCache::PageEnd> PageCache::pageEnd(const QString &key, qint64 
     return found->end;
 }
 
-quint64 PageCache::generation() const
-{
-    QMutexLocker locker(&m_mutex);
-    return m_generation;
-}
-
 void PageCache::storePageEnd(const QString &key, qint64 offset, const PageEnd &end,
                              const QDateTime &now, quint64 generation)
 {
@@ -670,7 +664,7 @@ void PageCache::storeCount(const QString &key, qint64 count, const QDateTime &no
 void PageCache::clear()
 {
     QMutexLocker locker(&m_mutex);
-    ++m_generation;
+    m_generation.fetch_add(1, std::memory_order_release);
     m_pageEnds.clear();
     m_counts.clear();
 }

@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QVariant>
 
+#include <atomic>
 #include <functional>
 
 namespace hub::oneroster {
@@ -47,8 +48,9 @@ public:
     };
 
     // The number of clear() calls so far. A read takes it before it queries the store and
-    // passes it to the store functions, which drop what a read began before a clear().
-    quint64 generation() const;
+    // passes it to the store functions, which drop what a read began before a clear(). It is
+    // read without the lock, so that every request may take it.
+    quint64 generation() const { return m_generation.load(std::memory_order_acquire); }
 
     std::optional<PageEnd> pageEnd(const QString &key, qint64 offset, const QDateTime &now) const;
     void storePageEnd(const QString &key, qint64 offset, const PageEnd &end, const QDateTime &now,
@@ -70,7 +72,8 @@ private:
         QDateTime storedAt;
     };
     mutable QMutex m_mutex;
-    quint64 m_generation = 0;
+    // Changed only under m_mutex.
+    std::atomic<quint64> m_generation{0};
     QHash<QString, TimedPageEnd> m_pageEnds;
     QHash<QString, TimedCount> m_counts;
 };

@@ -136,7 +136,31 @@ Provider::Provider(ProviderOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_clientFailures(m_options.maxFailuresPerClient, m_options.failureWindowSeconds)
     , m_addressFailures(m_options.maxFailuresPerAddress, m_options.failureWindowSeconds)
+    , m_responses(m_options.responseCacheBytes)
 {
+    if (m_responses.isEnabled())
+        qCInfo(lcOneRoster).nospace()
+            << "OneRoster response cache on, with a budget of "
+            << double(m_responses.budgetBytes()) / (1024 * 1024) << " MiB";
+    else
+        qCInfo(lcOneRoster) << "OneRoster response cache off";
+    m_tokenSql = QStringLiteral("SELECT a.id, a.district_id, a.school_year, a.scopes, k.scopes");
+    // With the response cache on, the token check also reads the store version, which changes
+    // whenever data that a response shows may have changed. SQLite: data_version changes when
+    // another connection, in any process, commits
+    // (https://www.sqlite.org/pragma.html#pragma_data_version), and total_changes() counts the
+    // rows that this connection changed. PostgreSQL: two equal snapshots (xmin, xmax and the
+    // transactions in progress) see the same committed transactions.
+    // NOTE: on PostgreSQL a commit in any database of the server changes the snapshot, so
+    // other databases' writes also make cached responses stale.
+    if (m_responses.isEnabled())
+        m_tokenSql += m_options.store->isPostgres()
+                          ? QStringLiteral(", pg_current_snapshot()::text")
+                          : QStringLiteral(", (SELECT data_version FROM pragma_data_version) || "
+                                           "':' || total_changes()");
+    m_tokenSql += QStringLiteral(" FROM oneroster_tokens k JOIN oneroster_applications a "
+                                 "ON a.id = k.application_id "
+                                 "WHERE k.token_hash = ? AND k.expires_at > ? AND a.active = 1");
     m_flushTimer.setInterval(kFlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &Provider::flushActivity);
     m_flushTimer.start();
@@ -147,21 +171,21 @@ Provider::~Provider()
     flushActivity();
 }
 
-StatementCache &Provider::threadStatements() const
+Provider::ThreadState &Provider::threadState() const
 {
-    QMutexLocker locker(&m_statementsMutex);
-    std::shared_ptr<StatementCache> &statements = m_statements[QThread::currentThread()];
-    if (!statements)
-        statements = std::make_shared<StatementCache>();
-    return *statements;
+    QMutexLocker locker(&m_threadsMutex);
+    std::shared_ptr<ThreadState> &state = m_threads[QThread::currentThread()];
+    if (!state)
+        state = std::make_shared<ThreadState>();
+    return *state;
 }
 
 void Provider::releaseThreadStatements()
 {
-    std::shared_ptr<StatementCache> statements;
+    std::shared_ptr<ThreadState> state;
     {
-        QMutexLocker locker(&m_statementsMutex);
-        statements = m_statements.take(QThread::currentThread());
+        QMutexLocker locker(&m_threadsMutex);
+        state = m_threads.take(QThread::currentThread());
     }
 }
 
@@ -233,10 +257,14 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
     router.addRoute(method, pattern, http::Access::Public,
                     [this, version, scopes, handler = std::move(handler)](
                         const http::Request &request) {
-                        auto authenticated = authenticate(request, version);
+                        ThreadState &thread = threadState();
+                        QByteArray storeVersion;
+                        auto authenticated = authenticate(request, version, thread, &storeVersion);
                         if (auto *response = std::get_if<http::Response>(&authenticated))
                             return *response;
                         const Caller &caller = std::get<Caller>(authenticated);
+                        if (m_responses.isEnabled())
+                            noteStoreVersion(thread, storeVersion);
 
                         http::Response response;
                         const bool allowed = std::any_of(scopes.cbegin(), scopes.cend(),
@@ -252,13 +280,7 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
                                                                  "scope this endpoint needs: %1.")
                                                       .arg(uris.join(QStringLiteral(" or "))));
                         } else {
-                            ServiceRequest serviceRequest{
-                                request, caller,
-                                ReadContext{m_options.store->connection(), version,
-                                            DataScope{caller.districtId, caller.schoolYear},
-                                            originOf(request), &m_cache, m_cache.generation(),
-                                            now(), &threadStatements()}};
-                            response = handler(serviceRequest);
+                            response = serve(request, caller, version, thread, handler);
                         }
                         m_activity.record(caller.applicationId, caller.districtId, now(),
                                           response.status >= 400, response.body.size());
@@ -268,8 +290,57 @@ void Provider::addServiceRoute(http::Router &router, const QByteArray &method, V
         router.setConcurrent(method, pattern);
 }
 
+void Provider::noteStoreVersion(ThreadState &thread, const QByteArray &storeVersion)
+{
+    if (storeVersion.isEmpty() || storeVersion != thread.storeVersion) {
+        m_cache.clear();
+        thread.storeVersion = storeVersion;
+    }
+}
+
+http::Response Provider::serve(const http::Request &request, const Caller &caller,
+                               Version version, ThreadState &thread,
+                               const ServiceHandler &handler)
+{
+    // Why a cached response is never stale: a response is stored with the generation read
+    // here, before any query of the handler ran, and is returned only while the generation is
+    // unchanged. Take a commit that ends before this request's token check. The first token
+    // check on this thread's connection after that commit was either the connection's first
+    // or read another store version than the check before it (see noteStoreVersion()). So it
+    // advanced the generation after the commit, and earlier on this thread than this line.
+    // A response whose queries could miss the commit read its generation before the commit,
+    // so it is not returned. Each query starts its own read transaction, because the statement
+    // caches reset their statements, so no query reads a snapshot older than its generation.
+    const quint64 generation = m_cache.generation();
+    const QByteArray method = request.method();
+    const bool cacheable = m_responses.isEnabled() && (method == "GET" || method == "HEAD");
+    QByteArray key;
+    if (cacheable) {
+        // Everything that a read's response depends on: the caller's district, school year and
+        // scopes, the method, and the URL, which contains the origin of the hrefs, the path and
+        // the query. No handler reads the time, another header or the caller's application.
+        key = QByteArray::number(caller.districtId) + '\n' + QByteArray::number(caller.schoolYear)
+              + '\n' + sortedScopes(caller.scopes).join(QLatin1Char(' ')).toUtf8() + '\n'
+              + method + '\n' + request.url().toEncoded();
+        if (auto cached = m_responses.find(key, generation))
+            return *std::move(cached);
+    }
+
+    ServiceRequest serviceRequest{request, caller,
+                                  ReadContext{m_options.store->connection(), version,
+                                              DataScope{caller.districtId, caller.schoolYear},
+                                              originOf(request), &m_cache, generation, now(),
+                                              &thread.statements}};
+    http::Response response = handler(serviceRequest);
+    if (cacheable && response.status == 200 && generation == m_cache.generation())
+        m_responses.insert(key, generation, response);
+    return response;
+}
+
 std::variant<Caller, http::Response> Provider::authenticate(const http::Request &request,
-                                                            Version version) const
+                                                            Version version,
+                                                            ThreadState &thread,
+                                                            QByteArray *storeVersion) const
 {
     const QByteArray token = bearerToken(request);
     if (token.isEmpty())
@@ -280,16 +351,11 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
     // token, or a deactivated application, is rejected at once.
     ReadContext context;
     context.db = m_options.store->connection();
-    context.statements = &threadStatements();
+    context.statements = &thread.statements;
     std::optional<Caller> caller;
-    auto read = forEachRow(context,
-                           QStringLiteral("SELECT a.id, a.district_id, a.school_year, a.scopes, "
-                                          "k.scopes FROM oneroster_tokens k "
-                                          "JOIN oneroster_applications a "
-                                          "ON a.id = k.application_id "
-                                          "WHERE k.token_hash = ? AND k.expires_at > ? "
-                                          "AND a.active = 1"),
-                           {accessTokenHash(token), toIsoUtc(now())}, [&caller](RowValues &row) {
+    const bool readsVersion = m_responses.isEnabled();
+    auto read = forEachRow(context, m_tokenSql, {accessTokenHash(token), toIsoUtc(now())},
+                           [&caller, storeVersion, readsVersion](RowValues &row) {
                                caller.emplace();
                                caller->applicationId = row.integer(0);
                                caller->districtId = row.integer(1);
@@ -301,6 +367,8 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
                                caller->scopes = scopeSet(granted);
                                if (issued != granted)
                                    caller->scopes &= scopeSet(issued);
+                               if (readsVersion)
+                                   *storeVersion = row.text(5).toByteArray();
                            });
     if (!read) {
         qCWarning(lcOneRoster) << "Cannot check an access token:" << read.error();

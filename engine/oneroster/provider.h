@@ -8,6 +8,7 @@
 #include "oneroster/collection.h"
 #include "oneroster/discovery.h"
 #include "oneroster/failurelimiter.h"
+#include "oneroster/responsecache.h"
 #include "oneroster/scopes.h"
 
 #include <QDateTime>
@@ -39,6 +40,8 @@ struct ProviderOptions
     int maxFailuresPerAddress = 10;
     int maxFailuresPerClient = 100;
     int failureWindowSeconds = 300;
+    // The byte budget of the cache of whole GET responses; 0 turns the cache off.
+    qint64 responseCacheBytes = 0;
 };
 
 // The application behind a valid access token.
@@ -86,29 +89,51 @@ public:
 
     // Writes the counted activity to the store; called every minute and on destruction.
     void flushActivity();
-    // Drops the statements prepared on the calling thread. A request thread calls it before it
-    // closes its store connection and ends.
+    // Drops the statements prepared on the calling thread and the store version it read. A
+    // request thread calls it before it closes its store connection and ends.
     void releaseThreadStatements();
-    // Forgets cached page positions and totals after data changed.
+    // Forgets cached page positions and totals and makes every cached response stale, after
+    // data changed.
     void dataChanged() { m_cache.clear(); }
+    // The hits, misses and size of the response cache.
+    ResponseCache::Statistics responseCacheStatistics() const { return m_responses.statistics(); }
     QDateTime now() const { return m_options.clock ? m_options.clock() : QDateTime::currentDateTimeUtc(); }
     const Store &store() const { return *m_options.store; }
 
 private:
+    // The provider's state for one thread's own store connection.
+    struct ThreadState
+    {
+        StatementCache statements;
+        // The store version that the connection read last (see noteStoreVersion()), empty
+        // before its first request.
+        QByteArray storeVersion;
+    };
+
     http::Response issueToken(const http::Request &request);
+    // Checks the bearer token. With the response cache on, it also reads the store version in
+    // the same statement and stores it in storeVersion.
     std::variant<Caller, http::Response> authenticate(const http::Request &request,
-                                                      Version version) const;
-    // The statements of the calling thread's store connection.
-    StatementCache &threadStatements() const;
+                                                      Version version, ThreadState &thread,
+                                                      QByteArray *storeVersion) const;
+    // Makes cached responses stale when the calling thread's connection reads another store
+    // version than it read last.
+    void noteStoreVersion(ThreadState &thread, const QByteArray &storeVersion);
+    http::Response serve(const http::Request &request, const Caller &caller, Version version,
+                         ThreadState &thread, const ServiceHandler &handler);
+    ThreadState &threadState() const;
 
     ProviderOptions m_options;
+    // The token check, which also reads the store version when the response cache is on.
+    QString m_tokenSql;
     FailureLimiter m_clientFailures;
     FailureLimiter m_addressFailures;
     PageCache m_cache;
-    // The statements that requests run, per thread, because each thread has its own store
-    // connection.
-    mutable QMutex m_statementsMutex;
-    mutable QHash<const QThread *, std::shared_ptr<StatementCache>> m_statements;
+    ResponseCache m_responses;
+    // The statements that requests run and the store version last read, per thread, because
+    // each thread has its own store connection.
+    mutable QMutex m_threadsMutex;
+    mutable QHash<const QThread *, std::shared_ptr<ThreadState>> m_threads;
     ActivityCounter m_activity;
     QList<DocumentedRoute> m_documented;
     QTimer m_flushTimer;

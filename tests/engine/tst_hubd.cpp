@@ -130,6 +130,7 @@ void tst_Hubd::helpDocumentsEveryOption()
     const QStringList options = {QStringLiteral("--listen"), QStringLiteral("--data-dir"),
                                  QStringLiteral("--demo"), QStringLiteral("--workers"),
                                  QStringLiteral("--request-threads"),
+                                 QStringLiteral("--oneroster-cache-mb"),
                                  QStringLiteral("--time-zone"), QStringLiteral("--verbose"),
                                  QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
                                  QStringLiteral("--max-connections"),
@@ -578,6 +579,12 @@ void tst_Hubd::badConfigFileIsRejected_data()
     QTest::newRow("negative request threads")
         << QByteArray("listen = 127.0.0.1:0\nrequest-threads = -1\n")
         << QStringLiteral(":2: request-threads must be a whole number from 0 to 64");
+    QTest::newRow("negative cache size")
+        << QByteArray("listen = 127.0.0.1:0\noneroster-cache-mb = -1\n")
+        << QStringLiteral(":2: oneroster-cache-mb must be a whole number of MiB from 0");
+    QTest::newRow("cache size not a number")
+        << QByteArray("oneroster-cache-mb = 1G\n")
+        << QStringLiteral(":1: oneroster-cache-mb must be a whole number of MiB from 0");
     QTest::newRow("no connections") << QByteArray("listen = 127.0.0.1:0\nmax-connections = 0\n")
                                     << QStringLiteral(":2: max-connections must be");
     QTest::newRow("upload too large") << QByteArray("max-upload-mib = 99999\n")
