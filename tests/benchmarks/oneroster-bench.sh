@@ -10,14 +10,19 @@
 # and takes a token at /oauth/token. It then pages through /ims/oneroster/v1p1/users and
 # /enrollments with LIMIT records per page, saving every page as a file under an nginx root.
 # wrk then cycles through the same page URLs at CONNECTIONS connections for DURATION, first
-# against hubd (with the bearer token) and then against nginx. It prints requests per second
-# and the 99th percentile latency of both, the ratio hubd / nginx and the load average before
-# and after the timed runs.
+# against hubd (with the bearer token), then against nginx, and then against hubd restarted
+# with its OneRoster response cache off (--oneroster-cache-mb 0). It prints requests per second
+# and the 99th percentile latency of each, the ratios of both hubd runs to nginx and the load
+# average before and after the timed runs.
+#
+# wrk reads the same pages again and again while the store does not change, so nearly every
+# request of the first hubd run is a cache hit. The run with the cache off shows what a single
+# pass over fresh data gets.
 #
 # When HUBDESK_PG_URL is set (tests/fixtures/postgres.sh writes it), the script then loads the
 # same bundle into a new PostgreSQL database and starts hubd on it. It checks that this hubd's
 # first users page lists the same records as the saved one, runs wrk through the same page
-# URLs, and prints the ratio of that hubd to the nginx result above.
+# URLs with the cache on and off, and prints the ratios of that hubd to the nginx result above.
 #
 # Usage: tests/benchmarks/oneroster-bench.sh [BUILD_DIR]   (default: build)
 # SCHOOLS (default 10) schools of 2,000 students; LIMIT (default 100); CONNECTIONS (default 64);
@@ -60,14 +65,25 @@ free_port() {
     --teachers-per-school 80 --school-year 2027 --seed 7 >"$work/generate.log"
 "$bench" load --data-dir "$work/data" --bundle "$work/bundle" >"$work/load.log"
 
-port=$(free_port)
-HUBD_ADMIN_TOKEN=$token "$hubd" --listen "127.0.0.1:$port" --data-dir "$work/data" \
-    --workers 1 >"$work/hubd.log" 2>&1 &
-hubd_pid=$!
-for _ in $(seq 1 100); do
-    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
-    sleep 0.1
-done
+start_hubd() { # LOG_FILE [HUBD_OPTION...]: starts hubd on the SQLite store and waits for it
+    local log=$1
+    shift
+    port=$(free_port)
+    HUBD_ADMIN_TOKEN=$token "$hubd" --listen "127.0.0.1:$port" --data-dir "$work/data" \
+        --workers 1 "$@" >"$log" 2>&1 &
+    hubd_pid=$!
+    for _ in $(seq 1 100); do
+        curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
+        sleep 0.1
+    done
+}
+stop_hubd() {
+    kill "$hubd_pid"
+    wait "$hubd_pid" 2>/dev/null || true
+    hubd_pid=""
+}
+
+start_hubd "$work/hubd.log"
 
 app=$(curl -sS --fail-with-body -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
     --data '{"name":"Benchmark","vendor":"Bench","scopes":["roster-core.readonly"]}' \
@@ -152,17 +168,22 @@ run_wrk() { # URL PAGES_FILE BEARER
     PAGES_FILE=$2 BEARER=$3 wrk -t"$threads" -c"$connections" -d"$duration" --latency \
         -s "$work/pages.lua" "$1"
 }
-# One short untimed pass each warms caches (hubd's keyset page ends, the page cache).
+# One untimed pass before each timed hubd run warms hubd's caches (keyset page ends, counts
+# and, with the cache on, the responses).
 run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token" >/dev/null
-# Other processes on the machine change both rates, so the load average is printed with them.
+# Other processes on the machine change every rate, so the load average is printed with them.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hubd_out=$(run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token")
 nginx_out=$(run_wrk "http://127.0.0.1:$nginx_port" "$work/nginx-paths" "")
+# The access token is in the store, so it stays valid across the restart.
+stop_hubd
+start_hubd "$work/hubd-uncached.log" --oneroster-cache-mb 0
+run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token" >/dev/null
+uncached_out=$(run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "$hubd_out" >"$work/wrk-hubd.txt"
 
-python3 - "$hubd_out" "$nginx_out" "$pages" "$limit" "$connections" "$load_before" \
-    "$load_after" <<'PY'
+cat >"$work/report.py" <<'PY'
 import re, sys
 def parse(text):
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
@@ -170,35 +191,45 @@ def parse(text):
     p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     return rate, p99, int(errors.group(1)) if errors else 0
-hubd, nginx = parse(sys.argv[1]), parse(sys.argv[2])
-print(f"pages: {sys.argv[3]} of {sys.argv[4]} records, {sys.argv[5]} connections")
-print(f"{'server':8} {'req/s':>10} {'p99 ms':>8} {'non-2xx':>8}")
-print(f"{'hubd':8} {hubd[0]:10.0f} {hubd[1]:8.1f} {hubd[2]:8d}")
-print(f"{'nginx':8} {nginx[0]:10.0f} {nginx[1]:8.1f} {nginx[2]:8d}")
-print(f"ratio hubd/nginx: {hubd[0] / nginx[0]:.3f}")
-print(f"load average (1, 5, 15 min): {sys.argv[6]} before, {sys.argv[7]} after")
+# Arguments: "print-nginx" or "no-nginx", the nginx output, then pairs of a label and a hubd
+# output. Prints a row per run, then each hubd run's rate as a ratio of nginx's.
+nginx = parse(sys.argv[2])
+runs = [(sys.argv[i], parse(sys.argv[i + 1])) for i in range(3, len(sys.argv), 2)]
+rows = ([("nginx", nginx)] if sys.argv[1] == "print-nginx" else []) + runs
+for label, (rate, p99, errors) in rows:
+    print(f"{label:28} {rate:10.0f} {p99:8.1f} {errors:8d}")
+for label, (rate, _, _) in runs:
+    print(f"ratio {label} / nginx: {rate / nginx[0]:.3f}")
 PY
+echo "pages: $pages of $limit records, $connections connections"
+printf '%-28s %10s %8s %8s\n' server req/s "p99 ms" non-2xx
+python3 "$work/report.py" print-nginx "$nginx_out" "hubd (cache on)" "$hubd_out" \
+    "hubd (cache off)" "$uncached_out"
+echo "load average (1, 5, 15 min): $load_before before, $load_after after"
 
 # PostgreSQL, when HUBDESK_PG_URL names a server: the same bundle loaded into a new database,
 # a hubd on it, and the same page list through wrk, against the nginx result above.
 [[ -n ${HUBDESK_PG_URL:-} ]] || exit 0
 command -v psql >/dev/null || { echo "psql is not installed" >&2; exit 2; }
-kill "$hubd_pid"
-wait "$hubd_pid" 2>/dev/null || true
-hubd_pid=""
+stop_hubd
 pg_name="hub_oneroster_$(date +%s%N)"
 psql -q "$HUBDESK_PG_URL" -c "CREATE DATABASE $pg_name"
 pg_url="${HUBDESK_PG_URL%/*}/$pg_name"
 rm -rf "$work/data-pg"
 "$bench" load --data-dir "$work/data-pg" --bundle "$work/bundle" --database "$pg_url" >"$work/load-pg.log"
-port=$(free_port)
-HUBD_ADMIN_TOKEN=$token "$hubd" --listen "127.0.0.1:$port" --data-dir "$work/data-pg" \
-    --database "$pg_url" --workers 1 >"$work/hubd-pg.log" 2>&1 &
-hubd_pid=$!
-for _ in $(seq 1 300); do
-    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
-    sleep 0.1
-done
+start_pg_hubd() { # LOG_FILE [HUBD_OPTION...]: starts hubd on the PostgreSQL store and waits
+    local log=$1
+    shift
+    port=$(free_port)
+    HUBD_ADMIN_TOKEN=$token "$hubd" --listen "127.0.0.1:$port" --data-dir "$work/data-pg" \
+        --database "$pg_url" --workers 1 "$@" >"$log" 2>&1 &
+    hubd_pid=$!
+    for _ in $(seq 1 300); do
+        curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/health" >/dev/null && break
+        sleep 0.1
+    done
+}
+start_pg_hubd "$work/hubd-pg.log"
 app=$(curl -sS --fail-with-body -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
     --data '{"name":"Benchmark","vendor":"Bench","scopes":["roster-core.readonly"]}' \
     "http://127.0.0.1:$port/api/v1/oneroster/applications")
@@ -215,16 +246,10 @@ if [[ $pg_ids != "$sqlite_ids" ]]; then
 fi
 run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token" >/dev/null
 pg_out=$(run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token")
+stop_hubd
+start_pg_hubd "$work/hubd-pg-uncached.log" --oneroster-cache-mb 0
+run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token" >/dev/null
+pg_uncached_out=$(run_wrk "http://127.0.0.1:$port" "$work/hubd-paths" "$access_token")
 
-python3 - "$pg_out" "$nginx_out" <<'PY'
-import re, sys
-def parse(text):
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", text).groups()
-    p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rate, p99, int(errors.group(1)) if errors else 0
-hubd, nginx = parse(sys.argv[1]), parse(sys.argv[2])
-print(f"{'hubd (PostgreSQL)':18} {hubd[0]:10.0f} {hubd[1]:8.1f} {hubd[2]:8d}")
-print(f"ratio hubd on PostgreSQL / nginx: {hubd[0] / nginx[0]:.3f}")
-PY
+python3 "$work/report.py" no-nginx "$nginx_out" "hubd PostgreSQL (cache on)" "$pg_out" \
+    "hubd PostgreSQL (cache off)" "$pg_uncached_out"
