@@ -25,6 +25,9 @@ namespace {
 
 const QString kV1p1 = QStringLiteral("/ims/oneroster/v1p1");
 const QString kGradebook12 = QStringLiteral("/ims/oneroster/gradebook/v1p2");
+// Reads of one URL that a test makes at most while it waits for cache hits. Commits elsewhere,
+// such as another suite's on a shared PostgreSQL server, may turn any read into a miss.
+constexpr int kMaxReads = 100;
 
 // A started engine with a generated district, its admin client and a token with every scope.
 struct Node
@@ -88,9 +91,8 @@ private:
     ApiReply send(const Node &node, const QByteArray &token, const QByteArray &method,
                   const QString &path, const QJsonObject &body);
     ResponseCache::Statistics statistics(Node &node) { return node.engine->oneRoster().responseCacheStatistics(); }
-    // Reads the URL until a read is a cache hit, and returns that read with the one before it.
-    // Commits elsewhere, such as another suite's on a shared PostgreSQL server, may turn a
-    // read into a miss, so it tries up to 20 times.
+    // Reads the URL until a read is a cache hit, up to kMaxReads times, and returns that read
+    // with the one before it.
     std::optional<std::pair<ApiReply, ApiReply>> readUntilHit(Node &node, const QByteArray &token,
                                                              const QString &pathAndQuery);
     // Sends a request with this Host header over a raw socket and returns the response's head
@@ -225,7 +227,7 @@ std::optional<std::pair<ApiReply, ApiReply>>
 tst_OneRosterCache::readUntilHit(Node &node, const QByteArray &token, const QString &pathAndQuery)
 {
     ApiReply previous = read(node, token, pathAndQuery);
-    for (int attempt = 0; attempt < 20; ++attempt) {
+    for (int attempt = 1; attempt < kMaxReads; ++attempt) {
         const quint64 hits = statistics(node).hits;
         ApiReply next = read(node, token, pathAndQuery);
         if (statistics(node).hits == hits + 1)
@@ -576,12 +578,11 @@ void tst_OneRosterCache::cachedReadsAreCounted()
 {
     const Application app = createApplication(*m_node, {QStringLiteral("roster-core.readonly")});
     const QString path = kV1p1 + QStringLiteral("/schools");
-    // Reads until two reads were hits; on PostgreSQL commits elsewhere may turn reads into
-    // misses, so it reads up to 20 times.
+    // Reads until two reads were hits, up to kMaxReads times.
     const quint64 hitsBefore = statistics(*m_node).hits;
     qint64 reads = 0;
     qint64 bodySize = -1;
-    while (reads < 20 && statistics(*m_node).hits < hitsBefore + 2) {
+    while (reads < kMaxReads && statistics(*m_node).hits < hitsBefore + 2) {
         const ApiReply reply = read(*m_node, app.token, path);
         QCOMPARE(reply.status, 200);
         QVERIFY(bodySize < 0 || reply.body.size() == bodySize);
