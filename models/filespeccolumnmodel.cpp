@@ -49,6 +49,7 @@ int modelColumnOfField(const QString &field)
         {QStringLiteral("falseValues"), FileSpecColumnModel::ValuesColumn},
         {QStringLiteral("minimum"), FileSpecColumnModel::MinimumColumn},
         {QStringLiteral("maximum"), FileSpecColumnModel::MaximumColumn},
+        {QStringLiteral("maxLength"), FileSpecColumnModel::MaxLengthColumn},
     };
     return columns.value(field, -1);
 }
@@ -216,7 +217,8 @@ QVariant FileSpecColumnModel::data(const QModelIndex &index, int role) const
             return displayData(column, ValuesColumn);
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == MinimumColumn || index.column() == MaximumColumn)
+        if (index.column() == MinimumColumn || index.column() == MaximumColumn
+            || index.column() == MaxLengthColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case ErrorRole:
@@ -326,6 +328,21 @@ bool FileSpecColumnModel::setCell(SpecColumn &column, int modelColumn, const QVa
         bound = number;
         return true;
     }
+    case MaxLengthColumn: {
+        // An empty cell removes the limit. The engine checks the upper bound and names it.
+        if (!value.isValid() || value.toString().trimmed().isEmpty()) {
+            column.maxLength.reset();
+            return true;
+        }
+        bool ok = false;
+        const qlonglong length = value.typeId() == QMetaType::QString
+                                     ? QLocale().toLongLong(value.toString().trimmed(), &ok)
+                                     : value.toLongLong(&ok);
+        if (!ok || length < 1)
+            return false;
+        column.maxLength = double(length);
+        return true;
+    }
     default:
         return false;
     }
@@ -386,6 +403,8 @@ QVariant FileSpecColumnModel::headerData(int section, Qt::Orientation orientatio
             return tr("Minimum");
         case MaximumColumn:
             return tr("Maximum");
+        case MaxLengthColumn:
+            return tr("Max Length");
         case KeyColumn:
             return tr("Natural Key");
         }
@@ -409,6 +428,8 @@ QVariant FileSpecColumnModel::headerData(int section, Qt::Orientation orientatio
             return tr("The smallest number the column accepts");
         case MaximumColumn:
             return tr("The largest number the column accepts");
+        case MaxLengthColumn:
+            return tr("The maximum number of characters of a text value");
         case KeyColumn:
             return tr("The columns that together identify a row of the file");
         }
@@ -527,6 +548,10 @@ QVariant FileSpecColumnModel::displayData(const SpecColumn &column, int modelCol
     case MaximumColumn:
         return isNumeric(column.type) && column.maximum ? locale.toString(*column.maximum)
                                                         : QString();
+    case MaxLengthColumn:
+        return column.type == QLatin1String("text") && column.maxLength
+                   ? locale.toString(qlonglong(*column.maxLength))
+                   : QString();
     }
     return QString();
 }
@@ -546,6 +571,8 @@ QVariant FileSpecColumnModel::editData(const SpecColumn &column, int modelColumn
         return column.minimum ? QVariant(*column.minimum) : QVariant();
     case MaximumColumn:
         return column.maximum ? QVariant(*column.maximum) : QVariant();
+    case MaxLengthColumn:
+        return column.maxLength ? QVariant(qlonglong(*column.maxLength)) : QVariant();
     }
     return displayData(column, modelColumn);
 }
@@ -562,6 +589,8 @@ bool FileSpecColumnModel::isCellEditable(const SpecColumn &column, int modelColu
     case MinimumColumn:
     case MaximumColumn:
         return isNumeric(column.type);
+    case MaxLengthColumn:
+        return column.type == QLatin1String("text");
     }
     // Allowed values are lists, which the page edits through ValuesRole and its neighbours.
     return false;

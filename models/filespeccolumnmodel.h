@@ -16,9 +16,10 @@ namespace hubdesk {
 
 // The columns of one file specification as an editable table. Each row is a column of the file.
 // Its cells are the name, type, whether it is required, the store column it fills (empty keeps
-// it in extensions), the date format, the range, natural key membership and allowed values. The model reads and writes the "columns" and "naturalKey" members of
-// GET /api/v1/file-specs. The engine's field errors, such as "columns[3].format", mark the
-// cell they name.
+// it in extensions), the date format, the range, the maximum length of a text value, natural key
+// membership and allowed values. The model reads and writes the "columns" and "naturalKey" members
+// of GET /api/v1/file-specs. The engine's field errors, such as "columns[3].format", mark the cell
+// they name.
 class FileSpecColumnModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
         FormatColumn,
         MinimumColumn,
         MaximumColumn,
+        MaxLengthColumn,
         KeyColumn,
         ValuesColumn,
         ColumnCount
@@ -109,7 +111,6 @@ private:
         QStringList falseValues;
         std::optional<double> minimum;
         std::optional<double> maximum;
-        // TODO: the table has no cell for maxLength yet, so it is kept and sent back unchanged.
         std::optional<double> maxLength;
     };
 

@@ -1022,6 +1022,15 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <source>File column</source>
         <translation>عمود الملف</translation>
     </message>
+    <message>
+        <source>Maximum length</source>
+        <translation>الطول الأقصى</translation>
+    </message>
+    <message>
+        <source>Default limit</source>
+        <extracomment>The placeholder of an empty maximum length: the engine&apos;s default limit applies.</extracomment>
+        <translation>الحد الافتراضي</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::FileSpecColumnModel</name>
@@ -1144,6 +1153,14 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Column %1</source>
         <translation>العمود %1</translation>
+    </message>
+    <message>
+        <source>Max Length</source>
+        <translation>الطول الأقصى</translation>
+    </message>
+    <message>
+        <source>The maximum number of characters of a text value</source>
+        <translation>أقصى عدد من الأحرف في قيمة نصية</translation>
     </message>
 </context>
 <context>

@@ -1022,6 +1022,15 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <source>File column</source>
         <translation>Columna del archivo</translation>
     </message>
+    <message>
+        <source>Maximum length</source>
+        <translation>Longitud máxima</translation>
+    </message>
+    <message>
+        <source>Default limit</source>
+        <extracomment>The placeholder of an empty maximum length: the engine&apos;s default limit applies.</extracomment>
+        <translation>Límite predeterminado</translation>
+    </message>
 </context>
 <context>
     <name>hubdesk::FileSpecColumnModel</name>
@@ -1144,6 +1153,14 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Column %1</source>
         <translation>Columna %1</translation>
+    </message>
+    <message>
+        <source>Max Length</source>
+        <translation>Longitud máxima</translation>
+    </message>
+    <message>
+        <source>The maximum number of characters of a text value</source>
+        <translation>El número máximo de caracteres de un valor de texto</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 
 #include <QComboBox>
 #include <QDoubleValidator>
+#include <QIntValidator>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPainter>
@@ -33,6 +34,34 @@ public:
         if (input.trimmed().isEmpty())
             return Acceptable;
         return QDoubleValidator::validate(input, position);
+    }
+};
+
+// The user's locale without group separators, for a maximum length: otherwise the validator's
+// fixup turns a rejected 20000 into "20,000", which no further key makes a valid length.
+QLocale lengthLocale()
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator | QLocale::RejectGroupSeparator);
+    return locale;
+}
+
+// A whole number of characters from 1 to 10,000, the engine's range for maxLength, or nothing
+// for the default limit.
+class OptionalLengthValidator final : public QIntValidator
+{
+public:
+    explicit OptionalLengthValidator(QObject *parent)
+        : QIntValidator(1, 10000, parent)
+    {
+        setLocale(lengthLocale());
+    }
+
+    State validate(QString &input, int &position) const override
+    {
+        if (input.trimmed().isEmpty())
+            return Acceptable;
+        return QIntValidator::validate(input, position);
     }
 };
 
@@ -80,6 +109,14 @@ QWidget *FileSpecColumnDelegate::createEditor(QWidget *parent, const QStyleOptio
         edit->setValidator(new OptionalNumberValidator(edit));
         return edit;
     }
+    case FileSpecColumnModel::MaxLengthColumn: {
+        auto edit = new QLineEdit(parent);
+        edit->setAccessibleName(tr("Maximum length"));
+        //: The placeholder of an empty maximum length: the engine's default limit applies.
+        edit->setPlaceholderText(tr("Default limit"));
+        edit->setValidator(new OptionalLengthValidator(edit));
+        return edit;
+    }
     default:
         break;
     }
@@ -102,6 +139,12 @@ void FileSpecColumnDelegate::setEditorData(QWidget *editor, const QModelIndex &i
             bound.isValid()
                 ? QLocale().toString(bound.toDouble(), 'g', QLocale::FloatingPointShortest)
                 : QString());
+        return;
+    }
+    if (index.column() == FileSpecColumnModel::MaxLengthColumn) {
+        const QVariant length = index.data(Qt::EditRole);
+        static_cast<QLineEdit *>(editor)->setText(
+            length.isValid() ? lengthLocale().toString(length.toLongLong()) : QString());
         return;
     }
     QStyledItemDelegate::setEditorData(editor, index);
@@ -136,7 +179,8 @@ void FileSpecColumnDelegate::setModelData(QWidget *editor, QAbstractItemModel *m
         return;
     }
     if (index.column() == FileSpecColumnModel::MinimumColumn
-        || index.column() == FileSpecColumnModel::MaximumColumn) {
+        || index.column() == FileSpecColumnModel::MaximumColumn
+        || index.column() == FileSpecColumnModel::MaxLengthColumn) {
         model->setData(index, static_cast<QLineEdit *>(editor)->text(), Qt::EditRole);
         return;
     }

@@ -78,7 +78,7 @@ private slots:
     void fieldErrorsMarkCells();
     void editClearsCellError();
     void unchangedSpecRoundTrips();
-    void keepsMaxLengthOfTextColumn();
+    void editsMaxLengthOfTextColumn();
 };
 
 void tst_FileSpecColumnModel::initTestCase()
@@ -536,20 +536,50 @@ void tst_FileSpecColumnModel::unchangedSpecRoundTrips()
     }
 }
 
-void tst_FileSpecColumnModel::keepsMaxLengthOfTextColumn()
+void tst_FileSpecColumnModel::editsMaxLengthOfTextColumn()
 {
     FileSpecColumnModel model;
+    QAbstractItemModelTester tester(&model);
     model.setSpec(builtInSpec(QStringLiteral("iready-diagnostic-ela")));
-    model.setEditable(true);
     const int lexile = rowOf(model, QStringLiteral("Lexile Measure"));
+    const int percentile = rowOf(model, QStringLiteral("Percentile"));
+    const QModelIndex length = model.index(lexile, FileSpecColumnModel::MaxLengthColumn);
+    QCOMPARE(cell(model, lexile, FileSpecColumnModel::MaxLengthColumn), QStringLiteral("16"));
+    QCOMPARE(length.data(Qt::EditRole), QVariant(qlonglong(16)));
     QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 16.0);
+    QCOMPARE(model.headerData(FileSpecColumnModel::MaxLengthColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Max Length"));
 
-    // The engine takes maxLength on text columns only, so another type does not send it.
+    // Only a text column has a maximum length.
+    model.setEditable(true);
+    QVERIFY(model.flags(length) & Qt::ItemIsEditable);
+    QVERIFY(!(model.flags(model.index(percentile, FileSpecColumnModel::MaxLengthColumn))
+              & Qt::ItemIsEditable));
+
+    QVERIFY(model.setData(length, QStringLiteral("24")));
+    QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 24.0);
+    QVERIFY(!model.setData(length, QStringLiteral("0")));
+    QVERIFY(!model.setData(length, QStringLiteral("ten")));
+    QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 24.0);
+
+    // The engine takes maxLength on text columns only, so another type does not send it, and
+    // the limit comes back with the type.
     const QModelIndex type = model.index(lexile, FileSpecColumnModel::TypeColumn);
     QVERIFY(model.setData(type, QStringLiteral("integer")));
     QVERIFY(!columnJson(model, lexile).contains(QStringLiteral("maxLength")));
+    QCOMPARE(cell(model, lexile, FileSpecColumnModel::MaxLengthColumn), QString());
     QVERIFY(model.setData(type, QStringLiteral("text")));
-    QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 16.0);
+    QCOMPARE(columnJson(model, lexile).value(QStringLiteral("maxLength")).toDouble(), 24.0);
+
+    // An empty cell removes the limit, so the engine's default applies.
+    QVERIFY(model.setData(length, QString()));
+    QVERIFY(!columnJson(model, lexile).contains(QStringLiteral("maxLength")));
+
+    // The engine's error about maxLength marks the cell.
+    const QStringList unmatched = model.setFieldErrors(QJsonObject{
+        {QStringLiteral("columns[%1].maxLength").arg(lexile), QStringLiteral("Too long.")}});
+    QCOMPARE(unmatched, QStringList());
+    QCOMPARE(length.data(FileSpecColumnModel::ErrorRole).toString(), QStringLiteral("Too long."));
 }
 
 QTEST_GUILESS_MAIN(tst_FileSpecColumnModel)

@@ -476,6 +476,32 @@ void tst_FileSpecsPage::keyboardEditsCells()
     QTRY_VERIFY(view->viewport()->findChild<QLineEdit *>() == nullptr);
     QCOMPARE(maximum.data(Qt::EditRole).toDouble(), 100.0);
 
+    // Max Length takes a whole number from 1 to 10000, and an empty cell means the default limit.
+    const QModelIndex maxLength = model->index(lexile, FileSpecColumnModel::MaxLengthColumn);
+    QCOMPARE(maxLength.data().toString(), u"16"_s);
+    view->setCurrentIndex(maxLength);
+    QTest::keyClick(view, Qt::Key_F2);
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) != nullptr);
+    QVERIFY(!editor->accessibleName().isEmpty());
+    editor->selectAll();
+    QTest::keyClicks(editor, u"20000"_s);
+    QVERIFY(!editor->hasAcceptableInput());
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCOMPARE(view->viewport()->findChild<QLineEdit *>(), editor);
+    QTest::keyClick(editor, Qt::Key_Backspace);
+    QCOMPARE(editor->text(), u"2000"_s);
+    QVERIFY(editor->hasAcceptableInput());
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(view->viewport()->findChild<QLineEdit *>() == nullptr);
+    QCOMPARE(maxLength.data(Qt::EditRole), QVariant(qlonglong(2000)));
+    view->setCurrentIndex(maxLength);
+    QTest::keyClick(view, Qt::Key_F2);
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) != nullptr);
+    editor->clear();
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_VERIFY(view->viewport()->findChild<QLineEdit *>() == nullptr);
+    QVERIFY(!maxLength.data(Qt::EditRole).isValid());
+
     // The change is not saved until Save; Revert restores what the engine has.
     QTest::mouseClick(child<QPushButton>("revertFileSpecButton"), Qt::LeftButton);
     QVERIFY(!page()->isModified());
