@@ -10,6 +10,7 @@
 #include "core/timeutil.h"
 #include "runs/runfiles.h"
 #include "runs/runqueue.h"
+#include "runs/runrecorder.h"
 #include "runs/runstatus.h"
 #include "store/store.h"
 
@@ -385,6 +386,12 @@ http::Response cancel(const ApiContext &context, qint64 id)
     if (run->isEmpty())
         return notFound(QStringLiteral("Run"), id);
 
+    // A run of this engine learns of the request at once. A load that holds the store's write
+    // lock then rolls back and frees it, so the updates below do not time out waiting for it.
+    const bool signalled
+        = run->value(QStringLiteral("status")).toInt() == int(RunStatus::Running)
+          && runs::RunRecorder::requestCancel(id);
+
     const QString now = nowIsoUtc();
     // A held run has been received and validated already, so "before it started" would be false.
     const bool held = run->value(QStringLiteral("hold")).toString() == QLatin1String("held");
@@ -406,7 +413,16 @@ http::Response cancel(const ApiContext &context, qint64 id)
                                {id, int(RunStatus::Running)});
         if (!running)
             return storeFailed(running.error());
-        if (running->numRowsAffected() == 0)
+        bool stoppedBySignal = false;
+        if (running->numRowsAffected() == 0 && signalled) {
+            // The run may have ended as cancelled on the signal before this update.
+            auto status = selectValue(db, QStringLiteral("SELECT status FROM runs WHERE id = ?"),
+                                      {id});
+            if (!status)
+                return storeFailed(status.error());
+            stoppedBySignal = status->toInt() == int(RunStatus::Cancelled);
+        }
+        if (running->numRowsAffected() == 0 && !stoppedBySignal)
             return http::Response::error(
                 409, QStringLiteral("run_finished"),
                 QStringLiteral("Run %1 has already finished (%2); only queued or running runs can "

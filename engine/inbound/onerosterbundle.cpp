@@ -20,7 +20,16 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <QThread>
+
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <utility>
 
 namespace hub::inbound {
 
@@ -34,6 +43,7 @@ using detail::latin1;
 using detail::makeIssue;
 using detail::ParsedRow;
 using detail::Reference;
+using detail::TableKeys;
 using detail::ValidationState;
 
 namespace {
@@ -88,6 +98,55 @@ QString Issue::toString() const
 
 struct OneRosterBundle::Validation : ValidationState
 {
+    // Set once validateAndLoad() freed the sourcedId hashes that only retirements() needs.
+    bool hashesReleased = false;
+};
+
+namespace {
+
+// A file of validated rows that validation still writes and that the loading thread of
+// validateAndLoad() reads while it grows. Guarded by the mutex of OneRosterBundle::Handoff.
+struct SpillStream
+{
+    QString path;
+    // The bytes that the reader may read. They end between two rows.
+    qint64 flushed = 0;
+    bool finished = false;
+};
+
+} // namespace
+
+// The tables, retirements and signals that the validating thread of validateAndLoad() passes
+// to the loading thread. The mutex guards ready, validationDone, validateEnded and the
+// SpillStreams. The other members belong to the validating thread until validationDone is set.
+struct OneRosterBundle::Handoff
+{
+    struct Queued
+    {
+        Entity entity = Entity::None;
+        const detail::TableKeys *table = nullptr;
+        // Set for a table whose rows the loader reads while validation writes them.
+        std::shared_ptr<SpillStream> stream;
+    };
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    // Tables that the loading thread has not taken yet, in load order.
+    std::deque<Queued> ready;
+    bool validationDone = false;
+    QDateTime validateEnded;
+
+    // Set by the loading thread to stop validation after a stop request or a failed write.
+    std::atomic<bool> stop{false};
+    // Set by the validating thread once it found an Error, so that the writes stop.
+    std::atomic<bool> errorFound{false};
+
+    // The tables whose file was validated and whose retirements were counted.
+    std::set<Entity> finished;
+    std::map<Entity, std::shared_ptr<SpillStream>> streams;
+    QList<Retirement> retirements;
+    // The error of a failed read of the store on the validating thread, or empty.
+    QString readError;
 };
 
 OneRosterBundle::OneRosterBundle() = default;
@@ -319,22 +378,61 @@ void checkParentCycles(ValidationState &state, Entity entity, const QString &fil
 QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId,
                                       const std::function<bool()> &stopRequested)
 {
+    return validateFiles(db, districtId, stopRequested, nullptr);
+}
+
+QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 districtId,
+                                            const std::function<bool()> &stopRequested,
+                                            Handoff *handoff)
+{
     m_validation = std::make_unique<Validation>();
     m_validateCounts = {};
     m_validatedDistrictId = districtId;
     m_stopped = false;
-    const auto stopHere = [&](const QString &before) {
-        if (!stopRequested || !stopRequested())
+    // where is "before FILE" or "while reading FILE".
+    const auto stopHere = [&](const QString &where) {
+        if (!m_validation->stopped && (!stopRequested || !stopRequested()))
             return false;
         m_stopped = true;
         m_validatedDistrictId = -1;
         m_validation->db = QSqlDatabase();
-        qCInfo(lcInbound) << "Validation of" << m_folder << "stopped on request before" << before;
+        m_validation->stopRequested = {};
+        m_validation->fileStarted = {};
+        qCInfo(lcInbound).noquote() << "Validation of" << m_folder << "stopped on request" << where;
         return true;
     };
     Validation &state = *m_validation;
     state.db = db;
     state.districtId = districtId;
+    state.stopRequested = stopRequested;
+    if (handoff) {
+        // The load counts the records that a bulk file retires, so only the sourcedIds of the
+        // files that others reference and the retiring ids of delta files need keeping.
+        state.keepIdHashes = false;
+        // The loading thread stores each file's rows while validation still reads the file.
+        state.fileStarted = [handoff, &state](Entity entity, TableKeys &table,
+                                              detail::SpillWriter &rows) {
+            auto stream = std::make_shared<SpillStream>();
+            stream->path = rows.fileName();
+            if (stream->path.isEmpty())
+                return;
+            rows.setFlushed([handoff, stream, &state](qint64 bytes) {
+                if (state.errorCount > 0)
+                    handoff->errorFound = true;
+                {
+                    const std::lock_guard lock(handoff->mutex);
+                    stream->flushed = bytes;
+                }
+                handoff->changed.notify_all();
+            });
+            handoff->streams[entity] = stream;
+            {
+                const std::lock_guard lock(handoff->mutex);
+                handoff->ready.push_back({entity, &table, stream});
+            }
+            handoff->changed.notify_all();
+        };
+    }
     state.spillFolder = QDir(m_workDir).filePath(QStringLiteral("validated"));
     for (const Issue &issue : std::as_const(m_openIssues))
         state.add(issue);
@@ -353,7 +451,7 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
         const QString key = latin1(spec.key);
         if (!m_filePaths.contains(key))
             continue;
-        if (stopHere(csvName(key)))
+        if (stopHere(QStringLiteral("before %1").arg(csvName(key))))
             return state.issues;
         if (spec.entity == Entity::Roles && version < 12) {
             state.add(makeIssue(Issue::Severity::Warning, QStringLiteral("ignored-file"),
@@ -363,11 +461,19 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
                                     .arg(m_version)));
             continue;
         }
+        if (m_beforeFile)
+            m_beforeFile(csvName(key));
         const bool delta = m_manifestModes.value(key) == QLatin1String("delta");
         FileValidator validator(spec, version, QFileInfo(m_filePaths.value(key)).fileName(), delta,
                                 state);
         m_validateCounts.bytes += validator.run(m_filePaths.value(key), m_validateCounts.rowsRead,
                                                 m_validateCounts.rowsRejected);
+        if (state.stopped) {
+            stopHere(QStringLiteral("while reading %1").arg(csvName(key)));
+            return state.issues;
+        }
+        if (handoff)
+            handOverTables(db, districtId, *handoff);
     }
 
     for (const Entity entity : {Entity::Orgs, Entity::AcademicSessions}) {
@@ -377,7 +483,7 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
             checkParentCycles(state, entity, QFileInfo(m_filePaths.value(key)).fileName());
     }
 
-    if (stopHere(QStringLiteral("the reference checks")))
+    if (stopHere(QStringLiteral("before the reference checks")))
         return state.issues;
 
     // The references were checked while the files were read. Their findings follow those of the
@@ -409,6 +515,8 @@ QList<Issue> OneRosterBundle::validate(const QSqlDatabase &db, qint64 districtId
 
     // The keys that load() needs stay; what only validation needed goes.
     state.db = QSqlDatabase();
+    state.stopRequested = {};
+    state.fileStarted = {};
     state.storedIds.clear();
     state.reportedReferences.clear();
     state.unlistedReferenceKeys.clear();
@@ -440,6 +548,92 @@ using detail::SpillReader;
 using detail::SpillRow;
 using detail::TableKeys;
 using detail::TableWriter;
+
+// How often a load that can be stopped checks for a stop request, in rows.
+constexpr qint64 kStopCheckRows = 4096;
+
+// Reads a SpillStream while validation writes it. A read waits until more rows were flushed or
+// the file is finished, and checks every 50 ms whether the load must stop. The device ends
+// early, with stopped() true, when the load must stop or when validation ended without
+// finishing the file.
+class SpillTail final : public QIODevice
+{
+public:
+    // readToEnd, when set, is called on the reading thread once the finished file was read to
+    // its end.
+    SpillTail(std::shared_ptr<SpillStream> stream, std::mutex &mutex,
+              std::condition_variable &changed, const bool &validationDone,
+              std::function<bool()> mustStop, std::function<void()> readToEnd)
+        : m_stream(std::move(stream))
+        , m_file(m_stream->path)
+        , m_mutex(mutex)
+        , m_changed(changed)
+        , m_validationDone(validationDone)
+        , m_mustStop(std::move(mustStop))
+        , m_readToEnd(std::move(readToEnd))
+    {}
+
+    bool open(OpenMode mode) override
+    {
+        if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+            setErrorString(m_file.errorString());
+            return false;
+        }
+        return QIODevice::open(mode | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+    bool stopped() const { return m_stopped; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        using namespace std::chrono_literals;
+        for (;;) {
+            qint64 available = 0;
+            bool finished = false;
+            bool abandoned = false;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait_for(lock, 50ms, [&] {
+                    return m_stream->flushed > m_position || m_stream->finished
+                           || m_validationDone;
+                });
+                available = m_stream->flushed - m_position;
+                finished = m_stream->finished;
+                abandoned = !finished && m_validationDone;
+            }
+            if (available > 0) {
+                const qint64 read = m_file.read(data, qMin(maxSize, available));
+                if (read < 0)
+                    setErrorString(m_file.errorString());
+                else
+                    m_position += read;
+                return read;
+            }
+            if (finished) {
+                if (m_readToEnd)
+                    std::exchange(m_readToEnd, {})();
+                return -1;
+            }
+            if (abandoned || m_mustStop()) {
+                m_stopped = true;
+                return -1;
+            }
+        }
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    std::shared_ptr<SpillStream> m_stream;
+    QFile m_file;
+    std::mutex &m_mutex;
+    std::condition_variable &m_changed;
+    const bool &m_validationDone;
+    std::function<bool()> m_mustStop;
+    std::function<void()> m_readToEnd;
+    qint64 m_position = 0;
+    bool m_stopped = false;
+};
 
 // Turns SQLite's foreign key checks off for the life of the object, when they are on and no
 // transaction is open, because SQLite ignores the pragma inside a transaction. A load checks the
@@ -475,14 +669,18 @@ private:
     bool m_paused = false;
 };
 
-// Stores the validated rows of one table. Returns how many stored records it marked
-// tobedeleted.
+// Stores the validated rows of one table, from tail when it is set and else from the table's
+// file of validated rows. Returns how many stored records it marked tobedeleted. stopRequested,
+// when set, is called every kStopCheckRows rows. Once it returns true, the table is left
+// unfinished and *stopped is set, so the caller must roll back.
 hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity entity,
-                              const TableKeys &table, const QString &loadTime)
+                              const TableKeys &table, const QString &loadTime,
+                              const std::function<bool()> &stopRequested = {},
+                              bool *stopped = nullptr, SpillTail *tail = nullptr)
 {
     const FileSpec *tableSpec = specForEntity(entity);
     const QString fileName = tableSpec ? csvName(latin1(tableSpec->key)) : table.table;
-    if (!table.spill || !table.spill->seek(0))
+    if (!tail && (!table.spill || !table.spill->seek(0)))
         return hub::failure(QStringLiteral("The validated rows of %1 cannot be read again, so "
                                            "nothing was loaded. Send the bundle again.")
                                 .arg(table.fileName));
@@ -496,9 +694,18 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
     // Reads the rows in file order, without the derived user roles that validation skipped.
     const auto readRows = [&](const std::function<hub::Result<bool>(const SpillRow &)> &sink)
         -> hub::Result<qint64> {
-        if (!table.spill->seek(0))
+        if (tail) {
+            // A tail is read once, as validation writes it.
+            if (tail->isOpen())
+                return hub::failure(QStringLiteral("The rows of %1 were read already.")
+                                        .arg(fileName));
+            if (!tail->open(QIODevice::ReadOnly))
+                return hub::failure(QStringLiteral("Cannot read the validated rows of %1: %2")
+                                        .arg(fileName, tail->errorString()));
+        } else if (!table.spill->seek(0)) {
             return hub::failure(table.spill->errorString());
-        SpillReader reader(table.spill.get());
+        }
+        SpillReader reader(tail ? static_cast<QIODevice *>(tail) : table.spill.get());
         SpillRow row;
         qint64 count = 0;
         for (;;) {
@@ -519,13 +726,29 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
                 return count;
         }
     };
+    qint64 sinceCheck = 0;
+    bool stopping = false;
     auto written = readRows([&](const SpillRow &row) -> hub::Result<bool> {
+        if (stopRequested && ++sinceCheck == kStopCheckRows) {
+            sinceCheck = 0;
+            if (stopRequested()) {
+                stopping = true;
+                return false;
+            }
+        }
         if (auto stored = writer->write(row); !stored)
             return hub::failure(stored.error());
         return true;
     });
-    if (!written)
+    if (tail && tail->stopped())
+        stopping = true;
+    if (!written && !stopping)
         return hub::failure(written.error());
+    if (stopping) {
+        if (stopped)
+            *stopped = true;
+        return hub::failure(QStringLiteral("The load of %1 stopped on request.").arg(fileName));
+    }
 
     auto marked = writer->finish();
     if (!marked && writer->failedRow() > 0) {
@@ -546,6 +769,62 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
                                          marked.error()));
     }
     return marked;
+}
+
+// Counts the district's stored records of the table that are not yet tobedeleted, and those of
+// them that a load of the table marks tobedeleted.
+hub::Result<Retirement> countRetirement(const QSqlDatabase &db, qint64 districtId,
+                                        const TableKeys &table)
+{
+    auto query = execute(db,
+                         QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ? AND "
+                                        "status <> 'tobedeleted'")
+                             .arg(table.table),
+                         {districtId});
+    if (!query)
+        return hub::failure(query.error());
+    Retirement retirement;
+    retirement.table = table.table;
+    // NOTE: apart from the ids of tables that other files reference, the file's ids are
+    // kept as 64-bit hashes. A stored id whose hash equals that of a different id of the
+    // file counts as listed, so the guard may count one record fewer than load() retires.
+    // For a million ids on each side the chance is about 1 in 18 million.
+    const auto hashed = [](const std::vector<quint64> &hashes, const QByteArray &id) {
+        return std::binary_search(hashes.cbegin(), hashes.cend(), detail::hashBytes(id));
+    };
+    while (query->next()) {
+        const QByteArray id = query->value(0).toString().toUtf8();
+        ++retirement.stored;
+        bool retired = false;
+        if (table.delta)
+            retired = hashed(table.retiredHashes, id);
+        else if (table.exact)
+            retired = table.ids.findExact(id) == detail::IdSet::npos;
+        else
+            retired = !hashed(table.idHashes, id);
+        if (retired)
+            ++retirement.retiring;
+    }
+    return retirement;
+}
+
+// Counts the district's stored records of the table that are not yet tobedeleted, and leaves
+// Retirement::retiring at -1 for the load to fill in.
+hub::Result<Retirement> countStored(const QSqlDatabase &db, qint64 districtId,
+                                    const TableKeys &table)
+{
+    auto stored = selectValue(db,
+                              QStringLiteral("SELECT count(*) FROM %1 WHERE district_id = ? AND "
+                                             "status <> 'tobedeleted'")
+                                  .arg(table.table),
+                              {districtId});
+    if (!stored)
+        return hub::failure(stored.error());
+    Retirement retirement;
+    retirement.table = table.table;
+    retirement.stored = stored->toLongLong();
+    retirement.retiring = -1;
+    return retirement;
 }
 
 } // namespace
@@ -643,41 +922,326 @@ hub::Result<QList<Retirement>> OneRosterBundle::retirements(const QSqlDatabase &
         return hub::failure(QStringLiteral("The bundle was loaded already, so its sourcedIds "
                                            "are gone. Count the retirements before load()."));
 
+    if (m_validation->hashesReleased)
+        return hub::failure(QStringLiteral("validateAndLoad() counted the retirements already "
+                                           "and freed the sourcedIds they need."));
+
     QList<Retirement> result;
     for (const auto &[entity, table] : m_validation->tables) {
         Q_UNUSED(entity);
-        auto query = execute(db,
-                             QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ? AND "
-                                            "status <> 'tobedeleted'")
-                                 .arg(table.table),
-                             {districtId});
-        if (!query)
-            return hub::failure(query.error());
-        Retirement retirement;
-        retirement.table = table.table;
-        // NOTE: apart from the ids of tables that other files reference, the file's ids are
-        // kept as 64-bit hashes. A stored id whose hash equals that of a different id of the
-        // file counts as listed, so the guard may count one record fewer than load() retires.
-        // For a million ids on each side the chance is about 1 in 18 million.
-        const auto hashed = [](const std::vector<quint64> &hashes, const QByteArray &id) {
-            return std::binary_search(hashes.cbegin(), hashes.cend(), detail::hashBytes(id));
-        };
-        while (query->next()) {
-            const QByteArray id = query->value(0).toString().toUtf8();
-            ++retirement.stored;
-            bool retired = false;
-            if (table.delta)
-                retired = hashed(table.retiredHashes, id);
-            else if (table.exact)
-                retired = table.ids.findExact(id) == detail::IdSet::npos;
-            else
-                retired = !hashed(table.idHashes, id);
-            if (retired)
-                ++retirement.retiring;
-        }
-        result.append(retirement);
+        auto retirement = countRetirement(db, districtId, table);
+        if (!retirement)
+            return hub::failure(retirement.error());
+        result.append(*retirement);
     }
     return result;
+}
+
+// ---- Validate and load in one pass ---------------------------------------------------------
+
+bool OneRosterBundle::canOverlapLoad(const QSqlDatabase &db)
+{
+    if (!db.isOpen() || dialectOf(db) != Dialect::Sqlite || db.databaseName().isEmpty())
+        return false;
+    // An in-memory database never reports wal.
+    auto mode = selectValue(db, QStringLiteral("PRAGMA journal_mode"));
+    return mode && mode->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+}
+
+OverlappedLoad OneRosterBundle::validateAndLoad(const QSqlDatabase &db, qint64 districtId,
+                                                const std::function<bool()> &stopRequested,
+                                                const CommitDecision &decideCommit,
+                                                const std::function<void()> &loadStarting)
+{
+    OverlappedLoad result;
+    if (stopRequested && stopRequested()) {
+        m_validation.reset();
+        m_validateCounts = {};
+        m_validatedDistrictId = -1;
+        m_stopped = true;
+        qCInfo(lcInbound) << "Validation of" << m_folder << "stopped on request before it began";
+        return result;
+    }
+    Handoff handoff;
+    static std::atomic<quint64> readerCount{0};
+    const QString readerName
+        = QStringLiteral("hub-inbound-validate-%1").arg(readerCount.fetch_add(1) + 1);
+    const QString writerName = db.connectionName();
+
+    const std::unique_ptr<QThread> validator(QThread::create([&] {
+        {
+            // In WAL mode this connection reads the store as it was committed before the load
+            // transaction, which is what the references and the retirements are checked against.
+            QSqlDatabase reader = QSqlDatabase::cloneDatabase(writerName, readerName);
+            if (reader.open()) {
+                (void)execute(reader, QStringLiteral("PRAGMA query_only = ON"));
+                result.issues = validateFiles(
+                    reader, districtId, [&] { return handoff.stop.load(); }, &handoff);
+                // Only this thread sets m_stopped until validationDone is set.
+                result.validationFinished = !m_stopped;
+                if (m_validation)
+                    m_validation->db = QSqlDatabase();
+            } else {
+                handoff.readError = QStringLiteral("Cannot open a second connection to %1 to "
+                                                   "validate the bundle while it loads: %2")
+                                        .arg(reader.databaseName(), reader.lastError().text());
+            }
+            reader.close();
+        }
+        QSqlDatabase::removeDatabase(readerName);
+        {
+            const std::lock_guard lock(handoff.mutex);
+            handoff.validateEnded = QDateTime::currentDateTimeUtc();
+            handoff.validationDone = true;
+        }
+        handoff.changed.notify_all();
+    }));
+    validator->start();
+    loadHandedOver(db, districtId, stopRequested, decideCommit, loadStarting, handoff, result);
+    validator->wait();
+    result.validateEnded = handoff.validateEnded;
+    return result;
+}
+
+void OneRosterBundle::handOverTables(const QSqlDatabase &reader, qint64 districtId,
+                                     Handoff &handoff)
+{
+    if (m_validation->errorCount > 0)
+        handoff.errorFound = true;
+    for (auto &[entity, table] : m_validation->tables) {
+        if (handoff.finished.count(entity) > 0)
+            continue;
+        handoff.finished.insert(entity);
+        const auto streamed = handoff.streams.find(entity);
+        {
+            const std::lock_guard lock(handoff.mutex);
+            if (streamed != handoff.streams.end()) {
+                SpillStream &stream = *streamed->second;
+                if (table.spill)
+                    stream.flushed = table.spill->size();
+                stream.finished = true;
+            } else {
+                handoff.ready.push_back({entity, &table, {}});
+            }
+        }
+        handoff.changed.notify_all();
+
+        // The loading thread reads only the table's rows file and its description, so the
+        // hashes, which only the retirement count needs, can go while it loads. For a bulk file
+        // without exact ids, the load fills in the records it marked tobedeleted.
+        if (handoff.readError.isEmpty()) {
+            auto retirement = table.exact || table.delta
+                                  ? countRetirement(reader, districtId, table)
+                                  : countStored(reader, districtId, table);
+            if (retirement)
+                handoff.retirements.append(*retirement);
+            else
+                handoff.readError = retirement.error();
+        }
+        std::vector<quint64>().swap(table.idHashes);
+        std::vector<quint64>().swap(table.retiredHashes);
+    }
+    m_validation->hashesReleased = true;
+}
+
+void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
+                                     const std::function<bool()> &stopRequested,
+                                     const CommitDecision &decideCommit,
+                                     const std::function<void()> &loadStarting, Handoff &handoff,
+                                     OverlappedLoad &result)
+{
+    using namespace std::chrono_literals;
+    bool stopRequestSeen = false;
+    // Whether the writes must end: validation found an Error, a write failed or a stop was
+    // requested. Only this thread calls stopRequested.
+    const auto mustStop = [&] {
+        if (handoff.errorFound || handoff.stop)
+            return true;
+        if (stopRequested && stopRequested()) {
+            stopRequestSeen = true;
+            handoff.stop = true;
+            return true;
+        }
+        return false;
+    };
+    // Takes the next validated table, waiting in steps of 50 ms that check for a stop. Returns
+    // false once validation ended and every table was taken, or when the writes must end.
+    const auto nextTable = [&](Handoff::Queued &next) {
+        for (;;) {
+            bool taken = false;
+            {
+                std::unique_lock lock(handoff.mutex);
+                handoff.changed.wait_for(lock, 50ms, [&] {
+                    return !handoff.ready.empty() || handoff.validationDone;
+                });
+                if (!handoff.ready.empty()) {
+                    next = handoff.ready.front();
+                    handoff.ready.pop_front();
+                    taken = true;
+                } else if (handoff.validationDone) {
+                    return false;
+                }
+            }
+            if (mustStop())
+                return false;
+            if (taken)
+                return true;
+        }
+    };
+
+    // load() gives SQLite's page cache 64 MiB. While validation reads a large file beside the
+    // load, the cache gets 16 MiB: with 64 MiB throughout, the peak resident memory of a
+    // statewide bundle (SCHOOLS=700 tests/benchmarks/import-bench.sh) was 552 MiB, above the
+    // 500 MB target. The keys of enrollments.csv are most of validation's memory, so the cache
+    // grows once that file was read to its end, before its deferred index builds, or once
+    // validation ended.
+    (void)execute(db, QStringLiteral("PRAGMA cache_size = -16384"));
+    bool fullCache = false;
+    const auto growCache = [&] {
+        if (fullCache)
+            return;
+        (void)execute(db, QStringLiteral("PRAGMA cache_size = -65536"));
+        fullCache = true;
+    };
+    const auto growCacheAfterValidation = [&] {
+        bool done = false;
+        {
+            const std::lock_guard lock(handoff.mutex);
+            done = handoff.validationDone;
+        }
+        if (done)
+            growCache();
+    };
+    const ForeignKeyPause foreignKeys(db);
+    std::optional<Transaction> transaction;
+    const auto beginTransaction = [&]() -> hub::Result<void> {
+        if (loadStarting)
+            loadStarting();
+        transaction.emplace(db);
+        if (!transaction->begun())
+            return hub::failure(QStringLiteral("Cannot start the load transaction: %1")
+                                    .arg(transaction->beginError()));
+        result.loadStarted = QDateTime::currentDateTimeUtc();
+        if (!foreignKeys.paused())
+            return {};
+        // BEGIN IMMEDIATE took the write lock, so the district cannot go before the commit.
+        auto district = selectValue(
+            db, QStringLiteral("SELECT EXISTS (SELECT 1 FROM districts WHERE id = ?)"),
+            {districtId});
+        if (!district)
+            return hub::failure(district.error());
+        if (!district->toBool())
+            return hub::failure(QStringLiteral("District %1 was not found, so nothing was "
+                                               "loaded.")
+                                    .arg(districtId));
+        return {};
+    };
+
+    const QString loadTime = nowIsoUtc();
+    PhaseCounts counts;
+    // The stored records that the load of each table marked tobedeleted, by table name.
+    QHash<QString, qint64> markedByTable;
+    Handoff::Queued next;
+    while (result.error.isEmpty() && nextTable(next)) {
+        if (!transaction) {
+            if (auto begun = beginTransaction(); !begun) {
+                result.error = begun.error();
+                break;
+            }
+        }
+        growCacheAfterValidation();
+        const TableKeys &table = *next.table;
+        bool stopped = false;
+        std::optional<SpillTail> tail;
+        if (next.stream)
+            tail.emplace(next.stream, handoff.mutex, handoff.changed, handoff.validationDone,
+                         mustStop, next.entity == Entity::Enrollments ? growCache
+                                                                     : std::function<void()>());
+        auto marked = loadTable(db, districtId, next.entity, table, loadTime, mustStop, &stopped,
+                                tail ? &*tail : nullptr);
+        if (stopped)
+            break;
+        if (!marked) {
+            result.error = marked.error();
+            break;
+        }
+        counts.rowsRead += table.rows;
+        counts.rowsWritten += table.rows + *marked;
+        markedByTable.insert(table.table, *marked);
+        if (table.delta)
+            qCInfo(lcInbound) << "Loaded" << table.rows << "delta rows into" << table.table
+                              << "for district" << districtId << "before the commit";
+        else
+            qCInfo(lcInbound) << "Loaded" << table.rows << "rows into" << table.table
+                              << "for district" << districtId << "and marked" << *marked
+                              << "missing rows tobedeleted before the commit";
+    }
+
+    const auto finish = [&] {
+        result.loadEnded = QDateTime::currentDateTimeUtc();
+        if (stopRequestSeen) {
+            m_stopped = true;
+            m_validatedDistrictId = -1;
+        }
+    };
+    const bool writesEnded = !result.error.isEmpty() || handoff.errorFound || handoff.stop;
+    if (writesEnded) {
+        // The rollback frees the write lock at once, while validation ends: it stops after a
+        // stop request or a failed write, and lists every finding after an Error.
+        transaction.reset();
+        if (!result.error.isEmpty())
+            handoff.stop = true;
+        // Validation may still be listing findings after an Error; stop requests end it.
+        for (;;) {
+            std::unique_lock lock(handoff.mutex);
+            if (handoff.changed.wait_for(lock, 50ms, [&] { return handoff.validationDone; }))
+                break;
+            lock.unlock();
+            if (!handoff.stop && stopRequested && stopRequested()) {
+                stopRequestSeen = true;
+                handoff.stop = true;
+            }
+        }
+        finish();
+        return;
+    }
+
+    // Validation is done: nextTable() returned false without a reason to stop.
+    if (result.error.isEmpty() && !handoff.readError.isEmpty())
+        result.error = handoff.readError;
+    if (!result.error.isEmpty() || m_stopped || m_errorCount > 0) {
+        transaction.reset();
+        finish();
+        return;
+    }
+    result.retirements = handoff.retirements;
+    for (Retirement &retirement : result.retirements) {
+        if (retirement.retiring < 0)
+            retirement.retiring = markedByTable.value(retirement.table);
+    }
+    if (!transaction) {
+        if (auto begun = beginTransaction(); !begun) {
+            result.error = begun.error();
+            transaction.reset();
+            finish();
+            return;
+        }
+    }
+    if (!decideCommit || !decideCommit(result.retirements)) {
+        transaction.reset();
+        qCInfo(lcInbound) << "Rolled back the load of" << m_folder << "for district" << districtId
+                          << "because the commit was declined";
+        finish();
+        return;
+    }
+    if (auto committed = transaction->commit(); !committed) {
+        result.error = committed.error();
+        finish();
+        return;
+    }
+    m_validation->releaseKeys();
+    result.loaded = counts;
+    finish();
 }
 
 } // namespace hub::inbound

@@ -5,6 +5,7 @@
 
 #include "core/result.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMap>
 #include <QSqlDatabase>
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace hub::inbound {
 
@@ -59,6 +61,31 @@ struct Retirement
     QString table;
     qint64 stored = 0;
     qint64 retiring = 0;
+};
+
+// The outcome of validateAndLoad(). The bundle's validateCounts(), errorCount() and
+// wasStopped() are set as after validate().
+struct OverlappedLoad
+{
+    // The findings, as validate() returns them.
+    QList<Issue> issues;
+    // Per table, the stored records that the load marks tobedeleted, counted against the store
+    // as it was before the load, as retirements() counts them.
+    QList<Retirement> retirements;
+    // The counts of the load, as load() returns them; set only when the rows were committed.
+    std::optional<PhaseCounts> loaded;
+    // Why nothing was stored, when the cause was neither an Error of the validation, a stop
+    // request nor a declined commit: a failed insert, a missing district or a failed read of
+    // the store. Empty otherwise.
+    QString error;
+    // Whether every file was validated: false after a stop request during validation, or when
+    // the second connection could not be opened.
+    bool validationFinished = false;
+    // When the last file was validated, when the load transaction began (null when it never
+    // began) and when the commit or the rollback ended.
+    QDateTime validateEnded;
+    QDateTime loadStarted;
+    QDateTime loadEnded;
 };
 
 // Limits that open() enforces on a zip before and while it extracts it.
@@ -137,9 +164,10 @@ public:
     // academic sessions, courses, classes, users) and as 64-bit hashes for the others. Fills
     // validateCounts(): rowsRead data rows, rowsRejected rows with an Error, rowsWritten rows
     // ready to load, bytes read. Lists at most 10000 findings and then one summary Warning, but
-    // errorCount() counts every Error. stopRequested, when set, is called before each file and
-    // before the reference findings; once it returns true, validate() stops, returns the
-    // findings so far and wasStopped() is true, so load() refuses the bundle.
+    // errorCount() counts every Error. stopRequested, when set, is called before each file,
+    // every 4096 rows and before the reference findings. Once it returns true, validate()
+    // stops and returns the findings so far, and wasStopped() is true, so load() rejects the
+    // bundle.
     QList<Issue> validate(const QSqlDatabase &db, qint64 districtId,
                           const std::function<bool()> &stopRequested = {});
     PhaseCounts validateCounts() const { return m_validateCounts; }
@@ -158,13 +186,61 @@ public:
 
     // Counts, per table, the stored records that load() would mark tobedeleted: those missing
     // from a bulk file and those a delta row retires. Only reads the store; call it after
-    // validate() for the same district and before load().
+    // validate() for the same district and before load(), not after validateAndLoad().
     hub::Result<QList<Retirement>> retirements(const QSqlDatabase &db, qint64 districtId) const;
+
+    // Whether validateAndLoad() can run on the connection: SQLite, a database file in WAL mode,
+    // so that a second connection reads the store as it was before the load while db writes.
+    static bool canOverlapLoad(const QSqlDatabase &db);
+
+    // Called by validateAndLoad() on its calling thread, inside the load transaction, once every
+    // file was validated without an Error and every row was written. Returns true to commit.
+    using CommitDecision = std::function<bool(const QList<Retirement> &retirements)>;
+
+    // Validates and loads in one pass, for a connection where canOverlapLoad() is true. A second
+    // thread validates the files in order, with its own read connection cloned from db, and
+    // counts each table's retirements. The calling thread writes the validated rows of each
+    // file into the load transaction on db as validation flushes them, in chunks of about
+    // 1 MiB, so the load of a file runs beside its validation and that of the next file.
+    // The transaction rolls back, and nothing is stored, when validation finds an Error, when
+    // stopRequested returns true, when a write fails or when decideCommit returns false. After
+    // an Error the writes stop at the next chunk, but validation goes on to list every finding.
+    // After a declined commit, load() can still store the validated rows. After any other
+    // outcome the bundle must be validated again. stopRequested is called only on the calling
+    // thread: before validation starts, every 4096 rows written and every 50 ms while the
+    // thread waits for validation. loadStarting, when set, is called on the calling thread just
+    // before the load transaction begins, outside any transaction of db.
+    OverlappedLoad validateAndLoad(const QSqlDatabase &db, qint64 districtId,
+                                   const std::function<bool()> &stopRequested,
+                                   const CommitDecision &decideCommit,
+                                   const std::function<void()> &loadStarting = {});
+
+    // Sets a function that validate() and validateAndLoad() call before they read each file,
+    // with its name, on the validating thread. Tests use it to hold validation at a file.
+    void setBeforeFileHook(std::function<void(const QString &fileName)> hook)
+    {
+        m_beforeFile = std::move(hook);
+    }
 
 private:
     struct Validation;
+    struct Handoff;
 
     OneRosterBundle();
+
+    // The body of validate(). With a handoff, it runs on the validating thread of
+    // validateAndLoad() and passes each table to the loading thread.
+    QList<Issue> validateFiles(const QSqlDatabase &db, qint64 districtId,
+                               const std::function<bool()> &stopRequested, Handoff *handoff);
+    // Hands the tables that validation finished since the last call to the loading thread,
+    // with their retirements counted on the validating thread's connection.
+    void handOverTables(const QSqlDatabase &reader, qint64 districtId, Handoff &handoff);
+    // The loading side of validateAndLoad().
+    void loadHandedOver(const QSqlDatabase &db, qint64 districtId,
+                        const std::function<bool()> &stopRequested,
+                        const CommitDecision &decideCommit,
+                        const std::function<void()> &loadStarting, Handoff &handoff,
+                        OverlappedLoad &result);
 
     QString m_folder;
     // The folder in which validate() keeps the validated rows for load().
@@ -180,6 +256,7 @@ private:
     qint64 m_unlistedCount = 0;
     qint64 m_validatedDistrictId = -1;
     bool m_stopped = false;
+    std::function<void(const QString &fileName)> m_beforeFile;
     std::unique_ptr<Validation> m_validation;
 };
 

@@ -194,6 +194,8 @@ QString jsonArrayText(const QStringList &items)
 
 // Rows read before reserveKeys() estimates a file's rows from its size.
 constexpr qint64 kRowsForEstimate = 10000;
+// How often run() checks for a stop request, in rows.
+constexpr qint64 kStopCheckRows = 4096;
 
 bool isReferenced(Entity entity)
 {
@@ -304,6 +306,8 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     CsvRecord record;
     if (!readHeader(reader, record))
         return reader.bytesRead();
+    if (m_state.fileStarted)
+        m_state.fileStarted(m_spec.entity, *m_table, m_spill);
     qint64 fileRows = 0;
 
     for (;;) {
@@ -322,6 +326,11 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
         readRow(record, rowsRejected);
         if (++fileRows == kRowsForEstimate)
             reserveKeys(QFileInfo(path).size(), reader.bytesRead(), fileRows);
+        if (fileRows % kStopCheckRows == 0 && m_state.stopRequested && m_state.stopRequested()) {
+            // The caller discards a stopped validation, so the file is left unfinished.
+            m_state.stopped = true;
+            return reader.bytesRead();
+        }
     }
     const qint64 bytes = reader.bytesRead();
 
@@ -635,7 +644,8 @@ void FileValidator::reserveKeys(qint64 fileBytes, qint64 bytesRead, qint64 rowsR
     const auto expected = size_t(double(fileBytes) / double(bytesRead) * double(rowsRead) * 1.05);
     if (!m_table->exact) {
         m_records.reserve(expected);
-        m_acceptedHashes.reserve(expected);
+        if (m_state.keepIdHashes)
+            m_acceptedHashes.reserve(expected);
     }
     if (m_derivedRoles) {
         m_derivedRecords.reserve(expected);
@@ -665,7 +675,7 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
     const QByteArrayView idBytes = utf8Into(row.sourcedId, m_utf8);
     if (m_table->exact)
         m_table->ids.insert(idBytes, row.line);
-    else
+    else if (m_state.keepIdHashes)
         m_acceptedHashes.push_back(hashBytes(idBytes));
     const bool retires
         = m_delta && m_keyColumns.status >= 0

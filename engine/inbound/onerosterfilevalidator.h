@@ -136,6 +136,16 @@ struct ValidationState
     std::map<schema::Entity, IdSet> storedIds;
     QSqlDatabase db;
     qint64 districtId = 0;
+    // Called every 4096 rows of a file. Once it returns true, FileValidator::run() stops
+    // reading and sets stopped.
+    std::function<bool()> stopRequested;
+    bool stopped = false;
+    // Called once a file's header was read, with its table and the writer of its validated
+    // rows, before the first row. Not called for the user_roles rows derived from users.csv.
+    std::function<void(schema::Entity entity, TableKeys &table, SpillWriter &rows)> fileStarted;
+    // Whether TableKeys::idHashes are kept for the retirement count of a bulk file. A load
+    // that counts what it retires itself needs none.
+    bool keepIdHashes = true;
     // The folder for the files of validated rows.
     QString spillFolder;
 

@@ -101,6 +101,15 @@ void SpillWriter::flush()
         m_error = QStringLiteral("Cannot write %1: %2").arg(m_file->fileName(),
                                                              m_file->errorString());
     m_buffer.clear();
+    if (!m_flushed || !m_error.isEmpty())
+        return;
+    // QFile keeps a buffer of its own, which another handle does not see.
+    if (!m_file->flush()) {
+        m_error = QStringLiteral("Cannot write %1: %2").arg(m_file->fileName(),
+                                                            m_file->errorString());
+        return;
+    }
+    m_flushed(m_file->pos());
 }
 
 hub::Result<void> SpillWriter::finish()

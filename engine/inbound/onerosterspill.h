@@ -16,6 +16,7 @@
 #include <QVariantList>
 #include <QVarLengthArray>
 
+#include <functional>
 #include <memory>
 
 namespace hub::inbound::detail {
@@ -46,6 +47,12 @@ public:
     hub::Result<void> finish();
     // The file, for SpillReader; it is deleted when the pointer is destroyed.
     std::unique_ptr<QTemporaryFile> takeFile() { return std::move(m_file); }
+    // The file's path, once open() succeeded.
+    QString fileName() const { return m_file ? m_file->fileName() : QString(); }
+    // Sets a function that is called with the file's size whenever the rows written so far
+    // can be read through another handle, so that a reader can follow the file as it grows.
+    // The size always ends between two rows.
+    void setFlushed(std::function<void(qint64 bytes)> flushed) { m_flushed = std::move(flushed); }
 
 private:
     // Appends text as a Text value when it is all ASCII, and returns false otherwise.
@@ -56,6 +63,7 @@ private:
     QByteArray m_buffer;
     QStringEncoder m_encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     QString m_error;
+    std::function<void(qint64 bytes)> m_flushed;
 };
 
 class SpillReader

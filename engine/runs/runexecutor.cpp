@@ -976,18 +976,97 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.startPhase(QStringLiteral("Validate"));
-    // A cancel request stops validation between files, so a large bundle ends as cancelled
-    // without reaching the approval hold or the Load phase.
-    const QList<inbound::Issue> validated
-        = bundle->validate(db, context.districtId, [&] { return recorder.cancelRequested(); });
-    if (bundle->wasStopped() || recorder.cancelRequested()) {
-        removeWork();
-        recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle->validateCounts()));
-        recorder.finishRun(RunStatus::Cancelled,
-                           QStringLiteral("Cancelled by request during the Validate phase; "
-                                          "nothing was loaded."));
+    const InboundBundle received{*bundle, xml ? &*xml : nullptr, removeWork};
+    if (inbound::OneRosterBundle::canOverlapLoad(db)) {
+        validateWhileLoading(db, recorder, context, received);
         return;
     }
+    // NOTE: PostgreSQL validates the whole bundle before its load starts. Whether overlapping
+    // validation with its COPY load pays was not measured.
+    validateThenLoad(db, recorder, context, received);
+}
+
+namespace {
+
+PhaseCounts toCounts(const inbound::PhaseCounts &counts)
+{
+    return PhaseCounts{counts.rowsRead, counts.rowsWritten, counts.rowsRejected, counts.bytes};
+}
+
+// The decision of the mass-change guard for a load.
+struct MassChangeCheck
+{
+    // The reason the load waits for approval; empty when it may go on.
+    QString reason;
+    // A newer run of the integration that loaded while this one was held, or 0.
+    qint64 newerRun = 0;
+    bool approved = false;
+    // Whether the run is held (again) for approval.
+    bool hold = false;
+};
+
+// Applies the mass-change guard to the retirements of a load. The guard counts again when an
+// approved load runs, because other loads may have changed the stored records since the run
+// was held. An approval covers only the counts it was given: different counts above the limit
+// hold the run again. Counts now within the limit let it load, as they would for a run that
+// was never held.
+Result<MassChangeCheck> checkMassChange(const QSqlDatabase &db, const RunContext &context,
+                                        const QList<inbound::Retirement> &retirements)
+{
+    MassChangeCheck check;
+    check.approved = context.hold == QLatin1String("approved");
+    check.reason = massChangeReason(retirements, context.deleteLimitPercent);
+    // A newer file of the same integration that loaded while this one waited makes this one
+    // old data, and approving it would roll the store back. So it is held again with that
+    // reason, and only an approval given after that loads it.
+    if (check.approved) {
+        auto newer = selectValue(db,
+                                 QStringLiteral("SELECT max(id) FROM runs WHERE "
+                                                "integration_id = ? AND id > ? AND status IN "
+                                                "(?, ?)"),
+                                 {context.integrationId, context.runId,
+                                  int(RunStatus::Succeeded), int(RunStatus::SucceededWithWarnings)});
+        if (!newer)
+            return hub::failure(newer.error());
+        check.newerRun = newer->isNull() ? 0 : newer->toLongLong();
+        if (check.newerRun > 0)
+            check.reason = QStringLiteral("Run %1 of this integration loaded a newer file after "
+                                          "this load was held.%2")
+                               .arg(check.newerRun)
+                               .arg(check.reason.isEmpty() ? QString()
+                                                           : QLatin1Char(' ') + check.reason);
+    }
+    check.hold = !check.reason.isEmpty() && (!check.approved || check.reason != context.holdReason);
+    return check;
+}
+
+// Holds the run for approval with the guard's reason, in a queued Approval phase.
+void holdForApproval(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context,
+                     const MassChangeCheck &check)
+{
+    QString message = check.reason;
+    if (check.approved && check.newerRun > 0)
+        message = QStringLiteral("%1 Approving this load again loads its older file over the "
+                                 "newer data; reject it unless that is intended.")
+                      .arg(check.reason);
+    else if (check.approved)
+        message = QStringLiteral("The district's stored records changed after this load "
+                                 "was approved, so it is held again with new counts. %1")
+                      .arg(check.reason);
+    recorder.startPhase(QStringLiteral("Approval"));
+    recorder.log(LogLevel::Warning, message);
+    recorder.holdPhase();
+    if (auto held = queue::holdRun(db, context.runId, check.reason, message); !held) {
+        recorder.log(LogLevel::Error, held.error());
+        recorder.finishRun(RunStatus::Failed, held.error());
+    }
+}
+
+// Stores the validation report of a bundle and logs its first findings.
+void reportFindings(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context,
+                    const inbound::OneRosterBundle &bundle, const inbound::OneRosterXml *xml,
+                    const QList<inbound::Issue> &validated)
+{
     const QList<inbound::Issue> issues
         = shownIssues(xml ? xml->warnings() + xml->mapIssues(validated) : validated, recorder);
     if (auto stored = storeValidationIssues(db, context.runId, issues); !stored)
@@ -995,29 +1074,82 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
             LogLevel::Warning,
             QStringLiteral("The validation report could not be stored: %1").arg(stored.error()));
     // The bundle lists a bounded number of findings, while errorCount() counts every error.
-    logFindings(recorder, issues, bundle->unlistedCount());
-    const qint64 errors = bundle->errorCount();
-    if (errors > 0) {
+    logFindings(recorder, issues, bundle.unlistedCount());
+}
+
+// Ends the run as failed when validation found an Error. Returns whether it did.
+bool rejectForErrors(RunRecorder &recorder, const inbound::OneRosterBundle &bundle,
+                     const std::function<void()> &removeWork)
+{
+    const qint64 errors = bundle.errorCount();
+    if (errors == 0)
+        return false;
+    removeWork();
+    const QString message = QStringLiteral("The bundle was rejected with %1; nothing was "
+                                           "loaded.")
+                                .arg(countOf(errors, QStringLiteral("error"),
+                                             QStringLiteral("errors")));
+    recorder.finishPhase(RunStatus::Failed, toCounts(bundle.validateCounts()));
+    recorder.finishRun(RunStatus::Failed, message);
+    return true;
+}
+
+// A bundle whose every file is header-only is more likely a broken export than an empty
+// district, and a bulk load of it would mark every stored record to be deleted.
+void finishHeaderOnly(RunRecorder &recorder)
+{
+    const QString message = QStringLiteral("No file of the bundle has data rows; nothing "
+                                           "was loaded. Check that the export wrote its "
+                                           "rows.");
+    recorder.log(LogLevel::Warning, message);
+    recorder.finishRun(RunStatus::SucceededWithWarnings, message);
+}
+
+// Ends a run whose bundle was stored.
+void finishLoaded(RunRecorder &recorder, const inbound::OneRosterBundle &bundle,
+                  const inbound::PhaseCounts &loaded)
+{
+    const RunStatus status
+        = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
+    // load() counts the rows it stored in rowsRead, which for OneRoster 1.0 and 1.1 includes
+    // the user_roles rows derived from users.csv, and adds the stored rows it marked
+    // tobedeleted in rowsWritten. The message names the bundle's own rows.
+    const qint64 bundleRows = bundle.validateCounts().rowsWritten;
+    const qint64 markedDeleted = loaded.rowsWritten - loaded.rowsRead;
+    recorder.finishRun(status,
+                       QStringLiteral("%1 rows loaded; %2 stored rows missing from bulk files "
+                                      "were marked tobedeleted.")
+                           .arg(bundleRows)
+                           .arg(markedDeleted));
+}
+
+} // namespace
+
+void RunExecutor::validateThenLoad(const QSqlDatabase &db, RunRecorder &recorder,
+                                   const RunContext &context, const InboundBundle &received)
+{
+    inbound::OneRosterBundle &bundle = received.bundle;
+    const auto &removeWork = received.removeWork;
+    // A cancel request stops validation between files and every few thousand rows, so a large
+    // bundle ends as cancelled without reaching the approval hold or the Load phase.
+    const QList<inbound::Issue> validated
+        = bundle.validate(db, context.districtId, [&] { return recorder.cancelRequested(); });
+    if (bundle.wasStopped() || recorder.cancelRequested()) {
         removeWork();
-        const QString message = QStringLiteral("The bundle was rejected with %1; nothing was "
-                                               "loaded.")
-                                    .arg(countOf(errors, QStringLiteral("error"),
-                                                 QStringLiteral("errors")));
-        recorder.finishPhase(RunStatus::Failed, toCounts(bundle->validateCounts()));
-        recorder.finishRun(RunStatus::Failed, message);
+        recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle.validateCounts()));
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request during the Validate phase; "
+                                          "nothing was loaded."));
         return;
     }
-    recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle->validateCounts()));
+    reportFindings(db, recorder, context, bundle, received.xml, validated);
+    if (rejectForErrors(recorder, bundle, removeWork))
+        return;
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle.validateCounts()));
 
-    // A bundle whose every file is header-only is more likely a broken export than an empty
-    // district, and a bulk load of it would mark every stored record to be deleted.
-    if (bundle->validateCounts().rowsRead == 0) {
+    if (bundle.validateCounts().rowsRead == 0) {
         removeWork();
-        const QString message = QStringLiteral("No file of the bundle has data rows; nothing "
-                                               "was loaded. Check that the export wrote its "
-                                               "rows.");
-        recorder.log(LogLevel::Warning, message);
-        recorder.finishRun(RunStatus::SucceededWithWarnings, message);
+        finishHeaderOnly(recorder);
         return;
     }
 
@@ -1029,66 +1161,23 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
 
-    // The guard counts again when an approved load runs, because other loads may have changed
-    // the stored records since the run was held. An approval covers only the counts it was
-    // given: different counts above the limit hold the run again. Counts now within the limit
-    // let it load, as they would for a run that was never held.
-    auto retirements = bundle->retirements(db, context.districtId);
-    if (!retirements) {
+    auto retirements = bundle.retirements(db, context.districtId);
+    auto check = retirements ? checkMassChange(db, context, *retirements)
+                             : Result<MassChangeCheck>(hub::failure(retirements.error()));
+    if (!check) {
         removeWork();
-        recorder.log(LogLevel::Error, retirements.error());
-        recorder.finishRun(RunStatus::Failed, retirements.error());
+        recorder.log(LogLevel::Error, check.error());
+        recorder.finishRun(RunStatus::Failed, check.error());
         return;
     }
-    const bool approved = context.hold == QLatin1String("approved");
-    QString reason = massChangeReason(*retirements, context.deleteLimitPercent);
-    // A newer file of the same integration that loaded while this one waited makes this one
-    // old data, and approving it would roll the store back. So it is held again with that
-    // reason, and only an approval given after that loads it.
-    qint64 newerRun = 0;
-    if (approved) {
-        auto newer = selectValue(db,
-                                 QStringLiteral("SELECT max(id) FROM runs WHERE "
-                                                "integration_id = ? AND id > ? AND status IN "
-                                                "(?, ?)"),
-                                 {context.integrationId, context.runId,
-                                  int(RunStatus::Succeeded), int(RunStatus::SucceededWithWarnings)});
-        if (!newer) {
-            removeWork();
-            recorder.log(LogLevel::Error, newer.error());
-            recorder.finishRun(RunStatus::Failed, newer.error());
-            return;
-        }
-        newerRun = newer->isNull() ? 0 : newer->toLongLong();
-        if (newerRun > 0)
-            reason = QStringLiteral("Run %1 of this integration loaded a newer file after this "
-                                    "load was held.%2")
-                         .arg(newerRun)
-                         .arg(reason.isEmpty() ? QString() : QLatin1Char(' ') + reason);
-    }
-    if (!reason.isEmpty() && (!approved || reason != context.holdReason)) {
+    if (check->hold) {
         removeWork();
-        QString message = reason;
-        if (approved && newerRun > 0)
-            message = QStringLiteral("%1 Approving this load again loads its older file over the "
-                                     "newer data; reject it unless that is intended.")
-                          .arg(reason);
-        else if (approved)
-            message = QStringLiteral("The district's stored records changed after this load "
-                                     "was approved, so it is held again with new counts. %1")
-                          .arg(reason);
-        recorder.startPhase(QStringLiteral("Approval"));
-        recorder.log(LogLevel::Warning, message);
-        recorder.holdPhase();
-        if (auto held = queue::holdRun(db, context.runId, reason, message); !held) {
-            recorder.log(LogLevel::Error, held.error());
-            recorder.finishRun(RunStatus::Failed, held.error());
-        }
+        holdForApproval(db, recorder, context, *check);
         return;
     }
 
     recorder.startPhase(QStringLiteral("Load"));
-    auto loaded = bundle->load(db, context.districtId);
+    auto loaded = bundle.load(db, context.districtId);
     removeWork();
     if (!loaded) {
         recorder.log(LogLevel::Error, loaded.error());
@@ -1096,18 +1185,103 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
         return;
     }
     recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
-    const RunStatus status
-        = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
-    // load() counts the rows it stored in rowsRead, which for OneRoster 1.0 and 1.1 includes
-    // the user_roles rows derived from users.csv, and adds the stored rows it marked
-    // tobedeleted in rowsWritten. The message names the bundle's own rows.
-    const qint64 bundleRows = bundle->validateCounts().rowsWritten;
-    const qint64 markedDeleted = loaded->rowsWritten - loaded->rowsRead;
-    recorder.finishRun(status,
-                       QStringLiteral("%1 rows loaded; %2 stored rows missing from bulk files "
-                                      "were marked tobedeleted.")
-                           .arg(bundleRows)
-                           .arg(markedDeleted));
+    finishLoaded(recorder, bundle, *loaded);
+}
+
+void RunExecutor::validateWhileLoading(const QSqlDatabase &db, RunRecorder &recorder,
+                                       const RunContext &context, const InboundBundle &received)
+{
+    inbound::OneRosterBundle &bundle = received.bundle;
+    const auto &removeWork = received.removeWork;
+    bool headerOnly = false;
+    bool cancelled = false;
+    std::optional<Result<MassChangeCheck>> check;
+    // Runs inside the load transaction, after every file was validated without an Error and
+    // every row was written. A declined commit rolls the load back, and the checks below end
+    // the run as the sequential path would have before its load.
+    const auto decideCommit = [&](const QList<inbound::Retirement> &retirements) {
+        if (bundle.validateCounts().rowsRead == 0) {
+            headerOnly = true;
+            return false;
+        }
+        if (recorder.cancelRequested()) {
+            cancelled = true;
+            return false;
+        }
+        check = checkMassChange(db, context, retirements);
+        return *check && !(*check)->hold;
+    };
+    // The run's cancel request reaches the loading thread, which stops the validating thread.
+    // The recorder shares the load's connection, so it writes nothing while the load
+    // transaction is open. The Load phase row is written just before the transaction begins.
+    bool loadPhaseStarted = false;
+    const auto loadStarting = [&] {
+        recorder.startOverlappingPhase(QStringLiteral("Load"));
+        loadPhaseStarted = true;
+    };
+    const inbound::OverlappedLoad outcome = bundle.validateAndLoad(
+        db, context.districtId, [&] { return recorder.cancelRequested(); }, decideCommit,
+        loadStarting);
+
+    // The phases overlap: Validate runs from its start until the last file was validated, and
+    // Load from just before the load transaction began, once the first file was validated,
+    // until the commit. A load that was rolled back before the outcome of validation and of
+    // the mass-change guard allowed it leaves no Load phase, as in validateThenLoad().
+    if (!outcome.validationFinished) {
+        removeWork();
+        recorder.discardOverlappingPhase();
+        if (bundle.wasStopped()) {
+            recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle.validateCounts()));
+            recorder.finishRun(RunStatus::Cancelled,
+                               QStringLiteral("Cancelled by request during the Validate phase; "
+                                              "nothing was loaded."));
+            return;
+        }
+        recorder.log(LogLevel::Error, outcome.error);
+        recorder.finishPhase(RunStatus::Failed, toCounts(bundle.validateCounts()));
+        recorder.finishRun(RunStatus::Failed, outcome.error);
+        return;
+    }
+    removeWork();
+    reportFindings(db, recorder, context, bundle, received.xml, outcome.issues);
+    const bool loadUndone = bundle.errorCount() > 0 || headerOnly
+                            || (check && (!*check || (*check)->hold));
+    if (loadUndone)
+        recorder.discardOverlappingPhase();
+    if (rejectForErrors(recorder, bundle, [] {}))
+        return;
+    // Makes the Load phase the running phase.
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(bundle.validateCounts()),
+                         outcome.validateEnded);
+    if (headerOnly) {
+        finishHeaderOnly(recorder);
+        return;
+    }
+    if (check && !*check) {
+        recorder.log(LogLevel::Error, check->error());
+        recorder.finishRun(RunStatus::Failed, check->error());
+        return;
+    }
+    if (check && (*check)->hold) {
+        holdForApproval(db, recorder, context, **check);
+        return;
+    }
+    if (!loadPhaseStarted)
+        recorder.startPhase(QStringLiteral("Load"));
+    if (cancelled || bundle.wasStopped()) {
+        recorder.finishPhase(RunStatus::Cancelled, {}, outcome.loadEnded);
+        recorder.finishRun(RunStatus::Cancelled,
+                           QStringLiteral("Cancelled by request during the Load phase; nothing "
+                                          "was loaded."));
+        return;
+    }
+    if (!outcome.loaded) {
+        recorder.log(LogLevel::Error, outcome.error);
+        recorder.finishRun(RunStatus::Failed, outcome.error);
+        return;
+    }
+    recorder.finishPhase(RunStatus::Succeeded, toCounts(*outcome.loaded), outcome.loadEnded);
+    finishLoaded(recorder, bundle, *outcome.loaded);
 }
 
 void RunExecutor::executeApi(const QSqlDatabase &db, RunRecorder &recorder,

@@ -6,8 +6,15 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace hub {
 class Store;
+}
+
+namespace hub::inbound {
+class OneRosterBundle;
+class OneRosterXml;
 }
 
 namespace hub::outbound {
@@ -35,6 +42,19 @@ private:
     void executeOutbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
     void executeInbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
+    // A received OneRoster bundle, and what removes the run's work folder.
+    struct InboundBundle
+    {
+        inbound::OneRosterBundle &bundle;
+        const inbound::OneRosterXml *xml = nullptr;
+        std::function<void()> removeWork;
+    };
+    // The Validate phase and what follows it, when the bundle is validated before its load.
+    void validateThenLoad(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context,
+                          const InboundBundle &received);
+    // The same, when a second thread validates each next file while the calling thread loads.
+    void validateWhileLoading(const QSqlDatabase &db, RunRecorder &recorder,
+                              const RunContext &context, const InboundBundle &received);
     // Runs the integration's connector (a pull or a push) with its stored settings and keeps the
     // pull's watermark for the next delta pull.
     void executeApi(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);

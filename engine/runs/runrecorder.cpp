@@ -7,6 +7,9 @@
 #include "core/timeutil.h"
 #include "store/store.h"
 
+#include <QHash>
+#include <QMutex>
+#include <QSet>
 #include <QThread>
 
 #include <algorithm>
@@ -38,12 +41,32 @@ void reportStoreError(qint64 runId, const QString &error)
     qCWarning(lcRuns) << "Run" << runId << "cannot record its progress:" << error;
 }
 
+// The runs that recorders of this process record, with the number of recorders of each, and
+// those of them whose cancel requestCancel() asked for.
+struct ActiveRuns
+{
+    QMutex mutex;
+    QHash<qint64, int> recorders;
+    QSet<qint64> cancelRequested;
+};
+
+ActiveRuns &activeRuns()
+{
+    static ActiveRuns runs;
+    return runs;
+}
+
 } // namespace
 
 RunRecorder::RunRecorder(QSqlDatabase db, qint64 runId)
     : m_db(std::move(db))
     , m_runId(runId)
 {
+    {
+        ActiveRuns &runs = activeRuns();
+        const QMutexLocker lock(&runs.mutex);
+        ++runs.recorders[m_runId];
+    }
     // A run that resumes after a hold keeps the phases of its first attempt.
     auto last = selectValue(m_db,
                             QStringLiteral("SELECT coalesce(max(position), 0) FROM run_phases "
@@ -55,7 +78,7 @@ RunRecorder::RunRecorder(QSqlDatabase db, qint64 runId)
         reportStoreError(m_runId, last.error());
 }
 
-void RunRecorder::startPhase(const QString &name)
+void RunRecorder::startPhase(const QString &name, const QDateTime &startedAt)
 {
     if (m_phaseId != 0)
         finishPhase(RunStatus::Succeeded);
@@ -63,7 +86,8 @@ void RunRecorder::startPhase(const QString &name)
     auto inserted = execute(m_db,
                             QStringLiteral("INSERT INTO run_phases(run_id, position, name, status, "
                                            "started_at) VALUES (?, ?, ?, ?, ?)"),
-                            {m_runId, m_phasePosition, name, int(RunStatus::Running), nowIsoUtc()});
+                            {m_runId, m_phasePosition, name, int(RunStatus::Running),
+                             startedAt.isValid() ? toIsoUtc(startedAt) : nowIsoUtc()});
     if (!inserted) {
         reportStoreError(m_runId, inserted.error());
         return;
@@ -72,7 +96,8 @@ void RunRecorder::startPhase(const QString &name)
     qCInfo(lcRuns) << "Run" << m_runId << "phase" << name << "started";
 }
 
-void RunRecorder::finishPhase(RunStatus status, const PhaseCounts &counts)
+void RunRecorder::finishPhase(RunStatus status, const PhaseCounts &counts,
+                              const QDateTime &endedAt)
 {
     if (m_phaseId == 0)
         return;
@@ -81,12 +106,49 @@ void RunRecorder::finishPhase(RunStatus status, const PhaseCounts &counts)
                                           "rows_read = ?, rows_written = ?, rows_rejected = ?, "
                                           "bytes = ?, requests = ?, pages = ?, retries = ? "
                                           "WHERE id = ?"),
-                           {int(status), nowIsoUtc(), counts.rowsRead, counts.rowsWritten,
+                           {int(status), endedAt.isValid() ? toIsoUtc(endedAt) : nowIsoUtc(),
+                            counts.rowsRead, counts.rowsWritten,
                             counts.rowsRejected, counts.bytes, counts.requests, counts.pages,
                             counts.retries, m_phaseId});
     if (!updated)
         reportStoreError(m_runId, updated.error());
-    m_phaseId = 0;
+    m_phaseId = m_overlappingPhaseId;
+    m_overlappingPhaseId = 0;
+}
+
+void RunRecorder::startOverlappingPhase(const QString &name)
+{
+    if (m_phaseId == 0) {
+        startPhase(name);
+        return;
+    }
+    if (m_overlappingPhaseId != 0)
+        discardOverlappingPhase();
+    auto inserted = execute(m_db,
+                            QStringLiteral("INSERT INTO run_phases(run_id, position, name, status, "
+                                           "started_at) VALUES (?, ?, ?, ?, ?)"),
+                            {m_runId, m_phasePosition + 1, name, int(RunStatus::Running),
+                             nowIsoUtc()});
+    if (!inserted) {
+        reportStoreError(m_runId, inserted.error());
+        return;
+    }
+    ++m_phasePosition;
+    m_overlappingPhaseId = inserted->lastInsertId().toLongLong();
+    qCInfo(lcRuns) << "Run" << m_runId << "phase" << name << "started beside the running phase";
+}
+
+void RunRecorder::discardOverlappingPhase()
+{
+    if (m_overlappingPhaseId == 0)
+        return;
+    auto deleted = execute(m_db, QStringLiteral("DELETE FROM run_phases WHERE id = ?"),
+                           {m_overlappingPhaseId});
+    if (!deleted)
+        reportStoreError(m_runId, deleted.error());
+    else
+        --m_phasePosition;
+    m_overlappingPhaseId = 0;
 }
 
 void RunRecorder::setPhaseTarget(const QString &target)
@@ -141,8 +203,34 @@ void RunRecorder::log(LogLevel level, const QString &logged)
         reportStoreError(m_runId, inserted.error());
 }
 
+RunRecorder::~RunRecorder()
+{
+    ActiveRuns &runs = activeRuns();
+    const QMutexLocker lock(&runs.mutex);
+    if (--runs.recorders[m_runId] > 0)
+        return;
+    runs.recorders.remove(m_runId);
+    runs.cancelRequested.remove(m_runId);
+}
+
+bool RunRecorder::requestCancel(qint64 runId)
+{
+    ActiveRuns &runs = activeRuns();
+    const QMutexLocker lock(&runs.mutex);
+    if (!runs.recorders.contains(runId))
+        return false;
+    runs.cancelRequested.insert(runId);
+    return true;
+}
+
 bool RunRecorder::cancelRequested() const
 {
+    {
+        ActiveRuns &runs = activeRuns();
+        const QMutexLocker lock(&runs.mutex);
+        if (runs.cancelRequested.contains(m_runId))
+            return true;
+    }
     auto requested = selectValue(
         m_db, QStringLiteral("SELECT cancel_requested FROM runs WHERE id = ?"), {m_runId});
     if (!requested) {
@@ -166,7 +254,8 @@ void RunRecorder::holdPhase()
 void RunRecorder::finishRun(RunStatus status, const QString &finished)
 {
     const QString message = shown(finished);
-    if (m_phaseId != 0)
+    // The second call ends a phase that overlapped the first.
+    for (int phase = 0; phase < 2 && m_phaseId != 0; ++phase)
         finishPhase(status == RunStatus::SucceededWithWarnings ? RunStatus::Succeeded : status);
     // Without this update the run would stay running, so a refused update (PostgreSQL may
     // abort it as the loser of a deadlock) is tried again a few times.

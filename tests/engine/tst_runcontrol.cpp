@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "runs/runexecutor.h"
 #include "runs/runqueue.h"
+#include "runs/runrecorder.h"
 #include "runs/workerpool.h"
 #include "store/store.h"
 
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QMutex>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -45,6 +47,7 @@ private slots:
     void cancelQueuedRun();
     void cancelFinishedRunConflicts();
     void cancelDuringValidateStopsRun();
+    void cancelReachesRunWhileStoreLocked();
     void cancelHeldRunNamesHold();
     void retryLinksFailedRun();
     void retryOfSuccessConflicts();
@@ -371,6 +374,49 @@ void tst_RunControl::cancelDuringValidateStopsRun()
     // Validation stopped before orgs.csv, the bundle's only file.
     QCOMPARE(phases.at(1)[QStringLiteral("rowsRead")].toInteger(), 0);
     QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId)).status, 409);
+}
+
+void tst_RunControl::cancelReachesRunWhileStoreLocked()
+{
+    HUB_SQLITE_ONLY("a second SQLite connection holds the store's write lock");
+    const qint64 runId = insertRun(3, 1, QStringLiteral("manual"), hub::nowIsoUtc(), 0);
+    QVERIFY(runId > 0);
+    QVERIFY(!hub::runs::RunRecorder::requestCancel(runId));
+    auto recorder = std::make_unique<hub::runs::RunRecorder>(m_engine->store().connection(),
+                                                             runId);
+    QVERIFY(!recorder->cancelRequested());
+
+    // Another connection holds the write lock through the request, as a load would, so the
+    // request cannot store the cancel and fails with 503 after its busy timeout.
+    const QString lockName = QStringLiteral("cancel-lock");
+    {
+        QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        lock.setDatabaseName(m_engine->store().path());
+        QVERIFY(lock.open());
+        QVERIFY(QSqlQuery(lock).exec(QStringLiteral("BEGIN IMMEDIATE")));
+        const ApiReply busy = m_api->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId));
+        QCOMPARE(busy.status, 503);
+        // The run learned of the request all the same, although the store does not hold it.
+        QVERIFY(recorder->cancelRequested());
+        QSqlQuery flag(lock);
+        QVERIFY(flag.exec(QStringLiteral("SELECT cancel_requested FROM runs WHERE id = %1")
+                              .arg(runId)));
+        QVERIFY(flag.next());
+        QCOMPARE(flag.value(0).toInt(), 0);
+        flag.finish();
+        QVERIFY(QSqlQuery(lock).exec(QStringLiteral("ROLLBACK")));
+        lock.close();
+    }
+    QSqlDatabase::removeDatabase(lockName);
+
+    const ApiReply cancelled = m_api->post(QStringLiteral("/api/v1/runs/%1/cancel").arg(runId));
+    QCOMPARE(cancelled.status, 202);
+    QVERIFY(cancelled.json.value(QStringLiteral("cancelRequested")).toBool());
+
+    // Once no recorder records the run, the signal has nowhere to go.
+    recorder.reset();
+    QVERIFY(!hub::runs::RunRecorder::requestCancel(runId));
+    QVERIFY(cancelActiveRuns(3));
 }
 
 void tst_RunControl::cancelHeldRunNamesHold()
