@@ -8,6 +8,7 @@
 #include "core/logging.h"
 #include "core/timeutil.h"
 #include "outbound/outputoptions.h"
+#include "runs/runexecutor.h"
 #include "runs/runqueue.h"
 #include "schedule/schedule.h"
 #include "store/store.h"
@@ -29,6 +30,7 @@ namespace {
 constexpr int kMaxQueryTimeoutSeconds = 24 * 60 * 60;
 constexpr int kMaxNotesLength = 4000;
 constexpr int kMaxWorkerLossRetries = 10;
+constexpr int kMaxDeleteLimitPercent = 100;
 
 const QString kSelect
     = QStringLiteral(
@@ -37,7 +39,8 @@ const QString kSelect
           "i.query_timeout_seconds, "
           "i.format, i.run_at_next_cycle, i.schedule, i.active, i.created_at, i.updated_at, ")
       + integrationDisplayNameSql()
-      + QStringLiteral(", i.output_options, i.worker_loss_retries, i.empty_report, p.product_key "
+      + QStringLiteral(", i.output_options, i.worker_loss_retries, i.empty_report, p.product_key, "
+                       "i.delete_limit_percent "
                        "FROM integrations i "
                        "JOIN products p ON p.id = i.product_id "
                        "LEFT JOIN product_outputs o ON o.id = i.output_id");
@@ -80,6 +83,11 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         return failure(lastRun.error());
 
     const QJsonDocument schedule = QJsonDocument::fromJson(query.value(15).toByteArray());
+    // Only inbound loads can mark records tobedeleted, so other types have no limit.
+    QJsonValue deleteLimitPercent;
+    if (query.value(1).toString() == QLatin1String("inbound"))
+        deleteLimitPercent = query.value(24).isNull() ? runs::kDefaultDeleteLimitPercent
+                                                      : query.value(24).toInt();
     return QJsonObject{
         {QStringLiteral("id"), id},
         {QStringLiteral("integrationType"), query.value(1).toString()},
@@ -102,6 +110,7 @@ Result<QJsonObject> integrationJson(const QSqlDatabase &db, const QSqlQuery &que
         {QStringLiteral("outputOptions"),
          outbound::OutputOptions::fromStoredJson(query.value(20).toByteArray()).toJson()},
         {QStringLiteral("emptyReport"), query.value(22).toString()},
+        {QStringLiteral("deleteLimitPercent"), deleteLimitPercent},
         {QStringLiteral("runAtNextCycle"), query.value(14).toBool()},
         {QStringLiteral("schedule"),
          schedule.isObject() ? QJsonValue(schedule.object()) : QJsonValue()},
@@ -141,6 +150,9 @@ struct ValidIntegration
     // Handling of an outbound report with no rows: "deliver", "skip" or "fail". Absent keeps the
     // stored value, or the column's default of "deliver" on a new integration.
     std::optional<QString> emptyReport;
+    // The mass-change limit of an inbound integration, in percent. Absent keeps the stored
+    // value, or NULL (the default of 10) on a new integration.
+    std::optional<int> deleteLimitPercent;
     QString format;
     bool runAtNextCycle = false;
     QVariant schedule;
@@ -174,6 +186,37 @@ bool readFlag(const QJsonObject &body, const QString &name, bool fallback, const
     return value.toBool();
 }
 
+// Reads deleteLimitPercent into result. It applies to inbound integrations only. A null
+// value is accepted on the other types, because GET returns null there, so that a client may
+// send back what it read.
+void readDeleteLimitPercent(const QJsonObject &body, ValidIntegration &result,
+                            QJsonObject &errors)
+{
+    const QString key = QStringLiteral("deleteLimitPercent");
+    const QJsonValue value = body.value(key);
+    const bool inbound = result.integrationType == QLatin1String("inbound");
+    if (value.isUndefined() || (value.isNull() && !inbound))
+        return;
+    // An unknown product has its own error, and its type is unknown.
+    if (result.integrationType.isEmpty())
+        return;
+    if (!inbound) {
+        errors.insert(key,
+                      QStringLiteral("Only inbound loads are held for approval, so "
+                                     "deleteLimitPercent applies to inbound integrations only; "
+                                     "leave it out or send null for this %1 integration.")
+                          .arg(result.integrationType));
+        return;
+    }
+    const qint64 percent = isWholeNumber(value) ? value.toInteger(-1) : -1;
+    if (percent < 0 || percent > kMaxDeleteLimitPercent) {
+        errors.insert(key, QStringLiteral("Enter a whole number of percent from 0 to %1.")
+                               .arg(kMaxDeleteLimitPercent));
+        return;
+    }
+    result.deleteLimitPercent = int(percent);
+}
+
 // Checks every field and collects one message per invalid field. existingProductId is the
 // product of the integration being replaced, or 0 for a new one.
 ValidIntegration validateIntegration(const ApiContext &context, const QJsonObject &body,
@@ -190,6 +233,7 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
            QStringLiteral("queryTimeoutSeconds"), QStringLiteral("workerLossRetries"),
            QStringLiteral("format"),              QStringLiteral("outputOptions"),
            QStringLiteral("emptyReport"),         QStringLiteral("runAtNextCycle"),
+           QStringLiteral("deleteLimitPercent"),
            QStringLiteral("active"),              QStringLiteral("schedule"),
            QStringLiteral("destinations"),        QStringLiteral("id"),
            QStringLiteral("createdAt"),           QStringLiteral("updatedAt"),
@@ -299,6 +343,8 @@ ValidIntegration validateIntegration(const ApiContext &context, const QJsonObjec
                           QStringLiteral("\"%1\" is not a choice. Choose deliver, skip or fail.")
                               .arg(*result.emptyReport));
     }
+
+    readDeleteLimitPercent(body, result, errors);
 
     result.runAtNextCycle = readFlag(body, QStringLiteral("runAtNextCycle"), false,
                                      QStringLiteral("runAtNextCycle"), errors);
@@ -506,6 +552,14 @@ http::Response save(const ApiContext &context, const http::Request &request, qin
                                           {*valid.emptyReport, id});
         if (!emptyReportWritten)
             return storeFailed(emptyReportWritten.error());
+    }
+    if (valid.deleteLimitPercent) {
+        auto limitWritten = execute(db,
+                                    QStringLiteral("UPDATE integrations SET "
+                                                   "delete_limit_percent = ? WHERE id = ?"),
+                                    {*valid.deleteLimitPercent, id});
+        if (!limitWritten)
+            return storeFailed(limitWritten.error());
     }
     if (auto committed = transaction.commit(); !committed)
         return storeFailed(committed.error());

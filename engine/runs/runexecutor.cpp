@@ -59,7 +59,7 @@ struct RunContext
     QString hold;
     // The mass-change guard's reason stored when the run was held; see runs.hold_reason.
     QString holdReason;
-    int deleteLimitPercent = 10;
+    int deleteLimitPercent = kDefaultDeleteLimitPercent;
     // The key of the file specification the integration names; empty to detect it.
     QString fileSpec;
     // Handling of an outbound report with no rows: 'deliver', 'skip' or 'fail'.

@@ -28,6 +28,11 @@ class RunRecorder;
 struct RunContext;
 struct DestinationTarget;
 
+// The share of a district's stored records of one kind, in percent, that an inbound load may
+// mark tobedeleted before it is held for approval, when integrations.delete_limit_percent is
+// NULL.
+inline constexpr int kDefaultDeleteLimitPercent = 10;
+
 // Carries out one claimed run on the calling thread: reads the integration, runs its phases and
 // records their status, counts and log lines. Every failure ends the run with status 9 and a
 // message; nothing escapes to the caller.

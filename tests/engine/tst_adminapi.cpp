@@ -60,6 +60,10 @@ private slots:
     void idWithTrailingBytesIsRejected();
     void longUploadNameIsShortened();
     void integrationChangesAreAudited();
+    void deleteLimitRoundTrips();
+    void deleteLimitRejectsInvalid_data();
+    void deleteLimitRejectsInvalid();
+    void deleteLimitOnlyForInbound();
 
     void manualRunSucceeds();
     void runFilesCanBeDownloaded();
@@ -687,6 +691,143 @@ void tst_AdminApi::integrationChangesAreAudited()
     QCOMPARE(actions->value(0).toString(), QStringLiteral("delete"));
     QCOMPARE(actions->value(1).toBool(), false);
     QCOMPARE(actions->value(2).toBool(), true);
+}
+
+void tst_AdminApi::deleteLimitRoundTrips()
+{
+    const QJsonObject inbound{
+        {QStringLiteral("productId"), productIdOf(QStringLiteral("oneroster-bundle"))},
+        {QStringLiteral("notes"), QStringLiteral("Nightly roster from the SIS")}};
+    const ApiReply created = m_api->post(QStringLiteral("/api/v1/integrations"), inbound);
+    QCOMPARE(created.status, 201);
+    const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+    const QString path = QStringLiteral("/api/v1/integrations/%1").arg(id);
+    // A new integration stores NULL, which the guard reads as 10.
+    QCOMPARE(created.json.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 10);
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT delete_limit_percent FROM integrations "
+                                                  "WHERE id = ?"),
+                                   {id});
+    QVERIFY(stored.ok());
+    QVERIFY(stored->isNull());
+
+    QJsonObject changed = inbound;
+    changed.insert(QStringLiteral("deleteLimitPercent"), 50);
+    const ApiReply updated = m_api->put(path, changed);
+    QCOMPARE(updated.status, 200);
+    QCOMPARE(updated.json.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 50);
+    QCOMPARE(m_api->get(path).json.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 50);
+
+    // A request without the field keeps the stored limit.
+    changed.remove(QStringLiteral("deleteLimitPercent"));
+    changed.insert(QStringLiteral("notes"), QStringLiteral("Changed notes only"));
+    QCOMPARE(m_api->put(path, changed).status, 200);
+    QCOMPARE(m_api->get(path).json.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 50);
+
+    // Both ends of the range are stored.
+    for (const int percent : {0, 100}) {
+        changed.insert(QStringLiteral("deleteLimitPercent"), percent);
+        QCOMPARE(m_api->put(path, changed).status, 200);
+        QCOMPARE(m_api->get(path).json.value(QStringLiteral("deleteLimitPercent")).toInt(-1),
+                 percent);
+    }
+
+    // The audit log records the change from 10 to 50 like any other field.
+    auto audited = hub::execute(m_engine->store().connection(),
+                                QStringLiteral("SELECT before_json, after_json FROM audit_log "
+                                               "WHERE entity = 'integration' AND entity_id = ? "
+                                               "AND action = 'update' ORDER BY id"),
+                                {id});
+    QVERIFY(audited.ok());
+    QVERIFY(audited->next());
+    const QJsonObject before = QJsonDocument::fromJson(audited->value(0).toByteArray()).object();
+    const QJsonObject after = QJsonDocument::fromJson(audited->value(1).toByteArray()).object();
+    QCOMPARE(before.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 10);
+    QCOMPARE(after.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 50);
+
+    // A new integration may set the limit at once.
+    QJsonObject withLimit = inbound;
+    withLimit.insert(QStringLiteral("deleteLimitPercent"), 25);
+    const ApiReply second = m_api->post(QStringLiteral("/api/v1/integrations"), withLimit);
+    QCOMPARE(second.status, 201);
+    QCOMPARE(second.json.value(QStringLiteral("deleteLimitPercent")).toInt(-1), 25);
+
+    QCOMPARE(m_api->remove(path).status, 204);
+    QCOMPARE(m_api->remove(QStringLiteral("/api/v1/integrations/%1")
+                               .arg(second.json.value(QStringLiteral("id")).toInteger()))
+                 .status,
+             204);
+}
+
+void tst_AdminApi::deleteLimitRejectsInvalid_data()
+{
+    QTest::addColumn<QJsonValue>("value");
+    QTest::newRow("negative") << QJsonValue(-1);
+    QTest::newRow("above 100") << QJsonValue(101);
+    QTest::newRow("fraction") << QJsonValue(12.5);
+    QTest::newRow("huge") << QJsonValue(1e12);
+    QTest::newRow("text") << QJsonValue(QStringLiteral("50"));
+    QTest::newRow("boolean") << QJsonValue(true);
+    QTest::newRow("null") << QJsonValue(QJsonValue::Null);
+}
+
+void tst_AdminApi::deleteLimitRejectsInvalid()
+{
+    QFETCH(QJsonValue, value);
+    // The demo's OneRoster bundle integration, whose limit stays as it was.
+    const QString path = QStringLiteral("/api/v1/integrations/3");
+    QJsonObject integration = m_api->get(path).json;
+    QCOMPARE(integration.value(QStringLiteral("integrationType")).toString(),
+             QStringLiteral("inbound"));
+    const int stored = integration.value(QStringLiteral("deleteLimitPercent")).toInt(-1);
+    QVERIFY(stored >= 0);
+    integration.insert(QStringLiteral("deleteLimitPercent"), value);
+
+    const ApiReply updated = m_api->put(path, integration);
+    QCOMPARE(updated.status, 422);
+    QCOMPARE(updated.json[QStringLiteral("fields")][QStringLiteral("deleteLimitPercent")].toString(),
+             QStringLiteral("Enter a whole number of percent from 0 to 100."));
+    QCOMPARE(m_api->get(path).json.value(QStringLiteral("deleteLimitPercent")).toInt(-1), stored);
+
+    const ApiReply created = m_api->post(
+        QStringLiteral("/api/v1/integrations"),
+        QJsonObject{{QStringLiteral("productId"), productIdOf(QStringLiteral("oneroster-bundle"))},
+                    {QStringLiteral("deleteLimitPercent"), value}});
+    QCOMPARE(created.status, 422);
+    QVERIFY(created.json[QStringLiteral("fields")].toObject().contains(
+        QStringLiteral("deleteLimitPercent")));
+}
+
+void tst_AdminApi::deleteLimitOnlyForInbound()
+{
+    // GET returns null on other types, and a null sent back is accepted.
+    const QString path = QStringLiteral("/api/v1/integrations/1");
+    QJsonObject outbound = m_api->get(path).json;
+    QCOMPARE(outbound.value(QStringLiteral("integrationType")).toString(),
+             QStringLiteral("outbound"));
+    QVERIFY(outbound.contains(QStringLiteral("deleteLimitPercent")));
+    QVERIFY(outbound.value(QStringLiteral("deleteLimitPercent")).isNull());
+    QCOMPARE(m_api->put(path, outbound).status, 200);
+
+    outbound.insert(QStringLiteral("deleteLimitPercent"), 20);
+    const ApiReply updated = m_api->put(path, outbound);
+    QCOMPARE(updated.status, 422);
+    QCOMPARE(updated.json[QStringLiteral("fields")][QStringLiteral("deleteLimitPercent")].toString(),
+             QStringLiteral("Only inbound loads are held for approval, so deleteLimitPercent "
+                            "applies to inbound integrations only; leave it out or send null "
+                            "for this outbound integration."));
+    auto stored = hub::selectValue(m_engine->store().connection(),
+                                   QStringLiteral("SELECT delete_limit_percent FROM integrations "
+                                                  "WHERE id = 1"));
+    QVERIFY(stored.ok());
+    QVERIFY(stored->isNull());
+
+    QJsonObject created = validIntegration();
+    created.insert(QStringLiteral("deleteLimitPercent"), 20);
+    const ApiReply rejected = m_api->post(QStringLiteral("/api/v1/integrations"), created);
+    QCOMPARE(rejected.status, 422);
+    QVERIFY(rejected.json[QStringLiteral("fields")].toObject().contains(
+        QStringLiteral("deleteLimitPercent")));
 }
 
 void tst_AdminApi::integrationFieldTypesAreStrict_data()

@@ -124,6 +124,7 @@ private slots:
     void strayUploadIsSweptWhenOld();
     void sharedUploadWaitsForQueuedRun();
     void loadRefreshesOneRosterCounts();
+    void changedLimitDecidesHold();
 
 private:
     QByteArray signInAs(const QString &role);
@@ -140,6 +141,9 @@ private:
     qint64 uploadFlatFile(qint64 integrationId, const QString &name, const QByteArray &bytes);
     QJsonObject waitForHold(qint64 runId);
     qint64 activeOrgs();
+    // Sets the inbound integration's deleteLimitPercent through the admin API; returns the
+    // HTTP status.
+    int setDeleteLimit(int percent);
 
     QTemporaryDir m_dataDir;
     std::unique_ptr<hub::Engine> m_engine;
@@ -360,6 +364,14 @@ qint64 tst_InboundRuns::activeOrgs()
                                   QStringLiteral("SELECT count(*) FROM orgs WHERE district_id = 1 "
                                                  "AND status = 'active'"));
     return count ? count->toLongLong() : -1;
+}
+
+int tst_InboundRuns::setDeleteLimit(int percent)
+{
+    const QString path = QStringLiteral("/api/v1/integrations/%1").arg(inboundIntegration);
+    QJsonObject integration = m_api->get(path).json;
+    integration.insert(QStringLiteral("deleteLimitPercent"), percent);
+    return m_api->put(path, integration).status;
 }
 
 QJsonObject tst_InboundRuns::waitForHold(qint64 runId)
@@ -1305,8 +1317,6 @@ void tst_InboundRuns::xmlBulkLoadWaitsForApproval()
     QCOMPARE(stored->toString(), QStringLiteral("XML District"));
 }
 
-QTEST_GUILESS_MAIN(tst_InboundRuns)
-#include "tst_inboundruns.moc"
 
 QByteArray tst_InboundRuns::signInAs(const QString &role)
 {
@@ -1554,3 +1564,61 @@ void tst_InboundRuns::loadRefreshesOneRosterCounts()
         vendor.get(QStringLiteral("/ims/oneroster/v1p1/orgs?limit=1")).header("X-Total-Count"),
         QByteArray::number(countBefore + 2), 5000);
 }
+
+// The limit set through the admin API decides whether a load that retires 2 of 10 stored orgs
+// (20%) is held: 10 holds it and 50 lets it load. 0 holds a load that retires a single org.
+void tst_InboundRuns::changedLimitDecidesHold()
+{
+    const auto orgRows = [](int count) {
+        QByteArray rows;
+        for (int i = 0; i < count; ++i)
+            rows += "org-limit-" + QByteArray::number(i) + ",active,2024-01-02T03:04:05Z,Limit "
+                    + QByteArray::number(i) + ",district,L" + QByteArray::number(i) + ",\r\n";
+        return rows;
+    };
+
+    // 100 turns the guard off, so ten orgs replace whatever the district had.
+    QCOMPARE(setDeleteLimit(100), 200);
+    QCOMPARE(waitForRun(upload(orgsBundle(orgRows(10)))).value(QStringLiteral("status")).toInt(),
+             0);
+    QCOMPARE(activeOrgs(), 10);
+
+    QCOMPARE(setDeleteLimit(0), 200);
+    const qint64 oneOfTen = upload(orgsBundle(orgRows(9)));
+    QVERIFY(oneOfTen > 0);
+    const QJsonObject heldAtZero = waitForHold(oneOfTen);
+    QCOMPARE(heldAtZero.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QVERIFY2(heldAtZero.value(QStringLiteral("message"))
+                 .toString()
+                 .startsWith(QStringLiteral("Held for approval: the load would leave more than "
+                                            "0% of the district's stored records marked to be "
+                                            "deleted (tobedeleted): orgs 1 of 10.")),
+             qPrintable(heldAtZero.value(QStringLiteral("message")).toString()));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(oneOfTen)).status, 200);
+
+    QCOMPARE(setDeleteLimit(10), 200);
+    const qint64 heldRun = upload(orgsBundle(orgRows(8)));
+    QVERIFY(heldRun > 0);
+    const QJsonObject held = waitForHold(heldRun);
+    QCOMPARE(held.value(QStringLiteral("hold")).toString(), QStringLiteral("held"));
+    QVERIFY2(held.value(QStringLiteral("message"))
+                 .toString()
+                 .contains(QStringLiteral("more than 10% of the district's stored records "
+                                          "marked to be deleted (tobedeleted): orgs 2 of 10.")),
+             qPrintable(held.value(QStringLiteral("message")).toString()));
+    QCOMPARE(m_api->post(QStringLiteral("/api/v1/runs/%1/reject").arg(heldRun)).status, 200);
+    QCOMPARE(activeOrgs(), 10);
+
+    QCOMPARE(setDeleteLimit(50), 200);
+    const qint64 loadedRun = upload(orgsBundle(orgRows(8)));
+    QVERIFY(loadedRun > 0);
+    const QJsonObject loaded = waitForRun(loadedRun);
+    QCOMPARE(loaded.value(QStringLiteral("status")).toInt(), 0);
+    QVERIFY(loaded.value(QStringLiteral("hold")).isNull());
+    QCOMPARE(activeOrgs(), 8);
+
+    QCOMPARE(setDeleteLimit(10), 200);
+}
+
+QTEST_GUILESS_MAIN(tst_InboundRuns)
+#include "tst_inboundruns.moc"

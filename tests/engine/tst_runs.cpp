@@ -41,6 +41,7 @@ private slots:
     void runsOfOneIntegrationNeverOverlap();
     void expiredLeaseFailsRun();
     void expiredLeaseRetriesOnce();
+    void expiredInboundRunRetriesFile();
     void workerLossRetriesFollowPolicy();
     void workerLossRetriesRejectInvalid_data();
     void workerLossRetriesRejectInvalid();
@@ -482,6 +483,39 @@ void tst_Runs::expiredLeaseRetriesOnce()
              qPrintable(last.json.value(QStringLiteral("message")).toString()));
     auto queued = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM runs WHERE status = 2"));
     QCOMPARE(queued->toInt(), 0);
+}
+
+// An inbound load whose worker stopped is retried with the same uploaded file, because a load
+// that did not finish stored nothing and the file of a run that did not load is kept.
+void tst_Runs::expiredInboundRunRetriesFile()
+{
+    startEngine();
+    m_engine->workers().stop();
+    const QSqlDatabase db = m_engine->store().connection();
+    // The demo's OneRoster bundle integration.
+    constexpr qint64 inboundIntegration = 3;
+    const QString file = QDir(m_dataDir->path()).filePath(QStringLiteral("roster.zip"));
+    hub::runs::RunRequest request;
+    request.integrationId = inboundIntegration;
+    request.inputFile = file;
+    auto runId = hub::runs::queue::enqueue(db, request);
+    QVERIFY(runId);
+    QCOMPARE(claimAndExpire(*runId, QStringLiteral("node-a/worker-1")), *runId);
+
+    auto failed = hub::runs::queue::failExpiredLeases(db);
+    QVERIFY(failed.ok());
+    QCOMPARE(*failed, QList<qint64>{*runId});
+    const QList<qint64> retries = retriesOf(*runId);
+    QCOMPARE(retries.size(), 1);
+    auto retried = hub::execute(db,
+                                QStringLiteral("SELECT input_file, trigger, status FROM runs "
+                                               "WHERE id = ?"),
+                                {retries.first()});
+    QVERIFY(retried.ok());
+    QVERIFY(retried->next());
+    QCOMPARE(retried->value(0).toString(), file);
+    QCOMPARE(retried->value(1).toString(), QStringLiteral("retry"));
+    QCOMPARE(retried->value(2).toInt(), 2);
 }
 
 void tst_Runs::workerLossRetriesFollowPolicy()
