@@ -1851,6 +1851,123 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     </message>
 </context>
 <context>
+    <name>hubdesk::InboundIntegrationForm</name>
+    <message>
+        <source>Manage Inbound Integration</source>
+        <translation>إدارة التكامل الوارد</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>السنة</translation>
+    </message>
+    <message>
+        <source>System notes</source>
+        <translation>ملاحظات النظام</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Approval of Large Deletions</source>
+        <translation>الموافقة على عمليات الحذف الكبيرة</translation>
+    </message>
+    <message>
+        <source>Largest share of a kind of record marked to be deleted without approval, in percent</source>
+        <translation>أكبر نسبة مئوية من نوع من السجلات تُعلَّم للحذف دون موافقة</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>غير نشط</translation>
+    </message>
+    <message>
+        <source>An Inactive integration takes no files.</source>
+        <translation>التكامل غير النشط لا يقبل ملفات.</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>التكامل</translation>
+    </message>
+    <message>
+        <source>System type:</source>
+        <translation>نوع النظام:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>المورّد:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>النظام:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>المنتج:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>الملفات:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>السنة:</translation>
+    </message>
+    <message>
+        <source>System notes:</source>
+        <translation>ملاحظات النظام:</translation>
+    </message>
+    <message>
+        <source>Retries after an engine stop:</source>
+        <translation>إعادة المحاولة بعد توقف المحرك:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <extracomment>The unit after the number in the deletion limit&apos;s spin box.</extracomment>
+        <translation>٪</translation>
+    </message>
+    <message>
+        <source>Hold a load that marks more than %1 of a kind of record to be deleted</source>
+        <extracomment>%1 is a spin box with the percentage, such as 10%.</extracomment>
+        <translation>احتجاز أي تحميل يُعلِّم للحذف أكثر من %1 من نوع من السجلات</translation>
+    </message>
+    <message>
+        <source>A held load waits in Runbook Activities for an operator to approve or reject it. 0 holds any load that marks a record to be deleted, and 100 holds none.</source>
+        <translation>ينتظر التحميل المحتجز في أنشطة سجل التشغيل حتى يوافق عليه مشغّل أو يرفضه. القيمة 0 تحتجز أي تحميل يُعلِّم سجلًا للحذف، والقيمة 100 لا تحتجز أي تحميل.</translation>
+    </message>
+    <message>
+        <source>Manage Inbound Integration: %1</source>
+        <translation>إدارة التكامل الوارد: %1</translation>
+    </message>
+    <message>
+        <source>A OneRoster CSV bundle, as a zip or a folder, or one OneRoster XML file</source>
+        <translation>حزمة CSV من OneRoster، بصيغة zip أو مجلد، أو ملف XML واحد من OneRoster</translation>
+    </message>
+    <message>
+        <source>One CSV or XML file, read with the product&apos;s file specifications</source>
+        <translation>ملف CSV أو XML واحد، يُقرأ وفق مواصفات الملفات الخاصة بالمنتج</translation>
+    </message>
+    <message>
+        <source>Current Year</source>
+        <translation>السنة الحالية</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::IntegrationActivityPage</name>
     <message>
         <source>Back to Integrations</source>

@@ -1851,6 +1851,123 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     </message>
 </context>
 <context>
+    <name>hubdesk::InboundIntegrationForm</name>
+    <message>
+        <source>Manage Inbound Integration</source>
+        <translation>Administrar integración de entrada</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>System notes</source>
+        <translation>Notas del sistema</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Approval of Large Deletions</source>
+        <translation>Aprobación de eliminaciones grandes</translation>
+    </message>
+    <message>
+        <source>Largest share of a kind of record marked to be deleted without approval, in percent</source>
+        <translation>Mayor porcentaje de un tipo de registro que se marca para eliminar sin aprobación</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>An Inactive integration takes no files.</source>
+        <translation>Una integración inactiva no acepta archivos.</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integración</translation>
+    </message>
+    <message>
+        <source>System type:</source>
+        <translation>Tipo de sistema:</translation>
+    </message>
+    <message>
+        <source>Vendor:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>Sistema:</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>Producto:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Archivos:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Año:</translation>
+    </message>
+    <message>
+        <source>System notes:</source>
+        <translation>Notas del sistema:</translation>
+    </message>
+    <message>
+        <source>Retries after an engine stop:</source>
+        <translation>Reintentos tras una parada del motor:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <extracomment>The unit after the number in the deletion limit&apos;s spin box.</extracomment>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Hold a load that marks more than %1 of a kind of record to be deleted</source>
+        <extracomment>%1 is a spin box with the percentage, such as 10%.</extracomment>
+        <translation>Retener una carga que marque para eliminar más del %1 de un tipo de registro</translation>
+    </message>
+    <message>
+        <source>A held load waits in Runbook Activities for an operator to approve or reject it. 0 holds any load that marks a record to be deleted, and 100 holds none.</source>
+        <translation>Una carga retenida espera en Actividades de ejecución a que un operador la apruebe o la rechace. 0 retiene cualquier carga que marque un registro para eliminar, y 100 no retiene ninguna.</translation>
+    </message>
+    <message>
+        <source>Manage Inbound Integration: %1</source>
+        <translation>Administrar integración de entrada: %1</translation>
+    </message>
+    <message>
+        <source>A OneRoster CSV bundle, as a zip or a folder, or one OneRoster XML file</source>
+        <translation>Un paquete CSV de OneRoster, como zip o carpeta, o un archivo XML de OneRoster</translation>
+    </message>
+    <message>
+        <source>One CSV or XML file, read with the product&apos;s file specifications</source>
+        <translation>Un archivo CSV o XML, leído con las especificaciones de archivo del producto</translation>
+    </message>
+    <message>
+        <source>Current Year</source>
+        <translation>Año actual</translation>
+    </message>
+</context>
+<context>
     <name>hubdesk::IntegrationActivityPage</name>
     <message>
         <source>Back to Integrations</source>

@@ -179,8 +179,11 @@ IntegrationsPage::IntegrationsPage(EngineClient *client, QWidget *parent)
         if (integration.isEmpty())
             return;
         const qint64 id = integration.value(QStringLiteral("id")).toInteger();
-        if (integration.value(QStringLiteral("integrationType")).toString() == QLatin1String("api"))
+        const QString type = integration.value(QStringLiteral("integrationType")).toString();
+        if (type == QLatin1String("api"))
             emit apiEditRequested(id);
+        else if (type == QLatin1String("inbound"))
+            emit inboundEditRequested(id);
         else
             emit editRequested(id);
     });
@@ -627,7 +630,8 @@ void IntegrationsPage::updateButtons()
     const QString inactiveTip = inactive ? tr("This integration is Inactive. Set its status to "
                                               "Active to run it or upload files to it.")
                                          : QString();
-    m_editButton->setEnabled(type == QLatin1String("outbound") || type == QLatin1String("api"));
+    m_editButton->setEnabled(type == QLatin1String("outbound") || type == QLatin1String("api")
+                             || type == QLatin1String("inbound"));
     m_activityButton->setEnabled(!type.isEmpty());
     // Inbound runs start from a file, so they are run by Upload File.
     m_runButton->setEnabled(!type.isEmpty() && type != QLatin1String("inbound") && !inactive);

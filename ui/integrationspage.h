@@ -92,6 +92,7 @@ signals:
     // The user asked for the integration's own page: its activity, last runs and next run.
     void activityRequested(qint64 integrationId);
     void apiEditRequested(qint64 integrationId);
+    void inboundEditRequested(qint64 integrationId);
     // A run was queued, by Run Now or by an upload. alreadyQueued is true when Run Now found
     // a run of the integration waiting to start, which the engine returns instead of a new one.
     void runQueued(qint64 runId, bool alreadyQueued);

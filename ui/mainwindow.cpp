@@ -9,6 +9,7 @@
 #include "elidinglabel.h"
 #include "engineclient.h"
 #include "filespecspage.h"
+#include "inboundintegrationform.h"
 #include "integrationactivitypage.h"
 #include "integrationspage.h"
 #include "notificationsettingsdialog.h"
@@ -34,7 +35,7 @@ namespace hubdesk {
 
 namespace {
 
-// The navigation list's rows; the outbound form belongs to Integrations.
+// The navigation list's rows; the integration forms belong to Integrations.
 enum NavigationRow { CatalogRow, IntegrationsRow, RunbookRow, OneRosterRow, AuditLogRow };
 
 NavigationRow navigationRowOf(MainWindow::Page page)
@@ -47,6 +48,7 @@ NavigationRow navigationRowOf(MainWindow::Page page)
     case MainWindow::Page::OutboundForm:
     case MainWindow::Page::IntegrationActivity:
     case MainWindow::Page::ApiForm:
+    case MainWindow::Page::InboundForm:
         return IntegrationsRow;
     case MainWindow::Page::Runbook:
         return RunbookRow;
@@ -69,6 +71,7 @@ MainWindow::MainWindow(EngineClient *client, QWidget *parent)
     , m_integrationsPage(new IntegrationsPage(client))
     , m_outboundForm(new OutboundIntegrationForm(client))
     , m_apiForm(new ApiIntegrationForm(client))
+    , m_inboundForm(new InboundIntegrationForm(client))
     , m_runbookPage(new RunbookPage(client))
     , m_oneRosterPage(new OneRosterPage(client))
     , m_activityPage(new IntegrationActivityPage(client))
@@ -249,6 +252,7 @@ void MainWindow::createPages()
     m_pages->addWidget(m_auditLogPage);
     m_pages->addWidget(m_apiForm);
     m_pages->addWidget(m_fileSpecsPage);
+    m_pages->addWidget(m_inboundForm);
 
     auto central = new QWidget;
     auto layout = new QHBoxLayout(central);
@@ -290,6 +294,13 @@ void MainWindow::connectPages()
         m_activityPage->showIntegration(id);
         showPage(Page::IntegrationActivity);
     });
+    connect(m_integrationsPage, &IntegrationsPage::inboundEditRequested, this, [this](qint64 id) {
+        m_inboundForm->loadIntegration(id);
+        showPage(Page::InboundForm);
+    });
+    connect(m_inboundForm, &InboundIntegrationForm::saved, this, showIntegration);
+    connect(m_inboundForm, &InboundIntegrationForm::cancelled, this,
+            [this] { showPage(Page::Integrations); });
     connect(m_activityPage, &IntegrationActivityPage::backRequested, this,
             [this] { showPage(Page::Integrations); });
     connect(m_activityPage, &IntegrationActivityPage::runbookRequested, this, [this](qint64 id) {

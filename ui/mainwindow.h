@@ -22,6 +22,7 @@ class CatalogPage;
 class IntegrationsPage;
 class IntegrationActivityPage;
 class ApiIntegrationForm;
+class InboundIntegrationForm;
 class OutboundIntegrationForm;
 class RunbookPage;
 class OneRosterPage;
@@ -48,7 +49,8 @@ public:
         IntegrationActivity,
         AuditLog,
         ApiForm,
-        FileSpecs
+        FileSpecs,
+        InboundForm
     };
 
     explicit MainWindow(EngineClient *client, QWidget *parent = nullptr);
@@ -82,6 +84,7 @@ public:
     IntegrationsPage *integrationsPage() const;
     OutboundIntegrationForm *outboundForm() const;
     ApiIntegrationForm *apiForm() const;
+    InboundIntegrationForm *inboundForm() const { return m_inboundForm; }
     RunbookPage *runbookPage() const;
     OneRosterPage *oneRosterPage() const { return m_oneRosterPage; }
     IntegrationActivityPage *integrationActivityPage() const;
@@ -110,6 +113,7 @@ private:
     IntegrationsPage *m_integrationsPage;
     OutboundIntegrationForm *m_outboundForm;
     ApiIntegrationForm *m_apiForm;
+    InboundIntegrationForm *m_inboundForm;
     RunbookPage *m_runbookPage;
     OneRosterPage *m_oneRosterPage;
     IntegrationActivityPage *m_activityPage;

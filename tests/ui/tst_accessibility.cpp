@@ -10,6 +10,7 @@
 #include "catalogpage.h"
 #include "filespecspage.h"
 #include "highcontrast.h"
+#include "inboundintegrationform.h"
 #include "integrationspage.h"
 #include "mainwindow.h"
 #include "outboundintegrationform.h"
@@ -96,6 +97,12 @@ void tst_Accessibility::initTestCase()
     QSignalSpy loaded(m_window->outboundForm(), &hubdesk::OutboundIntegrationForm::loaded);
     m_window->catalogPage()->addIntegration();
     QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+
+    // The inbound form with the demo's OneRoster bundle integration.
+    QSignalSpy inboundLoaded(m_window->inboundForm(), &hubdesk::InboundIntegrationForm::loaded);
+    m_window->inboundForm()->loadIntegration(
+        m_engine.integrationIdNamed(QStringLiteral("OneRoster Bundle")));
+    QVERIFY(inboundLoaded.wait(UiTestEngine::kRequestTimeoutMs));
 }
 
 void tst_Accessibility::cleanupTestCase()
@@ -310,6 +317,7 @@ void tst_Accessibility::addPageRows()
     QTest::newRow("Runbook Activities") << int(MainWindow::Page::Runbook);
     QTest::newRow("Audit Log") << int(MainWindow::Page::AuditLog);
     QTest::newRow("File Specifications") << int(MainWindow::Page::FileSpecs);
+    QTest::newRow("Manage Inbound Integration") << int(MainWindow::Page::InboundForm);
 }
 
 QWidget *tst_Accessibility::showPage(MainWindow::Page page)

@@ -288,7 +288,7 @@ void tst_MainWindow::integrationsListDemo()
     QVERIFY(!upload->isEnabled());
     integrationList(IntegrationsPage::Inbound)
         ->setCurrentIndex(integrationList(IntegrationsPage::Inbound)->model()->index(0, 0));
-    QVERIFY(!edit->isEnabled());
+    QVERIFY(edit->isEnabled());
     QVERIFY(!run->isEnabled());
     QVERIFY(upload->isEnabled());
     // Only one list has a selection at a time.
@@ -320,7 +320,7 @@ void tst_MainWindow::mouseClickEnablesButtons()
     QVERIFY(!upload->isEnabled());
 
     QVERIFY(clickIntegration(IntegrationsPage::Inbound, QStringLiteral("OneRoster Bundle")));
-    QVERIFY(!edit->isEnabled());
+    QVERIFY(edit->isEnabled());
     QVERIFY(!run->isEnabled());
     QVERIFY(upload->isEnabled());
     QVERIFY(!integrationList(IntegrationsPage::Outbound)->selectionModel()->hasSelection());
