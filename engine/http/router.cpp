@@ -65,6 +65,10 @@ IncomingRequest IncomingRequest::copyOf(const QHttpServerRequest &request)
     IncomingRequest copy;
     copy.method = request.method();
     copy.url = request.url();
+    // Qt 6.4 gives a URL whose Host header has no port the port 0, which would then appear in
+    // every link built from it. Without a port the scheme's default applies.
+    if (copy.url.port() == 0)
+        copy.url.setPort(-1);
     copy.query = request.query();
     copy.headers = request.headers();
     copy.body = request.body();

@@ -98,11 +98,13 @@ QByteArray bearerToken(const http::Request &request)
 QString originOf(const http::Request &request)
 {
     const QUrl url = request.url();
-    QString origin = url.scheme().isEmpty() ? QStringLiteral("http") : url.scheme();
-    origin += QStringLiteral("://") + url.host();
+    // QUrl writes an IPv6 host in brackets, as a URL needs it.
+    QUrl origin;
+    origin.setScheme(url.scheme().isEmpty() ? QStringLiteral("http") : url.scheme());
+    origin.setHost(url.host());
     if (url.port() > 0)
-        origin += QLatin1Char(':') + QString::number(url.port());
-    return origin;
+        origin.setPort(url.port());
+    return origin.toString(QUrl::FullyEncoded);
 }
 
 // Returns the key under which a peer's failed token requests count: its IPv4 address (also when

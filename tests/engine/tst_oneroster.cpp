@@ -121,6 +121,8 @@ private slots:
     void unknownParameterAccepted();
     void largestOffsetGivesEmptyPage();
     void linkHeaderNamesPages();
+    void linksFollowHostHeader_data();
+    void linksFollowHostHeader();
 
     void filterSelectsRecords_data();
     void filterSelectsRecords();
@@ -167,6 +169,10 @@ private:
                                  const QString &secret);
     QByteArray tokenFor(const QStringList &scopes);
     ApiReply read(const QByteArray &token, const QString &pathAndQuery);
+    // Sends a GET with this Host header over a socket of its own and returns the whole response,
+    // because the test client always sends the engine's own address.
+    QByteArray readWithHost(const QByteArray &token, const QString &pathAndQuery,
+                            const QByteArray &host);
     ApiReply send(const QByteArray &token, const QByteArray &method, const QString &path,
                   const QJsonObject &body);
     QString firstId(const QByteArray &token, const QString &collection, const QString &wrapper);
@@ -327,6 +333,36 @@ ApiReply tst_OneRoster::requestToken(const QString &clientId, const QString &sec
     result.json = QJsonDocument::fromJson(result.body).object();
     result.headers = reply->rawHeaderPairs();
     return result;
+}
+
+QByteArray tst_OneRoster::readWithHost(const QByteArray &token, const QString &pathAndQuery,
+                                       const QByteArray &host)
+{
+    QTcpSocket socket;
+    QByteArray response;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { response += socket.readAll(); });
+    connect(&socket, &QTcpSocket::connected, this, [&] {
+        socket.write("GET " + pathAndQuery.toUtf8() + " HTTP/1.1\r\nHost: " + host
+                     + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
+    });
+    socket.connectToHost(QHostAddress::LocalHost, quint16(m_engine->baseUrl().port()));
+    // The engine runs on this thread, so the test waits in the event loop until the body of
+    // Content-Length bytes has arrived.
+    const auto complete = [&response] {
+        const qsizetype headEnd = response.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return false;
+        const QByteArray head = response.left(headEnd).toLower();
+        const qsizetype at = head.indexOf("content-length:");
+        if (at < 0)
+            return false;
+        const qsizetype lineEnd = head.indexOf("\r\n", at);
+        const qint64 length = head.mid(at + 15, lineEnd < 0 ? -1 : lineEnd - at - 15).trimmed().toLongLong();
+        return response.size() >= headEnd + 4 + length;
+    };
+    if (!QTest::qWaitFor(complete, 10000))
+        qWarning("No whole response after 10 s: %s", response.left(300).constData());
+    return response;
 }
 
 QByteArray tst_OneRoster::tokenFor(const QStringList &scopes)
@@ -1303,6 +1339,55 @@ void tst_OneRoster::linkHeaderNamesPages()
     QVERIFY2(link.contains("filter="), link.constData());
     const qint64 total = reply.header("X-Total-Count").toLongLong();
     QVERIFY2(link.contains(QStringLiteral("offset=%1>; rel=\"last\"").arg(((total - 1) / 10) * 10).toLatin1()), link.constData());
+}
+
+void tst_OneRoster::linksFollowHostHeader_data()
+{
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<QByteArray>("origin");
+    QTest::newRow("name without port") << QByteArray("hub.example.org") << QByteArray("http://hub.example.org/");
+    QTest::newRow("name with port") << QByteArray("hub.example.org:8443") << QByteArray("http://hub.example.org:8443/");
+    QTest::newRow("IPv6 with port") << QByteArray("[::1]:8080") << QByteArray("http://[::1]:8080/");
+    QTest::newRow("IPv6 without port") << QByteArray("[::1]") << QByteArray("http://[::1]/");
+}
+
+void tst_OneRoster::linksFollowHostHeader()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(QByteArray, origin);
+    const QByteArray response
+        = readWithHost(m_allScopes, kV1p1 + QStringLiteral("/enrollments?limit=2&offset=2"), host);
+    QVERIFY2(response.startsWith("HTTP/1.1 200"), response.left(200).constData());
+    const qsizetype headEnd = response.indexOf("\r\n\r\n");
+    QVERIFY(headEnd > 0);
+    const QByteArray head = response.left(headEnd);
+    const QByteArray body = response.mid(headEnd + 4);
+
+    const qsizetype linkStart = head.toLower().indexOf("\r\nlink: ");
+    QVERIFY2(linkStart >= 0, head.constData());
+    const qsizetype linkEnd = head.indexOf("\r\n", linkStart + 2);
+    const QByteArray link = head.mid(linkStart + 8, linkEnd < 0 ? -1 : linkEnd - linkStart - 8);
+    for (const char *rel : {"first", "prev", "next", "last"}) {
+        const QByteArray expected = '<' + origin + "ims/oneroster/v1p1/enrollments?limit=2&offset=";
+        const QByteArray relation = QByteArray("rel=\"") + rel + '"';
+        const qsizetype relAt = link.indexOf(relation);
+        QVERIFY2(relAt >= 0, link.constData());
+        const qsizetype start = link.lastIndexOf('<', relAt);
+        QVERIFY2(link.mid(start).startsWith(expected), link.constData());
+    }
+    QVERIFY2(!link.contains(":0/"), link.constData());
+
+    const QJsonArray enrollments
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("enrollments")).toArray();
+    QCOMPARE(enrollments.size(), 2);
+    const QString href = enrollments.first()
+                             .toObject()
+                             .value(QStringLiteral("user"))
+                             .toObject()
+                             .value(QStringLiteral("href"))
+                             .toString();
+    QVERIFY2(href.startsWith(QString::fromLatin1(origin) + QStringLiteral("ims/oneroster/v1p1/users/")),
+             qPrintable(href));
 }
 
 void tst_OneRoster::filterSelectsRecords_data()
