@@ -170,6 +170,7 @@ Result<quint16> Engine::start()
     m_workers = std::make_unique<runs::WorkerPool>(*m_store, m_options.dataDir, m_options.workers,
                                                    m_options.runLeaseSeconds);
     m_workers->setNodeId(*nodeId);
+    m_workers->setOverlapBundleLoads(m_options.overlapBundleLoads);
     // Workers emit from their own threads; the notifier works on this one.
     connect(m_workers.get(), &runs::WorkerPool::runFinished, m_notifier.get(),
             &notify::Notifier::runFinished, Qt::QueuedConnection);

@@ -58,6 +58,11 @@ struct EngineOptions
     int requestThreads = QThread::idealThreadCount();
     // The byte budget of the OneRoster response cache; 0 turns it off.
     qint64 oneRosterCacheBytes = 256LL * 1024 * 1024;
+    // Whether a OneRoster bundle on SQLite is validated on a second thread while its load
+    // stores the rows validated so far. Loads finish sooner, but the store's write lock is held
+    // from the first validated rows until the commit, so every other write of every district
+    // waits (and the HTTP thread's writes fail after their busy timeout) for the whole run.
+    bool overlapBundleLoads = false;
     // How long a claimed run's lease lasts; a run whose node stops renewing it fails this long
     // after the last renewal.
     int runLeaseSeconds = 60;

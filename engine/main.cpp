@@ -503,6 +503,12 @@ int main(int argc, char *argv[])
                        "every 100-record users and enrollments page of a district of about "
                        "75,000 students with six classes each, about 3.5 KB per student."),
         QStringLiteral("n"), QStringLiteral("256"));
+    const QCommandLineOption overlapLoads(
+        QStringLiteral("overlap-bundle-loads"),
+        QStringLiteral("On SQLite, validate a OneRoster bundle on a second core while its load "
+                       "stores the rows validated so far. Loads end sooner, but other writes "
+                       "(uploads, token requests, settings) of every district wait for the whole "
+                       "run instead of its load alone, and fail after a few seconds."));
     const QCommandLineOption timeZone(QStringLiteral("time-zone"),
                                       QStringLiteral("IANA time zone of a new district "
                                                      "(default America/Detroit)."),
@@ -540,9 +546,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Seconds a worker's claim on a run lasts without renewal (default 60). A "
                        "run whose node died fails this long after its last renewal."),
         QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({listen, dataDir, demo, workers, requestThreads, oneRosterCache, timeZone,
-                       verbose, tlsCert, tlsKey, maxConnections, maxUpload, config, database,
-                       passwordFile, runLease});
+    parser.addOptions({listen, dataDir, demo, workers, requestThreads, oneRosterCache,
+                       overlapLoads, timeZone, verbose, tlsCert, tlsKey, maxConnections,
+                       maxUpload, config, database, passwordFile, runLease});
     parser.process(app);
 
     if (parser.isSet(verbose))
@@ -644,6 +650,7 @@ int main(int argc, char *argv[])
     options.workers = workerCount;
     options.requestThreads = requestThreadCount;
     options.oneRosterCacheBytes = cacheMib * 1024 * 1024;
+    options.overlapBundleLoads = parser.isSet(overlapLoads);
     options.timeZone = zoneValue;
     if (parser.isSet(database)) {
         auto checked = checkDatabaseUrl(parser.value(database));

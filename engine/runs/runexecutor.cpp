@@ -977,12 +977,12 @@ void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
     }
     recorder.startPhase(QStringLiteral("Validate"));
     const InboundBundle received{*bundle, xml ? &*xml : nullptr, removeWork};
-    if (inbound::OneRosterBundle::canOverlapLoad(db)) {
+    if (m_overlapBundleLoads && inbound::OneRosterBundle::canOverlapLoad(db)) {
         validateWhileLoading(db, recorder, context, received);
         return;
     }
-    // NOTE: PostgreSQL validates the whole bundle before its load starts. Whether overlapping
-    // validation with its COPY load pays was not measured.
+    // NOTE: PostgreSQL always validates the whole bundle before its load starts. Whether
+    // overlapping validation with its COPY load pays was not measured.
     validateThenLoad(db, recorder, context, received);
 }
 

@@ -42,6 +42,11 @@ public:
     RunExecutor(const Store &store, QString dataDir);
 
     void execute(qint64 runId);
+    // With overlap on, a OneRoster bundle on SQLite in WAL mode is validated on a second thread
+    // while the run's thread stores the rows validated so far, in the one load transaction. The
+    // run takes less time, but it holds the store's write lock from the first validated rows to
+    // the commit instead of for the load alone. Off by default.
+    void setOverlapBundleLoads(bool overlap) { m_overlapBundleLoads = overlap; }
 
 private:
     void executeOutbound(const QSqlDatabase &db, RunRecorder &recorder, const RunContext &context);
@@ -91,6 +96,7 @@ private:
 
     const Store &m_store;
     QString m_dataDir;
+    bool m_overlapBundleLoads = false;
 };
 
 // The district's current school year: the active schoolYear session that contains today in the

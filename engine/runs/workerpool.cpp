@@ -73,6 +73,7 @@ void WorkerPool::workerLoop(int index)
 {
     const QString worker = QStringLiteral("%1/worker-%2").arg(m_nodeId).arg(index + 1);
     RunExecutor executor(m_store, m_dataDir);
+    executor.setOverlapBundleLoads(m_overlapBundleLoads);
 
     while (!m_stopping) {
         auto claimed = queue::claimNext(m_store.connection(), worker, m_leaseSeconds);

@@ -48,6 +48,9 @@ public:
     // Names this node's workers; call before start(). The engine keeps one id per data folder,
     // so that after a restart it knows which running runs were its own.
     void setNodeId(const QString &nodeId) { m_nodeId = nodeId; }
+    // Lets the workers validate a OneRoster bundle while its load runs (see
+    // RunExecutor::setOverlapBundleLoads); call before start().
+    void setOverlapBundleLoads(bool overlap) { m_overlapBundleLoads = overlap; }
 
     static constexpr int kDefaultLeaseSeconds = 60;
     int leaseSeconds() const { return m_leaseSeconds; }
@@ -65,6 +68,7 @@ private:
     int m_workerCount;
     int m_leaseSeconds;
     QString m_nodeId;
+    bool m_overlapBundleLoads = false;
     std::vector<std::unique_ptr<QThread>> m_threads;
     QMutex m_mutex;
     QWaitCondition m_wakeCondition;

@@ -131,6 +131,7 @@ void tst_Hubd::helpDocumentsEveryOption()
                                  QStringLiteral("--demo"), QStringLiteral("--workers"),
                                  QStringLiteral("--request-threads"),
                                  QStringLiteral("--oneroster-cache-mb"),
+                                 QStringLiteral("--overlap-bundle-loads"),
                                  QStringLiteral("--time-zone"), QStringLiteral("--verbose"),
                                  QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
                                  QStringLiteral("--max-connections"),

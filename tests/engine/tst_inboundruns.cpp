@@ -166,6 +166,8 @@ void tst_InboundRuns::initTestCase()
     options.adminToken = m_token;
     options.demo = true;
     options.workers = 1;
+    // The _overlap variant runs every case with validation overlapping the load.
+    options.overlapBundleLoads = qEnvironmentVariableIntValue("HUBDESK_TEST_OVERLAP_LOADS") == 1;
     m_engine = std::make_unique<hub::Engine>(options);
     auto started = m_engine->start();
     QVERIFY2(started.ok(), qPrintable(started.error()));
