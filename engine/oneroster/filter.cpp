@@ -146,6 +146,12 @@ private:
         // Vendors send straight quotes; some tools turn them into typographic ones.
         const bool quoted = quote == QLatin1Char('\'') || quote == QChar(0x2018)
                             || quote == QChar(0x2019);
+        // A value cannot start with a predicate character, so role=='teacher' or
+        // role<>'teacher' is a mistyped predicate. Read as a value, it would match nothing.
+        if (QStringLiteral("=<>!~").contains(quote))
+            return error(QStringLiteral("%1 is followed by an unknown predicate; use one of =, "
+                                        "!=, >, >=, <, <= or ~, such as %1='value'")
+                             .arg(field));
         if (!quoted) {
             const qsizetype start = m_position;
             while (m_position < m_text.size() && !m_text.at(m_position).isSpace()

@@ -1200,6 +1200,9 @@ void tst_OneRoster::invalidParametersRejected_data()
     QTest::newRow("unknown filter field") << QStringLiteral("filter=shoeSize='9'") << QStringLiteral("invalid_filter_field");
     QTest::newRow("bad filter syntax") << QStringLiteral("filter=givenName") << QStringLiteral("invalid_filter_field");
     QTest::newRow("unclosed quote") << QStringLiteral("filter=givenName='Ann") << QStringLiteral("invalid_filter_field");
+    QTest::newRow("double equals") << QStringLiteral("filter=role=='teacher'") << QStringLiteral("invalid_filter_field");
+    QTest::newRow("angle brackets") << QStringLiteral("filter=role<>'teacher'") << QStringLiteral("invalid_filter_field");
+    QTest::newRow("not tilde") << QStringLiteral("filter=givenName!~'Ann'") << QStringLiteral("invalid_filter_field");
     QTest::newRow("bad date") << QStringLiteral("filter=dateLastModified>'yesterday'") << QStringLiteral("invalid_filter_field");
     QTest::newRow("unknown selection") << QStringLiteral("fields=sourcedId,shoeSize") << QStringLiteral("invalid_selection_field");
     QTest::newRow("unknown sort") << QStringLiteral("sort=shoeSize") << QStringLiteral("invalid_sort_field");
@@ -1247,6 +1250,11 @@ void tst_OneRoster::rejectionMessagesExplainFix_data()
         << QStringLiteral(
                "Invalid filter at character 12: values are quoted with single quotes, such as "
                "familyName='Adams', not double quotes.");
+    QTest::newRow("double equals")
+        << QStringLiteral("filter=familyName=='Adams'")
+        << QStringLiteral("Invalid filter at character 12: familyName is followed by an unknown "
+                          "predicate; use one of =, !=, >, >=, <, <= or ~, such as "
+                          "familyName='value'.");
 }
 
 void tst_OneRoster::rejectionMessagesExplainFix()
