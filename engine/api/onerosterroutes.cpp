@@ -66,6 +66,21 @@ struct ApplicationInput
 QJsonObject validateApplication(const QJsonObject &body, ApplicationInput *input)
 {
     QJsonObject errors;
+    // A misspelled key such as "scope" would otherwise register an application without scopes.
+    // The keys that GET and POST return are accepted too and ignored, so that a client may send
+    // back what it read.
+    static const QStringList settable = {QStringLiteral("name"), QStringLiteral("vendor"),
+                                         QStringLiteral("schoolYear"), QStringLiteral("scopes"),
+                                         QStringLiteral("active")};
+    static const QStringList readOnly
+        = {QStringLiteral("id"),        QStringLiteral("clientId"),
+           QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+           QStringLiteral("secretChangedAt"), QStringLiteral("clientSecret")};
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!settable.contains(it.key()) && !readOnly.contains(it.key()))
+            errors.insert(it.key(), QStringLiteral("Unknown field; an application has name, "
+                                                   "vendor, schoolYear, scopes and active."));
+    }
     input->name = body.value(QStringLiteral("name")).toString().trimmed();
     if (input->name.isEmpty())
         errors.insert(QStringLiteral("name"), QStringLiteral("Enter the application's name."));
@@ -246,7 +261,9 @@ http::Response update(const ApiContext &context, const http::Request &request, q
     if (auto duplicate = duplicateName(context, input.name, id))
         return *duplicate;
 
-    auto updated = execute(context.store->connection(),
+    const QSqlDatabase db = context.store->connection();
+    Transaction transaction(db);
+    auto updated = execute(db,
                            QStringLiteral("UPDATE oneroster_applications SET name = ?, vendor = ?, "
                                           "school_year = ?, scopes = ?, active = ?, "
                                           "updated_at = ? WHERE id = ? AND district_id = ?"),
@@ -254,6 +271,21 @@ http::Response update(const ApiContext &context, const http::Request &request, q
                             input.active ? 1 : 0, nowIsoUtc(), id, context.districtId});
     if (!updated)
         return storeFailed(updated.error());
+    // Deactivation revokes the application's tokens, so that activating it again does not bring
+    // back tokens issued before; the vendor requests new ones.
+    const bool deactivated = before->value(QStringLiteral("active")).toBool() && !input.active;
+    if (deactivated) {
+        auto revoked = execute(db,
+                               QStringLiteral("DELETE FROM oneroster_tokens WHERE application_id = ?"),
+                               {id});
+        if (!revoked)
+            return storeFailed(revoked.error());
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return storeFailed(committed.error());
+    if (deactivated)
+        qCInfo(lcOneRoster) << "Deactivated OneRoster application" << id
+                            << "and revoked its access tokens";
     auto after = findApplication(context, id);
     if (!after)
         return storeFailed(after.error());

@@ -465,6 +465,8 @@ void tst_OneRoster::applicationValidation_data()
                                       << QStringLiteral("schoolYear");
     QTest::newRow("school year range") << QByteArray(R"({"name": "A", "schoolYear": 27})")
                                        << QStringLiteral("schoolYear");
+    QTest::newRow("misspelled scopes") << QByteArray(R"({"name": "A", "scope": ["roster-core.readonly"]})")
+                                       << QStringLiteral("scope");
     QTest::newRow("school year 1999") << QByteArray(R"({"name": "A", "schoolYear": 1999})")
                                       << QStringLiteral("schoolYear");
     QTest::newRow("school year 2101") << QByteArray(R"({"name": "A", "schoolYear": 2101})")
@@ -673,6 +675,16 @@ void tst_OneRoster::inactiveApplicationGetsNoToken()
     QCOMPARE(updated.status, 200);
     QCOMPARE(requestToken(app.clientId, app.secret).status, 401);
     QCOMPARE(read(accessToken, kV1p1 + QStringLiteral("/orgs")).status, 401);
+
+    // Activated again, the application needs a new token: the old one was revoked.
+    QJsonObject reactivated = updated.json;
+    reactivated.insert(QStringLiteral("active"), true);
+    QCOMPARE(m_admin->put(QStringLiteral("/api/v1/oneroster/applications/%1").arg(app.id), reactivated).status, 200);
+    QCOMPARE(read(accessToken, kV1p1 + QStringLiteral("/orgs")).status, 401);
+    const ApiReply renewed = requestToken(app.clientId, app.secret);
+    QCOMPARE(renewed.status, 200);
+    const QByteArray newToken = renewed.json[QStringLiteral("access_token")].toString().toLatin1();
+    QCOMPARE(read(newToken, kV1p1 + QStringLiteral("/orgs")).status, 200);
 }
 
 void tst_OneRoster::removedScopeStopsWorking()
