@@ -395,8 +395,9 @@ void TestOneRosterOverlap::cancelDuringOverlapChangesNothing()
     const std::unique_ptr<OneRosterBundle> bundle = openBundle(files);
     QVERIFY(bundle);
 
-    // The cancel arrives once the load transaction contains the new user, while validation
-    // waits at enrollments.csv.
+    // The cancel arrives once the load transaction contains the new user. Validation usually
+    // waits at enrollments.csv by then, but on a busy machine the loading thread may see the
+    // cancel first and stop validation before that file, so the gate need not have opened.
     QSemaphore cancelled;
     std::atomic<bool> gateOpened{false};
     bundle->setBeforeFileHook([&](const QString &fileName) {
@@ -418,7 +419,8 @@ void TestOneRosterOverlap::cancelDuringOverlapChangesNothing()
             ++decisions;
             return true;
         });
-    QVERIFY(gateOpened);
+    if (!gateOpened)
+        qInfo("Validation stopped before enrollments.csv");
     QVERIFY(stopped);
     QVERIFY(bundle->wasStopped());
     QCOMPARE(decisions, 0);
