@@ -339,10 +339,7 @@ void ApiIntegrationForm::showFieldErrors(const ApiResult &result)
         showGeneralError(result.errorMessage);
         return;
     }
-    if (QWidget *first = m_errors.show(result.fieldErrors, m_scroll->widget())) {
-        m_scroll->ensureWidgetVisible(first);
-        first->setFocus(Qt::OtherFocusReason);
-    }
+    m_errors.showAndFocus(result.fieldErrors, m_scroll);
 }
 
 void ApiIntegrationForm::showGeneralError(const QString &message)

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QWidget>
@@ -184,6 +185,15 @@ QWidget *FieldErrors::show(const QJsonObject &fields, const QWidget *form)
         m_fallback->show();
     }
     return first;
+}
+
+void FieldErrors::showAndFocus(const QJsonObject &fields, QScrollArea *scroll)
+{
+    QWidget *first = show(fields, scroll->widget());
+    if (!first)
+        return;
+    scroll->ensureWidgetVisible(first);
+    first->setFocus(Qt::OtherFocusReason);
 }
 
 QString FieldErrors::message(const QString &key) const

@@ -10,6 +10,7 @@
 #include <QString>
 
 class QLabel;
+class QScrollArea;
 class QWidget;
 
 namespace hubdesk {
@@ -44,6 +45,9 @@ public:
     // Shows each message under its field and sets it as the field's accessible description.
     // Returns the invalid field nearest the top of form, or nullptr when none is registered.
     QWidget *show(const QJsonObject &fields, const QWidget *form);
+    // Shows the messages as show() does for the form inside scroll, then scrolls to the invalid
+    // field nearest the top and gives it the focus.
+    void showAndFocus(const QJsonObject &fields, QScrollArea *scroll);
     // The message shown for key, or an empty string.
     QString message(const QString &key) const;
 

@@ -314,10 +314,7 @@ void InboundIntegrationForm::showFieldErrors(const ApiResult &result)
         showGeneralError(result.errorMessage);
         return;
     }
-    if (QWidget *first = m_errors.show(result.fieldErrors, m_scroll->widget())) {
-        m_scroll->ensureWidgetVisible(first);
-        first->setFocus(Qt::OtherFocusReason);
-    }
+    m_errors.showAndFocus(result.fieldErrors, m_scroll);
 }
 
 void InboundIntegrationForm::showGeneralError(const QString &message)

@@ -502,10 +502,7 @@ void OneRosterPage::save()
     connect(m_saveJob, &ApiJob::finished, this, [this, isNew](const ApiResult &result) {
         if (!result.ok()) {
             m_errors.clear();
-            if (QWidget *first = m_errors.show(result.fieldErrors, m_formScroll->widget())) {
-                m_formScroll->ensureWidgetVisible(first);
-                first->setFocus(Qt::OtherFocusReason);
-            }
+            m_errors.showAndFocus(result.fieldErrors, m_formScroll);
             showMessage(tr("Cannot save the application: %1").arg(result.errorMessage));
             return;
         }

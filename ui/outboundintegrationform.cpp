@@ -512,10 +512,7 @@ void OutboundIntegrationForm::showFieldErrors(const ApiResult &result)
         showGeneralError(result.errorMessage);
         return;
     }
-    if (QWidget *first = m_errors.show(result.fieldErrors, m_scroll->widget())) {
-        m_scroll->ensureWidgetVisible(first);
-        first->setFocus(Qt::OtherFocusReason);
-    }
+    m_errors.showAndFocus(result.fieldErrors, m_scroll);
 }
 
 void OutboundIntegrationForm::preview()
