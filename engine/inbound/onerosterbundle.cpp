@@ -1068,7 +1068,7 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
     // false once validation ended and every table was taken, or when the writes must end.
     const auto nextTable = [&](Handoff::Queued &next) {
         for (;;) {
-            bool taken = false;
+            bool dequeued = false;
             {
                 std::unique_lock lock(handoff.mutex);
                 handoff.changed.wait_for(lock, 50ms, [&] {
@@ -1077,14 +1077,14 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
                 if (!handoff.ready.empty()) {
                     next = handoff.ready.front();
                     handoff.ready.pop_front();
-                    taken = true;
+                    dequeued = true;
                 } else if (handoff.validationDone) {
                     return false;
                 }
             }
             if (mustStop())
                 return false;
-            if (taken)
+            if (dequeued)
                 return true;
         }
     };

@@ -199,9 +199,9 @@ public:
 
     // Validates and loads in one pass, for a connection where canOverlapLoad() is true. A second
     // thread validates the files in order, with its own read connection cloned from db, and
-    // counts each table's retirements. The calling thread writes the validated rows of each
-    // file into the load transaction on db as validation flushes them, in chunks of about
-    // 1 MiB, so the load of a file runs beside its validation and that of the next file.
+    // counts each table's retirements. The calling thread writes each file's validated rows
+    // into the load transaction on db in chunks of about 1 MiB, as validation flushes them. So
+    // a file is loaded while it, and then the next file, are validated.
     // The transaction rolls back, and nothing is stored, when validation finds an Error, when
     // stopRequested returns true, when a write fails or when decideCommit returns false. After
     // an Error the writes stop at the next chunk, but validation goes on to list every finding.
