@@ -31,6 +31,13 @@ QString connectionName(const QString &prefix)
 // A key for pg_advisory_lock that serialises migrations between nodes ("hubd" in ASCII).
 constexpr qint64 kMigrationLockKey = 0x68756264;
 
+// Page size of a new SQLite store. A bundle load writes every page twice, into the WAL and at the
+// checkpoint into the file, one system call per page each time, and its B-tree and index builds
+// pay per page too. With 16 KiB instead of SQLite's 4 KiB, loading a 20-school bundle took 10%
+// less time (tests/benchmarks/import-bench.sh), while a small commit writes at most a few 16 KiB
+// WAL frames. Existing stores keep the page size they were created with.
+constexpr int kNewStorePageSize = 16384;
+
 } // namespace
 
 Dialect dialectOf(const QSqlDatabase &db)
@@ -140,6 +147,16 @@ Result<void> Store::open()
         return failure(QStringLiteral("Cannot open the database %1: %2")
                            .arg(m_path, db.lastError().text()));
 
+    // The page size can change only until the first page is written, which the switch to WAL
+    // does.
+    auto pages = selectValue(db, QStringLiteral("PRAGMA page_count"));
+    if (!pages)
+        return failure(pages.error());
+    if (pages->toLongLong() == 0) {
+        if (auto sized = execute(db, QStringLiteral("PRAGMA page_size = %1").arg(kNewStorePageSize));
+            !sized)
+            return failure(sized.error());
+    }
     auto journal = selectValue(db, QStringLiteral("PRAGMA journal_mode=WAL"));
     if (!journal)
         return failure(journal.error());

@@ -33,6 +33,8 @@ private slots:
     void restoreRejectsBadBackups_data();
     void restoreRejectsBadBackups();
     void restoreRefusesWhileEngineRuns();
+    void newStoreHasLargePages();
+    void existingStoreKeepsItsPageSize();
 
 private:
     // Rows of the test ledger in id order, read through a connection of its own.
@@ -274,4 +276,48 @@ void tst_Backup::restoreRefusesWhileEngineRuns()
 }
 
 QTEST_GUILESS_MAIN(tst_Backup)
+void tst_Backup::newStoreHasLargePages()
+{
+    QTemporaryDir dir;
+    const QString path = QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"));
+    {
+        Store store(path);
+        QVERIFY(store.open());
+        QVERIFY(createLedger(store));
+        QCOMPARE(selectValue(store.connection(), QStringLiteral("PRAGMA page_size"))->toInt(),
+                 16384);
+    }
+    // A backup and its restore keep the store's page size.
+    const QString backupPath = QDir(dir.path()).filePath(QStringLiteral("backup.sqlite"));
+    QVERIFY(backup::backupStore(path, backupPath));
+    Connection copy(backupPath);
+    QSqlQuery query(copy.db());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA page_size")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 16384);
+}
+
+void tst_Backup::existingStoreKeepsItsPageSize()
+{
+    QTemporaryDir dir;
+    const QString path = QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"));
+    {
+        // A store made before new stores got 16 KiB pages: SQLite's default of 4 KiB.
+        Connection old(path);
+        QSqlQuery query(old.db());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA page_size = 4096")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE test_ledger (id INTEGER PRIMARY KEY, "
+                                          "pair INTEGER NOT NULL, note TEXT NOT NULL)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO test_ledger VALUES (1, 1, 'kept')")));
+    }
+    Store store(path);
+    QVERIFY(store.open());
+    QCOMPARE(selectValue(store.connection(), QStringLiteral("PRAGMA page_size"))->toInt(), 4096);
+    QVERIFY(selectValue(store.connection(), QStringLiteral("SELECT MAX(version) FROM "
+                                                           "schema_migrations"))
+                ->toInt()
+            > 0);
+    QCOMPARE(ledger(path), QStringList{QStringLiteral("1/1/kept")});
+}
+
 #include "tst_backup.moc"
