@@ -58,6 +58,7 @@ public:
     ~SqliteWriter() override
     {
         sqlite3_finalize(m_insert);
+        sqlite3_finalize(m_batchInsert);
         sqlite3_finalize(m_keepId);
     }
 
@@ -83,6 +84,33 @@ public:
                    + upsertAssignments(m_target.columns);
         if (auto prepared = prepare(sql, &m_insert); !prepared)
             return prepared;
+        m_columnCount = int(m_target.columns.size()) + 1;
+        if (!*stored) {
+            // Into a table without the district's records, rows go in batches: one statement
+            // of many rows keeps its cursors open, where a statement per row opens and seeks
+            // them for every row. OR IGNORE spares SQLite a statement journal (a row that fails
+            // a constraint cannot abort the statement), and flushBatch() counts the rows
+            // stored, so a row that was skipped still fails the load.
+            const int variables = sqlite3_limit(m_connection, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+            m_batchRows = qBound(1, variables / m_columnCount, kBatchRows);
+            if (m_batchRows > 1) {
+                const QString row = QLatin1Char('(') + placeholders.join(QLatin1String(", "))
+                                    + QLatin1Char(')');
+                const QStringList rows(m_batchRows, row);
+                const QString batch
+                    = QStringLiteral("INSERT OR IGNORE INTO %1 (district_id, %2) VALUES %3")
+                          .arg(m_target.table, m_target.columns.join(QLatin1String(", ")),
+                               rows.join(QLatin1String(", ")));
+                if (auto prepared = prepare(batch, &m_batchInsert); !prepared)
+                    return prepared;
+                // Rows after this rowid are the ones that the load stored.
+                auto last = selectValue(
+                    m_db, QStringLiteral("SELECT COALESCE(MAX(rowid), 0) FROM %1").arg(m_target.table));
+                if (!last)
+                    return hub::failure(last.error());
+                m_lastRowid = last->toLongLong();
+            }
+        }
 
         if (auto deferred = deferIndexes(); !deferred)
             return deferred;
@@ -103,6 +131,17 @@ public:
     }
 
     Result<void> write(const SpillRow &row) override
+    {
+        if (m_batchInsert) {
+            buffer(row);
+            if (m_lines.size() == m_batchRows)
+                return flushBatch();
+            return {};
+        }
+        return writeOne(row);
+    }
+
+    Result<void> writeOne(const SpillRow &row)
     {
         // The texts stay valid until the next row, so SQLite need not copy them.
         sqlite3_bind_int64(m_insert, 1, m_target.districtId);
@@ -148,6 +187,8 @@ public:
 
     Result<qint64> finish() override
     {
+        if (auto flushed = flushRemainder(); !flushed)
+            return hub::failure(flushed.error());
         for (const QByteArray &create : std::as_const(m_deferredIndexes)) {
             if (auto created = run(create.constData()); !created)
                 return hub::failure(created.error());
@@ -181,6 +222,124 @@ public:
     }
 
 private:
+    struct BufferedValue
+    {
+        SpillValue::Type type = SpillValue::Null;
+        qint64 integer = 0;
+        qsizetype offset = 0;
+        qsizetype size = 0;
+    };
+
+    // Copies the row's values, which are valid only until the next row is read.
+    void buffer(const SpillRow &row)
+    {
+        m_lines.append(row.line);
+        for (const SpillValue &value : row.values) {
+            BufferedValue copy{value.type, value.integer, m_batchText.size(), 0};
+            if (value.type == SpillValue::Text) {
+                m_batchText.append(value.text.data(), value.text.size());
+                copy.size = value.text.size();
+            }
+            m_values.append(copy);
+        }
+    }
+
+    SpillRow bufferedRow(qsizetype index) const
+    {
+        SpillRow row;
+        row.line = m_lines.at(index);
+        const qsizetype width = m_columnCount - 1;
+        for (qsizetype i = 0; i < width; ++i) {
+            const BufferedValue &value = m_values.at(index * width + i);
+            SpillValue restored;
+            restored.type = value.type;
+            restored.integer = value.integer;
+            if (value.type == SpillValue::Text)
+                restored.text = QByteArrayView(m_batchText.constData() + value.offset, value.size);
+            row.values.append(restored);
+        }
+        return row;
+    }
+
+    void clearBuffer()
+    {
+        // resize() keeps the capacity for the next batch, where clear() would free it.
+        m_lines.resize(0);
+        m_values.resize(0);
+        m_batchText.resize(0);
+    }
+
+    Result<void> flushBatch()
+    {
+        const qsizetype width = m_columnCount - 1;
+        for (qsizetype r = 0; r < m_lines.size(); ++r) {
+            const int base = int(r) * m_columnCount;
+            sqlite3_bind_int64(m_batchInsert, base + 1, m_target.districtId);
+            for (qsizetype i = 0; i < width; ++i) {
+                const BufferedValue &value = m_values.at(r * width + i);
+                const int index = base + int(i) + 2;
+                if (value.type == SpillValue::Text)
+                    sqlite3_bind_text(m_batchInsert, index, m_batchText.constData() + value.offset,
+                                      int(value.size), SQLITE_STATIC);
+                else if (value.type == SpillValue::Integer)
+                    sqlite3_bind_int64(m_batchInsert, index, value.integer);
+                else if (i == m_dateColumn)
+                    sqlite3_bind_text(m_batchInsert, index, m_loadTime.constData(),
+                                      int(m_loadTime.size()), SQLITE_STATIC);
+                else
+                    sqlite3_bind_null(m_batchInsert, index);
+            }
+        }
+        const int stepped = sqlite3_step(m_batchInsert);
+        const qint64 stored = sqlite3_changes64(m_connection);
+        const QString batchError = stepped == SQLITE_DONE
+                                       ? QString()
+                                       : QString::fromUtf8(sqlite3_errmsg(m_connection));
+        sqlite3_reset(m_batchInsert);
+        if (stepped == SQLITE_DONE && stored == m_lines.size()) {
+            m_lastRowid = sqlite3_last_insert_rowid(m_connection);
+            clearBuffer();
+            return {};
+        }
+        // The statement failed, or it skipped a row that breaks a constraint, so the load fails.
+        // To name the row, the batch's stored rows go and its rows are stored again one at a
+        // time: the first that fails gives SQLite's error and its line.
+        sqlite3_stmt *undo = nullptr;
+        if (auto prepared = prepare(QStringLiteral("DELETE FROM %1 WHERE rowid > ?")
+                                        .arg(m_target.table),
+                                    &undo);
+            !prepared)
+            return prepared;
+        sqlite3_bind_int64(undo, 1, m_lastRowid);
+        const int undone = sqlite3_step(undo);
+        sqlite3_finalize(undo);
+        if (undone == SQLITE_DONE) {
+            for (qsizetype r = 0; r < m_lines.size(); ++r) {
+                if (auto one = writeOne(bufferedRow(r)); !one)
+                    return one;
+            }
+        }
+        return hub::failure(QStringLiteral("Cannot store %1 (lines %2 to %3): %4")
+                                .arg(m_target.table)
+                                .arg(m_lines.constFirst())
+                                .arg(m_lines.constLast())
+                                .arg(stepped == SQLITE_DONE
+                                         ? QStringLiteral("%1 of %2 rows were not stored")
+                                               .arg(m_lines.size() - stored)
+                                               .arg(m_lines.size())
+                                         : batchError));
+    }
+
+    Result<void> flushRemainder()
+    {
+        for (qsizetype r = 0; r < m_lines.size(); ++r) {
+            if (auto stored = writeOne(bufferedRow(r)); !stored)
+                return stored;
+        }
+        clearBuffer();
+        return {};
+    }
+
     // Drops the secondary indexes of a table that contains no rows at all, to build each with one
     // sort in finish() instead of one insert per row. Readers of other connections keep seeing
     // the indexes until the load commits, and a failed load restores them with its rollback.
@@ -246,7 +405,16 @@ private:
     QSqlDatabase m_db;
     Target m_target;
     sqlite3 *m_connection = nullptr;
+    static constexpr int kBatchRows = 64;
     sqlite3_stmt *m_insert = nullptr;
+    sqlite3_stmt *m_batchInsert = nullptr;
+    int m_batchRows = 1;
+    qint64 m_lastRowid = 0;
+    int m_columnCount = 0;
+    // Rows that wait for the batch statement: their lines, values and texts.
+    QList<qint64> m_lines;
+    QList<BufferedValue> m_values;
+    QByteArray m_batchText;
     sqlite3_stmt *m_keepId = nullptr;
     qsizetype m_dateColumn = -1;
     bool m_retire = false;

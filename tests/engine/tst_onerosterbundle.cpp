@@ -4,6 +4,7 @@
 #include "../testdata.h"
 #include "core/timeutil.h"
 #include "inbound/onerosterbundle.h"
+#include "inbound/onerosterwriter.h"
 #include "store/postgrescopy.h"
 #include "store/store.h"
 #include "testdatabase.h"
@@ -224,6 +225,8 @@ private slots:
     void rejectsHostileZip_data();
     void rejectsHostileZip();
     void opensZipWithTopFolder();
+    void writerNamesTheRowThatFails_data();
+    void writerNamesTheRowThatFails();
 
 private:
     QSqlDatabase db() const { return m_store->connection(); }
@@ -1994,4 +1997,78 @@ void TestOneRosterBundle::opensZipWithTopFolder()
 }
 
 QTEST_GUILESS_MAIN(TestOneRosterBundle)
+void TestOneRosterBundle::writerNamesTheRowThatFails_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("badRow");
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<QString>("message");
+    // Batches of many rows go in one statement, and the rows after the last full batch one at a
+    // time, so the faults sit in a first batch, a later one and the rest.
+    QTest::newRow("repeated key, first batch") << 150 << 20 << "repeat" << "UNIQUE constraint";
+    QTest::newRow("repeated key, later batch") << 150 << 101 << "repeat" << "UNIQUE constraint";
+    QTest::newRow("repeated key, last rows") << 150 << 140 << "repeat" << "UNIQUE constraint";
+    QTest::newRow("missing name") << 150 << 70 << "null" << "NOT NULL constraint";
+}
+
+void TestOneRosterBundle::writerNamesTheRowThatFails()
+{
+    QFETCH(int, rows);
+    QFETCH(int, badRow);
+    QFETCH(QString, fault);
+    QFETCH(QString, message);
+    if (hub::dialectOf(db()) == hub::Dialect::Postgres)
+        QSKIP("The PostgreSQL writer stores the rows with COPY and names a failed row by "
+              "failedRow().");
+    using hub::inbound::detail::SpillRow;
+    using hub::inbound::detail::SpillValue;
+    using hub::inbound::detail::TableWriter;
+    TableWriter::Target target;
+    target.table = QStringLiteral("orgs");
+    target.columns = {QStringLiteral("sourced_id"), QStringLiteral("status"),
+                      QStringLiteral("date_last_modified"), QStringLiteral("name"),
+                      QStringLiteral("type")};
+    target.fileName = QStringLiteral("orgs.csv");
+    target.loadTime = hub::nowIsoUtc();
+    target.districtId = districtId;
+
+    QString error;
+    {
+        hub::Transaction transaction(db());
+        QVERIFY(transaction.begun());
+        auto writer = TableWriter::create(db(), target);
+        QVERIFY(writer);
+        QVERIFY(writer->begin());
+        QList<QByteArray> texts;
+        for (int i = 1; i <= rows && error.isEmpty(); ++i) {
+            const int key = fault == QLatin1String("repeat") && i == badRow ? 5 : i;
+            texts = {QByteArray("org-") + QByteArray::number(key), QByteArray("active"),
+                     QByteArray("Org ") + QByteArray::number(i), QByteArray("school")};
+            SpillRow row;
+            row.line = i + 1;
+            const auto text = [](const QByteArray &value) {
+                SpillValue converted;
+                converted.type = SpillValue::Text;
+                converted.text = value;
+                return converted;
+            };
+            row.values = {text(texts.at(0)), text(texts.at(1)), SpillValue(),
+                          fault == QLatin1String("null") && i == badRow ? SpillValue()
+                                                                         : text(texts.at(2)),
+                          text(texts.at(3))};
+            if (auto written = writer->write(row); !written)
+                error = written.error();
+        }
+        if (error.isEmpty()) {
+            auto finished = writer->finish();
+            QVERIFY(!finished);
+            error = finished.error();
+        }
+    }
+    QVERIFY2(error.contains(QStringLiteral("(line %1)").arg(badRow + 1)), qPrintable(error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    // The transaction was rolled back: nothing was stored.
+    QCOMPARE(count(QStringLiteral("orgs")), 0);
+}
+
 #include "tst_onerosterbundle.moc"
