@@ -128,28 +128,50 @@ hub::Result<QString> readPasswordFile(const QString &path)
 
 int generateDistrict(const QStringList &arguments)
 {
+    // The help shows the generator's own defaults, so the two cannot drift apart.
+    const hub::demo::DistrictOptions defaults;
+    const auto withDefault = [](const QString &description, qint64 value) {
+        return QStringLiteral("%1 Default: %2.").arg(description).arg(value);
+    };
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Usage: hubd generate-district --out DIR [options]\n"
                        "Writes a synthetic school district as a OneRoster 1.1 CSV bundle."));
     parser.addHelpOption();
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write the bundle to."),
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Folder to write the bundle to. Required."),
                                  QStringLiteral("dir"));
-    const QCommandLineOption schools(QStringLiteral("schools"), QStringLiteral("Number of schools."),
-                                     QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption students(QStringLiteral("students-per-school"),
-                                      QStringLiteral("Students in each school."), QStringLiteral("n"),
-                                      QStringLiteral("200"));
-    const QCommandLineOption teachers(QStringLiteral("teachers-per-school"),
-                                      QStringLiteral("Teachers in each school."), QStringLiteral("n"),
-                                      QStringLiteral("10"));
-    const QCommandLineOption year(QStringLiteral("school-year"),
-                                  QStringLiteral("Ending calendar year of the school year, such as 2027."),
-                                  QStringLiteral("year"), QStringLiteral("2027"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Random seed; the same seed gives the same files."),
-                                  QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({out, schools, students, teachers, year, seed});
+    const QCommandLineOption schools(
+        QStringLiteral("schools"),
+        withDefault(QStringLiteral("Number of schools."), defaults.schools), QStringLiteral("n"),
+        QString::number(defaults.schools));
+    const QCommandLineOption students(
+        QStringLiteral("students-per-school"),
+        withDefault(QStringLiteral("Students in each school."), defaults.studentsPerSchool),
+        QStringLiteral("n"), QString::number(defaults.studentsPerSchool));
+    const QCommandLineOption teachers(
+        QStringLiteral("teachers-per-school"),
+        withDefault(QStringLiteral("Teachers in each school."), defaults.teachersPerSchool),
+        QStringLiteral("n"), QString::number(defaults.teachersPerSchool));
+    const QCommandLineOption year(
+        QStringLiteral("school-year"),
+        withDefault(QStringLiteral("Ending calendar year of the school year."),
+                    defaults.schoolYear),
+        QStringLiteral("year"), QString::number(defaults.schoolYear));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        withDefault(QStringLiteral("Random seed; the same seed gives the same files."),
+                    defaults.seed),
+        QStringLiteral("n"), QString::number(defaults.seed));
+    const QCommandLineOption results(
+        QStringLiteral("assessment-results"),
+        QStringLiteral("CSV file to write i-Ready Diagnostic results to, with the columns "
+                       "studentSourcedId, schoolYear, assessment, subject, testDate, "
+                       "scaleScore and performanceLevel. Keep it outside --out: the results "
+                       "are not a OneRoster file, so a bundle load warns about them. Default: "
+                       "none."),
+        QStringLiteral("file"));
+    parser.addOptions({out, schools, students, teachers, year, seed, results});
     parser.process(arguments);
 
     if (!parser.isSet(out)) {
@@ -186,7 +208,7 @@ int generateDistrict(const QStringList &arguments)
         QTextStream(stderr) << "hubd generate-district: " << valid.error() << "\n";
         return 2;
     }
-    auto report = generator.writeBundle(parser.value(out));
+    auto report = generator.writeBundle(parser.value(out), nullptr, parser.value(results));
     if (!report) {
         QTextStream(stderr) << "hubd generate-district: " << report.error() << "\n";
         return 1;

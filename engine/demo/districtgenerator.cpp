@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSaveFile>
 
@@ -119,7 +120,6 @@ const QString kClassesFile = QStringLiteral("classes.csv");
 const QString kUsersFile = QStringLiteral("users.csv");
 const QString kEnrollmentsFile = QStringLiteral("enrollments.csv");
 const QString kDemographicsFile = QStringLiteral("demographics.csv");
-const QString kResultsFile = QStringLiteral("assessmentResults.csv");
 
 QString padded(qint64 number, int width)
 {
@@ -226,7 +226,8 @@ private:
 class CsvBundleSink : public DistrictSink
 {
 public:
-    explicit CsvBundleSink(const QString &folder)
+    // An empty resultsFile leaves the assessment results unwritten.
+    CsvBundleSink(const QString &folder, const QString &resultsFile)
         : m_manifest(folder, kManifestFile)
         , m_orgs(folder, kOrgsFile)
         , m_sessions(folder, kSessionsFile)
@@ -235,12 +236,16 @@ public:
         , m_users(folder, kUsersFile)
         , m_enrollments(folder, kEnrollmentsFile)
         , m_demographics(folder, kDemographicsFile)
-        , m_results(folder, kResultsFile)
-    {}
+    {
+        if (!resultsFile.isEmpty()) {
+            const QFileInfo info(resultsFile);
+            m_results = std::make_unique<CsvFile>(info.absolutePath(), info.fileName());
+        }
+    }
 
     Result<void> open()
     {
-        const QList<std::pair<CsvFile *, QStringList>> headers = {
+        QList<std::pair<CsvFile *, QStringList>> headers = {
             {&m_manifest, {QStringLiteral("propertyName"), QStringLiteral("value")}},
             {&m_orgs,
              {QStringLiteral("sourcedId"), QStringLiteral("status"),
@@ -289,11 +294,13 @@ public:
               QStringLiteral("hispanicOrLatinoEthnicity"), QStringLiteral("countryOfBirthCode"),
               QStringLiteral("stateOfBirthAbbreviation"), QStringLiteral("cityOfBirth"),
               QStringLiteral("publicSchoolResidenceStatus")}},
-            {&m_results,
-             {QStringLiteral("studentSourcedId"), QStringLiteral("schoolYear"),
-              QStringLiteral("assessment"), QStringLiteral("subject"), QStringLiteral("testDate"),
-              QStringLiteral("scaleScore"), QStringLiteral("performanceLevel")}},
         };
+        if (m_results)
+            headers.append({m_results.get(),
+                            {QStringLiteral("studentSourcedId"), QStringLiteral("schoolYear"),
+                             QStringLiteral("assessment"), QStringLiteral("subject"),
+                             QStringLiteral("testDate"), QStringLiteral("scaleScore"),
+                             QStringLiteral("performanceLevel")}});
         for (const auto &[file, header] : headers) {
             if (auto opened = file->open(header); !opened)
                 return opened;
@@ -410,9 +417,11 @@ public:
 
     Result<void> addAssessmentResult(const AssessmentResultRecord &result) override
     {
-        return m_results.writeRow({result.studentSourcedId, QString::number(result.schoolYear),
-                                   result.assessment, result.subject, isoDate(result.testDate),
-                                   QString::number(result.scaleScore), result.performanceLevel});
+        if (!m_results)
+            return {};
+        return m_results->writeRow({result.studentSourcedId, QString::number(result.schoolYear),
+                                    result.assessment, result.subject, isoDate(result.testDate),
+                                    QString::number(result.scaleScore), result.performanceLevel});
     }
 
     // Saves every file and lists the rows written to each.
@@ -432,11 +441,13 @@ private:
 
     QList<CsvFile *> files()
     {
-        return {&m_manifest, &m_orgs,        &m_sessions,     &m_courses, &m_classes,
-                &m_users,    &m_enrollments, &m_demographics, &m_results};
+        QList<CsvFile *> csvFiles = {&m_manifest, &m_orgs,  &m_sessions,    &m_courses,
+                                     &m_classes,  &m_users, &m_enrollments, &m_demographics};
+        if (m_results)
+            csvFiles.append(m_results.get());
+        return csvFiles;
     }
 
-    // The manifest lists OneRoster files only, so assessmentResults.csv is not in it.
     Result<void> writeManifest()
     {
         const QString bulk = QStringLiteral("bulk");
@@ -475,7 +486,7 @@ private:
     CsvFile m_users;
     CsvFile m_enrollments;
     CsvFile m_demographics;
-    CsvFile m_results;
+    std::unique_ptr<CsvFile> m_results;
 };
 
 // Passes each record to two sinks in turn.
@@ -883,6 +894,7 @@ private:
                 result.performanceLevel = performanceLevel(score - expected).toString();
                 if (auto added = m_sink.addAssessmentResult(result); !added)
                     return added;
+                ++m_report.assessmentResults;
             }
         }
         return {};
@@ -956,12 +968,20 @@ Result<GenerationReport> DistrictGenerator::generate(DistrictSink &sink)
 }
 
 Result<GenerationReport> DistrictGenerator::writeBundle(const QString &folder,
-                                                        DistrictSink *extraSink)
+                                                        DistrictSink *extraSink,
+                                                        const QString &resultsFile)
 {
     if (auto valid = validate(); !valid)
         return failure(valid.error());
     if (!QDir().mkpath(folder))
         return failure(QStringLiteral("Cannot create the folder %1 for the bundle.").arg(folder));
+    if (!resultsFile.isEmpty()) {
+        const QString resultsFolder = QFileInfo(resultsFile).absolutePath();
+        if (!QDir().mkpath(resultsFolder))
+            return failure(QStringLiteral("Cannot create the folder %1 for the assessment "
+                                          "results.")
+                               .arg(resultsFolder));
+    }
 
     QElapsedTimer timer;
     timer.start();
@@ -969,8 +989,8 @@ Result<GenerationReport> DistrictGenerator::writeBundle(const QString &folder,
                    << qint64(m_options.schools) * m_options.studentsPerSchool << "students into"
                    << folder << "with seed" << m_options.seed;
 
-    // The sink contains nine buffered files, so it goes on the heap rather than the stack.
-    auto csv = std::make_unique<CsvBundleSink>(folder);
+    // The sink contains up to nine buffered files, so it goes on the heap rather than the stack.
+    auto csv = std::make_unique<CsvBundleSink>(folder, resultsFile);
     if (auto opened = csv->open(); !opened)
         return failure(opened.error());
 

@@ -110,7 +110,7 @@ struct DemographicRecord
     QString sex;
 };
 
-// One scored attempt, in the hub's assessmentResults.csv layout (see DistrictGenerator).
+// One scored attempt, with the fields of the results file that DistrictGenerator writes.
 struct AssessmentResultRecord
 {
     QString studentSourcedId;
@@ -147,12 +147,15 @@ struct FileRowCount
 struct GenerationReport
 {
     QString folder;
-    // In the order the files are listed in the manifest, with assessmentResults.csv last.
+    // The bundle's files in the order the manifest lists them, then the assessment results
+    // file when one was written.
     QList<FileRowCount> files;
     qint64 students = 0;
     qint64 teachers = 0;
     qint64 administrators = 0;
     qint64 studentsWithoutResults = 0;
+    // Assessment result rows generated, whether or not a file received them.
+    qint64 assessmentResults = 0;
 
     // Returns the rows written to fileName, or -1 when the bundle has no such file.
     qint64 rows(const QString &fileName) const;
@@ -162,10 +165,11 @@ struct GenerationReport
 // seed included, always produce byte-identical files. Rows go to disk as they are made, and
 // memory use grows with the classes of one school, not with the size of the district.
 //
-// Besides the OneRoster files, the bundle has assessmentResults.csv in the hub's layout:
+// The generator also makes assessment results: about 90% of students have fall, winter and
+// spring "i-Ready Diagnostic" results in ELA and Math, so 6 rows each, and the rest have none
+// for the year. Results are not a OneRoster file, so they stay out of the bundle. writeBundle
+// writes them to a separate CSV file only when it gets a path for one, with the columns
 // studentSourcedId, schoolYear, assessment, subject, testDate, scaleScore, performanceLevel.
-// About 90% of students have fall, winter and spring "i-Ready Diagnostic" results in ELA
-// and Math, so 6 rows each. The rest have no results for the year.
 class DistrictGenerator
 {
 public:
@@ -177,8 +181,10 @@ public:
     Result<void> validate() const;
 
     // Writes the bundle into folder, creating it when missing and replacing files of the same
-    // names. Each record also goes to extraSink when one is given.
-    Result<GenerationReport> writeBundle(const QString &folder, DistrictSink *extraSink = nullptr);
+    // names. Each record also goes to extraSink when one is given. When resultsFile is not
+    // empty, the assessment results go to that CSV file, whose folder is created too.
+    Result<GenerationReport> writeBundle(const QString &folder, DistrictSink *extraSink = nullptr,
+                                         const QString &resultsFile = {});
 
     // Sends every record to sink without writing files. The report's file list stays empty.
     Result<GenerationReport> generate(DistrictSink &sink);

@@ -40,8 +40,6 @@ trap cleanup EXIT
 
 "$hubd" generate-district --out "$work/bundle" --schools "$schools" \
     --students-per-school 2000 --seed 7 >/dev/null
-# The generator also writes assessment results, which are not a OneRoster file.
-rm -f "$work/bundle/assessmentResults.csv"
 
 python3 - "$work" <<'PY'
 import csv, os, sys, zipfile

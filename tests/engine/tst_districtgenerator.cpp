@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,8 +18,9 @@ const QStringList kBundleFiles
     = {QStringLiteral("manifest.csv"),         QStringLiteral("orgs.csv"),
        QStringLiteral("academicSessions.csv"), QStringLiteral("courses.csv"),
        QStringLiteral("classes.csv"),          QStringLiteral("users.csv"),
-       QStringLiteral("enrollments.csv"),      QStringLiteral("demographics.csv"),
-       QStringLiteral("assessmentResults.csv")};
+       QStringLiteral("enrollments.csv"),      QStringLiteral("demographics.csv")};
+
+const QString kResultsFileName = QStringLiteral("assessmentResults.csv");
 
 // A CSV table read back with an RFC 4180 parser written for this test, independent of the
 // generator's writer.
@@ -130,6 +132,7 @@ private slots:
     void eachClassHasOnePrimaryTeacher();
     void studentsHaveGradesAndNoPasswords();
     void aboutTenPercentLackResults();
+    void bundleLeavesOutResults();
     void locationWithCommaIsQuoted();
     void quoteCsvField_data();
     void quoteCsvField();
@@ -142,6 +145,7 @@ private:
 
     QTemporaryDir m_temp;
     QString m_folder;
+    QString m_resultsFile;
     GenerationReport m_report;
 };
 
@@ -151,11 +155,14 @@ void TestDistrictGenerator::ensureSmallBundle()
         return;
     QVERIFY(m_temp.isValid());
     const QString folder = m_temp.filePath(QStringLiteral("small"));
+    const QString resultsFile
+        = m_temp.filePath(QStringLiteral("small-results/") + kResultsFileName);
     DistrictGenerator generator(smallOptions());
-    auto report = generator.writeBundle(folder);
+    auto report = generator.writeBundle(folder, nullptr, resultsFile);
     QVERIFY2(report.ok(), qPrintable(report.error()));
     m_report = report.value();
     m_folder = folder;
+    m_resultsFile = resultsFile;
 }
 
 void TestDistrictGenerator::sameSeedGivesIdenticalFiles()
@@ -164,14 +171,19 @@ void TestDistrictGenerator::sameSeedGivesIdenticalFiles()
     QVERIFY(temp.isValid());
     const QString first = temp.filePath(QStringLiteral("first"));
     const QString second = temp.filePath(QStringLiteral("second"));
-    QVERIFY(DistrictGenerator(smallOptions()).writeBundle(first).ok());
-    QVERIFY(DistrictGenerator(smallOptions()).writeBundle(second).ok());
+    const QString firstResults = temp.filePath(QStringLiteral("first-results.csv"));
+    const QString secondResults = temp.filePath(QStringLiteral("second-results.csv"));
+    QVERIFY(DistrictGenerator(smallOptions()).writeBundle(first, nullptr, firstResults).ok());
+    QVERIFY(DistrictGenerator(smallOptions()).writeBundle(second, nullptr, secondResults).ok());
 
     for (const QString &file : kBundleFiles) {
         const QByteArray firstBytes = readBytes(QDir(first).filePath(file));
         QVERIFY2(!firstBytes.isEmpty(), qPrintable(file));
         QVERIFY2(firstBytes == readBytes(QDir(second).filePath(file)), qPrintable(file));
     }
+    const QByteArray firstResultBytes = readBytes(firstResults);
+    QVERIFY(!firstResultBytes.isEmpty());
+    QVERIFY(firstResultBytes == readBytes(secondResults));
 }
 
 void TestDistrictGenerator::differentSeedGivesDifferentUsers()
@@ -222,7 +234,9 @@ void TestDistrictGenerator::countsMatchOptions()
 
     QTemporaryDir temp;
     QVERIFY(temp.isValid());
-    auto report = DistrictGenerator(options).writeBundle(temp.path());
+    const QString bundleFolder = temp.filePath(QStringLiteral("bundle"));
+    const QString resultsFile = temp.filePath(QStringLiteral("results/") + kResultsFileName);
+    auto report = DistrictGenerator(options).writeBundle(bundleFolder, nullptr, resultsFile);
     QVERIFY2(report.ok(), qPrintable(report.error()));
 
     const qint64 students = qint64(schools) * studentsPerSchool;
@@ -244,15 +258,21 @@ void TestDistrictGenerator::countsMatchOptions()
              students + qint64(schools) * teachersPerSchool + schools + 1);
     QCOMPARE(report->rows(QStringLiteral("enrollments.csv")), classes + studentEnrollments);
     QCOMPARE(report->rows(QStringLiteral("demographics.csv")), students);
-    QCOMPARE(report->rows(QStringLiteral("assessmentResults.csv")), tested * 6);
+    QCOMPARE(report->rows(kResultsFileName), tested * 6);
+    QCOMPARE(report->assessmentResults, tested * 6);
     QCOMPARE(report->rows(QStringLiteral("missing.csv")), -1);
 
     // The report must match what the files contain.
-    QCOMPARE(report->files.size(), kBundleFiles.size());
-    for (const QString &file : kBundleFiles) {
-        const CsvTable table = readCsv(QDir(temp.path()).filePath(file));
-        QVERIFY2(!table.header.isEmpty(), qPrintable(file));
-        QCOMPARE(qint64(table.rows.size()), report->rows(file));
+    QCOMPARE(report->files.size(), kBundleFiles.size() + 1);
+    QCOMPARE(report->files.constLast().fileName, kResultsFileName);
+    QStringList paths;
+    for (const QString &file : kBundleFiles)
+        paths.append(QDir(bundleFolder).filePath(file));
+    paths.append(resultsFile);
+    for (const QString &path : std::as_const(paths)) {
+        const CsvTable table = readCsv(path);
+        QVERIFY2(!table.header.isEmpty(), qPrintable(path));
+        QCOMPARE(qint64(table.rows.size()), report->rows(QFileInfo(path).fileName()));
         for (const QStringList &row : table.rows)
             QCOMPARE(row.size(), table.header.size());
     }
@@ -457,7 +477,7 @@ void TestDistrictGenerator::aboutTenPercentLackResults()
     ensureSmallBundle();
     const QDir folder(m_folder);
     const CsvTable users = readCsv(folder.filePath(QStringLiteral("users.csv")));
-    const CsvTable results = readCsv(folder.filePath(QStringLiteral("assessmentResults.csv")));
+    const CsvTable results = readCsv(m_resultsFile);
 
     QSet<QString> students;
     for (const QStringList &row : users.rows) {
@@ -490,6 +510,23 @@ void TestDistrictGenerator::aboutTenPercentLackResults()
     const double share = double(untested) / double(students.size());
     QVERIFY2(share >= 0.06, qPrintable(QString::number(share)));
     QVERIFY2(share <= 0.14, qPrintable(QString::number(share)));
+}
+
+void TestDistrictGenerator::bundleLeavesOutResults()
+{
+    QTemporaryDir temp;
+    QVERIFY(temp.isValid());
+    const QString folder = temp.filePath(QStringLiteral("bundle"));
+    auto report = DistrictGenerator(smallOptions()).writeBundle(folder);
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+
+    // The folder contains only the OneRoster files, so a bundle load finds no unknown file.
+    QStringList expected = kBundleFiles;
+    expected.sort();
+    QCOMPARE(QDir(folder).entryList(QDir::Files, QDir::Name), expected);
+    QCOMPARE(report->files.size(), kBundleFiles.size());
+    QCOMPARE(report->rows(kResultsFileName), -1);
+    QVERIFY(report->assessmentResults > 0);
 }
 
 void TestDistrictGenerator::locationWithCommaIsQuoted()

@@ -37,6 +37,7 @@ private slots:
     void startsServesAndStopsOnSigterm();
     void writesTokenFileWhenUnset();
     void generatesDistrictBundle();
+    void generatorHelpShowsDefaults();
     void secondEngineOnSameFolderIsRejected();
     void unknownTimeZoneIsRejected();
     void generatorRejectsNonNumbers();
@@ -368,6 +369,27 @@ void tst_Hubd::generatesDistrictBundle()
     QVERIFY2(output.contains(QStringLiteral("users.csv: ")), qPrintable(output));
     QVERIFY(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("manifest.csv"))));
     QVERIFY(QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("enrollments.csv"))));
+    // Assessment results are not a OneRoster file, so they stay out of the bundle.
+    QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("assessmentResults.csv"))));
+    QVERIFY2(!output.contains(QStringLiteral("assessmentResults.csv")), qPrintable(output));
+
+    QTemporaryDir withResults;
+    const QString resultsFile = withResults.filePath(QStringLiteral("scores/results.csv"));
+    QProcess results;
+    results.start(hubdPath(), {QStringLiteral("generate-district"), QStringLiteral("--out"),
+                               withResults.filePath(QStringLiteral("bundle")),
+                               QStringLiteral("--students-per-school"), QStringLiteral("20"),
+                               QStringLiteral("--assessment-results"), resultsFile});
+    QVERIFY(results.waitForFinished(30000));
+    QCOMPARE(results.exitCode(), 0);
+    QVERIFY2(results.readAllStandardOutput().contains("results.csv: "), "no results file listed");
+    QFile resultsCsv(resultsFile);
+    QVERIFY(resultsCsv.open(QIODevice::ReadOnly));
+    QCOMPARE(resultsCsv.readLine().trimmed(),
+             QByteArray("studentSourcedId,schoolYear,assessment,subject,testDate,scaleScore,"
+                        "performanceLevel"));
+    QVERIFY(
+        !QFileInfo::exists(withResults.filePath(QStringLiteral("bundle/assessmentResults.csv"))));
 
     QProcess missing;
     missing.start(hubdPath(), {QStringLiteral("generate-district")});
@@ -430,6 +452,26 @@ void tst_Hubd::unknownTimeZoneIsRejected()
     const QByteArray error = hubd.readAllStandardError();
     QVERIFY2(error.contains("--time-zone \"Mars/Olympus\" is not a known time zone"), error.constData());
     QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"))));
+}
+
+void tst_Hubd::generatorHelpShowsDefaults()
+{
+    QProcess hubd;
+    hubd.start(hubdPath(), {QStringLiteral("generate-district"), QStringLiteral("--help")});
+    QVERIFY(hubd.waitForFinished(10000));
+    QCOMPARE(hubd.exitCode(), 0);
+    // The parser wraps long descriptions, so runs of white space count as one space.
+    const QString help = QString::fromUtf8(hubd.readAllStandardOutput()).simplified();
+    const QStringList expected
+        = {QStringLiteral("Folder to write the bundle to. Required."),
+           QStringLiteral("Number of schools. Default: 3."),
+           QStringLiteral("Students in each school. Default: 200."),
+           QStringLiteral("Teachers in each school. Default: 10."),
+           QStringLiteral("Ending calendar year of the school year. Default: 2027."),
+           QStringLiteral("the same seed gives the same files. Default: 1."),
+           QStringLiteral("so a bundle load warns about them. Default: none.")};
+    for (const QString &text : expected)
+        QVERIFY2(help.contains(text), qPrintable(text + QStringLiteral(" | ") + help));
 }
 
 void tst_Hubd::generatorRejectsNonNumbers()

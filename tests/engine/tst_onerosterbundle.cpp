@@ -19,6 +19,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
 #include <memory>
 
 using hub::inbound::ArchiveLimits;
@@ -196,6 +197,7 @@ private slots:
     void deltaRowsNeedStatusAndDate();
 
     void loadsCraftedBundle();
+    void warnsOfUnknownFile();
     void marksMissingRecordsToBeDeleted();
     void storeFailureRollsBackLoad();
     void postgresCopyKeepsValues();
@@ -789,6 +791,28 @@ void TestOneRosterBundle::loadsCraftedBundle()
     QCOMPARE(
         field(QStringLiteral("enrollments"), QStringLiteral("enr-t"), QStringLiteral("is_primary")),
         QVariant(1));
+}
+
+void TestOneRosterBundle::warnsOfUnknownFile()
+{
+    const QString folder = newFolder();
+    FileMap files = validBundle();
+    files.insert(QStringLiteral("assessmentResults.csv"),
+                 "studentSourcedId,schoolYear,assessment\r\nusr-s,2024,i-Ready Diagnostic\r\n");
+    writeFiles(folder, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    const auto unknown = std::find_if(issues.cbegin(), issues.cend(), [](const Issue &issue) {
+        return issue.rule == QLatin1String("unknown-file");
+    });
+    QVERIFY(unknown != issues.cend());
+    QCOMPARE(unknown->severity, Issue::Severity::Warning);
+    QCOMPARE(unknown->file, QStringLiteral("assessmentResults.csv"));
+    QCOMPARE(unknown->message,
+             QStringLiteral("The file is not part of OneRoster 1.1; it is ignored."));
+    QVERIFY(bundle->load(db(), districtId).ok());
 }
 
 void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
