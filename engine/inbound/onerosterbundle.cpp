@@ -489,19 +489,37 @@ QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 distr
     // The references were checked while the files were read. Their findings follow those of the
     // files, in the order of the rows that made them.
     for (const Reference &reference : std::as_const(state.unknownReferences)) {
-        const bool inBundle = state.tables.find(reference.target) != state.tables.end();
+        const auto table = state.tables.find(reference.target);
+        const bool inBundle = table != state.tables.end();
         const QString target = describeTarget(reference.target);
+        const quint32 rejected = inBundle
+                                     ? table->second.rejectedIds.findExact(reference.id.toUtf8())
+                                     : detail::IdSet::npos;
+        QString message;
+        if (rejected != detail::IdSet::npos) {
+            message = QStringLiteral("%1 has this sourcedId on line %2, but that row has an "
+                                     "error, so its record is not loaded. Correct that row.")
+                          .arg(table->second.fileName)
+                          .arg(table->second.rejectedIds.lineAt(rejected));
+        } else if (inBundle) {
+            message = QStringLiteral("No record of %1 has this sourcedId; the reference is "
+                                     "stored as given.")
+                          .arg(target);
+        } else {
+            message = QStringLiteral("The bundle has no %1 and the district has no stored "
+                                     "record with this sourcedId; the reference is stored as "
+                                     "given.")
+                          .arg(target);
+        }
         state.add(makeIssue(Issue::Severity::Warning, QStringLiteral("unknown-reference"),
                             reference.file, reference.line, reference.column, reference.id,
-                            inBundle ? QStringLiteral("No record of %1 has this sourcedId; the "
-                                                      "reference is stored as given.")
-                                           .arg(target)
-                                     : QStringLiteral("The bundle has no %1 and the district has "
-                                                      "no stored record with this sourcedId; the "
-                                                      "reference is stored as given.")
-                                           .arg(target)));
+                            message));
     }
     state.unlistedIssues += state.unlistedReferences;
+    for (auto &[entity, table] : state.tables) {
+        Q_UNUSED(entity);
+        table.rejectedIds = detail::IdSet();
+    }
 
     for (const EnrollmentRole &enrollment : std::as_const(state.roleMismatches)) {
         state.add(makeIssue(

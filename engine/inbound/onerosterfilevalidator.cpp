@@ -565,6 +565,11 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         m_records.push_back(KeyRecord{hashBytes(m_idBytes), accepted ? row.line : -row.line});
     }
     if (!accepted) {
+        if (m_table->exact && !row.sourcedId.isEmpty()) {
+            const QByteArrayView idBytes = utf8Into(row.sourcedId, m_utf8);
+            if (m_table->rejectedIds.findExact(idBytes) == IdSet::npos)
+                m_table->rejectedIds.insert(idBytes, row.line);
+        }
         ++rowsRejected;
         return;
     }

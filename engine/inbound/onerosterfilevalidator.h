@@ -71,6 +71,10 @@ struct TableKeys
     // The accepted sourcedIds, exactly, for a table whose records other files reference.
     bool exact = false;
     IdSet ids;
+    // The sourcedIds of the rows that an Error rejected, with their lines, for the same tables.
+    // A reference that does not resolve then names the row of its record. They are at most
+    // the file's rows, like the accepted sourcedIds.
+    IdSet rejectedIds;
     // For the other tables: the sorted 64-bit hashes of the accepted sourcedIds.
     std::vector<quint64> idHashes;
     // The sorted hashes of the sourcedIds that delta rows retire.
@@ -193,6 +197,7 @@ struct ValidationState
         for (auto &[entity, table] : tables) {
             Q_UNUSED(entity);
             table.ids = IdSet();
+            table.rejectedIds = IdSet();
             std::vector<quint64>().swap(table.idHashes);
             std::vector<quint64>().swap(table.retiredHashes);
             table.parentOf.clear();

@@ -198,6 +198,7 @@ private slots:
 
     void loadsCraftedBundle();
     void warnsOfUnknownFile();
+    void namesRejectedReferencedRow();
     void marksMissingRecordsToBeDeleted();
     void storeFailureRollsBackLoad();
     void postgresCopyKeepsValues();
@@ -813,6 +814,39 @@ void TestOneRosterBundle::warnsOfUnknownFile()
     QCOMPARE(unknown->message,
              QStringLiteral("The file is not part of OneRoster 1.1; it is ignored."));
     QVERIFY(bundle->load(db(), districtId).ok());
+}
+
+void TestOneRosterBundle::namesRejectedReferencedRow()
+{
+    // usr-s on line 3 of users.csv has an invalid enabledUser, and usr-x is in no file.
+    FileMap files = validBundle();
+    files[QStringLiteral("users.csv")].replace(",true,\"org-s,org-d\",student,",
+                                               ",maybe,\"org-s,org-d\",student,");
+    files[QStringLiteral("enrollments.csv")].append(
+        "enr-x,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-x,student,false,,\r\n");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error),
+             QStringList{QStringLiteral("users.csv line 3, column enabledUser, value \"maybe\": "
+                                        "Invalid enabledUser; expected true or false.")});
+    QStringList references;
+    for (const Issue &issue : issues) {
+        if (issue.rule == QLatin1String("unknown-reference"))
+            references.append(issue.toString());
+    }
+    QCOMPARE(references.size(), 2);
+    QCOMPARE(references.at(0),
+             QStringLiteral("enrollments.csv line 3, column userSourcedId, value \"usr-s\": "
+                            "users.csv has this sourcedId on line 3, but that row has an error, "
+                            "so its record is not loaded. Correct that row."));
+    QCOMPARE(references.at(1),
+             QStringLiteral("enrollments.csv line 4, column userSourcedId, value \"usr-x\": "
+                            "No record of users.csv has this sourcedId; the reference is stored "
+                            "as given."));
 }
 
 void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
