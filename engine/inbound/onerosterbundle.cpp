@@ -497,10 +497,8 @@ QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 distr
                                      : detail::IdSet::npos;
         QString message;
         if (rejected != detail::IdSet::npos) {
-            message = QStringLiteral("%1 has this sourcedId on line %2, but that row has an "
-                                     "error, so its record is not loaded. Correct that row.")
-                          .arg(table->second.fileName)
-                          .arg(table->second.rejectedIds.lineAt(rejected));
+            message = detail::rejectedRecordMessage(table->second.fileName,
+                                                    table->second.rejectedIds.lineAt(rejected));
         } else if (inBundle) {
             message = QStringLiteral("No record of %1 has this sourcedId; the reference is "
                                      "stored as given.")

@@ -1045,6 +1045,27 @@ QString caseDuplicateMessage(const QString &other, qint64 otherLine)
         .arg(otherLine);
 }
 
+QString rejectedRecordMessage(const QString &fileName, qint64 line)
+{
+    return QStringLiteral("%1 has this sourcedId on line %2, but that row has an error, so its "
+                          "record is not loaded. Correct that row.")
+        .arg(fileName)
+        .arg(line);
+}
+
+qint64 rejectedRecordLine(const QString &message, const QString &fileName)
+{
+    const QString prefix = fileName + QStringLiteral(" has this sourcedId on line ");
+    if (!message.startsWith(prefix))
+        return 0;
+    qsizetype end = prefix.size();
+    while (end < message.size() && message.at(end).isDigit())
+        ++end;
+    const qint64 line = message.mid(prefix.size(), end - prefix.size()).toLongLong();
+    // The whole message must match, so another message that starts the same way is rejected.
+    return line > 0 && message == rejectedRecordMessage(fileName, line) ? line : 0;
+}
+
 const IdSet *FileValidator::storedIds(Entity target)
 {
     const auto found = m_state.storedIds.find(target);

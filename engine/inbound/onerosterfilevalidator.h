@@ -40,6 +40,13 @@ Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &fi
 // case.
 QString caseDuplicateMessage(const QString &other, qint64 otherLine);
 
+// The message of an unknown-reference finding whose record is on line of fileName, in a row
+// that an Error rejected.
+QString rejectedRecordMessage(const QString &fileName, qint64 line);
+// Returns the line that a rejectedRecordMessage() for fileName names, or 0 when message is
+// another message.
+qint64 rejectedRecordLine(const QString &message, const QString &fileName);
+
 // Returns true when a header looks like a misspelling of the expected column name: at most one
 // edit for names of 5 to 7 characters and two for longer ones, ignoring case.
 bool looksMisspelled(const QString &header, const QString &expected);

@@ -350,6 +350,19 @@ QList<Issue> OneRosterXml::mapIssues(QList<Issue> issues) const
             issue.column = section->recordName + QLatin1String("/@") + issue.column;
         else
             issue.column = aboutSection ? section->key : section->recordName;
+        // A reference may name the CSV line of the rejected row that has its record, which
+        // becomes the record's XML line.
+        if (issue.rule == QLatin1String("unknown-reference")) {
+            for (const Section &target : m_sections) {
+                const QString targetFile = target.key + QLatin1String(".csv");
+                const qint64 csvLine = detail::rejectedRecordLine(issue.message, targetFile);
+                if (csvLine > 0) {
+                    issue.message = detail::rejectedRecordMessage(
+                        targetFile, target.lines.xmlLine(csvLine, target.line));
+                    break;
+                }
+            }
+        }
         // Messages also name the files that references point to.
         for (const schema::FileSpec &spec : schema::storedFiles()) {
             const QString key = QLatin1String(spec.key);

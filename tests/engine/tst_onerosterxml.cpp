@@ -245,6 +245,7 @@ private slots:
     void detectsXml();
     void reportsValueFaults_data();
     void reportsValueFaults();
+    void namesRejectedRecordLine();
     void rejectsUnsafeXml_data();
     void rejectsUnsafeXml();
     void rejectsOversizeFile();
@@ -679,6 +680,32 @@ void tst_OneRosterXml::rejectsOversizeFile()
              QStringLiteral("The file has %1 bytes, more than the limit of 1000 bytes for one XML "
                             "file. Split it into several uploads.")
                  .arg(xml.size()));
+}
+
+void tst_OneRosterXml::namesRejectedRecordLine()
+{
+    // usr-s, on line 19 of validXml(), gets an invalid enabledUser. enr-s on line 23 refers
+    // to it.
+    QByteArray xml = validXml();
+    const QByteArray from = R"(enabledUser="true" orgSourcedIds="org-s,org-d")";
+    QVERIFY(xml.contains(from));
+    xml.replace(from, R"(enabledUser="maybe" orgSourcedIds="org-s,org-d")");
+    std::unique_ptr<OneRosterBundle> bundle;
+    QList<Issue> unmapped;
+    const QList<Issue> issues = validateXml(writeXml(xml), xmlDistrict, bundle, &unmapped);
+    QVERIFY(bundle);
+
+    QCOMPARE(rows(issues),
+             (QStringList{QStringLiteral("roster.xml|19|user/@enabledUser|error|boolean"),
+                          QStringLiteral("roster.xml|23|enrollment/@userSourcedId|warning|"
+                                         "unknown-reference")}));
+    // The CSV finding names line 3 of users.csv, and the XML finding the user's XML line.
+    QCOMPARE(unmapped.at(1).message,
+             QStringLiteral("users.csv has this sourcedId on line 3, but that row has an error, "
+                            "so its record is not loaded. Correct that row."));
+    QCOMPARE(issues.at(1).message,
+             QStringLiteral("<users> has this sourcedId on line 19, but that row has an error, "
+                            "so its record is not loaded. Correct that row."));
 }
 
 void tst_OneRosterXml::skipsUnknownSection()
