@@ -477,6 +477,11 @@ int RunbookModel::columnCount(const QModelIndex &parent) const
     return ColumnCount;
 }
 
+QString RunbookModel::runLabel(qint64 runId)
+{
+    return tr("Integration Instance Id %1").arg(runId);
+}
+
 QVariant RunbookModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -528,6 +533,8 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
         return item;
     case PhaseCountsRole:
         return isPhase && isApiRun(run.json) ? QVariant(apiPhaseCounts(item)) : QVariant();
+    case RunLabelRole:
+        return isPhase ? QVariant() : QVariant(runLabel(idOf(item)));
     default:
         return {};
     }
@@ -550,7 +557,7 @@ QVariant RunbookModel::data(const QModelIndex &index, int role) const
         const QString name = item.value(QStringLiteral("integrationName")).toString();
         const QString run
             = name.isEmpty() || !m_showsIntegrationName
-                  ? tr("Integration Instance Id %1").arg(idOf(item))
+                  ? runLabel(idOf(item))
                   : tr("Integration Instance Id %1 - %2").arg(QString::number(idOf(item)), name);
         const QString phase = item.value(QStringLiteral("currentPhase")).toString();
         if (status != kRunning || phase.isEmpty())

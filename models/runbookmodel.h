@@ -45,10 +45,15 @@ public:
         LogRole,
         RunJsonRole,
         // The counts that apiPhaseCounts() gives, on phase rows of API integration runs only.
-        PhaseCountsRole
+        PhaseCountsRole,
+        // On run rows, runLabel() of the run, which the Phase Name text starts with.
+        RunLabelRole
     };
 
     explicit RunbookModel(QObject *parent = nullptr);
+
+    // The label that names a run, "Integration Instance Id N" with the run id as N.
+    static QString runLabel(qint64 runId);
 
     void setTimeZone(const QTimeZone &zone);
     // Whether a run's Phase Name includes its integration's name (the default). A page that

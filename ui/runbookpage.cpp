@@ -8,10 +8,12 @@
 #include "runfilesbutton.h"
 #include "runfilterbar.h"
 #include "runlogview.h"
+#include "runnamedelegate.h"
 #include "runwatcher.h"
 #include "statusdelegate.h"
 #include "validationreportdialog.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -167,6 +169,16 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(RunbookModel::PhaseNameColumn, QHeaderView::Stretch);
     m_view->setTextElideMode(Qt::ElideMiddle);
+    // A run's name keeps its id whole. Where the rest of the width is too small for that, the
+    // Phase Name column keeps the width of the label and the view scrolls sideways.
+    m_view->setItemDelegateForColumn(RunbookModel::PhaseNameColumn,
+                                     new RunNameDelegate(RunbookModel::RunLabelRole, m_view));
+    m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (column != RunbookModel::PhaseNameColumn)
+            fitPhaseNameColumn();
+    });
 
     auto title = new QLabel(tr("Runbook Activities"));
     QFont titleFont = title->font();
@@ -236,6 +248,36 @@ RunbookPage::RunbookPage(EngineClient *client, QWidget *parent)
             &RunbookPage::fetchMoreIfAtEnd);
 
     fetchIntegrations();
+}
+
+bool RunbookPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        fitPhaseNameColumn();
+    } else if (watched == m_view
+               && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)) {
+        // The other columns take their new widths once the view lays out its items again.
+        QMetaObject::invokeMethod(this, &RunbookPage::fitPhaseNameColumn, Qt::QueuedConnection);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunbookPage::fitPhaseNameColumn()
+{
+    QHeaderView *header = m_view->header();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != RunbookModel::PhaseNameColumn && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    const int minimum = RunNameDelegate::minimumWidth(RunbookModel::runLabel(kWidestRunId),
+                                                      m_view->fontMetrics(), m_view);
+    const bool stretch = m_view->viewport()->width() - others >= minimum;
+    const QHeaderView::ResizeMode mode = stretch ? QHeaderView::Stretch : QHeaderView::Interactive;
+    if (header->sectionResizeMode(RunbookModel::PhaseNameColumn) != mode)
+        header->setSectionResizeMode(RunbookModel::PhaseNameColumn, mode);
+    if (!stretch && header->sectionSize(RunbookModel::PhaseNameColumn) != minimum)
+        header->resizeSection(RunbookModel::PhaseNameColumn, minimum);
 }
 
 void RunbookPage::fetchIntegrations()

@@ -43,6 +43,8 @@ public:
     static constexpr int kPageSize = 100;
     static constexpr int kRefreshIntervalMs = 2000;
     static constexpr int kIdleRefreshIntervalMs = 10000;
+    // The run id whose label the Phase Name column always has room for: seven digits.
+    static constexpr qint64 kWidestRunId = 9999999;
 
     explicit RunbookPage(EngineClient *client, QWidget *parent = nullptr);
     ~RunbookPage() override;
@@ -103,7 +105,13 @@ signals:
     // A page of runs arrived and is shown.
     void runsLoaded();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // Stretches Phase Name over the width that the other columns leave, but never below the
+    // width of a run's label with a kWidestRunId id.
+    void fitPhaseNameColumn();
     QDate today() const;
     void fetchIntegrations();
     void fetchPage(int offset);

@@ -11,15 +11,19 @@
 #include "runbookpage.h"
 #include "runfilesbutton.h"
 #include "runlogview.h"
+#include "runnamedelegate.h"
 #include "statusdelegate.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QFile>
 #include <QHeaderView>
 #include <QLayout>
 #include <QMenu>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
+#include <QStyle>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -58,6 +62,7 @@ private slots:
     void downloadSavesOutputFile();
     void logLinesBumpChangeVersion();
     void scrollingLoadsNextPage();
+    void runIdsShowWhole();
 
 private:
     qint64 queueRun();
@@ -65,6 +70,8 @@ private:
     QModelIndex runIndex(qint64 runId) const;
     QString statusOf(qint64 runId) const;
     QStringList phaseNames(qint64 runId) const;
+    // The width of the runbook page in a main window of windowSize with the current font.
+    int pageWidthInWindow(const QSize &windowSize) const;
 
     UiTestEngine m_engine;
     std::unique_ptr<RunbookPage> m_page;
@@ -135,6 +142,19 @@ QStringList tst_RunbookPage::phaseNames(qint64 runId) const
                          .value(QStringLiteral("name"))
                          .toString());
     return names;
+}
+
+int tst_RunbookPage::pageWidthInWindow(const QSize &windowSize) const
+{
+    hubdesk::MainWindow window(m_engine.client());
+    window.resize(windowSize);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 0;
+    window.showPage(hubdesk::MainWindow::Page::Runbook);
+    if (!QTest::qWaitFor([&window] { return window.runbookPage()->isVisible(); }))
+        return 0;
+    return window.runbookPage()->width();
 }
 
 void tst_RunbookPage::statusLabelShowsCodeAndWord_data()
@@ -448,6 +468,99 @@ void tst_RunbookPage::scrollingLoadsNextPage()
     bar->setValue(bar->maximum());
     QTRY_COMPARE_WITH_TIMEOUT(m_page->model()->rowCount(), int(total), kRunTimeoutMs);
     QVERIFY(!m_page->isRefreshing());
+}
+
+void tst_RunbookPage::runIdsShowWhole()
+{
+    // A run with a seven-digit id beside those that scrollingLoadsNextPage wrote, whose ids have
+    // one to three digits.
+    constexpr qint64 kLongId = 1234567;
+    const QString now = hub::nowIsoUtc();
+    QVERIFY(hub::execute(m_engine.engine()->store().connection(),
+                         QStringLiteral("INSERT INTO runs(id, district_id, integration_id, "
+                                        "trigger, status, queued_at, started_at, ended_at) "
+                                        "VALUES (?, 1, ?, 'manual', 0, ?, ?, ?)"),
+                         {kLongId, m_integrationId, now, now, now}));
+    QVERIFY(hub::execute(m_engine.engine()->store().connection(),
+                         QStringLiteral("INSERT OR IGNORE INTO runs(id, district_id, "
+                                        "integration_id, trigger, status, queued_at, started_at, "
+                                        "ended_at) VALUES (12, 1, ?, 'manual', 0, ?, ?, ?)"),
+                         {m_integrationId, now, now, now}));
+    // Both are among the newest runs, which the first page lists.
+    QVERIFY(hub::execute(m_engine.engine()->store().connection(),
+                         QStringLiteral("UPDATE runs SET queued_at = ?, started_at = ?, "
+                                        "ended_at = ? WHERE id IN (12, ?)"),
+                         {now, now, now, kLongId}));
+    QSignalSpy loaded(m_page.get(), &RunbookPage::runsLoaded);
+    m_page->search();
+    QVERIFY(loaded.wait(UiTestEngine::kRequestTimeoutMs));
+    QVERIFY(runIndex(kLongId).isValid());
+    QVERIFY(runIndex(12).isValid());
+
+    QTreeView *view = m_page->view();
+    QHeaderView *header = view->header();
+    auto delegate = qobject_cast<hubdesk::RunNameDelegate *>(
+        view->itemDelegateForColumn(RunbookModel::PhaseNameColumn));
+    QVERIFY(delegate);
+    const QFont standardFont = QApplication::font();
+    const QSize before = m_page->size();
+    const auto restore = qScopeGuard([&] {
+        QApplication::setFont(standardFont);
+        m_page->resize(before);
+    });
+    bool elided = false;
+    // The default window on a roomy screen and on a 1280x800 screen, with the standard text
+    // and with text at 125%.
+    for (const QSize windowSize : {QSize(1280, 820), QSize(1248, 796)}) {
+        for (const double scale : {1.0, 1.25}) {
+            QFont font = standardFont;
+            font.setPointSizeF(standardFont.pointSizeF() * scale);
+            QApplication::setFont(font);
+            const int pageWidth = pageWidthInWindow(windowSize);
+            QVERIFY(pageWidth > 800);
+            m_page->resize(pageWidth, 700);
+            const QString state = u"%1x%2 at %3%"_s.arg(windowSize.width())
+                                      .arg(windowSize.height())
+                                      .arg(qRound(scale * 100));
+            QTRY_COMPARE(view->font(), font);
+            // The other columns fit their text at this size before Phase Name takes the rest.
+            const QAbstractItemView *itemView = view;
+            QTRY_COMPARE(header->sectionSize(RunbookModel::StartTimeColumn),
+                         qMax(itemView->sizeHintForColumn(RunbookModel::StartTimeColumn),
+                              header->sectionSizeHint(RunbookModel::StartTimeColumn)));
+            QCoreApplication::processEvents();
+
+            const int nameWidth = header->sectionSize(RunbookModel::PhaseNameColumn);
+            const int margin
+                = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+            QStyleOptionViewItem option;
+            option.initFrom(view);
+            option.font = view->font();
+            option.fontMetrics = view->fontMetrics();
+            option.widget = view;
+            option.rect = QRect(0, 0, nameWidth, view->visualRect(runIndex(kLongId)).height());
+            for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+                const QModelIndex name
+                    = m_page->model()->index(row, RunbookModel::PhaseNameColumn);
+                const QString label = name.data(RunbookModel::RunLabelRole).toString();
+                QVERIFY2(label.startsWith(u"Integration Instance Id "_s), qPrintable(label));
+                QVERIFY2(nameWidth >= option.fontMetrics.horizontalAdvance(label) + 2 * margin,
+                         qPrintable(u"%1: %2 in %3 pixels"_s.arg(state, label).arg(nameWidth)));
+                // The view elides the delegate's text again where it is still too wide.
+                const QString shown = delegate->shownText(option, name);
+                const QString painted = option.fontMetrics.elidedText(
+                    shown, view->textElideMode(), nameWidth - 2 * margin);
+                QVERIFY2(painted.startsWith(label),
+                         qPrintable(u"%1: %2 shows as %3"_s.arg(state, label, painted)));
+                elided = elided || painted != name.data().toString();
+            }
+            hubtest::saveScreenshot(m_page.get(),
+                                    u"runbook-ids-%1-%2"_s.arg(windowSize.width())
+                                        .arg(qRound(scale * 100)));
+        }
+    }
+    // At least one name was too long for its cell, so the check above covered elision.
+    QVERIFY(elided);
 }
 
 QTEST_MAIN(tst_RunbookPage)
