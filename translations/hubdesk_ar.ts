@@ -2790,10 +2790,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
         <translation>نُسخ إلى الحافظة.</translation>
     </message>
     <message>
-        <source>Copy the secret now: it is shown only once. Reset Secret issues a new one.</source>
-        <translation>انسخ السر الآن: لا يُعرض إلا مرة واحدة. تُصدر إعادة تعيين السر سرًا جديدًا.</translation>
-    </message>
-    <message>
         <source>Client ID:</source>
         <translation>معرّف العميل:</translation>
     </message>
@@ -2836,10 +2832,6 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>Cannot save the application: %1</source>
         <translation>تعذّر حفظ التطبيق: %1</translation>
-    </message>
-    <message>
-        <source>Registered %1. Give the vendor the client ID, the secret and the URLs below.</source>
-        <translation>سُجّل %1. أعطِ المورّد معرّف العميل والسر والعناوين أدناه.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -2912,6 +2904,38 @@ Close that console or stop that process, then start Hubdesk again. To run a seco
     <message>
         <source>OneRoster 1.2 resources:</source>
         <translation>OneRoster 1.2، الموارد:</translation>
+    </message>
+    <message>
+        <source>Application name</source>
+        <translation>اسم التطبيق</translation>
+    </message>
+    <message>
+        <source>Copy the secret now. It will not be shown again, and it disappears when you refresh the list or select another application. Reset Secret issues a new one.</source>
+        <translation>انسخ السر الآن. لن يُعرض مرة أخرى، ويختفي عند تحديث القائمة أو اختيار تطبيق آخر. تُصدر إعادة تعيين السر سرًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Copy the token URL</source>
+        <translation>نسخ عنوان الرمز المميز</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.1 base URL</source>
+        <translation>نسخ العنوان الأساسي لـ OneRoster 1.1</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.2 rostering base URL</source>
+        <translation>نسخ العنوان الأساسي للقوائم في OneRoster 1.2</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.2 gradebook base URL</source>
+        <translation>نسخ العنوان الأساسي لسجل الدرجات في OneRoster 1.2</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.2 resources base URL</source>
+        <translation>نسخ العنوان الأساسي للموارد في OneRoster 1.2</translation>
+    </message>
+    <message>
+        <source>Registered %1. Give the vendor the client ID, the secret and the URLs above.</source>
+        <translation>سُجّل %1. أعطِ المورّد معرّف العميل والسر والعناوين أعلاه.</translation>
     </message>
 </context>
 <context>

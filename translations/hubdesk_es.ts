@@ -2790,10 +2790,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
         <translation>Copiado al portapapeles.</translation>
     </message>
     <message>
-        <source>Copy the secret now: it is shown only once. Reset Secret issues a new one.</source>
-        <translation>Copie el secreto ahora: solo se muestra una vez. Restablecer secreto emite uno nuevo.</translation>
-    </message>
-    <message>
         <source>Client ID:</source>
         <translation>ID de cliente:</translation>
     </message>
@@ -2836,10 +2832,6 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>Cannot save the application: %1</source>
         <translation>No se puede guardar la aplicación: %1</translation>
-    </message>
-    <message>
-        <source>Registered %1. Give the vendor the client ID, the secret and the URLs below.</source>
-        <translation>Se registró %1. Dé al proveedor el ID de cliente, el secreto y las URL de abajo.</translation>
     </message>
     <message>
         <source>Saved %1.</source>
@@ -2912,6 +2904,38 @@ Cierre esa consola o detenga ese proceso y vuelva a iniciar Hubdesk. Para ejecut
     <message>
         <source>OneRoster 1.2 resources:</source>
         <translation>OneRoster 1.2, recursos:</translation>
+    </message>
+    <message>
+        <source>Application name</source>
+        <translation>Nombre de la aplicación</translation>
+    </message>
+    <message>
+        <source>Copy the secret now. It will not be shown again, and it disappears when you refresh the list or select another application. Reset Secret issues a new one.</source>
+        <translation>Copie el secreto ahora. No se volverá a mostrar y desaparece al actualizar la lista o seleccionar otra aplicación. Restablecer secreto emite uno nuevo.</translation>
+    </message>
+    <message>
+        <source>Copy the token URL</source>
+        <translation>Copiar la URL del token</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.1 base URL</source>
+        <translation>Copiar la URL base de OneRoster 1.1</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.2 rostering base URL</source>
+        <translation>Copiar la URL base de matrícula de OneRoster 1.2</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.2 gradebook base URL</source>
+        <translation>Copiar la URL base de calificaciones de OneRoster 1.2</translation>
+    </message>
+    <message>
+        <source>Copy the OneRoster 1.2 resources base URL</source>
+        <translation>Copiar la URL base de recursos de OneRoster 1.2</translation>
+    </message>
+    <message>
+        <source>Registered %1. Give the vendor the client ID, the secret and the URLs above.</source>
+        <translation>Se registró %1. Dé al proveedor el ID de cliente, el secreto y las URL de arriba.</translation>
     </message>
 </context>
 <context>

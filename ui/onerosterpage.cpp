@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,6 +30,8 @@
 #include <QTreeWidget>
 #include <QUrlQuery>
 #include <QVBoxLayout>
+
+#include <iterator>
 
 namespace hubdesk {
 
@@ -117,7 +120,7 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     title->setFont(titleFont);
 
     auto form = new QWidget;
-    buildForm(form);
+    QHBoxLayout *formButtons = buildForm(form);
     // The form scrolls on a short screen instead of pushing the page past it.
     QScrollArea *formScroll = m_formScroll;
     formScroll->setObjectName(QStringLiteral("oneRosterFormScroll"));
@@ -125,13 +128,20 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     formScroll->setFrameShape(QFrame::NoFrame);
     formScroll->setWidget(form);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Tab goes to the form's fields, not to the scroll area around them.
+    formScroll->setFocusPolicy(Qt::NoFocus);
     formScroll->setMinimumWidth(form->minimumSizeHint().width()
                                 + formScroll->verticalScrollBar()->sizeHint().width());
     WheelGuard::protect(formScroll);
 
+    // The actions stay below the scrolled form, so that Register shows without scrolling.
+    auto formColumn = new QVBoxLayout;
+    formColumn->addWidget(formScroll, 1);
+    formColumn->addLayout(formButtons);
+
     auto top = new QHBoxLayout;
     top->addWidget(m_list, 3);
-    top->addWidget(formScroll, 4);
+    top->addLayout(formColumn, 4);
 
     m_message->setObjectName(QStringLiteral("oneRosterMessage"));
     m_message->setWordWrap(true);
@@ -148,8 +158,11 @@ OneRosterPage::OneRosterPage(EngineClient *client, QWidget *parent)
     auto activityLayout = new QVBoxLayout(activityBox);
     activityLayout->addWidget(m_activity);
 
+    // The URLs come first, in the page's reading and Tab order, so that they show without
+    // scrolling in the default window.
     auto layout = new QVBoxLayout(this);
     layout->addWidget(title);
+    layout->addWidget(buildVendorUrls());
     layout->addLayout(top, 1);
     layout->addWidget(activityBox);
     layout->addWidget(m_message);
@@ -167,10 +180,12 @@ OneRosterPage::~OneRosterPage()
         m_activityJob->abort();
 }
 
-void OneRosterPage::buildForm(QWidget *form)
+QHBoxLayout *OneRosterPage::buildForm(QWidget *form)
 {
     m_name->setObjectName(QStringLiteral("applicationNameEdit"));
+    m_name->setAccessibleName(tr("Application name"));
     m_vendor->setObjectName(QStringLiteral("applicationVendorEdit"));
+    m_vendor->setAccessibleName(tr("Vendor"));
     m_schoolYear->setObjectName(QStringLiteral("applicationSchoolYearCombo"));
     m_schoolYear->addItem(tr("Every school year"), QVariant());
     const int current = schoolYearEnding(QDate::currentDate());
@@ -224,39 +239,23 @@ void OneRosterPage::buildForm(QWidget *form)
     buttons->addStretch(1);
     buttons->addWidget(m_newButton);
 
-    const auto copyRow = [this](QLineEdit *field, const QString &objectName) {
-        auto copy = new QPushButton(tr("Copy"));
-        copy->setObjectName(objectName);
-        connect(copy, &QPushButton::clicked, this, [this, field] {
-            QApplication::clipboard()->setText(field->text());
-            showMessage(tr("Copied to the clipboard."));
-        });
-        auto row = new QHBoxLayout;
-        row->addWidget(field, 1);
-        row->addWidget(copy);
-        return row;
-    };
     m_credentials->setObjectName(QStringLiteral("credentialsBox"));
     auto credentials = new QFormLayout(m_credentials);
-    auto once = new QLabel(tr("Copy the secret now: it is shown only once. Reset Secret issues "
-                              "a new one."));
+    auto once = new QLabel(tr("Copy the secret now. It will not be shown again, and it "
+                              "disappears when you refresh the list or select another "
+                              "application. Reset Secret issues a new one."));
+    once->setObjectName(QStringLiteral("secretNoticeLabel"));
     once->setWordWrap(true);
     credentials->addRow(once);
-    credentials->addRow(tr("Client ID:"), copyRow(m_clientId, QStringLiteral("copyClientIdButton")));
-    credentials->addRow(tr("Client secret:"),
-                        copyRow(m_clientSecret, QStringLiteral("copyClientSecretButton")));
-
-    auto urls = new QGroupBox(tr("Give the Vendor"));
-    auto urlLayout = new QFormLayout(urls);
-    urlLayout->addRow(tr("Token URL:"), copyRow(m_tokenUrl, QStringLiteral("copyTokenUrlButton")));
-    urlLayout->addRow(tr("OneRoster 1.1:"), copyRow(m_baseUrl11, QStringLiteral("copyBaseUrl11Button")));
-    // OneRoster 1.2 has a base URL per service.
-    urlLayout->addRow(tr("OneRoster 1.2 rostering:"),
-                      copyRow(m_rosteringUrl12, QStringLiteral("copyRosteringUrl12Button")));
-    urlLayout->addRow(tr("OneRoster 1.2 gradebook:"),
-                      copyRow(m_gradebookUrl12, QStringLiteral("copyGradebookUrl12Button")));
-    urlLayout->addRow(tr("OneRoster 1.2 resources:"),
-                      copyRow(m_resourcesUrl12, QStringLiteral("copyResourcesUrl12Button")));
+    auto clientIdRow = new QHBoxLayout;
+    clientIdRow->addWidget(m_clientId, 1);
+    clientIdRow->addWidget(newCopyButton(m_clientId, QStringLiteral("copyClientIdButton")));
+    auto clientSecretRow = new QHBoxLayout;
+    clientSecretRow->addWidget(m_clientSecret, 1);
+    clientSecretRow->addWidget(
+        newCopyButton(m_clientSecret, QStringLiteral("copyClientSecretButton")));
+    credentials->addRow(tr("Client ID:"), clientIdRow);
+    credentials->addRow(tr("Client secret:"), clientSecretRow);
 
     m_roleNote->setObjectName(QStringLiteral("oneRosterRoleNote"));
     m_roleNote->setWordWrap(true);
@@ -277,13 +276,81 @@ void OneRosterPage::buildForm(QWidget *form)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_roleNote);
     layout->addWidget(m_settings);
-    layout->addLayout(buttons);
     layout->addWidget(m_credentials);
-    layout->addWidget(urls);
     layout->addStretch(1);
+    return buttons;
+}
+
+QPushButton *OneRosterPage::newCopyButton(QLineEdit *field, const QString &objectName)
+{
+    auto copy = new QPushButton(tr("Copy"));
+    copy->setObjectName(objectName);
+    connect(copy, &QPushButton::clicked, this, [this, field] {
+        QApplication::clipboard()->setText(field->text());
+        showMessage(tr("Copied to the clipboard."));
+    });
+    return copy;
+}
+
+QGroupBox *OneRosterPage::buildVendorUrls()
+{
+    struct UrlRow
+    {
+        QLineEdit *field;
+        QString label;
+        QString copyName;
+        QString copyAccessibleName;
+    };
+    // OneRoster 1.2 has a base URL per service.
+    const UrlRow rows[] = {
+        {m_tokenUrl, tr("Token URL:"), QStringLiteral("copyTokenUrlButton"),
+         tr("Copy the token URL")},
+        {m_baseUrl11, tr("OneRoster 1.1:"), QStringLiteral("copyBaseUrl11Button"),
+         tr("Copy the OneRoster 1.1 base URL")},
+        {m_rosteringUrl12, tr("OneRoster 1.2 rostering:"),
+         QStringLiteral("copyRosteringUrl12Button"),
+         tr("Copy the OneRoster 1.2 rostering base URL")},
+        {m_gradebookUrl12, tr("OneRoster 1.2 gradebook:"),
+         QStringLiteral("copyGradebookUrl12Button"),
+         tr("Copy the OneRoster 1.2 gradebook base URL")},
+        {m_resourcesUrl12, tr("OneRoster 1.2 resources:"),
+         QStringLiteral("copyResourcesUrl12Button"),
+         tr("Copy the OneRoster 1.2 resources base URL")},
+    };
+
+    // Two URLs a line, filled line by line, keep the box short. Each URL takes a label, its
+    // field and the field's Copy button in grid columns 0-2 or 4-6, with a gap in column 3.
+    auto urls = new QGroupBox(tr("Give the Vendor"));
+    urls->setObjectName(QStringLiteral("vendorUrlBox"));
+    auto grid = new QGridLayout(urls);
+    constexpr int kUrlsPerLine = 2;
+    constexpr int kColumnsPerUrl = 4;
+    for (int i = 0; i < int(std::size(rows)); ++i) {
+        const UrlRow &row = rows[i];
+        const int line = i / kUrlsPerLine;
+        const int column = (i % kUrlsPerLine) * kColumnsPerUrl;
+        auto label = new QLabel(row.label);
+        label->setBuddy(row.field);
+        row.field->setAccessibleName(QString(row.label).remove(QLatin1Char(':')));
+        QPushButton *copy = newCopyButton(row.field, row.copyName);
+        copy->setAccessibleName(row.copyAccessibleName);
+        grid->addWidget(label, line, column);
+        grid->addWidget(row.field, line, column + 1);
+        grid->addWidget(copy, line, column + 2);
+    }
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(5, 1);
+    grid->setColumnMinimumWidth(3, 2 * urls->fontMetrics().averageCharWidth());
+    return urls;
 }
 
 void OneRosterPage::refresh()
+{
+    hideCredentials();
+    reload();
+}
+
+void OneRosterPage::reload()
 {
     const QString origin = m_client->baseUrl().toString(QUrl::RemovePath | QUrl::StripTrailingSlash);
     m_tokenUrl->setText(origin + QStringLiteral("/oauth/token"));
@@ -291,6 +358,10 @@ void OneRosterPage::refresh()
     m_rosteringUrl12->setText(origin + QStringLiteral("/ims/oneroster/rostering/v1p2"));
     m_gradebookUrl12->setText(origin + QStringLiteral("/ims/oneroster/gradebook/v1p2"));
     m_resourcesUrl12->setText(origin + QStringLiteral("/ims/oneroster/resources/v1p2"));
+    // A narrow field shows the end of its URL, and the tool tip all of it.
+    for (QLineEdit *field :
+         {m_tokenUrl, m_baseUrl11, m_rosteringUrl12, m_gradebookUrl12, m_resourcesUrl12})
+        field->setToolTip(field->text());
 
     // An aborted job still reports its result, "cancelled", which is no error to show.
     if (m_fetchJob) {
@@ -391,8 +462,7 @@ void OneRosterPage::startNew()
     m_list->clearSelection();
     m_selectedId = 0;
     fillForm({});
-    m_credentials->hide();
-    m_clientSecret->clear();
+    hideCredentials();
 }
 
 bool OneRosterPage::selectApplication(qint64 id)
@@ -420,8 +490,7 @@ void OneRosterPage::onSelectionChanged()
         if (value[QStringLiteral("id")].toInteger() == id)
             fillForm(value.toObject());
     }
-    m_credentials->hide();
-    m_clientSecret->clear();
+    hideCredentials();
 }
 
 void OneRosterPage::fillForm(const QJsonObject &application)
@@ -512,13 +581,14 @@ void OneRosterPage::save()
         if (isNew) {
             showCredentials(application);
             showMessage(tr("Registered %1. Give the vendor the client ID, the secret and the "
-                           "URLs below.")
+                           "URLs above.")
                             .arg(application.value(QStringLiteral("name")).toString()));
         } else {
             showMessage(tr("Saved %1.").arg(application.value(QStringLiteral("name")).toString()));
         }
         emit saved(m_selectedId);
-        refresh();
+        // A new application's secret stays on show while the list reloads.
+        reload();
     });
 }
 
@@ -548,9 +618,9 @@ void OneRosterPage::deleteSelected()
             showMessage(tr("Cannot delete the application: %1").arg(result.errorMessage));
             return;
         }
-        showMessage(tr("Deleted the application; its tokens no longer work."));
         startNew();
-        refresh();
+        showMessage(tr("Deleted the application; its tokens no longer work."));
+        reload();
     });
 }
 
@@ -568,6 +638,21 @@ void OneRosterPage::showCredentials(const QJsonObject &application)
     QTimer::singleShot(0, m_credentials, [this] {
         m_formScroll->ensureWidgetVisible(m_credentials, 0, 0);
     });
+}
+
+void OneRosterPage::hideCredentials()
+{
+    // The message after Register or Reset Secret points to the secret, so it goes too.
+    if (isSecretShown())
+        showMessage({});
+    m_credentials->hide();
+    m_clientId->clear();
+    m_clientSecret->clear();
+}
+
+bool OneRosterPage::isSecretShown() const
+{
+    return !m_credentials->isHidden() && !m_clientSecret->text().isEmpty();
 }
 
 QString OneRosterPage::message() const

@@ -14,6 +14,7 @@
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -26,8 +27,9 @@ class ApiJob;
 class EngineClient;
 
 // The OneRoster page: the district's vendor applications and a form to register or edit one
-// (name, vendor, school year, scopes as checkboxes, Active). After Register or Reset Secret it
-// shows the client id and secret, and it always shows the token and base URLs for the vendor.
+// (name, vendor, school year, scopes as checkboxes, Active). The token and base URLs for the
+// vendor are on top. After Register or Reset Secret the form shows the client id and secret
+// until the list is refreshed or another application is selected.
 // Below, the requests that the applications made in the last 24 hours, per hour.
 class OneRosterPage final : public QWidget
 {
@@ -38,6 +40,8 @@ public:
     explicit OneRosterPage(EngineClient *client, QWidget *parent = nullptr);
     ~OneRosterPage() override;
 
+    // Reloads the applications and the activity. It hides and clears a client secret on show,
+    // because the secret is shown only once.
     void refresh();
     // Removes the applications, the form, any client secret on show, the activity and the
     // message, and drops requests in flight, as on signing out or switching district.
@@ -57,6 +61,8 @@ public:
     bool canConfigure() const { return m_canConfigure; }
 
     qint64 selectedId() const { return m_selectedId; }
+    // Whether a client secret is on show, after Register or Reset Secret.
+    bool isSecretShown() const;
     QString message() const;
     QTreeWidget *list() const { return m_list; }
     QTreeWidget *activityList() const { return m_activity; }
@@ -66,7 +72,16 @@ signals:
     void saved(qint64 id);
 
 private:
-    void buildForm(QWidget *form);
+    // Builds the form into form and returns the row of its action buttons, which the caller
+    // places below the form's scroll area.
+    QHBoxLayout *buildForm(QWidget *form);
+    // Builds the box of the URLs that a vendor needs, each with a Copy button.
+    QGroupBox *buildVendorUrls();
+    QPushButton *newCopyButton(QLineEdit *field, const QString &objectName);
+    // Loads the applications and the activity, keeping a client secret on show.
+    void reload();
+    // Hides the client id and secret and clears their fields.
+    void hideCredentials();
     void fillForm(const QJsonObject &application);
     QJsonObject formBody() const;
     void updateScopeWarning();

@@ -16,6 +16,7 @@
 #include "sessioninfo.h"
 #include "store/store.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -25,12 +26,22 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimeZone>
 #include <QTreeWidget>
 
 using hubdesk::OneRosterPage;
+using namespace Qt::StringLiterals;
+
+// Runs verifySecretGone() and ends the test at its first failed check.
+#define VERIFY_SECRET_GONE()                                                                       \
+    do {                                                                                           \
+        verifySecretGone();                                                                        \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
 
 class tst_OneRosterPage final : public QObject
 {
@@ -49,6 +60,10 @@ private slots:
     void activityListsRequestsPerHour();
     void clearPagesRemovesSecret();
     void operatorSeesReadOnlyPage();
+    void vendorUrlsShowWithoutScrolling();
+    void refreshRemovesSecret();
+    void otherApplicationRemovesSecret();
+    void districtSwitchRemovesSecret();
 
 private:
     OneRosterPage *page() const { return m_window->oneRosterPage(); }
@@ -60,6 +75,16 @@ private:
     bool waitForRefresh();
     // Whether the whole of field shows in the form's scrolled viewport.
     bool shownInForm(const QWidget *field) const;
+    // Whether widget is visible and lies whole inside each of its ancestors up to the window,
+    // so that no scroll area or window edge cuts it.
+    static bool shownWhole(const QWidget *widget);
+    // Registers an application named name, waits for the list to reload and returns the id,
+    // or 0 when either step fails.
+    qint64 registerApplication(const QString &name);
+    // Resets the secret of the application with id and waits until the page shows it.
+    bool showNewSecret(qint64 id);
+    // Checks that no client id or secret is on show.
+    void verifySecretGone();
 
     hubtest::UiTestEngine m_engine;
     std::unique_ptr<hubdesk::MainWindow> m_window;
@@ -94,6 +119,53 @@ bool tst_OneRosterPage::shownInForm(const QWidget *field) const
     const QWidget *viewport = child<QScrollArea>("oneRosterFormScroll")->viewport();
     const QRect area(field->mapTo(viewport, QPoint(0, 0)), field->size());
     return field->isVisible() && viewport->rect().contains(area);
+}
+
+bool tst_OneRosterPage::shownWhole(const QWidget *widget)
+{
+    if (!widget->isVisible())
+        return false;
+    QRect area(QPoint(0, 0), widget->size());
+    for (const QWidget *child = widget; !child->isWindow(); child = child->parentWidget()) {
+        area.translate(child->pos());
+        if (!child->parentWidget()->rect().contains(area))
+            return false;
+    }
+    return true;
+}
+
+qint64 tst_OneRosterPage::registerApplication(const QString &name)
+{
+    page()->startNew();
+    child<QLineEdit>("applicationNameEdit")->setText(name);
+    child<QLineEdit>("applicationVendorEdit")->setText(QStringLiteral("Vendor"));
+    QSignalSpy saved(page(), &OneRosterPage::saved);
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    page()->save();
+    if (!saved.wait(hubtest::UiTestEngine::kRequestTimeoutMs))
+        return 0;
+    if (!refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs))
+        return 0;
+    return saved.first().first().toLongLong();
+}
+
+bool tst_OneRosterPage::showNewSecret(qint64 id)
+{
+    if (!page()->selectApplication(id))
+        return false;
+    page()->resetSecret();
+    return QTest::qWaitFor([this] { return page()->isSecretShown(); },
+                           hubtest::UiTestEngine::kRequestTimeoutMs);
+}
+
+void tst_OneRosterPage::verifySecretGone()
+{
+    QVERIFY(!page()->isSecretShown());
+    QVERIFY(child<QGroupBox>("credentialsBox")->isHidden());
+    QCOMPARE(child<QLineEdit>("clientSecretEdit")->text(), QString());
+    QCOMPARE(child<QLineEdit>("clientIdEdit")->text(), QString());
+    QVERIFY(!child<QPushButton>("copyClientSecretButton")->isVisible());
+    QVERIFY(!child<QLabel>("secretNoticeLabel")->isVisible());
 }
 
 void tst_OneRosterPage::registerShowsSecretOnce()
@@ -330,9 +402,10 @@ void tst_OneRosterPage::clearPagesRemovesSecret()
     child<QLineEdit>("applicationNameEdit")->setText(QStringLiteral("Spelling Games"));
     child<QLineEdit>("applicationVendorEdit")->setText(QStringLiteral("Vendor"));
     QSignalSpy saved(page(), &OneRosterPage::saved);
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
     page()->save();
     QVERIFY(saved.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
-    QVERIFY(waitForRefresh());
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
     QVERIFY(!child<QGroupBox>("credentialsBox")->isHidden());
     QVERIFY(!child<QLineEdit>("clientSecretEdit")->text().isEmpty());
     QVERIFY(page()->list()->topLevelItemCount() > 0);
@@ -413,6 +486,169 @@ void tst_OneRosterPage::operatorSeesReadOnlyPage()
     QVERIFY(!child<QLineEdit>("applicationNameEdit")->isReadOnly());
     QVERIFY(child<QCheckBox>("scope_roster-core.readonly")->isEnabled());
     QVERIFY(note->isHidden());
+}
+
+void tst_OneRosterPage::vendorUrlsShowWithoutScrolling()
+{
+    const char *const fields[] = {"tokenUrlEdit", "baseUrl11Edit", "rosteringUrl12Edit",
+                                  "gradebookUrl12Edit", "resourcesUrl12Edit"};
+    const char *const buttons[] = {"copyTokenUrlButton", "copyBaseUrl11Button",
+                                   "copyRosteringUrl12Button", "copyGradebookUrl12Button",
+                                   "copyResourcesUrl12Button"};
+    QVERIFY(waitForRefresh());
+    const qint64 id = registerApplication(QStringLiteral("Science Lab"));
+    QVERIFY(id > 0);
+
+    // The default window on a roomy screen and on a 1280x800 screen less the window frame. Each
+    // is checked with an empty form and with a new secret on show.
+    for (const QSize size : {QSize(1280, 820), QSize(1248, 796)}) {
+        m_window->resize(size);
+        for (const bool secretShown : {false, true}) {
+            const QString state = QStringLiteral("%1x%2, secret %3")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(secretShown ? u"shown" : u"hidden");
+            if (secretShown)
+                QVERIFY(showNewSecret(id));
+            else
+                page()->startNew();
+            QTRY_COMPARE(m_window->size(), size);
+            QCoreApplication::processEvents();
+            for (const char *name : fields) {
+                auto field = child<QLineEdit>(name);
+                QVERIFY2(shownWhole(field), qPrintable(state + u' ' + QLatin1String(name)));
+                QVERIFY2(!field->text().isEmpty(), name);
+                QVERIFY2(!field->accessibleName().isEmpty(), name);
+            }
+            for (const char *name : buttons) {
+                auto button = child<QPushButton>(name);
+                QVERIFY2(shownWhole(button), qPrintable(state + u' ' + QLatin1String(name)));
+                QVERIFY2(button->accessibleName().startsWith(QLatin1String("Copy the ")), name);
+            }
+            // The form's actions stay in view below it.
+            QVERIFY2(shownWhole(child<QPushButton>("saveApplicationButton")), qPrintable(state));
+            if (secretShown)
+                QTRY_VERIFY(shownInForm(child<QLineEdit>("clientSecretEdit")));
+        }
+    }
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-urls"));
+    // The URLs come before the applications in Tab order, as they do on the screen.
+    QWidget *widget = child<QLineEdit>("tokenUrlEdit");
+    QStringList order;
+    for (int step = 0; step < 100 && widget != page()->list(); ++step) {
+        if ((widget->focusPolicy() & Qt::TabFocus) == Qt::TabFocus)
+            order.append(widget->objectName());
+        widget = widget->nextInFocusChain();
+    }
+    QCOMPARE(order,
+             (QStringList{u"tokenUrlEdit"_s, u"copyTokenUrlButton"_s, u"baseUrl11Edit"_s,
+                          u"copyBaseUrl11Button"_s, u"rosteringUrl12Edit"_s,
+                          u"copyRosteringUrl12Button"_s, u"gradebookUrl12Edit"_s,
+                          u"copyGradebookUrl12Button"_s, u"resourcesUrl12Edit"_s,
+                          u"copyResourcesUrl12Button"_s}));
+    QCOMPARE(widget, page()->list());
+}
+
+void tst_OneRosterPage::refreshRemovesSecret()
+{
+    m_window->resize(1280, 820);
+    QVERIFY(waitForRefresh());
+    const qint64 id = registerApplication(QStringLiteral("History Maps"));
+    QVERIFY(id > 0);
+    // The reload that follows Register keeps the new secret on show.
+    QVERIFY(page()->isSecretShown());
+    QVERIFY(child<QPushButton>("copyClientSecretButton")->isVisible());
+    QLabel *notice = child<QLabel>("secretNoticeLabel");
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QLatin1String("will not be shown again")),
+             qPrintable(notice->text()));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-secret"));
+
+    // Refresh (F5) reloads the list without the secret, and the application stays selected.
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    m_window->findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+    VERIFY_SECRET_GONE();
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    VERIFY_SECRET_GONE();
+    QCOMPARE(page()->selectedId(), id);
+    QVERIFY(!page()->message().contains(QLatin1String("secret")));
+    hubtest::saveScreenshot(m_window.get(), QStringLiteral("oneroster-secret-refreshed"));
+
+    // The same after Reset Secret.
+    QVERIFY(showNewSecret(id));
+    QVERIFY(child<QPushButton>("copyClientSecretButton")->isVisible());
+    QVERIFY(waitForRefresh());
+    VERIFY_SECRET_GONE();
+}
+
+void tst_OneRosterPage::otherApplicationRemovesSecret()
+{
+    QVERIFY(waitForRefresh());
+    const QList<QTreeWidgetItem *> first
+        = page()->list()->findItems(QStringLiteral("History Maps"), Qt::MatchExactly);
+    QCOMPARE(first.size(), 1);
+    const qint64 firstId = first.first()->data(0, Qt::UserRole).toLongLong();
+    const qint64 secondId = registerApplication(QStringLiteral("Music Theory"));
+    QVERIFY(secondId > 0);
+    QVERIFY(page()->isSecretShown());
+
+    // Another application, then the one whose secret was on show: it does not come back.
+    QVERIFY(page()->selectApplication(firstId));
+    VERIFY_SECRET_GONE();
+    QVERIFY(page()->selectApplication(secondId));
+    VERIFY_SECRET_GONE();
+
+    // The same after Reset Secret, selecting with the mouse.
+    QVERIFY(showNewSecret(firstId));
+    const QList<QTreeWidgetItem *> second
+        = page()->list()->findItems(QStringLiteral("Music Theory"), Qt::MatchExactly);
+    QCOMPARE(second.size(), 1);
+    const QRect rect = page()->list()->visualItemRect(second.first());
+    QTest::mouseClick(page()->list()->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(page()->selectedId(), secondId);
+    VERIFY_SECRET_GONE();
+    QVERIFY(page()->selectApplication(firstId));
+    VERIFY_SECRET_GONE();
+}
+
+void tst_OneRosterPage::districtSwitchRemovesSecret()
+{
+    hubdesk::EngineClient *client = m_engine.client();
+    const hubdesk::ApiResult district = hubtest::UiTestEngine::wait(client->post(
+        QStringLiteral("/api/v1/districts"),
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("Lakeshore Schools")},
+                    {QStringLiteral("timeZone"), QStringLiteral("America/Chicago")}}));
+    QCOMPARE(district.httpStatus, 201);
+    const qint64 secondDistrict = district.body.object().value(QStringLiteral("id")).toInteger();
+    hubdesk::SessionInfo session;
+    session.user = QStringLiteral("ada");
+    session.district = {1, QStringLiteral("Demo"), QStringLiteral("America/Detroit"),
+                        QStringLiteral("administrator")};
+    session.districts = {session.district,
+                         {secondDistrict, QStringLiteral("Lakeshore Schools"),
+                          QStringLiteral("America/Chicago"), QStringLiteral("administrator")}};
+    m_window->setSession(session);
+    const auto restore = qScopeGuard([this, client] {
+        client->setDistrict(0);
+        m_window->setSession({});
+    });
+
+    QVERIFY(waitForRefresh());
+    const QList<QTreeWidgetItem *> items
+        = page()->list()->findItems(QStringLiteral("History Maps"), Qt::MatchExactly);
+    QCOMPARE(items.size(), 1);
+    QVERIFY(showNewSecret(items.first()->data(0, Qt::UserRole).toLongLong()));
+
+    auto picker = m_window->findChild<QComboBox *>(QStringLiteral("districtPicker"));
+    QVERIFY(picker);
+    picker->setCurrentIndex(1);
+    QCOMPARE(client->district(), secondDistrict);
+    VERIFY_SECRET_GONE();
+    QCOMPARE(page()->list()->topLevelItemCount(), 0);
+    // The other district's list, once loaded, shows no secret either.
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    VERIFY_SECRET_GONE();
 }
 
 QTEST_MAIN(tst_OneRosterPage)
