@@ -132,6 +132,7 @@ Result<quint16> Engine::start()
     // The HTTP handlers run on this thread and wait only briefly for the write lock. A long load
     // then delays a write request by seconds, not minutes, and the request gets 503.
     m_store->setShortBusyTimeoutThread(QThread::currentThread());
+    m_store->setBackgroundCheckpoints(true);
     if (auto opened = m_store->open(); !opened)
         return failure(opened.error());
     if (auto synced = catalog::syncDefaultCatalog(m_store->connection()); !synced)

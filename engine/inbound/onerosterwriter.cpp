@@ -6,7 +6,6 @@
 #include "store/postgrescopy.h"
 #include "store/store.h"
 
-#include <QSqlDriver>
 
 #include <sqlite3.h>
 
@@ -36,14 +35,6 @@ Result<bool> hasStoredRows(const QSqlDatabase &db, const QString &table, qint64 
     return stored->toBool();
 }
 
-sqlite3 *sqliteConnection(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 // SQLite: one prepared INSERT per table, stepped once per row with the values bound through
 // the C API. A bulk file over stored records also puts each sourcedId into a temporary table,
 // so that one UPDATE can retire the stored records that the file does not list.
@@ -64,7 +55,7 @@ public:
 
     Result<void> begin() override
     {
-        m_connection = sqliteConnection(m_db);
+        m_connection = sqliteHandle(m_db);
         if (!m_connection)
             return hub::failure(QStringLiteral("Cannot store %1: the connection is not an open "
                                                "SQLite connection.")

@@ -18,14 +18,6 @@ namespace hub {
 
 namespace {
 
-sqlite3 *sqliteConnection(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 // Binds a value as the QSQLITE driver does: integers and booleans as 64-bit integers, doubles
 // as REAL, null as NULL and everything else as text.
 int bindSqliteValue(sqlite3_stmt *statement, int index, const QVariant &value)
@@ -258,7 +250,7 @@ Result<StatementCache::SqliteHandle>
 StatementCache::prepareSqlite(const QSqlDatabase &db, const QString &sql,
                               const QVariantList &bindings)
 {
-    sqlite3 *connection = sqliteConnection(db);
+    sqlite3 *connection = sqliteHandle(db);
     if (!connection)
         return failure(QStringLiteral("The connection %1 is not a SQLite connection.")
                            .arg(db.connectionName()));

@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include "casefold.h"
+#include "checkpointer.h"
 #include "core/logging.h"
 #include "core/timeutil.h"
 
@@ -16,6 +17,10 @@
 #include <QThread>
 #include <QUrl>
 #include <QUuid>
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -39,6 +44,14 @@ constexpr qint64 kMigrationLockKey = 0x68756264;
 constexpr int kNewStorePageSize = 16384;
 
 } // namespace
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
 
 Dialect dialectOf(const QSqlDatabase &db)
 {
@@ -109,6 +122,8 @@ Store::Store(QString database, QString password)
 
 Store::~Store()
 {
+    // Stopped first, so the last connection's close copies what is left of the log.
+    m_checkpointer.reset();
     releaseThreadConnection();
 }
 
@@ -160,6 +175,10 @@ Result<void> Store::open()
     auto journal = selectValue(db, QStringLiteral("PRAGMA journal_mode=WAL"));
     if (!journal)
         return failure(journal.error());
+    if (m_backgroundCheckpoints && !m_checkpointer) {
+        m_checkpointer = std::make_unique<Checkpointer>(m_path);
+        m_checkpointer->attach(sqliteHandle(db));
+    }
 
     if (auto migrated = applyMigrations(); !migrated)
         return migrated;
@@ -250,6 +269,8 @@ QSqlDatabase Store::connection() const
     }
     if (!registerCaseFold(db))
         qCWarning(lcStore) << "Cannot register" << kCaseFoldFunction << "on" << m_path;
+    if (m_checkpointer)
+        m_checkpointer->attach(sqliteHandle(db));
     QSqlQuery pragma(db);
     pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));

@@ -10,9 +10,14 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
+
 class QThread;
+struct sqlite3;
 
 namespace hub {
+
+class Checkpointer;
 
 // The SQL dialects the store speaks. SQLite is the embedded default; PostgreSQL is the path
 // for many districts and several engine nodes on one database.
@@ -20,6 +25,9 @@ enum class Dialect { Sqlite, Postgres };
 
 // The dialect of a connection, from its Qt driver.
 Dialect dialectOf(const QSqlDatabase &db);
+
+// The SQLite C handle of an open SQLite connection, or null for any other connection.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 // Whether a --database value names a PostgreSQL server (postgresql:// or postgres://).
 bool isPostgresUrl(const QString &database);
@@ -54,6 +62,12 @@ public:
     // Names the thread that serves HTTP requests, whose writes should fail fast while a long
     // load holds the lock. Call it before that thread's first connection().
     void setShortBusyTimeoutThread(QThread *thread) { m_shortBusyTimeoutThread = thread; }
+    // Runs SQLite's checkpoints on a thread of their own instead of in the commits that fill
+    // the write-ahead log, so that no request or run waits for a bulk load's pages to be
+    // copied. Call it before open(). The engine turns it on; tools need not.
+    void setBackgroundCheckpoints(bool on) { m_backgroundCheckpoints = on; }
+    // The background checkpointer of an open SQLite store, or null.
+    Checkpointer *checkpointer() const { return m_checkpointer.get(); }
     // Closes the calling thread's connection; worker threads call it before they finish.
     void releaseThreadConnection() const;
 
@@ -74,6 +88,8 @@ private:
     QString m_connectionPrefix;
     QThread *m_shortBusyTimeoutThread = nullptr;
     bool m_readOnly = false;
+    bool m_backgroundCheckpoints = false;
+    std::unique_ptr<Checkpointer> m_checkpointer;
 };
 
 // Whether a store error means another connection held the write lock past the busy timeout
