@@ -235,6 +235,7 @@ Result<quint16> Engine::start()
     oneRosterOptions.store = m_store.get();
     oneRosterOptions.clock = m_options.clock;
     oneRosterOptions.responseCacheBytes = m_options.oneRosterCacheBytes;
+    oneRosterOptions.maxPendingTokens = m_options.oneRosterMaxPendingTokens;
     m_oneRoster = std::make_unique<oneroster::Provider>(oneRosterOptions);
     m_oneRoster->registerRoutes(m_server->router());
     // A run that loaded records changes what OneRoster collections hold, so the cached page
@@ -289,12 +290,13 @@ void Engine::stop()
         m_server.reset();
         qCInfo(lcHttp) << "Stopped listening";
     }
-    // Writes the last counted OneRoster activity while the store is still open.
-    m_oneRoster.reset();
     if (m_workers) {
         m_workers->stop();
         m_workers.reset();
     }
+    // Writes the last OneRoster tokens and activity while the store is still open, and after
+    // the runs have ended, so that no load holds the write lock.
+    m_oneRoster.reset();
     if (m_notifier) {
         m_notifier->stop();
         m_notifier.reset();

@@ -58,6 +58,9 @@ struct EngineOptions
     int requestThreads = QThread::idealThreadCount();
     // The byte budget of the OneRoster response cache; 0 turns it off.
     qint64 oneRosterCacheBytes = 256LL * 1024 * 1024;
+    // On SQLite, the issued OneRoster tokens that may wait for the write lock at once; the
+    // token endpoint returns 503 while this many wait.
+    int oneRosterMaxPendingTokens = 10000;
     // Whether a OneRoster bundle on SQLite is validated on a second thread while its load
     // stores the rows validated so far. Loads finish sooner, but the store's write lock is held
     // from the first validated rows until the commit, so every other write of every district

@@ -280,6 +280,14 @@ http::Response update(const ApiContext &context, const http::Request &request, q
                                {id});
         if (!revoked)
             return storeFailed(revoked.error());
+        // The counter also revokes the tokens not stored yet (see Provider).
+        auto counted = execute(db,
+                               QStringLiteral("UPDATE oneroster_applications SET "
+                                              "token_revocations = token_revocations + 1 "
+                                              "WHERE id = ?"),
+                               {id});
+        if (!counted)
+            return storeFailed(counted.error());
     }
     if (auto committed = transaction.commit(); !committed)
         return storeFailed(committed.error());
@@ -307,7 +315,8 @@ http::Response resetSecret(const ApiContext &context, qint64 id)
     const QString now = nowIsoUtc();
     auto updated = execute(db,
                            QStringLiteral("UPDATE oneroster_applications SET secret_hash = ?, "
-                                          "secret_changed_at = ?, updated_at = ? "
+                                          "secret_changed_at = ?, updated_at = ?, "
+                                          "token_revocations = token_revocations + 1 "
                                           "WHERE id = ? AND district_id = ?"),
                            {oneroster::hashClientSecret(secret), now, now, id, context.districtId});
     if (!updated)

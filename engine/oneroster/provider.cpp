@@ -86,6 +86,37 @@ QString scopeJson(const QSet<QString> &scopes)
         QJsonDocument(QJsonArray::fromStringList(sortedScopes(scopes))).toJson(QJsonDocument::Compact));
 }
 
+// Returns the caller of a token from a row whose first four columns are the application's id,
+// district id, school year and granted scopes. issued is the JSON array of the token's scopes.
+Caller callerFromRow(RowValues &row, const QByteArray &issued)
+{
+    Caller caller;
+    caller.applicationId = row.integer(0);
+    caller.districtId = row.integer(1);
+    caller.schoolYear = row.isNull(2) ? 0 : int(row.integer(2));
+    // Scopes the district removed since the token was issued no longer count.
+    const QByteArray granted = row.text(3).toByteArray();
+    caller.scopes = scopeSet(granted);
+    if (issued != granted)
+        caller.scopes &= scopeSet(issued);
+    return caller;
+}
+
+http::Response unknownToken(Version version)
+{
+    return statusInfo(version, 401, CodeMinor::Unauthorized,
+                      QStringLiteral("The access token is unknown, expired or belongs to an "
+                                     "inactive application; request a new one."));
+}
+
+http::Response tokenCheckFailed(Version version, const QString &error)
+{
+    qCWarning(lcOneRoster) << "Cannot check an access token:" << error;
+    return statusInfo(version, isBusyError(error) ? 503 : 500,
+                      isBusyError(error) ? CodeMinor::ServerBusy : CodeMinor::InternalServerError,
+                      QStringLiteral("The engine could not check the access token."));
+}
+
 QByteArray bearerToken(const http::Request &request)
 {
     const QByteArray authorization = request.header("authorization").trimmed();
@@ -163,14 +194,35 @@ Provider::Provider(ProviderOptions options, QObject *parent)
     m_tokenSql += QStringLiteral(" FROM oneroster_tokens k JOIN oneroster_applications a "
                                  "ON a.id = k.application_id "
                                  "WHERE k.token_hash = ? AND k.expires_at > ? AND a.active = 1");
-    m_flushTimer.setInterval(kFlushIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &Provider::flushActivity);
-    m_flushTimer.start();
+
+    // PostgreSQL does not block inserts while a load runs, and several nodes must see a new
+    // token at once, so there the token endpoint stores tokens itself.
+    if (!m_options.store->isPostgres()) {
+        m_pendingTokens = std::make_unique<PendingTokens>(m_options.maxPendingTokens);
+        m_pendingTokenSql = QStringLiteral("SELECT a.id, a.district_id, a.school_year, a.scopes, "
+                                           "a.active, a.secret_hash, a.token_revocations");
+        if (m_responses.isEnabled())
+            m_pendingTokenSql += QStringLiteral(", (SELECT data_version FROM pragma_data_version) "
+                                                "|| ':' || total_changes()");
+        m_pendingTokenSql += QStringLiteral(" FROM oneroster_applications a WHERE a.id = ?");
+    }
+    m_writer = new BackgroundWriter(*m_options.store, m_activity, m_pendingTokens.get(),
+                                    kFlushIntervalMs);
+    m_writer->moveToThread(&m_writerThread);
+    m_writerThread.setObjectName(QStringLiteral("hub-oneroster-writer"));
+    m_writerThread.start();
+    QMetaObject::invokeMethod(m_writer, &BackgroundWriter::start, Qt::QueuedConnection);
 }
 
 Provider::~Provider()
 {
-    flushActivity();
+    // The engine destroys the provider after its HTTP server, so no request records activity
+    // or issues a token after the writer's last attempt. The writer closes its store connection
+    // on its own thread, before the engine closes the store.
+    QMetaObject::invokeMethod(m_writer, &BackgroundWriter::shutdown, Qt::BlockingQueuedConnection);
+    m_writerThread.quit();
+    m_writerThread.wait();
+    delete m_writer;
 }
 
 Provider::ThreadState &Provider::threadState() const
@@ -193,11 +245,20 @@ void Provider::releaseThreadStatements()
 
 void Provider::flushActivity()
 {
-    if (m_activity.isEmpty())
-        return;
-    if (auto flushed = m_activity.flush(m_options.store->connection()); !flushed)
-        qCWarning(lcOneRoster) << "Cannot write the OneRoster activity; will retry:"
-                               << flushed.error();
+    QMetaObject::invokeMethod(m_writer, &BackgroundWriter::flushActivity,
+                              Qt::BlockingQueuedConnection);
+}
+
+void Provider::startActivityFlush()
+{
+    QMetaObject::invokeMethod(m_writer, &BackgroundWriter::flushActivity, Qt::QueuedConnection);
+}
+
+void Provider::setWriterPaused(bool paused)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, paused] { writer->setPaused(paused); },
+        Qt::BlockingQueuedConnection);
 }
 
 void Provider::registerRoutes(http::Router &router)
@@ -350,39 +411,63 @@ std::variant<Caller, http::Response> Provider::authenticate(const http::Request 
                           QStringLiteral("An OAuth 2 bearer token from /oauth/token is "
                                          "required."));
     // The token is checked against the store on every request, so that a revoked or expired
-    // token, or a deactivated application, is rejected at once.
+    // token, or a deactivated application, is rejected at once. A token whose row the writer
+    // thread has not committed yet is in the pending map. The writer removes it from the map
+    // only after the commit, so looking in the map first finds every token in one of the two.
+    const QString tokenHash = accessTokenHash(token);
+    if (m_pendingTokens) {
+        if (const auto pending = m_pendingTokens->find(tokenHash))
+            return authenticatePending(*pending, version, thread, storeVersion);
+    }
     ReadContext context;
     context.db = m_options.store->connection();
     context.statements = &thread.statements;
     std::optional<Caller> caller;
     const bool readsVersion = m_responses.isEnabled();
-    auto read = forEachRow(context, m_tokenSql, {accessTokenHash(token), toIsoUtc(now())},
+    auto read = forEachRow(context, m_tokenSql, {tokenHash, toIsoUtc(now())},
                            [&caller, storeVersion, readsVersion](RowValues &row) {
-                               caller.emplace();
-                               caller->applicationId = row.integer(0);
-                               caller->districtId = row.integer(1);
-                               caller->schoolYear = row.isNull(2) ? 0 : int(row.integer(2));
-                               // Scopes the district removed since the token was issued no
-                               // longer count.
-                               const QByteArray granted = row.text(3).toByteArray();
-                               const QByteArrayView issued = row.text(4);
-                               caller->scopes = scopeSet(granted);
-                               if (issued != granted)
-                                   caller->scopes &= scopeSet(issued);
+                               const QByteArray issued = row.text(4).toByteArray();
+                               caller = callerFromRow(row, issued);
                                if (readsVersion)
                                    *storeVersion = row.text(5).toByteArray();
                            });
-    if (!read) {
-        qCWarning(lcOneRoster) << "Cannot check an access token:" << read.error();
-        return statusInfo(version, isBusyError(read.error()) ? 503 : 500,
-                          isBusyError(read.error()) ? CodeMinor::ServerBusy
-                                                   : CodeMinor::InternalServerError,
-                          QStringLiteral("The engine could not check the access token."));
-    }
+    if (!read)
+        return tokenCheckFailed(version, read.error());
     if (!caller)
-        return statusInfo(version, 401, CodeMinor::Unauthorized,
-                          QStringLiteral("The access token is unknown, expired or belongs to an "
-                                         "inactive application; request a new one."));
+        return unknownToken(version);
+    return *caller;
+}
+
+std::variant<Caller, http::Response> Provider::authenticatePending(const PendingToken &token,
+                                                                   Version version,
+                                                                   ThreadState &thread,
+                                                                   QByteArray *storeVersion) const
+{
+    if (token.expiresAt <= now())
+        return unknownToken(version);
+    // The application is read as it is now, so a deactivation, a secret reset or a removed
+    // scope counts at once, as for a stored token. Reads do not wait for a load's write lock.
+    ReadContext context;
+    context.db = m_options.store->connection();
+    context.statements = &thread.statements;
+    std::optional<Caller> caller;
+    const bool readsVersion = m_responses.isEnabled();
+    const QByteArray issued = token.scopes.toUtf8();
+    auto read = forEachRow(context, m_pendingTokenSql, {token.applicationId},
+                           [&caller, &token, &issued, storeVersion, readsVersion](RowValues &row) {
+                               const bool active = row.integer(4) == 1;
+                               const QString secretHash = QString::fromUtf8(row.text(5));
+                               const qint64 revocations = row.integer(6);
+                               if (!applicationAcceptsToken(token, active, secretHash, revocations))
+                                   return;
+                               if (readsVersion)
+                                   *storeVersion = row.text(7).toByteArray();
+                               caller = callerFromRow(row, issued);
+                           });
+    if (!read)
+        return tokenCheckFailed(version, read.error());
+    if (!caller)
+        return unknownToken(version);
     return *caller;
 }
 
@@ -439,7 +524,8 @@ http::Response Provider::issueToken(const http::Request &request)
 
     const QSqlDatabase db = m_options.store->connection();
     auto application = execute(db,
-                               QStringLiteral("SELECT id, district_id, secret_hash, scopes, active "
+                               QStringLiteral("SELECT id, district_id, secret_hash, scopes, active, "
+                                              "token_revocations "
                                               "FROM oneroster_applications WHERE client_id = ?"),
                                {credentials->clientId});
     if (!application) {
@@ -497,28 +583,19 @@ http::Response Provider::issueToken(const http::Request &request)
                                                "application."));
 
     const QByteArray token = newAccessToken();
-    const QDateTime expires = current.addSecs(m_options.tokenLifetimeSeconds);
-    // Expired tokens of the application go when it gets a new one.
-    auto purged = execute(db,
-                          QStringLiteral("DELETE FROM oneroster_tokens WHERE application_id = ? "
-                                         "AND expires_at <= ?"),
-                          {applicationId, toIsoUtc(current)});
-    if (!purged)
-        qCWarning(lcOneRoster) << "Cannot remove expired tokens of application" << applicationId
-                               << purged.error();
-    auto stored = execute(db,
-                          QStringLiteral("INSERT INTO oneroster_tokens(token_hash, application_id, "
-                                         "district_id, scopes, issued_at, expires_at) "
-                                         "VALUES (?, ?, ?, ?, ?, ?)"),
-                          {accessTokenHash(token), applicationId, districtId, scopeJson(scopes),
-                           toIsoUtc(current), toIsoUtc(expires)});
-    if (!stored) {
-        qCWarning(lcOneRoster) << "Cannot store a token for application" << applicationId
-                               << stored.error();
-        return oauthError(isBusyError(stored.error()) ? 503 : 500,
-                          QStringLiteral("temporarily_unavailable"),
-                          QStringLiteral("The engine could not store the token; try again."));
-    }
+    PendingToken issued;
+    issued.tokenHash = accessTokenHash(token);
+    issued.applicationId = applicationId;
+    issued.districtId = districtId;
+    issued.scopes = scopeJson(scopes);
+    issued.issuedAt = current;
+    issued.expiresAt = current.addSecs(m_options.tokenLifetimeSeconds);
+    issued.secretDigest = secretDigest(application->value(2).toString());
+    issued.revocations = application->value(5).toLongLong();
+    const std::optional<http::Response> notStored = m_pendingTokens ? storeTokenLater(issued)
+                                                                    : storeTokenNow(issued);
+    if (notStored)
+        return *notStored;
     m_clientFailures.clear(credentials->clientId);
     qCInfo(lcOneRoster) << "Issued a token to application" << applicationId << "of district"
                         << districtId << "with scopes" << sortedScopes(scopes).join(QLatin1Char(' '));
@@ -531,6 +608,52 @@ http::Response Provider::issueToken(const http::Request &request)
     });
     response.headers.append(qMakePair(QByteArray("Pragma"), QByteArray("no-cache")));
     return response;
+}
+
+std::optional<http::Response> Provider::storeTokenLater(const PendingToken &token)
+{
+    if (!m_pendingTokens->insert(token)) {
+        qCWarning(lcOneRoster).nospace()
+            << "Cannot issue a token to application " << token.applicationId << ": "
+            << m_pendingTokens->capacity()
+            << " issued tokens already wait for the store's write lock";
+        http::Response response = oauthError(503, QStringLiteral("temporarily_unavailable"),
+                                             QStringLiteral("Too many new tokens wait to be "
+                                                            "stored; try again in 5 seconds."));
+        response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
+        return response;
+    }
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, token] { writer->storeToken(token); },
+        Qt::QueuedConnection);
+    return std::nullopt;
+}
+
+std::optional<http::Response> Provider::storeTokenNow(const PendingToken &token)
+{
+    const QSqlDatabase db = m_options.store->connection();
+    // Expired tokens of the application go when it gets a new one.
+    auto purged = execute(db,
+                          QStringLiteral("DELETE FROM oneroster_tokens WHERE application_id = ? "
+                                         "AND expires_at <= ?"),
+                          {token.applicationId, toIsoUtc(token.issuedAt)});
+    if (!purged)
+        qCWarning(lcOneRoster) << "Cannot remove expired tokens of application"
+                               << token.applicationId << purged.error();
+    auto stored = execute(db,
+                          QStringLiteral("INSERT INTO oneroster_tokens(token_hash, application_id, "
+                                         "district_id, scopes, issued_at, expires_at) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"),
+                          {token.tokenHash, token.applicationId, token.districtId, token.scopes,
+                           toIsoUtc(token.issuedAt), toIsoUtc(token.expiresAt)});
+    if (!stored) {
+        qCWarning(lcOneRoster) << "Cannot store a token for application" << token.applicationId
+                               << stored.error();
+        return oauthError(isBusyError(stored.error()) ? 503 : 500,
+                          QStringLiteral("temporarily_unavailable"),
+                          QStringLiteral("The engine could not store the token; try again."));
+    }
+    return std::nullopt;
 }
 
 } // namespace hub::oneroster

@@ -5,6 +5,7 @@
 
 #include "http/router.h"
 #include "oneroster/activity.h"
+#include "oneroster/backgroundwriter.h"
 #include "oneroster/collection.h"
 #include "oneroster/discovery.h"
 #include "oneroster/failurelimiter.h"
@@ -16,7 +17,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QSet>
-#include <QTimer>
+#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -42,6 +43,9 @@ struct ProviderOptions
     int failureWindowSeconds = 300;
     // The byte budget of the cache of whole GET responses; 0 turns the cache off.
     qint64 responseCacheBytes = 0;
+    // On SQLite, the issued tokens that may wait for the write lock at once. The token endpoint
+    // returns 503 while this many wait.
+    int maxPendingTokens = 10000;
 };
 
 // The application behind a valid access token.
@@ -68,7 +72,9 @@ using ServiceHandler = std::function<http::Response(ServiceRequest &)>;
 // they authenticate vendor applications by their own bearer tokens, which are unrelated to
 // admin tokens. The GET routes of the services are concurrent: the HTTP server may run them on
 // its request threads, several at once. The token endpoint, the writes and the discovery
-// documents run on the HTTP server's thread.
+// documents run on the HTTP server's thread. The activity counts, and on SQLite the new tokens,
+// are written by a BackgroundWriter on the thread "hub-oneroster-writer", so that token requests
+// and the activity flush do not keep the HTTP thread waiting for the write lock of a long load.
 class Provider final : public QObject
 {
     Q_OBJECT
@@ -87,8 +93,16 @@ public:
                          const QString &pattern, const QStringList &scopes,
                          ServiceHandler handler);
 
-    // Writes the counted activity to the store; called every minute and on destruction.
+    // Writes the counted activity to the store on the writer thread and waits until it is
+    // written or has failed. The writer also writes it every minute and on destruction.
     void flushActivity();
+    // Asks the writer thread to write the counted activity, without waiting.
+    void startActivityFlush();
+    // Holds back the writer's token inserts and activity writes while paused, so that a test
+    // can keep tokens pending. Returns once the writer has taken the change.
+    void setWriterPaused(bool paused);
+    // The issued tokens whose rows are not committed yet; always 0 on PostgreSQL.
+    int pendingTokenCount() const { return m_pendingTokens ? m_pendingTokens->size() : 0; }
     // Drops the statements prepared on the calling thread and the store version it read. A
     // request thread calls it before it closes its store connection and ends.
     void releaseThreadStatements();
@@ -116,6 +130,15 @@ private:
     std::variant<Caller, http::Response> authenticate(const http::Request &request,
                                                       Version version, ThreadState &thread,
                                                       QByteArray *storeVersion) const;
+    // Checks a token whose row is not committed yet against its application as stored now.
+    std::variant<Caller, http::Response> authenticatePending(const PendingToken &token,
+                                                             Version version,
+                                                             ThreadState &thread,
+                                                             QByteArray *storeVersion) const;
+    // Hands a new token to the writer thread, or returns 503 when too many wait already.
+    std::optional<http::Response> storeTokenLater(const PendingToken &token);
+    // Stores a new token before the response, as several PostgreSQL nodes need it.
+    std::optional<http::Response> storeTokenNow(const PendingToken &token);
     // Makes cached responses stale when the calling thread's connection reads another store
     // version than it read last.
     void noteStoreVersion(ThreadState &thread, const QByteArray &storeVersion);
@@ -126,6 +149,9 @@ private:
     ProviderOptions m_options;
     // The token check, which also reads the store version when the response cache is on.
     QString m_tokenSql;
+    // The check of a pending token on SQLite: its application, and the store version as in
+    // m_tokenSql.
+    QString m_pendingTokenSql;
     FailureLimiter m_clientFailures;
     FailureLimiter m_addressFailures;
     PageCache m_cache;
@@ -136,7 +162,11 @@ private:
     mutable QHash<const QThread *, std::shared_ptr<ThreadState>> m_threads;
     ActivityCounter m_activity;
     QList<DocumentedRoute> m_documented;
-    QTimer m_flushTimer;
+    // Null on PostgreSQL, where tokens are stored before the response.
+    std::unique_ptr<PendingTokens> m_pendingTokens;
+    QThread m_writerThread;
+    // Lives on m_writerThread; deleted after that thread ends.
+    BackgroundWriter *m_writer = nullptr;
 };
 
 // Route groups, one file each.
