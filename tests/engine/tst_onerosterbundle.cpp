@@ -2054,7 +2054,6 @@ void TestOneRosterBundle::opensZipWithTopFolder()
     QCOMPARE(count(QStringLiteral("users")), 2);
 }
 
-QTEST_GUILESS_MAIN(TestOneRosterBundle)
 void TestOneRosterBundle::writerNamesTheRowThatFails_data()
 {
     QTest::addColumn<int>("rows");
@@ -2129,4 +2128,5 @@ void TestOneRosterBundle::writerNamesTheRowThatFails()
     QCOMPARE(count(QStringLiteral("orgs")), 0);
 }
 
+QTEST_GUILESS_MAIN(TestOneRosterBundle)
 #include "tst_onerosterbundle.moc"
