@@ -43,6 +43,9 @@ constexpr qint64 kMigrationLockKey = 0x68756264;
 // WAL frames. Existing stores keep the page size they were created with.
 constexpr int kNewStorePageSize = 16384;
 
+// Size in bytes to which the write-ahead log's file is cut when the log starts again.
+constexpr qint64 kJournalSizeLimit = 64 * 1024 * 1024;
+
 } // namespace
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
@@ -274,6 +277,9 @@ QSqlDatabase Store::connection() const
     QSqlQuery pragma(db);
     pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    // Once a checkpoint has copied the whole log, the next commit starts the log again and cuts
+    // its file to this size. Without a limit a statewide load leaves a log file of gigabytes.
+    pragma.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(kJournalSizeLimit));
     return db;
 }
 

@@ -17,9 +17,9 @@ namespace {
 
 constexpr qint64 kMiB = 1024 * 1024;
 
-// Stores about 40 MiB in one transaction: more than the 1,000 pages of log after which a
-// checkpoint starts.
-Result<void> writeBulk(const QSqlDatabase &db)
+// Stores rows of 16,000 random bytes in one transaction. The default of 2,500 rows is about
+// 40 MiB: more than the 1,000 pages of log after which a checkpoint starts.
+Result<void> writeBulk(const QSqlDatabase &db, int rows = 2500)
 {
     if (auto created = execute(db, QStringLiteral("CREATE TABLE IF NOT EXISTS bulk "
                                                   "(id INTEGER PRIMARY KEY, body BLOB)"));
@@ -29,9 +29,10 @@ Result<void> writeBulk(const QSqlDatabase &db)
     if (!transaction.begun())
         return failure(QStringLiteral("Cannot begin the bulk write."));
     auto inserted = execute(db, QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
-                                               "SELECT i + 1 FROM n WHERE i < 2500) "
+                                               "SELECT i + 1 FROM n WHERE i < ?) "
                                                "INSERT INTO bulk (body) SELECT randomblob(16000) "
-                                               "FROM n"));
+                                               "FROM n"),
+                            {rows});
     if (!inserted)
         return failure(inserted.error());
     return transaction.commit();
@@ -52,6 +53,7 @@ private slots:
     void commitLeavesTheCopyToTheThread();
     void commitCopiesWithoutTheThread();
     void connectionMayOutliveTheCheckpointer();
+    void logFileShrinksAfterABigLoad();
 };
 
 void tst_Checkpointer::commitLeavesTheCopyToTheThread()
@@ -119,6 +121,24 @@ void tst_Checkpointer::connectionMayOutliveTheCheckpointer()
     QCOMPARE(sqlite3_column_int(count, 0), 2);
     sqlite3_finalize(count);
     QCOMPARE(sqlite3_close(db), SQLITE_OK);
+}
+
+void tst_Checkpointer::logFileShrinksAfterABigLoad()
+{
+    QTemporaryDir dir;
+    const QString path = QDir(dir.path()).filePath(QStringLiteral("hub.sqlite"));
+    const QString log = path + QStringLiteral("-wal");
+    Store store(path);
+    store.setBackgroundCheckpoints(true);
+    QVERIFY(store.open());
+    // About 80 MiB in one commit: the log grows past its size limit of 64 MiB.
+    QVERIFY(writeBulk(store.connection(), 5000));
+    QVERIFY2(sizeOf(log) > 70 * kMiB, qPrintable(QString::number(sizeOf(log))));
+    QTRY_VERIFY_WITH_TIMEOUT(store.checkpointer()->checkpoints() >= 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(sizeOf(path) > 70 * kMiB, 20000);
+    // The next commit starts the log again and cuts its file to the limit.
+    QVERIFY(execute(store.connection(), QStringLiteral("INSERT INTO bulk (body) VALUES (x'00')")));
+    QVERIFY2(sizeOf(log) <= 64 * kMiB, qPrintable(QString::number(sizeOf(log))));
 }
 
 QTEST_GUILESS_MAIN(tst_Checkpointer)
