@@ -15,12 +15,23 @@ sh packaging/install-deps.sh
 cmake --preset default
 cmake --build --preset default
 
-HUBDESK_FIXTURE_DIR=${HUBDESK_FIXTURE_DIR:-/tmp/hubdesk-fixtures}
+# Each run gets a fixture folder of its own unless HUBDESK_FIXTURE_DIR names one, so that the
+# runs of two checkouts do not stop each other's servers. The PostgreSQL cluster inside belongs
+# to the postgres user, who must be able to enter the folder.
+own_fixture_dir=
+if [ -z "${HUBDESK_FIXTURE_DIR:-}" ]; then
+    HUBDESK_FIXTURE_DIR=$(mktemp -d /tmp/hubdesk-fixtures.XXXXXX)
+    chmod 755 "$HUBDESK_FIXTURE_DIR"
+    own_fixture_dir=yes
+fi
 export HUBDESK_FIXTURE_DIR
 stop_fixtures() {
     sh tests/fixtures/azurite.sh stop || true
     sh tests/fixtures/sshd.sh stop || true
     sh tests/fixtures/postgres.sh stop || true
+    if [ -n "$own_fixture_dir" ]; then
+        rm -rf "$HUBDESK_FIXTURE_DIR"
+    fi
 }
 trap stop_fixtures EXIT INT TERM
 sh tests/fixtures/azurite.sh start || echo "run-tests: Azurite did not start; its tests will skip"
