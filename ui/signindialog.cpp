@@ -103,12 +103,24 @@ SignInDialog::~SignInDialog()
 void SignInDialog::setEngineUrl(const QUrl &url)
 {
     m_url->setText(url.toString());
+    focusFirstEmptyField();
 }
 
 void SignInDialog::setUser(const QString &user)
 {
     m_user->setText(user);
-    if (!user.isEmpty())
+    focusFirstEmptyField();
+}
+
+void SignInDialog::focusFirstEmptyField()
+{
+    // Typing must not go into a field that is filled in already, such as the URL from
+    // --engine-url.
+    if (m_url->text().isEmpty())
+        m_url->setFocus();
+    else if (m_user->text().isEmpty())
+        m_user->setFocus();
+    else
         m_password->setFocus();
 }
 

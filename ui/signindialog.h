@@ -64,6 +64,8 @@ private:
     void onSession(const ApiResult &result);
     void showError(const QString &message);
     void setBusy(bool busy);
+    // Puts the cursor in the engine URL, user name or password field, the first one empty.
+    void focusFirstEmptyField();
     // Returns why the URL cannot be used, or an empty string.
     QString urlProblem(const QUrl &url) const;
     void chooseCaFile();

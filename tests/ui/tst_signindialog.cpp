@@ -14,6 +14,7 @@
 #include "tokenstore.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -50,6 +51,8 @@ private slots:
     void unreadableCaFileShowsError();
     void rememberedCaFileFillsField();
     void enterInPasswordSignsIn();
+    void focusStartsInFirstEmptyField_data();
+    void focusStartsInFirstEmptyField();
 
 private:
     qint64 createAccount(const QString &name, const QString &role, qint64 district);
@@ -454,6 +457,43 @@ void tst_SignInDialog::enterInPasswordSignsIn()
     QCOMPARE(error->text(), QStringLiteral("The user name or password is wrong."));
 }
 
+void tst_SignInDialog::focusStartsInFirstEmptyField_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("focused");
+
+    QTest::newRow("nothing given") << QString() << QString() << QStringLiteral("engineUrlEdit");
+    QTest::newRow("engine URL given")
+        << QStringLiteral("http://127.0.0.1:18471") << QString() << QStringLiteral("userEdit");
+    QTest::newRow("URL and user given") << QStringLiteral("http://127.0.0.1:18471")
+                                        << QStringLiteral("ada") << QStringLiteral("passwordEdit");
+}
+
+// The console fills in the URL from --engine-url, so typing must start in the user name.
+void tst_SignInDialog::focusStartsInFirstEmptyField()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, user);
+    QFETCH(QString, focused);
+
+    hubdesk::EngineClient client(&m_network);
+    hubdesk::TokenStore tokens;
+    hubdesk::SignInDialog dialog(&client, &tokens);
+    dialog.setEngineUrl(QUrl(url));
+    dialog.setUser(user);
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(QApplication::focusWidget() != nullptr);
+    QCOMPARE(QApplication::focusWidget()->objectName(), focused);
+
+    if (focused == QLatin1String("userEdit")) {
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("sam"));
+        QCOMPARE(dialog.user(), QStringLiteral("sam"));
+        QCOMPARE(dialog.engineUrl(), QUrl(url));
+    }
+}
 
 QTEST_MAIN(tst_SignInDialog)
 #include "tst_signindialog.moc"
