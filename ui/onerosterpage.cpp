@@ -347,6 +347,7 @@ QGroupBox *OneRosterPage::buildVendorUrls()
 void OneRosterPage::refresh()
 {
     hideCredentials();
+    scrollFormToTop();
     reload();
 }
 
@@ -463,6 +464,7 @@ void OneRosterPage::startNew()
     m_selectedId = 0;
     fillForm({});
     hideCredentials();
+    scrollFormToTop();
 }
 
 bool OneRosterPage::selectApplication(qint64 id)
@@ -491,6 +493,13 @@ void OneRosterPage::onSelectionChanged()
             fillForm(value.toObject());
     }
     hideCredentials();
+    scrollFormToTop();
+}
+
+void OneRosterPage::scrollFormToTop()
+{
+    // The credentials below the form may have scrolled it down, past the Name field.
+    m_formScroll->verticalScrollBar()->setValue(0);
 }
 
 void OneRosterPage::fillForm(const QJsonObject &application)

@@ -81,6 +81,7 @@ private:
     // Loads the applications and the activity, keeping a client secret on show.
     void reload();
     // Hides the client id and secret and clears their fields.
+    void scrollFormToTop();
     void hideCredentials();
     void fillForm(const QJsonObject &application);
     QJsonObject formBody() const;

@@ -63,6 +63,7 @@ private slots:
     void vendorUrlsShowWithoutScrolling();
     void refreshRemovesSecret();
     void otherApplicationRemovesSecret();
+    void refreshScrollsFormToTop();
     void districtSwitchRemovesSecret();
 
 private:
@@ -610,6 +611,25 @@ void tst_OneRosterPage::otherApplicationRemovesSecret()
     VERIFY_SECRET_GONE();
 }
 
+void tst_OneRosterPage::refreshScrollsFormToTop()
+{
+    m_window->resize(1248, 796);
+    QVERIFY(waitForRefresh());
+    QLineEdit *name = child<QLineEdit>("applicationNameEdit");
+    QScrollBar *scrollBar = child<QScrollArea>("oneRosterFormScroll")->verticalScrollBar();
+    QTRY_VERIFY(scrollBar->maximum() > 0);
+    scrollBar->setValue(scrollBar->maximum());
+    QVERIFY(!shownInForm(name));
+
+    QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
+    m_window->findChild<QAction *>(QStringLiteral("refreshAction"))->trigger();
+    QCOMPARE(scrollBar->value(), 0);
+    QVERIFY(shownInForm(name));
+    QVERIFY(refreshed.wait(hubtest::UiTestEngine::kRequestTimeoutMs));
+    QCOMPARE(scrollBar->value(), 0);
+    QVERIFY(shownInForm(name));
+}
+
 void tst_OneRosterPage::districtSwitchRemovesSecret()
 {
     hubdesk::EngineClient *client = m_engine.client();
@@ -638,11 +658,18 @@ void tst_OneRosterPage::districtSwitchRemovesSecret()
     QCOMPARE(items.size(), 1);
     QVERIFY(showNewSecret(items.first()->data(0, Qt::UserRole).toLongLong()));
 
+    QScrollBar *scrollBar = child<QScrollArea>("oneRosterFormScroll")->verticalScrollBar();
+    QTRY_VERIFY(scrollBar->maximum() > 0);
+    scrollBar->setValue(scrollBar->maximum());
+
     auto picker = m_window->findChild<QComboBox *>(QStringLiteral("districtPicker"));
     QVERIFY(picker);
     picker->setCurrentIndex(1);
     QCOMPARE(client->district(), secondDistrict);
     VERIFY_SECRET_GONE();
+    // The empty form of the new district shows from its first field.
+    QCOMPARE(scrollBar->value(), 0);
+    QVERIFY(shownInForm(child<QLineEdit>("applicationNameEdit")));
     QCOMPARE(page()->list()->topLevelItemCount(), 0);
     // The other district's list, once loaded, shows no secret either.
     QSignalSpy refreshed(page(), &OneRosterPage::refreshed);
