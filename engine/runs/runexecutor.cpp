@@ -431,7 +431,9 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
     queryCounts.rowsRead = hashes.size();
     if (exported && exported->cancelled) {
         recorder.finishPhase(RunStatus::Cancelled, queryCounts);
-        stopIfCancelled(QStringLiteral("after %1 rows of the query").arg(queryCounts.rowsRead));
+        stopIfCancelled(QStringLiteral("after %1 of the query")
+                            .arg(countOf(queryCounts.rowsRead, QStringLiteral("row"),
+                                         QStringLiteral("rows"))));
         return;
     }
     if (exported && !flushed)
@@ -444,7 +446,9 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.finishRun(RunStatus::Failed, exported.error());
         return;
     }
-    recorder.log(LogLevel::Info, QStringLiteral("%1 rows read.").arg(queryCounts.rowsRead));
+    recorder.log(LogLevel::Info,
+                 QStringLiteral("%1 read.").arg(countOf(queryCounts.rowsRead, QStringLiteral("row"),
+                                                        QStringLiteral("rows"))));
     recorder.finishPhase(RunStatus::Succeeded, queryCounts);
     if (stopIfCancelled(QStringLiteral("before the Format phase")))
         return;
@@ -524,8 +528,9 @@ void RunExecutor::executeOutbound(const QSqlDatabase &db, RunRecorder &recorder,
         recorder.log(LogLevel::Warning,
                      QStringLiteral("No active destination; the file was not delivered."));
         recorder.finishRun(RunStatus::SucceededWithWarnings,
-                           QStringLiteral("%1 rows written; no active destination.")
-                               .arg(formatCounts.rowsWritten));
+                           QStringLiteral("%1 written; no active destination.")
+                               .arg(countOf(formatCounts.rowsWritten, QStringLiteral("row"),
+                                            QStringLiteral("rows"))));
         return;
     }
     const RunStatus status
@@ -902,7 +907,9 @@ void RunExecutor::executeFlatFile(const QSqlDatabase &db, RunRecorder &recorder,
     recorder.finishPhase(RunStatus::Succeeded, toCounts(*loaded));
     recorder.finishRun(
         recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded,
-        QStringLiteral("%1 rows loaded into %2.").arg(loaded->rowsWritten).arg(spec->table));
+        QStringLiteral("%1 loaded into %2.")
+            .arg(countOf(loaded->rowsWritten, QStringLiteral("row"), QStringLiteral("rows")),
+                 spec->table));
 }
 
 void RunExecutor::executeInbound(const QSqlDatabase &db, RunRecorder &recorder,
@@ -1116,11 +1123,24 @@ void finishLoaded(RunRecorder &recorder, const inbound::OneRosterBundle &bundle,
     // tobedeleted in rowsWritten. The message names the bundle's own rows.
     const qint64 bundleRows = bundle.validateCounts().rowsWritten;
     const qint64 markedDeleted = loaded.rowsWritten - loaded.rowsRead;
+    const QString rowsLoaded = countOf(bundleRows, QStringLiteral("row"), QStringLiteral("rows"));
+    // Only bulk files mark the stored records that they do not list. Delta files leave those
+    // records as they are, and count their own tobedeleted rows among the rows loaded.
+    const QList<QString> modes = bundle.manifestModes().values();
+    if (!modes.contains(QStringLiteral("bulk"))) {
+        recorder.finishRun(status, QStringLiteral("%1 loaded from delta files; stored records "
+                                                  "that the files do not list are unchanged.")
+                                       .arg(rowsLoaded));
+        return;
+    }
     recorder.finishRun(status,
-                       QStringLiteral("%1 rows loaded; %2 stored rows missing from bulk files "
-                                      "were marked tobedeleted.")
-                           .arg(bundleRows)
-                           .arg(markedDeleted));
+                       QStringLiteral("%1 loaded; %2 missing from the bulk files %3 marked "
+                                      "tobedeleted.")
+                           .arg(rowsLoaded,
+                                countOf(markedDeleted, QStringLiteral("stored row"),
+                                        QStringLiteral("stored rows")),
+                                markedDeleted == 1 ? QStringLiteral("was")
+                                                   : QStringLiteral("were")));
 }
 
 } // namespace

@@ -948,8 +948,8 @@ void tst_InboundRuns::countsOnlyRowsMarkedDeleted()
     const QJsonObject first = waitForRun(firstRun);
     QCOMPARE(first.value(QStringLiteral("status")).toInt(), 8);
     QCOMPARE(first.value(QStringLiteral("message")).toString(),
-             QStringLiteral("20 rows loaded; %1 stored rows missing from bulk files were marked "
-                            "tobedeleted.")
+             QStringLiteral("20 rows loaded; %1 stored rows missing from the bulk files were "
+                            "marked tobedeleted.")
                  .arg(activeBefore));
     const qint64 activeAfter = activeRosterRows();
     QVERIFY(activeAfter > 0);
@@ -960,8 +960,8 @@ void tst_InboundRuns::countsOnlyRowsMarkedDeleted()
     const QJsonObject second = waitForRun(secondRun);
     QCOMPARE(second.value(QStringLiteral("status")).toInt(), 8);
     QCOMPARE(second.value(QStringLiteral("message")).toString(),
-             QStringLiteral("20 rows loaded; 0 stored rows missing from bulk files were marked "
-                            "tobedeleted."));
+             QStringLiteral("20 rows loaded; 0 stored rows missing from the bulk files were "
+                            "marked tobedeleted."));
     QCOMPARE(activeRosterRows(), activeAfter);
 }
 
@@ -1229,8 +1229,8 @@ void tst_InboundRuns::xmlRosterLoads()
     QCOMPARE(phases.at(0)[QStringLiteral("bytes")].toInteger(), xml.size());
     QCOMPARE(phases.at(1)[QStringLiteral("rowsRead")].toInteger(), 1);
     QCOMPARE(run.value(QStringLiteral("message")).toString(),
-             QStringLiteral("1 rows loaded; 0 stored rows missing from bulk files were marked "
-                            "tobedeleted."));
+             QStringLiteral("1 row loaded from delta files; stored records that the files do "
+                            "not list are unchanged."));
     auto stored = hub::selectValue(m_engine->store().connection(),
                                    QStringLiteral("SELECT name FROM orgs WHERE sourced_id = ?"),
                                    {QStringLiteral("org-x1")});
