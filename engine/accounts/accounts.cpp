@@ -228,4 +228,122 @@ Result<void> revokeSessions(const QSqlDatabase &db, qint64 accountId)
     return {};
 }
 
+namespace {
+
+MembershipChange rejected(MembershipRejection::Reason reason, const QString &message)
+{
+    return MembershipChange{QString(), MembershipRejection{reason, message}};
+}
+
+// The account's role in the district, or an empty string when it has none there.
+Result<QString> roleIn(const QSqlDatabase &db, qint64 accountId, qint64 districtId)
+{
+    auto role = selectValue(db,
+                            QStringLiteral("SELECT role FROM account_memberships "
+                                           "WHERE account_id = ? AND district_id = ?"),
+                            {accountId, districtId});
+    if (!role)
+        return failure(role.error());
+    return role->isNull() ? QString() : role->toString();
+}
+
+} // namespace
+
+Result<MembershipChange> grantRole(const QSqlDatabase &db, const Account &account,
+                                   qint64 districtId, Role role)
+{
+    if (account.statewide)
+        return rejected(MembershipRejection::Reason::StatewideAccount,
+                        QStringLiteral("User \"%1\" is a statewide administrator and already "
+                                       "administers district %2.")
+                            .arg(account.name)
+                            .arg(districtId));
+    auto district = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
+                                {districtId});
+    if (!district)
+        return failure(district.error());
+    if (district->isNull())
+        return rejected(MembershipRejection::Reason::UnknownDistrict,
+                        QStringLiteral("District %1 does not exist, so user \"%2\" cannot get "
+                                       "a role there.")
+                            .arg(districtId)
+                            .arg(account.name));
+
+    Transaction transaction(db);
+    auto previous = roleIn(db, account.id, districtId);
+    if (!previous)
+        return failure(previous.error());
+    auto written = previous->isEmpty()
+                       ? execute(db,
+                                 QStringLiteral("INSERT INTO account_memberships(account_id, "
+                                                "district_id, role) VALUES (?, ?, ?)"),
+                                 {account.id, districtId, roleName(role)})
+                       : execute(db,
+                                 QStringLiteral("UPDATE account_memberships SET role = ? "
+                                                "WHERE account_id = ? AND district_id = ?"),
+                                 {roleName(role), account.id, districtId});
+    if (!written)
+        return failure(written.error());
+    if (auto committed = transaction.commit(); !committed)
+        return failure(committed.error());
+    qCInfo(lcAccounts) << "Gave account" << account.id << account.name << "the role"
+                       << roleName(role) << "in district" << districtId << "(before:"
+                       << (previous->isEmpty() ? QStringLiteral("none") : *previous) << ")";
+    return MembershipChange{*previous, std::nullopt};
+}
+
+Result<MembershipChange> revokeRole(const QSqlDatabase &db, const Account &account,
+                                    qint64 districtId)
+{
+    if (account.statewide)
+        return rejected(MembershipRejection::Reason::StatewideAccount,
+                        QStringLiteral("User \"%1\" is a statewide administrator, who has every "
+                                       "district; district %2 cannot be taken away.")
+                            .arg(account.name)
+                            .arg(districtId));
+    auto district = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
+                                {districtId});
+    if (!district)
+        return failure(district.error());
+    if (district->isNull())
+        return rejected(MembershipRejection::Reason::UnknownDistrict,
+                        QStringLiteral("District %1 does not exist, so user \"%2\" has no role "
+                                       "there.")
+                            .arg(districtId)
+                            .arg(account.name));
+
+    Transaction transaction(db);
+    auto previous = roleIn(db, account.id, districtId);
+    if (!previous)
+        return failure(previous.error());
+    if (previous->isEmpty())
+        return rejected(MembershipRejection::Reason::NotMember,
+                        QStringLiteral("User \"%1\" has no role in district %2.")
+                            .arg(account.name)
+                            .arg(districtId));
+    auto others = selectValue(db,
+                              QStringLiteral("SELECT count(*) FROM account_memberships "
+                                             "WHERE account_id = ? AND district_id <> ?"),
+                              {account.id, districtId});
+    if (!others)
+        return failure(others.error());
+    if (others->toLongLong() == 0)
+        return rejected(MembershipRejection::Reason::LastMembership,
+                        QStringLiteral("District %1 is the only district of user \"%2\"; give "
+                                       "the user another district first, or remove the user.")
+                            .arg(districtId)
+                            .arg(account.name));
+    auto removed = execute(db,
+                           QStringLiteral("DELETE FROM account_memberships "
+                                          "WHERE account_id = ? AND district_id = ?"),
+                           {account.id, districtId});
+    if (!removed)
+        return failure(removed.error());
+    if (auto committed = transaction.commit(); !committed)
+        return failure(committed.error());
+    qCInfo(lcAccounts) << "Removed the role" << *previous << "of account" << account.id
+                       << account.name << "in district" << districtId;
+    return MembershipChange{*previous, std::nullopt};
+}
+
 } // namespace hub::accounts

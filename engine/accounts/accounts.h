@@ -79,4 +79,36 @@ Result<QList<Membership>> membershipsOf(const QSqlDatabase &db, const Account &a
 // Revokes every session of the account.
 Result<void> revokeSessions(const QSqlDatabase &db, qint64 accountId);
 
+// A membership change that grantRole() or revokeRole() rejected, with a message that names the
+// user and the district.
+struct MembershipRejection
+{
+    enum class Reason {
+        UnknownDistrict,  // no district has the id
+        StatewideAccount, // a statewide account has every district and no memberships
+        NotMember,        // revoking a district where the account has no role
+        LastMembership,   // revoking the only district of a non-statewide account
+    };
+    Reason reason = Reason::UnknownDistrict;
+    QString message;
+};
+
+// The outcome of grantRole() or revokeRole(): the account's role in the district before the
+// change (empty when it had none), or the reason the change was rejected.
+struct MembershipChange
+{
+    QString previousRole;
+    std::optional<MembershipRejection> rejection;
+};
+
+// Gives a non-statewide account the role in the district: adds the district to the account, or
+// changes the role when the account already has one there. The district may be inactive.
+Result<MembershipChange> grantRole(const QSqlDatabase &db, const Account &account,
+                                   qint64 districtId, Role role);
+// Removes the account's role in the district, unless it is the account's last district, because
+// an account without a district cannot sign in. DELETE /api/v1/users/{id} removes such an
+// account with its last district.
+Result<MembershipChange> revokeRole(const QSqlDatabase &db, const Account &account,
+                                    qint64 districtId);
+
 } // namespace hub::accounts

@@ -80,14 +80,56 @@ Result<QString> readPassword(const QString &passwordFile)
     return stripLineEnd(input.readLine(4096));
 }
 
-Result<std::unique_ptr<Store>> openStore(const QString &dataDir)
+// The store that the command changes: hub.sqlite in the data folder, or the PostgreSQL database
+// of --database, as the engine uses them.
+struct StoreLocation
 {
-    if (!QDir().mkpath(dataDir))
-        return failure(QStringLiteral("Cannot create the data folder %1.").arg(dataDir));
-    auto store = std::make_unique<Store>(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+    QString dataDir;
+    QString database; // a postgresql:// URL without a password, or empty for SQLite
+    QString password; // the PostgreSQL password; empty leaves it to libpq (PGPASSWORD)
+};
+
+Result<std::unique_ptr<Store>> openStore(const StoreLocation &location)
+{
+    std::unique_ptr<Store> store;
+    if (location.database.isEmpty()) {
+        if (!QDir().mkpath(location.dataDir))
+            return failure(QStringLiteral("Cannot create the data folder %1.").arg(location.dataDir));
+        store = std::make_unique<Store>(QDir(location.dataDir).filePath(QStringLiteral("hub.sqlite")));
+    } else {
+        store = std::make_unique<Store>(location.database, location.password);
+    }
     if (auto opened = store->open(); !opened)
         return failure(opened.error());
     return store;
+}
+
+// The store of --data-dir, or of --database with the password of --database-password-file.
+Result<StoreLocation> storeLocation(const QCommandLineParser &parser)
+{
+    StoreLocation location;
+    location.dataDir = QDir(parser.value(QStringLiteral("data-dir"))).absolutePath();
+    if (!parser.isSet(QStringLiteral("database"))) {
+        if (parser.isSet(QStringLiteral("database-password-file")))
+            return failure(QStringLiteral("--database-password-file needs --database."));
+        return location;
+    }
+    location.database = parser.value(QStringLiteral("database"));
+    if (!isPostgresUrl(location.database))
+        return failure(QStringLiteral("--database must be a URL postgresql://user@host:port/"
+                                      "database; \"%1\" is not.")
+                           .arg(location.database));
+    if (parser.isSet(QStringLiteral("database-password-file"))) {
+        const QString path = parser.value(QStringLiteral("database-password-file"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return failure(QStringLiteral("Cannot read the database password file %1: %2")
+                               .arg(path, file.errorString()));
+        location.password = QString::fromUtf8(file.readLine(4096)).trimmed();
+        if (location.password.isEmpty())
+            return failure(QStringLiteral("The database password file %1 is empty.").arg(path));
+    }
+    return location;
 }
 
 QString districtIds(const QSqlDatabase &db)
@@ -112,6 +154,31 @@ QString commandActor()
     return QStringLiteral("command line (%1)").arg(QString::fromLocal8Bit(entry->pw_name));
 }
 
+// Writes one audit log row about the account for each district in districts. A null district
+// writes a row without one. before and after never contain the password.
+Result<void> writeAuditRows(const QSqlDatabase &db, qint64 accountId, const QString &action,
+                            const QList<QVariant> &districts, const QJsonObject &before,
+                            const QJsonObject &after)
+{
+    const auto toText = [](const QJsonObject &object) {
+        return object.isEmpty() ? QVariant()
+                                : QVariant(QString::fromUtf8(
+                                      QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    };
+    const QString now = nowIsoUtc();
+    for (const QVariant &district : districts) {
+        auto written = execute(db,
+                               QStringLiteral("INSERT INTO audit_log(district_id, logged_at, "
+                                              "actor, action, entity, entity_id, before_json, "
+                                              "after_json) VALUES (?, ?, ?, ?, 'user', ?, ?, ?)"),
+                               {district, now, commandActor(), action, accountId,
+                                toText(before), toText(after)});
+        if (!written)
+            return failure(written.error());
+    }
+    return {};
+}
+
 // Records a change of an account in the audit log, once for each district the account belongs
 // to, so that each district's administrators see it, or once without a district for a
 // statewide account. before and after never contain the password.
@@ -133,26 +200,10 @@ Result<void> writeAudit(const QSqlDatabase &db, const QString &name, const QStri
         for (const Membership &membership : std::as_const(*memberships))
             districts.append(membership.districtId);
     }
-    const auto toText = [](const QJsonObject &object) {
-        return object.isEmpty() ? QVariant()
-                                : QVariant(QString::fromUtf8(
-                                      QJsonDocument(object).toJson(QJsonDocument::Compact)));
-    };
-    const QString now = nowIsoUtc();
-    for (const QVariant &district : std::as_const(districts)) {
-        auto written = execute(db,
-                               QStringLiteral("INSERT INTO audit_log(district_id, logged_at, "
-                                              "actor, action, entity, entity_id, before_json, "
-                                              "after_json) VALUES (?, ?, ?, ?, 'user', ?, ?, ?)"),
-                               {district, now, commandActor(), action, (*account)->id,
-                                toText(before), toText(after)});
-        if (!written)
-            return failure(written.error());
-    }
-    return {};
+    return writeAuditRows(db, (*account)->id, action, districts, before, after);
 }
 
-int addUser(const QCommandLineParser &parser, const QString &name, const QString &dataDir,
+int addUser(const QCommandLineParser &parser, const QString &name, const StoreLocation &location,
             QTextStream &err)
 {
     const bool statewide = parser.isSet(QStringLiteral("statewide"));
@@ -191,12 +242,22 @@ int addUser(const QCommandLineParser &parser, const QString &name, const QString
         return 2;
     }
 
-    auto store = openStore(dataDir);
+    auto store = openStore(location);
     if (!store) {
         err << "hubd user add: " << store.error() << "\n";
         return 1;
     }
     const QSqlDatabase db = (*store)->connection();
+    auto existing = findAccount(db, name);
+    if (!existing) {
+        err << "hubd user add: " << existing.error() << "\n";
+        return 1;
+    }
+    if (*existing) {
+        err << "hubd user add: a user named \"" << name << "\" already exists; give it a role in "
+            << "another district with hubd user grant " << name << " --district ID --role ROLE.\n";
+        return 1;
+    }
     if (!statewide) {
         auto exists = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
                                   {account.districtId});
@@ -232,10 +293,10 @@ int addUser(const QCommandLineParser &parser, const QString &name, const QString
     return 0;
 }
 
-int changePassword(const QCommandLineParser &parser, const QString &name, const QString &dataDir,
+int changePassword(const QCommandLineParser &parser, const QString &name, const StoreLocation &location,
                    QTextStream &err)
 {
-    auto store = openStore(dataDir);
+    auto store = openStore(location);
     if (!store) {
         err << "hubd user passwd: " << store.error() << "\n";
         return 1;
@@ -275,9 +336,9 @@ int changePassword(const QCommandLineParser &parser, const QString &name, const 
     return 0;
 }
 
-int listUsers(const QString &dataDir, QTextStream &err)
+int listUsers(const StoreLocation &location, QTextStream &err)
 {
-    auto store = openStore(dataDir);
+    auto store = openStore(location);
     if (!store) {
         err << "hubd user list: " << store.error() << "\n";
         return 1;
@@ -317,6 +378,108 @@ int listUsers(const QString &dataDir, QTextStream &err)
     return 0;
 }
 
+// The positive district id of --district, or 0 after printing a usage error.
+qint64 districtOption(const QCommandLineParser &parser, const QString &command, QTextStream &err)
+{
+    bool ok = false;
+    const qint64 id = parser.value(QStringLiteral("district")).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        err << "hubd user " << command << ": --district must be a positive district id.\n";
+        return 0;
+    }
+    return id;
+}
+
+// Gives (grant) or takes away (revoke) a user's role in one district. The change goes to that
+// district's audit log as the admin API records it: "create" when the user joins the district,
+// "update" when the role changes and "delete" when the user leaves it.
+int changeMembership(const QCommandLineParser &parser, const QString &command,
+                     const QString &name, const StoreLocation &location, QTextStream &err)
+{
+    const bool granting = command == QLatin1String("grant");
+    const qint64 districtId = districtOption(parser, command, err);
+    if (districtId == 0)
+        return 2;
+    std::optional<Role> role;
+    if (granting) {
+        role = roleFromName(parser.value(QStringLiteral("role")));
+        if (!role) {
+            err << "hubd user grant: --role must be viewer, operator or administrator.\n";
+            return 2;
+        }
+    } else if (parser.isSet(QStringLiteral("role"))) {
+        err << "hubd user revoke: --role does not apply; revoke takes away every role the user "
+               "has in the district.\n";
+        return 2;
+    }
+
+    auto store = openStore(location);
+    if (!store) {
+        err << "hubd user " << command << ": " << store.error() << "\n";
+        return 1;
+    }
+    const QSqlDatabase db = (*store)->connection();
+    auto account = findAccount(db, name);
+    if (!account) {
+        err << "hubd user " << command << ": " << account.error() << "\n";
+        return 1;
+    }
+    if (!*account) {
+        err << "hubd user " << command << ": no user is named \"" << name
+            << "\"; create it with hubd user add.\n";
+        return 1;
+    }
+    auto changed = granting ? grantRole(db, **account, districtId, *role)
+                            : revokeRole(db, **account, districtId);
+    if (!changed) {
+        err << "hubd user " << command << ": " << changed.error() << "\n";
+        return 1;
+    }
+    if (changed->rejection) {
+        err << "hubd user " << command << ": " << changed->rejection->message;
+        if (changed->rejection->reason == MembershipRejection::Reason::UnknownDistrict)
+            err << " Districts: " << districtIds(db) << ".";
+        err << "\n";
+        return 1;
+    }
+
+    const QString previousRole = changed->previousRole;
+    const QJsonObject identity{{QStringLiteral("id"), (*account)->id},
+                               {QStringLiteral("name"), name},
+                               {QStringLiteral("displayName"), (*account)->displayName}};
+    QJsonObject before;
+    QJsonObject after;
+    QString action;
+    QTextStream out(stdout);
+    if (granting) {
+        if (!previousRole.isEmpty()) {
+            before = identity;
+            before.insert(QStringLiteral("role"), previousRole);
+        }
+        after = identity;
+        after.insert(QStringLiteral("role"), roleName(*role));
+        action = previousRole.isEmpty() ? QStringLiteral("create") : QStringLiteral("update");
+        out << "User " << name << " is now " << roleName(*role) << " in district " << districtId;
+        if (!previousRole.isEmpty())
+            out << " (was " << previousRole << ")";
+        out << ".\n";
+    } else {
+        before = identity;
+        before.insert(QStringLiteral("role"), previousRole);
+        action = QStringLiteral("delete");
+        out << "User " << name << " no longer has a role in district " << districtId << " (was "
+            << previousRole << ").\n";
+    }
+    if (auto audited = writeAuditRows(db, (*account)->id, action, {districtId}, before, after);
+        !audited) {
+        err << "hubd user " << command << ": the role was changed, but the audit log entry was "
+               "not written: "
+            << audited.error() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 int runUserCommand(const QStringList &arguments, const QString &defaultDataDir)
@@ -329,13 +492,17 @@ int runUserCommand(const QStringList &arguments, const QString &defaultDataDir)
         QStringLiteral("Usage:\n"
                        "  hubd user add NAME --role ROLE --district ID [options]\n"
                        "  hubd user add NAME --statewide [options]\n"
+                       "  hubd user grant NAME --role ROLE --district ID [options]\n"
+                       "  hubd user revoke NAME --district ID [options]\n"
                        "  hubd user passwd NAME [options]\n"
                        "  hubd user list [options]\n"
                        "Manages the accounts that sign in to the admin API. The password is "
                        "read from --password-file, or from standard input (prompted twice on "
-                       "a terminal); it is never taken from the command line."));
+                       "a terminal); it is never taken from the command line. grant gives an "
+                       "existing user a role in one more district, or changes the role there; "
+                       "revoke takes the district away again."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("add, passwd or list."));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("add, grant, revoke, passwd or list."));
     parser.addOptions({
         {QStringLiteral("role"), QStringLiteral("viewer, operator or administrator."),
          QStringLiteral("role")},
@@ -350,19 +517,35 @@ int runUserCommand(const QStringList &arguments, const QString &defaultDataDir)
          QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("hubd's data folder. Default: %1.").arg(defaultDataDir),
          QStringLiteral("dir"), defaultDataDir},
+        {QStringLiteral("database"),
+         QStringLiteral("The engine's PostgreSQL store, postgresql://user@host:port/database, "
+                        "without a password. Default: hub.sqlite in the data folder."),
+         QStringLiteral("url")},
+        {QStringLiteral("database-password-file"),
+         QStringLiteral("Read the PostgreSQL password from the first line of this file; "
+                        "without it, libpq reads PGPASSWORD or ~/.pgpass."),
+         QStringLiteral("file")},
     });
     parser.process(arguments);
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    const QString dataDir = QDir(parser.value(QStringLiteral("data-dir"))).absolutePath();
+    auto location = storeLocation(parser);
+    if (!location) {
+        err << "hubd user: " << location.error() << "\n";
+        return 2;
+    }
     if (command == QLatin1String("list") && positional.size() == 1)
-        return listUsers(dataDir, err);
+        return listUsers(*location, err);
     if (command == QLatin1String("add") && positional.size() == 2)
-        return addUser(parser, positional.at(1), dataDir, err);
+        return addUser(parser, positional.at(1), *location, err);
     if (command == QLatin1String("passwd") && positional.size() == 2)
-        return changePassword(parser, positional.at(1), dataDir, err);
-    err << "hubd user: expected \"add NAME\", \"passwd NAME\" or \"list\"; see hubd user --help.\n";
+        return changePassword(parser, positional.at(1), *location, err);
+    if ((command == QLatin1String("grant") || command == QLatin1String("revoke"))
+        && positional.size() == 2)
+        return changeMembership(parser, command, positional.at(1), *location, err);
+    err << "hubd user: expected \"add NAME\", \"grant NAME\", \"revoke NAME\", \"passwd NAME\" "
+           "or \"list\"; see hubd user --help.\n";
     return 2;
 }
 

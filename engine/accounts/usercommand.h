@@ -8,10 +8,11 @@
 
 namespace hub::accounts {
 
-// Runs "hubd user add|passwd|list ..." on the store in the data folder and returns the exit
-// code: 0 on success, 1 when the change failed, 2 for a usage error. Passwords come from
-// standard input or a file, never from the command line. arguments starts with the program
-// name followed by the subcommand after "user".
+// Runs "hubd user add|grant|revoke|passwd|list ..." on the engine's store, hub.sqlite in the data
+// folder or the PostgreSQL database of --database, and returns the exit code: 0 on success, 1
+// when the change failed, 2 for a usage error. Passwords come from standard input or a file,
+// never from the command line. arguments starts with the program name followed by the
+// subcommand after "user".
 int runUserCommand(const QStringList &arguments, const QString &defaultDataDir);
 
 } // namespace hub::accounts

@@ -120,7 +120,10 @@ http::Response createUser(const ApiContext &context, const http::Request &reques
             return storeFailed(existing.error());
         if (*existing)
             errors.insert(QStringLiteral("name"),
-                          QStringLiteral("A user named \"%1\" already exists.").arg(name));
+                          QStringLiteral("A user named \"%1\" already exists; a statewide "
+                                         "administrator can give that user a role in this "
+                                         "district.")
+                              .arg(name));
     }
     if (!errors.isEmpty())
         return validationFailed(errors);
@@ -276,6 +279,118 @@ http::Response removeUser(const ApiContext &context, const http::Request &reques
         return storeFailed(committed.error());
     writeAudit(context, QStringLiteral("delete"), QStringLiteral("user"), id, *before, {});
     return http::Response::noContent();
+}
+
+// The account's districts with its role in each, inactive districts included.
+Result<QJsonArray> listMemberships(const ApiContext &context, qint64 accountId)
+{
+    auto query = execute(context.store->connection(),
+                         QStringLiteral("SELECT d.id, d.name, d.active, m.role "
+                                        "FROM account_memberships m "
+                                        "JOIN districts d ON d.id = m.district_id "
+                                        "WHERE m.account_id = ? ORDER BY d.id"),
+                         {accountId});
+    if (!query)
+        return failure(query.error());
+    QJsonArray districts;
+    while (query->next())
+        districts.append(QJsonObject{
+            {QStringLiteral("districtId"), query->value(0).toLongLong()},
+            {QStringLiteral("districtName"), query->value(1).toString()},
+            {QStringLiteral("active"), query->value(2).toInt() != 0},
+            {QStringLiteral("role"), query->value(3).toString()},
+        });
+    return districts;
+}
+
+// GET /api/v1/users/{id}/districts: every district of an account, for statewide administrators.
+http::Response getMemberships(const ApiContext &context, qint64 accountId)
+{
+    auto account = accounts::findAccount(context.store->connection(), accountId);
+    if (!account)
+        return storeFailed(account.error());
+    if (!*account)
+        return notFound(QStringLiteral("User"), accountId);
+    auto districts = listMemberships(context, accountId);
+    if (!districts)
+        return storeFailed(districts.error());
+    return http::Response::json(QJsonObject{
+        {QStringLiteral("id"), accountId},
+        {QStringLiteral("name"), (*account)->name},
+        {QStringLiteral("statewide"), (*account)->statewide},
+        {QStringLiteral("districts"), *districts},
+    });
+}
+
+http::Response membershipRejected(const accounts::MembershipRejection &rejection)
+{
+    using Reason = accounts::MembershipRejection::Reason;
+    switch (rejection.reason) {
+    case Reason::UnknownDistrict:
+    case Reason::NotMember:
+        return http::Response::error(404, QStringLiteral("not_found"), rejection.message);
+    case Reason::StatewideAccount:
+        return http::Response::error(409, QStringLiteral("statewide_account"), rejection.message);
+    case Reason::LastMembership:
+        return http::Response::error(409, QStringLiteral("last_district"), rejection.message);
+    }
+    return http::Response::error(409, QStringLiteral("conflict"), rejection.message);
+}
+
+// PUT (grant) or DELETE (revoke) /api/v1/users/{id}/districts/{district}: adds an existing
+// account to a district with a role, changes its role there, or takes the district away. The
+// audit log of that district records "create", "update" or "delete" of the user, as for the
+// district's own user routes.
+http::Response changeMembership(ApiContext context, const http::Request &request,
+                                qint64 accountId, bool granting)
+{
+    const qint64 districtId = request.idParameter(QStringLiteral("district"));
+    if (districtId == 0)
+        return badRequest(QStringLiteral("The district id must be a positive integer."));
+    std::optional<accounts::Role> role;
+    if (granting) {
+        auto body = parseObject(request.body());
+        if (!body)
+            return badRequest(body.error());
+        role = accounts::roleFromName(body->value(QStringLiteral("role")).toString());
+        if (!role)
+            return validationFailed(
+                {{QStringLiteral("role"),
+                  QStringLiteral("Choose viewer, operator or administrator.")}});
+    }
+    const QSqlDatabase db = context.store->connection();
+    auto account = accounts::findAccount(db, accountId);
+    if (!account)
+        return storeFailed(account.error());
+    if (!*account)
+        return notFound(QStringLiteral("User"), accountId);
+    auto changed = granting ? accounts::grantRole(db, **account, districtId, *role)
+                            : accounts::revokeRole(db, **account, districtId);
+    if (!changed)
+        return storeFailed(changed.error());
+    if (changed->rejection)
+        return membershipRejected(*changed->rejection);
+
+    context.districtId = districtId;
+    const QString previousRole = changed->previousRole;
+    QJsonObject before;
+    if (!previousRole.isEmpty()) {
+        before = QJsonObject{{QStringLiteral("id"), accountId},
+                             {QStringLiteral("name"), (*account)->name},
+                             {QStringLiteral("displayName"), (*account)->displayName},
+                             {QStringLiteral("role"), previousRole}};
+    }
+    if (!granting) {
+        writeAudit(context, QStringLiteral("delete"), QStringLiteral("user"), accountId, before,
+                   {});
+        return http::Response::noContent();
+    }
+    auto after = findUser(context, accountId);
+    if (!after)
+        return storeFailed(after.error());
+    writeAudit(context, previousRole.isEmpty() ? QStringLiteral("create") : QStringLiteral("update"),
+               QStringLiteral("user"), accountId, before, *after);
+    return http::Response::json(*after, previousRole.isEmpty() ? 201 : 200);
 }
 
 Result<QJsonObject> findDistrict(const ApiContext &context, qint64 id)
@@ -450,6 +565,32 @@ void registerUserRoutes(http::Router &router, const ApiContext &context)
                         const ApiContext context = base.forRequest(request);
                         return withId(request, [&](qint64 id) {
                             return removeUser(context, request, id);
+                        });
+                    });
+
+    // An account's districts: only a statewide administrator sees and changes all of them.
+    const QString memberships = QStringLiteral("/api/v1/users/{id}/districts");
+    const QString membership = QStringLiteral("/api/v1/users/{id}/districts/{district}");
+    router.addRoute("GET", memberships, http::Access::Statewide,
+                    [base = context, withId](const http::Request &request) {
+                        if (auto unknown = rejectUnknownParameters(request, {}))
+                            return *unknown;
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request,
+                                      [&](qint64 id) { return getMemberships(context, id); });
+                    });
+    router.addRoute("PUT", membership, http::Access::Statewide,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request, [&](qint64 id) {
+                            return changeMembership(context, request, id, true);
+                        });
+                    });
+    router.addRoute("DELETE", membership, http::Access::Statewide,
+                    [base = context, withId](const http::Request &request) {
+                        const ApiContext context = base.forRequest(request);
+                        return withId(request, [&](qint64 id) {
+                            return changeMembership(context, request, id, false);
                         });
                     });
 }

@@ -78,6 +78,8 @@ private slots:
     void connectorsStayInDistrict();
     void districtAdministratorManagesUsers();
     void sharedAccountNeedsStatewide();
+    void statewideGrantsAndRevokesDistricts();
+    void membershipChangesAreRejected();
     void ownAccountCannotBeLowered();
     void districtLifecycle();
     void districtValidation_data();
@@ -1028,6 +1030,139 @@ void tst_Accounts::sharedAccountNeedsStatewide()
                 .put(path, {{QStringLiteral("displayName"), QStringLiteral("Shared Person")}});
     QCOMPARE(reply.status, 200);
     QCOMPARE(reply.json.value(QStringLiteral("displayName")).toString(), QStringLiteral("Shared Person"));
+}
+
+void tst_Accounts::statewideGrantsAndRevokesDistricts()
+{
+    const qint64 id = createAccount(QStringLiteral("multi"), QStringLiteral("viewer"), m_one.district);
+    QVERIFY(id > 0);
+    const QString path = QStringLiteral("/api/v1/users/%1/districts/%2").arg(id).arg(m_two.district);
+    const QJsonObject asOperator{{QStringLiteral("role"), QStringLiteral("operator")}};
+
+    // A district administrator cannot add districts to an account.
+    ApiReply reply = client(m_tokens.value(QStringLiteral("administrator"))).put(path, asOperator);
+    QCOMPARE(reply.status, 403);
+
+    ApiTestClient &api = client(m_tokens.value(QStringLiteral("statewide")));
+    reply = api.put(path, asOperator);
+    QCOMPARE(reply.status, 201);
+    QCOMPARE(reply.json.value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(reply.json.value(QStringLiteral("role")).toString(), QStringLiteral("operator"));
+    reply = api.put(path, {{QStringLiteral("role"), QStringLiteral("administrator")}});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("role")).toString(), QStringLiteral("administrator"));
+
+    reply = api.get(QStringLiteral("/api/v1/users/%1/districts").arg(id));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("name")).toString(), QStringLiteral("multi"));
+    const QJsonArray districts = reply.json.value(QStringLiteral("districts")).toArray();
+    QCOMPARE(districts.size(), 2);
+    QCOMPARE(districts.at(0)[QStringLiteral("districtId")].toInteger(), m_one.district);
+    QCOMPARE(districts.at(0)[QStringLiteral("role")].toString(), QStringLiteral("viewer"));
+    QCOMPARE(districts.at(1)[QStringLiteral("districtId")].toInteger(), m_two.district);
+    QCOMPARE(districts.at(1)[QStringLiteral("role")].toString(), QStringLiteral("administrator"));
+
+    // The account signs in with both districts and acts in the second one with its role there.
+    const QByteArray token = signIn(QStringLiteral("multi"));
+    QVERIFY(!token.isEmpty());
+    reply = client(token).get(QStringLiteral("/api/v1/session"));
+    QCOMPARE(reply.json.value(QStringLiteral("districts")).toArray().size(), 2);
+    reply = client(token, QByteArray::number(m_two.district)).get(QStringLiteral("/api/v1/users"));
+    QCOMPARE(reply.status, 200);
+    reply = client(token, QByteArray::number(m_one.district)).get(QStringLiteral("/api/v1/users"));
+    QCOMPARE(reply.status, 403);
+
+    // The second district's audit log records the new member, then the changed role.
+    const QSqlDatabase db = m_engine->store().connection();
+    auto audit = hub::execute(db,
+                              QStringLiteral("SELECT action, actor, before_json, after_json "
+                                             "FROM audit_log WHERE entity = 'user' "
+                                             "AND entity_id = ? AND district_id = ? ORDER BY id"),
+                              {id, m_two.district});
+    QVERIFY(audit.ok());
+    QVERIFY(audit->next());
+    QCOMPARE(audit->value(0).toString(), QStringLiteral("create"));
+    QCOMPARE(audit->value(1).toString(), QStringLiteral("state"));
+    QVERIFY(audit->value(2).isNull());
+    QVERIFY(audit->value(3).toString().contains(QStringLiteral("\"operator\"")));
+    QVERIFY(audit->next());
+    QCOMPARE(audit->value(0).toString(), QStringLiteral("update"));
+    QVERIFY(audit->value(2).toString().contains(QStringLiteral("\"operator\"")));
+    QVERIFY(audit->value(3).toString().contains(QStringLiteral("\"administrator\"")));
+    QVERIFY(!audit->next());
+
+    ApiTestClient &statewide = client(m_tokens.value(QStringLiteral("statewide")));
+    reply = statewide.remove(path);
+    QCOMPARE(reply.status, 204);
+    reply = client(token, QByteArray::number(m_two.district)).get(QStringLiteral("/api/v1/users"));
+    QCOMPARE(reply.status, 403);
+    auto removed = hub::selectValue(db,
+                                    QStringLiteral("SELECT action FROM audit_log WHERE entity = "
+                                                   "'user' AND entity_id = ? AND district_id = ? "
+                                                   "ORDER BY id DESC LIMIT 1"),
+                                    {id, m_two.district});
+    QVERIFY(removed.ok());
+    QCOMPARE(removed->toString(), QStringLiteral("delete"));
+    reply = client(m_tokens.value(QStringLiteral("statewide")))
+                .get(QStringLiteral("/api/v1/users/%1/districts").arg(id));
+    QCOMPARE(reply.json.value(QStringLiteral("districts")).toArray().size(), 1);
+}
+
+void tst_Accounts::membershipChangesAreRejected()
+{
+    const qint64 id = createAccount(QStringLiteral("single"), QStringLiteral("operator"), m_one.district);
+    QVERIFY(id > 0);
+    auto state = hub::accounts::findAccount(m_engine->store().connection(), QStringLiteral("state"));
+    QVERIFY(state.ok() && *state);
+    ApiTestClient &api = client(m_tokens.value(QStringLiteral("statewide")));
+    const QString path = QStringLiteral("/api/v1/users/%1/districts/%2");
+    const QJsonObject asViewer{{QStringLiteral("role"), QStringLiteral("viewer")}};
+
+    ApiReply reply = api.put(path.arg(id).arg(m_two.district), {{QStringLiteral("role"), QStringLiteral("owner")}});
+    QCOMPARE(reply.status, 422);
+    QVERIFY(reply.json.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("role")));
+    reply = api.put(path.arg(id).arg(m_two.district), QJsonObject());
+    QCOMPARE(reply.status, 422);
+
+    reply = api.put(path.arg(id).arg(987654), asViewer);
+    QCOMPARE(reply.status, 404);
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("987654")));
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("\"single\"")));
+    reply = api.put(path.arg(987654).arg(m_two.district), asViewer);
+    QCOMPARE(reply.status, 404);
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("987654")));
+    reply = api.send("PUT", QStringLiteral("/api/v1/users/%1/districts/two").arg(id), "{\"role\": \"viewer\"}");
+    QCOMPARE(reply.status, 400);
+
+    reply = api.put(path.arg((*state)->id).arg(m_one.district), asViewer);
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("statewide_account"));
+    reply = api.remove(path.arg((*state)->id).arg(m_one.district));
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("statewide_account"));
+
+    reply = api.remove(path.arg(id).arg(m_two.district));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.json.value(QStringLiteral("message")).toString(),
+             QStringLiteral("User \"single\" has no role in district %1.").arg(m_two.district));
+    reply = api.remove(path.arg(id).arg(m_one.district));
+    QCOMPARE(reply.status, 409);
+    QCOMPARE(reply.json.value(QStringLiteral("error")).toString(), QStringLiteral("last_district"));
+    QVERIFY(reply.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("\"single\"")));
+    reply = api.get(QStringLiteral("/api/v1/users/%1/districts").arg(id));
+    QCOMPARE(reply.json.value(QStringLiteral("districts")).toArray().size(), 1);
+    reply = api.get(QStringLiteral("/api/v1/users/987654/districts"));
+    QCOMPARE(reply.status, 404);
+
+    // Creating a user whose name exists elsewhere points to the statewide route.
+    reply = client(m_tokens.value(QStringLiteral("statewide")), QByteArray::number(m_two.district))
+                .post(QStringLiteral("/api/v1/users"),
+                      {{QStringLiteral("name"), QStringLiteral("single")},
+                       {QStringLiteral("password"), kPassword},
+                       {QStringLiteral("role"), QStringLiteral("viewer")}});
+    QCOMPARE(reply.status, 422);
+    QVERIFY(reply.json.value(QStringLiteral("fields"))[QStringLiteral("name")].toString().contains(
+        QStringLiteral("statewide administrator")));
 }
 
 void tst_Accounts::ownAccountCannotBeLowered()

@@ -350,6 +350,7 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
                           const QString &entity, qint64 district) -> ApiReply {
         QString path = pattern;
         path.replace(QStringLiteral("{id}"), QString::number(id));
+        path.replace(QStringLiteral("{district}"), QString::number(district));
         const ApiReply reply = client(token).send(
             method, path, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
         const QString name = QString::fromLatin1(method) + QLatin1Char(' ') + pattern;
@@ -653,6 +654,22 @@ void tst_AuditLog::everyConfigurationRouteIsAudited()
     step(m_statewideToken, "PUT", QStringLiteral("/api/v1/districts/{id}"), districtId,
          {{QStringLiteral("name"), QStringLiteral("Audit District 2")}}, 200,
          QStringLiteral("update"), QStringLiteral("district"), districtId);
+    // A district given to an account, or taken away, shows in that district's entries.
+    const qint64 teacherId = step(admin, "POST", QStringLiteral("/api/v1/users"), 0,
+                                  {{QStringLiteral("name"), QStringLiteral("audited-teacher")},
+                                   {QStringLiteral("password"), kUserPassword},
+                                   {QStringLiteral("role"), QStringLiteral("viewer")}},
+                                  201, QStringLiteral("create"), QStringLiteral("user"), one)
+                                 .json.value(QStringLiteral("id")).toInteger();
+    step(m_statewideToken, "PUT", QStringLiteral("/api/v1/users/{id}/districts/{district}"),
+         teacherId, {{QStringLiteral("role"), QStringLiteral("operator")}}, 201,
+         QStringLiteral("create"), QStringLiteral("user"), districtId);
+    QCOMPARE(latestEntry().value(QStringLiteral("after"))[QStringLiteral("role")].toString(),
+             QStringLiteral("operator"));
+    step(m_statewideToken, "DELETE", QStringLiteral("/api/v1/users/{id}/districts/{district}"),
+         teacherId, {}, 204, QStringLiteral("delete"), QStringLiteral("user"), districtId);
+    QCOMPARE(latestEntry().value(QStringLiteral("before"))[QStringLiteral("role")].toString(),
+             QStringLiteral("operator"));
 
     // Held loads are approved and rejected by operators.
     step(m_operatorToken, "POST", QStringLiteral("/api/v1/runs/{id}/reject"),

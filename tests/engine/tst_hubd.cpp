@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 
 // The hubd executable as an operator meets it: command line, configuration file, start-up line,
-// token handling, a clean stop on SIGTERM, and the backup and restore commands.
+// token handling, a clean stop on SIGTERM, the backup and restore commands, and the user
+// commands that give an account roles in several districts.
 
+#include "testdatabase.h"
 #include "tlsfixture.h"
 
 #include <QDir>
@@ -56,8 +58,15 @@ private slots:
     void migrateStoreRejectsBadArguments();
     void createdFilesAreOwnerOnly();
     void migrateStoreLeavesOlderSourceAlone();
+    void userGrantAndRevokeDistricts();
+    void userGrantAndRevokeRejectBadInput_data();
+    void userGrantAndRevokeRejectBadInput();
+    void userCommandsUsePostgres();
 
 private:
+    // Creates the store in dataDir with districts 1 and 2, jdoe as operator in district 1 and
+    // ada as statewide administrator. Returns false when a step fails.
+    static bool prepareUserStore(const QString &dataDir, const QString &passwordFile);
     static QString hubdPath() { return QStringLiteral(HUBD_PATH); }
     static int httpStatus(const QUrl &url, const QByteArray &token);
     // Starts hubd with arguments and returns its base URL once it listens; empty on failure.
@@ -816,6 +825,256 @@ void tst_Hubd::createdFilesAreOwnerOnly()
     QCOMPARE(mode(QDir(folder).filePath(stored.first())), 0600);
     QCOMPARE(mode(QDir(dir.path()).filePath(QStringLiteral("out"))), 0700);
     QCOMPARE(mode(outDir), 0700);
+}
+
+bool tst_Hubd::prepareUserStore(const QString &dataDir, const QString &passwordFile)
+{
+    QFile password(passwordFile);
+    if (!password.open(QIODevice::WriteOnly) || password.write("correct horse battery staple\n") < 0)
+        return false;
+    password.close();
+    // Listing the users of a new data folder creates the store.
+    if (runHubd({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--data-dir"), dataDir}) != 0)
+        return false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("users"));
+        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+        if (!db.open())
+            return false;
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("INSERT INTO districts(id, name, created_at) VALUES "
+                                       "(1, 'Lakeshore', '2026-12-01T00:00:00Z'), "
+                                       "(2, 'Riverside', '2026-12-01T00:00:00Z')")))
+            return false;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("users"));
+    const QStringList common{QStringLiteral("--password-file"), passwordFile,
+                             QStringLiteral("--data-dir"), dataDir};
+    return runHubd(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("jdoe"),
+                               QStringLiteral("--role"), QStringLiteral("operator"),
+                               QStringLiteral("--district"), QStringLiteral("1")}
+                   + common)
+               == 0
+           && runHubd(QStringList{QStringLiteral("user"), QStringLiteral("add"),
+                                  QStringLiteral("ada"), QStringLiteral("--statewide")}
+                      + common)
+                  == 0;
+}
+
+void tst_Hubd::userGrantAndRevokeDistricts()
+{
+    QTemporaryDir dir;
+    const QString dataDir = QDir(dir.path()).filePath(QStringLiteral("data"));
+    const QString passwordFile = dir.filePath(QStringLiteral("password"));
+    QVERIFY(prepareUserStore(dataDir, passwordFile));
+    const QStringList where{QStringLiteral("--data-dir"), dataDir};
+    const QStringList grantJdoe{QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("jdoe")};
+    const QStringList revokeJdoe{QStringLiteral("user"), QStringLiteral("revoke"), QStringLiteral("jdoe")};
+
+    // A second "add" of the same name points to grant.
+    QString output;
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("jdoe"),
+                                 QStringLiteral("--role"), QStringLiteral("viewer"),
+                                 QStringLiteral("--district"), QStringLiteral("2"),
+                                 QStringLiteral("--password-file"), passwordFile}
+                         + where,
+                     &output),
+             1);
+    QVERIFY2(output.contains(QLatin1String("already exists")), qPrintable(output));
+    QVERIFY2(output.contains(QLatin1String("hubd user grant jdoe")), qPrintable(output));
+
+    QCOMPARE(runHubd(grantJdoe + QStringList{QStringLiteral("--district"), QStringLiteral("2"),
+                                             QStringLiteral("--role"), QStringLiteral("viewer")}
+                         + where,
+                     &output),
+             0);
+    QCOMPARE(output, QStringLiteral("User jdoe is now viewer in district 2.\n"));
+    QCOMPARE(runHubd(grantJdoe + QStringList{QStringLiteral("--district"), QStringLiteral("2"),
+                                             QStringLiteral("--role"), QStringLiteral("operator")}
+                         + where,
+                     &output),
+             0);
+    QCOMPARE(output, QStringLiteral("User jdoe is now operator in district 2 (was viewer).\n"));
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("list")} + where, &output), 0);
+    QVERIFY2(output.contains(QLatin1String("jdoe\t\toperator in district 1, operator in district 2")),
+             qPrintable(output));
+
+    QCOMPARE(runHubd(revokeJdoe + QStringList{QStringLiteral("--district"), QStringLiteral("2")} + where,
+                     &output),
+             0);
+    QCOMPARE(output, QStringLiteral("User jdoe no longer has a role in district 2 (was operator).\n"));
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("list")} + where, &output), 0);
+    QVERIFY2(output.contains(QLatin1String("jdoe\t\toperator in district 1\n")), qPrintable(output));
+
+    // Adding jdoe went to district 1's audit log; the three changes go to district 2's.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
+        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("hub.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT action, district_id, actor FROM audit_log "
+                                          "WHERE entity = 'user' AND entity_id = "
+                                          "(SELECT id FROM accounts WHERE name = 'jdoe') "
+                                          "ORDER BY id")));
+        QStringList entries;
+        while (query.next()) {
+            QVERIFY(query.value(2).toString().startsWith(QLatin1String("command line")));
+            entries.append(query.value(0).toString() + QLatin1Char(' ') + query.value(1).toString());
+        }
+        QCOMPARE(entries, (QStringList{QStringLiteral("create 1"), QStringLiteral("create 2"),
+                                       QStringLiteral("update 2"), QStringLiteral("delete 2")}));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("audit"));
+}
+
+void tst_Hubd::userGrantAndRevokeRejectBadInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("messageParts");
+
+    QTest::newRow("unknown user")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("nobody"), QStringLiteral("--district"),
+                       QStringLiteral("2"), QStringLiteral("--role"), QStringLiteral("viewer")}
+        << 1 << QStringList{QStringLiteral("no user is named \"nobody\"")};
+    QTest::newRow("unknown user on revoke")
+        << QStringList{QStringLiteral("revoke"), QStringLiteral("nobody"), QStringLiteral("--district"),
+                       QStringLiteral("1")}
+        << 1 << QStringList{QStringLiteral("no user is named \"nobody\"")};
+    QTest::newRow("unknown district")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("9"), QStringLiteral("--role"), QStringLiteral("viewer")}
+        << 1
+        << QStringList{QStringLiteral("District 9 does not exist"), QStringLiteral("\"jdoe\""),
+                       QStringLiteral("Districts: 1 (Lakeshore), 2 (Riverside).")};
+    QTest::newRow("unknown district on revoke")
+        << QStringList{QStringLiteral("revoke"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("9")}
+        << 1 << QStringList{QStringLiteral("District 9 does not exist")};
+    QTest::newRow("last district")
+        << QStringList{QStringLiteral("revoke"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("1")}
+        << 1
+        << QStringList{QStringLiteral("District 1 is the only district of user \"jdoe\"")};
+    QTest::newRow("no role there")
+        << QStringList{QStringLiteral("revoke"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("2")}
+        << 1 << QStringList{QStringLiteral("User \"jdoe\" has no role in district 2.")};
+    QTest::newRow("statewide account")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("ada"), QStringLiteral("--district"),
+                       QStringLiteral("1"), QStringLiteral("--role"), QStringLiteral("viewer")}
+        << 1 << QStringList{QStringLiteral("\"ada\" is a statewide administrator")};
+    QTest::newRow("missing role")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("2")}
+        << 2 << QStringList{QStringLiteral("--role must be viewer, operator or administrator")};
+    QTest::newRow("role on revoke")
+        << QStringList{QStringLiteral("revoke"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("2"), QStringLiteral("--role"), QStringLiteral("viewer")}
+        << 2 << QStringList{QStringLiteral("--role does not apply")};
+    QTest::newRow("district not a number")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("two"), QStringLiteral("--role"), QStringLiteral("viewer")}
+        << 2 << QStringList{QStringLiteral("--district must be a positive district id")};
+    QTest::newRow("no district")
+        << QStringList{QStringLiteral("revoke"), QStringLiteral("jdoe")}
+        << 2 << QStringList{QStringLiteral("--district must be a positive district id")};
+    QTest::newRow("database not a URL")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("2"), QStringLiteral("--role"), QStringLiteral("viewer"),
+                       QStringLiteral("--database"), QStringLiteral("/var/lib/hubd/hub.sqlite")}
+        << 2 << QStringList{QStringLiteral("--database must be a URL postgresql://")};
+    QTest::newRow("password file without database")
+        << QStringList{QStringLiteral("grant"), QStringLiteral("jdoe"), QStringLiteral("--district"),
+                       QStringLiteral("2"), QStringLiteral("--role"), QStringLiteral("viewer"),
+                       QStringLiteral("--database-password-file"), QStringLiteral("/dev/null")}
+        << 2 << QStringList{QStringLiteral("--database-password-file needs --database.")};
+}
+
+void tst_Hubd::userGrantAndRevokeRejectBadInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, messageParts);
+
+    QTemporaryDir dir;
+    const QString dataDir = QDir(dir.path()).filePath(QStringLiteral("data"));
+    QVERIFY(prepareUserStore(dataDir, dir.filePath(QStringLiteral("password"))));
+    QString output;
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user")} + arguments
+                         + QStringList{QStringLiteral("--data-dir"), dataDir},
+                     &output),
+             exitCode);
+    for (const QString &part : std::as_const(messageParts))
+        QVERIFY2(output.contains(part), qPrintable(output));
+    // Nothing changed: jdoe keeps only its operator role in district 1.
+    QCOMPARE(runHubd({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--data-dir"),
+                      dataDir},
+                     &output),
+             0);
+    QVERIFY2(output.contains(QLatin1String("jdoe\t\toperator in district 1\n")), qPrintable(output));
+}
+
+// The user commands change the PostgreSQL store of --database, not a SQLite file.
+void tst_Hubd::userCommandsUsePostgres()
+{
+    if (hubtest::postgresFixtureUrl().isEmpty())
+        QSKIP("HUBDESK_PG_URL is not set: start tests/fixtures/postgres.sh and source the "
+              "postgres.env it writes.");
+    QString error;
+    const QString database = hubtest::createPostgresDatabase(&error);
+    QVERIFY2(!database.isEmpty(), qPrintable(error));
+    QTemporaryDir dir;
+    const QString dataDir = QDir(dir.path()).filePath(QStringLiteral("data"));
+    const QString passwordFile = dir.filePath(QStringLiteral("password"));
+    writeFile(passwordFile, "correct horse battery staple\n");
+    const QStringList where{QStringLiteral("--database"), database, QStringLiteral("--data-dir"),
+                            dataDir};
+
+    // Listing the users creates the store's tables.
+    QString output;
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("list")} + where, &output), 0);
+    const QUrl url(database);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pgusers"));
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO districts(id, name, created_at) VALUES "
+                                           "(1, 'Lakeshore', '2026-12-01T00:00:00Z'), "
+                                           "(2, 'Riverside', '2026-12-01T00:00:00Z')")),
+                 qPrintable(query.lastError().text()));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("pgusers"));
+
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("jdoe"),
+                                 QStringLiteral("--role"), QStringLiteral("operator"),
+                                 QStringLiteral("--district"), QStringLiteral("1"),
+                                 QStringLiteral("--password-file"), passwordFile}
+                         + where,
+                     &output),
+             0);
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("grant"), QStringLiteral("jdoe"),
+                                 QStringLiteral("--role"), QStringLiteral("viewer"),
+                                 QStringLiteral("--district"), QStringLiteral("2")}
+                         + where,
+                     &output),
+             0);
+    QCOMPARE(output, QStringLiteral("User jdoe is now viewer in district 2.\n"));
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("revoke"), QStringLiteral("jdoe"),
+                                 QStringLiteral("--district"), QStringLiteral("1")}
+                         + where,
+                     &output),
+             0);
+    QCOMPARE(runHubd(QStringList{QStringLiteral("user"), QStringLiteral("list")} + where, &output), 0);
+    QVERIFY2(output.contains(QLatin1String("jdoe\t\tviewer in district 2\n")), qPrintable(output));
+    QVERIFY(!QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("hub.sqlite"))));
 }
 
 QTEST_GUILESS_MAIN(tst_Hubd)
