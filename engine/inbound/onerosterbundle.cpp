@@ -328,6 +328,34 @@ QString describeTarget(Entity target)
     return spec ? csvName(latin1(spec->key)) : QString();
 }
 
+// Returns a sentence naming a record whose sourcedId differs from the reference's only in case,
+// or an empty string. It looks in the target file's accepted ids and in the stored ids that
+// checkReference() read, so it costs no query.
+QString caseVariantHint(const ValidationState &state, const detail::Reference &reference)
+{
+    const QByteArray id = reference.id.toUtf8();
+    const auto table = state.tables.find(reference.target);
+    if (table != state.tables.end()) {
+        const quint32 index = table->second.ids.findFolded(id);
+        if (index != detail::IdSet::npos)
+            return QStringLiteral(" %1 has the sourcedId %2, which differs only in case; write "
+                                  "the reference as %2 if it means that record.")
+                .arg(table->second.fileName, QString::fromUtf8(table->second.ids.idAt(index)));
+    }
+    // A bulk target file replaces the stored records, so they resolve no reference.
+    if (table != state.tables.end() && !table->second.delta)
+        return {};
+    const auto stored = state.storedIds.find(reference.target);
+    if (stored != state.storedIds.end()) {
+        const quint32 index = stored->second.findFolded(id);
+        if (index != detail::IdSet::npos)
+            return QStringLiteral(" The district has the stored sourcedId %1, which differs only "
+                                  "in case; write the reference as %1 if it means that record.")
+                .arg(QString::fromUtf8(stored->second.idAt(index)));
+    }
+    return {};
+}
+
 // Reports each cycle of parentSourcedId links among the rows of one file once, on the row of
 // the cycle that comes first in the file. A record that is its own parent is a cycle too.
 void checkParentCycles(ValidationState &state, Entity entity, const QString &fileName)
@@ -509,6 +537,8 @@ QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 distr
                                      "given.")
                           .arg(target);
         }
+        if (rejected == detail::IdSet::npos)
+            message += caseVariantHint(state, reference);
         state.add(makeIssue(Issue::Severity::Warning, QStringLiteral("unknown-reference"),
                             reference.file, reference.line, reference.column, reference.id,
                             message));

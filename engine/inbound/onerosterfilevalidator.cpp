@@ -335,11 +335,16 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     const qint64 bytes = reader.bytesRead();
 
     finishSelfReferences();
+    if (m_table->exact)
+        findStoredCaseDuplicates(firstIssue, rowsRejected);
+    // TODO: the sourcedIds of enrollments.csv, demographics.csv and roles.csv are not compared
+    // with the stored ones, because a file of these keeps only hashes of its sourcedIds.
     if (!m_table->exact)
         findDuplicates(path, firstIssue, rowsRejected);
     finishSpill(m_spill, *m_table);
     if (m_derivedRoles) {
-        findDerivedDuplicates(path);
+        findDerivedDuplicates(path, firstIssue);
+        findStoredRoleCollisions(firstIssue);
         finishSpill(m_derivedSpill, *m_derivedRoles);
     }
     return bytes;
@@ -711,6 +716,10 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
             if (retires)
                 m_derivedRoles->retiredHashes.push_back(hash);
             ++m_derivedRoles->rows;
+            const QString org = id.mid(row.sourcedId.size() + 1);
+            if (m_delta && (row.sourcedId.contains(QLatin1Char(':'))
+                            || org.contains(QLatin1Char(':'))))
+                m_colonRoles.push_back({id, row.line, row.sourcedId, org});
         }
     }
     if (m_spec.entity == Entity::Roles) {
@@ -822,7 +831,7 @@ void FileValidator::findDuplicates(const QString &path, qsizetype firstIssue,
     std::sort(m_table->retiredHashes.begin(), m_table->retiredHashes.end());
 }
 
-void FileValidator::findDerivedDuplicates(const QString &path)
+void FileValidator::findDerivedDuplicates(const QString &path, qsizetype firstIssue)
 {
     std::sort(m_derivedRecords.begin(), m_derivedRecords.end(),
               [](const KeyRecord &a, const KeyRecord &b) {
@@ -838,19 +847,32 @@ void FileValidator::findDerivedDuplicates(const QString &path)
     if (!candidates.isEmpty()) {
         const QHash<qint64, QString> users = readFieldAt(path, m_idHeader, candidates);
         const QHash<qint64, QString> orgs = readFieldAt(path, m_orgsHeader, candidates);
-        // Equal ids of different lines: the first line gives the row, as readRow() did.
+        // Equal ids of different lines: the first line gives the row, as readRow() did. Each
+        // accepted user is on one line only, so two lines with one id are two different
+        // (user, org) pairs that a colon in a sourcedId joins to the same text. Either role
+        // would be lost, so the later line gets an Error. A user that lists one org twice gives
+        // its id once, in derivedRoleIds(), and is no finding.
         QHash<QString, qint64> firstLine;
+        QList<Issue> late;
         QList<qint64> lines(candidates.cbegin(), candidates.cend());
         std::sort(lines.begin(), lines.end());
         for (const qint64 line : std::as_const(lines)) {
+            const QString user = users.value(line);
             const QStringList orgIds
                 = orgs.value(line).split(QLatin1Char(','), Qt::SkipEmptyParts);
-            for (const QString &id : derivedRoleIds(users.value(line), orgIds)) {
+            for (const QString &id : derivedRoleIds(user, orgIds)) {
                 const auto found = firstLine.constFind(id);
                 if (found == firstLine.cend()) {
                     firstLine.insert(id, line);
                     continue;
                 }
+                const QString otherUser = users.value(*found);
+                const QString org = id.mid(user.size() + 1);
+                late.append(makeIssue(Issue::Severity::Error, QStringLiteral("role-id-collision"),
+                                      m_fileName, line, QStringLiteral("orgSourcedIds"), org,
+                                      roleIdCollisionMessage(id, user, org, otherUser,
+                                                             id.mid(otherUser.size() + 1),
+                                                             *found)));
                 m_derivedRoles->skippedDerived[line].append(id);
                 --m_derivedRoles->rows;
                 const quint64 hash = hashBytes(id.toUtf8());
@@ -859,12 +881,67 @@ void FileValidator::findDerivedDuplicates(const QString &path)
                     m_derivedHashes.erase(hashAt);
             }
         }
+        m_state.insertFileIssues(firstIssue, late);
     }
     std::vector<KeyRecord>().swap(m_derivedRecords);
     std::sort(m_derivedHashes.begin(), m_derivedHashes.end());
     m_derivedHashes.shrink_to_fit();
     m_derivedRoles->idHashes = std::move(m_derivedHashes);
     std::sort(m_derivedRoles->retiredHashes.begin(), m_derivedRoles->retiredHashes.end());
+}
+
+// Reports the derived roles of a delta users.csv whose sourcedId the district has stored for
+// another user and org, because the load would take that role over. Two different pairs give
+// the same user:org text only when the longer user sourcedId and the shorter one's org contain
+// a colon. So only the pairs with a colon are looked up, in one query per 500 of them.
+// NOTE: a role that a OneRoster 1.2 roles.csv stored earlier may have any sourcedId, so a pair
+// without a colon can still match it unnoticed.
+void FileValidator::findStoredRoleCollisions(qsizetype firstIssue)
+{
+    std::vector<ColonRole> roles;
+    roles.swap(m_colonRoles);
+    if (roles.empty() || !m_state.db.isValid())
+        return;
+    QHash<QString, std::pair<QString, QString>> storedPairs;
+    constexpr size_t batchSize = 500;
+    for (size_t begin = 0; begin < roles.size(); begin += batchSize) {
+        const size_t end = std::min(roles.size(), begin + batchSize);
+        QVariantList bindings{m_state.districtId};
+        QStringList placeholders;
+        for (size_t i = begin; i < end; ++i) {
+            bindings.append(roles[i].id);
+            placeholders.append(QStringLiteral("?"));
+        }
+        auto query = execute(m_state.db,
+                             QStringLiteral("SELECT sourced_id, user_sourced_id, org_sourced_id "
+                                            "FROM user_roles WHERE district_id = ? AND "
+                                            "sourced_id IN (%1)")
+                                 .arg(placeholders.join(QLatin1Char(','))),
+                             bindings);
+        if (!query) {
+            issue(Issue::Severity::Error, QStringLiteral("store"), 0, {}, {}, query.error());
+            return;
+        }
+        while (query->next())
+            storedPairs.insert(query->value(0).toString(),
+                               {query->value(1).toString(), query->value(2).toString()});
+    }
+
+    QList<Issue> late;
+    for (const ColonRole &role : roles) {
+        const auto stored = storedPairs.constFind(role.id);
+        if (stored == storedPairs.cend()
+            || (stored->first == role.user && stored->second == role.org))
+            continue;
+        // An earlier line of the file gave the id already, and that finding names it.
+        if (m_derivedRoles->skippedDerived.value(role.line).contains(role.id))
+            continue;
+        late.append(makeIssue(Issue::Severity::Error, QStringLiteral("role-id-collision"),
+                              m_fileName, role.line, QStringLiteral("orgSourcedIds"), role.org,
+                              storedRoleCollisionMessage(role.id, role.user, role.org,
+                                                         stored->first, stored->second)));
+    }
+    m_state.insertFileIssues(firstIssue, late);
 }
 
 bool FileValidator::convert(const Field &field, const FieldMeta &meta, const QString &header,
@@ -1045,6 +1122,52 @@ QString caseDuplicateMessage(const QString &other, qint64 otherLine)
         .arg(otherLine);
 }
 
+QString roleIdCollisionMessage(const QString &roleId, const QString &user, const QString &org,
+                               const QString &otherUser, const QString &otherOrg,
+                               qint64 otherLine)
+{
+    return QStringLiteral("The role sourcedId %1, which the hub forms as user:org, comes from "
+                          "user %2 and org %3 on this line and from user %4 and org %5 on line "
+                          "%6. Only one of the two roles could be stored. Change one of these "
+                          "user or org sourcedIds, for example by removing a colon, so that the "
+                          "pairs give different role sourcedIds.")
+        .arg(roleId, user, org, otherUser, otherOrg, QString::number(otherLine));
+}
+
+QString storedRoleCollisionMessage(const QString &roleId, const QString &user,
+                                   const QString &org, const QString &storedUser,
+                                   const QString &storedOrg)
+{
+    return QStringLiteral("The role sourcedId %1, which the hub forms as user:org, comes from "
+                          "user %2 and org %3 on this line, but the district has it stored for "
+                          "user %4 and org %5. Loading the row would take that role from user "
+                          "%4. Change one of these user or org sourcedIds, for example by "
+                          "removing a colon, so that the pairs give different role sourcedIds.")
+        .arg(roleId, user, org, storedUser, storedOrg);
+}
+
+qint64 roleIdCollisionLine(const QString &message, qsizetype *start, qsizetype *length)
+{
+    // The other line is the number before the fixed text that follows it, so no sourcedId in
+    // the message can be mistaken for it.
+    static const QString marker = QStringLiteral(". Only one of the two roles could be stored.");
+    static const QString before = QStringLiteral(" on line ");
+    const qsizetype end = message.indexOf(marker);
+    const qsizetype at = end < 0 ? -1 : message.lastIndexOf(before, end);
+    if (at < 0)
+        return 0;
+    const qsizetype digits = at + before.size();
+    bool ok = false;
+    const qint64 line = message.mid(digits, end - digits).toLongLong(&ok);
+    if (!ok || line <= 0)
+        return 0;
+    if (start)
+        *start = digits;
+    if (length)
+        *length = end - digits;
+    return line;
+}
+
 QString rejectedRecordMessage(const QString &fileName, qint64 line)
 {
     return QStringLiteral("%1 has this sourcedId on line %2, but that row has an error, so its "
@@ -1064,6 +1187,62 @@ qint64 rejectedRecordLine(const QString &message, const QString &fileName)
     const qint64 line = message.mid(prefix.size(), end - prefix.size()).toLongLong();
     // The whole message must match, so another message that starts the same way is rejected.
     return line > 0 && message == rejectedRecordMessage(fileName, line) ? line : 0;
+}
+
+QString storedCaseDuplicateMessage(const QString &stored)
+{
+    return QStringLiteral("The district has the stored sourcedId %1, which differs only in "
+                          "case, and systems that ignore case would merge the two records. Use "
+                          "%1 exactly to update the stored record, or give this record a "
+                          "sourcedId that differs in more than case.")
+        .arg(stored);
+}
+
+// Reports the accepted sourcedIds that differ only in case from a stored sourcedId of the
+// district. It costs one query per file, which reads the stored sourcedIds of the table once as
+// a stream, so the time grows with the stored rows and the memory only with the findings.
+void FileValidator::findStoredCaseDuplicates(qsizetype firstIssue, qint64 &rowsRejected)
+{
+    if (!m_state.db.isValid() || m_table->ids.size() == 0)
+        return;
+    auto query = execute(m_state.db,
+                         QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ?")
+                             .arg(m_table->table),
+                         {m_state.districtId});
+    if (!query) {
+        issue(Issue::Severity::Error, QStringLiteral("store"), 0, {}, {}, query.error());
+        return;
+    }
+    // By index of the file's accepted ids, which differ from each other in more than case: a
+    // stored id that differs only in case, and whether the store has the id exactly too.
+    QHash<quint32, QString> caseVariants;
+    QSet<quint32> storedExactly;
+    while (query->next()) {
+        const QString stored = query->value(0).toString();
+        const QByteArrayView bytes = utf8Into(stored, m_utf8);
+        const quint32 index = m_table->ids.findFolded(bytes);
+        if (index == IdSet::npos)
+            continue;
+        if (m_table->ids.idAt(index) == bytes)
+            storedExactly.insert(index);
+        else if (!caseVariants.contains(index))
+            caseVariants.insert(index, stored);
+    }
+
+    QList<Issue> late;
+    for (auto it = caseVariants.cbegin(); it != caseVariants.cend(); ++it) {
+        // A row with a stored id exactly updates that record.
+        if (storedExactly.contains(it.key()))
+            continue;
+        late.append(makeIssue(Issue::Severity::Error, QStringLiteral("duplicate-id"), m_fileName,
+                              m_table->ids.lineAt(it.key()), QStringLiteral("sourcedId"),
+                              QString::fromUtf8(m_table->ids.idAt(it.key())),
+                              storedCaseDuplicateMessage(it.value())));
+        ++rowsRejected;
+    }
+    std::sort(late.begin(), late.end(),
+              [](const Issue &a, const Issue &b) { return a.line < b.line; });
+    m_state.insertFileIssues(firstIssue, late);
 }
 
 const IdSet *FileValidator::storedIds(Entity target)

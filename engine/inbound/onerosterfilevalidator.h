@@ -40,6 +40,29 @@ Issue makeIssue(Issue::Severity severity, const QString &rule, const QString &fi
 // case.
 QString caseDuplicateMessage(const QString &other, qint64 otherLine);
 
+// The message of a duplicate-id finding for a sourcedId that differs only in case from the
+// district's stored sourcedId `stored`.
+QString storedCaseDuplicateMessage(const QString &stored);
+
+// The message of a role-id-collision finding: the user_roles sourcedId roleId that users.csv of
+// OneRoster 1.0 and 1.1 derives both from user and org and from otherUser and otherOrg on
+// otherLine.
+QString roleIdCollisionMessage(const QString &roleId, const QString &user, const QString &org,
+                               const QString &otherUser, const QString &otherOrg,
+                               qint64 otherLine);
+
+// The message of a role-id-collision finding: the user_roles sourcedId roleId that a delta
+// users.csv derives from user and org, and that the district has stored for storedUser and
+// storedOrg.
+QString storedRoleCollisionMessage(const QString &roleId, const QString &user,
+                                   const QString &org, const QString &storedUser,
+                                   const QString &storedOrg);
+
+// Returns the other line that a roleIdCollisionMessage() names, or 0 for another message. Sets
+// start and length, when given, to the position of that line's digits in message.
+qint64 roleIdCollisionLine(const QString &message, qsizetype *start = nullptr,
+                           qsizetype *length = nullptr);
+
 // The message of an unknown-reference finding whose record is on line of fileName, in a row
 // that an Error rejected.
 QString rejectedRecordMessage(const QString &fileName, qint64 line);
@@ -261,7 +284,9 @@ private:
     void openSpill(SpillWriter &spill);
     void finishSpill(SpillWriter &spill, TableKeys &table);
     void findDuplicates(const QString &path, qsizetype firstIssue, qint64 &rowsRejected);
-    void findDerivedDuplicates(const QString &path);
+    void findDerivedDuplicates(const QString &path, qsizetype firstIssue);
+    void findStoredCaseDuplicates(qsizetype firstIssue, qint64 &rowsRejected);
+    void findStoredRoleCollisions(qsizetype firstIssue);
     QStringList derivedRoleIds(const QString &userId, const QStringList &orgIds) const;
     const IdSet *storedIds(schema::Entity target);
     void checkReference(schema::Entity target, const QString &id, qint64 line,
@@ -323,6 +348,15 @@ private:
     std::vector<KeyRecord> m_derivedRecords;
     std::vector<quint64> m_acceptedHashes;
     std::vector<quint64> m_derivedHashes;
+    // Derived roles of a delta file whose user or org sourcedId contains a colon.
+    struct ColonRole
+    {
+        QString id;
+        qint64 line;
+        QString user;
+        QString org;
+    };
+    std::vector<ColonRole> m_colonRoles;
     QByteArray m_idBytes;
     QByteArray m_utf8;
 };

@@ -363,6 +363,16 @@ QList<Issue> OneRosterXml::mapIssues(QList<Issue> issues) const
                 }
             }
         }
+        // A role sourcedId collision names the CSV line of the other user, in the same section.
+        if (issue.rule == QLatin1String("role-id-collision")) {
+            qsizetype start = 0;
+            qsizetype length = 0;
+            const qint64 csvLine = detail::roleIdCollisionLine(issue.message, &start, &length);
+            if (csvLine > 0)
+                issue.message.replace(
+                    start, length,
+                    QString::number(section->lines.xmlLine(csvLine, section->line)));
+        }
         // Messages also name the files that references point to.
         for (const schema::FileSpec &spec : schema::storedFiles()) {
             const QString key = QLatin1String(spec.key);

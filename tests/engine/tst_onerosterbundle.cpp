@@ -195,6 +195,14 @@ private slots:
     void loadsCatalystV12Delta();
     void appliesDeltaChanges();
     void deltaRowsNeedStatusAndDate();
+    void rejectsCollidingRoleIds();
+    void keepsOneRoleForRepeatedOrg();
+    void rejectsDeltaRoleOfStoredPair_data();
+    void rejectsDeltaRoleOfStoredPair();
+    void rejectsStoredIdInOtherCase_data();
+    void rejectsStoredIdInOtherCase();
+    void namesReferenceInOtherCase_data();
+    void namesReferenceInOtherCase();
 
     void loadsCraftedBundle();
     void warnsOfUnknownFile();
@@ -760,6 +768,316 @@ void TestOneRosterBundle::deltaRowsNeedStatusAndDate()
     const QString before = snapshot();
     QVERIFY(!bundle->load(db(), districtId).ok());
     QCOMPARE(snapshot(), before);
+}
+
+// users.csv of OneRoster 1.1 gives each user one role per org, with the sourcedId user:org. User
+// usr-s with org z:org-s and user usr-s:z with org org-s both give usr-s:z:org-s.
+void TestOneRosterBundle::rejectsCollidingRoleIds()
+{
+    const QString first = newFolder();
+    writeFiles(first, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    FileMap files = validBundle();
+    files[QStringLiteral("orgs.csv")].append(
+        "z:org-s,active,2024-01-02T03:04:05.000Z,Annex,school,S2,org-d\r\n");
+    QByteArray &users = files[QStringLiteral("users.csv")];
+    QVERIFY(users.contains("\"org-s,org-d\""));
+    users.replace("\"org-s,org-d\"", "\"org-s,z:org-s\"");
+    users.append("usr-s:z,active,2024-01-02T03:04:05.000Z,true,org-s,student,sue,,Sue,Study,,S2,"
+                 ",,,,09,\r\n");
+    const QString second = newFolder();
+    writeFiles(second, files);
+    const QList<Issue> issues = openAndValidate(second, bundle);
+    QVERIFY(bundle);
+
+    QList<Issue> errors;
+    std::copy_if(issues.cbegin(), issues.cend(), std::back_inserter(errors),
+                 [](const Issue &issue) { return issue.severity == Issue::Severity::Error; });
+    QCOMPARE(errors.size(), 1);
+    const Issue &error = errors.constFirst();
+    QCOMPARE(error.file, QStringLiteral("users.csv"));
+    QCOMPARE(error.line, 4);
+    QCOMPARE(error.rule, QStringLiteral("role-id-collision"));
+    QCOMPARE(error.column, QStringLiteral("orgSourcedIds"));
+    QCOMPARE(error.value, QStringLiteral("org-s"));
+    QCOMPARE(error.message,
+             QStringLiteral("The role sourcedId usr-s:z:org-s, which the hub forms as user:org, "
+                            "comes from user usr-s:z and org org-s on this line and from user "
+                            "usr-s and org z:org-s on line 3. Only one of the two roles could be "
+                            "stored. Change one of these user or org sourcedIds, for example by "
+                            "removing a colon, so that the pairs give different role "
+                            "sourcedIds."));
+    QCOMPARE(bundle->errorCount(), 1);
+
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(snapshot(), before);
+}
+
+// A user that lists one org twice has one role there, and that is no finding.
+void TestOneRosterBundle::keepsOneRoleForRepeatedOrg()
+{
+    FileMap files = validBundle();
+    QByteArray &users = files[QStringLiteral("users.csv")];
+    QVERIFY(users.contains("true,org-s,teacher,"));
+    users.replace("true,org-s,teacher,", "true,\"org-s,org-s\",teacher,");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    QCOMPARE(issues.size(), 1); // the dropped password column
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(count(QStringLiteral("user_roles")), 3);
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"),
+                   QStringLiteral("user_sourced_id")),
+             QVariant(QStringLiteral("usr-t")));
+}
+
+void TestOneRosterBundle::rejectsDeltaRoleOfStoredPair_data()
+{
+    QTest::addColumn<QByteArray>("row");
+    QTest::addColumn<bool>("rejected");
+
+    QTest::newRow("other user, same role id")
+        << QByteArray("usr-s:z,active,2024-02-01T00:00:00.000Z,true,org-s,student,sue,,Sue,"
+                      "Study\r\n")
+        << true;
+    QTest::newRow("stored user and org again")
+        << QByteArray("usr-s,active,2024-02-01T00:00:00.000Z,true,\"org-s,z:org-s\",student,"
+                      "sam,,Sam,Newname\r\n")
+        << false;
+}
+
+// A delta users.csv adds roles to the stored ones, so a role sourcedId of another stored user
+// and org is an Error too.
+void TestOneRosterBundle::rejectsDeltaRoleOfStoredPair()
+{
+    QFETCH(QByteArray, row);
+    QFETCH(bool, rejected);
+
+    FileMap files = validBundle();
+    files[QStringLiteral("orgs.csv")].append(
+        "z:org-s,active,2024-01-02T03:04:05.000Z,Annex,school,S2,org-d\r\n");
+    files[QStringLiteral("users.csv")].replace("\"org-s,org-d\"", "\"org-s,z:org-s\"");
+    const QString first = newFolder();
+    writeFiles(first, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    QCOMPARE(issueTexts(openAndValidate(first, bundle), Issue::Severity::Error), QStringList());
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:z:org-s"),
+                   QStringLiteral("user_sourced_id")),
+             QVariant(QStringLiteral("usr-s")));
+    const QString before = snapshot();
+
+    FileMap delta;
+    delta.insert(QStringLiteral("manifest.csv"),
+                 "propertyName,value\r\noneroster.version,1.1\r\nfile.users,delta\r\n");
+    delta.insert(QStringLiteral("users.csv"),
+                 "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+                 "userIds,givenName,familyName\r\n"
+                 + row);
+    const QString second = newFolder();
+    writeFiles(second, delta);
+    const QList<Issue> issues = openAndValidate(second, bundle);
+    QVERIFY(bundle);
+
+    if (!rejected) {
+        QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+        auto loaded = bundle->load(db(), districtId);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:z:org-s"),
+                       QStringLiteral("user_sourced_id")),
+                 QVariant(QStringLiteral("usr-s")));
+        return;
+    }
+    QList<Issue> errors;
+    std::copy_if(issues.cbegin(), issues.cend(), std::back_inserter(errors),
+                 [](const Issue &issue) { return issue.severity == Issue::Severity::Error; });
+    QCOMPARE(errors.size(), 1);
+    const Issue &error = errors.constFirst();
+    QCOMPARE(error.file, QStringLiteral("users.csv"));
+    QCOMPARE(error.line, 2);
+    QCOMPARE(error.rule, QStringLiteral("role-id-collision"));
+    QCOMPARE(error.column, QStringLiteral("orgSourcedIds"));
+    QCOMPARE(error.value, QStringLiteral("org-s"));
+    QCOMPARE(error.message,
+             QStringLiteral("The role sourcedId usr-s:z:org-s, which the hub forms as user:org, "
+                            "comes from user usr-s:z and org org-s on this line, but the district "
+                            "has it stored for user usr-s and org z:org-s. Loading the row would "
+                            "take that role from user usr-s. Change one of these user or org "
+                            "sourcedIds, for example by removing a colon, so that the pairs give "
+                            "different role sourcedIds."));
+    QVERIFY(!bundle->load(db(), districtId).ok());
+    QCOMPARE(snapshot(), before);
+}
+
+void TestOneRosterBundle::rejectsStoredIdInOtherCase_data()
+{
+    QTest::addColumn<QByteArray>("manifest");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("data");
+    // The expected finding as line|value|stored id, or empty for none.
+    QTest::addColumn<QString>("expected");
+
+    const QByteArray deltaUsers = "propertyName,value\r\noneroster.version,1.1\r\n"
+                                  "file.users,delta\r\n";
+    const QByteArray usersHeader = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,"
+                                   "role,username,userIds,givenName,familyName\r\n";
+    QTest::newRow("delta user, other case")
+        << deltaUsers << QStringLiteral("users.csv")
+        << usersHeader + "USR-S,active,2024-02-01T00:00:00.000Z,true,org-s,student,casey,,"
+                         "Casey,Study\r\n"
+        << QStringLiteral("2|USR-S|usr-s");
+    QTest::newRow("delta user, same id")
+        << deltaUsers << QStringLiteral("users.csv")
+        << usersHeader + "usr-s,active,2024-02-01T00:00:00.000Z,true,org-s,student,casey,,"
+                         "Casey,Study\r\n"
+        << QString();
+    QTest::newRow("delta org, other case, second row")
+        << QByteArray("propertyName,value\r\noneroster.version,1.1\r\nfile.orgs,delta\r\n")
+        << QStringLiteral("orgs.csv")
+        << QByteArray("sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\r\n"
+                      "org-2,active,2024-02-01T00:00:00.000Z,School 2,school,S2,org-d\r\n"
+                      "Org-S,active,2024-02-01T00:00:00.000Z,School,school,S1,org-d\r\n")
+        << QStringLiteral("3|Org-S|org-s");
+    // A bulk file replaces the stored records, but the one it retires would stay next to the
+    // new one, so ids that differ only in case are rejected there too.
+    QTest::newRow("bulk user, other case") << QByteArray() << QStringLiteral("users.csv")
+                                           << QByteArray() << QStringLiteral("3|USR-S|usr-s");
+}
+
+// A sourcedId that differs only in case from a stored one would make two records that systems
+// which ignore case merge.
+void TestOneRosterBundle::rejectsStoredIdInOtherCase()
+{
+    QFETCH(QByteArray, manifest);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, data);
+    QFETCH(QString, expected);
+
+    const QString first = newFolder();
+    writeFiles(first, validBundle());
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const QString before = snapshot();
+
+    FileMap files;
+    if (manifest.isEmpty()) {
+        files = validBundle();
+        files[QStringLiteral("users.csv")].replace("usr-s,", "USR-S,");
+        files[QStringLiteral("enrollments.csv")].replace(",usr-s,", ",USR-S,");
+    } else {
+        files.insert(QStringLiteral("manifest.csv"), manifest);
+        files.insert(file, data);
+    }
+    const QString second = newFolder();
+    writeFiles(second, files);
+    const QList<Issue> issues = openAndValidate(second, bundle);
+    QVERIFY(bundle);
+
+    QList<Issue> errors;
+    std::copy_if(issues.cbegin(), issues.cend(), std::back_inserter(errors),
+                 [](const Issue &issue) { return issue.severity == Issue::Severity::Error; });
+    if (expected.isEmpty()) {
+        QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+        auto loaded = bundle->load(db(), districtId);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        QCOMPARE(count(QStringLiteral("users")), 2);
+        QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-s"),
+                       QStringLiteral("given_name")),
+                 QVariant(QStringLiteral("Casey")));
+        return;
+    }
+
+    const QStringList parts = expected.split(QLatin1Char('|'));
+    QCOMPARE(errors.size(), 1);
+    const Issue &error = errors.constFirst();
+    QCOMPARE(error.file, file);
+    QCOMPARE(error.line, parts.at(0).toLongLong());
+    QCOMPARE(error.rule, QStringLiteral("duplicate-id"));
+    QCOMPARE(error.column, QStringLiteral("sourcedId"));
+    QCOMPARE(error.value, parts.at(1));
+    QCOMPARE(error.message,
+             QStringLiteral("The district has the stored sourcedId %1, which differs only in "
+                            "case, and systems that ignore case would merge the two records. Use "
+                            "%1 exactly to update the stored record, or give this record a "
+                            "sourcedId that differs in more than case.")
+                 .arg(parts.at(2)));
+    QCOMPARE(bundle->validateCounts().rowsRejected, qint64(1));
+    QVERIFY(!bundle->load(db(), districtId).ok());
+    QCOMPARE(snapshot(), before);
+}
+
+void TestOneRosterBundle::namesReferenceInOtherCase_data()
+{
+    QTest::addColumn<bool>("delta");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("record in the bundle")
+        << false
+        << QStringLiteral("No record of users.csv has this sourcedId; the reference is stored as "
+                          "given. users.csv has the sourcedId usr-s, which differs only in case; "
+                          "write the reference as usr-s if it means that record.");
+    QTest::newRow("stored record")
+        << true
+        << QStringLiteral("The bundle has no users.csv and the district has no stored record "
+                          "with this sourcedId; the reference is stored as given. The district "
+                          "has the stored sourcedId usr-s, which differs only in case; write the "
+                          "reference as usr-s if it means that record.");
+}
+
+// A reference that matches a record only when case is ignored is a Warning that names the record.
+void TestOneRosterBundle::namesReferenceInOtherCase()
+{
+    QFETCH(bool, delta);
+    QFETCH(QString, message);
+
+    FileMap files;
+    if (delta) {
+        const QString first = newFolder();
+        writeFiles(first, validBundle());
+        std::unique_ptr<OneRosterBundle> bundle;
+        openAndValidate(first, bundle);
+        QVERIFY(bundle);
+        QVERIFY(bundle->load(db(), districtId).ok());
+        files.insert(QStringLiteral("manifest.csv"),
+                     "propertyName,value\r\noneroster.version,1.1\r\nfile.enrollments,delta\r\n");
+        files.insert(QStringLiteral("enrollments.csv"),
+                     "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,"
+                     "userSourcedId,role\r\n"
+                     "enr-s,active,2024-02-01T00:00:00.000Z,cls-1,org-s,USR-S,student\r\n");
+    } else {
+        files = validBundle();
+        QByteArray &enrollments = files[QStringLiteral("enrollments.csv")];
+        QVERIFY(enrollments.contains(",usr-s,"));
+        enrollments.replace(",usr-s,", ",USR-S,");
+    }
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    const auto reference = std::find_if(issues.cbegin(), issues.cend(), [](const Issue &issue) {
+        return issue.rule == QLatin1String("unknown-reference");
+    });
+    QVERIFY(reference != issues.cend());
+    QCOMPARE(reference->severity, Issue::Severity::Warning);
+    QCOMPARE(reference->file, QStringLiteral("enrollments.csv"));
+    QCOMPARE(reference->line, delta ? 2 : 3);
+    QCOMPARE(reference->value, QStringLiteral("USR-S"));
+    QCOMPARE(reference->message, message);
 }
 
 // ---- Crafted bundles -----------------------------------------------------------------------

@@ -250,6 +250,7 @@ private slots:
     void rejectsUnsafeXml();
     void rejectsOversizeFile();
     void skipsUnknownSection();
+    void rejectsCollidingRoleIds();
 
 private:
     QSqlDatabase db() const { return m_store->connection(); }
@@ -721,6 +722,51 @@ void tst_OneRosterXml::skipsUnknownSection()
     auto loaded = bundle->load(db(), xmlDistrict);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     QCOMPARE(count(QStringLiteral("orgs"), xmlDistrict), 2);
+}
+
+// User usr-s with org z:org-s and user usr-s:z with org org-s both give the role sourcedId
+// usr-s:z:org-s. The finding names the XML lines of both users.
+void tst_OneRosterXml::rejectsCollidingRoleIds()
+{
+    std::unique_ptr<OneRosterBundle> first;
+    QVERIFY(validateXml(writeXml(validXml()), xmlDistrict, first).isEmpty());
+    QVERIFY(first);
+    QVERIFY(first->load(db(), xmlDistrict).ok());
+    const QString before = snapshot();
+
+    // The new org goes on line 6, so usr-s is on line 20 and the new user on line 21.
+    QByteArray xml = validXml();
+    const QByteArray orgsEnd = "  </orgs>\n";
+    const QByteArray usersEnd = "  </users>\n";
+    const QByteArray usrSOrgs = R"(orgSourcedIds="org-s,org-d")";
+    QVERIFY(xml.contains(orgsEnd));
+    QVERIFY(xml.contains(usersEnd));
+    QVERIFY(xml.contains(usrSOrgs));
+    const QByteArray newOrg
+        = R"(    <org sourcedId="z:org-s" status="active" dateLastModified="2024-01-02T03:04:05.000Z" name="Annex" type="school" identifier="S2" parentSourcedId="org-d"/>
+)";
+    const QByteArray newUser
+        = R"(    <user sourcedId="usr-s:z" status="active" dateLastModified="2024-01-02T03:04:05.000Z" enabledUser="true" orgSourcedIds="org-s" role="student" username="sue" givenName="Sue" familyName="Study" identifier="S2"/>
+)";
+    xml.insert(xml.indexOf(orgsEnd), newOrg);
+    xml.replace(usrSOrgs, R"(orgSourcedIds="org-s,z:org-s")");
+    xml.insert(xml.indexOf(usersEnd), newUser);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = validateXml(writeXml(xml), xmlDistrict, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(rowFindings(issues),
+             QStringList{QStringLiteral(
+                 "roster.xml|21|user/@orgSourcedIds|error|role-id-collision|org-s")});
+    QCOMPARE(issues.constFirst().message,
+             QStringLiteral("The role sourcedId usr-s:z:org-s, which the hub forms as user:org, "
+                            "comes from user usr-s:z and org org-s on this line and from user "
+                            "usr-s and org z:org-s on line 20. Only one of the two roles could "
+                            "be stored. Change one of these user or org sourcedIds, for example "
+                            "by removing a colon, so that the pairs give different role "
+                            "sourcedIds."));
+    QVERIFY(!bundle->load(db(), xmlDistrict).ok());
+    QCOMPARE(snapshot(), before);
 }
 
 QTEST_GUILESS_MAIN(tst_OneRosterXml)
