@@ -247,6 +247,15 @@ Result<QString> roleIn(const QSqlDatabase &db, qint64 accountId, qint64 district
     return role->isNull() ? QString() : role->toString();
 }
 
+Result<bool> districtExists(const QSqlDatabase &db, qint64 districtId)
+{
+    auto district = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
+                                {districtId});
+    if (!district)
+        return failure(district.error());
+    return !district->isNull();
+}
+
 } // namespace
 
 Result<MembershipChange> grantRole(const QSqlDatabase &db, const Account &account,
@@ -258,11 +267,10 @@ Result<MembershipChange> grantRole(const QSqlDatabase &db, const Account &accoun
                                        "administers district %2.")
                             .arg(account.name)
                             .arg(districtId));
-    auto district = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
-                                {districtId});
-    if (!district)
-        return failure(district.error());
-    if (district->isNull())
+    auto exists = districtExists(db, districtId);
+    if (!exists)
+        return failure(exists.error());
+    if (!*exists)
         return rejected(MembershipRejection::Reason::UnknownDistrict,
                         QStringLiteral("District %1 does not exist, so user \"%2\" cannot get "
                                        "a role there.")
@@ -301,11 +309,10 @@ Result<MembershipChange> revokeRole(const QSqlDatabase &db, const Account &accou
                                        "district; district %2 cannot be taken away.")
                             .arg(account.name)
                             .arg(districtId));
-    auto district = selectValue(db, QStringLiteral("SELECT id FROM districts WHERE id = ?"),
-                                {districtId});
-    if (!district)
-        return failure(district.error());
-    if (district->isNull())
+    auto exists = districtExists(db, districtId);
+    if (!exists)
+        return failure(exists.error());
+    if (!*exists)
         return rejected(MembershipRejection::Reason::UnknownDistrict,
                         QStringLiteral("District %1 does not exist, so user \"%2\" has no role "
                                        "there.")

@@ -568,7 +568,7 @@ void registerUserRoutes(http::Router &router, const ApiContext &context)
                         });
                     });
 
-    // An account's districts: only a statewide administrator sees and changes all of them.
+    // An account's districts, which only a statewide administrator may list and change.
     const QString memberships = QStringLiteral("/api/v1/users/{id}/districts");
     const QString membership = QStringLiteral("/api/v1/users/{id}/districts/{district}");
     router.addRoute("GET", memberships, http::Access::Statewide,

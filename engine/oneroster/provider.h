@@ -72,9 +72,9 @@ using ServiceHandler = std::function<http::Response(ServiceRequest &)>;
 // they authenticate vendor applications by their own bearer tokens, which are unrelated to
 // admin tokens. The GET routes of the services are concurrent: the HTTP server may run them on
 // its request threads, several at once. The token endpoint, the writes and the discovery
-// documents run on the HTTP server's thread. The activity counts, and on SQLite the new tokens,
-// are written by a BackgroundWriter on the thread "hub-oneroster-writer", so that token requests
-// and the activity flush do not keep the HTTP thread waiting for the write lock of a long load.
+// documents run on the HTTP server's thread. A BackgroundWriter on the thread
+// "hub-oneroster-writer" writes the activity counts and, on SQLite, the new tokens. Token
+// requests and the activity flush then never wait on the HTTP thread for a long load's write lock.
 class Provider final : public QObject
 {
     Q_OBJECT

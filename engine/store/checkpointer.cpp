@@ -81,8 +81,8 @@ void Checkpointer::State::run()
         }
         int logFrames = 0;
         int copiedFrames = 0;
-        // PASSIVE copies what no reader still needs and never waits for a lock, so neither
-        // readers nor the next writer wait for it.
+        // In PASSIVE mode SQLite copies the frames that no reader still needs and does not wait
+        // for readers or writers to finish.
         const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE,
                                                  &logFrames, &copiedFrames);
         checkpoints.fetch_add(1);
