@@ -11,7 +11,7 @@ constexpr qint64 chunkSize = 64 * 1024;
 
 // Returns the offset of the first byte that breaks UTF-8 (RFC 3629: no overlong forms, no
 // surrogates, nothing above U+10FFFF), or -1 when the bytes are valid.
-qsizetype firstInvalidUtf8(const QByteArray &bytes)
+qsizetype firstInvalidUtf8(QByteArrayView bytes)
 {
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype size = bytes.size();
@@ -79,25 +79,40 @@ hub::Result<bool> CsvReader::fail(QString message, qint64 line)
     return hub::failure(m_failure);
 }
 
-hub::Result<void> CsvReader::finishField(qint64 fieldLine)
+hub::Result<void> CsvReader::finishField(CsvRawRecord &record, qint64 fieldLine)
 {
-    const qsizetype invalidAt = firstInvalidUtf8(m_field);
+    const QByteArrayView field(record.bytes.constData() + m_fieldStart,
+                               record.bytes.size() - m_fieldStart);
+    const qsizetype invalidAt = firstInvalidUtf8(field);
     if (invalidAt >= 0) {
-        const qint64 line = fieldLine + m_field.left(invalidAt).count('\n');
+        const qint64 line = fieldLine + field.first(invalidAt).count('\n');
         m_errorLine = line;
         return hub::failure(
             QStringLiteral("Line %1 is not valid UTF-8 (byte 0x%2). Save the file "
                            "as UTF-8.")
                 .arg(line)
-                .arg(static_cast<unsigned char>(m_field.at(invalidAt)), 2, 16, QLatin1Char('0')));
+                .arg(static_cast<unsigned char>(field.at(invalidAt)), 2, 16, QLatin1Char('0')));
     }
-    m_fields.append(QString::fromUtf8(m_field));
-    // truncate() keeps the buffer, where clear() would free it and the next field allocate.
-    m_field.truncate(0);
+    record.ends.append(record.bytes.size());
+    m_fieldStart = record.bytes.size();
     return {};
 }
 
 hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
+{
+    auto read = readRawRecord(m_raw);
+    if (!read || !*read)
+        return read;
+    QStringList fields;
+    fields.reserve(m_raw.size());
+    for (qsizetype i = 0; i < m_raw.size(); ++i)
+        fields.append(QString::fromUtf8(m_raw.field(i)));
+    record.fields = std::move(fields);
+    record.line = m_raw.line;
+    return true;
+}
+
+hub::Result<bool> CsvReader::readRawRecord(CsvRawRecord &record)
 {
     if (m_failed)
         return hub::failure(m_failure);
@@ -121,17 +136,18 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
         m_position = 0;
     }
 
-    m_fields.clear();
-    m_field.truncate(0);
+    // truncate() and clear() of a QList keep the memory for the next record.
+    record.bytes.truncate(0);
+    record.ends.clear();
+    m_fieldStart = 0;
     State state = State::FieldStart;
     qint64 recordLine = 0;
     qint64 fieldLine = 0;
     qint64 recordBytes = 0;
 
     auto endRecord = [&]() -> hub::Result<bool> {
-        if (auto finished = finishField(fieldLine); !finished)
+        if (auto finished = finishField(record, fieldLine); !finished)
             return fail(finished.error(), m_errorLine);
-        record.fields = m_fields;
         record.line = recordLine;
         return true;
     };
@@ -162,7 +178,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
                 }
             }
             if (run > 0) {
-                m_field.append(data + m_position, run);
+                record.bytes.append(data + m_position, run);
                 m_position += run;
                 recordBytes += run;
                 continue;
@@ -185,7 +201,7 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
             if (byte == '\n') {
                 // The LF of a CRLF pair: the CR already counted the line.
                 if (state == State::Quoted)
-                    m_field.append(byte);
+                    record.bytes.append(byte);
                 continue;
             }
         }
@@ -212,16 +228,16 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
             if (byte == '"') {
                 state = State::Quoted;
             } else if (byte == ',') {
-                if (auto finished = finishField(fieldLine); !finished)
+                if (auto finished = finishField(record, fieldLine); !finished)
                     return fail(finished.error(), m_errorLine);
             } else {
-                m_field.append(byte);
+                record.bytes.append(byte);
                 state = State::Unquoted;
             }
             break;
         case State::Unquoted:
             if (byte == ',') {
-                if (auto finished = finishField(fieldLine); !finished)
+                if (auto finished = finishField(record, fieldLine); !finished)
                     return fail(finished.error(), m_errorLine);
                 state = State::FieldStart;
             } else if (byte == '"') {
@@ -230,14 +246,14 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
                                 .arg(m_line),
                             m_line);
             } else {
-                m_field.append(byte);
+                record.bytes.append(byte);
             }
             break;
         case State::Quoted:
             if (byte == '"') {
                 state = State::QuoteInQuoted;
             } else {
-                m_field.append(byte);
+                record.bytes.append(byte);
                 if (lineBreak) {
                     ++m_line;
                     m_afterCarriageReturn = byte == '\r';
@@ -246,10 +262,10 @@ hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
             break;
         case State::QuoteInQuoted:
             if (byte == '"') {
-                m_field.append(byte);
+                record.bytes.append(byte);
                 state = State::Quoted;
             } else if (byte == ',') {
-                if (auto finished = finishField(fieldLine); !finished)
+                if (auto finished = finishField(record, fieldLine); !finished)
                     return fail(finished.error(), m_errorLine);
                 state = State::FieldStart;
             } else {

@@ -20,6 +20,23 @@ struct CsvRecord
     qint64 line = 0;
 };
 
+// One CSV record as the UTF-8 bytes of its fields, unquoted, in one buffer that keeps its
+// memory from record to record.
+struct CsvRawRecord
+{
+    QByteArray bytes;
+    // The end offset of each field in bytes; a field starts at the end of the one before it.
+    QList<qsizetype> ends;
+    qint64 line = 0;
+
+    qsizetype size() const { return ends.size(); }
+    QByteArrayView field(qsizetype i) const
+    {
+        const qsizetype start = i > 0 ? ends.at(i - 1) : 0;
+        return QByteArrayView(bytes.constData() + start, ends.at(i) - start);
+    }
+};
+
 // An RFC 4180 reader that streams UTF-8 text from a device.
 //
 // It accepts CRLF, LF or a lone CR as the record separator, a missing final line break and a
@@ -40,6 +57,8 @@ public:
     // Reads the next record into record. Returns true when it read one, false at the end of
     // the input, and an error for malformed input. Every call after an error fails again.
     hub::Result<bool> readRecord(CsvRecord &record);
+    // The same as readRecord(), without decoding the fields into QString.
+    hub::Result<bool> readRawRecord(CsvRawRecord &record);
 
     // Bytes consumed from the device so far, including a byte order mark.
     qint64 bytesRead() const { return m_bytesRead; }
@@ -56,7 +75,7 @@ public:
 
 private:
     bool fillBuffer();
-    hub::Result<void> finishField(qint64 fieldLine);
+    hub::Result<void> finishField(CsvRawRecord &record, qint64 fieldLine);
     hub::Result<bool> fail(QString message, qint64 line);
 
     QIODevice *m_device;
@@ -72,8 +91,9 @@ private:
     QString m_failure;
     qint64 m_errorLine = 0;
 
-    QByteArray m_field;
-    QStringList m_fields;
+    // The start offset, in the record's bytes, of the field being read.
+    qsizetype m_fieldStart = 0;
+    CsvRawRecord m_raw;
 };
 
 } // namespace hub::inbound

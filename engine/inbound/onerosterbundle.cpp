@@ -462,6 +462,7 @@ QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 distr
         };
     }
     state.spillFolder = QDir(m_workDir).filePath(QStringLiteral("validated"));
+    state.cleanRows = m_readsCleanRows;
     for (const Issue &issue : std::as_const(m_openIssues))
         state.add(issue);
 
@@ -579,10 +580,12 @@ QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 distr
 
     m_errorCount = state.errorCount;
     m_unlistedCount = state.unlistedIssues;
+    m_cleanRowCount = state.cleanRowCount;
     m_validateCounts.rowsWritten = m_validateCounts.rowsRead - m_validateCounts.rowsRejected;
     qCInfo(lcInbound) << "Validated OneRoster bundle" << m_folder << "for district" << districtId
                       << ":" << m_validateCounts.rowsRead << "rows," << m_errorCount << "errors,"
-                      << state.issues.size() - m_errorCount << "warnings";
+                      << state.issues.size() - m_errorCount << "warnings;" << m_cleanRowCount
+                      << "rows stored from their bytes";
     return state.issues;
 }
 

@@ -222,6 +222,12 @@ public:
         m_beforeFile = std::move(hook);
     }
 
+    // Whether validate() and validateAndLoad() store the rows that need no finding straight from
+    // their UTF-8 bytes (the default), instead of reading every row as text. Tests turn it off
+    // to compare the two. cleanRowCount() is the number of rows that the last validation stored so.
+    void setReadsCleanRows(bool enabled) { m_readsCleanRows = enabled; }
+    qint64 cleanRowCount() const { return m_cleanRowCount; }
+
 private:
     struct Validation;
     struct Handoff;
@@ -256,6 +262,8 @@ private:
     qint64 m_unlistedCount = 0;
     qint64 m_validatedDistrictId = -1;
     bool m_stopped = false;
+    bool m_readsCleanRows = true;
+    qint64 m_cleanRowCount = 0;
     std::function<void(const QString &fileName)> m_beforeFile;
     std::unique_ptr<Validation> m_validation;
 };

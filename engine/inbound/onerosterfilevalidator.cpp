@@ -255,8 +255,10 @@ hub::Result<void> FileValidator::readHeader(CsvReader &reader, CsvRecord &record
         meta.name = latin1(field->name);
         meta.column = field->column ? m_columnIndex.value(latin1(field->column), -1) : -1;
         meta.maxLength = schema::maxLength(*field);
-        if (field->enumValues)
+        if (field->enumValues) {
             meta.enumValues = latin1(field->enumValues).split(QLatin1Char('|'));
+            meta.enumBytes = QByteArray(field->enumValues).split('|');
+        }
         if (meta.name == QLatin1String("sourcedId"))
             meta.kind = FieldMeta::SourcedId;
         else if (meta.name == QLatin1String("role"))
@@ -268,6 +270,10 @@ hub::Result<void> FileValidator::readHeader(CsvReader &reader, CsvRecord &record
         else if (meta.name == QLatin1String("schoolYear"))
             meta.kind = FieldMeta::SchoolYear;
     }
+    // Rows that derive a value from others or from earlier rows (school years, parent links,
+    // the roles of users.csv) are left to readRow().
+    m_cleanRows = m_spec.entity != Entity::AcademicSessions && m_keyColumns.parent < 0
+                  && !m_derivedRoles && m_state.cleanRows;
     return {};
 }
 
@@ -309,9 +315,10 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     if (m_state.fileStarted)
         m_state.fileStarted(m_spec.entity, *m_table, m_spill);
     qint64 fileRows = 0;
+    CsvRawRecord raw;
 
     for (;;) {
-        auto read = reader.readRecord(record);
+        auto read = reader.readRawRecord(raw);
         if (!read) {
             issue(Issue::Severity::Error,
                   reader.recordTooLong() ? QStringLiteral("line-length")
@@ -323,7 +330,15 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
         if (!*read)
             break;
         ++rowsRead;
-        readRow(record, rowsRejected);
+        if (!readCleanRow(raw)) {
+            QStringList fields;
+            fields.reserve(raw.size());
+            for (qsizetype i = 0; i < raw.size(); ++i)
+                fields.append(QString::fromUtf8(raw.field(i)));
+            record.fields = std::move(fields);
+            record.line = raw.line;
+            readRow(record, rowsRejected);
+        }
         if (++fileRows == kRowsForEstimate)
             reserveKeys(QFileInfo(path).size(), reader.bytesRead(), fileRows);
         if (fileRows % kStopCheckRows == 0 && m_state.stopRequested && m_state.stopRequested()) {
@@ -579,6 +594,245 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         return;
     }
     keepKeys(row, role, orgIds);
+}
+
+namespace {
+
+bool isDigits(QByteArrayView text, qsizetype from, qsizetype count, int &value)
+{
+    value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char c = text.at(i);
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    return true;
+}
+
+// Whether text is a valid date written YYYY-MM-DD, as parseIsoDate() reads it.
+bool isIsoDate(QByteArrayView text)
+{
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    return text.size() == 10 && text.at(4) == '-' && text.at(7) == '-'
+           && isDigits(text, 0, 4, year) && isDigits(text, 5, 2, month)
+           && isDigits(text, 8, 2, day) && QDate::isValid(year, month, day);
+}
+
+// Whether text is a UTC date and time that toIsoUtc() writes back unchanged, or the same
+// without milliseconds, which it writes with .000 added.
+bool isPlainUtcDateTime(QByteArrayView text)
+{
+    if (text.size() != 20 && text.size() != 24)
+        return false;
+    if (!isIsoDate(text.first(10)) || text.at(10) != 'T' || text.at(13) != ':'
+        || text.at(16) != ':' || text.back() != 'Z')
+        return false;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int millisecond = 0;
+    if (!isDigits(text, 11, 2, hour) || !isDigits(text, 14, 2, minute)
+        || !isDigits(text, 17, 2, second))
+        return false;
+    if (text.size() == 24 && (text.at(19) != '.' || !isDigits(text, 20, 3, millisecond)))
+        return false;
+    return QTime::isValid(hour, minute, second, millisecond);
+}
+
+// The characters of a list item that jsonArrayText() writes without escaping, less the space,
+// which readRow() would trim at the ends of an item.
+bool isPlainListText(QByteArrayView text)
+{
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+               || c == '-' || c == '.' || c == '_' || c == ':' || c == ',';
+    });
+}
+
+} // namespace
+
+// Stores a row the way readRow() would, straight from its UTF-8 bytes, when readRow() would
+// report nothing and store the values as written (or, for a date and time without
+// milliseconds, with .000 added). Most rows of most files are such rows: printable ASCII
+// without spaces at the ends of a value, within the length limits, with known enumeration
+// values and references. For any other row it returns false without a change, and readRow()
+// reads it.
+bool FileValidator::readCleanRow(const CsvRawRecord &record)
+{
+    if (!m_cleanRows || record.size() != m_headers.size())
+        return false;
+    // Printable ASCII only: no NUL, no line break, nothing that needs decoding.
+    const QByteArrayView bytes(record.bytes);
+    if (!std::all_of(bytes.begin(), bytes.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+        return false;
+
+    m_cleanValues.resize(m_table->columns.size());
+    std::fill(m_cleanValues.begin(), m_cleanValues.end(), SpillValue());
+    // Holds the values that differ from the bytes; the reserve keeps views into it valid.
+    m_cleanText.truncate(0);
+    m_cleanText.reserve(3 * bytes.size() + 32 * record.size() + 64);
+    QByteArrayView id;
+    QByteArrayView roleBytes;
+    const QStringList *roleNames = nullptr;
+    qsizetype roleIndex = -1;
+
+    for (qsizetype i = 0; i < record.size(); ++i) {
+        const QByteArrayView raw = record.field(i);
+        if (m_extensionAt.at(i)) {
+            if (!raw.isEmpty())
+                return false;
+            continue;
+        }
+        const Field *field = m_fieldAt.at(i);
+        if (!field || field->type == FieldType::Secret)
+            continue;
+        const FieldMeta &meta = m_metaAt.at(i);
+        if (!raw.isEmpty() && (raw.front() == ' ' || raw.back() == ' '))
+            return false;
+        if (raw.size() > meta.maxLength)
+            return false;
+        SpillValue value;
+        qsizetype enumIndex = -1;
+        if (!cleanValue(*field, meta, raw, value, enumIndex))
+            return false;
+        if (meta.kind == FieldMeta::SourcedId) {
+            id = raw;
+        } else if (meta.kind == FieldMeta::Role) {
+            roleBytes = raw;
+            roleNames = &meta.enumValues;
+            roleIndex = enumIndex;
+        }
+        if (meta.column >= 0)
+            m_cleanValues[meta.column] = value;
+    }
+    if (id.isEmpty())
+        return false;
+    if (m_table->exact && m_table->ids.findFolded(id) != IdSet::npos)
+        return false;
+
+    const bool needsRole = m_spec.entity == Entity::Enrollments || m_spec.entity == Entity::Roles;
+    const QString role = !needsRole ? QString()
+                         : roleIndex >= 0 ? roleNames->at(roleIndex)
+                                          : QString::fromLatin1(roleBytes);
+    const SpillValue &userValue = m_cleanValues[qMax(m_keyColumns.user, 0)];
+    const auto usersTable = m_state.tables.find(Entity::Users);
+    const IdSet *users = usersTable != m_state.tables.end() ? &usersTable->second.ids : nullptr;
+    if (m_spec.entity == Entity::Enrollments && !m_state.roles.allows(users, userValue.text, role))
+        return false;
+
+    // Accepted: what readRow() and keepKeys() keep of the row.
+    if (!m_table->exact) {
+        foldId(id, m_idBytes);
+        m_records.push_back(KeyRecord{hashBytes(m_idBytes), record.line});
+    }
+    ++m_table->rows;
+    m_spill.append(record.line, m_cleanValues.constData(), m_cleanValues.size());
+    if (m_table->exact)
+        m_table->ids.insert(id, record.line);
+    else if (m_state.keepIdHashes)
+        m_acceptedHashes.push_back(hashBytes(id));
+    if (m_delta && m_keyColumns.status >= 0
+        && m_cleanValues[m_keyColumns.status].text == QByteArrayView("tobedeleted"))
+        m_table->retiredHashes.push_back(hashBytes(id));
+    if (m_spec.entity == Entity::Roles)
+        m_state.roles.add(users, QString::fromLatin1(userValue.text), role);
+    ++m_state.cleanRowCount;
+    return true;
+}
+
+bool FileValidator::cleanValue(const Field &field, const FieldMeta &meta, QByteArrayView raw,
+                               SpillValue &out, qsizetype &enumIndex)
+{
+    const auto text = [&out](QByteArrayView value) {
+        out.type = SpillValue::Text;
+        out.text = value;
+        return true;
+    };
+    const auto integer = [&out](qint64 value) {
+        out.type = SpillValue::Integer;
+        out.integer = value;
+        return true;
+    };
+    if (raw.isEmpty()) {
+        if (m_delta && (field.type == FieldType::Status || field.type == FieldType::DateTime))
+            return false;
+        if (field.type == FieldType::Status)
+            return text("active");
+        if (field.type == FieldType::DateTime)
+            return true;
+        if (isRequired(field, m_version) && !(field.derivable && m_version < 11))
+            return false;
+        return !field.warnWhenEmpty;
+    }
+
+    switch (field.type) {
+    case FieldType::Text:
+        return (field.references == Entity::None || resolves(field.references, raw)) && text(raw);
+    case FieldType::Secret:
+        return true;
+    case FieldType::Status:
+        return (raw == QByteArrayView("active") || raw == QByteArrayView("tobedeleted"))
+               && text(raw);
+    case FieldType::DateTime:
+        if (!isPlainUtcDateTime(raw))
+            return false;
+        if (raw.size() == 24)
+            return text(raw);
+        {
+            const qsizetype start = m_cleanText.size();
+            m_cleanText.append(raw.first(19)).append(".000Z");
+            return text(QByteArrayView(m_cleanText).sliced(start));
+        }
+    case FieldType::Date:
+        return isIsoDate(raw) && text(raw);
+    case FieldType::Enum:
+        for (qsizetype k = 0; k < meta.enumBytes.size(); ++k) {
+            if (raw == meta.enumBytes.at(k)) {
+                enumIndex = k;
+                return text(raw);
+            }
+        }
+        return raw.startsWith("ext:") && text(raw);
+    case FieldType::Boolean:
+        if (raw.compare("true", Qt::CaseInsensitive) == 0)
+            return integer(1);
+        if (raw.compare("false", Qt::CaseInsensitive) == 0)
+            return integer(0);
+        return false;
+    case FieldType::Year: {
+        int year = 0;
+        return raw.size() == 4 && isDigits(raw, 0, 4, year) && integer(year);
+    }
+    case FieldType::List: {
+        if (!isPlainListText(raw))
+            return false;
+        const qsizetype start = m_cleanText.size();
+        m_cleanText.append("[\"");
+        qsizetype itemStart = 0;
+        for (;;) {
+            qsizetype itemEnd = raw.indexOf(',', itemStart);
+            if (itemEnd < 0)
+                itemEnd = raw.size();
+            const QByteArrayView item = raw.sliced(itemStart, itemEnd - itemStart);
+            if (item.isEmpty())
+                return false;
+            if (field.references != Entity::None && !resolves(field.references, item))
+                return false;
+            if (itemStart > 0)
+                m_cleanText.append("\",\"");
+            m_cleanText.append(item);
+            if (itemEnd == raw.size())
+                break;
+            itemStart = itemEnd + 1;
+        }
+        m_cleanText.append("\"]");
+        return text(QByteArrayView(m_cleanText).sliced(start));
+    }
+    }
+    return false;
 }
 
 // Reports a value of the header's column over its limit, or a list item over the item limit.
@@ -1276,16 +1530,7 @@ void FileValidator::checkReference(Entity target, const QString &id, qint64 line
                                    const QString &column)
 {
     const quint64 sequence = ++m_state.referenceSequence;
-    const QByteArrayView bytes = utf8Into(id, m_utf8);
-
-    // A bulk target file replaces the stored records, so only its own rows resolve a
-    // reference. A delta target file adds to them, so its rows and the stored records do;
-    // without the file, the stored records alone do.
-    const auto table = m_state.tables.find(target);
-    const bool inBundle = table != m_state.tables.end();
-    if (inBundle && table->second.ids.findExact(bytes) != IdSet::npos)
-        return;
-    if ((!inBundle || table->second.delta) && storedIds(target)->findExact(bytes) != IdSet::npos)
+    if (resolves(target, utf8Into(id, m_utf8)))
         return;
 
     // Each sourcedId that a column of a file does not resolve is reported once.
@@ -1309,6 +1554,18 @@ void FileValidator::checkReference(Entity target, const QString &id, qint64 line
         m_state.unlistedReferenceKeys.insert(keyHash);
         ++m_state.unlistedReferences;
     }
+}
+
+bool FileValidator::resolves(Entity target, QByteArrayView id)
+{
+    // A bulk target file replaces the stored records, so only its own rows resolve a
+    // reference. A delta target file adds to them, so its rows and the stored records do;
+    // without the file, the stored records alone do.
+    const auto table = m_state.tables.find(target);
+    const bool inBundle = table != m_state.tables.end();
+    if (inBundle && table->second.ids.findExact(id) != IdSet::npos)
+        return true;
+    return (!inBundle || table->second.delta) && storedIds(target)->findExact(id) != IdSet::npos;
 }
 
 void FileValidator::finishSelfReferences()
@@ -1371,6 +1628,21 @@ QStringList RoleBook::rolesOf(const IdSet *users, const QString &user) const
     QStringList sorted(roles.cbegin(), roles.cend());
     sorted.sort();
     return sorted;
+}
+
+bool RoleBook::allows(const IdSet *users, QByteArrayView user, const QString &role) const
+{
+    const quint32 index = users ? users->findExact(user) : IdSet::npos;
+    const quint64 mask = index != IdSet::npos && index < m_masks.size() ? m_masks[index] : 0;
+    const int bit = roleBit(role);
+    if (bit >= 0 && (mask & (quint64(1) << bit)))
+        return true;
+    if (!m_other.isEmpty()) {
+        const auto other = m_other.constFind(QString::fromUtf8(user));
+        if (other != m_other.cend())
+            return other->contains(role);
+    }
+    return mask == 0;
 }
 
 bool RoleBook::allows(const IdSet *users, const QString &user, const QString &role) const

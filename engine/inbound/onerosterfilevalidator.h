@@ -149,6 +149,8 @@ public:
     QStringList rolesOf(const IdSet *users, const QString &user) const;
     // Whether the user has no role in the bundle or has role.
     bool allows(const IdSet *users, const QString &user, const QString &role) const;
+    // The same for a user sourcedId in UTF-8.
+    bool allows(const IdSet *users, QByteArrayView user, const QString &role) const;
 
 private:
     int roleBit(const QString &role) const { return m_bits.value(role, -1); }
@@ -180,6 +182,10 @@ struct ValidationState
     // Whether TableKeys::idHashes are kept for the retirement count of a bulk file. A load
     // that counts what it retires itself needs none.
     bool keepIdHashes = true;
+    // Whether FileValidator stores the rows that need no finding straight from their bytes,
+    // and how many rows it stored so.
+    bool cleanRows = true;
+    qint64 cleanRowCount = 0;
     // The folder for the files of validated rows.
     QString spillFolder;
 
@@ -278,6 +284,8 @@ private:
     void addColumn(const QString &column);
     void noteKeyHeader(const schema::Field *field, qsizetype header);
     void readRow(const CsvRecord &record, qint64 &rowsRejected);
+    bool readCleanRow(const CsvRawRecord &record);
+    bool resolves(schema::Entity target, QByteArrayView id);
     void keepKeys(const ParsedRow &row, const QString &role, const QStringList &orgIds);
     void checkDuplicate(const ParsedRow &row);
     void reserveKeys(qint64 fileBytes, qint64 bytesRead, qint64 rowsRead);
@@ -303,9 +311,13 @@ private:
         Kind kind = Other;
         // schema::maxLength() of the field.
         qsizetype maxLength = 0;
+        // enumValues in UTF-8, for readCleanRow().
+        QList<QByteArray> enumBytes;
     };
 
     bool exceedsLength(qsizetype header, const QString &raw, qint64 line);
+    bool cleanValue(const schema::Field &field, const FieldMeta &meta, QByteArrayView raw,
+                    SpillValue &out, qsizetype &enumIndex);
 
     bool convert(const schema::Field &field, const FieldMeta &meta, const QString &header,
                  const QString &raw, qint64 line, QVariant &out);
@@ -341,6 +353,11 @@ private:
     } m_keyColumns;
     TableKeys *m_derivedRoles = nullptr;
 
+
+    // Whether readCleanRow() may take the file's rows, and its buffers.
+    bool m_cleanRows = false;
+    QVarLengthArray<SpillValue, 32> m_cleanValues;
+    QByteArray m_cleanText;
 
     SpillWriter m_spill;
     SpillWriter m_derivedSpill;

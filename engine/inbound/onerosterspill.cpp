@@ -69,6 +69,42 @@ void SpillWriter::append(qint64 line, const QVariantList &values)
             appendRaw<qint64>(m_buffer, value.toLongLong());
         }
     }
+    flushWhenFull();
+}
+
+void SpillWriter::append(qint64 line, const SpillValue *values, qsizetype count)
+{
+    if (!m_file)
+        return;
+    appendRaw<qint64>(m_buffer, line);
+    appendRaw<quint32>(m_buffer, quint32(count));
+    for (qsizetype i = 0; i < count; ++i) {
+        const SpillValue &value = values[i];
+        if (value.type == SpillValue::Text) {
+            appendText(value.text);
+        } else if (value.type == SpillValue::Integer) {
+            m_buffer.append(char(SpillValue::Integer));
+            appendRaw<qint64>(m_buffer, value.integer);
+        } else {
+            m_buffer.append(char(SpillValue::Null));
+        }
+    }
+    flushWhenFull();
+}
+
+void SpillWriter::appendText(QByteArrayView text)
+{
+    const qsizetype start = m_buffer.size();
+    m_buffer.resize(start + 5 + text.size());
+    char *out = m_buffer.data() + start;
+    out[0] = char(SpillValue::Text);
+    const auto length = quint32(text.size());
+    std::memcpy(out + 1, &length, sizeof(length));
+    std::memcpy(out + 5, text.data(), size_t(text.size()));
+}
+
+void SpillWriter::flushWhenFull()
+{
     if (m_buffer.size() >= kChunkBytes)
         flush();
 }

@@ -43,6 +43,8 @@ public:
     hub::Result<void> open(const QString &folder);
     // Appends a row of null values, integers (booleans as 0 or 1) and texts.
     void append(qint64 line, const QVariantList &values);
+    // Appends a row of values whose texts are UTF-8 already.
+    void append(qint64 line, const SpillValue *values, qsizetype count);
     // Writes what is buffered. Fails when any write failed.
     hub::Result<void> finish();
     // The file, for SpillReader; it is deleted when the pointer is destroyed.
@@ -57,6 +59,8 @@ public:
 private:
     // Appends text as a Text value when it is all ASCII, and returns false otherwise.
     bool appendAscii(const QString &text);
+    void appendText(QByteArrayView text);
+    void flushWhenFull();
     void flush();
 
     std::unique_ptr<QTemporaryFile> m_file;

@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -238,6 +239,8 @@ private slots:
     void opensZipWithTopFolder();
     void writerNamesTheRowThatFails_data();
     void writerNamesTheRowThatFails();
+    void cleanRowsMatchTextRows_data();
+    void cleanRowsMatchTextRows();
 
 private:
     QSqlDatabase db() const { return m_store->connection(); }
@@ -2444,6 +2447,157 @@ void TestOneRosterBundle::writerNamesTheRowThatFails()
     QVERIFY2(error.contains(message), qPrintable(error));
     // The transaction was rolled back: nothing was stored.
     QCOMPARE(count(QStringLiteral("orgs")), 0);
+}
+
+void TestOneRosterBundle::cleanRowsMatchTextRows_data()
+{
+    QTest::addColumn<bool>("loads");
+    QTest::addColumn<QByteArray>("classRows");
+    QTest::addColumn<QByteArray>("enrollmentRows");
+    QTest::addColumn<QByteArray>("demographicRows");
+
+    // Rows that load, some with Warnings, beside rows that validation takes from their bytes.
+    QTest::newRow("quirks that load")
+        << true
+        << QByteArray("cls-2,active,2024-01-02T03:04:05Z,Geometry,\"09,10\",crs-1,GEO-1,"
+                      "scheduled,Room 2,org-s,as-t,Math,,1\r\n"
+                      "cls-3,Active,2024-01-02 03:04:05,\u00c1lgebra,\"09, 10\",crs-1,ALG-3,"
+                      "Scheduled,,org-s,\"as-t,as-y\",\"Math,Art\",,\"1,2\"\r\n"
+                      "cls-4,inactive,2024-01-02,Art,11,crs-1, ART ,homeroom,\tRoom 4,org-s,"
+                      "as-t,,,\r\n"
+                      "cls-5,,,Music,ext:all,crs-1,MUS-1,ext:lab,\"Room \"\"5\"\"\",org-s,as-t,,,\r\n"
+                      "cls-6,active,2024-01-02T03:04:05+02:00,Drama,12,crs-1,DRA,scheduled,,"
+                      "org-s,as-t,,,\r\n")
+        << QByteArray("enr-3,active,2024-01-02T03:04:05.000Z,cls-2,org-s,usr-s,student,TRUE,"
+                      "2023-09-01,\r\n"
+                      "enr-4,,,cls-3,org-s,usr-t,Teacher,false,,\r\n"
+                      "enr-5,active,2024-01-02T03:04:05.123Z, cls-4 ,org-s,usr-s,student,,,\r\n"
+                      "enr-6,active,2024-01-02T03:04:05.000Z,cls-5,org-s,usr-s,ext:guest,"
+                      "False,2023-09-01,2024-06-30\r\n"
+                      "enr-7,tobedeleted,2024-01-02T03:04:05.000Z,cls-6,org-s,usr-t,teacher,"
+                      "true,,\r\n"
+                      "enr-8,active,2024-02-29T23:59:59.999Z,cls-2,org-s,usr-t,teacher,true,"
+                      "2024-02-29,\r\n")
+        << QByteArray("usr-t,active,2024-01-02T03:04:05.000Z,1980-05-06,female,false,false,"
+                      "false,false,true,false,false,US,NH,Concord,\r\n"
+                      "usr-s,active,2024-01-02T03:04:05.000Z,2009-12-31,Male,FALSE,TRUE,false,"
+                      ",false,,true,,,S\u00e3o Paulo,resident\r\n");
+
+    // Each row has a fault that stops the load; the two ways must report the same findings.
+    QTest::newRow("faults")
+        << false
+        << QByteArray("cls-2,active,2024-01-02T03:04:05.000Z,Geometry,09,crs-9,GEO,scheduled,,"
+                      "org-s,as-t,,,\r\n"
+                      "cls-3,active,2024-01-02T03:04:05.000Z,,09,crs-1,ALG,scheduled,,org-s,"
+                      "as-t,,,\r\n"
+                      "cls-4,active,2024-13-02T03:04:05.000Z,Art,09,crs-1,ART,lecture,,org-s,"
+                      "as-t,,,\r\n"
+                      "CLS-1,active,2024-01-02T03:04:05.000Z,Art,09,crs-1,ART,scheduled,,org-s,"
+                      "\"as-t,,as-x\",,,\r\n"
+                      "cls-5,active,2024-01-02T03:04:05.000Z,Music,09,crs-1,MUS,scheduled,,"
+                      "org-s,as-t,,,\r\n"
+                      "cls-5,active,2024-01-02T03:04:05.000Z,Music,09,crs-1,MUS,scheduled,,"
+                      "org-s,as-t,,,\r\n")
+        << QByteArray("enr-3,active,2024-01-02T03:04:05.000Z,cls-2,org-s,usr-t,student,yes,"
+                      "01/09/2023,\r\n"
+                      "enr-4,active,2024-01-02T03:04:05.000Z,cls-9,org-s,usr-x,teacher,true,"
+                      "2023-02-30,\r\n"
+                      "enr-5,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,true,,"
+                      "\r\n"
+                      "enr-5,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,true,,"
+                      "\r\n"
+                      "enr-6,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,principal,true,,"
+                      "\r\n"
+                      "enr-7,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,true,"
+                      "2023-09-01\r\n"
+                      "enr-8,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,true,,,"
+                      "extra\r\n"
+                      "enr-9,active,2024-01-02T24:00:00.000Z,cls-1,org-s,usr-s,student,true,,"
+                      "\r\n"
+                      "enr-10,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,true,"
+                      "2023-9-01,\r\n")
+        << QByteArray("usr-t,active,2024-01-02T03:04:05.000Z,06/05/1980,other,false,false,"
+                      "false,false,true,false,false,,,,\r\n"
+                      "usr-x,active,2024-01-02T03:04:05.000Z,1980-05-06,female,no,false,false,"
+                      "false,true,false,false,,,,\r\n");
+}
+
+// Validation stores most rows straight from their bytes and reads the others as text. Both ways
+// must report the same findings and store the same values, so the same bundle is validated
+// and loaded both ways, into two districts, and compared.
+void TestOneRosterBundle::cleanRowsMatchTextRows()
+{
+    QFETCH(bool, loads);
+    QFETCH(QByteArray, classRows);
+    QFETCH(QByteArray, enrollmentRows);
+    QFETCH(QByteArray, demographicRows);
+    FileMap files = validBundle();
+    files[QStringLiteral("manifest.csv")].replace("file.demographics,absent",
+                                                  "file.demographics,bulk");
+    files[QStringLiteral("classes.csv")] += classRows;
+    files[QStringLiteral("enrollments.csv")] += enrollmentRows;
+    files.insert(QStringLiteral("demographics.csv"),
+                 "sourcedId,status,dateLastModified,birthDate,sex,americanIndianOrAlaskaNative,"
+                 "asian,blackOrAfricanAmerican,nativeHawaiianOrOtherPacificIslander,white,"
+                 "demographicRaceTwoOrMoreRaces,hispanicOrLatinoEthnicity,countryOfBirthCode,"
+                 "stateOfBirthAbbreviation,cityOfBirth,publicSchoolResidenceStatus\r\n"
+                 + demographicRows);
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    QStringList findings[2];
+    qint64 cleanRows[2] = {0, 0};
+    for (const bool clean : {true, false}) {
+        auto bundle = OneRosterBundle::open(folder, newFolder());
+        QVERIFY2(bundle.ok(), qPrintable(bundle.error()));
+        bundle->setReadsCleanRows(clean);
+        const qint64 district = clean ? districtId : districtId + 1;
+        for (const Issue &issue : bundle->validate(db(), district))
+            findings[clean].append(issue.toString());
+        cleanRows[clean] = bundle->cleanRowCount();
+        QCOMPARE(bundle->errorCount() == 0, loads);
+        if (loads) {
+            auto loaded = bundle->load(db(), district);
+            QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        }
+    }
+    QCOMPARE(findings[true], findings[false]);
+    QVERIFY(!findings[true].isEmpty());
+    // The lane was taken for some rows (the valid bundle's enrollments, at least) and not when
+    // turned off.
+    QVERIFY2(cleanRows[true] >= 2, qPrintable(QString::number(cleanRows[true])));
+    QCOMPARE(cleanRows[false], 0);
+    if (!loads)
+        return;
+
+    // The load time stands in for empty dates, so it is the one value that differs.
+    const QString today = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd"));
+    const auto rowsOf = [&](qint64 district) {
+        QStringList rows;
+        for (const QString &table : rosterTables) {
+            QSqlQuery query(db());
+            query.prepare(QStringLiteral("SELECT * FROM %1 WHERE district_id = ? ORDER BY "
+                                         "sourced_id")
+                              .arg(table));
+            query.addBindValue(district);
+            if (!query.exec())
+                continue;
+            while (query.next()) {
+                QString text = table;
+                for (int i = 1; i < query.record().count(); ++i) {
+                    const QString value = query.value(i).toString();
+                    text += QLatin1Char('|')
+                            + (value.startsWith(today) ? QStringLiteral("<load time>") : value);
+                }
+                rows.append(text);
+            }
+        }
+        return rows;
+    };
+    const QStringList stored = rowsOf(districtId);
+    QCOMPARE(stored, rowsOf(districtId + 1));
+    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^enrollments\\|"))).size(), 8);
+    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^demographics\\|"))).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestOneRosterBundle)
