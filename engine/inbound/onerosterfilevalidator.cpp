@@ -270,10 +270,10 @@ hub::Result<void> FileValidator::readHeader(CsvReader &reader, CsvRecord &record
         else if (meta.name == QLatin1String("schoolYear"))
             meta.kind = FieldMeta::SchoolYear;
     }
-    // Rows that derive a value from others or from earlier rows (school years, parent links,
-    // the roles of users.csv) are left to readRow().
+    // Rows that derive a value from others or from earlier rows (school years, parent links)
+    // are left to readRow().
     m_cleanRows = m_spec.entity != Entity::AcademicSessions && m_keyColumns.parent < 0
-                  && !m_derivedRoles && m_state.cleanRows;
+                  && m_state.cleanRows;
     return {};
 }
 
@@ -675,6 +675,7 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
     m_cleanText.truncate(0);
     m_cleanText.reserve(3 * bytes.size() + 32 * record.size() + 64);
     QByteArrayView id;
+    QByteArrayView orgIds;
     QByteArrayView roleBytes;
     const QStringList *roleNames = nullptr;
     qsizetype roleIndex = -1;
@@ -700,6 +701,8 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
             return false;
         if (meta.kind == FieldMeta::SourcedId) {
             id = raw;
+        } else if (meta.kind == FieldMeta::OrgIds) {
+            orgIds = raw;
         } else if (meta.kind == FieldMeta::Role) {
             roleBytes = raw;
             roleNames = &meta.enumValues;
@@ -713,7 +716,8 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
     if (m_table->exact && m_table->ids.findFolded(id) != IdSet::npos)
         return false;
 
-    const bool needsRole = m_spec.entity == Entity::Enrollments || m_spec.entity == Entity::Roles;
+    const bool needsRole = m_spec.entity == Entity::Enrollments || m_spec.entity == Entity::Roles
+                           || m_derivedRoles;
     const QString role = !needsRole ? QString()
                          : roleIndex >= 0 ? roleNames->at(roleIndex)
                                           : QString::fromLatin1(roleBytes);
@@ -734,13 +738,73 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
         m_table->ids.insert(id, record.line);
     else if (m_state.keepIdHashes)
         m_acceptedHashes.push_back(hashBytes(id));
-    if (m_delta && m_keyColumns.status >= 0
-        && m_cleanValues[m_keyColumns.status].text == QByteArrayView("tobedeleted"))
+    const bool retires = m_delta && m_keyColumns.status >= 0
+                         && m_cleanValues[m_keyColumns.status].text == QByteArrayView("tobedeleted");
+    if (retires)
         m_table->retiredHashes.push_back(hashBytes(id));
+    if (m_derivedRoles)
+        keepCleanDerivedRoles(record.line, id, orgIds, roleBytes, role, retires, users);
     if (m_spec.entity == Entity::Roles)
         m_state.roles.add(users, QString::fromLatin1(userValue.text), role);
     ++m_state.cleanRowCount;
     return true;
+}
+
+// keepKeys() for the user_roles rows of a clean users.csv row of OneRoster 1.0 or 1.1: one per
+// org, with the sourcedId user:org.
+void FileValidator::keepCleanDerivedRoles(qint64 line, QByteArrayView user, QByteArrayView orgIds,
+                                          QByteArrayView roleBytes, const QString &role,
+                                          bool retires, const IdSet *users)
+{
+    if (!role.isEmpty())
+        m_state.roles.add(users, user, role);
+    if (orgIds.isEmpty())
+        return;
+    // The role ids, user:org, in a buffer reserved for all of them, so that the views stay valid.
+    const qsizetype orgCount = orgIds.count(',') + 1;
+    m_roleIds.truncate(0);
+    m_roleIds.reserve(orgCount * (user.size() + 1) + orgIds.size());
+    QVarLengthArray<QByteArrayView, 8> ids;
+    qsizetype itemStart = 0;
+    for (;;) {
+        qsizetype itemEnd = orgIds.indexOf(',', itemStart);
+        if (itemEnd < 0)
+            itemEnd = orgIds.size();
+        const qsizetype start = m_roleIds.size();
+        m_roleIds.append(user).append(':').append(orgIds.sliced(itemStart, itemEnd - itemStart));
+        const QByteArrayView id = QByteArrayView(m_roleIds).sliced(start);
+        if (std::find(ids.cbegin(), ids.cend(), id) == ids.cend())
+            ids.append(id);
+        else
+            m_roleIds.truncate(start);
+        if (itemEnd == orgIds.size())
+            break;
+        itemStart = itemEnd + 1;
+    }
+
+    const auto text = [](QByteArrayView value) {
+        SpillValue converted;
+        converted.type = SpillValue::Text;
+        converted.text = value;
+        return converted;
+    };
+    const SpillValue status = m_cleanValues[qMax(m_keyColumns.status, 0)];
+    const SpillValue modified = m_cleanValues[qMax(m_keyColumns.dateLastModified, 0)];
+    for (const QByteArrayView id : ids) {
+        const quint64 hash = hashBytes(id);
+        m_derivedRecords.push_back(KeyRecord{hash, line});
+        m_derivedHashes.push_back(hash);
+        const QByteArrayView org = id.sliced(user.size() + 1);
+        const SpillValue values[] = {text(id),         status,         modified, text(user),
+                                     text("primary"), text(roleBytes), text(org)};
+        m_derivedSpill.append(line, values, std::size(values));
+        if (retires)
+            m_derivedRoles->retiredHashes.push_back(hash);
+        ++m_derivedRoles->rows;
+        if (m_delta && (user.contains(':') || org.contains(':')))
+            m_colonRoles.push_back({QString::fromUtf8(id), line, QString::fromUtf8(user),
+                                    QString::fromUtf8(org)});
+    }
 }
 
 bool FileValidator::cleanValue(const Field &field, const FieldMeta &meta, QByteArrayView raw,
@@ -1595,6 +1659,19 @@ void FileValidator::finishSelfReferences()
         merged.resize(maxListedIssues);
     }
     m_state.unknownReferences = std::move(merged);
+}
+
+void RoleBook::add(const IdSet *users, QByteArrayView user, const QString &role)
+{
+    const int bit = roleBit(role);
+    const quint32 index = users ? users->findExact(user) : IdSet::npos;
+    if (bit < 0 || index == IdSet::npos) {
+        add(users, QString::fromUtf8(user), role);
+        return;
+    }
+    if (m_masks.size() <= index)
+        m_masks.resize(size_t(users->size()), 0);
+    m_masks[index] |= quint64(1) << bit;
 }
 
 void RoleBook::add(const IdSet *users, const QString &user, const QString &role)

@@ -145,6 +145,7 @@ class RoleBook
 {
 public:
     void add(const IdSet *users, const QString &user, const QString &role);
+    void add(const IdSet *users, QByteArrayView user, const QString &role);
     // The user's roles, sorted; empty when the bundle gives none.
     QStringList rolesOf(const IdSet *users, const QString &user) const;
     // Whether the user has no role in the bundle or has role.
@@ -285,6 +286,9 @@ private:
     void noteKeyHeader(const schema::Field *field, qsizetype header);
     void readRow(const CsvRecord &record, qint64 &rowsRejected);
     bool readCleanRow(const CsvRawRecord &record);
+    void keepCleanDerivedRoles(qint64 line, QByteArrayView user, QByteArrayView orgIds,
+                               QByteArrayView roleBytes, const QString &role, bool retires,
+                               const IdSet *users);
     bool resolves(schema::Entity target, QByteArrayView id);
     void keepKeys(const ParsedRow &row, const QString &role, const QStringList &orgIds);
     void checkDuplicate(const ParsedRow &row);
@@ -358,6 +362,7 @@ private:
     bool m_cleanRows = false;
     QVarLengthArray<SpillValue, 32> m_cleanValues;
     QByteArray m_cleanText;
+    QByteArray m_roleIds;
 
     SpillWriter m_spill;
     SpillWriter m_derivedSpill;

@@ -2452,6 +2452,7 @@ void TestOneRosterBundle::writerNamesTheRowThatFails()
 void TestOneRosterBundle::cleanRowsMatchTextRows_data()
 {
     QTest::addColumn<bool>("loads");
+    QTest::addColumn<QByteArray>("userRows");
     QTest::addColumn<QByteArray>("classRows");
     QTest::addColumn<QByteArray>("enrollmentRows");
     QTest::addColumn<QByteArray>("demographicRows");
@@ -2459,6 +2460,16 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
     // Rows that load, some with Warnings, beside rows that validation takes from their bytes.
     QTest::newRow("quirks that load")
         << true
+        << QByteArray("usr-a,active,2024-01-02T03:04:05.000Z,true,\"org-s,org-d,org-s\",student,"
+                      "ann,,Ann,A,,A1,,,,usr-s,09,\r\n"
+                      "usr-b,active,2024-01-02T03:04:05.000Z,TRUE,org-s,Student,bob,,Bob,B,,B1,,,,"
+                      ",,pw\r\n"
+                      "usr-c,active,2024-01-02T03:04:05.000Z,false,org-d,administrator,cy,,Cy,C,,"
+                      "C1,c@example.org,,,usr-a,\"09,10\",\r\n"
+                      "usr-d,active,2024-01-02T03:04:05.000Z,true,org-s,guardian,dee,,Dee,D,,D1,,"
+                      ",,usr-e,,\r\n"
+                      "usr-e,tobedeleted,2024-01-02T03:04:05Z,true,\"org-s, org-d\",student,eve,,"
+                      "Eve,E,,E1,,,,,,\r\n")
         << QByteArray("cls-2,active,2024-01-02T03:04:05Z,Geometry,\"09,10\",crs-1,GEO-1,"
                       "scheduled,Room 2,org-s,as-t,Math,,1\r\n"
                       "cls-3,Active,2024-01-02 03:04:05,\u00c1lgebra,\"09, 10\",crs-1,ALG-3,"
@@ -2486,6 +2497,13 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
     // Each row has a fault that stops the load; the two ways must report the same findings.
     QTest::newRow("faults")
         << false
+        << QByteArray("usr-f,active,2024-01-02T03:04:05.000Z,true,org-x,student,fay,,Fay,F,,F1,,"
+                      ",,,,\r\n"
+                      "usr-g,active,2024-01-02T03:04:05.000Z,true,,student,gus,,Gus,G,,G1,,,,,,\r\n"
+                      "usr-h,active,2024-01-02T03:04:05.000Z,maybe,org-s,pupil,hal,,Hal,H,,H1,,,,"
+                      ",,\r\n"
+                      "USR-T,active,2024-01-02T03:04:05.000Z,true,org-s,teacher,tia,,Tia,T,,T2,,,"
+                      ",,,\r\n")
         << QByteArray("cls-2,active,2024-01-02T03:04:05.000Z,Geometry,09,crs-9,GEO,scheduled,,"
                       "org-s,as-t,,,\r\n"
                       "cls-3,active,2024-01-02T03:04:05.000Z,,09,crs-1,ALG,scheduled,,org-s,"
@@ -2528,12 +2546,14 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
 void TestOneRosterBundle::cleanRowsMatchTextRows()
 {
     QFETCH(bool, loads);
+    QFETCH(QByteArray, userRows);
     QFETCH(QByteArray, classRows);
     QFETCH(QByteArray, enrollmentRows);
     QFETCH(QByteArray, demographicRows);
     FileMap files = validBundle();
     files[QStringLiteral("manifest.csv")].replace("file.demographics,absent",
                                                   "file.demographics,bulk");
+    files[QStringLiteral("users.csv")] += userRows;
     files[QStringLiteral("classes.csv")] += classRows;
     files[QStringLiteral("enrollments.csv")] += enrollmentRows;
     files.insert(QStringLiteral("demographics.csv"),
@@ -2598,6 +2618,7 @@ void TestOneRosterBundle::cleanRowsMatchTextRows()
     QCOMPARE(stored, rowsOf(districtId + 1));
     QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^enrollments\\|"))).size(), 8);
     QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^demographics\\|"))).size(), 2);
+    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^user_roles\\|"))).size(), 10);
 }
 
 QTEST_GUILESS_MAIN(TestOneRosterBundle)
