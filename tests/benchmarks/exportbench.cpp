@@ -54,6 +54,10 @@ int load(const QString &dataDir, const QString &bundlePath, const QString &datab
     QDir().mkpath(dataDir);
     hub::Store store(database.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("hub.sqlite"))
                                         : database);
+    // As in the engine, the write-ahead log is copied into the database file on a thread of its
+    // own, so the load's commit returns before that copy. The copy still ends before the process
+    // does, when the store closes.
+    store.setBackgroundCheckpoints(true);
     if (auto opened = store.open(); !opened) {
         err << "Cannot open the store: " << opened.error() << "\n";
         return 1;
