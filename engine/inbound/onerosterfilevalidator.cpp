@@ -642,31 +642,54 @@ bool isPlainUtcDateTime(QByteArrayView text)
     return QTime::isValid(hour, minute, second, millisecond);
 }
 
-// The characters of a list item that jsonArrayText() writes without escaping, less the space,
-// which readRow() would trim at the ends of an item.
-bool isPlainListText(QByteArrayView text)
+// Whether a list item has only characters that jsonArrayText() writes without escaping, and no
+// space at either end, which readRow() would trim.
+bool isPlainListItem(QByteArrayView item)
 {
-    return std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-               || c == '-' || c == '.' || c == '_' || c == ':' || c == ',';
-    });
+    return !item.isEmpty() && item.front() != ' ' && item.back() != ' '
+           && std::all_of(item.begin(), item.end(), [](char c) {
+                  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                         || c == '-' || c == '.' || c == '_' || c == ':' || c == ' ';
+              });
+}
+
+// Whether valid UTF-8 text starts or ends with a character that QString::trimmed() removes.
+// Control characters are not asked about: readCleanRow() leaves rows with them to readRow().
+bool hasOuterSpace(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    const auto isSpace = [](QByteArrayView character) {
+        const QString decoded = QString::fromUtf8(character);
+        return decoded.size() == 1 && decoded.at(0).isSpace();
+    };
+    const auto lead = static_cast<unsigned char>(text.front());
+    const qsizetype leadLength = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (lead < 0x80 ? lead == ' ' : isSpace(text.first(qMin(text.size(), leadLength))))
+        return true;
+    qsizetype start = text.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(text.at(start)) & 0xC0) == 0x80)
+        --start;
+    const auto last = static_cast<unsigned char>(text.at(start));
+    return last < 0x80 ? last == ' ' : isSpace(text.sliced(start));
 }
 
 } // namespace
 
 // Stores a row the way readRow() would, straight from its UTF-8 bytes, when readRow() would
 // report nothing and store the values as written (or, for a date and time without
-// milliseconds, with .000 added). Most rows of most files are such rows: printable ASCII
-// without spaces at the ends of a value, within the length limits, with known enumeration
-// values and references. For any other row it returns false without a change, and readRow()
-// reads it.
+// milliseconds, with .000 added). Most rows of most files are such rows: no control
+// characters, no spaces at the ends of a value, within the length limits, with known
+// enumeration values and references. For any other row it returns false without a change,
+// and readRow() reads it.
 bool FileValidator::readCleanRow(const CsvRawRecord &record)
 {
     if (!m_cleanRows || record.size() != m_headers.size())
         return false;
-    // Printable ASCII only: no NUL, no line break, nothing that needs decoding.
+    // No control characters: no NUL, no tab, no line break. The reader checked the UTF-8.
     const QByteArrayView bytes(record.bytes);
-    if (!std::all_of(bytes.begin(), bytes.end(), [](char c) { return c >= 0x20 && c < 0x7F; }))
+    if (!std::all_of(bytes.begin(), bytes.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F; }))
         return false;
 
     m_cleanValues.resize(m_table->columns.size());
@@ -691,8 +714,9 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
         if (!field || field->type == FieldType::Secret)
             continue;
         const FieldMeta &meta = m_metaAt.at(i);
-        if (!raw.isEmpty() && (raw.front() == ' ' || raw.back() == ' '))
+        if (hasOuterSpace(raw))
             return false;
+        // A limit counts characters, which are never more than the bytes.
         if (raw.size() > meta.maxLength)
             return false;
         SpillValue value;
@@ -720,7 +744,7 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
                            || m_derivedRoles;
     const QString role = !needsRole ? QString()
                          : roleIndex >= 0 ? roleNames->at(roleIndex)
-                                          : QString::fromLatin1(roleBytes);
+                                          : QString::fromUtf8(roleBytes);
     const SpillValue &userValue = m_cleanValues[qMax(m_keyColumns.user, 0)];
     const auto usersTable = m_state.tables.find(Entity::Users);
     const IdSet *users = usersTable != m_state.tables.end() ? &usersTable->second.ids : nullptr;
@@ -745,7 +769,7 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
     if (m_derivedRoles)
         keepCleanDerivedRoles(record.line, id, orgIds, roleBytes, role, retires, users);
     if (m_spec.entity == Entity::Roles)
-        m_state.roles.add(users, QString::fromLatin1(userValue.text), role);
+        m_state.roles.add(users, QString::fromUtf8(userValue.text), role);
     ++m_state.cleanRowCount;
     return true;
 }
@@ -871,8 +895,6 @@ bool FileValidator::cleanValue(const Field &field, const FieldMeta &meta, QByteA
         return raw.size() == 4 && isDigits(raw, 0, 4, year) && integer(year);
     }
     case FieldType::List: {
-        if (!isPlainListText(raw))
-            return false;
         const qsizetype start = m_cleanText.size();
         m_cleanText.append("[\"");
         qsizetype itemStart = 0;
@@ -881,7 +903,7 @@ bool FileValidator::cleanValue(const Field &field, const FieldMeta &meta, QByteA
             if (itemEnd < 0)
                 itemEnd = raw.size();
             const QByteArrayView item = raw.sliced(itemStart, itemEnd - itemStart);
-            if (item.isEmpty())
+            if (!isPlainListItem(item))
                 return false;
             if (field.references != Entity::None && !resolves(field.references, item))
                 return false;

@@ -2457,6 +2457,10 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
     QTest::addColumn<QByteArray>("enrollmentRows");
     QTest::addColumn<QByteArray>("demographicRows");
 
+    // A title of 700 characters in 1,400 bytes is within the limit of 1,024 characters.
+    const QByteArray longTitle = QString(700, QChar(0xE9)).toUtf8();
+    const QByteArray tooLongTitle = QString(1100, QChar(0xE9)).toUtf8();
+
     // Rows that load, some with Warnings, beside rows that validation takes from their bytes.
     QTest::newRow("quirks that load")
         << true
@@ -2469,7 +2473,9 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
                       "usr-d,active,2024-01-02T03:04:05.000Z,true,org-s,guardian,dee,,Dee,D,,D1,,"
                       ",,usr-e,,\r\n"
                       "usr-e,tobedeleted,2024-01-02T03:04:05Z,true,\"org-s, org-d\",student,eve,,"
-                      "Eve,E,,E1,,,,,,\r\n")
+                      "Eve,E,,E1,,,,,,\r\n"
+                      "usr-\u00f1,active,2024-01-02T03:04:05.000Z,true,org-s,student,nino,,"
+                      "Ni\u00f1o,Nguy\u1ec5n,,N1,,,,,,\r\n")
         << QByteArray("cls-2,active,2024-01-02T03:04:05Z,Geometry,\"09,10\",crs-1,GEO-1,"
                       "scheduled,Room 2,org-s,as-t,Math,,1\r\n"
                       "cls-3,Active,2024-01-02 03:04:05,\u00c1lgebra,\"09, 10\",crs-1,ALG-3,"
@@ -2478,7 +2484,18 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
                       "as-t,,,\r\n"
                       "cls-5,,,Music,ext:all,crs-1,MUS-1,ext:lab,\"Room \"\"5\"\"\",org-s,as-t,,,\r\n"
                       "cls-6,active,2024-01-02T03:04:05+02:00,Drama,12,crs-1,DRA,scheduled,,"
-                      "org-s,as-t,,,\r\n")
+                      "org-s,as-t,,,\r\n"
+                      "cls-7,active,2024-01-02T03:04:05.000Z,Fran\u00e7ais 7,07,crs-1,FR-7,"
+                      "scheduled,Salle 7,org-s,as-t,\"English Language Arts,Social Studies\",,1\r\n"
+                      "cls-8,active,2024-01-02T03:04:05.000Z,Art\u00a0,08,crs-1,ART-8,scheduled,,"
+                      "org-s,as-t,\"Math ,Art\",,\r\n"
+                      "cls-9,active,2024-01-02T03:04:05.000Z,\u3000Drama,09,crs-1,DRA-9,scheduled,"
+                      "Room \U0001F3A8,org-s,as-t,,,\r\n"
+                      "cls-10,active,2024-01-02T03:04:05.000Z,"
+                      + longTitle
+                      + ",10,crs-1,LNG,scheduled,Room\x7f,org-s,as-t,,,\r\n"
+                        "cls-11,active,2024-01-02T03:04:05.000Z,Art \U0001F3A8,11,crs-1,ART-11,"
+                        "scheduled,,org-s,as-t,,,\r\n")
         << QByteArray("enr-3,active,2024-01-02T03:04:05.000Z,cls-2,org-s,usr-s,student,TRUE,"
                       "2023-09-01,\r\n"
                       "enr-4,,,cls-3,org-s,usr-t,Teacher,false,,\r\n"
@@ -2488,7 +2505,9 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
                       "enr-7,tobedeleted,2024-01-02T03:04:05.000Z,cls-6,org-s,usr-t,teacher,"
                       "true,,\r\n"
                       "enr-8,active,2024-02-29T23:59:59.999Z,cls-2,org-s,usr-t,teacher,true,"
-                      "2024-02-29,\r\n")
+                      "2024-02-29,\r\n"
+                      "enr-9,active,2024-01-02T03:04:05.000Z,cls-7,org-s,usr-\u00f1,student,true,"
+                      ",\r\n")
         << QByteArray("usr-t,active,2024-01-02T03:04:05.000Z,1980-05-06,female,false,false,"
                       "false,false,true,false,false,US,NH,Concord,\r\n"
                       "usr-s,active,2024-01-02T03:04:05.000Z,2009-12-31,Male,FALSE,TRUE,false,"
@@ -2515,7 +2534,9 @@ void TestOneRosterBundle::cleanRowsMatchTextRows_data()
                       "cls-5,active,2024-01-02T03:04:05.000Z,Music,09,crs-1,MUS,scheduled,,"
                       "org-s,as-t,,,\r\n"
                       "cls-5,active,2024-01-02T03:04:05.000Z,Music,09,crs-1,MUS,scheduled,,"
-                      "org-s,as-t,,,\r\n")
+                      "org-s,as-t,,,\r\n"
+                      "cls-6,active,2024-01-02T03:04:05.000Z,"
+                      + tooLongTitle + ",09,crs-1,LNG,scheduled,,org-s,as-t,,,\r\n")
         << QByteArray("enr-3,active,2024-01-02T03:04:05.000Z,cls-2,org-s,usr-t,student,yes,"
                       "01/09/2023,\r\n"
                       "enr-4,active,2024-01-02T03:04:05.000Z,cls-9,org-s,usr-x,teacher,true,"
@@ -2616,9 +2637,10 @@ void TestOneRosterBundle::cleanRowsMatchTextRows()
     };
     const QStringList stored = rowsOf(districtId);
     QCOMPARE(stored, rowsOf(districtId + 1));
-    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^enrollments\\|"))).size(), 8);
+    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^enrollments\\|"))).size(), 9);
     QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^demographics\\|"))).size(), 2);
-    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^user_roles\\|"))).size(), 10);
+    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^user_roles\\|"))).size(), 11);
+    QCOMPARE(stored.filter(QRegularExpression(QStringLiteral("^classes\\|"))).size(), 11);
 }
 
 QTEST_GUILESS_MAIN(TestOneRosterBundle)
