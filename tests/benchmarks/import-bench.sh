@@ -99,6 +99,9 @@ best() { # NAME COMMAND...: the fastest of $repeats runs, as measure() prints it
     local fastest=""
     for ((i = 0; i < repeats; i++)); do
         rm -rf "$work/run"; mkdir -p "$work/run"
+        # The disk writes what the run before left in the page cache first, so that no
+        # contender's time includes another one's writes.
+        sync
         local result
         result=$(measure "$@")
         if [[ -z $fastest ]] || python3 -c "import sys; sys.exit(0 if float('${result%% *}') < float('${fastest%% *}') else 1)"; then
@@ -158,6 +161,7 @@ for ((i = 0; i < repeats; i++)); do
     rm -f "$work/floor.sqlite"*
     { echo "ATTACH '$work/loaded.sqlite' AS src;"; cat "$work/floor_schema.sql"; } |
         sqlite3 "$work/floor.sqlite" >/dev/null
+    sync
     result=$(measure sh -c "sqlite3 '$work/floor.sqlite' < '$work/floor.sql'")
     if [[ -z $floor ]] || python3 -c "import sys; sys.exit(0 if float('${result%% *}') < float('${floor%% *}') else 1)"; then
         floor=$result
