@@ -329,6 +329,14 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
         }
         if (!*read)
             break;
+        if (raw.line > KeyRecord::maxLine) {
+            issue(Issue::Severity::Error, QStringLiteral("line-count"), raw.line, {}, {},
+                  QStringLiteral("The file has more than %1 lines, the most the hub reads. Split "
+                                 "it into a bulk file and delta files.")
+                      .arg(KeyRecord::maxLine));
+            ++rowsRejected;
+            break;
+        }
         ++rowsRead;
         if (!readCleanRow(raw)) {
             QStringList fields;
@@ -352,8 +360,6 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
     finishSelfReferences();
     if (m_table->exact)
         findStoredCaseDuplicates(firstIssue, rowsRejected);
-    // TODO: the sourcedIds of enrollments.csv, demographics.csv and roles.csv are not compared
-    // with the stored ones, because a file of these keeps only hashes of its sourcedIds.
     if (!m_table->exact)
         findDuplicates(path, firstIssue, rowsRejected);
     finishSpill(m_spill, *m_table);
@@ -581,8 +587,11 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
         checkDuplicate(row);
     const bool accepted = m_state.errorCount == errorsBefore;
     if (!m_table->exact && !row.sourcedId.isEmpty()) {
-        foldId(utf8Into(row.sourcedId, m_utf8), m_idBytes);
-        m_records.push_back(KeyRecord{hashBytes(m_idBytes), accepted ? row.line : -row.line});
+        const QByteArrayView idBytes = utf8Into(row.sourcedId, m_utf8);
+        foldId(idBytes, m_idBytes);
+        m_records.push_back(KeyRecord{hashBytes(m_idBytes),
+                                      qint32(accepted ? row.line : -row.line),
+                                      KeyRecord::exactOf(hashBytes(idBytes))});
     }
     if (!accepted) {
         if (m_table->exact && !row.sourcedId.isEmpty()) {
@@ -664,7 +673,11 @@ bool hasOuterSpace(QByteArrayView text)
         return decoded.size() == 1 && decoded.at(0).isSpace();
     };
     const auto lead = static_cast<unsigned char>(text.front());
-    const qsizetype leadLength = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    qsizetype leadLength = 2;
+    if (lead >= 0xF0)
+        leadLength = 4;
+    else if (lead >= 0xE0)
+        leadLength = 3;
     if (lead < 0x80 ? lead == ' ' : isSpace(text.first(qMin(text.size(), leadLength))))
         return true;
     qsizetype start = text.size() - 1;
@@ -754,7 +767,8 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
     // Accepted: what readRow() and keepKeys() keep of the row.
     if (!m_table->exact) {
         foldId(id, m_idBytes);
-        m_records.push_back(KeyRecord{hashBytes(m_idBytes), record.line});
+        m_records.push_back(
+            KeyRecord{hashBytes(m_idBytes), qint32(record.line), KeyRecord::exactOf(hashBytes(id))});
     }
     ++m_table->rows;
     m_spill.append(record.line, m_cleanValues.constData(), m_cleanValues.size());
@@ -816,7 +830,7 @@ void FileValidator::keepCleanDerivedRoles(qint64 line, QByteArrayView user, QByt
     const SpillValue modified = m_cleanValues[qMax(m_keyColumns.dateLastModified, 0)];
     for (const QByteArrayView id : ids) {
         const quint64 hash = hashBytes(id);
-        m_derivedRecords.push_back(KeyRecord{hash, line});
+        m_derivedRecords.push_back(KeyRecord{hash, qint32(line)});
         m_derivedHashes.push_back(hash);
         const QByteArrayView org = id.sliced(user.size() + 1);
         const SpillValue values[] = {text(id),         status,         modified, text(user),
@@ -1047,7 +1061,7 @@ void FileValidator::keepKeys(const ParsedRow &row, const QString &role, const QS
             m_state.roles.add(users, row.sourcedId, role);
         for (const QString &id : derivedRoleIds(row.sourcedId, orgIds)) {
             const quint64 hash = hashBytes(utf8Into(id, m_utf8));
-            m_derivedRecords.push_back(KeyRecord{hash, row.line});
+            m_derivedRecords.push_back(KeyRecord{hash, qint32(row.line)});
             m_derivedHashes.push_back(hash);
             m_derivedSpill.append(row.line, {id, row.values.at(qMax(m_keyColumns.status, 0)),
                                              row.values.at(qMax(m_keyColumns.dateLastModified, 0)),
@@ -1114,11 +1128,11 @@ void FileValidator::findDuplicates(const QString &path, qsizetype firstIssue,
         }
     }
 
+    QList<Issue> late;
+    QSet<qint64> rejected;
     if (!candidates.isEmpty()) {
         // Equal hashes are duplicates only when the folded ids are equal too.
         const QHash<qint64, QString> ids = readFieldAt(path, m_idHeader, candidates);
-        QList<Issue> late;
-        QSet<qint64> rejected;
         size_t begin = 0;
         while (begin < m_records.size()) {
             size_t end = begin + 1;
@@ -1151,6 +1165,9 @@ void FileValidator::findDuplicates(const QString &path, qsizetype firstIssue,
             }
             begin = end;
         }
+    }
+    findStoredCaseVariants(path, late, rejected, rowsRejected);
+    if (!late.isEmpty()) {
         std::sort(late.begin(), late.end(),
                   [](const Issue &a, const Issue &b) { return a.line < b.line; });
         m_state.insertFileIssues(firstIssue, late);
@@ -1583,6 +1600,96 @@ void FileValidator::findStoredCaseDuplicates(qsizetype firstIssue, qint64 &rowsR
     std::sort(late.begin(), late.end(),
               [](const Issue &a, const Issue &b) { return a.line < b.line; });
     m_state.insertFileIssues(firstIssue, late);
+}
+
+// findStoredCaseDuplicates() for a file whose sourcedIds are kept as hashes: m_records, sorted
+// by folded hash. A stored id with the folded hash of an accepted row marks the row as stored
+// exactly when the exact hashes match too, and as stored in other case when they do not. A row
+// with only the second mark gets a duplicate-id Error. The ids of the first maxListedIssues such
+// rows are read again to confirm and name them; the rest are counted.
+void FileValidator::findStoredCaseVariants(const QString &path, QList<Issue> &late,
+                                           QSet<qint64> &rejected, qint64 &rowsRejected)
+{
+    if (!m_state.db.isValid() || m_records.empty())
+        return;
+    const QString sql = QStringLiteral("SELECT sourced_id FROM %1 WHERE district_id = ?")
+                            .arg(m_table->table);
+    auto query = execute(m_state.db, sql, {m_state.districtId});
+    if (!query) {
+        late.append(makeIssue(Issue::Severity::Error, QStringLiteral("store"), m_fileName, 0, {},
+                              {}, query.error()));
+        return;
+    }
+    bool anyOtherCase = false;
+    while (query->next()) {
+        const QByteArrayView bytes = utf8Into(query->value(0).toString(), m_utf8);
+        foldId(bytes, m_idBytes);
+        const quint64 folded = hashBytes(m_idBytes);
+        const quint32 exact = KeyRecord::exactOf(hashBytes(bytes));
+        auto it = std::lower_bound(m_records.begin(), m_records.end(), folded,
+                                   [](const KeyRecord &record, quint64 hash) {
+                                       return record.hash < hash;
+                                   });
+        for (; it != m_records.end() && it->hash == folded; ++it) {
+            if (KeyRecord::exactOf(it->exact) == exact) {
+                it->exact |= KeyRecord::storedExactly;
+            } else {
+                it->exact |= KeyRecord::storedInOtherCase;
+                anyOtherCase = true;
+            }
+        }
+    }
+    if (!anyOtherCase)
+        return;
+
+    std::vector<qint64> lines;
+    for (const KeyRecord &record : m_records) {
+        if (record.line > 0 && (record.exact & KeyRecord::storedInOtherCase)
+            && !(record.exact & KeyRecord::storedExactly) && !rejected.contains(record.line))
+            lines.push_back(record.line);
+    }
+    std::sort(lines.begin(), lines.end());
+    const auto listed = qsizetype(std::min<size_t>(lines.size(), size_t(maxListedIssues)));
+    // Past the listed rows, a 64-bit hash match is taken as a match without reading the ids.
+    const auto unlisted = qint64(lines.size()) - listed;
+    rowsRejected += unlisted;
+    m_state.errorCount += unlisted;
+    m_state.unlistedIssues += unlisted;
+    if (listed == 0)
+        return;
+
+    const QHash<qint64, QString> ids
+        = readFieldAt(path, m_idHeader, QSet<qint64>(lines.cbegin(), lines.cbegin() + listed));
+    QHash<QByteArray, qint64> lineOfFolded;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        foldId(utf8Into(it.value(), m_utf8), m_idBytes);
+        lineOfFolded.insert(m_idBytes, it.key());
+    }
+    // The stored id that differs from each listed row's id only in case.
+    QHash<qint64, QString> variants;
+    auto again = execute(m_state.db, sql, {m_state.districtId});
+    if (!again)
+        late.append(makeIssue(Issue::Severity::Error, QStringLiteral("store"), m_fileName, 0, {},
+                              {}, again.error()));
+    while (again && again->next()) {
+        const QString stored = again->value(0).toString();
+        foldId(utf8Into(stored, m_utf8), m_idBytes);
+        const auto line = lineOfFolded.constFind(m_idBytes);
+        if (line != lineOfFolded.cend() && ids.value(*line) != stored)
+            variants.insert(*line, stored);
+    }
+    for (qsizetype i = 0; i < listed; ++i) {
+        const qint64 line = lines[size_t(i)];
+        const auto variant = variants.constFind(line);
+        // Equal hashes of ids that differ in more than case are no finding.
+        if (variant == variants.cend())
+            continue;
+        late.append(makeIssue(Issue::Severity::Error, QStringLiteral("duplicate-id"), m_fileName,
+                              line, QStringLiteral("sourcedId"), ids.value(line),
+                              storedCaseDuplicateMessage(*variant)));
+        rejected.insert(line);
+        ++rowsRejected;
+    }
 }
 
 const IdSet *FileValidator::storedIds(Entity target)

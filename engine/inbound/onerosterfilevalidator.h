@@ -21,6 +21,7 @@
 #include <QVariant>
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <vector>
@@ -249,12 +250,22 @@ struct ValidationState
 };
 
 // A hash of a sourcedId of a table without an IdSet and the line of its row, kept while the
-// file is read to find duplicates once it has been read. line is negative for a row with an
-// Error other than a duplicate, which is not accepted.
+// file is read to find duplicates once it has been read. hash is of the case-folded id. line is
+// negative for a row with an Error other than a duplicate, which is not accepted. exact holds
+// 30 bits of the hash of the id as written; its two lowest bits say whether the store has the id
+// exactly and whether it has an id that differs from it only in case. 16 bytes a row, which is
+// most of validation's memory for enrollments.csv.
 struct KeyRecord
 {
+    static constexpr quint32 storedExactly = 1;
+    static constexpr quint32 storedInOtherCase = 2;
+    static constexpr qint64 maxLine = std::numeric_limits<qint32>::max();
+
     quint64 hash;
-    qint64 line;
+    qint32 line;
+    quint32 exact = 0;
+
+    static quint32 exactOf(quint64 hash) { return quint32(hash) & ~quint32(3); }
 };
 
 // Parses one bulk or delta file: checks every row, keeps the keys of the accepted rows in the
@@ -298,6 +309,8 @@ private:
     void findDuplicates(const QString &path, qsizetype firstIssue, qint64 &rowsRejected);
     void findDerivedDuplicates(const QString &path, qsizetype firstIssue);
     void findStoredCaseDuplicates(qsizetype firstIssue, qint64 &rowsRejected);
+    void findStoredCaseVariants(const QString &path, QList<Issue> &late, QSet<qint64> &rejected,
+                                qint64 &rowsRejected);
     void findStoredRoleCollisions(qsizetype firstIssue);
     QStringList derivedRoleIds(const QString &userId, const QStringList &orgIds) const;
     const IdSet *storedIds(schema::Entity target);

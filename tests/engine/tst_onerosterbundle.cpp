@@ -956,6 +956,37 @@ void TestOneRosterBundle::rejectsStoredIdInOtherCase_data()
     // new one, so ids that differ only in case are rejected there too.
     QTest::newRow("bulk user, other case") << QByteArray() << QStringLiteral("users.csv")
                                            << QByteArray() << QStringLiteral("3|USR-S|usr-s");
+
+    // Enrollments keep hashes of their sourcedIds instead of the ids, and are checked as well.
+    const QByteArray deltaEnrollments = "propertyName,value\r\noneroster.version,1.1\r\n"
+                                        "file.enrollments,delta\r\n";
+    const QByteArray enrollmentsHeader = "sourcedId,status,dateLastModified,classSourcedId,"
+                                         "schoolSourcedId,userSourcedId,role,primary,beginDate,"
+                                         "endDate\r\n";
+    QTest::newRow("delta enrollment, other case")
+        << deltaEnrollments << QStringLiteral("enrollments.csv")
+        << enrollmentsHeader + "ENR-S,active,2024-02-01T00:00:00.000Z,cls-1,org-s,usr-s,student,"
+                               "false,,\r\n"
+        << QStringLiteral("2|ENR-S|enr-s");
+    QTest::newRow("delta enrollment, other case, second row")
+        << deltaEnrollments << QStringLiteral("enrollments.csv")
+        << enrollmentsHeader + "enr-x,active,2024-02-01T00:00:00.000Z,cls-1,org-s,usr-s,student,"
+                               "false,,\r\n"
+                               "Enr-T,active,2024-02-01T00:00:00.000Z,cls-1,org-s,usr-t,teacher,"
+                               "true,,\r\n"
+        << QStringLiteral("3|Enr-T|enr-t");
+    QTest::newRow("delta enrollment, same id")
+        << deltaEnrollments << QStringLiteral("enrollments.csv")
+        << enrollmentsHeader + "enr-s,active,2024-02-01T00:00:00.000Z,cls-1,org-s,usr-s,student,"
+                               "false,2024-01-08,\r\n"
+        << QString();
+    QTest::newRow("bulk enrollment, other case")
+        << QByteArray("bulk") << QStringLiteral("enrollments.csv")
+        << enrollmentsHeader + "enr-t,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-t,teacher,"
+                               "true,2023-09-01,2023-12-20\r\n"
+                               "eNr-S,active,2024-01-02T03:04:05.000Z,cls-1,org-s,usr-s,student,"
+                               "false,,\r\n"
+        << QStringLiteral("3|eNr-S|enr-s");
 }
 
 // A sourcedId that differs only in case from a stored one would make two records that systems
@@ -980,6 +1011,9 @@ void TestOneRosterBundle::rejectsStoredIdInOtherCase()
         files = validBundle();
         files[QStringLiteral("users.csv")].replace("usr-s,", "USR-S,");
         files[QStringLiteral("enrollments.csv")].replace(",usr-s,", ",USR-S,");
+    } else if (manifest == "bulk") {
+        files = validBundle();
+        files.insert(file, data);
     } else {
         files.insert(QStringLiteral("manifest.csv"), manifest);
         files.insert(file, data);
@@ -996,6 +1030,13 @@ void TestOneRosterBundle::rejectsStoredIdInOtherCase()
         QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
         auto loaded = bundle->load(db(), districtId);
         QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+        if (file == QLatin1String("enrollments.csv")) {
+            QCOMPARE(count(QStringLiteral("enrollments")), 2);
+            QCOMPARE(field(QStringLiteral("enrollments"), QStringLiteral("enr-s"),
+                           QStringLiteral("begin_date")),
+                     QVariant(QStringLiteral("2024-01-08")));
+            return;
+        }
         QCOMPARE(count(QStringLiteral("users")), 2);
         QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-s"),
                        QStringLiteral("given_name")),
