@@ -209,6 +209,7 @@ private slots:
     void warnsOfUnknownFile();
     void namesRejectedReferencedRow();
     void marksMissingRecordsToBeDeleted();
+    void reloadKeepsDatesOfUnchangedRecords();
     void storeFailureRollsBackLoad();
     void postgresCopyKeepsValues();
     void postgresCopyNamesFailedRow();
@@ -1264,6 +1265,54 @@ void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
              QVariant(QStringLiteral("active")));
 }
 
+// A bulk file that repeats a record unchanged leaves it alone, so its dateLastModified stays the
+// time of its last change; a record that changed takes the file's time, or the load time when the
+// file gives none.
+void TestOneRosterBundle::reloadKeepsDatesOfUnchangedRecords()
+{
+    // The first load: enrollments without dateLastModified, stored with the load time.
+    FileMap files = validBundle();
+    files[QStringLiteral("enrollments.csv")].replace(",2024-01-02T03:04:05.000Z,", ",,");
+    const QString first = newFolder();
+    writeFiles(first, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const auto dateOf = [this](const QString &table, const QString &id) {
+        return field(table, id, QStringLiteral("date_last_modified")).toString();
+    };
+    const QString firstLoad = dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-t"));
+    QVERIFY2(firstLoad > QLatin1String("2026"), qPrintable(firstLoad));
+    QCOMPARE(dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-s")), firstLoad);
+    QTest::qWait(5);
+
+    // The same files again, but enr-s ends on another day and usr-t has a later date of its own.
+    files[QStringLiteral("enrollments.csv")].replace("student,false,,", "student,false,,2024-06-01");
+    files[QStringLiteral("users.csv")].replace("usr-t,active,2024-01-02T03:04:05.000Z",
+                                               "usr-t,active,2024-03-04T05:06:07.000Z");
+    const QString second = newFolder();
+    writeFiles(second, files);
+    openAndValidate(second, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    const QString startedAt = hub::nowIsoUtc();
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+
+    QCOMPARE(dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-t")), firstLoad);
+    const QString changed = dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-s"));
+    QVERIFY2(changed >= startedAt, qPrintable(changed));
+    QCOMPARE(field(QStringLiteral("enrollments"), QStringLiteral("enr-s"),
+                   QStringLiteral("end_date")),
+             QVariant(QStringLiteral("2024-06-01")));
+    QCOMPARE(dateOf(QStringLiteral("users"), QStringLiteral("usr-t")),
+             QStringLiteral("2024-03-04T05:06:07.000Z"));
+    QCOMPARE(dateOf(QStringLiteral("users"), QStringLiteral("usr-s")),
+             QStringLiteral("2024-01-02T03:04:05.000Z"));
+    QCOMPARE(dateOf(QStringLiteral("orgs"), QStringLiteral("org-s")),
+             QStringLiteral("2024-01-02T03:04:05.000Z"));
+}
+
 // A row that the store rejects after validation passed fails the load, and every table keeps
 // what it held before, also the tables loaded before the failing one.
 void TestOneRosterBundle::storeFailureRollsBackLoad()
@@ -1293,9 +1342,11 @@ void TestOneRosterBundle::storeFailureRollsBackLoad()
         QVERIFY2(created.ok(), qPrintable(created.error()));
     }
 
-    // The second bundle changes an org, which loads before the users.
+    // The second bundle changes an org, which loads before the users, and the user usr-t: a
+    // user that it repeats unchanged would not be written at all.
     FileMap files = validBundle();
     files[QStringLiteral("orgs.csv")].replace(",District,", ",Renamed District,");
+    files[QStringLiteral("users.csv")].replace(",tina,,Tina,", ",tina,,Tine,");
     const QString second = newFolder();
     writeFiles(second, files);
     openAndValidate(second, bundle);
