@@ -56,6 +56,7 @@ public:
 
     // Reads the next record into record. Returns true when it read one, false at the end of
     // the input, and an error for malformed input. Every call after an error fails again.
+    // Like QString::fromUtf8(), it drops a U+FEFF at the start of each field.
     hub::Result<bool> readRecord(CsvRecord &record);
     // The same as readRecord(), without decoding the fields into QString.
     hub::Result<bool> readRawRecord(CsvRawRecord &record);

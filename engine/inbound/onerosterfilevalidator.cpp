@@ -727,7 +727,9 @@ bool FileValidator::readCleanRow(const CsvRawRecord &record)
         if (!field || field->type == FieldType::Secret)
             continue;
         const FieldMeta &meta = m_metaAt.at(i);
-        if (hasOuterSpace(raw))
+        // QString::fromUtf8() drops a U+FEFF at the start of a field, so readRow() reads the value
+        // without it.
+        if (hasOuterSpace(raw) || raw.startsWith("\xEF\xBB\xBF"))
             return false;
         // A limit counts characters, which are never more than the bytes.
         if (raw.size() > meta.maxLength)
