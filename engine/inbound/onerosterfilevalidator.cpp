@@ -142,6 +142,25 @@ bool isRequired(const Field &field, int version)
     return field.requiredSince > 0 && version >= field.requiredSince;
 }
 
+QString droppedColumnMessage()
+{
+    return QStringLiteral("The hub does not load this column. The uploaded file is deleted after "
+                          "the load, or kept %1 days if the load fails.")
+        .arg(runs::kUnloadedInputRetentionDays);
+}
+
+// Returns the Secret field of any OneRoster version whose name matches header in any case, or
+// nullptr.
+const Field *secretFieldNamed(const FileSpec &spec, const QString &header)
+{
+    for (const Field &field : spec.fields) {
+        if (field.type == FieldType::Secret
+            && header.compare(QLatin1String(field.name), Qt::CaseInsensitive) == 0)
+            return &field;
+    }
+    return nullptr;
+}
+
 bool isExtensionName(const QString &name)
 {
     return name.startsWith(QLatin1String("metadata."), Qt::CaseInsensitive)
@@ -421,9 +440,7 @@ void FileValidator::mapHeader(const QStringList &headers)
             issue(Issue::Severity::Warning, QStringLiteral("renamed-column"), 1, name, {}, note);
         if (match->type == FieldType::Secret)
             issue(Issue::Severity::Warning, QStringLiteral("dropped-column"), 1, name, {},
-                  QStringLiteral("The hub does not load this column. The uploaded file is "
-                                 "deleted after the load, or kept %1 days if the load fails.")
-                      .arg(runs::kUnloadedInputRetentionDays));
+                  droppedColumnMessage());
         mapped.insert(match);
         m_fieldAt[i] = match;
         noteKeyHeader(match, i);
@@ -432,6 +449,14 @@ void FileValidator::mapHeader(const QStringList &headers)
     QSet<const Field *> misspelled;
     for (const qsizetype i : std::as_const(unmatched)) {
         const QString &name = m_headers.at(i);
+        // A password column of another OneRoster version is dropped too, so that its values never
+        // reach extensions.
+        if (const Field *secret = secretFieldNamed(m_spec, name)) {
+            issue(Issue::Severity::Warning, QStringLiteral("dropped-column"), 1, name, {},
+                  droppedColumnMessage());
+            m_fieldAt[i] = secret;
+            continue;
+        }
         if (isExtensionName(name)) {
             m_extensionAt[i] = true;
             continue;
@@ -530,6 +555,10 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
 
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QString &header = m_headers.at(i);
+        const Field *field = m_fieldAt.at(i);
+        // The password column is never stored, and its value must not reach the report.
+        if (field && field->type == FieldType::Secret)
+            continue;
         const QString raw = values.at(i).trimmed();
         if (exceedsLength(i, raw, record.line))
             continue;
@@ -543,7 +572,6 @@ void FileValidator::readRow(const CsvRecord &record, qint64 &rowsRejected)
                 extensions.insert(header, raw);
             continue;
         }
-        const Field *field = m_fieldAt.at(i);
         if (!field)
             continue;
         const FieldMeta &meta = m_metaAt.at(i);

@@ -223,7 +223,9 @@ private slots:
     void rejectsLongValues_data();
     void rejectsLongValues();
     void acceptsMultibyteValueAtLimit();
+    void skipsLengthOfPassword_data();
     void skipsLengthOfPassword();
+    void dropsPasswordOfOtherVersion();
     void storesLoadTimeForEmptyDate();
     void findsDuplicatesFarApart();
     void resolvesLaterParents();
@@ -2043,9 +2045,16 @@ void TestOneRosterBundle::acceptsMultibyteValueAtLimit()
 
 // The password column is never stored, so its length is no finding and its value never
 // reaches the report.
+void TestOneRosterBundle::skipsLengthOfPassword_data()
+{
+    QTest::addColumn<QByteArray>("password");
+    QTest::newRow("long") << QByteArray("p4ss" + QByteArray(2000, 'w'));
+    QTest::newRow("NUL character") << QByteArray("p4ss\0word", 9);
+}
+
 void TestOneRosterBundle::skipsLengthOfPassword()
 {
-    const QByteArray password = "p4ss" + QByteArray(2000, 'w');
+    QFETCH(QByteArray, password);
     FileMap files = validBundle();
     const QByteArray row = ",09," + password + "\r\n";
     files[QStringLiteral("users.csv")].replace(",09,secret\r\n", row);
@@ -2058,6 +2067,35 @@ void TestOneRosterBundle::skipsLengthOfPassword()
     QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
     for (const Issue &issue : issues)
         QVERIFY2(!issue.toString().contains(QStringLiteral("p4ss")), qPrintable(issue.toString()));
+}
+
+// OneRoster 1.0 has no password column, but a 1.0 bundle may carry one. Its values must not be
+// kept in extensions as the values of other unknown columns are.
+void TestOneRosterBundle::dropsPasswordOfOtherVersion()
+{
+    FileMap files = validBundle();
+    files[QStringLiteral("manifest.csv")].replace("oneroster.version,1.1", "oneroster.version,1.0");
+    files[QStringLiteral("users.csv")].replace(",grades,password\r\n", ",grades,Password\r\n");
+    const QString folder = newFolder();
+    writeFiles(folder, files);
+
+    std::unique_ptr<OneRosterBundle> bundle;
+    const QList<Issue> issues = openAndValidate(folder, bundle);
+    QVERIFY(bundle);
+    QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
+    const QStringList warnings = issueTexts(issues, Issue::Severity::Warning);
+    QCOMPARE(warnings
+                 .filter(QStringLiteral("users.csv line 1, column Password: The hub does not load "
+                                        "this column."))
+                 .size(),
+             1);
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const QString extensions
+        = field(QStringLiteral("users"), QStringLiteral("usr-s"), QStringLiteral("extensions"))
+              .toString();
+    QVERIFY2(extensions.contains(QStringLiteral("\"grades\":\"09\"")), qPrintable(extensions));
+    QVERIFY2(!extensions.contains(QStringLiteral("secret")), qPrintable(extensions));
 }
 
 void TestOneRosterBundle::storesLoadTimeForEmptyDate()
@@ -2686,7 +2724,7 @@ void TestOneRosterBundle::cleanRowsMatchTextRows()
     compareCleanAndTextRows({}, files, loads, stored, cleanRows);
     if (QTest::currentTestFailed())
         return;
-    // The lane was taken for some rows: the valid bundle's enrollments, at least.
+    // The byte path took some rows: the valid bundle's enrollments, at least.
     QVERIFY2(cleanRows >= 2, qPrintable(QString::number(cleanRows)));
     if (!loads)
         return;
@@ -2984,6 +3022,8 @@ void TestOneRosterBundle::cleanRowsMatchTextRowsOfBundles_data()
                    "USR-S,{active},true,org-s,student,s,,S,S,,S2,,,,,,\r\n"
                    "usr-d5,Tobedeleted,2024-01-02T03:04:05.000Z,true,org-s,student,d5,,D,D,,D5,"
                    ",,,,,\r\n");
+    deltaFaults
+        = withRows(deltaFaults, enrollments, "ENR-T,{active},cls-1,org-s,usr-t,teacher,true,,\r\n");
     QTest::newRow("delta faults") << validBundle() << deltaFaults << false << 0;
 
     // Headers in other case, misspelled, unknown or of extensions, and the password column.
@@ -3023,10 +3063,10 @@ void TestOneRosterBundle::cleanRowsMatchTextRowsOfBundles()
         QCOMPARE(stored.size(), storedRows);
 }
 
-// Loads storedFirst (when not empty) into districts 1 and 2, then validates files with the byte
-// path on for district 1 and off for district 2, compares the findings, and when the bundle
-// loads, loads it and compares the stored rows. Returns the rows of district 1 in stored and
-// the rows that the byte path took in cleanRows.
+// Loads storedFirst, when it is not empty, into districts 1 and 2. Then validates files with the
+// byte path on for district 1 and off for district 2, and compares the findings. When the bundle
+// loads, it loads it both ways and compares the stored rows, which it returns in stored.
+// cleanRows returns the number of rows that the byte path took.
 void TestOneRosterBundle::compareCleanAndTextRows(const FileMap &storedFirst, const FileMap &files,
                                                   bool loads, QStringList &stored,
                                                   qint64 &cleanRows)
@@ -3073,8 +3113,8 @@ void TestOneRosterBundle::compareCleanAndTextRows(const FileMap &storedFirst, co
     QCOMPARE(stored, storedRows(districtId + 1));
 }
 
-// Every stored roster row of a district as text, without the district id. The load time stands
-// in for empty dates, so it is shown as <load time>.
+// Every stored roster row of a district as text, without the district id. The load time replaces
+// empty dates, so it is shown as <load time>.
 QStringList TestOneRosterBundle::storedRows(qint64 district) const
 {
     const QString today = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd"));
