@@ -2933,8 +2933,7 @@ void TestOneRosterBundle::cleanRowsMatchTextRowsOfBundles_data()
     agents[users].replace("usr-p4:org,", "usr-p6,");
     QTest::newRow("agents and repeated orgs") << FileMap() << agents << true << 24;
 
-    // OneRoster 1.0: the columns that 1.1 added are kept in extensions, and schoolYear may be
-    // derived.
+    // OneRoster 1.0: the columns that 1.1 added, such as enabledUser, are kept in extensions.
     FileMap v10 = validBundle();
     v10[QStringLiteral("manifest.csv")].replace("oneroster.version,1.1", "oneroster.version,1.0");
     v10 = withRows(v10, users,
@@ -3025,6 +3024,37 @@ void TestOneRosterBundle::cleanRowsMatchTextRowsOfBundles_data()
     deltaFaults
         = withRows(deltaFaults, enrollments, "ENR-T,{active},cls-1,org-s,usr-t,teacher,true,,\r\n");
     QTest::newRow("delta faults") << validBundle() << deltaFaults << false << 0;
+
+    // A stored user usr-c with the org x:org-s has the role usr-c:x:org-s. A delta user usr-c:x
+    // with the org org-s would take that role over, and one with the org org-d would not.
+    FileMap colonStored = withRows(validBundle(), QStringLiteral("orgs.csv"),
+                                   "x:org-s,{active},Colon,school,X1,org-d\r\n");
+    colonStored
+        = withRows(colonStored, users, "usr-c,{active},true,x:org-s,teacher,c,,C,C,,C1,,,,,,\r\n");
+    FileMap colonDelta;
+    colonDelta.insert(QStringLiteral("manifest.csv"), "propertyName,value\r\n"
+                                                      "oneroster.version,1.1\r\n"
+                                                      "file.users,delta\r\n");
+    colonDelta.insert(users,
+                      headerOf(users)
+                          + rows("usr-c:x,{active},true,org-d,student,cx,,C,X,,C2,,,,,,\r\n"
+                                 "usr-c,{active},true,x:org-s,teacher,c,,C,C,,C1,,,,,,\r\n"));
+    QTest::newRow("delta with colons") << colonStored << colonDelta << true << 18;
+    colonDelta[users].replace("usr-c:x,active,2024-01-02T03:04:05.000Z,true,org-d",
+                              "usr-c:x,active,2024-01-02T03:04:05.000Z,true,org-s");
+    QTest::newRow("delta with colliding colons") << colonStored << colonDelta << false << 0;
+
+    // OneRoster 1.2 demographics, with the values of sex that 1.2 added.
+    FileMap demographics = validBundle();
+    demographics[QStringLiteral("manifest.csv")].replace("oneroster.version,1.1",
+                                                         "oneroster.version,1.2");
+    demographics[QStringLiteral("manifest.csv")].replace("file.demographics,absent",
+                                                         "file.demographics,bulk");
+    demographics.insert(QStringLiteral("demographics.csv"),
+                        rows("sourcedId,status,dateLastModified,birthDate,sex\r\n"
+                             "usr-t,{active},1980-05-06,other\r\n"
+                             "usr-s,{active},2009-12-31,Unspecified\r\n"));
+    QTest::newRow("OneRoster 1.2 demographics") << FileMap() << demographics << true << 12;
 
     // Headers in other case, misspelled, unknown or of extensions, and the password column.
     FileMap headers = validBundle();
