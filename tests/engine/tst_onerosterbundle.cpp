@@ -3056,6 +3056,24 @@ void TestOneRosterBundle::cleanRowsMatchTextRowsOfBundles_data()
                              "usr-s,{active},2009-12-31,Unspecified\r\n"));
     QTest::newRow("OneRoster 1.2 demographics") << FileMap() << demographics << true << 12;
 
+    // orgs.csv without parentSourcedId, which the byte path reads, and courses with references,
+    // lists and other case.
+    FileMap orgsAndCourses = validBundle();
+    orgsAndCourses.insert(QStringLiteral("orgs.csv"),
+                          rows("sourcedId,status,dateLastModified,name,type,identifier\r\n"
+                               "org-d,{active},District,district,D1\r\n"
+                               "org-s,{active},School,school,S1\r\n"
+                               "org-n,{active},\u00c9cole \u00e9l\u00e9mentaire,School,N1\r\n"
+                               "org-x,{active},Lab,ext:lab,\r\n"
+                               "org-y,{active},Dept,department,\u00a0Y1\r\n"));
+    orgsAndCourses
+        = withRows(orgsAndCourses, QStringLiteral("courses.csv"),
+                   "crs-2,{active},as-y,Art,ART,\"09,10,11,12\",org-n,\"Art,Music\",\"A1,A2\"\r\n"
+                   "crs-3,{active},,Drama,DRA,,org-x,,\r\n"
+                   "crs-4,{active},as-t,Music,MUS,KG,org-y,,\r\n"
+                   "crs-5,{active},as-y,Math,MTH,,org-z,,\r\n");
+    QTest::newRow("orgs and courses") << FileMap() << orgsAndCourses << true << 20;
+
     // Headers in other case, misspelled, unknown or of extensions, and the password column.
     FileMap headers = validBundle();
     headers.insert(
