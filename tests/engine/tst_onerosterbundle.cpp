@@ -3056,8 +3056,8 @@ void TestOneRosterBundle::cleanRowsMatchTextRowsOfBundles_data()
                              "usr-s,{active},2009-12-31,Unspecified\r\n"));
     QTest::newRow("OneRoster 1.2 demographics") << FileMap() << demographics << true << 12;
 
-    // orgs.csv without parentSourcedId, which the byte path reads, and courses with references,
-    // lists and other case.
+    // orgs.csv without a parentSourcedId column, and courses with references, lists and values in
+    // other case.
     FileMap orgsAndCourses = validBundle();
     orgsAndCourses.insert(QStringLiteral("orgs.csv"),
                           rows("sourcedId,status,dateLastModified,name,type,identifier\r\n"
