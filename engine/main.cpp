@@ -529,8 +529,8 @@ int main(int argc, char *argv[])
         QStringLiteral("overlap-bundle-loads"),
         QStringLiteral("On SQLite, validate a OneRoster bundle on a second core while its load "
                        "stores the rows validated so far. Loads end sooner, but other writes "
-                       "(uploads, token requests, settings) of every district wait for the whole "
-                       "run instead of its load alone, and fail after a few seconds."));
+                       "(uploads, approvals, settings) of every district wait for the whole run "
+                       "instead of its load alone, and fail after a few seconds."));
     const QCommandLineOption timeZone(QStringLiteral("time-zone"),
                                       QStringLiteral("IANA time zone of a new district "
                                                      "(default America/Detroit)."),
