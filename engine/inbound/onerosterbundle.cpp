@@ -719,11 +719,12 @@ private:
 };
 
 // Stores the validated rows of one table, from tail when it is set and else from the table's
-// file of validated rows. Returns how many stored records it marked tobedeleted. stopRequested,
-// when set, is called every kStopCheckRows rows. Once it returns true, the table is left
-// unfinished and *stopped is set, so the caller must roll back.
+// file of validated rows. Returns how many stored records it marked tobedeleted and sets stored
+// to the rows it inserted or changed. stopRequested, when set, is called every kStopCheckRows
+// rows. Once it returns true, the table is left unfinished and *stopped is set, so the caller
+// must roll back.
 hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity entity,
-                              const TableKeys &table, const QString &loadTime,
+                              const TableKeys &table, const QString &loadTime, qint64 &stored,
                               const std::function<bool()> &stopRequested = {},
                               bool *stopped = nullptr, SpillTail *tail = nullptr)
 {
@@ -817,6 +818,7 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
                                     .arg(QString::fromUtf8(failed.values.value(0).text),
                                          marked.error()));
     }
+    stored = writer->rowsStored();
     return marked;
 }
 
@@ -927,17 +929,21 @@ hub::Result<PhaseCounts> OneRosterBundle::load(const QSqlDatabase &db, qint64 di
     const QString loadTime = nowIsoUtc();
     PhaseCounts counts;
     for (const auto &[entity, table] : m_validation->tables) {
-        auto marked = loadTable(db, districtId, entity, table, loadTime);
+        qint64 stored = 0;
+        auto marked = loadTable(db, districtId, entity, table, loadTime, stored);
         if (!marked)
             return hub::failure(marked.error());
         counts.rowsRead += table.rows;
-        counts.rowsWritten += table.rows + *marked;
+        counts.rowsWritten += stored + *marked;
+        counts.rowsMarked += *marked;
         if (table.delta)
             qCInfo(lcInbound) << "Loaded" << table.rows << "delta rows into" << table.table
-                              << "for district" << districtId;
+                              << "for district" << districtId << "and wrote" << stored
+                              << "of them as new or changed";
         else
             qCInfo(lcInbound) << "Loaded" << table.rows << "rows into" << table.table
-                              << "for district" << districtId << "and marked" << *marked
+                              << "for district" << districtId << "and wrote" << stored
+                              << "of them as new or changed; marked" << *marked
                               << "missing rows tobedeleted";
     }
 
@@ -1206,8 +1212,9 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
             tail.emplace(next.stream, handoff.mutex, handoff.changed, handoff.validationDone,
                          mustStop, next.entity == Entity::Enrollments ? growCache
                                                                      : std::function<void()>());
-        auto marked = loadTable(db, districtId, next.entity, table, loadTime, mustStop, &stopped,
-                                tail ? &*tail : nullptr);
+        qint64 stored = 0;
+        auto marked = loadTable(db, districtId, next.entity, table, loadTime, stored, mustStop,
+                                &stopped, tail ? &*tail : nullptr);
         if (stopped)
             break;
         if (!marked) {
@@ -1215,14 +1222,17 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
             break;
         }
         counts.rowsRead += table.rows;
-        counts.rowsWritten += table.rows + *marked;
+        counts.rowsWritten += stored + *marked;
+        counts.rowsMarked += *marked;
         markedByTable.insert(table.table, *marked);
         if (table.delta)
             qCInfo(lcInbound) << "Loaded" << table.rows << "delta rows into" << table.table
-                              << "for district" << districtId << "before the commit";
+                              << "for district" << districtId << "and wrote" << stored
+                              << "of them as new or changed, before the commit";
         else
             qCInfo(lcInbound) << "Loaded" << table.rows << "rows into" << table.table
-                              << "for district" << districtId << "and marked" << *marked
+                              << "for district" << districtId << "and wrote" << stored
+                              << "of them as new or changed; marked" << *marked
                               << "missing rows tobedeleted before the commit";
     }
 

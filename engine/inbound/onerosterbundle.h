@@ -52,6 +52,9 @@ struct PhaseCounts
     qint64 rowsWritten = 0;
     qint64 rowsRejected = 0;
     qint64 bytes = 0;
+    // For a load, the stored records that bulk files marked tobedeleted, also counted in
+    // rowsWritten.
+    qint64 rowsMarked = 0;
 };
 
 // What a load would retire in one table: records stored for the district that are not yet
@@ -178,7 +181,8 @@ public:
 
     // Replaces the district's records of each bulk file and applies each delta file, in one
     // transaction. rowsRead counts the rows to store, including the user_roles rows that
-    // OneRoster 1.0 and 1.1 users.csv implies. rowsWritten counts those rows plus the stored
+    // OneRoster 1.0 and 1.1 users.csv implies. rowsWritten counts those of them that were new
+    // or changed (a row that repeats a stored record unchanged leaves it alone) plus the stored
     // rows newly marked tobedeleted. Fails when validate() has not run for this district or
     // found an Error. It frees the sourcedIds of the validation first, so it runs once per
     // validate().

@@ -179,6 +179,8 @@ public:
                                     .arg(error));
         }
         sqlite3_reset(m_insert);
+        // 1 for an inserted or changed row, 0 when the upsert left a stored record alone.
+        m_rowsStored += sqlite3_changes64(m_connection);
 
         if (m_retire) {
             sqlite3_bind_text(m_keepId, 1, sourcedId.data(), int(sourcedId.size()), SQLITE_STATIC);
@@ -306,6 +308,7 @@ private:
                                        : QString::fromUtf8(sqlite3_errmsg(m_connection));
         sqlite3_reset(m_batchInsert);
         if (stepped == SQLITE_DONE && stored == m_lines.size()) {
+            m_rowsStored += stored;
             m_lastRowid = sqlite3_last_insert_rowid(m_connection);
             clearBuffer();
             return {};
@@ -513,6 +516,7 @@ public:
         if (!inserted)
             return hub::failure(QStringLiteral("Cannot store the rows of %1 in %2: %3")
                                     .arg(m_target.fileName, m_target.table, inserted.error()));
+        m_rowsStored = inserted->numRowsAffected();
 
         qint64 marked = 0;
         if (!m_target.delta) {

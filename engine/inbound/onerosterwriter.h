@@ -43,9 +43,15 @@ public:
     virtual hub::Result<qint64> finish() = 0;
     // For PostgreSQL, the 1-based row of write() that the store rejected in finish(), or 0.
     virtual qint64 failedRow() const { return 0; }
+    // After finish(), the rows that were inserted or changed. A row that repeats a stored
+    // record unchanged is left alone and not counted.
+    qint64 rowsStored() const { return m_rowsStored; }
 
     // The writer for the connection's database.
     static std::unique_ptr<TableWriter> create(const QSqlDatabase &db, Target target);
+
+protected:
+    qint64 m_rowsStored = 0;
 };
 
 } // namespace hub::inbound::detail

@@ -1118,11 +1118,10 @@ void finishLoaded(RunRecorder &recorder, const inbound::OneRosterBundle &bundle,
 {
     const RunStatus status
         = recorder.hasWarnings() ? RunStatus::SucceededWithWarnings : RunStatus::Succeeded;
-    // load() counts the rows it stored in rowsRead, which for OneRoster 1.0 and 1.1 includes
-    // the user_roles rows derived from users.csv, and adds the stored rows it marked
-    // tobedeleted in rowsWritten. The message names the bundle's own rows.
+    // load() counts in rowsRead the rows it stored, which for OneRoster 1.0 and 1.1 includes
+    // the user_roles rows derived from users.csv. The message names the bundle's own rows.
     const qint64 bundleRows = bundle.validateCounts().rowsWritten;
-    const qint64 markedDeleted = loaded.rowsWritten - loaded.rowsRead;
+    const qint64 markedDeleted = loaded.rowsMarked;
     const QString rowsLoaded = countOf(bundleRows, QStringLiteral("row"), QStringLiteral("rows"));
     // Only bulk files mark the stored records that they do not list. Delta files leave those
     // records as they are, and count their own tobedeleted rows among the rows loaded.

@@ -1246,9 +1246,11 @@ void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
     QCOMPARE(bundle->errorCount(), 0);
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    // Written: 1 org, 2 sessions, 1 class, 1 user, 1 user role, 1 enrollment. Marked: org-d,
-    // usr-s, its two user roles and enr-s.
-    QCOMPARE(loaded->rowsWritten, 7 + 5);
+    // The 7 rows that the files keep repeat stored records unchanged and are not written.
+    // Marked: org-d, usr-s, its two user roles and enr-s.
+    QCOMPARE(loaded->rowsRead, 7);
+    QCOMPARE(loaded->rowsWritten, 5);
+    QCOMPARE(loaded->rowsMarked, 5);
 
     QCOMPARE(count(QStringLiteral("orgs")), 2);
     QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("status")),
@@ -1318,6 +1320,21 @@ void TestOneRosterBundle::reloadKeepsDatesOfUnchangedRecords()
              QStringLiteral("2024-01-02T03:04:05.000Z"));
     QCOMPARE(dateOf(QStringLiteral("orgs"), QStringLiteral("org-s")),
              QStringLiteral("2024-01-02T03:04:05.000Z"));
+    // Every row was read; only enr-s and usr-t with the role that users.csv implies for it
+    // were written.
+    QCOMPARE(loaded->rowsRead, 13);
+    QCOMPARE(loaded->rowsWritten, 3);
+
+    // The same files a third time change nothing and write nothing.
+    const QString third = newFolder();
+    writeFiles(third, files);
+    openAndValidate(third, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsRead, 13);
+    QCOMPARE(loaded->rowsWritten, 0);
+    QCOMPARE(dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-s")), changed);
 }
 
 // A row that the store rejects after validation passed fails the load, and every table keeps
@@ -2246,9 +2263,10 @@ void TestOneRosterBundle::countsRetirementsBeforeLoad()
 
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    // Stored: 2 orgs, 2 sessions, 1 course, 1 class, 1 user, 1 user role, 1 enrollment; marked:
-    // usr-s, its two user roles and enr-s.
-    QCOMPARE(loaded->rowsWritten, 9 + 4);
+    // The 9 rows that the files keep repeat stored records unchanged and are not written.
+    // Marked: usr-s, its two user roles and enr-s.
+    QCOMPARE(loaded->rowsRead, 9);
+    QCOMPARE(loaded->rowsWritten, 4);
     QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-d"),
                    QStringLiteral("status")),
              QVariant(QStringLiteral("tobedeleted")));
