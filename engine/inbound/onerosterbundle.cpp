@@ -1201,6 +1201,7 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
         if (!transaction) {
             if (auto begun = beginTransaction(); !begun) {
                 result.error = begun.error();
+                result.loadFailed = true;
                 break;
             }
         }
@@ -1219,6 +1220,7 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
             break;
         if (!marked) {
             result.error = marked.error();
+            result.loadFailed = true;
             break;
         }
         counts.rowsRead += table.rows;
@@ -1281,6 +1283,7 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
     if (!transaction) {
         if (auto begun = beginTransaction(); !begun) {
             result.error = begun.error();
+            result.loadFailed = true;
             transaction.reset();
             finish();
             return;
@@ -1295,6 +1298,7 @@ void OneRosterBundle::loadHandedOver(const QSqlDatabase &db, qint64 districtId,
     }
     if (auto committed = transaction->commit(); !committed) {
         result.error = committed.error();
+        result.loadFailed = true;
         finish();
         return;
     }

@@ -81,6 +81,9 @@ struct OverlappedLoad
     // request nor a declined commit: a failed insert, a missing district or a failed read of
     // the store. Empty otherwise.
     QString error;
+    // Whether error comes from the load transaction (its begin, a write or the commit) rather
+    // than from reading the store. A failed write stops validation, so wasStopped() is then true.
+    bool loadFailed = false;
     // Whether every file was validated: false after a stop request during validation, or when
     // the second connection could not be opened.
     bool validationFinished = false;

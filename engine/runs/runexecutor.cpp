@@ -1248,6 +1248,18 @@ void RunExecutor::validateWhileLoading(const QSqlDatabase &db, RunRecorder &reco
     // the mass-change guard allowed it leaves no Load phase, as in validateThenLoad().
     if (!outcome.validationFinished) {
         removeWork();
+        if (outcome.loadFailed && loadPhaseStarted) {
+            // A failed write stopped validation where it was, so the Load phase carries the
+            // error, as it does when validation had ended first.
+            recorder.log(LogLevel::Info, QStringLiteral("Validation stopped because the load "
+                                                        "failed; nothing was loaded."));
+            recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle.validateCounts()),
+                                 outcome.validateEnded);
+            recorder.log(LogLevel::Error, outcome.error);
+            recorder.finishPhase(RunStatus::Failed, {}, outcome.loadEnded);
+            recorder.finishRun(RunStatus::Failed, outcome.error);
+            return;
+        }
         recorder.discardOverlappingPhase();
         if (bundle.wasStopped()) {
             recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle.validateCounts()));
@@ -1296,6 +1308,7 @@ void RunExecutor::validateWhileLoading(const QSqlDatabase &db, RunRecorder &reco
     }
     if (!outcome.loaded) {
         recorder.log(LogLevel::Error, outcome.error);
+        recorder.finishPhase(RunStatus::Failed, {}, outcome.loadEnded);
         recorder.finishRun(RunStatus::Failed, outcome.error);
         return;
     }

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -107,6 +108,7 @@ private slots:
     void headerOnlyBundleWarns();
     void copiesFileSpecWithNewMapping();
     void countsOnlyRowsMarkedDeleted();
+    void storeFailureFailsLoadPhase();
     void reportNamesUploadedFile_data();
     void reportNamesUploadedFile();
     void wrongKindOfFileIsNamed_data();
@@ -963,6 +965,78 @@ void tst_InboundRuns::countsOnlyRowsMarkedDeleted()
              QStringLiteral("20 rows loaded; 0 stored rows missing from the bulk files were "
                             "marked tobedeleted."));
     QCOMPARE(activeRosterRows(), activeAfter);
+}
+
+// The store rejects a row that validation accepted. The run fails in its Load phase with the
+// store's error and leaves the stored orgs and users as they were. With validation overlapping
+// the load, the failed write stops validation of the long users.csv.
+void tst_InboundRuns::storeFailureFailsLoadPhase()
+{
+    const QSqlDatabase db = m_engine->store().connection();
+    const QStringList rejectOrg
+        = hubtest::onPostgres()
+              ? QStringList{QStringLiteral(
+                                "CREATE FUNCTION reject_org() RETURNS trigger LANGUAGE plpgsql AS "
+                                "$$ BEGIN IF NEW.sourced_id = 'org-bad' THEN RAISE EXCEPTION "
+                                "'org org-bad rejected'; END IF; RETURN NEW; END; $$"),
+                            QStringLiteral("CREATE TRIGGER reject_org BEFORE INSERT ON orgs FOR "
+                                           "EACH ROW EXECUTE FUNCTION reject_org()")}
+              : QStringList{QStringLiteral("CREATE TRIGGER reject_org BEFORE INSERT ON orgs WHEN "
+                                           "NEW.sourced_id = 'org-bad' BEGIN SELECT "
+                                           "RAISE(ABORT, 'org org-bad rejected'); END")};
+    for (const QString &statement : rejectOrg) {
+        auto created = hub::execute(db, statement);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+    }
+    const auto dropTrigger = qScopeGuard([&] {
+        (void)hub::execute(db, hubtest::onPostgres()
+                                   ? QStringLiteral("DROP FUNCTION reject_org() CASCADE")
+                                   : QStringLiteral("DROP TRIGGER reject_org"));
+    });
+
+    FileMap files = orgsBundle("org-ok,active,2024-01-02T03:04:05Z,Kept,school,K1,\r\n"
+                               "org-bad,active,2024-01-02T03:04:05Z,Rejected,school,R1,\r\n");
+    files[QStringLiteral("manifest.csv")].replace("file.orgs,bulk",
+                                                  "file.orgs,delta\r\nfile.users,delta");
+    QByteArray users = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
+                       "userIds,givenName,familyName,middleName,identifier,email,sms,phone,"
+                       "agentSourcedIds,grades,password\r\n";
+    for (int i = 0; i < 10000; ++i)
+        users += "usr-load-" + QByteArray::number(i)
+                 + ",active,2024-01-02T03:04:05Z,true,org-ok,student,load" + QByteArray::number(i)
+                 + ",,Given,Family,,,,,,,09,\r\n";
+    files.insert(QStringLiteral("users.csv"), users);
+    const qint64 orgsBefore = activeOrgs();
+    QVERIFY(orgsBefore > 0);
+
+    const qint64 runId = upload(files);
+    QVERIFY(runId > 0);
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    const QString message = run.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(QLatin1String("org org-bad rejected")), qPrintable(message));
+
+    QStringList names;
+    for (const QJsonValue &phase : run.value(QStringLiteral("phases")).toArray())
+        names.append(phase[QStringLiteral("name")].toString());
+    QCOMPARE(names, (QStringList{QStringLiteral("Receive"), QStringLiteral("Validate"),
+                                 QStringLiteral("Load")}));
+    const QJsonArray phases = run.value(QStringLiteral("phases")).toArray();
+    // Validation either ended before the failed write or was stopped by it.
+    const int validateStatus = phases.at(1)[QStringLiteral("status")].toInt();
+    QVERIFY2(validateStatus == 0 || validateStatus == 3,
+             qPrintable(QString::number(validateStatus)));
+    QCOMPARE(phases.at(2)[QStringLiteral("status")].toInt(), 9);
+    QVERIFY(!phases.at(2)[QStringLiteral("endedAt")].toString().isEmpty());
+
+    QCOMPARE(activeOrgs(), orgsBefore);
+    for (const QString &table : {QStringLiteral("orgs"), QStringLiteral("users")}) {
+        auto stored = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM %1 WHERE "
+                                                          "sourced_id IN ('org-ok', 'usr-load-0')")
+                                               .arg(table));
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(stored->toInt(), 0);
+    }
 }
 
 void tst_InboundRuns::reportNamesUploadedFile_data()
