@@ -735,8 +735,8 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
                                            "nothing was loaded. Send the bundle again.")
                                 .arg(table.fileName));
 
-    TableWriter::Target target{table.table, table.columns, table.delta, fileName, loadTime,
-                               districtId};
+    TableWriter::Target target{table.table, table.columns, table.delta,  fileName,
+                               loadTime,    districtId,    table.derived};
     const std::unique_ptr<TableWriter> writer = TableWriter::create(db, target);
     if (auto begun = writer->begin(); !begun)
         return hub::failure(begun.error());
@@ -819,6 +819,26 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
                                          marked.error()));
     }
     stored = writer->rowsStored();
+    if (marked && table.derived && writer->replacedStored() && stored + *marked > 0) {
+        // OneRoster 1.1 shows a user's role and orgs in the user record, so a reload that changed
+        // or retired a role users.csv implies gives the user the load time as dateLastModified.
+        // Vendors that ask for the users changed since their last sync then get the user again.
+        auto touched = execute(
+            db,
+            QStringLiteral("UPDATE users SET date_last_modified = ? WHERE district_id = ? AND "
+                           "date_last_modified IS DISTINCT FROM ? AND sourced_id IN (SELECT "
+                           "user_sourced_id FROM user_roles WHERE district_id = ? AND "
+                           "date_last_modified = ?)"),
+            {loadTime, districtId, loadTime, districtId, loadTime});
+        if (!touched)
+            return hub::failure(QStringLiteral("Cannot give the users of the changed roles of %1 "
+                                               "a new dateLastModified: %2")
+                                    .arg(table.fileName, touched.error()));
+        qCInfo(lcInbound) << "Gave" << touched->numRowsAffected()
+                          << "users whose roles changed the load time as dateLastModified in "
+                             "district"
+                          << districtId;
+    }
     return marked;
 }
 

@@ -16,9 +16,10 @@ namespace {
 // The ON CONFLICT clause of a load into a table with stored records, in SQL that SQLite and
 // PostgreSQL both accept. Every column of the file is set again, as a replacement of the row
 // would, but only when a value other than dateLastModified differs, or when the file gives a
-// dateLastModified of its own that differs. A record that a bulk file repeats unchanged then
-// keeps its dateLastModified instead of taking the load time, whose placeholder is
-// loadTimeParameter. Vendors that ask for the records changed since a time do not get it again.
+// dateLastModified of its own that is later than the stored one. A record that a bulk file
+// repeats unchanged then keeps its dateLastModified instead of taking the load time, whose
+// placeholder is loadTimeParameter. Vendors that ask for the records changed since a time do
+// not get it again.
 QString upsertClause(const QString &table, const QStringList &columns,
                      const QString &loadTimeParameter)
 {
@@ -28,9 +29,10 @@ QString upsertClause(const QString &table, const QStringList &columns,
         if (column == QLatin1String("sourced_id"))
             continue;
         assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
+        // An older file date must not undo the load time that a changed role gave its user.
         if (column == QLatin1String("date_last_modified"))
-            changes.append(QStringLiteral("(excluded.%2 <> %3 AND %1.%2 IS DISTINCT FROM "
-                                          "excluded.%2)")
+            changes.append(QStringLiteral("(excluded.%2 <> %3 AND (%1.%2 IS NULL OR excluded.%2 "
+                                          "> %1.%2))")
                                .arg(table, column, loadTimeParameter));
         else
             changes.append(QStringLiteral("%1.%2 IS DISTINCT FROM excluded.%2").arg(table, column));
@@ -90,6 +92,8 @@ public:
         if (auto prepared = prepare(sql, &m_insert); !prepared)
             return prepared;
         m_columnCount = int(m_target.columns.size()) + 1;
+        m_replacedStored = *stored;
+        m_stampDate = *stored && m_target.stampsChanges;
         // Bindings last from row to row, so the load time of the upsert's condition is bound once.
         if (*stored)
             sqlite3_bind_text(m_insert, m_columnCount + 1, m_loadTime.constData(),
@@ -157,14 +161,14 @@ public:
         for (qsizetype i = 0; i < row.values.size(); ++i) {
             const SpillValue &value = row.values.at(i);
             const int index = int(i) + 2;
-            if (value.type == SpillValue::Text)
+            if (i == m_dateColumn && (m_stampDate || value.type == SpillValue::Null))
+                sqlite3_bind_text(m_insert, index, m_loadTime.constData(), int(m_loadTime.size()),
+                                  SQLITE_STATIC);
+            else if (value.type == SpillValue::Text)
                 sqlite3_bind_text(m_insert, index, value.text.data(), int(value.text.size()),
                                   SQLITE_STATIC);
             else if (value.type == SpillValue::Integer)
                 sqlite3_bind_int64(m_insert, index, value.integer);
-            else if (i == m_dateColumn)
-                sqlite3_bind_text(m_insert, index, m_loadTime.constData(), int(m_loadTime.size()),
-                                  SQLITE_STATIC);
             else
                 sqlite3_bind_null(m_insert, index);
         }
@@ -429,6 +433,8 @@ private:
     QByteArray m_batchText;
     sqlite3_stmt *m_keepId = nullptr;
     qsizetype m_dateColumn = -1;
+    // Whether rows take the load time as their date, for Target::stampsChanges on a reload.
+    bool m_stampDate = false;
     bool m_retire = false;
     QByteArray m_text;
     QByteArray m_loadTime = m_target.loadTime.toUtf8();
@@ -502,6 +508,14 @@ public:
         auto stored = hasStoredRows(m_db, m_target.table, m_target.districtId);
         if (!stored)
             return hub::failure(stored.error());
+        m_replacedStored = *stored;
+        if (*stored && m_target.stampsChanges) {
+            auto stamped = execute(
+                m_db, QStringLiteral("UPDATE %1 SET date_last_modified = ?").arg(m_staging),
+                {m_target.loadTime});
+            if (!stamped)
+                return hub::failure(stamped.error());
+        }
         const QString columns = m_target.columns.join(QLatin1String(", "));
         const QString onConflict
             = *stored ? upsertClause(m_target.table, m_target.columns, QStringLiteral("?"))

@@ -30,6 +30,9 @@ public:
         QString fileName;
         QString loadTime;
         qint64 districtId = 0;
+        // Whether a row that a reload inserts or changes takes the load time as its
+        // dateLastModified instead of the file's, as the user roles that users.csv implies do.
+        bool stampsChanges = false;
     };
 
     virtual ~TableWriter() = default;
@@ -46,12 +49,15 @@ public:
     // After finish(), the rows that were inserted or changed. A row that repeats a stored
     // record unchanged is left alone and not counted.
     qint64 rowsStored() const { return m_rowsStored; }
+    // After finish(), whether the district had records in the table before the load.
+    bool replacedStored() const { return m_replacedStored; }
 
     // The writer for the connection's database.
     static std::unique_ptr<TableWriter> create(const QSqlDatabase &db, Target target);
 
 protected:
     qint64 m_rowsStored = 0;
+    bool m_replacedStored = false;
 };
 
 } // namespace hub::inbound::detail

@@ -210,6 +210,7 @@ private slots:
     void namesRejectedReferencedRow();
     void marksMissingRecordsToBeDeleted();
     void reloadKeepsDatesOfUnchangedRecords();
+    void roleChangeGivesUserNewDate();
     void storeFailureRollsBackLoad();
     void postgresCopyKeepsValues();
     void postgresCopyNamesFailedRow();
@@ -1320,10 +1321,10 @@ void TestOneRosterBundle::reloadKeepsDatesOfUnchangedRecords()
              QStringLiteral("2024-01-02T03:04:05.000Z"));
     QCOMPARE(dateOf(QStringLiteral("orgs"), QStringLiteral("org-s")),
              QStringLiteral("2024-01-02T03:04:05.000Z"));
-    // Every row was read; only enr-s and usr-t with the role that users.csv implies for it
-    // were written.
+    // Every row was read; only enr-s and usr-t were written. The role that users.csv implies
+    // for usr-t is the same as before.
     QCOMPARE(loaded->rowsRead, 13);
-    QCOMPARE(loaded->rowsWritten, 3);
+    QCOMPARE(loaded->rowsWritten, 2);
 
     // The same files a third time change nothing and write nothing.
     const QString third = newFolder();
@@ -1335,6 +1336,61 @@ void TestOneRosterBundle::reloadKeepsDatesOfUnchangedRecords()
     QCOMPARE(loaded->rowsRead, 13);
     QCOMPARE(loaded->rowsWritten, 0);
     QCOMPARE(dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-s")), changed);
+}
+
+// OneRoster 1.1 shows a user's role and orgs in the user record, so a reload that changes only
+// the role or the orgs in users.csv gives the user the load time as dateLastModified.
+void TestOneRosterBundle::roleChangeGivesUserNewDate()
+{
+    FileMap files = validBundle();
+    const QString first = newFolder();
+    writeFiles(first, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const auto dateOf = [this](const QString &id) {
+        return field(QStringLiteral("users"), id, QStringLiteral("date_last_modified")).toString();
+    };
+    const QString fileDate = QStringLiteral("2024-01-02T03:04:05.000Z");
+    QCOMPARE(dateOf(QStringLiteral("usr-t")), fileDate);
+    QCOMPARE(dateOf(QStringLiteral("usr-s")), fileDate);
+
+    // usr-t becomes an administrator; the row keeps its dateLastModified.
+    files[QStringLiteral("users.csv")].replace(",org-s,teacher,tina,",
+                                               ",org-s,administrator,tina,");
+    const QString second = newFolder();
+    writeFiles(second, files);
+    openAndValidate(second, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    const QString secondStart = hub::nowIsoUtc();
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsWritten, 1);
+    QCOMPARE(
+        field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"), QStringLiteral("role")),
+        QVariant(QStringLiteral("administrator")));
+    const QString changed = dateOf(QStringLiteral("usr-t"));
+    QVERIFY2(changed >= secondStart, qPrintable(changed));
+    QCOMPARE(dateOf(QStringLiteral("usr-s")), fileDate);
+    QTest::qWait(5);
+
+    // usr-s leaves org-d, whose role is marked tobedeleted.
+    files[QStringLiteral("users.csv")].replace("\"org-s,org-d\"", "org-s");
+    const QString third = newFolder();
+    writeFiles(third, files);
+    openAndValidate(third, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    const QString thirdStart = hub::nowIsoUtc();
+    loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->rowsMarked, 1);
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-d"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    const QString left = dateOf(QStringLiteral("usr-s"));
+    QVERIFY2(left >= thirdStart, qPrintable(left));
+    QCOMPARE(dateOf(QStringLiteral("usr-t")), changed);
 }
 
 // A row that the store rejects after validation passed fails the load, and every table keeps
