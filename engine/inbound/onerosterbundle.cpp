@@ -417,11 +417,14 @@ QList<Issue> OneRosterBundle::validateFiles(const QSqlDatabase &db, qint64 distr
     m_validateCounts = {};
     m_validatedDistrictId = districtId;
     m_stopped = false;
+    m_errorCount = 0;
     // where is "before FILE" or "while reading FILE".
     const auto stopHere = [&](const QString &where) {
         if (!m_validation->stopped && (!stopRequested || !stopRequested()))
             return false;
         m_stopped = true;
+        // The Errors found so far, which a run whose load failed still reports.
+        m_errorCount = m_validation->errorCount;
         m_validatedDistrictId = -1;
         m_validation->db = QSqlDatabase();
         m_validation->stopRequested = {};

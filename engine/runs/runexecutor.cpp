@@ -1249,8 +1249,19 @@ void RunExecutor::validateWhileLoading(const QSqlDatabase &db, RunRecorder &reco
     if (!outcome.validationFinished) {
         removeWork();
         if (outcome.loadFailed && loadPhaseStarted) {
-            // A failed write stopped validation where it was, so the Load phase carries the
-            // error, as it does when validation had ended first.
+            // A failed write stopped validation where it was. An Error found before it is what
+            // the file must fix first; otherwise the Load phase carries the store's error, as it
+            // does when validation had ended first.
+            reportFindings(db, recorder, context, bundle, received.xml, outcome.issues);
+            if (bundle.errorCount() > 0) {
+                recorder.discardOverlappingPhase();
+                recorder.log(LogLevel::Warning,
+                             QStringLiteral("Validation stopped early because the load failed, "
+                                            "so later rows were not checked: %1")
+                                 .arg(outcome.error));
+                rejectForErrors(recorder, bundle, [] {});
+                return;
+            }
             recorder.log(LogLevel::Info, QStringLiteral("Validation stopped because the load "
                                                         "failed; nothing was loaded."));
             recorder.finishPhase(RunStatus::Cancelled, toCounts(bundle.validateCounts()),

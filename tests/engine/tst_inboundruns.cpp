@@ -109,6 +109,7 @@ private slots:
     void copiesFileSpecWithNewMapping();
     void countsOnlyRowsMarkedDeleted();
     void storeFailureFailsLoadPhase();
+    void errorBeforeStoreFailureIsReported();
     void reportNamesUploadedFile_data();
     void reportNamesUploadedFile();
     void wrongKindOfFileIsNamed_data();
@@ -143,6 +144,9 @@ private:
     qint64 uploadFlatFile(qint64 integrationId, const QString &name, const QByteArray &bytes);
     QJsonObject waitForHold(qint64 runId);
     qint64 activeOrgs();
+    QString rejectOrgBad();
+    void acceptOrgBad();
+    FileMap orgsAndManyUsers(const QByteArray &orgRows);
     // Sets the inbound integration's deleteLimitPercent through the admin API; returns the
     // HTTP status.
     int setDeleteLimit(int percent);
@@ -967,13 +971,11 @@ void tst_InboundRuns::countsOnlyRowsMarkedDeleted()
     QCOMPARE(activeRosterRows(), activeAfter);
 }
 
-// The store rejects a row that validation accepted. The run fails in its Load phase with the
-// store's error and leaves the stored orgs and users as they were. With validation overlapping
-// the load, the failed write stops validation of the long users.csv.
-void tst_InboundRuns::storeFailureFailsLoadPhase()
+// Makes the store reject the org org-bad, as a failing disk or a constraint would. Returns
+// an empty string, or the error of the statement that failed.
+QString tst_InboundRuns::rejectOrgBad()
 {
-    const QSqlDatabase db = m_engine->store().connection();
-    const QStringList rejectOrg
+    const QStringList statements
         = hubtest::onPostgres()
               ? QStringList{QStringLiteral(
                                 "CREATE FUNCTION reject_org() RETURNS trigger LANGUAGE plpgsql AS "
@@ -984,18 +986,26 @@ void tst_InboundRuns::storeFailureFailsLoadPhase()
               : QStringList{QStringLiteral("CREATE TRIGGER reject_org BEFORE INSERT ON orgs WHEN "
                                            "NEW.sourced_id = 'org-bad' BEGIN SELECT "
                                            "RAISE(ABORT, 'org org-bad rejected'); END")};
-    for (const QString &statement : rejectOrg) {
-        auto created = hub::execute(db, statement);
-        QVERIFY2(created.ok(), qPrintable(created.error()));
+    for (const QString &statement : statements) {
+        auto created = hub::execute(m_engine->store().connection(), statement);
+        if (!created)
+            return created.error();
     }
-    const auto dropTrigger = qScopeGuard([&] {
-        (void)hub::execute(db, hubtest::onPostgres()
-                                   ? QStringLiteral("DROP FUNCTION reject_org() CASCADE")
-                                   : QStringLiteral("DROP TRIGGER reject_org"));
-    });
+    return {};
+}
 
-    FileMap files = orgsBundle("org-ok,active,2024-01-02T03:04:05Z,Kept,school,K1,\r\n"
-                               "org-bad,active,2024-01-02T03:04:05Z,Rejected,school,R1,\r\n");
+void tst_InboundRuns::acceptOrgBad()
+{
+    (void)hub::execute(m_engine->store().connection(),
+                       hubtest::onPostgres() ? QStringLiteral("DROP FUNCTION reject_org() CASCADE")
+                                             : QStringLiteral("DROP TRIGGER reject_org"));
+}
+
+// A delta bundle of the given orgs rows and a users.csv of 10,000 students, which keeps
+// validation busy while an overlapped load writes the orgs.
+FileMap tst_InboundRuns::orgsAndManyUsers(const QByteArray &orgRows)
+{
+    FileMap files = orgsBundle(orgRows);
     files[QStringLiteral("manifest.csv")].replace("file.orgs,bulk",
                                                   "file.orgs,delta\r\nfile.users,delta");
     QByteArray users = "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,"
@@ -1006,10 +1016,23 @@ void tst_InboundRuns::storeFailureFailsLoadPhase()
                  + ",active,2024-01-02T03:04:05Z,true,org-ok,student,load" + QByteArray::number(i)
                  + ",,Given,Family,,,,,,,09,\r\n";
     files.insert(QStringLiteral("users.csv"), users);
+    return files;
+}
+
+// The store rejects a row that validation accepted. The run fails in its Load phase with the
+// store's error and leaves the stored orgs and users as they were. With validation overlapping
+// the load, the failed write stops validation of the long users.csv.
+void tst_InboundRuns::storeFailureFailsLoadPhase()
+{
+    const QString rejecting = rejectOrgBad();
+    QVERIFY2(rejecting.isEmpty(), qPrintable(rejecting));
+    const auto accept = qScopeGuard([this] { acceptOrgBad(); });
     const qint64 orgsBefore = activeOrgs();
     QVERIFY(orgsBefore > 0);
 
-    const qint64 runId = upload(files);
+    const qint64 runId
+        = upload(orgsAndManyUsers("org-ok,active,2024-01-02T03:04:05Z,Kept,school,K1,\r\n"
+                                  "org-bad,active,2024-01-02T03:04:05Z,Rejected,school,R1,\r\n"));
     QVERIFY(runId > 0);
     const QJsonObject run = waitForRun(runId);
     QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
@@ -1031,12 +1054,40 @@ void tst_InboundRuns::storeFailureFailsLoadPhase()
 
     QCOMPARE(activeOrgs(), orgsBefore);
     for (const QString &table : {QStringLiteral("orgs"), QStringLiteral("users")}) {
-        auto stored = hub::selectValue(db, QStringLiteral("SELECT count(*) FROM %1 WHERE "
-                                                          "sourced_id IN ('org-ok', 'usr-load-0')")
-                                               .arg(table));
+        auto stored = hub::selectValue(m_engine->store().connection(),
+                                       QStringLiteral("SELECT count(*) FROM %1 WHERE sourced_id "
+                                                      "IN ('org-ok', 'usr-load-0')")
+                                           .arg(table));
         QVERIFY2(stored.ok(), qPrintable(stored.error()));
         QCOMPARE(stored->toInt(), 0);
     }
+}
+
+// An Error in the row before the one that the store rejects. However the overlapped load and
+// validation meet, the run is rejected for the Error, which the report lists.
+void tst_InboundRuns::errorBeforeStoreFailureIsReported()
+{
+    const QString rejecting = rejectOrgBad();
+    QVERIFY2(rejecting.isEmpty(), qPrintable(rejecting));
+    const auto accept = qScopeGuard([this] { acceptOrgBad(); });
+
+    const qint64 runId
+        = upload(orgsAndManyUsers("org-ok,active,2024-01-02T03:04:05Z,Kept,school,K1,\r\n"
+                                  "org-odd,active,2024-01-02T03:04:05Z,Odd,notatype,O1,\r\n"
+                                  "org-bad,active,2024-01-02T03:04:05Z,Rejected,school,R1,\r\n"));
+    QVERIFY(runId > 0);
+    const QJsonObject run = waitForRun(runId);
+    QCOMPARE(run.value(QStringLiteral("status")).toInt(), 9);
+    QCOMPARE(run.value(QStringLiteral("message")).toString(),
+             QStringLiteral("The bundle was rejected with 1 error; nothing was loaded."));
+
+    const ApiReply reply = m_api->get(QStringLiteral("/api/v1/runs/%1/validation").arg(runId));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("errors")).toInt(), 1);
+    const QJsonObject issue = reply.json.value(QStringLiteral("issues"))[0].toObject();
+    QCOMPARE(issue.value(QStringLiteral("line")).toInt(), 3);
+    QCOMPARE(issue.value(QStringLiteral("column")).toString(), QStringLiteral("type"));
+    QCOMPARE(issue.value(QStringLiteral("value")).toString(), QStringLiteral("notatype"));
 }
 
 void tst_InboundRuns::reportNamesUploadedFile_data()
