@@ -392,10 +392,10 @@ Result<UserRoles> readUserRoles(const ReadContext &context, ObjectWriter &writer
     const auto read = forEachRow(
         context,
         QStringLiteral("SELECT user_sourced_id, role_type, role, org_sourced_id, begin_date, "
-                       "end_date FROM user_roles WHERE district_id = ? AND %1 ORDER BY "
+                       "end_date FROM user_roles r WHERE district_id = ? AND %1 AND %2 ORDER BY "
                        "user_sourced_id, CASE WHEN role_type = 'primary' THEN 0 ELSE 1 END, "
                        "org_sourced_id")
-            .arg(users),
+            .arg(users, shownRoleCondition()),
         bindings, [&](RowValues &row) {
             const auto place = places.constFind(row.text(0));
             if (place == places.cend())

@@ -29,17 +29,18 @@ QList<EntityField> common()
 // The user's role, so that a user with several roles has one stable value: the first of the
 // primary roles in name order, else the first of all roles. Two lookups of the minimum cost
 // less than sorting each user's roles.
-const QString kUserRoleSql = QStringLiteral(
-    "COALESCE((SELECT min(r.role) FROM user_roles r WHERE r.district_id = t.district_id "
-    "AND r.user_sourced_id = t.sourced_id AND r.role_type = 'primary'), "
-    "(SELECT min(r.role) FROM user_roles r WHERE r.district_id = t.district_id "
-    "AND r.user_sourced_id = t.sourced_id))");
+const QString kUserRoleSql
+    = QStringLiteral("COALESCE((SELECT min(r.role) FROM user_roles r WHERE r.district_id = "
+                     "t.district_id AND r.user_sourced_id = t.sourced_id AND r.role_type = "
+                     "'primary' AND %1), (SELECT min(r.role) FROM user_roles r WHERE "
+                     "r.district_id = t.district_id AND r.user_sourced_id = t.sourced_id AND %1))")
+          .arg(shownRoleCondition());
 
 QString hasRole(const char *role)
 {
     return QStringLiteral("EXISTS (SELECT 1 FROM user_roles r WHERE r.district_id = t.district_id "
-                          "AND r.user_sourced_id = t.sourced_id AND r.role = '%1')")
-        .arg(QLatin1String(role));
+                          "AND r.user_sourced_id = t.sourced_id AND r.role = '%1' AND %2)")
+        .arg(QLatin1String(role), shownRoleCondition());
 }
 
 Entity makeOrgs(Version)
@@ -391,6 +392,13 @@ QString serviceForType(const QString &type)
     if (type == QLatin1String("resource"))
         return QStringLiteral("resources");
     return QStringLiteral("rostering");
+}
+
+QString shownRoleCondition()
+{
+    return QStringLiteral("(r.status <> 'tobedeleted' OR NOT EXISTS (SELECT 1 FROM user_roles a "
+                          "WHERE a.district_id = r.district_id AND a.user_sourced_id = "
+                          "r.user_sourced_id AND a.status <> 'tobedeleted'))");
 }
 
 } // namespace hub::oneroster

@@ -83,6 +83,11 @@ const Entity &resultsEntity(Version version);
 const Entity &scoreScalesEntity(Version version);
 const Entity &resourcesEntity(Version version);
 
+// An SQL condition on the user_roles row r: whether the API shows the role. A role marked
+// tobedeleted is left out while its user has a role that is not, so a user who moved to another
+// school is no longer listed at the old one. A user whose every role is tobedeleted keeps them.
+QString shownRoleCondition();
+
 // The path below the service root where objects of a GUIDRef type live, such as "orgs" for
 // "org", and the service ("rostering", "gradebook" or "resources") that serves them in 1.2.
 QString collectionForType(const QString &type);

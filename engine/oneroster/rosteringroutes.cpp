@@ -23,8 +23,8 @@ QString hasRoleAt(const char *role)
 {
     return QStringLiteral("EXISTS (SELECT 1 FROM user_roles r WHERE r.district_id = t.district_id "
                           "AND r.user_sourced_id = t.sourced_id AND r.role = '%1' "
-                          "AND r.org_sourced_id = ?)")
-        .arg(QLatin1String(role));
+                          "AND r.org_sourced_id = ? AND %2)")
+        .arg(QLatin1String(role), shownRoleCondition());
 }
 
 const QString kClassesOfUser = QStringLiteral(

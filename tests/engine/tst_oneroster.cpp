@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -106,6 +107,7 @@ private slots:
     void usersCarryRoles();
     void userRoleIsFirstPrimaryRole_data();
     void userRoleIsFirstPrimaryRole();
+    void retiredRoleIsLeftOut();
     void usersPageMatchesSingleUsers_data();
     void usersPageMatchesSingleUsers();
 
@@ -1038,6 +1040,93 @@ void tst_OneRoster::userRoleIsFirstPrimaryRole()
         QVERIFY(remove.exec());
     }
     m_engine->oneRoster().dataChanged();
+}
+
+// A user who moved from one school to another keeps the old role, marked tobedeleted, until
+// it is purged. The API lists the user at the new school only, until every role is retired.
+void tst_OneRoster::retiredRoleIsLeftOut()
+{
+    const QSqlDatabase db = m_engine->store().connection();
+    const qint64 district = m_engine->districtId();
+    auto other = hub::selectValue(db,
+                                  QStringLiteral("SELECT min(sourced_id) FROM orgs WHERE "
+                                                 "district_id = ? AND type = 'school' AND "
+                                                 "sourced_id <> 'school-001'"),
+                                  {district});
+    QVERIFY2(other.ok(), qPrintable(other.error()));
+    const QString newSchool = other->toString();
+    QVERIFY(!newSchool.isEmpty());
+    const QString userId = QStringLiteral("moved-student");
+    QVERIFY(hub::execute(db,
+                         QStringLiteral("INSERT INTO users(district_id, sourced_id, status, "
+                                        "date_last_modified, given_name, family_name) VALUES "
+                                        "(?, ?, 'active', '2026-12-01T00:00:00.000Z', 'Moved', "
+                                        "'Student')"),
+                         {district, userId})
+                .ok());
+    const QString insertRole = QStringLiteral(
+        "INSERT INTO user_roles(district_id, sourced_id, status, user_sourced_id, role_type, role, "
+        "org_sourced_id) VALUES (?, ?, ?, ?, 'primary', 'student', ?)");
+    QVERIFY(hub::execute(db, insertRole,
+                         {district, QString(userId + QStringLiteral(":school-001")),
+                          QStringLiteral("tobedeleted"), userId, QStringLiteral("school-001")})
+                .ok());
+    QVERIFY(hub::execute(db, insertRole,
+                         {district, QString(userId + QLatin1Char(':') + newSchool),
+                          QStringLiteral("active"), userId, newSchool})
+                .ok());
+    const auto cleanup = qScopeGuard([&] {
+        (void)hub::execute(db,
+                           QStringLiteral("DELETE FROM user_roles WHERE district_id = ? AND "
+                                          "user_sourced_id = ?"),
+                           {district, userId});
+        (void)hub::execute(db,
+                           QStringLiteral("DELETE FROM users WHERE district_id = ? AND "
+                                          "sourced_id = ?"),
+                           {district, userId});
+        m_engine->oneRoster().dataChanged();
+    });
+    m_engine->oneRoster().dataChanged();
+
+    const auto orgIds = [&] {
+        const ApiReply user = read(m_allScopes, kV1p1 + QStringLiteral("/users/") + userId);
+        QStringList ids;
+        for (const QJsonValue &org :
+             user.json[QStringLiteral("user")][QStringLiteral("orgs")].toArray())
+            ids.append(org[QStringLiteral("sourcedId")].toString());
+        ids.sort();
+        return ids;
+    };
+    const auto studentsAt = [&](const QString &school) {
+        const ApiReply students
+            = read(m_allScopes, kV1p1 + QStringLiteral("/schools/%1/students?filter=").arg(school)
+                                    + QString::fromLatin1(QUrl::toPercentEncoding(
+                                        QStringLiteral("sourcedId='%1'").arg(userId))));
+        return students.header("X-Total-Count").toLongLong();
+    };
+    QCOMPARE(orgIds(), QStringList{newSchool});
+    QCOMPARE(studentsAt(QStringLiteral("school-001")), 0);
+    QCOMPARE(studentsAt(newSchool), 1);
+    const ApiReply v1p2 = read(m_allScopes, kRoster12 + QStringLiteral("/users/") + userId);
+    const QJsonArray roles = v1p2.json[QStringLiteral("user")][QStringLiteral("roles")].toArray();
+    QCOMPARE(roles.size(), 1);
+    QCOMPARE(roles.at(0)[QStringLiteral("org")][QStringLiteral("sourcedId")].toString(), newSchool);
+
+    // Once the user leaves the district, every role is tobedeleted and listed again, so that a
+    // vendor can tell which schools to remove the user from.
+    QVERIFY(hub::execute(db,
+                         QStringLiteral("UPDATE user_roles SET status = 'tobedeleted' WHERE "
+                                        "district_id = ? AND user_sourced_id = ?"),
+                         {district, userId})
+                .ok());
+    m_engine->oneRoster().dataChanged();
+    QStringList both{QStringLiteral("school-001"), newSchool};
+    both.sort();
+    QCOMPARE(orgIds(), both);
+    QCOMPARE(studentsAt(QStringLiteral("school-001")), 1);
+    const ApiReply role = read(m_allScopes, kV1p1 + QStringLiteral("/users/") + userId);
+    QCOMPARE(role.json[QStringLiteral("user")][QStringLiteral("role")].toString(),
+             QStringLiteral("student"));
 }
 
 void tst_OneRoster::usersPageMatchesSingleUsers_data()
