@@ -17,25 +17,30 @@ namespace {
 // PostgreSQL both accept. Every column of the file is set again, as a replacement of the row
 // would, but only when a value other than dateLastModified differs, or when the file gives a
 // dateLastModified of its own that is later than the stored one. A record that a bulk file
-// repeats unchanged then keeps its dateLastModified instead of taking the load time, whose
-// placeholder is loadTimeParameter. Vendors that ask for the records changed since a time do
-// not get it again.
-QString upsertClause(const QString &table, const QStringList &columns,
-                     const QString &loadTimeParameter)
+// repeats unchanged then keeps its dateLastModified instead of taking the load time, so vendors
+// that ask for the records changed since a time do not get it again. A changed record never
+// goes back in time: when the file's date is not later than the stored one, it takes the load
+// time, so that vendors get it again.
+QString upsertClause(const QString &table, const QStringList &columns, const QString &loadTime)
 {
+    // The load time comes from the clock in ISO 8601, so it is safe as a literal.
+    const QString time = QLatin1Char('\'') + loadTime + QLatin1Char('\'');
     QStringList assignments;
     QStringList changes;
     for (const QString &column : columns) {
         if (column == QLatin1String("sourced_id"))
             continue;
-        assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
-        // An older file date must not undo the load time that a changed role gave its user.
-        if (column == QLatin1String("date_last_modified"))
+        if (column == QLatin1String("date_last_modified")) {
+            assignments.append(QStringLiteral("%2 = CASE WHEN %1.%2 IS NULL OR excluded.%2 > "
+                                              "%1.%2 THEN excluded.%2 ELSE %3 END")
+                                   .arg(table, column, time));
             changes.append(QStringLiteral("(excluded.%2 <> %3 AND (%1.%2 IS NULL OR excluded.%2 "
                                           "> %1.%2))")
-                               .arg(table, column, loadTimeParameter));
-        else
+                               .arg(table, column, time));
+        } else {
+            assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
             changes.append(QStringLiteral("%1.%2 IS DISTINCT FROM excluded.%2").arg(table, column));
+        }
     }
     return QStringLiteral(" ON CONFLICT (district_id, sourced_id) DO UPDATE SET ")
            + assignments.join(QLatin1String(", ")) + QStringLiteral(" WHERE ")
@@ -88,16 +93,12 @@ public:
                           .arg(m_target.table, m_target.columns.join(QLatin1String(", ")),
                                placeholders.join(QLatin1String(", ")));
         if (*stored)
-            sql += upsertClause(m_target.table, m_target.columns, QStringLiteral("?"));
+            sql += upsertClause(m_target.table, m_target.columns, m_target.loadTime);
         if (auto prepared = prepare(sql, &m_insert); !prepared)
             return prepared;
         m_columnCount = int(m_target.columns.size()) + 1;
         m_replacedStored = *stored;
         m_stampDate = *stored && m_target.stampsChanges;
-        // Bindings last from row to row, so the load time of the upsert's condition is bound once.
-        if (*stored)
-            sqlite3_bind_text(m_insert, m_columnCount + 1, m_loadTime.constData(),
-                              int(m_loadTime.size()), SQLITE_STATIC);
         if (!*stored) {
             // Into a table without the district's records, rows go in batches: one statement
             // of many rows keeps its cursors open, where a statement per row opens and seeks
@@ -518,15 +519,14 @@ public:
         }
         const QString columns = m_target.columns.join(QLatin1String(", "));
         const QString onConflict
-            = *stored ? upsertClause(m_target.table, m_target.columns, QStringLiteral("?"))
+            = *stored ? upsertClause(m_target.table, m_target.columns, m_target.loadTime)
                       : QString();
         // Rows in primary key order fill the primary key's index page by page. The same insert
         // of rows in random order took 5.8 s instead of 3.6 s.
-        auto inserted = execute(m_db,
-                                QStringLiteral("INSERT INTO %1 (district_id, %2) SELECT "
-                                               "district_id, %2 FROM %3 ORDER BY sourced_id%4")
-                                    .arg(m_target.table, columns, m_staging, onConflict),
-                                *stored ? QVariantList{m_target.loadTime} : QVariantList{});
+        auto inserted
+            = execute(m_db, QStringLiteral("INSERT INTO %1 (district_id, %2) SELECT "
+                                           "district_id, %2 FROM %3 ORDER BY sourced_id%4")
+                                .arg(m_target.table, columns, m_staging, onConflict));
         if (!inserted)
             return hub::failure(QStringLiteral("Cannot store the rows of %1 in %2: %3")
                                     .arg(m_target.fileName, m_target.table, inserted.error()));

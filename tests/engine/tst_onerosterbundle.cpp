@@ -211,6 +211,7 @@ private slots:
     void marksMissingRecordsToBeDeleted();
     void reloadKeepsDatesOfUnchangedRecords();
     void roleChangeGivesUserNewDate();
+    void changedRecordNeverGoesBack();
     void storeFailureRollsBackLoad();
     void postgresCopyKeepsValues();
     void postgresCopyNamesFailedRow();
@@ -728,7 +729,9 @@ void TestOneRosterBundle::appliesDeltaChanges()
     QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    QCOMPARE(loaded->rowsWritten, 4);
+    // org-2, usr-t, its role at org-2 and enr-s. usr-t counts twice: its row changed, and then
+    // it took the load time for its new role.
+    QCOMPARE(loaded->rowsWritten, 5);
 
     QCOMPARE(count(QStringLiteral("orgs")), 3);
     QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("status")),
@@ -1338,6 +1341,61 @@ void TestOneRosterBundle::reloadKeepsDatesOfUnchangedRecords()
     QCOMPARE(dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-s")), changed);
 }
 
+// A record that a reload changes never gets an earlier dateLastModified than it had. With a
+// file date that is not later than the stored one it takes the load time, so vendors that sync
+// the records changed since their last sync get it.
+void TestOneRosterBundle::changedRecordNeverGoesBack()
+{
+    FileMap files = validBundle();
+    const QString first = newFolder();
+    writeFiles(first, files);
+    std::unique_ptr<OneRosterBundle> bundle;
+    openAndValidate(first, bundle);
+    QVERIFY(bundle);
+    QVERIFY(bundle->load(db(), districtId).ok());
+    const auto dateOf = [this](const QString &table, const QString &id) {
+        return field(table, id, QStringLiteral("date_last_modified")).toString();
+    };
+
+    // usr-s gets a new name with an older date, and enr-s leaves the file.
+    files[QStringLiteral("users.csv")].replace(
+        "usr-s,active,2024-01-02T03:04:05.000Z,true,\"org-s,org-d\",student,sam,{LDAP:1},Sam,",
+        "usr-s,active,2023-05-06T07:08:09.000Z,true,\"org-s,org-d\",student,sam,{LDAP:1},Samuel,");
+    FileMap withoutEnrollment = files;
+    withoutEnrollment[QStringLiteral("enrollments.csv")].truncate(
+        files.value(QStringLiteral("enrollments.csv")).indexOf("enr-s,"));
+    const QString second = newFolder();
+    writeFiles(second, withoutEnrollment);
+    openAndValidate(second, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    const QString secondStart = hub::nowIsoUtc();
+    auto loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(field(QStringLiteral("users"), QStringLiteral("usr-s"), QStringLiteral("given_name")),
+             QVariant(QStringLiteral("Samuel")));
+    const QString renamed = dateOf(QStringLiteral("users"), QStringLiteral("usr-s"));
+    QVERIFY2(renamed >= secondStart, qPrintable(renamed));
+    QCOMPARE(
+        field(QStringLiteral("enrollments"), QStringLiteral("enr-s"), QStringLiteral("status")),
+        QVariant(QStringLiteral("tobedeleted")));
+    QTest::qWait(5);
+
+    // enr-s comes back with the date it had before it was marked tobedeleted.
+    const QString third = newFolder();
+    writeFiles(third, files);
+    openAndValidate(third, bundle);
+    QCOMPARE(bundle->errorCount(), 0);
+    const QString thirdStart = hub::nowIsoUtc();
+    loaded = bundle->load(db(), districtId);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(
+        field(QStringLiteral("enrollments"), QStringLiteral("enr-s"), QStringLiteral("status")),
+        QVariant(QStringLiteral("active")));
+    const QString back = dateOf(QStringLiteral("enrollments"), QStringLiteral("enr-s"));
+    QVERIFY2(back >= thirdStart, qPrintable(back));
+    QCOMPARE(dateOf(QStringLiteral("users"), QStringLiteral("usr-s")), renamed);
+}
+
 // OneRoster 1.1 shows a user's role and orgs in the user record, so a reload that changes only
 // the role or the orgs in users.csv gives the user the load time as dateLastModified.
 void TestOneRosterBundle::roleChangeGivesUserNewDate()
@@ -1366,7 +1424,8 @@ void TestOneRosterBundle::roleChangeGivesUserNewDate()
     const QString secondStart = hub::nowIsoUtc();
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    QCOMPARE(loaded->rowsWritten, 1);
+    // The role and its user.
+    QCOMPARE(loaded->rowsWritten, 2);
     QCOMPARE(
         field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"), QStringLiteral("role")),
         QVariant(QStringLiteral("administrator")));
@@ -1385,6 +1444,7 @@ void TestOneRosterBundle::roleChangeGivesUserNewDate()
     loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     QCOMPARE(loaded->rowsMarked, 1);
+    QCOMPARE(loaded->rowsWritten, 2);
     QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-d"),
                    QStringLiteral("status")),
              QVariant(QStringLiteral("tobedeleted")));
