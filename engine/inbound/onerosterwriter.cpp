@@ -129,7 +129,9 @@ public:
         if (auto deferred = deferIndexes(); !deferred)
             return deferred;
 
-        m_retire = *stored && !m_target.delta;
+        // A OneRoster 1.1 user row lists all of the user's orgs, so a delta of the roles that
+        // users.csv implies retires the other roles of its users.
+        m_retire = *stored && (!m_target.delta || m_target.stampsChanges);
         if (m_retire) {
             if (auto created = run("DROP TABLE IF EXISTS temp.load_ids; CREATE TEMP TABLE "
                                    "load_ids (sourced_id TEXT PRIMARY KEY) WITHOUT ROWID");
@@ -213,11 +215,15 @@ public:
         if (!m_retire)
             return qint64(0);
         sqlite3_stmt *retire = nullptr;
-        const QString sql = QStringLiteral("UPDATE %1 SET status = 'tobedeleted', "
-                                           "date_last_modified = ? WHERE district_id = ? AND "
-                                           "status <> 'tobedeleted' AND sourced_id NOT IN "
-                                           "(SELECT sourced_id FROM temp.load_ids)")
-                                .arg(m_target.table);
+        QString sql = QStringLiteral("UPDATE %1 SET status = 'tobedeleted', date_last_modified = "
+                                     "?1 WHERE district_id = ?2 AND status <> 'tobedeleted' AND "
+                                     "sourced_id NOT IN (SELECT sourced_id FROM temp.load_ids)")
+                          .arg(m_target.table);
+        if (m_target.delta)
+            sql += QStringLiteral(" AND user_sourced_id IN (SELECT r.user_sourced_id FROM %1 r "
+                                  "WHERE r.district_id = ?2 AND r.sourced_id IN (SELECT "
+                                  "sourced_id FROM temp.load_ids))")
+                       .arg(m_target.table);
         if (auto prepared = prepare(sql, &retire); !prepared)
             return hub::failure(prepared.error());
         bindText(retire, 1, m_target.loadTime);
@@ -533,13 +539,19 @@ public:
         m_rowsStored = inserted->numRowsAffected();
 
         qint64 marked = 0;
-        if (!m_target.delta) {
+        // A delta of the roles that users.csv implies retires the other roles of its users.
+        if (!m_target.delta || (*stored && m_target.stampsChanges)) {
+            const QString ofListedUsers = m_target.delta
+                                              ? QStringLiteral(" AND t.user_sourced_id IN (SELECT "
+                                                               "user_sourced_id FROM %1)")
+                                                    .arg(m_staging)
+                                              : QString();
             auto retired = execute(
                 m_db,
                 QStringLiteral("UPDATE %1 t SET status = 'tobedeleted', date_last_modified = ? "
                                "WHERE t.district_id = ? AND t.status <> 'tobedeleted' AND NOT "
-                               "EXISTS (SELECT 1 FROM %2 s WHERE s.sourced_id = t.sourced_id)")
-                    .arg(m_target.table, m_staging),
+                               "EXISTS (SELECT 1 FROM %2 s WHERE s.sourced_id = t.sourced_id)%3")
+                    .arg(m_target.table, m_staging, ofListedUsers),
                 {m_target.loadTime, m_target.districtId});
             if (!retired)
                 return hub::failure(retired.error());

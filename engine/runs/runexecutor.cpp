@@ -1124,12 +1124,22 @@ void finishLoaded(RunRecorder &recorder, const inbound::OneRosterBundle &bundle,
     const qint64 markedDeleted = loaded.rowsMarked;
     const QString rowsLoaded = countOf(bundleRows, QStringLiteral("row"), QStringLiteral("rows"));
     // Only bulk files mark the stored records that they do not list. Delta files leave those
-    // records as they are, and count their own tobedeleted rows among the rows loaded.
+    // records as they are, and count their own tobedeleted rows among the rows loaded. The one
+    // exception: a OneRoster 1.1 user row lists all of the user's orgs, so a delta retires the
+    // user's roles at the orgs that the row no longer lists.
     const QList<QString> modes = bundle.manifestModes().values();
     if (!modes.contains(QStringLiteral("bulk"))) {
+        const QString retiredRoles
+            = markedDeleted == 0
+                  ? QString()
+                  : QStringLiteral(" %1 of the listed users at orgs that their rows no longer "
+                                   "list %2 marked tobedeleted.")
+                        .arg(
+                            countOf(markedDeleted, QStringLiteral("role"), QStringLiteral("roles")),
+                            markedDeleted == 1 ? QStringLiteral("was") : QStringLiteral("were"));
         recorder.finishRun(status, QStringLiteral("%1 loaded from delta files; stored records "
-                                                  "that the files do not list are unchanged.")
-                                       .arg(rowsLoaded));
+                                                  "that the files do not list are unchanged.%2")
+                                       .arg(rowsLoaded, retiredRoles));
         return;
     }
     recorder.finishRun(status,
@@ -1250,8 +1260,8 @@ void RunExecutor::validateWhileLoading(const QSqlDatabase &db, RunRecorder &reco
         removeWork();
         if (outcome.loadFailed && loadPhaseStarted) {
             // A failed write stopped validation where it was. An Error found before it is what
-            // the file must fix first; otherwise the Load phase carries the store's error, as it
-            // does when validation had ended first.
+            // the file must fix first. Without one, the Load phase carries the store's error, as
+            // it does when validation had ended first.
             reportFindings(db, recorder, context, bundle, received.xml, outcome.issues);
             if (bundle.errorCount() > 0) {
                 recorder.discardOverlappingPhase();

@@ -704,8 +704,9 @@ void TestOneRosterBundle::appliesDeltaChanges()
     QVERIFY(bundle);
     QVERIFY(bundle->load(db(), districtId).ok());
 
-    // The delta renames one user, retires the other's enrollment and adds a school; the rows it
-    // does not list stay active.
+    // The delta renames one user and moves it to a new school, retires the other's enrollment
+    // and adds the school. The rows it does not list stay active, but the user's row lists all
+    // of its orgs, so its role at the old school is retired.
     FileMap files;
     files.insert(QStringLiteral("manifest.csv"), "propertyName,value\r\n"
                                                  "oneroster.version,1.1\r\n"
@@ -729,9 +730,10 @@ void TestOneRosterBundle::appliesDeltaChanges()
     QCOMPARE(issueTexts(issues, Issue::Severity::Error), QStringList());
     auto loaded = bundle->load(db(), districtId);
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
-    // org-2, usr-t, its role at org-2 and enr-s. usr-t counts twice: its row changed, and then
-    // it took the load time for its new role.
-    QCOMPARE(loaded->rowsWritten, 5);
+    // org-2, usr-t, its role at org-2, enr-s and the retired role at org-s. usr-t counts twice:
+    // its row changed, and then it took the load time for its new role.
+    QCOMPARE(loaded->rowsMarked, 1);
+    QCOMPARE(loaded->rowsWritten, 6);
 
     QCOMPARE(count(QStringLiteral("orgs")), 3);
     QCOMPARE(field(QStringLiteral("orgs"), QStringLiteral("org-d"), QStringLiteral("status")),
@@ -744,6 +746,9 @@ void TestOneRosterBundle::appliesDeltaChanges()
         field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-2"), QStringLiteral("role")),
         QVariant(QStringLiteral("teacher")));
     QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-t:org-s"),
+                   QStringLiteral("status")),
+             QVariant(QStringLiteral("tobedeleted")));
+    QCOMPARE(field(QStringLiteral("user_roles"), QStringLiteral("usr-s:org-s"),
                    QStringLiteral("status")),
              QVariant(QStringLiteral("active")));
     QCOMPARE(
