@@ -837,8 +837,8 @@ hub::Result<qint64> loadTable(const QSqlDatabase &db, qint64 districtId, Entity 
             return hub::failure(QStringLiteral("Cannot give the users of the changed roles of %1 "
                                                "a new dateLastModified: %2")
                                     .arg(table.fileName, touched.error()));
-        // The users count as written. A user whose own row changed in this load with a file
-        // date that is later than the stored one counts twice.
+        // The users count as written. A user whose own row changed in this load has the load
+        // time already, so it is not counted twice.
         stored += touched->numRowsAffected();
         qCInfo(lcInbound) << "Gave" << touched->numRowsAffected()
                           << "users whose roles changed the load time as dateLastModified in "

@@ -14,33 +14,21 @@ namespace hub::inbound::detail {
 namespace {
 
 // The ON CONFLICT clause of a load into a table with stored records, in SQL that SQLite and
-// PostgreSQL both accept. Every column of the file is set again, as a replacement of the row
-// would, but only when a value other than dateLastModified differs, or when the file gives a
-// dateLastModified of its own that is later than the stored one. A record that a bulk file
-// repeats unchanged then keeps its dateLastModified instead of taking the load time, so vendors
-// that ask for the records changed since a time do not get it again. A changed record never
-// goes back in time: when the file's date is not later than the stored one, it takes the load
-// time, so that vendors get it again.
-QString upsertClause(const QString &table, const QStringList &columns, const QString &loadTime)
+// PostgreSQL both accept. On such a reload every row carries the load time as its
+// dateLastModified. Every column is set again, as a replacement of the row would, but only when
+// a value other than dateLastModified differs. A record that the file repeats unchanged keeps
+// its dateLastModified, so vendors that ask for the records changed since a time do not get it
+// again, and a changed or new record takes the load time, so that they do.
+QString upsertClause(const QString &table, const QStringList &columns)
 {
-    // The load time comes from the clock in ISO 8601, so it is safe as a literal.
-    const QString time = QLatin1Char('\'') + loadTime + QLatin1Char('\'');
     QStringList assignments;
     QStringList changes;
     for (const QString &column : columns) {
         if (column == QLatin1String("sourced_id"))
             continue;
-        if (column == QLatin1String("date_last_modified")) {
-            assignments.append(QStringLiteral("%2 = CASE WHEN %1.%2 IS NULL OR excluded.%2 > "
-                                              "%1.%2 THEN excluded.%2 ELSE %3 END")
-                                   .arg(table, column, time));
-            changes.append(QStringLiteral("(excluded.%2 <> %3 AND (%1.%2 IS NULL OR excluded.%2 "
-                                          "> %1.%2))")
-                               .arg(table, column, time));
-        } else {
-            assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
+        assignments.append(QStringLiteral("%1 = excluded.%1").arg(column));
+        if (column != QLatin1String("date_last_modified"))
             changes.append(QStringLiteral("%1.%2 IS DISTINCT FROM excluded.%2").arg(table, column));
-        }
     }
     return QStringLiteral(" ON CONFLICT (district_id, sourced_id) DO UPDATE SET ")
            + assignments.join(QLatin1String(", ")) + QStringLiteral(" WHERE ")
@@ -93,12 +81,12 @@ public:
                           .arg(m_target.table, m_target.columns.join(QLatin1String(", ")),
                                placeholders.join(QLatin1String(", ")));
         if (*stored)
-            sql += upsertClause(m_target.table, m_target.columns, m_target.loadTime);
+            sql += upsertClause(m_target.table, m_target.columns);
         if (auto prepared = prepare(sql, &m_insert); !prepared)
             return prepared;
         m_columnCount = int(m_target.columns.size()) + 1;
         m_replacedStored = *stored;
-        m_stampDate = *stored && m_target.stampsChanges;
+        m_stampDate = *stored;
         if (!*stored) {
             // Into a table without the district's records, rows go in batches: one statement
             // of many rows keeps its cursors open, where a statement per row opens and seeks
@@ -131,7 +119,7 @@ public:
 
         // A OneRoster 1.1 user row lists all of the user's orgs, so a delta of the roles that
         // users.csv implies retires the other roles of its users.
-        m_retire = *stored && (!m_target.delta || m_target.stampsChanges);
+        m_retire = *stored && (!m_target.delta || m_target.impliedRoles);
         if (m_retire) {
             if (auto created = run("DROP TABLE IF EXISTS temp.load_ids; CREATE TEMP TABLE "
                                    "load_ids (sourced_id TEXT PRIMARY KEY) WITHOUT ROWID");
@@ -440,7 +428,8 @@ private:
     QByteArray m_batchText;
     sqlite3_stmt *m_keepId = nullptr;
     qsizetype m_dateColumn = -1;
-    // Whether rows take the load time as their date, for Target::stampsChanges on a reload.
+    // Whether rows take the load time as their date: on a reload, so that a changed or new
+    // record is dated when the hub changed it.
     bool m_stampDate = false;
     bool m_retire = false;
     QByteArray m_text;
@@ -516,23 +505,21 @@ public:
         if (!stored)
             return hub::failure(stored.error());
         m_replacedStored = *stored;
-        if (*stored && m_target.stampsChanges) {
-            auto stamped = execute(
-                m_db, QStringLiteral("UPDATE %1 SET date_last_modified = ?").arg(m_staging),
-                {m_target.loadTime});
-            if (!stamped)
-                return hub::failure(stamped.error());
-        }
         const QString columns = m_target.columns.join(QLatin1String(", "));
+        // On a reload every row takes the load time, which comes from the clock in ISO 8601 and
+        // is safe as a literal.
+        QStringList selected = m_target.columns;
+        if (*stored && m_dateColumn >= 0)
+            selected[m_dateColumn] = QLatin1Char('\'') + m_target.loadTime + QLatin1Char('\'');
         const QString onConflict
-            = *stored ? upsertClause(m_target.table, m_target.columns, m_target.loadTime)
-                      : QString();
+            = *stored ? upsertClause(m_target.table, m_target.columns) : QString();
         // Rows in primary key order fill the primary key's index page by page. The same insert
         // of rows in random order took 5.8 s instead of 3.6 s.
-        auto inserted
-            = execute(m_db, QStringLiteral("INSERT INTO %1 (district_id, %2) SELECT "
-                                           "district_id, %2 FROM %3 ORDER BY sourced_id%4")
-                                .arg(m_target.table, columns, m_staging, onConflict));
+        auto inserted = execute(
+            m_db, QStringLiteral("INSERT INTO %1 (district_id, %2) SELECT district_id, %3 FROM %4 "
+                                 "ORDER BY sourced_id%5")
+                      .arg(m_target.table, columns, selected.join(QLatin1String(", ")), m_staging,
+                           onConflict));
         if (!inserted)
             return hub::failure(QStringLiteral("Cannot store the rows of %1 in %2: %3")
                                     .arg(m_target.fileName, m_target.table, inserted.error()));
@@ -540,7 +527,7 @@ public:
 
         qint64 marked = 0;
         // A delta of the roles that users.csv implies retires the other roles of its users.
-        if (!m_target.delta || (*stored && m_target.stampsChanges)) {
+        if (!m_target.delta || (*stored && m_target.impliedRoles)) {
             const QString ofListedUsers = m_target.delta
                                               ? QStringLiteral(" AND t.user_sourced_id IN (SELECT "
                                                                "user_sourced_id FROM %1)")

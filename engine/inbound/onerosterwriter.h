@@ -30,9 +30,9 @@ public:
         QString fileName;
         QString loadTime;
         qint64 districtId = 0;
-        // Whether a row that a reload inserts or changes takes the load time as its
-        // dateLastModified instead of the file's, as the user roles that users.csv implies do.
-        bool stampsChanges = false;
+        // Whether the rows are the user roles that a OneRoster 1.0 or 1.1 users.csv implies. A
+        // delta of them retires the other roles of its users, whose rows list all their orgs.
+        bool impliedRoles = false;
     };
 
     virtual ~TableWriter() = default;
