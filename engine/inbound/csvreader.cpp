@@ -98,17 +98,22 @@ hub::Result<void> CsvReader::finishField(CsvRawRecord &record, qint64 fieldLine)
     return {};
 }
 
+void CsvRawRecord::decodeInto(CsvRecord &record) const
+{
+    QStringList fields;
+    fields.reserve(size());
+    for (qsizetype i = 0; i < size(); ++i)
+        fields.append(QString::fromUtf8(field(i)));
+    record.fields = std::move(fields);
+    record.line = line;
+}
+
 hub::Result<bool> CsvReader::readRecord(CsvRecord &record)
 {
     auto read = readRawRecord(m_raw);
     if (!read || !*read)
         return read;
-    QStringList fields;
-    fields.reserve(m_raw.size());
-    for (qsizetype i = 0; i < m_raw.size(); ++i)
-        fields.append(QString::fromUtf8(m_raw.field(i)));
-    record.fields = std::move(fields);
-    record.line = m_raw.line;
+    m_raw.decodeInto(record);
     return true;
 }
 

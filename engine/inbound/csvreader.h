@@ -35,6 +35,8 @@ struct CsvRawRecord
         const qsizetype start = i > 0 ? ends.at(i - 1) : 0;
         return QByteArrayView(bytes.constData() + start, ends.at(i) - start);
     }
+    // Decodes the fields into record as text, with the record's line.
+    void decodeInto(CsvRecord &record) const;
 };
 
 // An RFC 4180 reader that streams UTF-8 text from a device.

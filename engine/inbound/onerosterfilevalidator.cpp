@@ -358,12 +358,7 @@ qint64 FileValidator::run(const QString &path, qint64 &rowsRead, qint64 &rowsRej
         }
         ++rowsRead;
         if (!readCleanRow(raw)) {
-            QStringList fields;
-            fields.reserve(raw.size());
-            for (qsizetype i = 0; i < raw.size(); ++i)
-                fields.append(QString::fromUtf8(raw.field(i)));
-            record.fields = std::move(fields);
-            record.line = raw.line;
+            raw.decodeInto(record);
             readRow(record, rowsRejected);
         }
         if (++fileRows == kRowsForEstimate)

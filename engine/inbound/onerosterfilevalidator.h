@@ -251,7 +251,7 @@ struct ValidationState
 
 // A hash of a sourcedId of a table without an IdSet and the line of its row, kept while the
 // file is read to find duplicates once it has been read. hash is of the case-folded id. line is
-// negative for a row with an Error other than a duplicate, which is not accepted. exact holds
+// negative for a row with an Error other than a duplicate, which is not accepted. exact contains
 // 30 bits of the hash of the id as written; its two lowest bits say whether the store has the id
 // exactly and whether it has an id that differs from it only in case. 16 bytes a row, which is
 // most of validation's memory for enrollments.csv.

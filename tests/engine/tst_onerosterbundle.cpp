@@ -1289,8 +1289,7 @@ void TestOneRosterBundle::marksMissingRecordsToBeDeleted()
 }
 
 // A bulk file that repeats a record unchanged leaves it alone, so its dateLastModified stays the
-// time of its last change; a record that changed takes the file's time, or the load time when the
-// file gives none.
+// time of its last change. A record that changed takes the load time.
 void TestOneRosterBundle::reloadKeepsDatesOfUnchangedRecords()
 {
     // The first load: enrollments without dateLastModified, stored with the load time.
