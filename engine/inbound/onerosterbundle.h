@@ -52,8 +52,8 @@ struct PhaseCounts
     qint64 rowsWritten = 0;
     qint64 rowsRejected = 0;
     qint64 bytes = 0;
-    // For a load, the stored records that bulk files marked tobedeleted, also counted in
-    // rowsWritten.
+    // For a load, the stored records that it marked tobedeleted because the files no longer
+    // list them, also counted in rowsWritten.
     qint64 rowsMarked = 0;
 };
 
@@ -185,10 +185,10 @@ public:
     // Replaces the district's records of each bulk file and applies each delta file, in one
     // transaction. rowsRead counts the rows to store, including the user_roles rows that
     // OneRoster 1.0 and 1.1 users.csv implies. rowsWritten counts those of them that were new
-    // or changed (a row that repeats a stored record unchanged leaves it alone) plus the stored
-    // rows newly marked tobedeleted. Fails when validate() has not run for this district or
-    // found an Error. It frees the sourcedIds of the validation first, so it runs once per
-    // validate().
+    // or changed (a row that repeats a stored record unchanged leaves it alone), the stored
+    // rows newly marked tobedeleted and the users dated anew for a changed implied role. Fails
+    // when validate() has not run for this district or found an Error. It frees the sourcedIds
+    // of the validation first, so it runs once per validate().
     hub::Result<PhaseCounts> load(const QSqlDatabase &db, qint64 districtId);
 
     // Counts, per table, the stored records that load() would mark tobedeleted: those missing
